@@ -1,0 +1,259 @@
+//! Findings and the vocabulary they use: check codes, severities, ESS quality dimensions,
+//! outcomes. This is part of the public report contract (`docs/report.md`).
+
+use crate::model::{Location, Sex, TableId};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Every check of the catalogue, by its stable code.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum CheckCode {
+    S1,
+    S2,
+    S3,
+    N1,
+    N2,
+    A1,
+    A2,
+    A3,
+    A4,
+    C1,
+    C2,
+    C3,
+    C4,
+    C5,
+    C6,
+    P1,
+    P2,
+    P3,
+    U1,
+    U2,
+    D1,
+    D2,
+    D3,
+    T1,
+    T2,
+    T3,
+    M1,
+    M2,
+}
+
+impl CheckCode {
+    pub const ALL: [CheckCode; 28] = [
+        CheckCode::S1,
+        CheckCode::S2,
+        CheckCode::S3,
+        CheckCode::N1,
+        CheckCode::N2,
+        CheckCode::A1,
+        CheckCode::A2,
+        CheckCode::A3,
+        CheckCode::A4,
+        CheckCode::C1,
+        CheckCode::C2,
+        CheckCode::C3,
+        CheckCode::C4,
+        CheckCode::C5,
+        CheckCode::C6,
+        CheckCode::P1,
+        CheckCode::P2,
+        CheckCode::P3,
+        CheckCode::U1,
+        CheckCode::U2,
+        CheckCode::D1,
+        CheckCode::D2,
+        CheckCode::D3,
+        CheckCode::T1,
+        CheckCode::T2,
+        CheckCode::T3,
+        CheckCode::M1,
+        CheckCode::M2,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckCode::S1 => "S1",
+            CheckCode::S2 => "S2",
+            CheckCode::S3 => "S3",
+            CheckCode::N1 => "N1",
+            CheckCode::N2 => "N2",
+            CheckCode::A1 => "A1",
+            CheckCode::A2 => "A2",
+            CheckCode::A3 => "A3",
+            CheckCode::A4 => "A4",
+            CheckCode::C1 => "C1",
+            CheckCode::C2 => "C2",
+            CheckCode::C3 => "C3",
+            CheckCode::C4 => "C4",
+            CheckCode::C5 => "C5",
+            CheckCode::C6 => "C6",
+            CheckCode::P1 => "P1",
+            CheckCode::P2 => "P2",
+            CheckCode::P3 => "P3",
+            CheckCode::U1 => "U1",
+            CheckCode::U2 => "U2",
+            CheckCode::D1 => "D1",
+            CheckCode::D2 => "D2",
+            CheckCode::D3 => "D3",
+            CheckCode::T1 => "T1",
+            CheckCode::T2 => "T2",
+            CheckCode::T3 => "T3",
+            CheckCode::M1 => "M1",
+            CheckCode::M2 => "M2",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<CheckCode> {
+        let upper = text.trim().to_ascii_uppercase();
+        CheckCode::ALL.into_iter().find(|c| c.as_str() == upper)
+    }
+}
+
+impl fmt::Display for CheckCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// ESS quality dimensions.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    Relevance,
+    Accuracy,
+    Timeliness,
+    Accessibility,
+    Comparability,
+    Coherence,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 6] = [
+        Dimension::Relevance,
+        Dimension::Accuracy,
+        Dimension::Timeliness,
+        Dimension::Accessibility,
+        Dimension::Comparability,
+        Dimension::Coherence,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Relevance => "relevance",
+            Dimension::Accuracy => "accuracy",
+            Dimension::Timeliness => "timeliness",
+            Dimension::Accessibility => "accessibility",
+            Dimension::Comparability => "comparability",
+            Dimension::Coherence => "coherence",
+        }
+    }
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The outcome of one case of a check.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Pass,
+    Fail,
+    NotEvaluable,
+}
+
+/// One failed or not-evaluable case, pointing at the observation or series it is about.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub check: CheckCode,
+    pub severity: Severity,
+    pub outcome: Outcome,
+    pub dimension: Dimension,
+    pub level: u8,
+    pub table: Option<TableId>,
+    pub reporter: Option<String>,
+    pub year: Option<u16>,
+    pub sex: Option<Sex>,
+    pub age: Option<String>,
+    pub category: Option<String>,
+    pub expected: Option<f64>,
+    pub actual: Option<f64>,
+    /// Built from the finding's values, in English.
+    pub message: String,
+    /// The same message in Russian.
+    #[serde(default)]
+    pub message_ru: String,
+    pub location: Option<Location>,
+}
+
+impl Finding {
+    /// A stable identity of the case, used to keep a reviewer's triage when the report is
+    /// rebuilt: check, key and location, not the message or the values.
+    pub fn case_id(&self) -> String {
+        let location = self
+            .location
+            .as_ref()
+            .map(|l| l.to_string())
+            .unwrap_or_default();
+        format!(
+            "{}|{}|{}|{}|{}|{}|{}|{}",
+            self.check,
+            self.table.map(|t| t.code()).unwrap_or(""),
+            self.reporter.as_deref().unwrap_or(""),
+            self.year.map(|y| y.to_string()).unwrap_or_default(),
+            self.sex.map(|s| s.code()).unwrap_or(""),
+            self.age.as_deref().unwrap_or(""),
+            self.category.as_deref().unwrap_or(""),
+            location
+        )
+    }
+
+    pub fn message(&self, lang: crate::model::Lang) -> &str {
+        match lang {
+            crate::model::Lang::Ru if !self.message_ru.is_empty() => &self.message_ru,
+            _ => &self.message,
+        }
+    }
+}
+
+/// How one registered check went: one row per check, also those that found nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckSummary {
+    pub check: CheckCode,
+    pub title: String,
+    pub severity: Severity,
+    pub dimension: Dimension,
+    pub level: u8,
+    /// Cases the check could decide (pass or fail).
+    pub evaluated: usize,
+    pub failed: usize,
+    pub not_evaluable: usize,
+}

@@ -1,0 +1,20 @@
+//! migreview: review the quality of international migration statistics.
+//!
+//! Data flows one way: files → [`load`] → [`model::Dataset`] → [`checks`] / [`mirror`] /
+//! [`coverage`] / [`assess`] → [`report`] → GUI panels ([`app`]), CLI output ([`cli`]) and
+//! exports ([`charts`], [`report`]). Only [`app`] knows about egui.
+
+pub mod checks;
+pub mod cli;
+pub mod load;
+pub mod mirror;
+pub mod model;
+pub mod report;
+pub mod sample;
+pub mod save;
+pub mod settings;
+
+/// The program name and version, as written into reports.
+pub fn generated_by() -> String {
+    format!("migreview {}", env!("CARGO_PKG_VERSION"))
+}

@@ -1,0 +1,915 @@
+//! The long ("tidy") layout: one observation per row, in a text file or a sheet.
+
+use super::options::{ColumnRole, ImportOptions};
+use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
+use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
+use crate::model::category::{normalise_label, parse_status};
+use crate::model::{
+    Breakdown, Dataset, Location, NO_COLUMN, NO_DURATION, Obs, PlaceKind, Sex, Sym, TableId,
+    cell_ref, gazetteer,
+};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// How many rows are searched for the header.
+const HEADER_SEARCH_ROWS: usize = 30;
+/// How many value cells decide the number style.
+const STYLE_SAMPLE: usize = 2000;
+
+/// Reads a year cell: `2010`, `2010.0`, `2010-01-01`, `01.01.2010`, `2010-01`, `2010M01`.
+/// Returns the year and the reference date (`month * 32 + day`, 0 when not given).
+pub fn parse_year(text: &str) -> Option<(u16, u16)> {
+    let t = text.trim();
+    let t = t.strip_suffix(".0").unwrap_or(t);
+    let valid = |y: u32| (1900..=2100).contains(&y);
+    if t.len() == 4 {
+        let year: u32 = t.parse().ok()?;
+        return valid(year).then_some((year as u16, 0));
+    }
+    let parts: Vec<&str> = t
+        .split(['-', '.', '/', 'M', 'T', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let numbers: Vec<u32> = parts.iter().map_while(|p| p.parse().ok()).collect();
+    let (year, month, day) = match numbers.as_slice() {
+        [y, m, d, ..] if parts[0].len() == 4 => (*y, *m, *d),
+        [d, m, y, ..] if parts.get(2).is_some_and(|p| p.len() == 4) => (*y, *m, *d),
+        [y, m] if parts[0].len() == 4 => (*y, *m, 0),
+        _ => return None,
+    };
+    if !valid(year) || month > 12 || day > 31 {
+        return None;
+    }
+    Some((year as u16, (month * 32 + day) as u16))
+}
+
+/// Canonical age groups: `TOTAL`, `0-4`, `85+`, `UNK`, single years as `15`.
+pub fn normalise_age(text: &str) -> Option<String> {
+    let t = text.trim();
+    let key = normalise_label(t);
+    match key.as_str() {
+        "" | "total" | "всего" | "итого" | "allages" | "всевозрасты" => {
+            return Some("TOTAL".into());
+        }
+        "unk" | "unknown" | "неизвестно" | "неуказан" | "неуказано" | "возрастнеуказан" =>
+        {
+            return Some("UNK".into());
+        }
+        _ => {}
+    }
+    let upper = t.to_uppercase().replace(' ', "");
+    let body = upper.strip_prefix('Y').unwrap_or(&upper);
+    let body = body.trim_start_matches('_');
+    if let Some(n) = body.strip_prefix("LT") {
+        let n: u32 = n.parse().ok()?;
+        return (n > 0).then(|| format!("0-{}", n - 1));
+    }
+    if let Some(n) = body.strip_prefix("GE") {
+        let n: u32 = n.parse().ok()?;
+        return Some(format!("{n}+"));
+    }
+    for plus in [
+        "+",
+        "-",
+        "ИСТАРШЕ",
+        "ANDOVER",
+        "ANDOLDER",
+        "ЛЕТИСТАРШЕ",
+        "ИБОЛЕЕ",
+    ] {
+        if let Some(n) = body.strip_suffix(plus)
+            && let Ok(n) = n.parse::<u32>()
+        {
+            return Some(format!("{n}+"));
+        }
+    }
+    let range: Vec<&str> = body
+        .split(['-', '–', '—'])
+        .map(|p| p.trim_end_matches("ЛЕТ"))
+        .collect();
+    match range.as_slice() {
+        [a, b] => {
+            let a: u32 = a.parse().ok()?;
+            let b: u32 = b.parse().ok()?;
+            (a <= b).then(|| format!("{a}-{b}"))
+        }
+        [a] => {
+            let a: u32 = a.parse().ok()?;
+            (a <= 120).then(|| a.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Recognises a reporting country in a file name: `KAZ.xlsx`, `Kazakhstan_2012.xlsx`.
+pub fn reporter_from_file_name(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    let stem = stem.strip_suffix(".tsv").unwrap_or(&stem);
+    let stem = stem.strip_suffix(".csv").unwrap_or(stem);
+    let g = gazetteer();
+    let whole = g
+        .resolve(stem)
+        .filter(|p| p.kind == PlaceKind::Country && stem.len() >= 3);
+    if let Some(place) = whole {
+        return Some(place.code.clone());
+    }
+    stem.split(['_', '-', '.', ' ', ','])
+        .filter(|token| token.chars().count() >= 3)
+        .find_map(|token| {
+            g.resolve(token)
+                .filter(|p| p.kind == PlaceKind::Country)
+                .map(|p| p.code.clone())
+        })
+}
+
+/// Whether a row is a note below the data (`Source: …`, `Note: …`, `Примечание`).
+pub fn is_note(first_cell: &str) -> bool {
+    let lower = first_cell.trim_start().to_lowercase();
+    [
+        "source",
+        "note",
+        "notes",
+        "примечание",
+        "источник",
+        "footnote",
+        "*",
+        "flags",
+        "special value",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
+/// Column roles found in a header row.
+#[derive(Clone, Debug, Default)]
+pub struct Columns {
+    pub roles: Vec<Option<ColumnRole>>,
+}
+
+impl Columns {
+    pub fn from_header(header: &[&str], options: &ImportOptions) -> Columns {
+        let mut taken = Vec::new();
+        let roles = header
+            .iter()
+            .map(|h| {
+                let chosen = options
+                    .columns
+                    .iter()
+                    .find(|(name, _)| name.trim() == h.trim())
+                    .map(|(_, role)| *role)
+                    .or_else(|| ColumnRole::from_header(h));
+                match chosen {
+                    Some(ColumnRole::Ignore) => Some(ColumnRole::Ignore),
+                    Some(role) if !taken.contains(&role) => {
+                        taken.push(role);
+                        Some(role)
+                    }
+                    Some(_) => Some(ColumnRole::Ignore),
+                    None => None,
+                }
+            })
+            .collect();
+        Columns { roles }
+    }
+
+    pub fn find(&self, role: ColumnRole) -> Option<usize> {
+        self.roles.iter().position(|r| *r == Some(role))
+    }
+
+    fn recognised(&self) -> usize {
+        self.roles
+            .iter()
+            .filter(|r| matches!(r, Some(role) if *role != ColumnRole::Ignore))
+            .count()
+    }
+
+    /// A header row names a value column and at least two more roles.
+    pub fn is_header(&self) -> bool {
+        self.find(ColumnRole::Value).is_some() && self.recognised() >= 3
+    }
+
+    pub fn uses(&self, header: &[&str]) -> Vec<ColumnUse> {
+        self.roles
+            .iter()
+            .enumerate()
+            .map(|(index, role)| ColumnUse {
+                index,
+                header: header.get(index).map(|h| h.to_string()).unwrap_or_default(),
+                role: role.unwrap_or(ColumnRole::Ignore),
+            })
+            .collect()
+    }
+}
+
+/// Where a row sits in its file: a text line, or a sheet row.
+#[derive(Copy, Clone, Debug)]
+pub enum RowPlace<'a> {
+    Line(u32),
+    Sheet { sheet: &'a str, row: u32 },
+}
+
+/// Turns long rows into observations, resolving and interning codes with caches.
+pub struct LongReader {
+    columns: Columns,
+    table: Option<TableId>,
+    reporter: Option<String>,
+    source: Option<String>,
+    duration: Option<u8>,
+    style: NumberStyle,
+    file: u16,
+    file_name: String,
+    tables: HashMap<String, Option<TableId>>,
+    categories: HashMap<(bool, String), Sym>,
+    ages: HashMap<String, Option<Sym>>,
+    flags: HashMap<String, Sym>,
+    sources: HashMap<String, Sym>,
+    sheets: HashMap<String, Sym>,
+    pub rows_read: usize,
+    /// Value cells holding numbers or missing markers, and holding other text.
+    pub readable_values: usize,
+    pub text_values: usize,
+    pub first_text_value: Option<(String, Location)>,
+}
+
+impl LongReader {
+    /// A reader for rows under a header. Fails when the columns cannot make observations.
+    pub fn new(
+        columns: Columns,
+        header: &[&str],
+        path: &Path,
+        options: &ImportOptions,
+        file: u16,
+        style: NumberStyle,
+        context: &str,
+    ) -> Result<LongReader, LoadError> {
+        let shown = path.display().to_string();
+        let found = || {
+            let names: Vec<String> = header
+                .iter()
+                .filter(|h| !h.trim().is_empty())
+                .map(|h| format!("{:?}", h.trim()))
+                .collect();
+            format!("{context}columns {}", names.join(", "))
+        };
+        if columns.find(ColumnRole::Value).is_none() {
+            return Err(LoadError::Unrecognised {
+                path: shown,
+                expected: "expected a value column (value, obs_value, count, значение…)".into(),
+                found: found(),
+            });
+        }
+        if columns.find(ColumnRole::Year).is_none() {
+            return Err(LoadError::Unrecognised {
+                path: shown,
+                expected: "expected a year column (year, time, time_period, год…)".into(),
+                found: found(),
+            });
+        }
+        let table = options.table.or_else(|| {
+            path.file_stem()
+                .and_then(|s| TableId::find_in(&s.to_string_lossy()))
+        });
+        if columns.find(ColumnRole::Table).is_none() && table.is_none() {
+            return Err(LoadError::Unrecognised {
+                path: shown,
+                expected:
+                    "expected a table column (table, таблица) or the table in the file name (T3.csv)"
+                        .into(),
+                found: found(),
+            });
+        }
+        let reporter = options
+            .reporter
+            .clone()
+            .or_else(|| reporter_from_file_name(path));
+        if columns.find(ColumnRole::Reporter).is_none() && reporter.is_none() {
+            return Err(LoadError::Unrecognised {
+                path: shown,
+                expected: "expected a reporter column (reporter, country, geo, страна) or the \
+                           country in the file name (KAZ.csv)"
+                    .into(),
+                found: found(),
+            });
+        }
+        Ok(LongReader {
+            columns,
+            table,
+            reporter,
+            source: options.source.clone(),
+            duration: options.duration_months,
+            style,
+            file,
+            file_name: super::display_name(path),
+            tables: HashMap::new(),
+            categories: HashMap::new(),
+            ages: HashMap::new(),
+            flags: HashMap::new(),
+            sources: HashMap::new(),
+            sheets: HashMap::new(),
+            rows_read: 0,
+            readable_values: 0,
+            text_values: 0,
+            first_text_value: None,
+        })
+    }
+
+    pub fn columns(&self) -> &Columns {
+        &self.columns
+    }
+
+    fn location(&self, place: RowPlace<'_>, col: Option<usize>) -> Location {
+        match place {
+            RowPlace::Line(line) => Location {
+                file: self.file_name.clone(),
+                sheet: None,
+                cell: None,
+                line: Some(line),
+            },
+            RowPlace::Sheet { sheet, row } => Location {
+                file: self.file_name.clone(),
+                sheet: Some(sheet.to_string()),
+                cell: Some(cell_ref(row, col.unwrap_or(0) as u16)),
+                line: None,
+            },
+        }
+    }
+
+    fn cell<'c>(&self, cells: &[&'c str], role: ColumnRole) -> Option<&'c str> {
+        self.columns
+            .find(role)
+            .and_then(|i| cells.get(i).copied())
+            .map(str::trim)
+    }
+
+    /// Reads one data row. Rows that cannot make an observation are skipped with their reason.
+    pub fn read_row(
+        &mut self,
+        cells: &[&str],
+        place: RowPlace<'_>,
+        dataset: &mut Dataset,
+        report: &mut LoadReport,
+    ) {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        if let Some(first) = cells.iter().find(|c| !c.trim().is_empty())
+            && is_note(first)
+            && self
+                .cell(cells, ColumnRole::Value)
+                .is_none_or(str::is_empty)
+        {
+            report.notes.push(
+                cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            return;
+        }
+        // Table
+        let table = match self.cell(cells, ColumnRole::Table) {
+            Some(text) if !text.is_empty() => {
+                let parsed = *self
+                    .tables
+                    .entry(text.to_string())
+                    .or_insert_with(|| TableId::parse(text));
+                match parsed {
+                    Some(t) => t,
+                    None => {
+                        let col = self.columns.find(ColumnRole::Table);
+                        report.skip(
+                            self.location(place, col),
+                            format!(
+                                "table {text:?} is not one of 1.1 1.2 2.1 2.2 3 4 5.1 5.2 6.1 \
+                                 6.2 7.1 7.2 POP BIRTHS DEATHS"
+                            ),
+                        );
+                        return;
+                    }
+                }
+            }
+            _ => match self.table {
+                Some(t) => t,
+                None => {
+                    let col = self.columns.find(ColumnRole::Table);
+                    report.skip(self.location(place, col), "the table cell is empty");
+                    return;
+                }
+            },
+        };
+        // Year
+        let year_col = self.columns.find(ColumnRole::Year);
+        let year_text = self.cell(cells, ColumnRole::Year).unwrap_or("");
+        let Some((year, ref_date)) = parse_year(year_text) else {
+            report.skip(
+                self.location(place, year_col),
+                format!("expected a year (1900–2100), found {year_text:?}"),
+            );
+            return;
+        };
+        // Sex
+        let sex = match self.cell(cells, ColumnRole::Sex) {
+            None | Some("") => Sex::T,
+            Some(text) => match Sex::parse(text) {
+                Some(sex) => sex,
+                None => {
+                    let col = self.columns.find(ColumnRole::Sex);
+                    report.skip(
+                        self.location(place, col),
+                        format!("expected a sex (T, M, F, Total, Men, Women…), found {text:?}"),
+                    );
+                    return;
+                }
+            },
+        };
+        // Age
+        let age_text = self.cell(cells, ColumnRole::Age).unwrap_or("");
+        let age = match self.ages.get(age_text) {
+            Some(age) => *age,
+            None => {
+                let age = normalise_age(age_text).map(|a| dataset.intern(&a));
+                self.ages.insert(age_text.to_string(), age);
+                age
+            }
+        };
+        let Some(age) = age else {
+            let col = self.columns.find(ColumnRole::Age);
+            report.skip(
+                self.location(place, col),
+                format!("expected an age group (TOTAL, 0-4, 85+, UNK), found {age_text:?}"),
+            );
+            return;
+        };
+        // Reporter
+        let reporter_col = self.columns.find(ColumnRole::Reporter);
+        let reporter_text = match self.cell(cells, ColumnRole::Reporter) {
+            Some(text) if !text.is_empty() => text.to_string(),
+            _ => match &self.reporter {
+                Some(r) => r.clone(),
+                None => {
+                    report.skip(
+                        self.location(place, reporter_col),
+                        "the reporter cell is empty",
+                    );
+                    return;
+                }
+            },
+        };
+        let location_of_reporter = self.location(place, reporter_col);
+        let reporter =
+            self.resolve_place(&reporter_text, "reporter", location_of_reporter, dataset);
+        // Category
+        let category_col = self.columns.find(ColumnRole::Category);
+        let category_text = self.cell(cells, ColumnRole::Category).unwrap_or("");
+        let category = if category_text.is_empty() {
+            dataset.intern("TOTAL")
+        } else {
+            match table.breakdown() {
+                Breakdown::Status => {
+                    let key = (true, category_text.to_string());
+                    match self.categories.get(&key) {
+                        Some(sym) => *sym,
+                        None => {
+                            let sym = match parse_status(category_text, table) {
+                                Some(code) => dataset.intern(code),
+                                None => {
+                                    let location = self.location(place, category_col);
+                                    dataset.note_unplaced(
+                                        category_text,
+                                        "status",
+                                        Vec::new(),
+                                        location,
+                                    );
+                                    dataset.intern(category_text)
+                                }
+                            };
+                            self.categories.insert(key, sym);
+                            sym
+                        }
+                    }
+                }
+                Breakdown::Country(_) | Breakdown::None => {
+                    let location = self.location(place, category_col);
+                    self.resolve_place(category_text, "category", location, dataset)
+                }
+            }
+        };
+        // Flag, source, duration
+        let mut flag = self
+            .cell(cells, ColumnRole::Flag)
+            .unwrap_or("")
+            .to_lowercase();
+        let value_col = self.columns.find(ColumnRole::Value);
+        let value_text = self.cell(cells, ColumnRole::Value).unwrap_or("");
+        let parsed = parse_cell(value_text, self.style);
+        for ch in parsed.flag.chars() {
+            if !flag.contains(ch) {
+                flag.push(ch);
+            }
+        }
+        let source_text = match self.cell(cells, ColumnRole::Source) {
+            Some(s) if !s.is_empty() => s.to_string(),
+            _ => self.source.clone().unwrap_or_default(),
+        };
+        let duration = match self.cell(cells, ColumnRole::DurationMonths) {
+            Some(text) if !text.is_empty() => {
+                match text.trim().trim_end_matches(".0").parse::<u8>() {
+                    Ok(months) if months <= 120 => months,
+                    _ => {
+                        let col = self.columns.find(ColumnRole::DurationMonths);
+                        report.skip(
+                            self.location(place, col),
+                            format!(
+                                "expected a duration of stay in months (0, 3, 6, 12, 60), \
+                                 found {text:?}"
+                            ),
+                        );
+                        return;
+                    }
+                }
+            }
+            _ => self.duration.unwrap_or(NO_DURATION),
+        };
+        let flag_sym = intern_cached(&mut self.flags, &flag, dataset);
+        let source_sym = intern_cached(&mut self.sources, &source_text, dataset);
+        let (row, col, sheet) = match place {
+            RowPlace::Line(line) => (line, NO_COLUMN, Sym::EMPTY),
+            RowPlace::Sheet { sheet, row } => (
+                row,
+                value_col.unwrap_or(0) as u16,
+                intern_cached(&mut self.sheets, sheet, dataset),
+            ),
+        };
+        let (value, missing) = match parsed.value {
+            CellValue::Number(n) => {
+                self.readable_values += 1;
+                (n, 0u8)
+            }
+            CellValue::Missing(reason) => {
+                self.readable_values += 1;
+                let reason = if flag.contains('c') {
+                    crate::model::Missing::Confidential
+                } else {
+                    reason
+                };
+                (f64::NAN, reason as u8)
+            }
+            CellValue::Text(text) => {
+                self.text_values += 1;
+                if self.first_text_value.is_none() {
+                    self.first_text_value = Some((text.clone(), self.location(place, value_col)));
+                }
+                let sym = dataset.intern(&text);
+                (sym.0 as f64, crate::model::Missing::Unreadable as u8)
+            }
+        };
+        dataset.push(Obs {
+            value,
+            row,
+            reporter,
+            category,
+            age,
+            flag: flag_sym,
+            source: source_sym,
+            sheet,
+            file: self.file,
+            col,
+            year,
+            ref_date,
+            table,
+            sex,
+            missing,
+            duration,
+        });
+        self.rows_read += 1;
+    }
+
+    /// Canonical code of a country label; an unplaced label is kept as written and reported
+    /// with the closest known names.
+    fn resolve_place(
+        &mut self,
+        label: &str,
+        role: &str,
+        location: Location,
+        dataset: &mut Dataset,
+    ) -> Sym {
+        let key = (false, label.to_string());
+        if let Some(sym) = self.categories.get(&key) {
+            if dataset.unplaced.iter().any(|u| u.label == label) {
+                dataset.note_unplaced(label, role, Vec::new(), location);
+            }
+            return *sym;
+        }
+        let g = gazetteer();
+        let sym = match g.resolve(label) {
+            Some(place) => dataset.intern(&place.code),
+            None => {
+                let suggestions = g
+                    .suggest(label, 3)
+                    .iter()
+                    .map(|p| format!("{} ({})", p.name_en, p.code))
+                    .collect();
+                dataset.note_unplaced(label, role, suggestions, location);
+                dataset.intern(label)
+            }
+        };
+        self.categories.insert(key, sym);
+        sym
+    }
+
+    /// Fails when the value column held text and nothing else: the file is not migration data
+    /// in this layout, or the wrong column was taken as the value.
+    pub fn check_values(&self, path: &Path) -> Result<(), LoadError> {
+        if self.readable_values == 0 && self.text_values > 0 {
+            let (text, location) = self.first_text_value.clone().unwrap_or_default();
+            return Err(LoadError::Unrecognised {
+                path: path.display().to_string(),
+                expected: "expected numbers in the value column".into(),
+                found: format!("only text, such as {text:?} at {location}"),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn intern_cached(cache: &mut HashMap<String, Sym>, text: &str, dataset: &mut Dataset) -> Sym {
+    if let Some(sym) = cache.get(text) {
+        return *sym;
+    }
+    let sym = dataset.intern(text);
+    cache.insert(text.to_string(), sym);
+    sym
+}
+
+/// Finds the header row among the first rows: the first that names a value column and at
+/// least two more roles.
+pub fn find_header<'r>(
+    rows: impl IntoIterator<Item = (usize, Vec<&'r str>)>,
+    options: &ImportOptions,
+) -> Option<(usize, Vec<&'r str>, Columns)> {
+    for (index, cells) in rows.into_iter().take(HEADER_SEARCH_ROWS) {
+        if let Some(wanted) = options.header_row {
+            if index + 1 != wanted {
+                continue;
+            }
+            let columns = Columns::from_header(&cells, options);
+            return Some((index, cells, columns));
+        }
+        let columns = Columns::from_header(&cells, options);
+        if columns.is_header() {
+            return Some((index, cells, columns));
+        }
+    }
+    None
+}
+
+/// Loads a long-layout text file.
+#[allow(clippy::too_many_arguments)]
+pub fn load_long_text(
+    text: &str,
+    delimiter: char,
+    path: &Path,
+    options: &ImportOptions,
+    control: &LoadControl,
+    dataset: &mut Dataset,
+    file: u16,
+    report: &mut LoadReport,
+) -> Result<(), LoadError> {
+    let shown = path.display().to_string();
+    let mut builder = csv::ReaderBuilder::new();
+    builder
+        .delimiter(delimiter as u8)
+        .has_headers(false)
+        .flexible(true);
+    // Header: the first rows.
+    let mut head_rows: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut reader = builder.from_reader(text.as_bytes());
+    for (index, record) in reader.records().take(HEADER_SEARCH_ROWS).enumerate() {
+        match record {
+            Ok(record) => head_rows.push((index, record.iter().map(str::to_string).collect())),
+            Err(_) => break,
+        }
+    }
+    let found = find_header(
+        head_rows
+            .iter()
+            .map(|(i, cells)| (*i, cells.iter().map(String::as_str).collect())),
+        options,
+    );
+    let Some((header_index, header, columns)) = found else {
+        let first_line: String = text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(120)
+            .collect();
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: "expected a header row naming the columns (table, reporter, year, sex, \
+                       category, value…) within the first 30 rows"
+                .into(),
+            found: format!("first line {first_line:?}"),
+        });
+    };
+    let header: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    // Number style from a sample of the value column.
+    let value_col = columns.find(ColumnRole::Value);
+    let mut sample: Vec<String> = Vec::new();
+    if let Some(col) = value_col {
+        let mut reader = builder.from_reader(text.as_bytes());
+        for record in reader.records().skip(header_index + 1).take(STYLE_SAMPLE) {
+            match record {
+                Ok(record) => sample.push(record.get(col).unwrap_or("").to_string()),
+                Err(_) => break,
+            }
+        }
+    }
+    let style = detect_number_style(sample.iter().map(String::as_str));
+    let mut long = LongReader::new(columns, &header_refs, path, options, file, style, "")?;
+    let mut sheet = SheetReport {
+        name: super::display_name(path),
+        header_row: Some(header_index + 1),
+        columns: long.columns().uses(&header_refs),
+        ..SheetReport::default()
+    };
+    report.messages.push(format!(
+        "header on line {}; columns: {}",
+        header_index + 1,
+        sheet
+            .columns
+            .iter()
+            .filter(|c| c.role != ColumnRole::Ignore)
+            .map(|c| format!("{} = {:?}", c.header, c.role).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let skipped_before = report.skipped_rows;
+    let mut reader = builder.from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let mut index = 0usize;
+    let mut last_progress = 0u64;
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as u32).unwrap_or(0);
+                report.skip(
+                    Location {
+                        file: report.name.clone(),
+                        sheet: None,
+                        cell: None,
+                        line: Some(line),
+                    },
+                    format!("cannot read the line: {e}"),
+                );
+                index += 1;
+                continue;
+            }
+        }
+        let line = record.position().map(|p| p.line() as u32).unwrap_or(0);
+        if index > header_index {
+            let cells: Vec<&str> = record.iter().collect();
+            long.read_row(&cells, RowPlace::Line(line), dataset, report);
+        }
+        index += 1;
+        if index.is_multiple_of(65_536) {
+            if control.is_cancelled() {
+                return Err(LoadError::Cancelled { path: shown });
+            }
+            let byte = record.position().map(|p| p.byte()).unwrap_or(0);
+            control.add_done(byte - last_progress);
+            last_progress = byte;
+        }
+    }
+    control.add_done((text.len() as u64).saturating_sub(last_progress));
+    long.check_values(path)?;
+    sheet.rows_read = long.rows_read;
+    sheet.rows_skipped = report.skipped_rows - skipped_before;
+    report.sheets.push(sheet);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_and_reference_dates() {
+        assert_eq!(parse_year("2010"), Some((2010, 0)));
+        assert_eq!(parse_year("2010.0"), Some((2010, 0)));
+        assert_eq!(parse_year("2010-01-01"), Some((2010, 33)));
+        assert_eq!(parse_year("01.01.2010"), Some((2010, 33)));
+        assert_eq!(parse_year("2010-07"), Some((2010, 224)));
+        assert_eq!(parse_year("abcd"), None);
+        assert_eq!(parse_year("1850"), None);
+        assert_eq!(parse_year(""), None);
+    }
+
+    #[test]
+    fn age_groups() {
+        assert_eq!(normalise_age("").as_deref(), Some("TOTAL"));
+        assert_eq!(normalise_age("Total").as_deref(), Some("TOTAL"));
+        assert_eq!(normalise_age("Y0-4").as_deref(), Some("0-4"));
+        assert_eq!(normalise_age("0 - 4").as_deref(), Some("0-4"));
+        assert_eq!(normalise_age("85+").as_deref(), Some("85+"));
+        assert_eq!(normalise_age("Y_GE85").as_deref(), Some("85+"));
+        assert_eq!(normalise_age("Y_LT5").as_deref(), Some("0-4"));
+        assert_eq!(normalise_age("Y85-").as_deref(), Some("85+"));
+        assert_eq!(normalise_age("UNK").as_deref(), Some("UNK"));
+        assert_eq!(normalise_age("Y15").as_deref(), Some("15"));
+        assert_eq!(normalise_age("old"), None);
+    }
+
+    #[test]
+    fn reporters_in_file_names() {
+        assert_eq!(
+            reporter_from_file_name(Path::new("KAZ.xlsx")).as_deref(),
+            Some("KAZ")
+        );
+        assert_eq!(
+            reporter_from_file_name(Path::new("dir/Kazakhstan_2012.xlsx")).as_deref(),
+            Some("KAZ")
+        );
+        assert_eq!(reporter_from_file_name(Path::new("data_in_2010.csv")), None);
+        assert_eq!(reporter_from_file_name(Path::new("flows.csv")), None);
+    }
+
+    fn load(text: &str, name: &str) -> Result<(Dataset, LoadReport), LoadError> {
+        super::super::load_bytes(
+            Path::new(name),
+            text.as_bytes(),
+            &ImportOptions::default(),
+            &LoadControl::new(),
+        )
+    }
+
+    #[test]
+    fn a_long_file_reads_values_flags_and_missing() {
+        let text = "table,reporter,year,sex,category,value,flag\n\
+                    3,KAZ,2010,T,RUS,4190,\n\
+                    3,KAZ,2010,M,Russia,\"2,100\",e\n\
+                    3,KAZ,2010,F,RUS,,\n\
+                    3,KAZ,2011,T,Kirgizzztan,0,\n\
+                    3,KAZ,20x1,T,RUS,5,\n";
+        let (dataset, report) = match load(text, "flows.csv") {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(report.observations, 4);
+        assert_eq!(report.skipped_rows, 1);
+        assert_eq!(report.skipped[0].location.line, Some(6));
+        let obs = dataset.obs();
+        assert_eq!(obs[0].number(), Some(4190.0));
+        assert_eq!(dataset.str(obs[1].category), "RUS");
+        assert_eq!(obs[1].number(), Some(2100.0));
+        assert_eq!(dataset.str(obs[1].flag), "e");
+        assert_eq!(obs[2].number(), None);
+        assert_eq!(obs[3].number(), Some(0.0));
+        assert_eq!(dataset.str(obs[3].category), "Kirgizzztan");
+        assert_eq!(dataset.unplaced.len(), 1);
+        assert_eq!(dataset.unplaced[0].label, "Kirgizzztan");
+        assert!(
+            dataset.unplaced[0]
+                .suggestions
+                .iter()
+                .any(|s| s.contains("KGZ")),
+            "{:?}",
+            dataset.unplaced[0].suggestions
+        );
+        assert_eq!(dataset.location(&obs[2]).to_string(), "flows.csv › line 4");
+    }
+
+    #[test]
+    fn missing_columns_are_named() {
+        let err = load("country,year\nKAZ,2010\n", "x.csv")
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            err.as_deref().is_some_and(|e| e.contains("header row")),
+            "{err:?}"
+        );
+        let err = load("reporter,year,value\nKAZ,2010,5\n", "x.csv")
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            err.as_deref().is_some_and(|e| e.contains("table column")),
+            "{err:?}"
+        );
+        let err = load(
+            "table,reporter,year,value\n3,KAZ,2010,many\n3,KAZ,2011,few\n",
+            "x.csv",
+        )
+        .err()
+        .map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("numbers in the value column") && e.contains("many")),
+            "{err:?}"
+        );
+    }
+}

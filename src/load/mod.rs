@@ -1,0 +1,296 @@
+//! Loading migration data from the layouts people really have (see `docs/formats.md`).
+//!
+//! Detection is explicit: every load returns a [`LoadReport`] that says which layout, encoding,
+//! delimiter, header row, column roles and reporter were used, and [`ImportOptions`] can override
+//! each of them. Unreadable input is a [`LoadError`] naming the file and what was expected;
+//! rows that cannot be read are skipped, counted and listed with their reason and cell.
+
+pub mod long;
+pub mod options;
+pub mod text;
+pub mod values;
+
+pub use options::{ColumnRole, ImportOptions, Layout};
+
+use crate::model::{Dataset, Location, SourceFile, TableId};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Instant;
+
+/// At most this many skipped rows are listed one by one; all are counted.
+pub const MAX_LISTED_SKIPS: usize = 200;
+
+/// A file that could not be read at all.
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum LoadError {
+    #[error("{path}: file not found")]
+    NotFound { path: String },
+    #[error("{path}: is a directory, expected a data file (.csv, .tsv, .xlsx, .xls, .ods, …)")]
+    IsDirectory { path: String },
+    #[error("{path}: the file is empty, expected migration data")]
+    Empty { path: String },
+    #[error("{path}: {expected}; found {found}")]
+    Unrecognised {
+        path: String,
+        expected: String,
+        found: String,
+    },
+    #[error("{path}: cannot read the workbook ({detail})")]
+    Workbook { path: String, detail: String },
+    #[error("{path}: the workbook is password-protected; save an unprotected copy and open that")]
+    Encrypted { path: String },
+    #[error("{path}: {detail}")]
+    Io { path: String, detail: String },
+    #[error("{path}: loading was cancelled")]
+    Cancelled { path: String },
+}
+
+/// Progress and cancellation shared with a background loader.
+#[derive(Clone, Debug, Default)]
+pub struct LoadControl {
+    cancel: Arc<AtomicBool>,
+    /// Bytes (or rows) done and total, for a progress bar.
+    done: Arc<AtomicU64>,
+    total: Arc<AtomicU64>,
+}
+
+impl LoadControl {
+    pub fn new() -> LoadControl {
+        LoadControl::default()
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    pub fn set_total(&self, total: u64) {
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    pub fn set_done(&self, done: u64) {
+        self.done.store(done, Ordering::Relaxed);
+    }
+
+    pub fn add_total(&self, total: u64) {
+        self.total.fetch_add(total, Ordering::Relaxed);
+    }
+
+    pub fn add_done(&self, done: u64) {
+        self.done.fetch_add(done, Ordering::Relaxed);
+    }
+
+    /// Share of the work done, 0–1.
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        (self.done.load(Ordering::Relaxed) as f64 / total as f64).clamp(0.0, 1.0) as f32
+    }
+}
+
+/// How one column of a sheet or text file was used.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct ColumnUse {
+    /// 0-based column index.
+    pub index: usize,
+    pub header: String,
+    pub role: ColumnRole,
+}
+
+/// What was read from one sheet (or from the single table of a text file).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct SheetReport {
+    pub name: String,
+    pub hidden: bool,
+    pub table: Option<TableId>,
+    pub reporter: Option<String>,
+    /// 1-based row of the header, as a spreadsheet shows it.
+    pub header_row: Option<usize>,
+    pub columns: Vec<ColumnUse>,
+    pub rows_read: usize,
+    pub rows_skipped: usize,
+    /// Why the sheet was not read, or what was noticed about it.
+    pub note: Option<String>,
+}
+
+/// A row (or cell) that could not be read.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SkippedRow {
+    pub location: Location,
+    pub reason: String,
+}
+
+/// What the loader recognised in one input and what it read.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct LoadReport {
+    pub path: PathBuf,
+    pub name: String,
+    pub sha256: String,
+    pub layout: Layout,
+    pub encoding: Option<String>,
+    pub delimiter: Option<char>,
+    pub sheets: Vec<SheetReport>,
+    pub observations: usize,
+    pub skipped_rows: usize,
+    /// The first [`MAX_LISTED_SKIPS`] skipped rows with their reasons.
+    pub skipped: Vec<SkippedRow>,
+    /// Notes and source lines found below the data (`Source: …`, `Примечание …`).
+    pub notes: Vec<String>,
+    /// What the loader decided and why, for the user.
+    pub messages: Vec<String>,
+    /// False when the loader had to guess (the GUI then offers the import dialog).
+    pub confident: bool,
+    pub elapsed_ms: u64,
+}
+
+impl LoadReport {
+    pub fn new(path: &Path, sha256: String, layout: Layout) -> LoadReport {
+        LoadReport {
+            path: path.to_path_buf(),
+            name: display_name(path),
+            sha256,
+            layout,
+            encoding: None,
+            delimiter: None,
+            sheets: Vec::new(),
+            observations: 0,
+            skipped_rows: 0,
+            skipped: Vec::new(),
+            notes: Vec::new(),
+            messages: Vec::new(),
+            confident: true,
+            elapsed_ms: 0,
+        }
+    }
+
+    /// Counts a skipped row and lists it while the list is short.
+    pub fn skip(&mut self, location: Location, reason: impl Into<String>) {
+        self.skipped_rows += 1;
+        if self.skipped.len() < MAX_LISTED_SKIPS {
+            self.skipped.push(SkippedRow {
+                location,
+                reason: reason.into(),
+            });
+        }
+    }
+}
+
+/// The file name shown to the user.
+pub fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// SHA-256 of a file's bytes, as lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for byte in digest.iter() {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
+}
+
+/// Reads a file from disk and loads it.
+pub fn load_file(
+    path: &Path,
+    options: &ImportOptions,
+    control: &LoadControl,
+) -> Result<(Dataset, LoadReport), LoadError> {
+    let shown = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: shown.clone(),
+        },
+        _ => LoadError::Io {
+            path: shown.clone(),
+            detail: e.to_string(),
+        },
+    })?;
+    if metadata.is_dir() {
+        return Err(LoadError::IsDirectory { path: shown });
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
+        path: shown.clone(),
+        detail: e.to_string(),
+    })?;
+    load_bytes(path, &bytes, options, control)
+}
+
+/// Loads a file whose bytes are already in memory (also used for the embedded sample data).
+/// `path` names the file in messages and provenance, and its extension helps detection.
+pub fn load_bytes(
+    path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+    control: &LoadControl,
+) -> Result<(Dataset, LoadReport), LoadError> {
+    let started = Instant::now();
+    let shown = path.display().to_string();
+    if bytes.is_empty() {
+        return Err(LoadError::Empty { path: shown });
+    }
+    let sha256 = sha256_hex(bytes);
+    let mut dataset = Dataset::new();
+    let file = dataset.add_file(SourceFile {
+        path: path.to_path_buf(),
+        name: display_name(path),
+        sha256: sha256.clone(),
+    });
+    let mut report = text::load_text(path, bytes, options, control, &mut dataset, file, sha256)?;
+    dataset.shrink_to_fit();
+    report.observations = dataset.len();
+    report.elapsed_ms = started.elapsed().as_millis() as u64;
+    Ok((dataset, report))
+}
+
+/// The result of loading several files: one data set, and per file its report or its error.
+#[derive(Debug, Default)]
+pub struct LoadOutcome {
+    pub dataset: Dataset,
+    pub files: Vec<Result<LoadReport, LoadError>>,
+}
+
+impl LoadOutcome {
+    pub fn errors(&self) -> impl Iterator<Item = &LoadError> {
+        self.files.iter().filter_map(|f| f.as_ref().err())
+    }
+
+    pub fn reports(&self) -> impl Iterator<Item = &LoadReport> {
+        self.files.iter().filter_map(|f| f.as_ref().ok())
+    }
+}
+
+/// Loads several files into one data set; a file that fails does not stop the others.
+pub fn load_files(
+    paths: &[PathBuf],
+    options_for: impl Fn(&Path) -> ImportOptions,
+    control: &LoadControl,
+) -> LoadOutcome {
+    let mut outcome = LoadOutcome::default();
+    for path in paths {
+        if control.is_cancelled() {
+            outcome.files.push(Err(LoadError::Cancelled {
+                path: path.display().to_string(),
+            }));
+            continue;
+        }
+        match load_file(path, &options_for(path), control) {
+            Ok((dataset, report)) => {
+                outcome.dataset.merge(dataset);
+                outcome.files.push(Ok(report));
+            }
+            Err(error) => outcome.files.push(Err(error)),
+        }
+    }
+    outcome
+}

@@ -1,0 +1,209 @@
+//! Text inputs: decoding (BOM, UTF-16, Windows-1251, KOI8-R, Windows-1252), delimiter
+//! detection, and the choice of a text layout.
+
+use super::options::{ImportOptions, Layout};
+use super::{LoadControl, LoadError, LoadReport, long};
+use crate::model::Dataset;
+use encoding_rs::Encoding;
+use std::borrow::Cow;
+use std::path::Path;
+
+/// Text decoded to UTF-8, with the encoding that was used.
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: &'static Encoding,
+}
+
+/// Whether the bytes look like binary data rather than text: NUL bytes (outside UTF-16) or many
+/// control characters in the first kilobytes.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)))
+        .count();
+    controls * 100 > head.len().max(1) || head.contains(&0)
+}
+
+/// Decodes text: the encoding the user chose, else a BOM, else UTF-8 when valid, else the
+/// encoding `chardetng` guesses (Windows-1251, KOI8-R, Windows-1252…).
+pub fn decode<'a>(bytes: &'a [u8], chosen: Option<&str>) -> Result<Decoded<'a>, String> {
+    if let Some(label) = chosen {
+        let encoding = Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| format!("unknown encoding {label:?}"))?;
+        let (text, _, _) = encoding.decode(bytes);
+        return Ok(Decoded { text, encoding });
+    }
+    if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        let (text, _, _) = encoding.decode(bytes);
+        return Ok(Decoded { text, encoding });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: Cow::Borrowed(text),
+            encoding: encoding_rs::UTF_8,
+        });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let sample = &bytes[..bytes.len().min(1 << 20)];
+    detector.feed(sample, sample.len() == bytes.len());
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let encoding = refine_cyrillic_guess(bytes, guess);
+    let (text, _, _) = encoding.decode(bytes);
+    Ok(Decoded { text, encoding })
+}
+
+/// chardetng may mistake KOI8-R for Windows-1251 (or KOI8-U, or the reverse) on short texts;
+/// decide by which decoding gives more lower-case Cyrillic letters, as Russian text is mostly
+/// lower case. KOI8-U differs from KOI8-R only in Ukrainian letters, so Russian files get KOI8-R.
+fn refine_cyrillic_guess(bytes: &[u8], guess: &'static Encoding) -> &'static Encoding {
+    let candidates = [
+        encoding_rs::WINDOWS_1251,
+        encoding_rs::KOI8_R,
+        encoding_rs::KOI8_U,
+        encoding_rs::IBM866,
+    ];
+    if !candidates.contains(&guess) {
+        return guess;
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let score = |encoding: &'static Encoding| {
+        let (text, _, _) = encoding.decode(sample);
+        text.chars()
+            .filter(|c| ('а'..='я').contains(c) || *c == 'ё')
+            .count() as i64
+            - text.chars().filter(|c| ('А'..='Я').contains(c)).count() as i64
+    };
+    if score(encoding_rs::KOI8_R) > score(encoding_rs::WINDOWS_1251) {
+        encoding_rs::KOI8_R
+    } else {
+        encoding_rs::WINDOWS_1251
+    }
+}
+
+/// Picks the delimiter that splits the first lines into the most consistent number of fields.
+pub fn detect_delimiter(text: &str, path: &Path) -> char {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(50)
+        .collect();
+    let mut best = (',', 0usize);
+    for delimiter in [',', ';', '\t', '|'] {
+        let counts: Vec<usize> = lines.iter().map(|l| count_fields(l, delimiter)).collect();
+        let Some(&first) = counts.iter().max() else {
+            continue;
+        };
+        if first < 2 {
+            continue;
+        }
+        let consistent = counts.iter().filter(|&&c| c == first).count();
+        let score = consistent * 1000 + first;
+        if score > best.1 {
+            best = (delimiter, score);
+        }
+    }
+    if best.1 == 0 {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        return if extension == "tsv" { '\t' } else { ',' };
+    }
+    best.0
+}
+
+fn count_fields(line: &str, delimiter: char) -> usize {
+    let mut in_quotes = false;
+    let mut fields = 1;
+    for ch in line.chars() {
+        if ch == '"' {
+            in_quotes = !in_quotes;
+        } else if ch == delimiter && !in_quotes {
+            fields += 1;
+        }
+    }
+    fields
+}
+
+/// Loads a text file (after any decompression) in the layout detected or chosen.
+pub fn load_text(
+    path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+    control: &LoadControl,
+    dataset: &mut Dataset,
+    file: u16,
+    sha256: String,
+) -> Result<LoadReport, LoadError> {
+    let shown = path.display().to_string();
+    if looks_binary(bytes) {
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: "expected a text file (CSV, TSV) or a workbook (.xlsx, .xls, .ods)".into(),
+            found: "binary data".into(),
+        });
+    }
+    let decoded = decode(bytes, options.encoding.as_deref()).map_err(|detail| LoadError::Io {
+        path: shown.clone(),
+        detail,
+    })?;
+    let text = decoded.text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { path: shown });
+    }
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| detect_delimiter(text, path));
+    let layout = options.layout.unwrap_or(Layout::LongCsv);
+    let mut report = LoadReport::new(path, sha256, layout);
+    report.encoding = Some(decoded.encoding.name().to_string());
+    report.delimiter = Some(delimiter);
+    control.add_total(text.len() as u64);
+    long::load_long_text(
+        text,
+        delimiter,
+        path,
+        options,
+        control,
+        dataset,
+        file,
+        &mut report,
+    )?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cyrillic_encodings_are_recognised() {
+        let russian = "Страна;Год;Значение\nКазахстан;2010;12 345\nРоссийская Федерация;2011;7\n";
+        let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(russian);
+        let decoded = decode(&cp1251, None).map(|d| (d.encoding.name(), d.text.into_owned()));
+        assert_eq!(decoded, Ok(("windows-1251", russian.to_string())));
+        let (koi8, _, _) = encoding_rs::KOI8_R.encode(russian);
+        let decoded = decode(&koi8, None).map(|d| d.encoding.name());
+        assert_eq!(decoded, Ok("KOI8-R"));
+    }
+
+    #[test]
+    fn delimiters_are_detected() {
+        let p = Path::new("x.csv");
+        assert_eq!(detect_delimiter("a;b;c\n1;2;3\n", p), ';');
+        assert_eq!(detect_delimiter("a,b,c\n1,2,3\n", p), ',');
+        assert_eq!(detect_delimiter("a\tb\tc\n1\t2\t3\n", p), '\t');
+        assert_eq!(detect_delimiter("a|b\n1|2\n", p), '|');
+        assert_eq!(detect_delimiter("a;b\n\"1,5\";2\n", p), ';');
+    }
+
+    #[test]
+    fn binary_is_not_text() {
+        assert!(looks_binary(&[0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3]));
+        assert!(!looks_binary(b"table,reporter\n3,KAZ\n"));
+    }
+}

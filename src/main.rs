@@ -1,0 +1,20 @@
+use clap::Parser;
+use migreview::cli::{self, Cli};
+
+fn main() {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Some(command) => {
+            let mut out = std::io::stdout().lock();
+            let mut err = std::io::stderr().lock();
+            cli::run(command, &mut out, &mut err)
+        }
+        None => {
+            eprintln!("migreview: the window is not built yet; use a command (migreview --help)");
+            let _ = cli.files;
+            cli::EXIT_INPUT
+        }
+    };
+    std::process::exit(status);
+}

@@ -1,0 +1,562 @@
+//! The data set: observations stored as packed rows of interned codes.
+
+use super::table::TableId;
+use super::value::{Missing, Sex, Value};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// An interned string. `Sym::EMPTY` is the empty string.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Sym(pub u32);
+
+impl Sym {
+    pub const EMPTY: Sym = Sym(0);
+
+    pub fn is_empty(self) -> bool {
+        self == Sym::EMPTY
+    }
+}
+
+/// Strings of a data set, stored once each.
+#[derive(Clone, Debug)]
+pub struct Interner {
+    strings: Vec<Box<str>>,
+    map: HashMap<Box<str>, u32>,
+}
+
+impl Default for Interner {
+    fn default() -> Self {
+        let mut interner = Interner {
+            strings: Vec::new(),
+            map: HashMap::new(),
+        };
+        interner.intern("");
+        interner
+    }
+}
+
+impl Interner {
+    pub fn intern(&mut self, text: &str) -> Sym {
+        if let Some(&id) = self.map.get(text) {
+            return Sym(id);
+        }
+        let id = self.strings.len() as u32;
+        let boxed: Box<str> = text.into();
+        self.strings.push(boxed.clone());
+        self.map.insert(boxed, id);
+        Sym(id)
+    }
+
+    /// The symbol of a string already interned.
+    pub fn lookup(&self, text: &str) -> Option<Sym> {
+        self.map.get(text).map(|&id| Sym(id))
+    }
+
+    pub fn resolve(&self, sym: Sym) -> &str {
+        self.strings.get(sym.0 as usize).map(|s| &**s).unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.strings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.strings.len() <= 1
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.strings.iter().map(|s| s.len() * 2 + 48).sum::<usize>()
+    }
+}
+
+/// No column: the observation comes from a line of a text file.
+pub const NO_COLUMN: u16 = u16::MAX;
+/// No duration-of-stay rule known.
+pub const NO_DURATION: u8 = u8::MAX;
+
+/// One observation, packed (48 bytes). Codes are interned in the data set's [`Interner`].
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub struct Obs {
+    /// The number. When `missing` is set it holds no number; for [`Missing::Unreadable`] it holds
+    /// the [`Sym`] index of the cell's text (exact in an f64), read with [`Obs::unreadable_text`].
+    pub value: f64,
+    /// Provenance: 0-based sheet row, or 1-based line of a text file.
+    pub row: u32,
+    /// Reporting country (canonical code).
+    pub reporter: Sym,
+    /// Breakdown category (canonical code, or the label as written when it could not be placed).
+    pub category: Sym,
+    /// Age group (`TOTAL`, `0-4`, `85+`, `UNK`).
+    pub age: Sym,
+    /// Observation flag(s), e.g. `b`, `e`, `bep`, `c`.
+    pub flag: Sym,
+    /// Data source as written (`population register`, `census 2009`).
+    pub source: Sym,
+    /// Sheet name (empty for text files).
+    pub sheet: Sym,
+    /// Index into [`Dataset::files`].
+    pub file: u16,
+    /// Provenance: 0-based column, or [`NO_COLUMN`].
+    pub col: u16,
+    pub year: u16,
+    /// Reference date of a stock within the year, `month * 32 + day`; 0 when not given.
+    pub ref_date: u16,
+    pub table: TableId,
+    pub sex: Sex,
+    /// 0 when the value is a number, else a [`Missing`] code.
+    pub missing: u8,
+    /// Duration-of-stay rule in months (0 none, 3, 6, 12, 60 permanent), or [`NO_DURATION`].
+    pub duration: u8,
+}
+
+impl Obs {
+    pub fn value(&self) -> Value {
+        match Missing::from_code(self.missing) {
+            Some(reason) => Value::Missing(reason),
+            None => Value::Number(self.value),
+        }
+    }
+
+    /// The number, if the value is one.
+    pub fn number(&self) -> Option<f64> {
+        if self.missing == 0 {
+            Some(self.value)
+        } else {
+            None
+        }
+    }
+
+    /// The text of a value cell that is not a number.
+    pub fn unreadable_text(&self) -> Option<Sym> {
+        (self.missing == Missing::Unreadable as u8).then_some(Sym(self.value as u32))
+    }
+
+    pub fn key(&self) -> ObsKey {
+        ObsKey {
+            table: self.table,
+            reporter: self.reporter,
+            year: self.year,
+            sex: self.sex,
+            age: self.age,
+            category: self.category,
+        }
+    }
+
+    pub fn duration_months(&self) -> Option<u8> {
+        (self.duration != NO_DURATION).then_some(self.duration)
+    }
+}
+
+/// What identifies an observation: no two observations should share one (check S2).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObsKey {
+    pub table: TableId,
+    pub reporter: Sym,
+    pub year: u16,
+    pub sex: Sex,
+    pub age: Sym,
+    pub category: Sym,
+}
+
+/// An input file of the data set.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// The name shown to the user (the file name).
+    pub name: String,
+    pub sha256: String,
+}
+
+/// Where a value came from, as shown to the user: `KAZ.xlsx › Table 3 › D14` or
+/// `data.csv › line 12`.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, Default)]
+pub struct Location {
+    pub file: String,
+    pub sheet: Option<String>,
+    pub cell: Option<String>,
+    pub line: Option<u32>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, " › {sheet}")?;
+        }
+        if let Some(cell) = &self.cell {
+            write!(f, " › {cell}")?;
+        }
+        if let Some(line) = self.line {
+            write!(f, " › line {line}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A spreadsheet cell reference (`D14`) from 0-based row and column.
+pub fn cell_ref(row: u32, col: u16) -> String {
+    let mut letters = Vec::new();
+    let mut n = col as u32 + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push((b'A' + rem as u8) as char);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    let mut out: String = letters.into_iter().collect();
+    out.push_str(&(row + 1).to_string());
+    out
+}
+
+/// A label that no known code, name or variant matches; kept as written and reported.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct UnplacedLabel {
+    pub label: String,
+    /// What the label was meant to be: `reporter`, `category`, `table`, `sex`.
+    pub role: String,
+    /// Closest known names, best first (`Kyrgyzstan (KGZ)`).
+    pub suggestions: Vec<String>,
+    pub count: usize,
+    pub first_location: Location,
+}
+
+/// Everything loaded: observations from one or more files.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    obs: Vec<Obs>,
+    pub strings: Interner,
+    pub files: Vec<SourceFile>,
+    pub unplaced: Vec<UnplacedLabel>,
+}
+
+/// A new observation with its codes as text, for loaders and generators.
+#[derive(Clone, Debug)]
+pub struct NewObs<'a> {
+    pub table: TableId,
+    pub reporter: &'a str,
+    pub year: u16,
+    pub sex: Sex,
+    pub age: &'a str,
+    pub category: &'a str,
+    pub value: Value,
+    pub flag: &'a str,
+    pub source: &'a str,
+    pub duration: Option<u8>,
+    pub file: u16,
+    pub sheet: &'a str,
+    pub row: u32,
+    pub col: u16,
+}
+
+impl Dataset {
+    pub fn new() -> Dataset {
+        Dataset::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.obs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.obs.is_empty()
+    }
+
+    pub fn obs(&self) -> &[Obs] {
+        &self.obs
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Obs> {
+        self.obs.get(index)
+    }
+
+    pub fn intern(&mut self, text: &str) -> Sym {
+        self.strings.intern(text)
+    }
+
+    pub fn str(&self, sym: Sym) -> &str {
+        self.strings.resolve(sym)
+    }
+
+    /// The symbol of a code, if any observation or file uses it.
+    pub fn sym(&self, text: &str) -> Option<Sym> {
+        self.strings.lookup(text)
+    }
+
+    /// Registers an input file and returns its index for [`Obs::file`].
+    pub fn add_file(&mut self, file: SourceFile) -> u16 {
+        self.files.push(file);
+        (self.files.len() - 1) as u16
+    }
+
+    /// Appends an observation whose codes are already interned.
+    pub fn push(&mut self, obs: Obs) {
+        self.obs.push(obs);
+    }
+
+    pub fn reserve(&mut self, additional: usize) {
+        self.obs.reserve(additional);
+    }
+
+    /// Appends an observation given as text.
+    pub fn push_new(&mut self, new: NewObs<'_>) {
+        let (value, missing) = match new.value {
+            Value::Number(n) => (n, 0),
+            Value::Missing(reason) => (f64::NAN, reason as u8),
+        };
+        let obs = Obs {
+            value,
+            row: new.row,
+            reporter: self.intern(new.reporter),
+            category: self.intern(new.category),
+            age: self.intern(new.age),
+            flag: self.intern(new.flag),
+            source: self.intern(new.source),
+            sheet: self.intern(new.sheet),
+            file: new.file,
+            col: new.col,
+            year: new.year,
+            ref_date: 0,
+            table: new.table,
+            sex: new.sex,
+            missing,
+            duration: new.duration.unwrap_or(NO_DURATION),
+        };
+        self.obs.push(obs);
+    }
+
+    /// Appends an observation whose value cell holds text that is not a number (check S3).
+    pub fn push_unreadable(&mut self, new: NewObs<'_>, text: &str) {
+        let text = self.intern(text);
+        self.push_new(NewObs {
+            value: Value::Missing(Missing::Unreadable),
+            ..new
+        });
+        if let Some(last) = self.obs.last_mut() {
+            last.value = text.0 as f64;
+        }
+    }
+
+    /// Gives up spare capacity once loading is done.
+    pub fn shrink_to_fit(&mut self) {
+        self.obs.shrink_to_fit();
+    }
+
+    /// Removes observations from `start` on (used to undo a file that failed half-way).
+    pub fn truncate(&mut self, start: usize) {
+        self.obs.truncate(start);
+    }
+
+    /// Keeps the observations for which `keep` is true.
+    pub fn retain(&mut self, keep: impl FnMut(&Obs) -> bool) {
+        self.obs.retain(keep);
+    }
+
+    /// Where an observation came from.
+    pub fn location(&self, obs: &Obs) -> Location {
+        let file = self
+            .files
+            .get(obs.file as usize)
+            .map(|f| f.name.clone())
+            .unwrap_or_default();
+        if obs.col == NO_COLUMN {
+            Location {
+                file,
+                sheet: None,
+                cell: None,
+                line: Some(obs.row),
+            }
+        } else {
+            let sheet = self.str(obs.sheet);
+            Location {
+                file,
+                sheet: (!sheet.is_empty()).then(|| sheet.to_string()),
+                cell: Some(cell_ref(obs.row, obs.col)),
+                line: None,
+            }
+        }
+    }
+
+    /// Reporters, tables and the year range present.
+    pub fn summary(&self) -> DatasetSummary {
+        let mut reporters: Vec<String> = Vec::new();
+        let mut seen_reporters = std::collections::HashSet::new();
+        let mut tables = [false; 15];
+        let mut years: Option<(u16, u16)> = None;
+        for obs in &self.obs {
+            if seen_reporters.insert(obs.reporter) {
+                reporters.push(self.str(obs.reporter).to_string());
+            }
+            tables[obs.table as usize] = true;
+            years = Some(match years {
+                None => (obs.year, obs.year),
+                Some((lo, hi)) => (lo.min(obs.year), hi.max(obs.year)),
+            });
+        }
+        reporters.sort();
+        DatasetSummary {
+            observations: self.obs.len(),
+            reporters,
+            tables: TableId::ALL
+                .into_iter()
+                .filter(|t| tables[*t as usize])
+                .collect(),
+            years: years.map(|(lo, hi)| [lo, hi]),
+        }
+    }
+
+    /// Adds another data set's observations and files to this one.
+    pub fn merge(&mut self, other: Dataset) {
+        let file_offset = self.files.len() as u16;
+        let mut remap: Vec<Sym> = Vec::with_capacity(other.strings.len());
+        for i in 0..other.strings.len() {
+            remap.push(self.strings.intern(other.strings.resolve(Sym(i as u32))));
+        }
+        let map = |sym: Sym| remap.get(sym.0 as usize).copied().unwrap_or(Sym::EMPTY);
+        self.obs.reserve(other.obs.len());
+        for obs in other.obs {
+            let value = match obs.unreadable_text() {
+                Some(text) => map(text).0 as f64,
+                None => obs.value,
+            };
+            self.obs.push(Obs {
+                value,
+                reporter: map(obs.reporter),
+                category: map(obs.category),
+                age: map(obs.age),
+                flag: map(obs.flag),
+                source: map(obs.source),
+                sheet: map(obs.sheet),
+                file: obs.file + file_offset,
+                ..obs
+            });
+        }
+        self.files.extend(other.files);
+        for label in other.unplaced {
+            match self
+                .unplaced
+                .iter_mut()
+                .find(|l| l.label == label.label && l.role == label.role)
+            {
+                Some(existing) => existing.count += label.count,
+                None => self.unplaced.push(label),
+            }
+        }
+    }
+
+    /// Approximate heap memory held by the data set, in bytes.
+    pub fn heap_bytes(&self) -> usize {
+        self.obs.capacity() * std::mem::size_of::<Obs>() + self.strings.heap_bytes()
+    }
+
+    /// Records a label that could not be placed (counted once per label and role).
+    pub fn note_unplaced(
+        &mut self,
+        label: &str,
+        role: &str,
+        suggestions: Vec<String>,
+        location: Location,
+    ) {
+        if let Some(existing) = self
+            .unplaced
+            .iter_mut()
+            .find(|l| l.label == label && l.role == role)
+        {
+            existing.count += 1;
+            return;
+        }
+        self.unplaced.push(UnplacedLabel {
+            label: label.to_string(),
+            role: role.to_string(),
+            suggestions,
+            count: 1,
+            first_location: location,
+        });
+    }
+}
+
+/// The `dataset` part of the report.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct DatasetSummary {
+    pub observations: usize,
+    pub reporters: Vec<String>,
+    pub tables: Vec<TableId>,
+    /// First and last year, `null` for an empty data set.
+    pub years: Option<[u16; 2]>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_observation_is_compact() {
+        assert!(
+            std::mem::size_of::<Obs>() <= 48,
+            "{}",
+            std::mem::size_of::<Obs>()
+        );
+    }
+
+    #[test]
+    fn cell_references() {
+        assert_eq!(cell_ref(0, 0), "A1");
+        assert_eq!(cell_ref(13, 3), "D14");
+        assert_eq!(cell_ref(0, 25), "Z1");
+        assert_eq!(cell_ref(0, 26), "AA1");
+        assert_eq!(cell_ref(9, 27), "AB10");
+    }
+
+    fn sample_obs<'a>(reporter: &'a str, category: &'a str, value: Value) -> NewObs<'a> {
+        NewObs {
+            table: TableId::T3,
+            reporter,
+            year: 2010,
+            sex: Sex::T,
+            age: "TOTAL",
+            category,
+            value,
+            flag: "",
+            source: "",
+            duration: Some(12),
+            file: 0,
+            sheet: "Table 3",
+            row: 13,
+            col: 3,
+        }
+    }
+
+    #[test]
+    fn missing_is_not_zero_and_merge_keeps_codes() {
+        let mut a = Dataset::new();
+        a.add_file(SourceFile {
+            path: "KAZ.xlsx".into(),
+            name: "KAZ.xlsx".into(),
+            sha256: String::new(),
+        });
+        a.push_new(sample_obs("KAZ", "RUS", Value::Number(0.0)));
+        let mut b = Dataset::new();
+        b.add_file(SourceFile {
+            path: "RUS.xlsx".into(),
+            name: "RUS.xlsx".into(),
+            sha256: String::new(),
+        });
+        b.push_new(sample_obs(
+            "RUS",
+            "KAZ",
+            Value::Missing(Missing::NotAvailable),
+        ));
+        a.merge(b);
+        assert_eq!(a.len(), 2);
+        let second = a.obs()[1];
+        assert_eq!(a.str(second.reporter), "RUS");
+        assert_eq!(a.str(second.category), "KAZ");
+        assert_eq!(second.value(), Value::Missing(Missing::NotAvailable));
+        assert_eq!(a.obs()[0].value(), Value::Number(0.0));
+        assert_eq!(a.location(&second).to_string(), "RUS.xlsx › Table 3 › D14");
+        let summary = a.summary();
+        assert_eq!(summary.reporters, vec!["KAZ", "RUS"]);
+        assert_eq!(summary.years, Some([2010, 2010]));
+    }
+}

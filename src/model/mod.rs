@@ -1,0 +1,16 @@
+//! The migration data model: tables, observations, values, countries.
+
+pub mod category;
+pub mod country;
+pub mod dataset;
+pub mod table;
+pub mod value;
+
+pub use category::{CategoryKind, category_kind};
+pub use country::{Place, PlaceKind, gazetteer};
+pub use dataset::{
+    Dataset, DatasetSummary, Interner, Location, NO_COLUMN, NO_DURATION, NewObs, Obs, ObsKey,
+    SourceFile, Sym, UnplacedLabel, cell_ref,
+};
+pub use table::{Breakdown, CountryDim, Lang, TableId, TableKind};
+pub use value::{Missing, Sex, Value, format_count};

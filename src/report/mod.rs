@@ -1,0 +1,136 @@
+//! The review report: the public, versioned JSON contract of `docs/report.md`, fed to the GUI,
+//! the exports and scripts.
+
+pub mod canonical;
+
+use crate::checks::{CheckSummary, Finding, Severity};
+use crate::load::{LoadError, LoadReport};
+use crate::mirror::MirrorReport;
+use crate::model::{Dataset, DatasetSummary};
+use crate::settings::Settings;
+use serde::{Deserialize, Serialize};
+
+/// The schema of the report; fields are added, never renamed or removed, within a version.
+pub const SCHEMA: &str = "migreview.report/1";
+
+/// One input as the report lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InputSummary {
+    pub path: String,
+    /// `null` when the file could not be read.
+    pub sha256: Option<String>,
+    pub layout: Option<String>,
+    pub encoding: Option<String>,
+    pub observations: usize,
+    pub skipped_rows: usize,
+    pub load_messages: Vec<String>,
+    /// Why the file could not be read, `null` when it was.
+    #[serde(default)]
+    pub error: Option<String>,
+}
+
+impl InputSummary {
+    pub fn from_report(report: &LoadReport) -> InputSummary {
+        let mut messages = report.messages.clone();
+        messages.extend(
+            report
+                .skipped
+                .iter()
+                .map(|s| format!("skipped {}: {}", s.location, s.reason)),
+        );
+        if report.skipped_rows > report.skipped.len() {
+            messages.push(format!(
+                "… and {} more skipped rows",
+                report.skipped_rows - report.skipped.len()
+            ));
+        }
+        InputSummary {
+            path: report.path.display().to_string(),
+            sha256: Some(report.sha256.clone()),
+            layout: Some(report.layout.as_str().to_string()),
+            encoding: report.encoding.clone(),
+            observations: report.observations,
+            skipped_rows: report.skipped_rows,
+            load_messages: messages,
+            error: None,
+        }
+    }
+
+    pub fn from_error(path: &str, error: &LoadError) -> InputSummary {
+        InputSummary {
+            path: path.to_string(),
+            sha256: None,
+            layout: None,
+            encoding: None,
+            observations: 0,
+            skipped_rows: 0,
+            load_messages: vec![error.to_string()],
+            error: Some(error.to_string()),
+        }
+    }
+}
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: String,
+    pub generated_by: String,
+    pub inputs: Vec<InputSummary>,
+    pub dataset: DatasetSummary,
+    /// The settings the checks and measures used.
+    pub settings: Settings,
+    pub checks: Vec<CheckSummary>,
+    pub findings: Vec<Finding>,
+    pub mirror: MirrorReport,
+}
+
+impl Report {
+    /// A report of what was loaded, before any check ran.
+    pub fn new(inputs: Vec<InputSummary>, dataset: &Dataset, settings: &Settings) -> Report {
+        Report {
+            schema: SCHEMA.to_string(),
+            generated_by: crate::generated_by(),
+            inputs,
+            dataset: dataset.summary(),
+            settings: settings.clone(),
+            checks: Vec::new(),
+            findings: Vec::new(),
+            mirror: MirrorReport::default(),
+        }
+    }
+
+    /// Findings of a severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| {
+            format!("{{\"schema\": \"{SCHEMA}\", \"error\": \"cannot write the report: {e}\"}}")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_report_follows_the_contract() {
+        let report = Report::new(Vec::new(), &Dataset::new(), &Settings::default());
+        let json: serde_json::Value =
+            serde_json::from_str(&report.to_json()).unwrap_or(serde_json::Value::Null);
+        assert_eq!(json["schema"], "migreview.report/1");
+        assert_eq!(json["dataset"]["observations"], 0);
+        assert!(json["dataset"]["years"].is_null());
+        assert!(json["checks"].as_array().is_some_and(|a| a.is_empty()));
+        assert!(
+            json["mirror"]["pairs"]
+                .as_array()
+                .is_some_and(|a| a.is_empty())
+        );
+    }
+}

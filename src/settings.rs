@@ -1,0 +1,51 @@
+//! Settings of a run: every threshold of the checks and of the mirror statistics, read from a
+//! TOML or JSON file (`--settings`) and recorded in the report.
+
+use crate::checks::CheckSettings;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub checks: CheckSettings,
+}
+
+impl Settings {
+    /// Reads settings from a `.toml` or `.json` file; fields not given keep their defaults.
+    pub fn from_file(path: &Path) -> Result<Settings, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read the settings file: {e}", path.display()))?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_json {
+            serde_json::from_str(&text)
+                .map_err(|e| format!("{}: expected settings in JSON: {e}", path.display()))
+        } else {
+            toml::from_str(&text)
+                .map_err(|e| format!("{}: expected settings in TOML: {e}", path.display()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_settings_keep_defaults() {
+        let dir = std::env::temp_dir().join(format!("migreview-settings-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join("s.toml");
+        let _ = std::fs::write(&path, "[checks]\nrel_tol = 0.01\n");
+        let settings = Settings::from_file(&path);
+        assert_eq!(settings.as_ref().map(|s| s.checks.rel_tol), Ok(0.01));
+        assert_eq!(settings.map(|s| s.checks.abs_tol), Ok(0.0));
+        let bad = dir.join("bad.json");
+        let _ = std::fs::write(&bad, "{\"checks\": {\"rel_tol\": \"a lot\"}}");
+        let err = Settings::from_file(&bad).err().unwrap_or_default();
+        assert!(err.contains("expected settings in JSON"), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
