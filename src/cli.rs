@@ -262,7 +262,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         None => Settings::default(),
     };
     let outcome = load_inputs(&args.input.files, &options);
-    let report = Report::new(
+    let report = Report::build(
         input_summaries(&args.input.files, &outcome),
         &outcome.dataset,
         &settings,
