@@ -4,8 +4,10 @@
 //! [`coverage`] / [`assess`] → [`report`] → GUI panels ([`app`]), CLI output ([`cli`]) and
 //! exports ([`charts`], [`report`]). Only [`app`] knows about egui.
 
+pub mod charts;
 pub mod checks;
 pub mod cli;
+pub mod coverage;
 pub mod load;
 pub mod mirror;
 pub mod model;

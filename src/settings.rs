@@ -2,6 +2,7 @@
 //! TOML or JSON file (`--settings`) and recorded in the report.
 
 use crate::checks::CheckSettings;
+use crate::mirror::MirrorSettings;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -9,6 +10,7 @@ use std::path::Path;
 #[serde(default)]
 pub struct Settings {
     pub checks: CheckSettings,
+    pub mirror: MirrorSettings,
 }
 
 impl Settings {

@@ -1,7 +1,25 @@
 //! Mirror statistics: immigration reported by the receiving country (its Table 3) against
 //! emigration reported by the sending country (its Table 4).
+//!
+//! [`analyse`] computes the whole `mirror` part of the report: the pairs with their measures
+//! (domain.md §3.2) and duration-of-stay correction (§3.3), the mirror coverage, each country's
+//! flows against what its partners report (§3.3) and the optional harmonisation (§3.4).
 
-use crate::model::Sex;
+pub mod checks;
+pub mod countries;
+pub mod duration;
+pub mod harmonise;
+pub mod measures;
+pub mod pairing;
+pub mod settings;
+
+pub use crate::coverage::MirrorCoverage;
+pub use countries::{CountryFlows, PartnerComparison, ReferenceGroupReport};
+pub use duration::{DurationRule, RuleSource};
+pub use harmonise::{Harmonisation, HarmonisationFactor};
+pub use settings::{CorrectionSet, DurationSetting, FlowDirection, MirrorSettings, ReferenceGroup};
+
+use crate::model::{Dataset, Sex};
 use serde::{Deserialize, Serialize};
 
 /// Agreement band of a pair-year (domain.md §3.2).
@@ -18,6 +36,28 @@ pub enum Band {
     OneSided,
 }
 
+impl Band {
+    pub const ALL: [Band; 6] = [
+        Band::Green,
+        Band::Light,
+        Band::Amber,
+        Band::Red,
+        Band::Small,
+        Band::OneSided,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Green => "green",
+            Band::Light => "light",
+            Band::Amber => "amber",
+            Band::Red => "red",
+            Band::Small => "small",
+            Band::OneSided => "one-sided",
+        }
+    }
+}
+
 /// One receiver–sender–year–sex with at least one side reported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MirrorPair {
@@ -29,23 +69,40 @@ pub struct MirrorPair {
     pub immigration: Option<f64>,
     /// Table 4 of the sender, category = receiver.
     pub emigration: Option<f64>,
+    /// I / E; `null` when emigration is missing or 0.
     pub ratio: Option<f64>,
+    /// ln((I + 0.5) / (E + 0.5)) when both are reported.
     pub log_ratio: Option<f64>,
+    /// (I − E) / ((I + E) / 2) when both are reported and not both 0.
     pub rel_diff: Option<f64>,
+    /// Band of `corrected_log_ratio`; `small` when I + E (as reported) is below the small-count
+    /// threshold, `one-sided` when a side is not reported.
     pub band: Band,
+    /// Corrected I / corrected E (duration-of-stay correction); `null` when that E is missing or 0.
     pub corrected_ratio: Option<f64>,
+    /// I − E when both are reported.
+    #[serde(default)]
+    pub difference: Option<f64>,
+    /// I × the receiver's correction factor for its immigration criterion.
+    #[serde(default)]
+    pub corrected_immigration: Option<f64>,
+    /// E × the sender's correction factor for its emigration criterion.
+    #[serde(default)]
+    pub corrected_emigration: Option<f64>,
+    /// ln((corrected I + 0.5) / (corrected E + 0.5)) when both are reported.
+    #[serde(default)]
+    pub corrected_log_ratio: Option<f64>,
+    /// Poisson interval of `corrected_log_ratio` (see [`measures::log_ratio_interval`]).
+    #[serde(default)]
+    pub log_ratio_low: Option<f64>,
+    #[serde(default)]
+    pub log_ratio_high: Option<f64>,
 }
 
-/// Mirror coverage of ordered pair-years (report.md).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct MirrorCoverage {
-    pub countries: usize,
-    pub years: Option<[u16; 2]>,
-    pub cells: usize,
-    pub both: usize,
-    pub immigration_only: usize,
-    pub emigration_only: usize,
-    pub neither: usize,
+impl MirrorPair {
+    pub fn is_two_sided(&self) -> bool {
+        self.immigration.is_some() && self.emigration.is_some()
+    }
 }
 
 /// The `mirror` part of the report.
@@ -53,4 +110,52 @@ pub struct MirrorCoverage {
 pub struct MirrorReport {
     pub pairs: Vec<MirrorPair>,
     pub coverage: Option<MirrorCoverage>,
+    /// Per country, direction and year (sex total): its flows against what its partners report.
+    #[serde(default)]
+    pub countries: Vec<CountryFlows>,
+    /// The reference group the country view compares with, and how it was chosen.
+    #[serde(default)]
+    pub reference_group: Option<ReferenceGroupReport>,
+    /// The duration-of-stay criterion used per reporter, direction and year, and its factor.
+    #[serde(default)]
+    pub durations: Vec<DurationRule>,
+    /// One correction factor per country and direction (when enabled in the settings).
+    #[serde(default)]
+    pub harmonisation: Option<Harmonisation>,
+}
+
+impl MirrorReport {
+    /// Pairs of one year (all years when `None`) and sex.
+    pub fn pairs_of(&self, year: Option<u16>, sex: Sex) -> impl Iterator<Item = &MirrorPair> {
+        self.pairs
+            .iter()
+            .filter(move |p| p.sex == sex && year.is_none_or(|y| p.year == y))
+    }
+
+    /// Years that have pairs, sorted.
+    pub fn years(&self) -> Vec<u16> {
+        let mut years: Vec<u16> = self.pairs.iter().map(|p| p.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+}
+
+/// Computes the mirror statistics of a data set.
+pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
+    let paired = pairing::pair(dataset, settings);
+    let reference = countries::reference_group(&paired.pairs, settings);
+    let flows = countries::country_flows(&paired.pairs, &reference.countries, settings);
+    let harmonisation = settings
+        .harmonise
+        .then(|| harmonise::harmonise(&paired.pairs, &reference, settings))
+        .flatten();
+    MirrorReport {
+        pairs: paired.pairs,
+        coverage: Some(crate::coverage::mirror_coverage(dataset)),
+        countries: flows,
+        reference_group: Some(reference),
+        durations: paired.durations,
+        harmonisation,
+    }
 }

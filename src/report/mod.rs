@@ -102,6 +102,7 @@ impl Report {
     /// Runs everything on a loaded data set: the mirror statistics, then every registered check.
     pub fn build(inputs: Vec<InputSummary>, dataset: &Dataset, settings: &Settings) -> Report {
         let mut report = Report::new(inputs, dataset, settings);
+        report.mirror = crate::mirror::analyse(dataset, &settings.mirror);
         let outputs = {
             let context = CheckContext {
                 dataset,

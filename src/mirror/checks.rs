@@ -1,0 +1,314 @@
+//! M1 and M2: the mirror checks of the catalogue (`docs/checks.md`), read from the mirror
+//! statistics the run computed before the checks (`CheckContext::mirror`).
+
+use super::{CountryFlows, FlowDirection, MirrorPair, MirrorReport};
+use crate::checks::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
+use crate::model::{Dataset, Location, Sex, Sym, TableId, format_count};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+/// The mirror checks, for the registry.
+pub fn mirror_checks() -> Vec<Box<dyn Check>> {
+    vec![Box::new(MirrorDiscrepancy), Box::new(PartnerTotals)]
+}
+
+/// The report's mirror statistics, or computed here when the run has none.
+fn mirror_of<'a>(context: &'a CheckContext<'_>) -> Cow<'a, MirrorReport> {
+    match context.mirror {
+        Some(mirror) => Cow::Borrowed(mirror),
+        None => Cow::Owned(super::analyse(context.dataset, &context.settings.mirror)),
+    }
+}
+
+/// A count as Russian text reads it: `41 200`, `1 234,5`.
+fn count_ru(value: f64) -> String {
+    format_count(value).replace(',', "\u{a0}").replace('.', ",")
+}
+
+fn ratio_en(ratio: f64) -> String {
+    if ratio.is_finite() {
+        format!("{ratio:.3}")
+    } else {
+        "undefined (the other side is 0)".into()
+    }
+}
+
+fn ratio_ru(ratio: f64) -> String {
+    if ratio.is_finite() {
+        format!("{ratio:.3}").replace('.', ",")
+    } else {
+        "не определено (другая сторона равна 0)".into()
+    }
+}
+
+fn sex_en(sex: Sex) -> &'static str {
+    match sex {
+        Sex::T => "",
+        Sex::M => " (men)",
+        Sex::F => " (women)",
+        Sex::U => " (sex unknown)",
+    }
+}
+
+fn sex_ru(sex: Sex) -> &'static str {
+    match sex {
+        Sex::T => "",
+        Sex::M => " (мужчины)",
+        Sex::F => " (женщины)",
+        Sex::U => " (пол не указан)",
+    }
+}
+
+/// M1: a pair-year whose immigration and the partner's emigration disagree beyond the green
+/// band, after the duration-of-stay correction.
+pub struct MirrorDiscrepancy;
+
+struct Discrepancy<'a> {
+    pair: &'a MirrorPair,
+    immigration: f64,
+    emigration: f64,
+    corrected_immigration: f64,
+    corrected_emigration: f64,
+    abs_log_ratio: f64,
+    severity: Severity,
+}
+
+impl Check for MirrorDiscrepancy {
+    fn code(&self) -> CheckCode {
+        CheckCode::M1
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let settings = &context.settings.mirror;
+        let mirror = mirror_of(context);
+        let mut failed = Vec::new();
+        for pair in &mirror.pairs {
+            let (Some(i), Some(e)) = (pair.immigration, pair.emigration) else {
+                continue;
+            };
+            if i + e < settings.small_count {
+                continue;
+            }
+            let ci = pair.corrected_immigration.unwrap_or(i);
+            let ce = pair.corrected_emigration.unwrap_or(e);
+            // ln(x / 0) is infinite: a side reported as 0 against a real flow is an error.
+            let l = (ci / ce).ln().abs();
+            if l.is_nan() || l < settings.band_green {
+                out.pass();
+                continue;
+            }
+            let severity = if l < settings.band_light {
+                Severity::Info
+            } else if l < settings.band_amber {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            failed.push(Discrepancy {
+                pair,
+                immigration: i,
+                emigration: e,
+                corrected_immigration: ci,
+                corrected_emigration: ce,
+                abs_log_ratio: l,
+                severity,
+            });
+        }
+        let locations = immigration_cells(context.dataset, failed.iter().map(|d| d.pair));
+        for d in failed {
+            let p = d.pair;
+            let location = locations
+                .get(&(p.receiver.as_str(), p.sender.as_str(), p.year, p.sex))
+                .cloned();
+            out.fail(discrepancy_case(&d, location));
+        }
+    }
+}
+
+fn discrepancy_case(d: &Discrepancy<'_>, location: Option<Location>) -> Case {
+    let p = d.pair;
+    let raw_ratio = d.immigration / d.emigration;
+    let corrected_ratio = d.corrected_immigration / d.corrected_emigration;
+    let corrected =
+        d.corrected_immigration != d.immigration || d.corrected_emigration != d.emigration;
+    let mut message_en = format!(
+        "{} reports {} immigrants from {} in {}{}; {} reports {} emigrants to {}: ratio {}",
+        p.receiver,
+        format_count(d.immigration),
+        p.sender,
+        p.year,
+        sex_en(p.sex),
+        p.sender,
+        format_count(d.emigration),
+        p.receiver,
+        ratio_en(raw_ratio)
+    );
+    let mut message_ru = format!(
+        "{} сообщает о {} иммигрантах из {} в {} г.{}; {} сообщает о {} эмигрантах в {}: \
+         отношение {}",
+        p.receiver,
+        count_ru(d.immigration),
+        p.sender,
+        p.year,
+        sex_ru(p.sex),
+        p.sender,
+        count_ru(d.emigration),
+        p.receiver,
+        ratio_ru(raw_ratio)
+    );
+    if corrected {
+        message_en.push_str(&format!(
+            "; after the duration-of-stay correction {} against {}: ratio {}",
+            format_count(d.corrected_immigration),
+            format_count(d.corrected_emigration),
+            ratio_en(corrected_ratio)
+        ));
+        message_ru.push_str(&format!(
+            "; с поправкой на критерий продолжительности пребывания {} против {}: отношение {}",
+            count_ru(d.corrected_immigration),
+            count_ru(d.corrected_emigration),
+            ratio_ru(corrected_ratio)
+        ));
+    }
+    let log_text = if d.abs_log_ratio.is_finite() {
+        format!("{:.3}", d.abs_log_ratio)
+    } else {
+        "∞".into()
+    };
+    message_en.push_str(&format!(" (|ln ratio| {log_text})"));
+    message_ru.push_str(&format!(" (|ln отношения| {})", log_text.replace('.', ",")));
+    Case {
+        table: Some(TableId::T3),
+        reporter: Some(p.receiver.clone()),
+        year: Some(p.year),
+        sex: Some(p.sex),
+        age: Some("TOTAL".into()),
+        category: Some(p.sender.clone()),
+        expected: Some(d.emigration),
+        actual: Some(d.immigration),
+        message_en,
+        message_ru,
+        location,
+        severity: Some(d.severity),
+    }
+}
+
+/// Where each pair's immigration cell is: the receiver's Table 3 row of the sender, age total.
+fn immigration_cells<'a>(
+    dataset: &Dataset,
+    pairs: impl Iterator<Item = &'a MirrorPair>,
+) -> HashMap<(&'a str, &'a str, u16, Sex), Location> {
+    let mut wanted: HashMap<(Sym, Sym, u16, Sex), (&'a str, &'a str)> = HashMap::new();
+    for p in pairs {
+        if let (Some(receiver), Some(sender)) = (dataset.sym(&p.receiver), dataset.sym(&p.sender)) {
+            wanted.insert((receiver, sender, p.year, p.sex), (&p.receiver, &p.sender));
+        }
+    }
+    let mut found = HashMap::new();
+    let Some(total_age) = dataset.sym("TOTAL") else {
+        return found;
+    };
+    if wanted.is_empty() {
+        return found;
+    }
+    let mut seen = HashSet::new();
+    for obs in dataset.obs() {
+        if obs.table != TableId::T3 || obs.age != total_age || obs.number().is_none() {
+            continue;
+        }
+        let key = (obs.reporter, obs.category, obs.year, obs.sex);
+        if let Some(&(receiver, sender)) = wanted.get(&key)
+            && seen.insert(key)
+        {
+            found.insert((receiver, sender, obs.year, obs.sex), dataset.location(obs));
+        }
+    }
+    found
+}
+
+/// M2: a country's flows over its two-sided partners against what those partners report.
+pub struct PartnerTotals;
+
+impl Check for PartnerTotals {
+    fn code(&self) -> CheckCode {
+        CheckCode::M2
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let settings = &context.settings.mirror;
+        let mirror = mirror_of(context);
+        for flows in &mirror.countries {
+            let all = &flows.all;
+            // The same small-count rule as M1: a few persons on each side say nothing.
+            if all.reported + all.partners_report < settings.small_count {
+                continue;
+            }
+            let ratio = all.ratio.unwrap_or(f64::INFINITY);
+            if (settings.m2_low..=settings.m2_high).contains(&ratio) {
+                out.pass();
+            } else {
+                out.fail(partner_totals_case(flows, ratio, settings));
+            }
+        }
+    }
+}
+
+fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &super::MirrorSettings) -> Case {
+    let all = &flows.all;
+    let c = &flows.country;
+    let (own_en, theirs_en, own_ru, theirs_ru, table) = match flows.direction {
+        FlowDirection::Emigration => (
+            "emigrants to",
+            format!("immigrants from {c}"),
+            "эмигрантах в",
+            format!("иммигрантах из {c}"),
+            TableId::T4,
+        ),
+        FlowDirection::Immigration => (
+            "immigrants from",
+            format!("emigrants to {c}"),
+            "иммигрантах из",
+            format!("эмигрантах в {c}"),
+            TableId::T3,
+        ),
+    };
+    let bounds_en = format!("{}–{}", settings.m2_low, settings.m2_high);
+    let bounds_ru = bounds_en.replace('.', ",");
+    let corrected = all.raw_ratio != all.ratio;
+    let mut message_en = format!(
+        "{c} reports {} {own_en} {} partners in {}; those partners report {} {theirs_en}: \
+         ratio {} (outside {bounds_en})",
+        format_count(all.reported),
+        all.partners,
+        flows.year,
+        format_count(all.partners_report),
+        ratio_en(ratio)
+    );
+    let mut message_ru = format!(
+        "{c} сообщает о {} {own_ru} {} стран-партнёров в {} г.; эти страны сообщают о {} \
+         {theirs_ru}: отношение {} (вне {bounds_ru})",
+        count_ru(all.reported),
+        all.partners,
+        flows.year,
+        count_ru(all.partners_report),
+        ratio_ru(ratio)
+    );
+    if corrected {
+        message_en.push_str(", after the duration-of-stay correction");
+        message_ru.push_str(", с поправкой на критерий продолжительности пребывания");
+    }
+    Case {
+        table: Some(table),
+        reporter: Some(c.clone()),
+        year: Some(flows.year),
+        sex: Some(Sex::T),
+        age: Some("TOTAL".into()),
+        category: None,
+        expected: Some(all.partners_report),
+        actual: Some(all.reported),
+        message_en,
+        message_ru,
+        location: None,
+        severity: None,
+    }
+}

@@ -1,0 +1,193 @@
+//! Harmonisation: one correction factor per country and direction (domain.md §3.4, Poulain;
+//! de Beer et al. 2010), estimated by least squares on the log ratios:
+//!
+//! `min Σ (ln I_ij + a_j − ln E_ij − b_i)²` over the two-sided, not-small pair-years (sex
+//! total, after the duration correction; `ln I − ln E` is the pair's corrected log ratio), with
+//! the benchmark country's `a` and `b` fixed to 0. Reported immigration of `j` times `exp(a_j)`
+//! and reported emigration of `i` times `exp(b_i)` then agree as closely as possible, on the
+//! benchmark's scale. Factors of countries not linked to the benchmark through pairs cannot be
+//! identified and are `null`.
+//!
+//! The normal equations are solved by block coordinate descent (each `a_j` is the mean of
+//! `b_i − L_ij` over its pairs, each `b_i` the mean of `L_ij + a_j`), which converges to the
+//! least-squares solution because the objective is a convex quadratic.
+
+use super::countries::ReferenceGroupReport;
+use super::settings::MirrorSettings;
+use super::{Band, MirrorPair};
+use crate::model::Sex;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One country's factors.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HarmonisationFactor {
+    pub country: String,
+    /// Multiply the country's reported immigration by this (`exp(a)`).
+    pub immigration_factor: Option<f64>,
+    /// Multiply the country's reported emigration by this (`exp(b)`).
+    pub emigration_factor: Option<f64>,
+    /// Pair-years in which the country is the receiver / the sender.
+    pub immigration_pairs: usize,
+    pub emigration_pairs: usize,
+}
+
+/// The fitted factors and how well they fit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Harmonisation {
+    pub benchmark: String,
+    /// Pair-years used in the fit.
+    pub pairs: usize,
+    /// Factors estimated (the benchmark's and unidentified ones not counted).
+    pub parameters: usize,
+    /// √(Σ residual² / (pairs − parameters)) on the log scale; `null` without spare pairs.
+    pub residual_sd: Option<f64>,
+    pub factors: Vec<HarmonisationFactor>,
+    pub note: Option<String>,
+}
+
+/// Largest change of a factor (log scale) at which the iteration stops.
+const TOLERANCE: f64 = 1e-12;
+/// Stops a fit that converges too slowly (a weakly linked matrix).
+const MAX_SWEEPS: usize = 100_000;
+
+/// Fits the factors; `None` when there is no two-sided pair to fit.
+pub fn harmonise(
+    pairs: &[MirrorPair],
+    reference: &ReferenceGroupReport,
+    settings: &MirrorSettings,
+) -> Option<Harmonisation> {
+    // (sender, receiver, corrected log ratio)
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    let used: Vec<(&str, &str, f64)> = pairs
+        .iter()
+        .filter(|p| p.sex == Sex::T && p.is_two_sided() && p.band != Band::Small)
+        .filter_map(|p| {
+            p.corrected_log_ratio
+                .map(|l| (p.sender.as_str(), p.receiver.as_str(), l))
+        })
+        .collect();
+    if used.is_empty() {
+        return None;
+    }
+    for (sender, receiver, _) in &used {
+        index.insert(sender, 0);
+        index.insert(receiver, 0);
+    }
+    for (position, slot) in index.values_mut().enumerate() {
+        *slot = position;
+    }
+    let codes: Vec<&str> = index.keys().copied().collect();
+    let n = codes.len();
+    let benchmark = [settings.benchmark.as_str()]
+        .into_iter()
+        .chain(reference.countries.iter().map(String::as_str))
+        .chain(reference.ranking.iter().map(|c| c.country.as_str()))
+        .find(|c| index.contains_key(c))
+        .or_else(|| codes.first().copied())?;
+    let note = (benchmark != settings.benchmark).then(|| {
+        format!(
+            "the benchmark {} has no two-sided pairs; {benchmark} is used instead",
+            settings.benchmark
+        )
+    });
+    let bench = index.get(benchmark).copied()?;
+    let links: Vec<(usize, usize, f64)> = used
+        .iter()
+        .filter_map(|(s, r, l)| Some((*index.get(s)?, *index.get(r)?, *l)))
+        .collect();
+
+    // Identified unknowns: linked to the benchmark. Node j = a_j (immigration), n + i = b_i.
+    let mut linked = vec![false; 2 * n];
+    linked[bench] = true;
+    linked[n + bench] = true;
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for &(sender, receiver, _) in &links {
+            let (a, b) = (receiver, n + sender);
+            if linked[a] != linked[b] {
+                linked[a] = true;
+                linked[b] = true;
+                changed = true;
+            }
+        }
+    }
+    let mut by_receiver: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    let mut by_sender: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    for &(sender, receiver, l) in &links {
+        by_receiver[receiver].push((sender, l));
+        by_sender[sender].push((receiver, l));
+    }
+    let mut a = vec![0.0f64; n];
+    let mut b = vec![0.0f64; n];
+    let mut converged = false;
+    for _ in 0..MAX_SWEEPS {
+        let mut largest = 0.0f64;
+        for j in 0..n {
+            if j == bench || !linked[j] || by_receiver[j].is_empty() {
+                continue;
+            }
+            let sum: f64 = by_receiver[j].iter().map(|&(i, l)| b[i] - l).sum();
+            let next = sum / by_receiver[j].len() as f64;
+            largest = largest.max((next - a[j]).abs());
+            a[j] = next;
+        }
+        for i in 0..n {
+            if i == bench || !linked[n + i] || by_sender[i].is_empty() {
+                continue;
+            }
+            let sum: f64 = by_sender[i].iter().map(|&(j, l)| l + a[j]).sum();
+            let next = sum / by_sender[i].len() as f64;
+            largest = largest.max((next - b[i]).abs());
+            b[i] = next;
+        }
+        if largest < TOLERANCE {
+            converged = true;
+            break;
+        }
+    }
+    let fitted: Vec<&(usize, usize, f64)> = links
+        .iter()
+        .filter(|(s, r, _)| linked[*r] && linked[n + s])
+        .collect();
+    let parameters = (0..n)
+        .filter(|&k| k != bench)
+        .map(|k| {
+            usize::from(linked[k] && !by_receiver[k].is_empty())
+                + usize::from(linked[n + k] && !by_sender[k].is_empty())
+        })
+        .sum::<usize>();
+    let squares: f64 = fitted
+        .iter()
+        .map(|&&(s, r, l)| (l + a[r] - b[s]).powi(2))
+        .sum();
+    let residual_sd =
+        (fitted.len() > parameters).then(|| (squares / (fitted.len() - parameters) as f64).sqrt());
+    let factors = codes
+        .iter()
+        .enumerate()
+        .map(|(k, code)| HarmonisationFactor {
+            country: code.to_string(),
+            immigration_factor: (linked[k] && (k == bench || !by_receiver[k].is_empty()))
+                .then(|| a[k].exp()),
+            emigration_factor: (linked[n + k] && (k == bench || !by_sender[k].is_empty()))
+                .then(|| b[k].exp()),
+            immigration_pairs: by_receiver[k].len(),
+            emigration_pairs: by_sender[k].len(),
+        })
+        .collect();
+    let note = match (note, converged) {
+        (note, true) => note,
+        (Some(note), false) => Some(format!("{note}; the fit did not converge")),
+        (None, false) => Some("the fit did not converge".into()),
+    };
+    Some(Harmonisation {
+        benchmark: benchmark.to_string(),
+        pairs: fitted.len(),
+        parameters,
+        residual_sd,
+        factors,
+        note,
+    })
+}

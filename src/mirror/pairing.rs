@@ -1,0 +1,297 @@
+//! Pairing: Table 3 of the receiver (category = sender) with Table 4 of the sender
+//! (category = receiver), by year and sex, age total.
+//!
+//! Only current countries pair up: aggregates, historical states (SUHH…), `UNK` and labels that
+//! could not be placed are left out, as partners and as reporters. A pair-year is kept when at
+//! least one side is reported (a number, zero included); a side whose value is missing counts as
+//! not reported. Sex total pairs whenever present; men and women only where the receiver's
+//! Table 3 and the sender's Table 4 of that year both give that sex.
+
+use super::MirrorPair;
+use super::duration::{self, DurationRule};
+use super::measures::{self, Sides};
+use super::settings::{FlowDirection, MirrorSettings};
+use crate::model::{CategoryKind, Dataset, Sex, Sym, TableId, category_kind};
+use std::collections::HashMap;
+
+/// Pairs and the duration rules behind their correction.
+#[derive(Clone, Debug, Default)]
+pub struct Paired {
+    /// Sorted by year, receiver, sender, sex.
+    pub pairs: Vec<MirrorPair>,
+    /// Sorted by reporter, direction, year.
+    pub durations: Vec<DurationRule>,
+}
+
+/// A side of a pair-year: the packed key and the number, if reported.
+#[derive(Copy, Clone, Debug)]
+struct Entry {
+    key: u64,
+    value: Option<f64>,
+}
+
+/// Key order = output order: year, receiver, sender, sex.
+fn pack(year: u16, receiver: u32, sender: u32, sex: Sex) -> u64 {
+    ((year as u64) << 48) | ((receiver as u64) << 32) | ((sender as u64) << 16) | sex as u64
+}
+
+fn unpack(key: u64) -> (u16, u32, u32, Sex) {
+    let year = (key >> 48) as u16;
+    let receiver = ((key >> 32) & 0xFFFF) as u32;
+    let sender = ((key >> 16) & 0xFFFF) as u32;
+    let sex = Sex::from_index((key & 0xFF) as u8).unwrap_or(Sex::T);
+    (year, receiver, sender, sex)
+}
+
+const UNSEEN: u32 = u32::MAX - 1;
+const NOT_A_COUNTRY: u32 = u32::MAX;
+
+/// Dense numbers for the symbols that are current countries.
+struct Countries {
+    by_sym: Vec<u32>,
+    syms: Vec<Sym>,
+}
+
+impl Countries {
+    fn index(&mut self, dataset: &Dataset, sym: Sym) -> Option<u32> {
+        let slot = self.by_sym.get_mut(sym.0 as usize)?;
+        if *slot == UNSEEN {
+            // More than 65,535 countries cannot occur; the key keeps 16 bits per country.
+            *slot = if category_kind(dataset.str(sym)) == CategoryKind::Country
+                && self.syms.len() < 0xFFFF
+            {
+                self.syms.push(sym);
+                (self.syms.len() - 1) as u32
+            } else {
+                NOT_A_COUNTRY
+            };
+        }
+        (*slot != NOT_A_COUNTRY).then_some(*slot)
+    }
+}
+
+/// The first reported number among entries with the same key, whether any entry exists, and
+/// the index after the group. A repeated key is an S2 finding; the first number counts here.
+fn take_group(entries: &[Entry], start: usize, key: u64) -> (Option<f64>, usize) {
+    let mut value = None;
+    let mut end = start;
+    while let Some(entry) = entries.get(end) {
+        if entry.key != key {
+            break;
+        }
+        value = value.or(entry.value);
+        end += 1;
+    }
+    (value, end)
+}
+
+/// Per reporter (dense, in code order), direction and year offset: a small dense table.
+struct PerReporterYear<T> {
+    first_year: u16,
+    years: usize,
+    cells: Vec<T>,
+}
+
+impl<T: Copy> PerReporterYear<T> {
+    fn new(countries: usize, first_year: u16, years: usize, fill: T) -> Self {
+        PerReporterYear {
+            first_year,
+            years,
+            cells: vec![fill; countries * years * 2],
+        }
+    }
+
+    fn slot(&self, reporter: u32, direction: FlowDirection, year: u16) -> Option<usize> {
+        let offset = year.checked_sub(self.first_year)? as usize;
+        if offset >= self.years {
+            return None;
+        }
+        let dir = direction as usize;
+        Some((reporter as usize * 2 + dir) * self.years + offset)
+    }
+
+    fn get(&self, reporter: u32, direction: FlowDirection, year: u16) -> Option<T> {
+        self.slot(reporter, direction, year)
+            .and_then(|i| self.cells.get(i).copied())
+    }
+
+    fn get_mut(&mut self, reporter: u32, direction: FlowDirection, year: u16) -> Option<&mut T> {
+        let i = self.slot(reporter, direction, year)?;
+        self.cells.get_mut(i)
+    }
+}
+
+/// Pairs every receiver–sender–year–sex and computes its measures.
+pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
+    let Some(total_age) = dataset.sym("TOTAL") else {
+        return Paired::default();
+    };
+    let mut countries = Countries {
+        by_sym: vec![UNSEEN; dataset.strings.len()],
+        syms: Vec::new(),
+    };
+    let mut immigration: Vec<Entry> = Vec::new();
+    let mut emigration: Vec<Entry> = Vec::new();
+    // Criteria the observations give, per (reporter, year, direction): the first one seen.
+    let mut data_rules: HashMap<(u32, u16, FlowDirection), u8> = HashMap::new();
+    let mut last_rule: Option<(u32, u16, FlowDirection)> = None;
+    for obs in dataset.obs() {
+        let direction = match obs.table {
+            TableId::T3 => FlowDirection::Immigration,
+            TableId::T4 => FlowDirection::Emigration,
+            _ => continue,
+        };
+        let Some(reporter) = countries.index(dataset, obs.reporter) else {
+            continue;
+        };
+        if let Some(months) = obs.duration_months() {
+            let rule_key = (reporter, obs.year, direction);
+            if last_rule != Some(rule_key) {
+                data_rules.entry(rule_key).or_insert(months);
+                last_rule = Some(rule_key);
+            }
+        }
+        if obs.age != total_age {
+            continue;
+        }
+        let Some(partner) = countries.index(dataset, obs.category) else {
+            continue;
+        };
+        if partner == reporter {
+            continue;
+        }
+        let entry = |receiver, sender| Entry {
+            key: pack(obs.year, receiver, sender, obs.sex),
+            value: obs.number(),
+        };
+        match direction {
+            FlowDirection::Immigration => immigration.push(entry(reporter, partner)),
+            FlowDirection::Emigration => emigration.push(entry(partner, reporter)),
+        }
+    }
+    if immigration.is_empty() && emigration.is_empty() {
+        return Paired::default();
+    }
+
+    // Number countries in code order, so that key order is the order of the output.
+    let mut order: Vec<u32> = (0..countries.syms.len() as u32).collect();
+    order.sort_by(|a, b| {
+        dataset
+            .str(countries.syms[*a as usize])
+            .cmp(dataset.str(countries.syms[*b as usize]))
+    });
+    let mut rank = vec![0u32; order.len()];
+    for (position, &dense) in order.iter().enumerate() {
+        rank[dense as usize] = position as u32;
+    }
+    let codes: Vec<String> = order
+        .iter()
+        .map(|&dense| dataset.str(countries.syms[dense as usize]).to_string())
+        .collect();
+    let mut first_year = u16::MAX;
+    let mut last_year = 0u16;
+    for entries in [&mut immigration, &mut emigration] {
+        for entry in entries.iter_mut() {
+            let (year, receiver, sender, sex) = unpack(entry.key);
+            entry.key = pack(year, rank[receiver as usize], rank[sender as usize], sex);
+            first_year = first_year.min(year);
+            last_year = last_year.max(year);
+        }
+        // Stable, so that among repeated keys the first observation counts.
+        entries.sort_by_key(|e| e.key);
+    }
+    let years = (last_year - first_year) as usize + 1;
+
+    // Which sexes each reporter gives in each year and direction.
+    let mut sexes = PerReporterYear::new(codes.len(), first_year, years, 0u8);
+    for (direction, entries) in [
+        (FlowDirection::Immigration, &immigration),
+        (FlowDirection::Emigration, &emigration),
+    ] {
+        for entry in entries {
+            let (year, receiver, sender, sex) = unpack(entry.key);
+            let reporter = match direction {
+                FlowDirection::Immigration => receiver,
+                FlowDirection::Emigration => sender,
+            };
+            if let Some(mask) = sexes.get_mut(reporter, direction, year) {
+                *mask |= 1 << sex as u8;
+            }
+        }
+    }
+
+    // The criterion and factor of every reporter-year that reports.
+    let mut months_from_data = PerReporterYear::new(codes.len(), first_year, years, None);
+    for (&(dense, year, direction), &months) in &data_rules {
+        if let Some(slot) = months_from_data.get_mut(rank[dense as usize], direction, year) {
+            *slot = Some(months);
+        }
+    }
+    let mut factors = PerReporterYear::new(codes.len(), first_year, years, 1.0f64);
+    let mut durations = Vec::new();
+    for (reporter, code) in codes.iter().enumerate() {
+        let reporter = reporter as u32;
+        for direction in FlowDirection::ALL {
+            for year in first_year..=last_year {
+                if sexes.get(reporter, direction, year).unwrap_or(0) == 0 {
+                    continue;
+                }
+                let from_data = months_from_data.get(reporter, direction, year).flatten();
+                let rule = duration::rule(code, direction, year, from_data, settings);
+                if let Some(slot) = factors.get_mut(reporter, direction, year) {
+                    *slot = rule.factor;
+                }
+                durations.push(rule);
+            }
+        }
+    }
+
+    // Merge the two sorted sides.
+    let mut pairs = Vec::with_capacity(immigration.len().max(emigration.len()));
+    let (mut a, mut b) = (0, 0);
+    loop {
+        let key = match (immigration.get(a), emigration.get(b)) {
+            (Some(x), Some(y)) => x.key.min(y.key),
+            (Some(x), None) => x.key,
+            (None, Some(y)) => y.key,
+            (None, None) => break,
+        };
+        let (imm_value, next_a) = take_group(&immigration, a, key);
+        let (emi_value, next_b) = take_group(&emigration, b, key);
+        a = next_a;
+        b = next_b;
+        if imm_value.is_none() && emi_value.is_none() {
+            continue;
+        }
+        let (year, receiver, sender, sex) = unpack(key);
+        if sex != Sex::T {
+            let gives = |reporter, direction| {
+                sexes.get(reporter, direction, year).unwrap_or(0) & (1 << sex as u8) != 0
+            };
+            if !gives(receiver, FlowDirection::Immigration)
+                || !gives(sender, FlowDirection::Emigration)
+            {
+                continue;
+            }
+        }
+        let sides = Sides {
+            immigration: imm_value,
+            emigration: emi_value,
+            immigration_factor: factors
+                .get(receiver, FlowDirection::Immigration, year)
+                .unwrap_or(1.0),
+            emigration_factor: factors
+                .get(sender, FlowDirection::Emigration, year)
+                .unwrap_or(1.0),
+        };
+        pairs.push(measures::measure(
+            codes[receiver as usize].clone(),
+            codes[sender as usize].clone(),
+            year,
+            sex,
+            sides,
+            settings,
+        ));
+    }
+    Paired { pairs, durations }
+}

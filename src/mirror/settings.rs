@@ -1,0 +1,283 @@
+//! Every threshold, band and correction factor of the mirror statistics, with the source of its
+//! default.
+
+use serde::{Deserialize, Serialize};
+
+/// Direction of a flow as a country reports it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowDirection {
+    /// Table 3: immigration by country of previous residence.
+    Immigration,
+    /// Table 4: emigration by country of next residence.
+    Emigration,
+}
+
+impl FlowDirection {
+    pub const ALL: [FlowDirection; 2] = [FlowDirection::Immigration, FlowDirection::Emigration];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowDirection::Immigration => "immigration",
+            FlowDirection::Emigration => "emigration",
+        }
+    }
+}
+
+/// Duration-of-stay correction factors `R` at the tabulated criteria 0, 3, 6, 12 and 60
+/// ("permanent") months (domain.md §3.3, from `MaciejDanko/UndercountMigScores`,
+/// `helpfiles/BilateralModel.md` and `get_correction()`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum CorrectionSet {
+    /// IMEM model, Raymer et al. (2013) JASA 108(503): 0.53 0.63 0.73 1 2.26. The default.
+    #[default]
+    Imem,
+    /// Expert judgement, Willekens (2019) JOS 35(1):231–277: 0.51 0.61 0.81 1 1.61.
+    WillekensExpert,
+    /// Poisson model, Willekens (2019): 0.79 0.84 0.89 1 2.61.
+    WillekensPoisson,
+    /// Mixture model, Willekens (2019): 0.51 0.64 0.71 1 1.80.
+    WillekensMixture,
+    /// No correction (every factor 1).
+    None,
+}
+
+/// The duration-of-stay criteria (months) at which the correction factors are tabulated.
+pub const TABULATED_MONTHS: [f64; 5] = [0.0, 3.0, 6.0, 12.0, 60.0];
+
+/// The criterion assumed when neither the data nor the settings give one: the 12-month usual
+/// residence of the UN Recommendations (domain.md §1.1), at which every factor is 1.
+pub const DEFAULT_MONTHS: u8 = 12;
+
+impl CorrectionSet {
+    pub const ALL: [CorrectionSet; 5] = [
+        CorrectionSet::Imem,
+        CorrectionSet::WillekensExpert,
+        CorrectionSet::WillekensPoisson,
+        CorrectionSet::WillekensMixture,
+        CorrectionSet::None,
+    ];
+
+    /// The factors at [`TABULATED_MONTHS`].
+    pub fn factors(self) -> [f64; 5] {
+        match self {
+            CorrectionSet::Imem => [0.53, 0.63, 0.73, 1.0, 2.26],
+            CorrectionSet::WillekensExpert => [0.51, 0.61, 0.81, 1.0, 1.61],
+            CorrectionSet::WillekensPoisson => [0.79, 0.84, 0.89, 1.0, 2.61],
+            CorrectionSet::WillekensMixture => [0.51, 0.64, 0.71, 1.0, 1.80],
+            CorrectionSet::None => [1.0; 5],
+        }
+    }
+
+    /// The factor for a criterion of `months`: linear interpolation between the tabulated
+    /// criteria (domain.md §3.3), the 60-month ("permanent") factor beyond 60.
+    pub fn factor(self, months: f64) -> f64 {
+        let factors = self.factors();
+        if months <= TABULATED_MONTHS[0] {
+            return factors[0];
+        }
+        for i in 1..TABULATED_MONTHS.len() {
+            let (lo, hi) = (TABULATED_MONTHS[i - 1], TABULATED_MONTHS[i]);
+            if months <= hi {
+                let share = (months - lo) / (hi - lo);
+                return factors[i - 1] + share * (factors[i] - factors[i - 1]);
+            }
+        }
+        factors[TABULATED_MONTHS.len() - 1]
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CorrectionSet::Imem => "imem",
+            CorrectionSet::WillekensExpert => "willekens-expert",
+            CorrectionSet::WillekensPoisson => "willekens-poisson",
+            CorrectionSet::WillekensMixture => "willekens-mixture",
+            CorrectionSet::None => "none",
+        }
+    }
+}
+
+/// A duration-of-stay criterion the user knows for a reporter, used where the observations do
+/// not carry one (their `duration_months` column).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DurationSetting {
+    /// Reporting country (ISO alpha-3).
+    pub reporter: String,
+    /// The direction the rule applies to; `None` for both.
+    #[serde(default)]
+    pub direction: Option<FlowDirection>,
+    /// First and last year the rule applies to; `None` for open-ended.
+    #[serde(default)]
+    pub from_year: Option<u16>,
+    #[serde(default)]
+    pub to_year: Option<u16>,
+    /// Criterion in months: 0 no time limit, 3, 6, 12, 60 "permanent".
+    pub months: u8,
+}
+
+impl DurationSetting {
+    pub fn applies(&self, reporter: &str, direction: FlowDirection, year: u16) -> bool {
+        self.reporter == reporter
+            && self.direction.is_none_or(|d| d == direction)
+            && self.from_year.is_none_or(|y| year >= y)
+            && self.to_year.is_none_or(|y| year <= y)
+    }
+}
+
+/// Which countries form the reference group that a country's flows are compared with
+/// (domain.md §3.3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferenceGroup {
+    /// The countries whose pairs agree best: every country with at least
+    /// [`MirrorSettings::reference_min_pairs`] two-sided, not-small pair-years (sex total) is
+    /// ranked by the median |corrected log ratio| of those pair-years, and the best
+    /// [`MirrorSettings::reference_share`] of them (at least
+    /// [`MirrorSettings::reference_min_countries`]) form the group. Chosen from the data itself,
+    /// so it works for EECCA data where no Nordic country reports.
+    #[default]
+    BestAgreeing,
+    /// The countries listed (ISO alpha-3), e.g. Dańko's default Nordic group plus Belgium, the
+    /// Netherlands and Switzerland: `["DNK","FIN","SWE","NOR","ISL","BEL","NLD","CHE"]`.
+    Listed(Vec<String>),
+}
+
+/// Settings of the mirror statistics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MirrorSettings {
+    /// Upper bound (exclusive) of |log ratio| of the green band: ln 1.1 ≈ 0.1, agreement within
+    /// ±10 % (domain.md §3.2; P10 of the EU 2010–2019 pairs is 0.08).
+    pub band_green: f64,
+    /// Upper bound of the light band: 0.26, the P25 of |log ratio| of the EU pairs (domain.md §3.2).
+    pub band_light: f64,
+    /// Upper bound of the amber band: 0.69 ≈ ln 2, a factor of two (domain.md §3.2); red beyond.
+    pub band_amber: f64,
+    /// Pairs with I + E below this are not coloured (`small`) and not checked by M1: Poisson
+    /// noise alone gives ±30 % at about 20 (domain.md §3.2).
+    pub small_count: f64,
+    /// Normal quantile of the two-sided intervals: 1.96 for 95 %.
+    pub interval_z: f64,
+    /// The duration-of-stay correction factors (domain.md §3.3; IMEM by default).
+    pub correction: CorrectionSet,
+    /// Criteria the user knows per reporter, used where the data give none; otherwise
+    /// [`DEFAULT_MONTHS`].
+    pub durations: Vec<DurationSetting>,
+    /// The reference group of the country view.
+    pub reference_group: ReferenceGroup,
+    /// Share of the ranked countries that form the best-agreeing group: the best third.
+    pub reference_share: f64,
+    /// Smallest size of the best-agreeing group (a group of one or two says little).
+    pub reference_min_countries: usize,
+    /// Two-sided, not-small pair-years a country needs to be ranked for the best-agreeing group.
+    pub reference_min_pairs: usize,
+    /// M2 flags a country whose ratio to its partners is below this (checks.md: 0.7).
+    pub m2_low: f64,
+    /// M2 flags a country whose ratio to its partners is above this (checks.md: 1.43 ≈ 1/0.7).
+    pub m2_high: f64,
+    /// Resamples of the partner bootstrap behind the country intervals (domain.md §3.3 uses
+    /// simulation; 1,000 resamples give stable 2.5 % and 97.5 % percentiles).
+    pub bootstrap_resamples: usize,
+    /// Estimate one harmonisation factor per country and direction (domain.md §3.4).
+    pub harmonise: bool,
+    /// The benchmark country of the harmonisation, whose factors are fixed to 1: Sweden, as in
+    /// MigMod (`ref.country = "SE"`) and de Beer et al. (2010). When it has no two-sided pairs,
+    /// the best-agreeing country is used.
+    pub benchmark: String,
+}
+
+impl Default for MirrorSettings {
+    fn default() -> Self {
+        MirrorSettings {
+            band_green: 0.1,
+            band_light: 0.26,
+            band_amber: 0.69,
+            small_count: 20.0,
+            interval_z: 1.96,
+            correction: CorrectionSet::Imem,
+            durations: Vec::new(),
+            reference_group: ReferenceGroup::BestAgreeing,
+            reference_share: 1.0 / 3.0,
+            reference_min_countries: 3,
+            reference_min_pairs: 5,
+            m2_low: 0.7,
+            m2_high: 1.43,
+            bootstrap_resamples: 1000,
+            harmonise: true,
+            benchmark: "SWE".to_string(),
+        }
+    }
+}
+
+impl MirrorSettings {
+    /// The criterion the settings give for a reporter, direction and year.
+    pub fn duration_for(&self, reporter: &str, direction: FlowDirection, year: u16) -> Option<u8> {
+        self.durations
+            .iter()
+            .find(|d| d.applies(reporter, direction, year))
+            .map(|d| d.months)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabulated_factors_and_interpolation() {
+        let imem = CorrectionSet::Imem;
+        assert_eq!(imem.factor(3.0), 0.63);
+        assert_eq!(imem.factor(12.0), 1.0);
+        assert_eq!(imem.factor(60.0), 2.26);
+        assert_eq!(imem.factor(0.0), 0.53);
+        // 4 months lies a third of the way from 3 (0.63) to 6 (0.73).
+        assert!((imem.factor(4.0) - (0.63 + 0.1 / 3.0)).abs() < 1e-12);
+        // 36 months lies half-way from 12 (1.00) to 60 (2.26).
+        assert!((imem.factor(36.0) - 1.63).abs() < 1e-12);
+        assert_eq!(imem.factor(120.0), 2.26);
+        assert_eq!(CorrectionSet::WillekensPoisson.factor(6.0), 0.89);
+        assert_eq!(CorrectionSet::WillekensExpert.factor(60.0), 1.61);
+        assert_eq!(CorrectionSet::WillekensMixture.factor(3.0), 0.64);
+        assert_eq!(CorrectionSet::None.factor(3.0), 1.0);
+    }
+
+    #[test]
+    fn user_rules_by_reporter_direction_and_years() {
+        let settings = MirrorSettings {
+            durations: vec![
+                DurationSetting {
+                    reporter: "AUT".into(),
+                    direction: None,
+                    from_year: None,
+                    to_year: Some(2006),
+                    months: 3,
+                },
+                DurationSetting {
+                    reporter: "LVA".into(),
+                    direction: Some(FlowDirection::Emigration),
+                    from_year: None,
+                    to_year: Some(2009),
+                    months: 6,
+                },
+            ],
+            ..MirrorSettings::default()
+        };
+        assert_eq!(
+            settings.duration_for("AUT", FlowDirection::Immigration, 2002),
+            Some(3)
+        );
+        assert_eq!(
+            settings.duration_for("AUT", FlowDirection::Immigration, 2007),
+            None
+        );
+        assert_eq!(
+            settings.duration_for("LVA", FlowDirection::Emigration, 2008),
+            Some(6)
+        );
+        assert_eq!(
+            settings.duration_for("LVA", FlowDirection::Immigration, 2008),
+            None
+        );
+    }
+}
