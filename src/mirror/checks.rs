@@ -260,14 +260,14 @@ fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &super::Mirro
         FlowDirection::Emigration => (
             "emigrants to",
             format!("immigrants from {c}"),
-            "эмигрантах в",
+            "эмигрантах в страны-партнёры",
             format!("иммигрантах из {c}"),
             TableId::T4,
         ),
         FlowDirection::Immigration => (
             "immigrants from",
             format!("emigrants to {c}"),
-            "иммигрантах из",
+            "иммигрантах из стран-партнёров",
             format!("эмигрантах в {c}"),
             TableId::T3,
         ),
@@ -275,18 +275,22 @@ fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &super::Mirro
     let bounds_en = format!("{}–{}", settings.m2_low, settings.m2_high);
     let bounds_ru = bounds_en.replace('.', ",");
     let corrected = all.raw_ratio != all.ratio;
+    let partners = if all.partners == 1 {
+        "1 partner".to_string()
+    } else {
+        format!("{} partners", all.partners)
+    };
     let mut message_en = format!(
-        "{c} reports {} {own_en} {} partners in {}; those partners report {} {theirs_en}: \
+        "{c} reports {} {own_en} {partners} in {}; those partners report {} {theirs_en}: \
          ratio {} (outside {bounds_en})",
         format_count(all.reported),
-        all.partners,
         flows.year,
         format_count(all.partners_report),
         ratio_en(ratio)
     );
     let mut message_ru = format!(
-        "{c} сообщает о {} {own_ru} {} стран-партнёров в {} г.; эти страны сообщают о {} \
-         {theirs_ru}: отношение {} (вне {bounds_ru})",
+        "{c} сообщает о {} {own_ru} ({}) в {} г.; эти страны сообщают о {} {theirs_ru}: \
+         отношение {} (вне {bounds_ru})",
         count_ru(all.reported),
         all.partners,
         flows.year,

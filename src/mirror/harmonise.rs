@@ -1,8 +1,8 @@
 //! Harmonisation: one correction factor per country and direction (domain.md §3.4, Poulain;
 //! de Beer et al. 2010), estimated by least squares on the log ratios:
 //!
-//! `min Σ (ln I_ij + a_j − ln E_ij − b_i)²` over the two-sided, not-small pair-years (sex
-//! total, after the duration correction; `ln I − ln E` is the pair's corrected log ratio), with
+//! `min Σ (ln I_ij + a_j − ln E_ij − b_i)²` over the two-sided, not-small pair-years with both
+//! sides above 0 (sex total, after the duration correction), with
 //! the benchmark country's `a` and `b` fixed to 0. Reported immigration of `j` times `exp(a_j)`
 //! and reported emigration of `i` times `exp(b_i)` then agree as closely as possible, on the
 //! benchmark's scale. Factors of countries not linked to the benchmark through pairs cannot be
@@ -63,8 +63,9 @@ pub fn harmonise(
         .iter()
         .filter(|p| p.sex == Sex::T && p.is_two_sided() && p.band != Band::Small)
         .filter_map(|p| {
-            p.corrected_log_ratio
-                .map(|l| (p.sender.as_str(), p.receiver.as_str(), l))
+            let (i, e) = (p.corrected_immigration?, p.corrected_emigration?);
+            // The logarithm needs both sides above 0; a zero side is M1's business.
+            (i > 0.0 && e > 0.0).then(|| (p.sender.as_str(), p.receiver.as_str(), (i / e).ln()))
         })
         .collect();
     if used.is_empty() {

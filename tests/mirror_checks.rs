@@ -1,0 +1,276 @@
+//! M1 and M2 on small hand-made data sets with known figures, through `CheckOutput`.
+
+mod mirror_fixtures;
+
+use migreview::checks::{CheckCode, CheckContext, CheckOutput, Outcome, Severity};
+use migreview::mirror::{self, checks::mirror_checks};
+use migreview::model::{Dataset, TableId};
+use migreview::settings::Settings;
+use mirror_fixtures::{Sex, dataset, emi, imm};
+
+fn run(code: CheckCode, dataset: &Dataset) -> CheckOutput {
+    let settings = Settings::default();
+    let report = mirror::analyse(dataset, &settings.mirror);
+    let context = CheckContext {
+        dataset,
+        settings: &settings,
+        mirror: Some(&report),
+    };
+    let checks = mirror_checks();
+    let check = checks
+        .iter()
+        .find(|c| c.code() == code)
+        .unwrap_or_else(|| panic!("{code} is among the mirror checks"));
+    let mut out = CheckOutput::new(code);
+    check.run(&context, &mut out);
+    out
+}
+
+/// Pairs into several receivers from KAZ, 2010.
+fn kaz_partners() -> Dataset {
+    dataset(vec![
+        // report.md's example: ratio 1.369, |ln| 0.314 → warning.
+        imm("RUS", "KAZ", 2010, Some(41200.0)),
+        emi("KAZ", "RUS", 2010, Some(30100.0)),
+        // Agreement within 2 %: passes.
+        imm("UZB", "KAZ", 2010, Some(1000.0)),
+        emi("KAZ", "UZB", 2010, Some(1020.0)),
+        // I + E = 15 < 20: not a case.
+        imm("KGZ", "KAZ", 2010, Some(12.0)),
+        emi("KAZ", "KGZ", 2010, Some(3.0)),
+        // |ln(500 / 200)| = 0.916 → error.
+        imm("TJK", "KAZ", 2010, Some(500.0)),
+        emi("KAZ", "TJK", 2010, Some(200.0)),
+        // |ln(1,200 / 1,000)| = 0.182 → info.
+        imm("ARM", "KAZ", 2010, Some(1200.0)),
+        emi("KAZ", "ARM", 2010, Some(1000.0)),
+        // A 3-month receiver: 1,000 × 0.63 = 630 against 630 → agrees after the correction.
+        imm("BLR", "KAZ", 2010, Some(1000.0)).months(3),
+        emi("KAZ", "BLR", 2010, Some(630.0)),
+        // One side only: coverage, not a case.
+        imm("AZE", "KAZ", 2010, Some(800.0)),
+        // Emigration reported as 0 against 45 immigrants: infinite |ln| → error.
+        imm("GEO", "KAZ", 2010, Some(45.0)),
+        emi("KAZ", "GEO", 2010, Some(0.0)),
+    ])
+}
+
+#[test]
+fn m1_flags_disagreeing_pairs_with_their_cell_and_figures() {
+    let out = run(CheckCode::M1, &kaz_partners());
+    assert_eq!(out.evaluated, 6, "RUS UZB TJK ARM BLR GEO");
+    assert_eq!(out.failed, 4);
+    assert_eq!(out.not_evaluable, 0);
+    let rus = out
+        .findings
+        .iter()
+        .find(|f| f.reporter.as_deref() == Some("RUS"))
+        .unwrap_or_else(|| panic!("RUS–KAZ is flagged: {:?}", out.findings));
+    assert_eq!(rus.outcome, Outcome::Fail);
+    assert_eq!(rus.severity, Severity::Warning);
+    assert_eq!(rus.table, Some(TableId::T3));
+    assert_eq!(rus.category.as_deref(), Some("KAZ"));
+    assert_eq!(rus.year, Some(2010));
+    assert_eq!(rus.actual, Some(41200.0));
+    assert_eq!(rus.expected, Some(30100.0));
+    assert_eq!(
+        rus.message,
+        "RUS reports 41,200 immigrants from KAZ in 2010; KAZ reports 30,100 emigrants to RUS: \
+         ratio 1.369 (|ln ratio| 0.314)"
+    );
+    assert_eq!(
+        rus.message_ru,
+        "RUS сообщает о 41\u{a0}200 иммигрантах из KAZ в 2010 г.; KAZ сообщает о 30\u{a0}100 \
+         эмигрантах в RUS: отношение 1,369 (|ln отношения| 0,314)"
+    );
+    // The receiver's Table 3 cell: the first row of the fixture, D14.
+    assert_eq!(
+        rus.location.as_ref().map(|l| l.to_string()).as_deref(),
+        Some("RUS.xlsx › Table 3 › D14")
+    );
+    let severity_of = |receiver: &str| {
+        out.findings
+            .iter()
+            .find(|f| f.reporter.as_deref() == Some(receiver))
+            .map(|f| f.severity)
+    };
+    assert_eq!(severity_of("TJK"), Some(Severity::Error));
+    assert_eq!(severity_of("ARM"), Some(Severity::Info));
+    assert_eq!(severity_of("GEO"), Some(Severity::Error));
+    assert_eq!(severity_of("UZB"), None, "agrees within 2 %");
+    assert_eq!(
+        severity_of("BLR"),
+        None,
+        "agrees after the duration correction"
+    );
+    assert_eq!(severity_of("KGZ"), None, "too small to judge");
+    assert_eq!(severity_of("AZE"), None, "one-sided");
+    let geo = out
+        .findings
+        .iter()
+        .find(|f| f.reporter.as_deref() == Some("GEO"));
+    assert!(
+        geo.is_some_and(|f| f.message.contains("ratio undefined (the other side is 0)")),
+        "{geo:?}"
+    );
+}
+
+#[test]
+fn m1_reports_the_corrected_figures_when_a_correction_applies() {
+    // A 60-month ("permanent") sender: its 400 emigrants count as 904 on the 12-month basis.
+    let d = dataset(vec![
+        imm("DEU", "SVK", 2012, Some(2000.0)),
+        emi("SVK", "DEU", 2012, Some(400.0)).months(60),
+    ]);
+    let out = run(CheckCode::M1, &d);
+    assert_eq!((out.evaluated, out.failed), (1, 1));
+    let f = &out.findings[0];
+    // Raw ratio 5.000; corrected 2,000 / 904 = 2.212, |ln| 0.794 → error.
+    assert_eq!(
+        f.message,
+        "DEU reports 2,000 immigrants from SVK in 2012; SVK reports 400 emigrants to DEU: ratio \
+         5.000; after the duration-of-stay correction 2,000 against 904: ratio 2.212 (|ln ratio| 0.794)"
+    );
+    assert_eq!(f.severity, Severity::Error);
+}
+
+#[test]
+fn m1_runs_by_sex_where_both_sides_give_it() {
+    let d = dataset(vec![
+        imm("RUS", "KAZ", 2010, Some(41200.0)),
+        emi("KAZ", "RUS", 2010, Some(41000.0)),
+        imm("RUS", "KAZ", 2010, Some(20000.0)).sex(Sex::M),
+        emi("KAZ", "RUS", 2010, Some(15000.0)).sex(Sex::M),
+        imm("RUS", "KAZ", 2010, Some(21200.0)).sex(Sex::F),
+        emi("KAZ", "RUS", 2010, Some(26000.0)).sex(Sex::F),
+    ]);
+    let out = run(CheckCode::M1, &d);
+    assert_eq!(out.evaluated, 3);
+    let sexes: Vec<Sex> = out.findings.iter().filter_map(|f| f.sex).collect();
+    assert_eq!(sexes, vec![Sex::M, Sex::F]);
+    assert!(
+        out.findings[0].message.contains("in 2010 (men);"),
+        "{}",
+        out.findings[0].message
+    );
+    assert_eq!(
+        out.findings[0]
+            .location
+            .as_ref()
+            .and_then(|l| l.cell.clone())
+            .as_deref(),
+        Some("D16")
+    );
+}
+
+/// POL undercounts its emigration to three partners; its immigration agrees.
+fn pol_2008() -> Dataset {
+    dataset(vec![
+        emi("POL", "DEU", 2008, Some(3000.0)),
+        emi("POL", "SWE", 2008, Some(400.0)),
+        emi("POL", "NLD", 2008, Some(151.0)),
+        imm("DEU", "POL", 2008, Some(20000.0)),
+        imm("SWE", "POL", 2008, Some(5000.0)),
+        imm("NLD", "POL", 2008, Some(1943.0)),
+        imm("POL", "DEU", 2008, Some(1000.0)),
+        imm("POL", "SWE", 2008, Some(200.0)),
+        imm("POL", "NLD", 2008, Some(100.0)),
+        emi("DEU", "POL", 2008, Some(1100.0)),
+        emi("SWE", "POL", 2008, Some(190.0)),
+        emi("NLD", "POL", 2008, Some(95.0)),
+    ])
+}
+
+#[test]
+fn m2_flags_a_country_whose_flows_disagree_with_its_partners() {
+    let out = run(CheckCode::M2, &pol_2008());
+    // Per country and direction: POL, DEU, SWE, NLD × emigration, immigration.
+    assert_eq!(out.evaluated, 8);
+    assert_eq!(out.failed, 4);
+    let pol = out
+        .findings
+        .iter()
+        .find(|f| f.reporter.as_deref() == Some("POL"))
+        .unwrap_or_else(|| panic!("POL is flagged: {:?}", out.findings));
+    assert_eq!(pol.table, Some(TableId::T4));
+    assert_eq!(pol.severity, Severity::Warning);
+    assert_eq!(pol.actual, Some(3551.0));
+    assert_eq!(pol.expected, Some(26943.0));
+    assert_eq!(
+        pol.message,
+        "POL reports 3,551 emigrants to 3 partners in 2008; those partners report 26,943 \
+         immigrants from POL: ratio 0.132 (outside 0.7–1.43)"
+    );
+    assert!(
+        pol.message_ru
+            .starts_with("POL сообщает о 3\u{a0}551 эмигрантах в страны-партнёры (3) в 2008 г.")
+    );
+    assert!(
+        pol.message_ru.contains("отношение 0,132 (вне 0,7–1,43)"),
+        "{}",
+        pol.message_ru
+    );
+    // The partners' immigration from POL is too high against POL's emigration: DEU 20,000
+    // against 3,000 (6.667), SWE 5,000 / 400, NLD 1,943 / 151.
+    let mut flagged: Vec<(String, TableId)> = out
+        .findings
+        .iter()
+        .filter_map(|f| Some((f.reporter.clone()?, f.table?)))
+        .collect();
+    flagged.sort();
+    assert_eq!(
+        flagged,
+        vec![
+            ("DEU".to_string(), TableId::T3),
+            ("NLD".to_string(), TableId::T3),
+            ("POL".to_string(), TableId::T4),
+            ("SWE".to_string(), TableId::T3),
+        ]
+    );
+    let deu = out
+        .findings
+        .iter()
+        .find(|f| f.reporter.as_deref() == Some("DEU"));
+    assert!(
+        deu.is_some_and(|f| f.message
+            == "DEU reports 20,000 immigrants from 1 partner in 2008; those partners report \
+                3,000 emigrants to DEU: ratio 6.667 (outside 0.7–1.43)"),
+        "{deu:?}"
+    );
+}
+
+#[test]
+fn agreeing_data_raise_nothing() {
+    let d = dataset(vec![
+        imm("FIN", "SWE", 2010, Some(2875.0)),
+        emi("SWE", "FIN", 2010, Some(2900.0)),
+        imm("SWE", "FIN", 2010, Some(2795.0)),
+        emi("FIN", "SWE", 2010, Some(2828.0)),
+        imm("DNK", "SWE", 2010, Some(4474.0)),
+        emi("SWE", "DNK", 2010, Some(4400.0)),
+    ]);
+    for code in [CheckCode::M1, CheckCode::M2] {
+        let out = run(code, &d);
+        assert!(out.evaluated >= 3, "{code}: {}", out.evaluated);
+        assert_eq!(out.failed, 0, "{code}: {:?}", out.findings);
+        assert!(out.findings.is_empty());
+    }
+}
+
+#[test]
+fn the_checks_compute_the_mirror_statistics_when_the_run_has_none() {
+    let d = kaz_partners();
+    let settings = Settings::default();
+    let context = CheckContext {
+        dataset: &d,
+        settings: &settings,
+        mirror: None,
+    };
+    for check in mirror_checks() {
+        let mut out = CheckOutput::new(check.code());
+        check.run(&context, &mut out);
+        let with_report = run(check.code(), &d);
+        assert_eq!(out.evaluated, with_report.evaluated);
+        assert_eq!(out.findings, with_report.findings);
+    }
+}
