@@ -11,6 +11,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+mod mirror_commands;
+
 /// Exit status: every input was read and no finding is an error.
 pub const EXIT_OK: i32 = 0;
 /// Exit status: at least one finding has severity `error`.
@@ -45,6 +47,11 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Write the built-in synthetic sample data set into a folder.
     Sample(SampleArgs),
+    /// Mirror statistics: immigration reported by receivers against emigration reported by
+    /// senders, per pair and per country.
+    Mirror(MirrorArgs),
+    /// Write every coverage and mirror chart into a folder (PNG or SVG).
+    Plot(PlotArgs),
 }
 
 /// How to read the inputs, where the loader should not guess.
@@ -135,6 +142,56 @@ pub struct SampleArgs {
     /// The folder to write the sample files into (created if needed).
     #[arg(long, short)]
     pub out: PathBuf,
+}
+
+#[derive(Args, Debug)]
+pub struct MirrorArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only this year.
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Also write the pair table to this CSV file.
+    #[arg(long)]
+    pub csv: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Bands, correction factors and reference group, as a TOML or JSON file.
+    #[arg(long)]
+    pub settings: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LangArg {
+    #[default]
+    En,
+    Ru,
+}
+
+#[derive(Args, Debug)]
+pub struct PlotArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The folder to write the charts into (created if needed).
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// Write SVG files.
+    #[arg(long)]
+    pub svg: bool,
+    /// Write PNG files (the default when neither --svg nor --png is given).
+    #[arg(long)]
+    pub png: bool,
+    /// Language of titles, axes and legends.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// The year of the scatter, the matrix and the country bars (default: the scatter shows
+    /// every year, the others the latest year with two-sided pairs).
+    #[arg(long)]
+    pub year: Option<u16>,
+    /// Bands, correction factors and reference group, as a TOML or JSON file.
+    #[arg(long)]
+    pub settings: Option<PathBuf>,
 }
 
 /// Turns the input arguments into import options.
@@ -240,6 +297,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Check(args) => run_check(&args, out, err),
         Command::Convert(args) => run_convert(&args, out, err),
         Command::Sample(args) => run_sample(&args, out, err),
+        Command::Mirror(args) => mirror_commands::run_mirror(&args, out, err),
+        Command::Plot(args) => mirror_commands::run_plot(&args, out, err),
     }
 }
 
@@ -473,6 +532,14 @@ fn run_sample(args: &SampleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
             let _ = writeln!(err, "migreview: {}: {e}", args.out.display());
             EXIT_INPUT
         }
+    }
+}
+
+/// Reads the settings file, or the defaults when none is given.
+pub fn load_settings(path: Option<&Path>) -> Result<Settings, String> {
+    match path {
+        Some(path) => Settings::from_file(path),
+        None => Ok(Settings::default()),
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod checks;
 pub mod countries;
 pub mod duration;
+pub mod export;
 pub mod harmonise;
 pub mod measures;
 pub mod pairing;

@@ -1,0 +1,613 @@
+//! Charts on numeric axes: the mirror scatter, a pair's time series and the country bars.
+
+use super::data::{PairSeries, ScatterData, ScatterPoint, UndercountData};
+use super::draw::{
+    self, AXIS, EMIGRATION, GREY_TEXT, IMMIGRATION, INK, Mark, Scale, anchored, band_colour, count,
+    country_name, decimal, error, frame, legend, legend_width,
+};
+use super::texts::texts;
+use super::{ChartError, ChartOptions, PointLabels};
+use crate::mirror::{Band, FlowDirection};
+use crate::model::{Lang, Sex};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+fn with_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    options: &ChartOptions,
+) -> (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>) {
+    let (width, _) = area.dim_in_pixel();
+    let (plot, side) = area.split_horizontally(width as i32 - legend_width(options));
+    (plot, side.margin(0, 0, Scale::new(options).px(30.0), 0))
+}
+
+fn sex_suffix(lang: Lang, sex: Sex) -> String {
+    match sex {
+        Sex::T => String::new(),
+        _ => format!(", {}", texts(lang).sex(sex)),
+    }
+}
+
+/// Axis bounds at whole powers of ten around the values.
+fn decades(low: f64, high: f64) -> (f64, f64) {
+    let low = 10f64.powf(low.max(1e-3).log10().floor());
+    let mut high = 10f64.powf(high.max(1e-3).log10().ceil());
+    if high <= low {
+        high = low * 10.0;
+    }
+    (low, high)
+}
+
+/// The corridor |ln y − ln x| < b inside the square [lo, hi]², as a polygon.
+fn corridor(lo: f64, hi: f64, b: f64) -> Vec<(f64, f64)> {
+    let up = b.exp();
+    vec![
+        (lo, lo),
+        ((lo * up).min(hi), lo),
+        (hi, (hi / up).max(lo)),
+        (hi, hi),
+        ((hi / up).max(lo), hi),
+        (lo, (lo * up).min(hi)),
+    ]
+}
+
+fn pale(colour: RGBColor, share: f64) -> RGBColor {
+    let mix = |c: u8| (255.0 - (255.0 - c as f64) * share).round() as u8;
+    RGBColor(mix(colour.0), mix(colour.1), mix(colour.2))
+}
+
+/// Which points get a label.
+fn labelled<'a>(data: &'a ScatterData, labels: PointLabels) -> Vec<&'a ScatterPoint> {
+    match labels {
+        PointLabels::None => Vec::new(),
+        PointLabels::All => data.points.iter().collect(),
+        PointLabels::Largest(n) => {
+            let mut points: Vec<&ScatterPoint> = data
+                .points
+                .iter()
+                .filter(|p| matches!(p.band, Band::Light | Band::Amber | Band::Red))
+                .collect();
+            let gap = |p: &ScatterPoint| (p.immigration - p.emigration).abs();
+            points.sort_by(|a, b| {
+                gap(b)
+                    .total_cmp(&gap(a))
+                    .then_with(|| (&a.sender, &a.receiver).cmp(&(&b.sender, &b.receiver)))
+            });
+            points.truncate(n);
+            points
+        }
+    }
+}
+
+fn band_label(lang: Lang, band: Band, bounds: [f64; 3]) -> String {
+    let t = texts(lang);
+    let range = |b: f64, template: &str| {
+        template
+            .replace("{low}", &decimal(lang, (-b).exp(), 2))
+            .replace("{high}", &decimal(lang, b.exp(), 2))
+    };
+    match band {
+        Band::Green => range(bounds[0], t.band_within),
+        Band::Light => range(bounds[1], t.band_within),
+        Band::Amber => range(bounds[2], t.band_within),
+        Band::Red => range(bounds[2], t.band_beyond),
+        Band::Small => t.small.to_string(),
+        Band::OneSided => t.one_sided.to_string(),
+    }
+}
+
+/// Mirror scatter on log–log axes with the 45° line and the band corridors.
+pub fn scatter<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ScatterData,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let t = texts(lang);
+    let s = Scale::new(options);
+    let when = match data.year {
+        Some(year) => year.to_string(),
+        None => t.all_years.to_string(),
+    };
+    let title = format!("{}, {when}{}", t.scatter_title, sex_suffix(lang, data.sex));
+    let mut subtitle = t.scatter_subtitle.to_string();
+    if data.corrected {
+        subtitle.push_str(&format!("; {}", t.corrected_note));
+    }
+    if data.zero_sides > 0 {
+        subtitle.push_str(&format!("; {} {}", data.zero_sides, t.zero_side_note));
+    }
+    let area = frame(root, options, &title, &subtitle)?;
+    let (plot, side) = with_legend(&area, options);
+    let low = data
+        .points
+        .iter()
+        .map(|p| p.immigration.min(p.emigration))
+        .fold(f64::INFINITY, f64::min);
+    let high = data
+        .points
+        .iter()
+        .map(|p| p.immigration.max(p.emigration))
+        .fold(0.0, f64::max);
+    let (lo, hi) = decades(low, high);
+    let tick_size = s.font(21.0);
+    let desc_size = s.font(24.0);
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_right(s.px(30.0))
+        .margin_top(s.px(10.0))
+        .x_label_area_size(s.px(95.0))
+        .y_label_area_size(s.px(135.0))
+        .build_cartesian_2d((lo..hi).log_scale(), (lo..hi).log_scale())
+        .map_err(error)?;
+    let format_tick = |v: &f64| count(lang, *v);
+    chart
+        .configure_mesh()
+        .x_desc(t.emigration_axis)
+        .y_desc(t.immigration_axis)
+        .x_label_formatter(&format_tick)
+        .y_label_formatter(&format_tick)
+        .label_style(draw::style(tick_size, INK))
+        .axis_desc_style(draw::style(desc_size, GREY_TEXT))
+        .light_line_style(RGBColor(240, 240, 240))
+        .bold_line_style(RGBColor(215, 215, 215))
+        .axis_style(AXIS)
+        .draw()
+        .map_err(error)?;
+    for (band, bound, share) in [
+        (Band::Amber, data.bounds[2], 0.25),
+        (Band::Light, data.bounds[1], 0.35),
+        (Band::Green, data.bounds[0], 0.45),
+    ] {
+        chart
+            .draw_series(std::iter::once(Polygon::new(
+                corridor(lo, hi, bound),
+                pale(band_colour(band), share).filled(),
+            )))
+            .map_err(error)?;
+    }
+    chart
+        .draw_series(LineSeries::new(
+            vec![(lo, lo), (hi, hi)],
+            INK.stroke_width(s.px(2.0).max(1) as u32),
+        ))
+        .map_err(error)?;
+    // Smaller points when there are many, so that the corridors stay visible.
+    let radius = if data.points.len() > 400 {
+        s.px(4.5).max(2)
+    } else {
+        s.px(6.5).max(2)
+    };
+    for band in [
+        Band::Small,
+        Band::Green,
+        Band::Light,
+        Band::Amber,
+        Band::Red,
+    ] {
+        let colour = band_colour(band);
+        chart
+            .draw_series(
+                data.points
+                    .iter()
+                    .filter(|p| p.band == band)
+                    .map(|p| Circle::new((p.emigration, p.immigration), radius, colour.filled())),
+            )
+            .map_err(error)?;
+        chart
+            .draw_series(data.points.iter().filter(|p| p.band == band).map(|p| {
+                Circle::new(
+                    (p.emigration, p.immigration),
+                    radius,
+                    RGBColor(60, 60, 60).stroke_width(1),
+                )
+            }))
+            .map_err(error)?;
+    }
+    // Labels, skipping any that would overlap one already placed.
+    let label_size = s.font(19.0);
+    let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
+    let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
+    for point in labelled(data, options.labels) {
+        let text = match data.year {
+            Some(_) => format!("{} » {}", point.sender, point.receiver),
+            None => format!("{} » {} {}", point.sender, point.receiver, point.year),
+        };
+        let (w, h) = plot
+            .estimate_text_size(&text, &draw::style(label_size, INK))
+            .map_err(error)?;
+        let (px, py) = chart.backend_coord(&(point.emigration, point.immigration));
+        let (w, h) = (w as i32, h as i32);
+        let x0 = (px + radius + 2).min(plot_x.end - w);
+        let y0 = py - h - 2;
+        let rect = (x0, y0, x0 + w, y0 + h);
+        let overlaps = placed
+            .iter()
+            .any(|r| rect.0 < r.2 && r.0 < rect.2 && rect.1 < r.3 && r.1 < rect.3);
+        if overlaps || y0 < plot_y.start {
+            continue;
+        }
+        placed.push(rect);
+        // Pixel coordinates of the whole chart area: the plot area starts at its own origin.
+        let origin = plot.get_base_pixel();
+        plot.draw(&Text::new(
+            text,
+            (x0 - origin.0, y0 - origin.1),
+            draw::style(label_size, INK),
+        ))
+        .map_err(error)?;
+    }
+    let count_of = |band: Band| data.points.iter().filter(|p| p.band == band).count();
+    let mut entries: Vec<(Mark, String)> = [
+        Band::Green,
+        Band::Light,
+        Band::Amber,
+        Band::Red,
+        Band::Small,
+    ]
+    .into_iter()
+    .map(|band| {
+        (
+            Mark::Dot(band_colour(band)),
+            format!(
+                "{} ({})",
+                band_label(lang, band, data.bounds),
+                count_of(band)
+            ),
+        )
+    })
+    .collect();
+    entries.push((Mark::Line(INK), t.equal_line.to_string()));
+    legend(&side, options, &entries)
+}
+
+/// A pair's immigration and emigration over the years.
+pub fn series<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &PairSeries,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let t = texts(lang);
+    let s = Scale::new(options);
+    let sender = country_name(&data.sender, lang);
+    let receiver = country_name(&data.receiver, lang);
+    let fill = |template: &str| {
+        template
+            .replace("{sender}", &sender)
+            .replace("{receiver}", &receiver)
+    };
+    let title = format!(
+        "{} ({} » {}){}",
+        fill(t.series_title),
+        data.sender,
+        data.receiver,
+        sex_suffix(lang, data.sex)
+    );
+    let subtitle = if data.corrected {
+        format!(
+            "{}: {}",
+            t.corrected_suffix.trim_start_matches(", "),
+            t.corrected_note
+        )
+    } else {
+        String::new()
+    };
+    let area = frame(root, options, &title, &subtitle)?;
+    let (plot, side) = with_legend(&area, options);
+    let first = data.points.iter().map(|p| p.year).min().unwrap_or(2000);
+    let last = data.points.iter().map(|p| p.year).max().unwrap_or(first);
+    let top = data
+        .points
+        .iter()
+        .flat_map(|p| {
+            [
+                p.immigration,
+                p.emigration,
+                p.corrected_immigration,
+                p.corrected_emigration,
+            ]
+        })
+        .flatten()
+        .fold(0.0, f64::max)
+        .max(1.0)
+        * 1.12;
+    let tick_size = s.font(21.0);
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_right(s.px(30.0))
+        .margin_top(s.px(10.0))
+        .x_label_area_size(s.px(95.0))
+        .y_label_area_size(s.px(135.0))
+        .build_cartesian_2d(first as f64 - 0.5..last as f64 + 0.5, 0.0..top)
+        .map_err(error)?;
+    let year_label = |v: &f64| {
+        if (v - v.round()).abs() < 1e-6 {
+            format!("{}", v.round() as i64)
+        } else {
+            String::new()
+        }
+    };
+    let count_label = |v: &f64| count(lang, *v);
+    chart
+        .configure_mesh()
+        .x_desc(t.year)
+        .y_desc(t.persons)
+        .x_labels((last - first) as usize + 2)
+        .x_label_formatter(&year_label)
+        .y_label_formatter(&count_label)
+        .label_style(draw::style(tick_size, INK))
+        .axis_desc_style(draw::style(s.font(24.0), GREY_TEXT))
+        .light_line_style(RGBColor(240, 240, 240))
+        .bold_line_style(RGBColor(215, 215, 215))
+        .axis_style(AXIS)
+        .disable_x_mesh()
+        .draw()
+        .map_err(error)?;
+    let width = s.px(4.0).max(2) as u32;
+    let radius = s.px(7.0).max(2);
+    type Pick = fn(&super::SeriesPoint) -> Option<f64>;
+    let mut lines: Vec<(Pick, RGBColor, bool)> = vec![
+        (|p| p.immigration, IMMIGRATION, false),
+        (|p| p.emigration, EMIGRATION, false),
+    ];
+    if data.corrected {
+        lines.push((|p| p.corrected_immigration, IMMIGRATION, true));
+        lines.push((|p| p.corrected_emigration, EMIGRATION, true));
+    }
+    for (pick, colour, dashed) in lines {
+        // Runs of consecutive years with a value: a missing year breaks the line.
+        let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+        let mut previous: Option<u16> = None;
+        for point in &data.points {
+            let Some(value) = pick(point) else {
+                previous = None;
+                continue;
+            };
+            let xy = (point.year as f64, value);
+            match (previous, runs.last_mut()) {
+                (Some(y), Some(run)) if y + 1 == point.year => run.push(xy),
+                _ => runs.push(vec![xy]),
+            }
+            previous = Some(point.year);
+        }
+        for run in &runs {
+            if dashed {
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        run.iter().copied(),
+                        s.px(12.0).max(3),
+                        s.px(8.0).max(2),
+                        colour.stroke_width(width),
+                    ))
+                    .map_err(error)?;
+            } else {
+                chart
+                    .draw_series(LineSeries::new(
+                        run.iter().copied(),
+                        colour.stroke_width(width),
+                    ))
+                    .map_err(error)?;
+                chart
+                    .draw_series(
+                        run.iter()
+                            .map(|&xy| Circle::new(xy, radius, colour.filled())),
+                    )
+                    .map_err(error)?;
+            }
+        }
+    }
+    let immigration = fill(t.immigration_line);
+    let emigration = fill(t.emigration_line);
+    let mut entries = vec![
+        (Mark::Line(IMMIGRATION), immigration.clone()),
+        (Mark::Line(EMIGRATION), emigration.clone()),
+    ];
+    if data.corrected {
+        entries.push((
+            Mark::Dashed(IMMIGRATION),
+            format!("{immigration}{}", t.corrected_suffix),
+        ));
+        entries.push((
+            Mark::Dashed(EMIGRATION),
+            format!("{emigration}{}", t.corrected_suffix),
+        ));
+    }
+    legend(&side, options, &entries)
+}
+
+/// Ticks of the 1–2–5 series between `lo` and `hi` (at least the powers of ten in range).
+fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let mut ticks = Vec::new();
+    let mut decade = 10f64.powf(lo.log10().floor());
+    while decade <= hi {
+        for m in [1.0, 2.0, 5.0] {
+            let tick = decade * m;
+            if tick >= lo && tick <= hi {
+                ticks.push(tick);
+            }
+        }
+        decade *= 10.0;
+    }
+    ticks
+}
+
+const WITHIN: RGBColor = RGBColor(103, 169, 207);
+const OUTSIDE: RGBColor = RGBColor(215, 48, 39);
+
+/// Country undercount ratios as horizontal bars from 1 on a log axis, with intervals.
+pub fn undercount<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &UndercountData,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let t = texts(lang);
+    let s = Scale::new(options);
+    let heading = match data.direction {
+        FlowDirection::Emigration => t.undercount_emigration,
+        FlowDirection::Immigration => t.undercount_immigration,
+    };
+    let title = format!("{heading}, {}", data.year);
+    let subtitle = match &data.reference {
+        Some(group) => t.reference_subtitle.replace("{group}", &group.join(", ")),
+        None => t.undercount_subtitle.to_string(),
+    };
+    let area = frame(root, options, &title, &subtitle)?;
+    let (plot, side) = with_legend(&area, options);
+    let [low_bound, high_bound] = data.bounds;
+    let finite = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0);
+    let smallest = data
+        .bars
+        .iter()
+        .flat_map(|b| [Some(b.ratio), finite(b.low)])
+        .flatten()
+        .fold(low_bound, f64::min);
+    let largest = data
+        .bars
+        .iter()
+        .flat_map(|b| [Some(b.ratio), finite(b.high)])
+        .flatten()
+        .fold(high_bound, f64::max);
+    let (lo, hi) = (smallest / 1.25, largest * 1.25);
+    let n = data.bars.len();
+    let label_size = s.font(21.0);
+    let mut widest = 0;
+    for bar in &data.bars {
+        let (w, _) = plot
+            .estimate_text_size(&bar.country, &draw::style(label_size, INK))
+            .map_err(error)?;
+        widest = widest.max(w as i32);
+    }
+    let mut chart = ChartBuilder::on(&plot)
+        .margin_right(s.px(30.0))
+        .margin_top(s.px(10.0))
+        .x_label_area_size(s.px(95.0))
+        .y_label_area_size(widest + s.px(60.0))
+        .build_cartesian_2d((lo..hi).log_scale(), -0.5..n as f64 - 0.5)
+        .map_err(error)?;
+    let ratio_label = |v: &f64| {
+        let decimals = if *v >= 1.0 {
+            0
+        } else if *v >= 0.1 {
+            1
+        } else {
+            2
+        };
+        decimal(lang, *v, decimals)
+    };
+    // plotters places few labels on a short log axis; ticks of the 1–2–5 series instead.
+    chart
+        .configure_mesh()
+        .x_desc(t.ratio_axis)
+        .x_labels(0)
+        .y_labels(0)
+        .x_label_formatter(&|_| String::new())
+        .y_label_formatter(&|_| String::new())
+        .axis_desc_style(draw::style(s.font(24.0), GREY_TEXT))
+        .axis_style(AXIS)
+        .disable_mesh()
+        .draw()
+        .map_err(error)?;
+    let origin = plot.get_base_pixel();
+    let (x_range, y_range) = chart.plotting_area().get_pixel_range();
+    for tick in log_ticks(lo, hi) {
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(tick, -0.5), (tick, n as f64 - 0.5)],
+                RGBColor(228, 228, 228).stroke_width(1),
+            )))
+            .map_err(error)?;
+        let (x, _) = chart.backend_coord(&(tick, 0.0));
+        plot.draw(&Text::new(
+            ratio_label(&tick),
+            (x - origin.0, y_range.end + s.px(12.0) - origin.1),
+            anchored(s.font(21.0), INK, HPos::Center, VPos::Top),
+        ))
+        .map_err(error)?;
+    }
+    let row = |i: usize| (n - 1 - i) as f64;
+    let half = 0.36;
+    chart
+        .draw_series(data.bars.iter().enumerate().map(|(i, bar)| {
+            let outside = bar.ratio < low_bound || bar.ratio > high_bound;
+            let colour = if outside { OUTSIDE } else { WITHIN };
+            Rectangle::new(
+                [(1.0, row(i) - half), (bar.ratio, row(i) + half)],
+                colour.filled(),
+            )
+        }))
+        .map_err(error)?;
+    let whisker = INK.stroke_width(s.px(2.5).max(1) as u32);
+    for (i, bar) in data.bars.iter().enumerate() {
+        let (Some(low), Some(high)) = (bar.low, bar.high) else {
+            continue;
+        };
+        let low = low.clamp(lo, hi);
+        let high = if high.is_finite() { high.min(hi) } else { hi };
+        let y = row(i);
+        let cap = half * 0.6;
+        chart
+            .draw_series([
+                PathElement::new(vec![(low, y), (high, y)], whisker),
+                PathElement::new(vec![(low, y - cap), (low, y + cap)], whisker),
+                PathElement::new(vec![(high, y - cap), (high, y + cap)], whisker),
+            ])
+            .map_err(error)?;
+    }
+    let span = (-0.5, n as f64 - 0.5);
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(1.0, span.0), (1.0, span.1)],
+            INK.stroke_width(s.px(2.0).max(1) as u32),
+        )))
+        .map_err(error)?;
+    for bound in [low_bound, high_bound] {
+        chart
+            .draw_series(DashedLineSeries::new(
+                vec![(bound, span.0), (bound, span.1)],
+                s.px(10.0).max(3),
+                s.px(7.0).max(2),
+                GREY_TEXT.stroke_width(s.px(2.0).max(1) as u32),
+            ))
+            .map_err(error)?;
+    }
+    // Country codes beside their bars, thinned when rows are too close to read.
+    let row_px = chart.backend_coord(&(1.0, 0.0)).1 - chart.backend_coord(&(1.0, 1.0)).1;
+    let step = ((label_size * 1.1) / row_px.max(1) as f64).ceil().max(1.0) as usize;
+    for (i, bar) in data.bars.iter().enumerate().step_by(step) {
+        let (_, y) = chart.backend_coord(&(1.0, row(i)));
+        plot.draw(&Text::new(
+            bar.country.clone(),
+            (x_range.start - s.px(12.0) - origin.0, y - origin.1),
+            anchored(label_size, INK, HPos::Right, VPos::Center),
+        ))
+        .map_err(error)?;
+    }
+    let bounds = format!(
+        "{}",
+        t.within_bounds
+            .replace("{low}", &decimal(lang, low_bound, 2))
+            .replace("{high}", &decimal(lang, high_bound, 2))
+    );
+    let outside = t
+        .outside_bounds
+        .replace("{low}", &decimal(lang, low_bound, 2))
+        .replace("{high}", &decimal(lang, high_bound, 2));
+    let count_within = data
+        .bars
+        .iter()
+        .filter(|b| b.ratio >= low_bound && b.ratio <= high_bound)
+        .count();
+    legend(
+        &side,
+        options,
+        &[
+            (Mark::Square(WITHIN), format!("{bounds} ({count_within})")),
+            (
+                Mark::Square(OUTSIDE),
+                format!("{outside} ({})", data.bars.len() - count_within),
+            ),
+            (Mark::Whisker(INK), t.interval.to_string()),
+        ],
+    )
+}

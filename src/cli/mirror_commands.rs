@@ -1,0 +1,480 @@
+//! `migreview mirror` and `migreview plot`.
+
+use super::{
+    EXIT_INPUT, EXIT_OK, Format, LangArg, MirrorArgs, PlotArgs, import_options, load_inputs,
+    load_settings,
+};
+use crate::charts::{
+    self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, PointLabels,
+    ScatterData, Target, UndercountData,
+};
+use crate::coverage;
+use crate::load::LoadOutcome;
+use crate::mirror::{self, FlowDirection, MirrorReport, PartnerComparison};
+use crate::model::{Lang, Sex, format_count};
+use crate::settings::Settings;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Loads the inputs and settings; `Err` carries the exit status after the message is written.
+fn prepare(
+    input: &super::InputArgs,
+    settings: Option<&Path>,
+    err: &mut dyn Write,
+) -> Result<(LoadOutcome, Settings), i32> {
+    let fail = |err: &mut dyn Write, message: String| {
+        let _ = writeln!(err, "migreview: {message}");
+        EXIT_INPUT
+    };
+    let options = import_options(input).map_err(|m| fail(err, m))?;
+    let settings = load_settings(settings).map_err(|m| fail(err, m))?;
+    let outcome = load_inputs(&input.files, &options);
+    for error in outcome.errors() {
+        let _ = writeln!(err, "migreview: {error}");
+    }
+    Ok((outcome, settings))
+}
+
+/// The report restricted to one year.
+fn of_year(report: MirrorReport, dataset: &crate::model::Dataset, year: u16) -> MirrorReport {
+    MirrorReport {
+        pairs: report
+            .pairs
+            .into_iter()
+            .filter(|p| p.year == year)
+            .collect(),
+        coverage: coverage::mirror_coverage_by_year(dataset)
+            .into_iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, c)| c),
+        countries: report
+            .countries
+            .into_iter()
+            .filter(|c| c.year == year)
+            .collect(),
+        durations: report
+            .durations
+            .into_iter()
+            .filter(|d| d.year == year)
+            .collect(),
+        ..report
+    }
+}
+
+pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (outcome, settings) = match prepare(&args.input, args.settings.as_deref(), err) {
+        Ok(prepared) => prepared,
+        Err(status) => return status,
+    };
+    let mut report = mirror::analyse(&outcome.dataset, &settings.mirror);
+    if let Some(year) = args.year {
+        report = of_year(report, &outcome.dataset, year);
+    }
+    if let Some(path) = &args.csv {
+        let written = crate::save::write_atomically_with(path, |writer| {
+            mirror::export::write_pairs_csv(&report.pairs, writer).map_err(std::io::Error::other)
+        });
+        if let Err(e) = written {
+            let _ = writeln!(err, "migreview: {}: cannot write: {e}", path.display());
+            return EXIT_INPUT;
+        }
+    }
+    let written = match args.format {
+        Format::Json => serde_json::to_string_pretty(&report)
+            .map_err(std::io::Error::other)
+            .and_then(|json| writeln!(out, "{json}")),
+        Format::Text => write_mirror_text(out, &report, args.year),
+    };
+    if let Err(e) = written {
+        let _ = writeln!(err, "migreview: cannot write the output: {e}");
+        return EXIT_INPUT;
+    }
+    if let Some(path) = &args.csv {
+        let _ = writeln!(
+            err,
+            "wrote {} pairs to {}",
+            format_count(report.pairs.len() as f64),
+            path.display()
+        );
+    }
+    if outcome.errors().next().is_some() {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    }
+}
+
+fn number(value: Option<f64>, decimals: usize) -> String {
+    match value {
+        Some(v) if v.is_finite() => format!("{v:.decimals$}"),
+        Some(_) => "∞".into(),
+        None => "–".into(),
+    }
+}
+
+fn count(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".into(), format_count)
+}
+
+fn share(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "–".into()
+    } else {
+        format!("{:.1} %", 100.0 * part as f64 / whole as f64)
+    }
+}
+
+fn interval(c: &PartnerComparison) -> String {
+    match (c.ratio_low, c.ratio_high) {
+        (Some(lo), Some(hi)) => format!("{}–{}", number(Some(lo), 3), number(Some(hi), 3)),
+        _ => "–".into(),
+    }
+}
+
+fn write_mirror_text(
+    out: &mut dyn Write,
+    report: &MirrorReport,
+    year: Option<u16>,
+) -> std::io::Result<()> {
+    let two_sided = report.pairs.iter().filter(|p| p.is_two_sided()).count();
+    let when = year.map_or_else(String::new, |y| format!(" in {y}"));
+    writeln!(
+        out,
+        "Mirror pairs{when}: {} with at least one side reported, {} with both",
+        format_count(report.pairs.len() as f64),
+        format_count(two_sided as f64)
+    )?;
+    writeln!(
+        out,
+        "(immigration reported by the receiver, emigration reported by the sender; ratio = I / E)"
+    )?;
+    writeln!(
+        out,
+        "{:<8} {:<6} {:>4} {:<3} {:>12} {:>12} {:>8} {:>9} {:>8}  {:<9} {:>9}",
+        "receiver",
+        "sender",
+        "year",
+        "sex",
+        "immigration",
+        "emigration",
+        "ratio",
+        "log ratio",
+        "rel diff",
+        "band",
+        "corrected"
+    )?;
+    for p in &report.pairs {
+        writeln!(
+            out,
+            "{:<8} {:<6} {:>4} {:<3} {:>12} {:>12} {:>8} {:>9} {:>8}  {:<9} {:>9}",
+            p.receiver,
+            p.sender,
+            p.year,
+            p.sex.code(),
+            count(p.immigration),
+            count(p.emigration),
+            number(p.ratio, 3),
+            number(p.log_ratio, 3),
+            number(p.rel_diff, 3),
+            p.band.as_str(),
+            number(p.corrected_ratio, 3)
+        )?;
+    }
+    if let Some(c) = &report.coverage {
+        let years = match c.years {
+            Some([a, b]) if a == b => a.to_string(),
+            Some([a, b]) => format!("{a}–{b}"),
+            None => "no years".into(),
+        };
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Coverage: {} countries, {years}: {} ordered pair-years; both sides {} ({}), \
+             immigration only {} ({}), emigration only {} ({}), neither {} ({})",
+            c.countries,
+            format_count(c.cells as f64),
+            format_count(c.both as f64),
+            share(c.both, c.cells),
+            format_count(c.immigration_only as f64),
+            share(c.immigration_only, c.cells),
+            format_count(c.emigration_only as f64),
+            share(c.emigration_only, c.cells),
+            format_count(c.neither as f64),
+            share(c.neither, c.cells)
+        )?;
+    }
+    let corrected: Vec<_> = report
+        .durations
+        .iter()
+        .filter(|d| d.factor != 1.0)
+        .collect();
+    if !corrected.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Duration-of-stay corrections (factor to the 12-month basis):"
+        )?;
+        for d in corrected {
+            writeln!(
+                out,
+                "  {} {} {}: {} months ({:?}) × {}",
+                d.reporter,
+                d.direction.as_str(),
+                d.year,
+                d.months,
+                d.source,
+                number(Some(d.factor), 3)
+            )?;
+        }
+    }
+    if let Some(group) = &report.reference_group {
+        writeln!(out)?;
+        let members = if group.countries.is_empty() {
+            "none".to_string()
+        } else {
+            group.countries.join(", ")
+        };
+        writeln!(out, "Reference group ({}): {members}", group.method)?;
+        if let Some(note) = &group.note {
+            writeln!(out, "  {note}")?;
+        }
+    }
+    if !report.countries.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Countries against their partners (ratio = the country's figure / its partners' \
+             figure, over partners reporting both sides; interval: partner bootstrap, 95 %):"
+        )?;
+        writeln!(
+            out,
+            "{:<7} {:<11} {:>4} {:>8} {:>12} {:>15} {:>7} {:>13} {:>9}",
+            "country",
+            "direction",
+            "year",
+            "partners",
+            "reported",
+            "partners report",
+            "ratio",
+            "interval",
+            "reference"
+        )?;
+        for c in &report.countries {
+            writeln!(
+                out,
+                "{:<7} {:<11} {:>4} {:>8} {:>12} {:>15} {:>7} {:>13} {:>9}",
+                c.country,
+                c.direction.as_str(),
+                c.year,
+                c.all.partners,
+                format_count(c.all.reported),
+                format_count(c.all.partners_report),
+                number(c.all.ratio, 3),
+                interval(&c.all),
+                number(c.reference.as_ref().and_then(|r| r.ratio), 3)
+            )?;
+        }
+    }
+    if let Some(h) = &report.harmonisation {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Harmonisation (benchmark {}, {} pair-years, {} factors, residual sd {}): multiply \
+             the reported figure by the factor",
+            h.benchmark,
+            format_count(h.pairs as f64),
+            h.parameters,
+            number(h.residual_sd, 3)
+        )?;
+        if let Some(note) = &h.note {
+            writeln!(out, "  {note}")?;
+        }
+        writeln!(
+            out,
+            "{:<7} {:>11} {:>10}",
+            "country", "immigration", "emigration"
+        )?;
+        for f in &h.factors {
+            writeln!(
+                out,
+                "{:<7} {:>11} {:>10}",
+                f.country,
+                number(f.immigration_factor, 3),
+                number(f.emigration_factor, 3)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A chart to write, under a file stem.
+struct Planned<'a> {
+    stem: String,
+    chart: Chart<'a>,
+}
+
+/// A table code in a file name: `3`, `1-1`.
+fn table_stem(code: &str) -> String {
+    code.replace('.', "-")
+}
+
+pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let (outcome, settings) = match prepare(&args.input, args.settings.as_deref(), err) {
+        Ok(prepared) => prepared,
+        Err(status) => return status,
+    };
+    let mut status = if outcome.errors().next().is_some() {
+        EXIT_INPUT
+    } else {
+        EXIT_OK
+    };
+    if outcome.dataset.is_empty() {
+        let _ = writeln!(
+            err,
+            "migreview: no observations were loaded; nothing to plot"
+        );
+        return EXIT_INPUT;
+    }
+    if let Err(e) = std::fs::create_dir_all(&args.out) {
+        let _ = writeln!(
+            err,
+            "migreview: {}: cannot create the folder: {e}",
+            args.out.display()
+        );
+        return EXIT_INPUT;
+    }
+    let dataset = &outcome.dataset;
+    let report = mirror::analyse(dataset, &settings.mirror);
+    let table_coverage = coverage::table_coverage(dataset);
+    let latest_two_sided = report
+        .pairs
+        .iter()
+        .filter(|p| p.is_two_sided())
+        .map(|p| p.year)
+        .max();
+    let year = args.year.or(latest_two_sided);
+
+    // Data first, then the charts that borrow it.
+    let by_table: Vec<CoverageGrid> = table_coverage
+        .tables
+        .iter()
+        .map(|&t| CoverageGrid::by_table(&table_coverage, t))
+        .collect();
+    let by_reporter: Vec<CoverageGrid> = table_coverage
+        .reporters
+        .iter()
+        .map(|r| CoverageGrid::by_reporter(&table_coverage, r))
+        .collect();
+    let scatter = ScatterData::from_report(&report, &settings.mirror, args.year, Sex::T);
+    let matrix = year.map(|y| MatrixData::from_report(&report, y, Sex::T));
+    let series: Vec<PairSeries> = PairSeries::largest(&report, 6)
+        .iter()
+        .map(|(sender, receiver)| PairSeries::from_report(&report, sender, receiver, Sex::T))
+        .collect();
+    let mut bars: Vec<(String, UndercountData)> = Vec::new();
+    if let Some(y) = year {
+        let has_group = report
+            .reference_group
+            .as_ref()
+            .is_some_and(|g| !g.countries.is_empty());
+        for direction in [FlowDirection::Emigration, FlowDirection::Immigration] {
+            let name = direction.as_str();
+            bars.push((
+                format!("undercount_{name}_{y}"),
+                UndercountData::from_report(&report, &settings.mirror, direction, y, false),
+            ));
+            if has_group {
+                bars.push((
+                    format!("undercount_{name}_{y}_reference"),
+                    UndercountData::from_report(&report, &settings.mirror, direction, y, true),
+                ));
+            }
+        }
+    }
+
+    let mut planned: Vec<Planned<'_>> = Vec::new();
+    for (grid, table) in by_table.iter().zip(&table_coverage.tables) {
+        planned.push(Planned {
+            stem: format!("coverage_table_{}", table_stem(table.code())),
+            chart: Chart::Coverage(grid),
+        });
+    }
+    for (grid, reporter) in by_reporter.iter().zip(&table_coverage.reporters) {
+        planned.push(Planned {
+            stem: format!("coverage_{reporter}"),
+            chart: Chart::Coverage(grid),
+        });
+    }
+    planned.push(Planned {
+        stem: match args.year {
+            Some(y) => format!("mirror_scatter_{y}"),
+            None => "mirror_scatter_all_years".into(),
+        },
+        chart: Chart::Scatter(&scatter),
+    });
+    if let Some(matrix) = &matrix {
+        planned.push(Planned {
+            stem: format!("discrepancy_matrix_{}", matrix.year),
+            chart: Chart::Matrix(matrix),
+        });
+    }
+    for s in &series {
+        planned.push(Planned {
+            stem: format!("pair_{}_{}", s.sender, s.receiver),
+            chart: Chart::Series(s),
+        });
+    }
+    for (stem, data) in &bars {
+        planned.push(Planned {
+            stem: stem.clone(),
+            chart: Chart::Undercount(data),
+        });
+    }
+
+    let options = ChartOptions {
+        lang: match args.lang {
+            LangArg::En => Lang::En,
+            LangArg::Ru => Lang::Ru,
+        },
+        source: outcome
+            .reports()
+            .map(|r| r.name.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+        labels: PointLabels::Largest(12),
+        ..ChartOptions::default()
+    };
+    let mut formats = Vec::new();
+    if args.png || !args.svg {
+        formats.push("png");
+    }
+    if args.svg {
+        formats.push("svg");
+    }
+    let mut written = 0;
+    for plan in &planned {
+        for &format in &formats {
+            let path: PathBuf = args.out.join(format!("{}.{format}", plan.stem));
+            let target = if format == "svg" {
+                Target::Svg(&path)
+            } else {
+                Target::Png(&path)
+            };
+            match charts::render(plan.chart, &options, target) {
+                Ok(_) => {
+                    written += 1;
+                    let _ = writeln!(out, "wrote {}", path.display());
+                }
+                Err(ChartError::Empty(why)) => {
+                    let _ = writeln!(out, "skipped {}: {why}", plan.stem);
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "migreview: {e}");
+                    status = EXIT_INPUT;
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "{written} chart files in {}", args.out.display());
+    status
+}
