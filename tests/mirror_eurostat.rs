@@ -108,3 +108,98 @@ fn coverage_of_pair_years_2010_2019() {
         .map(|(_, c)| c.clone());
     assert_eq!(y2019.as_ref().map(|c| (c.both, c.cells)), Some((200, 702)));
 }
+
+#[test]
+fn published_pair_ratios_of_domain_3_6() {
+    // MigMod mig_data, as quoted in domain.md §3.6: (sender, receiver, year, I, E, I/E).
+    let cases = [
+        ("FIN", "SWE", 2010, 2795.0, 2828.0, 0.99),
+        ("FIN", "SWE", 2019, 2659.0, 2601.0, 1.02),
+        ("SWE", "FIN", 2019, 2764.0, 2858.0, 0.97),
+        ("DNK", "SWE", 2010, 4962.0, 4016.0, 1.24),
+        ("ITA", "BEL", 2019, 6576.0, 2623.0, 2.51),
+        ("ESP", "BEL", 2019, 6617.0, 4010.0, 1.65),
+        ("EST", "FIN", 2019, 2003.0, 5256.0, 0.38),
+        ("LTU", "SWE", 2010, 1361.0, 1682.0, 0.81),
+    ];
+    for (sender, receiver, year, i, e, ratio) in cases {
+        let p = pair(sender, receiver, year);
+        assert_eq!(
+            (p.immigration, p.emigration),
+            (Some(i), Some(e)),
+            "{sender}→{receiver} {year}"
+        );
+        let r = p.ratio.map(|r| (r * 100.0).round() / 100.0);
+        assert_eq!(r, Some(ratio), "{sender}→{receiver} {year}");
+    }
+    let slovakia = pair("SVK", "BEL", 2010);
+    assert_eq!(slovakia.ratio.map(|r| r.round()), Some(72.0));
+}
+
+#[test]
+fn sending_country_totals_of_2019_match_the_published_ratios() {
+    // domain.md §3.6: I/E of each sending country's totals over the partners with both sides
+    // reported, 2019. The country view gives E/I (the country's own figure first).
+    // Slovakia is the one country with partners whose side is 0 in 2019: EST and SVN report
+    // 38 and 67 immigrants from Slovakia, Slovakia 0 emigrants to them. A zero is reported, so
+    // the country view counts them: 6,633 / 988 = 6.71. The published 6.61 leaves them out:
+    // 6,528 / 988.
+    let emigration_2019 = |country: &str| {
+        report()
+            .countries
+            .iter()
+            .find(|c| {
+                c.country == country
+                    && c.direction == mirror::FlowDirection::Emigration
+                    && c.year == 2019
+            })
+            .unwrap_or_else(|| panic!("{country} emigration 2019"))
+    };
+    let slovakia = &emigration_2019("SVK").all;
+    assert_eq!(
+        (
+            slovakia.partners,
+            slovakia.reported,
+            slovakia.partners_report
+        ),
+        (13, 988.0, 6633.0)
+    );
+    let without_zeros = slovakia.partners_report - 38.0 - 67.0;
+    assert_eq!(
+        (without_zeros / slovakia.reported * 100.0).round() / 100.0,
+        6.61
+    );
+    let published = [
+        ("ITA", 1.90),
+        ("FIN", 1.58),
+        ("BGR", 1.49),
+        ("HRV", 1.39),
+        ("LTU", 1.34),
+        ("SWE", 1.15),
+        ("FRA", 0.98),
+        ("NLD", 0.95),
+        ("ESP", 0.92),
+        ("BEL", 0.86),
+        ("SVN", 0.77),
+        ("DNK", 0.68),
+        ("AUT", 0.66),
+        ("EST", 0.46),
+    ];
+    for (country, i_over_e) in published {
+        let flows = emigration_2019(country);
+        let ratio = flows.all.ratio.unwrap_or(f64::NAN);
+        assert_eq!(
+            ((1.0 / ratio) * 100.0).round() / 100.0,
+            i_over_e,
+            "{country}"
+        );
+        let (low, high) = (
+            flows.all.ratio_low.unwrap_or(f64::NAN),
+            flows.all.ratio_high.unwrap_or(f64::NAN),
+        );
+        assert!(
+            low <= ratio && ratio <= high,
+            "{country}: {low} {ratio} {high}"
+        );
+    }
+}

@@ -1,0 +1,287 @@
+//! Every chart rendered from the real Eurostat bilateral file (2010–2019), as PNG and SVG:
+//! size, colours that must be there, titles, legends and the source line.
+
+use migreview::charts::{
+    self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, PointLabels,
+    Rendered, ScatterData, Target, UndercountData,
+};
+use migreview::coverage::{self, TableCoverage};
+use migreview::load::{ImportOptions, LoadControl, load_file};
+use migreview::mirror::{self, FlowDirection, MirrorReport, MirrorSettings};
+use migreview::model::{Dataset, Lang, Sex, TableId};
+use std::path::Path;
+use std::sync::OnceLock;
+
+const BILATERAL: &str = "/work/shared/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv";
+
+struct Computed {
+    report: MirrorReport,
+    coverage: TableCoverage,
+}
+
+fn computed() -> &'static Computed {
+    static DATA: OnceLock<Computed> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let dataset: Dataset = match load_file(
+            Path::new(BILATERAL),
+            &ImportOptions::default(),
+            &LoadControl::new(),
+        ) {
+            Ok((dataset, _)) => dataset,
+            Err(e) => panic!("the bilateral file should load: {e}"),
+        };
+        Computed {
+            report: mirror::analyse(&dataset, &MirrorSettings::default()),
+            coverage: coverage::table_coverage(&dataset),
+        }
+    })
+}
+
+fn options(lang: Lang) -> ChartOptions {
+    ChartOptions {
+        lang,
+        source: "Eurostat migr_imm5prv, migr_emi3nxt".into(),
+        labels: PointLabels::Largest(8),
+        ..ChartOptions::default()
+    }
+}
+
+/// Decoded RGB pixels of a PNG file and its size.
+fn pixels(path: &Path) -> (u32, u32, Vec<[u8; 3]>) {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let decoder = png::Decoder::new(std::io::BufReader::new(file));
+    let mut reader = decoder.read_info().unwrap_or_else(|e| panic!("a PNG: {e}"));
+    let mut buffer = vec![0; reader.output_buffer_size().unwrap_or(0)];
+    let info = reader
+        .next_frame(&mut buffer)
+        .unwrap_or_else(|e| panic!("a frame: {e}"));
+    let step = info.color_type.samples();
+    let rgb = buffer[..info.buffer_size()]
+        .chunks(step)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    (info.width, info.height, rgb)
+}
+
+/// Renders a chart as PNG (checked for size and content) and as SVG (returned).
+fn render_both(
+    name: &str,
+    chart: Chart<'_>,
+    options: &ChartOptions,
+    colours: &[[u8; 3]],
+) -> String {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
+    let png_path = dir.path().join(format!("{name}.png"));
+    let rendered = charts::render(chart, options, Target::Png(&png_path));
+    assert_eq!(rendered, Ok(Rendered::File(png_path.clone())), "{name}");
+    let (width, height, rgb) = pixels(&png_path);
+    assert_eq!((width, height), (1600, 1000), "{name}");
+    let drawn = rgb.iter().filter(|p| **p != [255, 255, 255]).count();
+    assert!(
+        drawn > rgb.len() / 40,
+        "{name}: only {drawn} of {} pixels are not background",
+        rgb.len()
+    );
+    for colour in colours {
+        let n = rgb.iter().filter(|p| *p == colour).count();
+        assert!(n > 50, "{name}: colour {colour:?} appears in {n} pixels");
+    }
+    let svg_path = dir.path().join(format!("{name}.svg"));
+    let rendered = charts::render(chart, options, Target::Svg(&svg_path));
+    assert_eq!(rendered, Ok(Rendered::File(svg_path.clone())), "{name}");
+    let svg = std::fs::read_to_string(&svg_path).unwrap_or_default();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("width=\"1600\""),
+        "{name}"
+    );
+    match charts::render(chart, options, Target::SvgString) {
+        Ok(Rendered::Svg(in_memory)) => assert_eq!(in_memory, svg, "{name}"),
+        other => panic!("{name}: expected an SVG string, got {other:?}"),
+    }
+    let source = match options.lang {
+        Lang::En => "Source: Eurostat migr_imm5prv, migr_emi3nxt; computed by migreview",
+        Lang::Ru => "Источник: Eurostat migr_imm5prv, migr_emi3nxt; расчёт: migreview",
+    };
+    assert!(svg.contains(source), "{name}: no source line");
+    svg
+}
+
+const REPORTED: [u8; 3] = [49, 130, 189];
+const MISSING: [u8; 3] = [253, 141, 60];
+const RED: [u8; 3] = [215, 48, 39];
+const GREEN: [u8; 3] = [26, 152, 80];
+const IMMIGRATION: [u8; 3] = [33, 102, 172];
+const EMIGRATION: [u8; 3] = [230, 97, 1];
+const ONE_SIDED_I: [u8; 3] = [140, 140, 140];
+
+#[test]
+fn coverage_heatmaps() {
+    let c = computed();
+    let grid = CoverageGrid::by_table(&c.coverage, TableId::T3);
+    assert_eq!(grid.rows.len(), 27);
+    assert_eq!(grid.years, (2010..=2019).collect::<Vec<u16>>());
+    let svg = render_both(
+        "coverage_3",
+        Chart::Coverage(&grid),
+        &options(Lang::En),
+        &[REPORTED, MISSING],
+    );
+    assert!(svg.contains("What is reported: Table 3"));
+    assert!(
+        svg.contains("reported (134)"),
+        "legend counts the reported cells"
+    );
+    let austria = CoverageGrid::by_reporter(&c.coverage, "AUT");
+    assert_eq!(austria.rows, vec!["3", "4"]);
+    let svg = render_both(
+        "coverage_aut",
+        Chart::Coverage(&austria),
+        &options(Lang::Ru),
+        &[REPORTED, MISSING],
+    );
+    assert!(
+        svg.contains("Наличие данных: Австрия (AUT)"),
+        "Russian title"
+    );
+    assert!(svg.contains("Таблица 3"));
+}
+
+#[test]
+fn mirror_scatter_of_2018() {
+    let c = computed();
+    let data = ScatterData::from_report(&c.report, &MirrorSettings::default(), Some(2018), Sex::T);
+    // 200 two-sided pairs in 2018, 3 of them with a side of 0.
+    assert_eq!(data.points.len(), 197);
+    assert_eq!(data.zero_sides, 3);
+    let svg = render_both(
+        "scatter",
+        Chart::Scatter(&data),
+        &options(Lang::En),
+        &[RED, GREEN],
+    );
+    assert!(
+        svg.contains("Mirror statistics: immigration against the partner&apos;s emigration, 2018")
+            || svg
+                .contains("Mirror statistics: immigration against the partner's emigration, 2018")
+    );
+    for legend in [
+        "I/E 0.90–1.11 (30)",
+        "I/E 0.77–1.30 (22)",
+        "I/E 0.50–1.99 (59)",
+        "(77)",
+        "I + E below 20 (9)",
+    ] {
+        assert!(svg.contains(legend), "legend {legend}");
+    }
+    // The largest discrepancy in persons, Italy to Spain (22,002 against 7,952), is labelled.
+    assert!(svg.contains("ITA » ESP"));
+    let svg = render_both(
+        "scatter_ru",
+        Chart::Scatter(&data),
+        &options(Lang::Ru),
+        &[RED],
+    );
+    assert!(svg.contains("Зеркальная статистика"));
+    assert!(svg.contains("I/E 0,90–1,11 (30)"));
+}
+
+#[test]
+fn discrepancy_matrix_of_2018() {
+    let c = computed();
+    let data = MatrixData::from_report(&c.report, 2018, Sex::T);
+    // The 16 countries that report immigration or emigration by partner in some year.
+    assert_eq!(data.countries.len(), 16);
+    let svg = render_both(
+        "matrix",
+        Chart::Matrix(&data),
+        &options(Lang::En),
+        &[ONE_SIDED_I],
+    );
+    assert!(svg.contains("Mirror discrepancies between countries, 2018"));
+    assert!(svg.contains("Receiving country"));
+    // Italy's emigration to Spain is a third of Spain's immigration from Italy: a red cell.
+    let es = data
+        .countries
+        .iter()
+        .position(|c| c == "ESP")
+        .unwrap_or(usize::MAX);
+    let it = data
+        .countries
+        .iter()
+        .position(|c| c == "ITA")
+        .unwrap_or(usize::MAX);
+    assert!(matches!(data.cells[es][it], charts::MatrixCell::Both(l) if (l - 1.018).abs() < 1e-3));
+}
+
+#[test]
+fn time_series_of_a_pair() {
+    let c = computed();
+    let data = PairSeries::from_report(&c.report, "ITA", "ESP", Sex::T);
+    assert_eq!(data.points.len(), 10);
+    let p2018 = data.points.iter().find(|p| p.year == 2018);
+    assert_eq!(
+        p2018.map(|p| (p.immigration, p.emigration)),
+        Some((Some(22002.0), Some(7952.0)))
+    );
+    let svg = render_both(
+        "series",
+        Chart::Series(&data),
+        &options(Lang::En),
+        &[IMMIGRATION, EMIGRATION],
+    );
+    assert!(svg.contains("Flow from Italy to Spain"));
+    assert!(svg.contains("Immigration reported by Spain"));
+    assert!(svg.contains("Emigration reported by Italy"));
+    let largest = PairSeries::largest(&c.report, 3);
+    assert_eq!(largest.len(), 3);
+}
+
+#[test]
+fn country_undercount_bars_of_2019() {
+    let c = computed();
+    let settings = MirrorSettings::default();
+    let data =
+        UndercountData::from_report(&c.report, &settings, FlowDirection::Emigration, 2019, false);
+    assert_eq!(data.bars.len(), 15);
+    // Slovakia reports the smallest share of what its partners see (domain.md §3.6: I/E 6.61).
+    assert_eq!(data.bars.first().map(|b| b.country.as_str()), Some("SVK"));
+    let svg = render_both("bars", Chart::Undercount(&data), &options(Lang::En), &[RED]);
+    assert!(svg.contains("Emigration reported by each country against its partners"));
+    assert!(svg.contains("within 0.70–1.43 (8)"));
+    assert!(svg.contains("outside 0.70–1.43 (7)"));
+    let reference =
+        UndercountData::from_report(&c.report, &settings, FlowDirection::Immigration, 2019, true);
+    let svg = render_both(
+        "bars_reference",
+        Chart::Undercount(&reference),
+        &options(Lang::Ru),
+        &[RED],
+    );
+    assert!(svg.contains("эталонной группе"));
+}
+
+#[test]
+fn empty_charts_and_unwritable_targets_are_errors_not_panics() {
+    let c = computed();
+    let empty = ScatterData::from_report(&c.report, &MirrorSettings::default(), Some(1990), Sex::T);
+    let result = charts::render(
+        Chart::Scatter(&empty),
+        &options(Lang::En),
+        Target::SvgString,
+    );
+    assert_eq!(
+        result,
+        Err(ChartError::Empty("no pair with both sides above 0".into()))
+    );
+    let grid = CoverageGrid::by_table(&c.coverage, TableId::T3);
+    let missing_dir = Path::new("/nonexistent-migreview-folder/chart.png");
+    let result = charts::render(
+        Chart::Coverage(&grid),
+        &options(Lang::En),
+        Target::Png(missing_dir),
+    );
+    assert!(
+        matches!(&result, Err(ChartError::Write { path, .. }) if path.contains("chart.png")),
+        "{result:?}"
+    );
+}

@@ -1,0 +1,187 @@
+//! `migreview mirror`, `migreview plot` and the `mirror` part of `migreview check`, run as a user
+//! would run them.
+
+use clap::Parser;
+use migreview::cli::{self, Cli};
+
+const BILATERAL: &str = "/work/shared/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv";
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let parsed = Cli::try_parse_from(std::iter::once("migreview").chain(args.iter().copied()));
+    let cli = parsed.unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    let command = cli.command.unwrap_or_else(|| panic!("{args:?}: a command"));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = cli::run(command, &mut out, &mut err);
+    (
+        status,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
+
+#[test]
+fn mirror_prints_pairs_coverage_and_countries_and_writes_csv() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let csv_path = dir.path().join("pairs.csv");
+    let csv_arg = csv_path.display().to_string();
+    let (status, out, err) = run(&["mirror", BILATERAL, "--year", "2018", "--csv", &csv_arg]);
+    assert_eq!(status, 0, "{err}");
+    assert!(
+        out.starts_with("Mirror pairs in 2018: 556 with at least one side reported, 200 with both"),
+        "{out}"
+    );
+    let es_fr = out.lines().find(|l| l.starts_with("FRA      ESP    2018"));
+    assert_eq!(
+        es_fr,
+        Some(
+            "FRA      ESP    2018 T         20,965       20,791    1.008     0.008    0.008  green         1.008"
+        )
+    );
+    let bg_lt = out
+        .lines()
+        .find(|l| l.starts_with("LTU      BGR    2018"))
+        .unwrap_or_default();
+    assert!(
+        bg_lt.contains("       22            0        –     3.807"),
+        "{bg_lt}"
+    );
+    assert!(bg_lt.contains("red"), "{bg_lt}");
+    assert!(
+        out.contains(
+            "Coverage: 27 countries, 2018: 702 ordered pair-years; both sides 200 (28.5 %)"
+        )
+    );
+    assert!(out.contains("Reference group (best-agreeing): "));
+    assert!(out.contains("Countries against their partners"));
+    assert!(out.contains("Harmonisation (benchmark SWE"));
+    assert!(err.contains("wrote 556 pairs to"), "{err}");
+    let csv = std::fs::read_to_string(&csv_path).unwrap_or_default();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "receiver,sender,year,sex,immigration,emigration,difference,ratio,log_ratio,rel_diff,\
+             band,corrected_immigration,corrected_emigration,corrected_ratio,corrected_log_ratio,\
+             log_ratio_low,log_ratio_high"
+        )
+    );
+    assert_eq!(csv.lines().count(), 557);
+    let it_es = csv
+        .lines()
+        .find(|l| l.starts_with("ESP,ITA,2018,T,22002,7952,14050,"))
+        .unwrap_or_default();
+    assert!(it_es.contains(",red,22002,7952,"), "{it_es}");
+    let one_sided = csv
+        .lines()
+        .find(|l| l.contains(",one-sided,"))
+        .unwrap_or_default();
+    assert!(
+        one_sided.contains(",,"),
+        "null is an empty cell: {one_sided}"
+    );
+}
+
+#[test]
+fn mirror_json_is_the_report_part() {
+    let (status, out, _) = run(&["mirror", BILATERAL, "--year", "2018", "--format", "json"]);
+    assert_eq!(status, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    assert_eq!(json["coverage"]["cells"], 702);
+    assert_eq!(json["coverage"]["both"], 200);
+    let pairs = json["pairs"].as_array().map(Vec::len);
+    assert_eq!(pairs, Some(556));
+    let fi_ee = json["pairs"].as_array().and_then(|p| {
+        p.iter()
+            .find(|p| p["receiver"] == "EST" && p["sender"] == "FIN")
+    });
+    let ratio = fi_ee.and_then(|p| p["ratio"].as_f64()).unwrap_or(f64::NAN);
+    assert_eq!((ratio * 1000.0).round() / 1000.0, 2.503);
+}
+
+#[test]
+fn check_fills_the_mirror_part_of_the_report() {
+    let (_, out, _) = run(&["check", BILATERAL, "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    assert_eq!(json["mirror"]["coverage"]["cells"], 7020);
+    assert_eq!(json["mirror"]["coverage"]["both"], 1792);
+    assert_eq!(json["mirror"]["coverage"]["immigration_only"], 1832);
+    assert_eq!(json["mirror"]["pairs"].as_array().map(Vec::len), Some(5352));
+    assert!(
+        json["mirror"]["countries"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty())
+    );
+    assert_eq!(json["settings"]["mirror"]["band_amber"], 0.69);
+}
+
+#[test]
+fn plot_writes_every_chart_and_lists_the_files() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("flows.csv");
+    // Three countries, two years: small, so that the test stays quick.
+    let rows = "table,reporter,year,sex,category,value\n\
+        3,RUS,2010,T,KAZ,41200\n4,KAZ,2010,T,RUS,30100\n3,KAZ,2010,T,RUS,20000\n\
+        4,RUS,2010,T,KAZ,18000\n3,UZB,2010,T,KAZ,1000\n4,KAZ,2010,T,UZB,1020\n\
+        3,RUS,2011,T,KAZ,40000\n4,KAZ,2011,T,RUS,29000\n3,RUS,2011,T,UZB,5000\n\
+        4,UZB,2011,T,RUS,2000\n3,UZB,2011,T,RUS,300\n4,RUS,2011,T,UZB,310\n";
+    std::fs::write(&data, rows).unwrap_or_else(|e| panic!("{e}"));
+    let out_dir = dir.path().join("charts");
+    let (data_arg, out_arg) = (data.display().to_string(), out_dir.display().to_string());
+    let (status, out, err) = run(&[
+        "plot", &data_arg, "--out", &out_arg, "--svg", "--lang", "ru",
+    ]);
+    assert_eq!(status, 0, "{err}");
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    written.sort();
+    for expected in [
+        "coverage_KAZ.svg",
+        "coverage_RUS.svg",
+        "coverage_UZB.svg",
+        "coverage_table_3.svg",
+        "coverage_table_4.svg",
+        "discrepancy_matrix_2011.svg",
+        "mirror_scatter_all_years.svg",
+        "pair_KAZ_RUS.svg",
+        "undercount_emigration_2011.svg",
+        "undercount_immigration_2011.svg",
+    ] {
+        assert!(
+            written.iter().any(|w| w == expected),
+            "{expected} in {written:?}"
+        );
+        assert!(
+            out.contains(&format!("wrote {}", out_dir.join(expected).display())),
+            "{out}"
+        );
+    }
+    assert!(
+        !written.iter().any(|w| w.ends_with(".png")),
+        "--svg alone writes SVG only"
+    );
+    let scatter =
+        std::fs::read_to_string(out_dir.join("mirror_scatter_all_years.svg")).unwrap_or_default();
+    assert!(scatter.contains("Зеркальная статистика"));
+    assert!(scatter.contains("Источник: flows.csv; расчёт: migreview"));
+}
+
+#[test]
+fn plot_reports_a_file_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out_arg = dir.path().join("charts").display().to_string();
+    let (status, _, err) = run(&["plot", "/nonexistent/flows.csv", "--out", &out_arg]);
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("/nonexistent/flows.csv: file not found"),
+        "{err}"
+    );
+    assert!(
+        err.contains("no observations were loaded; nothing to plot"),
+        "{err}"
+    );
+}
