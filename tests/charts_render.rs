@@ -230,6 +230,11 @@ fn time_series_of_a_pair() {
         &[IMMIGRATION, EMIGRATION],
     );
     assert!(svg.contains("Flow from Italy to Spain"));
+    // 10,382 / 4,021 in 2010; 21,559 / 6,787 in 2019.
+    assert!(
+        svg.contains("Immigration over emigration (I/E): 2.58 in 2010, 3.18 in 2019"),
+        "subtitle"
+    );
     assert!(svg.contains("Immigration reported by Spain"));
     assert!(svg.contains("Emigration reported by Italy"));
     let largest = PairSeries::largest(&c.report, 3);

@@ -5,8 +5,10 @@
 //! Each chart draws one of the structures of [`data`], prepared from the computed results; the
 //! window's interactive views use the same structures, so what is exported is what is shown.
 //! Text is set in egui's bundled Ubuntu Light (Latin and Cyrillic), registered once as plotters'
-//! `sans-serif`.
+//! `sans-serif` (for text measurement); PNG text is set by [`bitmap_text`], SVG text is written
+//! as `<text>` in the `sans-serif` family.
 
+mod bitmap_text;
 pub mod data;
 mod draw;
 mod grids;
@@ -179,7 +181,7 @@ pub fn render(
         Target::Png(path) => {
             let temporary = temporary_beside(path);
             let drawn = (|| {
-                let root = BitMapBackend::new(&temporary, size).into_drawing_area();
+                let root = bitmap_text::TextBitmap::new(&temporary, size)?.into_drawing_area();
                 chart.draw(&root, options)?;
                 root.present().map_err(|e| write_error(path, e))
             })();

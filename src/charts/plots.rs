@@ -58,7 +58,7 @@ fn pale(colour: RGBColor, share: f64) -> RGBColor {
 }
 
 /// Which points get a label.
-fn labelled<'a>(data: &'a ScatterData, labels: PointLabels) -> Vec<&'a ScatterPoint> {
+fn labelled(data: &ScatterData, labels: PointLabels) -> Vec<&ScatterPoint> {
     match labels {
         PointLabels::None => Vec::new(),
         PointLabels::All => data.points.iter().collect(),
@@ -284,15 +284,26 @@ pub fn series<DB: DrawingBackend>(
         data.receiver,
         sex_suffix(lang, data.sex)
     );
-    let subtitle = if data.corrected {
-        format!(
-            "{}: {}",
-            t.corrected_suffix.trim_start_matches(", "),
-            t.corrected_note
-        )
-    } else {
-        String::new()
+    let ratios: Vec<(u16, f64)> = data
+        .points
+        .iter()
+        .filter_map(|p| {
+            let (i, e) = (p.corrected_immigration?, p.corrected_emigration?);
+            (e > 0.0).then(|| (p.year, i / e))
+        })
+        .collect();
+    let mut subtitle = match (ratios.first(), ratios.last()) {
+        (Some(first), Some(last)) => t
+            .series_subtitle
+            .replace("{first}", &decimal(lang, first.1, 2))
+            .replace("{first_year}", &first.0.to_string())
+            .replace("{last}", &decimal(lang, last.1, 2))
+            .replace("{last_year}", &last.0.to_string()),
+        _ => String::new(),
     };
+    if data.corrected && !subtitle.is_empty() {
+        subtitle.push_str(&format!(", {}", t.corrected_note));
+    }
     let area = frame(root, options, &title, &subtitle)?;
     let (plot, side) = with_legend(&area, options);
     let first = data.points.iter().map(|p| p.year).min().unwrap_or(2000);
@@ -583,12 +594,10 @@ pub fn undercount<DB: DrawingBackend>(
         ))
         .map_err(error)?;
     }
-    let bounds = format!(
-        "{}",
-        t.within_bounds
-            .replace("{low}", &decimal(lang, low_bound, 2))
-            .replace("{high}", &decimal(lang, high_bound, 2))
-    );
+    let bounds = t
+        .within_bounds
+        .replace("{low}", &decimal(lang, low_bound, 2))
+        .replace("{high}", &decimal(lang, high_bound, 2));
     let outside = t
         .outside_bounds
         .replace("{low}", &decimal(lang, low_bound, 2))
