@@ -115,6 +115,17 @@ fn bench(c: &mut Criterion) {
     ] {
         for format in ["png", "svg"] {
             let path = dir.join(format!("{name}.{format}"));
+            let target = if format == "png" {
+                Target::Png(&path)
+            } else {
+                Target::Svg(&path)
+            };
+            // A chart that fails would be timed on its error path: check it is written first.
+            if let Err(e) = charts::render(chart, &options, target) {
+                panic!("{name}.{format}: {e}");
+            }
+            let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            eprintln!("{name}.{format}: {bytes} bytes");
             charts_group.bench_function(format!("{name}_{format}"), |b| {
                 b.iter(|| {
                     let target = if format == "png" {
