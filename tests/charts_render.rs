@@ -1,5 +1,6 @@
 //! Every chart rendered from the real Eurostat bilateral file (2010–2019), as PNG and SVG:
-//! size, colours that must be there, titles, legends and the source line.
+//! size, colours that must be there, titles, legends and the source line (source Eurostat
+//! migr_imm5prv, migr_emi3nxt; see tests/fixtures/realdata/README.md).
 
 use migreview::charts::{
     self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, PointLabels,
@@ -12,7 +13,10 @@ use migreview::model::{Dataset, Lang, Sex, TableId};
 use std::path::Path;
 use std::sync::OnceLock;
 
-const BILATERAL: &str = "/work/shared/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv";
+const BILATERAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv"
+);
 
 struct Computed {
     report: MirrorReport,

@@ -1,10 +1,14 @@
 //! `migreview mirror`, `migreview plot` and the `mirror` part of `migreview check`, run as a user
-//! would run them.
+//! would run them (real data: source Eurostat migr_imm5prv, migr_emi3nxt; see
+//! tests/fixtures/realdata/README.md).
 
 use clap::Parser;
 use migreview::cli::{self, Cli};
 
-const BILATERAL: &str = "/work/shared/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv";
+const BILATERAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv"
+);
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let parsed = Cli::try_parse_from(std::iter::once("migreview").chain(args.iter().copied()));

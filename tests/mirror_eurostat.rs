@@ -1,5 +1,5 @@
 //! Mirror statistics on the real Eurostat bilateral flows 2010–2019 (migr_imm5prv, migr_emi3nxt;
-//! see /work/shared/realdata/README.md): published pairs, a zero denominator and the coverage.
+//! see tests/fixtures/realdata/README.md): published pairs, a zero denominator and the coverage.
 
 use migreview::load::{ImportOptions, LoadControl, load_file};
 use migreview::mirror::{self, Band, MirrorPair, MirrorReport, MirrorSettings};
@@ -7,7 +7,10 @@ use migreview::model::{Dataset, Sex};
 use std::path::Path;
 use std::sync::OnceLock;
 
-const BILATERAL: &str = "/work/shared/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv";
+const BILATERAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv"
+);
 
 fn dataset() -> &'static Dataset {
     static DATA: OnceLock<Dataset> = OnceLock::new();
