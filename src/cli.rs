@@ -45,6 +45,8 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Write the built-in synthetic sample data set into a folder.
     Sample(SampleArgs),
+    /// Inventory and score a country's migration data sources: questionnaire, import, scorecard.
+    Assess(crate::assess::cli::AssessArgs),
 }
 
 /// How to read the inputs, where the loader should not guess.
@@ -240,6 +242,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Check(args) => run_check(&args, out, err),
         Command::Convert(args) => run_convert(&args, out, err),
         Command::Sample(args) => run_sample(&args, out, err),
+        Command::Assess(args) => crate::assess::cli::run(&args, out, err),
     }
 }
 
