@@ -401,9 +401,15 @@ impl TableFeed {
             .is_none_or(|[first, last]| first <= year && year <= last)
     }
 
-    /// Reads `3`, `3 (2008–2012)`, `5.1 2010-2012`, `T4 (2011)`.
+    /// Reads `3`, `3 (2008–2012)`, `5.1 2010-2012`, `T4 (2011)`, `Table 3 (2010)`.
     pub fn parse(text: &str) -> Result<TableFeed, String> {
         let text = text.trim();
+        let lower = text.to_lowercase();
+        let text = ["table ", "таблица ", "табл. ", "tab. "]
+            .iter()
+            .find(|word| lower.starts_with(*word))
+            .and_then(|word| text.get(word.len()..))
+            .map_or(text, str::trim);
         let split = text
             .find(|c: char| c == '(' || c.is_whitespace())
             .unwrap_or(text.len());
@@ -902,7 +908,7 @@ mod tests {
     #[test]
     fn feeds_are_read_as_people_write_them() {
         assert_eq!(
-            TableFeed::parse_list("3 (2008–2012); 4 2008-2012, 5.1; T6_1 (2011)"),
+            TableFeed::parse_list("3 (2008–2012); 4 2008-2012, Table 5.1; T6_1 (2011)"),
             Ok(vec![
                 TableFeed::new(TableId::T3, Some([2008, 2012])),
                 TableFeed::new(TableId::T4, Some([2008, 2012])),

@@ -76,8 +76,9 @@ impl super::model::CountryAssessment {
 struct Scope<'a> {
     evidence: &'a Evidence<'a>,
     country: &'a str,
-    reporter: Option<Sym>,
     feeds: &'a [TableFeed],
+    /// The country's observations in the source's tables and years.
+    rows: Vec<&'a Obs>,
     /// Whether the data set holds any observation of the country at all.
     country_has_data: bool,
     kinds: std::cell::RefCell<HashMap<Sym, CategoryKind>>,
@@ -85,14 +86,33 @@ struct Scope<'a> {
 
 impl<'a> Scope<'a> {
     fn new(evidence: &'a Evidence<'a>, country: &'a str, feeds: &'a [TableFeed]) -> Scope<'a> {
+        let covers = |table: TableId, year: u16| {
+            feeds
+                .iter()
+                .any(|f| f.table == table && f.covers_year(year))
+        };
         let reporter = evidence.dataset.sym(country);
-        let country_has_data =
-            reporter.is_some_and(|sym| evidence.dataset.obs().iter().any(|o| o.reporter == sym));
+        let mut country_has_data = false;
+        let mut rows = Vec::new();
+        if let Some(reporter) = reporter {
+            // One pass over the data set; every criterion then reads the source's rows only.
+            for obs in evidence
+                .dataset
+                .obs()
+                .iter()
+                .filter(|o| o.reporter == reporter)
+            {
+                country_has_data = true;
+                if covers(obs.table, obs.year) {
+                    rows.push(obs);
+                }
+            }
+        }
         Scope {
             evidence,
             country,
-            reporter,
             feeds,
+            rows,
             country_has_data,
             kinds: std::cell::RefCell::new(HashMap::new()),
         }
@@ -110,11 +130,7 @@ impl<'a> Scope<'a> {
 
     /// The country's observations in the source's tables and years.
     fn observations(&self) -> impl Iterator<Item = &'a Obs> + '_ {
-        let reporter = self.reporter;
-        self.dataset()
-            .obs()
-            .iter()
-            .filter(move |o| Some(o.reporter) == reporter && self.covers(o.table, o.year))
+        self.rows.iter().copied()
     }
 
     /// The tables the source feeds, each once, in catalogue order.

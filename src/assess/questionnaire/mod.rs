@@ -253,7 +253,7 @@ pub const SOURCE_COLUMNS: [Column; 21] = [
     column!(
         DurationRule,
         "Duration rule (months)",
-        "Критерий продолжительности (мес.)",
+        "Критерий продолжительности, мес.",
         14.0,
         false,
         false,
@@ -282,7 +282,7 @@ pub const SOURCE_COLUMNS: [Column; 21] = [
     ),
     column!(
         RegistrationDays,
-        "Registration time limit (days)",
+        "Registration limit (days)",
         "Срок регистрации (дней)",
         14.0,
         false,
@@ -312,7 +312,7 @@ pub const SOURCE_COLUMNS: [Column; 21] = [
     ),
     column!(
         DeregistrationDays,
-        "De-registration time limit (days)",
+        "De-registration limit (days)",
         "Срок снятия с учёта (дней)",
         14.0,
         false,
