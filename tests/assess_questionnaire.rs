@@ -458,3 +458,126 @@ fn a_bad_questionnaire_imports_nothing_half_way() {
     assert_eq!(ids, vec!["KAZ-NEW"]);
     assert_eq!(assessment.country("RUS"), before.country("RUS"));
 }
+
+/// Every sheet of a workbook as rows of cells, as calamine reads them.
+fn read_grid(bytes: &[u8]) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes.to_vec()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (rows, cols) = range.end().map_or((0, 0), |(r, c)| (r + 1, c + 1));
+        let grid = (0..rows)
+            .map(|r| {
+                (0..cols)
+                    .map(|c| {
+                        range
+                            .get_value((r, c))
+                            .cloned()
+                            .unwrap_or(calamine::Data::Empty)
+                    })
+                    .collect()
+            })
+            .collect();
+        sheets.push((name, grid));
+    }
+    sheets
+}
+
+/// Writes the sheets back, as a spreadsheet program saves an edited file.
+fn write_grid(sheets: &[(String, Vec<Vec<calamine::Data>>)]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    for (name, grid) in sheets {
+        let sheet = book.add_worksheet();
+        assert!(sheet.set_name(name).is_ok());
+        for (r, row) in grid.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                let written = match cell {
+                    calamine::Data::String(s) => sheet.write_string(r, c, s).map(|_| ()),
+                    calamine::Data::Float(f) => sheet.write_number(r, c, *f).map(|_| ()),
+                    calamine::Data::Int(i) => sheet.write_number(r, c, *i as f64).map(|_| ()),
+                    _ => Ok(()),
+                };
+                assert!(written.is_ok());
+            }
+        }
+    }
+    book.save_to_buffer().unwrap_or_default()
+}
+
+fn row_of(grid: &[Vec<calamine::Data>], cells: &[&str]) -> usize {
+    grid.iter()
+        .position(|row| {
+            cells
+                .iter()
+                .enumerate()
+                .all(|(i, want)| matches!(&row[i], calamine::Data::String(s) if s == want))
+        })
+        .unwrap_or_else(|| panic!("no row {cells:?}"))
+}
+
+#[test]
+fn an_exported_questionnaire_edited_by_an_office_comes_back_with_the_edits() {
+    let sample = sample_assessment().unwrap_or_default();
+    let options = QuestionnaireOptions {
+        countries: vec!["KAZ".into()],
+        lang: Lang::En,
+    };
+    let exported = write_questionnaire(&sample, &options).unwrap_or_default();
+    let mut sheets = read_grid(&exported);
+    let [_, _, sources, scores, _] = &mut sheets[..] else {
+        panic!("expected five sheets");
+    };
+    // The office corrects the release lag of the register (column I)…
+    let reg = row_of(&sources.1, &["KAZ", "KAZ-REG"]);
+    sources.1[reg][8] = calamine::Data::Float(7.0);
+    // …scores the labour permits' coverage 2 instead of the suggested 1, with a reason…
+    let coverage = row_of(
+        &scores.1,
+        &["KAZ", "KAZ-PERM", "Coverage of population groups"],
+    );
+    scores.1[coverage][5] = calamine::Data::Float(2.0);
+    scores.1[coverage][6] = calamine::Data::String("permits also cover the family members".into());
+    // …and scores a criterion the sample left open.
+    let open = row_of(&scores.1, &["KAZ", "KAZ-CEN", "Emigration capture"]);
+    scores.1[open][5] = calamine::Data::Float(0.0);
+    scores.1[open][7] = calamine::Data::String("the census does not count emigrants".into());
+    let edited = write_grid(&sheets);
+
+    let mut expected = sample
+        .country("KAZ")
+        .cloned()
+        .unwrap_or_else(|| CountryAssessment::new("KAZ"));
+    if let Some(reg) = expected.source_mut("KAZ-REG") {
+        reg.release_lag_months = Some(7);
+    }
+    if let Some(permits) = expected.source_mut("KAZ-PERM") {
+        assert!(
+            permits
+                .set_final(
+                    Criterion::Coverage,
+                    score(2),
+                    "permits also cover the family members"
+                )
+                .is_ok()
+        );
+    }
+    if let Some(census) = expected.source_mut("KAZ-CEN") {
+        assert!(
+            census
+                .set_final(Criterion::EmigrationCapture, score(0), "")
+                .is_ok()
+        );
+        census.set_evidence(
+            Criterion::EmigrationCapture,
+            "the census does not count emigrants",
+        );
+    }
+    let imported = read_questionnaire(&edited).map(|i| i.assessment.countries);
+    assert_eq!(imported.as_ref().err(), None);
+    assert_eq!(imported.ok(), Some(vec![expected]));
+}

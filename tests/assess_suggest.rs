@@ -150,7 +150,9 @@ fn thirty_percent_unknown_partner_gives_unknown_share_0_with_u1_as_evidence() {
         unknown.evidence_en
     );
     assert!(
-        unknown.evidence_en.contains("Check U1 flagged 1 cases."),
+        unknown
+            .evidence_en
+            .contains("Cases flagged by check U1: 1."),
         "{}",
         unknown.evidence_en
     );
@@ -371,7 +373,7 @@ fn internal_consistency_follows_the_size_and_number_of_deviations() {
     let small = finding(CheckCode::A1, TableId::T3, 2010, 4_210.0, 4_190.0);
     let two = run(std::slice::from_ref(&small), ALL_CHECKS).unwrap_or_else(|| unreachable!());
     assert_eq!(two.score, score(2));
-    assert!(two.evidence_en.starts_with("1 sums fail in table 3 (A1 ×1); 0 of them deviate by more than 1.0\u{a0}% (largest 0.5\u{a0}%)."), "{}", two.evidence_en);
+    assert!(two.evidence_en.starts_with("Sums that fail in table 3: 1 (A1 ×1); deviating by more than 1.0\u{a0}%: 0 (largest deviation 0.5\u{a0}%)."), "{}", two.evidence_en);
     assert!(two.refs.contains(&EvidenceRef::Finding {
         case_id: small.case_id()
     }));
@@ -521,7 +523,7 @@ fn time_series_stability_from_t1_t3_and_break_flags() {
     let t1 = finding(CheckCode::T1, TableId::T3, 2009, 1_000.0, 3_100.0);
     let jumps = stability(&data, &[t3, t1], ALL_CHECKS).unwrap_or_else(|| unreachable!());
     assert_eq!(jumps.score, score(1));
-    assert!(jumps.evidence_en.starts_with("1 year-on-year jumps are not flagged as breaks (T1; years 2009). Breaks in series are flagged (T3 or flag b) in 2011."), "{}", jumps.evidence_en);
+    assert!(jumps.evidence_en.starts_with("Year-on-year jumps not flagged as breaks (T1): 1 (years 2009). Breaks in series are flagged (T3 or flag b) in 2011."), "{}", jumps.evidence_en);
     // A `b` flag in the country's own data counts as a flagged break, even before T3 runs.
     let mut flagged = dataset();
     push(&mut flagged, "KAZ", row(TableId::T3, 2010, "TOTAL", 1.0));

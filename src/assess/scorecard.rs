@@ -470,23 +470,20 @@ fn consistency_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
     }
     let codes: Vec<String> = tables.iter().map(|t| t.code().to_string()).collect();
     let list = join_and(&codes, lang);
-    let mut text = match (lang, codes.len()) {
-        (Lang::En, 1) => format!(
-            "{total} sums do not add up in table {list} ({})",
-            parts.join(", ")
-        ),
-        (Lang::En, _) => format!(
-            "{total} sums do not add up in tables {list} ({})",
-            parts.join(", ")
-        ),
-        (Lang::Ru, 1) => format!(
-            "Не сходятся {total} сумм в таблице {list} ({})",
-            parts.join(", ")
-        ),
-        (Lang::Ru, _) => format!(
-            "Не сходятся {total} сумм в таблицах {list} ({})",
-            parts.join(", ")
-        ),
+    let (tables_en, tables_ru) = if codes.len() == 1 {
+        ("table", "таблице")
+    } else {
+        ("tables", "таблицах")
+    };
+    let per_check = parts.join(", ");
+    let mut text = match lang {
+        Lang::En if total == 1 => {
+            format!("1 sum does not add up in {tables_en} {list} ({per_check})")
+        }
+        Lang::En => format!("{total} sums do not add up in {tables_en} {list} ({per_check})"),
+        Lang::Ru => {
+            format!("Число несходящихся сумм в {tables_ru} {list} — {total} ({per_check})")
+        }
     };
     if let Some(d) = largest {
         match lang {
@@ -634,6 +631,9 @@ fn stability_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
         .collect::<Vec<_>>()
         .join(", ");
     Some(match lang {
+        Lang::En if jumps == 1 => {
+            format!("1 year-on-year jump is not flagged as a break in series (year {list}).")
+        }
         Lang::En => format!(
             "{jumps} year-on-year jumps are not flagged as breaks in series (years {list})."
         ),

@@ -654,16 +654,16 @@ fn internal_consistency(scope: &Scope<'_>, settings: &AssessSettings) -> Option<
             .fold(0.0, f64::max);
         (
             format!(
-                "{} sums fail in {} ({}); {larger} of them deviate by more than {small_en} (largest {}).",
-                failures.len(),
+                "Sums that fail in {}: {} ({}); deviating by more than {small_en}: {larger} (largest deviation {}).",
                 tables_phrase(&failed_tables, Lang::En),
+                failures.len(),
                 per_check.join(", "),
                 percent(largest, Lang::En)
             ),
             format!(
-                "Не сходятся {} сумм в {} ({}); из них {larger} отклоняются больше чем на {small_ru} (наибольшее отклонение {}).",
-                failures.len(),
+                "Несходящихся сумм в {}: {} ({}); с отклонением больше {small_ru}: {larger} (наибольшее отклонение {}).",
                 tables_phrase(&failed_tables, Lang::Ru),
+                failures.len(),
                 per_check.join(", "),
                 percent(largest, Lang::Ru)
             ),
@@ -925,7 +925,7 @@ fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggest
             String::new()
         }
     } else {
-        format!(" Check U1 flagged {} cases.", u1.len())
+        format!(" Cases flagged by check U1: {}.", u1.len())
     };
     let u1_ru = if u1.is_empty() {
         if scope.evidence.ran_any(&[CheckCode::U1]) {
@@ -934,7 +934,7 @@ fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggest
             String::new()
         }
     } else {
-        format!(" Проверка U1 отметила случаев: {}.", u1.len())
+        format!(" Случаев, отмеченных проверкой U1: {}.", u1.len())
     };
     let mut refs = Vec::new();
     let Some(worst) = shares.first() else {
@@ -955,7 +955,7 @@ fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggest
             Criterion::UnknownShare,
             value,
             format!(
-                "The tables are not in the data, but check U1 flagged a large unknown share in {} ({} cases).{rule_en}",
+                "The tables are not in the data, but check U1 flagged a large unknown share in {} (cases: {}).{rule_en}",
                 tables_phrase(&flagged, Lang::En),
                 u1.len()
             ),
@@ -1137,7 +1137,7 @@ fn time_series_stability(scope: &Scope<'_>, settings: &AssessSettings) -> Option
     let mut ru = String::new();
     if !jumps.is_empty() {
         en.push_str(&format!(
-            "{} year-on-year jumps are not flagged as breaks (T1; years {}).",
+            "Year-on-year jumps not flagged as breaks (T1): {} (years {}).",
             jumps.len(),
             year_list(&jumps)
         ));
