@@ -412,8 +412,8 @@ fn plan(
             name: input.name.to_string(),
             hidden: input.hidden,
             note: Some(
-                "not read: no header row (expected a row with two or more years 1950–2100, or \
-                 columns named table, reporter, year, value)"
+                "not read: no header row (no row with two or more years, no columns named table, \
+                 year, value)"
                     .into(),
             ),
             ..SheetReport::default()

@@ -450,7 +450,7 @@ pub fn load_workbook(
                     .as_deref()
                     .map(|n| n.trim_start_matches("not read: "))
                     .unwrap_or("no data");
-                format!("sheet {:?} ({why})", s.name)
+                format!("sheet {:?}: {why}", s.name)
             })
             .collect();
         return Err(LoadError::Unrecognised {
@@ -462,7 +462,7 @@ pub fn load_workbook(
             found: if found.is_empty() {
                 "no sheets".into()
             } else {
-                found.join(", ")
+                found.join("; ")
             },
         });
     }
