@@ -891,3 +891,86 @@ fn a_table_chosen_in_the_options_reads_a_sheet_that_names_none() {
         Some(2.0)
     );
 }
+
+#[test]
+fn vital_statistics_with_sex_blocks_and_a_single_total_row() {
+    let mut book = Workbook::new();
+    for (name, title, base) in [
+        ("POP", "Численность населения на 1 января", 17_000_000.0),
+        ("BIRTHS", "Число родившихся", 400_000.0),
+    ] {
+        write_sample_sheet(
+            &mut book,
+            &SampleSheet {
+                name,
+                title,
+                country: "Страна: Казахстан",
+                blocks: ["Всего", "Мужчины", "Женщины"],
+                heading: "",
+                age_heading: None,
+                years: [2020, 2021],
+                rows: vec![("Всего", None, six(base))],
+                notes: ["Источник: условные данные", "Примечание: синтетические"],
+            },
+        );
+    }
+    let bytes = book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"));
+    let (dataset, _) = load_bytes("KAZ.xlsx", &bytes, &ImportOptions::default());
+    assert_eq!(dataset.len(), 12);
+    let pop = |year, sex| number(&dataset, key(TableId::Pop, "KAZ", year, "TOTAL").sex(sex));
+    assert_eq!(pop(2020, Sex::T), Some(17_000_000.0));
+    assert_eq!(pop(2021, Sex::M), Some(8_500_005.0));
+    assert_eq!(pop(2020, Sex::F), Some(8_500_000.0));
+    assert_eq!(
+        number(
+            &dataset,
+            key(TableId::Births, "KAZ", 2021, "TOTAL").sex(Sex::F)
+        ),
+        Some(200_005.0)
+    );
+}
+
+#[test]
+fn a_country_column_names_the_reporter_of_each_row() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let _ = sheet.set_name("Table 5.2");
+    write_row(
+        sheet,
+        0,
+        &[
+            S("Country"),
+            S("Country of citizenship"),
+            N(2020.0),
+            N(2021.0),
+        ],
+    );
+    write_row(
+        sheet,
+        1,
+        &[S("Kazakhstan"), S("Uzbekistan"), N(10.0), N(11.0)],
+    );
+    write_row(
+        sheet,
+        2,
+        &[S("Kyrgyzstan"), S("Uzbekistan"), N(20.0), N(21.0)],
+    );
+    let bytes = book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"));
+    let (dataset, report) = load_bytes("central_asia.xlsx", &bytes, &ImportOptions::default());
+    assert!(report.confident, "{:?}", report.messages);
+    assert_eq!(
+        number(&dataset, key(TableId::T5_2, "KAZ", 2021, "UZB")),
+        Some(11.0)
+    );
+    assert_eq!(
+        number(&dataset, key(TableId::T5_2, "KGZ", 2020, "UZB")),
+        Some(20.0)
+    );
+    let roles: Vec<ColumnRole> = report.sheets[0]
+        .columns
+        .iter()
+        .take(2)
+        .map(|c| c.role)
+        .collect();
+    assert_eq!(roles, vec![ColumnRole::Reporter, ColumnRole::Category]);
+}

@@ -85,11 +85,6 @@ fn find_header(grid: &Grid<'_>, options: &ImportOptions) -> Option<usize> {
     })
 }
 
-/// Whether a sheet has a Clearinghouse header row (used to tell layouts apart).
-pub fn has_year_header(grid: &Grid<'_>) -> bool {
-    find_header(grid, &ImportOptions::default()).is_some()
-}
-
 /// The table named in title cells above the header.
 fn table_in_titles(grid: &Grid<'_>, header: usize) -> Option<(TableId, String)> {
     for row in 0..header {
@@ -209,7 +204,6 @@ fn label_columns(
             Some(ColumnRole::Ignore) => {}
             _ => unassigned.push(col),
         }
-        let _ = uses.len();
         uses.push((col, heading));
     }
     if labels.category.is_none() {
@@ -646,6 +640,8 @@ pub fn read_sheet(
         previous_category = Some(label.clone());
         // Sex, age, reporter of the row.
         let mut row_sex = None;
+        // A POP, BIRTHS or DEATHS row labelled by sex, where no sex block says otherwise.
+        let mut label_sex = None;
         if let Some(col) = plan.labels.sex {
             let text = grid.text(row, col);
             match Sex::parse(&text) {
@@ -695,7 +691,7 @@ pub fn read_sheet(
             Breakdown::None => {
                 // Rows of POP, BIRTHS and DEATHS are the total, by sex, or by reporter.
                 if let Some(sex) = Sex::parse(&label) {
-                    row_sex = row_sex.or(Some(sex));
+                    label_sex = Some(sex);
                 } else if let Some(place) = gazetteer().resolve(&label)
                     && place.kind == PlaceKind::Country
                 {
@@ -736,7 +732,11 @@ pub fn read_sheet(
             }
             let flag_sym: Sym = codes.intern(&flag, dataset);
             let (value, missing) = stored_value(value, &flag, dataset);
-            let sex = row_sex.or(column.sex).or(plan.sheet_sex).unwrap_or(Sex::T);
+            let sex = row_sex
+                .or(column.sex)
+                .or(label_sex)
+                .or(plan.sheet_sex)
+                .unwrap_or(Sex::T);
             dataset.push(Obs {
                 value,
                 row: row as u32,

@@ -181,6 +181,9 @@ impl Codes {
 
     /// Interns a flag, source or sheet name through a cache.
     pub fn intern(&mut self, text: &str, dataset: &mut Dataset) -> Sym {
+        if text.is_empty() {
+            return Sym::EMPTY;
+        }
         if let Some(sym) = self.texts.get(text) {
             return *sym;
         }

@@ -319,6 +319,10 @@ impl LongDefaults {
 /// Turns long rows into observations, resolving and interning codes through [`Codes`].
 pub struct LongReader {
     columns: Columns,
+    roles: RoleIndex,
+    file_name: String,
+    /// A buffer for the flag of the row being read.
+    flag: String,
     defaults: LongDefaults,
     style: NumberStyle,
     codes: Codes,
@@ -384,6 +388,9 @@ impl LongReader {
             });
         }
         Ok(LongReader {
+            roles: RoleIndex::of(&columns),
+            file_name: codes.file_name().to_string(),
+            flag: String::new(),
             columns,
             defaults,
             style,
@@ -400,18 +407,13 @@ impl LongReader {
         &self.columns
     }
 
-    fn location(&self, place: RowPlace<'_>, col: Option<usize>) -> Location {
-        match place {
-            RowPlace::Line(line) => self.codes.line(line),
-            RowPlace::Sheet { sheet, row } => self.codes.cell(sheet, row, col.unwrap_or(0)),
-        }
+    /// The table, reporter, source and duration used where a row does not say.
+    pub fn defaults(&self) -> &LongDefaults {
+        &self.defaults
     }
 
-    fn cell<'c>(&self, cells: &[&'c str], role: ColumnRole) -> Option<&'c str> {
-        self.columns
-            .find(role)
-            .and_then(|i| cells.get(i).copied())
-            .map(str::trim)
+    fn location(&self, place: RowPlace<'_>, col: Option<usize>) -> Location {
+        row_location(&self.file_name, place, col)
     }
 
     /// Reads one data row. Rows that cannot make an observation are skipped with their reason.
@@ -425,11 +427,13 @@ impl LongReader {
         if cells.iter().all(|c| c.trim().is_empty()) {
             return;
         }
+        let roles = self.roles;
+        let cell = |col: Option<usize>| -> Option<&str> {
+            col.and_then(|i| cells.get(i).copied()).map(str::trim)
+        };
         if let Some(first) = cells.iter().find(|c| !c.trim().is_empty())
             && is_note(first)
-            && self
-                .cell(cells, ColumnRole::Value)
-                .is_none_or(str::is_empty)
+            && cell(roles.value).is_none_or(str::is_empty)
         {
             report.notes.push(
                 cells
@@ -442,7 +446,7 @@ impl LongReader {
             return;
         }
         // Table
-        let table = match self.cell(cells, ColumnRole::Table) {
+        let table = match cell(roles.table) {
             Some(text) if !text.is_empty() => {
                 let parsed = match self.tables.get(text) {
                     Some(parsed) => *parsed,
@@ -455,9 +459,8 @@ impl LongReader {
                 match parsed {
                     Some(t) => t,
                     None => {
-                        let col = self.columns.find(ColumnRole::Table);
                         report.skip(
-                            self.location(place, col),
+                            self.location(place, roles.table),
                             format!(
                                 "table {text:?} is not one of 1.1 1.2 2.1 2.2 3 4 5.1 5.2 6.1 \
                                  6.2 7.1 7.2 POP BIRTHS DEATHS"
@@ -470,31 +473,28 @@ impl LongReader {
             _ => match self.defaults.table {
                 Some(t) => t,
                 None => {
-                    let col = self.columns.find(ColumnRole::Table);
-                    report.skip(self.location(place, col), "the table cell is empty");
+                    report.skip(self.location(place, roles.table), "the table cell is empty");
                     return;
                 }
             },
         };
         // Year
-        let year_col = self.columns.find(ColumnRole::Year);
-        let year_text = self.cell(cells, ColumnRole::Year).unwrap_or("");
+        let year_text = cell(roles.year).unwrap_or("");
         let Some((year, ref_date)) = parse_year(year_text) else {
             report.skip(
-                self.location(place, year_col),
+                self.location(place, roles.year),
                 format!("expected a year (1900–2100), found {year_text:?}"),
             );
             return;
         };
         // Sex
-        let sex = match self.cell(cells, ColumnRole::Sex) {
+        let sex = match cell(roles.sex) {
             None | Some("") => Sex::T,
             Some(text) => match Sex::parse(text) {
                 Some(sex) => sex,
                 None => {
-                    let col = self.columns.find(ColumnRole::Sex);
                     report.skip(
-                        self.location(place, col),
+                        self.location(place, roles.sex),
                         format!("expected a sex (T, M, F, Total, Men, Women…), found {text:?}"),
                     );
                     return;
@@ -502,66 +502,56 @@ impl LongReader {
             },
         };
         // Age
-        let age_text = self.cell(cells, ColumnRole::Age).unwrap_or("");
+        let age_text = cell(roles.age).unwrap_or("");
         let Some(age) = self.codes.age(age_text, dataset) else {
-            let col = self.columns.find(ColumnRole::Age);
             report.skip(
-                self.location(place, col),
+                self.location(place, roles.age),
                 format!("expected an age group (TOTAL, 0-4, 85+, UNK), found {age_text:?}"),
             );
             return;
         };
         // Reporter
-        let reporter_col = self.columns.find(ColumnRole::Reporter);
-        let reporter_text = match self.cell(cells, ColumnRole::Reporter) {
+        let reporter_text = match cell(roles.reporter) {
             Some(text) if !text.is_empty() => text,
-            _ => match &self.defaults.reporter {
-                Some(_) => "",
+            _ => match self.defaults.reporter.as_deref() {
+                Some(reporter) => reporter,
                 None => {
                     report.skip(
-                        self.location(place, reporter_col),
+                        row_location(&self.file_name, place, roles.reporter),
                         "the reporter cell is empty",
                     );
                     return;
                 }
             },
         };
-        let reporter_text = if reporter_text.is_empty() {
-            self.defaults.reporter.clone().unwrap_or_default()
-        } else {
-            reporter_text.to_string()
-        };
-        let at_reporter = self.location(place, reporter_col);
-        let reporter = self
-            .codes
-            .place(&reporter_text, "reporter", dataset, || at_reporter);
+        let file_name = &self.file_name;
+        let reporter = self.codes.place(reporter_text, "reporter", dataset, || {
+            row_location(file_name, place, roles.reporter)
+        });
         // Category
-        let category_col = self.columns.find(ColumnRole::Category);
-        let category_text = self.cell(cells, ColumnRole::Category).unwrap_or("");
-        let at_category = self.location(place, category_col);
-        let category = self
-            .codes
-            .category(table, category_text, dataset, || at_category);
+        let category_text = cell(roles.category).unwrap_or("");
+        let category = self.codes.category(table, category_text, dataset, || {
+            row_location(file_name, place, roles.category)
+        });
         // Flag, value, source, duration
-        let mut flag = self
-            .cell(cells, ColumnRole::Flag)
-            .unwrap_or("")
-            .to_lowercase();
-        let value_col = self.columns.find(ColumnRole::Value);
-        let value_text = self.cell(cells, ColumnRole::Value).unwrap_or("");
+        let mut flag = std::mem::take(&mut self.flag);
+        flag.clear();
+        for ch in cell(roles.flag).unwrap_or("").chars() {
+            flag.extend(ch.to_lowercase());
+        }
+        let value_text = cell(roles.value).unwrap_or("");
         let parsed = parse_cell(value_text, self.style);
         merge_flags(&mut flag, &parsed.flag);
-        let source_text = match self.cell(cells, ColumnRole::Source) {
+        let source_text = match cell(roles.source) {
             Some(s) if !s.is_empty() => s,
             _ => self.defaults.source.as_deref().unwrap_or(""),
         };
-        let duration = match self.cell(cells, ColumnRole::DurationMonths) {
+        let duration = match cell(roles.duration) {
             Some(text) if !text.is_empty() => match parse_duration(text) {
                 Some(months) => months,
                 None => {
-                    let col = self.columns.find(ColumnRole::DurationMonths);
                     report.skip(
-                        self.location(place, col),
+                        self.location(place, roles.duration),
                         format!(
                             "expected a duration of stay in months (0, 3, 6, 12, 60), \
                              found {text:?}"
@@ -578,7 +568,7 @@ impl LongReader {
             RowPlace::Line(line) => (line, NO_COLUMN, Sym::EMPTY),
             RowPlace::Sheet { sheet, row } => (
                 row,
-                value_col.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16,
+                roles.value.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16,
                 self.codes.intern(sheet, dataset),
             ),
         };
@@ -586,12 +576,13 @@ impl LongReader {
             CellValue::Text(text) => {
                 self.text_values += 1;
                 if self.first_text_value.is_none() {
-                    self.first_text_value = Some((text.clone(), self.location(place, value_col)));
+                    self.first_text_value = Some((text.clone(), self.location(place, roles.value)));
                 }
             }
             _ => self.readable_values += 1,
         }
         let (value, missing) = stored_value(parsed.value, &flag, dataset);
+        self.flag = flag;
         dataset.push(Obs {
             value,
             row,
@@ -625,6 +616,59 @@ impl LongReader {
             });
         }
         Ok(())
+    }
+}
+
+/// The columns of each role, looked up once per file.
+#[derive(Copy, Clone, Debug, Default)]
+struct RoleIndex {
+    table: Option<usize>,
+    reporter: Option<usize>,
+    year: Option<usize>,
+    sex: Option<usize>,
+    age: Option<usize>,
+    category: Option<usize>,
+    value: Option<usize>,
+    flag: Option<usize>,
+    source: Option<usize>,
+    duration: Option<usize>,
+}
+
+impl RoleIndex {
+    fn of(columns: &Columns) -> RoleIndex {
+        RoleIndex {
+            table: columns.find(ColumnRole::Table),
+            reporter: columns.find(ColumnRole::Reporter),
+            year: columns.find(ColumnRole::Year),
+            sex: columns.find(ColumnRole::Sex),
+            age: columns.find(ColumnRole::Age),
+            category: columns.find(ColumnRole::Category),
+            value: columns.find(ColumnRole::Value),
+            flag: columns.find(ColumnRole::Flag),
+            source: columns.find(ColumnRole::Source),
+            duration: columns.find(ColumnRole::DurationMonths),
+        }
+    }
+}
+
+/// Where a row's cell is: a line of a text file, or a cell of a sheet.
+fn row_location(file_name: &str, place: RowPlace<'_>, col: Option<usize>) -> Location {
+    match place {
+        RowPlace::Line(line) => Location {
+            file: file_name.to_string(),
+            sheet: None,
+            cell: None,
+            line: Some(line),
+        },
+        RowPlace::Sheet { sheet, row } => Location {
+            file: file_name.to_string(),
+            sheet: Some(sheet.to_string()),
+            cell: Some(crate::model::cell_ref(
+                row,
+                col.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16,
+            )),
+            line: None,
+        },
     }
 }
 
@@ -727,6 +771,8 @@ pub fn load_long_text(
     let mut sheet = SheetReport {
         name: super::display_name(path),
         layout: Some(Layout::LongCsv),
+        table: long.defaults().table,
+        reporter: long.defaults().reporter.clone(),
         header_row: Some(header_index + 1),
         columns: long.columns().uses(&header_refs),
         ..SheetReport::default()

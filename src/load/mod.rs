@@ -4,6 +4,14 @@
 //! delimiter, header row, column roles and reporter were used, and [`ImportOptions`] can override
 //! each of them. Unreadable input is a [`LoadError`] naming the file and what was expected;
 //! rows that cannot be read are skipped, counted and listed with their reason and cell.
+//!
+//! The way through: [`container`] tells gzip, ZIP and OLE workbooks and text apart by their
+//! bytes; workbooks go to [`workbook`], which reads each sheet as a Clearinghouse sheet
+//! ([`clearinghouse`]), a long sheet ([`long`]), a data-browser export ([`eurostat`]) or the
+//! [`metadata`] sheet; text is decoded ([`text`]) and read as a long file ([`long`]), a Eurostat
+//! bulk file ([`eurostat`]) or SDMX-CSV ([`sdmx`]). Every reader resolves codes through
+//! [`codes::Codes`] and values through [`values`]. [`preview`] shows the import dialog what
+//! would be read.
 
 pub mod clearinghouse;
 pub mod codes;

@@ -609,6 +609,8 @@ fn read_long_sheet(
             return SheetOutcome::Failed(sheet_report, error);
         }
     };
+    sheet_report.table = long.defaults().table;
+    sheet_report.reporter = long.defaults().reporter.clone();
     let skipped_before = report.skipped_rows;
     let mut buffers: Vec<String> = vec![String::new(); grid.cols()];
     for row in header_index + 1..grid.rows() {
@@ -636,7 +638,6 @@ fn read_long_sheet(
     }
     sheet_report.rows_read = long.rows_read;
     sheet_report.rows_skipped = report.skipped_rows - skipped_before;
-    sheet_report.reporter = None;
     SheetOutcome::Read(sheet_report)
 }
 
