@@ -974,3 +974,40 @@ fn a_country_column_names_the_reporter_of_each_row() {
         .collect();
     assert_eq!(roles, vec![ColumnRole::Reporter, ColumnRole::Category]);
 }
+
+#[test]
+fn repeated_years_without_sex_blocks_make_the_load_unsure() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let _ = sheet.set_name("Table 3");
+    write_row(sheet, 0, &[S("Country: Kazakhstan")]);
+    write_row(
+        sheet,
+        1,
+        &[
+            S("Country of previous residence"),
+            N(2020.0),
+            N(2021.0),
+            N(2020.0),
+            N(2021.0),
+        ],
+    );
+    write_row(
+        sheet,
+        2,
+        &[S("Russian Federation"), N(1.0), N(2.0), N(3.0), N(4.0)],
+    );
+    let bytes = book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"));
+    let (dataset, report) = load_bytes("KAZ.xlsx", &bytes, &ImportOptions::default());
+    assert_eq!(dataset.len(), 4);
+    assert!(!report.confident);
+    assert!(
+        report.messages.contains(
+            &"sheet \"Table 3\": year 2020 heads more than one column and no sex block above \
+              tells them apart"
+                .to_string()
+        ),
+        "{:?}",
+        report.messages
+    );
+}

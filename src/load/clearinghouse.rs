@@ -486,6 +486,30 @@ fn plan(
     } else {
         None
     };
+    // Layouts the reader is unsure of: the user is asked to check them.
+    if labels.category.is_none() && table.breakdown() != Breakdown::None {
+        report.confident = false;
+        report.messages.push(format!(
+            "sheet {:?}: no column of category labels left of the years; every row is read as \
+             the total",
+            input.name
+        ));
+    }
+    if labels.sex.is_none()
+        && let Some(repeated) = values.iter().enumerate().find_map(|(i, v)| {
+            values[..i]
+                .iter()
+                .any(|w| w.year == v.year && w.sex == v.sex)
+                .then_some(v.year)
+        })
+    {
+        report.confident = false;
+        report.messages.push(format!(
+            "sheet {:?}: year {repeated} heads more than one column and no sex block above \
+             tells them apart",
+            input.name
+        ));
+    }
     // Reporter
     let reporter = if let Some(reporter) = &options.reporter {
         said.push(format!("reporter {reporter} (import options)"));
