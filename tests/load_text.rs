@@ -293,3 +293,49 @@ fn a_header_row_chosen_in_the_options_changes_what_is_read() {
         "flows.csv › line 4"
     );
 }
+
+#[test]
+fn the_preview_of_a_file_that_cannot_be_read_yet_shows_its_rows_and_why() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("KAZ.csv");
+    let text =
+        "Immigration to Kazakhstan\nYear;Partner;Persons\n2019;Russia;4190\n2020;Russia;4300\n";
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let shown = preview(&path, &ImportOptions::default(), 3).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(shown.layout, None);
+    assert!(!shown.confident);
+    assert_eq!(
+        shown.error.as_deref(),
+        Some(
+            format!(
+                "{}: expected a table column (table, таблица) or the table in the sheet or file \
+                 name (T3.csv); found columns \"Year\", \"Partner\", \"Persons\"",
+                path.display()
+            )
+            .as_str()
+        )
+    );
+    assert_eq!(shown.delimiter, Some(';'));
+    assert_eq!(shown.sheets[0].rows.len(), 3);
+    assert_eq!(shown.sheets[0].rows[2], vec!["2019", "Russia", "4190"]);
+    // With the table chosen, it reads.
+    let options = ImportOptions {
+        table: Some(TableId::T3),
+        ..ImportOptions::default()
+    };
+    let shown = preview(&path, &options, 3).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(shown.error, None);
+    assert_eq!(shown.layout, Some(Layout::LongCsv));
+    assert_eq!(shown.sheets[0].header_row, Some(2));
+    assert_eq!(shown.sheets[0].role(2), Some(ColumnRole::Value));
+    assert!(
+        !shown.confident,
+        "the reporter still comes from the file name"
+    );
+    // Files that cannot be opened at all are errors.
+    let missing = dir.path().join("missing.csv");
+    assert!(matches!(
+        preview(&missing, &ImportOptions::default(), 3),
+        Err(migreview::load::LoadError::NotFound { .. })
+    ));
+}
