@@ -1011,3 +1011,32 @@ fn repeated_years_without_sex_blocks_make_the_load_unsure() {
         report.messages
     );
 }
+
+#[test]
+fn a_units_line_under_the_header_is_not_a_row_of_missing_values() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let _ = sheet.set_name("Таблица 3");
+    write_row(sheet, 0, &[S("Страна: Казахстан")]);
+    write_row(
+        sheet,
+        1,
+        &[S("Страна предыдущего проживания"), N(2020.0), N(2021.0)],
+    );
+    write_row(sheet, 2, &[S("человек")]);
+    write_row(sheet, 3, &[S("Всего"), Blank, Blank]);
+    write_row(sheet, 4, &[S("Россия"), N(5.0), N(6.0)]);
+    let bytes = book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"));
+    let (dataset, report) = load_bytes("KAZ.xlsx", &bytes, &ImportOptions::default());
+    assert_eq!(report.notes, vec!["человек"]);
+    assert_eq!(dataset.len(), 4);
+    // A Total row without figures is a row of missing values.
+    assert_eq!(
+        missing(&dataset, key(TableId::T3, "KAZ", 2020, "TOTAL")),
+        Some(Missing::Empty)
+    );
+    assert_eq!(
+        number(&dataset, key(TableId::T3, "KAZ", 2021, "RUS")),
+        Some(6.0)
+    );
+}

@@ -642,6 +642,12 @@ pub fn read_sheet(
             report.notes.push(first_text_cell.trim().to_string());
             continue;
         }
+        // A line under the header without figures that names no category is a sub-heading
+        // (`persons`, `человек`), not a row of missing values.
+        if values_blank && rows_read == 0 && !names_a_category(&first_text_cell, table) {
+            report.notes.push(first_text_cell.trim().to_string());
+            continue;
+        }
         // Category label (repeated from the row above in age and sex tables).
         let mut label = plan
             .labels
@@ -847,6 +853,14 @@ pub fn read_sheet(
         note: None,
         sex_blocks: plan.blocks,
     })
+}
+
+/// Whether a label names a category of the table (a place, a status, a sex or an age group).
+fn names_a_category(label: &str, table: TableId) -> bool {
+    let label = label.trim();
+    gazetteer().resolve(label).is_some()
+        || crate::model::category::parse_status(label, table).is_some()
+        || Sex::parse(label).is_some()
 }
 
 /// Column letters (`A`, `AB`) of a 0-based column.
