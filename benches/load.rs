@@ -49,7 +49,7 @@ fn partners() -> Vec<String> {
         .collect()
 }
 
-/// A long CSV: table, reporter, year, sex, age, category, value, flag.
+/// A long CSV of 1,000,000 rows: table, reporter, year, sex, age, category, value, flag.
 fn long_csv(path: &Path) -> std::io::Result<()> {
     let partners = partners();
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
@@ -61,7 +61,10 @@ fn long_csv(path: &Path) -> std::io::Result<()> {
             for year in 2000..2000 + YEARS {
                 for sex in ["T", "M", "F"] {
                     for partner in &partners {
-                        for age in ["TOTAL", "Y0-4", "Y5-14", "Y15-24"] {
+                        for age in [
+                            "TOTAL", "Y0-4", "Y5-14", "Y15-24", "Y25-44", "Y45-64", "Y65-84",
+                            "Y_GE85",
+                        ] {
                             let n = numbers.next();
                             let value = if n.is_multiple_of(50) {
                                 String::new()

@@ -292,15 +292,9 @@ fn value_columns(
     columns
 }
 
-/// Finds the row of sex blocks above the header and gives each year column its sex.
-fn sex_blocks(
-    grid: &Grid<'_>,
-    header: usize,
-    first_year_col: usize,
-    merged: Option<&[calamine::Dimensions]>,
-    columns: &mut [ValueColumn],
-) -> Vec<SexBlock> {
-    let sex_row = (header.saturating_sub(SEX_ROW_SEARCH)..header)
+/// The row just above the header that groups the year columns by sex, if any.
+fn find_sex_row(grid: &Grid<'_>, header: usize, first_year_col: usize) -> Option<usize> {
+    (header.saturating_sub(SEX_ROW_SEARCH)..header)
         .rev()
         .find(|&row| {
             let cells: Vec<&Data> = (first_year_col..grid.cols())
@@ -311,8 +305,30 @@ fn sex_blocks(
                 && cells
                     .iter()
                     .all(|d| matches!(d, Data::String(s) if Sex::parse(s).is_some()))
-        });
-    let Some(sex_row) = sex_row else {
+        })
+}
+
+/// Whether a sheet has sex blocks above a Clearinghouse header, so that its merged regions are
+/// worth reading (calamine parses the sheet again to find them).
+pub fn has_sex_blocks(grid: &Grid<'_>, options: &ImportOptions) -> bool {
+    let Some(header) = find_header(grid, options) else {
+        return false;
+    };
+    (0..grid.cols())
+        .find(|&col| header_year(grid.get(header, col)).is_some())
+        .and_then(|first_year_col| find_sex_row(grid, header, first_year_col))
+        .is_some()
+}
+
+/// Finds the row of sex blocks above the header and gives each year column its sex.
+fn sex_blocks(
+    grid: &Grid<'_>,
+    header: usize,
+    first_year_col: usize,
+    merged: Option<&[calamine::Dimensions]>,
+    columns: &mut [ValueColumn],
+) -> Vec<SexBlock> {
+    let Some(sex_row) = find_sex_row(grid, header, first_year_col) else {
         return Vec::new();
     };
     let regions: Vec<&calamine::Dimensions> = merged

@@ -260,18 +260,22 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
     }
 }
 
-/// One sheet's cells and merged regions, read under a guard against a failing reader.
-fn read_sheet(book: &mut Book<'_>, name: &str) -> Result<(Range<Data>, Vec<Dimensions>), String> {
+/// One sheet's cells, read under a guard against a failing reader.
+fn read_sheet(book: &mut Book<'_>, name: &str) -> Result<Range<Data>, String> {
     let guarded = catch_unwind(AssertUnwindSafe(|| {
-        let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
-        let merged = match book {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        Ok((range, merged))
+        book.worksheet_range(name).map_err(|e| e.to_string())
     }));
     guarded.unwrap_or_else(|_| Err("the sheet is damaged".to_string()))
+}
+
+/// One sheet's merged regions (xlsx, xls), under the same guard; none when unreadable.
+fn merged_regions(book: &mut Book<'_>, name: &str) -> Vec<Dimensions> {
+    let guarded = catch_unwind(AssertUnwindSafe(|| match book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    }));
+    guarded.unwrap_or_default()
 }
 
 /// Whether the format records merged regions that calamine can read.
@@ -299,7 +303,7 @@ pub fn sheet_heads(
     for sheet in sheets {
         let hidden = sheet.visible != SheetVisible::Visible;
         let rows = match read_sheet(&mut book, &sheet.name) {
-            Ok((range, _)) => Grid::new(&range).head(max_rows),
+            Ok(range) => Grid::new(&range).head(max_rows),
             Err(_) => Vec::new(),
         };
         heads.push(SheetHead {
@@ -373,7 +377,7 @@ pub fn load_workbook(
             report.sheets.push(listed);
             continue;
         }
-        let (range, merged) = match read_sheet(&mut book, &sheet.name) {
+        let range = match read_sheet(&mut book, &sheet.name) {
             Ok(read) => read,
             Err(detail) => {
                 listed.note = Some(format!("not read: cannot read the sheet ({detail})"));
@@ -385,13 +389,19 @@ pub fn load_workbook(
                 continue;
             }
         };
+        let sheet_options = options.for_sheet(&sheet.name);
+        let grid = Grid::new(&range);
+        let merged = if merge_info && clearinghouse::has_sex_blocks(&grid, &sheet_options) {
+            merged_regions(&mut book, &sheet.name)
+        } else {
+            Vec::new()
+        };
         let input = SheetInput {
             name: &sheet.name,
             hidden,
-            grid: Grid::new(&range),
+            grid,
             merged: merge_info.then_some(merged.as_slice()),
         };
-        let sheet_options = options.for_sheet(&sheet.name);
         if metadata::is_metadata_sheet(&sheet.name) {
             let (sheet_report, sheet_rules) = metadata::read(&input, path, report);
             rules.extend(sheet_rules);
