@@ -1040,3 +1040,21 @@ fn a_units_line_under_the_header_is_not_a_row_of_missing_values() {
         Some(6.0)
     );
 }
+
+#[test]
+fn numbers_written_as_text_follow_the_style_of_the_sheet() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let _ = sheet.set_name("Table 2.2");
+    write_row(sheet, 0, &[S("Страна: Беларусь")]);
+    write_row(sheet, 1, &[S("Гражданство"), S("2019"), S("2020")]);
+    write_row(sheet, 2, &[S("Украина"), S("1.234,5"), S("12,5")]);
+    write_row(sheet, 3, &[S("Россия"), S("2.000"), S("1 500")]);
+    let bytes = book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"));
+    let (dataset, _) = load_bytes("BLR.xlsx", &bytes, &ImportOptions::default());
+    let stock = |year, category| number(&dataset, key(TableId::T2_2, "BLR", year, category));
+    assert_eq!(stock(2019, "UKR"), Some(1234.5));
+    assert_eq!(stock(2020, "UKR"), Some(12.5));
+    assert_eq!(stock(2019, "RUS"), Some(2000.0));
+    assert_eq!(stock(2020, "RUS"), Some(1500.0));
+}
