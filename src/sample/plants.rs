@@ -524,7 +524,8 @@ fn plausibility(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         format!(
             "Kyrgyzstan granted citizenship to {} persons in 2021, more than the {} non-citizens \
              living there on 1 January 2021: returnees are naturalised within months of arrival \
-             and never appear in a 1 January stock.",
+             and never appear in a 1 January stock (the same practice as the D3 row, whose rate \
+             passes 100 % that year).",
             count(acquisitions),
             count(stock)
         ),
