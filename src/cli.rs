@@ -466,9 +466,11 @@ fn run_sample(args: &SampleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
             for path in written {
                 let _ = writeln!(out, "wrote {}", path.display());
             }
+            let _ = writeln!(out, "{}", crate::sample::SYNTHETIC_NOTICE);
             let _ = writeln!(
                 out,
-                "These files are synthetic demonstration data, not official statistics."
+                "The main folder has a planted problem for every check (planted_issues.csv); \
+                 clean/ has the same data without them."
             );
             EXIT_OK
         }
