@@ -113,7 +113,7 @@ fn check_balance(
                 text::threshold(limit, lang)
             ),
             Lang::Ru => capitalise(format!(
-                "{} на 1 января {next_year} г.: {} ≠ {formula} = {}; невязка {} = {share} {}, больше {}",
+                "{} на 1 января {next_year} г.: {} ≠ {formula} = {}; невязка {} = {share} {}, по модулю больше {}",
                 words.stock_ru,
                 text::count(next_value, lang),
                 text::count(predicted, lang),

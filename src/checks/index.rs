@@ -250,7 +250,7 @@ pub struct CheckIndex {
     pub codes: Codes,
     /// Categories of a table, reporter, year, sex and age.
     pub breakdowns: Groups<BreakdownKey>,
-    /// Age groups of a table, reporter, year, sex and category.
+    /// Age groups other than `TOTAL` of a table, reporter, year, sex and category.
     pub age_groups: Groups<AgeKey>,
     /// Years of a series, in year order.
     pub series: Groups<SeriesKey>,
@@ -308,7 +308,16 @@ impl CheckIndex {
             sex: o.sex,
             age: o.age,
         });
-        let age_groups = Groups::build(obs, &unique, |o| AgeKey {
+        // Only age groups other than TOTAL: data without an age breakdown build no groups.
+        let by_age: Vec<u32> = match codes.total {
+            Some(total) => unique
+                .iter()
+                .copied()
+                .filter(|&i| obs[i as usize].age != total)
+                .collect(),
+            None => unique.clone(),
+        };
+        let age_groups = Groups::build(obs, &by_age, |o| AgeKey {
             table: o.table,
             reporter: o.reporter,
             year: o.year,
@@ -440,4 +449,83 @@ fn build_table_years(
         }
     }
     table_years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NewObs, Value};
+
+    fn obs<'a>(table: TableId, year: u16, category: &'a str, source: &'a str) -> NewObs<'a> {
+        NewObs {
+            table,
+            reporter: "KAZ",
+            year,
+            sex: Sex::T,
+            age: "TOTAL",
+            category,
+            value: Value::Number(1.0),
+            flag: "",
+            source,
+            duration: None,
+            file: 0,
+            sheet: "",
+            row: 0,
+            col: 0,
+        }
+    }
+
+    #[test]
+    fn groups_hold_each_key_once_and_series_in_year_order() {
+        let mut dataset = Dataset::new();
+        for (year, category) in [(2012, "RUS"), (2010, "RUS"), (2010, "UZB"), (2011, "RUS")] {
+            dataset.push_new(obs(TableId::T3, year, category, ""));
+        }
+        dataset.push_new(obs(TableId::T3, 2010, "RUS", ""));
+        let index = CheckIndex::build(&dataset);
+        assert_eq!(index.repeats, vec![(1, 4)]);
+        assert_eq!(index.unique, vec![0, 1, 2, 3]);
+        let rus = dataset.sym("RUS").unwrap_or_default();
+        let series = index.series.iter().find(|(k, _)| k.category == rus);
+        let years: Vec<u16> = series
+            .map(|(_, items)| {
+                items
+                    .iter()
+                    .map(|&i| dataset.obs()[i as usize].year)
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(years, vec![2010, 2011, 2012]);
+        let breakdowns_2010: Vec<usize> = index
+            .breakdowns
+            .of_table(TableId::T3)
+            .filter(|(k, _)| k.year == 2010)
+            .map(|(_, items)| items.len())
+            .collect();
+        assert_eq!(
+            breakdowns_2010,
+            vec![2],
+            "RUS and UZB; the repeat is left out"
+        );
+        assert!(index.breakdowns.of_table(TableId::T4).next().is_none());
+    }
+
+    #[test]
+    fn a_change_of_source_is_a_break_and_an_unstated_one_is_undecided() {
+        let mut dataset = Dataset::new();
+        dataset.push_new(obs(TableId::T3, 2010, "RUS", "register"));
+        dataset.push_new(obs(TableId::T3, 2011, "RUS", "census"));
+        dataset.push_new(obs(TableId::T3, 2012, "RUS", ""));
+        dataset.push_new(obs(TableId::T4, 2010, "RUS", "register"));
+        dataset.push_new(obs(TableId::T4, 2011, "RUS", "register"));
+        let index = CheckIndex::build(&dataset);
+        let kaz = dataset.sym("KAZ").unwrap_or_default();
+        assert!(!index.is_break(TableId::T3, kaz, 2010));
+        assert!(index.is_break(TableId::T3, kaz, 2011));
+        assert!(!index.is_break(TableId::T3, kaz, 2012));
+        assert!(!index.is_break(TableId::T4, kaz, 2011));
+        let years = &index.table_years[0].1;
+        let change = YearChange::between(Some(&years[1]), &years[2]);
+        assert!(change.is_undecided() && change.source_unknown);
+    }
 }

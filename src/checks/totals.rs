@@ -85,31 +85,30 @@ impl Check for A2 {
             return;
         };
         let mut parts = Vec::new();
-        for (_, items) in context.index.age_groups.iter() {
-            if items.len() < 2 {
+        for (key, items) in context.index.age_groups.iter() {
+            let Some(total) = context.find(ObsKey {
+                table: key.table,
+                reporter: key.reporter,
+                year: key.year,
+                sex: key.sex,
+                age: total_age,
+                category: key.category,
+            }) else {
                 continue;
-            }
-            let mut total = None;
+            };
             parts.clear();
-            for &i in items {
-                let age = context.obs(i).age;
-                if age == total_age {
-                    total = Some(i);
-                } else {
-                    parts.push(Term::new(i, Label::Age(age)));
-                }
-            }
-            if let Some(total) = total
-                && !parts.is_empty()
-            {
-                check_sum(
-                    context,
-                    out,
-                    Term::new(total, Label::Total),
-                    &parts,
-                    Parts::AgeGroups,
-                );
-            }
+            parts.extend(
+                items
+                    .iter()
+                    .map(|&i| Term::new(i, Label::Age(context.obs(i).age))),
+            );
+            check_sum(
+                context,
+                out,
+                Term::new(total, Label::Total),
+                &parts,
+                Parts::AgeGroups,
+            );
         }
     }
 }
