@@ -496,8 +496,7 @@ pub fn write_check_table(out: &mut dyn Write, report: &Report, lang: Lang) -> st
     writeln!(out)?;
     writeln!(
         out,
-        "{:<4}{} {:>10} {:>8} {:>14}",
-        word("", "", lang),
+        "    {} {:>10} {:>8} {:>14}",
         fit(word("Check", "Проверка", lang), TITLE),
         word("evaluated", "оценено", lang),
         word("failed", "нарушено", lang),

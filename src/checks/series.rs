@@ -453,7 +453,7 @@ impl Check for T2 {
                             "No observation for {year} in the series {series} (reported {first_year}–{last_year}), although the table has data for {year}"
                         ),
                         Lang::Ru => format!(
-                            "Нет наблюдения за {year} г. в ряду {series} (данные за {first_year}–{last_year} гг.), хотя таблица за {year} г. есть"
+                            "Нет наблюдения за {year} г. в ряду «{series}» (данные за {first_year}–{last_year} гг.), хотя таблица за {year} г. есть"
                         ),
                     }
                 });
