@@ -49,6 +49,8 @@ pub enum Command {
     Sample(SampleArgs),
     /// List the check catalogue: code, title, severity, dimension, level and explanation.
     Checks(ChecksArgs),
+    /// Inventory and score a country's migration data sources: questionnaire, import, scorecard.
+    Assess(crate::assess::cli::AssessArgs),
 }
 
 /// How to read the inputs, where the loader should not guess.
@@ -281,6 +283,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Convert(args) => run_convert(&args, out, err),
         Command::Sample(args) => run_sample(&args, out, err),
         Command::Checks(args) => run_checks_list(&args, out, err),
+        Command::Assess(args) => crate::assess::cli::run(&args, out, err),
     }
 }
 

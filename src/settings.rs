@@ -9,6 +9,8 @@ use std::path::Path;
 #[serde(default)]
 pub struct Settings {
     pub checks: CheckSettings,
+    /// Bands and weights of the data-source assessment.
+    pub assess: crate::assess::AssessSettings,
 }
 
 impl Settings {

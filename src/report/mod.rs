@@ -82,6 +82,9 @@ pub struct Report {
     pub checks: Vec<CheckSummary>,
     pub findings: Vec<Finding>,
     pub mirror: MirrorReport,
+    /// The data-source assessment, when the review has one.
+    #[serde(default)]
+    pub assessment: Option<crate::assess::Assessment>,
 }
 
 impl Report {
@@ -96,6 +99,7 @@ impl Report {
             checks: Vec::new(),
             findings: Vec::new(),
             mirror: MirrorReport::default(),
+            assessment: None,
         }
     }
 
