@@ -3,7 +3,7 @@
 
 pub mod canonical;
 
-use crate::checks::{CheckContext, CheckSummary, Finding, Severity};
+use crate::checks::{CheckSummary, Finding, Severity};
 use crate::load::{LoadError, LoadReport};
 use crate::mirror::MirrorReport;
 use crate::model::{Dataset, DatasetSummary, Lang};
@@ -106,14 +106,7 @@ impl Report {
     /// Runs everything on a loaded data set: the mirror statistics, then every registered check.
     pub fn build(inputs: Vec<InputSummary>, dataset: &Dataset, settings: &Settings) -> Report {
         let mut report = Report::new(inputs, dataset, settings);
-        let outputs = {
-            let context = CheckContext {
-                dataset,
-                settings,
-                mirror: Some(&report.mirror),
-            };
-            crate::checks::run_all(&context)
-        };
+        let outputs = crate::checks::run_all(dataset, settings, Some(&report.mirror));
         report.checks = outputs.iter().map(|o| o.summary(Lang::En)).collect();
         report.findings = outputs.into_iter().flat_map(|o| o.findings).collect();
         report
