@@ -108,7 +108,7 @@ impl Check for C2 {
     }
 }
 
-/// C3: TOTAL of 1.1 = TOTAL of 2.1.
+/// C3: TOTAL of 2.1 = TOTAL of 1.1.
 pub struct C3;
 
 impl Check for C3 {
@@ -117,18 +117,19 @@ impl Check for C3 {
     }
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
-        for (key, _) in context.index.breakdowns.of_table(TableId::T1_1) {
-            let Some((left, _)) = status_cell(context, TableId::T1_1, key, status::TOTAL) else {
+        // The finding names 2.1, the table reconciled against the population by place of birth.
+        for (key, _) in context.index.breakdowns.of_table(TableId::T2_1) {
+            let Some((left, _)) = status_cell(context, TableId::T2_1, key, status::TOTAL) else {
                 continue;
             };
-            let Some((right, _)) = status_cell(context, TableId::T2_1, key, status::TOTAL) else {
+            let Some((right, _)) = status_cell(context, TableId::T1_1, key, status::TOTAL) else {
                 continue;
             };
             check_equal(
                 context,
                 out,
-                (&left, SideName::total(TableId::T1_1)),
-                (&right, SideName::total(TableId::T2_1)),
+                (&left, SideName::total(TableId::T2_1)),
+                (&right, SideName::total(TableId::T1_1)),
             );
         }
     }

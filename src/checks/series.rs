@@ -196,9 +196,10 @@ impl T1 {
                 let floor = (limits.hb_a * e_m).abs();
                 let low = e_m - limits.hb_c * (e_m - e_q1).max(floor);
                 let high = e_m + limits.hb_c * (e_q3 - e_m).max(floor);
-                for (p, e) in partners.iter().zip(&effects) {
+                for ((p, e), r) in partners.iter().zip(&effects).zip(&ratios) {
                     state[p.0 as usize] |= EVALUATED;
-                    if *e < low || *e > high {
+                    let material = (r / r_med).ln().abs() >= limits.hb_min_log_change;
+                    if (*e < low || *e > high) && material {
                         state[p.0 as usize] |= FLAGGED;
                         let jump = jumps.entry(p.0).or_default();
                         jump.previous = p.1;

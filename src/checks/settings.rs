@@ -65,6 +65,11 @@ pub struct CheckSettings {
     /// T1 (Hidiroglou–Berthelot): both years of a partner must be at least this count: 50
     /// (check_semantics.md).
     pub hb_min_size: f64,
+    /// T1 (Hidiroglou–Berthelot): a partner is an outlier only when its change also differs from
+    /// the partners' median change by at least this log ratio: ln 1.5 ≈ 0.405. The effects' median
+    /// is near 0 by construction, so HB's own guard (A · |E_M|) vanishes when partners move
+    /// together, and changes of a few per cent would otherwise be flagged.
+    pub hb_min_log_change: f64,
 }
 
 impl Default for CheckSettings {
@@ -89,6 +94,7 @@ impl Default for CheckSettings {
             hb_c: 7.0,
             hb_min_partners: 5,
             hb_min_size: 50.0,
+            hb_min_log_change: 1.5f64.ln(),
         }
     }
 }
@@ -119,6 +125,7 @@ impl CheckSettings {
             ("hb_a", self.hb_a),
             ("hb_c", self.hb_c),
             ("hb_min_size", self.hb_min_size),
+            ("hb_min_log_change", self.hb_min_log_change),
         ];
         for (name, value) in non_negative {
             if !value.is_finite() || value < 0.0 {
