@@ -341,6 +341,15 @@ pub fn exit_status(outcome: &LoadOutcome, report: &Report) -> i32 {
     }
 }
 
+/// `1 row read`, `12 rows read`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        format_count(n as f64),
+        if n == 1 { one } else { many }
+    )
+}
+
 /// What was loaded from one input, for people.
 pub fn write_load_report(out: &mut dyn Write, report: &LoadReport) -> std::io::Result<()> {
     let mut how = vec![report.layout.to_string()];
@@ -355,22 +364,44 @@ pub fn write_load_report(out: &mut dyn Write, report: &LoadReport) -> std::io::R
         };
         how.push(format!("delimiter {shown}"));
     }
-    writeln!(out, "{}  ({})", report.path.display(), how.join(", "))?;
+    writeln!(
+        out,
+        "{}  ({}; {}, {}, {} ms)",
+        report.path.display(),
+        how.join(", "),
+        counted(report.observations, "observation", "observations"),
+        counted(report.skipped_rows, "row skipped", "rows skipped"),
+        report.elapsed_ms
+    )?;
+    // The loader's per-sheet message says how the sheet was read; it stands in for the bare
+    // fields of the sheet's line.
+    let mut used = vec![false; report.messages.len()];
     for sheet in &report.sheets {
+        let prefix = format!("sheet \"{}\": ", sheet.name);
+        let detail = report
+            .messages
+            .iter()
+            .position(|m| m.starts_with(&prefix))
+            .map(|i| {
+                used[i] = true;
+                report.messages[i][prefix.len()..].to_string()
+            });
         let mut parts = Vec::new();
-        if let Some(table) = sheet.table {
-            parts.push(format!("table {table}"));
+        match detail {
+            Some(detail) => parts.push(detail),
+            None => {
+                if let Some(table) = sheet.table {
+                    parts.push(format!("table {table}"));
+                }
+                if let Some(reporter) = &sheet.reporter {
+                    parts.push(format!("reporter {reporter}"));
+                }
+                if let Some(row) = sheet.header_row {
+                    parts.push(format!("header row {row}"));
+                }
+            }
         }
-        if let Some(reporter) = &sheet.reporter {
-            parts.push(format!("reporter {reporter}"));
-        }
-        if let Some(row) = sheet.header_row {
-            parts.push(format!("header row {row}"));
-        }
-        parts.push(format!(
-            "{} rows read",
-            format_count(sheet.rows_read as f64)
-        ));
+        parts.push(counted(sheet.rows_read, "row read", "rows read"));
         if sheet.rows_skipped > 0 {
             parts.push(format!(
                 "{} skipped",
@@ -380,21 +411,16 @@ pub fn write_load_report(out: &mut dyn Write, report: &LoadReport) -> std::io::R
         if sheet.hidden {
             parts.push("hidden sheet".into());
         }
-        writeln!(out, "  {}: {}", sheet.name, parts.join(", "))?;
+        writeln!(out, "  {}: {}", sheet.name, parts.join("; "))?;
         if let Some(note) = &sheet.note {
             writeln!(out, "    {note}")?;
         }
     }
-    for message in &report.messages {
-        writeln!(out, "  {message}")?;
+    for (message, used) in report.messages.iter().zip(used) {
+        if !used {
+            writeln!(out, "  {message}")?;
+        }
     }
-    writeln!(
-        out,
-        "  {} observations, {} rows skipped, {} ms",
-        format_count(report.observations as f64),
-        format_count(report.skipped_rows as f64),
-        report.elapsed_ms
-    )?;
     for skipped in report.skipped.iter().take(10) {
         writeln!(out, "    skipped {}: {}", skipped.location, skipped.reason)?;
     }

@@ -1,5 +1,5 @@
 //! The checks on real published data: Eurostat bilateral flows between the EU-27 countries,
-//! 2010–2019 (source Eurostat migr_imm5prv, migr_emi3nxt; see /work/shared/realdata/README.md).
+//! 2010–2019 (source Eurostat migr_imm5prv, migr_emi3nxt; see tests/fixtures/realdata/README.md).
 
 use migreview::checks::{CheckCode, Severity};
 use migreview::load::{ImportOptions, LoadControl, load_file};
@@ -7,7 +7,10 @@ use migreview::report::{InputSummary, Report};
 use migreview::settings::Settings;
 use std::path::Path;
 
-const BILATERAL: &str = "/work/shared/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv";
+const BILATERAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv"
+);
 
 #[test]
 fn eurostat_bilateral_flows_have_no_structure_or_sign_errors() {

@@ -127,7 +127,7 @@ fn every_layout_survives_the_canonical_csv() {
         fixture("eurostat_tps00176_immigration_bulk.csv"),
         fixture("eurostat_tps00176_immigration_sdmx.csv"),
         fixture("ru_long_koi8r.csv"),
-        fixture("eurostat_bilateral_flows_eu27_2010_2019.csv"),
+        fixture("realdata/eurostat_bilateral_flows_eu27_2010_2019.csv"),
     ];
     let outcome = load::load_files(&inputs, |_| ImportOptions::default(), &LoadControl::new());
     for (path, file) in inputs.iter().zip(&outcome.files) {

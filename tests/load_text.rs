@@ -9,7 +9,9 @@ use migreview::model::{Missing, Sex, TableId};
 
 #[test]
 fn the_bilateral_file_reads_every_row_and_keeps_missing_apart_from_zero() {
-    let (dataset, report) = load(&fixture("eurostat_bilateral_flows_eu27_2010_2019.csv"));
+    let (dataset, report) = load(&fixture(
+        "realdata/eurostat_bilateral_flows_eu27_2010_2019.csv",
+    ));
     assert_eq!(report.layout, Layout::LongCsv);
     assert_eq!(report.delimiter, Some(','));
     assert_eq!(report.observations, 14_040);

@@ -19,7 +19,7 @@ use super::long::{Columns, parse_duration, parse_year};
 use super::options::{ColumnRole, ImportOptions};
 use super::workbook::SheetInput;
 use super::{LoadReport, SheetReport};
-use crate::model::{Dataset, NO_DURATION, TableId, gazetteer};
+use crate::model::{Dataset, NO_DURATION, TableId, TableKind, gazetteer};
 use std::path::Path;
 
 /// How many rows are searched for the header of a Metadata sheet.
@@ -100,6 +100,11 @@ pub fn read(
                 .map(|col| grid.text(row, col).trim().to_string())
                 .filter(|t| !t.is_empty())
         };
+        let first = grid.text(row, 0);
+        if first.trim().len() > 3 && super::long::is_note(&first) {
+            report.notes.push(first.trim().to_string());
+            continue;
+        }
         let table = match text(ColumnRole::Table) {
             None => None,
             Some(t) if matches!(t.to_lowercase().as_str(), "all" | "*" | "все") => None,
@@ -214,16 +219,18 @@ pub fn apply(rules: &[MetadataRule], dataset: &mut Dataset, report: &mut LoadRep
             touched += 1;
         }
     }
+    // Only flows have a duration-of-stay rule; stocks and vital events never do.
     let without = dataset
         .obs()
         .iter()
-        .filter(|o| o.duration == NO_DURATION)
+        .filter(|o| o.duration == NO_DURATION && o.table.kind() == TableKind::Flow)
+        .filter(|o| !matches!(o.table, TableId::Births | TableId::Deaths))
         .count();
     report.messages.push(format!(
         "Metadata sheet: {} rules set the source or duration of {touched} observations{}",
         rules.len(),
         if without > 0 {
-            format!("; {without} observations have no duration-of-stay rule")
+            format!("; {without} flow observations have no duration-of-stay rule")
         } else {
             String::new()
         }
