@@ -1,10 +1,12 @@
 //! The command line: headless runs for scripted pipelines.
 
+use crate::checks::{CheckCode, Finding, Outcome, Severity};
 use crate::load::{self, ImportOptions, Layout, LoadControl, LoadError, LoadOutcome, LoadReport};
-use crate::model::{Dataset, TableId, format_count};
+use crate::model::{Dataset, Lang, TableId, format_count};
 use crate::report::{InputSummary, Report};
 use crate::settings::Settings;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -47,6 +49,10 @@ pub enum Command {
     Convert(ConvertArgs),
     /// Write the built-in synthetic sample data set into a folder.
     Sample(SampleArgs),
+    /// List the check catalogue: code, title, severity, dimension, level and explanation.
+    Checks(ChecksArgs),
+    /// Inventory and score a country's migration data sources: questionnaire, import, scorecard.
+    Assess(crate::assess::cli::AssessArgs),
     /// Mirror statistics: immigration reported by receivers against emigration reported by
     /// senders, per pair and per country.
     Mirror(MirrorArgs),
@@ -116,16 +122,52 @@ pub enum Format {
     Json,
 }
 
+/// Language of titles and messages.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum LangArg {
+    #[default]
+    En,
+    Ru,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::En => Lang::En,
+            LangArg::Ru => Lang::Ru,
+        }
+    }
+}
+
+/// Findings listed per check in text output unless `--limit` says otherwise.
+pub const DEFAULT_FINDINGS_PER_CHECK: usize = 20;
+
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// Output format (JSON lists every finding, in both languages).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Tolerances and thresholds, as a TOML or JSON file (`[checks]` section).
+    #[arg(long)]
+    pub settings: Option<PathBuf>,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Findings listed per check in text output (the rest are counted).
+    #[arg(long, default_value_t = DEFAULT_FINDINGS_PER_CHECK)]
+    pub limit: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct ChecksArgs {
+    /// Language of the titles and explanations.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// Tolerances and thresholds, as a TOML or JSON file.
-    #[arg(long)]
-    pub settings: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -160,13 +202,6 @@ pub struct MirrorArgs {
     /// Bands, correction factors and reference group, as a TOML or JSON file.
     #[arg(long)]
     pub settings: Option<PathBuf>,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum LangArg {
-    #[default]
-    En,
-    Ru,
 }
 
 #[derive(Args, Debug)]
@@ -297,6 +332,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Check(args) => run_check(&args, out, err),
         Command::Convert(args) => run_convert(&args, out, err),
         Command::Sample(args) => run_sample(&args, out, err),
+        Command::Checks(args) => run_checks_list(&args, out, err),
+        Command::Assess(args) => crate::assess::cli::run(&args, out, err),
         Command::Mirror(args) => mirror_commands::run_mirror(&args, out, err),
         Command::Plot(args) => mirror_commands::run_plot(&args, out, err),
     }
@@ -311,7 +348,12 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         }
     };
     let settings = match &args.settings {
-        Some(path) => match Settings::from_file(path) {
+        Some(path) => match Settings::from_file(path).and_then(|s| {
+            s.checks
+                .validate()
+                .map(|()| s)
+                .map_err(|e| format!("{}: {e}", path.display()))
+        }) {
             Ok(s) => s,
             Err(message) => {
                 let _ = writeln!(err, "migreview: {message}");
@@ -331,7 +373,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     }
     let written = match args.format {
         Format::Json => writeln!(out, "{}", report.to_json()),
-        Format::Text => write_text_report(out, &outcome, &report),
+        Format::Text => write_text_report(out, &outcome, &report, args.lang.into(), args.limit),
     };
     if let Err(e) = written {
         let _ = writeln!(err, "migreview: cannot write the output: {e}");
@@ -344,11 +386,20 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
 pub fn exit_status(outcome: &LoadOutcome, report: &Report) -> i32 {
     if outcome.errors().next().is_some() {
         EXIT_INPUT
-    } else if report.count(crate::checks::Severity::Error) > 0 {
+    } else if report.count(Severity::Error) > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     }
+}
+
+/// `1 row read`, `12 rows read`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        format_count(n as f64),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// What was loaded from one input, for people.
@@ -365,22 +416,44 @@ pub fn write_load_report(out: &mut dyn Write, report: &LoadReport) -> std::io::R
         };
         how.push(format!("delimiter {shown}"));
     }
-    writeln!(out, "{}  ({})", report.path.display(), how.join(", "))?;
+    writeln!(
+        out,
+        "{}  ({}; {}, {}, {} ms)",
+        report.path.display(),
+        how.join(", "),
+        counted(report.observations, "observation", "observations"),
+        counted(report.skipped_rows, "row skipped", "rows skipped"),
+        report.elapsed_ms
+    )?;
+    // The loader's per-sheet message says how the sheet was read; it stands in for the bare
+    // fields of the sheet's line.
+    let mut used = vec![false; report.messages.len()];
     for sheet in &report.sheets {
+        let prefix = format!("sheet \"{}\": ", sheet.name);
+        let detail = report
+            .messages
+            .iter()
+            .position(|m| m.starts_with(&prefix))
+            .map(|i| {
+                used[i] = true;
+                report.messages[i][prefix.len()..].to_string()
+            });
         let mut parts = Vec::new();
-        if let Some(table) = sheet.table {
-            parts.push(format!("table {table}"));
+        match detail {
+            Some(detail) => parts.push(detail),
+            None => {
+                if let Some(table) = sheet.table {
+                    parts.push(format!("table {table}"));
+                }
+                if let Some(reporter) = &sheet.reporter {
+                    parts.push(format!("reporter {reporter}"));
+                }
+                if let Some(row) = sheet.header_row {
+                    parts.push(format!("header row {row}"));
+                }
+            }
         }
-        if let Some(reporter) = &sheet.reporter {
-            parts.push(format!("reporter {reporter}"));
-        }
-        if let Some(row) = sheet.header_row {
-            parts.push(format!("header row {row}"));
-        }
-        parts.push(format!(
-            "{} rows read",
-            format_count(sheet.rows_read as f64)
-        ));
+        parts.push(counted(sheet.rows_read, "row read", "rows read"));
         if sheet.rows_skipped > 0 {
             parts.push(format!(
                 "{} skipped",
@@ -390,21 +463,16 @@ pub fn write_load_report(out: &mut dyn Write, report: &LoadReport) -> std::io::R
         if sheet.hidden {
             parts.push("hidden sheet".into());
         }
-        writeln!(out, "  {}: {}", sheet.name, parts.join(", "))?;
+        writeln!(out, "  {}: {}", sheet.name, parts.join("; "))?;
         if let Some(note) = &sheet.note {
             writeln!(out, "    {note}")?;
         }
     }
-    for message in &report.messages {
-        writeln!(out, "  {message}")?;
+    for (message, used) in report.messages.iter().zip(used) {
+        if !used {
+            writeln!(out, "  {message}")?;
+        }
     }
-    writeln!(
-        out,
-        "  {} observations, {} rows skipped, {} ms",
-        format_count(report.observations as f64),
-        format_count(report.skipped_rows as f64),
-        report.elapsed_ms
-    )?;
     for skipped in report.skipped.iter().take(10) {
         writeln!(out, "    skipped {}: {}", skipped.location, skipped.reason)?;
     }
@@ -467,6 +535,8 @@ fn write_text_report(
     out: &mut dyn Write,
     outcome: &LoadOutcome,
     report: &Report,
+    lang: Lang,
+    limit: usize,
 ) -> std::io::Result<()> {
     for result in &outcome.files {
         match result {
@@ -478,6 +548,262 @@ fn write_text_report(
     if report.dataset.observations > 0 && report.checks.is_empty() {
         writeln!(out)?;
         writeln!(out, "No checks ran.")?;
+        return Ok(());
+    }
+    write_check_table(out, report, lang)?;
+    write_findings(out, report, lang, limit)
+}
+
+/// Words of the text report.
+fn word(en: &'static str, ru: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ru => ru,
+    }
+}
+
+/// Cuts a title to a column width, marking the cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return format!("{text:<width$}");
+    }
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+/// Per check: code, title, evaluated, failed, not evaluable.
+pub fn write_check_table(out: &mut dyn Write, report: &Report, lang: Lang) -> std::io::Result<()> {
+    const TITLE: usize = 58;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "    {} {:>10} {:>8} {:>14}",
+        fit(word("Check", "Проверка", lang), TITLE),
+        word("evaluated", "оценено", lang),
+        word("failed", "нарушено", lang),
+        word("not evaluable", "не оценено", lang),
+    )?;
+    for summary in &report.checks {
+        writeln!(
+            out,
+            "{:<4}{} {:>10} {:>8} {:>14}",
+            summary.check.as_str(),
+            fit(crate::checks::entry(summary.check).title(lang), TITLE),
+            format_count(summary.evaluated as f64),
+            format_count(summary.failed as f64),
+            format_count(summary.not_evaluable as f64),
+        )?;
+    }
+    Ok(())
+}
+
+/// The key of a finding: `3 · KAZ · 2010 · T · TOTAL · RUS`.
+fn finding_key(finding: &Finding) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(table) = finding.table {
+        parts.push(table.code().to_string());
+    }
+    parts.extend(finding.reporter.clone());
+    parts.extend(finding.year.map(|y| y.to_string()));
+    parts.extend(finding.sex.map(|s| s.code().to_string()));
+    parts.extend(finding.age.clone());
+    parts.extend(finding.category.clone());
+    parts.join(" · ")
+}
+
+/// The findings grouped by check and severity, at most `limit` per check.
+pub fn write_findings(
+    out: &mut dyn Write,
+    report: &Report,
+    lang: Lang,
+    limit: usize,
+) -> std::io::Result<()> {
+    if report.findings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", word("No findings.", "Замечаний нет.", lang))?;
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", word("Findings", "Замечания", lang))?;
+    let mut by_check: BTreeMap<CheckCode, Vec<&Finding>> = BTreeMap::new();
+    for finding in &report.findings {
+        by_check.entry(finding.check).or_default().push(finding);
+    }
+    for (code, findings) in by_check {
+        writeln!(out)?;
+        writeln!(out, "{code}  {}", crate::checks::entry(code).title(lang))?;
+        let groups = Severity::ALL
+            .into_iter()
+            .map(|severity| {
+                let label = match severity {
+                    Severity::Error => word("error", "ошибка", lang),
+                    Severity::Warning => word("warning", "предупреждение", lang),
+                    Severity::Info => word("info", "информация", lang),
+                };
+                let members: Vec<&Finding> = findings
+                    .iter()
+                    .copied()
+                    .filter(|f| f.outcome == Outcome::Fail && f.severity == severity)
+                    .collect();
+                (label, members)
+            })
+            .chain(std::iter::once((
+                word("not evaluable", "невозможно оценить", lang),
+                findings
+                    .iter()
+                    .copied()
+                    .filter(|f| f.outcome == Outcome::NotEvaluable)
+                    .collect(),
+            )));
+        let mut shown = 0;
+        for (label, members) in groups {
+            if members.is_empty() || shown >= limit {
+                continue;
+            }
+            writeln!(out, "  {label} ({})", format_count(members.len() as f64))?;
+            for finding in members.iter().take(limit - shown) {
+                writeln!(out, "    {}", finding.message(lang))?;
+                let key = finding_key(finding);
+                match &finding.location {
+                    Some(location) => writeln!(out, "      {key} — {location}")?,
+                    None => writeln!(out, "      {key}")?,
+                }
+                shown += 1;
+            }
+        }
+        if findings.len() > shown {
+            let more = format_count((findings.len() - shown) as f64);
+            match lang {
+                Lang::En => writeln!(out, "  … {more} more (all of them: --format json)")?,
+                Lang::Ru => writeln!(out, "  … ещё {more} (полностью: --format json)")?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `migreview checks`: the catalogue as text or JSON.
+fn run_checks_list(args: &ChecksArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let lang: Lang = args.lang.into();
+    let written = match args.format {
+        Format::Json => serde_json::to_string_pretty(&catalogue_json(lang))
+            .map_err(std::io::Error::other)
+            .and_then(|json| writeln!(out, "{json}")),
+        Format::Text => write_catalogue(out, lang),
+    };
+    match written {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(err, "migreview: cannot write the output: {e}");
+            EXIT_INPUT
+        }
+    }
+}
+
+/// One catalogue entry as `migreview checks --format json` lists it.
+#[derive(serde::Serialize)]
+struct CatalogueItem {
+    code: CheckCode,
+    title: &'static str,
+    severity: Severity,
+    dimension: crate::checks::Dimension,
+    level: u8,
+    what: &'static str,
+    why: &'static str,
+    look_at: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct CatalogueJson {
+    schema: &'static str,
+    lang: Lang,
+    checks: Vec<CatalogueItem>,
+}
+
+fn catalogue_json(lang: Lang) -> CatalogueJson {
+    CatalogueJson {
+        schema: "migreview.catalog/1",
+        lang,
+        checks: crate::checks::CATALOG
+            .iter()
+            .map(|entry| {
+                let e = crate::checks::explain(entry.code, lang);
+                CatalogueItem {
+                    code: entry.code,
+                    title: e.title,
+                    severity: entry.severity,
+                    dimension: entry.dimension,
+                    level: entry.level,
+                    what: e.what,
+                    why: e.why,
+                    look_at: e.look_at,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Greedy word wrap for the terminal.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// An ESS quality dimension in words.
+fn dimension_name(dimension: crate::checks::Dimension, lang: Lang) -> &'static str {
+    use crate::checks::Dimension;
+    match (dimension, lang) {
+        (_, Lang::En) => dimension.as_str(),
+        (Dimension::Relevance, Lang::Ru) => "актуальность",
+        (Dimension::Accuracy, Lang::Ru) => "точность",
+        (Dimension::Timeliness, Lang::Ru) => "своевременность",
+        (Dimension::Accessibility, Lang::Ru) => "доступность",
+        (Dimension::Comparability, Lang::Ru) => "сопоставимость",
+        (Dimension::Coherence, Lang::Ru) => "согласованность",
+    }
+}
+
+fn write_catalogue(out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
+    const WIDTH: usize = 92;
+    for entry in crate::checks::CATALOG.iter() {
+        let e = crate::checks::explain(entry.code, lang);
+        writeln!(out, "{:<4}{}", entry.code.as_str(), e.title)?;
+        let severity = match entry.severity {
+            Severity::Error => word("error", "ошибка", lang),
+            Severity::Warning => word("warning", "предупреждение", lang),
+            Severity::Info => word("info", "информация", lang),
+        };
+        writeln!(
+            out,
+            "    {severity} · {} · {} {}",
+            dimension_name(entry.dimension, lang),
+            word("level", "уровень", lang),
+            entry.level
+        )?;
+        for (label, body) in [
+            (word("What", "Что", lang), e.what),
+            (word("Why", "Зачем", lang), e.why),
+            (word("Look at", "Что смотреть", lang), e.look_at),
+        ] {
+            let text = format!("{label}: {body}");
+            for line in wrap(&text, WIDTH) {
+                writeln!(out, "    {line}")?;
+            }
+        }
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -522,9 +848,11 @@ fn run_sample(args: &SampleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
             for path in written {
                 let _ = writeln!(out, "wrote {}", path.display());
             }
+            let _ = writeln!(out, "{}", crate::sample::SYNTHETIC_NOTICE);
             let _ = writeln!(
                 out,
-                "These files are synthetic demonstration data, not official statistics."
+                "The main folder has a planted problem for every check (planted_issues.csv); \
+                 clean/ has the same data without them."
             );
             EXIT_OK
         }

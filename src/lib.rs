@@ -4,6 +4,7 @@
 //! [`coverage`] / [`assess`] → [`report`] → GUI panels ([`app`]), CLI output ([`cli`]) and
 //! exports ([`charts`], [`report`]). Only [`app`] knows about egui.
 
+pub mod assess;
 pub mod charts;
 pub mod checks;
 pub mod cli;

@@ -11,6 +11,8 @@ use std::path::Path;
 pub struct Settings {
     pub checks: CheckSettings,
     pub mirror: MirrorSettings,
+    /// Bands and weights of the data-source assessment.
+    pub assess: crate::assess::AssessSettings,
 }
 
 impl Settings {

@@ -2,28 +2,28 @@
 
 mod mirror_fixtures;
 
-use migreview::checks::{CheckCode, CheckContext, CheckOutput, Outcome, Severity};
-use migreview::mirror::{self, checks::mirror_checks};
+use migreview::checks::{CheckCode, CheckOutput, Outcome, Severity, registry, run_checks};
+use migreview::mirror::{self, MirrorReport, MirrorSettings, checks::mirror_checks};
 use migreview::model::{Dataset, TableId};
 use migreview::settings::Settings;
 use mirror_fixtures::{Sex, dataset, emi, imm};
 
-fn run(code: CheckCode, dataset: &Dataset) -> CheckOutput {
+fn run_with(code: CheckCode, dataset: &Dataset, mirror: Option<&MirrorReport>) -> CheckOutput {
     let settings = Settings::default();
-    let report = mirror::analyse(dataset, &settings.mirror);
-    let context = CheckContext {
-        dataset,
-        settings: &settings,
-        mirror: Some(&report),
-    };
-    let checks = mirror_checks();
-    let check = checks
-        .iter()
-        .find(|c| c.code() == code)
-        .unwrap_or_else(|| panic!("{code} is among the mirror checks"));
-    let mut out = CheckOutput::new(code);
-    check.run(&context, &mut out);
-    out
+    let checks: Vec<_> = mirror_checks()
+        .into_iter()
+        .filter(|c| c.code() == code)
+        .collect();
+    assert_eq!(checks.len(), 1, "{code} is among the mirror checks");
+    let mut outputs = run_checks(&checks, dataset, &settings, mirror);
+    outputs
+        .pop()
+        .unwrap_or_else(|| panic!("{code} gives an output"))
+}
+
+fn run(code: CheckCode, dataset: &Dataset) -> CheckOutput {
+    let report = mirror::analyse(dataset, &MirrorSettings::default());
+    run_with(code, dataset, Some(&report))
 }
 
 /// Pairs into several receivers from KAZ, 2010.
@@ -260,17 +260,18 @@ fn agreeing_data_raise_nothing() {
 #[test]
 fn the_checks_compute_the_mirror_statistics_when_the_run_has_none() {
     let d = kaz_partners();
-    let settings = Settings::default();
-    let context = CheckContext {
-        dataset: &d,
-        settings: &settings,
-        mirror: None,
-    };
-    for check in mirror_checks() {
-        let mut out = CheckOutput::new(check.code());
-        check.run(&context, &mut out);
-        let with_report = run(check.code(), &d);
-        assert_eq!(out.evaluated, with_report.evaluated);
-        assert_eq!(out.findings, with_report.findings);
+    for code in [CheckCode::M1, CheckCode::M2] {
+        let without_report = run_with(code, &d, None);
+        let with_report = run(code, &d);
+        assert!(with_report.evaluated > 0);
+        assert_eq!(without_report.evaluated, with_report.evaluated);
+        assert_eq!(without_report.findings, with_report.findings);
     }
+}
+
+#[test]
+fn the_registry_runs_m1_and_m2() {
+    let codes: Vec<CheckCode> = registry().iter().map(|c| c.code()).collect();
+    assert_eq!(codes.len(), 28);
+    assert_eq!(&codes[26..], &[CheckCode::M1, CheckCode::M2]);
 }

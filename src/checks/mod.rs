@@ -3,18 +3,30 @@
 //! Each check implements [`Check`]; [`registry`] is the explicit list of them, which the run and
 //! the tests iterate. A check reports every case it looks at as pass, fail or not evaluable;
 //! failed and not-evaluable cases become [`Finding`]s with the check's severity, dimension and
-//! level from the [`catalog`].
+//! level from the [`catalog`]. [`run_all`] builds the shared [`CheckIndex`] once and hands it to
+//! every check through the [`CheckContext`].
 
+pub mod balance;
 pub mod catalog;
+pub mod coherence;
 pub mod finding;
+pub mod index;
+pub mod plausibility;
+pub mod series;
 pub mod settings;
+pub mod structure;
+mod sum;
+pub mod text;
+pub mod totals;
+pub mod values;
 
-pub use catalog::{CATALOG, CatalogEntry, entry};
+pub use catalog::{CATALOG, CatalogEntry, Explanation, entry, explain};
 pub use finding::{CheckCode, CheckSummary, Dimension, Finding, Outcome, Severity};
+pub use index::CheckIndex;
 pub use settings::CheckSettings;
 
 use crate::mirror::MirrorReport;
-use crate::model::{Dataset, Lang, Location, Sex, TableId};
+use crate::model::{Dataset, Lang, Location, Obs, ObsKey, Sex, Sym, TableId};
 use crate::settings::Settings;
 
 /// What a check can look at.
@@ -23,6 +35,55 @@ pub struct CheckContext<'a> {
     pub settings: &'a Settings,
     /// The mirror statistics, computed before the checks run (used by M1 and M2).
     pub mirror: Option<&'a MirrorReport>,
+    /// Look-ups over the observations, built once per run.
+    pub index: &'a CheckIndex,
+}
+
+impl<'a> CheckContext<'a> {
+    /// The thresholds of the checks.
+    pub fn limits(&self) -> &'a CheckSettings {
+        &self.settings.checks
+    }
+
+    pub fn obs(&self, index: u32) -> &'a Obs {
+        &self.dataset.obs()[index as usize]
+    }
+
+    pub fn str(&self, sym: Sym) -> &'a str {
+        self.dataset.str(sym)
+    }
+
+    /// The first observation with this key.
+    pub fn find(&self, key: ObsKey) -> Option<u32> {
+        self.index.find(&key)
+    }
+
+    /// The observation of the same table, reporter, year, sex and age with another category.
+    pub fn sibling(&self, of: &Obs, category: Option<Sym>) -> Option<u32> {
+        self.find(ObsKey {
+            category: category?,
+            ..of.key()
+        })
+    }
+
+    pub fn location(&self, index: u32) -> Location {
+        self.dataset.location(self.obs(index))
+    }
+
+    /// A case about one observation: its key and where it is.
+    pub fn case_about(&self, index: u32) -> Case {
+        let obs = self.obs(index);
+        Case {
+            table: Some(obs.table),
+            reporter: Some(self.str(obs.reporter).to_string()),
+            year: Some(obs.year),
+            sex: Some(obs.sex),
+            age: Some(self.str(obs.age).to_string()),
+            category: Some(self.str(obs.category).to_string()),
+            location: Some(self.dataset.location(obs)),
+            ..Case::default()
+        }
+    }
 }
 
 /// One rule of the catalogue.
@@ -48,6 +109,34 @@ pub struct Case {
     pub location: Option<Location>,
     /// A severity other than the catalogue's default (U1 above 20 %, M1 by band).
     pub severity: Option<Severity>,
+}
+
+impl Case {
+    /// Sets the two sides of the comparison.
+    pub fn values(mut self, expected: Option<f64>, actual: Option<f64>) -> Case {
+        self.expected = expected;
+        self.actual = actual;
+        self
+    }
+
+    /// Sets the message in both languages.
+    pub fn message(mut self, (en, ru): (String, String)) -> Case {
+        self.message_en = en;
+        self.message_ru = ru;
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Case {
+        self.severity = Some(severity);
+        self
+    }
+
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.message_en,
+            Lang::Ru => &self.message_ru,
+        }
+    }
 }
 
 /// What one check found.
@@ -76,18 +165,30 @@ impl CheckOutput {
         self.evaluated += 1;
     }
 
+    /// Many cases that passed.
+    pub fn pass_many(&mut self, cases: usize) {
+        self.evaluated += cases;
+    }
+
     /// A case that failed.
     pub fn fail(&mut self, case: Case) {
         self.evaluated += 1;
         self.failed += 1;
-        self.findings.push(self.finding(case, Outcome::Fail));
+        let finding = self.finding(case, Outcome::Fail);
+        self.findings.push(finding);
     }
 
-    /// A case that could not be decided (a needed value is missing or suppressed).
+    /// A case that could not be decided (a needed value is missing or suppressed). Its
+    /// severity is `info` unless the case says otherwise: a gap in the data is something to
+    /// know, not an inconsistency, and must not fail a pipeline by itself.
     pub fn not_evaluable(&mut self, case: Case) {
         self.not_evaluable += 1;
-        self.findings
-            .push(self.finding(case, Outcome::NotEvaluable));
+        let case = Case {
+            severity: case.severity.or(Some(Severity::Info)),
+            ..case
+        };
+        let finding = self.finding(case, Outcome::NotEvaluable);
+        self.findings.push(finding);
     }
 
     fn finding(&self, case: Case, outcome: Outcome) -> Finding {
@@ -127,19 +228,69 @@ impl CheckOutput {
     }
 }
 
-/// Every registered check, in catalogue order.
+/// Every registered check, in catalogue order; M1 and M2 come from the mirror module.
 pub fn registry() -> Vec<Box<dyn Check>> {
-    Vec::new()
+    let mut checks: Vec<Box<dyn Check>> = vec![
+        Box::new(structure::S1),
+        Box::new(structure::S2),
+        Box::new(structure::S3),
+        Box::new(values::N1),
+        Box::new(values::N2),
+        Box::new(totals::A1),
+        Box::new(totals::A2),
+        Box::new(totals::A3),
+        Box::new(totals::A4),
+        Box::new(coherence::C1),
+        Box::new(coherence::C2),
+        Box::new(coherence::C3),
+        Box::new(coherence::C4),
+        Box::new(coherence::C5),
+        Box::new(coherence::C6),
+        Box::new(plausibility::P1),
+        Box::new(plausibility::P2),
+        Box::new(plausibility::P3),
+        Box::new(plausibility::U1),
+        Box::new(plausibility::U2),
+        Box::new(balance::D1),
+        Box::new(balance::D2),
+        Box::new(balance::D3),
+        Box::new(series::T1),
+        Box::new(series::T2),
+        Box::new(series::T3),
+    ];
+    checks.extend(crate::mirror::checks::mirror_checks());
+    checks
 }
 
-/// Runs every registered check.
-pub fn run_all(context: &CheckContext<'_>) -> Vec<CheckOutput> {
-    registry()
+/// Runs the given checks on a data set, building the index once for all of them.
+pub fn run_checks(
+    checks: &[Box<dyn Check>],
+    dataset: &Dataset,
+    settings: &Settings,
+    mirror: Option<&MirrorReport>,
+) -> Vec<CheckOutput> {
+    let index = CheckIndex::build(dataset);
+    let context = CheckContext {
+        dataset,
+        settings,
+        mirror,
+        index: &index,
+    };
+    checks
         .iter()
         .map(|check| {
             let mut out = CheckOutput::new(check.code());
-            check.run(context, &mut out);
+            check.run(&context, &mut out);
             out
         })
         .collect()
+}
+
+/// Runs every registered check.
+pub fn run_all(
+    dataset: &Dataset,
+    settings: &Settings,
+    mirror: Option<&MirrorReport>,
+) -> Vec<CheckOutput> {
+    run_checks(&registry(), dataset, settings, mirror)
 }

@@ -1,8 +1,7 @@
 //! `migreview mirror` and `migreview plot`.
 
 use super::{
-    EXIT_INPUT, EXIT_OK, Format, LangArg, MirrorArgs, PlotArgs, import_options, load_inputs,
-    load_settings,
+    EXIT_INPUT, EXIT_OK, Format, MirrorArgs, PlotArgs, import_options, load_inputs, load_settings,
 };
 use crate::charts::{
     self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, PointLabels,
@@ -11,7 +10,7 @@ use crate::charts::{
 use crate::coverage;
 use crate::load::LoadOutcome;
 use crate::mirror::{self, FlowDirection, MirrorReport, PartnerComparison};
-use crate::model::{Lang, Sex, format_count};
+use crate::model::{Sex, format_count};
 use crate::settings::Settings;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -432,10 +431,7 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
     }
 
     let options = ChartOptions {
-        lang: match args.lang {
-            LangArg::En => Lang::En,
-            LangArg::Ru => Lang::Ru,
-        },
+        lang: args.lang.into(),
         source: outcome
             .reports()
             .map(|r| r.name.clone())

@@ -1,18 +1,18 @@
 //! The long ("tidy") layout: one observation per row, in a text file or a sheet.
 
-use super::options::{ColumnRole, ImportOptions};
+use super::codes::{Codes, merge_flags, stored_value};
+use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
 use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
-use crate::model::category::{normalise_label, parse_status};
+use crate::model::category::normalise_label;
 use crate::model::{
-    Breakdown, Dataset, Location, NO_COLUMN, NO_DURATION, Obs, PlaceKind, Sex, Sym, TableId,
-    cell_ref, gazetteer,
+    Dataset, Location, NO_COLUMN, NO_DURATION, Obs, PlaceKind, Sex, Sym, TableId, gazetteer,
 };
 use std::collections::HashMap;
 use std::path::Path;
 
 /// How many rows are searched for the header.
-const HEADER_SEARCH_ROWS: usize = 30;
+pub const HEADER_SEARCH_ROWS: usize = 30;
 /// How many value cells decide the number style.
 const STYLE_SAMPLE: usize = 2000;
 
@@ -48,7 +48,8 @@ pub fn normalise_age(text: &str) -> Option<String> {
     let t = text.trim();
     let key = normalise_label(t);
     match key.as_str() {
-        "" | "total" | "всего" | "итого" | "allages" | "всевозрасты" => {
+        "" | "t" | "z" | "total" | "всего" | "итого" | "allages" | "всевозрасты" =>
+        {
             return Some("TOTAL".into());
         }
         "unk" | "unknown" | "неизвестно" | "неуказан" | "неуказано" | "возрастнеуказан" =>
@@ -120,6 +121,56 @@ pub fn reporter_from_file_name(path: &Path) -> Option<String> {
                 .filter(|p| p.kind == PlaceKind::Country)
                 .map(|p| p.code.clone())
         })
+}
+
+/// Recognises a table in a file name: `T3.csv`, `KAZ_T3.csv`, `Table 5.1.csv`.
+pub fn table_from_file_name(path: &Path) -> Option<TableId> {
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    let stem = stem.strip_suffix(".tsv").unwrap_or(&stem);
+    let stem = stem.strip_suffix(".csv").unwrap_or(stem);
+    TableId::find_in(stem).or_else(|| {
+        stem.split(['_', '-', ' ', ','])
+            .filter(|token| !token.is_empty())
+            .find_map(TableId::parse)
+    })
+}
+
+/// Line numbers of records from their byte offsets: the csv crate's own line count is off by one
+/// after CRLF line ends (rust-csv issue #395), and files from Windows offices have them.
+pub struct LineCounter<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    line: u32,
+}
+
+impl<'t> LineCounter<'t> {
+    pub fn new(text: &'t str) -> LineCounter<'t> {
+        LineCounter {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line on which the record starting at `byte` starts.
+    pub fn line_at(&mut self, byte: u64) -> u32 {
+        let mut byte = (byte as usize).min(self.bytes.len());
+        // After a CRLF the reader stops between `\r` and `\n`.
+        if self.bytes.get(byte) == Some(&b'\n') {
+            byte += 1;
+        }
+        if byte < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        let newlines = self.bytes[self.at..byte]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        self.line += newlines as u32;
+        self.at = byte;
+        self.line
+    }
 }
 
 /// Whether a row is a note below the data (`Source: …`, `Note: …`, `Примечание`).
@@ -201,29 +252,81 @@ impl Columns {
     }
 }
 
-/// Where a row sits in its file: a text line, or a sheet row.
+/// Where a row sits in its file: a text line, or a sheet row (0-based).
 #[derive(Copy, Clone, Debug)]
 pub enum RowPlace<'a> {
     Line(u32),
     Sheet { sheet: &'a str, row: u32 },
 }
 
-/// Turns long rows into observations, resolving and interning codes with caches.
+/// What a long reader uses where a row does not say: the table, reporter, source and duration of
+/// the whole file or sheet.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LongDefaults {
+    pub table: Option<TableId>,
+    pub reporter: Option<String>,
+    pub source: Option<String>,
+    pub duration: Option<u8>,
+}
+
+impl LongDefaults {
+    /// Decides the defaults from the import options, then the sheet name, then the file name.
+    /// A table or reporter taken from the file name is a guess: it is said in the report's
+    /// messages and makes the report not confident. Nothing is guessed for a role that has its
+    /// own column.
+    pub fn decide(
+        path: &Path,
+        sheet: Option<&str>,
+        options: &ImportOptions,
+        columns: &Columns,
+        report: &mut LoadReport,
+    ) -> LongDefaults {
+        let mut defaults = LongDefaults {
+            table: options.table,
+            reporter: options.reporter.clone(),
+            source: options.source.clone(),
+            duration: options.duration_months,
+        };
+        let place = match sheet {
+            Some(sheet) => format!("sheet {sheet:?}"),
+            None => "the file".to_string(),
+        };
+        if defaults.table.is_none() && columns.find(ColumnRole::Table).is_none() {
+            if let Some(table) = sheet.and_then(TableId::find_in) {
+                defaults.table = Some(table);
+            } else if let Some(table) = table_from_file_name(path) {
+                defaults.table = Some(table);
+                report.confident = false;
+                report.messages.push(format!(
+                    "{place} has no table column: table {table} taken from the file name"
+                ));
+            }
+        }
+        if defaults.reporter.is_none()
+            && columns.find(ColumnRole::Reporter).is_none()
+            && let Some(reporter) = reporter_from_file_name(path)
+        {
+            report.confident = false;
+            report.messages.push(format!(
+                "{place} has no reporter column: reporter {reporter} taken from the file name"
+            ));
+            defaults.reporter = Some(reporter);
+        }
+        defaults
+    }
+}
+
+/// Turns long rows into observations, resolving and interning codes through [`Codes`].
 pub struct LongReader {
     columns: Columns,
-    table: Option<TableId>,
-    reporter: Option<String>,
-    source: Option<String>,
-    duration: Option<u8>,
-    style: NumberStyle,
-    file: u16,
+    roles: RoleIndex,
     file_name: String,
+    /// A buffer for the flag of the row being read.
+    flag: String,
+    defaults: LongDefaults,
+    style: NumberStyle,
+    codes: Codes,
     tables: HashMap<String, Option<TableId>>,
-    categories: HashMap<(bool, String), Sym>,
-    ages: HashMap<String, Option<Sym>>,
-    flags: HashMap<String, Sym>,
-    sources: HashMap<String, Sym>,
-    sheets: HashMap<String, Sym>,
     pub rows_read: usize,
     /// Value cells holding numbers or missing markers, and holding other text.
     pub readable_values: usize,
@@ -232,13 +335,14 @@ pub struct LongReader {
 }
 
 impl LongReader {
-    /// A reader for rows under a header. Fails when the columns cannot make observations.
+    /// A reader for rows under a header. Fails when the columns cannot make observations;
+    /// `context` starts the description of what was found (e.g. `sheet "Data": `).
     pub fn new(
         columns: Columns,
         header: &[&str],
         path: &Path,
-        options: &ImportOptions,
-        file: u16,
+        defaults: LongDefaults,
+        codes: Codes,
         style: NumberStyle,
         context: &str,
     ) -> Result<LongReader, LoadError> {
@@ -265,24 +369,16 @@ impl LongReader {
                 found: found(),
             });
         }
-        let table = options.table.or_else(|| {
-            path.file_stem()
-                .and_then(|s| TableId::find_in(&s.to_string_lossy()))
-        });
-        if columns.find(ColumnRole::Table).is_none() && table.is_none() {
+        if columns.find(ColumnRole::Table).is_none() && defaults.table.is_none() {
             return Err(LoadError::Unrecognised {
                 path: shown,
-                expected:
-                    "expected a table column (table, таблица) or the table in the file name (T3.csv)"
-                        .into(),
+                expected: "expected a table column (table, таблица) or the table in the sheet or \
+                           file name (T3.csv)"
+                    .into(),
                 found: found(),
             });
         }
-        let reporter = options
-            .reporter
-            .clone()
-            .or_else(|| reporter_from_file_name(path));
-        if columns.find(ColumnRole::Reporter).is_none() && reporter.is_none() {
+        if columns.find(ColumnRole::Reporter).is_none() && defaults.reporter.is_none() {
             return Err(LoadError::Unrecognised {
                 path: shown,
                 expected: "expected a reporter column (reporter, country, geo, страна) or the \
@@ -292,20 +388,14 @@ impl LongReader {
             });
         }
         Ok(LongReader {
+            roles: RoleIndex::of(&columns),
+            file_name: codes.file_name().to_string(),
+            flag: String::new(),
             columns,
-            table,
-            reporter,
-            source: options.source.clone(),
-            duration: options.duration_months,
+            defaults,
             style,
-            file,
-            file_name: super::display_name(path),
+            codes,
             tables: HashMap::new(),
-            categories: HashMap::new(),
-            ages: HashMap::new(),
-            flags: HashMap::new(),
-            sources: HashMap::new(),
-            sheets: HashMap::new(),
             rows_read: 0,
             readable_values: 0,
             text_values: 0,
@@ -317,28 +407,13 @@ impl LongReader {
         &self.columns
     }
 
-    fn location(&self, place: RowPlace<'_>, col: Option<usize>) -> Location {
-        match place {
-            RowPlace::Line(line) => Location {
-                file: self.file_name.clone(),
-                sheet: None,
-                cell: None,
-                line: Some(line),
-            },
-            RowPlace::Sheet { sheet, row } => Location {
-                file: self.file_name.clone(),
-                sheet: Some(sheet.to_string()),
-                cell: Some(cell_ref(row, col.unwrap_or(0) as u16)),
-                line: None,
-            },
-        }
+    /// The table, reporter, source and duration used where a row does not say.
+    pub fn defaults(&self) -> &LongDefaults {
+        &self.defaults
     }
 
-    fn cell<'c>(&self, cells: &[&'c str], role: ColumnRole) -> Option<&'c str> {
-        self.columns
-            .find(role)
-            .and_then(|i| cells.get(i).copied())
-            .map(str::trim)
+    fn location(&self, place: RowPlace<'_>, col: Option<usize>) -> Location {
+        row_location(&self.file_name, place, col)
     }
 
     /// Reads one data row. Rows that cannot make an observation are skipped with their reason.
@@ -352,11 +427,13 @@ impl LongReader {
         if cells.iter().all(|c| c.trim().is_empty()) {
             return;
         }
+        let roles = self.roles;
+        let cell = |col: Option<usize>| -> Option<&str> {
+            col.and_then(|i| cells.get(i).copied()).map(str::trim)
+        };
         if let Some(first) = cells.iter().find(|c| !c.trim().is_empty())
             && is_note(first)
-            && self
-                .cell(cells, ColumnRole::Value)
-                .is_none_or(str::is_empty)
+            && cell(roles.value).is_none_or(str::is_empty)
         {
             report.notes.push(
                 cells
@@ -369,18 +446,21 @@ impl LongReader {
             return;
         }
         // Table
-        let table = match self.cell(cells, ColumnRole::Table) {
+        let table = match cell(roles.table) {
             Some(text) if !text.is_empty() => {
-                let parsed = *self
-                    .tables
-                    .entry(text.to_string())
-                    .or_insert_with(|| TableId::parse(text));
+                let parsed = match self.tables.get(text) {
+                    Some(parsed) => *parsed,
+                    None => {
+                        let parsed = TableId::parse(text);
+                        self.tables.insert(text.to_string(), parsed);
+                        parsed
+                    }
+                };
                 match parsed {
                     Some(t) => t,
                     None => {
-                        let col = self.columns.find(ColumnRole::Table);
                         report.skip(
-                            self.location(place, col),
+                            self.location(place, roles.table),
                             format!(
                                 "table {text:?} is not one of 1.1 1.2 2.1 2.2 3 4 5.1 5.2 6.1 \
                                  6.2 7.1 7.2 POP BIRTHS DEATHS"
@@ -390,34 +470,31 @@ impl LongReader {
                     }
                 }
             }
-            _ => match self.table {
+            _ => match self.defaults.table {
                 Some(t) => t,
                 None => {
-                    let col = self.columns.find(ColumnRole::Table);
-                    report.skip(self.location(place, col), "the table cell is empty");
+                    report.skip(self.location(place, roles.table), "the table cell is empty");
                     return;
                 }
             },
         };
         // Year
-        let year_col = self.columns.find(ColumnRole::Year);
-        let year_text = self.cell(cells, ColumnRole::Year).unwrap_or("");
+        let year_text = cell(roles.year).unwrap_or("");
         let Some((year, ref_date)) = parse_year(year_text) else {
             report.skip(
-                self.location(place, year_col),
+                self.location(place, roles.year),
                 format!("expected a year (1900–2100), found {year_text:?}"),
             );
             return;
         };
         // Sex
-        let sex = match self.cell(cells, ColumnRole::Sex) {
+        let sex = match cell(roles.sex) {
             None | Some("") => Sex::T,
             Some(text) => match Sex::parse(text) {
                 Some(sex) => sex,
                 None => {
-                    let col = self.columns.find(ColumnRole::Sex);
                     report.skip(
-                        self.location(place, col),
+                        self.location(place, roles.sex),
                         format!("expected a sex (T, M, F, Total, Men, Women…), found {text:?}"),
                     );
                     return;
@@ -425,146 +502,87 @@ impl LongReader {
             },
         };
         // Age
-        let age_text = self.cell(cells, ColumnRole::Age).unwrap_or("");
-        let age = match self.ages.get(age_text) {
-            Some(age) => *age,
-            None => {
-                let age = normalise_age(age_text).map(|a| dataset.intern(&a));
-                self.ages.insert(age_text.to_string(), age);
-                age
-            }
-        };
-        let Some(age) = age else {
-            let col = self.columns.find(ColumnRole::Age);
+        let age_text = cell(roles.age).unwrap_or("");
+        let Some(age) = self.codes.age(age_text, dataset) else {
             report.skip(
-                self.location(place, col),
+                self.location(place, roles.age),
                 format!("expected an age group (TOTAL, 0-4, 85+, UNK), found {age_text:?}"),
             );
             return;
         };
         // Reporter
-        let reporter_col = self.columns.find(ColumnRole::Reporter);
-        let reporter_text = match self.cell(cells, ColumnRole::Reporter) {
-            Some(text) if !text.is_empty() => text.to_string(),
-            _ => match &self.reporter {
-                Some(r) => r.clone(),
+        let reporter_text = match cell(roles.reporter) {
+            Some(text) if !text.is_empty() => text,
+            _ => match self.defaults.reporter.as_deref() {
+                Some(reporter) => reporter,
                 None => {
                     report.skip(
-                        self.location(place, reporter_col),
+                        row_location(&self.file_name, place, roles.reporter),
                         "the reporter cell is empty",
                     );
                     return;
                 }
             },
         };
-        let location_of_reporter = self.location(place, reporter_col);
-        let reporter =
-            self.resolve_place(&reporter_text, "reporter", location_of_reporter, dataset);
+        let file_name = &self.file_name;
+        let reporter = self.codes.place(reporter_text, "reporter", dataset, || {
+            row_location(file_name, place, roles.reporter)
+        });
         // Category
-        let category_col = self.columns.find(ColumnRole::Category);
-        let category_text = self.cell(cells, ColumnRole::Category).unwrap_or("");
-        let category = if category_text.is_empty() {
-            dataset.intern("TOTAL")
-        } else {
-            match table.breakdown() {
-                Breakdown::Status => {
-                    let key = (true, category_text.to_string());
-                    match self.categories.get(&key) {
-                        Some(sym) => *sym,
-                        None => {
-                            let sym = match parse_status(category_text, table) {
-                                Some(code) => dataset.intern(code),
-                                None => {
-                                    let location = self.location(place, category_col);
-                                    dataset.note_unplaced(
-                                        category_text,
-                                        "status",
-                                        Vec::new(),
-                                        location,
-                                    );
-                                    dataset.intern(category_text)
-                                }
-                            };
-                            self.categories.insert(key, sym);
-                            sym
-                        }
-                    }
-                }
-                Breakdown::Country(_) | Breakdown::None => {
-                    let location = self.location(place, category_col);
-                    self.resolve_place(category_text, "category", location, dataset)
-                }
-            }
-        };
-        // Flag, source, duration
-        let mut flag = self
-            .cell(cells, ColumnRole::Flag)
-            .unwrap_or("")
-            .to_lowercase();
-        let value_col = self.columns.find(ColumnRole::Value);
-        let value_text = self.cell(cells, ColumnRole::Value).unwrap_or("");
-        let parsed = parse_cell(value_text, self.style);
-        for ch in parsed.flag.chars() {
-            if !flag.contains(ch) {
-                flag.push(ch);
-            }
+        let category_text = cell(roles.category).unwrap_or("");
+        let category = self.codes.category(table, category_text, dataset, || {
+            row_location(file_name, place, roles.category)
+        });
+        // Flag, value, source, duration
+        let mut flag = std::mem::take(&mut self.flag);
+        flag.clear();
+        for ch in cell(roles.flag).unwrap_or("").chars() {
+            flag.extend(ch.to_lowercase());
         }
-        let source_text = match self.cell(cells, ColumnRole::Source) {
-            Some(s) if !s.is_empty() => s.to_string(),
-            _ => self.source.clone().unwrap_or_default(),
+        let value_text = cell(roles.value).unwrap_or("");
+        let parsed = parse_cell(value_text, self.style);
+        merge_flags(&mut flag, &parsed.flag);
+        let source_text = match cell(roles.source) {
+            Some(s) if !s.is_empty() => s,
+            _ => self.defaults.source.as_deref().unwrap_or(""),
         };
-        let duration = match self.cell(cells, ColumnRole::DurationMonths) {
-            Some(text) if !text.is_empty() => {
-                match text.trim().trim_end_matches(".0").parse::<u8>() {
-                    Ok(months) if months <= 120 => months,
-                    _ => {
-                        let col = self.columns.find(ColumnRole::DurationMonths);
-                        report.skip(
-                            self.location(place, col),
-                            format!(
-                                "expected a duration of stay in months (0, 3, 6, 12, 60), \
-                                 found {text:?}"
-                            ),
-                        );
-                        return;
-                    }
+        let duration = match cell(roles.duration) {
+            Some(text) if !text.is_empty() => match parse_duration(text) {
+                Some(months) => months,
+                None => {
+                    report.skip(
+                        self.location(place, roles.duration),
+                        format!(
+                            "expected a duration of stay in months (0, 3, 6, 12, 60), \
+                             found {text:?}"
+                        ),
+                    );
+                    return;
                 }
-            }
-            _ => self.duration.unwrap_or(NO_DURATION),
+            },
+            _ => self.defaults.duration.unwrap_or(NO_DURATION),
         };
-        let flag_sym = intern_cached(&mut self.flags, &flag, dataset);
-        let source_sym = intern_cached(&mut self.sources, &source_text, dataset);
+        let flag_sym = self.codes.intern(&flag, dataset);
+        let source_sym = self.codes.intern(source_text, dataset);
         let (row, col, sheet) = match place {
             RowPlace::Line(line) => (line, NO_COLUMN, Sym::EMPTY),
             RowPlace::Sheet { sheet, row } => (
                 row,
-                value_col.unwrap_or(0) as u16,
-                intern_cached(&mut self.sheets, sheet, dataset),
+                roles.value.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16,
+                self.codes.intern(sheet, dataset),
             ),
         };
-        let (value, missing) = match parsed.value {
-            CellValue::Number(n) => {
-                self.readable_values += 1;
-                (n, 0u8)
-            }
-            CellValue::Missing(reason) => {
-                self.readable_values += 1;
-                let reason = if flag.contains('c') {
-                    crate::model::Missing::Confidential
-                } else {
-                    reason
-                };
-                (f64::NAN, reason as u8)
-            }
+        match &parsed.value {
             CellValue::Text(text) => {
                 self.text_values += 1;
                 if self.first_text_value.is_none() {
-                    self.first_text_value = Some((text.clone(), self.location(place, value_col)));
+                    self.first_text_value = Some((text.clone(), self.location(place, roles.value)));
                 }
-                let sym = dataset.intern(&text);
-                (sym.0 as f64, crate::model::Missing::Unreadable as u8)
             }
-        };
+            _ => self.readable_values += 1,
+        }
+        let (value, missing) = stored_value(parsed.value, &flag, dataset);
+        self.flag = flag;
         dataset.push(Obs {
             value,
             row,
@@ -574,7 +592,7 @@ impl LongReader {
             flag: flag_sym,
             source: source_sym,
             sheet,
-            file: self.file,
+            file: self.codes.file(),
             col,
             year,
             ref_date,
@@ -584,39 +602,6 @@ impl LongReader {
             duration,
         });
         self.rows_read += 1;
-    }
-
-    /// Canonical code of a country label; an unplaced label is kept as written and reported
-    /// with the closest known names.
-    fn resolve_place(
-        &mut self,
-        label: &str,
-        role: &str,
-        location: Location,
-        dataset: &mut Dataset,
-    ) -> Sym {
-        let key = (false, label.to_string());
-        if let Some(sym) = self.categories.get(&key) {
-            if dataset.unplaced.iter().any(|u| u.label == label) {
-                dataset.note_unplaced(label, role, Vec::new(), location);
-            }
-            return *sym;
-        }
-        let g = gazetteer();
-        let sym = match g.resolve(label) {
-            Some(place) => dataset.intern(&place.code),
-            None => {
-                let suggestions = g
-                    .suggest(label, 3)
-                    .iter()
-                    .map(|p| format!("{} ({})", p.name_en, p.code))
-                    .collect();
-                dataset.note_unplaced(label, role, suggestions, location);
-                dataset.intern(label)
-            }
-        };
-        self.categories.insert(key, sym);
-        sym
     }
 
     /// Fails when the value column held text and nothing else: the file is not migration data
@@ -634,13 +619,64 @@ impl LongReader {
     }
 }
 
-fn intern_cached(cache: &mut HashMap<String, Sym>, text: &str, dataset: &mut Dataset) -> Sym {
-    if let Some(sym) = cache.get(text) {
-        return *sym;
+/// The columns of each role, looked up once per file.
+#[derive(Copy, Clone, Debug, Default)]
+struct RoleIndex {
+    table: Option<usize>,
+    reporter: Option<usize>,
+    year: Option<usize>,
+    sex: Option<usize>,
+    age: Option<usize>,
+    category: Option<usize>,
+    value: Option<usize>,
+    flag: Option<usize>,
+    source: Option<usize>,
+    duration: Option<usize>,
+}
+
+impl RoleIndex {
+    fn of(columns: &Columns) -> RoleIndex {
+        RoleIndex {
+            table: columns.find(ColumnRole::Table),
+            reporter: columns.find(ColumnRole::Reporter),
+            year: columns.find(ColumnRole::Year),
+            sex: columns.find(ColumnRole::Sex),
+            age: columns.find(ColumnRole::Age),
+            category: columns.find(ColumnRole::Category),
+            value: columns.find(ColumnRole::Value),
+            flag: columns.find(ColumnRole::Flag),
+            source: columns.find(ColumnRole::Source),
+            duration: columns.find(ColumnRole::DurationMonths),
+        }
     }
-    let sym = dataset.intern(text);
-    cache.insert(text.to_string(), sym);
-    sym
+}
+
+/// Where a row's cell is: a line of a text file, or a cell of a sheet.
+fn row_location(file_name: &str, place: RowPlace<'_>, col: Option<usize>) -> Location {
+    match place {
+        RowPlace::Line(line) => Location {
+            file: file_name.to_string(),
+            sheet: None,
+            cell: None,
+            line: Some(line),
+        },
+        RowPlace::Sheet { sheet, row } => Location {
+            file: file_name.to_string(),
+            sheet: Some(sheet.to_string()),
+            cell: Some(crate::model::cell_ref(
+                row,
+                col.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16,
+            )),
+            line: None,
+        },
+    }
+}
+
+/// Reads a duration-of-stay rule in months (`12`, `12.0`, `0`); at most ten years.
+pub fn parse_duration(text: &str) -> Option<u8> {
+    let text = text.trim();
+    let text = text.strip_suffix(".0").unwrap_or(text);
+    text.parse::<u8>().ok().filter(|months| *months <= 120)
 }
 
 /// Finds the header row among the first rows: the first that names a value column and at
@@ -729,9 +765,14 @@ pub fn load_long_text(
         }
     }
     let style = detect_number_style(sample.iter().map(String::as_str));
-    let mut long = LongReader::new(columns, &header_refs, path, options, file, style, "")?;
+    let defaults = LongDefaults::decide(path, None, options, &columns, report);
+    let codes = Codes::new(file, report.name.clone());
+    let mut long = LongReader::new(columns, &header_refs, path, defaults, codes, style, "")?;
     let mut sheet = SheetReport {
         name: super::display_name(path),
+        layout: Some(Layout::LongCsv),
+        table: long.defaults().table,
+        reporter: long.defaults().reporter.clone(),
         header_row: Some(header_index + 1),
         columns: long.columns().uses(&header_refs),
         ..SheetReport::default()
@@ -752,12 +793,13 @@ pub fn load_long_text(
     let mut record = csv::StringRecord::new();
     let mut index = 0usize;
     let mut last_progress = 0u64;
+    let mut lines = LineCounter::new(text);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map(|p| p.line() as u32).unwrap_or(0);
+                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
                 report.skip(
                     Location {
                         file: report.name.clone(),
@@ -771,7 +813,10 @@ pub fn load_long_text(
                 continue;
             }
         }
-        let line = record.position().map(|p| p.line() as u32).unwrap_or(0);
+        let line = record
+            .position()
+            .map(|p| lines.line_at(p.byte()))
+            .unwrap_or(0);
         if index > header_index {
             let cells: Vec<&str> = record.iter().collect();
             long.read_row(&cells, RowPlace::Line(line), dataset, report);

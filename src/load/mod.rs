@@ -4,15 +4,33 @@
 //! delimiter, header row, column roles and reporter were used, and [`ImportOptions`] can override
 //! each of them. Unreadable input is a [`LoadError`] naming the file and what was expected;
 //! rows that cannot be read are skipped, counted and listed with their reason and cell.
+//!
+//! The way through: [`container`] tells gzip, ZIP and OLE workbooks and text apart by their
+//! bytes; workbooks go to [`workbook`], which reads each sheet as a Clearinghouse sheet
+//! ([`clearinghouse`]), a long sheet ([`long`]), a data-browser export ([`eurostat`]) or the
+//! [`metadata`] sheet; text is decoded ([`text`]) and read as a long file ([`long`]), a Eurostat
+//! bulk file ([`eurostat`]) or SDMX-CSV ([`sdmx`]). Every reader resolves codes through
+//! [`codes::Codes`] and values through [`values`]. [`preview`] shows the import dialog what
+//! would be read.
 
+pub mod clearinghouse;
+pub mod codes;
+pub mod container;
+pub mod eurostat;
 pub mod long;
+pub mod metadata;
 pub mod options;
+pub mod preview;
+pub mod sdmx;
 pub mod text;
 pub mod values;
+pub mod workbook;
 
-pub use options::{ColumnRole, ImportOptions, Layout};
+pub use options::{ColumnRole, ImportOptions, Layout, SheetOptions};
+pub use preview::{Preview, SheetPreview, preview};
 
-use crate::model::{Dataset, Location, SourceFile, TableId};
+use crate::model::{Dataset, Location, Sex, SourceFile, TableId};
+use container::Container;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -105,11 +123,27 @@ pub struct ColumnUse {
     pub role: ColumnRole,
 }
 
+/// A block of year columns that holds one sex, found in the row above a Clearinghouse header
+/// (`Total | Men | Women`).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SexBlock {
+    /// The label as written (`Мужчины`).
+    pub label: String,
+    pub sex: Sex,
+    /// 0-based first and last column of the block.
+    pub first_col: usize,
+    pub last_col: usize,
+}
+
 /// What was read from one sheet (or from the single table of a text file).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Default)]
+#[serde(default)]
 pub struct SheetReport {
     pub name: String,
     pub hidden: bool,
+    /// The layout the sheet was read in; `None` when it was not read.
+    pub layout: Option<Layout>,
+    /// The table (for Eurostat files, the by-country table of the dataset).
     pub table: Option<TableId>,
     pub reporter: Option<String>,
     /// 1-based row of the header, as a spreadsheet shows it.
@@ -119,6 +153,8 @@ pub struct SheetReport {
     pub rows_skipped: usize,
     /// Why the sheet was not read, or what was noticed about it.
     pub note: Option<String>,
+    /// Sex blocks of a Clearinghouse sheet, left to right.
+    pub sex_blocks: Vec<SexBlock>,
 }
 
 /// A row (or cell) that could not be read.
@@ -146,7 +182,13 @@ pub struct LoadReport {
     pub notes: Vec<String>,
     /// What the loader decided and why, for the user.
     pub messages: Vec<String>,
-    /// False when the loader had to guess (the GUI then offers the import dialog).
+    /// False when the loader had to guess something the user may want to correct; the GUI then
+    /// offers the import dialog. It is false when:
+    /// - a table or reporter was taken from the file name (no column, title cell or option gave it);
+    /// - a sheet's name and title cell name different tables;
+    /// - a sheet looked like a table (it has a header row) but could not be read;
+    /// - a Eurostat dataset was guessed from its dimensions;
+    /// - a text file holds bytes that are not valid in the encoding it was read with.
     pub confident: bool,
     pub elapsed_ms: u64,
 }
@@ -206,6 +248,12 @@ pub fn load_file(
     options: &ImportOptions,
     control: &LoadControl,
 ) -> Result<(Dataset, LoadReport), LoadError> {
+    let bytes = read_input(path)?;
+    load_bytes(path, &bytes, options, control)
+}
+
+/// The bytes of an input file, or why they cannot be read.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, LoadError> {
     let shown = path.display().to_string();
     let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound {
@@ -219,11 +267,10 @@ pub fn load_file(
     if metadata.is_dir() {
         return Err(LoadError::IsDirectory { path: shown });
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
-        path: shown.clone(),
+    std::fs::read(path).map_err(|e| LoadError::Io {
+        path: shown,
         detail: e.to_string(),
-    })?;
-    load_bytes(path, &bytes, options, control)
+    })
 }
 
 /// Loads a file whose bytes are already in memory (also used for the embedded sample data).
@@ -239,18 +286,73 @@ pub fn load_bytes(
     if bytes.is_empty() {
         return Err(LoadError::Empty { path: shown });
     }
-    let sha256 = sha256_hex(bytes);
     let mut dataset = Dataset::new();
     let file = dataset.add_file(SourceFile {
         path: path.to_path_buf(),
         name: display_name(path),
-        sha256: sha256.clone(),
+        sha256: String::new(),
     });
-    let mut report = text::load_text(path, bytes, options, control, &mut dataset, file, sha256)?;
+    let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);
+    load_container(
+        path,
+        bytes,
+        options,
+        control,
+        &mut dataset,
+        file,
+        &mut report,
+    )?;
+    // Hashed only once the file was read, so that unreadable input fails fast.
+    let sha256 = sha256_hex(bytes);
+    if let Some(source) = dataset.files.get_mut(file as usize) {
+        source.sha256 = sha256.clone();
+    }
+    report.sha256 = sha256;
     dataset.shrink_to_fit();
     report.observations = dataset.len();
     report.elapsed_ms = started.elapsed().as_millis() as u64;
     Ok((dataset, report))
+}
+
+/// Reads the bytes in the container they are in: gzip (inflated, then looked at again),
+/// a workbook, or text.
+fn load_container(
+    path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+    control: &LoadControl,
+    dataset: &mut Dataset,
+    file: u16,
+    report: &mut LoadReport,
+) -> Result<(), LoadError> {
+    match container::detect(bytes, path) {
+        Container::Gzip => {
+            let inflated = container::inflate_gzip(bytes, container::MAX_INFLATED_BYTES, path)?;
+            report.messages.push(format!(
+                "gzip-compressed: {} inflated to {}",
+                container::format_bytes(bytes.len() as u64),
+                container::format_bytes(inflated.len() as u64)
+            ));
+            let inner = container::inner_path(path);
+            match container::detect(&inflated, &inner) {
+                Container::Gzip => Err(LoadError::Unrecognised {
+                    path: path.display().to_string(),
+                    expected: "expected data inside the gzip file".into(),
+                    found: "another gzip file inside it".into(),
+                }),
+                kind @ (Container::Zip | Container::Ole) => workbook::load_workbook(
+                    &inflated, kind, path, options, control, dataset, file, report,
+                ),
+                Container::Text => {
+                    text::load_text(path, &inflated, options, control, dataset, file, report)
+                }
+            }
+        }
+        kind @ (Container::Zip | Container::Ole) => {
+            workbook::load_workbook(bytes, kind, path, options, control, dataset, file, report)
+        }
+        Container::Text => text::load_text(path, bytes, options, control, dataset, file, report),
+    }
 }
 
 /// The result of loading several files: one data set, and per file its report or its error.

@@ -169,6 +169,55 @@ pub struct ImportOptions {
     pub source: Option<String>,
     /// The duration-of-stay rule (months) for the whole file.
     pub duration_months: Option<u8>,
+    /// Overrides for one sheet (by name), which win over the file-wide fields above.
+    pub sheet_options: BTreeMap<String, SheetOptions>,
+}
+
+/// What the user can tell the loader about one sheet of a workbook.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SheetOptions {
+    /// 1-based header row.
+    pub header_row: Option<usize>,
+    /// Column header (as written) → role.
+    pub columns: BTreeMap<String, ColumnRole>,
+    pub reporter: Option<String>,
+    pub table: Option<TableId>,
+}
+
+impl ImportOptions {
+    /// The options that apply to one sheet: its own overrides over the file-wide ones.
+    pub fn for_sheet(&self, sheet: &str) -> ImportOptions {
+        let mut options = self.clone();
+        if let Some(own) = self.sheet_options.get(sheet) {
+            if own.header_row.is_some() {
+                options.header_row = own.header_row;
+            }
+            if own.reporter.is_some() {
+                options.reporter = own.reporter.clone();
+            }
+            if own.table.is_some() {
+                options.table = own.table;
+            }
+            for (header, role) in &own.columns {
+                options.columns.insert(header.clone(), *role);
+            }
+        }
+        options
+    }
+
+    /// Whether the sheet is to be read (all are, unless [`ImportOptions::sheets`] names some).
+    pub fn reads_sheet(&self, sheet: &str) -> bool {
+        self.sheets.is_empty() || self.sheets.iter().any(|s| s.trim() == sheet.trim())
+    }
+
+    /// The role the user gave a column header, if any.
+    pub fn role_of(&self, header: &str) -> Option<ColumnRole> {
+        self.columns
+            .iter()
+            .find(|(name, _)| name.trim() == header.trim())
+            .map(|(_, role)| *role)
+    }
 }
 
 #[cfg(test)]

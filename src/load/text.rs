@@ -2,7 +2,7 @@
 //! detection, and the choice of a text layout.
 
 use super::options::{ImportOptions, Layout};
-use super::{LoadControl, LoadError, LoadReport, long};
+use super::{LoadControl, LoadError, LoadReport, eurostat, long, sdmx};
 use crate::model::Dataset;
 use encoding_rs::Encoding;
 use std::borrow::Cow;
@@ -129,7 +129,55 @@ fn count_fields(line: &str, delimiter: char) -> usize {
     fields
 }
 
-/// Loads a text file (after any decompression) in the layout detected or chosen.
+/// Whether the bytes look like text (the opposite of [`looks_binary`]).
+pub fn looks_like_text(bytes: &[u8]) -> bool {
+    !looks_binary(bytes)
+}
+
+/// The text layouts, told apart by the header: Eurostat's bulk layout (a `…\TIME_PERIOD` first
+/// cell, or `geo` followed by years), SDMX-CSV (a `DATAFLOW` or `STRUCTURE` column with
+/// `OBS_VALUE`), else the long layout.
+pub fn detect_layout(text: &str, delimiter: char) -> Layout {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter as u8)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    for record in reader.records().take(5) {
+        let Ok(record) = record else {
+            break;
+        };
+        let cells: Vec<&str> = record.iter().collect();
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if eurostat::is_bulk_header(&cells) {
+            return Layout::EurostatBulk;
+        }
+        if sdmx::is_sdmx_header(&cells) {
+            return Layout::SdmxCsv;
+        }
+        break;
+    }
+    Layout::LongCsv
+}
+
+/// The delimiter of a bulk file: a tab when the header line holds one (the dimension codes in
+/// its first cell are separated by commas), else the one detected.
+fn bulk_delimiter(text: &str, path: &Path) -> Option<char> {
+    let first = text.lines().find(|l| !l.trim().is_empty())?;
+    let lower = first.to_lowercase();
+    if !(lower.contains("\\time") || lower.contains("\\time_period")) {
+        return None;
+    }
+    Some(if first.contains('\t') {
+        '\t'
+    } else {
+        detect_delimiter(text, path)
+    })
+}
+
+/// Decodes a text file (after any decompression) and loads it in the layout detected or chosen.
 pub fn load_text(
     path: &Path,
     bytes: &[u8],
@@ -137,8 +185,8 @@ pub fn load_text(
     control: &LoadControl,
     dataset: &mut Dataset,
     file: u16,
-    sha256: String,
-) -> Result<LoadReport, LoadError> {
+    report: &mut LoadReport,
+) -> Result<(), LoadError> {
     let shown = path.display().to_string();
     if looks_binary(bytes) {
         return Err(LoadError::Unrecognised {
@@ -151,29 +199,63 @@ pub fn load_text(
         path: shown.clone(),
         detail,
     })?;
-    let text = decoded.text.trim_start_matches('\u{feff}');
+    report.encoding = Some(decoded.encoding.name().to_string());
+    if decoded.text.contains('\u{fffd}')
+        && !std::str::from_utf8(bytes).is_ok_and(|t| t.contains('\u{fffd}'))
+    {
+        report.confident = false;
+        report.messages.push(format!(
+            "some bytes are not valid {}: check the encoding",
+            decoded.encoding.name()
+        ));
+    }
+    load_decoded(&decoded.text, path, options, control, dataset, file, report)
+}
+
+/// Loads decoded text in the layout detected or chosen.
+pub fn load_decoded(
+    text: &str,
+    path: &Path,
+    options: &ImportOptions,
+    control: &LoadControl,
+    dataset: &mut Dataset,
+    file: u16,
+    report: &mut LoadReport,
+) -> Result<(), LoadError> {
+    let shown = path.display().to_string();
+    let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: shown });
     }
     let delimiter = options
         .delimiter
+        .or_else(|| bulk_delimiter(text, path))
         .unwrap_or_else(|| detect_delimiter(text, path));
-    let layout = options.layout.unwrap_or(Layout::LongCsv);
-    let mut report = LoadReport::new(path, sha256, layout);
-    report.encoding = Some(decoded.encoding.name().to_string());
+    let layout = match options.layout {
+        Some(layout @ (Layout::LongCsv | Layout::EurostatBulk | Layout::SdmxCsv)) => layout,
+        Some(other) => {
+            return Err(LoadError::Unrecognised {
+                path: shown,
+                expected: format!("expected a workbook for the chosen layout {other}"),
+                found: "a text file".into(),
+            });
+        }
+        None => detect_layout(text, delimiter),
+    };
+    report.layout = layout;
     report.delimiter = Some(delimiter);
     control.add_total(text.len() as u64);
-    long::load_long_text(
-        text,
-        delimiter,
-        path,
-        options,
-        control,
-        dataset,
-        file,
-        &mut report,
-    )?;
-    Ok(report)
+    match layout {
+        Layout::EurostatBulk => eurostat::load_bulk(
+            text, delimiter, path, options, control, dataset, file, report,
+        ),
+        Layout::SdmxCsv => sdmx::load_sdmx(
+            text, delimiter, path, options, control, dataset, file, report,
+        ),
+        _ => long::load_long_text(
+            text, delimiter, path, options, control, dataset, file, report,
+        ),
+    }
 }
 
 #[cfg(test)]

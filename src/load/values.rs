@@ -181,6 +181,14 @@ pub fn detect_number_style<'a>(cells: impl IntoIterator<Item = &'a str>) -> Numb
     let mut point_decimal = 0usize;
     for cell in cells {
         let t = cell.trim();
+        // Only numbers are evidence: `..` is a missing marker, not two decimal points.
+        let starts_like_a_number = t
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | '−'));
+        if !starts_like_a_number || missing_marker(t).is_some() {
+            continue;
+        }
         let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
         let commas = compact.matches(',').count();
         let points = compact.matches('.').count();
@@ -289,5 +297,9 @@ mod tests {
             NumberStyle::PointDecimal
         );
         assert_eq!(detect_number_style(["12 345"]), NumberStyle::PointDecimal);
+        assert_eq!(
+            detect_number_style(["..", "...", "1,234", "-"]),
+            NumberStyle::PointDecimal
+        );
     }
 }

@@ -267,6 +267,12 @@ impl Dataset {
         &self.obs
     }
 
+    /// The observations, to complete after reading (a workbook's Metadata sheet sets the source
+    /// and duration of the tables it lists once every sheet is read).
+    pub fn obs_mut(&mut self) -> &mut [Obs] {
+        &mut self.obs
+    }
+
     pub fn get(&self, index: usize) -> Option<&Obs> {
         self.obs.get(index)
     }

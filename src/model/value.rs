@@ -159,6 +159,20 @@ pub fn format_count(value: f64) -> String {
     }
 }
 
+/// Formats a count the Russian way: `4 190`, `1 234,5`, `−12` (groups separated by a no-break
+/// space, so a number never wraps across lines; decimal comma).
+pub fn format_count_ru(value: f64) -> String {
+    format_count(value).replace(',', "\u{a0}").replace('.', ",")
+}
+
+/// Formats a count for readers of a language.
+pub fn format_count_in(value: f64, lang: super::Lang) -> String {
+    match lang {
+        super::Lang::En => format_count(value),
+        super::Lang::Ru => format_count_ru(value),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,5 +194,14 @@ mod tests {
         assert_eq!(format_count(-12.0), "−12");
         assert_eq!(format_count(1234.5), "1,234.5");
         assert_eq!(format_count(999.0), "999");
+    }
+
+    #[test]
+    fn russian_counts_use_spaces_and_a_decimal_comma() {
+        assert_eq!(format_count_ru(4190.0), "4\u{a0}190");
+        assert_eq!(format_count_ru(1234567.0), "1\u{a0}234\u{a0}567");
+        assert_eq!(format_count_ru(1234.5), "1\u{a0}234,5");
+        assert_eq!(format_count_ru(-12.0), "−12");
+        assert_eq!(format_count_in(2100.0, super::super::Lang::En), "2,100");
     }
 }

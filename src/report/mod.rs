@@ -3,7 +3,7 @@
 
 pub mod canonical;
 
-use crate::checks::{CheckContext, CheckSummary, Finding, Severity};
+use crate::checks::{CheckSummary, Finding, Severity};
 use crate::load::{LoadError, LoadReport};
 use crate::mirror::MirrorReport;
 use crate::model::{Dataset, DatasetSummary, Lang};
@@ -82,6 +82,9 @@ pub struct Report {
     pub checks: Vec<CheckSummary>,
     pub findings: Vec<Finding>,
     pub mirror: MirrorReport,
+    /// The data-source assessment, when the review has one.
+    #[serde(default)]
+    pub assessment: Option<crate::assess::Assessment>,
 }
 
 impl Report {
@@ -96,6 +99,7 @@ impl Report {
             checks: Vec::new(),
             findings: Vec::new(),
             mirror: MirrorReport::default(),
+            assessment: None,
         }
     }
 
@@ -103,14 +107,7 @@ impl Report {
     pub fn build(inputs: Vec<InputSummary>, dataset: &Dataset, settings: &Settings) -> Report {
         let mut report = Report::new(inputs, dataset, settings);
         report.mirror = crate::mirror::analyse(dataset, &settings.mirror);
-        let outputs = {
-            let context = CheckContext {
-                dataset,
-                settings,
-                mirror: Some(&report.mirror),
-            };
-            crate::checks::run_all(&context)
-        };
+        let outputs = crate::checks::run_all(dataset, settings, Some(&report.mirror));
         report.checks = outputs.iter().map(|o| o.summary(Lang::En)).collect();
         report.findings = outputs.into_iter().flat_map(|o| o.findings).collect();
         report

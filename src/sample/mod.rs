@@ -1,20 +1,237 @@
-//! The built-in synthetic sample data set (see `sample_data/README.md`).
+//! The built-in synthetic sample data set (see `sample_data/README.md`): five countries,
+//! 2012–2021, every Clearinghouse table, with a planted problem for every check of the catalogue,
+//! and a clean variant without them. Trainers open it to demonstrate the checks, tests use it to
+//! prove each problem is found, and the app opens it when started without files.
+//!
+//! The files are made by [`generate`] (`cargo run --example generate_sample`) and embedded here.
 
+pub mod generate;
+mod plants;
+mod readme;
+mod rng;
+#[cfg(test)]
+mod rules;
+mod scenario;
+mod text;
+mod workbook;
+
+pub use generate::{Sample, Variant};
+
+use crate::checks::CheckCode;
+use crate::load::{self, ImportOptions, LoadControl, LoadOutcome};
+use crate::model::TableId;
 use std::path::{Path, PathBuf};
 
-/// The sample files embedded in the binary: name and bytes.
-pub fn files() -> Vec<(&'static str, &'static [u8])> {
-    Vec::new()
+/// Shown wherever the sample data are shown, in English.
+pub const SYNTHETIC_NOTICE_EN: &str = "SYNTHETIC DEMONSTRATION DATA — not official statistics";
+/// The same in Russian.
+pub const SYNTHETIC_NOTICE_RU: &str =
+    "СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ — не официальная статистика";
+/// Both languages in one line.
+pub const SYNTHETIC_NOTICE: &str = "SYNTHETIC DEMONSTRATION DATA — not official statistics / \
+     СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ — не официальная статистика";
+
+/// The notice in one language.
+pub fn synthetic_notice(lang: crate::model::Lang) -> &'static str {
+    match lang {
+        crate::model::Lang::En => SYNTHETIC_NOTICE_EN,
+        crate::model::Lang::Ru => SYNTHETIC_NOTICE_RU,
+    }
 }
 
-/// Writes the sample files into a folder, creating it if needed.
+const MAIN_FILES: [(&str, &[u8]); 8] = [
+    ("AZE.xlsx", include_bytes!("../../sample_data/AZE.xlsx")),
+    ("KAZ.xlsx", include_bytes!("../../sample_data/KAZ.xlsx")),
+    ("KGZ.xlsx", include_bytes!("../../sample_data/KGZ.xlsx")),
+    ("RUS.xlsx", include_bytes!("../../sample_data/RUS.xlsx")),
+    ("TJK.xlsx", include_bytes!("../../sample_data/TJK.xlsx")),
+    (
+        "sample_long.csv",
+        include_bytes!("../../sample_data/sample_long.csv"),
+    ),
+    (
+        "planted_issues.csv",
+        include_bytes!("../../sample_data/planted_issues.csv"),
+    ),
+    ("README.md", include_bytes!("../../sample_data/README.md")),
+];
+
+const CLEAN_FILES: [(&str, &[u8]); 6] = [
+    (
+        "AZE.xlsx",
+        include_bytes!("../../sample_data/clean/AZE.xlsx"),
+    ),
+    (
+        "KAZ.xlsx",
+        include_bytes!("../../sample_data/clean/KAZ.xlsx"),
+    ),
+    (
+        "KGZ.xlsx",
+        include_bytes!("../../sample_data/clean/KGZ.xlsx"),
+    ),
+    (
+        "RUS.xlsx",
+        include_bytes!("../../sample_data/clean/RUS.xlsx"),
+    ),
+    (
+        "TJK.xlsx",
+        include_bytes!("../../sample_data/clean/TJK.xlsx"),
+    ),
+    (
+        "sample_long.csv",
+        include_bytes!("../../sample_data/clean/sample_long.csv"),
+    ),
+];
+
+/// The sample files embedded in the binary (main variant): name and bytes.
+pub fn files() -> Vec<(&'static str, &'static [u8])> {
+    MAIN_FILES.to_vec()
+}
+
+/// The files of the clean variant (no planted problems): name and bytes.
+pub fn clean_files() -> Vec<(&'static str, &'static [u8])> {
+    CLEAN_FILES.to_vec()
+}
+
+/// Writes the sample files into a folder, creating it if needed, and the clean variant into its
+/// `clean` subfolder. Returns the paths written.
 pub fn write_to(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
-    for (name, bytes) in files() {
-        let path = dir.join(name);
-        crate::save::write_atomically(&path, bytes)?;
-        written.push(path);
+    for (folder, files) in [
+        (dir.to_path_buf(), files()),
+        (dir.join("clean"), clean_files()),
+    ] {
+        std::fs::create_dir_all(&folder)?;
+        for (name, bytes) in files {
+            let path = folder.join(name);
+            crate::save::write_atomically(&path, bytes)?;
+            written.push(path);
+        }
     }
     Ok(written)
+}
+
+/// Loads the embedded workbooks (main variant, or the clean one) into one data set, as if the
+/// files `sample_data/KAZ.xlsx` … had been opened: provenance reads `KAZ.xlsx › Table 3 › D14`.
+pub fn load(clean: bool) -> LoadOutcome {
+    let (folder, files) = if clean {
+        ("sample_data/clean", clean_files())
+    } else {
+        ("sample_data", files())
+    };
+    let options = ImportOptions::default();
+    let control = LoadControl::new();
+    let mut outcome = LoadOutcome::default();
+    for (name, bytes) in files.into_iter().filter(|(n, _)| n.ends_with(".xlsx")) {
+        let path = Path::new(folder).join(name);
+        match load::load_bytes(&path, bytes, &options, &control) {
+            Ok((dataset, report)) => {
+                outcome.dataset.merge(dataset);
+                outcome.files.push(Ok(report));
+            }
+            Err(error) => outcome.files.push(Err(error)),
+        }
+    }
+    outcome
+}
+
+/// A problem planted in the sample data: where the check must find it, and what was done.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlantedIssue {
+    pub check: CheckCode,
+    /// The table the finding is about (for checks across tables, see `sample_data/README.md`).
+    pub table: Option<TableId>,
+    /// The reporting country (for M1 the receiving country, whose Table 3 is compared).
+    pub reporter: String,
+    /// `None`: in every year.
+    pub year: Option<u16>,
+    /// The category (canonical code, or the label as written for S1); `None` when the finding is
+    /// about a whole breakdown.
+    pub category: Option<String>,
+    /// What was done, in words a trainer can read aloud.
+    pub description: String,
+}
+
+/// The columns of `planted_issues.csv`.
+pub const PLANTED_COLUMNS: [&str; 6] = [
+    "check",
+    "table",
+    "reporter",
+    "year",
+    "category",
+    "description",
+];
+
+/// Writes the planted problems as CSV.
+pub fn planted_csv(issues: &[PlantedIssue]) -> Result<Vec<u8>, String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let write_error = |e: csv::Error| e.to_string();
+    writer.write_record(PLANTED_COLUMNS).map_err(write_error)?;
+    for issue in issues {
+        writer
+            .write_record([
+                issue.check.as_str(),
+                issue.table.map(|t| t.code()).unwrap_or(""),
+                &issue.reporter,
+                &issue.year.map(|y| y.to_string()).unwrap_or_default(),
+                issue.category.as_deref().unwrap_or(""),
+                &issue.description,
+            ])
+            .map_err(write_error)?;
+    }
+    writer.into_inner().map_err(|e| e.to_string())
+}
+
+/// Reads planted problems from CSV; says which line is wrong and why.
+pub fn parse_planted(bytes: &[u8]) -> Result<Vec<PlantedIssue>, String> {
+    let mut reader = csv::Reader::from_reader(bytes);
+    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    if headers.iter().collect::<Vec<_>>() != PLANTED_COLUMNS {
+        return Err(format!(
+            "expected the columns {}, found {}",
+            PLANTED_COLUMNS.join(","),
+            headers.iter().collect::<Vec<_>>().join(",")
+        ));
+    }
+    let mut issues = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = record.map_err(|e| format!("line {line}: {e}"))?;
+        let field = |k: usize| record.get(k).unwrap_or("").trim();
+        let check = CheckCode::parse(field(0))
+            .ok_or_else(|| format!("line {line}: expected a check code, found {:?}", field(0)))?;
+        let table = match field(1) {
+            "" => None,
+            text => Some(TableId::parse(text).ok_or_else(|| {
+                format!("line {line}: expected a table (1.1 … 7.2, POP…), found {text:?}")
+            })?),
+        };
+        let year = match field(3) {
+            "" => None,
+            text => Some(
+                text.parse::<u16>()
+                    .map_err(|_| format!("line {line}: expected a year, found {text:?}"))?,
+            ),
+        };
+        issues.push(PlantedIssue {
+            check,
+            table,
+            reporter: field(2).to_string(),
+            year,
+            category: Some(field(4).to_string()).filter(|c| !c.is_empty()),
+            description: field(5).to_string(),
+        });
+    }
+    Ok(issues)
+}
+
+/// The planted problems of the embedded main variant.
+pub fn planted() -> Vec<PlantedIssue> {
+    let bytes = MAIN_FILES
+        .iter()
+        .find(|(name, _)| *name == "planted_issues.csv")
+        .map(|(_, bytes)| *bytes)
+        .unwrap_or(&[]);
+    // The embedded list is written by the generator and read back by the tests.
+    parse_planted(bytes).unwrap_or_default()
 }

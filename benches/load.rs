@@ -1,0 +1,215 @@
+//! Loader throughput on a long CSV of 1,000,000 observations and a Clearinghouse workbook of
+//! 1,000,000 value cells, next to the bare `csv` and calamine reads of the same files, and the
+//! memory each observation takes. Run with `cargo bench --bench load`.
+//!
+//! Targets: CSV < 1 s, xlsx < 3 s, < 80 bytes per observation.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use migreview::load::{ImportOptions, LoadControl, load_bytes};
+use migreview::model::{PlaceKind, gazetteer};
+use rust_xlsxwriter::{Format, Workbook};
+use std::hint::black_box;
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const OBSERVATIONS: usize = 1_000_000;
+const REPORTERS: [&str; 5] = [
+    "Kazakhstan",
+    "Kyrgyzstan",
+    "Tajikistan",
+    "Azerbaijan",
+    "Russia",
+];
+const AGES: [&str; 8] = [
+    "Total", "0-4", "5-14", "15-24", "25-44", "45-64", "65-84", "85+",
+];
+const YEARS: u16 = 21;
+
+/// A small deterministic generator (xorshift64*), so every run measures the same files.
+struct Numbers(u64);
+
+impl Numbers {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+/// English names of 200 countries, as partners.
+fn partners() -> Vec<String> {
+    gazetteer()
+        .places()
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Country)
+        .take(200)
+        .map(|p| p.name_en.clone())
+        .collect()
+}
+
+/// A long CSV of 1,000,000 rows: table, reporter, year, sex, age, category, value, flag.
+fn long_csv(path: &Path) -> std::io::Result<()> {
+    let partners = partners();
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    writeln!(out, "table,reporter,year,sex,age,category,value,flag")?;
+    let mut numbers = Numbers(0x9e37_79b9_7f4a_7c15);
+    let mut written = 0usize;
+    'all: for reporter in ["KAZ", "KGZ", "TJK", "AZE", "RUS"] {
+        for table in ["3", "4"] {
+            for year in 2000..2000 + YEARS {
+                for sex in ["T", "M", "F"] {
+                    for partner in &partners {
+                        for age in [
+                            "TOTAL", "Y0-4", "Y5-14", "Y15-24", "Y25-44", "Y45-64", "Y65-84",
+                            "Y_GE85",
+                        ] {
+                            let n = numbers.next();
+                            let value = if n.is_multiple_of(50) {
+                                String::new()
+                            } else {
+                                (n % 100_000).to_string()
+                            };
+                            let flag = if n.is_multiple_of(97) { "e" } else { "" };
+                            writeln!(
+                                out,
+                                "{table},{reporter},{year},{sex},{age},\"{partner}\",{value},{flag}"
+                            )?;
+                            written += 1;
+                            if written == OBSERVATIONS {
+                                break 'all;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.flush()
+}
+
+/// A Clearinghouse workbook: tables 3 and 4 of five reporters, each sheet with merged sex blocks
+/// over 21 years, 200 partners × 8 age groups: 10 × 1,600 × 63 = 1,008,000 value cells.
+fn clearinghouse_xlsx(path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let partners = partners();
+    let mut book = Workbook::new();
+    let merged = Format::new();
+    let mut numbers = Numbers(0x2545_f491_4f6c_dd1d);
+    for (r, reporter) in REPORTERS.iter().enumerate() {
+        for table in ["3", "4"] {
+            let sheet = book.add_worksheet();
+            sheet.set_name(format!("Table {table} ({})", r + 1))?;
+            sheet.write_string(0, 0, format!("Table {table}"))?;
+            sheet.write_string(1, 0, format!("Country: {reporter}"))?;
+            for (b, label) in ["Total", "Men", "Women"].iter().enumerate() {
+                let first = 2 + b as u16 * YEARS;
+                sheet.merge_range(3, first, 3, first + YEARS - 1, label, &merged)?;
+                for y in 0..YEARS {
+                    sheet.write_number(4, first + y, (2000 + y) as f64)?;
+                }
+            }
+            sheet.write_string(4, 0, "Country")?;
+            sheet.write_string(4, 1, "Age")?;
+            let mut row = 5u32;
+            for partner in &partners {
+                for (a, age) in AGES.iter().enumerate() {
+                    if a == 0 {
+                        sheet.write_string(row, 0, partner)?;
+                    }
+                    sheet.write_string(row, 1, *age)?;
+                    for col in 0..3 * YEARS {
+                        let n = numbers.next();
+                        if n.is_multiple_of(50) {
+                            continue;
+                        }
+                        sheet.write_number(row, 2 + col, (n % 100_000) as f64)?;
+                    }
+                    row += 1;
+                }
+            }
+        }
+    }
+    book.save(path)
+}
+
+fn files() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let csv = dir.path().join("flows.csv");
+    let xlsx = dir.path().join("clearinghouse.xlsx");
+    long_csv(&csv).unwrap_or_else(|e| panic!("{e}"));
+    clearinghouse_xlsx(&xlsx).unwrap_or_else(|e| panic!("{e}"));
+    (dir, csv, xlsx)
+}
+
+fn load(path: &Path, bytes: &[u8]) -> migreview::model::Dataset {
+    match load_bytes(path, bytes, &ImportOptions::default(), &LoadControl::new()) {
+        Ok((dataset, _)) => dataset,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+fn loading(c: &mut Criterion) {
+    let (_dir, csv_path, xlsx_path) = files();
+    let csv_bytes = std::fs::read(&csv_path).unwrap_or_else(|e| panic!("{e}"));
+    let xlsx_bytes = std::fs::read(&xlsx_path).unwrap_or_else(|e| panic!("{e}"));
+    for (name, path, bytes) in [
+        ("long CSV", &csv_path, &csv_bytes),
+        ("Clearinghouse xlsx", &xlsx_path, &xlsx_bytes),
+    ] {
+        let dataset = load(path, bytes);
+        println!(
+            "{name}: {} bytes, {} observations, {:.1} bytes per observation in memory",
+            bytes.len(),
+            dataset.len(),
+            dataset.heap_bytes() as f64 / dataset.len().max(1) as f64
+        );
+    }
+    let mut group = c.benchmark_group("load");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20))
+        .warm_up_time(Duration::from_secs(2));
+    group.bench_function("migreview long CSV, 1,000,000 observations", |b| {
+        b.iter(|| black_box(load(&csv_path, &csv_bytes).len()))
+    });
+    group.bench_function("csv crate, same file, bare parse", |b| {
+        b.iter(|| {
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(true)
+                .from_reader(csv_bytes.as_slice());
+            let mut record = csv::ByteRecord::new();
+            let mut fields = 0usize;
+            while reader.read_byte_record(&mut record).unwrap_or(false) {
+                fields += record.len();
+            }
+            black_box(fields)
+        })
+    });
+    group.bench_function("migreview Clearinghouse xlsx, 1,008,000 cells", |b| {
+        b.iter(|| black_box(load(&xlsx_path, &xlsx_bytes).len()))
+    });
+    group.bench_function(
+        "calamine, same workbook, worksheet_range of every sheet",
+        |b| {
+            b.iter(|| {
+                use calamine::Reader;
+                let mut book: calamine::Xlsx<_> =
+                    calamine::open_workbook_from_rs(Cursor::new(xlsx_bytes.as_slice()))
+                        .unwrap_or_else(|e| panic!("{e}"));
+                let mut cells = 0usize;
+                for name in book.sheet_names() {
+                    let range = book
+                        .worksheet_range(&name)
+                        .unwrap_or_else(|e| panic!("{e}"));
+                    cells += range.get_size().0 * range.get_size().1;
+                }
+                black_box(cells)
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, loading);
+criterion_main!(benches);

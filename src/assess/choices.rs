@@ -1,0 +1,253 @@
+//! The enumerations of the source inventory: each value has a stable code (used in JSON), an
+//! English and a Russian label (used in the questionnaire and the window), and is read back from
+//! any of the three.
+
+use crate::model::Lang;
+use crate::model::category::normalise_label;
+use serde::{Deserialize, Serialize};
+
+/// A value picked from a fixed list.
+pub trait Choice: Copy + PartialEq + Sized + 'static {
+    /// Every value, in the order lists show them.
+    const ALL: &'static [Self];
+
+    /// The stable code written to JSON (`population_register`).
+    fn code(self) -> &'static str;
+
+    /// The label people read.
+    fn label(self, lang: Lang) -> &'static str;
+
+    /// Reads a code or a label in either language (case, spaces and punctuation ignored).
+    fn parse(text: &str) -> Option<Self> {
+        let key = normalise_label(text);
+        if key.is_empty() {
+            return None;
+        }
+        Self::ALL.iter().copied().find(|value| {
+            normalise_label(value.code()) == key
+                || normalise_label(value.label(Lang::En)) == key
+                || normalise_label(value.label(Lang::Ru)) == key
+        })
+    }
+
+    /// The labels of every value, for a pick list.
+    fn labels(lang: Lang) -> Vec<&'static str> {
+        Self::ALL.iter().map(|value| value.label(lang)).collect()
+    }
+}
+
+macro_rules! choice {
+    (
+        $(#[$meta:meta])*
+        $name:ident, default $default:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, $en:literal, $ru:literal; )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $code)] $variant, )*
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                $name::$default
+            }
+        }
+
+        impl Choice for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),*];
+
+            fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code,)*
+                }
+            }
+
+            fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$variant, Lang::En) => $en,
+                      ($name::$variant, Lang::Ru) => $ru,)*
+                }
+            }
+        }
+    };
+}
+
+choice! {
+    /// The kind of a data source (domain.md §2.1).
+    SourceKind, default Other {
+        PopulationCensus = "population_census", "Population census", "Перепись населения";
+        /// Registration at the place of residence, the main flow source of CIS countries.
+        PopulationRegister = "population_register",
+            "Population register (registration at place of residence)",
+            "Регистрация населения по месту жительства";
+        ForeignersRegister = "foreigners_register",
+            "Register of foreigners, residence and work permits",
+            "Учёт иностранцев, разрешения на проживание и работу";
+        BorderStatistics = "border_statistics",
+            "Border or passenger statistics",
+            "Пограничная статистика, учёт пассажиров";
+        HouseholdSurvey = "household_survey",
+            "Household or labour-force survey",
+            "Обследование домохозяйств или рабочей силы";
+        AsylumRecords = "asylum_records",
+            "Asylum and refugee records",
+            "Учёт лиц, ищущих убежища, и беженцев";
+        ConsularRegister = "consular_register",
+            "Consular register of citizens abroad",
+            "Консульский учёт граждан за рубежом";
+        Other = "other", "Other", "Другое";
+    }
+}
+
+impl SourceKind {
+    /// Whether the source records people on registration and de-registration, so that its
+    /// emigration depends on people de-registering.
+    pub fn is_register(self) -> bool {
+        matches!(
+            self,
+            SourceKind::PopulationRegister | SourceKind::ForeignersRegister
+        )
+    }
+
+    /// A short tag for generated source ids (`REG`, `CEN`).
+    pub fn id_tag(self) -> &'static str {
+        match self {
+            SourceKind::PopulationCensus => "CEN",
+            SourceKind::PopulationRegister => "REG",
+            SourceKind::ForeignersRegister => "FOR",
+            SourceKind::BorderStatistics => "BOR",
+            SourceKind::HouseholdSurvey => "SUR",
+            SourceKind::AsylumRecords => "ASY",
+            SourceKind::ConsularRegister => "CON",
+            SourceKind::Other => "OTH",
+        }
+    }
+}
+
+choice! {
+    /// How often the source produces migration data.
+    Periodicity, default Unknown {
+        /// Recorded continuously and published at least once a year (registers).
+        Continuous = "continuous",
+            "Continuous, published at least annually",
+            "Непрерывный учёт, публикация не реже раза в год";
+        Annual = "annual", "Annual", "Ежегодно";
+        Biennial = "biennial", "Every two years", "Раз в два года";
+        /// Ad hoc surveys or one-off tabulations.
+        Irregular = "irregular", "Irregular (ad hoc)", "Нерегулярно (разово)";
+        CensusOnly = "census_only", "With the census only", "Только при переписи";
+        NotProduced = "not_produced", "Not produced", "Не производятся";
+        Unknown = "unknown", "Unknown", "Неизвестно";
+    }
+}
+
+choice! {
+    /// Which population groups the source covers (rubric: coverage of groups).
+    GroupCoverage, default Unknown {
+        AllResidents = "all_residents",
+            "All residents, incl. foreigners and asylum seekers",
+            "Все жители, включая иностранцев и лиц, ищущих убежища";
+        ForeignersPartly = "foreigners_partly",
+            "Citizens and part of the foreigners",
+            "Граждане и часть иностранцев";
+        CitizensOnly = "citizens_only", "Citizens only", "Только граждане";
+        PermitsOnly = "permits_only", "Permit holders only", "Только владельцы разрешений";
+        Unknown = "unknown", "Unknown", "Неизвестно";
+    }
+}
+
+choice! {
+    /// Whether the duration rule applies to the actual or the intended stay.
+    DurationBasis, default Unknown {
+        Actual = "actual", "Actual stay", "Фактическое пребывание";
+        Intended = "intended", "Intended stay", "Предполагаемое пребывание";
+        Unknown = "unknown", "Unknown", "Неизвестно";
+    }
+}
+
+choice! {
+    /// Whether people must register (on arrival) or de-register (on departure).
+    ObligationRule, default Unknown {
+        /// Obligatory, with sanctions or checks that make people comply.
+        Enforced = "enforced", "Obligatory and enforced", "Обязательна, соблюдение контролируется";
+        Weak = "weak", "Obligatory, weakly enforced", "Обязательна, но слабо контролируется";
+        NoObligation = "none", "No obligation", "Обязанности нет";
+        NotApplicable = "not_applicable", "Not applicable", "Неприменимо";
+        Unknown = "unknown", "Unknown", "Неизвестно";
+    }
+}
+
+choice! {
+    /// How the source's migration data are published (rubric: accessibility).
+    Publication, default Unknown {
+        MachineReadable = "machine_readable",
+            "Machine-readable data with metadata",
+            "Машиночитаемые данные с метаданными";
+        TablesWithNotes = "tables_with_notes", "Tables with notes", "Таблицы с примечаниями";
+        PdfOnly = "pdf_only", "PDF only", "Только PDF";
+        OnRequest = "on_request", "On request only", "Только по запросу";
+        NotPublished = "not_published", "Not published", "Не публикуются";
+        Unknown = "unknown", "Unknown", "Неизвестно";
+    }
+}
+
+/// A registration or de-registration rule: the obligation, its time limit, and details.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Obligation {
+    pub rule: ObligationRule,
+    /// Days allowed to register (or de-register), when the law sets a limit.
+    pub time_limit_days: Option<u16>,
+    /// Who it applies to, sanctions, incentives, exceptions.
+    pub note: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_read_from_codes_and_labels_in_both_languages() {
+        assert_eq!(
+            SourceKind::parse("population_register"),
+            Some(SourceKind::PopulationRegister)
+        );
+        assert_eq!(
+            SourceKind::parse("Population census"),
+            Some(SourceKind::PopulationCensus)
+        );
+        assert_eq!(
+            SourceKind::parse("перепись населения"),
+            Some(SourceKind::PopulationCensus)
+        );
+        assert_eq!(Periodicity::parse("Ежегодно"), Some(Periodicity::Annual));
+        assert_eq!(
+            ObligationRule::parse("none"),
+            Some(ObligationRule::NoObligation)
+        );
+        assert_eq!(SourceKind::parse("tax records"), None);
+        assert_eq!(SourceKind::parse(""), None);
+    }
+
+    #[test]
+    fn labels_are_unique_within_each_list() {
+        fn unique<T: Choice>() {
+            for lang in [Lang::En, Lang::Ru] {
+                let labels = T::labels(lang);
+                for (i, a) in labels.iter().enumerate() {
+                    for b in &labels[i + 1..] {
+                        assert_ne!(normalise_label(a), normalise_label(b));
+                    }
+                }
+            }
+        }
+        unique::<SourceKind>();
+        unique::<Periodicity>();
+        unique::<GroupCoverage>();
+        unique::<DurationBasis>();
+        unique::<ObligationRule>();
+        unique::<Publication>();
+    }
+}

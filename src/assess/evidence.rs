@@ -1,0 +1,75 @@
+//! What the suggestions are computed from: the loaded data, the checks that ran and their
+//! findings, and the country-level mirror ratios.
+
+use crate::checks::{CheckCode, Finding};
+use crate::model::Dataset;
+use serde::{Deserialize, Serialize};
+
+/// The direction of a country's flows.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Emigration,
+    Immigration,
+}
+
+/// A country's flows over all partners that report the other side, against what those partners
+/// report (domain.md §3.3): for emigration, the country's Table 4 against the partners' Table 3.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CountryRatio {
+    pub country: String,
+    pub direction: Direction,
+    pub year: u16,
+    /// Reported by the country itself.
+    pub reported: f64,
+    /// Reported by its partners for the same flows.
+    pub partner_reported: f64,
+    /// `reported / partner_reported`.
+    pub ratio: f64,
+}
+
+impl CountryRatio {
+    pub fn new(
+        country: &str,
+        direction: Direction,
+        year: u16,
+        reported: f64,
+        partner_reported: f64,
+    ) -> CountryRatio {
+        CountryRatio {
+            country: country.to_string(),
+            direction,
+            year,
+            reported,
+            partner_reported,
+            ratio: if partner_reported != 0.0 {
+                reported / partner_reported
+            } else {
+                f64::NAN
+            },
+        }
+    }
+}
+
+/// Everything the suggestions look at.
+#[derive(Clone, Copy, Debug)]
+pub struct Evidence<'a> {
+    pub dataset: &'a Dataset,
+    /// The checks that ran. A criterion built on findings is suggested only when its checks ran,
+    /// so that "no finding" means "checked and fine", not "not checked".
+    pub checks_run: &'a [CheckCode],
+    pub findings: &'a [Finding],
+    pub country_ratios: &'a [CountryRatio],
+}
+
+impl<'a> Evidence<'a> {
+    /// Whether any of the checks ran.
+    pub fn ran_any(&self, codes: &[CheckCode]) -> bool {
+        codes.iter().any(|code| self.checks_run.contains(code))
+    }
+}
+
+/// The codes of the checks of a report, for [`Evidence::checks_run`].
+pub fn checks_run(report: &crate::report::Report) -> Vec<CheckCode> {
+    report.checks.iter().map(|summary| summary.check).collect()
+}

@@ -1,0 +1,47 @@
+//! Data-source assessment: the inventory of a country's migration data sources, scored against
+//! the rubric of domain.md §2.6, with scores suggested from the data.
+//!
+//! A review of a country's migration statistics has three parts: an overview of the systems that
+//! collect the data, their potential for development, and an assessment of data quality. This
+//! module holds the inventory ([`Assessment`] → [`CountryAssessment`] → [`DataSource`]), the
+//! [`rubric`], the suggestions computed from loaded data, findings and mirror ratios
+//! ([`suggest()`]), the [`scorecard`] with its "potential for development" items, and the
+//! [`questionnaire`] a national office fills in.
+
+pub mod choices;
+pub mod cli;
+pub mod evidence;
+pub mod model;
+pub mod questionnaire;
+pub mod rubric;
+pub mod scorecard;
+pub mod settings;
+pub mod suggest;
+pub mod text;
+
+pub use choices::{
+    Choice, DurationBasis, GroupCoverage, Obligation, ObligationRule, Periodicity, Publication,
+    SourceKind,
+};
+pub use evidence::{CountryRatio, Direction, Evidence};
+pub use model::{
+    AssessError, Assessment, CountryAssessment, CriterionScore, DataSource, EvidenceRef, Problem,
+    ScoreBasis, ScoreError, Suggestion, TableFeed,
+};
+pub use rubric::{Criterion, Score};
+pub use settings::{AssessSettings, CriterionWeights};
+pub use suggest::suggest;
+
+/// The schema of an assessment file; fields are added, never renamed or removed, within it.
+pub const SCHEMA: &str = "migreview.assessment/1";
+pub use scorecard::{CountryScorecard, DevelopmentItem, Grade, SourceScorecard, scorecard};
+
+/// The sample assessments of five CIS countries, embedded in the binary.
+const SAMPLE_JSON: &str = include_str!("../../sample_data/assessments.json");
+
+/// A filled-in, plausible assessment of Azerbaijan, Kazakhstan, Kyrgyzstan, the Russian
+/// Federation and Tajikistan, for demonstrations and training. Synthetic: every country is
+/// marked `synthetic` and says so in its notes.
+pub fn sample_assessment() -> Result<Assessment, AssessError> {
+    Assessment::from_json(SAMPLE_JSON)
+}

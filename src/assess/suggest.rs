@@ -1,0 +1,1244 @@
+//! Scores suggested from the data: for one source, over the tables it feeds and their years,
+//! each with its reasons in plain words (English and Russian) and what they rest on. The
+//! reviewer accepts or overrides each one.
+
+use super::choices::{Choice, DurationBasis, GroupCoverage, Periodicity, Publication};
+use super::evidence::{Direction, Evidence};
+use super::model::{DataSource, EvidenceRef, Suggestion, TableFeed};
+use super::rubric::{Criterion, Score};
+use super::settings::AssessSettings;
+use super::text::{count, decimal, join_and, percent, year_span, years};
+use crate::checks::{CheckCode, Finding, Outcome, Severity};
+use crate::model::{
+    Breakdown, CategoryKind, CountryDim, Dataset, Lang, Obs, Sex, Sym, TableId, category_kind,
+    gazetteer,
+};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The checks whose failures speak against internal consistency (sums, cross-table identities,
+/// demographic balance).
+pub const CONSISTENCY_CHECKS: [CheckCode; 13] = [
+    CheckCode::A1,
+    CheckCode::A2,
+    CheckCode::A3,
+    CheckCode::A4,
+    CheckCode::C1,
+    CheckCode::C2,
+    CheckCode::C3,
+    CheckCode::C4,
+    CheckCode::C5,
+    CheckCode::C6,
+    CheckCode::D1,
+    CheckCode::D2,
+    CheckCode::D3,
+];
+
+/// The emigration tables: a source feeding one of them is judged on emigration capture.
+pub const EMIGRATION_TABLES: [TableId; 3] = [TableId::T4, TableId::T6_1, TableId::T6_2];
+
+/// Suggests scores for a source of `country` from the evidence, in rubric order. A criterion
+/// the evidence cannot speak to gets no suggestion.
+pub fn suggest(
+    evidence: &Evidence<'_>,
+    country: &str,
+    source: &DataSource,
+    settings: &AssessSettings,
+) -> Vec<Suggestion> {
+    let scope = Scope::new(evidence, country, &source.feeds);
+    let mut out = Vec::new();
+    out.extend(definition(&scope, source));
+    out.extend(emigration_capture(&scope, source, settings));
+    out.extend(coverage(source));
+    out.extend(internal_consistency(&scope, settings));
+    out.extend(disaggregation(&scope));
+    out.extend(unknown_share(&scope, settings));
+    out.extend(timeliness(&scope, source, settings));
+    out.extend(periodicity(source));
+    out.extend(accessibility(source));
+    out.extend(time_series_stability(&scope, settings));
+    out
+}
+
+impl super::model::CountryAssessment {
+    /// Recomputes the suggestions of every source from new evidence; final scores, reasons and
+    /// the reviewer's evidence are kept.
+    pub fn refresh_suggestions(&mut self, evidence: &Evidence<'_>, settings: &AssessSettings) {
+        let country = self.country.clone();
+        for source in &mut self.sources {
+            let suggestions = suggest(evidence, &country, source, settings);
+            source.set_suggestions(suggestions);
+        }
+    }
+}
+
+/// The part of the evidence that concerns one source: the country's observations and findings
+/// in the tables and years the source feeds.
+struct Scope<'a> {
+    evidence: &'a Evidence<'a>,
+    country: &'a str,
+    feeds: &'a [TableFeed],
+    /// The country's observations in the source's tables and years.
+    rows: Vec<&'a Obs>,
+    /// Whether the data set holds any observation of the country at all.
+    country_has_data: bool,
+    kinds: std::cell::RefCell<HashMap<Sym, CategoryKind>>,
+}
+
+impl<'a> Scope<'a> {
+    fn new(evidence: &'a Evidence<'a>, country: &'a str, feeds: &'a [TableFeed]) -> Scope<'a> {
+        let covers = |table: TableId, year: u16| {
+            feeds
+                .iter()
+                .any(|f| f.table == table && f.covers_year(year))
+        };
+        let reporter = evidence.dataset.sym(country);
+        let mut country_has_data = false;
+        let mut rows = Vec::new();
+        if let Some(reporter) = reporter {
+            // One pass over the data set; every criterion then reads the source's rows only.
+            for obs in evidence
+                .dataset
+                .obs()
+                .iter()
+                .filter(|o| o.reporter == reporter)
+            {
+                country_has_data = true;
+                if covers(obs.table, obs.year) {
+                    rows.push(obs);
+                }
+            }
+        }
+        Scope {
+            evidence,
+            country,
+            feeds,
+            rows,
+            country_has_data,
+            kinds: std::cell::RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn dataset(&self) -> &'a Dataset {
+        self.evidence.dataset
+    }
+
+    fn covers(&self, table: TableId, year: u16) -> bool {
+        self.feeds
+            .iter()
+            .any(|f| f.table == table && f.covers_year(year))
+    }
+
+    /// The country's observations in the source's tables and years.
+    fn observations(&self) -> impl Iterator<Item = &'a Obs> + '_ {
+        self.rows.iter().copied()
+    }
+
+    /// The tables the source feeds, each once, in catalogue order.
+    fn tables(&self) -> Vec<TableId> {
+        let set: BTreeSet<TableId> = self.feeds.iter().map(|f| f.table).collect();
+        set.into_iter().collect()
+    }
+
+    /// Failed cases of these checks in the source's tables and years.
+    fn failures(&self, codes: &[CheckCode]) -> Vec<&'a Finding> {
+        self.evidence
+            .findings
+            .iter()
+            .filter(|f| {
+                f.outcome == Outcome::Fail
+                    && codes.contains(&f.check)
+                    && f.reporter.as_deref() == Some(self.country)
+                    && f.table.is_some_and(|table| match f.year {
+                        Some(year) => self.covers(table, year),
+                        None => self.feeds.iter().any(|feed| feed.table == table),
+                    })
+            })
+            .collect()
+    }
+
+    fn kind(&self, sym: Sym) -> CategoryKind {
+        *self
+            .kinds
+            .borrow_mut()
+            .entry(sym)
+            .or_insert_with(|| category_kind(self.dataset().str(sym)))
+    }
+
+    fn country_name(&self, lang: Lang) -> String {
+        gazetteer().name(self.country, lang).to_string()
+    }
+}
+
+fn score(value: u8) -> Score {
+    Score::new(value.min(Score::MAX)).unwrap_or(Score::all()[0])
+}
+
+fn suggestion(
+    criterion: Criterion,
+    value: u8,
+    evidence_en: String,
+    evidence_ru: String,
+    refs: Vec<EvidenceRef>,
+) -> Suggestion {
+    Suggestion {
+        criterion,
+        score: score(value),
+        evidence_en,
+        evidence_ru,
+        refs,
+    }
+}
+
+fn table_list(tables: &[TableId], lang: Lang) -> String {
+    let codes: Vec<String> = tables.iter().map(|t| t.code().to_string()).collect();
+    join_and(&codes, lang)
+}
+
+/// "table 3" / "tables 3 and 4"; "таблице 3" / "таблицах 3 и 4" (prepositional).
+fn tables_phrase(tables: &[TableId], lang: Lang) -> String {
+    let list = table_list(tables, lang);
+    match (lang, tables.len()) {
+        (Lang::En, 1) => format!("table {list}"),
+        (Lang::En, _) => format!("tables {list}"),
+        (Lang::Ru, 1) => format!("таблице {list}"),
+        (Lang::Ru, _) => format!("таблицах {list}"),
+    }
+}
+
+/// Finding references: the first `limit` case ids.
+fn finding_refs(findings: &[&Finding], limit: usize) -> Vec<EvidenceRef> {
+    findings
+        .iter()
+        .take(limit)
+        .map(|f| EvidenceRef::Finding {
+            case_id: f.case_id(),
+        })
+        .collect()
+}
+
+/// One reference per check code, with its count, tables, years and largest deviation.
+fn check_refs(findings: &[&Finding]) -> Vec<EvidenceRef> {
+    let mut by_check: BTreeMap<CheckCode, Vec<&Finding>> = BTreeMap::new();
+    for finding in findings {
+        by_check.entry(finding.check).or_default().push(finding);
+    }
+    by_check
+        .into_iter()
+        .map(|(check, list)| {
+            let tables: BTreeSet<TableId> = list.iter().filter_map(|f| f.table).collect();
+            let years: BTreeSet<u16> = list.iter().filter_map(|f| f.year).collect();
+            EvidenceRef::Check {
+                check,
+                findings: list.len(),
+                tables: tables.into_iter().collect(),
+                years: years.into_iter().collect(),
+                max_deviation: list
+                    .iter()
+                    .filter_map(|f| deviation(f))
+                    .fold(None, |max: Option<f64>, d| {
+                        Some(max.map_or(d, |m| m.max(d)))
+                    }),
+            }
+        })
+        .collect()
+}
+
+/// |expected − actual| / |expected|, where both are known (0 when both are 0).
+fn deviation(finding: &Finding) -> Option<f64> {
+    let (expected, actual) = (finding.expected?, finding.actual?);
+    if expected != 0.0 {
+        Some((expected - actual).abs() / expected.abs())
+    } else if actual == 0.0 {
+        Some(0.0)
+    } else {
+        None
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definition
+
+fn definition_score(months: Option<u8>, basis: DurationBasis) -> u8 {
+    match months {
+        None => 0,
+        Some(12) if basis == DurationBasis::Intended => 2,
+        Some(12) => 3,
+        Some(6..=11) | Some(13..=59) => 2,
+        Some(0..=5) => 1,
+        Some(_) => 0,
+    }
+}
+
+pub(crate) fn duration_words(months: u8, lang: Lang) -> String {
+    match (months, lang) {
+        (0, Lang::En) => "without a time limit (anyone who registers)".into(),
+        (0, Lang::Ru) => "без ограничения срока (все зарегистрировавшиеся)".into(),
+        (60..=u8::MAX, Lang::En) => "only on a change of \"permanent\" residence".into(),
+        (60..=u8::MAX, Lang::Ru) => "только при смене «постоянного» места жительства".into(),
+        (m, Lang::En) => format!("after {m} months of stay"),
+        (m, Lang::Ru) => format!("после {m} мес. пребывания"),
+    }
+}
+
+fn definition(scope: &Scope<'_>, source: &DataSource) -> Option<Suggestion> {
+    let mut counts: BTreeMap<u8, usize> = BTreeMap::new();
+    for obs in scope.observations() {
+        if let Some(months) = obs.duration_months() {
+            *counts.entry(months).or_default() += 1;
+        }
+    }
+    let from_data = counts
+        .iter()
+        .max_by_key(|(months, n)| (**n, std::cmp::Reverse(**months)))
+        .map(|(months, _)| *months);
+    let months = source.duration_rule_months.or(from_data);
+    let taken_from_data = source.duration_rule_months.is_none() && from_data.is_some();
+    let basis = source.duration_basis;
+    let value = definition_score(months, basis);
+    let (mut en, mut ru) = match months {
+        None => (
+            "The duration rule is unknown: neither the inventory nor the data state it.".to_string(),
+            "Критерий продолжительности неизвестен: его не указывают ни описание источника, ни данные."
+                .to_string(),
+        ),
+        Some(m) => {
+            let origin_en = if taken_from_data {
+                "the duration stated in the data"
+            } else {
+                "the inventory"
+            };
+            let origin_ru = if taken_from_data {
+                "продолжительность, указанная в данных"
+            } else {
+                "описание источника"
+            };
+            (
+                format!(
+                    "Persons are counted as migrants {} ({}; source: {origin_en}); the UN recommends 12 months of usual residence.",
+                    duration_words(m, Lang::En),
+                    basis.label(Lang::En).to_lowercase()
+                ),
+                format!(
+                    "Мигрантами считаются лица {} ({}; источник сведений: {origin_ru}); ООН рекомендует 12 месяцев обычного проживания.",
+                    duration_words(m, Lang::Ru),
+                    basis.label(Lang::Ru).to_lowercase()
+                ),
+            )
+        }
+    };
+    if let (Some(stated), Some(data)) = (source.duration_rule_months, from_data)
+        && stated != data
+    {
+        en.push_str(&format!(
+            " The data state {data} months instead of {stated}."
+        ));
+        ru.push_str(&format!(" В данных указано {data} мес., а не {stated}."));
+    }
+    en.push_str(" Rule: 12 months → 3; 6 to under 12 months, or the intended stay only → 2; 3 months or no limit → 1; \"permanent\" or unknown → 0.");
+    ru.push_str(" Правило: 12 месяцев → 3; от 6 до 12 месяцев или только предполагаемое пребывание → 2; 3 месяца или без ограничения → 1; «постоянное» или неизвестно → 0.");
+    Some(suggestion(
+        Criterion::Definition,
+        value,
+        en,
+        ru,
+        vec![EvidenceRef::Duration {
+            months,
+            basis,
+            from_data: taken_from_data,
+        }],
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emigration capture
+
+fn band_at_least(value: f64, bands: [f64; 3]) -> u8 {
+    if value >= bands[0] {
+        3
+    } else if value >= bands[1] {
+        2
+    } else if value >= bands[2] {
+        1
+    } else {
+        0
+    }
+}
+
+fn emigration_capture(
+    scope: &Scope<'_>,
+    source: &DataSource,
+    settings: &AssessSettings,
+) -> Option<Suggestion> {
+    let feeds: Vec<&TableFeed> = source
+        .feeds
+        .iter()
+        .filter(|f| EMIGRATION_TABLES.contains(&f.table))
+        .collect();
+    if feeds.is_empty() {
+        return None;
+    }
+    let covers = |year: u16| feeds.iter().any(|f| f.covers_year(year));
+    let mut ratios: Vec<_> = scope
+        .evidence
+        .country_ratios
+        .iter()
+        .filter(|r| {
+            r.country == scope.country
+                && r.direction == Direction::Emigration
+                && covers(r.year)
+                && r.partner_reported > 0.0
+                && r.reported.is_finite()
+        })
+        .collect();
+    ratios.sort_by_key(|r| r.year);
+    let [b3, b2, b1] = settings.emigration_ratio_bands;
+    let rule_en = format!(
+        " Rule: E/I ≥ {b3} → 3, {b2}–{b3} → 2, {b1}–{b2} → 1, below {b1} or no emigration data → 0."
+    );
+    let rule_ru = format!(
+        " Правило: Э/И ≥ {} → 3, {}–{} → 2, {}–{} → 1, ниже {} или нет данных об эмиграции → 0.",
+        decimal(b3, 1, Lang::Ru),
+        decimal(b2, 1, Lang::Ru),
+        decimal(b3, 1, Lang::Ru),
+        decimal(b1, 1, Lang::Ru),
+        decimal(b2, 1, Lang::Ru),
+        decimal(b1, 1, Lang::Ru)
+    );
+    let tables: Vec<TableId> = feeds.iter().map(|f| f.table).collect();
+    if ratios.is_empty() {
+        if !scope.country_has_data {
+            return None;
+        }
+        let has_emigration = scope
+            .observations()
+            .any(|o| EMIGRATION_TABLES.contains(&o.table) && o.number().is_some());
+        if has_emigration {
+            // Emigration is there but no partner reports the other side: nothing to compare.
+            return None;
+        }
+        return Some(suggestion(
+            Criterion::EmigrationCapture,
+            0,
+            format!(
+                "The data hold no emigration of {} in {} for the years the source feeds.{rule_en}",
+                scope.country_name(Lang::En),
+                tables_phrase(&tables, Lang::En)
+            ),
+            format!(
+                "В данных нет эмиграции ({}) в {} за годы, которые даёт источник.{rule_ru}",
+                scope.country_name(Lang::Ru),
+                tables_phrase(&tables, Lang::Ru)
+            ),
+            vec![EvidenceRef::Field {
+                field: "feeds".into(),
+                value: TableFeed::format_list(&source.feeds),
+            }],
+        ));
+    }
+    let reported: f64 = ratios.iter().map(|r| r.reported).sum();
+    let partner_reported: f64 = ratios.iter().map(|r| r.partner_reported).sum();
+    let ratio = reported / partner_reported;
+    let span = year_span(ratios.iter().map(|r| r.year)).unwrap_or([0, 0]);
+    let period = years(span[0], span[1]);
+    let value = band_at_least(ratio, settings.emigration_ratio_bands);
+    let mut en = format!(
+        "Emigration reported by {} is {} of the immigration its partner countries report from it ({period}: {} against {})",
+        scope.country_name(Lang::En),
+        decimal(ratio, 2, Lang::En),
+        count(reported, Lang::En),
+        count(partner_reported, Lang::En)
+    );
+    let mut ru = format!(
+        "Эмиграция по данным страны составляет {} иммиграции из неё, учтённой странами-партнёрами ({period}: {} против {})",
+        decimal(ratio, 2, Lang::Ru),
+        count(reported, Lang::Ru),
+        count(partner_reported, Lang::Ru)
+    );
+    if ratio > 0.0 && ratio < 1.0 {
+        en.push_str(&format!(
+            ": partners record {} times more arrivals than it records departures",
+            decimal(1.0 / ratio, 1, Lang::En)
+        ));
+        ru.push_str(&format!(
+            ": партнёры учитывают в {} раза больше прибытий, чем страна — выбытий",
+            decimal(1.0 / ratio, 1, Lang::Ru)
+        ));
+    }
+    en.push('.');
+    ru.push('.');
+    if ratios.len() > 1 {
+        let by_year = |lang: Lang| {
+            ratios
+                .iter()
+                .take(12)
+                .map(|r| format!("{} {}", r.year, decimal(r.ratio, 2, lang)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        en.push_str(&format!(" By year: {}.", by_year(Lang::En)));
+        ru.push_str(&format!(" По годам: {}.", by_year(Lang::Ru)));
+    }
+    en.push_str(&rule_en);
+    ru.push_str(&rule_ru);
+    let mut refs = vec![EvidenceRef::Ratio {
+        country: scope.country.to_string(),
+        direction: Direction::Emigration,
+        years: span,
+        reported,
+        partner_reported,
+        ratio,
+    }];
+    if ratios.len() > 1 {
+        refs.extend(ratios.iter().map(|r| EvidenceRef::Ratio {
+            country: r.country.clone(),
+            direction: r.direction,
+            years: [r.year, r.year],
+            reported: r.reported,
+            partner_reported: r.partner_reported,
+            ratio: r.ratio,
+        }));
+    }
+    Some(suggestion(
+        Criterion::EmigrationCapture,
+        value,
+        en,
+        ru,
+        refs,
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields of the inventory: coverage, periodicity, accessibility
+
+fn from_field<T: Choice>(
+    criterion: Criterion,
+    field: &str,
+    field_en: &str,
+    field_ru: &str,
+    value: T,
+    score: Option<u8>,
+) -> Option<Suggestion> {
+    let score = score?;
+    Some(suggestion(
+        criterion,
+        score,
+        format!(
+            "From the inventory: {field_en} is \"{}\". Level {score}: {}.",
+            value.label(Lang::En),
+            criterion.level(self::score(score), Lang::En)
+        ),
+        format!(
+            "По описанию источника: {field_ru} — «{}». Уровень {score}: {}.",
+            value.label(Lang::Ru),
+            criterion.level(self::score(score), Lang::Ru)
+        ),
+        vec![EvidenceRef::field(field, value)],
+    ))
+}
+
+fn coverage(source: &DataSource) -> Option<Suggestion> {
+    let value = source.groups_covered;
+    let score = match value {
+        GroupCoverage::AllResidents => 3,
+        GroupCoverage::ForeignersPartly => 2,
+        GroupCoverage::CitizensOnly | GroupCoverage::PermitsOnly => 1,
+        GroupCoverage::Unknown => 0,
+    };
+    from_field(
+        Criterion::Coverage,
+        "groups_covered",
+        "the coverage of groups",
+        "охват групп",
+        value,
+        Some(score),
+    )
+}
+
+fn periodicity(source: &DataSource) -> Option<Suggestion> {
+    let value = source.periodicity;
+    let score = match value {
+        Periodicity::Continuous | Periodicity::Annual => Some(3),
+        Periodicity::Biennial => Some(2),
+        Periodicity::Irregular | Periodicity::CensusOnly => Some(1),
+        Periodicity::NotProduced => Some(0),
+        Periodicity::Unknown => None,
+    };
+    from_field(
+        Criterion::Periodicity,
+        "periodicity",
+        "the periodicity",
+        "периодичность",
+        value,
+        score,
+    )
+}
+
+fn accessibility(source: &DataSource) -> Option<Suggestion> {
+    let value = source.publication;
+    let score = match value {
+        Publication::MachineReadable => Some(3),
+        Publication::TablesWithNotes => Some(2),
+        Publication::PdfOnly => Some(1),
+        Publication::OnRequest | Publication::NotPublished => Some(0),
+        Publication::Unknown => None,
+    };
+    from_field(
+        Criterion::Accessibility,
+        "publication",
+        "the publication",
+        "публикация",
+        value,
+        score,
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internal consistency
+
+fn internal_consistency(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggestion> {
+    if !scope.evidence.ran_any(&CONSISTENCY_CHECKS) || scope.observations().next().is_none() {
+        return None;
+    }
+    let mut failures = scope.failures(&CONSISTENCY_CHECKS);
+    // Larger deviations first, so that the kept references are the worst cases.
+    failures.sort_by(|a, b| {
+        let da = deviation(a).unwrap_or(f64::INFINITY);
+        let db = deviation(b).unwrap_or(f64::INFINITY);
+        db.total_cmp(&da)
+    });
+    let small = settings.consistency_small_deviation;
+    let many = settings.consistency_contradiction_findings;
+    let larger = failures
+        .iter()
+        .filter(|f| deviation(f).is_none_or(|d| d > small))
+        .count();
+    let value = if failures.is_empty() {
+        3
+    } else if larger == 0 {
+        2
+    } else if larger >= many {
+        0
+    } else {
+        1
+    };
+    let tables = scope.tables();
+    let small_en = percent(small, Lang::En);
+    let small_ru = percent(small, Lang::Ru);
+    let (mut en, mut ru) = if failures.is_empty() {
+        (
+            format!(
+                "No sum or cross-table check (A1–A4, C1–C6, D1–D3) failed in {}.",
+                tables_phrase(&tables, Lang::En)
+            ),
+            format!(
+                "Ни одна проверка сумм и межтабличных соотношений (A1–A4, C1–C6, D1–D3) не выявила ошибок в {}.",
+                tables_phrase(&tables, Lang::Ru)
+            ),
+        )
+    } else {
+        let refs = check_refs(&failures);
+        let per_check: Vec<String> = refs
+            .iter()
+            .filter_map(|r| match r {
+                EvidenceRef::Check {
+                    check, findings, ..
+                } => Some(format!("{check} ×{findings}")),
+                _ => None,
+            })
+            .collect();
+        let failed_tables: BTreeSet<TableId> = failures.iter().filter_map(|f| f.table).collect();
+        let failed_tables: Vec<TableId> = failed_tables.into_iter().collect();
+        let largest = failures
+            .iter()
+            .filter_map(|f| deviation(f))
+            .fold(0.0, f64::max);
+        (
+            format!(
+                "Sums that fail in {}: {} ({}); deviating by more than {small_en}: {larger} (largest deviation {}).",
+                tables_phrase(&failed_tables, Lang::En),
+                failures.len(),
+                per_check.join(", "),
+                percent(largest, Lang::En)
+            ),
+            format!(
+                "Несходящихся сумм в {}: {} ({}); с отклонением больше {small_ru}: {larger} (наибольшее отклонение {}).",
+                tables_phrase(&failed_tables, Lang::Ru),
+                failures.len(),
+                per_check.join(", "),
+                percent(largest, Lang::Ru)
+            ),
+        )
+    };
+    en.push_str(&format!(
+        " Rule: no failure → 3; every deviation at most {small_en} → 2; larger deviations → 1; {many} or more larger deviations (the tables contradict each other) → 0."
+    ));
+    ru.push_str(&format!(
+        " Правило: ошибок нет → 3; все отклонения не более {small_ru} → 2; есть большие отклонения → 1; {many} и более больших отклонений (таблицы противоречат друг другу) → 0."
+    ));
+    let mut refs = check_refs(&failures);
+    refs.extend(finding_refs(&failures, settings.max_finding_refs));
+    Some(suggestion(
+        Criterion::InternalConsistency,
+        value,
+        en,
+        ru,
+        refs,
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disaggregation
+
+fn disaggregation(scope: &Scope<'_>) -> Option<Suggestion> {
+    let dataset = scope.dataset();
+    let (mut by_sex, mut by_age, mut by_partner) = (false, false, false);
+    let (mut sex_partner, mut sex_age_partner) = (false, false);
+    let mut tables: BTreeSet<TableId> = BTreeSet::new();
+    for obs in scope.observations() {
+        if obs.number().is_none() || obs.table.breakdown() == Breakdown::None {
+            continue;
+        }
+        tables.insert(obs.table);
+        let sexed = matches!(obs.sex, Sex::M | Sex::F);
+        let age = dataset.str(obs.age);
+        let aged = !matches!(age, "" | "TOTAL" | "UNK");
+        let partnered = !matches!(
+            scope.kind(obs.category),
+            CategoryKind::Total
+                | CategoryKind::Unknown
+                | CategoryKind::Other
+                | CategoryKind::Aggregate
+                | CategoryKind::Unplaced
+        );
+        by_sex |= sexed;
+        by_age |= aged;
+        by_partner |= partnered;
+        sex_partner |= sexed && partnered;
+        sex_age_partner |= sexed && aged && partnered;
+    }
+    if tables.is_empty() {
+        return None;
+    }
+    let tables: Vec<TableId> = tables.into_iter().collect();
+    let value = if sex_age_partner {
+        3
+    } else if sex_partner {
+        2
+    } else if by_partner {
+        1
+    } else {
+        0
+    };
+    let (what_en, what_ru) = match value {
+        3 => (
+            "the partner country (or status) by sex and age group",
+            "страну-партнёра (или статус) по полу и возрастным группам",
+        ),
+        2 => (
+            "the partner country (or status) by sex, but not by age group",
+            "страну-партнёра (или статус) по полу, но не по возрастным группам",
+        ),
+        1 => (
+            "totals by partner country (or status), without sex crossed with the partner",
+            "итоги по странам-партнёрам (или статусу) без разбивки стран по полу",
+        ),
+        _ => ("totals only", "только итоги"),
+    };
+    let yes_no = |flag: bool, lang: Lang| match (flag, lang) {
+        (true, Lang::En) => "yes",
+        (false, Lang::En) => "no",
+        (true, Lang::Ru) => "да",
+        (false, Lang::Ru) => "нет",
+    };
+    let en = format!(
+        "The data of {} give {what_en} (sex: {}, age: {}, partner: {}). Rule: sex × age × partner → 3; sex × partner → 2; totals by partner → 1; totals only → 0.",
+        tables_phrase(&tables, Lang::En),
+        yes_no(by_sex, Lang::En),
+        yes_no(by_age, Lang::En),
+        yes_no(by_partner, Lang::En)
+    );
+    let ru = format!(
+        "Данные в {} дают {what_ru} (пол: {}, возраст: {}, страна-партнёр: {}). Правило: пол × возраст × партнёр → 3; пол × партнёр → 2; итоги по партнёрам → 1; только итоги → 0.",
+        tables_phrase(&tables, Lang::Ru),
+        yes_no(by_sex, Lang::Ru),
+        yes_no(by_age, Lang::Ru),
+        yes_no(by_partner, Lang::Ru)
+    );
+    Some(suggestion(
+        Criterion::Disaggregation,
+        value,
+        en,
+        ru,
+        vec![EvidenceRef::Breakdowns {
+            by_sex,
+            by_age,
+            by_partner,
+            tables,
+        }],
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unknown share
+
+/// What is unknown in a table, in a phrase: "an unknown country of previous residence" /
+/// "с неизвестной страной предыдущего проживания".
+pub(crate) fn unknown_what(table: TableId, lang: Lang) -> &'static str {
+    match (table.breakdown(), lang) {
+        (Breakdown::Country(CountryDim::PreviousResidence), Lang::En) => {
+            "an unknown country of previous residence"
+        }
+        (Breakdown::Country(CountryDim::PreviousResidence), Lang::Ru) => {
+            "с неизвестной страной предыдущего проживания"
+        }
+        (Breakdown::Country(CountryDim::NextResidence), Lang::En) => {
+            "an unknown country of next residence"
+        }
+        (Breakdown::Country(CountryDim::NextResidence), Lang::Ru) => {
+            "с неизвестной страной последующего проживания"
+        }
+        (Breakdown::Country(CountryDim::Citizenship), Lang::En) => "an unknown citizenship",
+        (Breakdown::Country(CountryDim::Citizenship), Lang::Ru) => "с неизвестным гражданством",
+        (Breakdown::Country(CountryDim::Birth), Lang::En) => "an unknown country of birth",
+        (Breakdown::Country(CountryDim::Birth), Lang::Ru) => "с неизвестной страной рождения",
+        (_, Lang::En) if table == TableId::T1_1 => "an unknown place of birth",
+        (_, Lang::Ru) if table == TableId::T1_1 => "с неизвестным местом рождения",
+        (_, Lang::En) => "an unknown citizenship status",
+        (_, Lang::Ru) => "с неизвестным гражданством",
+    }
+}
+
+struct TableShare {
+    table: TableId,
+    years: [u16; 2],
+    unknown: f64,
+    total: f64,
+}
+
+impl TableShare {
+    fn share(&self) -> f64 {
+        self.unknown / self.total
+    }
+}
+
+/// The unknown share of one table, pooled over the years: `UNK`/`UNKNOWN` against the `TOTAL`
+/// row (or, in a by-country table without one, the sum of the partners), for sex T and age
+/// TOTAL where the table has them.
+fn table_share(scope: &Scope<'_>, table: TableId) -> Option<TableShare> {
+    let dataset = scope.dataset();
+    let rows: Vec<&Obs> = scope
+        .observations()
+        .filter(|o| o.table == table && o.number().is_some())
+        .collect();
+    let has_total_sex = rows.iter().any(|o| o.sex == Sex::T);
+    let has_total_age = rows.iter().any(|o| dataset.str(o.age) == "TOTAL");
+    // year → (unknown, TOTAL row, sum of partners)
+    let mut by_year: BTreeMap<u16, (f64, Option<f64>, f64)> = BTreeMap::new();
+    for obs in rows {
+        if (has_total_sex && obs.sex != Sex::T)
+            || (has_total_age && dataset.str(obs.age) != "TOTAL")
+        {
+            continue;
+        }
+        let value = obs.number().unwrap_or(0.0);
+        let entry = by_year.entry(obs.year).or_insert((0.0, None, 0.0));
+        let kind = scope.kind(obs.category);
+        match kind {
+            CategoryKind::Unknown => entry.0 += value,
+            CategoryKind::Total => entry.1 = Some(entry.1.unwrap_or(0.0) + value),
+            _ => {}
+        }
+        if kind.is_part_of_partner_total() {
+            entry.2 += value;
+        }
+    }
+    let by_country = table.is_by_country();
+    let mut share = TableShare {
+        table,
+        years: [u16::MAX, 0],
+        unknown: 0.0,
+        total: 0.0,
+    };
+    for (year, (unknown, total_row, parts)) in by_year {
+        let total = match total_row {
+            Some(total) => total,
+            None if by_country => parts,
+            None => continue,
+        };
+        if total <= 0.0 {
+            continue;
+        }
+        share.unknown += unknown;
+        share.total += total;
+        share.years = [share.years[0].min(year), share.years[1].max(year)];
+    }
+    (share.total > 0.0).then_some(share)
+}
+
+fn band_at_most(share: f64, bands: [f64; 3]) -> u8 {
+    if share < bands[0] {
+        3
+    } else if share <= bands[1] {
+        2
+    } else if share <= bands[2] {
+        1
+    } else {
+        0
+    }
+}
+
+fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggestion> {
+    let tables: Vec<TableId> = scope
+        .tables()
+        .into_iter()
+        .filter(|t| t.breakdown() != Breakdown::None)
+        .collect();
+    let mut shares: Vec<TableShare> = tables
+        .iter()
+        .filter_map(|&t| table_share(scope, t))
+        .collect();
+    shares.sort_by(|a, b| b.share().total_cmp(&a.share()));
+    let u1 = scope.failures(&[CheckCode::U1]);
+    let [b3, b2, b1] = settings.unknown_share_bands;
+    let rule_en = format!(
+        " Rule: below {} → 3, {}–{} → 2, {}–{} → 1, above {} → 0.",
+        percent(b3, Lang::En),
+        percent(b3, Lang::En),
+        percent(b2, Lang::En),
+        percent(b2, Lang::En),
+        percent(b1, Lang::En),
+        percent(b1, Lang::En)
+    );
+    let rule_ru = format!(
+        " Правило: менее {} → 3, {}–{} → 2, {}–{} → 1, более {} → 0.",
+        percent(b3, Lang::Ru),
+        percent(b3, Lang::Ru),
+        percent(b2, Lang::Ru),
+        percent(b2, Lang::Ru),
+        percent(b1, Lang::Ru),
+        percent(b1, Lang::Ru)
+    );
+    let u1_en = if u1.is_empty() {
+        if scope.evidence.ran_any(&[CheckCode::U1]) {
+            " Check U1 flagged no case.".to_string()
+        } else {
+            String::new()
+        }
+    } else {
+        format!(" Cases flagged by check U1: {}.", u1.len())
+    };
+    let u1_ru = if u1.is_empty() {
+        if scope.evidence.ran_any(&[CheckCode::U1]) {
+            " Проверка U1 не выявила случаев.".to_string()
+        } else {
+            String::new()
+        }
+    } else {
+        format!(" Случаев, отмеченных проверкой U1: {}.", u1.len())
+    };
+    let mut refs = Vec::new();
+    let Some(worst) = shares.first() else {
+        // No table to measure: judge from U1's severity (warning above 5 %, error above 20 %).
+        if u1.is_empty() {
+            return None;
+        }
+        let value = if u1.iter().any(|f| f.severity == Severity::Error) {
+            0
+        } else {
+            1
+        };
+        refs.extend(check_refs(&u1));
+        refs.extend(finding_refs(&u1, settings.max_finding_refs));
+        let flagged: BTreeSet<TableId> = u1.iter().filter_map(|f| f.table).collect();
+        let flagged: Vec<TableId> = flagged.into_iter().collect();
+        return Some(suggestion(
+            Criterion::UnknownShare,
+            value,
+            format!(
+                "The tables are not in the data, but check U1 flagged a large unknown share in {} (cases: {}).{rule_en}",
+                tables_phrase(&flagged, Lang::En),
+                u1.len()
+            ),
+            format!(
+                "Таблиц нет в данных, но проверка U1 отметила большую долю неизвестных в {} (случаев: {}).{rule_ru}",
+                tables_phrase(&flagged, Lang::Ru),
+                u1.len()
+            ),
+            refs,
+        ));
+    };
+    let value = band_at_most(worst.share(), settings.unknown_share_bands);
+    let period = years(worst.years[0], worst.years[1]);
+    let mut en = format!(
+        "{} of the persons in table {} ({period}) have {} ({} of {}).",
+        percent(worst.share(), Lang::En),
+        worst.table,
+        unknown_what(worst.table, Lang::En),
+        count(worst.unknown, Lang::En),
+        count(worst.total, Lang::En)
+    );
+    let mut ru = format!(
+        "Доля лиц {} в таблице {} ({period}) — {} ({} из {}).",
+        unknown_what(worst.table, Lang::Ru),
+        worst.table,
+        percent(worst.share(), Lang::Ru),
+        count(worst.unknown, Lang::Ru),
+        count(worst.total, Lang::Ru)
+    );
+    if shares.len() > 1 {
+        let others = |lang: Lang| {
+            shares[1..]
+                .iter()
+                .map(|s| format!("{} {}", s.table, percent(s.share(), lang)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        en.push_str(&format!(" Other tables: {}.", others(Lang::En)));
+        ru.push_str(&format!(" Другие таблицы: {}.", others(Lang::Ru)));
+    }
+    en.push_str(&u1_en);
+    ru.push_str(&u1_ru);
+    en.push_str(&rule_en);
+    ru.push_str(&rule_ru);
+    refs.extend(shares.iter().map(|s| EvidenceRef::UnknownShare {
+        table: s.table,
+        years: s.years,
+        unknown: s.unknown,
+        total: s.total,
+        share: s.share(),
+    }));
+    refs.extend(check_refs(&u1));
+    refs.extend(finding_refs(&u1, settings.max_finding_refs));
+    Some(suggestion(Criterion::UnknownShare, value, en, ru, refs))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeliness
+
+fn band_months(months: u32, bands: [u32; 3]) -> u8 {
+    if months <= bands[0] {
+        3
+    } else if months <= bands[1] {
+        2
+    } else if months <= bands[2] {
+        1
+    } else {
+        0
+    }
+}
+
+/// Calendar months from the end of `year` to the review date, the review's month included
+/// (a review in June of the next year is 6 months after).
+pub fn months_after_year_end(year: u16, review: jiff::civil::Date) -> u32 {
+    let review_year = i32::from(review.year());
+    let year = i32::from(year);
+    if review_year <= year {
+        return 0;
+    }
+    ((review_year - year - 1) * 12 + i32::from(review.month())).max(0) as u32
+}
+
+fn timeliness(
+    scope: &Scope<'_>,
+    source: &DataSource,
+    settings: &AssessSettings,
+) -> Option<Suggestion> {
+    let [b3, b2, b1] = settings.timeliness_months_bands;
+    let rule_en =
+        format!(" Rule: at most {b3} months → 3, {b2} → 2, {b1} → 1, more than {b1} → 0.");
+    let rule_ru = format!(
+        " Правило: не более {b3} мес. → 3, {b2} мес. → 2, {b1} мес. → 1, более {b1} мес. → 0."
+    );
+    let latest = scope
+        .observations()
+        .filter(|o| o.number().is_some())
+        .map(|o| o.year)
+        .max();
+    if let Some(latest) = latest {
+        let review = settings.review_date();
+        let months = months_after_year_end(latest, review);
+        let value = band_months(months, settings.timeliness_months_bands);
+        let tables = scope.tables();
+        let mut en = format!(
+            "The latest year in the data of {} is {latest}; the review date {review} is {months} months after the end of that year. This is an upper bound of the release lag: those data were out by the review date at the latest.",
+            tables_phrase(&tables, Lang::En)
+        );
+        let mut ru = format!(
+            "Последний год в данных в {} — {latest}; дата обзора {review} наступила через {months} мес. после окончания этого года. Это верхняя граница задержки публикации: к дате обзора эти данные уже были опубликованы.",
+            tables_phrase(&tables, Lang::Ru)
+        );
+        let mut refs = vec![EvidenceRef::LatestYear {
+            year: latest,
+            review_date: review,
+            months_after: months,
+        }];
+        if let Some(lag) = source.release_lag_months {
+            en.push_str(&format!(
+                " The inventory states a release lag of {lag} months."
+            ));
+            ru.push_str(&format!(
+                " По описанию источника задержка публикации — {lag} мес."
+            ));
+            refs.push(EvidenceRef::ReleaseLag { months: lag });
+        }
+        en.push_str(&rule_en);
+        ru.push_str(&rule_ru);
+        return Some(suggestion(Criterion::Timeliness, value, en, ru, refs));
+    }
+    let lag = source.release_lag_months?;
+    let value = band_months(u32::from(lag), settings.timeliness_months_bands);
+    Some(suggestion(
+        Criterion::Timeliness,
+        value,
+        format!(
+            "From the inventory: the data are released {lag} months after the end of the reference year.{rule_en}"
+        ),
+        format!(
+            "По описанию источника: данные публикуются через {lag} мес. после окончания отчётного года.{rule_ru}"
+        ),
+        vec![EvidenceRef::ReleaseLag { months: lag }],
+    ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Time-series stability
+
+fn time_series_stability(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggestion> {
+    scope.observations().next()?;
+    let dataset = scope.dataset();
+    let mut flagged: BTreeMap<TableId, BTreeSet<u16>> = BTreeMap::new();
+    for obs in scope.observations() {
+        if !obs.flag.is_empty() && dataset.str(obs.flag).contains('b') {
+            flagged.entry(obs.table).or_default().insert(obs.year);
+        }
+    }
+    let ran = scope.evidence.ran_any(&[CheckCode::T1, CheckCode::T3]);
+    if !ran && flagged.is_empty() {
+        return None;
+    }
+    let jumps = scope.failures(&[CheckCode::T1]);
+    let breaks = scope.failures(&[CheckCode::T3]);
+    let value = if !jumps.is_empty() {
+        1
+    } else if !breaks.is_empty() || !flagged.is_empty() {
+        2
+    } else {
+        3
+    };
+    let year_list = |findings: &[&Finding]| {
+        let set: BTreeSet<u16> = findings.iter().filter_map(|f| f.year).collect();
+        set.into_iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let tables = scope.tables();
+    let mut en = String::new();
+    let mut ru = String::new();
+    if !jumps.is_empty() {
+        en.push_str(&format!(
+            "Year-on-year jumps not flagged as breaks (T1): {} (years {}).",
+            jumps.len(),
+            year_list(&jumps)
+        ));
+        ru.push_str(&format!(
+            "Скачков от года к году, не отмеченных как разрыв ряда (T1): {} (годы {}).",
+            jumps.len(),
+            year_list(&jumps)
+        ));
+    }
+    if !breaks.is_empty() || !flagged.is_empty() {
+        let mut years_flagged: BTreeSet<u16> = breaks.iter().filter_map(|f| f.year).collect();
+        for set in flagged.values() {
+            years_flagged.extend(set.iter().copied());
+        }
+        let list = years_flagged
+            .iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        en.push_str(&format!(
+            "{}Breaks in series are flagged (T3 or flag b) in {list}.",
+            if en.is_empty() { "" } else { " " }
+        ));
+        ru.push_str(&format!(
+            "{}Разрывы рядов отмечены (T3 или признак b): {list}.",
+            if ru.is_empty() { "" } else { " " }
+        ));
+    }
+    if en.is_empty() {
+        en = format!(
+            "No break in series and no unexplained jump in {} (T1, T3).",
+            tables_phrase(&tables, Lang::En)
+        );
+        ru = format!(
+            "В {} нет разрывов рядов и необъяснённых скачков (T1, T3).",
+            tables_phrase(&tables, Lang::Ru)
+        );
+    }
+    if !ran {
+        en.push_str(" Checks T1 and T3 did not run.");
+        ru.push_str(" Проверки T1 и T3 не выполнялись.");
+    }
+    en.push_str(" Rule: no break → 3; breaks flagged → 2; unflagged jumps → 1.");
+    ru.push_str(" Правило: разрывов нет → 3; разрывы отмечены → 2; неотмеченные скачки → 1.");
+    let mut refs: Vec<EvidenceRef> = Vec::new();
+    let mut all: Vec<&Finding> = jumps.clone();
+    all.extend(breaks.iter().copied());
+    refs.extend(check_refs(&all));
+    refs.extend(
+        flagged
+            .into_iter()
+            .map(|(table, years)| EvidenceRef::BreakFlags {
+                table,
+                years: years.into_iter().collect(),
+            }),
+    );
+    refs.extend(finding_refs(&all, settings.max_finding_refs));
+    Some(suggestion(
+        Criterion::TimeSeriesStability,
+        value,
+        en,
+        ru,
+        refs,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_after_the_end_of_the_year() {
+        let date = |y, m, d| jiff::civil::Date::new(y, m, d).unwrap_or_default();
+        assert_eq!(months_after_year_end(2012, date(2013, 6, 30)), 6);
+        assert_eq!(months_after_year_end(2012, date(2013, 7, 1)), 7);
+        assert_eq!(months_after_year_end(2010, date(2013, 6, 30)), 30);
+        assert_eq!(months_after_year_end(2013, date(2013, 6, 30)), 0);
+    }
+
+    #[test]
+    fn duration_rules_map_to_the_rubric() {
+        assert_eq!(definition_score(Some(12), DurationBasis::Actual), 3);
+        assert_eq!(definition_score(Some(12), DurationBasis::Intended), 2);
+        assert_eq!(definition_score(Some(9), DurationBasis::Actual), 2);
+        assert_eq!(definition_score(Some(3), DurationBasis::Actual), 1);
+        assert_eq!(definition_score(Some(0), DurationBasis::Unknown), 1);
+        assert_eq!(definition_score(Some(60), DurationBasis::Actual), 0);
+        assert_eq!(definition_score(None, DurationBasis::Actual), 0);
+    }
+
+    #[test]
+    fn band_edges() {
+        let bands = [0.02, 0.05, 0.20];
+        assert_eq!(band_at_most(0.019, bands), 3);
+        assert_eq!(band_at_most(0.02, bands), 2);
+        assert_eq!(band_at_most(0.05, bands), 2);
+        assert_eq!(band_at_most(0.2, bands), 1);
+        assert_eq!(band_at_most(0.3, bands), 0);
+        let ratios = [0.9, 0.7, 0.4];
+        assert_eq!(band_at_least(0.9, ratios), 3);
+        assert_eq!(band_at_least(0.45, ratios), 1);
+        assert_eq!(band_at_least(0.39, ratios), 0);
+    }
+}

@@ -1,0 +1,327 @@
+//! D1–D3: migration against other domains — the demographic balance, the balance of the
+//! foreign-citizen stock, and the naturalisation rate. Totals only: sex T, age TOTAL.
+
+use super::sum::{Term, absent_message, capitalise, exceeds, first_missing, missing_message};
+use super::text::{self, Label, both};
+use super::{Case, Check, CheckCode, CheckContext, CheckOutput};
+use crate::model::category::status;
+use crate::model::{Lang, ObsKey, Sex, Sym, TableId};
+
+/// The observation of a table for a reporter and year, with sex T and age TOTAL.
+fn total_cell(
+    context: &CheckContext<'_>,
+    table: TableId,
+    reporter: Sym,
+    year: u16,
+    category: &str,
+) -> Option<u32> {
+    let total = context.index.codes.total?;
+    context.find(ObsKey {
+        table,
+        reporter,
+        year,
+        sex: Sex::T,
+        age: total,
+        category: context.dataset.sym(category)?,
+    })
+}
+
+/// A flow of a balance: where it is, what it is called, and whether it adds or subtracts.
+struct Flow {
+    obs: Option<u32>,
+    label: Label,
+    sign: f64,
+}
+
+/// The words of one balance.
+struct BalanceWords {
+    stock_en: &'static str,
+    stock_ru: &'static str,
+    of_stock_en: &'static str,
+    of_stock_ru: &'static str,
+}
+
+/// stock(t+1) = stock(t) + Σ ± flows(t) + residual; fails when |residual| > limit · stock(t).
+fn check_balance(
+    context: &CheckContext<'_>,
+    out: &mut CheckOutput,
+    stock: u32,
+    next: u32,
+    flows: &[Flow],
+    limit: f64,
+    words: &BalanceWords,
+) {
+    let case = context.case_about(stock);
+    if let Some(absent) = flows.iter().find(|f| f.obs.is_none()) {
+        out.not_evaluable(case.message(absent_message(context, absent.label)));
+        return;
+    }
+    let mut terms = vec![
+        Term::new(stock, Label::Named(words.stock_en, words.stock_ru)),
+        Term::new(next, Label::Named(words.stock_en, words.stock_ru)),
+    ];
+    terms.extend(
+        flows
+            .iter()
+            .filter_map(|f| f.obs.map(|obs| Term::new(obs, f.label))),
+    );
+    if let Some((term, reason, more)) = first_missing(context, &terms) {
+        out.not_evaluable(case.message(missing_message(context, term, reason, more)));
+        return;
+    }
+    let stock_value = context.obs(stock).value;
+    let next_value = context.obs(next).value;
+    let flow_values: Vec<f64> = terms[2..]
+        .iter()
+        .map(|t| context.obs(t.obs).value)
+        .collect();
+    let predicted = stock_value
+        + flows
+            .iter()
+            .zip(&flow_values)
+            .map(|(f, v)| f.sign * v)
+            .sum::<f64>();
+    let residual = next_value - predicted;
+    if !exceeds(residual, limit * stock_value.abs(), stock_value) {
+        out.pass();
+        return;
+    }
+    let next_year = context.obs(next).year;
+    let message = both(|lang| {
+        let mut formula = text::count(stock_value, lang);
+        for (flow, value) in flows.iter().zip(&flow_values) {
+            let sign = if flow.sign < 0.0 { '−' } else { '+' };
+            formula.push_str(&format!(
+                " {sign} {} {}",
+                flow.label.short(context.dataset, lang),
+                text::count(*value, lang)
+            ));
+        }
+        let share = if stock_value != 0.0 {
+            text::percent(residual / stock_value, lang)
+        } else {
+            "—".to_string()
+        };
+        match lang {
+            Lang::En => format!(
+                "{} on 1 January {next_year}: {} ≠ {formula} = {}; residual {} = {share} {}, beyond {}",
+                words.stock_en,
+                text::count(next_value, lang),
+                text::count(predicted, lang),
+                text::count(residual, lang),
+                words.of_stock_en,
+                text::threshold(limit, lang)
+            ),
+            Lang::Ru => capitalise(format!(
+                "{} на 1 января {next_year} г.: {} ≠ {formula} = {}; невязка {} = {share} {}, по модулю больше {}",
+                words.stock_ru,
+                text::count(next_value, lang),
+                text::count(predicted, lang),
+                text::count(residual, lang),
+                words.of_stock_ru,
+                text::threshold(limit, lang)
+            )),
+        }
+    });
+    out.fail(
+        case.values(Some(predicted), Some(next_value))
+            .message(message),
+    );
+}
+
+/// D1: POP(t+1) − POP(t) − (BIRTHS − DEATHS) − (immigration − emigration) within 0.5 % of
+/// POP(t). Immigration and emigration are the `TOTAL` rows of tables 3 and 4.
+pub struct D1;
+
+impl Check for D1 {
+    fn code(&self) -> CheckCode {
+        CheckCode::D1
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let words = BalanceWords {
+            stock_en: "Population",
+            stock_ru: "Население",
+            of_stock_en: "of the population",
+            of_stock_ru: "населения",
+        };
+        let limit = context.limits().d1_residual_share;
+        for (key, _) in context.index.breakdowns.of_table(TableId::Pop) {
+            if key.sex != Sex::T || Some(key.age) != context.index.codes.total {
+                continue;
+            }
+            let (reporter, year) = (key.reporter, key.year);
+            let cell = |table, year, category| total_cell(context, table, reporter, year, category);
+            let (Some(stock), Some(next)) = (
+                cell(TableId::Pop, year, status::TOTAL),
+                cell(TableId::Pop, year + 1, status::TOTAL),
+            ) else {
+                continue;
+            };
+            let flows = [
+                Flow {
+                    obs: cell(TableId::Births, year, status::TOTAL),
+                    label: Label::Named("births", "родившиеся"),
+                    sign: 1.0,
+                },
+                Flow {
+                    obs: cell(TableId::Deaths, year, status::TOTAL),
+                    label: Label::Named("deaths", "умершие"),
+                    sign: -1.0,
+                },
+                Flow {
+                    obs: cell(TableId::T3, year, status::TOTAL),
+                    label: Label::Named("immigration", "иммиграция"),
+                    sign: 1.0,
+                },
+                Flow {
+                    obs: cell(TableId::T4, year, status::TOTAL),
+                    label: Label::Named("emigration", "эмиграция"),
+                    sign: -1.0,
+                },
+            ];
+            check_balance(context, out, stock, next, &flows, limit, &words);
+        }
+    }
+}
+
+/// D2: NON_CITIZENS(t+1) − NON_CITIZENS(t) − (non-citizen immigration − non-citizen
+/// emigration) + acquisitions(t) within 5 % of NON_CITIZENS(t).
+pub struct D2;
+
+impl Check for D2 {
+    fn code(&self) -> CheckCode {
+        CheckCode::D2
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let words = BalanceWords {
+            stock_en: "Non-citizens",
+            stock_ru: "Неграждане",
+            of_stock_en: "of the non-citizens",
+            of_stock_ru: "численности неграждан",
+        };
+        let limit = context.limits().d2_residual_share;
+        for (key, _) in context.index.breakdowns.of_table(TableId::T2_1) {
+            if key.sex != Sex::T || Some(key.age) != context.index.codes.total {
+                continue;
+            }
+            let (reporter, year) = (key.reporter, key.year);
+            let cell = |table, year, category| total_cell(context, table, reporter, year, category);
+            let (Some(stock), Some(next)) = (
+                cell(TableId::T2_1, year, status::NON_CITIZENS),
+                cell(TableId::T2_1, year + 1, status::NON_CITIZENS),
+            ) else {
+                continue;
+            };
+            let flows = [
+                Flow {
+                    obs: cell(TableId::T5_1, year, status::NON_CITIZENS),
+                    label: Label::Named("non-citizen immigration", "иммиграция неграждан"),
+                    sign: 1.0,
+                },
+                Flow {
+                    obs: cell(TableId::T6_1, year, status::NON_CITIZENS),
+                    label: Label::Named("non-citizen emigration", "эмиграция неграждан"),
+                    sign: -1.0,
+                },
+                Flow {
+                    obs: cell(TableId::T7_1, year, status::TOTAL),
+                    label: Label::Named("acquisitions of citizenship", "приобретения гражданства"),
+                    sign: -1.0,
+                },
+            ];
+            check_balance(context, out, stock, next, &flows, limit, &words);
+        }
+    }
+}
+
+/// D3: the naturalisation rate, acquisitions(t) / NON_CITIZENS(t), within 0–20 %.
+pub struct D3;
+
+impl Check for D3 {
+    fn code(&self) -> CheckCode {
+        CheckCode::D3
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let limits = context.limits();
+        for (key, _) in context.index.breakdowns.of_table(TableId::T7_1) {
+            if key.sex != Sex::T || Some(key.age) != context.index.codes.total {
+                continue;
+            }
+            let (reporter, year) = (key.reporter, key.year);
+            let (Some(acquisitions), Some(non_citizens)) = (
+                total_cell(context, TableId::T7_1, reporter, year, status::TOTAL),
+                total_cell(context, TableId::T2_1, reporter, year, status::NON_CITIZENS),
+            ) else {
+                continue;
+            };
+            let terms = [
+                Term::new(
+                    acquisitions,
+                    Label::Named("acquisitions of citizenship", "приобретения гражданства"),
+                ),
+                Term::new(
+                    non_citizens,
+                    Label::Named("non-citizens on 1 January", "неграждане на 1 января"),
+                ),
+            ];
+            let case = context.case_about(acquisitions);
+            if let Some((term, reason, more)) = first_missing(context, &terms) {
+                out.not_evaluable(case.message(missing_message(context, term, reason, more)));
+                continue;
+            }
+            let acquired = context.obs(acquisitions).value;
+            let stock = context.obs(non_citizens).value;
+            if stock <= 0.0 {
+                out.not_evaluable(undefined_rate(case, stock));
+                continue;
+            }
+            let rate = acquired / stock;
+            let limit = if rate < limits.d3_min_rate {
+                limits.d3_min_rate
+            } else if rate > limits.d3_max_rate {
+                limits.d3_max_rate
+            } else {
+                out.pass();
+                continue;
+            };
+            let message = both(|lang| {
+                let range = format!(
+                    "{}–{}",
+                    text::threshold(limits.d3_min_rate, lang).trim_end_matches(" %"),
+                    text::threshold(limits.d3_max_rate, lang)
+                );
+                match lang {
+                    Lang::En => format!(
+                        "Naturalisation rate {year}: acquisitions {} / non-citizens on 1 January {} = {}, outside {range}",
+                        text::count(acquired, lang),
+                        text::count(stock, lang),
+                        text::percent(rate, lang)
+                    ),
+                    Lang::Ru => format!(
+                        "Уровень натурализации {year} г.: приобретения {} / неграждане на 1 января {} = {}, вне диапазона {range}",
+                        text::count(acquired, lang),
+                        text::count(stock, lang),
+                        text::percent(rate, lang)
+                    ),
+                }
+            });
+            out.fail(case.values(Some(limit), Some(rate)).message(message));
+        }
+    }
+}
+
+fn undefined_rate(case: Case, stock: f64) -> Case {
+    case.message(both(|lang| match lang {
+        Lang::En => format!(
+            "Cannot check: non-citizens on 1 January are {}, so the naturalisation rate is undefined",
+            text::count(stock, lang)
+        ),
+        Lang::Ru => format!(
+            "Проверка невозможна: неграждан на 1 января {}, уровень натурализации не определён",
+            text::count(stock, lang)
+        ),
+    }))
+}

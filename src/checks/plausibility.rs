@@ -1,0 +1,400 @@
+//! P1–P3 and U1–U2: values that cannot be right (a flow from a country to itself, a part larger
+//! than its whole, the reporter among its own foreigners) and breakdowns that say too little
+//! (large shares of unknown or residual partners).
+
+use super::index::BreakdownKey;
+use super::sum::{Side, capitalise, country_total, exceeds, first_missing, missing_message};
+use super::text::{self, Label, both};
+use super::totals::{BY_COUNTRY, key_with};
+use super::{Check, CheckCode, CheckContext, CheckOutput, Severity};
+use crate::model::{Lang, TableId};
+
+/// Records whether the reporting country appears as its own partner with a positive value.
+fn check_self_partner(
+    context: &CheckContext<'_>,
+    out: &mut CheckOutput,
+    tables: &[TableId],
+    message: impl Fn(Lang, &str, f64) -> String,
+) {
+    for &table in tables {
+        for (key, _) in context.index.breakdowns.of_table(table) {
+            let own = context.find(key_with(key, table, key.reporter));
+            match own.map(|i| (i, context.obs(i).number())) {
+                Some((i, Some(value))) if value > 0.0 => {
+                    let reporter = context.str(key.reporter);
+                    out.fail(
+                        context
+                            .case_about(i)
+                            .values(Some(0.0), Some(value))
+                            .message(both(|lang| message(lang, reporter, value))),
+                    );
+                }
+                // Zero, missing or absent: nothing flows from the country to itself.
+                _ => out.pass(),
+            }
+        }
+    }
+}
+
+/// P1: no flow from a country to itself in tables 3 and 4.
+pub struct P1;
+
+impl Check for P1 {
+    fn code(&self) -> CheckCode {
+        CheckCode::P1
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        check_self_partner(
+            context,
+            out,
+            &[TableId::T3, TableId::T4],
+            |lang, reporter, value| {
+                let who = text::reporter(reporter, lang);
+                match lang {
+                    Lang::En => format!(
+                        "{who} reports {} migrants with itself as partner country; expected 0 or empty (returning citizens belong under the country they came from or went to)",
+                        text::count(value, lang)
+                    ),
+                    Lang::Ru => format!(
+                        "{who} указывает саму себя как страну-партнёра для {} мигрантов; ожидалось 0 или пусто (вернувшиеся граждане относятся к стране, откуда они прибыли или куда выбыли)",
+                        text::count(value, lang)
+                    ),
+                }
+            },
+        );
+    }
+}
+
+/// P3: the reporting country is not a citizenship of its own foreigners (2.2, 5.2, 6.2, 7.2).
+pub struct P3;
+
+impl Check for P3 {
+    fn code(&self) -> CheckCode {
+        CheckCode::P3
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        check_self_partner(
+            context,
+            out,
+            &[TableId::T2_2, TableId::T5_2, TableId::T6_2, TableId::T7_2],
+            |lang, reporter, value| {
+                let who = text::reporter(reporter, lang);
+                match lang {
+                    Lang::En => format!(
+                        "{} persons with the citizenship of {who} are counted among its non-citizens; expected 0 or empty (own citizens belong under CITIZENS of the status table)",
+                        text::count(value, lang)
+                    ),
+                    Lang::Ru => format!(
+                        "{} чел. с гражданством {who} учтены среди неграждан этой страны; ожидалось 0 или пусто (собственные граждане относятся к категории «граждане» таблицы по статусу)",
+                        text::count(value, lang)
+                    ),
+                }
+            },
+        );
+    }
+}
+
+/// P2: FOREIGN_BORN ≤ TOTAL (1.1); NON_CITIZENS ≤ TOTAL (2.1); acquisitions of citizenship in
+/// year t (7.1 TOTAL) ≤ NON_CITIZENS on 1 January of t (2.1).
+pub struct P2;
+
+/// The words of one P2 rule: the part and the whole it cannot exceed.
+struct Bound {
+    part_en: &'static str,
+    part_ru: &'static str,
+    whole_en: &'static str,
+    whole_ru: &'static str,
+}
+
+const FOREIGN_BORN_IN_POPULATION: Bound = Bound {
+    part_en: "foreign-born (table 1.1)",
+    part_ru: "родившиеся за рубежом (таблица 1.1)",
+    whole_en: "the total population (table 1.1)",
+    whole_ru: "всё население (таблица 1.1)",
+};
+
+const NON_CITIZENS_IN_POPULATION: Bound = Bound {
+    part_en: "non-citizens (table 2.1)",
+    part_ru: "неграждане (таблица 2.1)",
+    whole_en: "the total population (table 2.1)",
+    whole_ru: "всё население (таблица 2.1)",
+};
+
+const ACQUISITIONS_FROM_NON_CITIZENS: Bound = Bound {
+    part_en: "acquisitions of citizenship in the year (table 7.1)",
+    part_ru: "приобретения гражданства за год (таблица 7.1)",
+    whole_en: "non-citizens on 1 January (table 2.1)",
+    whole_ru: "неграждане на 1 января (таблица 2.1)",
+};
+
+fn check_at_most(
+    context: &CheckContext<'_>,
+    out: &mut CheckOutput,
+    part: u32,
+    whole: u32,
+    bound: &Bound,
+) {
+    let terms = [
+        super::sum::Term::new(part, Label::Named(bound.part_en, bound.part_ru)),
+        super::sum::Term::new(whole, Label::Named(bound.whole_en, bound.whole_ru)),
+    ];
+    if let Some((term, reason, more)) = first_missing(context, &terms) {
+        out.not_evaluable(
+            context
+                .case_about(part)
+                .message(missing_message(context, term, reason, more)),
+        );
+        return;
+    }
+    let (part_value, whole_value) = (context.obs(part).value, context.obs(whole).value);
+    let tolerance = context.limits().sum_tolerance(whole_value, 1);
+    if part_value <= whole_value || !exceeds(part_value - whole_value, tolerance, whole_value) {
+        out.pass();
+        return;
+    }
+    let message = both(|lang| {
+        let (part_name, whole_name) = match lang {
+            Lang::En => (bound.part_en, bound.whole_en),
+            Lang::Ru => (bound.part_ru, bound.whole_ru),
+        };
+        capitalise(format!(
+            "{part_name} {} > {whole_name} {}",
+            text::count(part_value, lang),
+            text::count(whole_value, lang)
+        ))
+    });
+    out.fail(
+        context
+            .case_about(part)
+            .values(Some(whole_value), Some(part_value))
+            .message(message),
+    );
+}
+
+impl Check for P2 {
+    fn code(&self) -> CheckCode {
+        CheckCode::P2
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let codes = context.index.codes;
+        let Some(total) = codes.total else {
+            return;
+        };
+        let cell = |key: BreakdownKey, table: TableId, code: Option<crate::model::Sym>| {
+            code.and_then(|c| context.find(key_with(key, table, c)))
+        };
+        for (key, _) in context.index.breakdowns.of_table(TableId::T1_1) {
+            if let (Some(part), Some(whole)) = (
+                cell(key, TableId::T1_1, codes.foreign_born),
+                cell(key, TableId::T1_1, Some(total)),
+            ) {
+                check_at_most(context, out, part, whole, &FOREIGN_BORN_IN_POPULATION);
+            }
+        }
+        for (key, _) in context.index.breakdowns.of_table(TableId::T2_1) {
+            if let (Some(part), Some(whole)) = (
+                cell(key, TableId::T2_1, codes.non_citizens),
+                cell(key, TableId::T2_1, Some(total)),
+            ) {
+                check_at_most(context, out, part, whole, &NON_CITIZENS_IN_POPULATION);
+            }
+        }
+        for (key, _) in context.index.breakdowns.of_table(TableId::T7_1) {
+            if let (Some(part), Some(whole)) = (
+                cell(key, TableId::T7_1, Some(total)),
+                cell(key, TableId::T2_1, codes.non_citizens),
+            ) {
+                check_at_most(context, out, part, whole, &ACQUISITIONS_FROM_NON_CITIZENS);
+            }
+        }
+    }
+}
+
+/// The share of one category of a breakdown in its total, for U1 and U2.
+struct Share {
+    obs: u32,
+    value: f64,
+    total: f64,
+}
+
+/// Finds the category and the total of a breakdown; records not-evaluable cases.
+fn share_of(
+    context: &CheckContext<'_>,
+    out: &mut CheckOutput,
+    category: u32,
+    total: &Side,
+) -> Option<Share> {
+    let terms = std::iter::once(super::sum::Term::new(
+        category,
+        Label::category_of(context.obs(category).table, context.obs(category).category),
+    ));
+    let all: Vec<_> = terms.chain(total.terms().iter().copied()).collect();
+    if let Some((term, reason, more)) = first_missing(context, &all) {
+        out.not_evaluable(
+            context
+                .case_about(category)
+                .message(missing_message(context, term, reason, more)),
+        );
+        return None;
+    }
+    let total_value = total.value(context)?;
+    (total_value > 0.0).then(|| Share {
+        obs: category,
+        value: context.obs(category).value,
+        total: total_value,
+    })
+}
+
+/// The total a share is taken of: the `TOTAL` row of a status table, or the total of a
+/// by-country table (its `TOTAL` row, else the sum of its partners).
+fn breakdown_total(context: &CheckContext<'_>, key: BreakdownKey) -> Option<Side> {
+    if key.table.is_by_country() {
+        country_total(context, key.table, key)
+    } else {
+        let total = context.index.codes.total?;
+        let obs = context.find(key_with(key, key.table, total))?;
+        Some(Side::Cell(super::sum::Term::new(obs, Label::Total)))
+    }
+}
+
+/// U1: the share of unknown partners (`UNK`) or statuses (`UNKNOWN`) in a breakdown: warning
+/// above 5 %, error above 20 %.
+pub struct U1;
+
+impl Check for U1 {
+    fn code(&self) -> CheckCode {
+        CheckCode::U1
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let limits = context.limits();
+        let codes = context.index.codes;
+        let status_tables = [
+            TableId::T1_1,
+            TableId::T2_1,
+            TableId::T5_1,
+            TableId::T6_1,
+            TableId::T7_1,
+        ];
+        let tables = BY_COUNTRY
+            .iter()
+            .map(|&t| (t, codes.unk))
+            .chain(status_tables.iter().map(|&t| (t, codes.unknown)));
+        for (table, unknown_code) in tables {
+            let Some(unknown_code) = unknown_code else {
+                continue;
+            };
+            for (key, _) in context.index.breakdowns.of_table(table) {
+                let Some(unknown) = context.find(key_with(key, table, unknown_code)) else {
+                    continue;
+                };
+                let Some(total) = breakdown_total(context, key) else {
+                    continue;
+                };
+                let Some(share) = share_of(context, out, unknown, &total) else {
+                    continue;
+                };
+                let ratio = share.value / share.total;
+                let (severity, limit) = if ratio > limits.u1_error_share {
+                    (Severity::Error, limits.u1_error_share)
+                } else if ratio > limits.u1_warning_share {
+                    (Severity::Warning, limits.u1_warning_share)
+                } else {
+                    out.pass();
+                    continue;
+                };
+                let by_country = table.is_by_country();
+                let message = both(|lang| {
+                    let what = match (by_country, lang) {
+                        (true, Lang::En) => "Unknown partner country (UNK)",
+                        (true, Lang::Ru) => "Неизвестная страна-партнёр (UNK)",
+                        (false, Lang::En) => "Unknown status (UNKNOWN)",
+                        (false, Lang::Ru) => "Неизвестный статус (UNKNOWN)",
+                    };
+                    match lang {
+                        Lang::En => format!(
+                            "{what}: {} of the total {} = {}, above {}",
+                            text::count(share.value, lang),
+                            text::count(share.total, lang),
+                            text::percent(ratio, lang),
+                            text::threshold(limit, lang)
+                        ),
+                        Lang::Ru => format!(
+                            "{what}: {} из итога {} = {}, больше {}",
+                            text::count(share.value, lang),
+                            text::count(share.total, lang),
+                            text::percent(ratio, lang),
+                            text::threshold(limit, lang)
+                        ),
+                    }
+                });
+                out.fail(
+                    context
+                        .case_about(share.obs)
+                        .values(Some(limit), Some(ratio))
+                        .severity(severity)
+                        .message(message),
+                );
+            }
+        }
+    }
+}
+
+/// U2: the share of residual `OTHER` partners above 10 %: country detail is lost.
+pub struct U2;
+
+impl Check for U2 {
+    fn code(&self) -> CheckCode {
+        CheckCode::U2
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let limit = context.limits().u2_other_share;
+        let Some(other) = context.index.codes.other else {
+            return;
+        };
+        for table in BY_COUNTRY {
+            for (key, _) in context.index.breakdowns.of_table(table) {
+                let Some(obs) = context.find(key_with(key, table, other)) else {
+                    continue;
+                };
+                let Some(total) = breakdown_total(context, key) else {
+                    continue;
+                };
+                let Some(share) = share_of(context, out, obs, &total) else {
+                    continue;
+                };
+                let ratio = share.value / share.total;
+                if ratio <= limit {
+                    out.pass();
+                    continue;
+                }
+                let message = both(|lang| match lang {
+                    Lang::En => format!(
+                        "Other partner countries (OTHER): {} of the total {} = {}, above {}; these migrants cannot be attributed to a country",
+                        text::count(share.value, lang),
+                        text::count(share.total, lang),
+                        text::percent(ratio, lang),
+                        text::threshold(limit, lang)
+                    ),
+                    Lang::Ru => format!(
+                        "Прочие страны (OTHER): {} из итога {} = {}, больше {}; этих мигрантов нельзя отнести к конкретной стране",
+                        text::count(share.value, lang),
+                        text::count(share.total, lang),
+                        text::percent(ratio, lang),
+                        text::threshold(limit, lang)
+                    ),
+                });
+                out.fail(
+                    context
+                        .case_about(share.obs)
+                        .values(Some(limit), Some(ratio))
+                        .message(message),
+                );
+            }
+        }
+    }
+}

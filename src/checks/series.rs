@@ -1,0 +1,641 @@
+//! T1–T3: the data over time — implausible jumps, gaps, and breaks in series.
+
+use super::index::{SeriesKey, TableReporter, YearChange, YearInfo};
+use super::sum::capitalise;
+use super::text::{self, Label, both};
+use super::totals::BY_COUNTRY;
+use super::{Case, Check, CheckCode, CheckContext, CheckOutput};
+use crate::model::{CategoryKind, Lang, ObsKey, Sex};
+use rustc_hash::FxHashMap;
+
+/// Makes the median absolute deviation a consistent estimate of the standard deviation of
+/// normally distributed data (the standard constant of robust statistics).
+const MAD_TO_SD: f64 = 1.4826;
+
+/// The median of values (sorted in place).
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    quantile_sorted(values, 0.5)
+}
+
+/// A quantile of sorted values, interpolating linearly between order statistics (R's default,
+/// type 7).
+fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
+    match sorted.len() {
+        0 => f64::NAN,
+        1 => sorted[0],
+        n => {
+            let h = (n - 1) as f64 * p;
+            let lo = h.floor() as usize;
+            let hi = (lo + 1).min(n - 1);
+            sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+        }
+    }
+}
+
+/// What made a year-on-year change stand out.
+#[derive(Clone, Debug, Default)]
+struct Jump {
+    previous: u32,
+    /// Robust z of the log ratio within its series, and the series' median ratio.
+    series: Option<(f64, f64)>,
+    /// Hidiroglou–Berthelot across the partners: the median ratio and the number of partners.
+    partners: Option<(f64, usize)>,
+}
+
+/// T1: a year-on-year jump — a robust z of ln(x(t)/x(t−1)) within its series above 3.5, or a
+/// Hidiroglou–Berthelot outlier across the partners of one reporter and year; never across a
+/// break in series.
+pub struct T1;
+
+const EVALUATED: u8 = 1;
+const FLAGGED: u8 = 2;
+
+impl T1 {
+    fn within_series(
+        context: &CheckContext<'_>,
+        state: &mut [u8],
+        jumps: &mut FxHashMap<u32, Jump>,
+        missing: &mut Vec<u32>,
+    ) {
+        let limits = context.limits();
+        let mut ratios: Vec<(u32, u32, f64)> = Vec::new();
+        let mut logs: Vec<f64> = Vec::new();
+        let mut holes: Vec<u32> = Vec::new();
+        for (key, items) in context.index.series.iter() {
+            if items.len() <= limits.t1_min_ratios {
+                continue;
+            }
+            ratios.clear();
+            holes.clear();
+            for pair in items.windows(2) {
+                let (before, after) = (context.obs(pair[0]), context.obs(pair[1]));
+                if after.year != before.year + 1
+                    || context.index.is_break(key.table, key.reporter, after.year)
+                {
+                    continue;
+                }
+                match (before.number(), after.number()) {
+                    (Some(x0), Some(x1)) => {
+                        if x0 > 0.0
+                            && x1 > 0.0
+                            && x0 >= limits.t1_min_count
+                            && x1 >= limits.t1_min_count
+                        {
+                            ratios.push((pair[1], pair[0], (x1 / x0).ln()));
+                        }
+                    }
+                    (x0, x1) => {
+                        for (value, obs) in [(x0, pair[0]), (x1, pair[1])] {
+                            if value.is_none() && holes.last() != Some(&obs) {
+                                holes.push(obs);
+                            }
+                        }
+                    }
+                }
+            }
+            if ratios.len() < limits.t1_min_ratios {
+                continue;
+            }
+            logs.clear();
+            logs.extend(ratios.iter().map(|r| r.2));
+            let centre = median(&mut logs);
+            for l in logs.iter_mut() {
+                *l = (*l - centre).abs();
+            }
+            let mad = median(&mut logs);
+            let scale = (MAD_TO_SD * mad).max(limits.t1_min_scale);
+            for &(obs, previous, l) in &ratios {
+                state[obs as usize] |= EVALUATED;
+                let z = (l - centre) / scale;
+                if z.abs() > limits.t1_max_z {
+                    state[obs as usize] |= FLAGGED;
+                    let jump = jumps.entry(obs).or_default();
+                    jump.previous = previous;
+                    jump.series = Some((z, centre.exp()));
+                }
+            }
+            missing.extend_from_slice(&holes);
+        }
+    }
+
+    fn across_partners(
+        context: &CheckContext<'_>,
+        state: &mut [u8],
+        jumps: &mut FxHashMap<u32, Jump>,
+    ) {
+        let limits = context.limits();
+        // (obs at t, obs at t − 1, x(t − 1), x(t))
+        let mut partners: Vec<(u32, u32, f64, f64)> = Vec::new();
+        let mut ratios: Vec<f64> = Vec::new();
+        let mut effects: Vec<f64> = Vec::new();
+        let mut sorted: Vec<f64> = Vec::new();
+        for table in BY_COUNTRY {
+            for (key, items) in context.index.breakdowns.of_table(table) {
+                if items.len() < limits.hb_min_partners
+                    || context.index.is_break(table, key.reporter, key.year)
+                {
+                    continue;
+                }
+                let Some(previous_year) = key.year.checked_sub(1) else {
+                    continue;
+                };
+                partners.clear();
+                for &i in items {
+                    let obs = context.obs(i);
+                    if !matches!(
+                        context.index.kind(obs.category),
+                        CategoryKind::Country | CategoryKind::Historical
+                    ) {
+                        continue;
+                    }
+                    let Some(x1) = obs
+                        .number()
+                        .filter(|x| *x >= limits.hb_min_size && *x > 0.0)
+                    else {
+                        continue;
+                    };
+                    let Some(previous) = context.find(ObsKey {
+                        year: previous_year,
+                        ..obs.key()
+                    }) else {
+                        continue;
+                    };
+                    let Some(x0) = context
+                        .obs(previous)
+                        .number()
+                        .filter(|x| *x >= limits.hb_min_size && *x > 0.0)
+                    else {
+                        continue;
+                    };
+                    partners.push((i, previous, x0, x1));
+                }
+                if partners.len() < limits.hb_min_partners {
+                    continue;
+                }
+                ratios.clear();
+                ratios.extend(partners.iter().map(|p| p.3 / p.2));
+                sorted.clear();
+                sorted.extend_from_slice(&ratios);
+                let r_med = median(&mut sorted);
+                effects.clear();
+                for (p, r) in partners.iter().zip(&ratios) {
+                    let s = if *r < r_med {
+                        1.0 - r_med / r
+                    } else {
+                        r / r_med - 1.0
+                    };
+                    effects.push(s * p.2.max(p.3).powf(limits.hb_u));
+                }
+                sorted.clear();
+                sorted.extend_from_slice(&effects);
+                sorted.sort_by(f64::total_cmp);
+                let e_q1 = quantile_sorted(&sorted, 0.25);
+                let e_m = quantile_sorted(&sorted, 0.5);
+                let e_q3 = quantile_sorted(&sorted, 0.75);
+                let floor = (limits.hb_a * e_m).abs();
+                let low = e_m - limits.hb_c * (e_m - e_q1).max(floor);
+                let high = e_m + limits.hb_c * (e_q3 - e_m).max(floor);
+                for ((p, e), r) in partners.iter().zip(&effects).zip(&ratios) {
+                    state[p.0 as usize] |= EVALUATED;
+                    let material = (r / r_med).ln().abs() >= limits.hb_min_log_change;
+                    if (*e < low || *e > high) && material {
+                        state[p.0 as usize] |= FLAGGED;
+                        let jump = jumps.entry(p.0).or_default();
+                        jump.previous = p.1;
+                        jump.partners = Some((r_med, partners.len()));
+                    }
+                }
+            }
+        }
+    }
+
+    fn message(context: &CheckContext<'_>, obs: u32, jump: &Jump) -> (String, String) {
+        let now = context.obs(obs);
+        let before = context.obs(jump.previous);
+        let limits = context.limits();
+        both(|lang| {
+            let series = series_name(context, &series_key(now), lang);
+            let ratio = now.value / before.value;
+            let change = match lang {
+                Lang::En => format!(
+                    "from {} in {} to {} in {} (× {})",
+                    text::count(before.value, lang),
+                    before.year,
+                    text::count(now.value, lang),
+                    now.year,
+                    text::decimal(ratio, 2, lang)
+                ),
+                Lang::Ru => format!(
+                    "с {} в {} г. до {} в {} г. (× {})",
+                    text::count(before.value, lang),
+                    before.year,
+                    text::count(now.value, lang),
+                    now.year,
+                    text::decimal(ratio, 2, lang)
+                ),
+            };
+            let mut reasons = Vec::new();
+            if let Some((z, usual)) = jump.series {
+                reasons.push(match lang {
+                    Lang::En => format!(
+                        "robust z = {} against the series' usual change (median × {}), beyond {}",
+                        text::decimal(z, 1, lang),
+                        text::decimal(usual, 2, lang),
+                        text::decimal(limits.t1_max_z, 1, lang)
+                    ),
+                    Lang::Ru => format!(
+                        "робастный z = {} относительно обычного изменения ряда (медиана × {}), больше {}",
+                        text::decimal(z, 1, lang),
+                        text::decimal(usual, 2, lang),
+                        text::decimal(limits.t1_max_z, 1, lang)
+                    ),
+                });
+            }
+            if let Some((usual, count)) = jump.partners {
+                reasons.push(match lang {
+                    Lang::En => format!(
+                        "an outlier among the {count} partners of this reporter and year (median × {}; Hidiroglou–Berthelot)",
+                        text::decimal(usual, 2, lang)
+                    ),
+                    Lang::Ru => format!(
+                        "выделяется среди стран-партнёров этой страны за этот год ({count}; медиана × {}; метод Идироглу–Бертло)",
+                        text::decimal(usual, 2, lang)
+                    ),
+                });
+            }
+            match lang {
+                Lang::En => format!(
+                    "{}: jump {change}; {}",
+                    capitalise(series),
+                    reasons.join("; ")
+                ),
+                Lang::Ru => format!(
+                    "{}: скачок {change}; {}",
+                    capitalise(series),
+                    reasons.join("; ")
+                ),
+            }
+        })
+    }
+}
+
+fn series_key(obs: &crate::model::Obs) -> SeriesKey {
+    SeriesKey {
+        table: obs.table,
+        reporter: obs.reporter,
+        sex: obs.sex,
+        age: obs.age,
+        category: obs.category,
+    }
+}
+
+/// A series in words: `table 3, partner RUS (Russian Federation), men, age 0-4`.
+fn series_name(context: &CheckContext<'_>, key: &SeriesKey, lang: Lang) -> String {
+    let mut parts = vec![text::table_name(key.table, lang)];
+    if Some(key.category) != context.index.codes.total {
+        parts.push(Label::category_of(key.table, key.category).long(context.dataset, lang));
+    }
+    if key.sex != Sex::T {
+        parts.push(text::sex_name(key.sex, lang).to_string());
+    }
+    if Some(key.age) != context.index.codes.total {
+        parts.push(text::age_name(context.str(key.age), lang));
+    }
+    parts.join(", ")
+}
+
+impl Check for T1 {
+    fn code(&self) -> CheckCode {
+        CheckCode::T1
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let mut state = vec![0u8; context.dataset.len()];
+        let mut jumps: FxHashMap<u32, Jump> = FxHashMap::default();
+        let mut missing: Vec<u32> = Vec::new();
+        T1::within_series(context, &mut state, &mut jumps, &mut missing);
+        T1::across_partners(context, &mut state, &mut jumps);
+        for (i, &s) in state.iter().enumerate() {
+            if s & FLAGGED != 0 {
+                let obs = i as u32;
+                if let Some(jump) = jumps.get(&obs) {
+                    let previous = context.obs(jump.previous).value;
+                    let expected = match (jump.series, jump.partners) {
+                        (Some((_, usual)), _) | (None, Some((usual, _))) => previous * usual,
+                        (None, None) => previous,
+                    };
+                    out.fail(
+                        context
+                            .case_about(obs)
+                            .values(Some(expected), Some(context.obs(obs).value))
+                            .message(T1::message(context, obs, jump)),
+                    );
+                }
+            } else if s & EVALUATED != 0 {
+                out.pass();
+            }
+        }
+        missing.sort_unstable();
+        missing.dedup();
+        for obs in missing {
+            let o = context.obs(obs);
+            let reason = match o.value() {
+                crate::model::Value::Missing(reason) => reason,
+                crate::model::Value::Number(_) => continue,
+            };
+            let location = context.location(obs);
+            let message = both(|lang| {
+                let series = series_name(context, &series_key(o), lang);
+                let why = text::missing_reason(reason, lang);
+                let at = text::at(&location, lang);
+                match lang {
+                    Lang::En => format!(
+                        "Cannot check the changes to and from {} in {series}: the value is missing ({why}){at}",
+                        o.year
+                    ),
+                    Lang::Ru => format!(
+                        "Проверка невозможна: изменения к {} г. и от него ({series}) — нет значения ({why}){at}",
+                        o.year
+                    ),
+                }
+            });
+            out.not_evaluable(context.case_about(obs).message(message));
+        }
+    }
+}
+
+/// T2: gaps — a table a reporter reports in some years of its range and not in others, and a
+/// year missing inside a series where the table itself is there. Whether an observation
+/// exists can always be decided: T2 has no not-evaluable case.
+pub struct T2;
+
+fn year_range(years: &[YearInfo]) -> String {
+    match (years.first(), years.last()) {
+        (Some(first), Some(last)) => format!("{}–{}", first.year, last.year),
+        _ => String::new(),
+    }
+}
+
+impl Check for T2 {
+    fn code(&self) -> CheckCode {
+        CheckCode::T2
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let mut years_of: FxHashMap<TableReporter, &[YearInfo]> = FxHashMap::default();
+        for (table_reporter, years) in &context.index.table_years {
+            years_of.insert(*table_reporter, years);
+            let (Some(first), Some(last)) = (years.first(), years.last()) else {
+                continue;
+            };
+            let mut present = years.iter().map(|y| y.year).peekable();
+            for year in first.year..=last.year {
+                if present.peek() == Some(&year) {
+                    present.next();
+                    out.pass();
+                    continue;
+                }
+                let reporter = context.str(table_reporter.reporter);
+                let range = year_range(years);
+                let message = both(|lang| {
+                    let table = capitalise(text::table_name(table_reporter.table, lang));
+                    let who = text::reporter(reporter, lang);
+                    match lang {
+                        Lang::En => {
+                            format!("{table} of {who} has data for {range} but none for {year}")
+                        }
+                        Lang::Ru => format!(
+                            "{table} страны {who}: данные за {range} гг., но нет данных за {year} г."
+                        ),
+                    }
+                });
+                out.fail(
+                    Case {
+                        table: Some(table_reporter.table),
+                        reporter: Some(reporter.to_string()),
+                        year: Some(year),
+                        ..Case::default()
+                    }
+                    .message(message),
+                );
+            }
+        }
+        for (key, items) in context.index.series.iter() {
+            out.pass_many(items.len());
+            let (Some(&first), Some(&last)) = (items.first(), items.last()) else {
+                continue;
+            };
+            let (first_year, last_year) = (context.obs(first).year, context.obs(last).year);
+            if usize::from(last_year - first_year) + 1 == items.len() {
+                continue;
+            }
+            let table_years = years_of
+                .get(&TableReporter {
+                    table: key.table,
+                    reporter: key.reporter,
+                })
+                .copied()
+                .unwrap_or(&[]);
+            let mut present = items.iter().map(|&i| context.obs(i).year).peekable();
+            for year in first_year..=last_year {
+                if present.peek() == Some(&year) {
+                    present.next();
+                    continue;
+                }
+                // A year the whole table is missing is one finding above, not one per series.
+                if table_years.binary_search_by_key(&year, |y| y.year).is_err() {
+                    continue;
+                }
+                let message = both(|lang| {
+                    let series = series_name(context, &key, lang);
+                    match lang {
+                        Lang::En => format!(
+                            "No observation for {year} in the series {series} (reported {first_year}–{last_year}), although the table has data for {year}"
+                        ),
+                        Lang::Ru => format!(
+                            "Нет наблюдения за {year} г. в ряду «{series}» (данные за {first_year}–{last_year} гг.), хотя таблица за {year} г. есть"
+                        ),
+                    }
+                });
+                out.fail(
+                    Case {
+                        table: Some(key.table),
+                        reporter: Some(context.str(key.reporter).to_string()),
+                        year: Some(year),
+                        sex: Some(key.sex),
+                        age: Some(context.str(key.age).to_string()),
+                        category: Some(context.str(key.category).to_string()),
+                        ..Case::default()
+                    }
+                    .message(message),
+                );
+            }
+        }
+    }
+}
+
+/// T3: a break in series — a `b` flag, or a change of source or of duration-of-stay rule
+/// between consecutive years of a table-reporter.
+pub struct T3;
+
+fn sources(context: &CheckContext<'_>, info: &YearInfo, lang: Lang) -> String {
+    let quoted: Vec<String> = info
+        .sources
+        .iter()
+        .map(|&s| match lang {
+            Lang::En => format!("\"{}\"", context.str(s)),
+            Lang::Ru => format!("«{}»", context.str(s)),
+        })
+        .collect();
+    quoted.join(" / ")
+}
+
+fn durations(info: &YearInfo, lang: Lang) -> String {
+    let named: Vec<String> = info
+        .durations
+        .iter()
+        .map(|&m| text::duration_name(m, lang))
+        .collect();
+    named.join(" / ")
+}
+
+impl T3 {
+    fn reasons(
+        context: &CheckContext<'_>,
+        previous: Option<&YearInfo>,
+        this: &YearInfo,
+        change: &YearChange,
+        lang: Lang,
+    ) -> Vec<String> {
+        let mut reasons = Vec::new();
+        if let Some(flagged) = change.break_flag {
+            let at = text::at(&context.location(flagged), lang);
+            reasons.push(match lang {
+                Lang::En => format!("a value is flagged b (break in series){at}"),
+                Lang::Ru => format!("значение отмечено признаком b (разрыв ряда){at}"),
+            });
+        }
+        if let Some(previous) = previous {
+            let (y0, y1) = (previous.year, this.year);
+            if change.source_changed {
+                let (a, b) = (
+                    sources(context, previous, lang),
+                    sources(context, this, lang),
+                );
+                reasons.push(match lang {
+                    Lang::En => format!("the source changes from {a} ({y0}) to {b} ({y1})"),
+                    Lang::Ru => format!("источник меняется: {a} ({y0}) → {b} ({y1})"),
+                });
+            }
+            if change.duration_changed {
+                let (a, b) = (durations(previous, lang), durations(this, lang));
+                reasons.push(match lang {
+                    Lang::En => {
+                        format!("the duration-of-stay rule changes from {a} ({y0}) to {b} ({y1})")
+                    }
+                    Lang::Ru => {
+                        format!("критерий срока пребывания меняется: {a} ({y0}) → {b} ({y1})")
+                    }
+                });
+            }
+        }
+        reasons
+    }
+}
+
+impl Check for T3 {
+    fn code(&self) -> CheckCode {
+        CheckCode::T3
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        for (table_reporter, years) in &context.index.table_years {
+            let reporter = context.str(table_reporter.reporter);
+            let mut previous: Option<&YearInfo> = None;
+            for info in years {
+                let change = YearChange::between(previous, info);
+                let anchor = change.break_flag.unwrap_or(info.first_obs);
+                let case = Case {
+                    table: Some(table_reporter.table),
+                    reporter: Some(reporter.to_string()),
+                    year: Some(info.year),
+                    location: Some(context.location(anchor)),
+                    ..Case::default()
+                };
+                if change.is_break() {
+                    let message = both(|lang| {
+                        let table = text::table_name(table_reporter.table, lang);
+                        let who = text::reporter(reporter, lang);
+                        let reasons =
+                            T3::reasons(context, previous, info, &change, lang).join("; ");
+                        let year = info.year;
+                        match lang {
+                            Lang::En => format!(
+                                "Break in series in {year}, {table} of {who}: {reasons}. Do not read the change into {year} as a jump"
+                            ),
+                            Lang::Ru => format!(
+                                "Разрыв ряда в {year} г., {table}, {who}: {reasons}. Изменение к {year} г. нельзя трактовать как скачок"
+                            ),
+                        }
+                    });
+                    out.fail(case.message(message));
+                } else if change.is_undecided() {
+                    let (Some(previous), year) = (previous, info.year) else {
+                        out.pass();
+                        continue;
+                    };
+                    let message = both(|lang| {
+                        let table = text::table_name(table_reporter.table, lang);
+                        let who = text::reporter(reporter, lang);
+                        let mut missing = Vec::new();
+                        if change.source_unknown {
+                            missing.push(match lang {
+                                Lang::En => "the source",
+                                Lang::Ru => "источник",
+                            });
+                        }
+                        if change.duration_unknown {
+                            missing.push(match lang {
+                                Lang::En => "the duration-of-stay rule",
+                                Lang::Ru => "критерий срока пребывания",
+                            });
+                        }
+                        let what = missing.join(match lang {
+                            Lang::En => " and ",
+                            Lang::Ru => " и ",
+                        });
+                        let y0 = previous.year;
+                        match lang {
+                            Lang::En => format!(
+                                "Cannot tell whether {table} of {who} breaks in {year}: {what} is stated for one of {y0} and {year} but not for the other"
+                            ),
+                            Lang::Ru => format!(
+                                "Нельзя определить, есть ли разрыв ряда в {year} г. ({table}, {who}): {what} указан только для одного из лет {y0} и {year}"
+                            ),
+                        }
+                    });
+                    out.not_evaluable(case.message(message));
+                } else {
+                    out.pass();
+                }
+                previous = Some(info);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_interpolate_like_r() {
+        let sorted = [1.0, 2.0, 3.0, 4.0];
+        assert_eq!(quantile_sorted(&sorted, 0.5), 2.5);
+        assert_eq!(quantile_sorted(&sorted, 0.25), 1.75);
+        assert_eq!(quantile_sorted(&sorted, 0.75), 3.25);
+        let mut odd = [5.0, 1.0, 3.0];
+        assert_eq!(median(&mut odd), 3.0);
+    }
+}

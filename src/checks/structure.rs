@@ -1,0 +1,378 @@
+//! S1–S3: the structure of the data — labels that could be placed, keys that are unique,
+//! values that are numbers or explicit missing markers.
+
+use super::text::{self, both};
+use super::values::value_as_written;
+use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
+use crate::load::long::normalise_age;
+use crate::model::category::status;
+use crate::model::{Breakdown, CategoryKind, Lang, Missing, Obs, Sym, UnplacedLabel, gazetteer};
+use rustc_hash::FxHashMap;
+
+/// What a label was meant to name.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+enum Role {
+    Reporter,
+    Partner,
+    Status,
+    Age,
+}
+
+impl Role {
+    const ALL: [Role; 4] = [Role::Reporter, Role::Partner, Role::Status, Role::Age];
+
+    /// The role names the loaders use in [`UnplacedLabel::role`].
+    fn from_loader(role: &str) -> Option<Role> {
+        match role {
+            "reporter" => Some(Role::Reporter),
+            "category" => Some(Role::Partner),
+            "status" => Some(Role::Status),
+            "age" => Some(Role::Age),
+            _ => None,
+        }
+    }
+
+    fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Role::Reporter, Lang::En) => "Reporting country",
+            (Role::Partner, Lang::En) => "Partner country",
+            (Role::Status, Lang::En) => "Status category",
+            (Role::Age, Lang::En) => "Age group",
+            (Role::Reporter, Lang::Ru) => "отчитывающаяся страна",
+            (Role::Partner, Lang::Ru) => "страна-партнёр",
+            (Role::Status, Lang::Ru) => "категория статуса",
+            (Role::Age, Lang::Ru) => "возрастная группа",
+        }
+    }
+}
+
+/// The first observation of a label in a role and how many observations carry it.
+#[derive(Copy, Clone)]
+struct Seen {
+    first: u32,
+    count: u32,
+}
+
+/// S1: every observation has a known reporter, category and age group; every label the loader
+/// could not place is listed with the closest known names.
+pub struct S1;
+
+impl S1 {
+    fn is_placed(context: &CheckContext<'_>, role: Role, sym: Sym) -> bool {
+        let code = context.str(sym);
+        match role {
+            Role::Reporter => gazetteer().by_code(code).is_some(),
+            Role::Partner => context.index.kind(sym) != CategoryKind::Unplaced,
+            Role::Status => status::ALL.contains(&code),
+            Role::Age => normalise_age(code).as_deref() == Some(code),
+        }
+    }
+
+    fn role_of_category(obs: &Obs) -> Role {
+        match obs.table.breakdown() {
+            Breakdown::Status => Role::Status,
+            Breakdown::Country(_) | Breakdown::None => Role::Partner,
+        }
+    }
+
+    /// The closest known names of a label, as `Name (CODE)` in the reader's language.
+    fn suggestions(label: &str, from_loader: Option<&UnplacedLabel>, lang: Lang) -> Vec<String> {
+        let names: Vec<String> = match from_loader {
+            Some(unplaced) => unplaced.suggestions.clone(),
+            None => gazetteer()
+                .suggest(label, 3)
+                .iter()
+                .map(|p| format!("{} ({})", p.name_en, p.code))
+                .collect(),
+        };
+        names
+            .into_iter()
+            .map(|name| {
+                let code = name
+                    .rsplit_once('(')
+                    .map(|(_, rest)| rest.trim_end_matches(')'));
+                match code.and_then(|c| gazetteer().by_code(c)) {
+                    Some(place) => format!("{} ({})", place.name(lang), place.code),
+                    None => name,
+                }
+            })
+            .collect()
+    }
+
+    fn message(
+        role: Role,
+        label: &str,
+        count: usize,
+        location: Option<&crate::model::Location>,
+        from_loader: Option<&UnplacedLabel>,
+    ) -> (String, String) {
+        both(|lang| {
+            let suggestions = S1::suggestions(label, from_loader, lang);
+            let first = location
+                .map(|l| match lang {
+                    Lang::En => format!(", first at {l}"),
+                    Lang::Ru => format!(", первое: {l}"),
+                })
+                .unwrap_or_default();
+            match lang {
+                Lang::En => {
+                    let hint = if suggestions.is_empty() {
+                        "; no known name is close".to_string()
+                    } else {
+                        format!("; did you mean {}?", suggestions.join(" or "))
+                    };
+                    let observations = if count == 1 {
+                        "1 observation".to_string()
+                    } else {
+                        format!("{} observations", text::count(count as f64, lang))
+                    };
+                    format!(
+                        "{} \"{label}\" could not be placed ({observations}{first}){hint}",
+                        role.name(lang)
+                    )
+                }
+                Lang::Ru => {
+                    let hint = if suggestions.is_empty() {
+                        "; похожих известных названий нет".to_string()
+                    } else {
+                        format!("; возможно, имелось в виду: {}?", suggestions.join(" или "))
+                    };
+                    format!(
+                        "Не удалось распознать: {} «{label}» (наблюдений: {}{first}){hint}",
+                        role.name(lang),
+                        text::count(count as f64, lang)
+                    )
+                }
+            }
+        })
+    }
+}
+
+impl Check for S1 {
+    fn code(&self) -> CheckCode {
+        CheckCode::S1
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        // Symbols are dense indexes: one slot per string and role, no hashing per observation.
+        let strings = context.dataset.strings.len();
+        let mut seen: Vec<Vec<Option<Seen>>> = vec![vec![None; strings]; Role::ALL.len()];
+        for (i, obs) in context.dataset.obs().iter().enumerate() {
+            let labels = [
+                (Role::Reporter, obs.reporter),
+                (S1::role_of_category(obs), obs.category),
+                (Role::Age, obs.age),
+            ];
+            for (role, sym) in labels {
+                let slot = &mut seen[role as usize][sym.0 as usize];
+                match slot {
+                    Some(s) => s.count += 1,
+                    None => {
+                        *slot = Some(Seen {
+                            first: i as u32,
+                            count: 1,
+                        })
+                    }
+                }
+            }
+        }
+        let mut from_loader: FxHashMap<(Role, &str), &UnplacedLabel> = FxHashMap::default();
+        let mut elsewhere: Vec<&UnplacedLabel> = Vec::new();
+        for unplaced in &context.dataset.unplaced {
+            match Role::from_loader(&unplaced.role) {
+                Some(role) => {
+                    from_loader.insert((role, unplaced.label.as_str()), unplaced);
+                }
+                None => elsewhere.push(unplaced),
+            }
+        }
+        for role in Role::ALL {
+            for (s, slot) in seen[role as usize].iter().enumerate() {
+                let Some(seen) = slot else {
+                    continue;
+                };
+                let sym = Sym(s as u32);
+                let label = context.str(sym);
+                let noted = from_loader.remove(&(role, label));
+                if noted.is_none() && S1::is_placed(context, role, sym) {
+                    out.pass();
+                    continue;
+                }
+                let location = noted
+                    .map(|u| u.first_location.clone())
+                    .unwrap_or_else(|| context.location(seen.first));
+                let count = noted.map(|u| u.count).unwrap_or(seen.count as usize);
+                let message = S1::message(role, label, count, Some(&location), noted);
+                let mut case = context.case_about(seen.first).message(message);
+                case.location = Some(location);
+                out.fail(case);
+            }
+        }
+        // Labels met only in rows that were skipped, or in roles no observation keeps.
+        let mut rest: Vec<&UnplacedLabel> = from_loader.into_values().collect();
+        rest.extend(elsewhere);
+        rest.sort_by(|a, b| (&a.role, &a.label).cmp(&(&b.role, &b.label)));
+        for unplaced in rest {
+            let role = Role::from_loader(&unplaced.role).unwrap_or(Role::Partner);
+            let message = S1::message(
+                role,
+                &unplaced.label,
+                unplaced.count,
+                Some(&unplaced.first_location),
+                Some(unplaced),
+            );
+            out.fail(
+                Case {
+                    location: Some(unplaced.first_location.clone()),
+                    ..Case::default()
+                }
+                .message(message),
+            );
+        }
+    }
+}
+
+/// S2: no two observations share a key with different values; exact repeats are one info
+/// finding per key.
+pub struct S2;
+
+/// A value for comparing repeats: number, missing reason, or the unreadable text.
+fn same_value(a: &Obs, b: &Obs) -> bool {
+    a.missing == b.missing
+        && (a.missing == Missing::Confidential as u8
+            || a.missing == Missing::Empty as u8
+            || a.missing == Missing::NotAvailable as u8
+            || a.missing == Missing::NotApplicable as u8
+            || a.value == b.value)
+}
+
+fn shown_value(context: &CheckContext<'_>, obs: &Obs, lang: Lang) -> String {
+    match obs.value() {
+        crate::model::Value::Number(n) => value_as_written(n, lang),
+        crate::model::Value::Missing(Missing::Unreadable) => {
+            let written = obs.unreadable_text().map(|s| context.str(s)).unwrap_or("");
+            match lang {
+                Lang::En => format!("\"{written}\""),
+                Lang::Ru => format!("«{written}»"),
+            }
+        }
+        crate::model::Value::Missing(reason) => {
+            format!("({})", text::missing_reason(reason, lang))
+        }
+    }
+}
+
+impl Check for S2 {
+    fn code(&self) -> CheckCode {
+        CheckCode::S2
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let mut repeats = context.index.repeats.clone();
+        repeats.sort_unstable();
+        let keys_repeated = {
+            let mut firsts: Vec<u32> = repeats.iter().map(|(first, _)| *first).collect();
+            firsts.dedup();
+            firsts.len()
+        };
+        out.pass_many(context.index.unique.len().saturating_sub(keys_repeated));
+        for group in repeats.chunk_by(|a, b| a.0 == b.0) {
+            let first = group[0].0;
+            let first_obs = context.obs(first);
+            let differing = group
+                .iter()
+                .map(|&(_, later)| later)
+                .find(|&later| !same_value(first_obs, context.obs(later)));
+            match differing {
+                Some(later) => {
+                    let values: Vec<u32> = std::iter::once(first)
+                        .chain(group.iter().map(|&(_, later)| later))
+                        .collect();
+                    let message = both(|lang| {
+                        let listed: Vec<String> = values
+                            .iter()
+                            .map(|&i| {
+                                format!(
+                                    "{}{}",
+                                    shown_value(context, context.obs(i), lang),
+                                    text::at(&context.location(i), lang)
+                                )
+                            })
+                            .collect();
+                        match lang {
+                            Lang::En => {
+                                format!("Different values for one key: {}", listed.join("; "))
+                            }
+                            Lang::Ru => {
+                                format!("Разные значения для одного ключа: {}", listed.join("; "))
+                            }
+                        }
+                    });
+                    out.fail(
+                        context
+                            .case_about(later)
+                            .values(first_obs.number(), context.obs(later).number())
+                            .message(message),
+                    );
+                }
+                None => {
+                    let later = group[0].1;
+                    let message = both(|lang| {
+                        let also: Vec<String> = group
+                            .iter()
+                            .map(|&(_, later)| context.location(later).to_string())
+                            .collect();
+                        let value = shown_value(context, first_obs, lang);
+                        let first_at = context.location(first);
+                        match lang {
+                            Lang::En => format!(
+                                "Observation repeated with the same value {value}: first at {first_at}, again at {}",
+                                also.join(", ")
+                            ),
+                            Lang::Ru => format!(
+                                "Наблюдение повторяется с тем же значением {value}: впервые {first_at}, повторно {}",
+                                also.join(", ")
+                            ),
+                        }
+                    });
+                    out.fail(
+                        context
+                            .case_about(later)
+                            .values(first_obs.number(), first_obs.number())
+                            .severity(Severity::Info)
+                            .message(message),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// S3: value cells hold numbers or explicit missing markers; other text is reported with its
+/// cell. Every cell can be decided: S3 has no not-evaluable case.
+pub struct S3;
+
+impl Check for S3 {
+    fn code(&self) -> CheckCode {
+        CheckCode::S3
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        for (i, obs) in context.dataset.obs().iter().enumerate() {
+            let Some(text) = obs.unreadable_text() else {
+                out.pass();
+                continue;
+            };
+            let written = context.str(text);
+            let message = both(|lang| match lang {
+                Lang::En => format!(
+                    "Value cell holds \"{written}\", which is neither a number nor a missing marker (.., :, -, empty)"
+                ),
+                Lang::Ru => format!(
+                    "В ячейке значения «{written}» — не число и не обозначение пропуска (.., :, -, пусто)"
+                ),
+            });
+            out.fail(context.case_about(i as u32).message(message));
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! The sum rule shared by the totals (A1–A4) and the coherence checks (C1–C6): a case fails
+//! when |total − Σ parts| > max(abs_tol + k · rounding_base / 2, rel_tol · |total|), and cannot
+//! be evaluated when the total or a present part holds no number (check_semantics.md).
+
+use super::text::{self, Label, both};
+use super::{CheckContext, CheckOutput};
+use crate::model::{Lang, Missing};
+
+/// An observation taking part in a sum or a comparison, and what to call it in messages.
+#[derive(Copy, Clone, Debug)]
+pub struct Term {
+    pub obs: u32,
+    pub label: Label,
+}
+
+impl Term {
+    pub fn new(obs: u32, label: Label) -> Term {
+        Term { obs, label }
+    }
+}
+
+/// How to name the parts of a sum when there are too many to list.
+#[derive(Copy, Clone, Debug)]
+pub enum Parts {
+    Sexes,
+    AgeGroups,
+    Partners,
+    Statuses,
+}
+
+impl Parts {
+    fn many(self, count: usize, lang: Lang) -> String {
+        match (self, lang) {
+            (Parts::Sexes, Lang::En) => format!("sum of {count} sex groups"),
+            (Parts::AgeGroups, Lang::En) => format!("sum of {count} age groups"),
+            (Parts::Partners, Lang::En) => format!("sum of {count} partners"),
+            (Parts::Statuses, Lang::En) => format!("sum of {count} statuses"),
+            (Parts::Sexes, Lang::Ru) => format!("сумма по полу ({count})"),
+            (Parts::AgeGroups, Lang::Ru) => format!("сумма по возрастным группам ({count})"),
+            (Parts::Partners, Lang::Ru) => format!("сумма по странам-партнёрам ({count})"),
+            (Parts::Statuses, Lang::Ru) => format!("сумма по категориям статуса ({count})"),
+        }
+    }
+}
+
+/// Parts listed one by one up to this many; more are summarised.
+const LISTED_PARTS: usize = 4;
+
+/// Relative floating-point noise that is not a difference (values with decimals).
+const FLOAT_SLACK: f64 = 1e-9;
+
+/// Whether a difference is beyond the tolerance.
+pub fn exceeds(difference: f64, tolerance: f64, scale: f64) -> bool {
+    difference.abs() > tolerance + FLOAT_SLACK * scale.abs().max(1.0)
+}
+
+/// Upper-cases the first letter of a message.
+pub fn capitalise(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
+}
+
+/// The first of `terms` that holds no number, with its reason, and how many more do not.
+pub fn first_missing<'t>(
+    context: &CheckContext<'_>,
+    terms: impl IntoIterator<Item = &'t Term>,
+) -> Option<(Term, Missing, usize)> {
+    let mut first: Option<(Term, Missing)> = None;
+    let mut more = 0;
+    for term in terms {
+        if let crate::model::Value::Missing(reason) = context.obs(term.obs).value() {
+            if first.is_none() {
+                first = Some((*term, reason));
+            } else {
+                more += 1;
+            }
+        }
+    }
+    first.map(|(term, reason)| (term, reason, more))
+}
+
+/// `Cannot check: the value for women is missing (confidential) at …`.
+pub fn missing_message(
+    context: &CheckContext<'_>,
+    term: Term,
+    reason: Missing,
+    more: usize,
+) -> (String, String) {
+    let location = context.location(term.obs);
+    both(|lang| {
+        let name = term.label.long(context.dataset, lang);
+        let why = text::missing_reason(reason, lang);
+        let at = text::at(&location, lang);
+        match lang {
+            Lang::En => {
+                let tail = if more > 0 {
+                    format!("; {more} more values are missing")
+                } else {
+                    String::new()
+                };
+                format!("Cannot check: the value for {name} is missing ({why}){at}{tail}")
+            }
+            Lang::Ru => {
+                let tail = if more > 0 {
+                    format!("; ещё пропущено значений: {more}")
+                } else {
+                    String::new()
+                };
+                format!("Проверка невозможна: нет значения «{name}» ({why}){at}{tail}")
+            }
+        }
+    })
+}
+
+/// `Cannot check: women are not reported` — a part the rule needs has no observation at all.
+pub fn absent_message(context: &CheckContext<'_>, label: Label) -> (String, String) {
+    both(|lang| {
+        let name = label.long(context.dataset, lang);
+        match lang {
+            Lang::En => format!("Cannot check: {name} not reported"),
+            Lang::Ru => format!("Проверка невозможна: нет данных «{name}»"),
+        }
+    })
+}
+
+/// Decides total = Σ parts and records the case, about the total's observation.
+pub fn check_sum(
+    context: &CheckContext<'_>,
+    out: &mut CheckOutput,
+    total: Term,
+    parts: &[Term],
+    kind: Parts,
+) {
+    if let Some((term, reason, more)) = first_missing(context, std::iter::once(&total).chain(parts))
+    {
+        let message = missing_message(context, term, reason, more);
+        out.not_evaluable(context.case_about(total.obs).message(message));
+        return;
+    }
+    let total_value = context.obs(total.obs).value;
+    let sum: f64 = parts.iter().map(|p| context.obs(p.obs).value).sum();
+    let tolerance = context.limits().sum_tolerance(total_value, parts.len());
+    if !exceeds(total_value - sum, tolerance, total_value) {
+        out.pass();
+        return;
+    }
+    let message = both(|lang| {
+        let mut text = format!(
+            "{} {} ≠ ",
+            total.label.short(context.dataset, lang),
+            text::count(total_value, lang)
+        );
+        let mut notes = Vec::new();
+        if parts.len() <= LISTED_PARTS {
+            let listed: Vec<String> = parts
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {}",
+                        p.label.short(context.dataset, lang),
+                        text::count(context.obs(p.obs).value, lang)
+                    )
+                })
+                .collect();
+            text.push_str(&listed.join(" + "));
+            text.push_str(" = ");
+            text.push_str(&text::count(sum, lang));
+        } else {
+            text.push_str(&kind.many(parts.len(), lang));
+            text.push(' ');
+            text.push_str(&text::count(sum, lang));
+            notes.push(match lang {
+                Lang::En => format!("difference {}", text::count(total_value - sum, lang)),
+                Lang::Ru => format!("разница {}", text::count(total_value - sum, lang)),
+            });
+        }
+        if tolerance > 0.0 {
+            notes.push(match lang {
+                Lang::En => format!("tolerance {}", text::count(tolerance, lang)),
+                Lang::Ru => format!("допуск {}", text::count(tolerance, lang)),
+            });
+        }
+        if !notes.is_empty() {
+            text.push_str(&format!(" ({})", notes.join(", ")));
+        }
+        capitalise(text)
+    });
+    out.fail(
+        context
+            .case_about(total.obs)
+            .values(Some(sum), Some(total_value))
+            .message(message),
+    );
+}
+
+/// One side of a comparison: a single cell, or the sum of a by-country table's partners when
+/// the table has no `TOTAL` row.
+#[derive(Clone, Debug)]
+pub enum Side {
+    Cell(Term),
+    Sum(Vec<Term>),
+}
+
+impl Side {
+    pub fn terms(&self) -> &[Term] {
+        match self {
+            Side::Cell(term) => std::slice::from_ref(term),
+            Side::Sum(terms) => terms,
+        }
+    }
+
+    /// The value, when every term holds a number.
+    pub fn value(&self, context: &CheckContext<'_>) -> Option<f64> {
+        self.terms()
+            .iter()
+            .map(|t| context.obs(t.obs).number())
+            .sum()
+    }
+
+    /// The observation a finding about this side points at, when it is one cell.
+    pub fn cell(&self) -> Option<u32> {
+        match self {
+            Side::Cell(term) => Some(term.obs),
+            Side::Sum(_) => None,
+        }
+    }
+}
+
+/// The total of a by-country table for a reporter, year, sex and age: its `TOTAL` row when
+/// present, else the sum of its partners (aggregates excluded); `None` when neither is given.
+pub fn country_total(
+    context: &CheckContext<'_>,
+    table: crate::model::TableId,
+    key: super::index::BreakdownKey,
+) -> Option<Side> {
+    let key = super::index::BreakdownKey { table, ..key };
+    if let Some(total) = context.index.codes.total
+        && let Some(obs) = context.find(super::totals::key_with(key, table, total))
+    {
+        return Some(Side::Cell(Term::new(obs, Label::Total)));
+    }
+    let items = context.index.breakdowns.get(&key)?;
+    let parts: Vec<Term> = items
+        .iter()
+        .filter_map(|&i| {
+            let category = context.obs(i).category;
+            super::totals::is_partner_part(context.index.kind(category))
+                .then(|| Term::new(i, Label::Category(category)))
+        })
+        .collect();
+    (!parts.is_empty()).then_some(Side::Sum(parts))
+}
+
+/// How a side of a coherence comparison is named in messages.
+#[derive(Copy, Clone, Debug)]
+pub struct SideName {
+    pub table: crate::model::TableId,
+    /// The status code of a status-table cell; `None` for a table's total.
+    pub status: Option<&'static str>,
+}
+
+impl SideName {
+    pub fn total(table: crate::model::TableId) -> SideName {
+        SideName {
+            table,
+            status: None,
+        }
+    }
+
+    pub fn status(table: crate::model::TableId, code: &'static str) -> SideName {
+        SideName {
+            table,
+            status: Some(code),
+        }
+    }
+
+    fn render(&self, side: &Side, lang: Lang) -> String {
+        let t = self.table.code();
+        match (side, self.status, lang) {
+            (Side::Sum(parts), _, Lang::En) => {
+                format!("sum of the {} partners of table {t}", parts.len())
+            }
+            (Side::Sum(parts), _, Lang::Ru) => {
+                format!("сумма по странам-партнёрам таблицы {t} ({})", parts.len())
+            }
+            (Side::Cell(_), None | Some("TOTAL"), Lang::En) => format!("total of table {t}"),
+            (Side::Cell(_), None | Some("TOTAL"), Lang::Ru) => format!("итог таблицы {t}"),
+            (Side::Cell(_), Some(code), Lang::En) => {
+                format!("{} in table {t}", text::status_name(code, lang))
+            }
+            (Side::Cell(_), Some(code), Lang::Ru) => {
+                format!("{} в таблице {t}", text::status_name(code, lang))
+            }
+        }
+    }
+}
+
+/// Decides left = right for two figures of different tables (C1–C6). The finding is keyed to
+/// the left table's total and points at the left cell, or at the right one when the left side
+/// is a sum of partners.
+pub fn check_equal(
+    context: &CheckContext<'_>,
+    out: &mut CheckOutput,
+    left: (&Side, SideName),
+    right: (&Side, SideName),
+) {
+    let (left_side, left_name) = left;
+    let (right_side, right_name) = right;
+    let anchor = left_side
+        .cell()
+        .or(right_side.cell())
+        .or_else(|| left_side.terms().first().map(|t| t.obs));
+    let Some(anchor) = anchor else {
+        return;
+    };
+    let mut case = context.case_about(anchor);
+    case.table = Some(left_name.table);
+    case.category = Some(left_name.status.unwrap_or("TOTAL").to_string());
+    let all_terms = left_side.terms().iter().chain(right_side.terms());
+    if let Some((term, reason, more)) = first_missing(context, all_terms) {
+        out.not_evaluable(case.message(missing_message(context, term, reason, more)));
+        return;
+    }
+    let (Some(left_value), Some(right_value)) =
+        (left_side.value(context), right_side.value(context))
+    else {
+        return;
+    };
+    let summed = left_side.terms().len() + right_side.terms().len() - 1;
+    let tolerance = context.limits().sum_tolerance(right_value, summed);
+    if !exceeds(left_value - right_value, tolerance, right_value) {
+        out.pass();
+        return;
+    }
+    let message = both(|lang| {
+        let mut text = format!(
+            "{}: {} ≠ {}: {}",
+            left_name.render(left_side, lang),
+            text::count(left_value, lang),
+            right_name.render(right_side, lang),
+            text::count(right_value, lang)
+        );
+        if tolerance > 0.0 {
+            text.push_str(&match lang {
+                Lang::En => format!(" (tolerance {})", text::count(tolerance, lang)),
+                Lang::Ru => format!(" (допуск {})", text::count(tolerance, lang)),
+            });
+        }
+        capitalise(text)
+    });
+    out.fail(
+        case.values(Some(right_value), Some(left_value))
+            .message(message),
+    );
+}

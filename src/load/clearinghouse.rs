@@ -1,0 +1,901 @@
+//! The Clearinghouse workbook layout (formats.md §2): one sheet per table, years across.
+//!
+//! A sheet is read as follows.
+//! - **Header row**: the first row with two or more year cells (1950–2100, as numbers or text),
+//!   or the row chosen in the import options.
+//! - **Label columns** are left of the first year: the category (country or status label), and
+//!   optionally a sex column, an age column and a `Country` column naming the reporter. Roles
+//!   come from the options, then the header text, then the cells (a column of `Total`/`Men`/
+//!   `Women` is the sex, one of `0-4`/`85+` the age); the category is the first column left.
+//! - **Value columns** are the year columns; a column right of a year with an empty header (or
+//!   `flag`) whose cells hold flag letters is that year's flag column.
+//! - **Sex** comes from the sex column, else from a row just above the header that groups the
+//!   year columns into blocks (`Total | Men | Women`, `Всего | Мужчины | Женщины`) as merged
+//!   cells, repeated labels, or a label followed by empty cells up to the next label; else from
+//!   the sheet name (`Table 3 M`); else it is the total.
+//! - **Table** from the options, the sheet name, or a title cell above the header; **reporter**
+//!   from the options, a title cell (`Country: Kazakhstan`, `Страна: Казахстан`), the `Country`
+//!   column, or the file name (a guess, which makes the report not confident).
+//! - **Rows**: one observation per value cell, with the cell as provenance. Rows below the data
+//!   that are notes (`Source: …`, `Note: …`, `Примечание`, or text after an empty row) go to the
+//!   report's notes. In an age table, an empty category cell repeats the category above.
+//!   Tables POP, BIRTHS and DEATHS have the category `TOTAL`; their rows may be labelled by sex.
+
+use super::codes::{Codes, merge_flags, stored_value};
+use super::long::{is_note, reporter_from_file_name};
+use super::options::{ColumnRole, ImportOptions, Layout};
+use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
+use super::workbook::{Grid, SheetInput, SheetOutcome, data_text, header_year, is_blank};
+use super::{ColumnUse, LoadError, LoadReport, SexBlock, SheetReport};
+use crate::model::category::normalise_label;
+use crate::model::{
+    Breakdown, Dataset, Location, NO_DURATION, Obs, PlaceKind, Sex, Sym, TableId, gazetteer,
+};
+use calamine::Data;
+use std::path::Path;
+
+/// How many rows are searched for the header.
+const HEADER_SEARCH_ROWS: usize = 60;
+/// How many rows above the header may hold the sex blocks.
+const SEX_ROW_SEARCH: usize = 3;
+/// How many data cells decide a column's role or a sheet's number style.
+const SAMPLE_CELLS: usize = 2000;
+
+/// Words that introduce the reporting country in a title cell (normalised).
+const REPORTER_KEYS: [&str; 9] = [
+    "country",
+    "reportingcountry",
+    "reporter",
+    "countryname",
+    "страна",
+    "отчитывающаясястрана",
+    "странаотчета",
+    "государство",
+    "странаcountry",
+];
+
+/// A year column and what belongs to it.
+#[derive(Clone, Debug)]
+struct ValueColumn {
+    col: usize,
+    year: u16,
+    sex: Option<Sex>,
+    flag_col: Option<usize>,
+}
+
+/// The roles of the columns left of the first year.
+#[derive(Clone, Debug, Default)]
+struct LabelColumns {
+    category: Option<usize>,
+    sex: Option<usize>,
+    age: Option<usize>,
+    reporter: Option<usize>,
+}
+
+/// Finds the header row: the chosen one, else the first with two or more year cells.
+fn find_header(grid: &Grid<'_>, options: &ImportOptions) -> Option<usize> {
+    if let Some(wanted) = options.header_row {
+        return Some(wanted.saturating_sub(1));
+    }
+    (0..grid.rows().min(HEADER_SEARCH_ROWS)).find(|&row| {
+        (0..grid.cols())
+            .filter(|&col| header_year(grid.get(row, col)).is_some())
+            .nth(1)
+            .is_some()
+    })
+}
+
+/// The table named in title cells above the header.
+fn table_in_titles(grid: &Grid<'_>, header: usize) -> Option<(TableId, String)> {
+    for row in 0..header {
+        for col in 0..grid.cols() {
+            if let Data::String(text) = grid.get(row, col)
+                && let Some(table) = TableId::find_in(text)
+            {
+                return Some((table, text.trim().to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// The reporting country named in a title cell above the header (`Country: Kazakhstan`, or
+/// `Country:` followed by the name in the next cell), with the cell's position.
+fn reporter_in_titles(grid: &Grid<'_>, header: usize) -> Option<(String, usize, usize)> {
+    for row in 0..header {
+        for col in 0..grid.cols() {
+            let Data::String(text) = grid.get(row, col) else {
+                continue;
+            };
+            let Some((key, rest)) = text.split_once([':', '：']) else {
+                continue;
+            };
+            if !REPORTER_KEYS.contains(&normalise_label(key).as_str()) {
+                continue;
+            }
+            let label = rest.trim();
+            if !label.is_empty() {
+                return Some((label.to_string(), row, col));
+            }
+            let next = (col + 1..grid.cols()).find(|&c| !grid.is_blank(row, c))?;
+            return Some((grid.text(row, next).trim().to_string(), row, next));
+        }
+    }
+    None
+}
+
+/// The sex a sheet name ends in (`Table 3 M`, `Таблица 3 Женщины`).
+fn sex_in_sheet_name(name: &str) -> Option<Sex> {
+    let last = name
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '(' || c == ')')
+        .rfind(|t| !t.is_empty())?;
+    if last.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Sex::parse(last)
+}
+
+/// Non-blank cells of a column below the header, as text (a sample).
+fn column_sample<'a>(grid: &Grid<'a>, col: usize, from: usize) -> Vec<std::borrow::Cow<'a, str>> {
+    (from..grid.rows())
+        .map(|row| grid.text(row, col))
+        .filter(|t| !t.trim().is_empty())
+        .take(200)
+        .collect()
+}
+
+fn looks_like_sex_column(sample: &[std::borrow::Cow<'_, str>]) -> bool {
+    !sample.is_empty()
+        && sample.iter().all(|t| Sex::parse(t).is_some())
+        && sample
+            .iter()
+            .any(|t| matches!(Sex::parse(t), Some(Sex::M | Sex::F)))
+}
+
+fn looks_like_age_column(sample: &[std::borrow::Cow<'_, str>]) -> bool {
+    !sample.is_empty()
+        && sample
+            .iter()
+            .all(|t| super::long::normalise_age(t).is_some())
+        && sample.iter().any(|t| {
+            super::long::normalise_age(t).is_some_and(|a| a.contains('-') || a.contains('+'))
+        })
+}
+
+/// Decides the label columns' roles.
+fn label_columns(
+    grid: &Grid<'_>,
+    header: usize,
+    first_year_col: usize,
+    options: &ImportOptions,
+) -> (LabelColumns, Vec<ColumnUse>) {
+    let mut labels = LabelColumns::default();
+    let mut uses = Vec::new();
+    let mut unassigned = Vec::new();
+    let mut reporter_named = Vec::new();
+    for col in 0..first_year_col {
+        let heading = grid.text(header, col).trim().to_string();
+        let sample = column_sample(grid, col, header + 1);
+        if heading.is_empty() && sample.is_empty() {
+            continue;
+        }
+        let role = options.role_of(&heading).or_else(|| {
+            if heading.is_empty() {
+                None
+            } else {
+                ColumnRole::from_header(&heading)
+            }
+        });
+        let role = match role {
+            Some(role) => Some(role),
+            None if looks_like_sex_column(&sample) => Some(ColumnRole::Sex),
+            None if looks_like_age_column(&sample) => Some(ColumnRole::Age),
+            None => None,
+        };
+        let explicit = options.role_of(&heading).is_some();
+        match role {
+            Some(ColumnRole::Sex) if labels.sex.is_none() => labels.sex = Some(col),
+            Some(ColumnRole::Age) if labels.age.is_none() => labels.age = Some(col),
+            Some(ColumnRole::Category) if labels.category.is_none() => labels.category = Some(col),
+            Some(ColumnRole::Reporter) if explicit && labels.reporter.is_none() => {
+                labels.reporter = Some(col)
+            }
+            Some(ColumnRole::Reporter) => reporter_named.push(col),
+            Some(ColumnRole::Ignore) => {}
+            _ => unassigned.push(col),
+        }
+        uses.push((col, heading));
+    }
+    if labels.category.is_none() {
+        labels.category = unassigned.first().copied();
+    }
+    // A column headed `Country` names the reporter only when another column holds the category;
+    // alone, it is the partner country of a by-country table.
+    for col in reporter_named {
+        if labels.category.is_none() {
+            labels.category = Some(col);
+        } else if labels.reporter.is_none() {
+            labels.reporter = Some(col);
+        }
+    }
+    let uses = uses
+        .into_iter()
+        .map(|(index, header)| {
+            let role = if Some(index) == labels.category {
+                ColumnRole::Category
+            } else if Some(index) == labels.sex {
+                ColumnRole::Sex
+            } else if Some(index) == labels.age {
+                ColumnRole::Age
+            } else if Some(index) == labels.reporter {
+                ColumnRole::Reporter
+            } else {
+                ColumnRole::Ignore
+            };
+            ColumnUse {
+                index,
+                header,
+                role,
+            }
+        })
+        .collect();
+    (labels, uses)
+}
+
+fn is_flag_heading(text: &str) -> bool {
+    matches!(
+        normalise_label(text).as_str(),
+        "" | "flag" | "flags" | "obsflag" | "признак" | "флаг" | "примечание"
+    )
+}
+
+fn is_flag_text(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().count() <= 4 && t.chars().all(|c| c.is_alphabetic())
+}
+
+/// The year columns and their flag columns.
+fn value_columns(
+    grid: &Grid<'_>,
+    header: usize,
+    first_year_col: usize,
+    options: &ImportOptions,
+) -> Vec<ValueColumn> {
+    let mut columns: Vec<ValueColumn> = Vec::new();
+    for col in first_year_col..grid.cols() {
+        let heading = grid.text(header, col);
+        if options.role_of(&heading) == Some(ColumnRole::Ignore) {
+            continue;
+        }
+        if let Some(year) = header_year(grid.get(header, col)) {
+            columns.push(ValueColumn {
+                col,
+                year,
+                sex: None,
+                flag_col: None,
+            });
+            continue;
+        }
+        let Some(last) = columns.last_mut() else {
+            continue;
+        };
+        if last.col + 1 != col || !is_flag_heading(&heading) {
+            continue;
+        }
+        // A flag column holds flag letters; an unnamed empty column is a spacer.
+        let sample = column_sample(grid, col, header + 1);
+        let named = !heading.trim().is_empty();
+        if (named || !sample.is_empty()) && sample.iter().all(|t| is_flag_text(t)) {
+            last.flag_col = Some(col);
+        }
+    }
+    columns
+}
+
+/// The row just above the header that groups the year columns by sex, if any.
+fn find_sex_row(grid: &Grid<'_>, header: usize, first_year_col: usize) -> Option<usize> {
+    (header.saturating_sub(SEX_ROW_SEARCH)..header)
+        .rev()
+        .find(|&row| {
+            let cells: Vec<&Data> = (first_year_col..grid.cols())
+                .map(|col| grid.get(row, col))
+                .filter(|d| !is_blank(d))
+                .collect();
+            !cells.is_empty()
+                && cells
+                    .iter()
+                    .all(|d| matches!(d, Data::String(s) if Sex::parse(s).is_some()))
+        })
+}
+
+/// Whether a sheet has sex blocks above a Clearinghouse header, so that its merged regions are
+/// worth reading (calamine parses the sheet again to find them).
+pub fn has_sex_blocks(grid: &Grid<'_>, options: &ImportOptions) -> bool {
+    let Some(header) = find_header(grid, options) else {
+        return false;
+    };
+    (0..grid.cols())
+        .find(|&col| header_year(grid.get(header, col)).is_some())
+        .and_then(|first_year_col| find_sex_row(grid, header, first_year_col))
+        .is_some()
+}
+
+/// Finds the row of sex blocks above the header and gives each year column its sex.
+fn sex_blocks(
+    grid: &Grid<'_>,
+    header: usize,
+    first_year_col: usize,
+    merged: Option<&[calamine::Dimensions]>,
+    columns: &mut [ValueColumn],
+) -> Vec<SexBlock> {
+    let Some(sex_row) = find_sex_row(grid, header, first_year_col) else {
+        return Vec::new();
+    };
+    let regions: Vec<&calamine::Dimensions> = merged
+        .unwrap_or(&[])
+        .iter()
+        .filter(|d| d.start.0 as usize == sex_row)
+        .collect();
+    let label_of = |col: usize| -> Option<String> {
+        if let Some(region) = regions
+            .iter()
+            .find(|d| d.start.1 as usize <= col && col <= d.end.1 as usize)
+        {
+            let text = grid.text(sex_row, region.start.1 as usize);
+            return Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        }
+        let own = grid.text(sex_row, col);
+        if !own.trim().is_empty() {
+            return Some(own.trim().to_string());
+        }
+        if !regions.is_empty() {
+            return None;
+        }
+        // Without merged regions a label spans the empty cells up to the next label.
+        (first_year_col..col)
+            .rev()
+            .map(|c| grid.text(sex_row, c))
+            .find(|t| !t.trim().is_empty())
+            .map(|t| t.trim().to_string())
+    };
+    let mut blocks: Vec<SexBlock> = Vec::new();
+    for column in columns.iter_mut() {
+        let Some(label) = label_of(column.col) else {
+            continue;
+        };
+        let Some(sex) = Sex::parse(&label) else {
+            continue;
+        };
+        column.sex = Some(sex);
+        let last_col = column.flag_col.unwrap_or(column.col);
+        match blocks.last_mut() {
+            Some(block) if block.label == label && block.sex == sex => block.last_col = last_col,
+            _ => blocks.push(SexBlock {
+                label,
+                sex,
+                first_col: column.col,
+                last_col,
+            }),
+        }
+    }
+    blocks
+}
+
+/// What the sheet says about itself before its rows are read.
+struct SheetPlan {
+    header: usize,
+    table: TableId,
+    reporter: Option<String>,
+    labels: LabelColumns,
+    uses: Vec<ColumnUse>,
+    values: Vec<ValueColumn>,
+    blocks: Vec<SexBlock>,
+    sheet_sex: Option<Sex>,
+    style: NumberStyle,
+    said: Vec<String>,
+}
+
+fn failed(input: &SheetInput<'_>, path: &Path, expected: String, found: String) -> SheetOutcome {
+    let error = LoadError::Unrecognised {
+        path: path.display().to_string(),
+        expected,
+        found,
+    };
+    let report = SheetReport {
+        name: input.name.to_string(),
+        hidden: input.hidden,
+        note: Some(format!("not read: {error}")),
+        ..SheetReport::default()
+    };
+    SheetOutcome::Failed(report, error)
+}
+
+fn plan(
+    input: &SheetInput<'_>,
+    path: &Path,
+    options: &ImportOptions,
+    report: &mut LoadReport,
+) -> Result<SheetPlan, Box<SheetOutcome>> {
+    let grid = &input.grid;
+    let Some(header) = find_header(grid, options) else {
+        return Err(Box::new(SheetOutcome::NotTable(SheetReport {
+            name: input.name.to_string(),
+            hidden: input.hidden,
+            note: Some(
+                "not read: no header row (no row with two or more years, no columns named table, \
+                 year, value)"
+                    .into(),
+            ),
+            ..SheetReport::default()
+        })));
+    };
+    let Some(first_year_col) =
+        (0..grid.cols()).find(|&col| header_year(grid.get(header, col)).is_some())
+    else {
+        let found: Vec<String> = (0..grid.cols())
+            .map(|col| grid.text(header, col).trim().to_string())
+            .filter(|t| !t.is_empty())
+            .map(|t| format!("{t:?}"))
+            .collect();
+        return Err(Box::new(failed(
+            input,
+            path,
+            format!(
+                "expected years (1950–2100) in header row {} of sheet {:?}",
+                header + 1,
+                input.name
+            ),
+            if found.is_empty() {
+                "an empty row".into()
+            } else {
+                found.join(", ")
+            },
+        )));
+    };
+    let mut said = Vec::new();
+    // Table
+    let from_name = TableId::find_in(input.name);
+    let from_title = table_in_titles(grid, header);
+    let table = match (options.table, from_name, &from_title) {
+        (Some(table), ..) => {
+            said.push(format!("table {table} (import options)"));
+            table
+        }
+        (None, Some(table), Some((titled, title))) if *titled != table => {
+            report.confident = false;
+            report.messages.push(format!(
+                "sheet {:?}: the sheet name says table {table} but the title {title:?} says \
+                 table {titled}; read as table {table}",
+                input.name
+            ));
+            said.push(format!("table {table} (sheet name)"));
+            table
+        }
+        (None, Some(table), _) => {
+            said.push(format!("table {table} (sheet name)"));
+            table
+        }
+        (None, None, Some((table, _))) => {
+            said.push(format!("table {table} (title)"));
+            *table
+        }
+        (None, None, None) => {
+            return Err(Box::new(failed(
+                input,
+                path,
+                "expected the table in the sheet name or a title cell (Table 3, Таблица 3, T5_1), \
+                 or chosen in the import options"
+                    .into(),
+                format!(
+                    "sheet {:?} with years in row {} but no table",
+                    input.name,
+                    header + 1
+                ),
+            )));
+        }
+    };
+    let (labels, uses) = label_columns(grid, header, first_year_col, options);
+    let mut values = value_columns(grid, header, first_year_col, options);
+    let blocks = sex_blocks(grid, header, first_year_col, input.merged, &mut values);
+    let sheet_sex = if from_name.is_some() {
+        sex_in_sheet_name(input.name)
+    } else {
+        None
+    };
+    // Layouts the reader is unsure of: the user is asked to check them.
+    if labels.category.is_none() && table.breakdown() != Breakdown::None {
+        report.confident = false;
+        report.messages.push(format!(
+            "sheet {:?}: no column of category labels left of the years; every row is read as \
+             the total",
+            input.name
+        ));
+    }
+    if labels.sex.is_none()
+        && let Some(repeated) = values.iter().enumerate().find_map(|(i, v)| {
+            values[..i]
+                .iter()
+                .any(|w| w.year == v.year && w.sex == v.sex)
+                .then_some(v.year)
+        })
+    {
+        report.confident = false;
+        report.messages.push(format!(
+            "sheet {:?}: year {repeated} heads more than one column and no sex block above \
+             tells them apart",
+            input.name
+        ));
+    }
+    // Reporter
+    let reporter = if let Some(reporter) = &options.reporter {
+        said.push(format!("reporter {reporter} (import options)"));
+        Some(reporter.clone())
+    } else if let Some((label, row, col)) = reporter_in_titles(grid, header) {
+        said.push(format!(
+            "reporter {label:?} (title cell {})",
+            crate::model::cell_ref(row as u32, col as u16)
+        ));
+        Some(label)
+    } else if labels.reporter.is_some() {
+        said.push("reporter from the Country column".into());
+        None
+    } else if let Some(code) = reporter_from_file_name(path) {
+        report.confident = false;
+        report.messages.push(format!(
+            "sheet {:?} does not name its country: reporter {code} taken from the file name",
+            input.name
+        ));
+        said.push(format!("reporter {code} (file name)"));
+        Some(code)
+    } else {
+        return Err(Box::new(failed(
+            input,
+            path,
+            "expected the reporting country in a title cell (Country: Kazakhstan), a Country \
+             column or the file name (KAZ.xlsx), or chosen in the import options"
+                .into(),
+            format!("sheet {:?} without one", input.name),
+        )));
+    };
+    let strings: Vec<&str> = values
+        .iter()
+        .flat_map(|v| {
+            (header + 1..grid.rows()).filter_map(move |row| match grid.get(row, v.col) {
+                Data::String(s) => Some(s.as_str()),
+                _ => None,
+            })
+        })
+        .take(SAMPLE_CELLS)
+        .collect();
+    let style = detect_number_style(strings);
+    Ok(SheetPlan {
+        header,
+        table,
+        reporter,
+        labels,
+        uses,
+        values,
+        blocks,
+        sheet_sex,
+        style,
+        said,
+    })
+}
+
+/// A value cell read into its value and flag.
+fn cell_value(data: &Data, style: NumberStyle) -> (CellValue, String) {
+    match data {
+        Data::Float(f) => (CellValue::Number(*f), String::new()),
+        Data::Int(i) => (CellValue::Number(*i as f64), String::new()),
+        Data::Empty => (
+            CellValue::Missing(crate::model::Missing::Empty),
+            String::new(),
+        ),
+        Data::String(s) => {
+            let parsed = parse_cell(s, style);
+            (parsed.value, parsed.flag)
+        }
+        other => (
+            CellValue::Text(data_text(other).into_owned()),
+            String::new(),
+        ),
+    }
+}
+
+/// Reads a Clearinghouse sheet.
+pub fn read_sheet(
+    input: &SheetInput<'_>,
+    path: &Path,
+    options: &ImportOptions,
+    mut codes: Codes,
+    dataset: &mut Dataset,
+    report: &mut LoadReport,
+) -> SheetOutcome {
+    let plan = match plan(input, path, options, report) {
+        Ok(plan) => plan,
+        Err(outcome) => return *outcome,
+    };
+    let grid = &input.grid;
+    let table = plan.table;
+    let sheet_sym = codes.intern(input.name, dataset);
+    let source_sym = codes.intern(options.source.as_deref().unwrap_or(""), dataset);
+    let duration = options.duration_months.unwrap_or(NO_DURATION);
+    let total = codes.intern("TOTAL", dataset);
+    let age_total = codes.intern("TOTAL", dataset);
+    let sheet_reporter = plan.reporter.as_ref().map(|label| {
+        let at = codes.cell(input.name, plan.header as u32, 0);
+        codes.place(label, "reporter", dataset, || at)
+    });
+    let skipped_before = report.skipped_rows;
+    let start = dataset.len();
+    let mut rows_read = 0usize;
+    let mut readable = 0usize;
+    let mut first_text: Option<(String, Location)> = None;
+    let mut seen_blank = false;
+    let mut previous_category: Option<String> = None;
+    let repeats_category = plan.labels.age.is_some() || plan.labels.sex.is_some();
+    let mut flag = String::new();
+    for row in plan.header + 1..grid.rows() {
+        if grid.is_blank_row(row) {
+            seen_blank = true;
+            continue;
+        }
+        let values_blank = plan.values.iter().all(|v| grid.is_blank(row, v.col));
+        let first_text_cell = (0..grid.cols())
+            .map(|col| grid.text(row, col))
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or_default();
+        if values_blank && (seen_blank || is_note(&first_text_cell)) {
+            let text: Vec<String> = (0..grid.cols())
+                .map(|col| grid.text(row, col).trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            report.notes.push(text.join(" "));
+            continue;
+        }
+        if is_note(&first_text_cell) && plan.labels.category.is_some_and(|c| grid.is_blank(row, c))
+        {
+            report.notes.push(first_text_cell.trim().to_string());
+            continue;
+        }
+        // A line under the header without figures that names no category is a sub-heading
+        // (`persons`, `человек`), not a row of missing values.
+        if values_blank && rows_read == 0 && !names_a_category(&first_text_cell, table) {
+            report.notes.push(first_text_cell.trim().to_string());
+            continue;
+        }
+        // Category label (repeated from the row above in age and sex tables).
+        let mut label = plan
+            .labels
+            .category
+            .map(|c| grid.text(row, c).trim().to_string())
+            .unwrap_or_default();
+        if label.is_empty() && plan.labels.category.is_some() {
+            match &previous_category {
+                Some(previous) if repeats_category => label = previous.clone(),
+                _ => {
+                    let col = plan.labels.category.unwrap_or(0);
+                    report.skip(
+                        codes.cell(input.name, row as u32, col),
+                        "expected a category label (a country or status), found an empty cell",
+                    );
+                    continue;
+                }
+            }
+        }
+        previous_category = Some(label.clone());
+        // Sex, age, reporter of the row.
+        let mut row_sex = None;
+        // A POP, BIRTHS or DEATHS row labelled by sex, where no sex block says otherwise.
+        let mut label_sex = None;
+        if let Some(col) = plan.labels.sex {
+            let text = grid.text(row, col);
+            match Sex::parse(&text) {
+                Some(sex) => row_sex = Some(sex),
+                None if text.trim().is_empty() => {}
+                None => {
+                    report.skip(
+                        codes.cell(input.name, row as u32, col),
+                        format!(
+                            "expected a sex (Total, Men, Women…), found {:?}",
+                            text.trim()
+                        ),
+                    );
+                    continue;
+                }
+            }
+        }
+        let age = match plan.labels.age {
+            Some(col) => {
+                let text = grid.text(row, col);
+                match codes.age(text.trim(), dataset) {
+                    Some(age) => age,
+                    None => {
+                        report.skip(
+                            codes.cell(input.name, row as u32, col),
+                            format!(
+                                "expected an age group (Total, 0-4, 85+, Unknown), found {:?}",
+                                text.trim()
+                            ),
+                        );
+                        continue;
+                    }
+                }
+            }
+            None => age_total,
+        };
+        let mut reporter = sheet_reporter;
+        if let Some(col) = plan.labels.reporter {
+            let text = grid.text(row, col);
+            if !text.trim().is_empty() {
+                let at = codes.cell(input.name, row as u32, col);
+                reporter = Some(codes.place(text.trim(), "reporter", dataset, || at));
+            }
+        }
+        let category_col = plan.labels.category.unwrap_or(0);
+        let category = match table.breakdown() {
+            Breakdown::None => {
+                // Rows of POP, BIRTHS and DEATHS are the total, by sex, or by reporter.
+                if let Some(sex) = Sex::parse(&label) {
+                    label_sex = Some(sex);
+                } else if let Some(place) = gazetteer().resolve(&label)
+                    && place.kind == PlaceKind::Country
+                {
+                    reporter = Some(codes.intern(&place.code, dataset));
+                }
+                total
+            }
+            _ => {
+                let at = codes.cell(input.name, row as u32, category_col);
+                codes.category(table, &label, dataset, || at)
+            }
+        };
+        let Some(reporter) = reporter else {
+            report.skip(
+                codes.cell(input.name, row as u32, plan.labels.reporter.unwrap_or(0)),
+                "expected the reporting country in the Country column, found an empty cell",
+            );
+            continue;
+        };
+        for column in &plan.values {
+            let (value, cell_flag) = cell_value(grid.get(row, column.col), plan.style);
+            flag.clear();
+            if let Some(flag_col) = column.flag_col {
+                let text = grid.text(row, flag_col);
+                if is_flag_text(&text) {
+                    merge_flags(&mut flag, &text);
+                }
+            }
+            merge_flags(&mut flag, &cell_flag);
+            match &value {
+                CellValue::Text(text) => {
+                    if first_text.is_none() {
+                        first_text =
+                            Some((text.clone(), codes.cell(input.name, row as u32, column.col)));
+                    }
+                }
+                _ => readable += 1,
+            }
+            let flag_sym: Sym = codes.intern(&flag, dataset);
+            let (value, missing) = stored_value(value, &flag, dataset);
+            let sex = row_sex
+                .or(column.sex)
+                .or(label_sex)
+                .or(plan.sheet_sex)
+                .unwrap_or(Sex::T);
+            dataset.push(Obs {
+                value,
+                row: row as u32,
+                reporter,
+                category,
+                age,
+                flag: flag_sym,
+                source: source_sym,
+                sheet: sheet_sym,
+                file: codes.file(),
+                col: column.col.min(u16::MAX as usize - 1) as u16,
+                year: column.year,
+                ref_date: 0,
+                table,
+                sex,
+                missing,
+                duration,
+            });
+        }
+        rows_read += 1;
+    }
+    if readable == 0
+        && let Some((text, location)) = first_text
+    {
+        dataset.truncate(start);
+        return failed(
+            input,
+            path,
+            format!(
+                "expected numbers in the year columns of sheet {:?}",
+                input.name
+            ),
+            format!("only text, such as {text:?} at {location}"),
+        );
+    }
+    let mut columns = plan.uses;
+    for value in &plan.values {
+        columns.push(ColumnUse {
+            index: value.col,
+            header: value.year.to_string(),
+            role: ColumnRole::Value,
+        });
+        if let Some(flag_col) = value.flag_col {
+            columns.push(ColumnUse {
+                index: flag_col,
+                header: grid.text(plan.header, flag_col).trim().to_string(),
+                role: ColumnRole::Flag,
+            });
+        }
+    }
+    columns.sort_by_key(|c| c.index);
+    let mut said = plan.said;
+    said.push(format!("header row {}", plan.header + 1));
+    if !plan.blocks.is_empty() {
+        let blocks: Vec<String> = plan
+            .blocks
+            .iter()
+            .map(|b| {
+                format!(
+                    "{} {}–{}",
+                    b.label,
+                    column_letters(b.first_col),
+                    column_letters(b.last_col)
+                )
+            })
+            .collect();
+        said.push(format!("sex blocks {}", blocks.join(", ")));
+    } else if let Some(sex) = plan.sheet_sex {
+        said.push(format!("sex {sex} (sheet name)"));
+    }
+    report
+        .messages
+        .push(format!("sheet {:?}: {}", input.name, said.join("; ")));
+    SheetOutcome::Read(SheetReport {
+        name: input.name.to_string(),
+        hidden: input.hidden,
+        layout: Some(Layout::ClearinghouseWorkbook),
+        table: Some(table),
+        reporter: sheet_reporter.map(|r| dataset.str(r).to_string()),
+        header_row: Some(plan.header + 1),
+        columns,
+        rows_read,
+        rows_skipped: report.skipped_rows - skipped_before,
+        note: None,
+        sex_blocks: plan.blocks,
+    })
+}
+
+/// Whether a label names a category of the table (a place, a status, a sex or an age group).
+fn names_a_category(label: &str, table: TableId) -> bool {
+    let label = label.trim();
+    gazetteer().resolve(label).is_some()
+        || crate::model::category::parse_status(label, table).is_some()
+        || Sex::parse(label).is_some()
+}
+
+/// Column letters (`A`, `AB`) of a 0-based column.
+fn column_letters(col: usize) -> String {
+    let cell = crate::model::cell_ref(0, col.min(u16::MAX as usize - 1) as u16);
+    cell.trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_may_carry_the_sex() {
+        assert_eq!(sex_in_sheet_name("Table 3 M"), Some(Sex::M));
+        assert_eq!(sex_in_sheet_name("Таблица 3 Женщины"), Some(Sex::F));
+        assert_eq!(sex_in_sheet_name("Table 3"), None);
+        assert_eq!(sex_in_sheet_name("T3_F"), Some(Sex::F));
+        assert_eq!(column_letters(27), "AB");
+    }
+}

@@ -1,0 +1,950 @@
+//! Eurostat's files: the bulk TSV download (formats.md §3, also gzipped, and the variant saved as
+//! CSV with the first header cell trimmed to `geo`) and the data browser's spreadsheet export
+//! (§5); plus the mapping of Eurostat datasets to Clearinghouse tables, which SDMX-CSV uses too.
+//!
+//! Dataset → table: `migr_imm5prv` → 3, `migr_emi3nxt` → 4, `migr_imm1ctz` → 5.2 (5.1),
+//! `migr_emi1ctz` → 6.2 (6.1), `migr_pop1ctz` → 2.2 (2.1), `migr_pop3ctb` → 1.2 (1.1),
+//! `migr_acq` → 7.2 (7.1), `tps00176`/`tps00177` → the totals of 3/4. In the datasets with a
+//! status table, the categories `TOTAL`, `NAT`, `FOR`, `STLS`, `FOR_STLS` and `UNK` go to the
+//! status table (as `TOTAL`, `CITIZENS`/`NATIVE`, `FOREIGN`/`FOREIGN_BORN`, `STATELESS`,
+//! `NON_CITIZENS`, `UNKNOWN`) and the countries and country groups to the by-country table.
+//!
+//! Only numbers of persons (`unit=NR`) and annual data (`freq=A`) are read. Where `agedef` has
+//! both `COMPLET` and `REACH`, the `REACH` rows repeat the data by another age definition: they
+//! are set aside (said in the messages, not skipped rows, not a finding). Rows whose other
+//! dimensions are not totals are set aside the same way.
+
+use super::codes::{Codes, merge_flags, stored_value};
+use super::long::{LineCounter, is_note, parse_year};
+use super::options::{ColumnRole, ImportOptions, Layout};
+use super::values::{NumberStyle, parse_cell};
+use super::workbook::{Grid, SheetInput, SheetOutcome, data_text, header_year, is_blank};
+use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
+use crate::model::category::normalise_label;
+use crate::model::{Dataset, NO_COLUMN, NO_DURATION, Obs, Sex, Sym, TableId, format_count};
+use calamine::Data;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// Eurostat datasets migreview reads: id, by-country table, status table, totals only.
+const DATASETS: [(&str, TableId, Option<TableId>, bool); 9] = [
+    ("migr_imm5prv", TableId::T3, None, false),
+    ("migr_emi3nxt", TableId::T4, None, false),
+    ("migr_imm1ctz", TableId::T5_2, Some(TableId::T5_1), false),
+    ("migr_emi1ctz", TableId::T6_2, Some(TableId::T6_1), false),
+    ("migr_pop1ctz", TableId::T2_2, Some(TableId::T2_1), false),
+    ("migr_pop3ctb", TableId::T1_2, Some(TableId::T1_1), false),
+    ("migr_acq", TableId::T7_2, Some(TableId::T7_1), false),
+    ("tps00176", TableId::T3, None, true),
+    ("tps00177", TableId::T4, None, true),
+];
+
+/// The canonical codes of the categories that go to a status table.
+const STATUS_CATEGORIES: [&str; 6] = ["TOTAL", "NAT", "FOR", "FOR_STLS", "STATELESS", "UNK"];
+
+/// Where the rows of a dataset go.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// The dataset id (`migr_imm5prv`), or the table chosen by the user.
+    pub name: String,
+    pub by_country: TableId,
+    pub status: Option<TableId>,
+    /// Only the `TOTAL` category is read (`tps00176`, `tps00177`).
+    pub totals_only: bool,
+}
+
+impl Target {
+    pub fn describe(&self) -> String {
+        match (self.status, self.totals_only) {
+            (_, true) => format!("{}: totals of table {}", self.name, self.by_country),
+            (Some(status), _) => format!(
+                "{}: countries → table {}, TOTAL/NAT/FOR/STLS/UNK → table {status}",
+                self.name, self.by_country
+            ),
+            (None, _) => format!("{} → table {}", self.name, self.by_country),
+        }
+    }
+}
+
+/// The known dataset id that a file name, dataflow or bracketed code contains
+/// (`estat_migr_imm5prv.tsv.gz`, `ESTAT:TPS00176(1.0)`, `MIGR_EMI1CTZ__custom_123`).
+pub fn dataset_in(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    DATASETS.iter().map(|d| d.0).find(|id| {
+        lower.match_indices(id).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + id.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+/// Where a known dataset's rows go.
+pub fn target_of_dataset(id: &str) -> Option<Target> {
+    DATASETS
+        .iter()
+        .find(|d| d.0 == id)
+        .map(|&(name, by_country, status, totals_only)| Target {
+            name: name.to_string(),
+            by_country,
+            status,
+            totals_only,
+        })
+}
+
+/// Where the rows go when the user chose the table: its by-country and status pair.
+pub fn target_of_table(table: TableId) -> Target {
+    use TableId::*;
+    let (by_country, status, totals_only) = match table {
+        T1_1 | T1_2 => (T1_2, Some(T1_1), false),
+        T2_1 | T2_2 => (T2_2, Some(T2_1), false),
+        T5_1 | T5_2 => (T5_2, Some(T5_1), false),
+        T6_1 | T6_2 => (T6_2, Some(T6_1), false),
+        T7_1 | T7_2 => (T7_2, Some(T7_1), false),
+        T3 | T4 => (table, None, false),
+        Pop | Births | Deaths => (table, None, true),
+    };
+    Target {
+        name: format!("table {table} (import options)"),
+        by_country,
+        status,
+        totals_only,
+    }
+}
+
+/// Routes category labels of a dataset to a table and a canonical category.
+pub struct Router {
+    target: Target,
+    cache: HashMap<String, Option<(TableId, Sym)>>,
+}
+
+impl Router {
+    pub fn new(target: Target) -> Router {
+        Router {
+            target,
+            cache: HashMap::new(),
+        }
+    }
+
+    pub fn target(&self) -> &Target {
+        &self.target
+    }
+
+    /// The table and category of a label, or `None` when the dataset's rows of that category are
+    /// not read (the non-total rows of a totals-only dataset).
+    pub fn route(
+        &mut self,
+        label: &str,
+        codes: &mut Codes,
+        dataset: &mut Dataset,
+        at: impl FnOnce() -> crate::model::Location,
+    ) -> Option<(TableId, Sym)> {
+        if let Some(routed) = self.cache.get(label) {
+            if codes.is_unplaced(label) {
+                // Counts the label again.
+                codes.place(label, "category", dataset, at);
+            }
+            return *routed;
+        }
+        let label_or_total = if label.is_empty() { "TOTAL" } else { label };
+        let place = codes.place(label_or_total, "category", dataset, at);
+        let code = dataset.str(place).to_string();
+        let routed = if self.target.totals_only {
+            (code == "TOTAL").then_some((self.target.by_country, place))
+        } else {
+            match self.target.status {
+                Some(status) if STATUS_CATEGORIES.contains(&code.as_str()) => Some((
+                    status,
+                    codes.status(&code, status, dataset, crate::model::Location::default),
+                )),
+                _ => Some((self.target.by_country, place)),
+            }
+        };
+        self.cache.insert(label.to_string(), routed);
+        routed
+    }
+}
+
+/// Counts of rows set aside, by reason, for the messages.
+#[derive(Default)]
+pub struct SetAside {
+    counts: BTreeMap<String, usize>,
+}
+
+impl SetAside {
+    pub fn add(&mut self, reason: &str) {
+        match self.counts.get_mut(reason) {
+            Some(count) => *count += 1,
+            None => {
+                self.counts.insert(reason.to_string(), 1);
+            }
+        }
+    }
+
+    /// One message per reason: `set aside 3 rows with agedef=REACH (…)`.
+    pub fn messages(&self) -> Vec<String> {
+        self.counts
+            .iter()
+            .map(|(reason, count)| {
+                let why = if reason == "agedef=REACH" {
+                    " (the same figures by age reached during the year; the agedef=COMPLET rows \
+                     were read)"
+                } else {
+                    ""
+                };
+                format!(
+                    "set aside {} row{} with {reason}{why}",
+                    format_count(*count as f64),
+                    if *count == 1 { "" } else { "s" }
+                )
+            })
+            .collect()
+    }
+}
+
+/// Whether a dimension value is the total of its dimension.
+fn is_total_code(code: &str) -> bool {
+    matches!(code, "TOTAL" | "T" | "_T" | "_Z" | "TOT")
+}
+
+/// The kinds of dimension the readers know.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Dim {
+    Freq,
+    Geo,
+    Sex,
+    Age,
+    AgeDef,
+    Unit,
+    Category,
+    Other,
+}
+
+pub fn dim_kind(name: &str) -> Dim {
+    match normalise_label(name).as_str() {
+        "freq" => Dim::Freq,
+        "geo" | "refarea" => Dim::Geo,
+        "sex" => Dim::Sex,
+        "age" => Dim::Age,
+        "agedef" => Dim::AgeDef,
+        "unit" | "unitmeasure" => Dim::Unit,
+        "partner" | "citizen" | "cbirth" | "citizenship" | "nationality" | "countryofbirth"
+        | "birthplace" | "counterpartarea" | "counterpart" | "cprevres" | "cnextres" => {
+            Dim::Category
+        }
+        _ => Dim::Other,
+    }
+}
+
+/// Decides whether a row's dimension values are read; returns the reason to set it aside.
+pub fn row_filter(kind: Dim, name: &str, value: &str) -> Option<String> {
+    match kind {
+        Dim::Freq if value != "A" => Some(format!("{name}={value}")),
+        Dim::Unit if !matches!(value, "NR" | "PS" | "PER" | "") => Some(format!("{name}={value}")),
+        Dim::AgeDef if value == "REACH" => Some(format!("{name}={value}")),
+        Dim::Other if !is_total_code(value) && !value.is_empty() => Some(format!("{name}={value}")),
+        _ => None,
+    }
+}
+
+/// Whether a header row is Eurostat's bulk layout: a first cell such as
+/// `freq,partner,…,geo\TIME_PERIOD`, or (the bulk file saved as CSV) `geo` followed by years.
+pub fn is_bulk_header(cells: &[&str]) -> bool {
+    if cells.iter().any(|c| {
+        let lower = c.trim().to_lowercase();
+        lower.contains('\\') && (lower.ends_with("\\time") || lower.ends_with("\\time_period"))
+    }) {
+        return true;
+    }
+    let Some(first) = cells.first() else {
+        return false;
+    };
+    matches!(normalise_label(first).as_str(), "geo" | "geotime")
+        && cells[1..]
+            .iter()
+            .filter(|c| parse_year(c).is_some())
+            .count()
+            >= 2
+}
+
+/// Where the dimension cells of a bulk header end (the cell holding `\TIME_PERIOD`, or the last
+/// cell before the years) and the dimension names.
+fn bulk_dimensions(header: &[&str]) -> (usize, Vec<String>) {
+    let last = header
+        .iter()
+        .position(|c| c.contains('\\'))
+        .unwrap_or_else(|| {
+            header
+                .iter()
+                .position(|c| parse_year(c).is_some())
+                .unwrap_or(1)
+                .saturating_sub(1)
+        });
+    let names = header[..=last.min(header.len().saturating_sub(1))]
+        .iter()
+        .flat_map(|c| c.split(','))
+        .map(|n| {
+            let n = n.trim();
+            n.split('\\').next().unwrap_or(n).trim().to_lowercase()
+        })
+        .collect();
+    (last, names)
+}
+
+/// The dataset of a bulk file from its dimensions, where they tell it apart; a guess.
+fn dataset_from_dimensions(names: &[String]) -> Option<&'static str> {
+    let has = |n: &str| names.iter().any(|x| x == n);
+    if has("agedef") || has("partner") {
+        return None;
+    }
+    if has("c_birth") {
+        Some("migr_pop3ctb")
+    } else if has("citizen") && has("age") {
+        Some("migr_pop1ctz")
+    } else {
+        None
+    }
+}
+
+/// Decides where a Eurostat file's rows go: the import options' table, else the dataset in the
+/// file name, else (a guess) the dataset its dimensions point to.
+fn decide_target(
+    path: &Path,
+    names: &[String],
+    options: &ImportOptions,
+    report: &mut LoadReport,
+) -> Result<Target, LoadError> {
+    if let Some(table) = options.table {
+        return Ok(target_of_table(table));
+    }
+    if let Some(target) = dataset_in(&super::display_name(path)).and_then(target_of_dataset) {
+        return Ok(target);
+    }
+    if let Some(target) = dataset_from_dimensions(names).and_then(target_of_dataset) {
+        report.confident = false;
+        report.messages.push(format!(
+            "the file name does not name the dataset: {} guessed from the dimensions {}",
+            target.name,
+            names.join(",")
+        ));
+        return Ok(target);
+    }
+    Err(LoadError::Unrecognised {
+        path: path.display().to_string(),
+        expected: "expected the Eurostat dataset in the file name (estat_migr_imm5prv.tsv.gz, \
+                   migr_emi3nxt.tsv, tps00176.csv) or a table chosen in the import options"
+            .into(),
+        found: format!("dimensions {}", names.join(",")),
+    })
+}
+
+/// Loads a Eurostat bulk file (text, after any decompression).
+#[allow(clippy::too_many_arguments)]
+pub fn load_bulk(
+    text: &str,
+    delimiter: char,
+    path: &Path,
+    options: &ImportOptions,
+    control: &LoadControl,
+    dataset: &mut Dataset,
+    file: u16,
+    report: &mut LoadReport,
+) -> Result<(), LoadError> {
+    let shown = path.display().to_string();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter as u8)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    // The header: the first line that is not empty.
+    let header: Vec<String> = loop {
+        match reader.read_record(&mut record) {
+            Ok(true) if record.iter().all(|c| c.trim().is_empty()) => continue,
+            Ok(true) => break record.iter().map(str::to_string).collect(),
+            _ => return Err(LoadError::Empty { path: shown }),
+        }
+    };
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let (last_dim, names) = bulk_dimensions(&header_refs);
+    let kinds: Vec<Dim> = names.iter().map(|n| dim_kind(n)).collect();
+    let geo = kinds
+        .iter()
+        .position(|k| *k == Dim::Geo)
+        .ok_or_else(|| LoadError::Unrecognised {
+            path: shown.clone(),
+            expected: "expected a geo dimension in the first header cell (…,geo\\TIME_PERIOD)"
+                .into(),
+            found: format!("dimensions {}", names.join(",")),
+        })?;
+    let years: Vec<(usize, u16, u16)> = header
+        .iter()
+        .enumerate()
+        .skip(last_dim + 1)
+        .filter_map(|(col, cell)| parse_year(cell).map(|(year, date)| (col, year, date)))
+        .collect();
+    if years.is_empty() {
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: "expected one column per year after the dimensions".into(),
+            found: format!(
+                "header {:?}",
+                header.iter().take(6).cloned().collect::<Vec<_>>()
+            ),
+        });
+    }
+    let target = decide_target(path, &names, options, report)?;
+    report.messages.push(format!(
+        "Eurostat bulk file, dataset {}; dimensions {}; {} year columns",
+        target.describe(),
+        names.join(","),
+        years.len()
+    ));
+    let mut codes = Codes::new(file, report.name.clone());
+    let mut router = Router::new(target.clone());
+    let mut set_aside = SetAside::default();
+    let skipped_before = report.skipped_rows;
+    let source = codes.intern(options.source.as_deref().unwrap_or(""), dataset);
+    let duration = options.duration_months.unwrap_or(NO_DURATION);
+    let total_age = codes.intern("TOTAL", dataset);
+    let mut rows_read = 0usize;
+    let mut last_progress = 0u64;
+    let mut index = 0usize;
+    let mut flag = String::new();
+    let mut lines = LineCounter::new(text);
+    'rows: loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+                report.skip(codes.line(line), format!("cannot read the line: {e}"));
+                continue;
+            }
+        }
+        index += 1;
+        if index.is_multiple_of(16_384) {
+            if control.is_cancelled() {
+                return Err(LoadError::Cancelled { path: shown });
+            }
+            let byte = record.position().map(|p| p.byte()).unwrap_or(0);
+            control.add_done(byte.saturating_sub(last_progress));
+            last_progress = byte;
+        }
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = record
+            .position()
+            .map(|p| lines.line_at(p.byte()))
+            .unwrap_or(0);
+        let mut values: Vec<&str> = Vec::with_capacity(names.len());
+        for cell in record.iter().take(last_dim + 1) {
+            values.extend(cell.split(',').map(str::trim));
+        }
+        if values.len() != names.len() {
+            report.skip(
+                codes.line(line),
+                format!(
+                    "expected {} dimension values ({}), found {:?}",
+                    names.len(),
+                    names.join(","),
+                    values.join(",")
+                ),
+            );
+            continue;
+        }
+        let mut sex = Sex::T;
+        let mut age = total_age;
+        let mut category_label = "";
+        for (i, kind) in kinds.iter().enumerate() {
+            let value = values[i];
+            if let Some(reason) = row_filter(*kind, &names[i], value) {
+                set_aside.add(&reason);
+                continue 'rows;
+            }
+            match kind {
+                Dim::Sex => match Sex::parse(value) {
+                    Some(s) => sex = s,
+                    None => {
+                        report.skip(
+                            codes.line(line),
+                            format!("expected sex T, M or F, found {value:?}"),
+                        );
+                        continue 'rows;
+                    }
+                },
+                Dim::Age => match codes.age(value, dataset) {
+                    Some(a) => age = a,
+                    None => {
+                        report.skip(
+                            codes.line(line),
+                            format!("expected an age group (TOTAL, Y_LT5, Y5-9…), found {value:?}"),
+                        );
+                        continue 'rows;
+                    }
+                },
+                Dim::Category => category_label = value,
+                _ => {}
+            }
+        }
+        let geo_label = values[geo];
+        let reporter = codes.place(geo_label, "reporter", dataset, || codes_line(report, line));
+        let Some((table, category)) = router.route(category_label, &mut codes, dataset, || {
+            codes_line(report, line)
+        }) else {
+            set_aside.add(&format!(
+                "{}={category_label} ({} holds totals only)",
+                names
+                    .iter()
+                    .zip(&kinds)
+                    .find(|(_, k)| **k == Dim::Category)
+                    .map(|(n, _)| n.as_str())
+                    .unwrap_or("category"),
+                target.name
+            ));
+            continue;
+        };
+        for &(col, year, ref_date) in &years {
+            let cell = record.get(col).unwrap_or("");
+            let parsed = parse_cell(cell, NumberStyle::PointDecimal);
+            flag.clear();
+            merge_flags(&mut flag, &parsed.flag);
+            let flag_sym = codes.intern(&flag, dataset);
+            let (value, missing) = stored_value(parsed.value, &flag, dataset);
+            dataset.push(Obs {
+                value,
+                row: line,
+                reporter,
+                category,
+                age,
+                flag: flag_sym,
+                source,
+                sheet: Sym::EMPTY,
+                file,
+                col: NO_COLUMN,
+                year,
+                ref_date,
+                table,
+                sex,
+                missing,
+                duration,
+            });
+        }
+        rows_read += 1;
+    }
+    control.add_done((text.len() as u64).saturating_sub(last_progress));
+    report.messages.extend(set_aside.messages());
+    report.sheets.push(SheetReport {
+        name: report.name.clone(),
+        layout: Some(Layout::EurostatBulk),
+        table: Some(target.by_country),
+        header_row: Some(1),
+        columns: header
+            .iter()
+            .enumerate()
+            .map(|(index, h)| ColumnUse {
+                index,
+                header: h.trim().to_string(),
+                role: if index <= last_dim {
+                    ColumnRole::Reporter
+                } else if years.iter().any(|y| y.0 == index) {
+                    ColumnRole::Value
+                } else {
+                    ColumnRole::Ignore
+                },
+            })
+            .collect(),
+        rows_read,
+        rows_skipped: report.skipped_rows - skipped_before,
+        ..SheetReport::default()
+    });
+    Ok(())
+}
+
+fn codes_line(report: &LoadReport, line: u32) -> crate::model::Location {
+    crate::model::Location {
+        file: report.name.clone(),
+        sheet: None,
+        cell: None,
+        line: Some(line),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The data browser's spreadsheet export.
+
+/// The shape of a data-browser sheet: the `TIME` row with its year columns (each followed by a
+/// flag column) and the `GEO` row under it.
+pub struct BrowserSheet {
+    time_row: usize,
+    geo_row: usize,
+    label_col: usize,
+    years: Vec<(usize, u16, Option<usize>)>,
+}
+
+impl BrowserSheet {
+    /// Finds the `TIME` and `GEO (Labels)` rows among the first rows of a sheet.
+    pub fn find(grid: &Grid<'_>) -> Option<BrowserSheet> {
+        let rows = grid.rows().min(60);
+        for time_row in 0..rows {
+            let Some(label_col) = (0..grid.cols()).find(|&c| !grid.is_blank(time_row, c)) else {
+                continue;
+            };
+            if !grid
+                .text(time_row, label_col)
+                .trim()
+                .eq_ignore_ascii_case("time")
+            {
+                continue;
+            }
+            let geo_row = (time_row + 1..(time_row + 4).min(grid.rows())).find(|&r| {
+                grid.text(r, label_col)
+                    .trim()
+                    .to_ascii_uppercase()
+                    .starts_with("GEO")
+            })?;
+            let year_cols: Vec<(usize, u16)> = (label_col + 1..grid.cols())
+                .filter_map(|c| header_year(grid.get(time_row, c)).map(|y| (c, y)))
+                .collect();
+            if year_cols.is_empty() {
+                return None;
+            }
+            let years = year_cols
+                .iter()
+                .map(|&(col, year)| {
+                    let next = col + 1;
+                    let is_flag = next < grid.cols()
+                        && grid.is_blank(time_row, next)
+                        && !year_cols.iter().any(|(c, _)| *c == next);
+                    (col, year, is_flag.then_some(next))
+                })
+                .collect();
+            return Some(BrowserSheet {
+                time_row,
+                geo_row,
+                label_col,
+                years,
+            });
+        }
+        None
+    }
+}
+
+/// The dataset code of a data-browser sheet: the bracketed code after `Dataset:`
+/// (`Emigration [TPS00177]`), lower case, without a `__custom_…` suffix.
+pub fn browser_dataset(grid: &Grid<'_>) -> Option<String> {
+    for row in 0..grid.rows().min(30) {
+        for col in 0..grid.cols() {
+            let Data::String(text) = grid.get(row, col) else {
+                continue;
+            };
+            let trimmed = text.trim();
+            let Some(rest) = trimmed
+                .strip_prefix("Dataset:")
+                .or_else(|| trimmed.strip_prefix("DATASET:"))
+            else {
+                continue;
+            };
+            let title = if rest.trim().is_empty() {
+                (col + 1..grid.cols())
+                    .map(|c| grid.text(row, c).trim().to_string())
+                    .find(|t| !t.is_empty())?
+            } else {
+                rest.trim().to_string()
+            };
+            let open = title.rfind('[')?;
+            let close = title[open..].find(']')? + open;
+            let code = title[open + 1..close].trim().to_lowercase();
+            let code = code.split("__").next().unwrap_or(&code).to_string();
+            return Some(code);
+        }
+    }
+    None
+}
+
+/// Reads the fixed dimensions above the `TIME` row: label in the first cell, value in the next
+/// non-empty cell (`Sex | Total`, `Unit of measure | Number`).
+fn browser_fixed_dimensions(grid: &Grid<'_>, sheet: &BrowserSheet) -> Vec<(String, String)> {
+    let mut fixed = Vec::new();
+    for row in 0..sheet.time_row {
+        let Some(first) = (0..grid.cols()).find(|&c| !grid.is_blank(row, c)) else {
+            continue;
+        };
+        let Some(second) = (first + 1..grid.cols()).find(|&c| !grid.is_blank(row, c)) else {
+            continue;
+        };
+        fixed.push((
+            normalise_label(grid.text(row, first).trim_end_matches(':')),
+            grid.text(row, second).trim().to_string(),
+        ));
+    }
+    fixed
+}
+
+/// An age class as the data browser writes it (`Less than 5 years`, `From 5 to 9 years`,
+/// `85 years or over`), or as a code.
+fn browser_age(label: &str) -> String {
+    let lower = label.trim().to_lowercase();
+    let numbers: Vec<u32> = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    if lower.starts_with("less than")
+        && let [n] = numbers.as_slice()
+    {
+        return format!("0-{}", n.saturating_sub(1));
+    }
+    if lower.starts_with("from")
+        && let [a, b] = numbers.as_slice()
+    {
+        return format!("{a}-{b}");
+    }
+    if (lower.contains("or over") || lower.contains("and over"))
+        && let [n] = numbers.as_slice()
+    {
+        return format!("{n}+");
+    }
+    label.trim().to_string()
+}
+
+/// Reads a data-browser sheet: one row per country (the reporter), a value and a flag column
+/// per year, the other dimensions fixed in the title block.
+#[allow(clippy::too_many_arguments)]
+pub fn read_browser_sheet(
+    input: &SheetInput<'_>,
+    shape: BrowserSheet,
+    workbook_dataset: Option<&str>,
+    path: &Path,
+    options: &ImportOptions,
+    mut codes: Codes,
+    dataset: &mut Dataset,
+    report: &mut LoadReport,
+) -> SheetOutcome {
+    let grid = &input.grid;
+    let mut sheet_report = SheetReport {
+        name: input.name.to_string(),
+        hidden: input.hidden,
+        layout: Some(Layout::EurostatBrowser),
+        header_row: Some(shape.time_row + 1),
+        ..SheetReport::default()
+    };
+    let code = browser_dataset(grid).or_else(|| workbook_dataset.map(str::to_string));
+    let target = match options.table {
+        Some(table) => Some(target_of_table(table)),
+        None => code
+            .as_deref()
+            .and_then(dataset_in)
+            .and_then(target_of_dataset),
+    };
+    let Some(target) = target else {
+        let error = LoadError::Unrecognised {
+            path: path.display().to_string(),
+            expected: "expected a known Eurostat dataset after Dataset: (Emigration [TPS00177], \
+                       … [MIGR_IMM5PRV]) or a table chosen in the import options"
+                .into(),
+            found: format!(
+                "sheet {:?} with dataset {}",
+                input.name,
+                code.as_deref().unwrap_or("(none)")
+            ),
+        };
+        sheet_report.note = Some(format!("not read: {error}"));
+        return SheetOutcome::Failed(sheet_report, error);
+    };
+    let mut sex = Sex::T;
+    let mut age_label = String::from("TOTAL");
+    let mut category_label = String::new();
+    for (label, value) in browser_fixed_dimensions(grid, &shape) {
+        match label.as_str() {
+            "sex" => sex = Sex::parse(&value).unwrap_or(Sex::T),
+            "ageclass" | "age" => age_label = browser_age(&value),
+            "unitofmeasure" | "unit" if normalise_label(&value) != "number" => {
+                sheet_report.note = Some(format!(
+                    "not read: unit of measure {value:?} (only numbers of persons are read)"
+                ));
+                return SheetOutcome::NotTable(sheet_report);
+            }
+            "agedefinition" if value.to_lowercase().contains("reached") => {
+                sheet_report.note = Some(
+                    "set aside: age reached during the year (the same figures by age in \
+                     completed years are read)"
+                        .into(),
+                );
+                return SheetOutcome::NotTable(sheet_report);
+            }
+            "citizenship"
+            | "countryofcitizenship"
+            | "countryofbirth"
+            | "countryofpreviousresidence"
+            | "countryofnextresidence"
+            | "partner"
+            | "geopoliticalentitypartner" => category_label = value,
+            _ => {}
+        }
+    }
+    let Some(age) = codes.age(&age_label, dataset) else {
+        let error = LoadError::Unrecognised {
+            path: path.display().to_string(),
+            expected: "expected an age class such as Total or From 15 to 19 years".into(),
+            found: format!("{age_label:?} in sheet {:?}", input.name),
+        };
+        sheet_report.note = Some(format!("not read: {error}"));
+        return SheetOutcome::Failed(sheet_report, error);
+    };
+    let mut router = Router::new(target.clone());
+    let at = codes.cell(input.name, shape.time_row as u32, shape.label_col);
+    let Some((table, category)) = router.route(&category_label, &mut codes, dataset, || at) else {
+        sheet_report.note = Some(format!(
+            "set aside: {category_label:?} ({} holds totals only)",
+            target.name
+        ));
+        return SheetOutcome::NotTable(sheet_report);
+    };
+    let sheet_sym = codes.intern(input.name, dataset);
+    let source = codes.intern(options.source.as_deref().unwrap_or(""), dataset);
+    let duration = options.duration_months.unwrap_or(NO_DURATION);
+    let skipped_before = report.skipped_rows;
+    let mut rows_read = 0usize;
+    let mut in_notes = false;
+    let mut flag = String::new();
+    for row in shape.geo_row + 1..grid.rows() {
+        if grid.is_blank_row(row) {
+            in_notes = rows_read > 0 || in_notes;
+            continue;
+        }
+        let label = grid.text(row, shape.label_col).trim().to_string();
+        let values_blank = shape.years.iter().all(|(c, ..)| grid.is_blank(row, *c));
+        if in_notes || is_note(&label) || (values_blank && label.is_empty()) {
+            let text: Vec<String> = (0..grid.cols())
+                .map(|c| grid.text(row, c).trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            report.notes.push(text.join(" "));
+            in_notes = true;
+            continue;
+        }
+        let at = codes.cell(input.name, row as u32, shape.label_col);
+        let reporter = codes.place(&label, "reporter", dataset, || at);
+        for &(col, year, flag_col) in &shape.years {
+            let data = grid.get(row, col);
+            let parsed = match data {
+                Data::Float(f) => super::values::ParsedCell {
+                    value: super::values::CellValue::Number(*f),
+                    flag: String::new(),
+                },
+                Data::Int(i) => super::values::ParsedCell {
+                    value: super::values::CellValue::Number(*i as f64),
+                    flag: String::new(),
+                },
+                other => parse_cell(&data_text(other), NumberStyle::PointDecimal),
+            };
+            flag.clear();
+            if let Some(flag_col) = flag_col
+                && !is_blank(grid.get(row, flag_col))
+            {
+                merge_flags(&mut flag, &grid.text(row, flag_col));
+            }
+            merge_flags(&mut flag, &parsed.flag);
+            let flag_sym = codes.intern(&flag, dataset);
+            let (value, missing) = stored_value(parsed.value, &flag, dataset);
+            dataset.push(Obs {
+                value,
+                row: row as u32,
+                reporter,
+                category,
+                age,
+                flag: flag_sym,
+                source,
+                sheet: sheet_sym,
+                file: codes.file(),
+                col: col.min(u16::MAX as usize - 1) as u16,
+                year,
+                ref_date: 0,
+                table,
+                sex,
+                missing,
+                duration,
+            });
+        }
+        rows_read += 1;
+    }
+    report.messages.push(format!(
+        "sheet {:?}: Eurostat data-browser sheet, dataset {}; sex {sex}, age {}, category {}",
+        input.name,
+        target.describe(),
+        dataset.str(age),
+        dataset.str(category)
+    ));
+    let mut columns = vec![ColumnUse {
+        index: shape.label_col,
+        header: grid.text(shape.geo_row, shape.label_col).trim().to_string(),
+        role: ColumnRole::Reporter,
+    }];
+    for &(col, year, flag_col) in &shape.years {
+        columns.push(ColumnUse {
+            index: col,
+            header: year.to_string(),
+            role: ColumnRole::Value,
+        });
+        if let Some(flag_col) = flag_col {
+            columns.push(ColumnUse {
+                index: flag_col,
+                header: String::new(),
+                role: ColumnRole::Flag,
+            });
+        }
+    }
+    sheet_report.table = Some(table);
+    sheet_report.columns = columns;
+    sheet_report.rows_read = rows_read;
+    sheet_report.rows_skipped = report.skipped_rows - skipped_before;
+    SheetOutcome::Read(sheet_report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datasets_are_found_in_names_and_dataflows() {
+        assert_eq!(
+            dataset_in("estat_migr_imm5prv.tsv.gz"),
+            Some("migr_imm5prv")
+        );
+        assert_eq!(dataset_in("ESTAT:TPS00176(1.0)"), Some("tps00176"));
+        assert_eq!(dataset_in("MIGR_EMI1CTZ__custom_123"), Some("migr_emi1ctz"));
+        assert_eq!(dataset_in("migr_acqs.tsv"), None);
+        assert_eq!(dataset_in("data.tsv"), None);
+        assert_eq!(
+            target_of_dataset("migr_imm1ctz").map(|t| (t.by_country, t.status)),
+            Some((TableId::T5_2, Some(TableId::T5_1)))
+        );
+        assert_eq!(target_of_table(TableId::T6_1).by_country, TableId::T6_2);
+    }
+
+    #[test]
+    fn bulk_headers_are_recognised() {
+        assert!(is_bulk_header(&[
+            "freq,partner,age,agedef,unit,sex,geo\\TIME_PERIOD",
+            "2023 ",
+            "2022 "
+        ]));
+        assert!(is_bulk_header(&["geo", "2006 ", "2007 "]));
+        assert!(!is_bulk_header(&["table", "reporter", "year", "value"]));
+        let (last, names) = bulk_dimensions(&["unit,sex,age,geo\\time", "2010"]);
+        assert_eq!(last, 0);
+        assert_eq!(names, vec!["unit", "sex", "age", "geo"]);
+        let (last, names) = bulk_dimensions(&["geo", "2006 ", "2007 "]);
+        assert_eq!((last, names), (0, vec!["geo".to_string()]));
+    }
+
+    #[test]
+    fn browser_age_classes() {
+        assert_eq!(browser_age("Less than 5 years"), "0-4");
+        assert_eq!(browser_age("From 15 to 19 years"), "15-19");
+        assert_eq!(browser_age("85 years or over"), "85+");
+        assert_eq!(browser_age("Total"), "Total");
+    }
+}

@@ -1,0 +1,395 @@
+//! SDMX-CSV (formats.md §4): Eurostat's (`DATAFLOW,LAST UPDATE,freq,…,TIME_PERIOD,OBS_VALUE,
+//! OBS_FLAG,CONF_STATUS`) and the OECD's layout where each code column is followed by its label
+//! column (`REF_AREA,Reference area,…`; the first column of a name is the code, so the label
+//! columns are left alone).
+//!
+//! The dataflow (`ESTAT:TPS00176(1.0)`) names the Eurostat dataset, mapped to a table as for the
+//! bulk files; the OECD's International Migration Database (`…DF_MIG…`) gives the table per row
+//! in its `MEASURE` column: `B11` inflows of foreign population by nationality → 5.2, `B12`
+//! outflows → 6.2, `B14` foreign-born population by country of birth → 1.2, `B15` foreign
+//! population by nationality → 2.2, `B16` acquisitions of nationality → 7.2 (`B13`, asylum
+//! seekers, has no Clearinghouse table and is set aside). `CONF_STATUS` `C` makes a value
+//! confidential; `OBS_STATUS` `A` (normal value) is no flag; `UNIT_MULT` scales the values.
+
+use super::codes::{Codes, merge_flags, stored_value};
+use super::eurostat::{
+    Dim, Router, SetAside, Target, dataset_in, dim_kind, row_filter, target_of_dataset,
+    target_of_table,
+};
+use super::long::{LineCounter, parse_year};
+use super::options::{ColumnRole, ImportOptions, Layout};
+use super::values::{CellValue, NumberStyle, parse_cell};
+use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
+use crate::model::category::normalise_label;
+use crate::model::{Dataset, NO_COLUMN, NO_DURATION, Obs, Sex, Sym, TableId};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The role of an SDMX-CSV column.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Column {
+    Dataflow,
+    Time,
+    Value,
+    Flag,
+    Confidentiality,
+    Measure,
+    UnitMultiplier,
+    Dimension(Dim),
+}
+
+fn column_of(header: &str) -> Option<Column> {
+    Some(match normalise_label(header).as_str() {
+        "dataflow" | "structureid" => Column::Dataflow,
+        "timeperiod" => Column::Time,
+        "obsvalue" => Column::Value,
+        "obsflag" | "obsstatus" => Column::Flag,
+        "confstatus" => Column::Confidentiality,
+        "measure" => Column::Measure,
+        "unitmult" => Column::UnitMultiplier,
+        _ => match dim_kind(header) {
+            Dim::Other => return None,
+            kind => Column::Dimension(kind),
+        },
+    })
+}
+
+/// Whether a header row is SDMX-CSV: it names a dataflow or structure column.
+pub fn is_sdmx_header(cells: &[&str]) -> bool {
+    cells.iter().any(|c| {
+        matches!(
+            normalise_label(c).as_str(),
+            "dataflow" | "structureid" | "structure"
+        )
+    }) && cells
+        .iter()
+        .any(|c| normalise_label(c).as_str() == "obsvalue")
+}
+
+/// The OECD International Migration Database measures and their tables.
+fn oecd_measure(code: &str) -> Option<TableId> {
+    Some(match code {
+        "B11" => TableId::T5_2,
+        "B12" => TableId::T6_2,
+        "B14" => TableId::T1_2,
+        "B15" => TableId::T2_2,
+        "B16" => TableId::T7_2,
+        _ => return None,
+    })
+}
+
+/// Loads an SDMX-CSV file.
+#[allow(clippy::too_many_arguments)]
+pub fn load_sdmx(
+    text: &str,
+    delimiter: char,
+    path: &Path,
+    options: &ImportOptions,
+    control: &LoadControl,
+    dataset: &mut Dataset,
+    file: u16,
+    report: &mut LoadReport,
+) -> Result<(), LoadError> {
+    let shown = path.display().to_string();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter as u8)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    if !matches!(reader.read_record(&mut record), Ok(true)) {
+        return Err(LoadError::Empty { path: shown });
+    }
+    let header: Vec<String> = record.iter().map(|h| h.trim().to_string()).collect();
+    // The first column of each role wins: in the OECD layout the label column that follows a
+    // code column (`TIME_PERIOD`, `Time period`) has the same name.
+    let mut roles: Vec<Option<Column>> = Vec::with_capacity(header.len());
+    for name in &header {
+        let role = column_of(name).filter(|r| !roles.contains(&Some(*r)));
+        roles.push(role);
+    }
+    let find = |wanted: Column| roles.iter().position(|r| *r == Some(wanted));
+    let (Some(time), Some(value)) = (find(Column::Time), find(Column::Value)) else {
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: "expected SDMX-CSV columns TIME_PERIOD and OBS_VALUE".into(),
+            found: format!("columns {}", header.join(",")),
+        });
+    };
+    let Some(geo) = find(Column::Dimension(Dim::Geo)) else {
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: "expected a geo or REF_AREA column naming the reporting country".into(),
+            found: format!("columns {}", header.join(",")),
+        });
+    };
+    let dataflow = find(Column::Dataflow);
+    let measure = find(Column::Measure);
+    let flag_col = find(Column::Flag);
+    let conf_col = find(Column::Confidentiality);
+    let multiplier_col = find(Column::UnitMultiplier);
+    let filters: Vec<(usize, Dim)> = roles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match r {
+            Some(Column::Dimension(kind)) => Some((i, *kind)),
+            _ => None,
+        })
+        .collect();
+    let file_target = dataset_in(&super::display_name(path)).and_then(target_of_dataset);
+    let mut codes = Codes::new(file, report.name.clone());
+    let mut routers: HashMap<String, Option<Router>> = HashMap::new();
+    let mut set_aside = SetAside::default();
+    let mut described: Vec<String> = Vec::new();
+    let skipped_before = report.skipped_rows;
+    let source = codes.intern(options.source.as_deref().unwrap_or(""), dataset);
+    let duration = options.duration_months.unwrap_or(NO_DURATION);
+    let total_age = codes.intern("TOTAL", dataset);
+    let mut rows_read = 0usize;
+    let mut tables_read: Vec<TableId> = Vec::new();
+    let mut last_progress = 0u64;
+    let mut index = 0usize;
+    let mut flag = String::new();
+    let file_name = report.name.clone();
+    let mut lines = LineCounter::new(text);
+    'rows: loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
+                report.skip(codes.line(line), format!("cannot read the line: {e}"));
+                continue;
+            }
+        }
+        index += 1;
+        if index.is_multiple_of(65_536) {
+            if control.is_cancelled() {
+                return Err(LoadError::Cancelled { path: shown });
+            }
+            let byte = record.position().map(|p| p.byte()).unwrap_or(0);
+            control.add_done(byte.saturating_sub(last_progress));
+            last_progress = byte;
+        }
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = record
+            .position()
+            .map(|p| lines.line_at(p.byte()))
+            .unwrap_or(0);
+        let cell = |i: usize| record.get(i).unwrap_or("").trim();
+        // Which table: the options, else the dataflow (and the OECD measure), else the file name.
+        let flow = dataflow.map(cell).unwrap_or("");
+        let measure_code = measure.map(cell).unwrap_or("");
+        let key = format!("{flow}|{measure_code}");
+        if !routers.contains_key(&key) {
+            let target = if let Some(table) = options.table {
+                Some(target_of_table(table))
+            } else if let Some(table) = oecd_measure(measure_code)
+                && flow.to_uppercase().contains("MIG")
+            {
+                let mut target = target_of_table(table);
+                target.name = format!("{flow} {measure_code}");
+                Some(target)
+            } else {
+                dataset_in(flow)
+                    .and_then(target_of_dataset)
+                    .or_else(|| file_target.clone())
+            };
+            if let Some(target) = &target {
+                described.push(target.describe());
+            }
+            routers.insert(key.clone(), target.map(Router::new));
+        }
+        let Some(Some(router)) = routers.get_mut(&key) else {
+            let what = if measure_code.is_empty() {
+                format!("dataflow {flow}")
+            } else {
+                format!("dataflow {flow} measure {measure_code}")
+            };
+            set_aside.add(&format!("{what} (no Clearinghouse table)"));
+            continue;
+        };
+        let mut sex = Sex::T;
+        let mut age = total_age;
+        let mut category_label = "";
+        for &(i, kind) in &filters {
+            let value = cell(i);
+            if let Some(reason) = row_filter(kind, &header[i], value) {
+                set_aside.add(&reason);
+                continue 'rows;
+            }
+            match kind {
+                Dim::Sex => match Sex::parse(value) {
+                    Some(s) => sex = s,
+                    None if value.is_empty() => {}
+                    None => {
+                        report.skip(
+                            codes.line(line),
+                            format!("expected sex T, M or F, found {value:?}"),
+                        );
+                        continue 'rows;
+                    }
+                },
+                Dim::Age => match codes.age(value, dataset) {
+                    Some(a) => age = a,
+                    None => {
+                        report.skip(
+                            codes.line(line),
+                            format!("expected an age group (TOTAL, Y_LT5, Y5-9…), found {value:?}"),
+                        );
+                        continue 'rows;
+                    }
+                },
+                Dim::Category => category_label = value,
+                _ => {}
+            }
+        }
+        let Some((year, ref_date)) = parse_year(cell(time)) else {
+            report.skip(
+                codes.line(line),
+                format!("expected a year in TIME_PERIOD, found {:?}", cell(time)),
+            );
+            continue;
+        };
+        let at = || crate::model::Location {
+            file: file_name.clone(),
+            sheet: None,
+            cell: None,
+            line: Some(line),
+        };
+        let reporter = codes.place(cell(geo), "reporter", dataset, at);
+        let Some((table, category)) = router.route(category_label, &mut codes, dataset, at) else {
+            let target: &Target = router.target();
+            set_aside.add(&format!(
+                "category {category_label} ({} holds totals only)",
+                target.name
+            ));
+            continue;
+        };
+        let parsed = parse_cell(cell(value), NumberStyle::PointDecimal);
+        flag.clear();
+        if let Some(i) = flag_col {
+            let status = cell(i);
+            if status != "A" {
+                merge_flags(&mut flag, status);
+            }
+        }
+        merge_flags(&mut flag, &parsed.flag);
+        if conf_col.is_some_and(|i| cell(i).eq_ignore_ascii_case("C")) {
+            merge_flags(&mut flag, "c");
+        }
+        let mut value = parsed.value;
+        if let (CellValue::Number(n), Some(i)) = (&value, multiplier_col)
+            && let Ok(power) = cell(i).parse::<i32>()
+            && power != 0
+        {
+            value = CellValue::Number(n * 10f64.powi(power));
+        }
+        let flag_sym = codes.intern(&flag, dataset);
+        let (value, missing) = stored_value(value, &flag, dataset);
+        if !tables_read.contains(&table) {
+            tables_read.push(table);
+        }
+        dataset.push(Obs {
+            value,
+            row: line,
+            reporter,
+            category,
+            age,
+            flag: flag_sym,
+            source,
+            sheet: Sym::EMPTY,
+            file,
+            col: NO_COLUMN,
+            year,
+            ref_date,
+            table,
+            sex,
+            missing,
+            duration,
+        });
+        rows_read += 1;
+    }
+    control.add_done((text.len() as u64).saturating_sub(last_progress));
+    if rows_read == 0 && routers.values().all(Option::is_none) {
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: "expected a known dataflow (ESTAT:TPS00176, ESTAT:MIGR_IMM5PRV, the OECD's \
+                       DF_MIG…), the dataset in the file name, or a table chosen in the import \
+                       options"
+                .into(),
+            found: format!(
+                "dataflows {}",
+                routers
+                    .keys()
+                    .map(|k| k.trim_end_matches('|').to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    report
+        .messages
+        .push(format!("SDMX-CSV: {}", described.join("; ")));
+    report.messages.extend(set_aside.messages());
+    tables_read.sort();
+    report.sheets.push(SheetReport {
+        name: report.name.clone(),
+        layout: Some(Layout::SdmxCsv),
+        table: tables_read.first().copied(),
+        header_row: Some(1),
+        columns: header
+            .iter()
+            .enumerate()
+            .map(|(index, h)| ColumnUse {
+                index,
+                header: h.clone(),
+                role: match roles[index] {
+                    Some(Column::Time) => ColumnRole::Year,
+                    Some(Column::Value) => ColumnRole::Value,
+                    Some(Column::Flag) => ColumnRole::Flag,
+                    Some(Column::Dimension(Dim::Geo)) => ColumnRole::Reporter,
+                    Some(Column::Dimension(Dim::Sex)) => ColumnRole::Sex,
+                    Some(Column::Dimension(Dim::Age)) => ColumnRole::Age,
+                    Some(Column::Dimension(Dim::Category)) => ColumnRole::Category,
+                    Some(Column::Dataflow) => ColumnRole::Table,
+                    _ => ColumnRole::Ignore,
+                },
+            })
+            .collect(),
+        rows_read,
+        rows_skipped: report.skipped_rows - skipped_before,
+        ..SheetReport::default()
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sdmx_headers() {
+        assert!(is_sdmx_header(&[
+            "DATAFLOW",
+            "LAST UPDATE",
+            "freq",
+            "geo",
+            "TIME_PERIOD",
+            "OBS_VALUE"
+        ]));
+        assert!(is_sdmx_header(&[
+            "STRUCTURE",
+            "STRUCTURE_ID",
+            "REF_AREA",
+            "Reference area",
+            "TIME_PERIOD",
+            "OBS_VALUE"
+        ]));
+        assert!(!is_sdmx_header(&["table", "reporter", "year", "value"]));
+        assert_eq!(oecd_measure("B11"), Some(TableId::T5_2));
+        assert_eq!(oecd_measure("B13"), None);
+    }
+}

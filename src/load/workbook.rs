@@ -1,0 +1,672 @@
+//! Workbooks (xlsx, xlsm, xlsb, xls, ods) through calamine: every sheet is looked at and either
+//! read in the layout it shows (Clearinghouse, long, Eurostat data browser), read as the
+//! `Metadata` sheet, or listed with the reason it was not read (cover page, empty, chart).
+
+use super::codes::Codes;
+use super::container::Container;
+use super::long::{Columns, LongDefaults, LongReader, RowPlace, find_header};
+use super::options::{ColumnRole, ImportOptions, Layout};
+use super::values::detect_number_style;
+use super::{LoadControl, LoadError, LoadReport, SheetReport, clearinghouse, eurostat, metadata};
+use crate::model::Dataset;
+use calamine::{
+    Data, Dimensions, Ods, Range, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
+    open_workbook_from_rs,
+};
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::Cursor;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+type Book<'b> = Sheets<Cursor<&'b [u8]>>;
+
+static EMPTY: Data = Data::Empty;
+
+/// The cells of one sheet, addressed by absolute 0-based row and column (calamine's ranges start
+/// at the first used cell).
+#[derive(Copy, Clone)]
+pub struct Grid<'a> {
+    range: &'a Range<Data>,
+    top: usize,
+    left: usize,
+    rows: usize,
+    cols: usize,
+}
+
+impl<'a> Grid<'a> {
+    pub fn new(range: &'a Range<Data>) -> Grid<'a> {
+        let (top, left) = range
+            .start()
+            .map(|(r, c)| (r as usize, c as usize))
+            .unwrap_or((0, 0));
+        let (height, width) = range.get_size();
+        Grid {
+            range,
+            top,
+            left,
+            rows: if height == 0 { 0 } else { top + height },
+            cols: if width == 0 { 0 } else { left + width },
+        }
+    }
+
+    /// Number of rows, counting from row 1 of the sheet.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// Number of columns, counting from column A.
+    pub fn cols(&self) -> usize {
+        self.cols
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0 || self.range.used_cells().next().is_none()
+    }
+
+    pub fn get(&self, row: usize, col: usize) -> &'a Data {
+        if row < self.top || col < self.left {
+            return &EMPTY;
+        }
+        self.range
+            .get((row - self.top, col - self.left))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// The cell as text, as a spreadsheet shows it (whole numbers without `.0`).
+    pub fn text(&self, row: usize, col: usize) -> Cow<'a, str> {
+        data_text(self.get(row, col))
+    }
+
+    pub fn is_blank(&self, row: usize, col: usize) -> bool {
+        is_blank(self.get(row, col))
+    }
+
+    pub fn is_blank_row(&self, row: usize) -> bool {
+        (0..self.cols).all(|col| self.is_blank(row, col))
+    }
+
+    /// The first `max_rows` rows as text.
+    pub fn head(&self, max_rows: usize) -> Vec<Vec<String>> {
+        (0..self.rows.min(max_rows))
+            .map(|row| {
+                (0..self.cols)
+                    .map(|col| self.text(row, col).into_owned())
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// Whether a cell holds nothing (or only spaces).
+pub fn is_blank(data: &Data) -> bool {
+    match data {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// A cell as text, as a spreadsheet shows it: whole numbers without `.0`, dates as `2010-01-01`,
+/// errors as `#N/A`.
+pub fn data_text(data: &Data) -> Cow<'_, str> {
+    match data {
+        Data::Empty => Cow::Borrowed(""),
+        Data::String(s) => Cow::Borrowed(s.as_str()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cow::Borrowed(s.as_str()),
+        Data::Float(f) => {
+            let mut out = String::new();
+            write_number(&mut out, *f);
+            Cow::Owned(out)
+        }
+        Data::Int(i) => Cow::Owned(i.to_string()),
+        Data::Bool(b) => Cow::Owned(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::Error(e) => Cow::Owned(e.to_string()),
+        Data::DateTime(dt) => {
+            if dt.is_datetime() {
+                let (y, m, d, ..) = dt.to_ymd_hms_milli();
+                Cow::Owned(format!("{y:04}-{m:02}-{d:02}"))
+            } else {
+                Cow::Owned(dt.as_f64().to_string())
+            }
+        }
+    }
+}
+
+/// Writes a number as a spreadsheet shows it: `2018`, not `2018.0`; `1234.5`.
+pub fn write_number(out: &mut String, value: f64) {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        let _ = write!(out, "{}", value as i64);
+    } else {
+        let _ = write!(out, "{value}");
+    }
+}
+
+/// A year in a header cell: a whole number 1950–2100, as a number or text (`2018`, `2018.0`,
+/// `2018 `, `2018 г.`).
+pub fn header_year(data: &Data) -> Option<u16> {
+    let year = match data {
+        Data::Float(f) if f.fract() == 0.0 => *f as i64,
+        Data::Int(i) => *i,
+        Data::String(s) => {
+            let t = s.trim();
+            let t = t
+                .strip_suffix("г.")
+                .or_else(|| t.strip_suffix("год"))
+                .or_else(|| t.strip_suffix('г'))
+                .unwrap_or(t)
+                .trim();
+            let t = t.strip_suffix(".0").unwrap_or(t);
+            if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            t.parse().ok()?
+        }
+        _ => return None,
+    };
+    (1950..=2100).contains(&year).then_some(year as u16)
+}
+
+/// A sheet ready to be read.
+pub struct SheetInput<'a> {
+    pub name: &'a str,
+    pub hidden: bool,
+    pub grid: Grid<'a>,
+    /// Merged regions, where the format lets calamine read them (xlsx, xls).
+    pub merged: Option<&'a [Dimensions]>,
+}
+
+/// What became of one sheet.
+pub enum SheetOutcome {
+    /// Read; the report says how.
+    Read(SheetReport),
+    /// Not a table (cover page, empty sheet, chart): listed with the reason.
+    NotTable(SheetReport),
+    /// Looked like a table but could not be read; the error names the sheet and cell.
+    Failed(SheetReport, LoadError),
+}
+
+/// Opens a workbook held in memory, naming what is wrong when it cannot be opened.
+fn open<'b>(bytes: &'b [u8], container: Container, path: &Path) -> Result<Book<'b>, LoadError> {
+    let shown = path.display().to_string();
+    let workbook_error = |detail: String| LoadError::Workbook {
+        path: shown.clone(),
+        detail,
+    };
+    let guarded = catch_unwind(AssertUnwindSafe(|| open_unguarded(bytes, container)));
+    match guarded {
+        Ok(Ok(book)) => Ok(book),
+        Ok(Err(OpenError::Encrypted)) => Err(LoadError::Encrypted { path: shown }),
+        Ok(Err(OpenError::Damaged(detail))) => Err(workbook_error(detail)),
+        Err(_) => Err(workbook_error(
+            "the workbook is damaged: the spreadsheet reader stopped on it".into(),
+        )),
+    }
+}
+
+enum OpenError {
+    Encrypted,
+    Damaged(String),
+}
+
+fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenError> {
+    let cursor = || Cursor::new(bytes);
+    match container {
+        Container::Ole => {
+            // An encrypted OOXML workbook is an OLE file holding an `EncryptedPackage`
+            // stream; calamine's xlsx reader recognises it.
+            let xls_error = match open_workbook_from_rs::<Xls<_>, _>(cursor()) {
+                Ok(book) => return Ok(Sheets::Xls(book)),
+                Err(calamine::XlsError::Password) => return Err(OpenError::Encrypted),
+                Err(e) => e,
+            };
+            match open_workbook_from_rs::<Xlsx<_>, _>(cursor()) {
+                Err(calamine::XlsxError::Password) => Err(OpenError::Encrypted),
+                _ => Err(OpenError::Damaged(format!(
+                    "an OLE compound file that is not a readable Excel 97–2003 workbook: \
+                     {xls_error}"
+                ))),
+            }
+        }
+        _ => {
+            let xlsx_error = match open_workbook_from_rs::<Xlsx<_>, _>(cursor()) {
+                Ok(book) => return Ok(Sheets::Xlsx(book)),
+                Err(calamine::XlsxError::Password) => return Err(OpenError::Encrypted),
+                Err(e) => e,
+            };
+            if let calamine::XlsxError::Zip(e) = &xlsx_error {
+                return Err(OpenError::Damaged(format!(
+                    "the ZIP archive is damaged or truncated: {e}"
+                )));
+            }
+            if let Ok(book) = open_workbook_from_rs::<Xlsb<_>, _>(cursor()) {
+                return Ok(Sheets::Xlsb(book));
+            }
+            match open_workbook_from_rs::<Ods<_>, _>(cursor()) {
+                Ok(book) => Ok(Sheets::Ods(book)),
+                Err(calamine::OdsError::Password) => Err(OpenError::Encrypted),
+                Err(_) => match xlsx_error {
+                    calamine::XlsxError::FileNotFound(_) => Err(OpenError::Damaged(
+                        "a ZIP archive that holds no workbook (no xl/workbook.xml or \
+                         content.xml); expected an .xlsx, .xlsm or .ods file"
+                            .into(),
+                    )),
+                    other => Err(OpenError::Damaged(format!(
+                        "the workbook's contents are damaged: {other}"
+                    ))),
+                },
+            }
+        }
+    }
+}
+
+/// One sheet's cells, read under a guard against a failing reader.
+fn read_sheet(book: &mut Book<'_>, name: &str) -> Result<Range<Data>, String> {
+    let guarded = catch_unwind(AssertUnwindSafe(|| {
+        book.worksheet_range(name).map_err(|e| e.to_string())
+    }));
+    guarded.unwrap_or_else(|_| Err("the sheet is damaged".to_string()))
+}
+
+/// One sheet's merged regions (xlsx, xls), under the same guard; none when unreadable.
+fn merged_regions(book: &mut Book<'_>, name: &str) -> Vec<Dimensions> {
+    let guarded = catch_unwind(AssertUnwindSafe(|| match book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    }));
+    guarded.unwrap_or_default()
+}
+
+/// Whether the format records merged regions that calamine can read.
+fn has_merge_info(book: &Book<'_>) -> bool {
+    matches!(book, Sheets::Xlsx(_) | Sheets::Xls(_))
+}
+
+/// The first rows of a sheet, for the import dialog's preview.
+pub struct SheetHead {
+    pub name: String,
+    pub hidden: bool,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The sheets of a workbook with their first `max_rows` rows as text.
+pub fn sheet_heads(
+    bytes: &[u8],
+    container: Container,
+    path: &Path,
+    max_rows: usize,
+) -> Result<Vec<SheetHead>, LoadError> {
+    let mut book = open(bytes, container, path)?;
+    let sheets = book.sheets_metadata().to_vec();
+    let mut heads = Vec::new();
+    for sheet in sheets {
+        let hidden = sheet.visible != SheetVisible::Visible;
+        let rows = match read_sheet(&mut book, &sheet.name) {
+            Ok(range) => Grid::new(&range).head(max_rows),
+            Err(_) => Vec::new(),
+        };
+        heads.push(SheetHead {
+            name: sheet.name,
+            hidden,
+            rows,
+        });
+    }
+    Ok(heads)
+}
+
+/// Loads every sheet of a workbook.
+#[allow(clippy::too_many_arguments)]
+pub fn load_workbook(
+    bytes: &[u8],
+    container: Container,
+    path: &Path,
+    options: &ImportOptions,
+    control: &LoadControl,
+    dataset: &mut Dataset,
+    file: u16,
+    report: &mut LoadReport,
+) -> Result<(), LoadError> {
+    let shown = path.display().to_string();
+    if let Some(layout) = options.layout
+        && matches!(
+            layout,
+            Layout::LongCsv | Layout::EurostatBulk | Layout::SdmxCsv
+        )
+    {
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: format!("expected a text file for the chosen layout {layout}"),
+            found: "a workbook".into(),
+        });
+    }
+    let mut book = open(bytes, container, path)?;
+    let merge_info = has_merge_info(&book);
+    let sheets = book.sheets_metadata().to_vec();
+    control.add_total(sheets.len() as u64);
+    let mut rules = Vec::new();
+    let mut failures: Vec<LoadError> = Vec::new();
+    let mut layouts: Vec<Layout> = Vec::new();
+    // A data-browser export names its dataset on the Summary sheet as well as on each data sheet.
+    let mut browser_dataset: Option<String> = None;
+    for sheet in &sheets {
+        if control.is_cancelled() {
+            return Err(LoadError::Cancelled { path: shown });
+        }
+        control.add_done(1);
+        let hidden = sheet.visible != SheetVisible::Visible;
+        let mut listed = SheetReport {
+            name: sheet.name.clone(),
+            hidden,
+            ..SheetReport::default()
+        };
+        if !options.reads_sheet(&sheet.name) {
+            listed.note =
+                Some("not read: not among the sheets chosen in the import options".into());
+            report.sheets.push(listed);
+            continue;
+        }
+        if sheet.typ != SheetType::WorkSheet {
+            let kind = match sheet.typ {
+                SheetType::ChartSheet => "a chart sheet",
+                SheetType::DialogSheet => "a dialog sheet",
+                SheetType::MacroSheet => "a macro sheet",
+                _ => "a VBA module",
+            };
+            listed.note = Some(format!("not read: {kind}, which holds no cells"));
+            report.sheets.push(listed);
+            continue;
+        }
+        let range = match read_sheet(&mut book, &sheet.name) {
+            Ok(read) => read,
+            Err(detail) => {
+                listed.note = Some(format!("not read: cannot read the sheet ({detail})"));
+                failures.push(LoadError::Workbook {
+                    path: shown.clone(),
+                    detail: format!("sheet {:?}: {detail}", sheet.name),
+                });
+                report.sheets.push(listed);
+                continue;
+            }
+        };
+        let sheet_options = options.for_sheet(&sheet.name);
+        let grid = Grid::new(&range);
+        let merged = if merge_info && clearinghouse::has_sex_blocks(&grid, &sheet_options) {
+            merged_regions(&mut book, &sheet.name)
+        } else {
+            Vec::new()
+        };
+        let input = SheetInput {
+            name: &sheet.name,
+            hidden,
+            grid,
+            merged: merge_info.then_some(merged.as_slice()),
+        };
+        if metadata::is_metadata_sheet(&sheet.name) {
+            let (sheet_report, sheet_rules) = metadata::read(&input, path, report);
+            rules.extend(sheet_rules);
+            report.sheets.push(sheet_report);
+            continue;
+        }
+        if input.grid.is_empty() {
+            listed.note = Some("not read: the sheet is empty".into());
+            report.sheets.push(listed);
+            continue;
+        }
+        if browser_dataset.is_none() {
+            browser_dataset = eurostat::browser_dataset(&input.grid);
+        }
+        let outcome = read_table_sheet(
+            &input,
+            path,
+            &sheet_options,
+            browser_dataset.as_deref(),
+            file,
+            dataset,
+            report,
+        );
+        match outcome {
+            SheetOutcome::Read(sheet_report) => {
+                if let Some(layout) = sheet_report.layout {
+                    layouts.push(layout);
+                }
+                report.sheets.push(sheet_report);
+            }
+            SheetOutcome::NotTable(sheet_report) => report.sheets.push(sheet_report),
+            SheetOutcome::Failed(sheet_report, error) => {
+                report.confident = false;
+                report.messages.push(format!(
+                    "sheet {:?} looks like a table but was not read: {error}",
+                    sheet_report.name
+                ));
+                failures.push(error);
+                report.sheets.push(sheet_report);
+            }
+        }
+    }
+    if !rules.is_empty() {
+        metadata::apply(&rules, dataset, report);
+    }
+    if dataset.is_empty() {
+        if let Some(error) = failures.into_iter().next() {
+            return Err(error);
+        }
+        let found: Vec<String> = report
+            .sheets
+            .iter()
+            .map(|s| {
+                let why = s
+                    .note
+                    .as_deref()
+                    .map(|n| n.trim_start_matches("not read: "))
+                    .unwrap_or("no data");
+                format!("sheet {:?}: {why}", s.name)
+            })
+            .collect();
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: "expected a sheet with migration data: a header row with two or more \
+                       years (Clearinghouse layout) or columns named table, reporter, year, \
+                       value (long layout)"
+                .into(),
+            found: if found.is_empty() {
+                "no sheets".into()
+            } else {
+                found.join("; ")
+            },
+        });
+    }
+    report.layout = most_common(&layouts).unwrap_or(Layout::ClearinghouseWorkbook);
+    Ok(())
+}
+
+fn most_common(layouts: &[Layout]) -> Option<Layout> {
+    let mut best: Option<(Layout, usize)> = None;
+    for layout in layouts {
+        let count = layouts.iter().filter(|l| *l == layout).count();
+        if best.is_none_or(|(_, n)| count > n) {
+            best = Some((*layout, count));
+        }
+    }
+    best.map(|(layout, _)| layout)
+}
+
+/// Reads a sheet in the layout it shows: the one chosen in the options, else a data-browser
+/// sheet (a `TIME` row and a `GEO` row), else a long sheet (a header naming the roles), else a
+/// Clearinghouse sheet (a header with two or more years).
+fn read_table_sheet(
+    input: &SheetInput<'_>,
+    path: &Path,
+    options: &ImportOptions,
+    browser_dataset: Option<&str>,
+    file: u16,
+    dataset: &mut Dataset,
+    report: &mut LoadReport,
+) -> SheetOutcome {
+    let codes = Codes::new(file, report.name.clone());
+    let chosen = options.layout;
+    if (chosen.is_none() || chosen == Some(Layout::EurostatBrowser))
+        && let Some(layout) = eurostat::BrowserSheet::find(&input.grid)
+    {
+        return eurostat::read_browser_sheet(
+            input,
+            layout,
+            browser_dataset,
+            path,
+            options,
+            codes,
+            dataset,
+            report,
+        );
+    }
+    if chosen.is_none() || chosen == Some(Layout::LongSheet) {
+        let texts: Vec<(usize, Vec<String>)> =
+            (0..input.grid.rows().min(super::long::HEADER_SEARCH_ROWS))
+                .map(|row| {
+                    let cells = (0..input.grid.cols())
+                        .map(|col| input.grid.text(row, col).into_owned())
+                        .collect();
+                    (row, cells)
+                })
+                .collect();
+        let header = find_header(
+            texts
+                .iter()
+                .map(|(i, cells)| (*i, cells.iter().map(String::as_str).collect())),
+            options,
+        );
+        match header {
+            Some((index, cells, columns))
+                if chosen == Some(Layout::LongSheet) || columns.is_header() =>
+            {
+                let header: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+                return read_long_sheet(
+                    input, path, options, index, header, columns, codes, dataset, report,
+                );
+            }
+            _ if chosen == Some(Layout::LongSheet) => {
+                let sheet_report = SheetReport {
+                    name: input.name.to_string(),
+                    hidden: input.hidden,
+                    note: Some("not read: no header row naming the columns".into()),
+                    ..SheetReport::default()
+                };
+                return SheetOutcome::Failed(
+                    sheet_report,
+                    LoadError::Unrecognised {
+                        path: path.display().to_string(),
+                        expected: "expected a header row naming the columns (table, reporter, \
+                                   year, sex, category, value…) within the first 30 rows"
+                            .into(),
+                        found: format!("sheet {:?} without one", input.name),
+                    },
+                );
+            }
+            _ => {}
+        }
+    }
+    clearinghouse::read_sheet(input, path, options, codes, dataset, report)
+}
+
+/// Reads a long sheet: one observation per row, provenance = the value cell.
+#[allow(clippy::too_many_arguments)]
+fn read_long_sheet(
+    input: &SheetInput<'_>,
+    path: &Path,
+    options: &ImportOptions,
+    header_index: usize,
+    header: Vec<String>,
+    columns: Columns,
+    codes: Codes,
+    dataset: &mut Dataset,
+    report: &mut LoadReport,
+) -> SheetOutcome {
+    let grid = &input.grid;
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut sheet_report = SheetReport {
+        name: input.name.to_string(),
+        hidden: input.hidden,
+        layout: Some(Layout::LongSheet),
+        header_row: Some(header_index + 1),
+        columns: columns.uses(&header_refs),
+        ..SheetReport::default()
+    };
+    let style = match columns.find(ColumnRole::Value) {
+        Some(col) => {
+            let sample: Vec<Cow<'_, str>> = (header_index + 1..grid.rows())
+                .filter(|row| matches!(grid.get(*row, col), Data::String(_)))
+                .take(2000)
+                .map(|row| grid.text(row, col))
+                .collect();
+            detect_number_style(sample.iter().map(|c| c.as_ref()))
+        }
+        None => Default::default(),
+    };
+    let defaults = LongDefaults::decide(path, Some(input.name), options, &columns, report);
+    let context = format!("sheet {:?}: ", input.name);
+    let mut long = match LongReader::new(
+        columns,
+        &header_refs,
+        path,
+        defaults,
+        codes,
+        style,
+        &context,
+    ) {
+        Ok(long) => long,
+        Err(error) => {
+            sheet_report.note = Some(format!("not read: {error}"));
+            return SheetOutcome::Failed(sheet_report, error);
+        }
+    };
+    sheet_report.table = long.defaults().table;
+    sheet_report.reporter = long.defaults().reporter.clone();
+    let skipped_before = report.skipped_rows;
+    let mut buffers: Vec<String> = vec![String::new(); grid.cols()];
+    for row in header_index + 1..grid.rows() {
+        for (col, buffer) in buffers.iter_mut().enumerate() {
+            buffer.clear();
+            match grid.get(row, col) {
+                Data::Float(f) => write_number(buffer, *f),
+                other => buffer.push_str(&data_text(other)),
+            }
+        }
+        let cells: Vec<&str> = buffers.iter().map(String::as_str).collect();
+        long.read_row(
+            &cells,
+            RowPlace::Sheet {
+                sheet: input.name,
+                row: row as u32,
+            },
+            dataset,
+            report,
+        );
+    }
+    if let Err(error) = long.check_values(path) {
+        sheet_report.note = Some(format!("not read: {error}"));
+        return SheetOutcome::Failed(sheet_report, error);
+    }
+    sheet_report.rows_read = long.rows_read;
+    sheet_report.rows_skipped = report.skipped_rows - skipped_before;
+    SheetOutcome::Read(sheet_report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_read_as_a_spreadsheet_shows_them() {
+        assert_eq!(data_text(&Data::Float(2018.0)), "2018");
+        assert_eq!(data_text(&Data::Float(1234.5)), "1234.5");
+        assert_eq!(data_text(&Data::Float(1.1)), "1.1");
+        assert_eq!(data_text(&Data::Error(calamine::CellErrorType::NA)), "#N/A");
+        assert_eq!(header_year(&Data::Float(2018.0)), Some(2018));
+        assert_eq!(header_year(&Data::String(" 2018 ".into())), Some(2018));
+        assert_eq!(header_year(&Data::String("2018 г.".into())), Some(2018));
+        assert_eq!(header_year(&Data::String("2018.0".into())), Some(2018));
+        assert_eq!(header_year(&Data::Float(2018.5)), None);
+        assert_eq!(header_year(&Data::Float(1850.0)), None);
+        assert_eq!(header_year(&Data::String("Total".into())), None);
+    }
+}

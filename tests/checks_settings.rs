@@ -1,0 +1,99 @@
+//! Thresholds come from a settings file, change what the checks decide, and are recorded in
+//! the report.
+
+use migreview::checks::CheckCode;
+use migreview::load::{ImportOptions, LoadControl, load_bytes};
+use migreview::report::Report;
+use migreview::settings::Settings;
+use std::path::Path;
+
+/// Men and women add up to 4,210; the total says 4,215: off by 5, within the rounding of data
+/// published to the nearest 10 (two parts × 10 / 2 = 10).
+const ROUNDED: &str = "table,reporter,year,sex,category,value\n\
+                       3,KAZ,2010,T,RUS,4215\n\
+                       3,KAZ,2010,M,RUS,2100\n\
+                       3,KAZ,2010,F,RUS,2110\n\
+                       3,KAZ,2010,T,UNK,600\n\
+                       3,KAZ,2010,T,TOTAL,4815\n";
+
+fn report(settings: &Settings) -> Report {
+    let (dataset, load) = match load_bytes(
+        Path::new("KAZ.csv"),
+        ROUNDED.as_bytes(),
+        &ImportOptions::default(),
+        &LoadControl::new(),
+    ) {
+        Ok(loaded) => loaded,
+        Err(e) => panic!("{e}"),
+    };
+    Report::build(
+        vec![migreview::report::InputSummary::from_report(&load)],
+        &dataset,
+        settings,
+    )
+}
+
+fn failed(report: &Report, code: CheckCode) -> usize {
+    report
+        .checks
+        .iter()
+        .find(|c| c.check == code)
+        .map(|c| c.failed)
+        .unwrap_or(usize::MAX)
+}
+
+#[test]
+fn a_settings_file_changes_thresholds_and_the_report_records_them() {
+    let defaults = report(&Settings::default());
+    assert_eq!(
+        failed(&defaults, CheckCode::A1),
+        1,
+        "unrounded data: 5 off fails"
+    );
+    // UNK is 600 of 4,815 = 12.5 %: a warning by default.
+    assert_eq!(failed(&defaults, CheckCode::U1), 1);
+
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("{e}"),
+    };
+    let path = dir.path().join("settings.toml");
+    let written = std::fs::write(
+        &path,
+        "[checks]\nrounding_base = 10\nu1_warning_share = 0.15\nu1_error_share = 0.3\n",
+    );
+    assert!(written.is_ok());
+    let settings = match Settings::from_file(&path) {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(settings.checks.rounding_base, 10.0);
+    assert_eq!(
+        settings.checks.t1_max_z, 3.5,
+        "fields not given keep their default"
+    );
+
+    let rounded = report(&settings);
+    assert_eq!(failed(&rounded, CheckCode::A1), 0, "5 off is within 10");
+    assert_eq!(failed(&rounded, CheckCode::U1), 0, "12.5 % is below 15 %");
+    let json: serde_json::Value = serde_json::from_str(&rounded.to_json()).unwrap_or_default();
+    assert_eq!(json["settings"]["checks"]["rounding_base"], 10.0);
+    assert_eq!(json["settings"]["checks"]["u1_warning_share"], 0.15);
+    assert_eq!(json["settings"]["checks"]["d1_residual_share"], 0.005);
+}
+
+#[test]
+fn json_settings_work_the_same_way() {
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("{e}"),
+    };
+    let path = dir.path().join("settings.json");
+    assert!(std::fs::write(&path, r#"{"checks": {"rel_tol": 0.01}}"#).is_ok());
+    let settings = match Settings::from_file(&path) {
+        Ok(s) => s,
+        Err(e) => panic!("{e}"),
+    };
+    // 1 % of 4,215 is 42: the 5 persons' difference passes.
+    assert_eq!(failed(&report(&settings), CheckCode::A1), 0);
+}

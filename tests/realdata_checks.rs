@@ -1,0 +1,78 @@
+//! The real Eurostat files raise no false structural error: each file on its own has no
+//! unplaced label, no conflicting duplicate, no unreadable value and no negative count; the
+//! SDMX COMPLET/REACH pairs are read once; missing values are not zeros.
+
+use migreview::checks::{CheckCode, Outcome, Severity};
+use migreview::load::{self, ImportOptions, LoadControl};
+use migreview::report::{InputSummary, Report};
+use migreview::settings::Settings;
+use std::path::Path;
+
+fn report_of(name: &str) -> Report {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/realdata")
+        .join(name);
+    let (dataset, load_report) =
+        match load::load_file(&path, &ImportOptions::default(), &LoadControl::new()) {
+            Ok(loaded) => loaded,
+            Err(e) => panic!("{e}"),
+        };
+    Report::build(
+        vec![InputSummary::from_report(&load_report)],
+        &dataset,
+        &Settings::default(),
+    )
+}
+
+fn structural_errors(report: &Report) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.check,
+                CheckCode::S1 | CheckCode::S2 | CheckCode::S3 | CheckCode::N1
+            ) && f.outcome == Outcome::Fail
+                && f.severity == Severity::Error
+        })
+        .map(|f| format!("{} {}", f.check, f.message))
+        .collect()
+}
+
+fn count(report: &Report, code: CheckCode) -> (usize, usize) {
+    report
+        .checks
+        .iter()
+        .find(|c| c.check == code)
+        .map(|c| (c.evaluated, c.failed))
+        .unwrap_or((0, 0))
+}
+
+#[test]
+fn sdmx_file_has_no_duplicates_although_every_geo_year_appears_twice() {
+    let report = report_of("eurostat_tps00176_immigration_sdmx.csv");
+    assert_eq!(report.dataset.observations, 424);
+    assert_eq!(structural_errors(&report), Vec::<String>::new());
+    // Every one of the 424 keys was compared for duplicates, and none repeats.
+    assert_eq!(count(&report, CheckCode::S2), (424, 0));
+}
+
+#[test]
+fn bulk_file_reads_missing_as_missing() {
+    let report = report_of("eurostat_tps00176_immigration_bulk.csv");
+    assert_eq!(structural_errors(&report), Vec::<String>::new());
+    // N1 looks only at numbers: 336 cells, of which the `: ` ones are not numbers.
+    let (n1_evaluated, _) = count(&report, CheckCode::N1);
+    assert!(n1_evaluated < report.dataset.observations, "{n1_evaluated}");
+    assert!(n1_evaluated > 250, "{n1_evaluated}");
+}
+
+#[test]
+fn bilateral_file_has_no_structural_error_and_its_gaps_are_not_zeros() {
+    let report = report_of("eurostat_bilateral_flows_eu27_2010_2019.csv");
+    assert_eq!(report.dataset.observations, 14_040);
+    assert_eq!(structural_errors(&report), Vec::<String>::new());
+    // 3,624 immigration and 3,520 emigration pair-years are reported (domain.md §3.5): only
+    // those are numbers.
+    assert_eq!(count(&report, CheckCode::N1).0, 3_624 + 3_520);
+}
