@@ -217,16 +217,52 @@ pub fn legend<DB: DrawingBackend>(
             }
         }
         .map_err(error)?;
-        let size = fitting_size(area, text, s.font(22.0), width as i32 - key - gap)?;
-        area.draw(&Text::new(
-            text.clone(),
-            (key + gap, mid),
-            anchored(size, INK, HPos::Left, VPos::Center),
-        ))
-        .map_err(error)?;
-        y += line;
+        // Long entries wrap onto further lines at the same size, rather than shrinking.
+        let size = s.font(22.0);
+        let lines = wrap(area, text, size, width as i32 - key - gap)?;
+        let step = (size * 1.25).round() as i32;
+        for (k, part) in lines.iter().enumerate() {
+            let part_size = fitting_size(area, part, size, width as i32 - key - gap)?;
+            area.draw(&Text::new(
+                part.clone(),
+                (key + gap, mid + k as i32 * step),
+                anchored(part_size, INK, HPos::Left, VPos::Center),
+            ))
+            .map_err(error)?;
+        }
+        y += line + (lines.len() as i32 - 1) * step;
     }
     Ok(())
+}
+
+/// Splits `text` into lines no wider than `width` at word boundaries.
+fn wrap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    size: f64,
+    width: i32,
+) -> Result<Vec<String>, ChartError> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ') {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        let (w, _) = area
+            .estimate_text_size(&candidate, &style(size, INK))
+            .map_err(error)?;
+        if (w as i32) <= width || current.is_empty() {
+            current = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut current, word.to_string()));
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    Ok(lines)
 }
 
 /// Width of the legend column.

@@ -361,8 +361,19 @@ pub fn series<DB: DrawingBackend>(
         (|p| p.immigration, IMMIGRATION, false),
         (|p| p.emigration, EMIGRATION, false),
     ];
-    if data.corrected {
+    // A corrected line only for a side whose correction changes something.
+    let immigration_corrected = data
+        .points
+        .iter()
+        .any(|p| p.corrected_immigration != p.immigration);
+    let emigration_corrected = data
+        .points
+        .iter()
+        .any(|p| p.corrected_emigration != p.emigration);
+    if immigration_corrected {
         lines.push((|p| p.corrected_immigration, IMMIGRATION, true));
+    }
+    if emigration_corrected {
         lines.push((|p| p.corrected_emigration, EMIGRATION, true));
     }
     for (pick, colour, dashed) in lines {
@@ -413,11 +424,13 @@ pub fn series<DB: DrawingBackend>(
         (Mark::Line(IMMIGRATION), immigration.clone()),
         (Mark::Line(EMIGRATION), emigration.clone()),
     ];
-    if data.corrected {
+    if immigration_corrected {
         entries.push((
             Mark::Dashed(IMMIGRATION),
             format!("{immigration}{}", t.corrected_suffix),
         ));
+    }
+    if emigration_corrected {
         entries.push((
             Mark::Dashed(EMIGRATION),
             format!("{emigration}{}", t.corrected_suffix),
