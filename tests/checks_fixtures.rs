@@ -1365,7 +1365,7 @@ fn fixtures() -> Vec<Fixture> {
                     ),
                     fail(
                         Severity::Info,
-                        "4 KAZ 2012 - - -",
+                        "4 KAZ 2012 T TOTAL RUS",
                         None,
                         None,
                         "Break in series in 2012, table 4 of KAZ (Kazakhstan): a value is flagged b (break in series) at KAZ.xlsx › Table 4 › D15. Do not read the change into 2012 as a jump",

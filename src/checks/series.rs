@@ -556,13 +556,23 @@ impl Check for T3 {
             for info in years {
                 let change = YearChange::between(previous, info);
                 let anchor = change.break_flag.unwrap_or(info.first_obs);
-                let case = Case {
+                let mut case = Case {
                     table: Some(table_reporter.table),
                     reporter: Some(reporter.to_string()),
                     year: Some(info.year),
                     location: Some(context.location(anchor)),
                     ..Case::default()
                 };
+                // A break marked by a flag alone is about the flagged value: name its cell's key.
+                if let Some(flagged) = change.break_flag
+                    && !change.source_changed
+                    && !change.duration_changed
+                {
+                    let obs = context.obs(flagged);
+                    case.sex = Some(obs.sex);
+                    case.age = Some(context.str(obs.age).to_string());
+                    case.category = Some(context.str(obs.category).to_string());
+                }
                 if change.is_break() {
                     let message = both(|lang| {
                         let table = text::table_name(table_reporter.table, lang);
