@@ -4,12 +4,14 @@
 //! [`coverage`] / [`assess`] → [`report`] → GUI panels ([`app`]), CLI output ([`cli`]) and
 //! exports ([`charts`], [`report`]). Only [`app`] knows about egui.
 
+pub mod app;
 pub mod checks;
 pub mod cli;
 pub mod load;
 pub mod mirror;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod sample;
 pub mod save;
 pub mod settings;
