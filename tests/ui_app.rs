@@ -133,7 +133,7 @@ fn session_with_findings(path: &Path) -> Session {
     );
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     let mut session = loaded.session.expect("the fixture loads");
-    let mut report = session.report.clone();
+    let mut report = migreview::report::Report::clone(&session.report);
     report.findings = findings();
     session.set_report(report);
     session
@@ -442,6 +442,21 @@ fn triage_is_saved_beside_the_data_and_restored_by_a_new_window() {
         assert!(text.contains("confirmed"), "{text}");
         assert!(text.contains(comment), "{text}");
         assert_eq!(text.lines().count(), 4, "header and three findings");
+        // The same from the menu's path: written on a thread, then said in the window.
+        let json = dir.path().join("findings.json");
+        h.state_mut().queue(migreview::app::Command::ExportTo(
+            json.clone(),
+            ExportFormat::Json,
+        ));
+        wait_until_idle(&mut h);
+        h.get_by_label(&format!("Findings written to {}", json.display()));
+        let exported: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("valid");
+        assert_eq!(exported["findings"][0]["status"], "confirmed");
+        assert_eq!(exported["findings"][0]["comment"], comment);
+        assert_eq!(exported["findings"][2]["status"], "open");
+        h.get_by_label("Dismiss").click();
+        h.run();
         h.take_snapshot_results()
     };
 

@@ -3,16 +3,18 @@
 //! scroll as smoothly as a hundred.
 
 use super::command::Command;
-use super::i18n::{Tr, category_label, missing_marker, missing_name, sex_name, tr, trf};
+use super::i18n::{
+    Tr, category_label, count_text, missing_marker, missing_name, sex_name, tr, trf,
+};
 use super::session::Session;
 use super::theme::Palette;
 use crate::checks::Severity;
 use crate::model::{
-    CategoryKind, Lang, Missing, ObsKey, Sex, Sym, TableId, category_kind, format_count, gazetteer,
+    CategoryKind, Lang, Missing, ObsKey, Sex, Sym, TableId, category_kind, gazetteer,
 };
 use egui::{Align, Layout, RichText, Sense, Stroke, StrokeKind};
 use egui_extras::{Column, TableBuilder};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// What the Data panel shows.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
@@ -63,43 +65,60 @@ impl Pivot {
         };
         let dataset = &session.dataset;
         let obs = dataset.obs();
-        let mut years = BTreeSet::new();
-        let mut row_of: HashMap<(Sym, Sym), usize> = HashMap::new();
+        let selected = slice.obs_of(selection.sex);
+        // Rows by category symbol, then by age (a few age groups per category): no hashing in
+        // the loop over the observations.
+        let mut rows_of_category: Vec<Vec<(Sym, usize)>> = vec![Vec::new(); dataset.strings.len()];
         let mut keys: Vec<(Sym, Sym)> = Vec::new();
-        for &i in &slice.obs {
+        let mut placed: Vec<(usize, u16, u32)> = Vec::with_capacity(selected.len());
+        let (mut first_year, mut last_year) = (u16::MAX, 0u16);
+        for &i in selected {
             let Some(o) = obs.get(i as usize) else {
                 continue;
             };
-            if o.sex != selection.sex {
+            let Some(ages) = rows_of_category.get_mut(o.category.0 as usize) else {
                 continue;
-            }
-            years.insert(o.year);
-            row_of.entry((o.category, o.age)).or_insert_with(|| {
-                keys.push((o.category, o.age));
-                keys.len() - 1
-            });
+            };
+            let row = match ages.iter().find(|(age, _)| *age == o.age) {
+                Some(&(_, row)) => row,
+                None => {
+                    keys.push((o.category, o.age));
+                    ages.push((o.age, keys.len() - 1));
+                    keys.len() - 1
+                }
+            };
+            first_year = first_year.min(o.year);
+            last_year = last_year.max(o.year);
+            placed.push((row, o.year, i));
         }
-        let years: Vec<u16> = years.into_iter().collect();
+        let mut year_present = vec![false; (last_year.saturating_sub(first_year) as usize) + 1];
+        for &(_, year, _) in &placed {
+            year_present[(year - first_year) as usize] = true;
+        }
+        let years: Vec<u16> = year_present
+            .iter()
+            .enumerate()
+            .filter(|(_, present)| **present)
+            .map(|(k, _)| first_year + k as u16)
+            .collect();
+        // Labels once per category (a table with ages repeats each category per age group).
+        let mut category_labels: HashMap<Sym, String> = HashMap::new();
         let mut rows: Vec<PivotRow> = keys
             .iter()
-            .map(|&(category, age)| PivotRow {
-                category,
-                age,
-                label: row_label(dataset.str(category), dataset.str(age), table, lang),
-                cells: vec![None; years.len()],
+            .map(|&(category, age)| {
+                let label = category_labels
+                    .entry(category)
+                    .or_insert_with(|| category_label(dataset.str(category), table, lang));
+                PivotRow {
+                    category,
+                    age,
+                    label: row_label(label, dataset.str(age), lang),
+                    cells: vec![None; years.len()],
+                }
             })
             .collect();
-        for &i in &slice.obs {
-            let Some(o) = obs.get(i as usize) else {
-                continue;
-            };
-            if o.sex != selection.sex {
-                continue;
-            }
-            let (Some(&r), Ok(c)) = (
-                row_of.get(&(o.category, o.age)),
-                years.binary_search(&o.year),
-            ) else {
+        for (r, year, i) in placed {
+            let Ok(c) = years.binary_search(&year) else {
                 continue;
             };
             // With duplicate keys the first observation is shown; S2 flags the rest.
@@ -114,10 +133,9 @@ impl Pivot {
     }
 }
 
-fn row_label(category: &str, age: &str, table: TableId, lang: Lang) -> String {
-    let label = category_label(category, table, lang);
+fn row_label(label: &str, age: &str, lang: Lang) -> String {
     if age == "TOTAL" || age.is_empty() {
-        label
+        label.to_string()
     } else if age == "UNK" {
         format!("{label} · {}", tr(lang, Tr::AgeUnknown))
     } else {
@@ -255,11 +273,8 @@ impl DataView {
             .and_then(|r| reporters.iter().find(|s| s.reporter == r))
             .or_else(|| reporters.first());
         let sex = match slice {
-            Some(s) if s.sexes[self.selection.sex as usize] => self.selection.sex,
-            Some(s) => Sex::ALL
-                .into_iter()
-                .find(|x| s.sexes[*x as usize])
-                .unwrap_or(Sex::T),
+            Some(s) if s.has(self.selection.sex) => self.selection.sex,
+            Some(s) => Sex::ALL.into_iter().find(|x| s.has(*x)).unwrap_or(Sex::T),
             None => Sex::T,
         };
         let settled = DataSelection {
@@ -403,13 +418,11 @@ impl DataView {
 
             ui.add_space(12.0);
             ui.label(tr(lang, Tr::SexLabel));
-            let sexes = reporters
+            let slice = reporters
                 .iter()
-                .find(|s| Some(s.reporter) == selection.reporter)
-                .map(|s| s.sexes)
-                .unwrap_or_default();
+                .find(|s| Some(s.reporter) == selection.reporter);
             for sex in Sex::ALL {
-                if sexes[sex as usize]
+                if slice.is_some_and(|s| s.has(sex))
                     && ui
                         .selectable_label(selection.sex == sex, sex_name(lang, sex))
                         .clicked()
@@ -440,9 +453,14 @@ impl DataView {
         let body_height = ui.text_style_height(&egui::TextStyle::Body);
         let row_height = body_height + 8.0;
         let label_width = 280.0;
-        let year_width = ((ui.available_width() - label_width - 24.0)
-            / pivot.years.len().max(1) as f32)
-            .clamp(84.0, 140.0);
+        // Fit the years in the window when they can be read at 84 points each; scroll otherwise.
+        let columns = pivot.years.len().max(1) as f32;
+        let spacing = ui.spacing().item_spacing.x;
+        let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
+        let year_width =
+            ((ui.available_width() - label_width - scroll_bar - spacing * (columns + 1.0))
+                / columns)
+                .clamp(84.0, 140.0);
         let scroll_now = self.scroll_frames > 0;
         egui::ScrollArea::horizontal()
             .id_salt("data_horizontal")
@@ -557,7 +575,7 @@ pub fn value_text(session: &Session, obs_index: u32, lang: Lang) -> (String, Opt
     let flag = dataset.str(obs.flag);
     match Missing::from_code(obs.missing) {
         None => {
-            let number = format_count(obs.value);
+            let number = count_text(lang, obs.value);
             if flag.is_empty() {
                 (number, None)
             } else {
@@ -610,7 +628,7 @@ fn cell_ui(
     let rich = match missing {
         None => RichText::new(text),
         Some(Missing::Unreadable) => RichText::new(text).italics().color(palette.error),
-        Some(_) => RichText::new(text).weak().italics(),
+        Some(_) => RichText::new(text).italics(),
     };
     let sense = if findings.is_empty() {
         Sense::hover()
@@ -646,7 +664,7 @@ fn cell_ui(
             ui.label(trf(
                 lang,
                 Tr::AndMore,
-                &[&format_count((findings.len() - 8) as f64)],
+                &[&count_text(lang, (findings.len() - 8) as f64)],
             ));
         }
         if !findings.is_empty() {
@@ -658,5 +676,168 @@ fn cell_ui(
     {
         commands.push(Command::SelectFinding(Some(first as usize)));
         commands.push(Command::ShowPanel(super::Panel::Findings));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::session::SessionSource;
+    use crate::model::{Dataset, NO_COLUMN, NewObs, SourceFile, Value};
+    use crate::report::Report;
+    use crate::settings::Settings;
+
+    fn obs<'a>(
+        table: TableId,
+        category: &'a str,
+        age: &'a str,
+        year: u16,
+        value: Value,
+    ) -> NewObs<'a> {
+        NewObs {
+            table,
+            reporter: "KAZ",
+            year,
+            sex: Sex::T,
+            age,
+            category,
+            value,
+            flag: "",
+            source: "",
+            duration: None,
+            file: 0,
+            sheet: "",
+            row: year as u32,
+            col: NO_COLUMN,
+        }
+    }
+
+    fn session(rows: Vec<NewObs<'_>>) -> Session {
+        let mut dataset = Dataset::new();
+        dataset.add_file(SourceFile {
+            path: "KAZ.csv".into(),
+            name: "KAZ.csv".into(),
+            sha256: String::new(),
+        });
+        for row in rows {
+            dataset.push_new(row);
+        }
+        let report = Report::new(Vec::new(), &dataset, &Settings::default());
+        Session::build(SessionSource::Empty, dataset, Vec::new(), report, None)
+    }
+
+    fn selection(session: &Session, table: TableId) -> DataSelection {
+        DataSelection {
+            table: Some(table),
+            reporter: session.dataset.sym("KAZ"),
+            sex: Sex::T,
+        }
+    }
+
+    #[test]
+    fn rows_read_total_first_then_statuses_countries_by_name_and_residuals() {
+        let n = |v| Value::Number(v);
+        let s = session(vec![
+            obs(TableId::T3, "UNK", "TOTAL", 2011, n(5.0)),
+            obs(TableId::T3, "UZB", "TOTAL", 2011, n(40.0)),
+            obs(TableId::T3, "RUS", "TOTAL", 2010, n(300.0)),
+            obs(TableId::T3, "RUS", "TOTAL", 2011, n(310.0)),
+            obs(TableId::T3, "TOTAL", "TOTAL", 2011, n(355.0)),
+            obs(TableId::T3, "RUS", "UNK", 2011, n(1.0)),
+            obs(TableId::T3, "RUS", "15-19", 2011, n(20.0)),
+            obs(TableId::T3, "RUS", "5-9", 2011, n(10.0)),
+            obs(
+                TableId::T3,
+                "Kirgizz",
+                "TOTAL",
+                2011,
+                Value::Missing(Missing::NotAvailable),
+            ),
+        ]);
+        let pivot = Pivot::build(&s, &selection(&s, TableId::T3), Lang::En);
+        assert_eq!(pivot.years, vec![2010, 2011]);
+        let labels: Vec<&str> = pivot.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            vec![
+                "Total",
+                "Russian Federation (RUS)",
+                "Russian Federation (RUS) · 5-9",
+                "Russian Federation (RUS) · 15-19",
+                "Russian Federation (RUS) · age unknown",
+                "Uzbekistan (UZB)",
+                "Unknown",
+                "«Kirgizz»",
+            ]
+        );
+        // Russia's total row: 300 in 2010, 310 in 2011; Uzbekistan has no 2010 observation.
+        let value = |row: usize, col: usize| {
+            pivot.rows[row].cells[col].map(|i| value_text(&s, i, Lang::En).0)
+        };
+        assert_eq!(value(1, 0).as_deref(), Some("300"));
+        assert_eq!(value(1, 1).as_deref(), Some("310"));
+        assert_eq!(value(5, 0), None);
+        assert_eq!(value(7, 1).as_deref(), Some(":"));
+    }
+
+    #[test]
+    fn status_rows_keep_the_order_of_the_table() {
+        let n = |v| Value::Number(v);
+        let s = session(vec![
+            obs(TableId::T2_1, "UNKNOWN", "TOTAL", 2010, n(1.0)),
+            obs(TableId::T2_1, "NON_CITIZENS", "TOTAL", 2010, n(10.0)),
+            obs(TableId::T2_1, "CITIZENS", "TOTAL", 2010, n(89.0)),
+            obs(TableId::T2_1, "TOTAL", "TOTAL", 2010, n(100.0)),
+        ]);
+        let pivot = Pivot::build(&s, &selection(&s, TableId::T2_1), Lang::Ru);
+        let labels: Vec<&str> = pivot.rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            vec!["Всего", "Граждане", "Неграждане", "Не указано"]
+        );
+    }
+
+    #[test]
+    fn a_finding_moves_the_view_to_its_table_reporter_sex_and_cell() {
+        let s = session(vec![
+            obs(TableId::T1_1, "TOTAL", "TOTAL", 2010, Value::Number(1.0)),
+            obs(TableId::T3, "RUS", "TOTAL", 2010, Value::Number(300.0)),
+            obs(TableId::T3, "RUS", "TOTAL", 2011, Value::Number(310.0)),
+            obs(TableId::T3, "UZB", "TOTAL", 2011, Value::Number(40.0)),
+        ]);
+        let mut report = Report::clone(&s.report);
+        report.findings.push(crate::checks::Finding {
+            check: crate::checks::CheckCode::T1,
+            severity: Severity::Warning,
+            outcome: crate::checks::Outcome::Fail,
+            dimension: crate::checks::Dimension::Accuracy,
+            level: 2,
+            table: Some(TableId::T3),
+            reporter: Some("KAZ".into()),
+            year: Some(2011),
+            sex: None,
+            age: None,
+            category: Some("UZB".into()),
+            expected: None,
+            actual: Some(40.0),
+            message: "jump".into(),
+            message_ru: String::new(),
+            location: None,
+        });
+        let mut s = s;
+        s.set_report(report);
+        let mut view = DataView::default();
+        view.prepare(&s, Lang::En);
+        assert_eq!(
+            view.selection.table,
+            Some(TableId::T1_1),
+            "the first table at start"
+        );
+        assert!(view.show_finding(&s, 0));
+        view.prepare(&s, Lang::En);
+        assert_eq!(view.selection.table, Some(TableId::T3));
+        assert_eq!(view.target_position(), Some((Some(1), Some(1))));
+        let key = s.index.finding_cell[0].expect("the finding names a cell");
+        assert_eq!(s.worst_at(&key), Some(Severity::Warning));
     }
 }

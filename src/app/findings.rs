@@ -3,12 +3,12 @@
 
 use super::command::Command;
 use super::i18n::{
-    Tr, category_label, dimension_name, severity_name, sex_name, status_name, tr, trf,
+    Tr, category_label, count_text, dimension_name, severity_name, sex_name, status_name, tr, trf,
 };
-use super::session::{Session, severity_slot};
+use super::session::{Session, search_text, severity_slot};
 use super::theme::Palette;
 use crate::checks::{CheckCode, Finding, Outcome, Severity, catalog};
-use crate::model::{Lang, TableId, format_count, gazetteer};
+use crate::model::{Lang, TableId, gazetteer};
 use crate::review::{ExportFormat, TriageStatus};
 use egui::{Align, Layout, RichText, Sense, UiBuilder, vec2};
 use std::collections::{BTreeMap, BTreeSet};
@@ -71,38 +71,29 @@ impl FindingFilter {
         lang: Lang,
         needle: &str,
     ) -> bool {
+        self.matches_fields(finding)
+            && self.status.is_none_or(|s| s == status)
+            && (needle.is_empty() || search_text(finding, lang).contains(needle))
+    }
+
+    /// Severity, check, table, year and country (the filters that need no lookup).
+    fn matches_fields(&self, finding: &Finding) -> bool {
         if !self.severities[severity_slot(finding.severity)] {
             return false;
         }
         if self.check.is_some_and(|c| c != finding.check)
             || self.table.is_some_and(|t| Some(t) != finding.table)
             || self.year.is_some_and(|y| Some(y) != finding.year)
-            || self.status.is_some_and(|s| s != status)
         {
             return false;
         }
-        if let Some(country) = &self.country
-            && finding.reporter.as_deref() != Some(country.as_str())
-            && finding.category.as_deref() != Some(country.as_str())
-        {
-            return false;
+        match &self.country {
+            Some(country) => {
+                finding.reporter.as_deref() == Some(country.as_str())
+                    || finding.category.as_deref() == Some(country.as_str())
+            }
+            None => true,
         }
-        if needle.is_empty() {
-            return true;
-        }
-        let haystack = [
-            finding.message(lang),
-            finding.check.as_str(),
-            finding.reporter.as_deref().unwrap_or(""),
-            finding.category.as_deref().unwrap_or(""),
-        ];
-        haystack
-            .iter()
-            .any(|text| text.to_lowercase().contains(needle))
-            || finding
-                .location
-                .as_ref()
-                .is_some_and(|l| l.to_string().to_lowercase().contains(needle))
     }
 
     pub fn is_default(&self) -> bool {
@@ -218,12 +209,21 @@ impl FindingsView {
             return;
         }
         let needle = self.filter.text.trim().to_lowercase();
+        let texts = session.index.search_text(lang);
         let mut groups: BTreeMap<CheckCode, Vec<u32>> = BTreeMap::new();
         for (i, finding) in session.findings().iter().enumerate() {
-            let status = session.review.status(session.case_id(i));
-            if self.filter.matches(finding, status, lang, &needle) {
-                groups.entry(finding.check).or_default().push(i as u32);
+            if !self.filter.matches_fields(finding) {
+                continue;
             }
+            if let Some(status) = self.filter.status
+                && session.review.status(session.case_id(i)) != status
+            {
+                continue;
+            }
+            if !needle.is_empty() && !texts.get(i).is_some_and(|t| t.contains(&needle)) {
+                continue;
+            }
+            groups.entry(finding.check).or_default().push(i as u32);
         }
         self.matching = groups.values().map(Vec::len).sum();
         // The most severe groups first, then in catalogue order.
@@ -308,11 +308,13 @@ impl FindingsView {
         palette: &Palette,
         commands: &mut Vec<Command>,
     ) {
-        let choices = self
-            .choices
-            .as_ref()
-            .map(|(_, c)| c.clone())
-            .unwrap_or_default();
+        static NO_CHOICES: FilterChoices = FilterChoices {
+            checks: Vec::new(),
+            countries: Vec::new(),
+            tables: Vec::new(),
+            years: Vec::new(),
+        };
+        let choices = self.choices.as_ref().map_or(&NO_CHOICES, |(_, c)| c);
         let counts = session.index.scorecard.by_severity;
         ui.horizontal_wrapped(|ui| {
             for severity in Severity::ALL {
@@ -323,7 +325,7 @@ impl FindingsView {
                 let text = format!(
                     "{} {}",
                     severity_name(lang, severity),
-                    format_count(counts[slot] as f64)
+                    count_text(lang, counts[slot] as f64)
                 );
                 ui.toggle_value(&mut self.filter.severities[slot], text);
             }
@@ -347,7 +349,7 @@ impl FindingsView {
                             format!(
                                 "{check} — {} ({})",
                                 catalog::entry(*check).title(lang),
-                                format_count(*count as f64)
+                                count_text(lang, *count as f64)
                             ),
                         );
                     }
@@ -446,8 +448,8 @@ impl FindingsView {
                 lang,
                 Tr::ShowingOf,
                 &[
-                    &format_count(self.matching as f64),
-                    &format_count(session.findings().len() as f64),
+                    &count_text(lang, self.matching as f64),
+                    &count_text(lang, session.findings().len() as f64),
                 ],
             ));
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
@@ -616,12 +618,12 @@ impl FindingsView {
                 }
                 if let Some(expected) = finding.expected {
                     ui.label(tr(lang, Tr::ExpectedLabel));
-                    ui.label(format_count(expected));
+                    ui.label(count_text(lang, expected));
                     ui.end_row();
                 }
                 if let Some(actual) = finding.actual {
                     ui.label(tr(lang, Tr::ActualLabel));
-                    ui.label(format_count(actual));
+                    ui.label(count_text(lang, actual));
                     ui.end_row();
                 }
             });
@@ -705,7 +707,7 @@ fn group_row_ui(
     lang: Lang,
 ) -> egui::Response {
     let title = catalog::entry(check).title(lang);
-    let text = format!("{check} — {title} ({})", format_count(count as f64));
+    let text = format!("{check} — {title} ({})", count_text(lang, count as f64));
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
     response.widget_info(|| {
@@ -850,4 +852,86 @@ fn finding_row_ui(
     };
     cell(&mut child, status_width, status_text);
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Dimension;
+    use crate::model::{Location, Sex};
+
+    fn finding(check: CheckCode, severity: Severity, reporter: &str, category: &str) -> Finding {
+        Finding {
+            check,
+            severity,
+            outcome: Outcome::Fail,
+            dimension: Dimension::Accuracy,
+            level: 1,
+            table: Some(TableId::T3),
+            reporter: Some(reporter.into()),
+            year: Some(2015),
+            sex: Some(Sex::T),
+            age: None,
+            category: Some(category.into()),
+            expected: None,
+            actual: None,
+            message: format!("{reporter} reports {category}"),
+            message_ru: format!("{reporter} сообщает {category}"),
+            location: Some(Location {
+                file: "KAZ.xlsx".into(),
+                sheet: Some("Table 3".into()),
+                cell: Some("D14".into()),
+                line: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn filters_combine() {
+        let a1 = finding(CheckCode::A1, Severity::Error, "KAZ", "RUS");
+        let m1 = finding(CheckCode::M1, Severity::Warning, "RUS", "KAZ");
+        let open = TriageStatus::Open;
+        let all = FindingFilter::default();
+        assert!(all.matches(&a1, open, Lang::En, ""));
+
+        let no_errors = FindingFilter {
+            severities: [false, true, true],
+            ..FindingFilter::default()
+        };
+        assert!(!no_errors.matches(&a1, open, Lang::En, ""));
+        assert!(no_errors.matches(&m1, open, Lang::En, ""));
+
+        // A country is found as reporter or as partner.
+        let kaz = FindingFilter {
+            country: Some("KAZ".into()),
+            ..FindingFilter::default()
+        };
+        assert!(kaz.matches(&a1, open, Lang::En, ""));
+        assert!(kaz.matches(&m1, open, Lang::En, ""));
+        let tjk = FindingFilter {
+            country: Some("TJK".into()),
+            ..FindingFilter::default()
+        };
+        assert!(!tjk.matches(&a1, open, Lang::En, ""));
+
+        let confirmed = FindingFilter {
+            status: Some(TriageStatus::Confirmed),
+            ..FindingFilter::default()
+        };
+        assert!(!confirmed.matches(&a1, open, Lang::En, ""));
+        assert!(confirmed.matches(&a1, TriageStatus::Confirmed, Lang::En, ""));
+
+        // Text searches the message in the shown language, codes and the cell.
+        assert!(all.matches(&a1, open, Lang::Ru, "сообщает"));
+        assert!(!all.matches(&a1, open, Lang::En, "сообщает"));
+        assert!(all.matches(&a1, open, Lang::En, "d14"));
+        assert!(all.matches(&a1, open, Lang::En, "a1"));
+        assert!(!all.matches(&a1, open, Lang::En, "tjk"));
+    }
+
+    #[test]
+    fn the_explanation_carries_the_catalogue_title() {
+        let e = explanation(CheckCode::A1, Lang::Ru);
+        assert_eq!(e.title, "Мужчины и женщины в сумме дают итог");
+    }
 }

@@ -6,7 +6,9 @@
 use crate::checks::{Dimension, Severity};
 use crate::load::Layout;
 use crate::model::category::status;
-use crate::model::{CategoryKind, Lang, Missing, Sex, TableId, category_kind, gazetteer};
+use crate::model::{
+    CategoryKind, Lang, Missing, Sex, TableId, category_kind, format_count, gazetteer,
+};
 use crate::review::TriageStatus;
 
 macro_rules! texts {
@@ -219,6 +221,23 @@ texts! {
     LayoutEurostatBrowser => "Eurostat data browser download", "Выгрузка из браузера данных Евростата";
 }
 
+/// A count as the language writes it: `4,190.5` in English, `4 190,5` in Russian (no-break
+/// space between thousands, decimal comma).
+pub fn count_text(lang: Lang, value: f64) -> String {
+    let text = format_count(value);
+    match lang {
+        Lang::En => text,
+        Lang::Ru => text
+            .chars()
+            .map(|c| match c {
+                ',' => '\u{a0}',
+                '.' => ',',
+                c => c,
+            })
+            .collect(),
+    }
+}
+
 /// A text in a language.
 pub fn tr(lang: Lang, key: Tr) -> &'static str {
     key.text(lang)
@@ -409,6 +428,9 @@ mod tests {
             "«Kyrgyzstn»"
         );
         assert_eq!(missing_marker(Lang::En, Missing::NotAvailable), ":");
+        assert_eq!(count_text(Lang::En, 1234567.5), "1,234,567.5");
+        assert_eq!(count_text(Lang::Ru, 1234567.5), "1\u{a0}234\u{a0}567,5");
+        assert_eq!(count_text(Lang::Ru, -4190.0), "−4\u{a0}190");
         assert_ne!(missing_marker(Lang::En, Missing::Empty), "0");
     }
 }

@@ -52,7 +52,12 @@ pub struct Loaded {
 /// The embedded sample files to load: the workbooks, or when the build has none the long CSV
 /// files (never the list of planted problems or the README).
 pub fn sample_inputs() -> Vec<(&'static str, &'static [u8])> {
-    let files = crate::sample::files();
+    choose_sample_inputs(crate::sample::files())
+}
+
+fn choose_sample_inputs(
+    files: Vec<(&'static str, &'static [u8])>,
+) -> Vec<(&'static str, &'static [u8])> {
     let has_extension = |name: &str, extensions: &[&str]| {
         let lower = name.to_ascii_lowercase();
         extensions.iter().any(|e| lower.ends_with(e))
@@ -219,6 +224,8 @@ pub enum JobEvent {
     ExportPath(Option<PathBuf>, ExportFormat),
     /// A review save failed.
     SaveFailed(String),
+    /// The findings were exported (to this file), or why not.
+    Exported(Result<PathBuf, String>),
 }
 
 /// A load in progress.
@@ -348,6 +355,8 @@ pub struct Jobs {
     saver: Saver,
     /// A dialog is open (another is not started meanwhile).
     pub dialog_open: bool,
+    /// Exports writing now.
+    exports: usize,
 }
 
 impl Default for Jobs {
@@ -367,6 +376,7 @@ impl Jobs {
             next_id: 1,
             saver,
             dialog_open: false,
+            exports: 0,
         }
     }
 
@@ -436,6 +446,10 @@ impl Jobs {
                 }
                 JobEvent::Picked(_) | JobEvent::ExportPath(..) => {
                     self.dialog_open = false;
+                    events.push(event);
+                }
+                JobEvent::Exported(_) => {
+                    self.exports = self.exports.saturating_sub(1);
                     events.push(event);
                 }
                 JobEvent::SaveFailed(_) => events.push(event),
@@ -525,6 +539,39 @@ impl Jobs {
         }
     }
 
+    /// Whether an export is being written.
+    pub fn exporting(&self) -> bool {
+        self.exports > 0
+    }
+
+    /// Writes the findings with their triage on a thread (100,000 findings take a while).
+    pub fn export(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        format: ExportFormat,
+        report: Arc<Report>,
+        review: Review,
+        lang: crate::model::Lang,
+    ) {
+        self.exports += 1;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("migreview-export".into())
+            .spawn(move || {
+                let result = review::export_to_file(&path, format, &report.findings, &review, lang)
+                    .map(|()| path);
+                let _ = tx.send(JobEvent::Exported(result));
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            let _ = self.tx.send(JobEvent::Exported(Err(format!(
+                "cannot start the export: {e}"
+            ))));
+        }
+    }
+
     /// Saves a review in the background (the latest version of each file wins).
     pub fn save_review(
         &self,
@@ -541,5 +588,34 @@ impl Jobs {
     /// Waits until the review is on disk (on exit, and in tests).
     pub fn flush_saves(&self) -> bool {
         self.saver.flush(Duration::from_secs(10))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_loads_its_workbooks_or_else_its_long_csv() {
+        let names = |files: Vec<(&'static str, &'static [u8])>| -> Vec<&'static str> {
+            choose_sample_inputs(files)
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect()
+        };
+        let all: Vec<(&'static str, &'static [u8])> = vec![
+            ("README.md", b"# sample"),
+            ("planted_issues.csv", b"check,table"),
+            ("sample_long.csv", b"table,reporter"),
+            ("KAZ.xlsx", b"PK"),
+            ("RUS.xlsx", b"PK"),
+        ];
+        assert_eq!(names(all.clone()), vec!["KAZ.xlsx", "RUS.xlsx"]);
+        let text_only: Vec<_> = all
+            .into_iter()
+            .filter(|(n, _)| !n.ends_with(".xlsx"))
+            .collect();
+        assert_eq!(names(text_only), vec!["sample_long.csv"]);
+        assert!(names(Vec::new()).is_empty());
     }
 }

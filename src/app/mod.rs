@@ -20,12 +20,12 @@ pub use command::Command;
 pub use session::Session;
 pub use settings::AppSettings;
 
-use crate::model::{Lang, format_count};
+use crate::model::Lang;
 use crate::review::{self, ExportFormat};
 use data::DataView;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use findings::FindingsView;
-use i18n::{Tr, tr, trf};
+use i18n::{Tr, count_text, tr, trf};
 use jobs::{JobEvent, Jobs, LoadPhase, LoadRequest, Loaded};
 use session::{ReviewState, SessionSource};
 use std::path::{Path, PathBuf};
@@ -40,6 +40,8 @@ pub const APP_ID: &str = "migreview";
 pub const START_PANEL_ENV: &str = "MIGREVIEW_START_PANEL";
 /// The environment variable that chooses the language at start (`en`, `ru`).
 pub const LANG_ENV: &str = "MIGREVIEW_LANG";
+/// The environment variable that chooses the theme at start (`light`, `dark`).
+pub const THEME_ENV: &str = "MIGREVIEW_THEME";
 
 const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 
@@ -148,7 +150,7 @@ impl MigreviewApp {
 
     /// The app as `migreview [FILE…]` starts it: settings from eframe's storage, the sample's
     /// review in eframe's storage directory, and the start panel and language from the
-    /// environment.
+    /// environment ([`START_PANEL_ENV`], [`LANG_ENV`], [`THEME_ENV`]).
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         files: Vec<PathBuf>,
@@ -167,6 +169,13 @@ impl MigreviewApp {
                 None => log::warn!(
                     "{START_PANEL_ENV}: expected overview, data or findings, found {panel:?}"
                 ),
+            }
+        }
+        if let Ok(theme) = std::env::var(THEME_ENV) {
+            match theme.trim() {
+                "light" => app.settings.dark = false,
+                "dark" => app.settings.dark = true,
+                other => log::warn!("{THEME_ENV}: expected light or dark, found {other:?}"),
             }
         }
         if let Ok(lang) = std::env::var(LANG_ENV) {
@@ -217,9 +226,9 @@ impl MigreviewApp {
         self.commands.push(command);
     }
 
-    /// Whether a load is running or a command waits for the next frame.
+    /// Whether a load or an export is running, or a command waits for the next frame.
     pub fn is_busy(&self) -> bool {
-        self.jobs.running_load().is_some() || !self.commands.is_empty()
+        self.jobs.running_load().is_some() || self.jobs.exporting() || !self.commands.is_empty()
     }
 
     /// Waits until the review is written (at most ten seconds); false if it was not.
@@ -240,7 +249,7 @@ impl MigreviewApp {
 
     /// One frame of the whole window, without eframe (benchmarks call this with a headless
     /// context).
-    pub fn show(&mut self, ui: &mut egui::Ui) {
+    pub fn window_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_style(&ctx);
         self.poll_jobs(&ctx);
@@ -285,7 +294,7 @@ impl MigreviewApp {
                 &mut self.commands,
             ),
         });
-        self.drop_overlay_ui(&ctx);
+        self.paint_drop_overlay(&ctx);
 
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
@@ -360,6 +369,18 @@ impl MigreviewApp {
                 JobEvent::ExportPath(None, _) => {}
                 JobEvent::SaveFailed(message) => {
                     self.push_message(MessageLevel::Error, message);
+                }
+                JobEvent::Exported(Ok(path)) => self.push_message(
+                    MessageLevel::Info,
+                    trf(
+                        self.settings.lang,
+                        Tr::ExportedTo,
+                        &[&path.display().to_string()],
+                    ),
+                ),
+                JobEvent::Exported(Err(error)) => {
+                    log::warn!("{error}");
+                    self.push_message(MessageLevel::Error, error);
                 }
             }
         }
@@ -508,16 +529,14 @@ impl MigreviewApp {
                     format,
                 );
             }
-            Command::ExportTo(path, format) => match self.export_findings(&path, format) {
-                Ok(()) => self.push_message(
-                    MessageLevel::Info,
-                    trf(lang, Tr::ExportedTo, &[&path.display().to_string()]),
-                ),
-                Err(error) => {
-                    log::warn!("{error}");
-                    self.push_message(MessageLevel::Error, error);
-                }
-            },
+            Command::ExportTo(path, format) => self.jobs.export(
+                ctx,
+                path,
+                format,
+                self.session.report.clone(),
+                self.session.review.clone(),
+                lang,
+            ),
         }
     }
 
@@ -700,7 +719,7 @@ impl MigreviewApp {
                     text = RichText::new(format!(
                         "{} ({})",
                         panel.title(lang),
-                        format_count(n as f64)
+                        count_text(lang, n as f64)
                     ))
                     .heading();
                 }
@@ -789,9 +808,9 @@ impl MigreviewApp {
                 lang,
                 Tr::StatusSummary,
                 &[
-                    &format_count(summary.observations as f64),
+                    &count_text(lang, summary.observations as f64),
                     &summary.reporters.len().to_string(),
-                    &format_count(self.session.findings().len() as f64),
+                    &count_text(lang, self.session.findings().len() as f64),
                 ],
             ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -812,7 +831,7 @@ impl MigreviewApp {
         });
     }
 
-    fn drop_overlay_ui(&self, ctx: &egui::Context) {
+    fn paint_drop_overlay(&self, ctx: &egui::Context) {
         let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
         if !hovering {
             return;
@@ -835,7 +854,7 @@ impl MigreviewApp {
 
 impl eframe::App for MigreviewApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
+        self.window_ui(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -2,12 +2,12 @@
 //! the review file, and a scorecard of the findings.
 
 use super::command::Command;
-use super::i18n::{Tr, dimension_name, layout_name, severity_name, tr, trf};
+use super::i18n::{Tr, count_text, dimension_name, layout_name, severity_name, tr, trf};
 use super::session::{ReviewState, Session, SessionSource, SeverityCounts};
 use super::theme::Palette;
 use crate::checks::{Severity, catalog};
 use crate::load::LoadReport;
-use crate::model::{Lang, format_count, gazetteer};
+use crate::model::{Lang, gazetteer};
 use egui::{RichText, Sense, vec2};
 
 /// At most this many countries in the scorecard (most findings first).
@@ -74,7 +74,7 @@ fn dataset_summary_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
         .spacing([16.0, 4.0])
         .show(ui, |ui| {
             ui.label(tr(lang, Tr::ObservationsLabel));
-            ui.label(format_count(summary.observations as f64));
+            ui.label(count_text(lang, summary.observations as f64));
             ui.end_row();
             ui.label(tr(lang, Tr::ReportersLabel));
             ui.add(egui::Label::new(reporters_text(&summary.reporters, lang)).wrap());
@@ -165,10 +165,10 @@ fn file_ui(ui: &mut egui::Ui, file: &super::session::FileSummary, report: &LoadR
                 ui.label(years_text(file.years));
                 ui.end_row();
                 ui.label(tr(lang, Tr::ObservationsLabel));
-                ui.label(format_count(report.observations as f64));
+                ui.label(count_text(lang, report.observations as f64));
                 ui.end_row();
                 ui.label(tr(lang, Tr::SkippedRowsLabel));
-                ui.label(format_count(report.skipped_rows as f64));
+                ui.label(count_text(lang, report.skipped_rows as f64));
                 ui.end_row();
             });
         if !report.sheets.is_empty() && report.sheets.len() > 1 {
@@ -190,7 +190,7 @@ fn file_ui(ui: &mut egui::Ui, file: &super::session::FileSummary, report: &LoadR
                     parts.push(trf(
                         lang,
                         Tr::RowsReadN,
-                        &[&format_count(sheet.rows_read as f64)],
+                        &[&count_text(lang, sheet.rows_read as f64)],
                     ));
                     if sheet.hidden {
                         parts.push(tr(lang, Tr::HiddenSheet).to_string());
@@ -206,7 +206,7 @@ fn file_ui(ui: &mut egui::Ui, file: &super::session::FileSummary, report: &LoadR
             egui::CollapsingHeader::new(trf(
                 lang,
                 Tr::SkippedRowsN,
-                &[&format_count(report.skipped_rows as f64)],
+                &[&count_text(lang, report.skipped_rows as f64)],
             ))
             .id_salt("skipped")
             .show(ui, |ui| {
@@ -224,7 +224,8 @@ fn file_ui(ui: &mut egui::Ui, file: &super::session::FileSummary, report: &LoadR
                     ui.label(trf(
                         lang,
                         Tr::AndMore,
-                        &[&format_count(
+                        &[&count_text(
+                            lang,
                             (report.skipped_rows - report.skipped.len()) as f64,
                         )],
                     ));
@@ -257,7 +258,7 @@ fn unplaced_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
     ui.heading(trf(
         lang,
         Tr::UnplacedHeading,
-        &[&format_count(unplaced.len() as f64)],
+        &[&count_text(lang, unplaced.len() as f64)],
     ));
     egui::Grid::new("unplaced")
         .num_columns(5)
@@ -273,7 +274,7 @@ fn unplaced_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
             for label in unplaced.iter().take(LISTED_UNPLACED) {
                 ui.label(format!("«{}»", label.label));
                 ui.label(&label.role);
-                ui.label(format_count(label.count as f64));
+                ui.label(count_text(lang, label.count as f64));
                 ui.label(label.first_location.to_string());
                 ui.label(if label.suggestions.is_empty() {
                     "—".to_string()
@@ -287,7 +288,7 @@ fn unplaced_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
         ui.label(trf(
             lang,
             Tr::AndMore,
-            &[&format_count((unplaced.len() - LISTED_UNPLACED) as f64)],
+            &[&count_text(lang, (unplaced.len() - LISTED_UNPLACED) as f64)],
         ));
     }
 }
@@ -310,7 +311,7 @@ fn review_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, palette: &Palette
             ui.label(trf(
                 lang,
                 Tr::ReviewRestored,
-                &[&format_count(*decisions as f64)],
+                &[&count_text(lang, *decisions as f64)],
             ));
         }
         ReviewState::DataChanged { previous } => {
@@ -330,7 +331,7 @@ fn review_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, palette: &Palette
             trf(
                 lang,
                 Tr::StaleDecisions,
-                &[&format_count(session.stale as f64)],
+                &[&count_text(lang, session.stale as f64)],
             ),
         );
     }
@@ -344,8 +345,8 @@ fn review_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, palette: &Palette
         lang,
         Tr::DecisionsMade,
         &[
-            &format_count(decided as f64),
-            &format_count(session.findings().len() as f64),
+            &count_text(lang, decided as f64),
+            &count_text(lang, session.findings().len() as f64),
         ],
     ));
 }
@@ -372,8 +373,8 @@ fn scorecard_ui(
         lang,
         Tr::FindingsTotal,
         &[
-            &format_count(total as f64),
-            &format_count(card.not_evaluable as f64),
+            &count_text(lang, total as f64),
+            &count_text(lang, card.not_evaluable as f64),
         ],
     ));
     if ui.link(tr(lang, Tr::OpenFindings)).clicked() {
@@ -467,7 +468,7 @@ fn scorecard_ui(
                                     egui::Layout::right_to_left(egui::Align::Center),
                                     |ui| {
                                         ui.set_min_width(48.0);
-                                        ui.label(format_count(total as f64));
+                                        ui.label(count_text(lang, total as f64));
                                     },
                                 );
                                 bar_ui(ui, counts, scale, palette);

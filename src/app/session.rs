@@ -4,11 +4,12 @@
 
 use crate::checks::{CheckCode, Dimension, Finding, Severity};
 use crate::load::{ImportOptions, LoadError, LoadReport};
-use crate::model::{Dataset, ObsKey, Sex, Sym, TableId};
+use crate::model::{Dataset, Lang, ObsKey, Sex, Sym, TableId};
 use crate::report::Report;
 use crate::review::{Review, ReviewMatch, ReviewedFile};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Where the data of a session came from.
@@ -123,10 +124,19 @@ impl Scorecard {
 #[derive(Clone, Debug, Default)]
 pub struct ReporterSlice {
     pub reporter: Sym,
-    /// Which sexes occur, by `Sex as usize`.
-    pub sexes: [bool; 4],
-    /// Indexes into [`Dataset::obs`].
-    pub obs: Vec<u32>,
+    /// Indexes into [`Dataset::obs`], by `Sex as usize`.
+    pub obs: [Vec<u32>; 4],
+}
+
+impl ReporterSlice {
+    /// Whether the reporter gave this table for this sex.
+    pub fn has(&self, sex: Sex) -> bool {
+        !self.obs[sex as usize].is_empty()
+    }
+
+    pub fn obs_of(&self, sex: Sex) -> &[u32] {
+        &self.obs[sex as usize]
+    }
 }
 
 /// Lookups built once per session.
@@ -141,6 +151,38 @@ pub struct SessionIndex {
     /// Tables present, each with its reporters (sorted by code) and their observations.
     pub slices: BTreeMap<TableId, Vec<ReporterSlice>>,
     pub scorecard: Scorecard,
+    /// What the search box looks through, per finding, in English and in Russian.
+    pub search_text: [Vec<String>; 2],
+}
+
+impl SessionIndex {
+    /// The searchable text of each finding in a language.
+    pub fn search_text(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::En => &self.search_text[0],
+            Lang::Ru => &self.search_text[1],
+        }
+    }
+}
+
+/// The text the search box looks through: message, check, reporter, partner and where, in lower
+/// case.
+pub fn search_text(finding: &Finding, lang: Lang) -> String {
+    let mut text = String::with_capacity(160);
+    text.push_str(finding.message(lang));
+    for part in [
+        finding.check.as_str(),
+        finding.reporter.as_deref().unwrap_or(""),
+        finding.category.as_deref().unwrap_or(""),
+    ] {
+        text.push(' ');
+        text.push_str(part);
+    }
+    if let Some(location) = &finding.location {
+        text.push(' ');
+        text.push_str(&location.to_string());
+    }
+    text.to_lowercase()
 }
 
 impl SessionIndex {
@@ -155,8 +197,7 @@ impl SessionIndex {
                     reporter: obs.reporter,
                     ..ReporterSlice::default()
                 });
-            slice.sexes[obs.sex as usize] = true;
-            slice.obs.push(i as u32);
+            slice.obs[obs.sex as usize].push(i as u32);
         }
         let slices = slices
             .into_iter()
@@ -183,6 +224,8 @@ impl SessionIndex {
             by_cell,
             slices,
             scorecard: Scorecard::build(findings),
+            search_text: [Lang::En, Lang::Ru]
+                .map(|lang| findings.iter().map(|f| search_text(f, lang)).collect()),
         }
     }
 }
@@ -212,7 +255,8 @@ pub struct Session {
     pub source: SessionSource,
     pub dataset: Dataset,
     pub files: Vec<FileSummary>,
-    pub report: Report,
+    /// Shared, so an export can write it on another thread.
+    pub report: Arc<Report>,
     pub review: Review,
     /// Where the review is saved; `None` when there is nowhere to save it.
     pub review_path: Option<PathBuf>,
@@ -293,7 +337,7 @@ impl Session {
             source,
             dataset,
             files,
-            report,
+            report: Arc::new(report),
             review,
             review_path,
             review_state,
@@ -308,7 +352,7 @@ impl Session {
     /// the review; the indexes and the stale count follow.
     pub fn set_report(&mut self, report: Report) {
         self.index = SessionIndex::build(&self.dataset, &report.findings);
-        self.report = report;
+        self.report = Arc::new(report);
         let current: HashSet<&str> = self.index.case_ids.iter().map(String::as_str).collect();
         self.stale = self.review.stale_count(&current);
         self.generation = GENERATION.fetch_add(1, Ordering::Relaxed);
