@@ -635,3 +635,146 @@ fn a_bad_file_shows_its_error_and_closes_nothing() {
     // The failed file is listed in Overview with its error.
     h.get_by_label("picture.csv");
 }
+
+/// A file dropped onto the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_open_by_dropping_them_and_again_from_the_recent_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(
+        Vec::new(),
+        Some(dir.path().to_path_buf()),
+    ));
+    wait_until_idle(&mut h);
+    assert!(h.state().session().is_sample());
+
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.clone())));
+    h.step();
+    wait_until_idle(&mut h);
+    assert_eq!(
+        h.state().session().source,
+        migreview::app::session::SessionSource::Files(vec![path.clone()])
+    );
+    h.get_by_label("bilateral_4x3.csv");
+    let generation = h.state().session().generation;
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Recent files").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "bilateral_4x3.csv")
+        .click();
+    wait_until_idle(&mut h);
+    assert_ne!(h.state().session().generation, generation, "opened again");
+    assert_eq!(h.state().session().dataset.len(), 72);
+}
+
+#[test]
+fn cancelling_a_load_keeps_the_open_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    let generation = h.state().session().generation;
+    // A named pipe: reading it waits until something is written, so the load cannot finish
+    // before it is cancelled.
+    let pipe = dir.path().join("slow.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    h.state_mut()
+        .queue(migreview::app::Command::Open(vec![pipe.clone()]));
+    h.step();
+    h.step();
+    assert!(h.state().is_busy(), "the load waits for the pipe");
+    h.get_by_label("Loading slow.csv…");
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.step();
+    assert!(!h.state().is_busy());
+    // The loading thread gets its data now; what it delivers is dropped.
+    std::fs::write(&pipe, std::fs::read(&path).expect("fixture")).expect("written to the pipe");
+    std::thread::sleep(Duration::from_millis(300));
+    h.run();
+    assert_eq!(h.state().session().generation, generation);
+    assert_eq!(h.state().session().dataset.len(), 72);
+    h.get_by_label("Loading was cancelled; the open data stay.");
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn language_theme_and_zoom_are_kept_for_the_next_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut storage = MemoryStorage::default();
+    {
+        let mut h = harness(MigreviewApp::with_files(
+            Vec::new(),
+            Some(dir.path().to_path_buf()),
+        ));
+        wait_until_idle(&mut h);
+        h.get_by_label("Русский").click();
+        h.run();
+        h.get_by_label("Вид").click();
+        h.run();
+        h.get_by_label("Тёмная").click();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+        h.run();
+        assert_eq!(h.ctx.zoom_factor(), 1.1);
+        assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+        eframe::App::save(h.state_mut(), &mut storage);
+    }
+    let mut h = harness(MigreviewApp::with_storage(
+        Some(&storage),
+        Vec::new(),
+        Some(dir.path().to_path_buf()),
+    ));
+    wait_until_idle(&mut h);
+    let settings = h.state().settings();
+    assert_eq!(settings.lang, migreview::model::Lang::Ru);
+    assert!(settings.dark);
+    assert_eq!(h.ctx.zoom_factor(), 1.1);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    h.get_by_label("Обзор");
+    // Ctrl 0 goes back to the actual size.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    assert_eq!(h.state().settings().zoom, 1.0);
+}

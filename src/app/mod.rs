@@ -121,6 +121,21 @@ impl MigreviewApp {
         app
     }
 
+    /// Like [`Self::with_files`], with the settings saved in eframe's storage by an earlier run.
+    pub fn with_storage(
+        storage: Option<&dyn eframe::Storage>,
+        files: Vec<PathBuf>,
+        data_dir: Option<PathBuf>,
+    ) -> MigreviewApp {
+        let mut app = MigreviewApp::with_files(files, data_dir);
+        if let Some(settings) =
+            storage.and_then(|s| eframe::get_value::<AppSettings>(s, eframe::APP_KEY))
+        {
+            app.settings = settings;
+        }
+        app
+    }
+
     /// An app showing a session built elsewhere (tests, benchmarks).
     pub fn with_session(session: Session, data_dir: Option<PathBuf>) -> MigreviewApp {
         let mut app = MigreviewApp::blank(data_dir);
@@ -156,13 +171,8 @@ impl MigreviewApp {
         files: Vec<PathBuf>,
         started: Instant,
     ) -> MigreviewApp {
-        let mut app = MigreviewApp::with_files(files, eframe::storage_dir(APP_ID));
+        let mut app = MigreviewApp::with_storage(cc.storage, files, eframe::storage_dir(APP_ID));
         app.started = started;
-        if let Some(storage) = cc.storage
-            && let Some(settings) = eframe::get_value::<AppSettings>(storage, eframe::APP_KEY)
-        {
-            app.settings = settings;
-        }
         if let Ok(panel) = std::env::var(START_PANEL_ENV) {
             match Panel::parse(&panel) {
                 Some(panel) => app.panel = panel,
