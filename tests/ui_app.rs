@@ -22,6 +22,8 @@ fn harness(app: MigreviewApp) -> Harness<'static, MigreviewApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(16)
+        // Frames a sixtieth of a second apart, as on a screen (two clicks make a double click).
+        .with_step_dt(1.0 / 60.0)
         .build_eframe(move |_cc| app)
 }
 
@@ -358,6 +360,22 @@ fn selecting_a_finding_explains_it_and_data_moves_to_its_cell() {
     h.get_by_label("Long-term immigration by country of previous residence");
     h.get_by_label("3,406");
     snapshot(&mut h, "data_jump");
+
+    // A double click on a finding goes to its cell as well.
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    h.get_by_label("Show in Data"); // the detail of the M1 finding is still shown
+    h.state_mut()
+        .queue(migreview::app::Command::SelectFinding(None));
+    h.run();
+    // Half a second after the last click, so egui counts two clicks, not three.
+    h.run_steps(30);
+    let row = h.get_by_label(M1_MESSAGE);
+    row.click();
+    row.click();
+    h.run();
+    assert_eq!(h.state().panel(), Panel::Data);
+    assert_eq!(h.state().data_view().selection.table, Some(TableId::T3));
 
     // A finding about a series (no year) selects its table and reporter.
     h.state_mut().set_panel(Panel::Findings);

@@ -511,9 +511,11 @@ impl FindingsView {
                     Some(ListRow::Finding(i)) => {
                         let i = i as usize;
                         let selected = self.selected == Some(i);
-                        if finding_row_ui(ui, row_height, session, i, selected, lang, palette)
-                            .clicked()
-                        {
+                        let response =
+                            finding_row_ui(ui, row_height, session, i, selected, lang, palette);
+                        if response.double_clicked() {
+                            commands.push(Command::ShowInData(i));
+                        } else if response.clicked() {
                             commands.push(Command::SelectFinding(Some(i)));
                         }
                     }
@@ -573,60 +575,57 @@ impl FindingsView {
         ui.add_space(6.0);
         ui.add(egui::Label::new(RichText::new(finding.message(lang)).strong()).wrap());
         ui.add_space(6.0);
-        egui::Grid::new("finding_facts")
-            .num_columns(2)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                if let Some(location) = &finding.location {
-                    ui.label(tr(lang, Tr::WhereLabel));
-                    ui.label(location.to_string());
-                    ui.end_row();
-                }
-                if let Some(table) = finding.table {
-                    ui.label(tr(lang, Tr::TableLabel));
-                    ui.add(
-                        egui::Label::new(format!("{} — {}", table.code(), table.title(lang)))
-                            .wrap(),
-                    );
-                    ui.end_row();
-                }
-                if let Some(reporter) = &finding.reporter {
-                    ui.label(tr(lang, Tr::ReporterLabel));
-                    ui.label(format!("{} ({reporter})", gazetteer().name(reporter, lang)));
-                    ui.end_row();
-                }
-                if let Some(year) = finding.year {
-                    ui.label(tr(lang, Tr::YearLabel));
-                    ui.label(year.to_string());
-                    ui.end_row();
-                }
-                if let Some(sex) = finding.sex {
-                    ui.label(tr(lang, Tr::SexLabel));
-                    ui.label(sex_name(lang, sex));
-                    ui.end_row();
-                }
-                if let Some(age) = finding.age.as_deref().filter(|a| *a != "TOTAL") {
-                    ui.label(tr(lang, Tr::AgeLabel));
-                    ui.label(age);
-                    ui.end_row();
-                }
-                if let Some(category) = &finding.category {
-                    ui.label(tr(lang, Tr::CategoryLabel));
-                    let table = finding.table.unwrap_or(TableId::T3);
-                    ui.label(category_label(category, table, lang));
-                    ui.end_row();
-                }
-                if let Some(expected) = finding.expected {
-                    ui.label(tr(lang, Tr::ExpectedLabel));
-                    ui.label(count_text(lang, expected));
-                    ui.end_row();
-                }
-                if let Some(actual) = finding.actual {
-                    ui.label(tr(lang, Tr::ActualLabel));
-                    ui.label(count_text(lang, actual));
-                    ui.end_row();
-                }
+        // Label and value side by side; not a Grid, whose first showing costs a second pass
+        // (and with it a click counted twice).
+        let mut facts: Vec<(Tr, String)> = Vec::new();
+        if let Some(location) = &finding.location {
+            facts.push((Tr::WhereLabel, location.to_string()));
+        }
+        if let Some(table) = finding.table {
+            facts.push((
+                Tr::TableLabel,
+                format!("{} — {}", table.code(), table.title(lang)),
+            ));
+        }
+        if let Some(reporter) = &finding.reporter {
+            facts.push((
+                Tr::ReporterLabel,
+                format!("{} ({reporter})", gazetteer().name(reporter, lang)),
+            ));
+        }
+        if let Some(year) = finding.year {
+            facts.push((Tr::YearLabel, year.to_string()));
+        }
+        if let Some(sex) = finding.sex {
+            facts.push((Tr::SexLabel, sex_name(lang, sex).to_string()));
+        }
+        if let Some(age) = finding.age.as_deref().filter(|a| *a != "TOTAL") {
+            facts.push((Tr::AgeLabel, age.to_string()));
+        }
+        if let Some(category) = &finding.category {
+            let table = finding.table.unwrap_or(TableId::T3);
+            facts.push((Tr::CategoryLabel, category_label(category, table, lang)));
+        }
+        if let Some(expected) = finding.expected {
+            facts.push((Tr::ExpectedLabel, count_text(lang, expected)));
+        }
+        if let Some(actual) = finding.actual {
+            facts.push((Tr::ActualLabel, count_text(lang, actual)));
+        }
+        let label_width = 96.0;
+        for (label, value) in facts {
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    vec2(label_width, ui.spacing().interact_size.y),
+                    Layout::left_to_right(Align::Min),
+                    |ui| {
+                        ui.set_min_width(label_width);
+                        ui.label(RichText::new(tr(lang, label)).weak());
+                    },
+                );
+                ui.add(egui::Label::new(value).wrap());
             });
+        }
         for (heading, text) in [
             (Tr::WhatItTests, &explained.what),
             (Tr::WhyItMatters, &explained.why),

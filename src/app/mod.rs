@@ -307,6 +307,10 @@ impl MigreviewApp {
         self.paint_drop_overlay(&ctx);
 
         let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // The next frame shows what the commands changed.
+            ctx.request_repaint();
+        }
         for command in commands {
             self.apply(command, &ctx);
         }
