@@ -796,3 +796,30 @@ fn language_theme_and_zoom_are_kept_for_the_next_start() {
     assert_eq!(h.ctx.zoom_factor(), 1.0);
     assert_eq!(h.state().settings().zoom, 1.0);
 }
+
+#[test]
+fn overview_lists_skipped_rows_and_labels_that_could_not_be_placed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kaz_with_problems.csv");
+    std::fs::copy("tests/ui_fixtures/kaz_with_problems.csv", &path).expect("copied");
+    let mut h = harness(MigreviewApp::with_files(vec![path], None));
+    wait_until_idle(&mut h);
+    h.get_by_label("Skipped rows (1)").click();
+    h.run();
+    h.get_by_label("kaz_with_problems.csv › line 5");
+    h.get_by_label("expected a year (1900–2100), found \"twenty\"");
+    h.get_by_label("Labels that could not be placed (1)");
+    h.get_by_label("«Kyrgyzstn»");
+    h.get_by_label("category / partner");
+    h.get_by_label("kaz_with_problems.csv › line 3");
+    h.get_by_label("Kyrgyzstan (KGZ)");
+
+    // In Data the label stays as written, and the value not available shows its marker.
+    h.get_by_label("Data").click();
+    h.run();
+    h.get_by_label("«Kyrgyzstn»");
+    h.get_by_label("12,000");
+    h.get_by_label(":");
+    assert!(!has_label(&h, "0"));
+    snapshot(&mut h, "data_markers");
+}

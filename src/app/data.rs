@@ -625,10 +625,16 @@ fn cell_ui(
     };
     ui.add_space(6.0);
     let (text, missing) = value_text(session, obs_index, lang);
+    // A missing value gets a shaded cell as well as its marker, so it cannot pass for a number
+    // or for a cell with no observation at all.
+    if missing.is_some() && worst.is_none() {
+        ui.painter()
+            .rect_filled(rect.shrink(1.0), 2.0, ui.visuals().code_bg_color);
+    }
     let rich = match missing {
         None => RichText::new(text),
         Some(Missing::Unreadable) => RichText::new(text).italics().color(palette.error),
-        Some(_) => RichText::new(text).italics(),
+        Some(_) => RichText::new(text).strong(),
     };
     let sense = if findings.is_empty() {
         Sense::hover()

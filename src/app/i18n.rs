@@ -213,6 +213,10 @@ texts! {
     CategoryForeign => "Foreign citizens", "Иностранные граждане";
     CategoryStateless => "Stateless persons", "Лица без гражданства";
     CategoryUnknown => "Unknown", "Не указано";
+    RoleReporter => "reporting country", "отчитывающаяся страна";
+    RoleCategory => "category / partner", "категория / партнёр";
+    RoleTable => "table", "таблица";
+    RoleSex => "sex", "пол";
     LayoutLongCsv => "Long CSV (one observation per row)", "Длинный CSV (одно наблюдение в строке)";
     LayoutLongSheet => "Long sheet (one observation per row)", "Длинный лист (одно наблюдение в строке)";
     LayoutClearinghouse => "Clearinghouse workbook (one sheet per table)", "Книга Clearinghouse (лист на таблицу)";
@@ -339,6 +343,18 @@ pub fn layout_name(lang: Lang, layout: Layout) -> &'static str {
             Layout::EurostatBrowser => Tr::LayoutEurostatBrowser,
         },
     )
+}
+
+/// What an unplaced label was meant to be (`reporter`, `category`, `table`, `sex`), in words.
+pub fn role_name(lang: Lang, role: &str) -> String {
+    let key = match role {
+        "reporter" => Tr::RoleReporter,
+        "category" => Tr::RoleCategory,
+        "table" => Tr::RoleTable,
+        "sex" => Tr::RoleSex,
+        other => return other.to_string(),
+    };
+    tr(lang, key).to_string()
 }
 
 /// A category as a reviewer reads it: a status in words, a country by name with its code.

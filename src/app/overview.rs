@@ -2,7 +2,7 @@
 //! the review file, and a scorecard of the findings.
 
 use super::command::Command;
-use super::i18n::{Tr, count_text, dimension_name, layout_name, severity_name, tr, trf};
+use super::i18n::{Tr, count_text, dimension_name, layout_name, role_name, severity_name, tr, trf};
 use super::session::{ReviewState, Session, SessionSource, SeverityCounts};
 use super::theme::Palette;
 use crate::checks::{Severity, catalog};
@@ -273,7 +273,7 @@ fn unplaced_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
             ui.end_row();
             for label in unplaced.iter().take(LISTED_UNPLACED) {
                 ui.label(format!("«{}»", label.label));
-                ui.label(&label.role);
+                ui.label(role_name(lang, &label.role));
                 ui.label(count_text(lang, label.count as f64));
                 ui.label(label.first_location.to_string());
                 ui.label(if label.suggestions.is_empty() {
