@@ -4,6 +4,7 @@
 //! [`coverage`] / [`assess`] → [`report`] → GUI panels ([`app`]), CLI output ([`cli`]) and
 //! exports ([`charts`], [`report`]). Only [`app`] knows about egui.
 
+pub mod app;
 pub mod assess;
 pub mod charts;
 pub mod checks;
@@ -13,6 +14,7 @@ pub mod load;
 pub mod mirror;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod sample;
 pub mod save;
 pub mod settings;

@@ -10,11 +10,7 @@ fn main() {
             let mut err = std::io::stderr().lock();
             cli::run(command, &mut out, &mut err)
         }
-        None => {
-            eprintln!("migreview: the window is not built yet; use a command (migreview --help)");
-            let _ = cli.files;
-            cli::EXIT_INPUT
-        }
+        None => migreview::app::run(cli.files),
     };
     std::process::exit(status);
 }

@@ -1,0 +1,936 @@
+//! The Findings panel: findings grouped by check, filters, and the detail of the selected finding
+//! with the reviewer's status and comment.
+
+use super::command::Command;
+use super::i18n::{
+    Tr, category_label, count_text, dimension_name, severity_name, sex_name, status_name, tr, trf,
+};
+use super::session::{Session, search_text, severity_slot};
+use super::theme::Palette;
+use crate::checks::{CheckCode, Finding, Outcome, Severity, catalog};
+use crate::model::{Lang, TableId, gazetteer};
+use crate::review::{ExportFormat, TriageStatus};
+use egui::{Align, Layout, RichText, Sense, UiBuilder, vec2};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the catalogue says about a check: its title now; what it tests, why it matters and what
+/// to look at once the catalogue carries those texts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    pub title: String,
+    pub what: Option<String>,
+    pub why: Option<String>,
+    pub look_at: Option<String>,
+}
+
+/// The explanation of a check in a language, from [`catalog`].
+pub fn explanation(code: CheckCode, lang: Lang) -> Explanation {
+    let entry = catalog::entry(code);
+    Explanation {
+        title: entry.title(lang).to_string(),
+        what: None,
+        why: None,
+        look_at: None,
+    }
+}
+
+/// The reviewer's filters. A field that is `None` lets everything through.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FindingFilter {
+    /// Error, warning, info.
+    pub severities: [bool; 3],
+    pub check: Option<CheckCode>,
+    pub country: Option<String>,
+    pub table: Option<TableId>,
+    pub year: Option<u16>,
+    pub status: Option<TriageStatus>,
+    /// Words to look for in the message, codes and location (any case).
+    pub text: String,
+}
+
+impl Default for FindingFilter {
+    fn default() -> Self {
+        FindingFilter {
+            severities: [true; 3],
+            check: None,
+            country: None,
+            table: None,
+            year: None,
+            status: None,
+            text: String::new(),
+        }
+    }
+}
+
+impl FindingFilter {
+    /// Whether a finding passes; `needle` is the lower-cased search text.
+    pub fn matches(
+        &self,
+        finding: &Finding,
+        status: TriageStatus,
+        lang: Lang,
+        needle: &str,
+    ) -> bool {
+        self.matches_fields(finding)
+            && self.status.is_none_or(|s| s == status)
+            && (needle.is_empty() || search_text(finding, lang).contains(needle))
+    }
+
+    /// Severity, check, table, year and country (the filters that need no lookup).
+    fn matches_fields(&self, finding: &Finding) -> bool {
+        if !self.severities[severity_slot(finding.severity)] {
+            return false;
+        }
+        if self.check.is_some_and(|c| c != finding.check)
+            || self.table.is_some_and(|t| Some(t) != finding.table)
+            || self.year.is_some_and(|y| Some(y) != finding.year)
+        {
+            return false;
+        }
+        match &self.country {
+            Some(country) => {
+                finding.reporter.as_deref() == Some(country.as_str())
+                    || finding.category.as_deref() == Some(country.as_str())
+            }
+            None => true,
+        }
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == FindingFilter::default()
+    }
+}
+
+/// A row of the grouped list.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ListRow {
+    Group {
+        check: CheckCode,
+        count: usize,
+        collapsed: bool,
+    },
+    Finding(u32),
+}
+
+/// What the filter menus offer: only values that occur among the findings.
+#[derive(Clone, Debug, Default)]
+struct FilterChoices {
+    checks: Vec<(CheckCode, usize)>,
+    countries: Vec<String>,
+    tables: Vec<TableId>,
+    years: Vec<u16>,
+}
+
+impl FilterChoices {
+    fn build(findings: &[Finding]) -> FilterChoices {
+        let mut checks: BTreeMap<CheckCode, usize> = BTreeMap::new();
+        let mut countries = BTreeSet::new();
+        let mut tables = BTreeSet::new();
+        let mut years = BTreeSet::new();
+        for f in findings {
+            *checks.entry(f.check).or_default() += 1;
+            if let Some(r) = &f.reporter {
+                countries.insert(r.clone());
+            }
+            if let Some(t) = f.table {
+                tables.insert(t);
+            }
+            if let Some(y) = f.year {
+                years.insert(y);
+            }
+        }
+        FilterChoices {
+            checks: checks.into_iter().collect(),
+            countries: countries.into_iter().collect(),
+            tables: tables.into_iter().collect(),
+            years: years.into_iter().collect(),
+        }
+    }
+}
+
+type RowsKey = (u64, u64, FindingFilter, BTreeSet<CheckCode>, Lang);
+
+/// State of the Findings panel.
+#[derive(Default)]
+pub struct FindingsView {
+    pub filter: FindingFilter,
+    pub selected: Option<usize>,
+    collapsed: BTreeSet<CheckCode>,
+    rows: Vec<ListRow>,
+    matching: usize,
+    rows_key: Option<RowsKey>,
+    choices: Option<(u64, FilterChoices)>,
+    comment_draft: String,
+    draft_for: Option<(u64, usize)>,
+    scroll_to_selected: bool,
+}
+
+impl FindingsView {
+    pub fn select(&mut self, finding: Option<usize>) {
+        if self.selected != finding {
+            self.selected = finding;
+            self.scroll_to_selected = true;
+        }
+    }
+
+    /// Forgets what belonged to the previous session.
+    pub fn reset(&mut self) {
+        self.selected = None;
+        self.filter = FindingFilter::default();
+        self.collapsed.clear();
+        self.rows_key = None;
+        self.choices = None;
+        self.draft_for = None;
+    }
+
+    /// The rows shown now (groups and findings), for tests.
+    pub fn rows(&self) -> &[ListRow] {
+        &self.rows
+    }
+
+    /// Findings that pass the filters.
+    pub fn matching(&self) -> usize {
+        self.matching
+    }
+
+    /// Rebuilds the grouped list when the session, triage, filters or language changed.
+    pub fn prepare(&mut self, session: &Session, lang: Lang) {
+        if self.choices.as_ref().map(|(g, _)| *g) != Some(session.generation) {
+            self.choices = Some((session.generation, FilterChoices::build(session.findings())));
+        }
+        let key: RowsKey = (
+            session.generation,
+            session.review_version,
+            self.filter.clone(),
+            self.collapsed.clone(),
+            lang,
+        );
+        if self.rows_key.as_ref() == Some(&key) {
+            return;
+        }
+        let needle = self.filter.text.trim().to_lowercase();
+        let texts = session.index.search_text(lang);
+        let mut groups: BTreeMap<CheckCode, Vec<u32>> = BTreeMap::new();
+        for (i, finding) in session.findings().iter().enumerate() {
+            if !self.filter.matches_fields(finding) {
+                continue;
+            }
+            if let Some(status) = self.filter.status
+                && session.review.status(session.case_id(i)) != status
+            {
+                continue;
+            }
+            if !needle.is_empty() && !texts.get(i).is_some_and(|t| t.contains(&needle)) {
+                continue;
+            }
+            groups.entry(finding.check).or_default().push(i as u32);
+        }
+        self.matching = groups.values().map(Vec::len).sum();
+        // The most severe groups first, then in catalogue order.
+        let mut groups: Vec<(Severity, CheckCode, Vec<u32>)> = groups
+            .into_iter()
+            .map(|(check, list)| {
+                let worst = list
+                    .iter()
+                    .filter_map(|&i| session.findings().get(i as usize))
+                    .map(|f| f.severity)
+                    .min()
+                    .unwrap_or(Severity::Info);
+                (worst, check, list)
+            })
+            .collect();
+        groups.sort_by_key(|(worst, check, _)| (*worst, *check));
+        self.rows.clear();
+        for (_, check, list) in groups {
+            let collapsed = self.collapsed.contains(&check);
+            self.rows.push(ListRow::Group {
+                check,
+                count: list.len(),
+                collapsed,
+            });
+            if !collapsed {
+                self.rows.extend(list.into_iter().map(ListRow::Finding));
+            }
+        }
+        self.rows_key = Some(key);
+    }
+
+    pub fn findings_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        lang: Lang,
+        palette: &Palette,
+        commands: &mut Vec<Command>,
+    ) {
+        self.prepare(session, lang);
+        let total = session.findings().len();
+        if total == 0 {
+            ui.add_space(12.0);
+            ui.heading(tr(lang, Tr::NoFindings));
+            if session.dataset.is_empty() {
+                ui.label(tr(lang, Tr::NoData));
+            } else if session.report.checks.is_empty() {
+                ui.label(tr(lang, Tr::NoChecksRan));
+            } else {
+                ui.label(trf(
+                    lang,
+                    Tr::AllChecksPassed,
+                    &[&session.report.checks.len().to_string()],
+                ));
+            }
+            return;
+        }
+        self.filters_ui(ui, session, lang, palette, commands);
+        ui.separator();
+        egui::Panel::right("finding_detail")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(280.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("finding_detail_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        self.detail_ui(ui, session, lang, palette, commands);
+                    });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.list_ui(ui, session, lang, palette, commands);
+        });
+    }
+
+    fn filters_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        lang: Lang,
+        palette: &Palette,
+        commands: &mut Vec<Command>,
+    ) {
+        static NO_CHOICES: FilterChoices = FilterChoices {
+            checks: Vec::new(),
+            countries: Vec::new(),
+            tables: Vec::new(),
+            years: Vec::new(),
+        };
+        let choices = self.choices.as_ref().map_or(&NO_CHOICES, |(_, c)| c);
+        let counts = session.index.scorecard.by_severity;
+        ui.horizontal_wrapped(|ui| {
+            for severity in Severity::ALL {
+                let slot = severity_slot(severity);
+                let (dot, _) = ui.allocate_exact_size(vec2(10.0, 10.0), Sense::hover());
+                ui.painter()
+                    .circle_filled(dot.center(), 4.5, palette.severity(severity));
+                let text = format!(
+                    "{} {}",
+                    severity_name(lang, severity),
+                    count_text(lang, counts[slot] as f64)
+                );
+                ui.toggle_value(&mut self.filter.severities[slot], text);
+            }
+            ui.separator();
+            let all = tr(lang, Tr::All);
+
+            let label = ui.label(tr(lang, Tr::CheckLabel));
+            egui::ComboBox::from_id_salt("filter_check")
+                .selected_text(
+                    self.filter
+                        .check
+                        .map(|c| c.to_string())
+                        .unwrap_or(all.into()),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.check, None, all);
+                    for (check, count) in &choices.checks {
+                        ui.selectable_value(
+                            &mut self.filter.check,
+                            Some(*check),
+                            format!(
+                                "{check} — {} ({})",
+                                catalog::entry(*check).title(lang),
+                                count_text(lang, *count as f64)
+                            ),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+
+            let label = ui.label(tr(lang, Tr::CountryLabel));
+            egui::ComboBox::from_id_salt("filter_country")
+                .selected_text(self.filter.country.clone().unwrap_or(all.into()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.country, None, all);
+                    for code in &choices.countries {
+                        ui.selectable_value(
+                            &mut self.filter.country,
+                            Some(code.clone()),
+                            format!("{} ({code})", gazetteer().name(code, lang)),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+
+            let label = ui.label(tr(lang, Tr::TableLabel));
+            egui::ComboBox::from_id_salt("filter_table")
+                .selected_text(
+                    self.filter
+                        .table
+                        .map(|t| t.code().to_string())
+                        .unwrap_or(all.into()),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.table, None, all);
+                    for table in &choices.tables {
+                        ui.selectable_value(
+                            &mut self.filter.table,
+                            Some(*table),
+                            format!("{} — {}", table.code(), table.title(lang)),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+
+            let label = ui.label(tr(lang, Tr::YearLabel));
+            egui::ComboBox::from_id_salt("filter_year")
+                .selected_text(
+                    self.filter
+                        .year
+                        .map(|y| y.to_string())
+                        .unwrap_or(all.into()),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.year, None, all);
+                    for year in &choices.years {
+                        ui.selectable_value(&mut self.filter.year, Some(*year), year.to_string());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+
+            let label = ui.label(tr(lang, Tr::StatusLabel));
+            egui::ComboBox::from_id_salt("filter_status")
+                .selected_text(
+                    self.filter
+                        .status
+                        .map(|s| status_name(lang, s))
+                        .unwrap_or(all),
+                )
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.filter.status, None, all);
+                    for status in TriageStatus::ALL {
+                        ui.selectable_value(
+                            &mut self.filter.status,
+                            Some(status),
+                            status_name(lang, status),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+
+            let label = ui.label(tr(lang, Tr::SearchLabel));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter.text)
+                    .hint_text(tr(lang, Tr::SearchHint))
+                    .desired_width(180.0),
+            )
+            .labelled_by(label.id);
+            if !self.filter.is_default() && ui.button(tr(lang, Tr::ClearFilters)).clicked() {
+                self.filter = FindingFilter::default();
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label(trf(
+                lang,
+                Tr::ShowingOf,
+                &[
+                    &count_text(lang, self.matching as f64),
+                    &count_text(lang, session.findings().len() as f64),
+                ],
+            ));
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if ui.button(tr(lang, Tr::ExportJson)).clicked() {
+                    commands.push(Command::ExportDialog(ExportFormat::Json));
+                }
+                if ui.button(tr(lang, Tr::ExportCsv)).clicked() {
+                    commands.push(Command::ExportDialog(ExportFormat::Csv));
+                }
+            });
+        });
+    }
+
+    fn list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        lang: Lang,
+        palette: &Palette,
+        commands: &mut Vec<Command>,
+    ) {
+        if self.rows.is_empty() {
+            ui.label(tr(lang, Tr::NothingMatches));
+            return;
+        }
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let spacing = ui.spacing().item_spacing.y;
+        let mut area = egui::ScrollArea::vertical()
+            .id_salt("findings_list")
+            .auto_shrink([false, false]);
+        if self.scroll_to_selected {
+            self.scroll_to_selected = false;
+            if let Some(selected) = self.selected
+                && let Some(position) = self
+                    .rows
+                    .iter()
+                    .position(|r| *r == ListRow::Finding(selected as u32))
+            {
+                let offset = (position as f32 * (row_height + spacing)
+                    - ui.available_height() / 2.0)
+                    .max(0.0);
+                area = area.vertical_scroll_offset(offset);
+            }
+        }
+        let mut toggle: Option<CheckCode> = None;
+        area.show_rows(ui, row_height, self.rows.len(), |ui, range| {
+            for r in range {
+                match self.rows.get(r).copied() {
+                    Some(ListRow::Group {
+                        check,
+                        count,
+                        collapsed,
+                    }) => {
+                        let response = group_row_ui(ui, row_height, check, count, collapsed, lang);
+                        if response.clicked() {
+                            toggle = Some(check);
+                        }
+                    }
+                    Some(ListRow::Finding(i)) => {
+                        let i = i as usize;
+                        let selected = self.selected == Some(i);
+                        let response =
+                            finding_row_ui(ui, row_height, session, i, selected, lang, palette);
+                        if response.double_clicked() {
+                            commands.push(Command::ShowInData(i));
+                        } else if response.clicked() {
+                            commands.push(Command::SelectFinding(Some(i)));
+                        }
+                    }
+                    None => {}
+                }
+            }
+        });
+        if let Some(check) = toggle
+            && !self.collapsed.remove(&check)
+        {
+            self.collapsed.insert(check);
+        }
+    }
+
+    fn detail_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        lang: Lang,
+        palette: &Palette,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(index) = self.selected else {
+            ui.add_space(8.0);
+            ui.label(RichText::new(tr(lang, Tr::SelectAFinding)).weak());
+            return;
+        };
+        let Some(finding) = session.findings().get(index) else {
+            return;
+        };
+        let case_id = session.case_id(index);
+        if self.draft_for != Some((session.generation, index)) {
+            self.comment_draft = session
+                .review
+                .triage(case_id)
+                .map(|t| t.comment.clone())
+                .unwrap_or_default();
+            self.draft_for = Some((session.generation, index));
+        }
+        let explained = explanation(finding.check, lang);
+        ui.add_space(4.0);
+        ui.heading(format!("{} — {}", finding.check, explained.title));
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                palette.severity(finding.severity),
+                severity_name(lang, finding.severity),
+            );
+            ui.label(RichText::new("·").weak());
+            ui.label(dimension_name(lang, finding.dimension));
+            ui.label(RichText::new("·").weak());
+            ui.label(trf(lang, Tr::LevelN, &[&finding.level.to_string()]));
+            if finding.outcome == Outcome::NotEvaluable {
+                ui.label(RichText::new("·").weak());
+                ui.label(tr(lang, Tr::NotEvaluable));
+            }
+        });
+        ui.add_space(6.0);
+        ui.add(egui::Label::new(RichText::new(finding.message(lang)).strong()).wrap());
+        ui.add_space(6.0);
+        // Label and value side by side; not a Grid, whose first showing costs a second pass
+        // (and with it a click counted twice).
+        let mut facts: Vec<(Tr, String)> = Vec::new();
+        if let Some(location) = &finding.location {
+            facts.push((Tr::WhereLabel, location.to_string()));
+        }
+        if let Some(table) = finding.table {
+            facts.push((
+                Tr::TableLabel,
+                format!("{} — {}", table.code(), table.title(lang)),
+            ));
+        }
+        if let Some(reporter) = &finding.reporter {
+            facts.push((
+                Tr::ReporterLabel,
+                format!("{} ({reporter})", gazetteer().name(reporter, lang)),
+            ));
+        }
+        if let Some(year) = finding.year {
+            facts.push((Tr::YearLabel, year.to_string()));
+        }
+        if let Some(sex) = finding.sex {
+            facts.push((Tr::SexLabel, sex_name(lang, sex).to_string()));
+        }
+        if let Some(age) = finding.age.as_deref().filter(|a| *a != "TOTAL") {
+            facts.push((Tr::AgeLabel, age.to_string()));
+        }
+        if let Some(category) = &finding.category {
+            let table = finding.table.unwrap_or(TableId::T3);
+            facts.push((Tr::CategoryLabel, category_label(category, table, lang)));
+        }
+        if let Some(expected) = finding.expected {
+            facts.push((Tr::ExpectedLabel, count_text(lang, expected)));
+        }
+        if let Some(actual) = finding.actual {
+            facts.push((Tr::ActualLabel, count_text(lang, actual)));
+        }
+        let label_width = 96.0;
+        for (label, value) in facts {
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    vec2(label_width, ui.spacing().interact_size.y),
+                    Layout::left_to_right(Align::Min),
+                    |ui| {
+                        ui.set_min_width(label_width);
+                        ui.label(RichText::new(tr(lang, label)).weak());
+                    },
+                );
+                ui.add(egui::Label::new(value).wrap());
+            });
+        }
+        for (heading, text) in [
+            (Tr::WhatItTests, &explained.what),
+            (Tr::WhyItMatters, &explained.why),
+            (Tr::WhatToLookAt, &explained.look_at),
+        ] {
+            if let Some(text) = text {
+                ui.add_space(6.0);
+                ui.strong(tr(lang, heading));
+                ui.add(egui::Label::new(text.as_str()).wrap());
+            }
+        }
+        ui.add_space(8.0);
+        let can_show = session
+            .index
+            .finding_cell
+            .get(index)
+            .is_some_and(Option::is_some)
+            || finding
+                .table
+                .is_some_and(|t| session.index.slices.contains_key(&t));
+        if ui
+            .add_enabled(can_show, egui::Button::new(tr(lang, Tr::ShowInData)))
+            .on_disabled_hover_text(tr(lang, Tr::NotInData))
+            .clicked()
+        {
+            commands.push(Command::ShowInData(index));
+        }
+        ui.separator();
+        ui.strong(tr(lang, Tr::ReviewHeading));
+        let current = session.review.status(case_id);
+        ui.horizontal_wrapped(|ui| {
+            for status in TriageStatus::ALL {
+                if ui
+                    .radio(current == status, status_name(lang, status))
+                    .clicked()
+                    && current != status
+                {
+                    commands.push(Command::SetStatus {
+                        finding: index,
+                        status,
+                    });
+                }
+            }
+        });
+        let label = ui.label(tr(lang, Tr::CommentLabel));
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut self.comment_draft)
+                    .hint_text(tr(lang, Tr::CommentHint))
+                    .desired_rows(4)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            commands.push(Command::SetComment {
+                finding: index,
+                comment: self.comment_draft.clone(),
+            });
+        }
+        if let Some(triage) = session.review.triage(case_id)
+            && !triage.changed.is_empty()
+        {
+            ui.label(
+                RichText::new(trf(lang, Tr::LastChanged, &[&triage.changed]))
+                    .weak()
+                    .small(),
+            );
+        }
+    }
+}
+
+fn group_row_ui(
+    ui: &mut egui::Ui,
+    height: f32,
+    check: CheckCode,
+    count: usize,
+    collapsed: bool,
+    lang: Lang,
+) -> egui::Response {
+    let title = catalog::entry(check).title(lang);
+    let text = format!("{check} — {title} ({})", count_text(lang, count as f64));
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::accesskit::Role::Button,
+            true,
+            !collapsed,
+            text.clone(),
+        )
+    });
+    let visuals = ui.style().interact(&response);
+    ui.painter()
+        .rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+    // A disclosure triangle, drawn so it needs no glyph from the font.
+    let centre = egui::pos2(rect.left() + 10.0, rect.center().y);
+    let points = if collapsed {
+        vec![
+            centre + vec2(-3.0, -5.0),
+            centre + vec2(4.0, 0.0),
+            centre + vec2(-3.0, 5.0),
+        ]
+    } else {
+        vec![
+            centre + vec2(-5.0, -3.0),
+            centre + vec2(5.0, -3.0),
+            centre + vec2(0.0, 4.0),
+        ]
+    };
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        visuals.fg_stroke.color,
+        egui::Stroke::NONE,
+    ));
+    // Painted rather than a label: the row itself carries the text for screen readers and tests.
+    let text_rect = rect.with_min_x(rect.left() + 22.0);
+    let galley = egui::WidgetText::from(RichText::new(text).strong()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        text_rect.width(),
+        egui::TextStyle::Body,
+    );
+    let top = text_rect.center().y - galley.size().y / 2.0;
+    ui.painter().galley(
+        egui::pos2(text_rect.left(), top),
+        galley,
+        visuals.text_color(),
+    );
+    response
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding_row_ui(
+    ui: &mut egui::Ui,
+    height: f32,
+    session: &Session,
+    index: usize,
+    selected: bool,
+    lang: Lang,
+    palette: &Palette,
+) -> egui::Response {
+    let Some(finding) = session.findings().get(index) else {
+        return ui.allocate_response(vec2(0.0, height), Sense::hover());
+    };
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    let message = finding.message(lang);
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(
+            egui::accesskit::Role::Button,
+            true,
+            selected,
+            format!("{} {}", finding.check, message),
+        )
+    });
+    if selected {
+        ui.painter()
+            .rect_filled(rect, 2.0, ui.visuals().selection.bg_fill);
+    } else if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    let mut child = ui.new_child(
+        UiBuilder::new()
+            .max_rect(rect.shrink2(vec2(6.0, 0.0)))
+            .layout(Layout::left_to_right(Align::Center)),
+    );
+    // A column of fixed width, text from its left edge.
+    let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
+        ui.allocate_ui_with_layout(
+            vec2(width, height),
+            Layout::left_to_right(Align::Center),
+            |ui| {
+                ui.set_min_size(vec2(width, height));
+                ui.add(egui::Label::new(text).selectable(false).truncate());
+            },
+        );
+    };
+    let dot = child
+        .allocate_exact_size(vec2(12.0, height), Sense::hover())
+        .0;
+    child
+        .painter()
+        .circle_filled(dot.center(), 4.5, palette.severity(finding.severity));
+    cell(
+        &mut child,
+        34.0,
+        RichText::new(finding.check.as_str()).strong(),
+    );
+    cell(
+        &mut child,
+        36.0,
+        RichText::new(finding.table.map(|t| t.code()).unwrap_or("")),
+    );
+    cell(
+        &mut child,
+        40.0,
+        RichText::new(finding.reporter.as_deref().unwrap_or("")),
+    );
+    cell(
+        &mut child,
+        40.0,
+        RichText::new(finding.year.map(|y| y.to_string()).unwrap_or_default()),
+    );
+    cell(
+        &mut child,
+        18.0,
+        RichText::new(finding.sex.map(|s| s.code()).unwrap_or("")),
+    );
+    cell(
+        &mut child,
+        70.0,
+        RichText::new(finding.category.as_deref().unwrap_or("")),
+    );
+    let status = session.review.status(session.case_id(index));
+    let status_width = 96.0;
+    let message_width = (child.available_width() - status_width - 8.0).max(60.0);
+    cell(&mut child, message_width, RichText::new(message));
+    let status_text = if status == TriageStatus::Open {
+        RichText::new(status_name(lang, status)).weak()
+    } else {
+        RichText::new(status_name(lang, status))
+    };
+    cell(&mut child, status_width, status_text);
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::Dimension;
+    use crate::model::{Location, Sex};
+
+    fn finding(check: CheckCode, severity: Severity, reporter: &str, category: &str) -> Finding {
+        Finding {
+            check,
+            severity,
+            outcome: Outcome::Fail,
+            dimension: Dimension::Accuracy,
+            level: 1,
+            table: Some(TableId::T3),
+            reporter: Some(reporter.into()),
+            year: Some(2015),
+            sex: Some(Sex::T),
+            age: None,
+            category: Some(category.into()),
+            expected: None,
+            actual: None,
+            message: format!("{reporter} reports {category}"),
+            message_ru: format!("{reporter} сообщает {category}"),
+            location: Some(Location {
+                file: "KAZ.xlsx".into(),
+                sheet: Some("Table 3".into()),
+                cell: Some("D14".into()),
+                line: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn filters_combine() {
+        let a1 = finding(CheckCode::A1, Severity::Error, "KAZ", "RUS");
+        let m1 = finding(CheckCode::M1, Severity::Warning, "RUS", "KAZ");
+        let open = TriageStatus::Open;
+        let all = FindingFilter::default();
+        assert!(all.matches(&a1, open, Lang::En, ""));
+
+        let no_errors = FindingFilter {
+            severities: [false, true, true],
+            ..FindingFilter::default()
+        };
+        assert!(!no_errors.matches(&a1, open, Lang::En, ""));
+        assert!(no_errors.matches(&m1, open, Lang::En, ""));
+
+        // A country is found as reporter or as partner.
+        let kaz = FindingFilter {
+            country: Some("KAZ".into()),
+            ..FindingFilter::default()
+        };
+        assert!(kaz.matches(&a1, open, Lang::En, ""));
+        assert!(kaz.matches(&m1, open, Lang::En, ""));
+        let tjk = FindingFilter {
+            country: Some("TJK".into()),
+            ..FindingFilter::default()
+        };
+        assert!(!tjk.matches(&a1, open, Lang::En, ""));
+
+        let confirmed = FindingFilter {
+            status: Some(TriageStatus::Confirmed),
+            ..FindingFilter::default()
+        };
+        assert!(!confirmed.matches(&a1, open, Lang::En, ""));
+        assert!(confirmed.matches(&a1, TriageStatus::Confirmed, Lang::En, ""));
+
+        // Text searches the message in the shown language, codes and the cell.
+        assert!(all.matches(&a1, open, Lang::Ru, "сообщает"));
+        assert!(!all.matches(&a1, open, Lang::En, "сообщает"));
+        assert!(all.matches(&a1, open, Lang::En, "d14"));
+        assert!(all.matches(&a1, open, Lang::En, "a1"));
+        assert!(!all.matches(&a1, open, Lang::En, "tjk"));
+    }
+
+    #[test]
+    fn the_explanation_carries_the_catalogue_title() {
+        let e = explanation(CheckCode::A1, Lang::Ru);
+        assert_eq!(e.title, "Мужчины и женщины в сумме дают итог");
+    }
+}

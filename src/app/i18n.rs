@@ -1,0 +1,452 @@
+//! Every text of the window, in English and Russian: one table, keyed by [`Tr`]. Texts with
+//! values use `{0}`, `{1}`… filled by [`trf`]. Finding messages, check titles, table titles and
+//! country names come from the library (`Finding::message`, the catalogue, `TableId::title`, the
+//! gazetteer).
+
+use crate::checks::{Dimension, Severity};
+use crate::load::Layout;
+use crate::model::category::status;
+use crate::model::{
+    CategoryKind, Lang, Missing, Sex, TableId, category_kind, format_count, gazetteer,
+};
+use crate::review::TriageStatus;
+
+macro_rules! texts {
+    ($($key:ident => $en:expr, $ru:expr;)*) => {
+        /// A text of the window.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Tr { $($key),* }
+
+        impl Tr {
+            /// Every text, for the tests that check both languages are complete.
+            pub const ALL: &'static [Tr] = &[$(Tr::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Tr::$key, Lang::En) => $en,
+                        (Tr::$key, Lang::Ru) => $ru,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    // Panels, menus and the shell.
+    PanelOverview => "Overview", "Обзор";
+    PanelData => "Data", "Данные";
+    PanelFindings => "Findings", "Замечания";
+    MenuFile => "File", "Файл";
+    MenuView => "View", "Вид";
+    OpenFiles => "Open…", "Открыть…";
+    OpenSample => "Open the sample data", "Открыть демонстрационные данные";
+    RecentFiles => "Recent files", "Недавние файлы";
+    NoRecentFiles => "No recent files", "Недавних файлов нет";
+    ClearRecent => "Clear the list", "Очистить список";
+    ExportCsv => "Export findings as CSV…", "Экспорт замечаний в CSV…";
+    ExportJson => "Export findings as JSON…", "Экспорт замечаний в JSON…";
+    Quit => "Quit", "Выход";
+    LanguageLabel => "Language", "Язык";
+    ThemeLabel => "Theme", "Тема";
+    ThemeLight => "Light", "Светлая";
+    ThemeDark => "Dark", "Тёмная";
+    ZoomIn => "Zoom in", "Крупнее";
+    ZoomOut => "Zoom out", "Мельче";
+    ZoomReset => "Actual size", "Обычный размер";
+    OpenDialogTitle => "Open migration data", "Открыть данные о миграции";
+    MigrationDataFilter => "Migration data", "Данные о миграции";
+    ExportDialogTitle => "Export findings", "Экспорт замечаний";
+    SyntheticBanner => "Sample data: synthetic demonstration data, not official statistics.",
+        "Демонстрационные данные: синтетические, не официальная статистика.";
+    SampleData => "sample data", "демонстрационные данные";
+    NoSampleInBuild => "This build contains no sample data.",
+        "В этой сборке нет демонстрационных данных.";
+    NothingOpen => "No data are open.", "Данные не открыты.";
+    HowToOpen => "Open files with File › Open… (Ctrl+O), drag them onto the window, or start migreview with file names.",
+        "Откройте файлы через Файл › Открыть… (Ctrl+O), перетащите их в окно или запустите migreview с именами файлов.";
+    DropToOpen => "Drop the files to open them", "Отпустите файлы, чтобы открыть их";
+    LoadingWhat => "Loading {0}…", "Загрузка: {0}…";
+    RunningChecks => "Running the checks…", "Выполняются проверки…";
+    PreparingView => "Preparing the view…", "Подготовка к показу…";
+    Cancel => "Cancel", "Отмена";
+    LoadCancelled => "Loading was cancelled; the open data stay.",
+        "Загрузка отменена; открытые данные сохранены.";
+    LoadCrashed => "Loading stopped unexpectedly; the open data stay. See the log for details.",
+        "Загрузка неожиданно прервалась; открытые данные сохранены. Подробности в журнале.";
+    NothingReadKeptOpen => "None of the files could be read; the data already open stay open.",
+        "Ни один файл не удалось прочитать; уже открытые данные остаются открытыми.";
+    NoFileChosen => "No file was chosen. If no dialog appeared, drag the files onto the window or give them on the command line.",
+        "Файл не выбран. Если окно выбора не появилось, перетащите файлы в окно или укажите их в командной строке.";
+    ErrorWord => "Error", "Ошибка";
+    WarningWord => "Warning", "Предупреждение";
+    InfoWord => "Note", "Примечание";
+    Dismiss => "Dismiss", "Скрыть";
+    DismissAll => "Dismiss all", "Скрыть все";
+    StatusSummary => "{0} observations · {1} reporters · {2} findings",
+        "Наблюдений: {0} · стран: {1} · замечаний: {2}";
+    ExportedTo => "Findings written to {0}", "Замечания записаны в {0}";
+    AndMore => "… and {0} more", "… и ещё {0}";
+
+    // Overview.
+    DataSetHeading => "Data set", "Набор данных";
+    FilesHeading => "Files", "Файлы";
+    ObservationsLabel => "Observations", "Наблюдений";
+    ReportersLabel => "Reporters", "Страны";
+    TablesLabel => "Tables", "Таблицы";
+    YearsLabel => "Years", "Годы";
+    LayoutLabel => "Layout", "Формат";
+    EncodingLabel => "Encoding", "Кодировка";
+    DelimiterWord => "delimiter", "разделитель";
+    DelimiterTab => "delimiter: tab", "разделитель: табуляция";
+    SkippedRowsLabel => "Skipped rows", "Пропущено строк";
+    SkippedRowsN => "Skipped rows ({0})", "Пропущенные строки ({0})";
+    SheetsN => "Sheets ({0})", "Листы ({0})";
+    RowsReadN => "{0} rows read", "прочитано строк: {0}";
+    HiddenSheet => "hidden sheet", "скрытый лист";
+    LoaderDecisions => "What the loader recognised", "Что распознал загрузчик";
+    NotesInFile => "Notes in the file", "Примечания в файле";
+    UnplacedHeading => "Labels that could not be placed ({0})", "Нераспознанные обозначения ({0})";
+    LabelColumn => "Label", "Обозначение";
+    RoleColumn => "Meant as", "Роль";
+    CountColumn => "Times", "Раз";
+    FirstSeenColumn => "First seen at", "Впервые встречено";
+    SuggestionsColumn => "Did you mean", "Возможно, имелось в виду";
+    ReviewHeading => "Review", "Проверка";
+    ReviewSavedTo => "Review saved to {0}", "Проверка сохраняется в {0}";
+    ReviewNowhere => "There is no folder to save the review in: decisions last until the window closes.",
+        "Нет папки для сохранения проверки: решения сохранятся только до закрытия окна.";
+    ReviewNew => "No earlier review of these data: decisions are saved as you make them.",
+        "Ранее эти данные не проверялись: решения сохраняются по мере принятия.";
+    ReviewRestored => "The earlier review of these data was restored (decisions: {0}).",
+        "Восстановлена прежняя проверка этих данных (решений: {0}).";
+    ReviewDataChanged => "The data changed since this review was saved (it was made on: {0}). Its decisions are kept; check them again.",
+        "Данные изменились после сохранения проверки (она относилась к: {0}). Решения сохранены; проверьте их заново.";
+    ReviewUnreadable => "The review file could not be read and is left untouched; decisions are not saved: {0}",
+        "Файл проверки не удалось прочитать, он оставлен как есть; решения не сохраняются: {0}";
+    StaleDecisions => "{0} decisions are about findings that no longer exist (kept in the review file).",
+        "Решений о замечаниях, которых больше нет: {0} (сохранены в файле проверки).";
+    DecisionsMade => "{0} of {1} findings have a decision.", "Решение принято по {0} из {1} замечаний.";
+    ScorecardHeading => "Scorecard", "Сводка";
+    FindingsTotal => "{0} findings, {1} of them not evaluable.", "Замечаний: {0}, из них не поддаются оценке: {1}.";
+    OpenFindings => "Go to the findings", "Перейти к замечаниям";
+    BySeverity => "By severity", "По важности";
+    ByDimension => "By quality dimension (ESS)", "По измерению качества (ЕСС)";
+    ByTable => "By table", "По таблицам";
+    ByCountry => "By reporting country", "По странам";
+    ByCheck => "By check", "По проверкам";
+    NoTable => "no single table", "без таблицы";
+    NoCountry => "no single country", "без страны";
+    NoChecksRan => "No checks ran.", "Проверки не выполнялись.";
+    NoFindings => "No findings.", "Замечаний нет.";
+    AllChecksPassed => "All {0} checks passed.", "Все проверки ({0}) пройдены.";
+
+    // Data.
+    NoData => "There are no observations to show.", "Нет наблюдений для показа.";
+    NoObservationsForSelection => "No observations for this selection.", "Для этого выбора наблюдений нет.";
+    TableLabel => "Table", "Таблица";
+    TableWord => "Table", "Таблица";
+    ReporterLabel => "Reporter", "Страна";
+    SexLabel => "Sex", "Пол";
+    AgeLabel => "Age", "Возраст";
+    AgeUnknown => "age unknown", "возраст не указан";
+    CategoryColumn => "Category", "Категория";
+    CategoryLabel => "Category", "Категория";
+    FlagIs => "Flag: {0}", "Признак: {0}";
+    ClickToOpenFinding => "Click to open the finding.", "Нажмите, чтобы открыть замечание.";
+
+    // Findings.
+    All => "All", "Все";
+    CheckLabel => "Check", "Проверка";
+    CountryLabel => "Country", "Страна";
+    YearLabel => "Year", "Год";
+    StatusLabel => "Status", "Статус";
+    SearchLabel => "Search", "Поиск";
+    SearchHint => "message, country, cell…", "сообщение, страна, ячейка…";
+    ClearFilters => "Clear filters", "Сбросить фильтры";
+    ShowingOf => "Showing {0} of {1} findings", "Показано {0} из {1} замечаний";
+    NothingMatches => "No finding matches the filters.", "Ни одно замечание не подходит под фильтры.";
+    SelectAFinding => "Select a finding to see what it means.", "Выберите замечание, чтобы увидеть пояснение.";
+    LevelN => "validation level {0}", "уровень валидации {0}";
+    NotEvaluable => "not evaluable", "не поддаётся оценке";
+    WhereLabel => "Where", "Где";
+    ExpectedLabel => "Expected", "Ожидалось";
+    ActualLabel => "Found", "Найдено";
+    WhatItTests => "What it tests", "Что проверяется";
+    WhyItMatters => "Why it matters", "Почему это важно";
+    WhatToLookAt => "What to look at", "На что посмотреть";
+    ShowInData => "Show in Data", "Показать в данных";
+    NotInData => "This finding is about no single cell of the data.", "Это замечание не относится к отдельной ячейке данных.";
+    CommentLabel => "Comment", "Комментарий";
+    CommentHint => "What did you find out? (saved as you type)", "Что удалось выяснить? (сохраняется при вводе)";
+    LastChanged => "Last changed {0}", "Изменено {0}";
+
+    // Vocabulary.
+    SeverityError => "Error", "Ошибка";
+    SeverityWarning => "Warning", "Предупреждение";
+    SeverityInfo => "Info", "Сведение";
+    DimensionRelevance => "Relevance", "Актуальность";
+    DimensionAccuracy => "Accuracy", "Точность";
+    DimensionTimeliness => "Timeliness", "Своевременность";
+    DimensionAccessibility => "Accessibility", "Доступность";
+    DimensionComparability => "Comparability", "Сопоставимость";
+    DimensionCoherence => "Coherence", "Согласованность";
+    StatusOpen => "Open", "Открыто";
+    StatusConfirmed => "Confirmed", "Подтверждено";
+    StatusExplained => "Explained", "Объяснено";
+    StatusFalseAlarm => "False alarm", "Ложная тревога";
+    SexTotal => "Total", "Оба пола";
+    SexMale => "Men", "Мужчины";
+    SexFemale => "Women", "Женщины";
+    SexUnknown => "Sex unknown", "Пол не указан";
+    MissingEmpty => "empty cell", "пустая ячейка";
+    MissingNotAvailable => "not available", "нет данных";
+    MissingNotApplicable => "not applicable", "не применимо";
+    MissingConfidential => "confidential", "конфиденциально";
+    MissingUnreadable => "not a number", "не число";
+    CategoryTotal => "Total", "Всего";
+    CategoryNative => "Native-born", "Родившиеся в стране";
+    CategoryForeignBorn => "Foreign-born", "Родившиеся за рубежом";
+    CategoryCitizens => "Citizens", "Граждане";
+    CategoryNonCitizens => "Non-citizens", "Неграждане";
+    CategoryForeign => "Foreign citizens", "Иностранные граждане";
+    CategoryStateless => "Stateless persons", "Лица без гражданства";
+    CategoryUnknown => "Unknown", "Не указано";
+    RoleReporter => "reporting country", "отчитывающаяся страна";
+    RoleCategory => "category / partner", "категория / партнёр";
+    RoleTable => "table", "таблица";
+    RoleSex => "sex", "пол";
+    LayoutLongCsv => "Long CSV (one observation per row)", "Длинный CSV (одно наблюдение в строке)";
+    LayoutLongSheet => "Long sheet (one observation per row)", "Длинный лист (одно наблюдение в строке)";
+    LayoutClearinghouse => "Clearinghouse workbook (one sheet per table)", "Книга Clearinghouse (лист на таблицу)";
+    LayoutEurostatBulk => "Eurostat bulk download", "Массовая выгрузка Евростата";
+    LayoutSdmxCsv => "SDMX-CSV", "SDMX-CSV";
+    LayoutEurostatBrowser => "Eurostat data browser download", "Выгрузка из браузера данных Евростата";
+}
+
+/// A count as the language writes it: `4,190.5` in English, `4 190,5` in Russian (no-break
+/// space between thousands, decimal comma).
+pub fn count_text(lang: Lang, value: f64) -> String {
+    let text = format_count(value);
+    match lang {
+        Lang::En => text,
+        Lang::Ru => text
+            .chars()
+            .map(|c| match c {
+                ',' => '\u{a0}',
+                '.' => ',',
+                c => c,
+            })
+            .collect(),
+    }
+}
+
+/// A text in a language.
+pub fn tr(lang: Lang, key: Tr) -> &'static str {
+    key.text(lang)
+}
+
+/// A text with its `{0}`, `{1}`… filled in.
+pub fn trf(lang: Lang, key: Tr, args: &[&str]) -> String {
+    let mut text = key.text(lang).to_string();
+    for (i, arg) in args.iter().enumerate() {
+        text = text.replace(&format!("{{{i}}}"), arg);
+    }
+    text
+}
+
+pub fn severity_name(lang: Lang, severity: Severity) -> &'static str {
+    tr(
+        lang,
+        match severity {
+            Severity::Error => Tr::SeverityError,
+            Severity::Warning => Tr::SeverityWarning,
+            Severity::Info => Tr::SeverityInfo,
+        },
+    )
+}
+
+pub fn dimension_name(lang: Lang, dimension: Dimension) -> &'static str {
+    tr(
+        lang,
+        match dimension {
+            Dimension::Relevance => Tr::DimensionRelevance,
+            Dimension::Accuracy => Tr::DimensionAccuracy,
+            Dimension::Timeliness => Tr::DimensionTimeliness,
+            Dimension::Accessibility => Tr::DimensionAccessibility,
+            Dimension::Comparability => Tr::DimensionComparability,
+            Dimension::Coherence => Tr::DimensionCoherence,
+        },
+    )
+}
+
+pub fn status_name(lang: Lang, status: TriageStatus) -> &'static str {
+    tr(
+        lang,
+        match status {
+            TriageStatus::Open => Tr::StatusOpen,
+            TriageStatus::Confirmed => Tr::StatusConfirmed,
+            TriageStatus::Explained => Tr::StatusExplained,
+            TriageStatus::FalseAlarm => Tr::StatusFalseAlarm,
+        },
+    )
+}
+
+pub fn sex_name(lang: Lang, sex: Sex) -> &'static str {
+    tr(
+        lang,
+        match sex {
+            Sex::T => Tr::SexTotal,
+            Sex::M => Tr::SexMale,
+            Sex::F => Tr::SexFemale,
+            Sex::U => Tr::SexUnknown,
+        },
+    )
+}
+
+/// Why a value is missing, in words.
+pub fn missing_name(lang: Lang, missing: Missing) -> &'static str {
+    tr(
+        lang,
+        match missing {
+            Missing::Empty => Tr::MissingEmpty,
+            Missing::NotAvailable => Tr::MissingNotAvailable,
+            Missing::NotApplicable => Tr::MissingNotApplicable,
+            Missing::Confidential => Tr::MissingConfidential,
+            Missing::Unreadable => Tr::MissingUnreadable,
+        },
+    )
+}
+
+/// The marker a data cell shows for a missing value: never blank and never `0`, so a missing
+/// value cannot be read as zero. Eurostat's conventions: `:` not available, `c` confidential.
+pub fn missing_marker(_lang: Lang, missing: Missing) -> &'static str {
+    match missing {
+        Missing::Empty => "·",
+        Missing::NotAvailable => ":",
+        Missing::NotApplicable => "-",
+        Missing::Confidential => "c",
+        Missing::Unreadable => "?",
+    }
+}
+
+pub fn layout_name(lang: Lang, layout: Layout) -> &'static str {
+    tr(
+        lang,
+        match layout {
+            Layout::LongCsv => Tr::LayoutLongCsv,
+            Layout::LongSheet => Tr::LayoutLongSheet,
+            Layout::ClearinghouseWorkbook => Tr::LayoutClearinghouse,
+            Layout::EurostatBulk => Tr::LayoutEurostatBulk,
+            Layout::SdmxCsv => Tr::LayoutSdmxCsv,
+            Layout::EurostatBrowser => Tr::LayoutEurostatBrowser,
+        },
+    )
+}
+
+/// What an unplaced label was meant to be (`reporter`, `category`, `table`, `sex`), in words.
+pub fn role_name(lang: Lang, role: &str) -> String {
+    let key = match role {
+        "reporter" => Tr::RoleReporter,
+        "category" => Tr::RoleCategory,
+        "table" => Tr::RoleTable,
+        "sex" => Tr::RoleSex,
+        other => return other.to_string(),
+    };
+    tr(lang, key).to_string()
+}
+
+/// A category as a reviewer reads it: a status in words, a country by name with its code.
+pub fn category_label(code: &str, _table: TableId, lang: Lang) -> String {
+    let status_key = match code {
+        status::TOTAL => Some(Tr::CategoryTotal),
+        status::NATIVE => Some(Tr::CategoryNative),
+        status::FOREIGN_BORN => Some(Tr::CategoryForeignBorn),
+        status::CITIZENS => Some(Tr::CategoryCitizens),
+        status::NON_CITIZENS => Some(Tr::CategoryNonCitizens),
+        status::FOREIGN => Some(Tr::CategoryForeign),
+        status::STATELESS => Some(Tr::CategoryStateless),
+        status::UNKNOWN => Some(Tr::CategoryUnknown),
+        _ => None,
+    };
+    if let Some(key) = status_key {
+        return tr(lang, key).to_string();
+    }
+    match category_kind(code) {
+        CategoryKind::Country | CategoryKind::Historical | CategoryKind::Aggregate => {
+            format!("{} ({code})", gazetteer().name(code, lang))
+        }
+        CategoryKind::Unplaced => format!("«{code}»"),
+        _ => gazetteer().name(code, lang).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for key in Tr::ALL {
+            let en = key.text(Lang::En);
+            let ru = key.text(Lang::Ru);
+            assert!(!en.trim().is_empty(), "{key:?} has no English text");
+            assert!(!ru.trim().is_empty(), "{key:?} has no Russian text");
+            let placeholders = |text: &str| {
+                (0..4)
+                    .filter(|i| text.contains(&format!("{{{i}}}")))
+                    .count()
+            };
+            assert_eq!(
+                placeholders(en),
+                placeholders(ru),
+                "{key:?}: the languages take different values"
+            );
+        }
+        // Words the two languages share are rare: most Russian texts must differ from English.
+        let same = Tr::ALL
+            .iter()
+            .filter(|k| k.text(Lang::En) == k.text(Lang::Ru))
+            .count();
+        assert!(same <= 1, "{same} texts are not translated");
+    }
+
+    #[test]
+    fn values_fill_their_places() {
+        assert_eq!(
+            trf(Lang::En, Tr::ShowingOf, &["12", "340"]),
+            "Showing 12 of 340 findings"
+        );
+        assert_eq!(
+            trf(Lang::Ru, Tr::ShowingOf, &["12", "340"]),
+            "Показано 12 из 340 замечаний"
+        );
+    }
+
+    #[test]
+    fn categories_read_as_words() {
+        assert_eq!(
+            category_label("RUS", TableId::T3, Lang::En),
+            "Russian Federation (RUS)"
+        );
+        assert_eq!(
+            category_label("RUS", TableId::T3, Lang::Ru),
+            "Российская Федерация (RUS)"
+        );
+        assert_eq!(
+            category_label("FOREIGN_BORN", TableId::T1_1, Lang::Ru),
+            "Родившиеся за рубежом"
+        );
+        assert_eq!(category_label("UNK", TableId::T3, Lang::En), "Unknown");
+        assert_eq!(
+            category_label("Kyrgyzstn", TableId::T3, Lang::En),
+            "«Kyrgyzstn»"
+        );
+        assert_eq!(missing_marker(Lang::En, Missing::NotAvailable), ":");
+        assert_eq!(count_text(Lang::En, 1234567.5), "1,234,567.5");
+        assert_eq!(count_text(Lang::Ru, 1234567.5), "1\u{a0}234\u{a0}567,5");
+        assert_eq!(count_text(Lang::Ru, -4190.0), "−4\u{a0}190");
+        assert_ne!(missing_marker(Lang::En, Missing::Empty), "0");
+    }
+}

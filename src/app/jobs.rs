@@ -1,0 +1,621 @@
+//! Work that must not run on the UI thread: loading and checking, file dialogs, and saving the
+//! review. Each job reports over a channel and wakes the window with `request_repaint`.
+
+use super::session::{FileSummary, Session, SessionSource};
+use crate::load::{self, ImportOptions, LoadControl, LoadError};
+use crate::model::Dataset;
+use crate::report::{InputSummary, Report};
+use crate::review::{self, ExportFormat, Review};
+use crate::settings::Settings;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// What to load.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadRequest {
+    Files(Vec<PathBuf>),
+    Sample,
+}
+
+/// Where a running load is.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum LoadPhase {
+    Reading,
+    Checking,
+    Indexing,
+}
+
+impl LoadPhase {
+    fn from_u8(value: u8) -> LoadPhase {
+        match value {
+            1 => LoadPhase::Checking,
+            2 => LoadPhase::Indexing,
+            _ => LoadPhase::Reading,
+        }
+    }
+}
+
+/// The result of a load: a new session (unless nothing could be read), and the files that failed.
+#[derive(Debug)]
+pub struct Loaded {
+    pub request: LoadRequest,
+    /// `None` when no file could be read (the open session then stays).
+    pub session: Option<Session>,
+    pub errors: Vec<LoadError>,
+    pub cancelled: bool,
+}
+
+/// The embedded sample files to load: the workbooks, or when the build has none the long CSV
+/// files (never the list of planted problems or the README).
+pub fn sample_inputs() -> Vec<(&'static str, &'static [u8])> {
+    choose_sample_inputs(crate::sample::files())
+}
+
+fn choose_sample_inputs(
+    files: Vec<(&'static str, &'static [u8])>,
+) -> Vec<(&'static str, &'static [u8])> {
+    let has_extension = |name: &str, extensions: &[&str]| {
+        let lower = name.to_ascii_lowercase();
+        extensions.iter().any(|e| lower.ends_with(e))
+    };
+    let workbooks: Vec<_> = files
+        .iter()
+        .copied()
+        .filter(|(name, _)| has_extension(name, &[".xlsx", ".xls", ".ods"]))
+        .collect();
+    if !workbooks.is_empty() {
+        return workbooks;
+    }
+    files
+        .into_iter()
+        .filter(|(name, _)| {
+            has_extension(name, &[".csv", ".tsv"]) && !name.contains("planted_issues")
+        })
+        .collect()
+}
+
+/// Loads, checks and indexes: everything between "open" and a session ready to show.
+/// Runs on the loading thread; `phase` tells the window what is going on.
+pub fn load_session(
+    request: &LoadRequest,
+    control: &LoadControl,
+    data_dir: Option<&Path>,
+    phase: &AtomicU8,
+) -> Loaded {
+    let settings = Settings::default();
+    let mut dataset = Dataset::new();
+    let mut files: Vec<FileSummary> = Vec::new();
+    let review_path: Option<PathBuf>;
+    match request {
+        LoadRequest::Sample => {
+            review_path = data_dir.map(review::sample_review_path);
+            for (name, bytes) in sample_inputs() {
+                let path = PathBuf::from("sample_data").join(name);
+                let options = ImportOptions::default();
+                let result = load::load_bytes(&path, bytes, &options, control);
+                push_result(&mut dataset, &mut files, path, options, result);
+            }
+        }
+        LoadRequest::Files(paths) => {
+            // Import options remembered in a review beside the first file apply again.
+            let remembered = paths
+                .first()
+                .and_then(|first| Review::read(&review::review_path(first)).ok().flatten());
+            for path in paths {
+                if control.is_cancelled() {
+                    break;
+                }
+                let name = load::display_name(path);
+                let options = remembered
+                    .as_ref()
+                    .and_then(|r| r.options_for(&name).cloned())
+                    .unwrap_or_default();
+                let result = load::load_file(path, &options, control);
+                push_result(&mut dataset, &mut files, path.clone(), options, result);
+            }
+            review_path = files
+                .iter()
+                .find(|f| f.result.is_ok())
+                .map(|f| review::review_path(&f.path));
+        }
+    }
+    let errors: Vec<LoadError> = files
+        .iter()
+        .filter_map(|f| f.result.as_ref().err().cloned())
+        .collect();
+    if control.is_cancelled() {
+        return Loaded {
+            request: request.clone(),
+            session: None,
+            errors: Vec::new(),
+            cancelled: true,
+        };
+    }
+    let any_loaded = files.iter().any(|f| f.result.is_ok());
+    // The sample session opens even when the build has no sample files, to say so.
+    if !any_loaded && *request != LoadRequest::Sample {
+        return Loaded {
+            request: request.clone(),
+            session: None,
+            errors,
+            cancelled: false,
+        };
+    }
+    phase.store(1, Ordering::Relaxed);
+    let inputs: Vec<InputSummary> = files
+        .iter()
+        .map(|f| match &f.result {
+            Ok(report) => InputSummary::from_report(report),
+            Err(error) => InputSummary::from_error(&f.path.display().to_string(), error),
+        })
+        .collect();
+    let report = Report::build(inputs, &dataset, &settings);
+    if control.is_cancelled() {
+        return Loaded {
+            request: request.clone(),
+            session: None,
+            errors: Vec::new(),
+            cancelled: true,
+        };
+    }
+    phase.store(2, Ordering::Relaxed);
+    let source = match request {
+        LoadRequest::Sample => SessionSource::Sample,
+        LoadRequest::Files(_) => SessionSource::Files(
+            files
+                .iter()
+                .filter(|f| f.result.is_ok())
+                .map(|f| f.path.clone())
+                .collect(),
+        ),
+    };
+    let session = Session::build(source, dataset, files, report, review_path);
+    Loaded {
+        request: request.clone(),
+        session: Some(session),
+        errors,
+        cancelled: false,
+    }
+}
+
+fn push_result(
+    dataset: &mut Dataset,
+    files: &mut Vec<FileSummary>,
+    path: PathBuf,
+    options: ImportOptions,
+    result: Result<(Dataset, load::LoadReport), LoadError>,
+) {
+    let name = load::display_name(&path);
+    let result = match result {
+        Ok((loaded, report)) => {
+            dataset.merge(loaded);
+            Ok(report)
+        }
+        Err(error) => {
+            log::warn!("{error}");
+            Err(error)
+        }
+    };
+    files.push(FileSummary {
+        path,
+        name,
+        result,
+        options,
+        reporters: Vec::new(),
+        tables: Vec::new(),
+        years: None,
+    });
+}
+
+/// What a background job reports.
+#[derive(Debug)]
+pub enum JobEvent {
+    Loaded {
+        id: u64,
+        loaded: Box<Loaded>,
+    },
+    /// Files chosen in the open dialog (empty: the dialog was closed or could not open).
+    Picked(Vec<PathBuf>),
+    /// Where to export, chosen in the save dialog.
+    ExportPath(Option<PathBuf>, ExportFormat),
+    /// A review save failed.
+    SaveFailed(String),
+    /// The findings were exported (to this file), or why not.
+    Exported(Result<PathBuf, String>),
+}
+
+/// A load in progress.
+pub struct RunningLoad {
+    pub id: u64,
+    pub control: LoadControl,
+    phase: Arc<AtomicU8>,
+    pub started: Instant,
+    pub request: LoadRequest,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl RunningLoad {
+    pub fn phase(&self) -> LoadPhase {
+        LoadPhase::from_u8(self.phase.load(Ordering::Relaxed))
+    }
+}
+
+enum SaveMessage {
+    Write {
+        path: PathBuf,
+        bytes: Vec<u8>,
+        ctx: egui::Context,
+    },
+    Flush(Sender<()>),
+}
+
+/// Writes review files on its own thread, latest version wins, so typing a comment never waits
+/// for the disk.
+struct Saver {
+    tx: Option<Sender<SaveMessage>>,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl Saver {
+    fn start(events: Sender<JobEvent>) -> Saver {
+        let (tx, rx) = mpsc::channel::<SaveMessage>();
+        let handle = std::thread::Builder::new()
+            .name("migreview-save".into())
+            .spawn(move || save_loop(rx, events))
+            .map_err(|e| log::error!("cannot start the thread that saves reviews: {e}"))
+            .ok();
+        Saver {
+            tx: handle.as_ref().map(|_| tx),
+            handle,
+        }
+    }
+
+    fn write(&self, path: PathBuf, bytes: Vec<u8>, ctx: &egui::Context) -> Result<(), String> {
+        // Without the thread (it could not start), save right here.
+        let Some(tx) = &self.tx else {
+            return crate::save::write_atomically(&path, &bytes)
+                .map_err(|e| format!("{}: cannot save the review: {e}", path.display()));
+        };
+        tx.send(SaveMessage::Write {
+            path: path.clone(),
+            bytes,
+            ctx: ctx.clone(),
+        })
+        .map_err(|_| {
+            format!(
+                "{}: cannot save the review: the saving thread stopped",
+                path.display()
+            )
+        })
+    }
+
+    /// Waits until every requested save is on disk (at most `timeout`).
+    fn flush(&self, timeout: Duration) -> bool {
+        let Some(tx) = &self.tx else { return true };
+        let (done_tx, done_rx) = mpsc::channel();
+        if tx.send(SaveMessage::Flush(done_tx)).is_err() {
+            return false;
+        }
+        done_rx.recv_timeout(timeout).is_ok()
+    }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        // Closing the channel ends the loop after the pending writes.
+        self.tx = None;
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.join();
+        }
+    }
+}
+
+fn save_loop(rx: Receiver<SaveMessage>, events: Sender<JobEvent>) {
+    while let Ok(first) = rx.recv() {
+        let mut pending: Vec<SaveMessage> = vec![first];
+        while let Ok(next) = rx.try_recv() {
+            pending.push(next);
+        }
+        // Keep only the latest write per path, in order; answer flushes after writing.
+        let mut writes: Vec<(PathBuf, Vec<u8>, egui::Context)> = Vec::new();
+        let mut flushes: Vec<Sender<()>> = Vec::new();
+        for message in pending {
+            match message {
+                SaveMessage::Write { path, bytes, ctx } => {
+                    writes.retain(|(p, _, _)| *p != path);
+                    writes.push((path, bytes, ctx));
+                }
+                SaveMessage::Flush(done) => flushes.push(done),
+            }
+        }
+        for (path, bytes, ctx) in writes {
+            if let Err(e) = crate::save::write_atomically(&path, &bytes) {
+                let message = format!("{}: cannot save the review: {e}", path.display());
+                log::error!("{message}");
+                let _ = events.send(JobEvent::SaveFailed(message));
+                ctx.request_repaint();
+            }
+        }
+        for done in flushes {
+            let _ = done.send(());
+        }
+    }
+}
+
+/// The background jobs of the window.
+pub struct Jobs {
+    tx: Sender<JobEvent>,
+    rx: Receiver<JobEvent>,
+    load: Option<RunningLoad>,
+    next_id: u64,
+    saver: Saver,
+    /// A dialog is open (another is not started meanwhile).
+    pub dialog_open: bool,
+    /// Exports writing now.
+    exports: usize,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        Jobs::new()
+    }
+}
+
+impl Jobs {
+    pub fn new() -> Jobs {
+        let (tx, rx) = mpsc::channel();
+        let saver = Saver::start(tx.clone());
+        Jobs {
+            tx,
+            rx,
+            load: None,
+            next_id: 1,
+            saver,
+            dialog_open: false,
+            exports: 0,
+        }
+    }
+
+    pub fn running_load(&self) -> Option<&RunningLoad> {
+        self.load.as_ref()
+    }
+
+    /// Starts loading on a thread; a load already running is cancelled.
+    pub fn start_load(
+        &mut self,
+        request: LoadRequest,
+        data_dir: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        self.cancel_load();
+        let id = self.next_id;
+        self.next_id += 1;
+        let control = LoadControl::new();
+        let phase = Arc::new(AtomicU8::new(0));
+        let handle = {
+            let tx = self.tx.clone();
+            let control = control.clone();
+            let phase = phase.clone();
+            let request = request.clone();
+            let ctx = ctx.clone();
+            std::thread::Builder::new()
+                .name("migreview-load".into())
+                .spawn(move || {
+                    let loaded = load_session(&request, &control, data_dir.as_deref(), &phase);
+                    let _ = tx.send(JobEvent::Loaded {
+                        id,
+                        loaded: Box::new(loaded),
+                    });
+                    ctx.request_repaint();
+                })
+                .map_err(|e| format!("cannot start loading: {e}"))?
+        };
+        self.load = Some(RunningLoad {
+            id,
+            control,
+            phase,
+            started: Instant::now(),
+            request,
+            handle: Some(handle),
+        });
+        Ok(())
+    }
+
+    /// Cancels the running load: its result, when it comes, is dropped.
+    pub fn cancel_load(&mut self) {
+        if let Some(load) = self.load.take() {
+            load.control.cancel();
+        }
+    }
+
+    /// Events that arrived since the last frame. A load whose thread ended without a result
+    /// (it panicked) is reported as an error.
+    pub fn poll(&mut self) -> (Vec<JobEvent>, Option<String>) {
+        let mut events = Vec::new();
+        while let Ok(event) = self.rx.try_recv() {
+            match event {
+                JobEvent::Loaded { id, loaded } => {
+                    if self.load.as_ref().is_some_and(|l| l.id == id) {
+                        self.load = None;
+                        events.push(JobEvent::Loaded { id, loaded });
+                    }
+                }
+                JobEvent::Picked(_) | JobEvent::ExportPath(..) => {
+                    self.dialog_open = false;
+                    events.push(event);
+                }
+                JobEvent::Exported(_) => {
+                    self.exports = self.exports.saturating_sub(1);
+                    events.push(event);
+                }
+                JobEvent::SaveFailed(_) => events.push(event),
+            }
+        }
+        let mut crashed = None;
+        if let Some(load) = &mut self.load
+            && load.handle.as_ref().is_some_and(|h| h.is_finished())
+        {
+            // The thread ended; its result may have arrived just after the loop above.
+            if let Some(handle) = load.handle.take() {
+                let panicked = handle.join().is_err();
+                if let Ok(JobEvent::Loaded { id, loaded }) = self.rx.try_recv()
+                    && id == load.id
+                {
+                    self.load = None;
+                    events.push(JobEvent::Loaded { id, loaded });
+                } else if panicked {
+                    self.load = None;
+                    crashed = Some("loading stopped unexpectedly".to_string());
+                }
+            }
+        }
+        (events, crashed)
+    }
+
+    /// Opens the system's file dialog on a thread.
+    pub fn pick_files(&mut self, ctx: &egui::Context, title: String, filter_name: String) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("migreview-open-dialog".into())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title(title)
+                    .add_filter(
+                        filter_name,
+                        &["csv", "tsv", "txt", "gz", "xlsx", "xlsm", "xls", "ods"],
+                    )
+                    .pick_files()
+                    .unwrap_or_default();
+                let _ = tx.send(JobEvent::Picked(picked));
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            self.dialog_open = false;
+            let _ = self.tx.send(JobEvent::Picked(Vec::new()));
+        }
+    }
+
+    /// Opens the system's save dialog on a thread.
+    pub fn pick_export_path(
+        &mut self,
+        ctx: &egui::Context,
+        title: String,
+        suggested: PathBuf,
+        format: ExportFormat,
+    ) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("migreview-save-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(title)
+                    .add_filter(format.extension(), &[format.extension()]);
+                if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                if let Some(name) = suggested.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                let _ = tx.send(JobEvent::ExportPath(dialog.save_file(), format));
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            self.dialog_open = false;
+            let _ = self.tx.send(JobEvent::ExportPath(None, format));
+        }
+    }
+
+    /// Whether an export is being written.
+    pub fn exporting(&self) -> bool {
+        self.exports > 0
+    }
+
+    /// Writes the findings with their triage on a thread (100,000 findings take a while).
+    pub fn export(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        format: ExportFormat,
+        report: Arc<Report>,
+        review: Review,
+        lang: crate::model::Lang,
+    ) {
+        self.exports += 1;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("migreview-export".into())
+            .spawn(move || {
+                let result = review::export_to_file(&path, format, &report.findings, &review, lang)
+                    .map(|()| path);
+                let _ = tx.send(JobEvent::Exported(result));
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            let _ = self.tx.send(JobEvent::Exported(Err(format!(
+                "cannot start the export: {e}"
+            ))));
+        }
+    }
+
+    /// Saves a review in the background (the latest version of each file wins).
+    pub fn save_review(
+        &self,
+        path: &Path,
+        review: &Review,
+        ctx: &egui::Context,
+    ) -> Result<(), String> {
+        let json = review
+            .to_json()
+            .map_err(|e| format!("{}: cannot save the review: {e}", path.display()))?;
+        self.saver.write(path.to_path_buf(), json.into_bytes(), ctx)
+    }
+
+    /// Waits until the review is on disk (on exit, and in tests).
+    pub fn flush_saves(&self) -> bool {
+        self.saver.flush(Duration::from_secs(10))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_loads_its_workbooks_or_else_its_long_csv() {
+        let names = |files: Vec<(&'static str, &'static [u8])>| -> Vec<&'static str> {
+            choose_sample_inputs(files)
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect()
+        };
+        let all: Vec<(&'static str, &'static [u8])> = vec![
+            ("README.md", b"# sample"),
+            ("planted_issues.csv", b"check,table"),
+            ("sample_long.csv", b"table,reporter"),
+            ("KAZ.xlsx", b"PK"),
+            ("RUS.xlsx", b"PK"),
+        ];
+        assert_eq!(names(all.clone()), vec!["KAZ.xlsx", "RUS.xlsx"]);
+        let text_only: Vec<_> = all
+            .into_iter()
+            .filter(|(n, _)| !n.ends_with(".xlsx"))
+            .collect();
+        assert_eq!(names(text_only), vec!["sample_long.csv"]);
+        assert!(names(Vec::new()).is_empty());
+    }
+}

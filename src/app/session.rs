@@ -1,0 +1,450 @@
+//! What is open: the data set, how each file loaded, the report and the review, plus the indexes
+//! the panels need so that no frame has to scan a million observations. Built on the loading
+//! thread and swapped in whole. No egui here.
+
+use crate::checks::{CheckCode, Dimension, Finding, Severity};
+use crate::load::{ImportOptions, LoadError, LoadReport};
+use crate::model::{Dataset, Lang, ObsKey, Sex, Sym, TableId};
+use crate::report::Report;
+use crate::review::{Review, ReviewMatch, ReviewedFile};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Where the data of a session came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SessionSource {
+    /// Nothing is open.
+    Empty,
+    /// The built-in synthetic sample data.
+    Sample,
+    /// Files the user opened.
+    Files(Vec<PathBuf>),
+}
+
+/// One input and what became of it.
+#[derive(Clone, Debug)]
+pub struct FileSummary {
+    pub path: PathBuf,
+    pub name: String,
+    pub result: Result<LoadReport, LoadError>,
+    /// The import options the file was read with.
+    pub options: ImportOptions,
+    /// Reporters, tables and years of the observations read from this file.
+    pub reporters: Vec<String>,
+    pub tables: Vec<TableId>,
+    pub years: Option<[u16; 2]>,
+}
+
+/// How the review of this session relates to a review file on disk.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewState {
+    /// No review file existed: a new one is written on the first change.
+    New,
+    /// The review of these very data was restored.
+    Restored { decisions: usize },
+    /// A review of other data (changed files) was loaded; the user is warned.
+    DataChanged { previous: Vec<String> },
+    /// The review file exists but cannot be read: it is left alone and changes are not saved.
+    Unreadable(String),
+    /// There is nowhere to save the review (no data directory for the sample).
+    NowhereToSave,
+}
+
+impl ReviewState {
+    /// Whether changes are written to the review file.
+    pub fn saves(&self) -> bool {
+        !matches!(
+            self,
+            ReviewState::Unreadable(_) | ReviewState::NowhereToSave
+        )
+    }
+}
+
+/// Findings counted by severity (`[error, warning, info]`).
+pub type SeverityCounts = [usize; 3];
+
+/// The scorecard of the Overview: findings by severity, dimension, check, table and country.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scorecard {
+    pub by_severity: SeverityCounts,
+    pub by_dimension: Vec<(Dimension, SeverityCounts)>,
+    pub by_check: Vec<(CheckCode, SeverityCounts)>,
+    /// `None`: findings about no single table.
+    pub by_table: Vec<(Option<TableId>, SeverityCounts)>,
+    /// Most findings first; `None`: findings about no single reporter.
+    pub by_country: Vec<(Option<String>, SeverityCounts)>,
+    pub not_evaluable: usize,
+}
+
+pub fn severity_slot(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Info => 2,
+    }
+}
+
+impl Scorecard {
+    pub fn build(findings: &[Finding]) -> Scorecard {
+        let mut card = Scorecard::default();
+        let mut by_dimension: BTreeMap<Dimension, SeverityCounts> = BTreeMap::new();
+        let mut by_check: BTreeMap<CheckCode, SeverityCounts> = BTreeMap::new();
+        let mut by_table: BTreeMap<Option<TableId>, SeverityCounts> = BTreeMap::new();
+        let mut by_country: HashMap<Option<&str>, SeverityCounts> = HashMap::new();
+        for finding in findings {
+            let slot = severity_slot(finding.severity);
+            card.by_severity[slot] += 1;
+            by_dimension.entry(finding.dimension).or_default()[slot] += 1;
+            by_check.entry(finding.check).or_default()[slot] += 1;
+            by_table.entry(finding.table).or_default()[slot] += 1;
+            by_country.entry(finding.reporter.as_deref()).or_default()[slot] += 1;
+            if finding.outcome == crate::checks::Outcome::NotEvaluable {
+                card.not_evaluable += 1;
+            }
+        }
+        card.by_dimension = by_dimension.into_iter().collect();
+        card.by_check = by_check.into_iter().collect();
+        card.by_table = by_table.into_iter().collect();
+        let mut countries: Vec<(Option<String>, SeverityCounts)> = by_country
+            .into_iter()
+            .map(|(code, counts)| (code.map(str::to_string), counts))
+            .collect();
+        countries.sort_by(|a, b| {
+            let total = |c: &SeverityCounts| c.iter().sum::<usize>();
+            total(&b.1).cmp(&total(&a.1)).then_with(|| a.0.cmp(&b.0))
+        });
+        card.by_country = countries;
+        card
+    }
+}
+
+/// The observations of one reporter in one table.
+#[derive(Clone, Debug, Default)]
+pub struct ReporterSlice {
+    pub reporter: Sym,
+    /// Indexes into [`Dataset::obs`], by `Sex as usize`.
+    pub obs: [Vec<u32>; 4],
+}
+
+impl ReporterSlice {
+    /// Whether the reporter gave this table for this sex.
+    pub fn has(&self, sex: Sex) -> bool {
+        !self.obs[sex as usize].is_empty()
+    }
+
+    pub fn obs_of(&self, sex: Sex) -> &[u32] {
+        &self.obs[sex as usize]
+    }
+}
+
+/// Lookups built once per session.
+#[derive(Clone, Debug, Default)]
+pub struct SessionIndex {
+    /// [`Finding::case_id`] of every finding, in report order.
+    pub case_ids: Vec<String>,
+    /// The observation key each finding is about, when it names one that exists in the data.
+    pub finding_cell: Vec<Option<ObsKey>>,
+    /// Findings by the observation they are about.
+    pub by_cell: HashMap<ObsKey, Vec<u32>>,
+    /// Tables present, each with its reporters (sorted by code) and their observations.
+    pub slices: BTreeMap<TableId, Vec<ReporterSlice>>,
+    pub scorecard: Scorecard,
+    /// What the search box looks through, per finding, in English and in Russian.
+    pub search_text: [Vec<String>; 2],
+}
+
+impl SessionIndex {
+    /// The searchable text of each finding in a language.
+    pub fn search_text(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::En => &self.search_text[0],
+            Lang::Ru => &self.search_text[1],
+        }
+    }
+}
+
+/// The text the search box looks through: message, check, reporter, partner and where, in lower
+/// case.
+pub fn search_text(finding: &Finding, lang: Lang) -> String {
+    let mut text = String::with_capacity(160);
+    text.push_str(finding.message(lang));
+    for part in [
+        finding.check.as_str(),
+        finding.reporter.as_deref().unwrap_or(""),
+        finding.category.as_deref().unwrap_or(""),
+    ] {
+        text.push(' ');
+        text.push_str(part);
+    }
+    if let Some(location) = &finding.location {
+        text.push(' ');
+        text.push_str(&location.to_string());
+    }
+    text.to_lowercase()
+}
+
+impl SessionIndex {
+    pub fn build(dataset: &Dataset, findings: &[Finding]) -> SessionIndex {
+        let mut slices: BTreeMap<TableId, HashMap<Sym, ReporterSlice>> = BTreeMap::new();
+        for (i, obs) in dataset.obs().iter().enumerate() {
+            let slice = slices
+                .entry(obs.table)
+                .or_default()
+                .entry(obs.reporter)
+                .or_insert_with(|| ReporterSlice {
+                    reporter: obs.reporter,
+                    ..ReporterSlice::default()
+                });
+            slice.obs[obs.sex as usize].push(i as u32);
+        }
+        let slices = slices
+            .into_iter()
+            .map(|(table, by_reporter)| {
+                let mut list: Vec<ReporterSlice> = by_reporter.into_values().collect();
+                list.sort_by(|a, b| dataset.str(a.reporter).cmp(dataset.str(b.reporter)));
+                (table, list)
+            })
+            .collect();
+        let total = dataset.sym("TOTAL");
+        let mut by_cell: HashMap<ObsKey, Vec<u32>> = HashMap::new();
+        let finding_cell: Vec<Option<ObsKey>> = findings
+            .iter()
+            .enumerate()
+            .map(|(i, finding)| {
+                let key = cell_of(dataset, finding, total)?;
+                by_cell.entry(key).or_default().push(i as u32);
+                Some(key)
+            })
+            .collect();
+        SessionIndex {
+            case_ids: findings.iter().map(Finding::case_id).collect(),
+            finding_cell,
+            by_cell,
+            slices,
+            scorecard: Scorecard::build(findings),
+            search_text: [Lang::En, Lang::Ru]
+                .map(|lang| findings.iter().map(|f| search_text(f, lang)).collect()),
+        }
+    }
+}
+
+/// The observation a finding is about: its table, reporter, year and category must be given and
+/// known; a finding without sex or age is about the total.
+fn cell_of(dataset: &Dataset, finding: &Finding, total: Option<Sym>) -> Option<ObsKey> {
+    let age = match &finding.age {
+        Some(age) => dataset.sym(age)?,
+        None => total?,
+    };
+    Some(ObsKey {
+        table: finding.table?,
+        reporter: dataset.sym(finding.reporter.as_deref()?)?,
+        year: finding.year?,
+        sex: finding.sex.unwrap_or(Sex::T),
+        age,
+        category: dataset.sym(finding.category.as_deref()?)?,
+    })
+}
+
+static GENERATION: AtomicU64 = AtomicU64::new(1);
+
+/// Everything that is open.
+#[derive(Debug)]
+pub struct Session {
+    pub source: SessionSource,
+    pub dataset: Dataset,
+    pub files: Vec<FileSummary>,
+    /// Shared, so an export can write it on another thread.
+    pub report: Arc<Report>,
+    pub review: Review,
+    /// Where the review is saved; `None` when there is nowhere to save it.
+    pub review_path: Option<PathBuf>,
+    pub review_state: ReviewState,
+    /// Decisions in the review about findings that are not in this report.
+    pub stale: usize,
+    pub index: SessionIndex,
+    /// Identifies this session in the panels' caches.
+    pub generation: u64,
+    /// Changes whenever the triage changes (the findings filter by status depends on it).
+    pub review_version: u64,
+}
+
+impl Session {
+    /// An empty session: nothing is open.
+    pub fn empty() -> Session {
+        Session::build(
+            SessionSource::Empty,
+            Dataset::new(),
+            Vec::new(),
+            Report::new(
+                Vec::new(),
+                &Dataset::new(),
+                &crate::settings::Settings::default(),
+            ),
+            None,
+        )
+    }
+
+    /// Builds a session and restores its review from `review_path` (reads the disk; run it on
+    /// the loading thread).
+    pub fn build(
+        source: SessionSource,
+        dataset: Dataset,
+        mut files: Vec<FileSummary>,
+        report: Report,
+        review_path: Option<PathBuf>,
+    ) -> Session {
+        fill_file_stats(&dataset, &mut files);
+        let reviewed: Vec<ReviewedFile> = files
+            .iter()
+            .filter_map(|f| {
+                f.result.as_ref().ok().map(|r| ReviewedFile {
+                    name: f.name.clone(),
+                    sha256: r.sha256.clone(),
+                    options: f.options.clone(),
+                })
+            })
+            .collect();
+        let (review, review_state) = match &review_path {
+            None => (Review::new(reviewed), ReviewState::NowhereToSave),
+            Some(path) => match Review::read(path) {
+                Ok(None) => (Review::new(reviewed), ReviewState::New),
+                Ok(Some(mut review)) => {
+                    let state = match review.compare(&reviewed) {
+                        ReviewMatch::DataChanged { previous } => {
+                            ReviewState::DataChanged { previous }
+                        }
+                        ReviewMatch::Same | ReviewMatch::New => ReviewState::Restored {
+                            decisions: review.triage.len(),
+                        },
+                    };
+                    review.files = reviewed;
+                    (review, state)
+                }
+                Err(error) => (
+                    Review::new(reviewed),
+                    ReviewState::Unreadable(error.to_string()),
+                ),
+            },
+        };
+        let index = SessionIndex::build(&dataset, &report.findings);
+        let stale = {
+            let current: HashSet<&str> = index.case_ids.iter().map(String::as_str).collect();
+            review.stale_count(&current)
+        };
+        Session {
+            source,
+            dataset,
+            files,
+            report: Arc::new(report),
+            review,
+            review_path,
+            review_state,
+            stale,
+            index,
+            generation: GENERATION.fetch_add(1, Ordering::Relaxed),
+            review_version: 0,
+        }
+    }
+
+    /// Replaces the report (checks run again, e.g. with other settings), keeping the data and
+    /// the review; the indexes and the stale count follow.
+    pub fn set_report(&mut self, report: Report) {
+        self.index = SessionIndex::build(&self.dataset, &report.findings);
+        self.report = Arc::new(report);
+        let current: HashSet<&str> = self.index.case_ids.iter().map(String::as_str).collect();
+        self.stale = self.review.stale_count(&current);
+        self.generation = GENERATION.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn is_sample(&self) -> bool {
+        self.source == SessionSource::Sample
+    }
+
+    pub fn findings(&self) -> &[Finding] {
+        &self.report.findings
+    }
+
+    pub fn case_id(&self, finding: usize) -> &str {
+        self.index
+            .case_ids
+            .get(finding)
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// The findings about one observation.
+    pub fn findings_at(&self, key: &ObsKey) -> &[u32] {
+        self.index
+            .by_cell
+            .get(key)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The most severe finding's severity at an observation.
+    pub fn worst_at(&self, key: &ObsKey) -> Option<Severity> {
+        self.findings_at(key)
+            .iter()
+            .filter_map(|&i| self.report.findings.get(i as usize))
+            .map(|f| f.severity)
+            .min()
+    }
+
+    /// Files that loaded.
+    pub fn loaded_files(&self) -> impl Iterator<Item = (&FileSummary, &LoadReport)> {
+        self.files
+            .iter()
+            .filter_map(|f| f.result.as_ref().ok().map(|r| (f, r)))
+    }
+}
+
+/// Reporters, tables and years per file, from the observations each file gave.
+fn fill_file_stats(dataset: &Dataset, files: &mut [FileSummary]) {
+    struct Stats {
+        reporters: HashSet<Sym>,
+        tables: [bool; 15],
+        years: Option<(u16, u16)>,
+    }
+    let mut stats: Vec<Stats> = dataset
+        .files
+        .iter()
+        .map(|_| Stats {
+            reporters: HashSet::new(),
+            tables: [false; 15],
+            years: None,
+        })
+        .collect();
+    for obs in dataset.obs() {
+        if let Some(s) = stats.get_mut(obs.file as usize) {
+            s.reporters.insert(obs.reporter);
+            s.tables[obs.table as usize] = true;
+            s.years = Some(match s.years {
+                None => (obs.year, obs.year),
+                Some((lo, hi)) => (lo.min(obs.year), hi.max(obs.year)),
+            });
+        }
+    }
+    for (i, source) in dataset.files.iter().enumerate() {
+        let Some(summary) = files
+            .iter_mut()
+            .find(|f| f.path == source.path && f.result.is_ok())
+        else {
+            continue;
+        };
+        let Some(s) = stats.get(i) else { continue };
+        let mut reporters: Vec<String> = s
+            .reporters
+            .iter()
+            .map(|r| dataset.str(*r).to_string())
+            .collect();
+        reporters.sort();
+        summary.reporters = reporters;
+        summary.tables = TableId::ALL
+            .into_iter()
+            .filter(|t| s.tables[*t as usize])
+            .collect();
+        summary.years = s.years.map(|(lo, hi)| [lo, hi]);
+    }
+}

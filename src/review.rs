@@ -1,0 +1,681 @@
+//! The review file: a reviewer's triage of the findings, kept beside the data it belongs to.
+//!
+//! Schema `migreview.review/1` (JSON): the content hashes (SHA-256) of the data files, the import
+//! options used for each, and per finding (keyed by [`Finding::case_id`]) a status, a comment and
+//! the time of the last change. The file is written atomically on every change.
+//!
+//! Where it lives: beside the first data file, named `<first file stem>.review.json`
+//! (`data/KAZ.xlsx` → `data/KAZ.review.json`). For the built-in sample data it is
+//! `sample.review.json` in the app's data directory (on Linux `$XDG_DATA_HOME/migreview` or
+//! `~/.local/share/migreview`, on macOS `~/Library/Application Support/migreview`, on Windows
+//! `%APPDATA%\migreview\data`).
+//!
+//! When the same data are opened again (same hashes) the triage is restored. When the hashes
+//! differ the review is still loaded, the user is warned that the data changed, and decisions
+//! about findings that no longer exist are kept (and counted as stale), so nothing a reviewer
+//! wrote is lost.
+
+use crate::checks::{Finding, catalog};
+use crate::load::ImportOptions;
+use crate::model::{Lang, TableId};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The schema of the review file.
+pub const SCHEMA: &str = "migreview.review/1";
+/// The schema of the exported findings (JSON).
+pub const EXPORT_SCHEMA: &str = "migreview.findings/1";
+/// The name of the review file of the built-in sample data, in the app's data directory.
+pub const SAMPLE_REVIEW_FILE: &str = "sample.review.json";
+
+/// What the reviewer decided about a finding.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TriageStatus {
+    /// Not looked at yet, or reopened.
+    #[default]
+    Open,
+    /// A real problem in the data.
+    Confirmed,
+    /// Real, but explained (a definition, a known revision, a note from the office).
+    Explained,
+    /// The rule fired on data that are right.
+    FalseAlarm,
+}
+
+impl TriageStatus {
+    pub const ALL: [TriageStatus; 4] = [
+        TriageStatus::Open,
+        TriageStatus::Confirmed,
+        TriageStatus::Explained,
+        TriageStatus::FalseAlarm,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TriageStatus::Open => "open",
+            TriageStatus::Confirmed => "confirmed",
+            TriageStatus::Explained => "explained",
+            TriageStatus::FalseAlarm => "false_alarm",
+        }
+    }
+}
+
+/// The reviewer's decision about one finding.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Triage {
+    pub status: TriageStatus,
+    pub comment: String,
+    /// When the status or comment last changed (RFC 3339, UTC).
+    pub changed: String,
+}
+
+/// A data file the review belongs to.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewedFile {
+    /// The file name as shown to the user (not the full path, so the folder can move).
+    pub name: String,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: String,
+    /// How the file was read (overrides of the loader's guesses).
+    pub options: ImportOptions,
+}
+
+/// The whole review file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub schema: String,
+    #[serde(default)]
+    pub generated_by: String,
+    #[serde(default)]
+    pub files: Vec<ReviewedFile>,
+    /// Triage by [`Finding::case_id`]; sorted, so the file diffs cleanly.
+    #[serde(default)]
+    pub triage: BTreeMap<String, Triage>,
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Review::new(Vec::new())
+    }
+}
+
+/// How a review file found on disk relates to the data just opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewMatch {
+    /// There was no review file: a new review starts.
+    New,
+    /// The review belongs to exactly these data.
+    Same,
+    /// The review was made on other data (a file was changed, added or removed).
+    DataChanged {
+        /// Names of the files the review was made on.
+        previous: Vec<String>,
+    },
+}
+
+/// A review file that could not be read or written.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ReviewError {
+    #[error("{path}: cannot read the review file: {detail}")]
+    Read { path: String, detail: String },
+    #[error("{path}: expected a review file ({SCHEMA}), found {found}")]
+    Format { path: String, found: String },
+    #[error("{path}: cannot save the review: {detail}")]
+    Write { path: String, detail: String },
+}
+
+impl Review {
+    pub fn new(files: Vec<ReviewedFile>) -> Review {
+        Review {
+            schema: SCHEMA.to_string(),
+            generated_by: crate::generated_by(),
+            files,
+            triage: BTreeMap::new(),
+        }
+    }
+
+    /// Reads a review file; `Ok(None)` when there is none.
+    pub fn read(path: &Path) -> Result<Option<Review>, ReviewError> {
+        let shown = path.display().to_string();
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(ReviewError::Read {
+                    path: shown,
+                    detail: e.to_string(),
+                });
+            }
+        };
+        Review::from_json(&text, &shown).map(Some)
+    }
+
+    /// Parses a review from JSON; `shown` names the source in messages.
+    pub fn from_json(text: &str, shown: &str) -> Result<Review, ReviewError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ReviewError::Format {
+                path: shown.to_string(),
+                found: format!("text that is not JSON ({e})"),
+            })?;
+        let schema = value.get("schema").and_then(|s| s.as_str());
+        if schema != Some(SCHEMA) {
+            return Err(ReviewError::Format {
+                path: shown.to_string(),
+                found: match schema {
+                    Some(other) => format!("schema {other:?}"),
+                    None => "no \"schema\" field".to_string(),
+                },
+            });
+        }
+        serde_json::from_value(value).map_err(|e| ReviewError::Format {
+            path: shown.to_string(),
+            found: e.to_string(),
+        })
+    }
+
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string_pretty(self)
+    }
+
+    /// Writes the review atomically (a crash never leaves half a file).
+    pub fn save(&self, path: &Path) -> Result<(), ReviewError> {
+        let write_error = |detail: String| ReviewError::Write {
+            path: path.display().to_string(),
+            detail,
+        };
+        let json = self.to_json().map_err(|e| write_error(e.to_string()))?;
+        crate::save::write_atomically(path, json.as_bytes()).map_err(|e| write_error(e.to_string()))
+    }
+
+    /// Compares the files the review was made on with the files opened now (by content hash,
+    /// in any order).
+    pub fn compare(&self, files: &[ReviewedFile]) -> ReviewMatch {
+        let hashes = |list: &[ReviewedFile]| -> Vec<String> {
+            let mut h: Vec<String> = list.iter().map(|f| f.sha256.clone()).collect();
+            h.sort();
+            h
+        };
+        if hashes(&self.files) == hashes(files) {
+            ReviewMatch::Same
+        } else {
+            ReviewMatch::DataChanged {
+                previous: self.files.iter().map(|f| f.name.clone()).collect(),
+            }
+        }
+    }
+
+    /// The triage of a finding; open with no comment when the reviewer has not touched it.
+    pub fn triage(&self, case_id: &str) -> Option<&Triage> {
+        self.triage.get(case_id)
+    }
+
+    pub fn status(&self, case_id: &str) -> TriageStatus {
+        self.triage
+            .get(case_id)
+            .map(|t| t.status)
+            .unwrap_or_default()
+    }
+
+    /// Sets the status of a finding, keeping its comment; returns whether anything changed.
+    pub fn set_status(&mut self, case_id: &str, status: TriageStatus, now: &str) -> bool {
+        let entry = self.triage.entry(case_id.to_string()).or_default();
+        if entry.status == status && !entry.changed.is_empty() {
+            return false;
+        }
+        entry.status = status;
+        entry.changed = now.to_string();
+        true
+    }
+
+    /// Sets the comment of a finding, keeping its status; returns whether anything changed.
+    pub fn set_comment(&mut self, case_id: &str, comment: &str, now: &str) -> bool {
+        if comment.is_empty() && !self.triage.contains_key(case_id) {
+            return false;
+        }
+        let entry = self.triage.entry(case_id.to_string()).or_default();
+        if entry.comment == comment {
+            return false;
+        }
+        entry.comment = comment.to_string();
+        entry.changed = now.to_string();
+        true
+    }
+
+    /// Decisions about findings that are not among the current ones (the data or the checks
+    /// changed since they were made).
+    pub fn stale_count(&self, current: &HashSet<&str>) -> usize {
+        self.triage
+            .keys()
+            .filter(|id| !current.contains(id.as_str()))
+            .count()
+    }
+
+    /// The import options remembered for a file of this name.
+    pub fn options_for(&self, name: &str) -> Option<&ImportOptions> {
+        self.files
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| &f.options)
+    }
+}
+
+/// The review file of a data set whose first file is `first_file`: beside it, named
+/// `<stem>.review.json`.
+pub fn review_path(first_file: &Path) -> PathBuf {
+    let stem = first_file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "data".to_string());
+    let file_name = format!("{stem}.review.json");
+    match first_file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.join(file_name),
+        _ => PathBuf::from(file_name),
+    }
+}
+
+/// The review file of the built-in sample data inside the app's data directory.
+pub fn sample_review_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(SAMPLE_REVIEW_FILE)
+}
+
+/// The current time as RFC 3339 in UTC, to the second (`2025-01-27T14:03:09Z`).
+pub fn now_rfc3339() -> String {
+    let now = jiff::Timestamp::now();
+    jiff::Timestamp::from_second(now.as_second())
+        .unwrap_or(now)
+        .to_string()
+}
+
+/// Columns of the exported findings CSV.
+pub const EXPORT_COLUMNS: [&str; 24] = [
+    "check",
+    "title",
+    "severity",
+    "outcome",
+    "dimension",
+    "level",
+    "table",
+    "reporter",
+    "year",
+    "sex",
+    "age",
+    "category",
+    "expected",
+    "actual",
+    "message",
+    "file",
+    "sheet",
+    "cell",
+    "line",
+    "status",
+    "comment",
+    "changed",
+    "case_id",
+    "table_title",
+];
+
+fn number_cell(value: Option<f64>) -> String {
+    value
+        .map(crate::report::canonical::number_text)
+        .unwrap_or_default()
+}
+
+/// Writes the findings with their triage as CSV (UTF-8, one row per finding; title, message and
+/// table title in `lang`).
+pub fn export_csv<W: Write>(
+    findings: &[Finding],
+    review: &Review,
+    lang: Lang,
+    out: W,
+) -> Result<(), csv::Error> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(EXPORT_COLUMNS)?;
+    for finding in findings {
+        let case_id = finding.case_id();
+        let triage = review.triage(&case_id).cloned().unwrap_or_default();
+        let location = finding.location.clone().unwrap_or_default();
+        let record: [String; 24] = [
+            finding.check.to_string(),
+            catalog::entry(finding.check).title(lang).to_string(),
+            finding.severity.to_string(),
+            match finding.outcome {
+                crate::checks::Outcome::Pass => "pass",
+                crate::checks::Outcome::Fail => "fail",
+                crate::checks::Outcome::NotEvaluable => "not_evaluable",
+            }
+            .to_string(),
+            finding.dimension.to_string(),
+            finding.level.to_string(),
+            finding
+                .table
+                .map(|t| t.code().to_string())
+                .unwrap_or_default(),
+            finding.reporter.clone().unwrap_or_default(),
+            finding.year.map(|y| y.to_string()).unwrap_or_default(),
+            finding
+                .sex
+                .map(|s| s.code().to_string())
+                .unwrap_or_default(),
+            finding.age.clone().unwrap_or_default(),
+            finding.category.clone().unwrap_or_default(),
+            number_cell(finding.expected),
+            number_cell(finding.actual),
+            finding.message(lang).to_string(),
+            location.file,
+            location.sheet.unwrap_or_default(),
+            location.cell.unwrap_or_default(),
+            location.line.map(|l| l.to_string()).unwrap_or_default(),
+            triage.status.as_str().to_string(),
+            triage.comment,
+            triage.changed,
+            case_id,
+            finding
+                .table
+                .map(|t: TableId| t.title(lang).to_string())
+                .unwrap_or_default(),
+        ];
+        writer.write_record(&record)?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// One exported finding: the finding as in the report, with its triage.
+#[derive(Serialize)]
+struct ExportedFinding<'a> {
+    #[serde(flatten)]
+    finding: &'a Finding,
+    case_id: String,
+    status: TriageStatus,
+    comment: &'a str,
+    changed: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ExportedFindings<'a> {
+    schema: &'static str,
+    generated_by: String,
+    files: &'a [ReviewedFile],
+    findings: Vec<ExportedFinding<'a>>,
+}
+
+/// Writes the findings with their triage as JSON (schema `migreview.findings/1`).
+pub fn export_json<W: Write>(
+    findings: &[Finding],
+    review: &Review,
+    out: W,
+) -> Result<(), serde_json::Error> {
+    let exported = ExportedFindings {
+        schema: EXPORT_SCHEMA,
+        generated_by: crate::generated_by(),
+        files: &review.files,
+        findings: findings
+            .iter()
+            .map(|finding| {
+                let case_id = finding.case_id();
+                let triage = review.triage(&case_id);
+                ExportedFinding {
+                    finding,
+                    status: triage.map(|t| t.status).unwrap_or_default(),
+                    comment: triage.map(|t| t.comment.as_str()).unwrap_or(""),
+                    changed: triage.map(|t| t.changed.as_str()).filter(|c| !c.is_empty()),
+                    case_id,
+                }
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(out, &exported)
+}
+
+/// The export formats.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
+/// Writes the findings with their triage to a file, atomically.
+pub fn export_to_file(
+    path: &Path,
+    format: ExportFormat,
+    findings: &[Finding],
+    review: &Review,
+    lang: Lang,
+) -> Result<(), String> {
+    crate::save::write_atomically_with(path, |writer| match format {
+        ExportFormat::Csv => {
+            export_csv(findings, review, lang, writer).map_err(std::io::Error::other)
+        }
+        ExportFormat::Json => export_json(findings, review, writer).map_err(std::io::Error::other),
+    })
+    .map_err(|e| format!("{}: cannot write the findings: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::{CheckCode, Dimension, Outcome, Severity};
+    use crate::model::{Location, Sex};
+
+    fn finding_a1() -> Finding {
+        Finding {
+            check: CheckCode::A1,
+            severity: Severity::Error,
+            outcome: Outcome::Fail,
+            dimension: Dimension::Accuracy,
+            level: 1,
+            table: Some(TableId::T3),
+            reporter: Some("KAZ".into()),
+            year: Some(2010),
+            sex: Some(Sex::T),
+            age: Some("TOTAL".into()),
+            category: Some("RUS".into()),
+            expected: Some(4210.0),
+            actual: Some(4190.0),
+            message: "Total 4,190 ≠ men 2,100 + women 2,110 = 4,210".into(),
+            message_ru: "Итог 4 190 ≠ мужчины 2 100 + женщины 2 110 = 4 210".into(),
+            location: Some(Location {
+                file: "KAZ.xlsx".into(),
+                sheet: Some("Table 3".into()),
+                cell: Some("D14".into()),
+                line: None,
+            }),
+        }
+    }
+
+    fn files(hash: &str) -> Vec<ReviewedFile> {
+        vec![ReviewedFile {
+            name: "KAZ.xlsx".into(),
+            sha256: hash.into(),
+            options: ImportOptions::default(),
+        }]
+    }
+
+    #[test]
+    fn the_review_file_sits_beside_the_first_data_file() {
+        assert_eq!(
+            review_path(Path::new("/data/2024/KAZ.xlsx")),
+            PathBuf::from("/data/2024/KAZ.review.json")
+        );
+        assert_eq!(
+            review_path(Path::new("flows.csv")),
+            PathBuf::from("flows.review.json")
+        );
+        assert_eq!(
+            sample_review_path(Path::new("/home/u/.local/share/migreview")),
+            PathBuf::from("/home/u/.local/share/migreview/sample.review.json")
+        );
+    }
+
+    #[test]
+    fn triage_survives_a_save_and_a_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("KAZ.review.json");
+        let finding = finding_a1();
+        let mut review = Review::new(files("abc"));
+        assert!(review.set_status(
+            &finding.case_id(),
+            TriageStatus::Explained,
+            "2025-01-27T14:03:09Z"
+        ));
+        assert!(review.set_comment(
+            &finding.case_id(),
+            "Men and women from the register, total from the survey",
+            "2025-01-27T14:04:00Z"
+        ));
+        review.save(&path).expect("saved");
+        let back = Review::read(&path).expect("readable").expect("present");
+        let triage = back.triage(&finding.case_id()).expect("triage kept");
+        assert_eq!(triage.status, TriageStatus::Explained);
+        assert_eq!(
+            triage.comment,
+            "Men and women from the register, total from the survey"
+        );
+        assert_eq!(triage.changed, "2025-01-27T14:04:00Z");
+        assert_eq!(back.compare(&files("abc")), ReviewMatch::Same);
+        let text = std::fs::read_to_string(&path).expect("text");
+        assert!(
+            text.contains("\"schema\": \"migreview.review/1\""),
+            "{text}"
+        );
+        assert!(text.contains("\"status\": \"explained\""), "{text}");
+    }
+
+    #[test]
+    fn changed_data_keep_their_triage_and_count_stale_decisions() {
+        let finding = finding_a1();
+        let mut review = Review::new(files("old-hash"));
+        review.set_status(&finding.case_id(), TriageStatus::Confirmed, "t1");
+        review.set_status(
+            "A1|3|KAZ|2011|T|TOTAL|RUS|gone",
+            TriageStatus::FalseAlarm,
+            "t2",
+        );
+        assert_eq!(
+            review.compare(&files("new-hash")),
+            ReviewMatch::DataChanged {
+                previous: vec!["KAZ.xlsx".into()]
+            }
+        );
+        let id = finding.case_id();
+        let current: HashSet<&str> = [id.as_str()].into_iter().collect();
+        assert_eq!(review.stale_count(&current), 1);
+        assert_eq!(review.status(&id), TriageStatus::Confirmed);
+        assert_eq!(review.status("not reviewed"), TriageStatus::Open);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_review_says_what_was_expected() {
+        let err = Review::from_json(r#"{"schema": "migreview.report/1"}"#, "x.review.json")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert_eq!(
+            err,
+            "x.review.json: expected a review file (migreview.review/1), found schema \"migreview.report/1\""
+        );
+        let err = Review::from_json("not json", "y.json")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.starts_with("y.json: expected a review file"), "{err}");
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(Review::read(&dir.path().join("none.review.json")), Ok(None));
+    }
+
+    #[test]
+    fn an_unchanged_comment_is_not_a_change() {
+        let mut review = Review::default();
+        assert!(!review.set_comment("id", "", "t0"));
+        assert!(review.triage.is_empty());
+        assert!(review.set_comment("id", "checked with the office", "t1"));
+        assert!(!review.set_comment("id", "checked with the office", "t2"));
+        assert_eq!(review.triage("id").map(|t| t.changed.as_str()), Some("t1"));
+    }
+
+    #[test]
+    fn exports_carry_the_triage() {
+        let finding = finding_a1();
+        let mut review = Review::new(files("abc"));
+        review.set_status(
+            &finding.case_id(),
+            TriageStatus::Confirmed,
+            "2025-01-27T14:03:09Z",
+        );
+        review.set_comment(
+            &finding.case_id(),
+            "asked KAZ, \"revised\"",
+            "2025-01-27T14:03:10Z",
+        );
+        let mut csv_bytes = Vec::new();
+        export_csv(
+            std::slice::from_ref(&finding),
+            &review,
+            Lang::En,
+            &mut csv_bytes,
+        )
+        .expect("csv");
+        let text = String::from_utf8(csv_bytes).expect("utf-8");
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().expect("headers").clone();
+        let row = reader.records().next().expect("a row").expect("readable");
+        let field = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| row.get(i))
+                .unwrap_or("?")
+                .to_string()
+        };
+        assert_eq!(field("check"), "A1");
+        assert_eq!(field("title"), "Men and women add up to the total");
+        assert_eq!(field("cell"), "D14");
+        assert_eq!(field("sheet"), "Table 3");
+        assert_eq!(field("expected"), "4210");
+        assert_eq!(field("actual"), "4190");
+        assert_eq!(field("status"), "confirmed");
+        assert_eq!(field("comment"), "asked KAZ, \"revised\"");
+        assert_eq!(field("changed"), "2025-01-27T14:03:10Z");
+
+        let mut ru = Vec::new();
+        export_csv(std::slice::from_ref(&finding), &review, Lang::Ru, &mut ru).expect("csv");
+        let ru = String::from_utf8(ru).expect("utf-8");
+        assert!(ru.contains("Итог 4 190 ≠ мужчины"), "{ru}");
+        assert!(ru.contains("Мужчины и женщины в сумме дают итог"), "{ru}");
+
+        let mut json_bytes = Vec::new();
+        export_json(std::slice::from_ref(&finding), &review, &mut json_bytes).expect("json");
+        let json: serde_json::Value = serde_json::from_slice(&json_bytes).expect("valid json");
+        assert_eq!(json["schema"], "migreview.findings/1");
+        assert_eq!(json["files"][0]["sha256"], "abc");
+        let first = &json["findings"][0];
+        assert_eq!(first["check"], "A1");
+        assert_eq!(first["location"]["cell"], "D14");
+        assert_eq!(first["expected"], 4210.0);
+        assert_eq!(first["status"], "confirmed");
+        assert_eq!(first["comment"], "asked KAZ, \"revised\"");
+        assert_eq!(first["case_id"], finding.case_id().as_str());
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc_seconds() {
+        let now = now_rfc3339();
+        assert_eq!(now.len(), "2025-01-27T14:03:09Z".len(), "{now}");
+        assert!(now.ends_with('Z'), "{now}");
+        assert!(now.parse::<jiff::Timestamp>().is_ok(), "{now}");
+    }
+}

@@ -1,0 +1,825 @@
+//! The window, driven by its labels the way a reviewer uses it (egui_kittest, no display needed).
+//! Snapshot images are taken only when `MIGREVIEW_SNAPSHOTS=1` (they need Mesa).
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use migreview::app::jobs::{LoadRequest, load_session};
+use migreview::app::{MessageLevel, MigreviewApp, Panel, Session};
+use migreview::checks::{CheckCode, Dimension, Finding, Outcome, Severity};
+use migreview::load::LoadControl;
+use migreview::model::{Location, Sex, TableId, format_count};
+use migreview::review::{ExportFormat, Review, TriageStatus};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU8;
+use std::time::{Duration, Instant};
+
+const FIXTURE: &str = "tests/ui_fixtures/bilateral_4x3.csv";
+const M1_MESSAGE: &str = "Immigration 3,406 reported by Austria against emigration 527 reported by Bulgaria: ratio 6.463";
+const M1_MESSAGE_RU: &str =
+    "Иммиграция 3 406 по данным Австрии против эмиграции 527 по данным Болгарии: отношение 6,463";
+
+fn harness(app: MigreviewApp) -> Harness<'static, MigreviewApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
+        // Frames a sixtieth of a second apart, as on a screen (two clicks make a double click).
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |_cc| app)
+}
+
+/// Steps the window until no load is running (the load runs on its own thread).
+fn wait_until_idle(h: &mut Harness<'_, MigreviewApp>) {
+    let started = Instant::now();
+    loop {
+        h.step();
+        if !h.state().is_busy() {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the load did not finish within a minute"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+}
+
+/// The fixture copied into a folder of its own, so the review file lands there.
+fn fixture_copy(dir: &Path) -> PathBuf {
+    let path = dir.join("bilateral_4x3.csv");
+    std::fs::copy(FIXTURE, &path).expect("fixture copied");
+    path
+}
+
+fn location(line: u32) -> Option<Location> {
+    Some(Location {
+        file: "bilateral_4x3.csv".into(),
+        sheet: None,
+        cell: None,
+        line: Some(line),
+    })
+}
+
+/// Findings about cells of the fixture, built here so the tests do not depend on which checks
+/// are registered.
+fn findings() -> Vec<Finding> {
+    vec![
+        Finding {
+            check: CheckCode::M1,
+            severity: Severity::Error,
+            outcome: Outcome::Fail,
+            dimension: Dimension::Accuracy,
+            level: 3,
+            table: Some(TableId::T3),
+            reporter: Some("AUT".into()),
+            year: Some(2017),
+            sex: Some(Sex::T),
+            age: None,
+            category: Some("BGR".into()),
+            expected: Some(527.0),
+            actual: Some(3406.0),
+            message: M1_MESSAGE.into(),
+            message_ru: M1_MESSAGE_RU.into(),
+            location: location(20),
+        },
+        Finding {
+            check: CheckCode::T2,
+            severity: Severity::Info,
+            outcome: Outcome::Fail,
+            dimension: Dimension::Timeliness,
+            level: 2,
+            table: Some(TableId::T4),
+            reporter: Some("POL".into()),
+            year: None,
+            sex: Some(Sex::T),
+            age: None,
+            category: None,
+            expected: None,
+            actual: None,
+            message: "Poland reports no emigration to these partners in 2016–2018".into(),
+            message_ru: "Польша не сообщает об эмиграции к этим партнёрам в 2016–2018 гг.".into(),
+            location: None,
+        },
+        Finding {
+            check: CheckCode::M1,
+            severity: Severity::Warning,
+            outcome: Outcome::Fail,
+            dimension: Dimension::Accuracy,
+            level: 3,
+            table: Some(TableId::T3),
+            reporter: Some("BGR".into()),
+            year: Some(2018),
+            sex: Some(Sex::T),
+            age: None,
+            category: Some("LTU".into()),
+            expected: Some(25.0),
+            actual: Some(14.0),
+            message:
+                "Immigration 14 reported by Bulgaria against emigration 25 reported by Lithuania"
+                    .into(),
+            message_ru: "Иммиграция 14 по данным Болгарии против эмиграции 25 по данным Литвы"
+                .into(),
+            location: location(26),
+        },
+    ]
+}
+
+/// Opens the fixture the way the window does (the loading code, the review beside the first
+/// file) and gives the session the test's findings.
+fn session_with_findings(path: &Path) -> Session {
+    let loaded = load_session(
+        &LoadRequest::Files(vec![path.to_path_buf()]),
+        &LoadControl::new(),
+        None,
+        &AtomicU8::new(0),
+    );
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let mut session = loaded.session.expect("the fixture loads");
+    let mut report = migreview::report::Report::clone(&session.report);
+    report.findings = findings();
+    session.set_report(report);
+    session
+}
+
+/// The status bar of a session of the fixture: 72 observations of 4 reporters.
+fn status_line(h: &Harness<'_, MigreviewApp>) -> String {
+    let findings = h.state().session().findings().len();
+    format!(
+        "72 observations · 4 reporters · {} findings",
+        format_count(findings as f64)
+    )
+}
+
+fn has_label(h: &Harness<'_, MigreviewApp>, label: &str) -> bool {
+    h.query_all_by_label(label).next().is_some()
+}
+
+/// A snapshot image, when `MIGREVIEW_SNAPSHOTS=1`; temporary paths are masked so the image does
+/// not change from run to run.
+fn snapshot(h: &mut Harness<'_, MigreviewApp>, name: &str) {
+    if std::env::var("MIGREVIEW_SNAPSHOTS").is_ok_and(|v| v == "1") {
+        let temp = std::env::temp_dir().display().to_string();
+        let rects: Vec<egui::Rect> = h
+            .query_all_by_label_contains(&temp)
+            .chain(h.query_all_by_label_contains("Last changed"))
+            .map(|node| node.rect())
+            .collect();
+        // To the right edge: the width of a temporary name varies with its letters.
+        let right = h.ctx.content_rect().right();
+        for rect in rects {
+            h.mask(rect.with_max_x(right));
+        }
+        h.snapshot(name);
+    }
+}
+
+#[test]
+fn starts_on_the_sample_and_says_it_is_synthetic() {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(MigreviewApp::with_files(
+        Vec::new(),
+        Some(data_dir.path().to_path_buf()),
+    ));
+    wait_until_idle(&mut h);
+    assert!(h.state().session().is_sample());
+    h.get_by_label("Sample data: synthetic demonstration data, not official statistics.");
+    if migreview::sample::files().is_empty() {
+        h.get_by_label("This build contains no sample data.");
+    } else {
+        let observations = h.state().session().dataset.len();
+        assert!(observations > 0, "the sample loaded no observation");
+        assert!(has_label(&h, &format_count(observations as f64)));
+    }
+    assert_eq!(
+        h.state().session().review_path.as_deref(),
+        Some(data_dir.path().join("sample.review.json").as_path())
+    );
+    snapshot(&mut h, "sample_start");
+}
+
+#[test]
+fn opening_the_bilateral_file_lists_its_data_in_overview() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    assert_eq!(h.state().panel(), Panel::Overview);
+    assert!(
+        h.state().messages().is_empty(),
+        "{:?}",
+        h.state().messages()
+    );
+    h.get_by_label("bilateral_4x3.csv");
+    h.get_by_label("Long CSV (one observation per row)");
+    h.get_by_label("UTF-8 · delimiter «,»");
+    // 72 rows: 4 reporters × 3 partners × 3 years × 2 tables.
+    assert_eq!(h.query_all_by_label("72").count(), 2, "data set and file");
+    assert_eq!(
+        h.query_all_by_label("2016–2018").count(),
+        2,
+        "data set and file"
+    );
+    assert_eq!(h.query_all_by_label("3 4").count(), 2, "tables 3 and 4");
+    assert_eq!(
+        h.query_all_by_label("Austria (AUT), Bulgaria (BGR), Lithuania (LTU), Poland (POL)")
+            .count(),
+        2
+    );
+    h.get_by_label(&status_line(&h));
+    h.get_by_label(&format!(
+        "Review saved to {}",
+        dir.path().join("bilateral_4x3.review.json").display()
+    ));
+    assert_eq!(
+        h.state().settings().recent.first(),
+        Some(&vec![path.clone()]),
+        "the file is remembered in File › Recent"
+    );
+    snapshot(&mut h, "overview_file");
+
+    // The Data panel shows Austria's immigration, years across.
+    h.get_by_label("Data").click();
+    h.run();
+    assert_eq!(h.state().panel(), Panel::Data);
+    h.get_by_label("Bulgaria (BGR)");
+    h.get_by_label("3,406");
+    for year in ["2016", "2017", "2018"] {
+        h.get_by_label(year);
+    }
+}
+
+#[test]
+fn the_findings_panel_lists_findings_grouped_by_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_session(
+        session_with_findings(&path),
+        None,
+    ));
+    h.run();
+    h.get_by_label("Findings (3)").click();
+    h.run();
+    assert_eq!(h.state().panel(), Panel::Findings);
+    h.get_by_label("M1 — Immigration and the partner's emigration agree (2)");
+    h.get_by_label("T2 — No years missing inside a series (1)");
+    h.get_by_label(M1_MESSAGE);
+    h.get_by_label("Poland reports no emigration to these partners in 2016–2018");
+    h.get_by_label("Showing 3 of 3 findings");
+
+    // Only errors: the warning and the info go.
+    h.get_by_label("Warning 1").click();
+    h.run();
+    h.get_by_label("Info 1").click();
+    h.run();
+    h.get_by_label("Showing 1 of 3 findings");
+    assert!(!has_label(
+        &h,
+        "Poland reports no emigration to these partners in 2016–2018"
+    ));
+    h.get_by_label("Clear filters").click();
+    h.run();
+
+    // Text search finds the Lithuanian pair only.
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("lithuania");
+    h.run();
+    h.get_by_label("Showing 1 of 3 findings");
+    assert!(has_label(
+        &h,
+        "Immigration 14 reported by Bulgaria against emigration 25 reported by Lithuania"
+    ));
+    assert!(!has_label(&h, M1_MESSAGE));
+
+    // A group folds away.
+    h.get_by_label("Clear filters").click();
+    h.run();
+    h.get_by_label("M1 — Immigration and the partner's emigration agree (2)")
+        .click();
+    h.run();
+    assert!(!has_label(&h, M1_MESSAGE));
+    h.get_by_label("Poland reports no emigration to these partners in 2016–2018");
+    snapshot(&mut h, "findings_list");
+}
+
+#[test]
+fn selecting_a_finding_explains_it_and_data_moves_to_its_cell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_session(
+        session_with_findings(&path),
+        None,
+    ));
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    h.get_by_label(M1_MESSAGE).click();
+    h.run();
+    assert_eq!(h.state().findings_view().selected, Some(0));
+    // The detail: title from the catalogue, message, where, and the two sides.
+    h.get_by_label("M1 — Immigration and the partner's emigration agree");
+    assert_eq!(
+        h.query_all_by_label(M1_MESSAGE).count(),
+        2,
+        "row and detail"
+    );
+    h.get_by_label("bilateral_4x3.csv › line 20");
+    h.get_by_label("Austria (AUT)");
+    h.get_by_label("Bulgaria (BGR)");
+    h.get_by_label("527");
+    h.get_by_label("3,406");
+    h.get_by_label("Error");
+    h.get_by_label("validation level 3");
+
+    h.get_by_label("Show in Data").click();
+    h.run();
+    assert_eq!(h.state().panel(), Panel::Data);
+    let view = h.state().data_view();
+    assert_eq!(view.selection.table, Some(TableId::T3));
+    let session = h.state().session();
+    assert_eq!(
+        view.selection.reporter.map(|r| session.dataset.str(r)),
+        Some("AUT")
+    );
+    assert_eq!(view.selection.sex, Sex::T);
+    let pivot = view.pivot().expect("a pivot is shown");
+    let (row, col) = view.target_position().expect("a highlighted cell");
+    let row = row.expect("the Bulgaria row");
+    let col = col.expect("the 2017 column");
+    assert_eq!(pivot.rows[row].label, "Bulgaria (BGR)");
+    assert_eq!(pivot.years[col], 2017);
+    let obs = pivot.rows[row].cells[col].expect("an observation");
+    assert_eq!(session.dataset.obs()[obs as usize].value, 3406.0);
+    assert_eq!(
+        h.get_by_label("Reporter").value().as_deref(),
+        Some("Austria (AUT)")
+    );
+    assert_eq!(
+        h.get_by_label("Table").value().as_deref(),
+        Some("3 — Long-term immigration by country of previous residence")
+    );
+    h.get_by_label("Long-term immigration by country of previous residence");
+    h.get_by_label("3,406");
+    snapshot(&mut h, "data_jump");
+
+    // A double click on a finding goes to its cell as well.
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    h.get_by_label("Show in Data"); // the detail of the M1 finding is still shown
+    h.state_mut()
+        .queue(migreview::app::Command::SelectFinding(None));
+    h.run();
+    // Half a second after the last click, so egui counts two clicks, not three.
+    h.run_steps(30);
+    let row = h.get_by_label(M1_MESSAGE);
+    row.click();
+    row.click();
+    h.run();
+    assert_eq!(h.state().panel(), Panel::Data);
+    assert_eq!(h.state().data_view().selection.table, Some(TableId::T3));
+
+    // A finding about a series (no year) selects its table and reporter.
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    h.get_by_label("Poland reports no emigration to these partners in 2016–2018")
+        .click();
+    h.run();
+    h.get_by_label("Show in Data").click();
+    h.run();
+    let view = h.state().data_view();
+    let session = h.state().session();
+    assert_eq!(view.selection.table, Some(TableId::T4));
+    assert_eq!(
+        view.selection.reporter.map(|r| session.dataset.str(r)),
+        Some("POL")
+    );
+    // Poland reported nothing: every cell shows the marker of an empty cell, never 0.
+    let pivot = view.pivot().expect("a pivot is shown");
+    let cells: Vec<u32> = pivot
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten().copied())
+        .collect();
+    assert_eq!(cells.len(), 9, "three partners × three years");
+    for obs in &cells {
+        assert_eq!(
+            migreview::app::data::value_text(session, *obs, migreview::model::Lang::En),
+            ("·".to_string(), Some(migreview::model::Missing::Empty))
+        );
+    }
+    // Nine cells and the two dots of the heading line.
+    assert_eq!(h.query_all_by_label("·").count(), 11);
+    assert!(!has_label(&h, "0"));
+}
+
+#[test]
+fn triage_is_saved_beside_the_data_and_restored_by_a_new_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let review_path = dir.path().join("bilateral_4x3.review.json");
+    let comment = "Bulgaria does not record departures to Austria; asked NSI";
+    let mut snapshots = {
+        let mut h = harness(MigreviewApp::with_session(
+            session_with_findings(&path),
+            None,
+        ));
+        h.state_mut().set_panel(Panel::Findings);
+        h.run();
+        h.get_by_label(M1_MESSAGE).click();
+        h.run();
+        h.get_by_label("Confirmed").click();
+        h.run();
+        h.get_by_label("Comment").click();
+        h.run();
+        h.get_by_label("Comment").type_text(comment);
+        h.run();
+        assert!(h.state().flush_saves(), "the review was written");
+        let saved = Review::read(&review_path)
+            .expect("readable")
+            .expect("written beside the data");
+        let case_id = findings()[0].case_id();
+        let triage = saved.triage(&case_id).expect("triage of the finding");
+        assert_eq!(triage.status, TriageStatus::Confirmed);
+        assert_eq!(triage.comment, comment);
+        assert!(triage.changed.ends_with('Z'), "{}", triage.changed);
+        assert_eq!(saved.files.len(), 1);
+        assert_eq!(saved.files[0].name, "bilateral_4x3.csv");
+        assert_eq!(
+            saved.files[0].sha256,
+            migreview::load::sha256_hex(&std::fs::read(&path).expect("fixture"))
+        );
+        // The list shows the decision too.
+        assert!(has_label(&h, "Confirmed"));
+        snapshot(&mut h, "findings_detail");
+
+        // Exports carry the decision.
+        let csv = dir.path().join("findings.csv");
+        h.state()
+            .export_findings(&csv, ExportFormat::Csv)
+            .expect("exported");
+        let text = std::fs::read_to_string(&csv).expect("csv");
+        assert!(text.contains("confirmed"), "{text}");
+        assert!(text.contains(comment), "{text}");
+        assert_eq!(text.lines().count(), 4, "header and three findings");
+        // The same from the menu's path: written on a thread, then said in the window.
+        let json = dir.path().join("findings.json");
+        h.state_mut().queue(migreview::app::Command::ExportTo(
+            json.clone(),
+            ExportFormat::Json,
+        ));
+        wait_until_idle(&mut h);
+        h.get_by_label(&format!("Findings written to {}", json.display()));
+        let exported: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("valid");
+        assert_eq!(exported["findings"][0]["status"], "confirmed");
+        assert_eq!(exported["findings"][0]["comment"], comment);
+        assert_eq!(exported["findings"][2]["status"], "open");
+        h.get_by_label("Dismiss").click();
+        h.run();
+        h.take_snapshot_results()
+    };
+
+    // A new window opening the same data finds the decision again.
+    let mut h = harness(MigreviewApp::with_session(
+        session_with_findings(&path),
+        None,
+    ));
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    h.get_by_label(M1_MESSAGE).click();
+    h.run();
+    let session = h.state().session();
+    assert_eq!(
+        session.review.status(&findings()[0].case_id()),
+        TriageStatus::Confirmed
+    );
+    let comment_box = h.get_by_label("Comment");
+    assert_eq!(comment_box.value().as_deref(), Some(comment));
+    h.state_mut().set_panel(Panel::Overview);
+    h.run();
+    h.get_by_label("The earlier review of these data was restored (decisions: 1).");
+    h.get_by_label("1 of 3 findings have a decision.");
+    // The scorecard counts the findings by severity, table and country.
+    h.get_by_label("3 findings, 0 of them not evaluable.");
+    h.get_by_label("Austria (AUT)");
+    h.get_by_label("Table 3");
+    h.get_by_label("Table 4");
+    snapshot(&mut h, "overview_scorecard");
+    snapshots.extend_harness(&mut h);
+    snapshots.unwrap();
+}
+
+#[test]
+fn changed_data_load_the_review_with_a_warning_and_count_stale_decisions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let review_path = dir.path().join("bilateral_4x3.review.json");
+    let mut review = Review::default();
+    review.files.push(migreview::review::ReviewedFile {
+        name: "bilateral_4x3.csv".into(),
+        sha256: "0".repeat(64),
+        options: Default::default(),
+    });
+    review.set_status(
+        &findings()[0].case_id(),
+        TriageStatus::Explained,
+        "2025-01-27T10:00:00Z",
+    );
+    review.set_status(
+        "M1|3|AUT|2010|T||BGR|gone",
+        TriageStatus::Confirmed,
+        "2025-01-27T10:00:01Z",
+    );
+    review.save(&review_path).expect("saved");
+
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    let warning = "The data changed since this review was saved (it was made on: bilateral_4x3.csv). Its decisions are kept; check them again.";
+    assert!(
+        h.state()
+            .messages()
+            .iter()
+            .any(|m| m.level == MessageLevel::Warning && m.text == warning),
+        "{:?}",
+        h.state().messages()
+    );
+    assert_eq!(
+        h.query_all_by_label(warning).count(),
+        2,
+        "message and Overview"
+    );
+    // The decision about a pair-year that is not in the data is stale whatever checks run.
+    let session = h.state().session();
+    let stale = [
+        "M1|3|AUT|2010|T||BGR|gone".to_string(),
+        findings()[0].case_id(),
+    ]
+    .iter()
+    .filter(|id| !session.index.case_ids.contains(id))
+    .count();
+    assert!(stale >= 1);
+    assert_eq!(session.stale, stale);
+    h.get_by_label(&format!(
+        "{stale} decisions are about findings that no longer exist (kept in the review file)."
+    ));
+    // The review now belongs to these data: its hash is updated on the next save, decisions kept.
+    assert_eq!(session.review.triage.len(), 2);
+}
+
+#[test]
+fn switching_to_russian_changes_the_labels() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_session(
+        session_with_findings(&path),
+        None,
+    ));
+    h.run();
+    h.get_by_label("Overview");
+    h.get_by_label("Русский").click();
+    h.run();
+    h.get_by_label("Обзор");
+    h.get_by_label("Данные");
+    h.get_by_label("Замечания (3)");
+    h.get_by_label("Набор данных");
+    assert!(!has_label(&h, "Overview"));
+    h.get_by_label("Замечания (3)").click();
+    h.run();
+    h.get_by_label(M1_MESSAGE_RU);
+    h.get_by_label("M1 — Иммиграция согласуется с эмиграцией, учтённой страной-партнёром (2)");
+    h.get_by_label(M1_MESSAGE_RU).click();
+    h.run();
+    h.get_by_label("Австрия (AUT)");
+    h.get_by_label("Показать в данных").click();
+    h.run();
+    h.get_by_label("Долгосрочная иммиграция по стране предыдущего проживания");
+    assert_eq!(
+        h.get_by_label("Страна").value().as_deref(),
+        Some("Австрия (AUT)")
+    );
+    h.get_by_label("Болгария (BGR)");
+    snapshot(&mut h, "data_ru");
+}
+
+#[test]
+fn a_bad_file_shows_its_error_and_closes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    let generation = h.state().session().generation;
+
+    // A directory and a binary file, opened together: both fail, the open data stay.
+    let binary = dir.path().join("picture.csv");
+    std::fs::write(&binary, [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13, 0xFF, 0]).expect("written");
+    let folder = dir.path().join("a folder");
+    std::fs::create_dir(&folder).expect("folder");
+    h.state_mut().queue(migreview::app::Command::Open(vec![
+        folder.clone(),
+        binary.clone(),
+    ]));
+    wait_until_idle(&mut h);
+    assert_eq!(
+        h.state().session().generation,
+        generation,
+        "the session stays"
+    );
+    h.get_by_label(&format!(
+        "{}: is a directory, expected a data file (.csv, .tsv, .xlsx, .xls, .ods, …)",
+        folder.display()
+    ));
+    h.get_by_label(&format!(
+        "{}: expected a text file (CSV, TSV) or a workbook (.xlsx, .xls, .ods); found binary data",
+        binary.display()
+    ));
+    h.get_by_label("None of the files could be read; the data already open stay open.");
+    h.get_by_label("bilateral_4x3.csv");
+    h.get_by_label(&status_line(&h));
+
+    // A bad file next to a good one: the good one opens, the error stays listed.
+    h.get_by_label("Dismiss all").click();
+    h.run();
+    assert!(h.state().messages().is_empty());
+    h.state_mut().queue(migreview::app::Command::Open(vec![
+        binary.clone(),
+        path.clone(),
+    ]));
+    wait_until_idle(&mut h);
+    assert_ne!(h.state().session().generation, generation, "a new session");
+    assert_eq!(h.state().session().dataset.len(), 72);
+    assert_eq!(h.state().messages().len(), 1);
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.state().messages().is_empty());
+    // The failed file is listed in Overview with its error.
+    h.get_by_label("picture.csv");
+}
+
+/// A file dropped onto the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn files_open_by_dropping_them_and_again_from_the_recent_list() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(
+        Vec::new(),
+        Some(dir.path().to_path_buf()),
+    ));
+    wait_until_idle(&mut h);
+    assert!(h.state().session().is_sample());
+
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.clone())));
+    h.step();
+    wait_until_idle(&mut h);
+    assert_eq!(
+        h.state().session().source,
+        migreview::app::session::SessionSource::Files(vec![path.clone()])
+    );
+    h.get_by_label("bilateral_4x3.csv");
+    let generation = h.state().session().generation;
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Recent files").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "bilateral_4x3.csv")
+        .click();
+    wait_until_idle(&mut h);
+    assert_ne!(h.state().session().generation, generation, "opened again");
+    assert_eq!(h.state().session().dataset.len(), 72);
+}
+
+#[test]
+fn cancelling_a_load_keeps_the_open_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    let generation = h.state().session().generation;
+    // A named pipe: reading it waits until something is written, so the load cannot finish
+    // before it is cancelled.
+    let pipe = dir.path().join("slow.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    h.state_mut()
+        .queue(migreview::app::Command::Open(vec![pipe.clone()]));
+    h.step();
+    h.step();
+    assert!(h.state().is_busy(), "the load waits for the pipe");
+    h.get_by_label("Loading slow.csv…");
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.step();
+    assert!(!h.state().is_busy());
+    // The loading thread gets its data now; what it delivers is dropped.
+    std::fs::write(&pipe, std::fs::read(&path).expect("fixture")).expect("written to the pipe");
+    std::thread::sleep(Duration::from_millis(300));
+    h.run();
+    assert_eq!(h.state().session().generation, generation);
+    assert_eq!(h.state().session().dataset.len(), 72);
+    h.get_by_label("Loading was cancelled; the open data stay.");
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn language_theme_and_zoom_are_kept_for_the_next_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut storage = MemoryStorage::default();
+    {
+        let mut h = harness(MigreviewApp::with_files(
+            Vec::new(),
+            Some(dir.path().to_path_buf()),
+        ));
+        wait_until_idle(&mut h);
+        h.get_by_label("Русский").click();
+        h.run();
+        h.get_by_label("Вид").click();
+        h.run();
+        h.get_by_label("Тёмная").click();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+        h.run();
+        assert_eq!(h.ctx.zoom_factor(), 1.1);
+        assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+        eframe::App::save(h.state_mut(), &mut storage);
+    }
+    let mut h = harness(MigreviewApp::with_storage(
+        Some(&storage),
+        Vec::new(),
+        Some(dir.path().to_path_buf()),
+    ));
+    wait_until_idle(&mut h);
+    let settings = h.state().settings();
+    assert_eq!(settings.lang, migreview::model::Lang::Ru);
+    assert!(settings.dark);
+    assert_eq!(h.ctx.zoom_factor(), 1.1);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    h.get_by_label("Обзор");
+    // Ctrl 0 goes back to the actual size.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    assert_eq!(h.state().settings().zoom, 1.0);
+}
+
+#[test]
+fn overview_lists_skipped_rows_and_labels_that_could_not_be_placed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kaz_with_problems.csv");
+    std::fs::copy("tests/ui_fixtures/kaz_with_problems.csv", &path).expect("copied");
+    let mut h = harness(MigreviewApp::with_files(vec![path], None));
+    wait_until_idle(&mut h);
+    h.get_by_label("Skipped rows (1)").click();
+    h.run();
+    h.get_by_label("kaz_with_problems.csv › line 5");
+    h.get_by_label("expected a year (1900–2100), found \"twenty\"");
+    h.get_by_label("Labels that could not be placed (1)");
+    h.get_by_label("«Kyrgyzstn»");
+    h.get_by_label("category / partner");
+    h.get_by_label("kaz_with_problems.csv › line 3");
+    h.get_by_label("Kyrgyzstan (KGZ)");
+
+    // In Data the label stays as written, and the value not available shows its marker.
+    h.get_by_label("Data").click();
+    h.run();
+    h.get_by_label("«Kyrgyzstn»");
+    h.get_by_label("12,000");
+    h.get_by_label(":");
+    assert!(!has_label(&h, "0"));
+    snapshot(&mut h, "data_markers");
+}
