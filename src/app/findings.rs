@@ -13,27 +13,6 @@ use crate::review::{ExportFormat, TriageStatus};
 use egui::{Align, Layout, RichText, Sense, UiBuilder, vec2};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// What the catalogue says about a check: its title now; what it tests, why it matters and what
-/// to look at once the catalogue carries those texts.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Explanation {
-    pub title: String,
-    pub what: Option<String>,
-    pub why: Option<String>,
-    pub look_at: Option<String>,
-}
-
-/// The explanation of a check in a language, from [`catalog`].
-pub fn explanation(code: CheckCode, lang: Lang) -> Explanation {
-    let entry = catalog::entry(code);
-    Explanation {
-        title: entry.title(lang).to_string(),
-        what: None,
-        why: None,
-        look_at: None,
-    }
-}
-
 /// The reviewer's filters. A field that is `None` lets everything through.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FindingFilter {
@@ -555,7 +534,7 @@ impl FindingsView {
                 .unwrap_or_default();
             self.draft_for = Some((session.generation, index));
         }
-        let explained = explanation(finding.check, lang);
+        let explained = catalog::explain(finding.check, lang);
         ui.add_space(4.0);
         ui.heading(format!("{} — {}", finding.check, explained.title));
         ui.horizontal_wrapped(|ui| {
@@ -627,15 +606,13 @@ impl FindingsView {
             });
         }
         for (heading, text) in [
-            (Tr::WhatItTests, &explained.what),
-            (Tr::WhyItMatters, &explained.why),
-            (Tr::WhatToLookAt, &explained.look_at),
+            (Tr::WhatItTests, explained.what),
+            (Tr::WhyItMatters, explained.why),
+            (Tr::WhatToLookAt, explained.look_at),
         ] {
-            if let Some(text) = text {
-                ui.add_space(6.0);
-                ui.strong(tr(lang, heading));
-                ui.add(egui::Label::new(text.as_str()).wrap());
-            }
+            ui.add_space(6.0);
+            ui.strong(tr(lang, heading));
+            ui.add(egui::Label::new(text).wrap());
         }
         ui.add_space(8.0);
         let can_show = session
@@ -926,11 +903,5 @@ mod tests {
         assert!(all.matches(&a1, open, Lang::En, "d14"));
         assert!(all.matches(&a1, open, Lang::En, "a1"));
         assert!(!all.matches(&a1, open, Lang::En, "tjk"));
-    }
-
-    #[test]
-    fn the_explanation_carries_the_catalogue_title() {
-        let e = explanation(CheckCode::A1, Lang::Ru);
-        assert_eq!(e.title, "Мужчины и женщины в сумме дают итог");
     }
 }

@@ -49,32 +49,12 @@ pub struct Loaded {
     pub cancelled: bool,
 }
 
-/// The embedded sample files to load: the workbooks, or when the build has none the long CSV
-/// files (never the list of planted problems or the README).
+/// The embedded sample files to load: its Clearinghouse workbooks, so findings point at their
+/// cells.
 pub fn sample_inputs() -> Vec<(&'static str, &'static [u8])> {
-    choose_sample_inputs(crate::sample::files())
-}
-
-fn choose_sample_inputs(
-    files: Vec<(&'static str, &'static [u8])>,
-) -> Vec<(&'static str, &'static [u8])> {
-    let has_extension = |name: &str, extensions: &[&str]| {
-        let lower = name.to_ascii_lowercase();
-        extensions.iter().any(|e| lower.ends_with(e))
-    };
-    let workbooks: Vec<_> = files
-        .iter()
-        .copied()
-        .filter(|(name, _)| has_extension(name, &[".xlsx", ".xls", ".ods"]))
-        .collect();
-    if !workbooks.is_empty() {
-        return workbooks;
-    }
-    files
+    crate::sample::files()
         .into_iter()
-        .filter(|(name, _)| {
-            has_extension(name, &[".csv", ".tsv"]) && !name.contains("planted_issues")
-        })
+        .filter(|(name, _)| name.ends_with(".xlsx"))
         .collect()
 }
 
@@ -596,26 +576,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_sample_loads_its_workbooks_or_else_its_long_csv() {
-        let names = |files: Vec<(&'static str, &'static [u8])>| -> Vec<&'static str> {
-            choose_sample_inputs(files)
-                .into_iter()
-                .map(|(n, _)| n)
-                .collect()
-        };
-        let all: Vec<(&'static str, &'static [u8])> = vec![
-            ("README.md", b"# sample"),
-            ("planted_issues.csv", b"check,table"),
-            ("sample_long.csv", b"table,reporter"),
-            ("KAZ.xlsx", b"PK"),
-            ("RUS.xlsx", b"PK"),
-        ];
-        assert_eq!(names(all.clone()), vec!["KAZ.xlsx", "RUS.xlsx"]);
-        let text_only: Vec<_> = all
-            .into_iter()
-            .filter(|(n, _)| !n.ends_with(".xlsx"))
-            .collect();
-        assert_eq!(names(text_only), vec!["sample_long.csv"]);
-        assert!(names(Vec::new()).is_empty());
+    fn the_sample_opens_its_five_workbooks() {
+        let names: Vec<&str> = sample_inputs().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            vec!["AZE.xlsx", "KAZ.xlsx", "KGZ.xlsx", "RUS.xlsx", "TJK.xlsx"]
+        );
     }
 }
