@@ -15,7 +15,7 @@
 //! dimensions are not totals are set aside the same way.
 
 use super::codes::{Codes, merge_flags, stored_value};
-use super::long::{LineCounter, is_note, parse_year};
+use super::long::{TextRecords, is_note, parse_year};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::{NumberStyle, parse_cell};
 use super::workbook::{Grid, SheetInput, SheetOutcome, data_text, header_year, is_blank};
@@ -409,36 +409,12 @@ pub fn load_bulk(
     let duration = options.duration_months.unwrap_or(NO_DURATION);
     let total_age = codes.intern("TOTAL", dataset);
     let mut rows_read = 0usize;
-    let mut last_progress = 0u64;
-    let mut index = 0usize;
     let mut flag = String::new();
-    let mut lines = LineCounter::new(text);
-    'rows: loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-                report.skip(codes.line(line), format!("cannot read the line: {e}"));
-                continue;
-            }
-        }
-        index += 1;
-        if index.is_multiple_of(16_384) {
-            if control.is_cancelled() {
-                return Err(LoadError::Cancelled { path: shown });
-            }
-            let byte = record.position().map(|p| p.byte()).unwrap_or(0);
-            control.add_done(byte.saturating_sub(last_progress));
-            last_progress = byte;
-        }
+    let mut records = TextRecords::new(reader, text, control, path);
+    'rows: while let Some((line, record)) = records.next(report)? {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line = record
-            .position()
-            .map(|p| lines.line_at(p.byte()))
-            .unwrap_or(0);
         let mut values: Vec<&str> = Vec::with_capacity(names.len());
         for cell in record.iter().take(last_dim + 1) {
             values.extend(cell.split(',').map(str::trim));
@@ -534,7 +510,6 @@ pub fn load_bulk(
         }
         rows_read += 1;
     }
-    control.add_done((text.len() as u64).saturating_sub(last_progress));
     report.messages.extend(set_aside.messages());
     report.sheets.push(SheetReport {
         name: report.name.clone(),

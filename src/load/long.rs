@@ -173,6 +173,90 @@ impl<'t> LineCounter<'t> {
     }
 }
 
+/// The records of a delimited text with their 1-based lines. A line the csv reader cannot read
+/// is skipped with its reason; every few thousand records the load reports progress and stops
+/// when cancelled.
+pub struct TextRecords<'t, 'c> {
+    reader: csv::Reader<&'t [u8]>,
+    record: csv::StringRecord,
+    lines: LineCounter<'t>,
+    control: &'c LoadControl,
+    path: &'c Path,
+    total: u64,
+    read: usize,
+    last_progress: u64,
+}
+
+impl<'t, 'c> TextRecords<'t, 'c> {
+    pub fn new(
+        reader: csv::Reader<&'t [u8]>,
+        text: &'t str,
+        control: &'c LoadControl,
+        path: &'c Path,
+    ) -> TextRecords<'t, 'c> {
+        TextRecords {
+            reader,
+            record: csv::StringRecord::new(),
+            lines: LineCounter::new(text),
+            control,
+            path,
+            total: text.len() as u64,
+            read: 0,
+            last_progress: 0,
+        }
+    }
+
+    /// The next record and its line, `None` at the end of the text.
+    pub fn next(
+        &mut self,
+        report: &mut LoadReport,
+    ) -> Result<Option<(u32, &csv::StringRecord)>, LoadError> {
+        loop {
+            let result = self.reader.read_record(&mut self.record);
+            self.read += 1;
+            if self.read.is_multiple_of(16_384) {
+                if self.control.is_cancelled() {
+                    return Err(LoadError::Cancelled {
+                        path: self.path.display().to_string(),
+                    });
+                }
+                let byte = self.reader.position().byte();
+                self.control
+                    .add_done(byte.saturating_sub(self.last_progress));
+                self.last_progress = byte;
+            }
+            match result {
+                Ok(false) => {
+                    self.control
+                        .add_done(self.total.saturating_sub(self.last_progress));
+                    self.last_progress = self.total;
+                    return Ok(None);
+                }
+                Ok(true) => {
+                    let byte = self.record.position().map(|p| p.byte()).unwrap_or(0);
+                    let line = self.lines.line_at(byte);
+                    return Ok(Some((line, &self.record)));
+                }
+                Err(e) => {
+                    let line = e
+                        .position()
+                        .map(|p| self.lines.line_at(p.byte()))
+                        .unwrap_or(0);
+                    report.skip(
+                        Location {
+                            file: report.name.clone(),
+                            sheet: None,
+                            cell: None,
+                            line: Some(line),
+                        },
+                        format!("cannot read the line: {e}"),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Whether a row is a note below the data (`Source: …`, `Note: …`, `Примечание`).
 pub fn is_note(first_cell: &str) -> bool {
     let lower = first_cell.trim_start().to_lowercase();
@@ -789,49 +873,15 @@ pub fn load_long_text(
             .join(", ")
     ));
     let skipped_before = report.skipped_rows;
-    let mut reader = builder.from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
+    let mut records = TextRecords::new(builder.from_reader(text.as_bytes()), text, control, path);
     let mut index = 0usize;
-    let mut last_progress = 0u64;
-    let mut lines = LineCounter::new(text);
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-                report.skip(
-                    Location {
-                        file: report.name.clone(),
-                        sheet: None,
-                        cell: None,
-                        line: Some(line),
-                    },
-                    format!("cannot read the line: {e}"),
-                );
-                index += 1;
-                continue;
-            }
-        }
-        let line = record
-            .position()
-            .map(|p| lines.line_at(p.byte()))
-            .unwrap_or(0);
+    while let Some((line, record)) = records.next(report)? {
         if index > header_index {
             let cells: Vec<&str> = record.iter().collect();
             long.read_row(&cells, RowPlace::Line(line), dataset, report);
         }
         index += 1;
-        if index.is_multiple_of(65_536) {
-            if control.is_cancelled() {
-                return Err(LoadError::Cancelled { path: shown });
-            }
-            let byte = record.position().map(|p| p.byte()).unwrap_or(0);
-            control.add_done(byte - last_progress);
-            last_progress = byte;
-        }
     }
-    control.add_done((text.len() as u64).saturating_sub(last_progress));
     long.check_values(path)?;
     sheet.rows_read = long.rows_read;
     sheet.rows_skipped = report.skipped_rows - skipped_before;

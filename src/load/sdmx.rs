@@ -16,7 +16,7 @@ use super::eurostat::{
     Dim, Router, SetAside, Target, dataset_in, dim_kind, row_filter, target_of_dataset,
     target_of_table,
 };
-use super::long::{LineCounter, parse_year};
+use super::long::{TextRecords, parse_year};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::{CellValue, NumberStyle, parse_cell};
 use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
@@ -147,37 +147,13 @@ pub fn load_sdmx(
     let total_age = codes.intern("TOTAL", dataset);
     let mut rows_read = 0usize;
     let mut tables_read: Vec<TableId> = Vec::new();
-    let mut last_progress = 0u64;
-    let mut index = 0usize;
     let mut flag = String::new();
     let file_name = report.name.clone();
-    let mut lines = LineCounter::new(text);
-    'rows: loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                let line = e.position().map(|p| lines.line_at(p.byte())).unwrap_or(0);
-                report.skip(codes.line(line), format!("cannot read the line: {e}"));
-                continue;
-            }
-        }
-        index += 1;
-        if index.is_multiple_of(65_536) {
-            if control.is_cancelled() {
-                return Err(LoadError::Cancelled { path: shown });
-            }
-            let byte = record.position().map(|p| p.byte()).unwrap_or(0);
-            control.add_done(byte.saturating_sub(last_progress));
-            last_progress = byte;
-        }
+    let mut records = TextRecords::new(reader, text, control, path);
+    'rows: while let Some((line, record)) = records.next(report)? {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line = record
-            .position()
-            .map(|p| lines.line_at(p.byte()))
-            .unwrap_or(0);
         let cell = |i: usize| record.get(i).unwrap_or("").trim();
         // Which table: the options, else the dataflow (and the OECD measure), else the file name.
         let flow = dataflow.map(cell).unwrap_or("");
@@ -312,7 +288,6 @@ pub fn load_sdmx(
         });
         rows_read += 1;
     }
-    control.add_done((text.len() as u64).saturating_sub(last_progress));
     if rows_read == 0 && routers.values().all(Option::is_none) {
         return Err(LoadError::Unrecognised {
             path: shown,
