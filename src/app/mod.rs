@@ -212,7 +212,9 @@ impl MigreviewApp {
                 ),
             }
         }
-        app.start_select = std::env::var(START_SELECT_ENV).ok();
+        app.start_select = std::env::var(START_SELECT_ENV)
+            .ok()
+            .filter(|select| !select.trim().is_empty());
         if let Ok(theme) = std::env::var(THEME_ENV) {
             match theme.trim() {
                 "light" => app.settings.dark = false,
