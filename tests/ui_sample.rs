@@ -316,6 +316,58 @@ fn coverage_shows_the_year_tajikistan_dropped_from_table_7_2() {
     assert!(detail.sexes.iter().all(|s| s.absent.is_empty()));
     h.get_by_label("Kazakhstan (KAZ) · Table 7.2 · 2017");
 
+    // The cell of the S3 plant is partly reported: one of the women's values is the text
+    // "see note", named with why it does not count.
+    h.state_mut()
+        .queue(Command::SelectCoverageCell(CoverageCellRef {
+            table: TableId::T6_2,
+            reporter: "TJK".into(),
+            year: 2015,
+        }));
+    h.run();
+    h.get_by_label("TJK 2015: partly reported");
+    let detail = h.state().coverage_view().detail().expect("the detail");
+    assert_eq!(detail.status, CellStatus::Partly);
+    assert_eq!(detail.missing, 1);
+    let women = detail
+        .sexes
+        .iter()
+        .find(|s| s.sex == Sex::F)
+        .expect("women");
+    assert_eq!(women.status, CellStatus::Partly);
+    assert_eq!(
+        women.missing,
+        vec![(
+            "Uzbekistan (UZB)".to_string(),
+            migreview::model::Missing::Unreadable
+        )]
+    );
+    h.get_by_label("Uzbekistan (UZB) — not a number");
+    h.get_by_label("Values missing (1)");
+
+    // Tajikistan's tables in rows: the same gap, in the row of Table 7.2.
+    h.state_mut()
+        .queue(Command::SelectCoverageCell(CoverageCellRef {
+            table: TableId::T7_2,
+            reporter: "TJK".into(),
+            year: 2017,
+        }));
+    h.run();
+    h.get_by_label("Tables of a reporter").click();
+    h.run();
+    assert_eq!(
+        h.state().coverage_view().kind,
+        Some(GridKind::ByReporter("TJK".into()))
+    );
+    h.get_by_label("7.2 2017: no rows");
+    h.get_by_label("7.1 2017: reported");
+    h.get_by_label("Reporters of a table").click();
+    h.run();
+    assert_eq!(
+        h.state().coverage_view().kind,
+        Some(GridKind::ByTable(TableId::T7_2))
+    );
+
     // Back to Tajikistan, and into Data: the table has no 2017 column.
     h.get_by_label("TJK 2017: no rows").click();
     h.run();
