@@ -261,7 +261,8 @@ pub struct MirrorView {
     pub against_reference: bool,
     /// The pair of the series view: sender, receiver.
     pub pair: Option<(String, String)>,
-    meta: Cached<u64, Meta>,
+    /// Shared, so that a frame can hold it while the toggles change.
+    meta: Cached<u64, std::sync::Arc<Meta>>,
     scatter: Cached<ScatterKey, ScatterPrepared>,
     matrix: Cached<MatrixKey, MatrixData>,
     series: Cached<SeriesKey, PairSeries>,
@@ -312,7 +313,9 @@ impl MirrorView {
     }
 
     fn prepare_meta(&mut self, session: &Session) -> &Meta {
-        self.meta.get(session.generation, || Meta::build(session))
+        self.meta.get(session.generation, || {
+            std::sync::Arc::new(Meta::build(session))
+        })
     }
 
     /// The year the matrix and the country view show.
