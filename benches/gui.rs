@@ -1,9 +1,12 @@
 //! Frame time of each panel with a million observations and 100,000 findings (layout and
-//! tessellation with a headless egui context, no GPU), and the time from start to the first
-//! frame showing a sample-sized data set. Run with `cargo bench --bench gui`.
+//! tessellation with a headless egui context, no GPU), the Coverage and Mirror panels with the
+//! mirror statistics of those observations, and the time from start to the first frame showing
+//! a sample-sized data set. Run with `cargo bench --bench gui`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use migreview::app::coverage::CoverageCellRef;
 use migreview::app::data::{DataSelection, Pivot};
+use migreview::app::mirror::MirrorTab;
 use migreview::app::session::SessionSource;
 use migreview::app::{Command, MigreviewApp, Panel, Session};
 use migreview::checks::{CheckCode, Dimension, Finding, Outcome, Severity};
@@ -111,8 +114,11 @@ fn findings(dataset: &Dataset) -> Vec<Finding> {
 
 fn big_session() -> Session {
     let dataset = big_dataset();
-    let mut report = Report::new(Vec::new(), &dataset, &Settings::default());
+    let settings = Settings::default();
+    let mut report = Report::new(Vec::new(), &dataset, &settings);
     report.findings = findings(&dataset);
+    // The mirror part, as `Report::build` computes it: about 100,000 pair-years.
+    report.mirror = migreview::mirror::analyse(&dataset, &settings.mirror);
     Session::build(
         SessionSource::Files(vec!["big.csv".into()]),
         dataset,
@@ -144,11 +150,14 @@ fn panel_frames(c: &mut Criterion) {
     let built = Instant::now();
     let session = big_session();
     eprintln!(
-        "built {} observations and {} findings in {:.1} s",
+        "built {} observations, {} findings and {} mirror pair-years in {:.1} s",
         session.dataset.len(),
         session.findings().len(),
+        session.report.mirror.pairs.len(),
         built.elapsed().as_secs_f64()
     );
+    let coverage_reporter = session.coverage.reporters[0].clone();
+    let mirror_years = session.report.mirror.years();
     let reporters: Vec<_> = session.index.slices[&TableId::T3]
         .iter()
         .map(|s| s.reporter)
@@ -250,6 +259,77 @@ fn panel_frames(c: &mut Criterion) {
             black_box(frame(&ctx, &mut app, Vec::new()))
         })
     });
+
+    // Coverage: the table × year heatmap of a reporter, with a cell's detail open.
+    app.set_panel(Panel::Coverage);
+    app.queue(Command::SelectCoverageCell(CoverageCellRef {
+        table: TableId::T3,
+        reporter: coverage_reporter.clone(),
+        year: 2010,
+    }));
+    for _ in 0..5 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    group.bench_function("Coverage with a cell's detail", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut app, Vec::new())))
+    });
+    app.coverage_view_mut().kind = Some(migreview::charts::GridKind::ByReporter(
+        coverage_reporter.clone(),
+    ));
+    for _ in 0..5 {
+        frame(&ctx, &mut app, Vec::new());
+    }
+    group.bench_function("Coverage, tables of a reporter", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut app, Vec::new())))
+    });
+
+    // Mirror: each view, and the scatter while the pointer moves over it.
+    app.set_panel(Panel::Mirror);
+    for tab in MirrorTab::ALL {
+        app.mirror_view_mut().tab = tab;
+        for _ in 0..5 {
+            frame(&ctx, &mut app, Vec::new());
+        }
+        let view = app.mirror_view();
+        eprintln!(
+            "Mirror {tab:?}: {} scatter points, {} matrix countries, {} country bars, {} years of a pair",
+            view.scatter_data().map_or(0, |d| d.points.len()),
+            view.matrix_data().map_or(0, |d| d.countries.len()),
+            view.bars_data().map_or(0, |d| d.bars.len()),
+            view.series_data().map_or(0, |d| d.points.len()),
+        );
+        group.bench_function(format!("Mirror {tab:?}"), |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app, Vec::new())))
+        });
+    }
+    app.mirror_view_mut().tab = MirrorTab::Scatter;
+    let mut step = 0u32;
+    group.bench_function("Mirror Scatter while hovering", |b| {
+        b.iter(|| {
+            step += 1;
+            let x = 300.0 + (step % 600) as f32;
+            let hover = vec![egui::Event::PointerMoved(egui::pos2(x, 500.0))];
+            black_box(frame(&ctx, &mut app, hover))
+        })
+    });
+    // Another year: the frame that rebuilds the scatter from every pair-year and draws it.
+    let mut which = 0usize;
+    group.bench_function(
+        "Mirror Scatter, the frame after choosing another year",
+        |b| {
+            b.iter_custom(|iterations| {
+                let mut measured = Duration::ZERO;
+                for _ in 0..iterations {
+                    which = (which + 1) % mirror_years.len();
+                    app.mirror_view_mut().year = Some(mirror_years[which]);
+                    let started = Instant::now();
+                    black_box(frame(&ctx, &mut app, Vec::new()));
+                    measured += started.elapsed();
+                }
+                measured
+            })
+        },
+    );
     group.finish();
 }
 

@@ -5,10 +5,11 @@
 #   scripts/screenshots.sh FILE…        # these data files
 #
 # Installs Xvfb, xauth, ImageMagick and xdotool with apt-get when Xvfb is missing. Builds the
-# release binary and starts it once per picture; MIGREVIEW_START_PANEL, MIGREVIEW_LANG and
-# MIGREVIEW_THEME choose panel, language and theme, so no clicking is needed. Settings and the
-# sample's review go to a temporary folder, not to your home. The app's own timing lines (first
-# frame, data ready) are printed at the end.
+# release binary and starts it once per picture; MIGREVIEW_START_PANEL, MIGREVIEW_START_SELECT,
+# MIGREVIEW_LANG and MIGREVIEW_THEME choose panel, what it shows (a finding's check, a coverage
+# cell, a mirror view), language and theme, so no clicking is needed. Settings and the sample's
+# review go to a temporary folder, not to your home. The app's own timing lines (first frame,
+# data ready) are printed at the end.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -68,18 +69,30 @@ exit 0
 EOF
 
 export SHOT_LOG="$work/app.log"
-shot() { # name panel language [theme]
+shot() { # name panel language theme [what the panel shows]
     echo "screenshot $out/$1.png" >&2
-    MIGREVIEW_START_PANEL="$2" MIGREVIEW_LANG="$3" MIGREVIEW_THEME="${4:-light}" \
+    MIGREVIEW_START_PANEL="$2" MIGREVIEW_LANG="$3" MIGREVIEW_THEME="$4" \
+        MIGREVIEW_START_SELECT="${5:-}" \
         xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/shot.sh" "$out/$1.png" "$bin" "${files[@]}"
 }
 
-shot overview overview en
-shot data data en
-shot findings findings en
-shot overview_ru overview ru
-shot findings_ru findings ru
-shot data_dark data en dark
+# What the panels show is chosen for the sample; with other files the panels choose themselves.
+if [ ${#files[@]} -eq 0 ]; then
+    finding="A1:AZE" cell="7.2:TJK:2017" pair="series:KAZ:AZE"
+else
+    finding="" cell="" pair="series"
+fi
+shot overview overview en light
+shot data data en light
+shot findings findings en light "$finding"
+shot findings_ru findings ru light "$finding"
+shot coverage coverage en light "$cell"
+shot coverage_dark coverage en dark "$cell"
+shot mirror_scatter mirror en light scatter
+shot mirror_scatter_ru mirror ru light scatter
+shot mirror_matrix mirror en light matrix
+shot mirror_countries mirror en light countries
+shot mirror_series mirror en light "$pair"
 
 echo "--- timing reported by the app (release build, Xvfb, software rendering)" >&2
 grep -E "first frame|ready" "$SHOT_LOG" >&2 || true

@@ -2,8 +2,10 @@
 //! them after the frame, so nothing changes under a panel while it draws.
 
 use super::Panel;
+use super::chart_export::{ChartFormat, ChartRequest};
+use super::coverage::CoverageCellRef;
 use super::data::DataSelection;
-use crate::model::Lang;
+use crate::model::{Lang, Sex, TableId};
 use crate::review::{ExportFormat, TriageStatus};
 use std::path::PathBuf;
 
@@ -43,4 +45,24 @@ pub enum Command {
     /// Ask where to export the findings (on a background thread).
     ExportDialog(ExportFormat),
     ExportTo(PathBuf, ExportFormat),
+
+    // Coverage and mirror panels.
+    /// Show what a reporter gives for a table in a year (a cell of the coverage heatmap).
+    SelectCoverageCell(CoverageCellRef),
+    /// Show a pair over the years in the Mirror panel.
+    SelectPair {
+        sender: String,
+        receiver: String,
+    },
+    /// Show a reporter's table in Data, with the column of a year marked.
+    ShowTableInData {
+        table: TableId,
+        reporter: String,
+        sex: Sex,
+        year: Option<u16>,
+    },
+    /// Ask where to write a chart (on a background thread).
+    ExportChartDialog(ChartRequest, ChartFormat),
+    /// Write a chart into a file (on a background thread).
+    ExportChartTo(ChartRequest, ChartFormat, PathBuf),
 }

@@ -133,7 +133,8 @@ impl Pivot {
     }
 }
 
-fn row_label(label: &str, age: &str, lang: Lang) -> String {
+/// A row's label: the category, with its age group when it is not the total.
+pub fn row_label(label: &str, age: &str, lang: Lang) -> String {
     if age == "TOTAL" || age.is_empty() {
         label.to_string()
     } else if age == "UNK" {
@@ -145,7 +146,7 @@ fn row_label(label: &str, age: &str, lang: Lang) -> String {
 
 /// Totals first, then status codes in their usual order, countries by name, and the residual
 /// categories and aggregates last; ages in ascending order within a category.
-fn sort_key(category: &str, age: &str, label: &str) -> (u8, usize, String, u8, u32, String) {
+pub fn sort_key(category: &str, age: &str, label: &str) -> (u8, usize, String, u8, u32, String) {
     let (rank, status_order) = match category_kind(category) {
         CategoryKind::Total => (0, 0),
         CategoryKind::Status => (
@@ -236,6 +237,41 @@ impl DataView {
                 .or(Some("TOTAL"))
                 .and_then(|a| dataset.sym(a)),
             year: f.year,
+        });
+        self.scroll_frames = 2;
+        true
+    }
+
+    /// Shows a table of a reporter with the column of a year marked (from the Coverage panel);
+    /// false when the reporter gives no such table.
+    pub fn show_table(
+        &mut self,
+        session: &Session,
+        table: TableId,
+        reporter: &str,
+        sex: Sex,
+        year: Option<u16>,
+    ) -> bool {
+        let Some(reporter) = session.dataset.sym(reporter) else {
+            return false;
+        };
+        let given = session
+            .index
+            .slices
+            .get(&table)
+            .is_some_and(|list| list.iter().any(|s| s.reporter == reporter));
+        if !given {
+            return false;
+        }
+        self.selection = DataSelection {
+            table: Some(table),
+            reporter: Some(reporter),
+            sex,
+        };
+        self.target = Some(CellTarget {
+            category: None,
+            age: None,
+            year,
         });
         self.scroll_frames = 2;
         true

@@ -223,6 +223,93 @@ texts! {
     LayoutEurostatBulk => "Eurostat bulk download", "Массовая выгрузка Евростата";
     LayoutSdmxCsv => "SDMX-CSV", "SDMX-CSV";
     LayoutEurostatBrowser => "Eurostat data browser download", "Выгрузка из браузера данных Евростата";
+
+    // Coverage and mirror panels.
+    PanelCoverage => "Coverage", "Наличие данных";
+    PanelMirror => "Mirror", "Зеркальная статистика";
+    CoverageRowsLabel => "Rows", "Строки";
+    ReportersOfATable => "Reporters of a table", "Страны по таблице";
+    TablesOfAReporter => "Tables of a reporter", "Таблицы страны";
+    CoverageHint => "Each cell is a year: click it to see which rows hold numbers and which are missing.",
+        "Каждая ячейка — год: нажмите, чтобы увидеть, в каких строках есть числа, а каких нет.";
+    CoverageSelectACell => "Click a cell of the heatmap to see what is reported there and what is missing.",
+        "Нажмите на ячейку, чтобы увидеть, какие данные есть, а каких нет.";
+    CellCounts => "{0} rows with numbers · {1} values missing", "Строк с числами: {0} · пропущенных значений: {1}";
+    NoRowsThisYear => "No row at all for {0}: the year is not in the data (a missing column or sheet).",
+        "За {0} год нет ни одной строки: этого года нет в данных (пропущен столбец или лист).";
+    RowsReportedN => "Reported ({0})", "Есть данные ({0})";
+    RowsMissingN => "Values missing ({0})", "Пропущенные значения ({0})";
+    RowsAbsentN => "Missing here, given in other years ({0})", "Нет в этом году, есть в другие годы ({0})";
+    OpenInData => "Open in Data", "Открыть в данных";
+    MirrorCoverageHeading => "Mirror coverage of pair-years", "Зеркальное покрытие пар стран по годам";
+    MirrorCoverageNote => "Ordered pairs of the {0} countries that report Table 3 or 4: is the flow reported by both sides, by the receiving country only (immigration), by the sending country only (emigration), or by neither?",
+        "Упорядоченные пары из {0} стран, представивших таблицу 3 или 4: учтён ли поток обеими сторонами, только страной прибытия (иммиграция), только страной выбытия (эмиграция) или ни одной?";
+    NoMirrorCoverage => "No mirror coverage: fewer than two countries report Table 3 or Table 4.",
+        "Зеркального покрытия нет: таблицу 3 или 4 представили менее двух стран.";
+    PairYearsColumn => "Pair-years", "Пар-лет";
+    BothSidesColumn => "Both sides", "Обе стороны";
+    ImmigrationOnlyColumn => "Immigration only", "Только иммиграция";
+    EmigrationOnlyColumn => "Emigration only", "Только эмиграция";
+    NeitherSideColumn => "Neither", "Ни одна";
+    AllYearsChoice => "All years", "Все годы";
+    ExportPng => "Export PNG…", "Экспорт в PNG…";
+    ExportSvg => "Export SVG…", "Экспорт в SVG…";
+    ExportChartHint => "Writes this chart as shown (same selection) to a file, 1600 × 1000, readable when projected.",
+        "Записывает этот график с тем же выбором в файл 1600 × 1000, читаемый на проекторе.";
+    ExportChartPng => "Export the chart as PNG…", "Экспорт графика в PNG…";
+    ExportChartSvg => "Export the chart as SVG…", "Экспорт графика в SVG…";
+    ExportChartDialogTitle => "Export the chart", "Экспорт графика";
+    NoChartHere => "Only the Coverage and Mirror panels show charts.", "Графики есть только на панелях «Наличие данных» и «Зеркальная статистика».";
+    ChartExportedTo => "Chart written to {0}", "График записан в {0}";
+    MirrorScatterTab => "Scatter", "Диаграмма рассеяния";
+    MirrorMatrixTab => "Matrix", "Матрица";
+    MirrorCountriesTab => "Countries", "Страны";
+    MirrorSeriesTab => "Pair over the years", "Пара стран по годам";
+    NoMirrorPairs => "No mirror pairs.", "Зеркальных пар нет.";
+    NoMirrorPairsWhy => "Mirror statistics compare Table 3 (immigration by previous residence) of one country with Table 4 (emigration by next residence) of another: the data hold no such pair.",
+        "Зеркальная статистика сравнивает таблицу 3 (иммиграция по стране предыдущего проживания) одной страны с таблицей 4 (эмиграция по стране следующего проживания) другой: в данных таких пар нет.";
+    CountriesBothSexes => "Countries are compared on both sexes together.", "Страны сравниваются по обоим полам вместе.";
+    DurationCorrection => "Duration-of-stay correction", "Поправка на продолжительность пребывания";
+    DurationCorrectionHint => "On: flows on the 12-month basis (each reporter's criterion times its correction factor). Off: as reported.",
+        "Включено: потоки в пересчёте на критерий 12 месяцев (данные страны, умноженные на поправочный коэффициент её критерия). Выключено: как представлено странами.";
+    ScatterCount => "{0} pairs reported on both sides", "Пар с данными обеих сторон: {0}";
+    NoTwoSidedPairs => "No pair is reported on both sides for this selection.", "Для этого выбора нет пар с данными обеих сторон.";
+    MatrixNote => "Receiving country (rows) × sending country (columns), {0}; click a cell to see the pair over the years",
+        "Страна прибытия (строки) × страна выбытия (столбцы), {0}; нажмите на ячейку, чтобы увидеть пару по годам";
+    DirectionLabel => "Direction", "Направление";
+    EmigrationWord => "Emigration", "Эмиграция";
+    ImmigrationWord => "Immigration", "Иммиграция";
+    ComparedWith => "Compared with", "Сравнение с";
+    AllPartners => "All partners", "Все партнёры";
+    ReferenceGroupOf => "Reference group ({0})", "Эталонная группа ({0})";
+    NoReferenceGroup => "No reference group: too few countries agree well enough with their partners.",
+        "Эталонной группы нет: слишком мало стран хорошо согласуются с партнёрами.";
+    NoCountryRatios => "No country has partners that report both sides in this year.", "Ни у одной страны нет партнёров с данными обеих сторон в этом году.";
+    RatioColumn => "Ratio", "Отношение";
+    IntervalColumn => "95 % interval", "95 % интервал";
+    PartnersColumn => "Partners", "Партнёров";
+    NoPairChosen => "No pair chosen: click a point of the scatter or a cell of the matrix.", "Пара не выбрана: нажмите на точку диаграммы или ячейку матрицы.";
+    SenderLabel => "Sending country", "Страна выбытия";
+    ReceiverLabel => "Receiving country", "Страна прибытия";
+    SwapPair => "Swap", "Поменять местами";
+    PairNotReported => "Neither country reports this flow in any year.", "Ни одна из стран не представила данных об этом потоке.";
+    CountrysFigure => "The country's figure", "Данные страны";
+    PartnersFigure => "The partners' figure", "Данные партнёров";
+    RatioAsReported => "Ratio as reported", "Отношение без поправки";
+    PairFromTo => "From {0} to {1}, {2}", "Выбытие: {0}, прибытие: {1}, {2} г.";
+    ImmigrationReportedBy => "Immigration reported by {0}", "Иммиграция по данным: {0}";
+    EmigrationReportedBy => "Emigration reported by {0}", "Эмиграция по данным: {0}";
+    CorrectedFigures => "Corrected I / E", "I / E с поправкой";
+    RatioLabel => "Ratio I/E", "Отношение I/E";
+    CorrectedRatioLabel => "Ratio I/E corrected", "Отношение I/E с поправкой";
+    BandLabel => "Band", "Полоса";
+    BandGreen => "green", "зелёная";
+    BandLight => "light green", "светло-зелёная";
+    BandAmber => "amber", "жёлтая";
+    BandRed => "red", "красная";
+    BandSmall => "small numbers", "малые числа";
+    BandOneSided => "one side only", "только одна сторона";
+    ClickForSeries => "Click to see the pair over the years.", "Нажмите, чтобы увидеть пару по годам.";
 }
 
 /// A count as the language writes it: `4,190.5` in English, `4 190,5` in Russian (no-break

@@ -1,6 +1,7 @@
 //! Work that must not run on the UI thread: loading and checking, file dialogs, and saving the
 //! review. Each job reports over a channel and wakes the window with `request_repaint`.
 
+use super::chart_export::{ChartFormat, ChartRequest, ChartSource};
 use super::session::{FileSummary, Session, SessionSource};
 use crate::load::{self, ImportOptions, LoadControl, LoadError};
 use crate::model::Dataset;
@@ -206,6 +207,10 @@ pub enum JobEvent {
     SaveFailed(String),
     /// The findings were exported (to this file), or why not.
     Exported(Result<PathBuf, String>),
+    /// Where to write a chart, chosen in the save dialog.
+    ChartPath(Option<PathBuf>, ChartRequest, ChartFormat),
+    /// A chart was written (to this file), or why not.
+    ChartExported(Result<PathBuf, String>),
 }
 
 /// A load in progress.
@@ -424,11 +429,11 @@ impl Jobs {
                         events.push(JobEvent::Loaded { id, loaded });
                     }
                 }
-                JobEvent::Picked(_) | JobEvent::ExportPath(..) => {
+                JobEvent::Picked(_) | JobEvent::ExportPath(..) | JobEvent::ChartPath(..) => {
                     self.dialog_open = false;
                     events.push(event);
                 }
-                JobEvent::Exported(_) => {
+                JobEvent::Exported(_) | JobEvent::ChartExported(_) => {
                     self.exports = self.exports.saturating_sub(1);
                     events.push(event);
                 }
@@ -548,6 +553,72 @@ impl Jobs {
         if let Err(e) = spawned {
             let _ = self.tx.send(JobEvent::Exported(Err(format!(
                 "cannot start the export: {e}"
+            ))));
+        }
+    }
+
+    /// Asks where to write a chart, with the system's save dialog on a thread.
+    pub fn pick_chart_path(
+        &mut self,
+        ctx: &egui::Context,
+        title: String,
+        suggested: PathBuf,
+        request: ChartRequest,
+        format: ChartFormat,
+    ) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let fallback = (self.tx.clone(), request.clone());
+        let spawned = std::thread::Builder::new()
+            .name("migreview-chart-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(title)
+                    .add_filter(format.extension(), &[format.extension()]);
+                if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                if let Some(name) = suggested.file_name() {
+                    dialog = dialog.set_file_name(name.to_string_lossy());
+                }
+                let _ = tx.send(JobEvent::ChartPath(dialog.save_file(), request, format));
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            self.dialog_open = false;
+            let _ = fallback
+                .0
+                .send(JobEvent::ChartPath(None, fallback.1, format));
+        }
+    }
+
+    /// Draws a chart into a file on a thread (a scatter of many pairs takes a moment).
+    pub fn export_chart(
+        &mut self,
+        ctx: &egui::Context,
+        request: ChartRequest,
+        source: ChartSource,
+        lang: crate::model::Lang,
+        path: PathBuf,
+        format: ChartFormat,
+    ) {
+        self.exports += 1;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("migreview-chart".into())
+            .spawn(move || {
+                let result = request.render(&source, lang, &path, format);
+                let _ = tx.send(JobEvent::ChartExported(result));
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            let _ = self.tx.send(JobEvent::ChartExported(Err(format!(
+                "cannot start the chart export: {e}"
             ))));
         }
     }

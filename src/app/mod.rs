@@ -6,11 +6,14 @@
 //! [`Command`]s, applied after the frame. Loading, checking, dialogs and saving run in
 //! [`jobs`] on other threads, so the window never waits.
 
+pub mod chart_export;
 pub mod command;
+pub mod coverage;
 pub mod data;
 pub mod findings;
 pub mod i18n;
 pub mod jobs;
+pub mod mirror;
 pub mod overview;
 pub mod session;
 pub mod settings;
@@ -22,11 +25,14 @@ pub use settings::AppSettings;
 
 use crate::model::Lang;
 use crate::review::{self, ExportFormat};
+use chart_export::{ChartFormat, ChartRequest, ChartSource};
+use coverage::{CoverageCellRef, CoverageView};
 use data::DataView;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use findings::FindingsView;
 use i18n::{Tr, count_text, tr, trf};
 use jobs::{JobEvent, Jobs, LoadPhase, LoadRequest, Loaded};
+use mirror::{MirrorTab, MirrorView};
 use session::{ReviewState, SessionSource};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -36,8 +42,13 @@ use theme::Palette;
 pub const APP_ID: &str = "migreview";
 
 /// The environment variable that chooses the panel shown first (`overview`, `data`,
-/// `findings`), for scripted screenshots.
+/// `findings`, `coverage`, `mirror`), for scripted screenshots.
 pub const START_PANEL_ENV: &str = "MIGREVIEW_START_PANEL";
+/// The environment variable that chooses what the start panel shows once the data are loaded:
+/// in Findings a check (`A1`, or `A1:AZE` for the first A1 finding about Azerbaijan); in Coverage
+/// a table (`7.2`), a reporter (`TJK`) or a cell (`7.2:TJK:2017`); in Mirror a view (`scatter`,
+/// `matrix`, `countries`, `series`, or `series:TJK:RUS` for the pair from TJK to RUS).
+pub const START_SELECT_ENV: &str = "MIGREVIEW_START_SELECT";
 /// The environment variable that chooses the language at start (`en`, `ru`).
 pub const LANG_ENV: &str = "MIGREVIEW_LANG";
 /// The environment variable that chooses the theme at start (`light`, `dark`).
@@ -51,16 +62,26 @@ pub enum Panel {
     Overview,
     Data,
     Findings,
+    Coverage,
+    Mirror,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 3] = [Panel::Overview, Panel::Data, Panel::Findings];
+    pub const ALL: [Panel; 5] = [
+        Panel::Overview,
+        Panel::Data,
+        Panel::Findings,
+        Panel::Coverage,
+        Panel::Mirror,
+    ];
 
     pub fn parse(text: &str) -> Option<Panel> {
         match text.trim().to_ascii_lowercase().as_str() {
             "overview" => Some(Panel::Overview),
             "data" => Some(Panel::Data),
             "findings" => Some(Panel::Findings),
+            "coverage" => Some(Panel::Coverage),
+            "mirror" => Some(Panel::Mirror),
             _ => None,
         }
     }
@@ -70,6 +91,8 @@ impl Panel {
             Panel::Overview => tr(lang, Tr::PanelOverview),
             Panel::Data => tr(lang, Tr::PanelData),
             Panel::Findings => tr(lang, Tr::PanelFindings),
+            Panel::Coverage => tr(lang, Tr::PanelCoverage),
+            Panel::Mirror => tr(lang, Tr::PanelMirror),
         }
     }
 }
@@ -95,6 +118,10 @@ pub struct MigreviewApp {
     panel: Panel,
     data_view: DataView,
     findings_view: FindingsView,
+    coverage_view: CoverageView,
+    mirror_view: MirrorView,
+    /// What the start panel shows once the first data are loaded ([`START_SELECT_ENV`]).
+    start_select: Option<String>,
     jobs: Jobs,
     messages: Vec<UserMessage>,
     commands: Vec<Command>,
@@ -150,6 +177,9 @@ impl MigreviewApp {
             panel: Panel::Overview,
             data_view: DataView::default(),
             findings_view: FindingsView::default(),
+            coverage_view: CoverageView::default(),
+            mirror_view: MirrorView::default(),
+            start_select: None,
             jobs: Jobs::new(),
             messages: Vec::new(),
             commands: Vec::new(),
@@ -177,10 +207,14 @@ impl MigreviewApp {
             match Panel::parse(&panel) {
                 Some(panel) => app.panel = panel,
                 None => log::warn!(
-                    "{START_PANEL_ENV}: expected overview, data or findings, found {panel:?}"
+                    "{START_PANEL_ENV}: expected overview, data, findings, coverage or mirror, \
+                     found {panel:?}"
                 ),
             }
         }
+        app.start_select = std::env::var(START_SELECT_ENV)
+            .ok()
+            .filter(|select| !select.trim().is_empty());
         if let Ok(theme) = std::env::var(THEME_ENV) {
             match theme.trim() {
                 "light" => app.settings.dark = false,
@@ -229,6 +263,62 @@ impl MigreviewApp {
 
     pub fn findings_view(&self) -> &FindingsView {
         &self.findings_view
+    }
+
+    pub fn coverage_view(&self) -> &CoverageView {
+        &self.coverage_view
+    }
+
+    /// The Coverage panel's state, to choose its rows from outside (scripts, benchmarks).
+    pub fn coverage_view_mut(&mut self) -> &mut CoverageView {
+        &mut self.coverage_view
+    }
+
+    pub fn mirror_view(&self) -> &MirrorView {
+        &self.mirror_view
+    }
+
+    /// The Mirror panel's state, to choose its view and toggles from outside.
+    pub fn mirror_view_mut(&mut self) -> &mut MirrorView {
+        &mut self.mirror_view
+    }
+
+    /// The chart the current panel shows (Coverage and Mirror), after a frame.
+    pub fn shown_chart(&self) -> Option<ChartRequest> {
+        match self.panel {
+            Panel::Coverage => self.coverage_view.chart_request(),
+            Panel::Mirror => self.mirror_view.chart_request(),
+            Panel::Overview | Panel::Data | Panel::Findings => None,
+        }
+    }
+
+    /// What the charts are drawn from, with the source line they carry.
+    fn chart_source(&self) -> ChartSource {
+        let lang = self.settings.lang;
+        let source = match &self.session.source {
+            SessionSource::Sample => crate::sample::synthetic_notice(lang).to_string(),
+            SessionSource::Files(paths) => paths
+                .iter()
+                .map(|p| crate::load::display_name(p))
+                .collect::<Vec<_>>()
+                .join(", "),
+            SessionSource::Empty => String::new(),
+        };
+        ChartSource {
+            report: self.session.report.clone(),
+            coverage: self.session.coverage.clone(),
+            source,
+        }
+    }
+
+    /// Writes the chart the current panel shows to `path` as PNG or SVG, in the window's
+    /// language and with its selection; returns the file written.
+    pub fn export_chart(&self, path: &Path, format: ChartFormat) -> Result<PathBuf, String> {
+        let lang = self.settings.lang;
+        let request = self
+            .shown_chart()
+            .ok_or_else(|| tr(lang, Tr::NoChartHere).to_string())?;
+        request.render(&self.chart_source(), lang, path, format)
     }
 
     /// Queues a command, applied after the next frame (as if a panel had pushed it).
@@ -303,6 +393,14 @@ impl MigreviewApp {
                 &self.palette,
                 &mut self.commands,
             ),
+            Panel::Coverage => {
+                self.coverage_view
+                    .coverage_ui(ui, &self.session, lang, &mut self.commands)
+            }
+            Panel::Mirror => {
+                self.mirror_view
+                    .mirror_ui(ui, &self.session, lang, &mut self.commands)
+            }
         });
         self.paint_drop_overlay(&ctx);
 
@@ -396,6 +494,24 @@ impl MigreviewApp {
                     log::warn!("{error}");
                     self.push_message(MessageLevel::Error, error);
                 }
+                JobEvent::ChartPath(Some(path), request, format) => {
+                    let path = chart_export::with_extension(path, format);
+                    self.commands
+                        .push(Command::ExportChartTo(request, format, path));
+                }
+                JobEvent::ChartPath(None, ..) => {}
+                JobEvent::ChartExported(Ok(path)) => self.push_message(
+                    MessageLevel::Info,
+                    trf(
+                        self.settings.lang,
+                        Tr::ChartExportedTo,
+                        &[&path.display().to_string()],
+                    ),
+                ),
+                JobEvent::ChartExported(Err(error)) => {
+                    log::warn!("{error}");
+                    self.push_message(MessageLevel::Error, error);
+                }
             }
         }
     }
@@ -458,6 +574,72 @@ impl MigreviewApp {
         self.session = session;
         self.data_view = DataView::default();
         self.findings_view.reset();
+        self.coverage_view.reset();
+        self.mirror_view.reset();
+        if let Some(select) = self.start_select.take() {
+            self.apply_start_select(&select);
+        }
+    }
+
+    /// Selects what [`START_SELECT_ENV`] asks for in the start panel.
+    fn apply_start_select(&mut self, select: &str) {
+        let parts: Vec<&str> = select.split(':').map(str::trim).collect();
+        let understood = match (self.panel, parts.as_slice()) {
+            (Panel::Findings, [check, rest @ ..]) => {
+                let reporter = rest.first().copied();
+                let found = self.session.findings().iter().position(|f| {
+                    f.check.as_str().eq_ignore_ascii_case(check)
+                        && reporter.is_none_or(|r| f.reporter.as_deref() == Some(r))
+                });
+                if let Some(i) = found {
+                    self.commands.push(Command::SelectFinding(Some(i)));
+                }
+                found.is_some()
+            }
+            (Panel::Coverage, [table, reporter, year]) => {
+                match (crate::model::TableId::parse(table), year.parse::<u16>()) {
+                    (Some(table), Ok(year)) => {
+                        self.commands
+                            .push(Command::SelectCoverageCell(CoverageCellRef {
+                                table,
+                                reporter: reporter.to_string(),
+                                year,
+                            }));
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            (Panel::Coverage, [one]) => {
+                let kind = match crate::model::TableId::parse(one) {
+                    Some(table) => crate::charts::GridKind::ByTable(table),
+                    None => crate::charts::GridKind::ByReporter(one.to_uppercase()),
+                };
+                self.coverage_view.kind = Some(kind);
+                true
+            }
+            (Panel::Mirror, ["series", sender, receiver]) => {
+                self.commands.push(Command::SelectPair {
+                    sender: sender.to_uppercase(),
+                    receiver: receiver.to_uppercase(),
+                });
+                true
+            }
+            (Panel::Mirror, [view]) => match MirrorTab::parse(view) {
+                Some(tab) => {
+                    self.mirror_view.tab = tab;
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        };
+        if !understood {
+            log::warn!(
+                "{START_SELECT_ENV}: {select:?} names nothing to show in {:?}",
+                self.panel
+            );
+        }
     }
 
     fn push_message(&mut self, level: MessageLevel, text: impl Into<String>) {
@@ -551,6 +733,48 @@ impl MigreviewApp {
                 self.session.review.clone(),
                 lang,
             ),
+            Command::SelectCoverageCell(cell) => {
+                self.coverage_view.select_cell(cell);
+                self.panel = Panel::Coverage;
+            }
+            Command::SelectPair { sender, receiver } => {
+                self.mirror_view.open_pair(sender, receiver);
+                self.panel = Panel::Mirror;
+            }
+            Command::ShowTableInData {
+                table,
+                reporter,
+                sex,
+                year,
+            } => {
+                if self
+                    .data_view
+                    .show_table(&self.session, table, &reporter, sex, year)
+                {
+                    self.panel = Panel::Data;
+                } else {
+                    self.push_message(MessageLevel::Info, tr(lang, Tr::NotInData));
+                }
+            }
+            Command::ExportChartDialog(request, format) => {
+                let name = format!("{}.{}", request.file_stem(), format.extension());
+                let suggested = match self.session.review_path.as_ref().and_then(|p| p.parent()) {
+                    Some(dir) => dir.join(name),
+                    None => PathBuf::from(name),
+                };
+                self.jobs.pick_chart_path(
+                    ctx,
+                    tr(lang, Tr::ExportChartDialogTitle).to_string(),
+                    suggested,
+                    request,
+                    format,
+                );
+            }
+            Command::ExportChartTo(request, format, path) => {
+                let source = self.chart_source();
+                self.jobs
+                    .export_chart(ctx, request, source, lang, path, format);
+            }
         }
     }
 
@@ -650,6 +874,23 @@ impl MigreviewApp {
                 self.commands
                     .push(Command::ExportDialog(ExportFormat::Json));
                 ui.close();
+            }
+            ui.separator();
+            let chart = self.shown_chart();
+            for (format, key) in [
+                (ChartFormat::Png, Tr::ExportChartPng),
+                (ChartFormat::Svg, Tr::ExportChartSvg),
+            ] {
+                let item = ui
+                    .add_enabled(chart.is_some(), egui::Button::new(tr(lang, key)))
+                    .on_disabled_hover_text(tr(lang, Tr::NoChartHere));
+                if item.clicked()
+                    && let Some(request) = &chart
+                {
+                    self.commands
+                        .push(Command::ExportChartDialog(request.clone(), format));
+                    ui.close();
+                }
             }
             ui.separator();
             if ui.button(tr(lang, Tr::Quit)).clicked() {

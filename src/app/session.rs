@@ -3,6 +3,7 @@
 //! thread and swapped in whole. No egui here.
 
 use crate::checks::{CheckCode, Dimension, Finding, Severity};
+use crate::coverage::{MirrorCoverage, TableCoverage};
 use crate::load::{ImportOptions, LoadError, LoadReport};
 use crate::model::{Dataset, Lang, ObsKey, Sex, Sym, TableId};
 use crate::report::Report;
@@ -268,6 +269,10 @@ pub struct Session {
     pub generation: u64,
     /// Changes whenever the triage changes (the findings filter by status depends on it).
     pub review_version: u64,
+    /// What each reporter gives per table, year and sex (the Coverage panel and its charts).
+    pub coverage: Arc<TableCoverage>,
+    /// The mirror coverage of pair-years, year by year, over the countries of the report's.
+    pub mirror_coverage_by_year: Vec<(u16, MirrorCoverage)>,
 }
 
 impl Session {
@@ -329,6 +334,8 @@ impl Session {
             },
         };
         let index = SessionIndex::build(&dataset, &report.findings);
+        let coverage = Arc::new(crate::coverage::table_coverage(&dataset));
+        let mirror_coverage_by_year = crate::coverage::mirror_coverage_by_year(&dataset);
         let stale = {
             let current: HashSet<&str> = index.case_ids.iter().map(String::as_str).collect();
             review.stale_count(&current)
@@ -345,6 +352,8 @@ impl Session {
             index,
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
             review_version: 0,
+            coverage,
+            mirror_coverage_by_year,
         }
     }
 

@@ -2,7 +2,8 @@
 //! the window's interactive views draw from these same structures.
 
 use crate::coverage::{CellStatus, TableCoverage};
-use crate::mirror::{Band, FlowDirection, MirrorReport, MirrorSettings};
+use crate::mirror::measures::band_of_log_ratio;
+use crate::mirror::{Band, FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
 use crate::model::{Sex, TableId};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -82,7 +83,56 @@ impl CoverageGrid {
     }
 }
 
-/// One two-sided pair-year of the scatter, on the corrected (12-month) basis.
+/// Which figures a mirror chart shows: the reported ones, or the ones corrected for the
+/// duration-of-stay criterion (domain.md §3.3 asks to show both).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Basis {
+    /// As the countries report them.
+    Reported,
+    /// On the 12-month basis, after the duration-of-stay correction.
+    #[default]
+    Corrected,
+}
+
+impl Basis {
+    /// Immigration, emigration and log ratio of a pair on this basis.
+    pub fn figures(self, pair: &MirrorPair) -> (Option<f64>, Option<f64>, Option<f64>) {
+        match self {
+            Basis::Reported => (pair.immigration, pair.emigration, pair.log_ratio),
+            Basis::Corrected => (
+                pair.corrected_immigration,
+                pair.corrected_emigration,
+                pair.corrected_log_ratio,
+            ),
+        }
+    }
+
+    /// I / E of a pair on this basis.
+    pub fn ratio(self, pair: &MirrorPair) -> Option<f64> {
+        match self {
+            Basis::Reported => pair.ratio,
+            Basis::Corrected => pair.corrected_ratio,
+        }
+    }
+
+    /// The band of a pair on this basis: the report's band is that of the corrected log ratio;
+    /// the reported figures get the band of their own log ratio (`small` and `one-sided` stay).
+    pub fn band(self, pair: &MirrorPair, settings: &MirrorSettings) -> Band {
+        match (self, pair.band, pair.log_ratio) {
+            (Basis::Reported, Band::Green | Band::Light | Band::Amber | Band::Red, Some(l)) => {
+                band_of_log_ratio(settings, l)
+            }
+            _ => pair.band,
+        }
+    }
+}
+
+/// Whether the duration-of-stay correction changes a side of the pair.
+fn correction_changes(pair: &MirrorPair) -> bool {
+    pair.corrected_immigration != pair.immigration || pair.corrected_emigration != pair.emigration
+}
+
+/// One two-sided pair-year of the scatter, on the basis of its [`ScatterData`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScatterPoint {
     pub sender: String,
@@ -92,6 +142,8 @@ pub struct ScatterPoint {
     pub emigration: f64,
     pub band: Band,
     pub log_ratio: f64,
+    /// The pair's index in [`MirrorReport::pairs`], for the rest of its figures.
+    pub pair: usize,
 }
 
 /// The mirror scatter: immigration (receiver) against emigration (sender), log–log.
@@ -106,29 +158,40 @@ pub struct ScatterData {
     pub zero_sides: usize,
     /// Whether any duration-of-stay factor differs from 1.
     pub corrected: bool,
+    /// Reported or corrected figures.
+    pub basis: Basis,
     /// |log ratio| bounds of the green, light and amber bands.
     pub bounds: [f64; 3],
 }
 
 impl ScatterData {
+    /// The scatter on the corrected basis.
     pub fn from_report(
         report: &MirrorReport,
         settings: &MirrorSettings,
         year: Option<u16>,
         sex: Sex,
     ) -> ScatterData {
+        ScatterData::build(report, settings, year, sex, Basis::Corrected)
+    }
+
+    /// The scatter of one year (all years when `None`) and sex, on a basis.
+    pub fn build(
+        report: &MirrorReport,
+        settings: &MirrorSettings,
+        year: Option<u16>,
+        sex: Sex,
+        basis: Basis,
+    ) -> ScatterData {
         let mut points = Vec::new();
         let mut zero_sides = 0;
         let mut corrected = false;
-        for pair in report.pairs_of(year, sex) {
-            let (Some(i), Some(e), Some(l)) = (
-                pair.corrected_immigration,
-                pair.corrected_emigration,
-                pair.corrected_log_ratio,
-            ) else {
+        let chosen = |p: &MirrorPair| p.sex == sex && year.is_none_or(|y| p.year == y);
+        for (index, pair) in report.pairs.iter().enumerate().filter(|(_, p)| chosen(p)) {
+            let (Some(i), Some(e), Some(l)) = basis.figures(pair) else {
                 continue;
             };
-            corrected |= Some(i) != pair.immigration || Some(e) != pair.emigration;
+            corrected |= correction_changes(pair);
             if i <= 0.0 || e <= 0.0 {
                 zero_sides += 1;
                 continue;
@@ -139,8 +202,9 @@ impl ScatterData {
                 year: pair.year,
                 immigration: i,
                 emigration: e,
-                band: pair.band,
+                band: basis.band(pair, settings),
                 log_ratio: l,
+                pair: index,
             });
         }
         ScatterData {
@@ -149,6 +213,7 @@ impl ScatterData {
             points,
             zero_sides,
             corrected,
+            basis,
             bounds: [
                 settings.band_green,
                 settings.band_light,
@@ -181,12 +246,24 @@ pub struct MatrixData {
     pub countries: Vec<String>,
     /// `cells[receiver][sender]`.
     pub cells: Vec<Vec<MatrixCell>>,
+    /// `pairs[receiver][sender]`: the index in [`MirrorReport::pairs`] of the cell's pair-year.
+    pub pairs: Vec<Vec<Option<usize>>>,
     /// |log ratio| at which the colour scale saturates: ln 8.
     pub limit: f64,
+    /// Reported or corrected log ratios.
+    pub basis: Basis,
+    /// Whether any duration-of-stay factor of the year differs from 1.
+    pub corrected: bool,
 }
 
 impl MatrixData {
+    /// The matrix on the corrected basis.
     pub fn from_report(report: &MirrorReport, year: u16, sex: Sex) -> MatrixData {
+        MatrixData::build(report, year, sex, Basis::Corrected)
+    }
+
+    /// The matrix of one year and sex, coloured by the log ratio on a basis.
+    pub fn build(report: &MirrorReport, year: u16, sex: Sex, basis: Basis) -> MatrixData {
         let mut countries = BTreeSet::new();
         for pair in report.pairs.iter().filter(|p| p.sex == sex) {
             if pair.immigration.is_some() {
@@ -204,17 +281,23 @@ impl MatrixData {
             .collect();
         let n = countries.len();
         let mut cells = vec![vec![MatrixCell::Neither; n]; n];
+        let mut pairs = vec![vec![None; n]; n];
         for (i, row) in cells.iter_mut().enumerate() {
             row[i] = MatrixCell::Diagonal;
         }
-        for pair in report.pairs_of(Some(year), sex) {
+        let mut corrected = false;
+        let chosen = |p: &MirrorPair| p.sex == sex && p.year == year;
+        for (k, pair) in report.pairs.iter().enumerate().filter(|(_, p)| chosen(p)) {
             let (Some(&r), Some(&s)) = (
                 index.get(pair.receiver.as_str()),
                 index.get(pair.sender.as_str()),
             ) else {
                 continue;
             };
-            cells[r][s] = match (pair.band, pair.corrected_log_ratio) {
+            corrected |= correction_changes(pair);
+            pairs[r][s] = Some(k);
+            let (_, _, log_ratio) = basis.figures(pair);
+            cells[r][s] = match (pair.band, log_ratio) {
                 (Band::Small, _) => MatrixCell::Small,
                 (Band::OneSided, _) if pair.immigration.is_some() => MatrixCell::ImmigrationOnly,
                 (Band::OneSided, _) => MatrixCell::EmigrationOnly,
@@ -227,7 +310,10 @@ impl MatrixData {
             sex,
             countries,
             cells,
+            pairs,
             limit: 8f64.ln(),
+            basis,
+            corrected,
         }
     }
 }
@@ -236,6 +322,8 @@ impl MatrixData {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SeriesPoint {
     pub year: u16,
+    /// The pair-year's index in [`MirrorReport::pairs`].
+    pub pair: usize,
     pub immigration: Option<f64>,
     pub emigration: Option<f64>,
     pub corrected_immigration: Option<f64>,
@@ -251,21 +339,37 @@ pub struct PairSeries {
     pub points: Vec<SeriesPoint>,
     /// Whether any year has a duration-of-stay factor other than 1.
     pub corrected: bool,
+    /// Reported figures only, or the corrected ones beside them.
+    pub basis: Basis,
 }
 
 impl PairSeries {
+    /// The series with the corrected figures beside the reported ones.
     pub fn from_report(
         report: &MirrorReport,
         sender: &str,
         receiver: &str,
         sex: Sex,
     ) -> PairSeries {
+        PairSeries::build(report, sender, receiver, sex, Basis::Corrected)
+    }
+
+    /// The series of a pair; with [`Basis::Reported`] the corrected figures are not drawn.
+    pub fn build(
+        report: &MirrorReport,
+        sender: &str,
+        receiver: &str,
+        sex: Sex,
+        basis: Basis,
+    ) -> PairSeries {
         let points: Vec<SeriesPoint> = report
             .pairs
             .iter()
-            .filter(|p| p.sender == sender && p.receiver == receiver && p.sex == sex)
-            .map(|p| SeriesPoint {
+            .enumerate()
+            .filter(|(_, p)| p.sender == sender && p.receiver == receiver && p.sex == sex)
+            .map(|(k, p)| SeriesPoint {
                 year: p.year,
+                pair: k,
                 immigration: p.immigration,
                 emigration: p.emigration,
                 corrected_immigration: p.corrected_immigration,
@@ -281,6 +385,7 @@ impl PairSeries {
             sex,
             points,
             corrected,
+            basis,
         }
     }
 
@@ -329,9 +434,15 @@ pub struct UndercountData {
     pub bounds: [f64; 2],
     /// Countries whose partners report 0, so that the ratio is undefined.
     pub undefined: usize,
+    /// Corrected ratios with their intervals, or the reported ratios (the partner bootstrap is
+    /// computed on the corrected figures only, so reported ratios have no interval).
+    pub basis: Basis,
+    /// Whether the duration-of-stay correction changes any ratio of the year.
+    pub corrected: bool,
 }
 
 impl UndercountData {
+    /// The bars on the corrected basis.
     pub fn from_report(
         report: &MirrorReport,
         settings: &MirrorSettings,
@@ -339,8 +450,28 @@ impl UndercountData {
         year: u16,
         against_reference: bool,
     ) -> UndercountData {
+        UndercountData::build(
+            report,
+            settings,
+            direction,
+            year,
+            against_reference,
+            Basis::Corrected,
+        )
+    }
+
+    /// The bars of one direction and year, against all partners or the reference group.
+    pub fn build(
+        report: &MirrorReport,
+        settings: &MirrorSettings,
+        direction: FlowDirection,
+        year: u16,
+        against_reference: bool,
+        basis: Basis,
+    ) -> UndercountData {
         let mut bars = Vec::new();
         let mut undefined = 0;
+        let mut corrected = false;
         for flows in report
             .countries
             .iter()
@@ -354,12 +485,21 @@ impl UndercountData {
             let Some(comparison) = comparison else {
                 continue;
             };
-            match comparison.ratio {
+            corrected |= comparison.ratio != comparison.raw_ratio;
+            let (ratio, low, high) = match basis {
+                Basis::Corrected => (
+                    comparison.ratio,
+                    comparison.ratio_low,
+                    comparison.ratio_high,
+                ),
+                Basis::Reported => (comparison.raw_ratio, None, None),
+            };
+            match ratio {
                 Some(ratio) if ratio > 0.0 && ratio.is_finite() => bars.push(UndercountBar {
                     country: flows.country.clone(),
                     ratio,
-                    low: comparison.ratio_low,
-                    high: comparison.ratio_high,
+                    low,
+                    high,
                     partners: comparison.partners,
                 }),
                 _ => undefined += 1,
@@ -383,6 +523,73 @@ impl UndercountData {
             bars,
             bounds: [settings.m2_low, settings.m2_high],
             undefined,
+            basis,
+            corrected,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mirror::measures::{Sides, measure};
+
+    /// A receiver that counted 6-month migrants (IMEM factor 0.73) reports 1,330 immigrants; the
+    /// sender reports 1,000 emigrants.
+    fn report() -> MirrorReport {
+        let settings = MirrorSettings::default();
+        let pair = |year, factor| {
+            measure(
+                "AZE".into(),
+                "KAZ".into(),
+                year,
+                Sex::T,
+                Sides {
+                    immigration: Some(1330.0),
+                    emigration: Some(1000.0),
+                    immigration_factor: factor,
+                    emigration_factor: 1.0,
+                },
+                &settings,
+            )
+        };
+        MirrorReport {
+            pairs: vec![pair(2015, 0.73), pair(2016, 1.0)],
+            ..MirrorReport::default()
+        }
+    }
+
+    #[test]
+    fn the_basis_chooses_reported_or_corrected_figures_and_their_band() {
+        let report = report();
+        let settings = MirrorSettings::default();
+        let corrected =
+            ScatterData::build(&report, &settings, Some(2015), Sex::T, Basis::Corrected);
+        let reported = ScatterData::build(&report, &settings, Some(2015), Sex::T, Basis::Reported);
+        // Corrected: 1,330 × 0.73 = 970.9 against 1,000, within ±10 %: green.
+        assert!((corrected.points[0].immigration - 970.9).abs() < 1e-9);
+        assert_eq!(corrected.points[0].band, Band::Green);
+        // Reported: 1.33, |ln 1.33| = 0.285 beyond 0.26: amber.
+        assert_eq!(reported.points[0].immigration, 1330.0);
+        assert_eq!(reported.points[0].band, Band::Amber);
+        assert!(corrected.corrected && reported.corrected);
+        assert_eq!(Basis::Reported.ratio(&report.pairs[0]), Some(1.33));
+
+        let matrix = MatrixData::build(&report, 2015, Sex::T, Basis::Reported);
+        let cell = |m: &MatrixData| m.cells[0][1];
+        assert_eq!(cell(&matrix), MatrixCell::Both((1330.5f64 / 1000.5).ln()));
+        assert_eq!(matrix.pairs[0][1], Some(0));
+        let matrix = MatrixData::build(&report, 2016, Sex::T, Basis::Corrected);
+        assert!(!matrix.corrected, "nothing to correct in 2016");
+        assert_eq!(matrix.pairs[0][1], Some(1));
+
+        let series = PairSeries::build(&report, "KAZ", "AZE", Sex::T, Basis::Reported);
+        assert_eq!(series.points.len(), 2);
+        assert_eq!(
+            super::super::plots::corrected_sides(&series),
+            (false, false)
+        );
+        let series = PairSeries::from_report(&report, "KAZ", "AZE", Sex::T);
+        assert_eq!(super::super::plots::corrected_sides(&series), (true, false));
     }
 }

@@ -41,6 +41,17 @@ pub fn ratio_colour(log_ratio: f64, limit: f64) -> RGBColor {
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
+/// The colour of a matrix cell; `None` where nothing is drawn (neither side, the diagonal).
+pub fn matrix_colour(cell: MatrixCell, limit: f64) -> Option<RGBColor> {
+    match cell {
+        MatrixCell::Both(l) => Some(ratio_colour(l, limit)),
+        MatrixCell::Small => Some(SMALL),
+        MatrixCell::ImmigrationOnly => Some(IMMIGRATION_ONLY),
+        MatrixCell::EmigrationOnly => Some(EMIGRATION_ONLY),
+        MatrixCell::Neither | MatrixCell::Diagonal => None,
+    }
+}
+
 const SMALL: RGBColor = RGBColor(208, 196, 226);
 const IMMIGRATION_ONLY: RGBColor = RGBColor(140, 140, 140);
 const EMIGRATION_ONLY: RGBColor = RGBColor(196, 196, 196);
@@ -251,7 +262,11 @@ pub fn matrix<DB: DrawingBackend>(
         data.year,
         sex_note(lang, data.sex)
     );
-    let area = frame(root, options, &title, t.matrix_subtitle)?;
+    let subtitle = match t.basis_note(data.corrected, data.basis) {
+        Some(note) => format!("{}; {note}", t.matrix_subtitle),
+        None => t.matrix_subtitle.to_string(),
+    };
+    let area = frame(root, options, &title, &subtitle)?;
     let (plot, side) = with_legend(&area, options);
     draw_grid(
         &plot,
@@ -262,13 +277,7 @@ pub fn matrix<DB: DrawingBackend>(
             x_desc: t.sender_axis,
             y_desc: t.receiver_axis,
         },
-        &|r, c| match data.cells.get(r).and_then(|row| row.get(c))? {
-            MatrixCell::Both(l) => Some(ratio_colour(*l, data.limit)),
-            MatrixCell::Small => Some(SMALL),
-            MatrixCell::ImmigrationOnly => Some(IMMIGRATION_ONLY),
-            MatrixCell::EmigrationOnly => Some(EMIGRATION_ONLY),
-            MatrixCell::Neither | MatrixCell::Diagonal => None,
-        },
+        &|r, c| matrix_colour(*data.cells.get(r).and_then(|row| row.get(c))?, data.limit),
     )?;
     colour_bar(&side, options, data.limit)?;
     let s = Scale::new(options);

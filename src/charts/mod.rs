@@ -16,9 +16,13 @@ mod plots;
 pub mod texts;
 
 pub use data::{
-    CoverageGrid, GridKind, MatrixCell, MatrixData, PairSeries, ScatterData, ScatterPoint,
+    Basis, CoverageGrid, GridKind, MatrixCell, MatrixData, PairSeries, ScatterData, ScatterPoint,
     SeriesPoint, UndercountBar, UndercountData,
 };
+// The colours and legend words of the charts, for the window's interactive views.
+pub use draw::{EMIGRATION, IMMIGRATION, band_colour};
+pub use grids::{matrix_colour, ratio_colour, status_colour};
+pub use plots::{band_label, corrected_sides, undercount_colour};
 
 use crate::model::Lang;
 use plotters::coord::Shift;

@@ -1,6 +1,6 @@
 //! Charts on numeric axes: the mirror scatter, a pair's time series and the country bars.
 
-use super::data::{PairSeries, ScatterData, ScatterPoint, UndercountData};
+use super::data::{Basis, PairSeries, ScatterData, ScatterPoint, UndercountData};
 use super::draw::{
     self, AXIS, EMIGRATION, GREY_TEXT, IMMIGRATION, INK, Mark, Scale, anchored, band_colour, count,
     country_name, decimal, error, frame, legend, legend_width,
@@ -80,7 +80,8 @@ fn labelled(data: &ScatterData, labels: PointLabels) -> Vec<&ScatterPoint> {
     }
 }
 
-fn band_label(lang: Lang, band: Band, bounds: [f64; 3]) -> String {
+/// The legend text of a band: its range of I / E, or what it means.
+pub fn band_label(lang: Lang, band: Band, bounds: [f64; 3]) -> String {
     let t = texts(lang);
     let range = |b: f64, template: &str| {
         template
@@ -112,8 +113,8 @@ pub fn scatter<DB: DrawingBackend>(
     };
     let title = format!("{}, {when}{}", t.scatter_title, sex_suffix(lang, data.sex));
     let mut subtitle = t.scatter_subtitle.to_string();
-    if data.corrected {
-        subtitle.push_str(&format!("; {}", t.corrected_note));
+    if let Some(note) = t.basis_note(data.corrected, data.basis) {
+        subtitle.push_str(&format!("; {note}"));
     }
     if data.zero_sides > 0 {
         subtitle.push_str(&format!("; {} {}", data.zero_sides, t.zero_side_note));
@@ -288,7 +289,10 @@ pub fn series<DB: DrawingBackend>(
         .points
         .iter()
         .filter_map(|p| {
-            let (i, e) = (p.corrected_immigration?, p.corrected_emigration?);
+            let (i, e) = match data.basis {
+                Basis::Corrected => (p.corrected_immigration?, p.corrected_emigration?),
+                Basis::Reported => (p.immigration?, p.emigration?),
+            };
             (e > 0.0).then(|| (p.year, i / e))
         })
         .collect();
@@ -301,8 +305,10 @@ pub fn series<DB: DrawingBackend>(
             .replace("{last_year}", &last.0.to_string()),
         _ => String::new(),
     };
-    if data.corrected && !subtitle.is_empty() {
-        subtitle.push_str(&format!(", {}", t.corrected_note));
+    if let Some(note) = t.basis_note(data.corrected, data.basis)
+        && !subtitle.is_empty()
+    {
+        subtitle.push_str(&format!(", {note}"));
     }
     let area = frame(root, options, &title, &subtitle)?;
     let (plot, side) = with_legend(&area, options);
@@ -361,15 +367,7 @@ pub fn series<DB: DrawingBackend>(
         (|p| p.immigration, IMMIGRATION, false),
         (|p| p.emigration, EMIGRATION, false),
     ];
-    // A corrected line only for a side whose correction changes something.
-    let immigration_corrected = data
-        .points
-        .iter()
-        .any(|p| p.corrected_immigration != p.immigration);
-    let emigration_corrected = data
-        .points
-        .iter()
-        .any(|p| p.corrected_emigration != p.emigration);
+    let (immigration_corrected, emigration_corrected) = corrected_sides(data);
     if immigration_corrected {
         lines.push((|p| p.corrected_immigration, IMMIGRATION, true));
     }
@@ -439,6 +437,22 @@ pub fn series<DB: DrawingBackend>(
     legend(&side, options, &entries)
 }
 
+/// Which sides of a series get a corrected line: on the corrected basis, a side whose
+/// correction changes something.
+pub fn corrected_sides(data: &PairSeries) -> (bool, bool) {
+    if data.basis == Basis::Reported {
+        return (false, false);
+    }
+    (
+        data.points
+            .iter()
+            .any(|p| p.corrected_immigration != p.immigration),
+        data.points
+            .iter()
+            .any(|p| p.corrected_emigration != p.emigration),
+    )
+}
+
 /// Ticks of the 1–2–5 series between `lo` and `hi` (at least the powers of ten in range).
 fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
     let mut ticks = Vec::new();
@@ -458,6 +472,11 @@ fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
 const WITHIN: RGBColor = RGBColor(103, 169, 207);
 const OUTSIDE: RGBColor = RGBColor(215, 48, 39);
 
+/// The colour of a country's bar: inside or outside M2's bounds.
+pub fn undercount_colour(outside: bool) -> RGBColor {
+    if outside { OUTSIDE } else { WITHIN }
+}
+
 /// Country undercount ratios as horizontal bars from 1 on a log axis, with intervals.
 pub fn undercount<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -472,10 +491,13 @@ pub fn undercount<DB: DrawingBackend>(
         FlowDirection::Immigration => t.undercount_immigration,
     };
     let title = format!("{heading}, {}", data.year);
-    let subtitle = match &data.reference {
+    let mut subtitle = match &data.reference {
         Some(group) => t.reference_subtitle.replace("{group}", &group.join(", ")),
         None => t.undercount_subtitle.to_string(),
     };
+    if let Some(note) = t.basis_note(data.corrected, data.basis) {
+        subtitle.push_str(&format!("; {note}"));
+    }
     let area = frame(root, options, &title, &subtitle)?;
     let (plot, side) = with_legend(&area, options);
     let [low_bound, high_bound] = data.bounds;

@@ -22,6 +22,8 @@ pub struct Texts {
     pub emigration_axis: &'static str,
     pub immigration_axis: &'static str,
     pub corrected_note: &'static str,
+    /// Said when a chart shows the reported figures although a correction would change them.
+    pub reported_note: &'static str,
     pub zero_side_note: &'static str,
     pub equal_line: &'static str,
     /// Legend of a band: `{low}` and `{high}` are the ratio bounds.
@@ -76,6 +78,7 @@ pub const EN: Texts = Texts {
     emigration_axis: "Emigration reported by the sending country (persons, log scale)",
     immigration_axis: "Immigration reported by the receiving country (persons, log scale)",
     corrected_note: "after the duration-of-stay correction",
+    reported_note: "as reported, without the duration-of-stay correction",
     zero_side_note: "pairs with a side of 0 not shown",
     equal_line: "I = E",
     band_within: "I/E {low}–{high}",
@@ -128,6 +131,7 @@ pub const RU: Texts = Texts {
     emigration_axis: "Эмиграция по данным страны выбытия (чел., лог. шкала)",
     immigration_axis: "Иммиграция по данным страны прибытия (чел., лог. шкала)",
     corrected_note: "с поправкой на критерий продолжительности пребывания",
+    reported_note: "по данным стран, без поправки на критерий продолжительности пребывания",
     zero_side_note: "пар с нулём на одной стороне не показано",
     equal_line: "I = E",
     band_within: "I/E {low}–{high}",
@@ -169,6 +173,16 @@ pub fn texts(lang: Lang) -> &'static Texts {
 }
 
 impl Texts {
+    /// What a chart says about the duration-of-stay correction: nothing when no factor differs
+    /// from 1.
+    pub fn basis_note(&self, corrected: bool, basis: super::data::Basis) -> Option<&'static str> {
+        match (corrected, basis) {
+            (false, _) => None,
+            (true, super::data::Basis::Corrected) => Some(self.corrected_note),
+            (true, super::data::Basis::Reported) => Some(self.reported_note),
+        }
+    }
+
     pub fn sex(&self, sex: crate::model::Sex) -> &'static str {
         match sex {
             crate::model::Sex::T => self.sex_total,

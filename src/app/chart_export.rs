@@ -1,0 +1,346 @@
+//! Export of the chart a panel shows, as the plotters drawing of the same data: a
+//! [`ChartRequest`] names the chart and the selection (table or reporter, year, sex, correction),
+//! and [`ChartRequest::render`] builds the chart data with the builders the interactive views
+//! use, so the file shows what the window shows (it runs on the export thread). Also the few
+//! drawing helpers the Coverage and Mirror panels share: colours, legend swatches, hover cards
+//! and the export buttons.
+
+use super::command::Command;
+use super::i18n::{Tr, tr};
+use crate::charts::{
+    self, Basis, Chart, ChartOptions, CoverageGrid, GridKind, MatrixData, PairSeries, PointLabels,
+    ScatterData, Target, UndercountData,
+};
+use crate::coverage::TableCoverage;
+use crate::mirror::FlowDirection;
+use crate::model::{Lang, Sex};
+use crate::report::Report;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The file format of an exported chart.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ChartFormat {
+    Png,
+    Svg,
+}
+
+impl ChartFormat {
+    pub const ALL: [ChartFormat; 2] = [ChartFormat::Png, ChartFormat::Svg];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ChartFormat::Png => "png",
+            ChartFormat::Svg => "svg",
+        }
+    }
+}
+
+/// A chart and the selection it is drawn for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChartRequest {
+    /// Reporter × year of a table, or table × year of a reporter.
+    Coverage(GridKind),
+    Scatter {
+        /// `None`: all years.
+        year: Option<u16>,
+        sex: Sex,
+        basis: Basis,
+    },
+    Matrix {
+        year: u16,
+        sex: Sex,
+        basis: Basis,
+    },
+    Series {
+        sender: String,
+        receiver: String,
+        sex: Sex,
+        basis: Basis,
+    },
+    Undercount {
+        direction: FlowDirection,
+        year: u16,
+        against_reference: bool,
+        basis: Basis,
+    },
+}
+
+/// What the charts are drawn from: shared with the export thread.
+#[derive(Clone, Debug)]
+pub struct ChartSource {
+    pub report: Arc<Report>,
+    pub coverage: Arc<TableCoverage>,
+    /// The source line of the chart: the files, or the notice that the data are synthetic.
+    pub source: String,
+}
+
+/// Chart data built from the computed results.
+enum Built {
+    Coverage(CoverageGrid),
+    Scatter(ScatterData),
+    Matrix(MatrixData),
+    Series(PairSeries),
+    Undercount(UndercountData),
+}
+
+impl Built {
+    fn chart(&self) -> Chart<'_> {
+        match self {
+            Built::Coverage(grid) => Chart::Coverage(grid),
+            Built::Scatter(data) => Chart::Scatter(data),
+            Built::Matrix(data) => Chart::Matrix(data),
+            Built::Series(data) => Chart::Series(data),
+            Built::Undercount(data) => Chart::Undercount(data),
+        }
+    }
+}
+
+/// A name for a file: letters, digits and `-` only (`7.2` → `7-2`).
+fn file_part(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+fn basis_part(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Corrected => "",
+        Basis::Reported => "_reported",
+    }
+}
+
+fn sex_part(sex: Sex) -> String {
+    match sex {
+        Sex::T => String::new(),
+        other => format!("_{}", other.code().to_ascii_lowercase()),
+    }
+}
+
+impl ChartRequest {
+    /// A file name without extension, in the style of `migreview plot`.
+    pub fn file_stem(&self) -> String {
+        match self {
+            ChartRequest::Coverage(GridKind::ByTable(table)) => {
+                format!("coverage_table_{}", file_part(table.code()))
+            }
+            ChartRequest::Coverage(GridKind::ByReporter(reporter)) => {
+                format!("coverage_{}", file_part(reporter))
+            }
+            ChartRequest::Scatter { year, sex, basis } => format!(
+                "mirror_scatter_{}{}{}",
+                year.map_or("all_years".to_string(), |y| y.to_string()),
+                sex_part(*sex),
+                basis_part(*basis)
+            ),
+            ChartRequest::Matrix { year, sex, basis } => format!(
+                "discrepancy_matrix_{year}{}{}",
+                sex_part(*sex),
+                basis_part(*basis)
+            ),
+            ChartRequest::Series {
+                sender,
+                receiver,
+                sex,
+                basis,
+            } => format!(
+                "pair_{}_{}{}{}",
+                file_part(sender),
+                file_part(receiver),
+                sex_part(*sex),
+                basis_part(*basis)
+            ),
+            ChartRequest::Undercount {
+                direction,
+                year,
+                against_reference,
+                basis,
+            } => format!(
+                "undercount_{}_{year}{}{}",
+                direction.as_str(),
+                if *against_reference { "_reference" } else { "" },
+                basis_part(*basis)
+            ),
+        }
+    }
+
+    fn build(&self, source: &ChartSource) -> Built {
+        let mirror = &source.report.mirror;
+        let settings = &source.report.settings.mirror;
+        match self {
+            ChartRequest::Coverage(GridKind::ByTable(table)) => {
+                Built::Coverage(CoverageGrid::by_table(&source.coverage, *table))
+            }
+            ChartRequest::Coverage(GridKind::ByReporter(reporter)) => {
+                Built::Coverage(CoverageGrid::by_reporter(&source.coverage, reporter))
+            }
+            ChartRequest::Scatter { year, sex, basis } => {
+                Built::Scatter(ScatterData::build(mirror, settings, *year, *sex, *basis))
+            }
+            ChartRequest::Matrix { year, sex, basis } => {
+                Built::Matrix(MatrixData::build(mirror, *year, *sex, *basis))
+            }
+            ChartRequest::Series {
+                sender,
+                receiver,
+                sex,
+                basis,
+            } => Built::Series(PairSeries::build(mirror, sender, receiver, *sex, *basis)),
+            ChartRequest::Undercount {
+                direction,
+                year,
+                against_reference,
+                basis,
+            } => Built::Undercount(UndercountData::build(
+                mirror,
+                settings,
+                *direction,
+                *year,
+                *against_reference,
+                *basis,
+            )),
+        }
+    }
+
+    /// Draws the chart into `path` (PNG or SVG, 1600 × 1000, readable when projected).
+    pub fn render(
+        &self,
+        source: &ChartSource,
+        lang: Lang,
+        path: &Path,
+        format: ChartFormat,
+    ) -> Result<PathBuf, String> {
+        let built = self.build(source);
+        let options = ChartOptions {
+            lang,
+            source: source.source.clone(),
+            labels: PointLabels::Largest(12),
+            ..ChartOptions::default()
+        };
+        let target = match format {
+            ChartFormat::Png => Target::Png(path),
+            ChartFormat::Svg => Target::Svg(path),
+        };
+        charts::render(built.chart(), &options, target)
+            .map(|_| path.to_path_buf())
+            .map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
+
+/// `path` with the extension of `format` (a save dialog may return a name without one).
+pub fn with_extension(path: PathBuf, format: ChartFormat) -> PathBuf {
+    let matches = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(format.extension()));
+    if matches {
+        path
+    } else {
+        let mut name = path.clone().into_os_string();
+        name.push(".");
+        name.push(format.extension());
+        PathBuf::from(name)
+    }
+}
+
+/// A chart colour in the window.
+pub fn colour(rgb: plotters::style::RGBColor) -> egui::Color32 {
+    egui::Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// A legend entry: a coloured square and its text.
+pub fn swatch(ui: &mut egui::Ui, fill: egui::Color32, text: &str) {
+    ui.horizontal(|ui| {
+        let side = ui.text_style_height(&egui::TextStyle::Body);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 2.0, fill);
+        ui.painter().rect_stroke(
+            rect,
+            2.0,
+            egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+            egui::StrokeKind::Inside,
+        );
+        ui.label(text);
+    });
+}
+
+/// A card beside the pointer, shown at once (a plot point is small: the hover delay of a
+/// tooltip would make it hard to read the figures while moving over the points).
+pub fn hover_card(ctx: &egui::Context, id: &'static str, add: impl FnOnce(&mut egui::Ui)) {
+    let Some(pointer) = ctx.pointer_hover_pos() else {
+        return;
+    };
+    egui::Area::new(egui::Id::unique(("hover_card", id)))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(pointer + egui::vec2(18.0, 18.0))
+        .constrain(true)
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(420.0);
+                add(ui);
+            });
+        });
+}
+
+/// The buttons that export the chart shown: PNG and SVG, each through a save dialog.
+pub fn export_buttons_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    request: Option<ChartRequest>,
+    commands: &mut Vec<Command>,
+) {
+    for (format, key) in [
+        (ChartFormat::Png, Tr::ExportPng),
+        (ChartFormat::Svg, Tr::ExportSvg),
+    ] {
+        let button = ui
+            .add_enabled(request.is_some(), egui::Button::new(tr(lang, key)))
+            .on_hover_text(tr(lang, Tr::ExportChartHint));
+        if button.clicked()
+            && let Some(request) = &request
+        {
+            commands.push(Command::ExportChartDialog(request.clone(), format));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TableId;
+
+    #[test]
+    fn file_names_say_what_the_chart_shows() {
+        assert_eq!(
+            ChartRequest::Coverage(GridKind::ByTable(TableId::T7_2)).file_stem(),
+            "coverage_table_7-2"
+        );
+        assert_eq!(
+            ChartRequest::Scatter {
+                year: None,
+                sex: Sex::F,
+                basis: Basis::Reported
+            }
+            .file_stem(),
+            "mirror_scatter_all_years_f_reported"
+        );
+        assert_eq!(
+            ChartRequest::Undercount {
+                direction: FlowDirection::Emigration,
+                year: 2019,
+                against_reference: true,
+                basis: Basis::Corrected
+            }
+            .file_stem(),
+            "undercount_emigration_2019_reference"
+        );
+        assert_eq!(
+            with_extension(PathBuf::from("/tmp/chart"), ChartFormat::Svg),
+            PathBuf::from("/tmp/chart.svg")
+        );
+        assert_eq!(
+            with_extension(PathBuf::from("/tmp/chart.PNG"), ChartFormat::Png),
+            PathBuf::from("/tmp/chart.PNG")
+        );
+    }
+}
