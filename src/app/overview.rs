@@ -41,6 +41,15 @@ pub fn overview_ui(
                 return;
             }
             dataset_summary_ui(ui, session, lang);
+            // What was found comes first; the files' details follow for those who look.
+            ui.add_space(8.0);
+            scorecard_ui(ui, session, lang, palette, commands);
+            ui.add_space(8.0);
+            review_ui(ui, session, lang, palette);
+            if !session.dataset.unplaced.is_empty() {
+                ui.add_space(8.0);
+                unplaced_ui(ui, session, lang);
+            }
             ui.add_space(8.0);
             ui.heading(tr(lang, Tr::FilesHeading));
             for (i, file) in session.files.iter().enumerate() {
@@ -55,14 +64,6 @@ pub fn overview_ui(
                     }
                 });
             }
-            if !session.dataset.unplaced.is_empty() {
-                ui.add_space(8.0);
-                unplaced_ui(ui, session, lang);
-            }
-            ui.add_space(8.0);
-            review_ui(ui, session, lang, palette);
-            ui.add_space(8.0);
-            scorecard_ui(ui, session, lang, palette, commands);
         });
 }
 
