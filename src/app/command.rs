@@ -3,6 +3,8 @@
 
 use super::Panel;
 use super::data::DataSelection;
+use crate::checks::CheckCode;
+use crate::load::ImportOptions;
 use crate::model::Lang;
 use crate::review::{ExportFormat, TriageStatus};
 use std::path::PathBuf;
@@ -43,4 +45,30 @@ pub enum Command {
     /// Ask where to export the findings (on a background thread).
     ExportDialog(ExportFormat),
     ExportTo(PathBuf, ExportFormat),
+    /// Change the data-source assessment (Sources panel).
+    Assess(super::sources::AssessEdit),
+    /// Show in Findings the findings of a check about a country.
+    ShowFindingsOf {
+        check: CheckCode,
+        country: String,
+    },
+    /// Ask where to write the questionnaire of these countries (on a background thread).
+    ExportQuestionnaireDialog(Vec<String>),
+    /// Write the questionnaire of these countries (every country when empty) to this file.
+    ExportQuestionnaireTo(PathBuf, Vec<String>),
+    /// Ask for a filled-in questionnaire to import (on a background thread).
+    ImportQuestionnaireDialog,
+    /// Read a filled-in questionnaire and take its countries into the assessment.
+    ImportQuestionnaireFrom(PathBuf),
+    /// Open the import dialog of a file.
+    ImportSettings(PathBuf),
+    /// Remember how to read a file (in the review beside the first file) and open the files
+    /// again with it.
+    ApplyImport {
+        file: PathBuf,
+        sha256: String,
+        options: ImportOptions,
+        reload: Vec<PathBuf>,
+    },
+    CloseImportDialog,
 }

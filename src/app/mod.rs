@@ -10,10 +10,12 @@ pub mod command;
 pub mod data;
 pub mod findings;
 pub mod i18n;
+pub mod import;
 pub mod jobs;
 pub mod overview;
 pub mod session;
 pub mod settings;
+pub mod sources;
 pub mod theme;
 
 pub use command::Command;
@@ -36,7 +38,7 @@ use theme::Palette;
 pub const APP_ID: &str = "migreview";
 
 /// The environment variable that chooses the panel shown first (`overview`, `data`,
-/// `findings`), for scripted screenshots.
+/// `findings`, `sources`), for scripted screenshots.
 pub const START_PANEL_ENV: &str = "MIGREVIEW_START_PANEL";
 /// The environment variable that chooses the language at start (`en`, `ru`).
 pub const LANG_ENV: &str = "MIGREVIEW_LANG";
@@ -51,16 +53,23 @@ pub enum Panel {
     Overview,
     Data,
     Findings,
+    Sources,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 3] = [Panel::Overview, Panel::Data, Panel::Findings];
+    pub const ALL: [Panel; 4] = [
+        Panel::Overview,
+        Panel::Data,
+        Panel::Findings,
+        Panel::Sources,
+    ];
 
     pub fn parse(text: &str) -> Option<Panel> {
         match text.trim().to_ascii_lowercase().as_str() {
             "overview" => Some(Panel::Overview),
             "data" => Some(Panel::Data),
             "findings" => Some(Panel::Findings),
+            "sources" => Some(Panel::Sources),
             _ => None,
         }
     }
@@ -70,6 +79,7 @@ impl Panel {
             Panel::Overview => tr(lang, Tr::PanelOverview),
             Panel::Data => tr(lang, Tr::PanelData),
             Panel::Findings => tr(lang, Tr::PanelFindings),
+            Panel::Sources => tr(lang, Tr::PanelSources),
         }
     }
 }
@@ -95,6 +105,8 @@ pub struct MigreviewApp {
     panel: Panel,
     data_view: DataView,
     findings_view: FindingsView,
+    sources_view: sources::SourcesView,
+    import_dialog: Option<import::ImportDialog>,
     jobs: Jobs,
     messages: Vec<UserMessage>,
     commands: Vec<Command>,
@@ -150,6 +162,8 @@ impl MigreviewApp {
             panel: Panel::Overview,
             data_view: DataView::default(),
             findings_view: FindingsView::default(),
+            sources_view: sources::SourcesView::default(),
+            import_dialog: None,
             jobs: Jobs::new(),
             messages: Vec::new(),
             commands: Vec::new(),
@@ -177,7 +191,7 @@ impl MigreviewApp {
             match Panel::parse(&panel) {
                 Some(panel) => app.panel = panel,
                 None => log::warn!(
-                    "{START_PANEL_ENV}: expected overview, data or findings, found {panel:?}"
+                    "{START_PANEL_ENV}: expected overview, data, findings or sources, found {panel:?}"
                 ),
             }
         }
@@ -229,6 +243,20 @@ impl MigreviewApp {
 
     pub fn findings_view(&self) -> &FindingsView {
         &self.findings_view
+    }
+
+    pub fn sources_view(&self) -> &sources::SourcesView {
+        &self.sources_view
+    }
+
+    /// The Sources panel's state, to choose a country, source or criterion from outside.
+    pub fn sources_view_mut(&mut self) -> &mut sources::SourcesView {
+        &mut self.sources_view
+    }
+
+    /// The import dialog, while it is open.
+    pub fn import_dialog(&self) -> Option<&import::ImportDialog> {
+        self.import_dialog.as_ref()
     }
 
     /// Queues a command, applied after the next frame (as if a panel had pushed it).
@@ -303,7 +331,15 @@ impl MigreviewApp {
                 &self.palette,
                 &mut self.commands,
             ),
+            Panel::Sources => self.sources_view.sources_ui(
+                ui,
+                &self.session,
+                lang,
+                &self.palette,
+                &mut self.commands,
+            ),
         });
+        self.import_dialog_ui(&ctx);
         self.paint_drop_overlay(&ctx);
 
         let commands = std::mem::take(&mut self.commands);
@@ -328,6 +364,9 @@ impl MigreviewApp {
     }
 
     fn apply_style(&mut self, ctx: &egui::Context) {
+        if self.applied_dark.is_none() {
+            ctx.set_fonts(theme::fonts());
+        }
         if self.applied_dark != Some(self.settings.dark) {
             ctx.set_theme(if self.settings.dark {
                 egui::Theme::Dark
@@ -396,12 +435,18 @@ impl MigreviewApp {
                     log::warn!("{error}");
                     self.push_message(MessageLevel::Error, error);
                 }
+                JobEvent::Sources(event) => self.on_sources_event(event, ctx),
+                JobEvent::Import(event) => self.on_import_event(event, ctx),
             }
         }
     }
 
     fn finish_load(&mut self, loaded: Loaded, ctx: &egui::Context) {
         let lang = self.settings.lang;
+        // A file read by guessing, or not recognised, gets the import dialog.
+        if let Some(needs) = import::needing_dialog(&loaded) {
+            self.open_import_dialog(needs, ctx);
+        }
         for error in &loaded.errors {
             self.push_message(MessageLevel::Error, error.to_string());
         }
@@ -458,6 +503,7 @@ impl MigreviewApp {
         self.session = session;
         self.data_view = DataView::default();
         self.findings_view.reset();
+        self.sources_view.reset();
     }
 
     fn push_message(&mut self, level: MessageLevel, text: impl Into<String>) {
@@ -551,6 +597,15 @@ impl MigreviewApp {
                 self.session.review.clone(),
                 lang,
             ),
+            command @ (Command::Assess(_)
+            | Command::ShowFindingsOf { .. }
+            | Command::ExportQuestionnaireDialog(_)
+            | Command::ExportQuestionnaireTo(..)
+            | Command::ImportQuestionnaireDialog
+            | Command::ImportQuestionnaireFrom(_)) => self.apply_sources_command(command, ctx),
+            command @ (Command::ImportSettings(_)
+            | Command::ApplyImport { .. }
+            | Command::CloseImportDialog) => self.apply_import_command(command, ctx),
         }
     }
 
