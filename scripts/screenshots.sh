@@ -80,6 +80,8 @@ shot findings findings en
 shot overview_ru overview ru
 shot findings_ru findings ru
 shot data_dark data en dark
+shot sources sources en
+shot sources_ru sources ru
 
 echo "--- timing reported by the app (release build, Xvfb, software rendering)" >&2
 grep -E "first frame|ready" "$SHOT_LOG" >&2 || true

@@ -378,6 +378,10 @@ impl MigreviewApp {
         let first = reload.first().map(PathBuf::as_path).unwrap_or(file);
         let path = review::review_path(first);
         let same = self.session.review_path.as_deref() == Some(path.as_path());
+        if same && let super::session::ReviewState::Unreadable(error) = &self.session.review_state {
+            // That file is left as it is; the choices would overwrite it.
+            return Err(error.clone());
+        }
         let mut review = if same {
             self.session.review.clone()
         } else {

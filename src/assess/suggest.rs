@@ -44,7 +44,16 @@ pub fn suggest(
     source: &DataSource,
     settings: &AssessSettings,
 ) -> Vec<Suggestion> {
-    let scope = Scope::new(evidence, country, &source.feeds);
+    suggest_in(&CountryData::new(evidence, country), source, settings)
+}
+
+/// The suggestions of a source of the country whose data are gathered in `data`.
+fn suggest_in(
+    data: &CountryData<'_, '_>,
+    source: &DataSource,
+    settings: &AssessSettings,
+) -> Vec<Suggestion> {
+    let scope = Scope::new(data, &source.feeds);
     let mut out = Vec::new();
     out.extend(definition(&scope, source));
     out.extend(emigration_capture(&scope, source, settings));
@@ -75,9 +84,10 @@ impl super::model::CountryAssessment {
             }
             None => settings,
         };
-        let country = self.country.clone();
+        // The country's observations and failed cases are gathered once for all its sources.
+        let data = CountryData::new(evidence, &self.country);
         for source in &mut self.sources {
-            let suggestions = suggest(evidence, &country, source, settings);
+            let suggestions = suggest_in(&data, source, settings);
             source.set_suggestions(suggestions);
         }
     }
@@ -112,6 +122,40 @@ pub fn reporters(dataset: &Dataset) -> BTreeSet<&str> {
     seen.into_iter().map(|sym| dataset.str(sym)).collect()
 }
 
+/// The part of the evidence that concerns one country: its observations and its failed cases,
+/// found with one pass over the data and the findings.
+struct CountryData<'e, 'a> {
+    evidence: &'e Evidence<'a>,
+    country: &'e str,
+    rows: Vec<&'a Obs>,
+    failures: Vec<&'a Finding>,
+}
+
+impl<'e, 'a> CountryData<'e, 'a> {
+    fn new(evidence: &'e Evidence<'a>, country: &'e str) -> CountryData<'e, 'a> {
+        let rows = match evidence.dataset.sym(country) {
+            Some(reporter) => evidence
+                .dataset
+                .obs()
+                .iter()
+                .filter(|o| o.reporter == reporter)
+                .collect(),
+            None => Vec::new(),
+        };
+        let failures = evidence
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Fail && f.reporter.as_deref() == Some(country))
+            .collect();
+        CountryData {
+            evidence,
+            country,
+            rows,
+            failures,
+        }
+    }
+}
+
 /// The part of the evidence that concerns one source: the country's observations and findings
 /// in the tables and years the source feeds.
 struct Scope<'a> {
@@ -120,41 +164,33 @@ struct Scope<'a> {
     feeds: &'a [TableFeed],
     /// The country's observations in the source's tables and years.
     rows: Vec<&'a Obs>,
+    /// The country's failed cases.
+    country_failures: &'a [&'a Finding],
     /// Whether the data set holds any observation of the country at all.
     country_has_data: bool,
     kinds: std::cell::RefCell<HashMap<Sym, CategoryKind>>,
 }
 
 impl<'a> Scope<'a> {
-    fn new(evidence: &'a Evidence<'a>, country: &'a str, feeds: &'a [TableFeed]) -> Scope<'a> {
+    fn new(data: &'a CountryData<'a, 'a>, feeds: &'a [TableFeed]) -> Scope<'a> {
         let covers = |table: TableId, year: u16| {
             feeds
                 .iter()
                 .any(|f| f.table == table && f.covers_year(year))
         };
-        let reporter = evidence.dataset.sym(country);
-        let mut country_has_data = false;
-        let mut rows = Vec::new();
-        if let Some(reporter) = reporter {
-            // One pass over the data set; every criterion then reads the source's rows only.
-            for obs in evidence
-                .dataset
-                .obs()
-                .iter()
-                .filter(|o| o.reporter == reporter)
-            {
-                country_has_data = true;
-                if covers(obs.table, obs.year) {
-                    rows.push(obs);
-                }
-            }
-        }
+        let rows = data
+            .rows
+            .iter()
+            .copied()
+            .filter(|o| covers(o.table, o.year))
+            .collect();
         Scope {
-            evidence,
-            country,
+            evidence: data.evidence,
+            country: data.country,
             feeds,
             rows,
-            country_has_data,
+            country_failures: &data.failures,
+            country_has_data: !data.rows.is_empty(),
             kinds: std::cell::RefCell::new(HashMap::new()),
         }
     }
@@ -182,13 +218,11 @@ impl<'a> Scope<'a> {
 
     /// Failed cases of these checks in the source's tables and years.
     fn failures(&self, codes: &[CheckCode]) -> Vec<&'a Finding> {
-        self.evidence
-            .findings
+        self.country_failures
             .iter()
+            .copied()
             .filter(|f| {
-                f.outcome == Outcome::Fail
-                    && codes.contains(&f.check)
-                    && f.reporter.as_deref() == Some(self.country)
+                codes.contains(&f.check)
                     && f.table.is_some_and(|table| match f.year {
                         Some(year) => self.covers(table, year),
                         None => self.feeds.iter().any(|feed| feed.table == table),
