@@ -119,13 +119,32 @@ fn big_session() -> Session {
     report.findings = findings(&dataset);
     // The mirror part, as `Report::build` computes it: about 100,000 pair-years.
     report.mirror = migreview::mirror::analyse(&dataset, &settings.mirror);
-    Session::build(
+    let mut session = Session::build(
         SessionSource::Files(vec!["big.csv".into()]),
         dataset,
         Vec::new(),
         report,
         None,
-    )
+    );
+    // A register feeding tables 3 and 4 for every reporter, scored from the data (Sources).
+    let mut assessment = migreview::assess::Assessment::new();
+    for code in countries(10) {
+        let mut country = migreview::assess::CountryAssessment::new(&code);
+        let mut register = migreview::assess::DataSource::new(
+            &format!("{code}-REG"),
+            "Population register",
+            migreview::assess::SourceKind::PopulationRegister,
+        );
+        register.feeds = vec![
+            migreview::assess::TableFeed::new(TableId::T3, None),
+            migreview::assess::TableFeed::new(TableId::T4, None),
+        ];
+        country.sources.push(register);
+        assessment.countries.push(country);
+    }
+    session.review.assessment = Some(assessment);
+    migreview::app::sources::prepare_assessment(&mut session);
+    session
 }
 
 fn raw_input(events: Vec<egui::Event>) -> egui::RawInput {
@@ -245,6 +264,28 @@ fn panel_frames(c: &mut Criterion) {
     group.bench_function("Findings with a finding selected", |b| {
         b.iter(|| black_box(frame(&ctx, &mut app, Vec::new())))
     });
+
+    // The Sources panel: the rubric of a register with its suggestions, and the scorecard.
+    app.set_panel(Panel::Sources);
+    for (tab, name) in [
+        (
+            migreview::app::sources::SourcesTab::Rubric,
+            "Sources, rubric of a register",
+        ),
+        (
+            migreview::app::sources::SourcesTab::Scorecard,
+            "Sources, scorecard",
+        ),
+    ] {
+        app.sources_view_mut().tab = tab;
+        for _ in 0..3 {
+            frame(&ctx, &mut app, Vec::new());
+        }
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(frame(&ctx, &mut app, Vec::new())))
+        });
+    }
+    app.set_panel(Panel::Findings);
 
     // Typing in the search box filters the 100,000 findings again.
     let mut typed = 0usize;

@@ -93,6 +93,8 @@ shot mirror_scatter_ru mirror ru light scatter
 shot mirror_matrix mirror en light matrix
 shot mirror_countries mirror en light countries
 shot mirror_series mirror en light "$pair"
+shot sources sources en light
+shot sources_ru sources ru light
 
 echo "--- timing reported by the app (release build, Xvfb, software rendering)" >&2
 grep -E "first frame|ready" "$SHOT_LOG" >&2 || true

@@ -158,6 +158,10 @@ pub struct CheckArgs {
     /// Findings listed per check in text output (the rest are counted).
     #[arg(long, default_value_t = DEFAULT_FINDINGS_PER_CHECK)]
     pub limit: usize,
+    /// A data-source assessment (JSON) to report with the findings, its suggestions computed
+    /// again from these data. Default: the sample assessment when the files are the sample.
+    #[arg(long)]
+    pub assessment: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -363,11 +367,30 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         None => Settings::default(),
     };
     let outcome = load_inputs(&args.input.files, &options);
-    let report = Report::build(
+    let mut report = Report::build(
         input_summaries(&args.input.files, &outcome),
         &outcome.dataset,
         &settings,
     );
+    let hashes: Vec<&str> = outcome
+        .files
+        .iter()
+        .filter_map(|f| f.as_ref().ok())
+        .map(|r| r.sha256.as_str())
+        .collect();
+    match crate::assess::cli::assessment_for_run(
+        args.assessment.as_deref(),
+        &hashes,
+        &outcome.dataset,
+        &report,
+        &settings.assess,
+    ) {
+        Ok(assessment) => report.assessment = assessment,
+        Err(message) => {
+            let _ = writeln!(err, "migreview: --assessment: {message}");
+            return EXIT_INPUT;
+        }
+    }
     for error in outcome.errors() {
         let _ = writeln!(err, "migreview: {error}");
     }
@@ -551,7 +574,49 @@ fn write_text_report(
         return Ok(());
     }
     write_check_table(out, report, lang)?;
-    write_findings(out, report, lang, limit)
+    write_findings(out, report, lang, limit)?;
+    write_assessment_summary(out, report, lang)
+}
+
+/// One line per assessed country: its overall grade (the scorecard is in `migreview assess`).
+fn write_assessment_summary(
+    out: &mut dyn Write,
+    report: &Report,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let Some(assessment) = &report.assessment else {
+        return Ok(());
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        word(
+            "Data-source assessment (details: --format json, migreview assess scorecard)",
+            "Оценка источников данных (подробно: --format json, migreview assess scorecard)",
+            lang
+        )
+    )?;
+    for country in &assessment.countries {
+        let card = crate::assess::scorecard(country, &report.settings.assess);
+        let overall = match (card.overall, card.grade) {
+            (Some(mean), Some(grade)) => format!(
+                "{} ({})",
+                crate::assess::text::decimal(mean, 1, lang),
+                grade.label(lang)
+            ),
+            _ => "–".to_string(),
+        };
+        writeln!(
+            out,
+            "  {} {}: {} {}, {overall}",
+            country.country,
+            crate::model::gazetteer().name(&country.country, lang),
+            country.sources.len(),
+            word("sources", "источн.", lang)
+        )?;
+    }
+    Ok(())
 }
 
 /// Words of the text report.

@@ -1,8 +1,10 @@
 //! The review file: a reviewer's triage of the findings, kept beside the data it belongs to.
 //!
 //! Schema `migreview.review/1` (JSON): the content hashes (SHA-256) of the data files, the import
-//! options used for each, and per finding (keyed by [`Finding::case_id`]) a status, a comment and
-//! the time of the last change. The file is written atomically on every change.
+//! options used for each (found again by content hash, else by name), per finding (keyed by
+//! [`Finding::case_id`]) a status, a comment and the time of the last change, and the
+//! assessment of the data sources (`assessment`, schema `migreview.assessment/1`, absent in
+//! files written before it existed). The file is written atomically on every change.
 //!
 //! Where it lives: beside the first data file, named `<first file stem>.review.json`
 //! (`data/KAZ.xlsx` → `data/KAZ.review.json`). For the built-in sample data it is
@@ -96,6 +98,10 @@ pub struct Review {
     /// Triage by [`Finding::case_id`]; sorted, so the file diffs cleanly.
     #[serde(default)]
     pub triage: BTreeMap<String, Triage>,
+    /// The assessment of the data sources of the countries reviewed: the inventory, the
+    /// suggested scores and the reviewer's decisions (schema `migreview.assessment/1`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<crate::assess::Assessment>,
 }
 
 impl Default for Review {
@@ -136,6 +142,7 @@ impl Review {
             generated_by: crate::generated_by(),
             files,
             triage: BTreeMap::new(),
+            assessment: None,
         }
     }
 
@@ -261,6 +268,35 @@ impl Review {
             .iter()
             .find(|f| f.name == name)
             .map(|f| &f.options)
+    }
+
+    /// The import options remembered for a file: those of the same content (SHA-256) first,
+    /// else those of a file of the same name (a newer version of it is read the same way).
+    pub fn options_for_file(&self, name: &str, sha256: &str) -> Option<&ImportOptions> {
+        self.files
+            .iter()
+            .find(|f| !f.sha256.is_empty() && f.sha256 == sha256)
+            .or_else(|| self.files.iter().find(|f| f.name == name))
+            .map(|f| &f.options)
+    }
+
+    /// Whether any file is read with options of its own (so reading them back needs the
+    /// files' hashes).
+    pub fn has_import_options(&self) -> bool {
+        self.files
+            .iter()
+            .any(|f| f.options != ImportOptions::default())
+    }
+
+    /// Remembers how to read a file (by its content and name), replacing what was remembered.
+    pub fn set_options(&mut self, name: &str, sha256: &str, options: ImportOptions) {
+        self.files
+            .retain(|f| f.sha256 != sha256 && !(f.name == name && f.sha256.is_empty()));
+        self.files.push(ReviewedFile {
+            name: name.to_string(),
+            sha256: sha256.to_string(),
+            options,
+        });
     }
 }
 
@@ -669,6 +705,76 @@ mod tests {
         assert_eq!(first["status"], "confirmed");
         assert_eq!(first["comment"], "asked KAZ, \"revised\"");
         assert_eq!(first["case_id"], finding.case_id().as_str());
+    }
+
+    #[test]
+    fn import_options_are_found_by_content_then_by_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("flows.review.json");
+        let header_on_row_3 = ImportOptions {
+            header_row: Some(3),
+            table: Some(TableId::T3),
+            ..ImportOptions::default()
+        };
+        let mut review = Review::new(files("aaa"));
+        assert!(!review.has_import_options());
+        review.set_options("arrivals.csv", "bbb", header_on_row_3.clone());
+        review.save(&path).expect("saved");
+        let back = Review::read(&path).expect("readable").expect("present");
+        assert!(back.has_import_options());
+        // The same content under another name is read the same way.
+        assert_eq!(
+            back.options_for_file("copy of arrivals.csv", "bbb"),
+            Some(&header_on_row_3)
+        );
+        // A new version of the file keeps the choices made for its name.
+        assert_eq!(
+            back.options_for_file("arrivals.csv", "ccc"),
+            Some(&header_on_row_3)
+        );
+        assert_eq!(
+            back.options_for_file("KAZ.xlsx", "aaa"),
+            Some(&ImportOptions::default())
+        );
+        assert_eq!(back.options_for_file("other.csv", "ddd"), None);
+        // Choosing again replaces the entry of that content.
+        let mut again = back.clone();
+        again.set_options("arrivals.csv", "bbb", ImportOptions::default());
+        assert_eq!(again.files.len(), 2);
+        assert!(!again.has_import_options());
+    }
+
+    #[test]
+    fn an_assessment_is_kept_in_the_review_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("KAZ.review.json");
+        let mut review = Review::new(files("abc"));
+        review.save(&path).expect("saved");
+        let without = std::fs::read_to_string(&path).expect("text");
+        assert!(!without.contains("assessment"), "{without}");
+        let mut assessment = crate::assess::Assessment::new();
+        let mut country = crate::assess::CountryAssessment::new("KAZ");
+        let mut register = crate::assess::DataSource::new(
+            "KAZ-REG",
+            "Register",
+            crate::assess::SourceKind::PopulationRegister,
+        );
+        register
+            .set_final(
+                crate::assess::Criterion::Timeliness,
+                crate::assess::Score::new(1).expect("a score"),
+                "",
+            )
+            .expect("no suggestion to differ from");
+        country.add_source(register).expect("new id");
+        assessment.countries.push(country);
+        review.assessment = Some(assessment.clone());
+        review.save(&path).expect("saved");
+        let back = Review::read(&path).expect("readable").expect("present");
+        assert_eq!(back.assessment, Some(assessment));
+        // A review written before assessments were kept still reads.
+        let old = Review::from_json(&without, "old").expect("readable");
+        assert_eq!(old.assessment, None);
     }
 
     #[test]

@@ -535,15 +535,15 @@ fn an_exported_questionnaire_edited_by_an_office_comes_back_with_the_edits() {
     // The office corrects the release lag of the register (column I)…
     let reg = row_of(&sources.1, &["KAZ", "KAZ-REG"]);
     sources.1[reg][8] = calamine::Data::Float(7.0);
-    // …scores the labour permits' coverage 2 instead of the suggested 1, with a reason…
+    // …scores the register of foreigners' coverage 2 instead of the suggested 1, with a reason…
     let coverage = row_of(
         &scores.1,
-        &["KAZ", "KAZ-PERM", "Coverage of population groups"],
+        &["KAZ", "KAZ-FOR", "Coverage of population groups"],
     );
     scores.1[coverage][5] = calamine::Data::Float(2.0);
     scores.1[coverage][6] = calamine::Data::String("permits also cover the family members".into());
     // …and scores a criterion the sample left open.
-    let open = row_of(&scores.1, &["KAZ", "KAZ-CEN", "Emigration capture"]);
+    let open = row_of(&scores.1, &["KAZ", "KAZ-EST", "Emigration capture"]);
     scores.1[open][5] = calamine::Data::Float(0.0);
     scores.1[open][7] = calamine::Data::String("the census does not count emigrants".into());
     let edited = write_grid(&sheets);
@@ -555,7 +555,7 @@ fn an_exported_questionnaire_edited_by_an_office_comes_back_with_the_edits() {
     if let Some(reg) = expected.source_mut("KAZ-REG") {
         reg.release_lag_months = Some(7);
     }
-    if let Some(permits) = expected.source_mut("KAZ-PERM") {
+    if let Some(permits) = expected.source_mut("KAZ-FOR") {
         assert!(
             permits
                 .set_final(
@@ -566,7 +566,7 @@ fn an_exported_questionnaire_edited_by_an_office_comes_back_with_the_edits() {
                 .is_ok()
         );
     }
-    if let Some(census) = expected.source_mut("KAZ-CEN") {
+    if let Some(census) = expected.source_mut("KAZ-EST") {
         assert!(
             census
                 .set_final(Criterion::EmigrationCapture, score(0), "")

@@ -373,7 +373,7 @@ fn internal_consistency_follows_the_size_and_number_of_deviations() {
     let small = finding(CheckCode::A1, TableId::T3, 2010, 4_210.0, 4_190.0);
     let two = run(std::slice::from_ref(&small), ALL_CHECKS).unwrap_or_else(|| unreachable!());
     assert_eq!(two.score, score(2));
-    assert!(two.evidence_en.starts_with("Sums that fail in table 3: 1 (A1 ×1); deviating by more than 1.0\u{a0}%: 0 (largest deviation 0.5\u{a0}%)."), "{}", two.evidence_en);
+    assert!(two.evidence_en.starts_with("Consistency checks that fail in table 3: 1 (A1 ×1); by more than 1.0\u{a0}% (or out of bounds): 0 (largest deviation of a total 0.5\u{a0}%). For example: Total 4190 ≠ 4210."), "{}", two.evidence_en);
     assert!(two.refs.contains(&EvidenceRef::Finding {
         case_id: small.case_id()
     }));
@@ -385,6 +385,23 @@ fn internal_consistency_follows_the_size_and_number_of_deviations() {
         .map(|i| finding(CheckCode::A3, TableId::T3, 2000 + i, 1_000.0, 900.0))
         .collect();
     assert_eq!(run(&many, ALL_CHECKS).map(|s| s.score), Some(score(0)));
+    // A naturalisation rate out of bounds (D3) is not a sum: no deviation of a total, and it
+    // counts as a large failure; the evidence quotes the worst case.
+    let mut rate = finding(CheckCode::D3, TableId::T3, 2012, 0.2, 0.92);
+    rate.message = "Naturalisation rate 2012: acquisitions 11,684 / non-citizens on 1 January 12,700 = 92.0 %, outside 0–20 %".into();
+    let out_of_bounds =
+        run(std::slice::from_ref(&rate), ALL_CHECKS).unwrap_or_else(|| unreachable!());
+    assert_eq!(out_of_bounds.score, score(1));
+    assert!(out_of_bounds.evidence_en.starts_with("Consistency checks that fail in table 3: 1 (D3 ×1); by more than 1.0\u{a0}% (or out of bounds): 1. For example: Naturalisation rate 2012: acquisitions 11,684 / non-citizens on 1 January 12,700 = 92.0 %, outside 0–20 %."), "{}", out_of_bounds.evidence_en);
+    assert!(out_of_bounds.refs.iter().any(|r| matches!(
+        r,
+        EvidenceRef::Check {
+            check: CheckCode::D3,
+            findings: 1,
+            max_deviation: None,
+            ..
+        }
+    )));
     // Another reporter's failures and tables the source does not feed are not its evidence.
     let mut other = finding(CheckCode::A3, TableId::T3, 2010, 1_000.0, 500.0);
     other.reporter = Some("RUS".into());
@@ -567,7 +584,7 @@ fn definition_from_the_inventory_or_the_observations() {
         "KAZ",
         Row {
             duration: Some(60),
-            ..row(TableId::T3, 2009, "TOTAL", 1.0)
+            ..row(TableId::T4, 2009, "TOTAL", 1.0)
         },
     );
     let evidence = Evidence {
@@ -589,7 +606,8 @@ fn definition_from_the_inventory_or_the_observations() {
         vec![EvidenceRef::Duration {
             months: Some(12),
             basis: DurationBasis::Unknown,
-            from_data: true
+            from_data: true,
+            years: None
         }]
     );
     let mut russia_2011 = register(&[(TableId::T3, None)]);
@@ -610,6 +628,63 @@ fn definition_from_the_inventory_or_the_observations() {
     assert_eq!(definition(&intended).score, score(2));
     let unknown = definition(&register(&[(TableId::T5_2, None)]));
     assert_eq!(unknown.score, score(0));
+}
+
+#[test]
+fn a_duration_rule_that_changed_over_the_years_sets_the_definition_by_its_weaker_years() {
+    // Azerbaijan: 6 months until 2015, 12 months from 2016 (as the sample's Metadata sheet).
+    let mut data = dataset();
+    for year in 2012..=2021 {
+        push(
+            &mut data,
+            "AZE",
+            Row {
+                duration: Some(if year <= 2015 { 6 } else { 12 }),
+                ..row(TableId::T3, year, "TOTAL", 1.0)
+            },
+        );
+    }
+    let evidence = Evidence {
+        dataset: &data,
+        checks_run: ALL_CHECKS,
+        findings: &[],
+        country_ratios: &[],
+    };
+    let mut source = register(&[(TableId::T3, None)]);
+    source.duration_rule_months = Some(12);
+    source.duration_basis = DurationBasis::Actual;
+    let definition = suggest(&evidence, "AZE", &source, &settings())
+        .into_iter()
+        .find(|s| s.criterion == Criterion::Definition)
+        .unwrap_or_else(|| unreachable!());
+    assert_eq!(definition.score, score(2));
+    assert!(definition.evidence_en.starts_with("The data state different duration rules over the years: 6 months in 2012–2015 and 12 months in 2016–2021. The years before and after a change are not comparable, and the least comparable rule sets the level: in 2012–2015 persons were counted as migrants after 6 months of stay (actual stay); the UN recommends 12 months of usual residence. The inventory states 12 months."), "{}", definition.evidence_en);
+    assert!(definition.evidence_ru.starts_with("В разные годы данные указывают разные критерии продолжительности: 6 мес. в 2012–2015 и 12 мес. в 2016–2021."), "{}", definition.evidence_ru);
+    assert_eq!(
+        definition.refs,
+        vec![
+            EvidenceRef::Duration {
+                months: Some(6),
+                basis: DurationBasis::Actual,
+                from_data: true,
+                years: Some([2012, 2015])
+            },
+            EvidenceRef::Duration {
+                months: Some(12),
+                basis: DurationBasis::Actual,
+                from_data: true,
+                years: Some([2016, 2021])
+            }
+        ]
+    );
+    // Only the later years: one rule, the UN's.
+    let mut later = source.clone();
+    later.feeds = vec![TableFeed::new(TableId::T3, Some([2016, 2021]))];
+    let from_2016 = suggest(&evidence, "AZE", &later, &settings())
+        .into_iter()
+        .find(|s| s.criterion == Criterion::Definition)
+        .map(|s| s.score);
+    assert_eq!(from_2016, Some(score(3)));
 }
 
 #[test]

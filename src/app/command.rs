@@ -5,6 +5,8 @@ use super::Panel;
 use super::chart_export::{ChartFormat, ChartRequest};
 use super::coverage::CoverageCellRef;
 use super::data::DataSelection;
+use crate::checks::CheckCode;
+use crate::load::ImportOptions;
 use crate::model::{Lang, Sex, TableId};
 use crate::review::{ExportFormat, TriageStatus};
 use std::path::PathBuf;
@@ -65,4 +67,32 @@ pub enum Command {
     ExportChartDialog(ChartRequest, ChartFormat),
     /// Write a chart into a file (on a background thread).
     ExportChartTo(ChartRequest, ChartFormat, PathBuf),
+
+    // Sources panel and import dialog.
+    /// Change the data-source assessment (Sources panel).
+    Assess(super::sources::AssessEdit),
+    /// Show in Findings the findings of a check about a country.
+    ShowFindingsOf {
+        check: CheckCode,
+        country: String,
+    },
+    /// Ask where to write the questionnaire of these countries (on a background thread).
+    ExportQuestionnaireDialog(Vec<String>),
+    /// Write the questionnaire of these countries (every country when empty) to this file.
+    ExportQuestionnaireTo(PathBuf, Vec<String>),
+    /// Ask for a filled-in questionnaire to import (on a background thread).
+    ImportQuestionnaireDialog,
+    /// Read a filled-in questionnaire and take its countries into the assessment.
+    ImportQuestionnaireFrom(PathBuf),
+    /// Open the import dialog of a file.
+    ImportSettings(PathBuf),
+    /// Remember how to read a file (in the review beside the first file) and open the files
+    /// again with it.
+    ApplyImport {
+        file: PathBuf,
+        sha256: String,
+        options: ImportOptions,
+        reload: Vec<PathBuf>,
+    },
+    CloseImportDialog,
 }

@@ -90,12 +90,7 @@ pub fn load_session(
                 if control.is_cancelled() {
                     break;
                 }
-                let name = load::display_name(path);
-                let options = remembered
-                    .as_ref()
-                    .and_then(|r| r.options_for(&name).cloned())
-                    .unwrap_or_default();
-                let result = load::load_file(path, &options, control);
+                let (options, result) = load_remembered(path, remembered.as_ref(), control);
                 push_result(&mut dataset, &mut files, path.clone(), options, result);
             }
             review_path = files
@@ -154,12 +149,47 @@ pub fn load_session(
                 .collect(),
         ),
     };
-    let session = Session::build(source, dataset, files, report, review_path);
+    let mut session = Session::build(source, dataset, files, report, review_path);
+    super::sources::prepare_assessment(&mut session);
     Loaded {
         request: request.clone(),
         session: Some(session),
         errors,
         cancelled: false,
+    }
+}
+
+/// Loads a file with the import options remembered for it: those of the same content when the
+/// review has any choices (the file is hashed first), else those of its name.
+fn load_remembered(
+    path: &Path,
+    remembered: Option<&Review>,
+    control: &LoadControl,
+) -> (
+    ImportOptions,
+    Result<(Dataset, load::LoadReport), LoadError>,
+) {
+    let name = load::display_name(path);
+    match remembered.filter(|r| r.has_import_options()) {
+        Some(review) => match load::read_input(path) {
+            Ok(bytes) => {
+                let sha256 = load::sha256_hex(&bytes);
+                let options = review
+                    .options_for_file(&name, &sha256)
+                    .cloned()
+                    .unwrap_or_default();
+                let result = load::load_bytes(path, &bytes, &options, control);
+                (options, result)
+            }
+            Err(error) => (ImportOptions::default(), Err(error)),
+        },
+        None => {
+            let options = remembered
+                .and_then(|r| r.options_for(&name).cloned())
+                .unwrap_or_default();
+            let result = load::load_file(path, &options, control);
+            (options, result)
+        }
     }
 }
 
@@ -211,6 +241,31 @@ pub enum JobEvent {
     ChartPath(Option<PathBuf>, ChartRequest, ChartFormat),
     /// A chart was written (to this file), or why not.
     ChartExported(Result<PathBuf, String>),
+    /// A dialog or work of the Sources panel.
+    Sources(super::sources::SourcesEvent),
+    /// A preview for the import dialog.
+    Import(super::import::ImportEvent),
+}
+
+impl JobEvent {
+    /// Whether the event answers a file dialog (another may open then).
+    fn ends_dialog(&self) -> bool {
+        match self {
+            JobEvent::Picked(_) | JobEvent::ExportPath(..) | JobEvent::ChartPath(..) => true,
+            JobEvent::Sources(event) => event.ends_dialog(),
+            JobEvent::Import(event) => event.ends_dialog(),
+            _ => false,
+        }
+    }
+
+    /// Whether the event ends work started with [`Jobs::spawn_work`].
+    fn ends_work(&self) -> bool {
+        match self {
+            JobEvent::Sources(event) => event.ends_work(),
+            JobEvent::Import(event) => event.ends_work(),
+            _ => false,
+        }
+    }
 }
 
 /// A load in progress.
@@ -342,6 +397,8 @@ pub struct Jobs {
     pub dialog_open: bool,
     /// Exports writing now.
     exports: usize,
+    /// Work of the panels running now (questionnaires, previews).
+    work: usize,
 }
 
 impl Default for Jobs {
@@ -362,6 +419,7 @@ impl Jobs {
             saver,
             dialog_open: false,
             exports: 0,
+            work: 0,
         }
     }
 
@@ -438,6 +496,15 @@ impl Jobs {
                     events.push(event);
                 }
                 JobEvent::SaveFailed(_) => events.push(event),
+                JobEvent::Sources(_) | JobEvent::Import(_) => {
+                    if event.ends_dialog() {
+                        self.dialog_open = false;
+                    }
+                    if event.ends_work() {
+                        self.work = self.work.saturating_sub(1);
+                    }
+                    events.push(event);
+                }
             }
         }
         let mut crashed = None;
@@ -524,9 +591,60 @@ impl Jobs {
         }
     }
 
-    /// Whether an export is being written.
+    /// Whether an export, or other work of a panel, is running.
     pub fn exporting(&self) -> bool {
-        self.exports > 0
+        self.exports > 0 || self.work > 0
+    }
+
+    /// Runs work of a panel on a thread; its event arrives through [`Jobs::poll`], and
+    /// [`Jobs::exporting`] says it runs until then.
+    pub fn spawn_work(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        work: impl FnOnce() -> JobEvent + Send + 'static,
+    ) {
+        self.work += 1;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(name.to_string())
+            .spawn(move || {
+                let _ = tx.send(work());
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            self.work = self.work.saturating_sub(1);
+            log::error!("cannot start {name}: {e}");
+            let _ = self.tx.send(JobEvent::SaveFailed(format!(
+                "cannot start the work on a thread: {e}"
+            )));
+        }
+    }
+
+    /// Runs a file dialog of a panel on a thread (one dialog at a time).
+    pub fn spawn_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        name: &str,
+        dialog: impl FnOnce() -> JobEvent + Send + 'static,
+    ) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(name.to_string())
+            .spawn(move || {
+                let _ = tx.send(dialog());
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            self.dialog_open = false;
+            log::error!("cannot open the dialog: {e}");
+        }
     }
 
     /// Writes the findings with their triage on a thread (100,000 findings take a while).

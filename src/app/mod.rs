@@ -12,11 +12,13 @@ pub mod coverage;
 pub mod data;
 pub mod findings;
 pub mod i18n;
+pub mod import;
 pub mod jobs;
 pub mod mirror;
 pub mod overview;
 pub mod session;
 pub mod settings;
+pub mod sources;
 pub mod theme;
 
 pub use command::Command;
@@ -42,7 +44,7 @@ use theme::Palette;
 pub const APP_ID: &str = "migreview";
 
 /// The environment variable that chooses the panel shown first (`overview`, `data`,
-/// `findings`, `coverage`, `mirror`), for scripted screenshots.
+/// `findings`, `coverage`, `mirror`, `sources`), for scripted screenshots.
 pub const START_PANEL_ENV: &str = "MIGREVIEW_START_PANEL";
 /// The environment variable that chooses what the start panel shows once the data are loaded:
 /// in Findings a check (`A1`, or `A1:AZE` for the first A1 finding about Azerbaijan); in Coverage
@@ -64,15 +66,17 @@ pub enum Panel {
     Findings,
     Coverage,
     Mirror,
+    Sources,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 5] = [
+    pub const ALL: [Panel; 6] = [
         Panel::Overview,
         Panel::Data,
         Panel::Findings,
         Panel::Coverage,
         Panel::Mirror,
+        Panel::Sources,
     ];
 
     pub fn parse(text: &str) -> Option<Panel> {
@@ -82,6 +86,7 @@ impl Panel {
             "findings" => Some(Panel::Findings),
             "coverage" => Some(Panel::Coverage),
             "mirror" => Some(Panel::Mirror),
+            "sources" => Some(Panel::Sources),
             _ => None,
         }
     }
@@ -93,6 +98,7 @@ impl Panel {
             Panel::Findings => tr(lang, Tr::PanelFindings),
             Panel::Coverage => tr(lang, Tr::PanelCoverage),
             Panel::Mirror => tr(lang, Tr::PanelMirror),
+            Panel::Sources => tr(lang, Tr::PanelSources),
         }
     }
 }
@@ -122,6 +128,8 @@ pub struct MigreviewApp {
     mirror_view: MirrorView,
     /// What the start panel shows once the first data are loaded ([`START_SELECT_ENV`]).
     start_select: Option<String>,
+    sources_view: sources::SourcesView,
+    import_dialog: Option<import::ImportDialog>,
     jobs: Jobs,
     messages: Vec<UserMessage>,
     commands: Vec<Command>,
@@ -180,6 +188,8 @@ impl MigreviewApp {
             coverage_view: CoverageView::default(),
             mirror_view: MirrorView::default(),
             start_select: None,
+            sources_view: sources::SourcesView::default(),
+            import_dialog: None,
             jobs: Jobs::new(),
             messages: Vec::new(),
             commands: Vec::new(),
@@ -207,8 +217,8 @@ impl MigreviewApp {
             match Panel::parse(&panel) {
                 Some(panel) => app.panel = panel,
                 None => log::warn!(
-                    "{START_PANEL_ENV}: expected overview, data, findings, coverage or mirror, \
-                     found {panel:?}"
+                    "{START_PANEL_ENV}: expected overview, data, findings, coverage, mirror or \
+                     sources, found {panel:?}"
                 ),
             }
         }
@@ -288,7 +298,7 @@ impl MigreviewApp {
         match self.panel {
             Panel::Coverage => self.coverage_view.chart_request(),
             Panel::Mirror => self.mirror_view.chart_request(),
-            Panel::Overview | Panel::Data | Panel::Findings => None,
+            Panel::Overview | Panel::Data | Panel::Findings | Panel::Sources => None,
         }
     }
 
@@ -319,6 +329,20 @@ impl MigreviewApp {
             .shown_chart()
             .ok_or_else(|| tr(lang, Tr::NoChartHere).to_string())?;
         request.render(&self.chart_source(), lang, path, format)
+    }
+
+    pub fn sources_view(&self) -> &sources::SourcesView {
+        &self.sources_view
+    }
+
+    /// The Sources panel's state, to choose a country, source or criterion from outside.
+    pub fn sources_view_mut(&mut self) -> &mut sources::SourcesView {
+        &mut self.sources_view
+    }
+
+    /// The import dialog, while it is open.
+    pub fn import_dialog(&self) -> Option<&import::ImportDialog> {
+        self.import_dialog.as_ref()
     }
 
     /// Queues a command, applied after the next frame (as if a panel had pushed it).
@@ -401,7 +425,15 @@ impl MigreviewApp {
                 self.mirror_view
                     .mirror_ui(ui, &self.session, lang, &mut self.commands)
             }
+            Panel::Sources => self.sources_view.sources_ui(
+                ui,
+                &self.session,
+                lang,
+                &self.palette,
+                &mut self.commands,
+            ),
         });
+        self.import_dialog_ui(&ctx);
         self.paint_drop_overlay(&ctx);
 
         let commands = std::mem::take(&mut self.commands);
@@ -426,6 +458,9 @@ impl MigreviewApp {
     }
 
     fn apply_style(&mut self, ctx: &egui::Context) {
+        if self.applied_dark.is_none() {
+            ctx.set_fonts(theme::fonts());
+        }
         if self.applied_dark != Some(self.settings.dark) {
             ctx.set_theme(if self.settings.dark {
                 egui::Theme::Dark
@@ -512,12 +547,18 @@ impl MigreviewApp {
                     log::warn!("{error}");
                     self.push_message(MessageLevel::Error, error);
                 }
+                JobEvent::Sources(event) => self.on_sources_event(event, ctx),
+                JobEvent::Import(event) => self.on_import_event(event, ctx),
             }
         }
     }
 
     fn finish_load(&mut self, loaded: Loaded, ctx: &egui::Context) {
         let lang = self.settings.lang;
+        // A file read by guessing, or not recognised, gets the import dialog.
+        if let Some(needs) = import::needing_dialog(&loaded) {
+            self.open_import_dialog(needs, ctx);
+        }
         for error in &loaded.errors {
             self.push_message(MessageLevel::Error, error.to_string());
         }
@@ -574,6 +615,7 @@ impl MigreviewApp {
         self.session = session;
         self.data_view = DataView::default();
         self.findings_view.reset();
+        self.sources_view.reset();
         self.coverage_view.reset();
         self.mirror_view.reset();
         if let Some(select) = self.start_select.take() {
@@ -775,6 +817,15 @@ impl MigreviewApp {
                 self.jobs
                     .export_chart(ctx, request, source, lang, path, format);
             }
+            command @ (Command::Assess(_)
+            | Command::ShowFindingsOf { .. }
+            | Command::ExportQuestionnaireDialog(_)
+            | Command::ExportQuestionnaireTo(..)
+            | Command::ImportQuestionnaireDialog
+            | Command::ImportQuestionnaireFrom(_)) => self.apply_sources_command(command, ctx),
+            command @ (Command::ImportSettings(_)
+            | Command::ApplyImport { .. }
+            | Command::CloseImportDialog) => self.apply_import_command(command, ctx),
         }
     }
 

@@ -53,14 +53,25 @@ pub fn overview_ui(
             ui.add_space(8.0);
             ui.heading(tr(lang, Tr::FilesHeading));
             for (i, file) in session.files.iter().enumerate() {
-                ui.push_id(i, |ui| match &file.result {
-                    Ok(report) => file_ui(ui, file, report, lang),
-                    Err(error) => {
-                        egui::Frame::group(ui.style()).show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            ui.strong(&file.name);
-                            ui.colored_label(palette.error, error.to_string());
-                        });
+                ui.push_id(i, |ui| {
+                    match &file.result {
+                        Ok(report) => file_ui(ui, file, report, lang),
+                        Err(error) => {
+                            egui::Frame::group(ui.style()).show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                ui.strong(&file.name);
+                                ui.colored_label(palette.error, error.to_string());
+                            });
+                        }
+                    }
+                    // The embedded sample has no file on disk to read again.
+                    if !session.is_sample()
+                        && ui
+                            .button(tr(lang, Tr::ImportSettingsButton))
+                            .on_hover_text(&file.name)
+                            .clicked()
+                    {
+                        commands.push(Command::ImportSettings(file.path.clone()));
                     }
                 });
             }

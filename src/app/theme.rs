@@ -49,3 +49,20 @@ impl Palette {
         Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), self.cell_alpha)
     }
 }
+
+/// egui's fonts, with its bundled Hack as the last fallback of the proportional family: Ubuntu
+/// Light has no arrows (→) or triangles (◀), which the assessment's texts use, and the window
+/// must not depend on the fonts a machine happens to have.
+pub fn fonts() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "Hack-Regular".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(
+            epaint_default_fonts::HACK_REGULAR,
+        )),
+    );
+    if let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+        family.push("Hack-Regular".to_owned());
+    }
+    fonts
+}

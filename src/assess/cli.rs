@@ -1,11 +1,13 @@
 //! `migreview assess …`: the questionnaire, its import and the scorecard, headless.
 
-use super::model::{AssessError, Assessment, country_code};
+use super::evidence::ReportEvidence;
+use super::model::{AssessError, Assessment, ScoreBasis, country_code};
 use super::questionnaire::{QuestionnaireOptions, import_questionnaire, save_questionnaire};
 use super::scorecard::{CountryScorecard, render, scorecard};
 use super::settings::AssessSettings;
-use crate::cli::{EXIT_INPUT, EXIT_OK, Format};
-use crate::model::{Lang, gazetteer};
+use crate::cli::{EXIT_INPUT, EXIT_OK, Format, InputArgs};
+use crate::model::{Dataset, Lang, gazetteer};
+use crate::report::Report;
 use crate::settings::Settings;
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write;
@@ -25,6 +27,9 @@ pub enum AssessCommand {
     Import(ImportArgs),
     /// Print the scorecard of the data sources and the potential for development.
     Scorecard(ScorecardArgs),
+    /// Load data files, run the checks and suggest a score for every criterion of every source
+    /// of the inventory, from the data, the findings and the mirror ratios.
+    Suggest(Box<SuggestArgs>),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -87,12 +92,37 @@ pub struct ScorecardArgs {
     pub settings: Option<PathBuf>,
 }
 
+#[derive(Args, Debug)]
+pub struct SuggestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Only this country (KAZ, Kazakhstan…).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// The inventory to score (an assessment in JSON); its final scores and reasons are kept.
+    /// Default: the sample assessment when the files are the sample data.
+    #[arg(long)]
+    pub from: Option<PathBuf>,
+    /// Write the assessment with the suggestions as JSON to this file (instead of printing it).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Output format: the suggestions as text, or the whole assessment as JSON.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Weights, bands and the review date, as a TOML or JSON settings file (its `assess` part).
+    #[arg(long)]
+    pub settings: Option<PathBuf>,
+}
+
 /// Runs an `assess` command and returns the exit status.
 pub fn run(args: &AssessArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match &args.command {
         AssessCommand::Questionnaire(args) => run_questionnaire(args, out),
         AssessCommand::Import(args) => run_import(args, out),
         AssessCommand::Scorecard(args) => run_scorecard(args, out),
+        AssessCommand::Suggest(args) => run_suggest(args, out, err),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -237,4 +267,167 @@ fn run_scorecard(args: &ScorecardArgs, out: &mut dyn Write) -> Result<(), String
             .join("\n"),
     };
     write_out(out, &text)
+}
+
+/// The assessment a run on these data reports: the one read from `from`, else the sample
+/// assessment when the inputs are the sample data (by content hash), else none. Its suggestions
+/// are computed again from the data, the findings and the mirror ratios of the report; final
+/// scores and reasons are kept.
+pub fn assessment_for_run(
+    from: Option<&std::path::Path>,
+    input_hashes: &[&str],
+    dataset: &Dataset,
+    report: &Report,
+    settings: &AssessSettings,
+) -> Result<Option<Assessment>, String> {
+    let mut assessment = match from {
+        Some(path) => Assessment::load(path).map_err(|e| e.to_string())?,
+        None if super::sample::is_sample_data(input_hashes.iter().copied()) => {
+            super::sample_assessment()
+                .map_err(|e| format!("the built-in sample assessment cannot be read: {e}"))?
+        }
+        None => return Ok(None),
+    };
+    let owned = ReportEvidence::from_report(report);
+    assessment.refresh_suggestions(&owned.evidence(dataset, &report.findings), settings);
+    Ok(Some(assessment))
+}
+
+fn run_suggest(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    let options = crate::cli::import_options(&args.input)?;
+    let settings = match &args.settings {
+        Some(path) => Settings::from_file(path)?,
+        None => Settings::default(),
+    };
+    let country = match &args.country {
+        Some(label) => Some(country_code(label).map_err(|e| format!("--country: {e}"))?),
+        None => None,
+    };
+    let outcome = crate::cli::load_inputs(&args.input.files, &options);
+    let errors: Vec<String> = outcome.errors().map(|e| e.to_string()).collect();
+    if !errors.is_empty() {
+        return Err(errors.join("\nmigreview: "));
+    }
+    let report = Report::build(
+        crate::cli::input_summaries(&args.input.files, &outcome),
+        &outcome.dataset,
+        &settings,
+    );
+    let hashes: Vec<&str> = outcome
+        .files
+        .iter()
+        .filter_map(|f| f.as_ref().ok())
+        .map(|r| r.sha256.as_str())
+        .collect();
+    let mut assessment = assessment_for_run(
+        args.from.as_deref(),
+        &hashes,
+        &outcome.dataset,
+        &report,
+        &settings.assess,
+    )?
+    .ok_or_else(|| {
+        "expected --from with an assessment (JSON) listing the data sources to score; \
+         only the sample data have a built-in inventory"
+            .to_string()
+    })?;
+    let reporters = super::suggest::reporters(&outcome.dataset);
+    if let Some(code) = &country {
+        if !reporters.contains(code.as_str()) {
+            return Err(format!(
+                "--country: the data have no observation reported by {code} (reporters: {})",
+                reporters.iter().copied().collect::<Vec<_>>().join(" ")
+            ));
+        }
+        let kept = assessment
+            .country(code)
+            .cloned()
+            .ok_or_else(|| AssessError::NoSuchCountry(code.clone()).to_string())?;
+        assessment.countries = vec![kept];
+    }
+    let unscored: Vec<&str> = assessment
+        .countries
+        .iter()
+        .map(|c| c.country.as_str())
+        .filter(|c| !reporters.contains(c))
+        .collect();
+    if !unscored.is_empty() {
+        let _ = writeln!(
+            err,
+            "migreview: note: the data have no observation reported by {}; their suggestions are kept as they were",
+            unscored.join(" ")
+        );
+    }
+    let lang: Lang = args.lang.into();
+    if let Some(path) = &args.out {
+        assessment.save(path).map_err(|e| e.to_string())?;
+        let sources: usize = assessment.countries.iter().map(|c| c.sources.len()).sum();
+        return write_out(
+            out,
+            &format!(
+                "wrote {}: {} {}, {sources} sources\n",
+                path.display(),
+                assessment.countries.len(),
+                if assessment.countries.len() == 1 {
+                    "country"
+                } else {
+                    "countries"
+                }
+            ),
+        );
+    }
+    let text = match args.format {
+        Format::Json => assessment.to_json() + "\n",
+        Format::Text => render_suggestions(&assessment, lang),
+    };
+    write_out(out, &text)
+}
+
+/// The suggestions of every source as text: criterion, suggested and final score, and why.
+pub fn render_suggestions(assessment: &Assessment, lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let mut text = String::new();
+    let (suggested_word, final_word, overridden_word) = match lang {
+        Lang::En => ("suggested", "final", "overridden"),
+        Lang::Ru => ("предложено", "итог", "изменено экспертом"),
+    };
+    for country in &assessment.countries {
+        let _ = write!(
+            text,
+            "{} ({})",
+            gazetteer().name(&country.country, lang),
+            country.country
+        );
+        if country.synthetic {
+            text.push_str(super::sample_notice(lang));
+        }
+        text.push('\n');
+        for source in &country.sources {
+            let _ = writeln!(text, "\n{}  {}", source.id, source.name);
+            for score in &source.scores {
+                let suggested = score
+                    .suggested
+                    .as_ref()
+                    .map_or("–".to_string(), |s| s.score.to_string());
+                let chosen = match score.effective() {
+                    Some((value, ScoreBasis::Final)) => value.to_string(),
+                    _ => "–".to_string(),
+                };
+                let _ = write!(
+                    text,
+                    "  {}: {suggested_word} {suggested}, {final_word} {chosen}",
+                    score.criterion.title(lang)
+                );
+                if score.overridden {
+                    let _ = write!(text, " ({overridden_word}: {})", score.reason);
+                }
+                text.push('\n');
+                if let Some(suggestion) = &score.suggested {
+                    let _ = writeln!(text, "    {}", suggestion.evidence(lang));
+                }
+            }
+        }
+        text.push('\n');
+    }
+    text
 }

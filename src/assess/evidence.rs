@@ -73,3 +73,56 @@ impl<'a> Evidence<'a> {
 pub fn checks_run(report: &crate::report::Report) -> Vec<CheckCode> {
     report.checks.iter().map(|summary| summary.check).collect()
 }
+
+/// A country's flows against its partners' reports, from the mirror statistics of a report: one
+/// [`CountryRatio`] per country, direction and year (sex total), over all partners that report
+/// both sides (the basis of check M2). Both sides are taken after the duration-of-stay
+/// correction, as M2 takes them, so a ratio speaks of capture, not of differing definitions.
+pub fn country_ratios(mirror: &crate::mirror::MirrorReport) -> Vec<CountryRatio> {
+    use crate::mirror::FlowDirection;
+    mirror
+        .countries
+        .iter()
+        .filter(|flows| flows.all.partners > 0)
+        .map(|flows| {
+            let direction = match flows.direction {
+                FlowDirection::Emigration => Direction::Emigration,
+                FlowDirection::Immigration => Direction::Immigration,
+            };
+            CountryRatio::new(
+                &flows.country,
+                direction,
+                flows.year,
+                flows.all.reported,
+                flows.all.partners_report,
+            )
+        })
+        .collect()
+}
+
+/// What a report holds for the suggestions besides the data and the findings: the checks that
+/// ran and the country ratios, owned, so that an [`Evidence`] can borrow them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReportEvidence {
+    pub checks_run: Vec<CheckCode>,
+    pub country_ratios: Vec<CountryRatio>,
+}
+
+impl ReportEvidence {
+    pub fn from_report(report: &crate::report::Report) -> ReportEvidence {
+        ReportEvidence {
+            checks_run: checks_run(report),
+            country_ratios: country_ratios(&report.mirror),
+        }
+    }
+
+    /// The evidence of the report's data set and findings.
+    pub fn evidence<'a>(&'a self, dataset: &'a Dataset, findings: &'a [Finding]) -> Evidence<'a> {
+        Evidence {
+            dataset,
+            checks_run: &self.checks_run,
+            findings,
+            country_ratios: &self.country_ratios,
+        }
+    }
+}

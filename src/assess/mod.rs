@@ -14,6 +14,7 @@ pub mod evidence;
 pub mod model;
 pub mod questionnaire;
 pub mod rubric;
+pub mod sample;
 pub mod scorecard;
 pub mod settings;
 pub mod suggest;
@@ -23,7 +24,7 @@ pub use choices::{
     Choice, DurationBasis, GroupCoverage, Obligation, ObligationRule, Periodicity, Publication,
     SourceKind,
 };
-pub use evidence::{CountryRatio, Direction, Evidence};
+pub use evidence::{CountryRatio, Direction, Evidence, ReportEvidence, country_ratios};
 pub use model::{
     AssessError, Assessment, CountryAssessment, CriterionScore, DataSource, EvidenceRef, Problem,
     ScoreBasis, ScoreError, Suggestion, TableFeed,
@@ -35,6 +36,14 @@ pub use suggest::suggest;
 /// The schema of an assessment file; fields are added, never renamed or removed, within it.
 pub const SCHEMA: &str = "migreview.assessment/1";
 pub use scorecard::{CountryScorecard, DevelopmentItem, Grade, SourceScorecard, scorecard};
+
+/// The notice that follows the name of a country assessed with synthetic data.
+pub fn sample_notice(lang: crate::model::Lang) -> &'static str {
+    match lang {
+        crate::model::Lang::En => " — SYNTHETIC DEMONSTRATION DATA",
+        crate::model::Lang::Ru => " — СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ",
+    }
+}
 
 /// The sample assessments of five CIS countries, embedded in the binary.
 const SAMPLE_JSON: &str = include_str!("../../sample_data/assessments.json");

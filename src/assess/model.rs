@@ -248,6 +248,10 @@ pub struct CountryAssessment {
     pub synthetic: bool,
     #[serde(default)]
     pub notes: String,
+    /// The date of the review, against which timeliness is judged, so that suggestions
+    /// computed again later come out the same. `None`: the settings' reference date, else today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<jiff::civil::Date>,
 }
 
 impl CountryAssessment {
@@ -257,6 +261,7 @@ impl CountryAssessment {
             sources: Vec::new(),
             synthetic: false,
             notes: String::new(),
+            review_date: None,
         }
     }
 
@@ -788,6 +793,10 @@ pub enum EvidenceRef {
         months: Option<u8>,
         basis: DurationBasis,
         from_data: bool,
+        /// The years the rule applies to in the data, when the data state different rules
+        /// over the years.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        years: Option<[u16; 2]>,
     },
     /// Observations flagged `b` (break in series).
     BreakFlags { table: TableId, years: Vec<u16> },

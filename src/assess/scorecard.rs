@@ -458,7 +458,11 @@ fn consistency_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
         } = r
         {
             total += findings;
-            parts.push(format!("{check} ×{findings}"));
+            let title = crate::checks::entry(*check).title(lang);
+            parts.push(match lang {
+                Lang::En => format!("{check} “{title}” ×{findings}"),
+                Lang::Ru => format!("{check} «{title}» ×{findings}"),
+            });
             tables.extend(t.iter().copied());
             if let Some(d) = max_deviation {
                 largest = Some(largest.map_or(*d, |m: f64| m.max(*d)));
@@ -478,21 +482,23 @@ fn consistency_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
     let per_check = parts.join(", ");
     let mut text = match lang {
         Lang::En if total == 1 => {
-            format!("1 sum does not add up in {tables_en} {list} ({per_check})")
+            format!("1 consistency check fails in {tables_en} {list}: {per_check}")
         }
-        Lang::En => format!("{total} sums do not add up in {tables_en} {list} ({per_check})"),
-        Lang::Ru => {
-            format!("Число несходящихся сумм в {tables_ru} {list} — {total} ({per_check})")
+        Lang::En => {
+            format!("{total} consistency checks fail in {tables_en} {list}: {per_check}")
         }
+        Lang::Ru => format!(
+            "Не пройдено проверок согласованности в {tables_ru} {list}: {total} ({per_check})"
+        ),
     };
     if let Some(d) = largest {
         match lang {
             Lang::En => write!(
                 text,
-                "; the largest deviation is {} of the total",
+                "; the largest deviation of a total is {}",
                 percent(d, lang)
             ),
-            Lang::Ru => write!(text, "; наибольшее отклонение — {} итога", percent(d, lang)),
+            Lang::Ru => write!(text, "; наибольшее отклонение итога — {}", percent(d, lang)),
         }
         .ok()?;
     }
@@ -579,29 +585,48 @@ fn disaggregation_weakness(refs: &[EvidenceRef], value: Score, lang: Lang) -> Op
 }
 
 fn definition_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
-    let (months, basis) = refs.iter().find_map(|r| match r {
-        EvidenceRef::Duration { months, basis, .. } => Some((*months, *basis)),
+    let (months, basis, span) = refs.iter().find_map(|r| match r {
+        EvidenceRef::Duration {
+            months,
+            basis,
+            years,
+            ..
+        } => Some((*months, *basis, *years)),
         _ => None,
     })?;
+    // When the rule changed over the years, the weakness is the years of the weaker rule.
+    let (when_en, when_ru) = match span {
+        Some([first, last]) => (
+            format!("In {} m", years(first, last)),
+            format!("В {} м", years(first, last)),
+        ),
+        None => ("M".to_string(), "М".to_string()),
+    };
+    let were_en = if span.is_some() { "were" } else { "are" };
+    let were_ru = if span.is_some() {
+        "учитывались"
+    } else {
+        "учитываются"
+    };
     Some(match (months, lang) {
         (None, Lang::En) => "The duration-of-stay rule of the source is not documented.".into(),
         (None, Lang::Ru) => {
             "Критерий продолжительности пребывания источника не документирован.".into()
         }
         (Some(12), Lang::En) => format!(
-            "Migrants are counted by the 12-month rule applied to the {}, not the actual stay.",
+            "{when_en}igrants {were_en} counted by the 12-month rule applied to the {}, not the actual stay.",
             basis.label(lang).to_lowercase()
         ),
         (Some(12), Lang::Ru) => format!(
-            "Мигранты учитываются по 12-месячному критерию, применяемому к показателю «{}», а не к фактическому пребыванию.",
+            "{when_ru}игранты {were_ru} по 12-месячному критерию, применяемому к показателю «{}», а не к фактическому пребыванию.",
             basis.label(lang).to_lowercase()
         ),
         (Some(m), Lang::En) => format!(
-            "Migrants are counted {} instead of after the 12 months of usual residence the UN recommends.",
+            "{when_en}igrants {were_en} counted {} instead of after the 12 months of usual residence the UN recommends.",
             duration_words(m, lang)
         ),
         (Some(m), Lang::Ru) => format!(
-            "Мигранты учитываются {} вместо рекомендованных ООН 12 месяцев обычного проживания.",
+            "{when_ru}игранты {were_ru} {} вместо рекомендованных ООН 12 месяцев обычного проживания.",
             duration_words(m, lang)
         ),
     })
@@ -669,10 +694,7 @@ pub fn render(card: &CountryScorecard, lang: Lang) -> String {
     let name = gazetteer().name(&card.country, lang);
     let _ = write!(out, "{name} ({})", card.country);
     if card.synthetic {
-        out.push_str(match lang {
-            Lang::En => " — SYNTHETIC DEMONSTRATION DATA",
-            Lang::Ru => " — СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ",
-        });
+        out.push_str(super::sample_notice(lang));
     }
     out.push('\n');
     let (overall_word, legend) = match lang {

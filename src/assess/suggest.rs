@@ -44,7 +44,16 @@ pub fn suggest(
     source: &DataSource,
     settings: &AssessSettings,
 ) -> Vec<Suggestion> {
-    let scope = Scope::new(evidence, country, &source.feeds);
+    suggest_in(&CountryData::new(evidence, country), source, settings)
+}
+
+/// The suggestions of a source of the country whose data are gathered in `data`.
+fn suggest_in(
+    data: &CountryData<'_, '_>,
+    source: &DataSource,
+    settings: &AssessSettings,
+) -> Vec<Suggestion> {
+    let scope = Scope::new(data, &source.feeds);
     let mut out = Vec::new();
     out.extend(definition(&scope, source));
     out.extend(emigration_capture(&scope, source, settings));
@@ -61,12 +70,88 @@ pub fn suggest(
 
 impl super::model::CountryAssessment {
     /// Recomputes the suggestions of every source from new evidence; final scores, reasons and
-    /// the reviewer's evidence are kept.
+    /// the reviewer's evidence are kept. Timeliness is judged against the country's review date
+    /// when it has one.
     pub fn refresh_suggestions(&mut self, evidence: &Evidence<'_>, settings: &AssessSettings) {
-        let country = self.country.clone();
+        let dated;
+        let settings = match self.review_date {
+            Some(date) => {
+                dated = AssessSettings {
+                    reference_date: Some(date),
+                    ..settings.clone()
+                };
+                &dated
+            }
+            None => settings,
+        };
+        // The country's observations and failed cases are gathered once for all its sources.
+        let data = CountryData::new(evidence, &self.country);
         for source in &mut self.sources {
-            let suggestions = suggest(evidence, &country, source, settings);
+            let suggestions = suggest_in(&data, source, settings);
             source.set_suggestions(suggestions);
+        }
+    }
+}
+
+impl super::model::Assessment {
+    /// Recomputes the suggestions of the countries that report data in the evidence (the
+    /// others keep theirs: these data say nothing about them). Returns the countries refreshed.
+    pub fn refresh_suggestions(
+        &mut self,
+        evidence: &Evidence<'_>,
+        settings: &AssessSettings,
+    ) -> Vec<String> {
+        let reporters = reporters(evidence.dataset);
+        let mut refreshed = Vec::new();
+        for country in &mut self.countries {
+            if reporters.contains(country.country.as_str()) {
+                country.refresh_suggestions(evidence, settings);
+                refreshed.push(country.country.clone());
+            }
+        }
+        refreshed
+    }
+}
+
+/// The reporting countries of a data set.
+pub fn reporters(dataset: &Dataset) -> BTreeSet<&str> {
+    let mut seen: BTreeSet<Sym> = BTreeSet::new();
+    for obs in dataset.obs() {
+        seen.insert(obs.reporter);
+    }
+    seen.into_iter().map(|sym| dataset.str(sym)).collect()
+}
+
+/// The part of the evidence that concerns one country: its observations and its failed cases,
+/// found with one pass over the data and the findings.
+struct CountryData<'e, 'a> {
+    evidence: &'e Evidence<'a>,
+    country: &'e str,
+    rows: Vec<&'a Obs>,
+    failures: Vec<&'a Finding>,
+}
+
+impl<'e, 'a> CountryData<'e, 'a> {
+    fn new(evidence: &'e Evidence<'a>, country: &'e str) -> CountryData<'e, 'a> {
+        let rows = match evidence.dataset.sym(country) {
+            Some(reporter) => evidence
+                .dataset
+                .obs()
+                .iter()
+                .filter(|o| o.reporter == reporter)
+                .collect(),
+            None => Vec::new(),
+        };
+        let failures = evidence
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Fail && f.reporter.as_deref() == Some(country))
+            .collect();
+        CountryData {
+            evidence,
+            country,
+            rows,
+            failures,
         }
     }
 }
@@ -79,41 +164,33 @@ struct Scope<'a> {
     feeds: &'a [TableFeed],
     /// The country's observations in the source's tables and years.
     rows: Vec<&'a Obs>,
+    /// The country's failed cases.
+    country_failures: &'a [&'a Finding],
     /// Whether the data set holds any observation of the country at all.
     country_has_data: bool,
     kinds: std::cell::RefCell<HashMap<Sym, CategoryKind>>,
 }
 
 impl<'a> Scope<'a> {
-    fn new(evidence: &'a Evidence<'a>, country: &'a str, feeds: &'a [TableFeed]) -> Scope<'a> {
+    fn new(data: &'a CountryData<'a, 'a>, feeds: &'a [TableFeed]) -> Scope<'a> {
         let covers = |table: TableId, year: u16| {
             feeds
                 .iter()
                 .any(|f| f.table == table && f.covers_year(year))
         };
-        let reporter = evidence.dataset.sym(country);
-        let mut country_has_data = false;
-        let mut rows = Vec::new();
-        if let Some(reporter) = reporter {
-            // One pass over the data set; every criterion then reads the source's rows only.
-            for obs in evidence
-                .dataset
-                .obs()
-                .iter()
-                .filter(|o| o.reporter == reporter)
-            {
-                country_has_data = true;
-                if covers(obs.table, obs.year) {
-                    rows.push(obs);
-                }
-            }
-        }
+        let rows = data
+            .rows
+            .iter()
+            .copied()
+            .filter(|o| covers(o.table, o.year))
+            .collect();
         Scope {
-            evidence,
-            country,
+            evidence: data.evidence,
+            country: data.country,
             feeds,
             rows,
-            country_has_data,
+            country_failures: &data.failures,
+            country_has_data: !data.rows.is_empty(),
             kinds: std::cell::RefCell::new(HashMap::new()),
         }
     }
@@ -141,13 +218,11 @@ impl<'a> Scope<'a> {
 
     /// Failed cases of these checks in the source's tables and years.
     fn failures(&self, codes: &[CheckCode]) -> Vec<&'a Finding> {
-        self.evidence
-            .findings
+        self.country_failures
             .iter()
+            .copied()
             .filter(|f| {
-                f.outcome == Outcome::Fail
-                    && codes.contains(&f.check)
-                    && f.reporter.as_deref() == Some(self.country)
+                codes.contains(&f.check)
                     && f.table.is_some_and(|table| match f.year {
                         Some(year) => self.covers(table, year),
                         None => self.feeds.iter().any(|feed| feed.table == table),
@@ -243,8 +318,12 @@ fn check_refs(findings: &[&Finding]) -> Vec<EvidenceRef> {
         .collect()
 }
 
-/// |expected − actual| / |expected|, where both are known (0 when both are 0).
+/// |expected − actual| / |expected|, where both are known (0 when both are 0). A rate checked
+/// against a bound (D3) has no deviation of a total.
 fn deviation(finding: &Finding) -> Option<f64> {
+    if finding.check == CheckCode::D3 {
+        return None;
+    }
     let (expected, actual) = (finding.expected?, finding.actual?);
     if expected != 0.0 {
         Some((expected - actual).abs() / expected.abs())
@@ -280,20 +359,46 @@ pub(crate) fn duration_words(months: u8, lang: Lang) -> String {
     }
 }
 
-fn definition(scope: &Scope<'_>, source: &DataSource) -> Option<Suggestion> {
-    let mut counts: BTreeMap<u8, usize> = BTreeMap::new();
+/// The duration rules the data state, year by year (the most frequent rule of each year),
+/// as runs of consecutive years with the same rule: `[(6, [2012, 2015]), (12, [2016, 2021])]`.
+fn data_duration_rules(scope: &Scope<'_>) -> Vec<(u8, [u16; 2])> {
+    let mut by_year: BTreeMap<u16, BTreeMap<u8, usize>> = BTreeMap::new();
     for obs in scope.observations() {
         if let Some(months) = obs.duration_months() {
-            *counts.entry(months).or_default() += 1;
+            *by_year
+                .entry(obs.year)
+                .or_default()
+                .entry(months)
+                .or_default() += 1;
         }
     }
-    let from_data = counts
-        .iter()
-        .max_by_key(|(months, n)| (**n, std::cmp::Reverse(**months)))
-        .map(|(months, _)| *months);
+    let mut runs: Vec<(u8, [u16; 2])> = Vec::new();
+    for (year, counts) in by_year {
+        let Some(rule) = counts
+            .iter()
+            .max_by_key(|(months, n)| (**n, std::cmp::Reverse(**months)))
+            .map(|(months, _)| *months)
+        else {
+            continue;
+        };
+        match runs.last_mut() {
+            Some((last, span)) if *last == rule => span[1] = year,
+            _ => runs.push((rule, [year, year])),
+        }
+    }
+    runs
+}
+
+fn definition(scope: &Scope<'_>, source: &DataSource) -> Option<Suggestion> {
+    let runs = data_duration_rules(scope);
+    let basis = source.duration_basis;
+    let rules: BTreeSet<u8> = runs.iter().map(|(months, _)| *months).collect();
+    if rules.len() > 1 {
+        return changing_definition(&runs, source);
+    }
+    let from_data = rules.first().copied();
     let months = source.duration_rule_months.or(from_data);
     let taken_from_data = source.duration_rule_months.is_none() && from_data.is_some();
-    let basis = source.duration_basis;
     let value = definition_score(months, basis);
     let (mut en, mut ru) = match months {
         None => (
@@ -334,8 +439,8 @@ fn definition(scope: &Scope<'_>, source: &DataSource) -> Option<Suggestion> {
         ));
         ru.push_str(&format!(" В данных указано {data} мес., а не {stated}."));
     }
-    en.push_str(" Rule: 12 months → 3; 6 to under 12 months, or the intended stay only → 2; 3 months or no limit → 1; \"permanent\" or unknown → 0.");
-    ru.push_str(" Правило: 12 месяцев → 3; от 6 до 12 месяцев или только предполагаемое пребывание → 2; 3 месяца или без ограничения → 1; «постоянное» или неизвестно → 0.");
+    en.push_str(DEFINITION_RULE_EN);
+    ru.push_str(DEFINITION_RULE_RU);
     Some(suggestion(
         Criterion::Definition,
         value,
@@ -345,8 +450,75 @@ fn definition(scope: &Scope<'_>, source: &DataSource) -> Option<Suggestion> {
             months,
             basis,
             from_data: taken_from_data,
+            years: None,
         }],
     ))
+}
+
+const DEFINITION_RULE_EN: &str = " Rule: 12 months → 3; 6 to under 12 months, or the intended stay only → 2; 3 months or no limit → 1; \"permanent\" or unknown → 0.";
+const DEFINITION_RULE_RU: &str = " Правило: 12 месяцев → 3; от 6 до 12 месяцев или только предполагаемое пребывание → 2; 3 месяца или без ограничения → 1; «постоянное» или неизвестно → 0.";
+
+/// The data state different duration rules over the years: the years on either side of a
+/// change are not comparable, so the least comparable rule sets the level.
+fn changing_definition(runs: &[(u8, [u16; 2])], source: &DataSource) -> Option<Suggestion> {
+    let basis = source.duration_basis;
+    let (worst, _) = runs
+        .iter()
+        .min_by_key(|(months, span)| (definition_score(Some(*months), basis), span[0]))?;
+    let worst_years = year_span(
+        runs.iter()
+            .filter(|(months, _)| months == worst)
+            .flat_map(|(_, span)| *span),
+    )?;
+    let mut value = definition_score(Some(*worst), basis);
+    let list = |lang: Lang| {
+        let parts: Vec<String> = runs
+            .iter()
+            .map(|(months, span)| match lang {
+                Lang::En => format!("{months} months in {}", years(span[0], span[1])),
+                Lang::Ru => format!("{months} мес. в {}", years(span[0], span[1])),
+            })
+            .collect();
+        join_and(&parts, lang)
+    };
+    let mut en = format!(
+        "The data state different duration rules over the years: {}. The years before and after a change are not comparable, and the least comparable rule sets the level: in {} persons were counted as migrants {} ({}); the UN recommends 12 months of usual residence.",
+        list(Lang::En),
+        years(worst_years[0], worst_years[1]),
+        duration_words(*worst, Lang::En),
+        basis.label(Lang::En).to_lowercase()
+    );
+    let mut ru = format!(
+        "В разные годы данные указывают разные критерии продолжительности: {}. Годы до и после изменения несопоставимы, и уровень определяет наименее сопоставимый критерий: в {} мигрантами считались лица {} ({}); ООН рекомендует 12 месяцев обычного проживания.",
+        list(Lang::Ru),
+        years(worst_years[0], worst_years[1]),
+        duration_words(*worst, Lang::Ru),
+        basis.label(Lang::Ru).to_lowercase()
+    );
+    if let Some(stated) = source.duration_rule_months {
+        en.push_str(&format!(" The inventory states {stated} months."));
+        ru.push_str(&format!(" В описании источника указано {stated} мес."));
+        value = value.min(definition_score(Some(stated), basis));
+    }
+    en.push_str(DEFINITION_RULE_EN);
+    ru.push_str(DEFINITION_RULE_RU);
+    let mut refs = vec![EvidenceRef::Duration {
+        months: Some(*worst),
+        basis,
+        from_data: true,
+        years: Some(worst_years),
+    }];
+    refs.extend(
+        runs.iter()
+            .filter(|(months, _)| months != worst)
+            .map(|(months, span)| EvidenceRef::Duration {
+                months: Some(*months),
+                basis,
+                from_data: true,
+                years: Some(*span),
+            }),
+    );
+    Some(suggestion(Criterion::Definition, value, en, ru, refs))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,8 +607,13 @@ fn emigration_capture(
             }],
         ));
     }
-    let reported: f64 = ratios.iter().map(|r| r.reported).sum();
-    let partner_reported: f64 = ratios.iter().map(|r| r.partner_reported).sum();
+    // Whole persons: the corrected figures are estimates, and decimals would suggest otherwise.
+    let reported: f64 = ratios.iter().map(|r| r.reported).sum::<f64>().round();
+    let partner_reported: f64 = ratios
+        .iter()
+        .map(|r| r.partner_reported)
+        .sum::<f64>()
+        .round();
     let ratio = reported / partner_reported;
     let span = year_span(ratios.iter().map(|r| r.year)).unwrap_or([0, 0]);
     let period = years(span[0], span[1]);
@@ -454,7 +631,7 @@ fn emigration_capture(
         count(reported, Lang::Ru),
         count(partner_reported, Lang::Ru)
     );
-    if ratio > 0.0 && ratio < 1.0 {
+    if ratio > 0.0 && ratio < b3 {
         en.push_str(&format!(
             ": partners record {} times more arrivals than it records departures",
             decimal(1.0 / ratio, 1, Lang::En)
@@ -651,23 +828,34 @@ fn internal_consistency(scope: &Scope<'_>, settings: &AssessSettings) -> Option<
         let largest = failures
             .iter()
             .filter_map(|f| deviation(f))
-            .fold(0.0, f64::max);
-        (
-            format!(
-                "Sums that fail in {}: {} ({}); deviating by more than {small_en}: {larger} (largest deviation {}).",
-                tables_phrase(&failed_tables, Lang::En),
-                failures.len(),
-                per_check.join(", "),
+            .reduce(f64::max);
+        let mut en = format!(
+            "Consistency checks that fail in {}: {} ({}); by more than {small_en} (or out of bounds): {larger}",
+            tables_phrase(&failed_tables, Lang::En),
+            failures.len(),
+            per_check.join(", ")
+        );
+        let mut ru = format!(
+            "Проверок согласованности, не пройденных в {}: {} ({}); с отклонением больше {small_ru} (или вне допустимых пределов): {larger}",
+            tables_phrase(&failed_tables, Lang::Ru),
+            failures.len(),
+            per_check.join(", ")
+        );
+        if let Some(largest) = largest {
+            en.push_str(&format!(
+                " (largest deviation of a total {})",
                 percent(largest, Lang::En)
-            ),
-            format!(
-                "Несходящихся сумм в {}: {} ({}); с отклонением больше {small_ru}: {larger} (наибольшее отклонение {}).",
-                tables_phrase(&failed_tables, Lang::Ru),
-                failures.len(),
-                per_check.join(", "),
+            ));
+            ru.push_str(&format!(
+                " (наибольшее отклонение итога {})",
                 percent(largest, Lang::Ru)
-            ),
-        )
+            ));
+        }
+        // The worst case in the check's own words, so the reviewer sees the numbers.
+        let example = |lang: Lang| failures[0].message(lang).trim_end_matches('.').to_string();
+        en.push_str(&format!(". For example: {}.", example(Lang::En)));
+        ru.push_str(&format!(". Например: {}.", example(Lang::Ru)));
+        (en, ru)
     };
     en.push_str(&format!(
         " Rule: no failure → 3; every deviation at most {small_en} → 2; larger deviations → 1; {many} or more larger deviations (the tables contradict each other) → 0."

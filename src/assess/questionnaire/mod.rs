@@ -38,6 +38,7 @@ pub enum Field {
     Country,
     Synthetic,
     CountryNotes,
+    ReviewDate,
     SourceId,
     Name,
     Kind,
@@ -124,7 +125,7 @@ const COUNTRY: Column = column!(
     "Код ISO (KAZ) или название страны"
 );
 
-pub const COUNTRY_COLUMNS: [Column; 3] = [
+pub const COUNTRY_COLUMNS: [Column; 4] = [
     COUNTRY,
     column!(
         Synthetic,
@@ -145,6 +146,16 @@ pub const COUNTRY_COLUMNS: [Column; 3] = [
         false,
         "Overview of the country's system of migration data collection",
         "Обзор системы сбора данных о миграции в стране"
+    ),
+    column!(
+        ReviewDate,
+        "Review date",
+        "Дата обзора",
+        14.0,
+        false,
+        false,
+        "Date of the review as YYYY-MM-DD; timeliness is judged against it",
+        "Дата обзора в виде ГГГГ-ММ-ДД; по ней оценивается своевременность"
     ),
 ];
 

@@ -281,6 +281,35 @@ impl<'a> Sheet<'a> {
         parsed
     }
 
+    /// A date written `2022-09-30` (text) or typed as a spreadsheet date.
+    fn date(
+        &self,
+        row: u32,
+        field: Field,
+        problems: &mut Vec<Problem>,
+    ) -> Option<jiff::civil::Date> {
+        let data = self.cell(row, field)?;
+        let parsed = match data {
+            Data::Empty => return None,
+            Data::String(s) if s.trim().is_empty() => return None,
+            Data::String(s) => s.trim().parse::<jiff::civil::Date>().ok(),
+            Data::DateTime(d) => excel_date(d.as_f64()),
+            Data::Float(f) => excel_date(*f),
+            Data::DateTimeIso(s) => s.get(..10).and_then(|d| d.parse().ok()),
+            _ => None,
+        };
+        if parsed.is_none() {
+            let found = cell_text(data).unwrap_or_else(|e| e);
+            self.problem(
+                problems,
+                row,
+                field,
+                format!("expected a date as YYYY-MM-DD (2022-09-30), found {found}"),
+            );
+        }
+        parsed
+    }
+
     fn choice<T: Choice + Default>(
         &self,
         row: u32,
@@ -368,6 +397,17 @@ fn cell_text(data: &Data) -> Result<String, String> {
     })
 }
 
+/// The date of a spreadsheet serial day number (1900 date system: day 1 is 1900-01-01, with
+/// Excel's phantom 1900-02-29, so serials from 61 on count from 1899-12-30).
+fn excel_date(serial: f64) -> Option<jiff::civil::Date> {
+    if !(61.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let base = jiff::civil::date(1899, 12, 30);
+    base.checked_add(jiff::Span::new().days(serial.floor() as i64))
+        .ok()
+}
+
 fn parse_yes_no(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {
         "" | "no" | "n" | "false" | "0" | "нет" => Some(false),
@@ -380,6 +420,7 @@ struct CountryRow {
     code: String,
     synthetic: bool,
     notes: String,
+    review_date: Option<jiff::civil::Date>,
 }
 
 fn read_countries(sheet: &Sheet<'_>, problems: &mut Vec<Problem>) -> Vec<CountryRow> {
@@ -397,6 +438,7 @@ fn read_countries(sheet: &Sheet<'_>, problems: &mut Vec<Problem>) -> Vec<Country
             false
         });
         let notes = sheet.text(row, Field::CountryNotes, problems);
+        let review_date = sheet.date(row, Field::ReviewDate, problems);
         let Some(code) = code else { continue };
         if let Some((first, _)) = rows.iter().find(|(_, r)| r.code == code) {
             sheet.problem(
@@ -416,6 +458,7 @@ fn read_countries(sheet: &Sheet<'_>, problems: &mut Vec<Problem>) -> Vec<Country
                 code,
                 synthetic,
                 notes,
+                review_date,
             },
         ));
     }
@@ -703,6 +746,7 @@ fn build(countries: Vec<CountryRow>, sources: Vec<SourceRow>, scores: Vec<ScoreR
             sources: Vec::new(),
             synthetic: row.synthetic,
             notes: row.notes,
+            review_date: row.review_date,
         });
     }
     for row in sources {

@@ -137,6 +137,9 @@ fn build(assessment: &Assessment, options: &QuestionnaireOptions) -> Result<Work
             text(&country.country),
             text(yes_no(country.synthetic, lang)),
             text(&country.notes),
+            country
+                .review_date
+                .map_or(Cell::Empty, |date| Cell::Text(date.to_string())),
         ];
         write_row(sheet, row, &COUNTRY_COLUMNS, cells, &wrap, &info)?;
     }

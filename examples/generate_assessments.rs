@@ -1,0 +1,33 @@
+//! Writes the sample assessment (`sample_data/assessments.json`): the inventory of the sample
+//! countries, the suggestions computed from the embedded sample data, and the reviewer's
+//! decisions (`src/assess/sample.rs`).
+//!
+//! `cargo run --example generate_assessments [FILE]`
+
+use std::path::PathBuf;
+
+fn main() {
+    let path = std::env::args_os()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data/assessments.json")
+        });
+    let written = migreview::assess::sample::generate().and_then(|assessment| {
+        migreview::save::write_atomically(
+            &path,
+            migreview::assess::sample::file_text(&assessment).as_bytes(),
+        )
+        .map_err(|e| migreview::assess::AssessError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+    });
+    match written {
+        Ok(()) => println!("wrote {}", path.display()),
+        Err(e) => {
+            eprintln!("generate_assessments: {e}");
+            std::process::exit(2);
+        }
+    }
+}
