@@ -5,11 +5,11 @@ use super::model::{AssessError, Assessment, ScoreBasis, country_code};
 use super::questionnaire::{QuestionnaireOptions, import_questionnaire, save_questionnaire};
 use super::scorecard::{CountryScorecard, render, scorecard};
 use super::settings::AssessSettings;
-use crate::cli::{EXIT_INPUT, EXIT_OK, Format, InputArgs};
+use crate::cli::{EXIT_INPUT, EXIT_OK, Format, InputArgs, LangArg};
 use crate::model::{Dataset, Lang, gazetteer};
 use crate::report::Report;
 use crate::settings::Settings;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -30,22 +30,6 @@ pub enum AssessCommand {
     /// Load data files, run the checks and suggest a score for every criterion of every source
     /// of the inventory, from the data, the findings and the mirror ratios.
     Suggest(Box<SuggestArgs>),
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum LangArg {
-    #[default]
-    En,
-    Ru,
-}
-
-impl From<LangArg> for Lang {
-    fn from(arg: LangArg) -> Lang {
-        match arg {
-            LangArg::En => Lang::En,
-            LangArg::Ru => Lang::Ru,
-        }
-    }
 }
 
 #[derive(Args, Debug)]
