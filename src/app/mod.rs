@@ -141,6 +141,50 @@ pub struct MigreviewApp {
     started: Instant,
     first_frame_logged: bool,
     first_data_logged: bool,
+    /// Frames drawn while a load runs, to show in the log that the window kept drawing.
+    load_frames: LoadFrames,
+}
+
+/// Frames drawn during a load: how many, and the longest pause between two of them.
+#[derive(Default)]
+struct LoadFrames {
+    since: Option<Instant>,
+    last: Option<Instant>,
+    frames: u32,
+    longest_gap: Duration,
+}
+
+impl LoadFrames {
+    fn frame(&mut self, loading: bool) {
+        let now = Instant::now();
+        match (loading, self.since) {
+            (true, None) => {
+                *self = LoadFrames {
+                    since: Some(now),
+                    last: Some(now),
+                    frames: 1,
+                    longest_gap: Duration::ZERO,
+                }
+            }
+            (true, Some(_)) => {
+                if let Some(last) = self.last {
+                    self.longest_gap = self.longest_gap.max(now - last);
+                }
+                self.last = Some(now);
+                self.frames += 1;
+            }
+            (false, Some(since)) => {
+                log::info!(
+                    "{} frames drawn during a load of {} ms; longest pause between frames {} ms",
+                    self.frames,
+                    (now - since).as_millis(),
+                    self.longest_gap.as_millis()
+                );
+                *self = LoadFrames::default();
+            }
+            (false, None) => {}
+        }
+    }
 }
 
 impl MigreviewApp {
@@ -200,6 +244,7 @@ impl MigreviewApp {
             started: Instant::now(),
             first_frame_logged: false,
             first_data_logged: false,
+            load_frames: LoadFrames::default(),
         }
     }
 
@@ -445,9 +490,11 @@ impl MigreviewApp {
             self.apply(command, &ctx);
         }
         self.settings.zoom = ctx.zoom_factor();
-        if self.jobs.running_load().is_some() {
+        let loading = self.jobs.running_load().is_some();
+        if loading {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
+        self.load_frames.frame(loading);
         if !self.first_frame_logged {
             self.first_frame_logged = true;
             log::info!(
