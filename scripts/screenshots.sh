@@ -71,9 +71,17 @@ EOF
 export SHOT_LOG="$work/app.log"
 shot() { # name panel language theme [what the panel shows]
     echo "screenshot $out/$1.png" >&2
-    MIGREVIEW_START_PANEL="$2" MIGREVIEW_LANG="$3" MIGREVIEW_THEME="$4" \
-        MIGREVIEW_START_SELECT="${5:-}" \
-        xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/shot.sh" "$out/$1.png" "$bin" "${files[@]}"
+    # A second try when the X server or the window was slow to come up; then the app's log.
+    for attempt in 1 2; do
+        if MIGREVIEW_START_PANEL="$2" MIGREVIEW_LANG="$3" MIGREVIEW_THEME="$4" \
+            MIGREVIEW_START_SELECT="${5:-}" \
+            xvfb-run -a -s "-screen 0 1400x900x24" bash "$work/shot.sh" "$out/$1.png" "$bin" "${files[@]}"; then
+            return 0
+        fi
+        echo "attempt $attempt failed; the app's last lines:" >&2
+        tail -n 5 "$SHOT_LOG" >&2 || true
+    done
+    return 1
 }
 
 # What the panels show is chosen for the sample; with other files the panels choose themselves.
