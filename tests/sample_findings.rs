@@ -2,7 +2,7 @@
 //! planted problem is found where `planted_issues.csv` says, and the clean variant raises no
 //! error and no warning.
 
-use migreview::checks::{CheckCode, Finding, Severity};
+use migreview::checks::{CheckCode, Finding, Outcome, Severity};
 use migreview::report::Report;
 use migreview::sample::{self, PlantedIssue};
 use migreview::settings::Settings;
@@ -65,6 +65,28 @@ fn every_planted_problem_is_found_with_its_cell() {
     assert_eq!(
         a1.map(|f| f.message.as_str()),
         Some("Total 9,347,744 ≠ men 4,646,554 + women 4,701,109 = 9,347,663")
+    );
+}
+
+#[test]
+fn every_failed_case_of_the_sample_was_planted() {
+    let report = report(false);
+    let planted = sample::planted();
+    let unplanted: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.outcome == Outcome::Fail)
+        .filter(|f| !planted.iter().any(|issue| matches(f, issue)))
+        .map(|f| {
+            format!(
+                "{} {:?} {:?} {:?}: {}",
+                f.check, f.table, f.reporter, f.year, f.message
+            )
+        })
+        .collect();
+    assert!(
+        unplanted.is_empty(),
+        "findings nobody planted: {unplanted:#?}"
     );
 }
 

@@ -9,8 +9,6 @@ pub mod generate;
 mod plants;
 mod readme;
 mod rng;
-#[cfg(test)]
-mod rules;
 mod scenario;
 mod text;
 mod workbook;
