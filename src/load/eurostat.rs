@@ -221,6 +221,41 @@ pub enum Dim {
     Other,
 }
 
+/// The sex, age and category of a Eurostat row (bulk or SDMX), read dimension by dimension.
+pub struct RowDims<'r, 'v> {
+    pub sex: &'r mut Sex,
+    pub age: &'r mut Sym,
+    pub category: &'r mut &'v str,
+}
+
+impl<'v> RowDims<'_, 'v> {
+    /// Takes one dimension value; the reason to skip the row when the value cannot be read.
+    /// An empty sex leaves the total.
+    pub fn read(
+        self,
+        kind: Dim,
+        value: &'v str,
+        codes: &mut Codes,
+        dataset: &mut Dataset,
+    ) -> Result<(), String> {
+        match kind {
+            Dim::Sex if value.is_empty() => {}
+            Dim::Sex => {
+                *self.sex = Sex::parse(value)
+                    .ok_or_else(|| format!("expected sex T, M or F, found {value:?}"))?;
+            }
+            Dim::Age => {
+                *self.age = codes.age(value, dataset).ok_or_else(|| {
+                    format!("expected an age group (TOTAL, Y_LT5, Y5-9…), found {value:?}")
+                })?;
+            }
+            Dim::Category => *self.category = value,
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
 pub fn dim_kind(name: &str) -> Dim {
     match normalise_label(name).as_str() {
         "freq" => Dim::Freq,
@@ -440,29 +475,14 @@ pub fn load_bulk(
                 set_aside.add(&reason);
                 continue 'rows;
             }
-            match kind {
-                Dim::Sex => match Sex::parse(value) {
-                    Some(s) => sex = s,
-                    None => {
-                        report.skip(
-                            codes.line(line),
-                            format!("expected sex T, M or F, found {value:?}"),
-                        );
-                        continue 'rows;
-                    }
-                },
-                Dim::Age => match codes.age(value, dataset) {
-                    Some(a) => age = a,
-                    None => {
-                        report.skip(
-                            codes.line(line),
-                            format!("expected an age group (TOTAL, Y_LT5, Y5-9…), found {value:?}"),
-                        );
-                        continue 'rows;
-                    }
-                },
-                Dim::Category => category_label = value,
-                _ => {}
+            let row = RowDims {
+                sex: &mut sex,
+                age: &mut age,
+                category: &mut category_label,
+            };
+            if let Err(reason) = row.read(*kind, value, &mut codes, dataset) {
+                report.skip(codes.line(line), reason);
+                continue 'rows;
             }
         }
         let geo_label = values[geo];

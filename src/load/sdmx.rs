@@ -13,7 +13,7 @@
 
 use super::codes::{Codes, merge_flags, stored_value};
 use super::eurostat::{
-    Dim, Router, SetAside, Target, dataset_in, dim_kind, row_filter, target_of_dataset,
+    Dim, Router, RowDims, SetAside, Target, dataset_in, dim_kind, row_filter, target_of_dataset,
     target_of_table,
 };
 use super::long::{TextRecords, parse_year};
@@ -196,30 +196,14 @@ pub fn load_sdmx(
                 set_aside.add(&reason);
                 continue 'rows;
             }
-            match kind {
-                Dim::Sex => match Sex::parse(value) {
-                    Some(s) => sex = s,
-                    None if value.is_empty() => {}
-                    None => {
-                        report.skip(
-                            codes.line(line),
-                            format!("expected sex T, M or F, found {value:?}"),
-                        );
-                        continue 'rows;
-                    }
-                },
-                Dim::Age => match codes.age(value, dataset) {
-                    Some(a) => age = a,
-                    None => {
-                        report.skip(
-                            codes.line(line),
-                            format!("expected an age group (TOTAL, Y_LT5, Y5-9…), found {value:?}"),
-                        );
-                        continue 'rows;
-                    }
-                },
-                Dim::Category => category_label = value,
-                _ => {}
+            let row = RowDims {
+                sex: &mut sex,
+                age: &mut age,
+                category: &mut category_label,
+            };
+            if let Err(reason) = row.read(kind, value, &mut codes, dataset) {
+                report.skip(codes.line(line), reason);
+                continue 'rows;
             }
         }
         let Some((year, ref_date)) = parse_year(cell(time)) else {
