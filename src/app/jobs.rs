@@ -233,8 +233,8 @@ pub enum JobEvent {
     Picked(Vec<PathBuf>),
     /// Where to export, chosen in the save dialog.
     ExportPath(Option<PathBuf>, ExportFormat),
-    /// A review save failed.
-    SaveFailed(String),
+    /// A review could not be saved, or a thread could not start: the message for the user.
+    Failed(String),
     /// The findings were exported (to this file), or why not.
     Exported(Result<PathBuf, String>),
     /// Where to write a chart, chosen in the save dialog.
@@ -376,7 +376,7 @@ fn save_loop(rx: Receiver<SaveMessage>, events: Sender<JobEvent>) {
             if let Err(e) = crate::save::write_atomically(&path, &bytes) {
                 let message = format!("{}: cannot save the review: {e}", path.display());
                 log::error!("{message}");
-                let _ = events.send(JobEvent::SaveFailed(message));
+                let _ = events.send(JobEvent::Failed(message));
                 ctx.request_repaint();
             }
         }
@@ -495,7 +495,7 @@ impl Jobs {
                     self.exports = self.exports.saturating_sub(1);
                     events.push(event);
                 }
-                JobEvent::SaveFailed(_) => events.push(event),
+                JobEvent::Failed(_) => events.push(event),
                 JobEvent::Sources(_) | JobEvent::Import(_) => {
                     if event.ends_dialog() {
                         self.dialog_open = false;
@@ -530,30 +530,17 @@ impl Jobs {
 
     /// Opens the system's file dialog on a thread.
     pub fn pick_files(&mut self, ctx: &egui::Context, title: String, filter_name: String) {
-        if self.dialog_open {
-            return;
-        }
-        self.dialog_open = true;
-        let tx = self.tx.clone();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("migreview-open-dialog".into())
-            .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title(title)
-                    .add_filter(
-                        filter_name,
-                        &["csv", "tsv", "txt", "gz", "xlsx", "xlsm", "xls", "ods"],
-                    )
-                    .pick_files()
-                    .unwrap_or_default();
-                let _ = tx.send(JobEvent::Picked(picked));
-                ctx.request_repaint();
-            });
-        if spawned.is_err() {
-            self.dialog_open = false;
-            let _ = self.tx.send(JobEvent::Picked(Vec::new()));
-        }
+        self.spawn_dialog(ctx, "migreview-open-dialog", move || {
+            let picked = rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(
+                    filter_name,
+                    &["csv", "tsv", "txt", "gz", "xlsx", "xlsm", "xls", "ods"],
+                )
+                .pick_files()
+                .unwrap_or_default();
+            JobEvent::Picked(picked)
+        });
     }
 
     /// Opens the system's save dialog on a thread.
@@ -564,31 +551,10 @@ impl Jobs {
         suggested: PathBuf,
         format: ExportFormat,
     ) {
-        if self.dialog_open {
-            return;
-        }
-        self.dialog_open = true;
-        let tx = self.tx.clone();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("migreview-save-dialog".into())
-            .spawn(move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(title)
-                    .add_filter(format.extension(), &[format.extension()]);
-                if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                if let Some(name) = suggested.file_name() {
-                    dialog = dialog.set_file_name(name.to_string_lossy());
-                }
-                let _ = tx.send(JobEvent::ExportPath(dialog.save_file(), format));
-                ctx.request_repaint();
-            });
-        if spawned.is_err() {
-            self.dialog_open = false;
-            let _ = self.tx.send(JobEvent::ExportPath(None, format));
-        }
+        self.spawn_dialog(ctx, "migreview-save-dialog", move || {
+            let dialog = save_dialog(title, format.extension(), &suggested);
+            JobEvent::ExportPath(dialog.save_file(), format)
+        });
     }
 
     /// Whether an export, or other work of a panel, is running.
@@ -616,7 +582,7 @@ impl Jobs {
         if let Err(e) = spawned {
             self.work = self.work.saturating_sub(1);
             log::error!("cannot start {name}: {e}");
-            let _ = self.tx.send(JobEvent::SaveFailed(format!(
+            let _ = self.tx.send(JobEvent::Failed(format!(
                 "cannot start the work on a thread: {e}"
             )));
         }
@@ -643,7 +609,9 @@ impl Jobs {
             });
         if let Err(e) = spawned {
             self.dialog_open = false;
-            log::error!("cannot open the dialog: {e}");
+            let _ = self
+                .tx
+                .send(JobEvent::Failed(format!("cannot open the dialog: {e}")));
         }
     }
 
@@ -684,34 +652,10 @@ impl Jobs {
         request: ChartRequest,
         format: ChartFormat,
     ) {
-        if self.dialog_open {
-            return;
-        }
-        self.dialog_open = true;
-        let tx = self.tx.clone();
-        let ctx = ctx.clone();
-        let fallback = (self.tx.clone(), request.clone());
-        let spawned = std::thread::Builder::new()
-            .name("migreview-chart-dialog".into())
-            .spawn(move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(title)
-                    .add_filter(format.extension(), &[format.extension()]);
-                if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                if let Some(name) = suggested.file_name() {
-                    dialog = dialog.set_file_name(name.to_string_lossy());
-                }
-                let _ = tx.send(JobEvent::ChartPath(dialog.save_file(), request, format));
-                ctx.request_repaint();
-            });
-        if spawned.is_err() {
-            self.dialog_open = false;
-            let _ = fallback
-                .0
-                .send(JobEvent::ChartPath(None, fallback.1, format));
-        }
+        self.spawn_dialog(ctx, "migreview-chart-dialog", move || {
+            let dialog = save_dialog(title, format.extension(), &suggested);
+            JobEvent::ChartPath(dialog.save_file(), request, format)
+        });
     }
 
     /// Draws a chart into a file on a thread (a scatter of many pairs takes a moment).
@@ -758,6 +702,20 @@ impl Jobs {
     pub fn flush_saves(&self) -> bool {
         self.saver.flush(Duration::from_secs(10))
     }
+}
+
+/// A save dialog for one file type, opening where the suggested file would go.
+pub fn save_dialog(title: String, extension: &str, suggested: &Path) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title(title)
+        .add_filter(extension, &[extension]);
+    if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty()) {
+        dialog = dialog.set_directory(dir);
+    }
+    if let Some(name) = suggested.file_name() {
+        dialog = dialog.set_file_name(name.to_string_lossy());
+    }
+    dialog
 }
 
 #[cfg(test)]

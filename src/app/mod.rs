@@ -561,7 +561,7 @@ impl MigreviewApp {
                     self.commands.push(Command::ExportTo(path, format));
                 }
                 JobEvent::ExportPath(None, _) => {}
-                JobEvent::SaveFailed(message) => {
+                JobEvent::Failed(message) => {
                     self.push_message(MessageLevel::Error, message);
                 }
                 JobEvent::Exported(Ok(path)) => self.push_message(

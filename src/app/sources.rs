@@ -1607,16 +1607,7 @@ impl MigreviewApp {
                 let title = tr(lang, Tr::SourcesExportQuestionnaire).to_string();
                 self.jobs
                     .spawn_dialog(ctx, "migreview-questionnaire-dialog", move || {
-                        let mut dialog = rfd::FileDialog::new()
-                            .set_title(title)
-                            .add_filter("xlsx", &["xlsx"]);
-                        if let Some(dir) = suggested.parent().filter(|d| !d.as_os_str().is_empty())
-                        {
-                            dialog = dialog.set_directory(dir);
-                        }
-                        if let Some(name) = suggested.file_name() {
-                            dialog = dialog.set_file_name(name.to_string_lossy());
-                        }
+                        let dialog = super::jobs::save_dialog(title, "xlsx", &suggested);
                         JobEvent::Sources(SourcesEvent::ExportPath(dialog.save_file(), countries))
                     });
             }
