@@ -887,6 +887,15 @@ fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         let _ = writeln!(err, "migreview: {error}");
         status = EXIT_INPUT;
     }
+    // An empty CSV would replace whatever --out held with nothing the user asked for.
+    if !outcome.files.iter().any(Result::is_ok) {
+        let _ = writeln!(
+            err,
+            "migreview: no input could be read; {} was not written",
+            args.out.display()
+        );
+        return EXIT_INPUT;
+    }
     if let Err(e) = write_canonical(&args.out, &outcome.dataset) {
         let _ = writeln!(err, "migreview: {}: cannot write: {e}", args.out.display());
         return EXIT_INPUT;
