@@ -8,7 +8,7 @@ use super::i18n::{
 use super::session::{Session, search_text, severity_slot};
 use super::theme::Palette;
 use crate::checks::{CheckCode, Finding, Outcome, Severity, catalog};
-use crate::model::{Lang, TableId, gazetteer};
+use crate::model::{Lang, PlaceKind, TableId, gazetteer};
 use crate::review::{ExportFormat, TriageStatus};
 use egui::{Align, Layout, RichText, Sense, UiBuilder, vec2};
 use std::collections::{BTreeMap, BTreeSet};
@@ -110,6 +110,12 @@ impl FilterChoices {
             *checks.entry(f.check).or_default() += 1;
             if let Some(r) = &f.reporter {
                 countries.insert(r.clone());
+            }
+            // The filter finds a country as reporter or as partner, so partners are offered too.
+            if let Some(partner) = f.category.as_deref().and_then(|c| gazetteer().by_code(c))
+                && matches!(partner.kind, PlaceKind::Country | PlaceKind::Historical)
+            {
+                countries.insert(partner.code.clone());
             }
             if let Some(t) = f.table {
                 tables.insert(t);
@@ -860,6 +866,16 @@ mod tests {
                 line: None,
             }),
         }
+    }
+
+    #[test]
+    fn the_country_filter_offers_reporters_and_partner_countries() {
+        let findings = [
+            finding(CheckCode::A1, Severity::Error, "KAZ", "TOTAL"),
+            finding(CheckCode::M1, Severity::Warning, "RUS", "TJK"),
+        ];
+        let choices = FilterChoices::build(&findings);
+        assert_eq!(choices.countries, ["KAZ", "RUS", "TJK"]);
     }
 
     #[test]
