@@ -21,8 +21,10 @@ pub struct InputSummary {
     pub sha256: Option<String>,
     pub layout: Option<String>,
     pub encoding: Option<String>,
-    pub observations: usize,
-    pub skipped_rows: usize,
+    /// `null` when the file could not be read.
+    pub observations: Option<usize>,
+    /// `null` when the file could not be read.
+    pub skipped_rows: Option<usize>,
     pub load_messages: Vec<String>,
     /// Why the file could not be read, `null` when it was.
     #[serde(default)]
@@ -49,8 +51,8 @@ impl InputSummary {
             sha256: Some(report.sha256.clone()),
             layout: Some(report.layout.as_str().to_string()),
             encoding: report.encoding.clone(),
-            observations: report.observations,
-            skipped_rows: report.skipped_rows,
+            observations: Some(report.observations),
+            skipped_rows: Some(report.skipped_rows),
             load_messages: messages,
             error: None,
         }
@@ -62,8 +64,8 @@ impl InputSummary {
             sha256: None,
             layout: None,
             encoding: None,
-            observations: 0,
-            skipped_rows: 0,
+            observations: None,
+            skipped_rows: None,
             load_messages: vec![error.to_string()],
             error: Some(error.to_string()),
         }
