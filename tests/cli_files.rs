@@ -264,7 +264,7 @@ fn check_json_lists_the_readable_input_and_the_unreadable_one_with_its_error() {
 }
 
 /// The files `sample_data/README.md` lists, as `migreview sample` writes them.
-const SAMPLE_FILES: [&str; 14] = [
+const SAMPLE_FILES: [&str; 15] = [
     "AZE.xlsx",
     "KAZ.xlsx",
     "KGZ.xlsx",
@@ -273,6 +273,7 @@ const SAMPLE_FILES: [&str; 14] = [
     "sample_long.csv",
     "planted_issues.csv",
     "README.md",
+    "assessments.json",
     "clean/AZE.xlsx",
     "clean/KAZ.xlsx",
     "clean/KGZ.xlsx",

@@ -155,13 +155,22 @@ fn the_readme_says_what_the_data_are_and_lists_every_plant() {
 fn write_to_writes_both_variants() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let written = sample::write_to(dir.path()).unwrap_or_default();
-    assert_eq!(written.len(), 14);
+    assert_eq!(written.len(), 15);
     for (name, bytes) in sample::files() {
         assert_eq!(
             std::fs::read(dir.path().join(name)).ok().as_deref(),
             Some(bytes)
         );
     }
+    // The sample's data-source assessment goes with the data, and reads back as the embedded one.
+    let assessment = std::fs::read_to_string(dir.path().join("assessments.json"))
+        .unwrap_or_else(|e| panic!("assessments.json: {e}"));
+    let read = migreview::assess::Assessment::from_json(&assessment)
+        .unwrap_or_else(|e| panic!("assessments.json: {e}"));
+    let embedded =
+        migreview::assess::sample_assessment().unwrap_or_else(|e| panic!("embedded: {e}"));
+    assert_eq!(read.countries.len(), 5);
+    assert_eq!(read, embedded);
     for (name, bytes) in sample::clean_files() {
         let path = dir.path().join("clean").join(name);
         assert_eq!(

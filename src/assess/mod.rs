@@ -45,8 +45,9 @@ pub fn sample_notice(lang: crate::model::Lang) -> &'static str {
     }
 }
 
-/// The sample assessments of five CIS countries, embedded in the binary.
-const SAMPLE_JSON: &str = include_str!("../../sample_data/assessments.json");
+/// The sample assessments of five CIS countries, embedded in the binary (written out by
+/// `migreview sample` as `assessments.json`).
+pub const SAMPLE_JSON: &str = include_str!("../../sample_data/assessments.json");
 
 /// A filled-in, plausible assessment of Azerbaijan, Kazakhstan, Kyrgyzstan, the Russian
 /// Federation and Tajikistan, for demonstrations and training. Synthetic: every country is

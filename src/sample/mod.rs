@@ -91,14 +91,17 @@ pub fn clean_files() -> Vec<(&'static str, &'static [u8])> {
     CLEAN_FILES.to_vec()
 }
 
-/// Writes the sample files into a folder, creating it if needed, and the clean variant into its
-/// `clean` subfolder. Returns the paths written.
+/// Writes the sample files into a folder, creating it if needed, with the sample's data-source
+/// assessment (`assessments.json`), and the clean variant into its `clean` subfolder. Returns the
+/// paths written.
 pub fn write_to(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
-    for (folder, files) in [
-        (dir.to_path_buf(), files()),
-        (dir.join("clean"), clean_files()),
-    ] {
+    let mut main = files();
+    main.push((
+        "assessments.json",
+        crate::assess::SAMPLE_JSON.as_bytes(),
+    ));
+    for (folder, files) in [(dir.to_path_buf(), main), (dir.join("clean"), clean_files())] {
         std::fs::create_dir_all(&folder)?;
         for (name, bytes) in files {
             let path = folder.join(name);
