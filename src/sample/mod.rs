@@ -97,11 +97,11 @@ pub fn clean_files() -> Vec<(&'static str, &'static [u8])> {
 pub fn write_to(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     let mut main = files();
-    main.push((
-        "assessments.json",
-        crate::assess::SAMPLE_JSON.as_bytes(),
-    ));
-    for (folder, files) in [(dir.to_path_buf(), main), (dir.join("clean"), clean_files())] {
+    main.push(("assessments.json", crate::assess::SAMPLE_JSON.as_bytes()));
+    for (folder, files) in [
+        (dir.to_path_buf(), main),
+        (dir.join("clean"), clean_files()),
+    ] {
         std::fs::create_dir_all(&folder)?;
         for (name, bytes) in files {
             let path = folder.join(name);
