@@ -1,6 +1,7 @@
 //! Mirror statistics and chart export on a large generated data set: 50 reporters × 250
 //! partners × 25 years × 3 sexes for Tables 3, 4 and 2.2 (about 2.8 million observations).
-//! Targets: pairing and measures under 0.5 s; each chart file written in under 1 s.
+//! Targets: pairing and measures under 0.5 s; each chart file written in under 1 s, for every
+//! kind of file `migreview plot` writes (the scatter of all years is its default scatter).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use migreview::charts::{
@@ -95,24 +96,39 @@ fn bench(c: &mut Criterion) {
     let grid = CoverageGrid::by_table(&table_coverage, TableId::T3);
     let reporter_grid = CoverageGrid::by_reporter(&table_coverage, &table_coverage.reporters[0]);
     let scatter = ScatterData::from_report(&report, &settings, Some(year), Sex::T);
+    let scatter_all_years = ScatterData::from_report(&report, &settings, None, Sex::T);
     let matrix = MatrixData::from_report(&report, year, Sex::T);
     let largest = PairSeries::largest(&report, 1);
     let series = PairSeries::from_report(&report, &largest[0].0, &largest[0].1, Sex::T);
     let bars =
         UndercountData::from_report(&report, &settings, FlowDirection::Emigration, year, false);
+    // `plot` writes the reference-group bars when the group has members.
+    let has_group = report
+        .reference_group
+        .as_ref()
+        .is_some_and(|g| !g.countries.is_empty());
+    let reference_bars = has_group.then(|| {
+        UndercountData::from_report(&report, &settings, FlowDirection::Emigration, year, true)
+    });
     let dir = std::env::temp_dir().join(format!("migreview-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let options = ChartOptions::default();
     let mut charts_group = c.benchmark_group("chart_files");
     charts_group.sample_size(10);
-    for (name, chart) in [
+    let mut charts = vec![
         ("coverage_by_table", Chart::Coverage(&grid)),
         ("coverage_by_reporter", Chart::Coverage(&reporter_grid)),
         ("scatter", Chart::Scatter(&scatter)),
+        ("scatter_all_years", Chart::Scatter(&scatter_all_years)),
         ("matrix", Chart::Matrix(&matrix)),
         ("series", Chart::Series(&series)),
         ("undercount", Chart::Undercount(&bars)),
-    ] {
+    ];
+    match &reference_bars {
+        Some(reference) => charts.push(("undercount_reference", Chart::Undercount(reference))),
+        None => eprintln!("undercount_reference: the reference group is empty, not written"),
+    }
+    for (name, chart) in charts {
         for format in ["png", "svg"] {
             let path = dir.join(format!("{name}.{format}"));
             let target = if format == "png" {

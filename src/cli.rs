@@ -228,6 +228,10 @@ pub struct PlotArgs {
     /// every year, the others the latest year with two-sided pairs).
     #[arg(long)]
     pub year: Option<u16>,
+    /// Which points of the scatter are named: none, all, or the N largest discrepancies in
+    /// persons outside the green band.
+    #[arg(long, value_name = "none|all|N", default_value_t = crate::charts::PointLabels::DEFAULT)]
+    pub labels: crate::charts::PointLabels,
     /// Bands, correction factors and reference group, as a TOML or JSON file.
     #[arg(long)]
     pub settings: Option<PathBuf>,

@@ -294,3 +294,68 @@ fn empty_charts_and_unwritable_targets_are_errors_not_panics() {
         "{result:?}"
     );
 }
+
+/// The font data of an SVG's `@font-face`, decoded, and the family it declares.
+fn embedded_font(svg: &str) -> (String, Vec<u8>) {
+    use base64::Engine as _;
+    let face = svg
+        .split("@font-face{")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no @font-face in the SVG"));
+    let family = face
+        .split("font-family:\"")
+        .nth(1)
+        .and_then(|f| f.split('"').next())
+        .unwrap_or_default()
+        .to_string();
+    let data = face
+        .split("url(data:font/ttf;base64,")
+        .nth(1)
+        .and_then(|d| d.split(')').next())
+        .unwrap_or_default();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .unwrap_or_else(|e| panic!("the font data is not base64: {e}"));
+    (family, bytes)
+}
+
+#[test]
+fn svg_files_embed_the_font_their_text_is_set_in() {
+    let c = computed();
+    let data = ScatterData::from_report(&c.report, &MirrorSettings::default(), Some(2018), Sex::T);
+    for lang in [Lang::En, Lang::Ru] {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("a temporary folder: {e}"));
+        let path = dir.path().join("scatter.svg");
+        let rendered = charts::render(Chart::Scatter(&data), &options(lang), Target::Svg(&path));
+        assert_eq!(rendered, Ok(Rendered::File(path.clone())));
+        let svg = std::fs::read_to_string(&path).unwrap_or_default();
+        // The font is declared right after the opening tag, before anything is drawn.
+        let opening = svg.find('>').unwrap_or(0);
+        assert!(
+            svg[opening..].starts_with(">\n<defs><style>@font-face{"),
+            "{lang:?}: {}",
+            &svg[..opening.min(200)]
+        );
+        // It is the font of the PNGs (Latin and Cyrillic), whole.
+        let (family, font) = embedded_font(&svg);
+        assert_eq!(family, "migreview-sans");
+        assert!(
+            font == epaint_default_fonts::UBUNTU_LIGHT,
+            "{lang:?}: another font"
+        );
+        // Every text is set in it, with the viewer's sans-serif as fallback.
+        let texts: Vec<&str> = svg.split("<text ").skip(1).collect();
+        assert!(texts.len() > 20, "{lang:?}: {} texts", texts.len());
+        for text in &texts {
+            let tag = text.split('>').next().unwrap_or_default();
+            assert!(
+                tag.contains("font-family=\"migreview-sans, sans-serif\""),
+                "{lang:?}: {tag}"
+            );
+        }
+        if lang == Lang::Ru {
+            assert!(svg.contains(">\nЗеркальная статистика: иммиграция и эмиграция"));
+            assert!(svg.contains("I/E 0,90–1,11 (30)"));
+        }
+    }
+}

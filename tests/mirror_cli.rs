@@ -34,13 +34,19 @@ fn mirror_prints_pairs_coverage_and_countries_and_writes_csv() {
         out.starts_with("Mirror pairs in 2018: 556 with at least one side reported, 200 with both"),
         "{out}"
     );
+    // Spain to France: I/E 1.008 with its Poisson 95 % interval, e^(0.00834 ± 1.96 · 0.00979).
     let es_fr = out.lines().find(|l| l.starts_with("FRA      ESP    2018"));
     assert_eq!(
         es_fr,
         Some(
-            "FRA      ESP    2018 T         20,965       20,791    1.008     0.008    0.008  green         1.008"
+            "FRA      ESP    2018 T         20,965       20,791    1.008     0.008    0.008  green         1.008     0.989–1.028"
         )
     );
+    assert!(
+        out.contains("interval: the Poisson 95 % interval of the corrected ratio)"),
+        "{out}"
+    );
+    assert!(out.contains("corrected   95 % interval\n"), "{out}");
     let bg_lt = out
         .lines()
         .find(|l| l.starts_with("LTU      BGR    2018"))
@@ -50,6 +56,12 @@ fn mirror_prints_pairs_coverage_and_countries_and_writes_csv() {
         "{bg_lt}"
     );
     assert!(bg_lt.contains("red"), "{bg_lt}");
+    // 22 against 0: no ratio, and the interval of e^ln(22.5 / 0.5) = 45, wide but finite:
+    // e^(3.807 ± 1.96 · √(1/22.5 + 1/0.5)).
+    assert!(
+        bg_lt.ends_with("  red               –   2.730–741.852"),
+        "{bg_lt}"
+    );
     assert!(
         out.contains(
             "Coverage: 27 countries, 2018: 702 ordered pair-years; both sides 200 (28.5 %)"
@@ -187,5 +199,88 @@ fn plot_reports_a_file_that_cannot_be_read() {
     assert!(
         err.contains("no observations were loaded; nothing to plot"),
         "{err}"
+    );
+}
+
+/// Three countries, two years: small, so that a plot stays quick.
+fn small_flows(dir: &std::path::Path) -> String {
+    let data = dir.join("flows.csv");
+    let rows = "table,reporter,year,sex,category,value\n\
+        3,RUS,2010,T,KAZ,41200\n4,KAZ,2010,T,RUS,30100\n3,KAZ,2010,T,RUS,20000\n\
+        4,RUS,2010,T,KAZ,18000\n3,UZB,2010,T,KAZ,1000\n4,KAZ,2010,T,UZB,1020\n";
+    std::fs::write(&data, rows).unwrap_or_else(|e| panic!("{e}"));
+    data.display().to_string()
+}
+
+/// The texts of an SVG, without their tags.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+        .filter_map(|t| t.split("</text>").next())
+        .map(|t| t.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn plot_labels_the_scatter_points_asked_for() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = small_flows(dir.path());
+    let scatter_of = |labels: Option<&str>| {
+        let out_dir = dir
+            .path()
+            .join(format!("charts_{}", labels.unwrap_or("default")));
+        let out_arg = out_dir.display().to_string();
+        let mut args = vec!["plot", data.as_str(), "--out", &out_arg, "--svg"];
+        if let Some(labels) = labels {
+            args.extend(["--labels", labels]);
+        }
+        let (status, _, err) = run(&args);
+        assert_eq!(status, 0, "{err}");
+        let svg = std::fs::read_to_string(out_dir.join("mirror_scatter_all_years.svg"))
+            .unwrap_or_default();
+        svg_texts(&svg)
+    };
+    let pair_labels = |texts: &[String]| -> Vec<String> {
+        let mut labels: Vec<String> = texts
+            .iter()
+            .filter(|t| t.contains(" » "))
+            .cloned()
+            .collect();
+        labels.sort();
+        labels
+    };
+    // Every pair with both sides, named sender » receiver and year.
+    assert_eq!(
+        pair_labels(&scatter_of(Some("all"))),
+        ["KAZ » RUS 2010", "KAZ » UZB 2010", "RUS » KAZ 2010"]
+    );
+    let none = scatter_of(Some("none"));
+    assert!(
+        none.iter().any(|t| t.starts_with("Mirror statistics")),
+        "{none:?}"
+    );
+    assert_eq!(pair_labels(&none), Vec::<String>::new());
+    // By default the largest discrepancies outside the green band: here Russia's immigration
+    // from Kazakhstan (41,200 against 30,100) and Kazakhstan's from Russia (20,000 against 18,000).
+    assert_eq!(
+        pair_labels(&scatter_of(None)),
+        ["KAZ » RUS 2010", "RUS » KAZ 2010"]
+    );
+    let parsed = Cli::try_parse_from([
+        "migreview",
+        "plot",
+        "x.csv",
+        "--out",
+        "o",
+        "--labels",
+        "many",
+    ]);
+    let message = parsed
+        .map(|_| String::new())
+        .unwrap_or_else(|e| e.to_string());
+    assert!(
+        message.contains("expected none, all or a number of points to label, found \"many\""),
+        "{message}"
     );
 }

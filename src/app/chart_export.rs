@@ -6,7 +6,7 @@
 //! and the export buttons.
 
 use super::command::Command;
-use super::i18n::{Tr, tr};
+use super::i18n::{Tr, tr, trf};
 use crate::charts::{
     self, Basis, Chart, ChartOptions, CoverageGrid, GridKind, MatrixData, PairSeries, PointLabels,
     ScatterData, Target, UndercountData,
@@ -33,6 +33,63 @@ impl ChartFormat {
             ChartFormat::Png => "png",
             ChartFormat::Svg => "svg",
         }
+    }
+}
+
+/// Which points of an exported scatter are named: chosen beside the export buttons.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum ScatterLabels {
+    None,
+    /// The largest discrepancies in persons outside the green band ([`PointLabels::DEFAULT`]).
+    #[default]
+    Largest,
+    All,
+}
+
+impl ScatterLabels {
+    pub const ALL: [ScatterLabels; 3] = [
+        ScatterLabels::None,
+        ScatterLabels::Largest,
+        ScatterLabels::All,
+    ];
+
+    pub fn point_labels(self) -> PointLabels {
+        match self {
+            ScatterLabels::None => PointLabels::None,
+            ScatterLabels::Largest => PointLabels::DEFAULT,
+            ScatterLabels::All => PointLabels::All,
+        }
+    }
+
+    /// The choice as the window shows it: "none", "12 largest", "all".
+    pub fn text(self, lang: Lang) -> String {
+        match self.point_labels() {
+            PointLabels::None => tr(lang, Tr::ExportLabelsNone).to_string(),
+            PointLabels::All => tr(lang, Tr::ExportLabelsAll).to_string(),
+            PointLabels::Largest(n) => trf(lang, Tr::ExportLabelsLargest, &[&n.to_string()]),
+        }
+    }
+}
+
+/// What the export adds to the chart shown, kept in the window's memory between exports.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct ExportOptions {
+    pub labels: ScatterLabels,
+}
+
+impl ExportOptions {
+    fn id() -> egui::Id {
+        egui::Id::unique("migreview_chart_export_options")
+    }
+
+    /// The options chosen in this window (the defaults before any choice).
+    pub fn load(ctx: &egui::Context) -> ExportOptions {
+        ctx.data_mut(|d| d.get_persisted::<ExportOptions>(Self::id()))
+            .unwrap_or_default()
+    }
+
+    pub fn store(self, ctx: &egui::Context) {
+        ctx.data_mut(|d| d.insert_persisted(Self::id(), self));
     }
 }
 
@@ -64,6 +121,8 @@ pub enum ChartRequest {
         against_reference: bool,
         basis: Basis,
     },
+    /// A chart with the export options chosen beside its export buttons.
+    WithOptions(Box<ChartRequest>, ExportOptions),
 }
 
 /// What the charts are drawn from: shared with the export thread.
@@ -118,9 +177,17 @@ fn sex_part(sex: Sex) -> String {
 }
 
 impl ChartRequest {
+    /// The chart without its export options, and the options (the defaults when none are given).
+    fn with_options(&self) -> (&ChartRequest, ExportOptions) {
+        match self {
+            ChartRequest::WithOptions(chart, options) => (chart.with_options().0, *options),
+            chart => (chart, ExportOptions::default()),
+        }
+    }
+
     /// A file name without extension, in the style of `migreview plot`.
     pub fn file_stem(&self) -> String {
-        match self {
+        match self.with_options().0 {
             ChartRequest::Coverage(GridKind::ByTable(table)) => {
                 format!("coverage_table_{}", file_part(table.code()))
             }
@@ -161,13 +228,14 @@ impl ChartRequest {
                 if *against_reference { "_reference" } else { "" },
                 basis_part(*basis)
             ),
+            ChartRequest::WithOptions(chart, _) => chart.file_stem(),
         }
     }
 
     fn build(&self, source: &ChartSource) -> Built {
         let mirror = &source.report.mirror;
         let settings = &source.report.settings.mirror;
-        match self {
+        match self.with_options().0 {
             ChartRequest::Coverage(GridKind::ByTable(table)) => {
                 Built::Coverage(CoverageGrid::by_table(&source.coverage, *table))
             }
@@ -199,6 +267,7 @@ impl ChartRequest {
                 *against_reference,
                 *basis,
             )),
+            ChartRequest::WithOptions(chart, _) => chart.build(source),
         }
     }
 
@@ -214,7 +283,7 @@ impl ChartRequest {
         let options = ChartOptions {
             lang,
             source: source.source.clone(),
-            labels: PointLabels::Largest(12),
+            labels: self.with_options().1.labels.point_labels(),
             ..ChartOptions::default()
         };
         let target = match format {
@@ -263,6 +332,27 @@ pub fn swatch(ui: &mut egui::Ui, fill: egui::Color32, text: &str) {
     });
 }
 
+/// The export options of the scatter: which points are named. Returns the options chosen.
+fn export_options_ui(ui: &mut egui::Ui, lang: Lang) -> ExportOptions {
+    let mut options = ExportOptions::load(ui.ctx());
+    let before = options;
+    ui.label(tr(lang, Tr::ExportLabels))
+        .on_hover_text(tr(lang, Tr::ExportLabelsHint));
+    egui::ComboBox::from_id_salt("chart_export_labels")
+        .selected_text(options.labels.text(lang))
+        .show_ui(ui, |ui| {
+            for choice in ScatterLabels::ALL {
+                ui.selectable_value(&mut options.labels, choice, choice.text(lang));
+            }
+        })
+        .response
+        .on_hover_text(tr(lang, Tr::ExportLabelsHint));
+    if options != before {
+        options.store(ui.ctx());
+    }
+    options
+}
+
 /// A card beside the pointer, shown at once (a plot point is small: the hover delay of a
 /// tooltip would make it hard to read the figures while moving over the points).
 pub fn hover_card(ctx: &egui::Context, id: &'static str, add: impl FnOnce(&mut egui::Ui)) {
@@ -282,13 +372,21 @@ pub fn hover_card(ctx: &egui::Context, id: &'static str, add: impl FnOnce(&mut e
         });
 }
 
-/// The buttons that export the chart shown: PNG and SVG, each through a save dialog.
+/// The buttons that export the chart shown: PNG and SVG, each through a save dialog; for the
+/// scatter, first the choice of the points named (kept in the export options).
 pub fn export_buttons_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     request: Option<ChartRequest>,
     commands: &mut Vec<Command>,
 ) {
+    let request = match request {
+        Some(chart @ ChartRequest::Scatter { .. }) => {
+            let options = export_options_ui(ui, lang);
+            Some(ChartRequest::WithOptions(Box::new(chart), options))
+        }
+        other => other,
+    };
     for (format, key) in [
         (ChartFormat::Png, Tr::ExportPng),
         (ChartFormat::Svg, Tr::ExportSvg),
@@ -342,5 +440,36 @@ mod tests {
             with_extension(PathBuf::from("/tmp/chart.PNG"), ChartFormat::Png),
             PathBuf::from("/tmp/chart.PNG")
         );
+    }
+
+    #[test]
+    fn the_scatter_export_names_the_points_chosen() {
+        let scatter = ChartRequest::Scatter {
+            year: Some(2018),
+            sex: Sex::T,
+            basis: Basis::Corrected,
+        };
+        let labelled = ChartRequest::WithOptions(
+            Box::new(scatter.clone()),
+            ExportOptions {
+                labels: ScatterLabels::All,
+            },
+        );
+        assert_eq!(labelled.file_stem(), "mirror_scatter_2018");
+        assert_eq!(
+            labelled.with_options().1.labels.point_labels(),
+            PointLabels::All
+        );
+        assert_eq!(scatter.with_options().1, ExportOptions::default());
+        assert_eq!(
+            ExportOptions::default().labels.point_labels(),
+            PointLabels::DEFAULT
+        );
+        let choices: Vec<String> = ScatterLabels::ALL
+            .iter()
+            .map(|c| c.text(Lang::En))
+            .collect();
+        assert_eq!(choices, ["none", "12 largest", "all"]);
+        assert_eq!(ScatterLabels::Largest.text(Lang::Ru), "12 крупнейших");
     }
 }

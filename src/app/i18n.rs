@@ -344,6 +344,12 @@ texts! {
     ExportChartDialogTitle => "Export the chart", "Экспорт графика";
     NoChartHere => "Only the Coverage and Mirror panels show charts.", "Графики есть только на панелях «Наличие данных» и «Зеркальная статистика».";
     ChartExportedTo => "Chart written to {0}", "График записан в {0}";
+    ExportLabels => "Labels:", "Подписи:";
+    ExportLabelsHint => "Which points of the exported scatter are named: none, the largest discrepancies in persons outside the green band, or all.",
+        "Какие точки экспортируемой диаграммы подписаны: ни одна, крупнейшие расхождения в числе человек вне зелёной полосы или все.";
+    ExportLabelsNone => "none", "нет";
+    ExportLabelsLargest => "{0} largest", "{0} крупнейших";
+    ExportLabelsAll => "all", "все";
     MirrorScatterTab => "Scatter", "Диаграмма рассеяния";
     MirrorMatrixTab => "Matrix", "Матрица";
     MirrorCountriesTab => "Countries", "Страны";

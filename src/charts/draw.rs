@@ -8,7 +8,20 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-pub const FONT: &str = "sans-serif";
+/// The family name of the chart font, one place for both constants below.
+macro_rules! embedded_family {
+    () => {
+        "migreview-sans"
+    };
+}
+
+/// The family of the font every SVG embeds (egui's bundled Ubuntu Light).
+pub const EMBEDDED_FAMILY: &str = embedded_family!();
+
+/// The family the text is set in: the embedded font, else the viewer's sans-serif. It is also the
+/// name the font is registered under in plotters, which measures text with it, and plotters
+/// writes it as the `font-family` of every SVG `<text>`.
+pub const FONT: &str = concat!(embedded_family!(), ", sans-serif");
 
 pub fn error<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
     ChartError::Draw(e.to_string())

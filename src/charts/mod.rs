@@ -4,9 +4,10 @@
 //!
 //! Each chart draws one of the structures of [`data`], prepared from the computed results; the
 //! window's interactive views use the same structures, so what is exported is what is shown.
-//! Text is set in egui's bundled Ubuntu Light (Latin and Cyrillic), registered once as plotters'
-//! `sans-serif` (for text measurement); PNG text is set by [`bitmap_text`], SVG text is written
-//! as `<text>` in the `sans-serif` family.
+//! Text is set in egui's bundled Ubuntu Light (Latin and Cyrillic), registered once in plotters
+//! (for text measurement); PNG text is set by [`bitmap_text`]. Every SVG embeds the same font
+//! (an `@font-face` with the font as base64 data, encoded once) and writes its text as `<text>`
+//! in that family with `sans-serif` as fallback, so it reads the same in any viewer.
 
 mod bitmap_text;
 pub mod data;
@@ -25,9 +26,12 @@ pub use grids::{matrix_colour, ratio_colour, status_colour};
 pub use plots::{band_label, corrected_sides, undercount_colour};
 
 use crate::model::Lang;
+use base64::Engine as _;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::sync::OnceLock;
 
 /// Why a chart could not be made.
@@ -68,6 +72,45 @@ pub enum PointLabels {
     Largest(usize),
 }
 
+impl PointLabels {
+    /// What the scatter labels unless asked otherwise.
+    pub const DEFAULT: PointLabels = PointLabels::Largest(12);
+}
+
+impl Default for PointLabels {
+    fn default() -> Self {
+        PointLabels::DEFAULT
+    }
+}
+
+/// `none`, `all` or a number of points: the words of `migreview plot --labels`.
+impl fmt::Display for PointLabels {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PointLabels::None => f.write_str("none"),
+            PointLabels::All => f.write_str("all"),
+            PointLabels::Largest(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl FromStr for PointLabels {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "none" | "0" => Ok(PointLabels::None),
+            "all" => Ok(PointLabels::All),
+            other => other
+                .parse::<usize>()
+                .map(PointLabels::Largest)
+                .map_err(|_| {
+                    format!("expected none, all or a number of points to label, found {text:?}")
+                }),
+        }
+    }
+}
+
 /// How a chart looks.
 #[derive(Clone, Debug)]
 pub struct ChartOptions {
@@ -87,7 +130,7 @@ impl Default for ChartOptions {
             width: 1600,
             height: 1000,
             source: String::new(),
-            labels: PointLabels::Largest(12),
+            labels: PointLabels::DEFAULT,
         }
     }
 }
@@ -140,16 +183,23 @@ impl Chart<'_> {
     }
 }
 
-/// Registers the chart font once; every later call returns the first outcome.
+/// Registers the chart font once, under the charts' family and as plotters' default
+/// `sans-serif`; every later call returns the first outcome.
 fn ensure_font() -> Result<(), ChartError> {
     static FONT: OnceLock<Result<(), String>> = OnceLock::new();
     FONT.get_or_init(|| {
-        plotters::style::register_font(
-            "sans-serif",
-            FontStyle::Normal,
-            epaint_default_fonts::UBUNTU_LIGHT,
-        )
-        .map_err(|_| "the bundled Ubuntu Light font is not a readable TrueType font".to_string())
+        [draw::FONT, "sans-serif"]
+            .into_iter()
+            .try_for_each(|family| {
+                plotters::style::register_font(
+                    family,
+                    FontStyle::Normal,
+                    epaint_default_fonts::UBUNTU_LIGHT,
+                )
+            })
+            .map_err(|_| {
+                "the bundled Ubuntu Light font is not a readable TrueType font".to_string()
+            })
     })
     .clone()
     .map_err(ChartError::Font)
@@ -217,5 +267,35 @@ fn svg_string(
         chart.draw(&root, options)?;
         root.present().map_err(draw::error)?;
     }
+    embed_font(&mut svg)?;
     Ok(svg)
+}
+
+/// The `<defs>` that embed the chart font: the TrueType file as base64 data, encoded once.
+fn font_defs() -> &'static str {
+    static DEFS: OnceLock<String> = OnceLock::new();
+    DEFS.get_or_init(|| {
+        let data =
+            base64::engine::general_purpose::STANDARD.encode(epaint_default_fonts::UBUNTU_LIGHT);
+        format!(
+            "<defs><style>@font-face{{font-family:\"{}\";\
+             src:url(data:font/ttf;base64,{data}) format(\"truetype\");}}</style></defs>\n",
+            draw::EMBEDDED_FAMILY
+        )
+    })
+}
+
+/// Inserts the font's `<defs>` right after the opening `<svg …>` tag.
+fn embed_font(svg: &mut String) -> Result<(), ChartError> {
+    let end = svg
+        .find("<svg")
+        .and_then(|start| svg[start..].find('>').map(|end| start + end + 1))
+        .ok_or_else(|| ChartError::Draw("the SVG has no opening <svg> tag".into()))?;
+    let after = if svg[end..].starts_with('\n') {
+        end + 1
+    } else {
+        end
+    };
+    svg.insert_str(after, font_defs());
+    Ok(())
 }

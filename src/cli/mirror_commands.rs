@@ -4,8 +4,8 @@ use super::{
     EXIT_INPUT, EXIT_OK, Format, MirrorArgs, PlotArgs, import_options, load_inputs, load_settings,
 };
 use crate::charts::{
-    self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, PointLabels,
-    ScatterData, Target, UndercountData,
+    self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, ScatterData,
+    Target, UndercountData,
 };
 use crate::coverage;
 use crate::load::LoadOutcome;
@@ -82,7 +82,7 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
         Format::Json => serde_json::to_string_pretty(&report)
             .map_err(std::io::Error::other)
             .and_then(|json| writeln!(out, "{json}")),
-        Format::Text => write_mirror_text(out, &report, args.year),
+        Format::Text => write_mirror_text(out, &report, args.year, settings.mirror.interval_z),
     };
     if let Err(e) = written {
         let _ = writeln!(err, "migreview: cannot write the output: {e}");
@@ -123,17 +123,44 @@ fn share(part: usize, whole: usize) -> String {
     }
 }
 
-fn interval(c: &PartnerComparison) -> String {
-    match (c.ratio_low, c.ratio_high) {
-        (Some(lo), Some(hi)) => format!("{}–{}", number(Some(lo), 3), number(Some(hi), 3)),
-        _ => "–".into(),
+/// An interval `low–high`, or `–` when there is none.
+fn range(bounds: Option<[f64; 2]>) -> String {
+    match bounds {
+        Some([lo, hi]) => format!("{}–{}", number(Some(lo), 3), number(Some(hi), 3)),
+        None => "–".into(),
     }
+}
+
+fn interval(c: &PartnerComparison) -> String {
+    range(c.ratio_low.zip(c.ratio_high).map(|(lo, hi)| [lo, hi]))
+}
+
+/// The error function (Abramowitz and Stegun 7.1.26, absolute error below 1.5e-7).
+fn erf(x: f64) -> f64 {
+    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs());
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    (1.0 - poly * (-x * x).exp()).copysign(x)
+}
+
+/// The confidence of a two-sided normal interval of ± z standard errors: `95 %` for 1.96.
+fn confidence(z: f64) -> String {
+    let percent = 100.0 * erf(z / std::f64::consts::SQRT_2);
+    let decimals = if (percent - percent.round()).abs() < 0.05 {
+        0
+    } else {
+        1
+    };
+    format!("{} %", number(Some(percent), decimals))
 }
 
 fn write_mirror_text(
     out: &mut dyn Write,
     report: &MirrorReport,
     year: Option<u16>,
+    interval_z: f64,
 ) -> std::io::Result<()> {
     let two_sided = report.pairs.iter().filter(|p| p.is_two_sided()).count();
     let when = year.map_or_else(String::new, |y| format!(" in {y}"));
@@ -143,13 +170,15 @@ fn write_mirror_text(
         format_count(report.pairs.len() as f64),
         format_count(two_sided as f64)
     )?;
+    let level = confidence(interval_z);
     writeln!(
         out,
-        "(immigration reported by the receiver, emigration reported by the sender; ratio = I / E)"
+        "(immigration reported by the receiver, emigration reported by the sender; ratio = I / E; \
+         interval: the Poisson {level} interval of the corrected ratio)"
     )?;
     writeln!(
         out,
-        "{:<8} {:<6} {:>4} {:<3} {:>12} {:>12} {:>8} {:>9} {:>8}  {:<9} {:>9}",
+        "{:<8} {:<6} {:>4} {:<3} {:>12} {:>12} {:>8} {:>9} {:>8}  {:<9} {:>9} {:>15}",
         "receiver",
         "sender",
         "year",
@@ -160,12 +189,13 @@ fn write_mirror_text(
         "log ratio",
         "rel diff",
         "band",
-        "corrected"
+        "corrected",
+        format!("{level} interval")
     )?;
     for p in &report.pairs {
         writeln!(
             out,
-            "{:<8} {:<6} {:>4} {:<3} {:>12} {:>12} {:>8} {:>9} {:>8}  {:<9} {:>9}",
+            "{:<8} {:<6} {:>4} {:<3} {:>12} {:>12} {:>8} {:>9} {:>8}  {:<9} {:>9} {:>15}",
             p.receiver,
             p.sender,
             p.year,
@@ -176,7 +206,8 @@ fn write_mirror_text(
             number(p.log_ratio, 3),
             number(p.rel_diff, 3),
             p.band.as_str(),
-            number(p.corrected_ratio, 3)
+            number(p.corrected_ratio, 3),
+            range(p.ratio_interval())
         )?;
     }
     if let Some(c) = &report.coverage {
@@ -216,12 +247,12 @@ fn write_mirror_text(
         for d in corrected {
             writeln!(
                 out,
-                "  {} {} {}: {} months ({:?}) × {}",
+                "  {} {} {}: {} months ({}) × {}",
                 d.reporter,
                 d.direction.as_str(),
                 d.year,
                 d.months,
-                d.source,
+                d.source.as_str(),
                 number(Some(d.factor), 3)
             )?;
         }
@@ -437,7 +468,7 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
             .map(|r| r.name.clone())
             .collect::<Vec<_>>()
             .join(", "),
-        labels: PointLabels::Largest(12),
+        labels: args.labels,
         ..ChartOptions::default()
     };
     let mut formats = Vec::new();
@@ -473,4 +504,19 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
     }
     let _ = writeln!(out, "{written} chart files in {}", args.out.display());
     status
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_say_their_confidence() {
+        assert_eq!(confidence(1.96), "95 %");
+        assert_eq!(confidence(1.645), "90 %");
+        assert_eq!(confidence(2.576), "99 %");
+        assert_eq!(confidence(1.0), "68.3 %");
+        assert_eq!(range(Some([0.98921, 1.0279])), "0.989–1.028");
+        assert_eq!(range(None), "–");
+    }
 }

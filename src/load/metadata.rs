@@ -13,13 +13,17 @@
 //! The rules are applied after every sheet is read, to the observations of the same file, the
 //! rules without a year first and those with a year after, so the more specific one wins. What
 //! the file says wins over the file-wide source and duration of the import options, as a source
-//! column of a long file does.
+//! column of a long file does. The tables, reporters and years whose duration a rule set are
+//! recorded in [`Dataset::metadata_durations`], so that the mirror statistics can name the
+//! Metadata sheet as the source of that duration-of-stay criterion.
 
 use super::long::{Columns, parse_duration, parse_year};
 use super::options::{ColumnRole, ImportOptions};
 use super::workbook::SheetInput;
 use super::{LoadReport, SheetReport};
+use crate::model::dataset::MetadataDuration;
 use crate::model::{Dataset, NO_DURATION, TableId, TableKind, gazetteer};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// How many rows are searched for the header of a Metadata sheet.
@@ -198,6 +202,7 @@ pub fn apply(rules: &[MetadataRule], dataset: &mut Dataset, report: &mut LoadRep
         })
         .collect();
     let mut touched = 0usize;
+    let mut durations: BTreeSet<MetadataDuration> = BTreeSet::new();
     for obs in dataset.obs_mut() {
         let mut hit = false;
         for (rule, source, reporter) in &resolved {
@@ -212,6 +217,12 @@ pub fn apply(rules: &[MetadataRule], dataset: &mut Dataset, report: &mut LoadRep
             }
             if let Some(duration) = rule.duration {
                 obs.duration = duration;
+                durations.insert(MetadataDuration {
+                    file: obs.file,
+                    table: obs.table,
+                    reporter: obs.reporter,
+                    year: obs.year,
+                });
             }
             hit = true;
         }
@@ -219,6 +230,7 @@ pub fn apply(rules: &[MetadataRule], dataset: &mut Dataset, report: &mut LoadRep
             touched += 1;
         }
     }
+    dataset.metadata_durations.extend(durations);
     // Only flows have a duration-of-stay rule; stocks and vital events never do.
     let without = dataset
         .obs()

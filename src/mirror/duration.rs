@@ -8,12 +8,26 @@ use serde::{Deserialize, Serialize};
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleSource {
-    /// The observations' `duration_months`.
+    /// The observations' `duration_months` (a column of the data rows).
     Data,
+    /// The Metadata sheet of the workbook the observations come from.
+    Metadata,
     /// The user's settings for this reporter.
     Settings,
     /// Neither: the 12-month default.
     Default,
+}
+
+impl RuleSource {
+    /// The word of the report (`data`, `metadata`, `settings`, `default`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleSource::Data => "data",
+            RuleSource::Metadata => "metadata",
+            RuleSource::Settings => "settings",
+            RuleSource::Default => "default",
+        }
+    }
 }
 
 /// The criterion used for one reporter, direction and year.
@@ -29,16 +43,17 @@ pub struct DurationRule {
     pub factor: f64,
 }
 
-/// Decides the criterion: the data's, else the settings', else 12 months.
+/// Decides the criterion: the one the loaded files give (with where they give it: the data rows
+/// or a Metadata sheet), else the settings', else 12 months.
 pub fn rule(
     reporter: &str,
     direction: FlowDirection,
     year: u16,
-    from_data: Option<u8>,
+    from_data: Option<(u8, RuleSource)>,
     settings: &MirrorSettings,
 ) -> DurationRule {
     let (months, source) = match from_data {
-        Some(months) => (months, RuleSource::Data),
+        Some(given) => given,
         None => match settings.duration_for(reporter, direction, year) {
             Some(months) => (months, RuleSource::Settings),
             None => (DEFAULT_MONTHS, RuleSource::Default),
@@ -72,9 +87,15 @@ mod tests {
             ..MirrorSettings::default()
         };
         let imm = FlowDirection::Immigration;
-        let from_data = rule("AUT", imm, 2002, Some(60), &settings);
+        let from_data = rule("AUT", imm, 2002, Some((60, RuleSource::Data)), &settings);
         assert_eq!((from_data.months, from_data.source), (60, RuleSource::Data));
         assert_eq!(from_data.factor, 2.26);
+        let from_metadata = rule("AUT", imm, 2002, Some((6, RuleSource::Metadata)), &settings);
+        assert_eq!(
+            (from_metadata.months, from_metadata.source.as_str()),
+            (6, "metadata")
+        );
+        assert_eq!(from_metadata.factor, 0.73);
         let from_settings = rule("AUT", imm, 2002, None, &settings);
         assert_eq!(
             (from_settings.months, from_settings.source),

@@ -104,6 +104,14 @@ impl MirrorPair {
     pub fn is_two_sided(&self) -> bool {
         self.immigration.is_some() && self.emigration.is_some()
     }
+
+    /// The Poisson interval of the corrected ratio: the interval of `corrected_log_ratio`
+    /// brought back to a ratio (`e^low`, `e^high`), when both sides are reported.
+    pub fn ratio_interval(&self) -> Option<[f64; 2]> {
+        self.log_ratio_low
+            .zip(self.log_ratio_high)
+            .map(|(low, high)| [low.exp(), high.exp()])
+    }
 }
 
 /// The `mirror` part of the report.

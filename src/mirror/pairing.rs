@@ -8,11 +8,12 @@
 //! Table 3 and the sender's Table 4 of that year both give that sex.
 
 use super::MirrorPair;
-use super::duration::{self, DurationRule};
+use super::duration::{self, DurationRule, RuleSource};
 use super::measures::{self, Sides};
 use super::settings::{FlowDirection, MirrorSettings};
+use crate::model::dataset::MetadataDuration;
 use crate::model::{CategoryKind, Dataset, Sex, Sym, TableId, category_kind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Pairs and the duration rules behind their correction.
 #[derive(Clone, Debug, Default)]
@@ -132,8 +133,10 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
     };
     let mut immigration: Vec<Entry> = Vec::new();
     let mut emigration: Vec<Entry> = Vec::new();
-    // Criteria the observations give, per (reporter, year, direction): the first one seen.
-    let mut data_rules: HashMap<(u32, u16, FlowDirection), u8> = HashMap::new();
+    // Criteria the observations give, per (reporter, year, direction): the first one seen, and
+    // whether a Metadata sheet gave it.
+    let from_metadata: HashSet<&MetadataDuration> = dataset.metadata_durations.iter().collect();
+    let mut data_rules: HashMap<(u32, u16, FlowDirection), (u8, RuleSource)> = HashMap::new();
     let mut last_rule: Option<(u32, u16, FlowDirection)> = None;
     for obs in dataset.obs() {
         let direction = match obs.table {
@@ -147,7 +150,20 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
         if let Some(months) = obs.duration_months() {
             let rule_key = (reporter, obs.year, direction);
             if last_rule != Some(rule_key) {
-                data_rules.entry(rule_key).or_insert(months);
+                data_rules.entry(rule_key).or_insert_with(|| {
+                    let given = MetadataDuration {
+                        file: obs.file,
+                        table: obs.table,
+                        reporter: obs.reporter,
+                        year: obs.year,
+                    };
+                    let source = if from_metadata.contains(&given) {
+                        RuleSource::Metadata
+                    } else {
+                        RuleSource::Data
+                    };
+                    (months, source)
+                });
                 last_rule = Some(rule_key);
             }
         }
@@ -222,9 +238,9 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
 
     // The criterion and factor of every reporter-year that reports.
     let mut months_from_data = PerReporterYear::new(codes.len(), first_year, years, None);
-    for (&(dense, year, direction), &months) in &data_rules {
+    for (&(dense, year, direction), &given) in &data_rules {
         if let Some(slot) = months_from_data.get_mut(rank[dense as usize], direction, year) {
-            *slot = Some(months);
+            *slot = Some(given);
         }
     }
     let mut factors = PerReporterYear::new(codes.len(), first_year, years, 1.0f64);

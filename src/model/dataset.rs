@@ -222,6 +222,16 @@ pub struct UnplacedLabel {
     pub first_location: Location,
 }
 
+/// A table of one reporter and year whose duration-of-stay rule the file's Metadata sheet set.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MetadataDuration {
+    /// Index into [`Dataset::files`].
+    pub file: u16,
+    pub table: TableId,
+    pub reporter: Sym,
+    pub year: u16,
+}
+
 /// Everything loaded: observations from one or more files.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
@@ -229,6 +239,9 @@ pub struct Dataset {
     pub strings: Interner,
     pub files: Vec<SourceFile>,
     pub unplaced: Vec<UnplacedLabel>,
+    /// Where the observations' duration of stay came from a Metadata sheet rather than from the
+    /// data rows (the mirror statistics report the rule's source).
+    pub metadata_durations: Vec<MetadataDuration>,
 }
 
 /// A new observation with its codes as text, for loaders and generators.
@@ -439,6 +452,12 @@ impl Dataset {
             });
         }
         self.files.extend(other.files);
+        self.metadata_durations
+            .extend(other.metadata_durations.iter().map(|d| MetadataDuration {
+                file: d.file + file_offset,
+                reporter: map(d.reporter),
+                ..*d
+            }));
         for label in other.unplaced {
             match self
                 .unplaced
