@@ -252,13 +252,17 @@ const T3_D15: &str = "KAZ.xlsx › Table 3 › D15";
 const T3_D16: &str = "KAZ.xlsx › Table 3 › D16";
 const T3_D17: &str = "KAZ.xlsx › Table 3 › D17";
 
-/// A probe for checks that never give a not-evaluable case.
+/// A probe for checks that never give a not-evaluable case: missing, suppressed and unreadable
+/// values, a label that cannot be placed, a mirror pair with a confidential side.
 fn gaps_probe() -> Dataset {
     book(&[
         "3 KAZ 2010 T TOTAL TOTAL :",
         "3 KAZ 2010 T TOTAL KAZ c",
+        "3 KAZ 2010 T TOTAL RUS 500",
+        "4 RUS 2010 T TOTAL KAZ c",
         "3 KAZ 2010 M TOTAL RUS empty",
         "3 KAZ 2011 T TOTAL Kirgizzztan -",
+        "3 KAZ 2011 T TOTAL UZB ? text=see_note",
         "7.2 KAZ 2011 T TOTAL KAZ c",
         "2.2 KAZ 2011 T TOTAL KAZ :",
     ])
@@ -332,9 +336,30 @@ fn fixtures() -> Vec<Fixture> {
                     ),
                 ]
             },
-            undecidable: Undecidable::NoneByNature(
-                "two values with one key either agree or not (missing reasons are compared too)",
-                gaps_probe,
+            // A number against an unreadable text or a suppressed value cannot be compared.
+            undecidable: Undecidable::Case(
+                || {
+                    book(&[
+                        "3 KAZ 2010 T TOTAL RUS 4190",
+                        "3 KAZ 2010 T TOTAL RUS ? text=about_4200",
+                        "3 KAZ 2010 T TOTAL UZB 700",
+                        "3 KAZ 2010 T TOTAL UZB c",
+                    ])
+                },
+                || {
+                    vec![
+                        undecided(
+                            "3 KAZ 2010 T TOTAL RUS",
+                            "Cannot check whether the values for one key agree: 4,190 at KAZ.xlsx › Table 3 › D14; \"about 4200\" at KAZ.xlsx › Table 3 › D15",
+                            T3_D15,
+                        ),
+                        undecided(
+                            "3 KAZ 2010 T TOTAL UZB",
+                            "Cannot check whether the values for one key agree: 700 at KAZ.xlsx › Table 3 › D16; (confidential) at KAZ.xlsx › Table 3 › D17",
+                            T3_D17,
+                        ),
+                    ]
+                },
             ),
         },
         Fixture {
@@ -351,7 +376,10 @@ fn fixtures() -> Vec<Fixture> {
                     T3_D14,
                 )]
             },
-            undecidable: Undecidable::NoneByNature("every value cell can be read", gaps_probe),
+            undecidable: Undecidable::NoneByNature(
+                "every value cell holds a number, a missing marker or other text: each is decided",
+                gaps_probe,
+            ),
         },
         Fixture {
             code: CheckCode::N1,
@@ -368,7 +396,7 @@ fn fixtures() -> Vec<Fixture> {
                 )]
             },
             undecidable: Undecidable::NoneByNature(
-                "a missing value has no sign: it is not a case",
+                "a missing value is no count, so it has no sign: it is not a case (Coverage shows it)",
                 gaps_probe,
             ),
         },
@@ -392,7 +420,7 @@ fn fixtures() -> Vec<Fixture> {
                 )]
             },
             undecidable: Undecidable::NoneByNature(
-                "a missing value is not a fraction: it is not a case",
+                "a missing value is no count, so it is not a fraction: it is not a case (Coverage shows it)",
                 gaps_probe,
             ),
         },
@@ -454,12 +482,30 @@ fn fixtures() -> Vec<Fixture> {
         },
         Fixture {
             code: CheckCode::A2,
+            // Disjoint groups with UNK; nested bands beside finer ones (the finer are added, so
+            // a missing value in a wider band does not matter); Eurostat labels.
             pass: || {
                 book(&[
                     "3 KAZ 2010 T TOTAL RUS 100",
                     "3 KAZ 2010 T 0-14 RUS 30",
                     "3 KAZ 2010 T 15-64 RUS 60",
                     "3 KAZ 2010 T UNK RUS 10",
+                    "3 KAZ 2010 T TOTAL UZB 100",
+                    "3 KAZ 2010 T 0-14 UZB 30",
+                    "3 KAZ 2010 T 15-64 UZB :",
+                    "3 KAZ 2010 T 15-39 UZB 35",
+                    "3 KAZ 2010 T 40-64 UZB 25",
+                    "3 KAZ 2010 T 65+ UZB 5",
+                    "3 KAZ 2010 T 65-69 UZB 3",
+                    "3 KAZ 2010 T 70+ UZB 2",
+                    "3 KAZ 2010 T UNK UZB 5",
+                    "3 KAZ 2010 T TOTAL TJK 50",
+                    "3 KAZ 2010 T Y_LT5 TJK 10",
+                    "3 KAZ 2010 T Y5-9 TJK 8",
+                    "3 KAZ 2010 T Y_GE10 TJK 30",
+                    "3 KAZ 2010 T Y10-14 TJK 12",
+                    "3 KAZ 2010 T Y_GE15 TJK 18",
+                    "3 KAZ 2010 T UNK TJK 2",
                 ])
             },
             fail: || {
@@ -474,6 +520,12 @@ fn fixtures() -> Vec<Fixture> {
                     "3 KAZ 2010 T 30-44 UZB 250",
                     "3 KAZ 2010 T 45-64 UZB 140",
                     "3 KAZ 2010 T 65+ UZB 100",
+                    // The wide band agrees with the total; its own parts do not.
+                    "3 KAZ 2011 T TOTAL RUS 100",
+                    "3 KAZ 2011 T 0-64 RUS 95",
+                    "3 KAZ 2011 T 0-14 RUS 30",
+                    "3 KAZ 2011 T 15-64 RUS 60",
+                    "3 KAZ 2011 T 65+ RUS 5",
                 ])
             },
             fails: || {
@@ -494,22 +546,53 @@ fn fixtures() -> Vec<Fixture> {
                         "Total 1,000 ≠ sum of 5 age groups 990 (difference 10)",
                         "KAZ.xlsx › Table 3 › D18",
                     ),
+                    fail(
+                        Severity::Error,
+                        "3 KAZ 2011 T TOTAL RUS",
+                        Some(95.0),
+                        Some(100.0),
+                        "Total 100 ≠ age 0-14 30 + age 15-64 60 + age 65+ 5 = 95",
+                        "KAZ.xlsx › Table 3 › D24",
+                    ),
                 ]
             },
+            // A missing group; groups that cross; groups that divide the ages two ways.
             undecidable: Undecidable::Case(
                 || {
                     book(&[
                         "3 KAZ 2010 T TOTAL RUS 100",
                         "3 KAZ 2010 T 0-14 RUS :",
                         "3 KAZ 2010 T 15-64 RUS 60",
+                        "3 KAZ 2010 T TOTAL UZB 100",
+                        "3 KAZ 2010 T 0-14 UZB 30",
+                        "3 KAZ 2010 T 10-19 UZB 20",
+                        "3 KAZ 2010 T 20+ UZB 60",
+                        "3 KAZ 2010 T TOTAL TJK 100",
+                        "3 KAZ 2010 T 0-9 TJK 40",
+                        "3 KAZ 2010 T 10-19 TJK 30",
+                        "3 KAZ 2010 T 0-4 TJK 20",
+                        "3 KAZ 2010 T 5-19 TJK 50",
+                        "3 KAZ 2010 T 20+ TJK 30",
                     ])
                 },
                 || {
-                    vec![undecided(
-                        "3 KAZ 2010 T TOTAL RUS",
-                        "Cannot check: the value for age 0-14 is missing (not available) at KAZ.xlsx › Table 3 › D15",
-                        T3_D14,
-                    )]
+                    vec![
+                        undecided(
+                            "3 KAZ 2010 T TOTAL RUS",
+                            "Cannot check: the value for age 0-14 is missing (not available) at KAZ.xlsx › Table 3 › D15",
+                            T3_D14,
+                        ),
+                        undecided(
+                            "3 KAZ 2010 T TOTAL UZB",
+                            "Cannot check: age groups 0-14 and 10-19 overlap, and no set of the age groups covers the same ages without overlapping",
+                            T3_D17,
+                        ),
+                        undecided(
+                            "3 KAZ 2010 T TOTAL TJK",
+                            "Cannot check: age groups 0-4 and 0-9 overlap, and the age groups divide the ages in more than one way",
+                            "KAZ.xlsx › Table 3 › D21",
+                        ),
+                    ]
                 },
             ),
         },
@@ -904,7 +987,15 @@ fn fixtures() -> Vec<Fixture> {
         },
         Fixture {
             code: CheckCode::P1,
-            pass: || book(&["3 KAZ 2010 T TOTAL KAZ 0", "4 KAZ 2010 T TOTAL RUS 10"]),
+            // Zero, an empty cell and `-` (nil by definition) all say nothing flows to itself.
+            pass: || {
+                book(&[
+                    "3 KAZ 2010 T TOTAL KAZ 0",
+                    "4 KAZ 2010 T TOTAL RUS 10",
+                    "4 KAZ 2011 T TOTAL KAZ -",
+                    "4 KAZ 2012 T TOTAL KAZ empty",
+                ])
+            },
             fail: || book(&["4 KAZ 2010 T TOTAL RUS 10", "4 KAZ 2010 T TOTAL KAZ 15"]),
             fails: || {
                 vec![fail(
@@ -916,9 +1007,31 @@ fn fixtures() -> Vec<Fixture> {
                     "KAZ.xlsx › Table 4 › D15",
                 )]
             },
-            undecidable: Undecidable::NoneByNature(
-                "zero, missing or absent: nothing is reported as a flow to itself",
-                gaps_probe,
+            // A self-partner row that is there but not available or confidential may hide a
+            // flow; an absent row is a pass.
+            undecidable: Undecidable::Case(
+                || {
+                    book(&[
+                        "3 KAZ 2010 T TOTAL RUS 100",
+                        "3 KAZ 2010 T TOTAL KAZ c",
+                        "4 KAZ 2010 T TOTAL KAZ :",
+                        "4 KAZ 2011 T TOTAL RUS 10",
+                    ])
+                },
+                || {
+                    vec![
+                        undecided(
+                            "3 KAZ 2010 T TOTAL KAZ",
+                            "Cannot check: the value for partner KAZ (Kazakhstan) is missing (confidential) at KAZ.xlsx › Table 3 › D15",
+                            T3_D15,
+                        ),
+                        undecided(
+                            "4 KAZ 2010 T TOTAL KAZ",
+                            "Cannot check: the value for partner KAZ (Kazakhstan) is missing (not available) at KAZ.xlsx › Table 4 › D14",
+                            "KAZ.xlsx › Table 4 › D14",
+                        ),
+                    ]
+                },
             ),
         },
         Fixture {
@@ -990,9 +1103,30 @@ fn fixtures() -> Vec<Fixture> {
                     "KAZ.xlsx › Table 7.2 › D15",
                 )]
             },
-            undecidable: Undecidable::NoneByNature(
-                "zero, missing or absent: the reporter is not among its own foreigners",
-                gaps_probe,
+            // The reporter's own row holds text, or is confidential: it may hide dual citizens.
+            undecidable: Undecidable::Case(
+                || {
+                    book(&[
+                        "2.2 KAZ 2010 T TOTAL KAZ ? text=see_note",
+                        "5.2 KAZ 2010 T TOTAL KAZ -",
+                        "7.2 KAZ 2010 T TOTAL RUS 10",
+                        "7.2 KAZ 2010 T TOTAL KAZ c",
+                    ])
+                },
+                || {
+                    vec![
+                        undecided(
+                            "2.2 KAZ 2010 T TOTAL KAZ",
+                            "Cannot check: the value for partner KAZ (Kazakhstan) is missing (not a number) at KAZ.xlsx › Table 2.2 › D14",
+                            "KAZ.xlsx › Table 2.2 › D14",
+                        ),
+                        undecided(
+                            "7.2 KAZ 2010 T TOTAL KAZ",
+                            "Cannot check: the value for partner KAZ (Kazakhstan) is missing (confidential) at KAZ.xlsx › Table 7.2 › D15",
+                            "KAZ.xlsx › Table 7.2 › D15",
+                        ),
+                    ]
+                },
             ),
         },
         Fixture {
@@ -1409,7 +1543,8 @@ fn fixtures() -> Vec<Fixture> {
                 )]
             },
             undecidable: Undecidable::NoneByNature(
-                "a pair with a side not reported is coverage, not a case",
+                "the mirror pairing counts a side that is missing or confidential as not reported: \
+                 a pair with a side not reported is coverage (Coverage › mirror), not a case",
                 gaps_probe,
             ),
         },
@@ -1443,7 +1578,7 @@ fn fixtures() -> Vec<Fixture> {
                 ]
             },
             undecidable: Undecidable::NoneByNature(
-                "only partners that report both sides count",
+                "only partners that report both sides with numbers count; the others are coverage",
                 gaps_probe,
             ),
         },
@@ -1613,6 +1748,19 @@ fn russian_messages_use_russian_words_and_number_format() {
     assert_eq!(
         a3.findings[0].message_ru,
         "Проверка невозможна: нет значения «страна-партнёр UZB (Узбекистан)» (конфиденциально), KAZ.xlsx › Table 3 › D16"
+    );
+    let a2 = run(
+        CheckCode::A2,
+        &book(&[
+            "3 KAZ 2010 T TOTAL UZB 100",
+            "3 KAZ 2010 T 0-14 UZB 30",
+            "3 KAZ 2010 T 10-19 UZB 20",
+            "3 KAZ 2010 T 20+ UZB 60",
+        ]),
+    );
+    assert_eq!(
+        a2.findings[0].message_ru,
+        "Проверка невозможна: возрастные группы 0-14 и 10-19 пересекаются, и из возрастных групп нельзя составить набор без пересечений, охватывающий те же возрасты"
     );
 }
 

@@ -7,9 +7,14 @@ use super::sum::{Side, capitalise, country_total, exceeds, first_missing, missin
 use super::text::{self, Label, both};
 use super::totals::{BY_COUNTRY, key_with};
 use super::{Check, CheckCode, CheckContext, CheckOutput, Severity};
-use crate::model::{Lang, TableId};
+use crate::model::{Lang, Missing, TableId, Value};
 
 /// Records whether the reporting country appears as its own partner with a positive value.
+///
+/// An absent row, a zero, an empty cell and a `-` (nil by definition) all say that nothing is
+/// counted under the reporter itself: the case passes. A row that is there but not available,
+/// confidential or unreadable may hide a positive count: the case is not evaluable (checks.md,
+/// the three outcomes).
 fn check_self_partner(
     context: &CheckContext<'_>,
     out: &mut CheckOutput,
@@ -18,19 +23,33 @@ fn check_self_partner(
 ) {
     for &table in tables {
         for (key, _) in context.index.breakdowns.of_table(table) {
-            let own = context.find(key_with(key, table, key.reporter));
-            match own.map(|i| (i, context.obs(i).number())) {
-                Some((i, Some(value))) if value > 0.0 => {
+            let Some(own) = context.find(key_with(key, table, key.reporter)) else {
+                out.pass();
+                continue;
+            };
+            match context.obs(own).value() {
+                Value::Number(value) if value > 0.0 => {
                     let reporter = context.str(key.reporter);
                     out.fail(
                         context
-                            .case_about(i)
+                            .case_about(own)
                             .values(Some(0.0), Some(value))
                             .message(both(|lang| message(lang, reporter, value))),
                     );
                 }
-                // Zero, missing or absent: nothing flows from the country to itself.
-                _ => out.pass(),
+                Value::Missing(
+                    reason @ (Missing::NotAvailable | Missing::Confidential | Missing::Unreadable),
+                ) => {
+                    let term = super::sum::Term::new(own, Label::Category(key.reporter));
+                    out.not_evaluable(
+                        context
+                            .case_about(own)
+                            .message(missing_message(context, term, reason, 0)),
+                    );
+                }
+                Value::Number(_) | Value::Missing(Missing::Empty | Missing::NotApplicable) => {
+                    out.pass()
+                }
             }
         }
     }

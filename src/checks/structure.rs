@@ -233,17 +233,31 @@ impl Check for S1 {
 }
 
 /// S2: no two observations share a key with different values; exact repeats are one info
-/// finding per key.
+/// finding per key. Two numbers are compared; two equal missing markers (or the same unreadable
+/// text) are a repeat. A number against a missing marker or an unreadable text, or two different
+/// markers, cannot be compared: unless two numbers of the key differ, the case is not evaluable
+/// (checks.md, the three outcomes).
 pub struct S2;
 
-/// A value for comparing repeats: number, missing reason, or the unreadable text.
-fn same_value(a: &Obs, b: &Obs) -> bool {
-    a.missing == b.missing
-        && (a.missing == Missing::Confidential as u8
-            || a.missing == Missing::Empty as u8
-            || a.missing == Missing::NotAvailable as u8
-            || a.missing == Missing::NotApplicable as u8
-            || a.value == b.value)
+/// How two values of one key compare.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Agreement {
+    Same,
+    Different,
+    /// One or both hold no number, and they are not the same marker.
+    Unknown,
+}
+
+/// Compares two values of one key: numbers, missing reasons, or unreadable texts.
+fn agreement(a: &Obs, b: &Obs) -> Agreement {
+    match (a.number(), b.number()) {
+        (Some(x), Some(y)) if x == y => Agreement::Same,
+        (Some(_), Some(_)) => Agreement::Different,
+        _ if a.missing == b.missing && a.unreadable_text() == b.unreadable_text() => {
+            Agreement::Same
+        }
+        _ => Agreement::Unknown,
+    }
 }
 
 fn shown_value(context: &CheckContext<'_>, obs: &Obs, lang: Lang) -> String {
@@ -279,43 +293,64 @@ impl Check for S2 {
         for group in repeats.chunk_by(|a, b| a.0 == b.0) {
             let first = group[0].0;
             let first_obs = context.obs(first);
-            let differing = group
-                .iter()
-                .map(|&(_, later)| later)
-                .find(|&later| !same_value(first_obs, context.obs(later)));
-            match differing {
-                Some(later) => {
-                    let values: Vec<u32> = std::iter::once(first)
-                        .chain(group.iter().map(|&(_, later)| later))
-                        .collect();
-                    let message = both(|lang| {
-                        let listed: Vec<String> = values
-                            .iter()
-                            .map(|&i| {
-                                format!(
-                                    "{}{}",
-                                    shown_value(context, context.obs(i), lang),
-                                    text::at(&context.location(i), lang)
-                                )
-                            })
-                            .collect();
-                        match lang {
-                            Lang::En => {
-                                format!("Different values for one key: {}", listed.join("; "))
-                            }
-                            Lang::Ru => {
-                                format!("Разные значения для одного ключа: {}", listed.join("; "))
-                            }
+            let values: Vec<u32> = std::iter::once(first)
+                .chain(group.iter().map(|&(_, later)| later))
+                .collect();
+            let listed = |lang: Lang| -> String {
+                values
+                    .iter()
+                    .map(|&i| {
+                        format!(
+                            "{}{}",
+                            shown_value(context, context.obs(i), lang),
+                            text::at(&context.location(i), lang)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            // Two numbers that differ decide the key; values that cannot be compared leave it
+            // open unless they do.
+            let mut differing = None;
+            let mut unknown = None;
+            for (x, &a) in values.iter().enumerate() {
+                for &b in &values[x + 1..] {
+                    match agreement(context.obs(a), context.obs(b)) {
+                        Agreement::Different if differing.is_none() => differing = Some((a, b)),
+                        Agreement::Unknown if unknown.is_none() => unknown = Some(b),
+                        _ => {}
+                    }
+                }
+            }
+            match (differing, unknown) {
+                (Some((earlier, later)), _) => {
+                    let message = both(|lang| match lang {
+                        Lang::En => format!("Different values for one key: {}", listed(lang)),
+                        Lang::Ru => {
+                            format!("Разные значения для одного ключа: {}", listed(lang))
                         }
                     });
                     out.fail(
                         context
                             .case_about(later)
-                            .values(first_obs.number(), context.obs(later).number())
+                            .values(context.obs(earlier).number(), context.obs(later).number())
                             .message(message),
                     );
                 }
-                None => {
+                (None, Some(later)) => {
+                    let message = both(|lang| match lang {
+                        Lang::En => format!(
+                            "Cannot check whether the values for one key agree: {}",
+                            listed(lang)
+                        ),
+                        Lang::Ru => format!(
+                            "Проверка невозможна: нельзя сравнить значения для одного ключа: {}",
+                            listed(lang)
+                        ),
+                    });
+                    out.not_evaluable(context.case_about(later).message(message));
+                }
+                (None, None) => {
                     let later = group[0].1;
                     let message = both(|lang| {
                         let also: Vec<String> = group

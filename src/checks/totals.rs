@@ -1,10 +1,11 @@
 //! A1–A4: the breakdowns of a table add up to its totals (sex, age, partner, status).
 
+use super::ages::{AgeSpan, disjoint_bands};
 use super::index::BreakdownKey;
 use super::sum::{Parts, Term, absent_message, check_sum};
-use super::text::Label;
+use super::text::{Label, both};
 use super::{Check, CheckCode, CheckContext, CheckOutput};
-use crate::model::{CategoryKind, ObsKey, Sex, Sym, TableId};
+use crate::model::{CategoryKind, Lang, ObsKey, Sex, Sym, TableId};
 
 /// The by-country tables, whose `TOTAL` row is the sum of its partners (A3).
 pub const BY_COUNTRY: [TableId; 7] = [
@@ -73,7 +74,40 @@ impl Check for A1 {
 }
 
 /// A2: age TOTAL = Σ age groups (including `UNK`).
+///
+/// The groups added are disjoint: where the data give nested or overlapping bands beside each
+/// other (`15-64` beside `15-19` … `60-64`), the finest disjoint bands that cover the same ages
+/// are added and the wider ones left out. When no such set exists, or two are equally fine, the
+/// case is not evaluable. `UNK` and labels that are not age groups are always parts; another
+/// spelling of all ages (`Total`) never is.
 pub struct A2;
+
+impl A2 {
+    /// Says which age groups overlap and why they cannot be added up.
+    fn overlap_message(
+        context: &CheckContext<'_>,
+        first: u32,
+        second: u32,
+        ambiguous: bool,
+    ) -> (String, String) {
+        let first = context.str(context.obs(first).age);
+        let second = context.str(context.obs(second).age);
+        both(|lang| match (lang, ambiguous) {
+            (Lang::En, false) => format!(
+                "Cannot check: age groups {first} and {second} overlap, and no set of the age groups covers the same ages without overlapping"
+            ),
+            (Lang::En, true) => format!(
+                "Cannot check: age groups {first} and {second} overlap, and the age groups divide the ages in more than one way"
+            ),
+            (Lang::Ru, false) => format!(
+                "Проверка невозможна: возрастные группы {first} и {second} пересекаются, и из возрастных групп нельзя составить набор без пересечений, охватывающий те же возрасты"
+            ),
+            (Lang::Ru, true) => format!(
+                "Проверка невозможна: возрастные группы {first} и {second} пересекаются, и возрастные группы делят возрасты более чем одним способом"
+            ),
+        })
+    }
+}
 
 impl Check for A2 {
     fn code(&self) -> CheckCode {
@@ -84,7 +118,18 @@ impl Check for A2 {
         let Some(total_age) = context.index.codes.total else {
             return;
         };
+        // The span of every age label, read once.
+        let mut spans: Vec<Option<AgeSpan>> = vec![None; context.dataset.strings.len()];
+        let mut span_of = |age: Sym| -> AgeSpan {
+            match spans.get_mut(age.0 as usize) {
+                Some(Some(span)) => *span,
+                Some(slot) => *slot.insert(AgeSpan::parse(context.str(age))),
+                None => AgeSpan::parse(context.str(age)),
+            }
+        };
         let mut parts = Vec::new();
+        let mut bands: Vec<(u32, u32)> = Vec::new();
+        let mut band_obs: Vec<u32> = Vec::new();
         for (key, items) in context.index.age_groups.iter() {
             let Some(total) = context.find(ObsKey {
                 table: key.table,
@@ -96,12 +141,45 @@ impl Check for A2 {
             }) else {
                 continue;
             };
+            bands.clear();
+            band_obs.clear();
+            for &i in items {
+                if let AgeSpan::Years { from, to } = span_of(context.obs(i).age) {
+                    bands.push((from, to));
+                    band_obs.push(i);
+                }
+            }
+            let keep = match disjoint_bands(&bands) {
+                Ok(keep) => keep,
+                Err(overlap) => {
+                    let message = A2::overlap_message(
+                        context,
+                        band_obs[overlap.first],
+                        band_obs[overlap.second],
+                        overlap.ambiguous,
+                    );
+                    out.not_evaluable(context.case_about(total).message(message));
+                    continue;
+                }
+            };
+            // Bands in data order, as `items` lists them; other labels are always parts.
+            let mut band = 0;
             parts.clear();
-            parts.extend(
-                items
-                    .iter()
-                    .map(|&i| Term::new(i, Label::Age(context.obs(i).age))),
-            );
+            for &i in items {
+                let is_band = band < band_obs.len() && band_obs[band] == i;
+                let kept = match (&keep, is_band) {
+                    (Some(keep), true) => keep.binary_search(&band).is_ok(),
+                    _ => true,
+                };
+                if is_band {
+                    band += 1;
+                }
+                // Another spelling of all ages is not a group.
+                let age = context.obs(i).age;
+                if kept && span_of(age) != AgeSpan::Total {
+                    parts.push(Term::new(i, Label::Age(age)));
+                }
+            }
             check_sum(
                 context,
                 out,
