@@ -355,20 +355,12 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             return EXIT_INPUT;
         }
     };
-    let settings = match &args.settings {
-        Some(path) => match Settings::from_file(path).and_then(|s| {
-            s.checks
-                .validate()
-                .map(|()| s)
-                .map_err(|e| format!("{}: {e}", path.display()))
-        }) {
-            Ok(s) => s,
-            Err(message) => {
-                let _ = writeln!(err, "migreview: {message}");
-                return EXIT_INPUT;
-            }
-        },
-        None => Settings::default(),
+    let settings = match Settings::load(args.settings.as_deref()) {
+        Ok(s) => s,
+        Err(message) => {
+            let _ = writeln!(err, "migreview: {message}");
+            return EXIT_INPUT;
+        }
     };
     let outcome = load_inputs(&args.input.files, &options);
     let mut report = Report::build(
@@ -938,14 +930,6 @@ fn run_sample(args: &SampleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
             let _ = writeln!(err, "migreview: {}: {e}", args.out.display());
             EXIT_INPUT
         }
-    }
-}
-
-/// Reads the settings file, or the defaults when none is given.
-pub fn load_settings(path: Option<&Path>) -> Result<Settings, String> {
-    match path {
-        Some(path) => Settings::from_file(path),
-        None => Ok(Settings::default()),
     }
 }
 

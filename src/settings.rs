@@ -6,8 +6,10 @@ use crate::mirror::MirrorSettings;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+/// Every setting of a run. A section or field that is not given keeps its default; an unknown
+/// one is an error that names it, so a misspelt section (`[chekcs]`) is not silently ignored.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Settings {
     pub checks: CheckSettings,
     pub mirror: MirrorSettings,
@@ -16,20 +18,39 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Reads settings from a `.toml` or `.json` file; fields not given keep their defaults.
+    /// The settings of `--settings` when given, read and validated; else the defaults. Every
+    /// command that takes `--settings` reads it through here.
+    pub fn load(path: Option<&Path>) -> Result<Settings, String> {
+        match path {
+            Some(path) => Settings::from_file(path),
+            None => Ok(Settings::default()),
+        }
+    }
+
+    /// Reads settings from a `.toml` or `.json` file and validates them; fields not given keep
+    /// their defaults.
     pub fn from_file(path: &Path) -> Result<Settings, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("{}: cannot read the settings file: {e}", path.display()))?;
         let is_json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        if is_json {
+        let settings: Settings = if is_json {
             serde_json::from_str(&text)
-                .map_err(|e| format!("{}: expected settings in JSON: {e}", path.display()))
+                .map_err(|e| format!("{}: expected settings in JSON: {e}", path.display()))?
         } else {
             toml::from_str(&text)
-                .map_err(|e| format!("{}: expected settings in TOML: {e}", path.display()))
-        }
+                .map_err(|e| format!("{}: expected settings in TOML: {e}", path.display()))?
+        };
+        settings
+            .validate()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(settings)
+    }
+
+    /// Says what is wrong with a value that cannot be a threshold.
+    pub fn validate(&self) -> Result<(), String> {
+        self.checks.validate()
     }
 }
 

@@ -192,6 +192,46 @@ fn a_settings_file_with_an_impossible_threshold_is_refused() {
 }
 
 #[test]
+fn every_command_with_settings_reads_and_validates_them_the_same_way() {
+    let dir = dir();
+    let file = write(dir.path(), "KAZ.csv", KAZ);
+    let file = file.display().to_string();
+    let out_dir = dir.path().join("charts").display().to_string();
+    let commands: [Vec<&str>; 5] = [
+        vec!["check", &file],
+        vec!["mirror", &file],
+        vec!["plot", &file, "--out", &out_dir],
+        vec!["assess", "scorecard"],
+        vec!["assess", "suggest", &file],
+    ];
+    let impossible = write(dir.path(), "s.toml", "[checks]\nrel_tol = -1\n");
+    let misspelt = write(dir.path(), "t.toml", "[chekcs]\nrel_tol = 0.01\n");
+    for command in &commands {
+        for (settings, message) in [
+            (
+                &impossible,
+                "s.toml: checks.rel_tol: expected a number ≥ 0, found -1",
+            ),
+            (
+                &misspelt,
+                "unknown field `chekcs`, expected one of `checks`, `mirror`, `assess`",
+            ),
+        ] {
+            let settings = settings.display().to_string();
+            let mut args = command.clone();
+            args.extend(["--settings", settings.as_str()]);
+            let (status, out, err) = migreview(&args);
+            assert_eq!(status, EXIT_INPUT, "{args:?}: {err}");
+            assert!(out.is_empty(), "{args:?}: {out}");
+            assert!(
+                err.starts_with("migreview: ") && err.contains(message),
+                "{args:?}: {err}"
+            );
+        }
+    }
+}
+
+#[test]
 fn checks_lists_the_catalogue_with_explanations() {
     let (status, out, _) = migreview(&["checks"]);
     assert_eq!(status, EXIT_OK);

@@ -97,3 +97,57 @@ fn json_settings_work_the_same_way() {
     // 1 % of 4,215 is 42: the 5 persons' difference passes.
     assert_eq!(failed(&report(&settings), CheckCode::A1), 0);
 }
+
+#[test]
+fn a_misspelt_section_or_field_is_an_error_that_names_it() {
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("{e}"),
+    };
+    let section = dir.path().join("section.toml");
+    assert!(std::fs::write(&section, "[chekcs]\nrel_tol = 0.01\n").is_ok());
+    let err = Settings::from_file(&section).err().unwrap_or_default();
+    assert!(
+        err.starts_with(&format!(
+            "{}: expected settings in TOML: ",
+            section.display()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("unknown field `chekcs`, expected one of `checks`, `mirror`, `assess`"),
+        "{err}"
+    );
+
+    let json = dir.path().join("section.json");
+    assert!(std::fs::write(&json, r#"{"mirorr": {"band_green": 0.2}}"#).is_ok());
+    let err = Settings::from_file(&json).err().unwrap_or_default();
+    assert!(
+        err.contains("expected settings in JSON: unknown field `mirorr`, expected one of `checks`, `mirror`, `assess`"),
+        "{err}"
+    );
+
+    // A misspelt mirror threshold is refused too, not silently left at its default.
+    let field = dir.path().join("field.toml");
+    assert!(std::fs::write(&field, "[mirror]\nband_gren = 0.2\n").is_ok());
+    let err = Settings::from_file(&field).err().unwrap_or_default();
+    assert!(err.contains("unknown field `band_gren`"), "{err}");
+}
+
+#[test]
+fn an_impossible_threshold_is_refused_when_the_file_is_read() {
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => panic!("{e}"),
+    };
+    let path = dir.path().join("s.toml");
+    assert!(std::fs::write(&path, "[checks]\nu1_error_share = 0.01\n").is_ok());
+    assert_eq!(
+        Settings::load(Some(&path)),
+        Err(format!(
+            "{}: checks.u1_error_share: expected at least u1_warning_share (0.05), found 0.01",
+            path.display()
+        ))
+    );
+    assert_eq!(Settings::load(None), Ok(Settings::default()));
+}

@@ -223,10 +223,7 @@ fn run_import(args: &ImportArgs, out: &mut dyn Write) -> Result<(), String> {
 }
 
 fn run_scorecard(args: &ScorecardArgs, out: &mut dyn Write) -> Result<(), String> {
-    let settings: AssessSettings = match &args.settings {
-        Some(path) => Settings::from_file(path)?.assess,
-        None => AssessSettings::default(),
-    };
+    let settings: AssessSettings = Settings::load(args.settings.as_deref())?.assess;
     let assessment = load(&args.from)?;
     let countries: Vec<_> = match &args.country {
         Some(label) => {
@@ -279,10 +276,7 @@ pub fn assessment_for_run(
 
 fn run_suggest(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     let options = crate::cli::import_options(&args.input)?;
-    let settings = match &args.settings {
-        Some(path) => Settings::from_file(path)?,
-        None => Settings::default(),
-    };
+    let settings = Settings::load(args.settings.as_deref())?;
     let country = match &args.country {
         Some(label) => Some(country_code(label).map_err(|e| format!("--country: {e}"))?),
         None => None,

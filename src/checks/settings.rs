@@ -41,14 +41,15 @@ pub struct CheckSettings {
     /// (domain.md §4.4, the usual cut-off for MAD-based z-scores).
     pub t1_max_z: f64,
     /// T1: floor of the robust scale (1.4826 · MAD) of log ratios: 0.1, i.e. changes of about
-    /// 10 % are ordinary, so a very smooth series does not flag small wiggles
-    /// (check_semantics.md).
+    /// 10 % are ordinary, so a very smooth series does not flag small wiggles. domain.md §4.4
+    /// gives the robust z but no floor; 0.1 is this tool's choice.
     pub t1_min_scale: f64,
     /// T1: both values of a year-on-year ratio must be at least this count: 50 (small counts
     /// swing by Poisson noise alone, domain.md §3.2).
     pub t1_min_count: f64,
     /// T1: a series needs at least this many year-on-year ratios for a robust median and MAD:
-    /// 4 (check_semantics.md).
+    /// 4. domain.md §4.4 gives no minimum; this is this tool's choice (with fewer, the median
+    /// and MAD rest on two or three changes).
     pub t1_min_ratios: usize,
     /// T1 (Hidiroglou–Berthelot): the exponent U giving weight to size: 0.5 (Hidiroglou &
     /// Berthelot 1986; typical value in domain.md §4.4).
@@ -60,10 +61,11 @@ pub struct CheckSettings {
     /// gives 4–7; the wide end keeps false alarms rare).
     pub hb_c: f64,
     /// T1 (Hidiroglou–Berthelot): partners needed in one reporter-year for quartiles that mean
-    /// something: 5 (check_semantics.md).
+    /// something: 5. domain.md §4.4 applies HB across the partners of one reporter without a
+    /// minimum; this is this tool's choice.
     pub hb_min_partners: usize,
-    /// T1 (Hidiroglou–Berthelot): both years of a partner must be at least this count: 50
-    /// (check_semantics.md).
+    /// T1 (Hidiroglou–Berthelot): both years of a partner must be at least this count: 50, the
+    /// same floor as `t1_min_count` (small counts swing by Poisson noise alone, domain.md §3.2).
     pub hb_min_size: f64,
     /// T1 (Hidiroglou–Berthelot): a partner is an outlier only when its change also differs from
     /// the partners' median change by at least this log ratio: ln 1.5 ≈ 0.405. The effects' median
@@ -101,7 +103,8 @@ impl Default for CheckSettings {
 
 impl CheckSettings {
     /// The tolerance of a sum of `parts` values against `total`:
-    /// max(abs_tol + k · rounding_base / 2, rel_tol · |total|) (check_semantics.md).
+    /// max(abs_tol + k · rounding_base / 2, rel_tol · |total|) (checks.md, the sum rule before
+    /// the table; domain.md §4.2 and §4.5).
     pub fn sum_tolerance(&self, total: f64, parts: usize) -> f64 {
         (self.abs_tol + parts as f64 * self.rounding_base / 2.0).max(self.rel_tol * total.abs())
     }

@@ -1,8 +1,6 @@
 //! `migreview mirror` and `migreview plot`.
 
-use super::{
-    EXIT_INPUT, EXIT_OK, Format, MirrorArgs, PlotArgs, import_options, load_inputs, load_settings,
-};
+use super::{EXIT_INPUT, EXIT_OK, Format, MirrorArgs, PlotArgs, import_options, load_inputs};
 use crate::charts::{
     self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, ScatterData,
     Target, UndercountData,
@@ -26,7 +24,7 @@ fn prepare(
         EXIT_INPUT
     };
     let options = import_options(input).map_err(|m| fail(err, m))?;
-    let settings = load_settings(settings).map_err(|m| fail(err, m))?;
+    let settings = Settings::load(settings).map_err(|m| fail(err, m))?;
     let outcome = load_inputs(&input.files, &options);
     for error in outcome.errors() {
         let _ = writeln!(err, "migreview: {error}");

@@ -143,9 +143,10 @@ pub enum ReferenceGroup {
     Listed(Vec<String>),
 }
 
-/// Settings of the mirror statistics.
+/// Settings of the mirror statistics (the `[mirror]` section of a settings file); an unknown
+/// field is an error, so a misspelt threshold is not silently ignored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct MirrorSettings {
     /// Upper bound (exclusive) of |log ratio| of the green band: ln 1.1 ≈ 0.1, agreement within
     /// ±10 % (domain.md §3.2; P10 of the EU 2010–2019 pairs is 0.08).
