@@ -177,6 +177,18 @@ fn sex_part(sex: Sex) -> String {
 }
 
 impl ChartRequest {
+    /// The chart with the export options that apply to it (the scatter's point labels); other
+    /// charts are returned as they are.
+    pub fn with_export_options(self, options: ExportOptions) -> ChartRequest {
+        match self {
+            ChartRequest::WithOptions(chart, _) => chart.with_export_options(options),
+            chart @ ChartRequest::Scatter { .. } => {
+                ChartRequest::WithOptions(Box::new(chart), options)
+            }
+            chart => chart,
+        }
+    }
+
     /// The chart without its export options, and the options (the defaults when none are given).
     fn with_options(&self) -> (&ChartRequest, ExportOptions) {
         match self {
@@ -383,7 +395,7 @@ pub fn export_buttons_ui(
     let request = match request {
         Some(chart @ ChartRequest::Scatter { .. }) => {
             let options = export_options_ui(ui, lang);
-            Some(ChartRequest::WithOptions(Box::new(chart), options))
+            Some(chart.with_export_options(options))
         }
         other => other,
     };
@@ -449,12 +461,24 @@ mod tests {
             sex: Sex::T,
             basis: Basis::Corrected,
         };
-        let labelled = ChartRequest::WithOptions(
-            Box::new(scatter.clone()),
-            ExportOptions {
-                labels: ScatterLabels::All,
-            },
+        let all = ExportOptions {
+            labels: ScatterLabels::All,
+        };
+        let labelled = scatter.clone().with_export_options(all);
+        assert_eq!(
+            labelled,
+            ChartRequest::WithOptions(Box::new(scatter.clone()), all)
         );
+        // Choosing again replaces the options; charts without labels are left as they are.
+        let none = ExportOptions {
+            labels: ScatterLabels::None,
+        };
+        assert_eq!(
+            labelled.clone().with_export_options(none),
+            ChartRequest::WithOptions(Box::new(scatter.clone()), none)
+        );
+        let coverage = ChartRequest::Coverage(GridKind::ByTable(crate::model::TableId::T3));
+        assert_eq!(coverage.clone().with_export_options(all), coverage);
         assert_eq!(labelled.file_stem(), "mirror_scatter_2018");
         assert_eq!(
             labelled.with_options().1.labels.point_labels(),

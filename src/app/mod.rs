@@ -974,7 +974,11 @@ impl MigreviewApp {
                 ui.close();
             }
             ui.separator();
-            let chart = self.shown_chart();
+            // The labels chosen beside the scatter's export buttons apply here too.
+            let options = chart_export::ExportOptions::load(ui.ctx());
+            let chart = self
+                .shown_chart()
+                .map(|chart| chart.with_export_options(options));
             for (format, key) in [
                 (ChartFormat::Png, Tr::ExportChartPng),
                 (ChartFormat::Svg, Tr::ExportChartSvg),
