@@ -132,6 +132,36 @@ fn a_misspelt_section_or_field_is_an_error_that_names_it() {
     assert!(std::fs::write(&field, "[mirror]\nband_gren = 0.2\n").is_ok());
     let err = Settings::from_file(&field).err().unwrap_or_default();
     assert!(err.contains("unknown field `band_gren`"), "{err}");
+
+    // And so are misspelt fields of the checks and of the assessment.
+    for (name, text, unknown) in [
+        (
+            "checks.toml",
+            "[checks]
+rel_toll = 0.01
+",
+            "rel_toll",
+        ),
+        (
+            "assess.toml",
+            "[assess]
+reference_dat = \"2013-06-30\"
+",
+            "reference_dat",
+        ),
+        (
+            "weights.toml",
+            "[assess.weights]
+definitoin = 2.0
+",
+            "definitoin",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        assert!(std::fs::write(&path, text).is_ok());
+        let err = Settings::from_file(&path).err().unwrap_or_default();
+        assert!(err.contains(&format!("unknown field `{unknown}`")), "{err}");
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// How much each criterion counts in the dimension means and the overall grade.
 /// Default: equal weights (domain.md §2.6, "configurable weights; default equal").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct CriterionWeights {
     pub definition: f64,
     pub emigration_capture: f64,
@@ -72,7 +72,7 @@ impl CriterionWeights {
 
 /// Settings of the source assessment (the `assess` part of the run settings).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct AssessSettings {
     /// The date of the review, against which timeliness is judged (`2013-06-30`). `None`: today.
     pub reference_date: Option<jiff::civil::Date>,
