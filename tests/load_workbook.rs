@@ -1,13 +1,18 @@
 //! Workbooks: the Clearinghouse layout (merged sex blocks, flag columns, notes, title cells, the
 //! Metadata sheet, hidden, chart, cover and empty sheets), the shape of migreview's sample
-//! workbooks in English and Russian, long sheets, .xls and .ods files, and the import options.
+//! workbooks in English and Russian, long sheets, .xls, .xlsm and .ods files, the import options,
+//! and progress and Cancel while a sheet is read.
 
 mod load_support;
 
 use load_support::*;
-use migreview::load::{ColumnRole, ImportOptions, Layout, SheetOptions, preview};
+use migreview::load::{
+    ColumnRole, ImportOptions, Layout, LoadControl, LoadError, SheetOptions, preview,
+};
 use migreview::model::{Missing, Sex, TableId, Value};
 use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 /// A cell of a test sheet.
 #[derive(Clone, Debug)]
@@ -1057,4 +1062,204 @@ fn numbers_written_as_text_follow_the_style_of_the_sheet() {
     assert_eq!(stock(2020, "UKR"), Some(12.5));
     assert_eq!(stock(2019, "RUS"), Some(2000.0));
     assert_eq!(stock(2020, "RUS"), Some(1500.0));
+}
+
+/// Countries for the rows of a larger sheet.
+const PARTNERS: [&str; 8] = [
+    "Russian Federation",
+    "Uzbekistan",
+    "Kyrgyzstan",
+    "Tajikistan",
+    "China",
+    "Germany",
+    "Azerbaijan",
+    "Belarus",
+];
+
+/// One Clearinghouse sheet of Kazakhstan's Table 3 with `rows` partner rows and 20 years: large
+/// enough that the rows are read in several steps, small enough for calamine in a debug build.
+fn one_large_sheet(rows: u32) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let _ = sheet.set_name("Table 3");
+    write_row(sheet, 0, &[S("Country: Kazakhstan")]);
+    let mut header = vec![S("Country of previous residence")];
+    header.extend((2000..2020).map(|year| N(year as f64)));
+    write_row(sheet, 1, &header);
+    for i in 0..rows {
+        let row = 2 + i;
+        write(sheet, row, 0, &S(PARTNERS[i as usize % PARTNERS.len()]));
+        for year in 0..20u16 {
+            write(
+                sheet,
+                row,
+                1 + year,
+                &N(f64::from(i) * 100.0 + f64::from(year)),
+            );
+        }
+    }
+    book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The work done at each progress report of a load, and the load's result.
+fn load_observed(
+    bytes: &[u8],
+    cancel_at_report: Option<usize>,
+) -> (
+    Vec<u64>,
+    u64,
+    Result<(migreview::model::Dataset, migreview::load::LoadReport), LoadError>,
+) {
+    let reports = Arc::new(Mutex::new(Vec::new()));
+    let seen = Arc::clone(&reports);
+    let control = LoadControl::with_observer(move |control| {
+        let mut seen = seen.lock().unwrap_or_else(|e| e.into_inner());
+        seen.push(control.done());
+        if cancel_at_report == Some(seen.len()) {
+            control.cancel();
+        }
+    });
+    let result = migreview::load::load_bytes(
+        Path::new("KAZ.xlsx"),
+        bytes,
+        &ImportOptions::default(),
+        &control,
+    );
+    let reports = reports.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    (reports, control.total(), result)
+}
+
+#[test]
+fn progress_advances_within_a_sheet_and_ends_at_the_total() {
+    let bytes = one_large_sheet(400);
+    let (reports, total, result) = load_observed(&bytes, None);
+    let (dataset, report) = result.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(dataset.len(), 400 * 20);
+    assert_eq!(report.sheets.len(), 1);
+    // The workbook's progress is counted in its bytes, like a text file's.
+    assert_eq!(total, bytes.len() as u64);
+    assert!(
+        reports.windows(2).all(|pair| pair[0] < pair[1]),
+        "progress goes back or stands still: {reports:?}"
+    );
+    assert!(
+        reports.len() > 2,
+        "a one-sheet workbook reports progress while its rows are read: {reports:?}"
+    );
+    assert_eq!(reports.last(), Some(&total), "{reports:?}");
+}
+
+#[test]
+fn cancel_stops_the_load_within_a_sheet() {
+    let bytes = one_large_sheet(400);
+    let (all_reports, total, _) = load_observed(&bytes, None);
+    // Cancel at the first report (calamine has read the cells) and at later ones (while the
+    // rows are turned into observations): the load stops there, with nothing more done.
+    for cancel_at in [1, 2, 3] {
+        assert!(all_reports.len() > cancel_at, "{all_reports:?}");
+        let (reports, _, result) = load_observed(&bytes, Some(cancel_at));
+        match result {
+            Err(error @ LoadError::Cancelled { .. }) => {
+                assert_eq!(error.to_string(), "KAZ.xlsx: loading was cancelled")
+            }
+            Err(other) => panic!("cancelled at report {cancel_at}: {other}"),
+            Ok((dataset, _)) => panic!(
+                "cancelled at report {cancel_at}, the load still gave {} observations",
+                dataset.len()
+            ),
+        }
+        assert_eq!(reports.len(), cancel_at, "{reports:?}");
+        assert!(reports.iter().all(|done| *done < total), "{reports:?}");
+    }
+}
+
+#[test]
+fn a_macro_enabled_xlsm_workbook_reads_like_an_xlsx() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // The loader reads cells only, never the macros, so the VBA part's content does not matter:
+    // what is tested is a workbook saved as .xlsm, with its macro-enabled content type and
+    // `xl/vbaProject.bin` part.
+    let vba = dir.path().join("vbaProject.bin");
+    std::fs::write(&vba, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut book = Workbook::new();
+    let immigration = book.add_worksheet();
+    let _ = immigration.set_name("Table 3");
+    write_row(immigration, 0, &[S("Country: Kazakhstan")]);
+    merged_blocks(immigration, 1, 1, 2, &["Total", "Men", "Women"]);
+    let mut header = vec![S("Country of previous residence")];
+    for _ in 0..3 {
+        header.extend([N(2020.0), N(2021.0)]);
+    }
+    write_row(immigration, 2, &header);
+    write_row(
+        immigration,
+        3,
+        &[
+            S("Russian Federation"),
+            N(4190.0),
+            N(4300.0),
+            N(2100.0),
+            N(2150.0),
+            N(2090.0),
+            S(".."),
+        ],
+    );
+    // A sheet that does not name its country: the reporter comes from `KAZ.xlsm`.
+    let emigration_sheet = book.add_worksheet();
+    let _ = emigration_sheet.set_name("Table 4");
+    write_row(
+        emigration_sheet,
+        0,
+        &[S("Country of next residence"), N(2020.0), N(2021.0)],
+    );
+    write_row(emigration_sheet, 1, &[S("Uzbekistan"), N(310.0), N(320.0)]);
+    if let Err(e) = book.add_vba_project(&vba) {
+        panic!("{e}");
+    }
+    let path = dir.path().join("KAZ.xlsm");
+    book.save(&path).unwrap_or_else(|e| panic!("{e}"));
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        bytes
+            .windows(b"xl/vbaProject.bin".len())
+            .any(|w| w == b"xl/vbaProject.bin"),
+        "the workbook holds a VBA project"
+    );
+
+    let (dataset, report) = load(&path);
+    assert_eq!(report.name, "KAZ.xlsm");
+    assert_eq!(report.layout, Layout::ClearinghouseWorkbook);
+    let names: Vec<&str> = report.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Table 3", "Table 4"]);
+    assert_eq!(report.sheets[0].table, Some(TableId::T3));
+    assert_eq!(report.sheets[0].reporter.as_deref(), Some("KAZ"));
+    assert_eq!(report.sheets[0].header_row, Some(3));
+    let blocks: Vec<Sex> = report.sheets[0].sex_blocks.iter().map(|b| b.sex).collect();
+    assert_eq!(blocks, [Sex::T, Sex::M, Sex::F]);
+    assert_eq!(report.sheets[1].table, Some(TableId::T4));
+    assert_eq!(dataset.len(), 8);
+    let russia = t3(2020, "RUS");
+    assert_eq!(number(&dataset, russia), Some(4190.0));
+    assert_eq!(number(&dataset, t3(2021, "RUS").sex(Sex::M)), Some(2150.0));
+    assert_eq!(number(&dataset, russia.sex(Sex::F)), Some(2090.0));
+    assert_eq!(
+        missing(&dataset, t3(2021, "RUS").sex(Sex::F)),
+        Some(Missing::NotAvailable)
+    );
+    assert_eq!(
+        place(&dataset, russia.sex(Sex::M)),
+        "KAZ.xlsm › Table 3 › D4"
+    );
+    let emigration = key(TableId::T4, "KAZ", 2021, "UZB");
+    assert_eq!(number(&dataset, emigration), Some(320.0));
+    assert_eq!(place(&dataset, emigration), "KAZ.xlsm › Table 4 › C2");
+    assert!(
+        report
+            .messages
+            .iter()
+            .any(|m| m.contains("reporter KAZ taken from the file name")),
+        "{:?}",
+        report.messages
+    );
 }

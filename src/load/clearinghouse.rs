@@ -25,7 +25,9 @@ use super::codes::{Codes, merge_flags, stored_value};
 use super::long::{is_note, reporter_from_file_name};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
-use super::workbook::{Grid, SheetInput, SheetOutcome, data_text, header_year, is_blank};
+use super::workbook::{
+    Grid, SheetInput, SheetOutcome, SheetProgress, data_text, header_year, is_blank,
+};
 use super::{ColumnUse, LoadError, LoadReport, SexBlock, SheetReport};
 use crate::model::category::normalise_label;
 use crate::model::{
@@ -608,6 +610,7 @@ pub fn read_sheet(
     path: &Path,
     options: &ImportOptions,
     mut codes: Codes,
+    progress: &mut SheetProgress<'_>,
     dataset: &mut Dataset,
     report: &mut LoadReport,
 ) -> SheetOutcome {
@@ -636,6 +639,9 @@ pub fn read_sheet(
     let repeats_category = plan.labels.age.is_some() || plan.labels.sex.is_some();
     let mut flag = String::new();
     for row in plan.header + 1..grid.rows() {
+        if let Err(cancelled) = progress.at_row(row) {
+            return SheetOutcome::Cancelled(cancelled);
+        }
         if grid.is_blank_row(row) {
             seen_blank = true;
             continue;

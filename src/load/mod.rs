@@ -70,14 +70,35 @@ pub enum LoadError {
 #[derive(Clone, Debug, Default)]
 pub struct LoadControl {
     cancel: Arc<AtomicBool>,
-    /// Bytes (or rows) done and total, for a progress bar.
+    /// Bytes done and total (of text files and workbooks), for a progress bar.
     done: Arc<AtomicU64>,
     total: Arc<AtomicU64>,
+    observer: Option<ProgressObserver>,
+}
+
+/// A function told of every advance of the progress (see [`LoadControl::with_observer`]).
+#[derive(Clone)]
+struct ProgressObserver(Arc<dyn Fn(&LoadControl) + Send + Sync>);
+
+impl std::fmt::Debug for ProgressObserver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressObserver")
+    }
 }
 
 impl LoadControl {
     pub fn new() -> LoadControl {
         LoadControl::default()
+    }
+
+    /// A control that calls `observer` whenever the work done advances, on the loading thread,
+    /// with the control itself: it may read [`done`](Self::done) and [`total`](Self::total), or
+    /// [`cancel`](Self::cancel) the load, which stops at its next progress step.
+    pub fn with_observer(observer: impl Fn(&LoadControl) + Send + Sync + 'static) -> LoadControl {
+        LoadControl {
+            observer: Some(ProgressObserver(Arc::new(observer))),
+            ..LoadControl::default()
+        }
     }
 
     pub fn cancel(&self) {
@@ -93,7 +114,10 @@ impl LoadControl {
     }
 
     pub fn set_done(&self, done: u64) {
-        self.done.store(done, Ordering::Relaxed);
+        let before = self.done.swap(done, Ordering::Relaxed);
+        if before != done {
+            self.observe();
+        }
     }
 
     pub fn add_total(&self, total: u64) {
@@ -101,7 +125,27 @@ impl LoadControl {
     }
 
     pub fn add_done(&self, done: u64) {
+        if done == 0 {
+            return;
+        }
         self.done.fetch_add(done, Ordering::Relaxed);
+        self.observe();
+    }
+
+    /// The work done so far, in the units of [`total`](Self::total).
+    pub fn done(&self) -> u64 {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    /// The work known so far (bytes of text files and workbooks).
+    pub fn total(&self) -> u64 {
+        self.total.load(Ordering::Relaxed)
+    }
+
+    fn observe(&self) {
+        if let Some(observer) = &self.observer {
+            (observer.0)(self);
+        }
     }
 
     /// Share of the work done, 0–1.

@@ -184,6 +184,149 @@ pub enum SheetOutcome {
     NotTable(SheetReport),
     /// Looked like a table but could not be read; the error names the sheet and cell.
     Failed(SheetReport, LoadError),
+    /// The user cancelled the load while the sheet was read.
+    Cancelled(LoadError),
+}
+
+/// Calamine reads a sheet's cells in one call (`worksheet_range`) that cannot report progress
+/// or be cancelled; that part counts as this fixed share (in %) of the sheet's progress, the
+/// rest goes with the rows as they are turned into observations.
+const READ_SHARE_PERCENT: u64 = 50;
+
+/// Progress is reported, and Cancel honoured, after about this many cells of a sheet's rows.
+const PROGRESS_CELLS: usize = 2048;
+
+/// Progress through one sheet of a workbook, in the workbook's units (its bytes): the sheet has
+/// a budget (its share of the workbook's cells), counted as it is read and reported to the
+/// [`LoadControl`], which is also asked at each step whether the user cancelled.
+pub struct SheetProgress<'c> {
+    control: &'c LoadControl,
+    path: &'c Path,
+    budget: u64,
+    /// Units of the budget reported so far.
+    reported: u64,
+    /// Units counted once calamine has read the cells.
+    read_units: u64,
+    rows: usize,
+    cols: usize,
+    /// The row at which progress was last reported.
+    last_row: usize,
+}
+
+impl<'c> SheetProgress<'c> {
+    fn new(control: &'c LoadControl, path: &'c Path, budget: u64) -> SheetProgress<'c> {
+        SheetProgress {
+            control,
+            path,
+            budget,
+            reported: 0,
+            read_units: 0,
+            rows: 0,
+            cols: 0,
+            last_row: 0,
+        }
+    }
+
+    fn cancelled(&self) -> Result<(), LoadError> {
+        if self.control.is_cancelled() {
+            return Err(LoadError::Cancelled {
+                path: self.path.display().to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Reports the sheet's progress up to `units` of its budget.
+    fn advance_to(&mut self, units: u64) {
+        let units = units.min(self.budget);
+        if units > self.reported {
+            self.control.add_done(units - self.reported);
+            self.reported = units;
+        }
+    }
+
+    /// Calamine has read the sheet's cells: counts the fixed share of that read.
+    fn sheet_read(&mut self, grid: &Grid<'_>) -> Result<(), LoadError> {
+        self.rows = grid.rows();
+        self.cols = grid.cols().max(1);
+        self.read_units = self.budget * READ_SHARE_PERCENT / 100;
+        self.advance_to(self.read_units);
+        self.cancelled()
+    }
+
+    /// Row `row` (0-based, of the sheet) is about to be turned into observations: every
+    /// [`PROGRESS_CELLS`] cells, reports the rows before it and stops if the user cancelled.
+    pub fn at_row(&mut self, row: usize) -> Result<(), LoadError> {
+        if row.saturating_sub(self.last_row).saturating_mul(self.cols) < PROGRESS_CELLS {
+            return Ok(());
+        }
+        self.last_row = row;
+        let rows_units = self.budget - self.read_units;
+        let done =
+            (rows_units as u128 * row.min(self.rows) as u128 / self.rows.max(1) as u128) as u64;
+        self.advance_to(self.read_units + done);
+        self.cancelled()
+    }
+
+    /// The sheet is done (read, or passed over): counts what is left of its budget.
+    fn finish(&mut self) {
+        self.advance_to(self.budget);
+    }
+}
+
+/// Each sheet's weight in the workbook's progress. An xlsx sheet declares the range of its
+/// cells before them (`<dimension>`), which calamine reads without reading the cells; the other
+/// formats do not say before the sheet is read, so their sheets weigh the same. Sheets that are
+/// not read weigh next to nothing.
+fn sheet_weights(
+    book: &mut Book<'_>,
+    sheets: &[calamine::Sheet],
+    options: &ImportOptions,
+) -> Vec<u64> {
+    let read = |sheet: &calamine::Sheet| {
+        sheet.typ == SheetType::WorkSheet && options.reads_sheet(&sheet.name)
+    };
+    let Sheets::Xlsx(xlsx) = book else {
+        return sheets
+            .iter()
+            .map(|sheet| if read(sheet) { 1000 } else { 1 })
+            .collect();
+    };
+    sheets
+        .iter()
+        .map(|sheet| {
+            if !read(sheet) {
+                return 1;
+            }
+            let declared = catch_unwind(AssertUnwindSafe(|| {
+                xlsx.worksheet_cells_reader(&sheet.name)
+                    .map(|reader| {
+                        let Dimensions { start, end } = reader.dimensions();
+                        (end.0.saturating_sub(start.0) as u64 + 1)
+                            * (end.1.saturating_sub(start.1) as u64 + 1)
+                    })
+                    .unwrap_or(1)
+            }));
+            declared.unwrap_or(1).max(1)
+        })
+        .collect()
+}
+
+/// Splits `total` units between the sheets by their weights; the budgets add up to `total`.
+fn budgets(total: u64, weights: &[u64]) -> Vec<u64> {
+    let sum: u128 = weights.iter().map(|w| *w as u128).sum::<u128>().max(1);
+    let mut cumulative: u128 = 0;
+    let mut before: u64 = 0;
+    weights
+        .iter()
+        .map(|weight| {
+            cumulative += *weight as u128;
+            let upto = (total as u128 * cumulative / sum) as u64;
+            let budget = upto - before;
+            before = upto;
+            budget
+        })
+        .collect()
 }
 
 /// Opens a workbook held in memory, naming what is wrong when it cannot be opened.
@@ -343,106 +486,115 @@ pub fn load_workbook(
     let mut book = open(bytes, container, path)?;
     let merge_info = has_merge_info(&book);
     let sheets = book.sheets_metadata().to_vec();
-    control.add_total(sheets.len() as u64);
+    // Progress in bytes, as for text files; each sheet gets its share by its cells.
+    let total = bytes.len() as u64;
+    let budgets = budgets(total, &sheet_weights(&mut book, &sheets, options));
+    control.add_total(total);
     let mut rules = Vec::new();
     let mut failures: Vec<LoadError> = Vec::new();
     let mut layouts: Vec<Layout> = Vec::new();
     // A data-browser export names its dataset on the Summary sheet as well as on each data sheet.
     let mut browser_dataset: Option<String> = None;
-    for sheet in &sheets {
+    for (sheet, budget) in sheets.iter().zip(budgets) {
         if control.is_cancelled() {
             return Err(LoadError::Cancelled { path: shown });
         }
-        control.add_done(1);
-        let hidden = sheet.visible != SheetVisible::Visible;
-        let mut listed = SheetReport {
-            name: sheet.name.clone(),
-            hidden,
-            ..SheetReport::default()
-        };
-        if !options.reads_sheet(&sheet.name) {
-            listed.note =
-                Some("not read: not among the sheets chosen in the import options".into());
-            report.sheets.push(listed);
-            continue;
-        }
-        if sheet.typ != SheetType::WorkSheet {
-            let kind = match sheet.typ {
-                SheetType::ChartSheet => "a chart sheet",
-                SheetType::DialogSheet => "a dialog sheet",
-                SheetType::MacroSheet => "a macro sheet",
-                _ => "a VBA module",
+        let mut progress = SheetProgress::new(control, path, budget);
+        'sheet: {
+            let hidden = sheet.visible != SheetVisible::Visible;
+            let mut listed = SheetReport {
+                name: sheet.name.clone(),
+                hidden,
+                ..SheetReport::default()
             };
-            listed.note = Some(format!("not read: {kind}, which holds no cells"));
-            report.sheets.push(listed);
-            continue;
-        }
-        let range = match read_sheet(&mut book, &sheet.name) {
-            Ok(read) => read,
-            Err(detail) => {
-                listed.note = Some(format!("not read: cannot read the sheet ({detail})"));
-                failures.push(LoadError::Workbook {
-                    path: shown.clone(),
-                    detail: format!("sheet {:?}: {detail}", sheet.name),
-                });
+            if !options.reads_sheet(&sheet.name) {
+                listed.note =
+                    Some("not read: not among the sheets chosen in the import options".into());
                 report.sheets.push(listed);
-                continue;
+                break 'sheet;
             }
-        };
-        let sheet_options = options.for_sheet(&sheet.name);
-        let grid = Grid::new(&range);
-        let merged = if merge_info && clearinghouse::has_sex_blocks(&grid, &sheet_options) {
-            merged_regions(&mut book, &sheet.name)
-        } else {
-            Vec::new()
-        };
-        let input = SheetInput {
-            name: &sheet.name,
-            hidden,
-            grid,
-            merged: merge_info.then_some(merged.as_slice()),
-        };
-        if metadata::is_metadata_sheet(&sheet.name) {
-            let (sheet_report, sheet_rules) = metadata::read(&input, path, report);
-            rules.extend(sheet_rules);
-            report.sheets.push(sheet_report);
-            continue;
-        }
-        if input.grid.is_empty() {
-            listed.note = Some("not read: the sheet is empty".into());
-            report.sheets.push(listed);
-            continue;
-        }
-        if browser_dataset.is_none() {
-            browser_dataset = eurostat::browser_dataset(&input.grid);
-        }
-        let outcome = read_table_sheet(
-            &input,
-            path,
-            &sheet_options,
-            browser_dataset.as_deref(),
-            file,
-            dataset,
-            report,
-        );
-        match outcome {
-            SheetOutcome::Read(sheet_report) => {
-                if let Some(layout) = sheet_report.layout {
-                    layouts.push(layout);
+            if sheet.typ != SheetType::WorkSheet {
+                let kind = match sheet.typ {
+                    SheetType::ChartSheet => "a chart sheet",
+                    SheetType::DialogSheet => "a dialog sheet",
+                    SheetType::MacroSheet => "a macro sheet",
+                    _ => "a VBA module",
+                };
+                listed.note = Some(format!("not read: {kind}, which holds no cells"));
+                report.sheets.push(listed);
+                break 'sheet;
+            }
+            let range = match read_sheet(&mut book, &sheet.name) {
+                Ok(read) => read,
+                Err(detail) => {
+                    listed.note = Some(format!("not read: cannot read the sheet ({detail})"));
+                    failures.push(LoadError::Workbook {
+                        path: shown.clone(),
+                        detail: format!("sheet {:?}: {detail}", sheet.name),
+                    });
+                    report.sheets.push(listed);
+                    break 'sheet;
                 }
+            };
+            let sheet_options = options.for_sheet(&sheet.name);
+            let grid = Grid::new(&range);
+            let merged = if merge_info && clearinghouse::has_sex_blocks(&grid, &sheet_options) {
+                merged_regions(&mut book, &sheet.name)
+            } else {
+                Vec::new()
+            };
+            progress.sheet_read(&grid)?;
+            let input = SheetInput {
+                name: &sheet.name,
+                hidden,
+                grid,
+                merged: merge_info.then_some(merged.as_slice()),
+            };
+            if metadata::is_metadata_sheet(&sheet.name) {
+                let (sheet_report, sheet_rules) = metadata::read(&input, path, report);
+                rules.extend(sheet_rules);
                 report.sheets.push(sheet_report);
+                break 'sheet;
             }
-            SheetOutcome::NotTable(sheet_report) => report.sheets.push(sheet_report),
-            SheetOutcome::Failed(sheet_report, error) => {
-                report.confident = false;
-                report.messages.push(format!(
-                    "sheet {:?} looks like a table but was not read: {error}",
-                    sheet_report.name
-                ));
-                failures.push(error);
-                report.sheets.push(sheet_report);
+            if input.grid.is_empty() {
+                listed.note = Some("not read: the sheet is empty".into());
+                report.sheets.push(listed);
+                break 'sheet;
+            }
+            if browser_dataset.is_none() {
+                browser_dataset = eurostat::browser_dataset(&input.grid);
+            }
+            let outcome = read_table_sheet(
+                &input,
+                path,
+                &sheet_options,
+                browser_dataset.as_deref(),
+                file,
+                &mut progress,
+                dataset,
+                report,
+            );
+            match outcome {
+                SheetOutcome::Read(sheet_report) => {
+                    if let Some(layout) = sheet_report.layout {
+                        layouts.push(layout);
+                    }
+                    report.sheets.push(sheet_report);
+                }
+                SheetOutcome::NotTable(sheet_report) => report.sheets.push(sheet_report),
+                SheetOutcome::Failed(sheet_report, error) => {
+                    report.confident = false;
+                    report.messages.push(format!(
+                        "sheet {:?} looks like a table but was not read: {error}",
+                        sheet_report.name
+                    ));
+                    failures.push(error);
+                    report.sheets.push(sheet_report);
+                }
+                SheetOutcome::Cancelled(error) => return Err(error),
             }
         }
+        progress.finish();
     }
     if !rules.is_empty() {
         metadata::apply(&rules, dataset, report);
@@ -494,12 +646,14 @@ fn most_common(layouts: &[Layout]) -> Option<Layout> {
 /// Reads a sheet in the layout it shows: the one chosen in the options, else a data-browser
 /// sheet (a `TIME` row and a `GEO` row), else a long sheet (a header naming the roles), else a
 /// Clearinghouse sheet (a header with two or more years).
+#[allow(clippy::too_many_arguments)]
 fn read_table_sheet(
     input: &SheetInput<'_>,
     path: &Path,
     options: &ImportOptions,
     browser_dataset: Option<&str>,
     file: u16,
+    progress: &mut SheetProgress<'_>,
     dataset: &mut Dataset,
     report: &mut LoadReport,
 ) -> SheetOutcome {
@@ -541,7 +695,7 @@ fn read_table_sheet(
             {
                 let header: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
                 return read_long_sheet(
-                    input, path, options, index, header, columns, codes, dataset, report,
+                    input, path, options, index, header, columns, codes, progress, dataset, report,
                 );
             }
             _ if chosen == Some(Layout::LongSheet) => {
@@ -565,7 +719,7 @@ fn read_table_sheet(
             _ => {}
         }
     }
-    clearinghouse::read_sheet(input, path, options, codes, dataset, report)
+    clearinghouse::read_sheet(input, path, options, codes, progress, dataset, report)
 }
 
 /// Reads a long sheet: one observation per row, provenance = the value cell.
@@ -578,6 +732,7 @@ fn read_long_sheet(
     header: Vec<String>,
     columns: Columns,
     codes: Codes,
+    progress: &mut SheetProgress<'_>,
     dataset: &mut Dataset,
     report: &mut LoadReport,
 ) -> SheetOutcome {
@@ -624,6 +779,9 @@ fn read_long_sheet(
     let skipped_before = report.skipped_rows;
     let mut buffers: Vec<String> = vec![String::new(); grid.cols()];
     for row in header_index + 1..grid.rows() {
+        if let Err(cancelled) = progress.at_row(row) {
+            return SheetOutcome::Cancelled(cancelled);
+        }
         for (col, buffer) in buffers.iter_mut().enumerate() {
             buffer.clear();
             match grid.get(row, col) {
@@ -668,5 +826,13 @@ mod tests {
         assert_eq!(header_year(&Data::Float(2018.5)), None);
         assert_eq!(header_year(&Data::Float(1850.0)), None);
         assert_eq!(header_year(&Data::String("Total".into())), None);
+    }
+
+    #[test]
+    fn sheet_budgets_follow_the_weights_and_add_up_to_the_total() {
+        assert_eq!(budgets(1000, &[1, 3]), vec![250, 750]);
+        assert_eq!(budgets(10, &[1, 1, 1]), vec![3, 3, 4]);
+        assert_eq!(budgets(7, &[u64::MAX, u64::MAX]).iter().sum::<u64>(), 7);
+        assert!(budgets(5, &[]).is_empty());
     }
 }
