@@ -310,3 +310,66 @@ fn check_on_the_sample_files_reports_the_sample_assessment() {
     let parsed: Option<Assessment> = serde_json::from_value(report["assessment"].clone()).ok();
     assert_eq!(parsed, sample_assessment().ok());
 }
+
+#[test]
+fn the_scorecard_of_a_country_is_drawn_as_a_chart_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (name, lang, magic) in [
+        ("kaz.png", "en", &b"\x89PNG"[..]),
+        ("kaz.svg", "ru", &b"<svg"[..]),
+    ] {
+        let path = dir.path().join(name);
+        let arg = path.display().to_string();
+        let (status, out, err) = migreview(&[
+            "assess",
+            "scorecard",
+            "--country",
+            "KAZ",
+            "--chart",
+            &arg,
+            "--lang",
+            lang,
+        ]);
+        assert_eq!((status, err.as_str()), (EXIT_OK, ""), "{name}");
+        assert_eq!(out, format!("wrote {arg}\n"));
+        let bytes = std::fs::read(&path).unwrap_or_default();
+        assert!(
+            bytes.starts_with(magic),
+            "{name} is not what its extension says"
+        );
+        if lang == "ru" {
+            let svg = String::from_utf8_lossy(&bytes);
+            assert!(svg.contains("Казахстан (KAZ): источники данных по измерениям качества ЕСС"));
+            assert!(svg.contains("СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ"));
+        }
+    }
+    // An extension that is neither PNG nor SVG is said, and nothing is written.
+    let pdf = dir.path().join("kaz.pdf");
+    let pdf_arg = pdf.display().to_string();
+    let (status, out, err) = migreview(&[
+        "assess",
+        "scorecard",
+        "--country",
+        "KAZ",
+        "--chart",
+        &pdf_arg,
+    ]);
+    assert_eq!(
+        (status, out.as_str(), err),
+        (
+            EXIT_INPUT,
+            "",
+            format!(
+                "migreview: --chart: expected a file name ending in .png or .svg, found {pdf_arg}\n"
+            )
+        )
+    );
+    assert!(!pdf.exists());
+    // A chart is of one country.
+    let argv = ["migreview", "assess", "scorecard", "--chart", "all.png"];
+    let refused = Cli::try_parse_from(argv).err().map(|e| e.to_string());
+    assert!(
+        refused.as_deref().is_some_and(|e| e.contains("--country")),
+        "{refused:?}"
+    );
+}

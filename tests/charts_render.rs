@@ -1,10 +1,12 @@
 //! Every chart rendered from the real Eurostat bilateral file (2010–2019), as PNG and SVG:
 //! size, colours that must be there, titles, legends and the source line (source Eurostat
-//! migr_imm5prv, migr_emi3nxt; see tests/fixtures/realdata/README.md).
+//! migr_imm5prv, migr_emi3nxt; see tests/fixtures/realdata/README.md), and the scorecard of a
+//! country from the sample's (synthetic) data-source assessment.
 
+use migreview::assess::{AssessSettings, sample_assessment, scorecard};
 use migreview::charts::{
     self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, PointLabels,
-    Rendered, ScatterData, Target, UndercountData,
+    Rendered, ScatterData, ScorecardData, Target, UndercountData,
 };
 use migreview::coverage::{self, TableCoverage};
 use migreview::load::{ImportOptions, LoadControl, load_file};
@@ -103,10 +105,10 @@ fn render_both(
         other => panic!("{name}: expected an SVG string, got {other:?}"),
     }
     let source = match options.lang {
-        Lang::En => "Source: Eurostat migr_imm5prv, migr_emi3nxt; computed by migreview",
-        Lang::Ru => "Источник: Eurostat migr_imm5prv, migr_emi3nxt; расчёт: migreview",
+        Lang::En => format!("Source: {}; computed by migreview", options.source),
+        Lang::Ru => format!("Источник: {}; расчёт: migreview", options.source),
     };
-    assert!(svg.contains(source), "{name}: no source line");
+    assert!(svg.contains(&source), "{name}: no source line «{source}»");
     svg
 }
 
@@ -267,6 +269,101 @@ fn country_undercount_bars_of_2019() {
         &[RED],
     );
     assert!(svg.contains("эталонной группе"));
+}
+
+/// The colours of the first five sources of a scorecard.
+const SOURCES: [[u8; 3]; 5] = [
+    [0, 114, 178],
+    [230, 159, 0],
+    [0, 158, 115],
+    [213, 94, 0],
+    [204, 121, 167],
+];
+
+#[test]
+fn scorecard_of_kazakhstan_from_the_sample_assessment() {
+    let assessment = sample_assessment().unwrap_or_else(|e| panic!("the sample assessment: {e}"));
+    let kaz = assessment
+        .country("KAZ")
+        .unwrap_or_else(|| panic!("the sample assesses Kazakhstan"));
+    let settings = AssessSettings::default();
+    let card = scorecard(kaz, &settings);
+    let data = ScorecardData::build(&card, settings.grade_bands);
+    // Five sources, each with its mean in each of the six ESS dimensions, as on the scorecard.
+    assert_eq!(data.sources.len(), 5);
+    assert_eq!(data.dimensions.len(), 6);
+    for (i, source) in card.sources.iter().enumerate() {
+        for d in &source.dimensions {
+            assert_eq!(
+                data.mean(i, d.dimension).map(|m| m.mean),
+                d.mean,
+                "{} {:?}",
+                source.source_id,
+                d.dimension
+            );
+        }
+    }
+    for (lang, title, overall, grades, dimension) in [
+        (
+            Lang::En,
+            "Kazakhstan (KAZ): data sources by ESS quality dimension",
+            "overall 2.2 (adequate)",
+            ["poor", "weak", "adequate", "good"],
+            "Accuracy and reliability",
+        ),
+        (
+            Lang::Ru,
+            "Казахстан (KAZ): источники данных по измерениям качества ЕСС",
+            "итого 2,2 (удовлетворительно)",
+            ["плохо", "слабо", "удовлетворительно", "хорошо"],
+            "Точность и надёжность",
+        ),
+    ] {
+        // The window gives the sample's notice as the source, as for the other charts.
+        let options = ChartOptions {
+            lang,
+            source: migreview::sample::synthetic_notice(lang).into(),
+            ..ChartOptions::default()
+        };
+        let name = format!("scorecard_{lang:?}");
+        let svg = render_both(&name, Chart::Scorecard(&data), &options, &SOURCES);
+        assert!(svg.contains(title), "{name}: title");
+        assert!(svg.contains(overall), "{name}: the overall score");
+        for word in grades {
+            assert!(
+                svg.contains(&format!(">\n{word}\n<")),
+                "{name}: grade {word}"
+            );
+        }
+        assert!(svg.contains(dimension), "{name}: {dimension}");
+        assert!(
+            svg.contains("KAZ-REG (2") && svg.contains("Registration of population"),
+            "{name}: legend of sources"
+        );
+        // Without a source, the chart itself says the assessment is synthetic (the command line).
+        let bare = ChartOptions {
+            lang,
+            ..ChartOptions::default()
+        };
+        match charts::render(Chart::Scorecard(&data), &bare, Target::SvgString) {
+            Ok(Rendered::Svg(svg)) => assert!(
+                svg.contains(migreview::sample::synthetic_notice(lang)),
+                "{name}: no synthetic notice"
+            ),
+            other => panic!("{name}: expected an SVG string, got {other:?}"),
+        }
+    }
+    let empty = ScorecardData::empty("ARM");
+    assert_eq!(
+        charts::render(
+            Chart::Scorecard(&empty),
+            &options(Lang::En),
+            Target::SvgString
+        ),
+        Err(ChartError::Empty(
+            "the country has no data source listed".into()
+        ))
+    );
 }
 
 #[test]

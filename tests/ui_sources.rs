@@ -3,6 +3,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use migreview::app::chart_export::{ChartFormat, ChartRequest};
 use migreview::app::{Command, MessageLevel, MigreviewApp, Panel};
 use migreview::assess::questionnaire::import_questionnaire;
 use migreview::assess::{Criterion, Score};
@@ -593,4 +594,65 @@ fn the_import_dialog_of_a_workbook_shows_each_sheets_table_reporter_and_header_r
     h.get_by_label("Close").click();
     h.run();
     assert!(h.state().import_dialog().is_none());
+}
+
+#[test]
+fn the_scorecard_of_the_sources_panel_exports_as_a_chart() {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut h = sample_window(data_dir.path());
+    h.get_by_label("Sources").click();
+    h.run();
+    choose(&mut h, "Country", "Kazakhstan (KAZ)");
+    h.get_by_label("Scorecard").click();
+    h.run();
+    // The scorecard with its export buttons, and the chart File › Export the chart writes.
+    h.get_by_label("Overall: 2.2 (adequate)");
+    h.get_by_label("Export PNG…");
+    h.get_by_label("Export SVG…");
+    let request = h.state().shown_chart();
+    assert_eq!(
+        request,
+        Some(ChartRequest::Scorecard {
+            country: "KAZ".into()
+        })
+    );
+    let png = out.path().join("scorecard.png");
+    assert_eq!(
+        h.state().export_chart(&png, ChartFormat::Png),
+        Ok(png.clone())
+    );
+    assert!(std::fs::metadata(&png).is_ok_and(|m| m.len() > 10_000));
+    // The menu's way, on the export thread: the same figures as the panel, and the notice.
+    let svg = out.path().join("scorecard.svg");
+    h.state_mut().queue(Command::ExportChartTo(
+        request.expect("the scorecard"),
+        ChartFormat::Svg,
+        svg.clone(),
+    ));
+    wait_until_idle(&mut h);
+    h.get_by_label(&format!("Chart written to {}", svg.display()));
+    let text = std::fs::read_to_string(&svg).unwrap_or_default();
+    for expected in [
+        "Kazakhstan (KAZ): data sources by ESS quality dimension",
+        "overall 2.2 (adequate)",
+        "KAZ-BOR (1.3): Entries and exits",
+        "SYNTHETIC DEMONSTRATION DATA — not official statistics",
+    ] {
+        assert!(text.contains(expected), "«{expected}» not in the chart");
+    }
+    // In Russian, the chart speaks Russian; on another panel there is no scorecard to export.
+    h.get_by_label("Русский").click();
+    h.run();
+    let svg_ru = out.path().join("scorecard_ru.svg");
+    assert_eq!(
+        h.state().export_chart(&svg_ru, ChartFormat::Svg),
+        Ok(svg_ru.clone())
+    );
+    let text = std::fs::read_to_string(&svg_ru).unwrap_or_default();
+    assert!(text.contains("Казахстан (KAZ): источники данных по измерениям качества ЕСС"));
+    assert!(text.contains("итого 2,2 (удовлетворительно)"));
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    assert_eq!(h.state().shown_chart(), None);
 }

@@ -2,14 +2,15 @@
 //! [`ChartRequest`] names the chart and the selection (table or reporter, year, sex, correction),
 //! and [`ChartRequest::render`] builds the chart data with the builders the interactive views
 //! use, so the file shows what the window shows (it runs on the export thread). Also the few
-//! drawing helpers the Coverage and Mirror panels share: colours, legend swatches, hover cards
-//! and the export buttons.
+//! drawing helpers the Coverage, Mirror and Sources panels share: colours, legend swatches, hover
+//! cards and the export buttons.
 
 use super::command::Command;
 use super::i18n::{Tr, tr, trf};
+use crate::assess::{Assessment, scorecard};
 use crate::charts::{
     self, Basis, Chart, ChartOptions, CoverageGrid, GridKind, MatrixData, PairSeries, PointLabels,
-    ScatterData, Target, UndercountData,
+    ScatterData, ScorecardData, Target, UndercountData,
 };
 use crate::coverage::TableCoverage;
 use crate::mirror::FlowDirection;
@@ -121,6 +122,10 @@ pub enum ChartRequest {
         against_reference: bool,
         basis: Basis,
     },
+    /// The scorecard of a country's data sources (the Sources panel).
+    Scorecard {
+        country: String,
+    },
     /// A chart with the export options chosen beside its export buttons.
     WithOptions(Box<ChartRequest>, ExportOptions),
 }
@@ -130,6 +135,8 @@ pub enum ChartRequest {
 pub struct ChartSource {
     pub report: Arc<Report>,
     pub coverage: Arc<TableCoverage>,
+    /// The assessment of the data sources, as the Sources panel shows it.
+    pub assessment: Option<Arc<Assessment>>,
     /// The source line of the chart: the files, or the notice that the data are synthetic.
     pub source: String,
 }
@@ -141,6 +148,7 @@ enum Built {
     Matrix(MatrixData),
     Series(PairSeries),
     Undercount(UndercountData),
+    Scorecard(ScorecardData),
 }
 
 impl Built {
@@ -151,6 +159,7 @@ impl Built {
             Built::Matrix(data) => Chart::Matrix(data),
             Built::Series(data) => Chart::Series(data),
             Built::Undercount(data) => Chart::Undercount(data),
+            Built::Scorecard(data) => Chart::Scorecard(data),
         }
     }
 }
@@ -240,6 +249,7 @@ impl ChartRequest {
                 if *against_reference { "_reference" } else { "" },
                 basis_part(*basis)
             ),
+            ChartRequest::Scorecard { country } => format!("scorecard_{}", file_part(country)),
             ChartRequest::WithOptions(chart, _) => chart.file_stem(),
         }
     }
@@ -279,6 +289,19 @@ impl ChartRequest {
                 *against_reference,
                 *basis,
             )),
+            ChartRequest::Scorecard { country } => {
+                // The scorecard the Sources panel computes, from the same assessment and settings.
+                let settings = &source.report.settings.assess;
+                let card = source
+                    .assessment
+                    .as_deref()
+                    .and_then(|a| a.country(country))
+                    .map(|c| scorecard(c, settings));
+                Built::Scorecard(match card {
+                    Some(card) => ScorecardData::build(&card, settings.grade_bands),
+                    None => ScorecardData::empty(country),
+                })
+            }
             ChartRequest::WithOptions(chart, _) => chart.build(source),
         }
     }
@@ -443,6 +466,13 @@ mod tests {
             }
             .file_stem(),
             "undercount_emigration_2019_reference"
+        );
+        assert_eq!(
+            ChartRequest::Scorecard {
+                country: "KAZ".into()
+            }
+            .file_stem(),
+            "scorecard_KAZ"
         );
         assert_eq!(
             with_extension(PathBuf::from("/tmp/chart"), ChartFormat::Svg),

@@ -338,12 +338,14 @@ impl MigreviewApp {
         &mut self.mirror_view
     }
 
-    /// The chart the current panel shows (Coverage and Mirror), after a frame.
+    /// The chart the current panel shows (Coverage, Mirror, and the scorecard of the country
+    /// the Sources panel shows), after a frame.
     pub fn shown_chart(&self) -> Option<ChartRequest> {
         match self.panel {
             Panel::Coverage => self.coverage_view.chart_request(),
             Panel::Mirror => self.mirror_view.chart_request(),
-            Panel::Overview | Panel::Data | Panel::Findings | Panel::Sources => None,
+            Panel::Sources => self.sources_view.chart_request(&self.session),
+            Panel::Overview | Panel::Data | Panel::Findings => None,
         }
     }
 
@@ -362,6 +364,12 @@ impl MigreviewApp {
         ChartSource {
             report: self.session.report.clone(),
             coverage: self.session.coverage.clone(),
+            assessment: self
+                .session
+                .review
+                .assessment
+                .clone()
+                .map(std::sync::Arc::new),
             source,
         }
     }

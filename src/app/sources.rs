@@ -8,6 +8,7 @@
 //! the session's report ([`prepare_assessment`]); for the built-in sample the sample assessment
 //! is the starting point.
 
+use super::chart_export::{ChartRequest, colour, export_buttons_ui};
 use super::command::Command;
 use super::i18n::{Tr, count_text, dimension_name, tr, trf};
 use super::jobs::JobEvent;
@@ -23,6 +24,7 @@ use crate::assess::{
     Assessment, Choice, CountryAssessment, Criterion, DataSource, EvidenceRef, ReportEvidence,
     Score, ScoreBasis, SourceKind, TableFeed,
 };
+use crate::charts::{ScorecardData, scorecard_colour};
 use crate::checks::{CheckCode, Dimension};
 use crate::model::{Lang, gazetteer};
 use egui::{Align, Layout, RichText, vec2};
@@ -437,6 +439,21 @@ impl SourcesView {
         self.draft = None;
     }
 
+    /// The chart of the panel: the scorecard of the country shown, when it has sources (after a
+    /// frame, which settles the country).
+    pub fn chart_request(&self, session: &Session) -> Option<ChartRequest> {
+        let country = self.country.as_deref()?;
+        session
+            .review
+            .assessment
+            .as_ref()
+            .and_then(|a| a.country(country))
+            .filter(|c| !c.sources.is_empty())
+            .map(|c| ChartRequest::Scorecard {
+                country: c.country.clone(),
+            })
+    }
+
     /// Selects a source (after it was added).
     pub fn select_source(&mut self, id: Option<String>) {
         self.source = id;
@@ -572,8 +589,10 @@ impl SourcesView {
                         .auto_shrink([false, false])
                         .show(ui, |ui| match country {
                             Some(country) if !country.sources.is_empty() => {
-                                let card = scorecard(country, &session.report.settings.assess);
-                                scorecard_ui(ui, &card, lang, palette);
+                                let settings = &session.report.settings.assess;
+                                let card = scorecard(country, settings);
+                                let bars = ScorecardData::build(&card, settings.grade_bands);
+                                scorecard_ui(ui, &card, &bars, lang, commands);
                             }
                             _ => {
                                 ui.label(trf(
@@ -1260,10 +1279,27 @@ fn mean_text(mean: f64, provisional: bool, lang: Lang) -> String {
     }
 }
 
-/// The country's scorecard: per source and per ESS dimension as a table and bars, the overall
-/// grade, and the potential for development.
-fn scorecard_ui(ui: &mut egui::Ui, card: &CountryScorecard, lang: Lang, palette: &Palette) {
-    ui.heading(country_text(&card.country, lang));
+/// The country's scorecard: per source and per ESS dimension as a table and bars (with the
+/// buttons that export them as a chart), the overall grade, and the potential for development.
+fn scorecard_ui(
+    ui: &mut egui::Ui,
+    card: &CountryScorecard,
+    bars: &ScorecardData,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading(country_text(&card.country, lang));
+        ui.add_space(12.0);
+        export_buttons_ui(
+            ui,
+            lang,
+            Some(ChartRequest::Scorecard {
+                country: card.country.clone(),
+            }),
+            commands,
+        );
+    });
     if let (Some(mean), Some(grade)) = (card.overall, card.grade) {
         ui.strong(trf(
             lang,
@@ -1309,7 +1345,7 @@ fn scorecard_ui(ui: &mut egui::Ui, card: &CountryScorecard, lang: Lang, palette:
             }
         });
     ui.add_space(10.0);
-    bars_ui(ui, card, lang, palette);
+    bars_ui(ui, bars, lang);
     ui.add_space(10.0);
     ui.heading(tr(lang, Tr::SourcesDevelopmentHeading));
     if card.development.is_empty() {
@@ -1340,23 +1376,15 @@ fn scorecard_ui(ui: &mut egui::Ui, card: &CountryScorecard, lang: Lang, palette:
     }
 }
 
-/// Bars of the dimension means, one colour per source, painted (0 to 3).
-fn bars_ui(ui: &mut egui::Ui, card: &CountryScorecard, lang: Lang, palette: &Palette) {
-    let colors = [
-        palette.info,
-        palette.warning,
-        palette.target,
-        palette.error,
-        egui::Color32::from_rgb(204, 121, 167),
-        egui::Color32::from_rgb(86, 180, 233),
-        egui::Color32::from_rgb(120, 120, 120),
-    ];
-    let sources = card.sources.len().max(1);
+/// Bars of the dimension means, one colour per source, painted (0 to 3): the data and colours
+/// of the exported scorecard chart.
+fn bars_ui(ui: &mut egui::Ui, bars: &ScorecardData, lang: Lang) {
+    let sources = bars.sources.len().max(1);
     let bar_height = 8.0;
     let group_height = bar_height * sources as f32 + 8.0;
     let label_width = 200.0;
     let width = ui.available_width().clamp(320.0, 900.0);
-    let height = group_height * Dimension::ALL.len() as f32 + 18.0;
+    let height = group_height * bars.dimensions.len() as f32 + 18.0;
     let (rect, _) = ui.allocate_exact_size(vec2(width, height), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let text_color = ui.visuals().text_color();
@@ -1382,39 +1410,34 @@ fn bars_ui(ui: &mut egui::Ui, card: &CountryScorecard, lang: Lang, palette: &Pal
             weak,
         );
     }
-    for (row, dimension) in Dimension::ALL.into_iter().enumerate() {
+    for (row, dimension) in bars.dimensions.iter().enumerate() {
         let top = rect.top() + row as f32 * group_height;
         painter.text(
             egui::pos2(rect.left(), top + group_height / 2.0),
             egui::Align2::LEFT_CENTER,
-            dimension_name(lang, dimension),
+            dimension_name(lang, *dimension),
             font.clone(),
             text_color,
         );
-        for (i, source) in card.sources.iter().enumerate() {
-            let Some(mean) = source
-                .dimensions
-                .iter()
-                .find(|d| d.dimension == dimension)
-                .and_then(|d| d.mean)
-            else {
+        for i in 0..bars.sources.len() {
+            let Some(mean) = bars.mean(i, *dimension) else {
                 continue;
             };
             let y = top + 4.0 + i as f32 * bar_height;
             let bar = egui::Rect::from_min_max(
                 egui::pos2(plot_left, y),
-                egui::pos2(x_of(mean).max(plot_left + 1.0), y + bar_height - 1.0),
+                egui::pos2(x_of(mean.mean).max(plot_left + 1.0), y + bar_height - 1.0),
             );
-            painter.rect_filled(bar, 1.0, colors[i % colors.len()]);
+            painter.rect_filled(bar, 1.0, colour(scorecard_colour(i)));
         }
     }
     // The legend: one entry per source.
     ui.horizontal_wrapped(|ui| {
-        for (i, source) in card.sources.iter().enumerate() {
+        for (i, source) in bars.sources.iter().enumerate() {
             let (swatch, _) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter()
-                .rect_filled(swatch, 2.0, colors[i % colors.len()]);
-            ui.label(&source.source_id).on_hover_text(&source.name);
+                .rect_filled(swatch, 2.0, colour(scorecard_colour(i)));
+            ui.label(&source.id).on_hover_text(&source.name);
         }
     });
 }

@@ -25,7 +25,8 @@ pub enum AssessCommand {
     Questionnaire(QuestionnaireArgs),
     /// Read a filled-in questionnaire back into an assessment (JSON).
     Import(ImportArgs),
-    /// Print the scorecard of the data sources and the potential for development.
+    /// Print the scorecard of the data sources and the potential for development, or draw a
+    /// country's scorecard as a chart (--chart).
     Scorecard(ScorecardArgs),
     /// Load data files, run the checks and suggest a score for every criterion of every source
     /// of the inventory, from the data, the findings and the mirror ratios.
@@ -74,6 +75,11 @@ pub struct ScorecardArgs {
     /// Weights and bands, as a TOML or JSON settings file (its `assess` part).
     #[arg(long)]
     pub settings: Option<PathBuf>,
+    /// Draw the scorecard of --country as a chart into this file instead of printing it:
+    /// each source's mean score per ESS dimension, 1600 × 1000, in the language of --lang.
+    /// The extension chooses the format: .png or .svg.
+    #[arg(long, value_name = "FILE.png|FILE.svg", requires = "country")]
+    pub chart: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -222,7 +228,50 @@ fn run_import(args: &ImportArgs, out: &mut dyn Write) -> Result<(), String> {
     write_out(out, &text)
 }
 
+/// The chart file of `--chart`: PNG or SVG by its extension, or why neither.
+fn chart_target(path: &std::path::Path) -> Result<crate::charts::Target<'_>, String> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("png") => Ok(crate::charts::Target::Png(path)),
+        Some("svg") => Ok(crate::charts::Target::Svg(path)),
+        _ => Err(format!(
+            "--chart: expected a file name ending in .png or .svg, found {}",
+            path.display()
+        )),
+    }
+}
+
+/// Draws the scorecard of a country into `path`; the source line names the assessment file, or
+/// says that the sample is synthetic.
+fn draw_scorecard(
+    card: &CountryScorecard,
+    settings: &AssessSettings,
+    args: &ScorecardArgs,
+    path: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    use crate::charts::{Chart, ChartOptions, ScorecardData};
+    let target = chart_target(path)?;
+    let data = ScorecardData::build(card, settings.grade_bands);
+    let options = ChartOptions {
+        lang: args.lang.into(),
+        source: args
+            .from
+            .as_deref()
+            .map(crate::load::display_name)
+            .unwrap_or_default(),
+        ..ChartOptions::default()
+    };
+    crate::charts::render(Chart::Scorecard(&data), &options, target).map_err(|e| e.to_string())?;
+    write_out(out, &format!("wrote {}\n", path.display()))
+}
+
 fn run_scorecard(args: &ScorecardArgs, out: &mut dyn Write) -> Result<(), String> {
+    if let Some(path) = &args.chart {
+        chart_target(path)?;
+    }
     let settings: AssessSettings = Settings::load(args.settings.as_deref())?.assess;
     let assessment = load(&args.from)?;
     let countries: Vec<_> = match &args.country {
@@ -237,6 +286,9 @@ fn run_scorecard(args: &ScorecardArgs, out: &mut dyn Write) -> Result<(), String
         None => assessment.countries.iter().collect(),
     };
     let cards: Vec<CountryScorecard> = countries.iter().map(|c| scorecard(c, &settings)).collect();
+    if let (Some(path), [card]) = (&args.chart, cards.as_slice()) {
+        return draw_scorecard(card, &settings, args, path, out);
+    }
     let text = match args.format {
         Format::Json => serde_json::to_string_pretty(&cards)
             .map(|json| json + "\n")

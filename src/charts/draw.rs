@@ -187,6 +187,15 @@ pub fn legend<DB: DrawingBackend>(
     options: &ChartOptions,
     entries: &[(Mark, String)],
 ) -> Result<(), ChartError> {
+    legend_height(area, options, entries).map(|_| ())
+}
+
+/// Draws a legend like [`legend`] and returns the height it took, in pixels.
+pub fn legend_height<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    options: &ChartOptions,
+    entries: &[(Mark, String)],
+) -> Result<i32, ChartError> {
     let s = Scale::new(options);
     let (width, _) = area.dim_in_pixel();
     let key = s.px(26.0);
@@ -245,11 +254,11 @@ pub fn legend<DB: DrawingBackend>(
         }
         y += line + (lines.len() as i32 - 1) * step;
     }
-    Ok(())
+    Ok(y)
 }
 
 /// Splits `text` into lines no wider than `width` at word boundaries.
-fn wrap<DB: DrawingBackend>(
+pub fn wrap<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
     size: f64,

@@ -1,6 +1,6 @@
 //! Exported charts, drawn with plotters as PNG or SVG files or as an SVG string: coverage
-//! heatmaps, the mirror scatter, the discrepancy matrix, a pair's time series and the country
-//! undercount bars.
+//! heatmaps, the mirror scatter, the discrepancy matrix, a pair's time series, the country
+//! undercount bars and the scorecard of a country's data sources.
 //!
 //! Each chart draws one of the structures of [`data`], prepared from the computed results; the
 //! window's interactive views use the same structures, so what is exported is what is shown.
@@ -14,6 +14,7 @@ pub mod data;
 mod draw;
 mod grids;
 mod plots;
+mod scorecard;
 pub mod texts;
 
 pub use data::{
@@ -24,6 +25,9 @@ pub use data::{
 pub use draw::{EMIGRATION, IMMIGRATION, band_colour};
 pub use grids::{matrix_colour, ratio_colour, status_colour};
 pub use plots::{band_label, corrected_sides, undercount_colour};
+pub use scorecard::{
+    DimensionMean, ScorecardData, ScorecardSource, source_colour as scorecard_colour,
+};
 
 use crate::model::Lang;
 use base64::Engine as _;
@@ -143,6 +147,7 @@ pub enum Chart<'a> {
     Matrix(&'a MatrixData),
     Series(&'a PairSeries),
     Undercount(&'a UndercountData),
+    Scorecard(&'a ScorecardData),
 }
 
 impl Chart<'_> {
@@ -157,6 +162,7 @@ impl Chart<'_> {
             Chart::Scatter(scatter) => plots::scatter(root, scatter, options),
             Chart::Series(series) => plots::series(root, series, options),
             Chart::Undercount(bars) => plots::undercount(root, bars, options),
+            Chart::Scorecard(card) => scorecard::scorecard(root, card, options),
         }
     }
 
@@ -168,6 +174,7 @@ impl Chart<'_> {
             Chart::Matrix(matrix) => matrix.countries.len() < 2,
             Chart::Series(series) => series.points.is_empty(),
             Chart::Undercount(bars) => bars.bars.is_empty(),
+            Chart::Scorecard(card) => card.sources.is_empty(),
         };
         if empty {
             let what = match self {
@@ -176,6 +183,7 @@ impl Chart<'_> {
                 Chart::Matrix(_) => "fewer than two countries report flows",
                 Chart::Series(_) => "the pair has no reported year",
                 Chart::Undercount(_) => "no country has partners that report both sides",
+                Chart::Scorecard(_) => "the country has no data source listed",
             };
             return Err(ChartError::Empty(what.into()));
         }

@@ -57,6 +57,19 @@ pub struct Texts {
     pub sex_men: &'static str,
     pub sex_women: &'static str,
     pub sex_unknown: &'static str,
+    /// `{country}`: the country's name and code.
+    pub scorecard_title: &'static str,
+    pub scorecard_subtitle: &'static str,
+    /// `{score}`, `{grade}`: the country's overall mean and its grade.
+    pub scorecard_overall: &'static str,
+    pub scorecard_provisional: &'static str,
+    pub scorecard_axis: &'static str,
+    pub not_scored: &'static str,
+    pub grades_heading: &'static str,
+    /// `{grade}`, `{low}`, `{high}`: a grade and the means it covers.
+    pub grade_from: &'static str,
+    pub grade_range: &'static str,
+    pub grade_below: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -110,6 +123,16 @@ pub const EN: Texts = Texts {
     sex_men: "men",
     sex_women: "women",
     sex_unknown: "sex unknown",
+    scorecard_title: "{country}: data sources by ESS quality dimension",
+    scorecard_subtitle: "Mean score of each source per dimension, 0–3",
+    scorecard_overall: "overall {score} ({grade})",
+    scorecard_provisional: "* includes suggestions not yet reviewed",
+    scorecard_axis: "Mean score (0–3)",
+    not_scored: "not scored",
+    grades_heading: "Grade of a mean score",
+    grade_from: "{grade}: {low} and above",
+    grade_range: "{grade}: {low} to below {high}",
+    grade_below: "{grade}: below {high}",
 };
 
 pub const RU: Texts = Texts {
@@ -163,6 +186,16 @@ pub const RU: Texts = Texts {
     sex_men: "мужчины",
     sex_women: "женщины",
     sex_unknown: "пол не указан",
+    scorecard_title: "{country}: источники данных по измерениям качества ЕСС",
+    scorecard_subtitle: "Средняя оценка каждого источника по измерению, 0–3",
+    scorecard_overall: "итого {score} ({grade})",
+    scorecard_provisional: "* включает ещё не проверенные предложения",
+    scorecard_axis: "Средняя оценка (0–3)",
+    not_scored: "нет оценки",
+    grades_heading: "Уровень по средней оценке",
+    grade_from: "{grade}: от {low}",
+    grade_range: "{grade}: от {low} до {high}",
+    grade_below: "{grade}: ниже {high}",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
