@@ -677,7 +677,7 @@ fn every_chart_is_exported_as_png_and_svg_from_the_window() {
     assert_eq!(
         h.state()
             .export_chart(&out.path().join("none.png"), ChartFormat::Png),
-        Err("Only the Coverage and Mirror panels show charts.".to_string())
+        Err("Only the Coverage, Mirror and Sources panels show charts.".to_string())
     );
 }
 

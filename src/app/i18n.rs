@@ -342,7 +342,7 @@ texts! {
     ExportChartPng => "Export the chart as PNG…", "Экспорт графика в PNG…";
     ExportChartSvg => "Export the chart as SVG…", "Экспорт графика в SVG…";
     ExportChartDialogTitle => "Export the chart", "Экспорт графика";
-    NoChartHere => "Only the Coverage and Mirror panels show charts.", "Графики есть только на панелях «Наличие данных» и «Зеркальная статистика».";
+    NoChartHere => "Only the Coverage, Mirror and Sources panels show charts.", "Графики есть только на панелях «Наличие данных», «Зеркальная статистика» и «Источники».";
     ChartExportedTo => "Chart written to {0}", "График записан в {0}";
     ExportLabels => "Labels:", "Подписи:";
     ExportLabelsHint => "Which points of the exported scatter are named: none, the largest discrepancies in persons outside the green band, or all.",
