@@ -1136,6 +1136,14 @@ fn fixtures() -> Vec<Fixture> {
                     "3 KAZ 2010 T TOTAL TOTAL 1000",
                     "3 KAZ 2010 T TOTAL RUS 960",
                     "3 KAZ 2010 T TOTAL UNK 40",
+                    "3 KAZ 2010 U TOTAL TOTAL 30",
+                    "3 KAZ 2010 T UNK TOTAL 20",
+                    "2.1 KAZ 2010 T TOTAL TOTAL 1000",
+                    "2.1 KAZ 2010 T TOTAL CITIZENS 950",
+                    "2.1 KAZ 2010 T TOTAL UNKNOWN 50",
+                    // A breakdown with nothing in it: no share, nothing unknown.
+                    "4 KAZ 2010 T TOTAL TOTAL 0",
+                    "4 KAZ 2010 T TOTAL UNK 0",
                 ])
             },
             fail: || {
@@ -1150,6 +1158,10 @@ fn fixtures() -> Vec<Fixture> {
                     "2.1 KAZ 2010 T TOTAL CITIZENS 900",
                     "2.1 KAZ 2010 T TOTAL NON_CITIZENS 30",
                     "2.1 KAZ 2010 T TOTAL UNKNOWN 70",
+                    "1.2 KAZ 2010 T TOTAL RUS 1000",
+                    "1.2 KAZ 2010 U TOTAL RUS 300",
+                    "5.1 KAZ 2010 T TOTAL TOTAL 2000",
+                    "5.1 KAZ 2010 T UNK TOTAL 150",
                 ])
             },
             fails: || {
@@ -1178,6 +1190,22 @@ fn fixtures() -> Vec<Fixture> {
                         "Unknown status (UNKNOWN): 70 of the total 1,000 = 7.0 %, above 5 %",
                         "KAZ.xlsx › Table 2.1 › D17",
                     ),
+                    fail(
+                        Severity::Error,
+                        "1.2 KAZ 2010 U TOTAL RUS",
+                        Some(0.2),
+                        Some(0.3),
+                        "Unknown sex (U): 300 of the total of both sexes 1,000 = 30.0 %, above 20 %",
+                        "KAZ.xlsx › Table 1.2 › D15",
+                    ),
+                    fail(
+                        Severity::Warning,
+                        "5.1 KAZ 2010 T UNK TOTAL",
+                        Some(0.05),
+                        Some(0.075),
+                        "Unknown age (UNK): 150 of the total of all ages 2,000 = 7.5 %, above 5 %",
+                        "KAZ.xlsx › Table 5.1 › D15",
+                    ),
                 ]
             },
             undecidable: Undecidable::Case(
@@ -1186,14 +1214,50 @@ fn fixtures() -> Vec<Fixture> {
                         "3 KAZ 2010 T TOTAL TOTAL :",
                         "3 KAZ 2010 T TOTAL RUS 900",
                         "3 KAZ 2010 T TOTAL UNK 50",
+                        "4 KAZ 2010 T TOTAL TOTAL 0",
+                        "4 KAZ 2010 T TOTAL UNK 5",
+                        "2.1 KAZ 2010 T TOTAL CITIZENS 900",
+                        "2.1 KAZ 2010 T TOTAL UNKNOWN 40",
+                        "1.2 KAZ 2010 T TOTAL RUS c",
+                        "1.2 KAZ 2010 U TOTAL RUS 10",
+                        "6.1 KAZ 2010 U TOTAL TOTAL 30",
+                        "5.1 KAZ 2010 T TOTAL TOTAL 2000",
+                        "5.1 KAZ 2010 T UNK TOTAL c",
                     ])
                 },
                 || {
-                    vec![undecided(
-                        "3 KAZ 2010 T TOTAL UNK",
-                        "Cannot check: the value for the total is missing (not available) at KAZ.xlsx › Table 3 › D14",
-                        T3_D16,
-                    )]
+                    vec![
+                        undecided(
+                            "3 KAZ 2010 T TOTAL UNK",
+                            "Cannot check: the value for the total is missing (not available) at KAZ.xlsx › Table 3 › D14",
+                            T3_D16,
+                        ),
+                        undecided(
+                            "4 KAZ 2010 T TOTAL UNK",
+                            "Cannot check: the total is 0 while unknown partner country (UNK) is 5, so the share is undefined",
+                            "KAZ.xlsx › Table 4 › D15",
+                        ),
+                        undecided(
+                            "2.1 KAZ 2010 T TOTAL UNKNOWN",
+                            "Cannot check: the total is not reported, so the share of unknown status (UNKNOWN) is undefined",
+                            "KAZ.xlsx › Table 2.1 › D15",
+                        ),
+                        undecided(
+                            "1.2 KAZ 2010 U TOTAL RUS",
+                            "Cannot check: the value for both sexes is missing (confidential) at KAZ.xlsx › Table 1.2 › D14",
+                            "KAZ.xlsx › Table 1.2 › D15",
+                        ),
+                        undecided(
+                            "6.1 KAZ 2010 U TOTAL TOTAL",
+                            "Cannot check: the total of both sexes is not reported, so the share of unknown sex (U) is undefined",
+                            "KAZ.xlsx › Table 6.1 › D14",
+                        ),
+                        undecided(
+                            "5.1 KAZ 2010 T UNK TOTAL",
+                            "Cannot check: the value for age unknown is missing (confidential) at KAZ.xlsx › Table 5.1 › D15",
+                            "KAZ.xlsx › Table 5.1 › D15",
+                        ),
+                    ]
                 },
             ),
         },
@@ -1762,6 +1826,37 @@ fn russian_messages_use_russian_words_and_number_format() {
         a2.findings[0].message_ru,
         "Проверка невозможна: возрастные группы 0-14 и 10-19 пересекаются, и из возрастных групп нельзя составить набор без пересечений, охватывающий те же возрасты"
     );
+}
+
+#[test]
+fn u1_names_the_breakdown_and_why_a_share_is_undefined_in_russian() {
+    let shares = run(
+        CheckCode::U1,
+        &book(&[
+            "1.2 KAZ 2010 T TOTAL RUS 1000",
+            "1.2 KAZ 2010 U TOTAL RUS 300",
+            "5.1 KAZ 2010 T TOTAL TOTAL 2000",
+            "5.1 KAZ 2010 T UNK TOTAL 150",
+            "4 KAZ 2010 T TOTAL TOTAL 0",
+            "4 KAZ 2010 T TOTAL UNK 5",
+            "6.1 KAZ 2010 U TOTAL TOTAL 30",
+        ]),
+    );
+    let messages: Vec<&str> = shares
+        .findings
+        .iter()
+        .map(|f| f.message_ru.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "Проверка невозможна: итог равен 0, а неизвестная страна-партнёр (UNK) — 5, доля не определена",
+            "Неизвестный пол (U): 300 из итога по обоим полам 1\u{a0}000 = 30,0 %, больше 20 %",
+            "Проверка невозможна: итог по обоим полам не указан, доля «неизвестный пол (U)» не определена",
+            "Неизвестный возраст (UNK): 150 из итога по всем возрастам 2\u{a0}000 = 7,5 %, больше 5 %",
+        ]
+    );
+    assert_eq!((shares.failed, shares.not_evaluable), (2, 2));
 }
 
 #[test]

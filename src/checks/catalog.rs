@@ -396,14 +396,14 @@ pub const CATALOG: [CatalogEntry; 28] = [
         level: 1,
         en: Texts {
             title: "Share of unknown categories is small",
-            what: "The share of UNK (unknown partner country) or UNKNOWN (unknown status) in the total of a breakdown: warning above 5 %, error above 20 %.",
-            why: "An unknown partner cannot be paired with any country, so a large UNK share hides mirror discrepancies and lowers every bilateral flow. Large unknown shares in emigration are typical where departures are recorded without a destination, for example when people found absent are removed from the register.",
+            what: "The share of UNK (unknown partner country) among the partners of a by-country table, UNKNOWN (unknown status) among the statuses of tables 1.1, 2.1, 5.1, 6.1 and 7.1, sex U (unknown) in the total of both sexes, or age UNK (unknown) in the total of all ages: warning above 5 %, error above 20 %. A total of 0 passes when nothing is unknown; the share cannot be checked when the unknown is not 0 there, or when the total or the unknown is missing or not reported.",
+            why: "An unknown partner cannot be paired with any country, so a large UNK share hides mirror discrepancies and lowers every bilateral flow; an unknown sex, age or status leaves the same gap in the breakdowns by sex, age and status. Large unknown shares in emigration are typical where departures are recorded without a destination, for example when people found absent are removed from the register.",
             look_at: "How departures with unknown destination are recorded, and whether the unknown share grew after a change of source or procedure.",
         },
         ru: Texts {
             title: "Доля неизвестных категорий невелика",
-            what: "Доля UNK (неизвестная страна-партнёр) или UNKNOWN (неизвестный статус) в итоге разбивки: предупреждение выше 5 %, ошибка выше 20 %.",
-            why: "Неизвестного партнёра нельзя сопоставить ни с одной страной, поэтому большая доля UNK скрывает зеркальные расхождения и занижает каждый двусторонний поток. Большая доля неизвестных в эмиграции типична там, где выбытие регистрируется без страны назначения, например при снятии с учёта отсутствующих.",
+            what: "Доля UNK (неизвестная страна-партнёр) среди стран-партнёров таблицы по странам, UNKNOWN (неизвестный статус) среди категорий статуса таблиц 1.1, 2.1, 5.1, 6.1 и 7.1, пола U (не указан) в итоге по обоим полам или возраста UNK (не указан) в итоге по всем возрастам: предупреждение выше 5 %, ошибка выше 20 %. Итог, равный 0, проходит проверку, если неизвестных нет; если неизвестные при этом есть или итог либо неизвестная категория пропущены или не указаны, проверка невозможна.",
+            why: "Неизвестного партнёра нельзя сопоставить ни с одной страной, поэтому большая доля UNK скрывает зеркальные расхождения и занижает каждый двусторонний поток; неизвестные пол, возраст или статус оставляют такой же пробел в разбивках по полу, возрасту и статусу. Большая доля неизвестных в эмиграции типична там, где выбытие регистрируется без страны назначения, например при снятии с учёта отсутствующих.",
             look_at: "Как учитывается выбытие с неизвестной страной назначения; не выросла ли доля неизвестных после смены источника или процедуры.",
         },
     },

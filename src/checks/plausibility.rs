@@ -1,13 +1,13 @@
 //! P1–P3 and U1–U2: values that cannot be right (a flow from a country to itself, a part larger
 //! than its whole, the reporter among its own foreigners) and breakdowns that say too little
-//! (large shares of unknown or residual partners).
+//! (large shares of unknown partners, statuses, sexes or ages, or of residual partners).
 
 use super::index::BreakdownKey;
-use super::sum::{Side, capitalise, country_total, exceeds, first_missing, missing_message};
+use super::sum::{Side, Term, capitalise, country_total, exceeds, first_missing, missing_message};
 use super::text::{self, Label, both};
 use super::totals::{BY_COUNTRY, key_with};
 use super::{Check, CheckCode, CheckContext, CheckOutput, Severity};
-use crate::model::{Lang, Missing, TableId, Value};
+use crate::model::{Lang, Missing, ObsKey, Sex, TableId, Value};
 
 /// Records whether the reporting country appears as its own partner with a positive value.
 ///
@@ -40,7 +40,7 @@ fn check_self_partner(
                 Value::Missing(
                     reason @ (Missing::NotAvailable | Missing::Confidential | Missing::Unreadable),
                 ) => {
-                    let term = super::sum::Term::new(own, Label::Category(key.reporter));
+                    let term = Term::new(own, Label::Category(key.reporter));
                     out.not_evaluable(
                         context
                             .case_about(own)
@@ -156,8 +156,8 @@ fn check_at_most(
     bound: &Bound,
 ) {
     let terms = [
-        super::sum::Term::new(part, Label::Named(bound.part_en, bound.part_ru)),
-        super::sum::Term::new(whole, Label::Named(bound.whole_en, bound.whole_ru)),
+        Term::new(part, Label::Named(bound.part_en, bound.part_ru)),
+        Term::new(whole, Label::Named(bound.whole_en, bound.whole_ru)),
     ];
     if let Some((term, reason, more)) = first_missing(context, &terms) {
         out.not_evaluable(
@@ -232,7 +232,7 @@ impl Check for P2 {
     }
 }
 
-/// The share of one category of a breakdown in its total, for U1 and U2.
+/// The share of one category of a breakdown in its total, for U2.
 struct Share {
     obs: u32,
     value: f64,
@@ -246,7 +246,7 @@ fn share_of(
     category: u32,
     total: &Side,
 ) -> Option<Share> {
-    let terms = std::iter::once(super::sum::Term::new(
+    let terms = std::iter::once(Term::new(
         category,
         Label::category_of(context.obs(category).table, context.obs(category).category),
     ));
@@ -267,20 +267,178 @@ fn share_of(
     })
 }
 
-/// The total a share is taken of: the `TOTAL` row of a status table, or the total of a
-/// by-country table (its `TOTAL` row, else the sum of its partners).
-fn breakdown_total(context: &CheckContext<'_>, key: BreakdownKey) -> Option<Side> {
-    if key.table.is_by_country() {
-        country_total(context, key.table, key)
-    } else {
-        let total = context.index.codes.total?;
-        let obs = context.find(key_with(key, key.table, total))?;
-        Some(Side::Cell(super::sum::Term::new(obs, Label::Total)))
+/// The status tables, whose `UNKNOWN` row U1 compares with their `TOTAL` row.
+const STATUS_TABLES: [TableId; 5] = [
+    TableId::T1_1,
+    TableId::T2_1,
+    TableId::T5_1,
+    TableId::T6_1,
+    TableId::T7_1,
+];
+
+/// The breakdowns U1 takes an unknown share of.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Unknowns {
+    /// `UNK` among the partners of a by-country table.
+    Partner,
+    /// `UNKNOWN` among the statuses of a status table.
+    Status,
+    /// Sex `U` of a total of both sexes.
+    Sex,
+    /// Age `UNK` of a total of all ages.
+    Age,
+}
+
+impl Unknowns {
+    /// The unknown category in words: `unknown sex (U)`.
+    fn unknown(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Unknowns::Partner, Lang::En) => "unknown partner country (UNK)",
+            (Unknowns::Status, Lang::En) => "unknown status (UNKNOWN)",
+            (Unknowns::Sex, Lang::En) => "unknown sex (U)",
+            (Unknowns::Age, Lang::En) => "unknown age (UNK)",
+            (Unknowns::Partner, Lang::Ru) => "неизвестная страна-партнёр (UNK)",
+            (Unknowns::Status, Lang::Ru) => "неизвестный статус (UNKNOWN)",
+            (Unknowns::Sex, Lang::Ru) => "неизвестный пол (U)",
+            (Unknowns::Age, Lang::Ru) => "неизвестный возраст (UNK)",
+        }
+    }
+
+    /// The total the share is taken of, as the subject of a sentence.
+    fn total(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Unknowns::Partner | Unknowns::Status, Lang::En) => "the total",
+            (Unknowns::Sex, Lang::En) => "the total of both sexes",
+            (Unknowns::Age, Lang::En) => "the total of all ages",
+            (Unknowns::Partner | Unknowns::Status, Lang::Ru) => "итог",
+            (Unknowns::Sex, Lang::Ru) => "итог по обоим полам",
+            (Unknowns::Age, Lang::Ru) => "итог по всем возрастам",
+        }
+    }
+
+    /// The total after "of" / "из" (Russian genitive).
+    fn of_total(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (_, Lang::En) => self.total(lang),
+            (Unknowns::Partner | Unknowns::Status, Lang::Ru) => "итога",
+            (Unknowns::Sex, Lang::Ru) => "итога по обоим полам",
+            (Unknowns::Age, Lang::Ru) => "итога по всем возрастам",
+        }
+    }
+
+    /// How a missing-value message names the unknown cell.
+    fn unknown_label(self, context: &CheckContext<'_>, obs: u32) -> Label {
+        let o = context.obs(obs);
+        match self {
+            Unknowns::Partner => Label::Category(o.category),
+            Unknowns::Status => Label::Status(o.category),
+            Unknowns::Sex => Label::Sex(Sex::U),
+            Unknowns::Age => Label::Age(o.age),
+        }
     }
 }
 
-/// U1: the share of unknown partners (`UNK`) or statuses (`UNKNOWN`) in a breakdown: warning
-/// above 5 %, error above 20 %.
+/// Decides the share of an unknown category in its total and records the case, about the
+/// unknown's observation. `total` is `None` when the breakdown gives no total.
+fn check_unknown_share(
+    context: &CheckContext<'_>,
+    out: &mut CheckOutput,
+    kind: Unknowns,
+    unknown: u32,
+    total: Option<Side>,
+) {
+    let limits = context.limits();
+    let mut terms = vec![Term::new(unknown, kind.unknown_label(context, unknown))];
+    if let Some(total) = &total {
+        // A sum of partners counts the unknown among its parts: name it once.
+        terms.extend(total.terms().iter().filter(|t| t.obs != unknown));
+    }
+    if let Some((term, reason, more)) = first_missing(context, &terms) {
+        out.not_evaluable(
+            context
+                .case_about(unknown)
+                .message(missing_message(context, term, reason, more)),
+        );
+        return;
+    }
+    let Some(total_value) = total.as_ref().and_then(|t| t.value(context)) else {
+        let message = both(|lang| match lang {
+            Lang::En => format!(
+                "Cannot check: {} is not reported, so the share of {} is undefined",
+                kind.total(lang),
+                kind.unknown(lang)
+            ),
+            Lang::Ru => format!(
+                "Проверка невозможна: {} не указан, доля «{}» не определена",
+                kind.total(lang),
+                kind.unknown(lang)
+            ),
+        });
+        out.not_evaluable(context.case_about(unknown).message(message));
+        return;
+    };
+    let value = context.obs(unknown).value;
+    if total_value <= 0.0 {
+        if value == 0.0 {
+            out.pass();
+            return;
+        }
+        let message = both(|lang| match lang {
+            Lang::En => format!(
+                "Cannot check: {} is {} while {} is {}, so the share is undefined",
+                kind.total(lang),
+                text::count(total_value, lang),
+                kind.unknown(lang),
+                text::count(value, lang)
+            ),
+            Lang::Ru => format!(
+                "Проверка невозможна: {} равен {}, а {} — {}, доля не определена",
+                kind.total(lang),
+                text::count(total_value, lang),
+                kind.unknown(lang),
+                text::count(value, lang)
+            ),
+        });
+        out.not_evaluable(context.case_about(unknown).message(message));
+        return;
+    }
+    let ratio = value / total_value;
+    let (severity, limit) = if ratio > limits.u1_error_share {
+        (Severity::Error, limits.u1_error_share)
+    } else if ratio > limits.u1_warning_share {
+        (Severity::Warning, limits.u1_warning_share)
+    } else {
+        out.pass();
+        return;
+    };
+    let message = both(|lang| {
+        let (of, above) = match lang {
+            Lang::En => ("of", "above"),
+            Lang::Ru => ("из", "больше"),
+        };
+        capitalise(format!(
+            "{}: {} {of} {} {} = {}, {above} {}",
+            kind.unknown(lang),
+            text::count(value, lang),
+            kind.of_total(lang),
+            text::count(total_value, lang),
+            text::percent(ratio, lang),
+            text::threshold(limit, lang)
+        ))
+    });
+    out.fail(
+        context
+            .case_about(unknown)
+            .values(Some(limit), Some(ratio))
+            .severity(severity)
+            .message(message),
+    );
+}
+
+/// U1: the share of the unknown category in a breakdown — partner `UNK` of a by-country table,
+/// status `UNKNOWN` of a status table, sex `U` of both sexes, age `UNK` of all ages: warning
+/// above 5 %, error above 20 %. A total of 0 (or less) passes when the unknown is 0 too and
+/// cannot be evaluated otherwise; so can a breakdown whose total is not reported.
 pub struct U1;
 
 impl Check for U1 {
@@ -289,74 +447,58 @@ impl Check for U1 {
     }
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
-        let limits = context.limits();
         let codes = context.index.codes;
-        let status_tables = [
-            TableId::T1_1,
-            TableId::T2_1,
-            TableId::T5_1,
-            TableId::T6_1,
-            TableId::T7_1,
-        ];
-        let tables = BY_COUNTRY
-            .iter()
-            .map(|&t| (t, codes.unk))
-            .chain(status_tables.iter().map(|&t| (t, codes.unknown)));
-        for (table, unknown_code) in tables {
-            let Some(unknown_code) = unknown_code else {
-                continue;
-            };
-            for (key, _) in context.index.breakdowns.of_table(table) {
-                let Some(unknown) = context.find(key_with(key, table, unknown_code)) else {
-                    continue;
-                };
-                let Some(total) = breakdown_total(context, key) else {
-                    continue;
-                };
-                let Some(share) = share_of(context, out, unknown, &total) else {
-                    continue;
-                };
-                let ratio = share.value / share.total;
-                let (severity, limit) = if ratio > limits.u1_error_share {
-                    (Severity::Error, limits.u1_error_share)
-                } else if ratio > limits.u1_warning_share {
-                    (Severity::Warning, limits.u1_warning_share)
-                } else {
-                    out.pass();
-                    continue;
-                };
-                let by_country = table.is_by_country();
-                let message = both(|lang| {
-                    let what = match (by_country, lang) {
-                        (true, Lang::En) => "Unknown partner country (UNK)",
-                        (true, Lang::Ru) => "Неизвестная страна-партнёр (UNK)",
-                        (false, Lang::En) => "Unknown status (UNKNOWN)",
-                        (false, Lang::Ru) => "Неизвестный статус (UNKNOWN)",
+        if let Some(unk) = codes.unk {
+            for table in BY_COUNTRY {
+                for (key, _) in context.index.breakdowns.of_table(table) {
+                    let Some(unknown) = context.find(key_with(key, table, unk)) else {
+                        continue;
                     };
-                    match lang {
-                        Lang::En => format!(
-                            "{what}: {} of the total {} = {}, above {}",
-                            text::count(share.value, lang),
-                            text::count(share.total, lang),
-                            text::percent(ratio, lang),
-                            text::threshold(limit, lang)
-                        ),
-                        Lang::Ru => format!(
-                            "{what}: {} из итога {} = {}, больше {}",
-                            text::count(share.value, lang),
-                            text::count(share.total, lang),
-                            text::percent(ratio, lang),
-                            text::threshold(limit, lang)
-                        ),
-                    }
-                });
-                out.fail(
-                    context
-                        .case_about(share.obs)
-                        .values(Some(limit), Some(ratio))
-                        .severity(severity)
-                        .message(message),
-                );
+                    let total = country_total(context, table, key);
+                    check_unknown_share(context, out, Unknowns::Partner, unknown, total);
+                }
+            }
+        }
+        if let Some(unknown_code) = codes.unknown {
+            for table in STATUS_TABLES {
+                for (key, _) in context.index.breakdowns.of_table(table) {
+                    let Some(unknown) = context.find(key_with(key, table, unknown_code)) else {
+                        continue;
+                    };
+                    let total = codes
+                        .total
+                        .and_then(|total| context.find(key_with(key, table, total)))
+                        .map(|obs| Side::Cell(Term::new(obs, Label::Total)));
+                    check_unknown_share(context, out, Unknowns::Status, unknown, total);
+                }
+            }
+        }
+        for &i in &context.index.unique {
+            let obs = context.obs(i);
+            if obs.sex != Sex::U {
+                continue;
+            }
+            let total = context
+                .find(ObsKey {
+                    sex: Sex::T,
+                    ..obs.key()
+                })
+                .map(|t| Side::Cell(Term::new(t, Label::Sex(Sex::T))));
+            check_unknown_share(context, out, Unknowns::Sex, i, total);
+        }
+        if let (Some(unk), Some(all_ages)) = (codes.unk, codes.total) {
+            for &i in &context.index.unique {
+                let obs = context.obs(i);
+                if obs.age != unk {
+                    continue;
+                }
+                let total = context
+                    .find(ObsKey {
+                        age: all_ages,
+                        ..obs.key()
+                    })
+                    .map(|t| Side::Cell(Term::new(t, Label::Age(all_ages))));
+                check_unknown_share(context, out, Unknowns::Age, i, total);
             }
         }
     }
@@ -380,7 +522,7 @@ impl Check for U2 {
                 let Some(obs) = context.find(key_with(key, table, other)) else {
                     continue;
                 };
-                let Some(total) = breakdown_total(context, key) else {
+                let Some(total) = country_total(context, table, key) else {
                     continue;
                 };
                 let Some(share) = share_of(context, out, obs, &total) else {

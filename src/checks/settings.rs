@@ -17,8 +17,8 @@ pub struct CheckSettings {
     /// Rounding base of the data (e.g. 5 or 10), when published rounded: a sum of k parts then
     /// tolerates k · base / 2 (domain.md §4.2, §4.5). 0 = not rounded.
     pub rounding_base: f64,
-    /// U1: share of unknown partners / statuses above which a breakdown is a warning: 5 %
-    /// (domain.md §4.2 rule U1; the 2–5 % / 5–20 % classes of the rubric in §2.6).
+    /// U1: share of the unknown partner, status, sex or age above which a breakdown is a
+    /// warning: 5 % (domain.md §4.2 rule U1; the 2–5 % / 5–20 % classes of the rubric in §2.6).
     pub u1_warning_share: f64,
     /// U1: share of unknown above which it is an error: 20 % (domain.md §4.2 rule U1, §2.6).
     pub u1_error_share: f64,
