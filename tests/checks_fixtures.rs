@@ -1488,6 +1488,14 @@ fn fixtures() -> Vec<Fixture> {
                     "3 KAZ 2010 T TOTAL RUS 10",
                     "3 KAZ 2011 T TOTAL RUS 11",
                     "3 KAZ 2012 T TOTAL RUS 12",
+                    "4 KAZ 2010 T TOTAL RUS 5",
+                    "4 KAZ 2011 T TOTAL RUS 6",
+                    "4 KAZ 2012 T TOTAL RUS 7",
+                    // The population on 1 January of the year after the flows is no gap in them.
+                    "POP KAZ 2010 T TOTAL TOTAL 1000",
+                    "POP KAZ 2011 T TOTAL TOTAL 1010",
+                    "POP KAZ 2012 T TOTAL TOTAL 1020",
+                    "POP KAZ 2013 T TOTAL TOTAL 1030",
                 ])
             },
             fail: || {
@@ -1500,6 +1508,10 @@ fn fixtures() -> Vec<Fixture> {
                     "3 KAZ 2013 T TOTAL UZB 23",
                     "4 KAZ 2010 T TOTAL RUS 5",
                     "4 KAZ 2012 T TOTAL RUS 6",
+                    "7.2 KAZ 2012 T TOTAL RUS 3",
+                    "POP KAZ 2010 T TOTAL TOTAL 1000",
+                    "POP KAZ 2012 T TOTAL TOTAL 1020",
+                    "BIRTHS KAZ 2014 T TOTAL TOTAL 50",
                 ])
             },
             fails: || {
@@ -1509,7 +1521,39 @@ fn fixtures() -> Vec<Fixture> {
                         "4 KAZ 2011 - - -",
                         None,
                         None,
-                        "Table 4 of KAZ (Kazakhstan) has data for 2010–2012 but none for 2011",
+                        "Table 4 of KAZ (Kazakhstan) has no data for 2011; it has data for 2010, 2012, and KAZ reports migration tables for 2010–2013",
+                        "",
+                    ),
+                    fail(
+                        Severity::Info,
+                        "4 KAZ 2013 - - -",
+                        None,
+                        None,
+                        "Table 4 of KAZ (Kazakhstan) has no data for 2013; it has data for 2010, 2012, and KAZ reports migration tables for 2010–2013",
+                        "",
+                    ),
+                    fail(
+                        Severity::Info,
+                        "7.2 KAZ 2010 - - -",
+                        None,
+                        None,
+                        "Table 7.2 of KAZ (Kazakhstan) has no data for 2010–2011; it has data for 2012, and KAZ reports migration tables for 2010–2013",
+                        "",
+                    ),
+                    fail(
+                        Severity::Info,
+                        "7.2 KAZ 2013 - - -",
+                        None,
+                        None,
+                        "Table 7.2 of KAZ (Kazakhstan) has no data for 2013; it has data for 2012, and KAZ reports migration tables for 2010–2013",
+                        "",
+                    ),
+                    fail(
+                        Severity::Info,
+                        "POP KAZ 2011 - - -",
+                        None,
+                        None,
+                        "Population of KAZ (Kazakhstan) has no data for 2011; it has data for 2010, 2012",
                         "",
                     ),
                     fail(
@@ -1857,6 +1901,41 @@ fn u1_names_the_breakdown_and_why_a_share_is_undefined_in_russian() {
         ]
     );
     assert_eq!((shares.failed, shares.not_evaluable), (2, 2));
+}
+
+#[test]
+fn t2_names_the_missing_years_and_the_reporters_range_in_russian() {
+    let gaps = run(
+        CheckCode::T2,
+        &book(&[
+            "3 KAZ 2010 T TOTAL RUS 10",
+            "3 KAZ 2011 T TOTAL RUS 11",
+            "3 KAZ 2012 T TOTAL RUS 12",
+            "3 KAZ 2013 T TOTAL RUS 13",
+            "7.2 KAZ 2012 T TOTAL RUS 3",
+            "POP KAZ 2010 T TOTAL TOTAL 1000",
+            "POP KAZ 2013 T TOTAL TOTAL 1030",
+        ]),
+    );
+    let messages: Vec<&str> = gaps
+        .findings
+        .iter()
+        .map(|f| f.message_ru.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "Таблица 7.2 страны KAZ (Казахстан): нет данных за 2010–2011 гг.; данные есть за 2012 г., а таблицы миграции страны охватывают 2010–2013 гг.",
+            "Таблица 7.2 страны KAZ (Казахстан): нет данных за 2013 г.; данные есть за 2012 г., а таблицы миграции страны охватывают 2010–2013 гг.",
+            "Численность населения страны KAZ (Казахстан): нет данных за 2011–2012 гг.; данные есть за 2010, 2013 гг.",
+        ]
+    );
+    // Each table's years that are there pass (four of table 3, one of 7.2, two of the
+    // population), each run of missing years fails, and every year of every series passes.
+    assert_eq!(
+        (gaps.evaluated, gaps.failed),
+        ((4 + 1 + 2) + 3 + (4 + 1 + 2), 3)
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use super::sum::capitalise;
 use super::text::{self, Label, both};
 use super::totals::BY_COUNTRY;
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput};
-use crate::model::{CategoryKind, Lang, ObsKey, Sex};
+use crate::model::{CategoryKind, Lang, ObsKey, Sex, Sym, TableId};
 use rustc_hash::FxHashMap;
 
 /// Makes the median absolute deviation a consistent estimate of the standard deviation of
@@ -365,15 +365,86 @@ impl Check for T1 {
     }
 }
 
-/// T2: gaps — a table a reporter reports in some years of its range and not in others, and a
-/// year missing inside a series where the table itself is there. Whether an observation
-/// exists can always be decided: T2 has no not-evaluable case.
+/// T2: gaps — a table a reporter gives in some years and not in others, and a year missing
+/// inside a series where the table itself is there. A Clearinghouse table is compared with the
+/// years of all the reporter's Clearinghouse tables, so a table missing at the start or the end
+/// counts too; population, births and deaths come from vital statistics and often cover other
+/// years, so each is compared with its own first and last year only. One finding per table and
+/// run of missing years. Whether an observation exists can always be decided: T2 has no
+/// not-evaluable case.
 pub struct T2;
 
-fn year_range(years: &[YearInfo]) -> String {
-    match (years.first(), years.last()) {
-        (Some(first), Some(last)) => format!("{}–{}", first.year, last.year),
-        _ => String::new(),
+/// Years as runs: `2010, 2012–2013`.
+fn year_runs(years: impl IntoIterator<Item = u16>) -> String {
+    let mut runs: Vec<(u16, u16)> = Vec::new();
+    for year in years {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == year => *last = year,
+            _ => runs.push((year, year)),
+        }
+    }
+    let text: Vec<String> = runs
+        .iter()
+        .map(|&(first, last)| {
+            if first == last {
+                first.to_string()
+            } else {
+                format!("{first}–{last}")
+            }
+        })
+        .collect();
+    text.join(", ")
+}
+
+/// The Russian abbreviation of "year" after a list of years: `г.` for one, `гг.` for more.
+fn years_ru(count: usize) -> &'static str {
+    if count == 1 { "г." } else { "гг." }
+}
+
+impl T2 {
+    /// The finding about a table that has no data for `missing` (a run of years).
+    fn table_gap(
+        context: &CheckContext<'_>,
+        table_reporter: TableReporter,
+        years: &[YearInfo],
+        missing: (u16, u16),
+        span: Option<(u16, u16)>,
+    ) -> Case {
+        let reporter = context.str(table_reporter.reporter);
+        let present: Vec<u16> = years.iter().map(|y| y.year).collect();
+        let gap = year_runs(missing.0..=missing.1);
+        let gap_count = usize::from(missing.1 - missing.0) + 1;
+        let has = year_runs(present.iter().copied());
+        let message = both(|lang| {
+            let table = capitalise(text::table_name(table_reporter.table, lang));
+            let who = text::reporter(reporter, lang);
+            let span = span.map(|(first, last)| year_runs(first..=last));
+            match (lang, span) {
+                (Lang::En, Some(span)) => format!(
+                    "{table} of {who} has no data for {gap}; it has data for {has}, and {reporter} reports migration tables for {span}"
+                ),
+                (Lang::En, None) => {
+                    format!("{table} of {who} has no data for {gap}; it has data for {has}")
+                }
+                (Lang::Ru, Some(span)) => format!(
+                    "{table} страны {who}: нет данных за {gap} {}; данные есть за {has} {}, а таблицы миграции страны охватывают {span} гг.",
+                    years_ru(gap_count),
+                    years_ru(present.len())
+                ),
+                (Lang::Ru, None) => format!(
+                    "{table} страны {who}: нет данных за {gap} {}; данные есть за {has} {}",
+                    years_ru(gap_count),
+                    years_ru(present.len())
+                ),
+            }
+        });
+        Case {
+            table: Some(table_reporter.table),
+            reporter: Some(reporter.to_string()),
+            year: Some(missing.0),
+            ..Case::default()
+        }
+        .message(message)
     }
 }
 
@@ -383,42 +454,59 @@ impl Check for T2 {
     }
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let is_clearinghouse = |table: TableId| TableId::CLEARINGHOUSE.contains(&table);
+        // The first and last year of each reporter's Clearinghouse tables.
+        let mut spans: FxHashMap<Sym, (u16, u16)> = FxHashMap::default();
+        for (table_reporter, years) in &context.index.table_years {
+            if let (true, Some(first), Some(last)) = (
+                is_clearinghouse(table_reporter.table),
+                years.first(),
+                years.last(),
+            ) {
+                let span = spans
+                    .entry(table_reporter.reporter)
+                    .or_insert((first.year, last.year));
+                span.0 = span.0.min(first.year);
+                span.1 = span.1.max(last.year);
+            }
+        }
         let mut years_of: FxHashMap<TableReporter, &[YearInfo]> = FxHashMap::default();
         for (table_reporter, years) in &context.index.table_years {
             years_of.insert(*table_reporter, years);
             let (Some(first), Some(last)) = (years.first(), years.last()) else {
                 continue;
             };
+            let span = is_clearinghouse(table_reporter.table)
+                .then(|| spans.get(&table_reporter.reporter).copied())
+                .flatten();
+            let (from, to) = span.unwrap_or((first.year, last.year));
             let mut present = years.iter().map(|y| y.year).peekable();
-            for year in first.year..=last.year {
+            let mut run: Option<(u16, u16)> = None;
+            for year in from..=to {
                 if present.peek() == Some(&year) {
                     present.next();
                     out.pass();
+                    if let Some(missing) = run.take() {
+                        out.fail(T2::table_gap(
+                            context,
+                            *table_reporter,
+                            years,
+                            missing,
+                            span,
+                        ));
+                    }
                     continue;
                 }
-                let reporter = context.str(table_reporter.reporter);
-                let range = year_range(years);
-                let message = both(|lang| {
-                    let table = capitalise(text::table_name(table_reporter.table, lang));
-                    let who = text::reporter(reporter, lang);
-                    match lang {
-                        Lang::En => {
-                            format!("{table} of {who} has data for {range} but none for {year}")
-                        }
-                        Lang::Ru => format!(
-                            "{table} страны {who}: данные за {range} гг., но нет данных за {year} г."
-                        ),
-                    }
-                });
-                out.fail(
-                    Case {
-                        table: Some(table_reporter.table),
-                        reporter: Some(reporter.to_string()),
-                        year: Some(year),
-                        ..Case::default()
-                    }
-                    .message(message),
-                );
+                run = Some(run.map_or((year, year), |(start, _)| (start, year)));
+            }
+            if let Some(missing) = run {
+                out.fail(T2::table_gap(
+                    context,
+                    *table_reporter,
+                    years,
+                    missing,
+                    span,
+                ));
             }
         }
         for (key, items) in context.index.series.iter() {
