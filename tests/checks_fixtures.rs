@@ -77,6 +77,11 @@ fn book(lines: &[&str]) -> Dataset {
     dataset
 }
 
+/// [`book`] of lines built at run time.
+fn book_owned(lines: &[String]) -> Dataset {
+    book(&lines.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
 /// Loads a small long CSV the way `migreview check` would.
 fn csv(name: &str, text: &str) -> Dataset {
     match load_bytes(
@@ -1299,26 +1304,61 @@ fn fixtures() -> Vec<Fixture> {
         },
         Fixture {
             code: CheckCode::D1,
-            pass: || book(&balance_rows(1_010_000.0, true)),
-            fail: || book(&balance_rows(1_000_000.0, true)),
+            pass: || {
+                book_owned(&with_partner_flows(
+                    balance_rows(1_010_000.0, true),
+                    "2020000",
+                    "9000",
+                ))
+            },
+            fail: || {
+                book_owned(&with_partner_flows(
+                    balance_rows(1_000_000.0, true),
+                    "2000000",
+                    "9000",
+                ))
+            },
             fails: || {
-                vec![fail(
-                    Severity::Warning,
-                    "POP KAZ 2010 T TOTAL TOTAL",
-                    Some(1_010_000.0),
-                    Some(1_000_000.0),
-                    "Population on 1 January 2011: 1,000,000 ≠ 1,000,000 + births 15,000 − deaths 12,000 + immigration 20,000 − emigration 13,000 = 1,010,000; residual −10,000 = −1.0 % of the population, beyond 0.5 %",
-                    "KAZ.xlsx › POP › D14",
-                )]
+                vec![
+                    fail(
+                        Severity::Warning,
+                        "POP KAZ 2010 T TOTAL TOTAL",
+                        Some(1_010_000.0),
+                        Some(1_000_000.0),
+                        "Population on 1 January 2011: 1,000,000 ≠ 1,000,000 + births 15,000 − deaths 12,000 + immigration 20,000 − emigration 13,000 = 1,010,000; residual −10,000 = −1.0 % of the population, beyond 0.5 %",
+                        "KAZ.xlsx › POP › D14",
+                    ),
+                    fail(
+                        Severity::Warning,
+                        "POP RUS 2010 T TOTAL TOTAL",
+                        Some(2_020_000.0),
+                        Some(2_000_000.0),
+                        "Population on 1 January 2011: 2,000,000 ≠ 2,000,000 + births 30,000 − deaths 25,000 + immigration 18,000 − emigration 3,000 = 2,020,000; residual −20,000 = −1.0 % of the population, beyond 0.5 %; immigration is the sum of the 2 partners of table 3, which has no TOTAL row; emigration is the sum of the 2 partners of table 4, which has no TOTAL row",
+                        "KAZ.xlsx › POP › D16",
+                    ),
+                ]
             },
             undecidable: Undecidable::Case(
-                || book(&balance_rows(1_010_000.0, false)),
                 || {
-                    vec![undecided(
-                        "POP KAZ 2010 T TOTAL TOTAL",
-                        "Cannot check: deaths not reported",
-                        "KAZ.xlsx › POP › D14",
-                    )]
+                    book_owned(&with_partner_flows(
+                        balance_rows(1_010_000.0, false),
+                        "2020000",
+                        "c",
+                    ))
+                },
+                || {
+                    vec![
+                        undecided(
+                            "POP KAZ 2010 T TOTAL TOTAL",
+                            "Cannot check: deaths not reported",
+                            "KAZ.xlsx › POP › D14",
+                        ),
+                        undecided(
+                            "POP RUS 2010 T TOTAL TOTAL",
+                            "Cannot check: the value for partner UZB (Uzbekistan) is missing (confidential) at KAZ.xlsx › Table 3 › D16",
+                            "KAZ.xlsx › POP › D16",
+                        ),
+                    ]
                 },
             ),
         },
@@ -1722,6 +1762,28 @@ fn balance_rows(population_2011: f64, with_deaths: bool) -> Vec<&'static str> {
     rows
 }
 
+/// Adds the balance of RUS for 2010, whose tables 3 and 4 have no TOTAL row: immigration
+/// 9,000 from KAZ + `from_uzbekistan` from UZB, emigration 2,000 + 1,000; births 30,000,
+/// deaths 25,000, population 2,000,000 and `population_2011`.
+fn with_partner_flows(
+    mut rows: Vec<&'static str>,
+    population_2011: &'static str,
+    from_uzbekistan: &'static str,
+) -> Vec<String> {
+    rows.extend([
+        "POP RUS 2010 T TOTAL TOTAL 2000000",
+        "BIRTHS RUS 2010 T TOTAL TOTAL 30000",
+        "DEATHS RUS 2010 T TOTAL TOTAL 25000",
+        "3 RUS 2010 T TOTAL KAZ 9000",
+        "4 RUS 2010 T TOTAL KAZ 2000",
+        "4 RUS 2010 T TOTAL UZB 1000",
+    ]);
+    let mut rows: Vec<String> = rows.into_iter().map(str::to_string).collect();
+    rows.push(format!("POP RUS 2011 T TOTAL TOTAL {population_2011}"));
+    rows.push(format!("3 RUS 2010 T TOTAL UZB {from_uzbekistan}"));
+    rows
+}
+
 /// Non-citizens on 1 January 2010 and 2011 and the flows of 2010; `emigration` as written.
 fn foreigner_rows(non_citizens_2011: f64, emigration: &str) -> Vec<&'static str> {
     let next: &'static str = if non_citizens_2011 == 110_000.0 {
@@ -1936,6 +1998,28 @@ fn t2_names_the_missing_years_and_the_reporters_range_in_russian() {
         (gaps.evaluated, gaps.failed),
         ((4 + 1 + 2) + 3 + (4 + 1 + 2), 3)
     );
+}
+
+#[test]
+fn d1_says_in_russian_that_a_flow_is_the_sum_of_its_partners() {
+    let rows = with_partner_flows(Vec::new(), "2000000", "9000");
+    let balance = run(CheckCode::D1, &book_owned(&rows));
+    let messages: Vec<&str> = balance
+        .findings
+        .iter()
+        .map(|f| f.message_ru.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![
+            "Население на 1 января 2011 г.: 2\u{a0}000\u{a0}000 ≠ 2\u{a0}000\u{a0}000 + родившиеся 30\u{a0}000 − умершие 25\u{a0}000 + иммиграция 18\u{a0}000 − эмиграция 3\u{a0}000 = 2\u{a0}020\u{a0}000; невязка −20\u{a0}000 = −1,0 % населения, по модулю больше 0,5 %; иммиграция — сумма по странам-партнёрам таблицы 3 (2): в таблице нет строки «Итого»; эмиграция — сумма по странам-партнёрам таблицы 4 (2): в таблице нет строки «Итого»"
+        ]
+    );
+    // C4 takes the same total of table 3: 5.1 against the sum of the two partners.
+    let mut rows = rows;
+    rows.push("5.1 RUS 2010 T TOTAL TOTAL 18000".to_string());
+    let c4 = run(CheckCode::C4, &book_owned(&rows));
+    assert_eq!((c4.evaluated, c4.failed, c4.not_evaluable), (1, 0, 0));
 }
 
 #[test]

@@ -1,7 +1,11 @@
 //! D1–D3: migration against other domains — the demographic balance, the balance of the
 //! foreign-citizen stock, and the naturalisation rate. Totals only: sex T, age TOTAL.
 
-use super::sum::{Term, absent_message, capitalise, exceeds, first_missing, missing_message};
+use super::index::BreakdownKey;
+use super::sum::{
+    Side, SideName, Term, absent_message, capitalise, country_total, exceeds, first_missing,
+    missing_message,
+};
 use super::text::{self, Label, both};
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput};
 use crate::model::category::status;
@@ -28,9 +32,41 @@ fn total_cell(
 
 /// A flow of a balance: where it is, what it is called, and whether it adds or subtracts.
 struct Flow {
-    obs: Option<u32>,
+    /// One cell, or the sum of a by-country table's partners when it has no `TOTAL` row;
+    /// `None` when the flow is not reported.
+    side: Option<Side>,
     label: Label,
     sign: f64,
+}
+
+impl Flow {
+    /// A flow read from one cell.
+    fn cell(obs: Option<u32>, label: Label, sign: f64) -> Flow {
+        Flow {
+            side: obs.map(|obs| Side::Cell(Term::new(obs, label))),
+            label,
+            sign,
+        }
+    }
+
+    /// The total of a by-country table (sex T, age TOTAL): its `TOTAL` row, else the sum of its
+    /// partners, the same total C4 compares.
+    fn country_total(
+        context: &CheckContext<'_>,
+        table: TableId,
+        key: BreakdownKey,
+        label: Label,
+        sign: f64,
+    ) -> Flow {
+        Flow {
+            side: country_total(context, table, key).map(|side| match side {
+                Side::Cell(term) => Side::Cell(Term::new(term.obs, label)),
+                sum => sum,
+            }),
+            label,
+            sign,
+        }
+    }
 }
 
 /// The words of one balance.
@@ -52,29 +88,34 @@ fn check_balance(
     words: &BalanceWords,
 ) {
     let case = context.case_about(stock);
-    if let Some(absent) = flows.iter().find(|f| f.obs.is_none()) {
-        out.not_evaluable(case.message(absent_message(context, absent.label)));
-        return;
+    let mut sides = Vec::with_capacity(flows.len());
+    for flow in flows {
+        let Some(side) = &flow.side else {
+            out.not_evaluable(case.message(absent_message(context, flow.label)));
+            return;
+        };
+        sides.push((flow, side));
     }
     let mut terms = vec![
         Term::new(stock, Label::Named(words.stock_en, words.stock_ru)),
         Term::new(next, Label::Named(words.stock_en, words.stock_ru)),
     ];
-    terms.extend(
-        flows
-            .iter()
-            .filter_map(|f| f.obs.map(|obs| Term::new(obs, f.label))),
-    );
+    for (_, side) in &sides {
+        terms.extend_from_slice(side.terms());
+    }
     if let Some((term, reason, more)) = first_missing(context, &terms) {
         out.not_evaluable(case.message(missing_message(context, term, reason, more)));
         return;
     }
     let stock_value = context.obs(stock).value;
     let next_value = context.obs(next).value;
-    let flow_values: Vec<f64> = terms[2..]
+    let Some(flow_values) = sides
         .iter()
-        .map(|t| context.obs(t.obs).value)
-        .collect();
+        .map(|(_, side)| side.value(context))
+        .collect::<Option<Vec<f64>>>()
+    else {
+        return;
+    };
     let predicted = stock_value
         + flows
             .iter()
@@ -89,7 +130,7 @@ fn check_balance(
     let next_year = context.obs(next).year;
     let message = both(|lang| {
         let mut formula = text::count(stock_value, lang);
-        for (flow, value) in flows.iter().zip(&flow_values) {
+        for ((flow, _), value) in sides.iter().zip(&flow_values) {
             let sign = if flow.sign < 0.0 { '−' } else { '+' };
             formula.push_str(&format!(
                 " {sign} {} {}",
@@ -102,7 +143,7 @@ fn check_balance(
         } else {
             "—".to_string()
         };
-        match lang {
+        let mut message = match lang {
             Lang::En => format!(
                 "{} on 1 January {next_year}: {} ≠ {formula} = {}; residual {} = {share} {}, beyond {}",
                 words.stock_en,
@@ -121,7 +162,21 @@ fn check_balance(
                 words.of_stock_ru,
                 text::threshold(limit, lang)
             )),
+        };
+        // A flow taken as the sum of its partners says so.
+        for (flow, side) in &sides {
+            let (Side::Sum(_), Some(first)) = (side, side.terms().first()) else {
+                continue;
+            };
+            let table = context.obs(first.obs).table;
+            let name = flow.label.short(context.dataset, lang);
+            let sum = SideName::total(table).render(side, lang);
+            message.push_str(&match lang {
+                Lang::En => format!("; {name} is the {sum}, which has no TOTAL row"),
+                Lang::Ru => format!("; {name} — {sum}: в таблице нет строки «Итого»"),
+            });
         }
+        message
     });
     out.fail(
         case.values(Some(predicted), Some(next_value))
@@ -130,7 +185,8 @@ fn check_balance(
 }
 
 /// D1: POP(t+1) − POP(t) − (BIRTHS − DEATHS) − (immigration − emigration) within 0.5 % of
-/// POP(t). Immigration and emigration are the `TOTAL` rows of tables 3 and 4.
+/// POP(t). Immigration and emigration are the totals of tables 3 and 4 as C4 takes them: the
+/// `TOTAL` row, else the sum of the partners.
 pub struct D1;
 
 impl Check for D1 {
@@ -159,26 +215,30 @@ impl Check for D1 {
                 continue;
             };
             let flows = [
-                Flow {
-                    obs: cell(TableId::Births, year, status::TOTAL),
-                    label: Label::Named("births", "родившиеся"),
-                    sign: 1.0,
-                },
-                Flow {
-                    obs: cell(TableId::Deaths, year, status::TOTAL),
-                    label: Label::Named("deaths", "умершие"),
-                    sign: -1.0,
-                },
-                Flow {
-                    obs: cell(TableId::T3, year, status::TOTAL),
-                    label: Label::Named("immigration", "иммиграция"),
-                    sign: 1.0,
-                },
-                Flow {
-                    obs: cell(TableId::T4, year, status::TOTAL),
-                    label: Label::Named("emigration", "эмиграция"),
-                    sign: -1.0,
-                },
+                Flow::cell(
+                    cell(TableId::Births, year, status::TOTAL),
+                    Label::Named("births", "родившиеся"),
+                    1.0,
+                ),
+                Flow::cell(
+                    cell(TableId::Deaths, year, status::TOTAL),
+                    Label::Named("deaths", "умершие"),
+                    -1.0,
+                ),
+                Flow::country_total(
+                    context,
+                    TableId::T3,
+                    key,
+                    Label::Named("immigration", "иммиграция"),
+                    1.0,
+                ),
+                Flow::country_total(
+                    context,
+                    TableId::T4,
+                    key,
+                    Label::Named("emigration", "эмиграция"),
+                    -1.0,
+                ),
             ];
             check_balance(context, out, stock, next, &flows, limit, &words);
         }
@@ -215,21 +275,21 @@ impl Check for D2 {
                 continue;
             };
             let flows = [
-                Flow {
-                    obs: cell(TableId::T5_1, year, status::NON_CITIZENS),
-                    label: Label::Named("non-citizen immigration", "иммиграция неграждан"),
-                    sign: 1.0,
-                },
-                Flow {
-                    obs: cell(TableId::T6_1, year, status::NON_CITIZENS),
-                    label: Label::Named("non-citizen emigration", "эмиграция неграждан"),
-                    sign: -1.0,
-                },
-                Flow {
-                    obs: cell(TableId::T7_1, year, status::TOTAL),
-                    label: Label::Named("acquisitions of citizenship", "приобретения гражданства"),
-                    sign: -1.0,
-                },
+                Flow::cell(
+                    cell(TableId::T5_1, year, status::NON_CITIZENS),
+                    Label::Named("non-citizen immigration", "иммиграция неграждан"),
+                    1.0,
+                ),
+                Flow::cell(
+                    cell(TableId::T6_1, year, status::NON_CITIZENS),
+                    Label::Named("non-citizen emigration", "эмиграция неграждан"),
+                    -1.0,
+                ),
+                Flow::cell(
+                    cell(TableId::T7_1, year, status::TOTAL),
+                    Label::Named("acquisitions of citizenship", "приобретения гражданства"),
+                    -1.0,
+                ),
             ];
             check_balance(context, out, stock, next, &flows, limit, &words);
         }

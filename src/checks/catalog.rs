@@ -432,13 +432,13 @@ pub const CATALOG: [CatalogEntry; 28] = [
         level: 4,
         en: Texts {
             title: "Population change matches natural change and net migration",
-            what: "Population on 1 January t+1 − population on 1 January t − (births − deaths) − (immigration − emigration) stays within 0.5 % of the population (uses POP, BIRTHS, DEATHS and the TOTAL rows of tables 3 and 4).",
+            what: "Population on 1 January t+1 − population on 1 January t − (births − deaths) − (immigration − emigration) stays within 0.5 % of the population (uses POP, BIRTHS, DEATHS and the TOTAL rows of tables 3 and 4; where table 3 or 4 has no TOTAL row, the sum of its partners, as in C4).",
             why: "The demographic balance ties migration to vital statistics. A large negative residual year after year is the classic sign of unrecorded emigration; a spike in a census year shows a population revision that the migration figures do not reflect.",
             look_at: "The sign and persistence of the residual, census years, register clean-ups, and changes in how emigration is defined.",
         },
         ru: Texts {
             title: "Изменение населения согласуется с естественным движением и сальдо миграции",
-            what: "Население на 1 января t+1 − население на 1 января t − (родившиеся − умершие) − (иммиграция − эмиграция) укладывается в 0,5 % населения (используются POP, BIRTHS, DEATHS и строки «Итого» таблиц 3 и 4).",
+            what: "Население на 1 января t+1 − население на 1 января t − (родившиеся − умершие) − (иммиграция − эмиграция) укладывается в 0,5 % населения (используются POP, BIRTHS, DEATHS и строки «Итого» таблиц 3 и 4; если в таблице 3 или 4 нет строки «Итого» — сумма по странам-партнёрам, как в C4).",
             why: "Демографический баланс связывает миграцию с естественным движением населения. Большая отрицательная невязка из года в год — классический признак неучтённой эмиграции; всплеск в год переписи показывает пересчёт численности, который миграционные данные не отражают.",
             look_at: "Знак и устойчивость невязки, годы переписей, чистки регистров, изменения определения эмиграции.",
         },

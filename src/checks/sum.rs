@@ -278,7 +278,8 @@ impl SideName {
         }
     }
 
-    fn render(&self, side: &Side, lang: Lang) -> String {
+    /// The side in words: `sum of the 3 partners of table 3`, `total of table 5.1`.
+    pub fn render(&self, side: &Side, lang: Lang) -> String {
         let t = self.table.code();
         match (side, self.status, lang) {
             (Side::Sum(parts), _, Lang::En) => {
