@@ -1690,10 +1690,38 @@ fn fixtures() -> Vec<Fixture> {
                     T3_D14,
                 )]
             },
-            undecidable: Undecidable::NoneByNature(
-                "the mirror pairing counts a side that is missing or confidential as not reported: \
-                 a pair with a side not reported is coverage (Coverage › mirror), not a case",
-                gaps_probe,
+            undecidable: Undecidable::Case(
+                || {
+                    book(&[
+                        "3 RUS 2010 T TOTAL KAZ 500",
+                        "4 KAZ 2010 T TOTAL RUS c",
+                        "3 UZB 2010 T TOTAL KAZ :",
+                        "4 KAZ 2010 T TOTAL UZB 300",
+                        "3 KGZ 2010 T TOTAL KAZ empty",
+                        "4 KAZ 2010 T TOTAL KGZ -",
+                        // No row in KAZ's table 4: coverage, not a case.
+                        "3 TJK 2010 T TOTAL KAZ :",
+                    ])
+                },
+                || {
+                    vec![
+                        undecided(
+                            "3 KGZ 2010 T TOTAL KAZ",
+                            "Cannot check: KGZ's immigration from KAZ in 2010 is missing (empty) at KAZ.xlsx › Table 3 › D16, and KAZ's emigration to KGZ is missing (not applicable) at KAZ.xlsx › Table 4 › D16",
+                            T3_D16,
+                        ),
+                        undecided(
+                            "3 RUS 2010 T TOTAL KAZ",
+                            "Cannot check: KAZ's emigration to RUS in 2010 is missing (confidential) at KAZ.xlsx › Table 4 › D14; RUS reports 500 immigrants from KAZ",
+                            "KAZ.xlsx › Table 4 › D14",
+                        ),
+                        undecided(
+                            "3 UZB 2010 T TOTAL KAZ",
+                            "Cannot check: UZB's immigration from KAZ in 2010 is missing (not available) at KAZ.xlsx › Table 3 › D15; KAZ reports 300 emigrants to UZB",
+                            T3_D15,
+                        ),
+                    ]
+                },
             ),
         },
         Fixture {

@@ -163,6 +163,133 @@ fn m1_runs_by_sex_where_both_sides_give_it() {
     );
 }
 
+#[test]
+fn m1_cannot_evaluate_a_pair_year_whose_side_has_a_row_without_a_number() {
+    let d = dataset(vec![
+        imm("RUS", "KAZ", 2010, Some(41200.0)),
+        emi("KAZ", "RUS", 2010, None),
+        imm("UZB", "KAZ", 2010, None),
+        emi("KAZ", "UZB", 2010, Some(1000.0)),
+        // A row on one side only: coverage, not a case.
+        imm("AZE", "KAZ", 2010, None),
+        // Men where both give men: the receiver's value is missing.
+        imm("RUS", "KAZ", 2010, None).sex(Sex::M),
+        emi("KAZ", "RUS", 2010, Some(100.0)).sex(Sex::M),
+        // Women only in RUS's table 3: not paired by sex, so not a case either.
+        imm("RUS", "KAZ", 2010, None).sex(Sex::F),
+    ]);
+    let out = run(CheckCode::M1, &d);
+    assert_eq!((out.evaluated, out.failed, out.not_evaluable), (0, 0, 3));
+    let seen: Vec<(String, Option<Sex>, Severity, Outcome, String, String)> = out
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.reporter.clone().unwrap_or_default(),
+                f.sex,
+                f.severity,
+                f.outcome,
+                f.message.clone(),
+                f.location
+                    .as_ref()
+                    .map(|l| l.to_string())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let case = |receiver: &str, sex, message: &str, location: &str| {
+        (
+            receiver.to_string(),
+            Some(sex),
+            Severity::Info,
+            Outcome::NotEvaluable,
+            message.to_string(),
+            location.to_string(),
+        )
+    };
+    assert_eq!(
+        seen,
+        vec![
+            case(
+                "RUS",
+                Sex::T,
+                "Cannot check: KAZ's emigration to RUS in 2010 is missing (not available) at \
+                 KAZ.xlsx › Table 4 › D15; RUS reports 41,200 immigrants from KAZ",
+                "KAZ.xlsx › Table 4 › D15"
+            ),
+            case(
+                "RUS",
+                Sex::M,
+                "Cannot check: RUS's immigration from KAZ in 2010 (men) is missing (not \
+                 available) at RUS.xlsx › Table 3 › D19; KAZ reports 100 emigrants to RUS",
+                "RUS.xlsx › Table 3 › D19"
+            ),
+            case(
+                "UZB",
+                Sex::T,
+                "Cannot check: UZB's immigration from KAZ in 2010 is missing (not available) at \
+                 UZB.xlsx › Table 3 › D16; KAZ reports 1,000 emigrants to UZB",
+                "UZB.xlsx › Table 3 › D16"
+            ),
+        ]
+    );
+    let rus = &out.findings[0];
+    assert_eq!(rus.table, Some(TableId::T3));
+    assert_eq!(rus.category.as_deref(), Some("KAZ"));
+    assert_eq!(rus.age.as_deref(), Some("TOTAL"));
+    assert_eq!((rus.expected, rus.actual), (None, None));
+    assert_eq!(
+        rus.message_ru,
+        "Проверка невозможна: нет значения эмиграции из KAZ в RUS за 2010 г. (нет данных), \
+         KAZ.xlsx › Table 4 › D15; RUS сообщает о 41\u{a0}200 иммигрантах из KAZ"
+    );
+    // The pairs are as before: each pair-year with one number is one-sided, and has no measure.
+    let report = mirror::analyse(&d, &MirrorSettings::default());
+    let one_sided: Vec<(&str, Sex, bool)> = report
+        .pairs
+        .iter()
+        .map(|p| (p.receiver.as_str(), p.sex, p.is_two_sided()))
+        .collect();
+    assert_eq!(
+        one_sided,
+        vec![
+            ("RUS", Sex::T, false),
+            ("RUS", Sex::M, false),
+            ("UZB", Sex::T, false)
+        ]
+    );
+}
+
+#[test]
+fn m1_names_both_sides_when_neither_holds_a_number() {
+    let d = dataset(vec![
+        imm("RUS", "KAZ", 2011, None),
+        emi("KAZ", "RUS", 2011, None),
+        // A repeated key: the row with the number counts, as in the pairing.
+        imm("DEU", "POL", 2011, None),
+        imm("DEU", "POL", 2011, Some(300.0)),
+        emi("POL", "DEU", 2011, Some(310.0)),
+    ]);
+    let out = run(CheckCode::M1, &d);
+    assert_eq!((out.evaluated, out.failed, out.not_evaluable), (1, 0, 1));
+    let f = &out.findings[0];
+    assert_eq!(
+        f.message,
+        "Cannot check: RUS's immigration from KAZ in 2011 is missing (not available) at \
+         RUS.xlsx › Table 3 › D14, and KAZ's emigration to RUS is missing (not available) at \
+         KAZ.xlsx › Table 4 › D15"
+    );
+    assert_eq!(
+        f.message_ru,
+        "Проверка невозможна: нет значений иммиграции в RUS из KAZ за 2011 г. (нет данных), \
+         RUS.xlsx › Table 3 › D14 и эмиграции из KAZ в RUS (нет данных), KAZ.xlsx › Table 4 › D15"
+    );
+    assert_eq!(
+        f.location.as_ref().map(|l| l.to_string()).as_deref(),
+        Some("RUS.xlsx › Table 3 › D14")
+    );
+}
+
 /// POL undercounts its emigration to three partners; its immigration agrees.
 fn pol_2008() -> Dataset {
     dataset(vec![

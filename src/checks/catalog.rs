@@ -540,13 +540,13 @@ pub const CATALOG: [CatalogEntry; 28] = [
         level: 3,
         en: Texts {
             title: "Immigration and the partner's emigration agree",
-            what: "For each pair of countries and year with both sides reported and I + E ≥ 20: immigration reported by the receiving country (its table 3) against emigration reported by the sending country (its table 4), after correcting for different duration-of-stay rules. |ln(I/E)| ≥ 0.1 is reported: information below 0.26, warning below 0.69, error from 0.69 (a factor of two).",
+            what: "For each pair of countries and year with both sides reported and I + E ≥ 20: immigration reported by the receiving country (its table 3) against emigration reported by the sending country (its table 4), after correcting for different duration-of-stay rules. |ln(I/E)| ≥ 0.1 is reported: information below 0.26, warning below 0.69, error from 0.69 (a factor of two). A pair-year where both countries give the row but a value is missing, confidential or empty on one side or both cannot be checked, and the finding names that side.",
             why: "Every migration is recorded twice, on departure and on arrival. Receiving countries usually capture immigrants better than sending countries capture emigrants, who have little reason to de-register, so I > E usually signals undercounted emigration. Only about one EU pair in eight agrees within 10 %.",
             look_at: "The duration rules of both countries, the sending country's de-registration practice, and whether one side counts its own citizens only.",
         },
         ru: Texts {
             title: "Иммиграция согласуется с эмиграцией, учтённой страной-партнёром",
-            what: "Для каждой пары стран и года, где обе стороны указаны и I + E ≥ 20: иммиграция по данным страны въезда (её таблица 3) против эмиграции по данным страны выезда (её таблица 4) после поправки на разные критерии срока пребывания. Сообщается |ln(I/E)| ≥ 0,1: информация до 0,26, предупреждение до 0,69, ошибка от 0,69 (двукратное расхождение).",
+            what: "Для каждой пары стран и года, где обе стороны указаны и I + E ≥ 20: иммиграция по данным страны въезда (её таблица 3) против эмиграции по данным страны выезда (её таблица 4) после поправки на разные критерии срока пребывания. Сообщается |ln(I/E)| ≥ 0,1: информация до 0,26, предупреждение до 0,69, ошибка от 0,69 (двукратное расхождение). Пару-год, для которой обе страны приводят строку, но значение одной стороны или обеих пропущено, конфиденциально или пусто, проверить нельзя; замечание называет эту сторону.",
             why: "Каждая миграция учитывается дважды — при выезде и при въезде. Страны въезда обычно учитывают иммигрантов лучше, чем страны выезда — эмигрантов, у которых мало причин сниматься с учёта, поэтому I > E, как правило, говорит о недоучёте эмиграции. Лишь примерно одна пара стран ЕС из восьми совпадает в пределах 10 %.",
             look_at: "Критерии срока пребывания обеих стран, практику снятия с учёта в стране выезда, не учитывает ли одна из сторон только своих граждан.",
         },

@@ -1,9 +1,11 @@
 //! M1 and M2: the mirror checks of the catalogue (`docs/checks.md`), read from the mirror
 //! statistics the run computed before the checks (`CheckContext::mirror`).
 
+use super::pairing::{self, MissingValues};
 use super::{CountryFlows, FlowDirection, MirrorPair, MirrorReport};
+use crate::checks::text::{at, missing_reason};
 use crate::checks::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
-use crate::model::{Dataset, Location, Sex, Sym, TableId, format_count};
+use crate::model::{Dataset, Lang, Location, Missing, Sex, Sym, TableId, Value, format_count};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -60,7 +62,9 @@ fn sex_ru(sex: Sex) -> &'static str {
 }
 
 /// M1: a pair-year whose immigration and the partner's emigration disagree beyond the green
-/// band, after the duration-of-stay correction.
+/// band, after the duration-of-stay correction. A pair-year whose two sides both have a row, one
+/// of them (or both) without a number, cannot be evaluated; a pair-year with a row on one side
+/// only is coverage, not a case.
 pub struct MirrorDiscrepancy;
 
 struct Discrepancy<'a> {
@@ -122,6 +126,108 @@ impl Check for MirrorDiscrepancy {
                 .cloned();
             out.fail(discrepancy_case(&d, location));
         }
+        for missing in pairing::missing_values(context.dataset) {
+            out.not_evaluable(missing_values_case(context.dataset, &missing));
+        }
+    }
+}
+
+/// A side of a pair-year in words: `KAZ's emigration to RUS` / `эмиграции из KAZ в RUS`.
+fn side_name(missing: &MissingValues, immigration: bool, lang: Lang) -> String {
+    let (r, s) = (&missing.receiver, &missing.sender);
+    match (immigration, lang) {
+        (true, Lang::En) => format!("{r}'s immigration from {s}"),
+        (false, Lang::En) => format!("{s}'s emigration to {r}"),
+        (true, Lang::Ru) => format!("иммиграции в {r} из {s}"),
+        (false, Lang::Ru) => format!("эмиграции из {s} в {r}"),
+    }
+}
+
+/// The not-evaluable case of a pair-year with a side that holds no number: which side, why, and
+/// where; and what the other side reports.
+fn missing_values_case(dataset: &Dataset, missing: &MissingValues) -> Case {
+    let obs = dataset.obs();
+    let (imm, emi) = (
+        &obs[missing.immigration as usize],
+        &obs[missing.emigration as usize],
+    );
+    let reason = |o: &crate::model::Obs| match o.value() {
+        Value::Missing(reason) => Some(reason),
+        Value::Number(_) => None,
+    };
+    let (imm_reason, emi_reason) = (reason(imm), reason(emi));
+    let (imm_at, emi_at) = (dataset.location(imm), dataset.location(emi));
+    let year = missing.year;
+    let message = |lang: Lang| {
+        let when = match lang {
+            Lang::En => format!("in {year}{}", sex_en(missing.sex)),
+            Lang::Ru => format!("за {year} г.{}", sex_ru(missing.sex)),
+        };
+        let gap = |immigration: bool, reason: Missing, location: &Location, with_when: bool| {
+            let side = side_name(missing, immigration, lang);
+            let when = if with_when {
+                format!(" {when}")
+            } else {
+                String::new()
+            };
+            let why = missing_reason(reason, lang);
+            let at = at(location, lang);
+            match lang {
+                Lang::En => format!("{side}{when} is missing ({why}){at}"),
+                Lang::Ru => format!("{side}{when} ({why}){at}"),
+            }
+        };
+        let (r, s) = (&missing.receiver, &missing.sender);
+        match (imm_reason, emi_reason, lang) {
+            (Some(i), Some(e), Lang::En) => format!(
+                "Cannot check: {}, and {}",
+                gap(true, i, &imm_at, true),
+                gap(false, e, &emi_at, false)
+            ),
+            (Some(i), Some(e), Lang::Ru) => format!(
+                "Проверка невозможна: нет значений {} и {}",
+                gap(true, i, &imm_at, true),
+                gap(false, e, &emi_at, false)
+            ),
+            (Some(i), None, Lang::En) => format!(
+                "Cannot check: {}; {s} reports {} emigrants to {r}",
+                gap(true, i, &imm_at, true),
+                format_count(emi.value)
+            ),
+            (Some(i), None, Lang::Ru) => format!(
+                "Проверка невозможна: нет значения {}; {s} сообщает о {} эмигрантах в {r}",
+                gap(true, i, &imm_at, true),
+                count_ru(emi.value)
+            ),
+            (None, Some(e), Lang::En) => format!(
+                "Cannot check: {}; {r} reports {} immigrants from {s}",
+                gap(false, e, &emi_at, true),
+                format_count(imm.value)
+            ),
+            (None, Some(e), Lang::Ru) => format!(
+                "Проверка невозможна: нет значения {}; {r} сообщает о {} иммигрантах из {s}",
+                gap(false, e, &emi_at, true),
+                count_ru(imm.value)
+            ),
+            // Both sides hold numbers: not a pair-year without a value (never listed).
+            (None, None, _) => String::new(),
+        }
+    };
+    Case {
+        table: Some(TableId::T3),
+        reporter: Some(missing.receiver.clone()),
+        year: Some(year),
+        sex: Some(missing.sex),
+        age: Some("TOTAL".into()),
+        category: Some(missing.sender.clone()),
+        message_en: message(Lang::En),
+        message_ru: message(Lang::Ru),
+        location: Some(if imm_reason.is_some() {
+            imm_at.clone()
+        } else {
+            emi_at.clone()
+        }),
+        ..Case::default()
     }
 }
 

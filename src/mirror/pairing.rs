@@ -6,6 +6,9 @@
 //! least one side is reported (a number, zero included); a side whose value is missing counts as
 //! not reported. Sex total pairs whenever present; men and women only where the receiver's
 //! Table 3 and the sender's Table 4 of that year both give that sex.
+//!
+//! [`missing_values`] lists, by the same pairing, the pair-years where both sides have a row but
+//! at least one of them holds no number: M1 cannot evaluate those.
 
 use super::MirrorPair;
 use super::duration::{self, DurationRule, RuleSource};
@@ -24,11 +27,40 @@ pub struct Paired {
     pub durations: Vec<DurationRule>,
 }
 
-/// A side of a pair-year: the packed key and the number, if reported.
+/// A side of a pair-year: the packed key, the number (NaN when the value is missing) and the
+/// observation.
 #[derive(Copy, Clone, Debug)]
 struct Entry {
     key: u64,
+    value: f64,
+    obs: u32,
+}
+
+impl Entry {
+    fn number(&self) -> Option<f64> {
+        (!self.value.is_nan()).then_some(self.value)
+    }
+}
+
+/// The rows of one side of a pair-year: the first number among them, and the observation it
+/// comes from (the first row when none holds a number).
+#[derive(Copy, Clone, Debug)]
+struct Side {
     value: Option<f64>,
+    obs: u32,
+}
+
+/// A pair-year whose two sides both have a row, one of them or both without a number: M1
+/// cannot evaluate it. The observations are the receiver's Table 3 row and the sender's Table 4
+/// row (the first of a repeated key, or the one holding a number).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissingValues {
+    pub receiver: String,
+    pub sender: String,
+    pub year: u16,
+    pub sex: Sex,
+    pub immigration: u32,
+    pub emigration: u32,
 }
 
 /// Key order = output order: year, receiver, sender, sex.
@@ -71,19 +103,33 @@ impl Countries {
     }
 }
 
-/// The first reported number among entries with the same key, whether any entry exists, and
-/// the index after the group. A repeated key is an S2 finding; the first number counts here.
-fn take_group(entries: &[Entry], start: usize, key: u64) -> (Option<f64>, usize) {
-    let mut value = None;
+/// The side of the entries with the same key (`None` when there is none), and the index after
+/// the group. A repeated key is an S2 finding; the first number counts here.
+fn take_group(entries: &[Entry], start: usize, key: u64) -> (Option<Side>, usize) {
+    let mut side: Option<Side> = None;
     let mut end = start;
     while let Some(entry) = entries.get(end) {
         if entry.key != key {
             break;
         }
-        value = value.or(entry.value);
+        match side {
+            None => {
+                side = Some(Side {
+                    value: entry.number(),
+                    obs: entry.obs,
+                })
+            }
+            Some(Side { value: None, .. }) if entry.number().is_some() => {
+                side = Some(Side {
+                    value: entry.number(),
+                    obs: entry.obs,
+                })
+            }
+            Some(_) => {}
+        }
         end += 1;
     }
-    (value, end)
+    (side, end)
 }
 
 /// Per reporter (dense, in code order), direction and year offset: a small dense table.
@@ -122,11 +168,26 @@ impl<T: Copy> PerReporterYear<T> {
     }
 }
 
-/// Pairs every receiver–sender–year–sex and computes its measures.
-pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
-    let Some(total_age) = dataset.sym("TOTAL") else {
-        return Paired::default();
-    };
+/// The two sides of every pair-year as the data give them, before they are merged.
+struct Collected {
+    /// Country codes in code order; keys number countries by their place here.
+    codes: Vec<String>,
+    /// Sorted by key.
+    immigration: Vec<Entry>,
+    emigration: Vec<Entry>,
+    first_year: u16,
+    last_year: u16,
+    /// Which sexes each reporter gives in each year and direction (a bit per sex).
+    sexes: PerReporterYear<u8>,
+    /// The duration rule the observations state per (reporter, year, direction), by the
+    /// reporter's place in `codes`.
+    data_rules: HashMap<(u32, u16, FlowDirection), (u8, RuleSource)>,
+}
+
+/// Reads the Table 3 and Table 4 rows that can pair (current countries, age total, partner
+/// other than the reporter), with the duration rules they state.
+fn collect(dataset: &Dataset) -> Option<Collected> {
+    let total_age = dataset.sym("TOTAL")?;
     let mut countries = Countries {
         by_sym: vec![UNSEEN; dataset.strings.len()],
         syms: Vec::new(),
@@ -138,7 +199,7 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
     let from_metadata: HashSet<&MetadataDuration> = dataset.metadata_durations.iter().collect();
     let mut data_rules: HashMap<(u32, u16, FlowDirection), (u8, RuleSource)> = HashMap::new();
     let mut last_rule: Option<(u32, u16, FlowDirection)> = None;
-    for obs in dataset.obs() {
+    for (index, obs) in dataset.obs().iter().enumerate() {
         let direction = match obs.table {
             TableId::T3 => FlowDirection::Immigration,
             TableId::T4 => FlowDirection::Emigration,
@@ -178,7 +239,8 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
         }
         let entry = |receiver, sender| Entry {
             key: pack(obs.year, receiver, sender, obs.sex),
-            value: obs.number(),
+            value: obs.number().unwrap_or(f64::NAN),
+            obs: index as u32,
         };
         match direction {
             FlowDirection::Immigration => immigration.push(entry(reporter, partner)),
@@ -186,7 +248,7 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
         }
     }
     if immigration.is_empty() && emigration.is_empty() {
-        return Paired::default();
+        return None;
     }
 
     // Number countries in code order, so that key order is the order of the output.
@@ -218,7 +280,6 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
     }
     let years = (last_year - first_year) as usize + 1;
 
-    // Which sexes each reporter gives in each year and direction.
     let mut sexes = PerReporterYear::new(codes.len(), first_year, years, 0u8);
     for (direction, entries) in [
         (FlowDirection::Immigration, &immigration),
@@ -235,11 +296,75 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
             }
         }
     }
+    let data_rules = data_rules
+        .into_iter()
+        .map(|((dense, year, direction), given)| ((rank[dense as usize], year, direction), given))
+        .collect();
+    Some(Collected {
+        codes,
+        immigration,
+        emigration,
+        first_year,
+        last_year,
+        sexes,
+        data_rules,
+    })
+}
+
+impl Collected {
+    /// Merges the two sorted sides: calls `each` with the key and the two sides of every
+    /// pair-year with a row on either side, leaving out men and women where the receiver's
+    /// Table 3 or the sender's Table 4 of that year does not give that sex.
+    fn merge(&self, mut each: impl FnMut(u64, Option<Side>, Option<Side>)) {
+        let (immigration, emigration) = (&self.immigration, &self.emigration);
+        let (mut a, mut b) = (0, 0);
+        loop {
+            let key = match (immigration.get(a), emigration.get(b)) {
+                (Some(x), Some(y)) => x.key.min(y.key),
+                (Some(x), None) => x.key,
+                (None, Some(y)) => y.key,
+                (None, None) => break,
+            };
+            let (imm, next_a) = take_group(immigration, a, key);
+            let (emi, next_b) = take_group(emigration, b, key);
+            a = next_a;
+            b = next_b;
+            let (year, receiver, sender, sex) = unpack(key);
+            if sex != Sex::T {
+                let gives = |reporter, direction| {
+                    self.sexes.get(reporter, direction, year).unwrap_or(0) & (1 << sex as u8) != 0
+                };
+                if !gives(receiver, FlowDirection::Immigration)
+                    || !gives(sender, FlowDirection::Emigration)
+                {
+                    continue;
+                }
+            }
+            each(key, imm, emi);
+        }
+    }
+}
+
+/// Pairs every receiver–sender–year–sex and computes its measures.
+pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
+    let Some(collected) = collect(dataset) else {
+        return Paired::default();
+    };
+    let Collected {
+        codes,
+        first_year,
+        last_year,
+        sexes,
+        data_rules,
+        ..
+    } = &collected;
+    let (first_year, last_year) = (*first_year, *last_year);
+    let years = (last_year - first_year) as usize + 1;
 
     // The criterion and factor of every reporter-year that reports.
     let mut months_from_data = PerReporterYear::new(codes.len(), first_year, years, None);
-    for (&(dense, year, direction), &given) in &data_rules {
-        if let Some(slot) = months_from_data.get_mut(rank[dense as usize], direction, year) {
+    for (&(reporter, year, direction), &given) in data_rules {
+        if let Some(slot) = months_from_data.get_mut(reporter, direction, year) {
             *slot = Some(given);
         }
     }
@@ -262,34 +387,13 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
         }
     }
 
-    // Merge the two sorted sides.
-    let mut pairs = Vec::with_capacity(immigration.len().max(emigration.len()));
-    let (mut a, mut b) = (0, 0);
-    loop {
-        let key = match (immigration.get(a), emigration.get(b)) {
-            (Some(x), Some(y)) => x.key.min(y.key),
-            (Some(x), None) => x.key,
-            (None, Some(y)) => y.key,
-            (None, None) => break,
-        };
-        let (imm_value, next_a) = take_group(&immigration, a, key);
-        let (emi_value, next_b) = take_group(&emigration, b, key);
-        a = next_a;
-        b = next_b;
+    let mut pairs = Vec::with_capacity(collected.immigration.len().max(collected.emigration.len()));
+    collected.merge(|key, imm, emi| {
+        let (imm_value, emi_value) = (imm.and_then(|s| s.value), emi.and_then(|s| s.value));
         if imm_value.is_none() && emi_value.is_none() {
-            continue;
+            return;
         }
         let (year, receiver, sender, sex) = unpack(key);
-        if sex != Sex::T {
-            let gives = |reporter, direction| {
-                sexes.get(reporter, direction, year).unwrap_or(0) & (1 << sex as u8) != 0
-            };
-            if !gives(receiver, FlowDirection::Immigration)
-                || !gives(sender, FlowDirection::Emigration)
-            {
-                continue;
-            }
-        }
         let sides = Sides {
             immigration: imm_value,
             emigration: emi_value,
@@ -308,6 +412,34 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
             sides,
             settings,
         ));
-    }
+    });
     Paired { pairs, durations }
+}
+
+/// The pair-years, paired as [`pair`] pairs them, where the receiver's Table 3 and the sender's
+/// Table 4 both have a row and at least one of the two holds no number (missing, confidential,
+/// empty…). Sorted by year, receiver, sender, sex.
+pub fn missing_values(dataset: &Dataset) -> Vec<MissingValues> {
+    let Some(collected) = collect(dataset) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    collected.merge(|key, imm, emi| {
+        let (Some(imm), Some(emi)) = (imm, emi) else {
+            return;
+        };
+        if imm.value.is_some() && emi.value.is_some() {
+            return;
+        }
+        let (year, receiver, sender, sex) = unpack(key);
+        found.push(MissingValues {
+            receiver: collected.codes[receiver as usize].clone(),
+            sender: collected.codes[sender as usize].clone(),
+            year,
+            sex,
+            immigration: imm.obs,
+            emigration: emi.obs,
+        });
+    });
+    found
 }
