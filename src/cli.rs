@@ -292,24 +292,37 @@ pub fn import_options(args: &InputArgs) -> Result<ImportOptions, String> {
     Ok(options)
 }
 
+/// How long a load runs before its progress is shown on standard error: one second, or the
+/// milliseconds of `MIGREVIEW_PROGRESS_AFTER_MS` (0 shows it from the start).
+fn progress_after() -> Duration {
+    std::env::var("MIGREVIEW_PROGRESS_AFTER_MS")
+        .ok()
+        .and_then(|ms| ms.trim().parse().ok())
+        .map_or(Duration::from_secs(1), Duration::from_millis)
+}
+
 /// Loads the inputs, printing progress on standard error when it takes longer than a second.
+/// The progress is written by a thread of its own straight to the process's standard error, so
+/// the caller must not hold the lock of standard error while this runs.
 pub fn load_inputs(files: &[PathBuf], options: &ImportOptions) -> LoadOutcome {
     let control = LoadControl::new();
     let finished = Arc::new(AtomicBool::new(false));
+    let after = progress_after();
     let reporter = {
         let control = control.clone();
         let finished = finished.clone();
         std::thread::spawn(move || {
             let started = Instant::now();
             let mut shown = false;
-            while !finished.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(100));
-                if started.elapsed() >= Duration::from_secs(1) && !finished.load(Ordering::Relaxed)
-                {
+            loop {
+                if started.elapsed() >= after {
                     eprint!("\rloading… {:>3.0} %", control.fraction() * 100.0);
                     shown = true;
-                    std::thread::sleep(Duration::from_millis(400));
                 }
+                if finished.load(Ordering::Relaxed) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(if shown { 500 } else { 100 }));
             }
             if shown {
                 eprintln!("\rloading… done   ");

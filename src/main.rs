@@ -7,7 +7,8 @@ fn main() {
     let status = match cli.command {
         Some(command) => {
             let mut out = std::io::stdout().lock();
-            let mut err = std::io::stderr().lock();
+            // Not locked: the progress of a long load is written to it from another thread.
+            let mut err = std::io::stderr();
             cli::run(command, &mut out, &mut err)
         }
         None => migreview::app::run(cli.files),

@@ -3,7 +3,7 @@
 //! what is written and what the report still lists.
 
 use clap::Parser;
-use migreview::cli::{self, Cli, EXIT_INPUT, EXIT_OK};
+use migreview::cli::{self, Cli, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use migreview::load::{self, ImportOptions, LoadControl};
 use migreview::model::Dataset;
 use std::path::{Path, PathBuf};
@@ -318,4 +318,47 @@ fn sample_writes_the_files_the_readme_names() {
     assert_eq!(rows("sample_long.csv"), 18_153);
     assert_eq!(rows("clean/sample_long.csv"), 18_060);
     assert_eq!(rows("planted_issues.csv"), 40);
+}
+
+/// The program itself, with the progress of loading shown from the start: the progress thread
+/// writes to standard error while the command runs, and the command still ends (it once waited
+/// forever for standard error, which the command held).
+#[test]
+fn the_program_shows_loading_progress_on_standard_error_and_ends() {
+    let mut child = match std::process::Command::new(env!("CARGO_BIN_EXE_migreview"))
+        .args(["check", BILATERAL])
+        .env("MIGREVIEW_PROGRESS_AFTER_MS", "0")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) => panic!("{e}"),
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Ok(None) => {
+                let _ = child.kill();
+                panic!("migreview check did not end within two minutes");
+            }
+            Err(e) => panic!("{e}"),
+        }
+    };
+    let output = match child.wait_with_output() {
+        Ok(output) => output,
+        Err(e) => panic!("{e}"),
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // The real flows of the fixture hold mirror discrepancies of error severity.
+    assert_eq!(status.code(), Some(EXIT_FINDINGS), "{stderr}");
+    assert!(stderr.starts_with("\rloading… "), "{stderr:?}");
+    assert!(stderr.ends_with("\rloading… done   \n"), "{stderr:?}");
+    assert!(stdout.contains("72 observations"), "{stdout}");
 }
