@@ -1,7 +1,7 @@
 //! M1 and M2: the mirror checks of the catalogue (`docs/checks.md`), read from the mirror
 //! statistics the run computed before the checks (`CheckContext::mirror`).
 
-use super::pairing::{self, MissingValues};
+use super::pairing::MissingValues;
 use super::{CountryFlows, FlowDirection, MirrorPair, MirrorReport};
 use crate::checks::text::{at, missing_reason};
 use crate::checks::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
@@ -126,8 +126,8 @@ impl Check for MirrorDiscrepancy {
                 .cloned();
             out.fail(discrepancy_case(&d, location));
         }
-        for missing in pairing::missing_values(context.dataset) {
-            out.not_evaluable(missing_values_case(context.dataset, &missing));
+        for missing in &mirror.missing_values {
+            out.not_evaluable(missing_values_case(context.dataset, missing));
         }
     }
 }

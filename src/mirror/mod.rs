@@ -131,6 +131,11 @@ pub struct MirrorReport {
     /// One correction factor per country and direction (when enabled in the settings).
     #[serde(default)]
     pub harmonisation: Option<Harmonisation>,
+    /// The pair-years with a row on both sides where a side holds no number, found by the same
+    /// pass that pairs (for M1's not-evaluable cases; they point into the data set, so they are
+    /// not part of the JSON report).
+    #[serde(skip)]
+    pub missing_values: Vec<pairing::MissingValues>,
 }
 
 impl MirrorReport {
@@ -166,5 +171,6 @@ pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
         reference_group: Some(reference),
         durations: paired.durations,
         harmonisation,
+        missing_values: paired.missing,
     }
 }

@@ -7,8 +7,8 @@
 //! not reported. Sex total pairs whenever present; men and women only where the receiver's
 //! Table 3 and the sender's Table 4 of that year both give that sex.
 //!
-//! [`missing_values`] lists, by the same pairing, the pair-years where both sides have a row but
-//! at least one of them holds no number: M1 cannot evaluate those.
+//! The same pass lists the pair-years where both sides have a row but at least one of them holds
+//! no number ([`Paired::missing`]): M1 cannot evaluate those.
 
 use super::MirrorPair;
 use super::duration::{self, DurationRule, RuleSource};
@@ -25,6 +25,10 @@ pub struct Paired {
     pub pairs: Vec<MirrorPair>,
     /// Sorted by reporter, direction, year.
     pub durations: Vec<DurationRule>,
+    /// The pair-years where the receiver's Table 3 and the sender's Table 4 both have a row and
+    /// at least one of the two holds no number (missing, confidential, empty…). Sorted by year,
+    /// receiver, sender, sex.
+    pub missing: Vec<MissingValues>,
 }
 
 /// A side of a pair-year: the packed key, the number (NaN when the value is missing) and the
@@ -388,12 +392,25 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
     }
 
     let mut pairs = Vec::with_capacity(collected.immigration.len().max(collected.emigration.len()));
+    let mut missing = Vec::new();
     collected.merge(|key, imm, emi| {
         let (imm_value, emi_value) = (imm.and_then(|s| s.value), emi.and_then(|s| s.value));
+        let (year, receiver, sender, sex) = unpack(key);
+        if let (Some(imm), Some(emi)) = (imm, emi)
+            && (imm_value.is_none() || emi_value.is_none())
+        {
+            missing.push(MissingValues {
+                receiver: codes[receiver as usize].clone(),
+                sender: codes[sender as usize].clone(),
+                year,
+                sex,
+                immigration: imm.obs,
+                emigration: emi.obs,
+            });
+        }
         if imm_value.is_none() && emi_value.is_none() {
             return;
         }
-        let (year, receiver, sender, sex) = unpack(key);
         let sides = Sides {
             immigration: imm_value,
             emigration: emi_value,
@@ -413,33 +430,9 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
             settings,
         ));
     });
-    Paired { pairs, durations }
-}
-
-/// The pair-years, paired as [`pair`] pairs them, where the receiver's Table 3 and the sender's
-/// Table 4 both have a row and at least one of the two holds no number (missing, confidential,
-/// empty…). Sorted by year, receiver, sender, sex.
-pub fn missing_values(dataset: &Dataset) -> Vec<MissingValues> {
-    let Some(collected) = collect(dataset) else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    collected.merge(|key, imm, emi| {
-        let (Some(imm), Some(emi)) = (imm, emi) else {
-            return;
-        };
-        if imm.value.is_some() && emi.value.is_some() {
-            return;
-        }
-        let (year, receiver, sender, sex) = unpack(key);
-        found.push(MissingValues {
-            receiver: collected.codes[receiver as usize].clone(),
-            sender: collected.codes[sender as usize].clone(),
-            year,
-            sex,
-            immigration: imm.obs,
-            emigration: emi.obs,
-        });
-    });
-    found
+    Paired {
+        pairs,
+        durations,
+        missing,
+    }
 }
