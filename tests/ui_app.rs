@@ -261,7 +261,7 @@ fn the_findings_panel_lists_findings_grouped_by_check() {
     h.run();
     assert_eq!(h.state().panel(), Panel::Findings);
     h.get_by_label("M1 — Immigration and the partner's emigration agree (2)");
-    h.get_by_label("T2 — No years missing inside a series (1)");
+    h.get_by_label("T2 — No years missing from a table (1)");
     h.get_by_label(M1_MESSAGE);
     h.get_by_label("Poland reports no emigration to these partners in 2016–2018");
     h.get_by_label("Showing 3 of 3 findings");

@@ -503,13 +503,13 @@ pub const CATALOG: [CatalogEntry; 28] = [
         dimension: Dimension::Timeliness,
         level: 2,
         en: Texts {
-            title: "No years missing inside a series",
+            title: "No years missing from a table",
             what: "A table that a reporting country sends for some years and not for others, compared with the years of all its migration tables (the twelve Clearinghouse tables), so that a table starting later or stopping earlier than the others counts too (population, births and deaths only between their own first and last year): one finding per table and run of missing years. Or a year missing between the first and last year of a series although the table has that year.",
             why: "Gaps break comparisons over time and growth rates, and an unnoticed gap is easily read as a fall to zero when tables are put together.",
             look_at: "Whether the missing year exists at the source, was suppressed, or was not transmitted.",
         },
         ru: Texts {
-            title: "Нет пропущенных лет внутри ряда",
+            title: "Нет пропущенных лет в таблице",
             what: "Таблица, которую страна присылает за одни годы и не присылает за другие, в сравнении с годами всех её таблиц миграции (двенадцати таблиц Клирингового центра), так что учитывается и таблица, которая начинается позже или заканчивается раньше остальных (численность населения, родившиеся и умершие — только между их собственными первым и последним годом): одно замечание на таблицу и непрерывный ряд пропущенных лет. Или год, пропущенный между первым и последним годом ряда, хотя сама таблица за этот год есть.",
             why: "Пропуски нарушают сравнение во времени и расчёт темпов роста, а незамеченный пропуск при объединении таблиц легко принять за падение до нуля.",
             look_at: "Есть ли пропущенный год у источника, был ли он скрыт или просто не передан.",
