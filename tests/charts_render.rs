@@ -456,3 +456,39 @@ fn svg_files_embed_the_font_their_text_is_set_in() {
         }
     }
 }
+
+/// Within a single decade only the 1–2–5 ticks of the log axes are labelled, so the labels of
+/// 60,000, 70,000, 80,000 and 90,000 do not run into each other.
+#[test]
+fn a_scatter_within_one_decade_labels_its_axes_without_crowding() {
+    let c = computed();
+    let mut data =
+        ScatterData::from_report(&c.report, &MirrorSettings::default(), Some(2018), Sex::T);
+    data.points.retain(|p| {
+        [p.immigration, p.emigration]
+            .iter()
+            .all(|v| (10_000.0..=100_000.0).contains(v))
+    });
+    // ES → FR (20,965 against 20,791) is one of them.
+    assert!(data.points.len() >= 2, "{}", data.points.len());
+    let svg = match charts::render(Chart::Scatter(&data), &options(Lang::En), Target::SvgString) {
+        Ok(Rendered::Svg(svg)) => svg,
+        other => panic!("expected an SVG string, got {other:?}"),
+    };
+    let labels: Vec<&str> = svg
+        .split("</text>")
+        .filter_map(|t| t.rsplit('>').next())
+        .map(str::trim)
+        .filter(|t| t.ends_with(",000"))
+        .collect();
+    for tick in ["10,000", "20,000", "50,000", "100,000"] {
+        // On both axes.
+        assert!(
+            labels.iter().filter(|l| **l == tick).count() >= 2,
+            "{tick}: {labels:?}"
+        );
+    }
+    for tick in ["30,000", "40,000", "60,000", "70,000", "80,000", "90,000"] {
+        assert!(!labels.contains(&tick), "{tick}: {labels:?}");
+    }
+}

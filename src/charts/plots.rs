@@ -141,7 +141,15 @@ pub fn scatter<DB: DrawingBackend>(
         .y_label_area_size(s.px(135.0))
         .build_cartesian_2d((lo..hi).log_scale(), (lo..hi).log_scale())
         .map_err(error)?;
-    let format_tick = |v: &f64| count(lang, *v);
+    // Within a single decade plotters places a tick at every whole multiple; only the 1–2–5
+    // series is labelled, so that the labels never run into each other.
+    let format_tick = |v: &f64| {
+        if in_125_series(*v) {
+            count(lang, *v)
+        } else {
+            String::new()
+        }
+    };
     chart
         .configure_mesh()
         .x_desc(t.emigration_axis)
@@ -451,6 +459,17 @@ pub fn corrected_sides(data: &PairSeries) -> (bool, bool) {
             .iter()
             .any(|p| p.corrected_emigration != p.emigration),
     )
+}
+
+/// Whether `v` is 1, 2 or 5 times a power of ten.
+fn in_125_series(v: f64) -> bool {
+    if !(v > 0.0 && v.is_finite()) {
+        return false;
+    }
+    let mantissa = v / 10f64.powf((v.log10() + 1e-9).floor());
+    [1.0, 2.0, 5.0]
+        .iter()
+        .any(|m| (mantissa - m).abs() < 1e-6 * m)
 }
 
 /// Ticks of the 1–2–5 series between `lo` and `hi` (at least the powers of ten in range).
