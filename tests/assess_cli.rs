@@ -2,22 +2,10 @@
 
 use clap::Parser;
 use migreview::assess::{Assessment, sample_assessment};
-use migreview::cli::{Cli, EXIT_INPUT, EXIT_OK, run};
+use migreview::cli::{Cli, EXIT_INPUT, EXIT_OK};
 
-/// Runs a command line; returns the exit status, standard output and standard error.
-fn migreview(args: &[&str]) -> (i32, String, String) {
-    let mut argv = vec!["migreview"];
-    argv.extend_from_slice(args);
-    let cli = Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("{e}"));
-    let command = cli.command.unwrap_or_else(|| unreachable!());
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = run(command, &mut out, &mut err);
-    (
-        status,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
-}
+mod cli_support;
+use cli_support::migreview;
 
 #[test]
 fn the_scorecard_of_the_sample_prints_the_development_items() {

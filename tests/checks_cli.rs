@@ -1,27 +1,11 @@
 //! `migreview check` and `migreview checks` as a user runs them: what is printed, in which
 //! language, how findings are capped, and the exit status.
 
-use clap::Parser;
-use migreview::cli::{self, Cli, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use migreview::cli::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use std::path::{Path, PathBuf};
 
-/// Runs a command line; returns exit status, standard output and standard error.
-fn migreview(args: &[&str]) -> (i32, String, String) {
-    let cli = match Cli::try_parse_from(std::iter::once("migreview").chain(args.iter().copied())) {
-        Ok(cli) => cli,
-        Err(e) => panic!("{e}"),
-    };
-    let Some(command) = cli.command else {
-        panic!("no command in {args:?}");
-    };
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = cli::run(command, &mut out, &mut err);
-    (
-        status,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
-}
+mod cli_support;
+use cli_support::migreview;
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

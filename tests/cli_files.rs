@@ -2,11 +2,13 @@
 //! when some of the files given cannot be read: the exit status, the message naming the file,
 //! what is written and what the report still lists.
 
-use clap::Parser;
-use migreview::cli::{self, Cli, EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
+use migreview::cli::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use migreview::load::{self, ImportOptions, LoadControl};
 use migreview::model::Dataset;
 use std::path::{Path, PathBuf};
+
+mod cli_support;
+use cli_support::migreview;
 
 /// Real Eurostat flows between Austria, Bulgaria, Lithuania and Poland, 2016–2018: 72 rows
 /// (see tests/ui_fixtures/README.md).
@@ -14,24 +16,6 @@ const BILATERAL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/ui_fixtures/bilateral_4x3.csv"
 );
-
-/// Runs a command line; returns exit status, standard output and standard error.
-fn migreview(args: &[&str]) -> (i32, String, String) {
-    let cli = match Cli::try_parse_from(std::iter::once("migreview").chain(args.iter().copied())) {
-        Ok(cli) => cli,
-        Err(e) => panic!("{e}"),
-    };
-    let Some(command) = cli.command else {
-        panic!("no command in {args:?}");
-    };
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = cli::run(command, &mut out, &mut err);
-    (
-        status,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
-}
 
 fn dir() -> tempfile::TempDir {
     match tempfile::tempdir() {

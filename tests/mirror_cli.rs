@@ -3,25 +3,15 @@
 //! tests/fixtures/realdata/README.md).
 
 use clap::Parser;
-use migreview::cli::{self, Cli};
+use migreview::cli::Cli;
+
+mod cli_support;
+use cli_support::migreview as run;
 
 const BILATERAL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/tests/fixtures/realdata/eurostat_bilateral_flows_eu27_2010_2019.csv"
 );
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let parsed = Cli::try_parse_from(std::iter::once("migreview").chain(args.iter().copied()));
-    let cli = parsed.unwrap_or_else(|e| panic!("{args:?}: {e}"));
-    let command = cli.command.unwrap_or_else(|| panic!("{args:?}: a command"));
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = cli::run(command, &mut out, &mut err);
-    (
-        status,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
-}
 
 #[test]
 fn mirror_prints_pairs_coverage_and_countries_and_writes_csv() {

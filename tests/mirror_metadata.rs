@@ -1,23 +1,11 @@
 //! A duration-of-stay criterion given by a workbook's Metadata sheet, through to the corrected
 //! immigration of `migreview mirror`: the rule's source is the Metadata sheet, not the data rows.
 
-use clap::Parser;
-use migreview::cli::{self, Cli};
 use rust_xlsxwriter::Workbook;
 use serde_json::{Value, json};
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let parsed = Cli::try_parse_from(std::iter::once("migreview").chain(args.iter().copied()));
-    let cli = parsed.unwrap_or_else(|e| panic!("{args:?}: {e}"));
-    let command = cli.command.unwrap_or_else(|| panic!("{args:?}: a command"));
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let status = cli::run(command, &mut out, &mut err);
-    (
-        status,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
-}
+mod cli_support;
+use cli_support::migreview as run;
 
 /// Kazakhstan's Table 3 in the Clearinghouse layout, with a Metadata sheet saying that its
 /// immigrants are counted after 3 months of stay.

@@ -1,0 +1,21 @@
+//! Runs the command line as `migreview` would, in the test's process, for the command-line tests.
+
+use clap::Parser;
+use migreview::cli::{self, Cli};
+
+/// Runs a command line (without the program name); returns the exit status, standard output and
+/// standard error.
+pub fn migreview(args: &[&str]) -> (i32, String, String) {
+    let parsed = Cli::try_parse_from(std::iter::once("migreview").chain(args.iter().copied()));
+    let cli = parsed.unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    let command = cli
+        .command
+        .unwrap_or_else(|| panic!("{args:?}: no command"));
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = cli::run(command, &mut out, &mut err);
+    (
+        status,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
