@@ -577,6 +577,9 @@ fn write_text_report(
         }
     }
     write_dataset_summary(out, &outcome.dataset)?;
+    if crate::sample::holds_sample(outcome) {
+        writeln!(out, "{}", crate::sample::synthetic_notice(lang))?;
+    }
     if report.dataset.observations > 0 && report.checks.is_empty() {
         writeln!(out)?;
         writeln!(out, "No checks ran.")?;

@@ -297,6 +297,36 @@ fn sample_writes_the_files_the_readme_names() {
             "{name} differs from sample_data/{name}"
         );
     }
+    // The files written are still said to be synthetic when they are checked or plotted.
+    let kaz = out_dir.join("KAZ.xlsx").display().to_string();
+    let (_, checked, _) = migreview(&["check", &kaz]);
+    assert!(
+        checked.contains(migreview::sample::SYNTHETIC_NOTICE_EN),
+        "{checked}"
+    );
+    let (_, checked, _) = migreview(&["check", &kaz, "--lang", "ru"]);
+    assert!(
+        checked.contains(migreview::sample::SYNTHETIC_NOTICE_RU),
+        "{checked}"
+    );
+    let charts = dir.path().join("charts");
+    let (status, _, stderr) = migreview(&[
+        "plot",
+        &kaz,
+        "--out",
+        &charts.display().to_string(),
+        "--svg",
+    ]);
+    assert_eq!(status, EXIT_OK, "{stderr}");
+    let coverage = text(&charts.join("coverage_KAZ.svg"));
+    assert!(
+        coverage.contains("Source: KAZ.xlsx; SYNTHETIC DEMONSTRATION DATA"),
+        "no synthetic notice in the source line"
+    );
+    // A file of other content is not taken for the sample.
+    let (_, checked, _) = migreview(&["check", BILATERAL]);
+    assert!(!checked.contains("SYNTHETIC"), "{checked}");
+
     // The observation counts sample_data/README.md gives.
     let rows = |name: &str| text(&out_dir.join(name)).lines().count() - 1;
     assert_eq!(rows("sample_long.csv"), 18_153);

@@ -198,6 +198,28 @@ fn starts_on_the_sample_and_says_it_is_synthetic() {
 }
 
 #[test]
+fn a_sample_file_opened_from_disk_is_said_to_be_synthetic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let written = migreview::sample::write_to(dir.path()).expect("sample written");
+    let kaz = written
+        .iter()
+        .find(|p| p.ends_with("KAZ.xlsx"))
+        .cloned()
+        .expect("KAZ.xlsx written");
+    let banner = "Sample data: synthetic demonstration data, not official statistics.";
+    let mut h = harness(MigreviewApp::with_files(vec![kaz], None));
+    wait_until_idle(&mut h);
+    assert!(!h.state().session().is_sample(), "opened as files");
+    h.get_by_label(banner);
+
+    // Other data carry no such banner.
+    let other = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(vec![other], None));
+    wait_until_idle(&mut h);
+    assert!(!has_label(&h, banner));
+}
+
+#[test]
 fn opening_the_bilateral_file_lists_its_data_in_overview() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = fixture_copy(dir.path());

@@ -354,11 +354,18 @@ impl MigreviewApp {
         let lang = self.settings.lang;
         let source = match &self.session.source {
             SessionSource::Sample => crate::sample::synthetic_notice(lang).to_string(),
-            SessionSource::Files(paths) => paths
-                .iter()
-                .map(|p| crate::load::display_name(p))
-                .collect::<Vec<_>>()
-                .join(", "),
+            SessionSource::Files(paths) => {
+                let mut names = paths
+                    .iter()
+                    .map(|p| crate::load::display_name(p))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if self.session.shows_synthetic_data() {
+                    names.push_str("; ");
+                    names.push_str(crate::sample::synthetic_notice(lang));
+                }
+                names
+            }
             SessionSource::Empty => String::new(),
         };
         ChartSource {
@@ -437,7 +444,7 @@ impl MigreviewApp {
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar_ui(ui));
         });
         egui::Panel::top("tabs").show(ui, |ui| self.tabs_ui(ui));
-        if self.session.is_sample() {
+        if self.session.shows_synthetic_data() {
             let banner = egui::Frame::new()
                 .fill(self.palette.banner)
                 .inner_margin(egui::Margin::symmetric(10, 6));

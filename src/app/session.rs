@@ -371,6 +371,17 @@ impl Session {
         self.source == SessionSource::Sample
     }
 
+    /// Whether the data shown are the synthetic sample: the embedded one, or any of its files
+    /// opened from where `migreview sample` wrote them.
+    pub fn shows_synthetic_data(&self) -> bool {
+        self.is_sample()
+            || self.files.iter().any(|f| {
+                f.result
+                    .as_ref()
+                    .is_ok_and(|r| crate::sample::is_sample_content(&r.sha256))
+            })
+    }
+
     pub fn findings(&self) -> &[Finding] {
         &self.report.findings
     }

@@ -459,13 +459,18 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
         });
     }
 
+    let mut source = outcome
+        .reports()
+        .map(|r| r.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if crate::sample::holds_sample(&outcome) {
+        source.push_str("; ");
+        source.push_str(crate::sample::synthetic_notice(args.lang.into()));
+    }
     let options = ChartOptions {
         lang: args.lang.into(),
-        source: outcome
-            .reports()
-            .map(|r| r.name.clone())
-            .collect::<Vec<_>>()
-            .join(", "),
+        source,
         labels: args.labels,
         ..ChartOptions::default()
     };

@@ -91,6 +91,29 @@ pub fn clean_files() -> Vec<(&'static str, &'static [u8])> {
     CLEAN_FILES.to_vec()
 }
 
+/// Whether a file with this content (its SHA-256 in hex, as a load report gives it) is one of the
+/// sample's data files as `migreview sample` writes them, so that it is said to be synthetic
+/// wherever it is opened, not only when the embedded sample is.
+pub fn is_sample_content(sha256: &str) -> bool {
+    static HASHES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    HASHES
+        .get_or_init(|| {
+            files()
+                .into_iter()
+                .chain(clean_files())
+                .filter(|(name, _)| name.ends_with(".xlsx") || name.ends_with(".csv"))
+                .map(|(_, bytes)| load::sha256_hex(bytes))
+                .collect()
+        })
+        .iter()
+        .any(|hash| hash == sha256)
+}
+
+/// Whether any file of a load is one of the sample's data files (see [`is_sample_content`]).
+pub fn holds_sample(outcome: &LoadOutcome) -> bool {
+    outcome.reports().any(|r| is_sample_content(&r.sha256))
+}
+
 /// Writes the sample files into a folder, creating it if needed, with the sample's data-source
 /// assessment (`assessments.json`), and the clean variant into its `clean` subfolder. Returns the
 /// paths written.
