@@ -249,11 +249,10 @@ fn draw_scorecard(
     card: &CountryScorecard,
     settings: &AssessSettings,
     args: &ScorecardArgs,
-    path: &std::path::Path,
+    (path, target): (&std::path::Path, crate::charts::Target<'_>),
     out: &mut dyn Write,
 ) -> Result<(), String> {
     use crate::charts::{Chart, ChartOptions, ScorecardData};
-    let target = chart_target(path)?;
     let data = ScorecardData::build(card, settings.grade_bands);
     let options = ChartOptions {
         lang: args.lang.into(),
@@ -269,9 +268,11 @@ fn draw_scorecard(
 }
 
 fn run_scorecard(args: &ScorecardArgs, out: &mut dyn Write) -> Result<(), String> {
-    if let Some(path) = &args.chart {
-        chart_target(path)?;
-    }
+    // A wrong file name is said before any work.
+    let chart = match &args.chart {
+        Some(path) => Some((path.as_path(), chart_target(path)?)),
+        None => None,
+    };
     let settings: AssessSettings = Settings::load(args.settings.as_deref())?.assess;
     let assessment = load(&args.from)?;
     let countries: Vec<_> = match &args.country {
@@ -286,8 +287,8 @@ fn run_scorecard(args: &ScorecardArgs, out: &mut dyn Write) -> Result<(), String
         None => assessment.countries.iter().collect(),
     };
     let cards: Vec<CountryScorecard> = countries.iter().map(|c| scorecard(c, &settings)).collect();
-    if let (Some(path), [card]) = (&args.chart, cards.as_slice()) {
-        return draw_scorecard(card, &settings, args, path, out);
+    if let (Some(chart), [card]) = (chart, cards.as_slice()) {
+        return draw_scorecard(card, &settings, args, chart, out);
     }
     let text = match args.format {
         Format::Json => serde_json::to_string_pretty(&cards)
