@@ -354,18 +354,11 @@ impl MigreviewApp {
         let lang = self.settings.lang;
         let source = match &self.session.source {
             SessionSource::Sample => crate::sample::synthetic_notice(lang).to_string(),
-            SessionSource::Files(paths) => {
-                let mut names = paths
-                    .iter()
-                    .map(|p| crate::load::display_name(p))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                if self.session.shows_synthetic_data() {
-                    names.push_str("; ");
-                    names.push_str(crate::sample::synthetic_notice(lang));
-                }
-                names
-            }
+            SessionSource::Files(paths) => crate::sample::files_source(
+                paths.iter().map(|p| crate::load::display_name(p)),
+                self.session.shows_synthetic_data(),
+                lang,
+            ),
             SessionSource::Empty => String::new(),
         };
         ChartSource {

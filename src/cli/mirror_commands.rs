@@ -133,19 +133,9 @@ fn interval(c: &PartnerComparison) -> String {
     range(c.ratio_low.zip(c.ratio_high).map(|(lo, hi)| [lo, hi]))
 }
 
-/// The error function (Abramowitz and Stegun 7.1.26, absolute error below 1.5e-7).
-fn erf(x: f64) -> f64 {
-    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs());
-    let poly = t
-        * (0.254_829_592
-            + t * (-0.284_496_736
-                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
-    (1.0 - poly * (-x * x).exp()).copysign(x)
-}
-
 /// The confidence of a two-sided normal interval of ± z standard errors: `95 %` for 1.96.
 fn confidence(z: f64) -> String {
-    let percent = 100.0 * erf(z / std::f64::consts::SQRT_2);
+    let percent = 100.0 * libm::erf(z / std::f64::consts::SQRT_2);
     let decimals = if (percent - percent.round()).abs() < 0.05 {
         0
     } else {
@@ -459,15 +449,11 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
         });
     }
 
-    let mut source = outcome
-        .reports()
-        .map(|r| r.name.clone())
-        .collect::<Vec<_>>()
-        .join(", ");
-    if crate::sample::holds_sample(&outcome) {
-        source.push_str("; ");
-        source.push_str(crate::sample::synthetic_notice(args.lang.into()));
-    }
+    let source = crate::sample::files_source(
+        outcome.reports().map(|r| r.name.clone()),
+        crate::sample::holds_sample(&outcome),
+        args.lang.into(),
+    );
     let options = ChartOptions {
         lang: args.lang.into(),
         source,

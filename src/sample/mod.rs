@@ -17,7 +17,7 @@ pub use generate::{Sample, Variant};
 
 use crate::checks::CheckCode;
 use crate::load::{self, ImportOptions, LoadControl, LoadOutcome};
-use crate::model::TableId;
+use crate::model::{Lang, TableId};
 use std::path::{Path, PathBuf};
 
 /// Shown wherever the sample data are shown, in English.
@@ -112,6 +112,21 @@ pub fn is_sample_content(sha256: &str) -> bool {
 /// Whether any file of a load is one of the sample's data files (see [`is_sample_content`]).
 pub fn holds_sample(outcome: &LoadOutcome) -> bool {
     outcome.reports().any(|r| is_sample_content(&r.sha256))
+}
+
+/// The source line of a chart of files: their names, and the synthetic notice when they hold
+/// the sample.
+pub fn files_source(
+    names: impl IntoIterator<Item = String>,
+    synthetic: bool,
+    lang: Lang,
+) -> String {
+    let mut source = names.into_iter().collect::<Vec<_>>().join(", ");
+    if synthetic {
+        source.push_str("; ");
+        source.push_str(synthetic_notice(lang));
+    }
+    source
 }
 
 /// Writes the sample files into a folder, creating it if needed, with the sample's data-source
