@@ -104,6 +104,8 @@ pub enum ChartRequest {
         year: Option<u16>,
         sex: Sex,
         basis: Basis,
+        /// The points named in the export (chosen beside its export buttons).
+        labels: ScatterLabels,
     },
     Matrix {
         year: u16,
@@ -126,8 +128,6 @@ pub enum ChartRequest {
     Scorecard {
         country: String,
     },
-    /// A chart with the export options chosen beside its export buttons.
-    WithOptions(Box<ChartRequest>, ExportOptions),
 }
 
 /// What the charts are drawn from: shared with the export thread.
@@ -190,32 +190,38 @@ impl ChartRequest {
     /// charts are returned as they are.
     pub fn with_export_options(self, options: ExportOptions) -> ChartRequest {
         match self {
-            ChartRequest::WithOptions(chart, _) => chart.with_export_options(options),
-            chart @ ChartRequest::Scatter { .. } => {
-                ChartRequest::WithOptions(Box::new(chart), options)
-            }
+            ChartRequest::Scatter {
+                year, sex, basis, ..
+            } => ChartRequest::Scatter {
+                year,
+                sex,
+                basis,
+                labels: options.labels,
+            },
             chart => chart,
         }
     }
 
-    /// The chart without its export options, and the options (the defaults when none are given).
-    fn with_options(&self) -> (&ChartRequest, ExportOptions) {
+    /// The points of a scatter named in the export (none on other charts).
+    fn point_labels(&self) -> PointLabels {
         match self {
-            ChartRequest::WithOptions(chart, options) => (chart.with_options().0, *options),
-            chart => (chart, ExportOptions::default()),
+            ChartRequest::Scatter { labels, .. } => labels.point_labels(),
+            _ => PointLabels::DEFAULT,
         }
     }
 
     /// A file name without extension, in the style of `migreview plot`.
     pub fn file_stem(&self) -> String {
-        match self.with_options().0 {
+        match self {
             ChartRequest::Coverage(GridKind::ByTable(table)) => {
                 format!("coverage_table_{}", file_part(table.code()))
             }
             ChartRequest::Coverage(GridKind::ByReporter(reporter)) => {
                 format!("coverage_{}", file_part(reporter))
             }
-            ChartRequest::Scatter { year, sex, basis } => format!(
+            ChartRequest::Scatter {
+                year, sex, basis, ..
+            } => format!(
                 "mirror_scatter_{}{}{}",
                 year.map_or("all_years".to_string(), |y| y.to_string()),
                 sex_part(*sex),
@@ -250,23 +256,22 @@ impl ChartRequest {
                 basis_part(*basis)
             ),
             ChartRequest::Scorecard { country } => format!("scorecard_{}", file_part(country)),
-            ChartRequest::WithOptions(chart, _) => chart.file_stem(),
         }
     }
 
     fn build(&self, source: &ChartSource) -> Built {
         let mirror = &source.report.mirror;
         let settings = &source.report.settings.mirror;
-        match self.with_options().0 {
+        match self {
             ChartRequest::Coverage(GridKind::ByTable(table)) => {
                 Built::Coverage(CoverageGrid::by_table(&source.coverage, *table))
             }
             ChartRequest::Coverage(GridKind::ByReporter(reporter)) => {
                 Built::Coverage(CoverageGrid::by_reporter(&source.coverage, reporter))
             }
-            ChartRequest::Scatter { year, sex, basis } => {
-                Built::Scatter(ScatterData::build(mirror, settings, *year, *sex, *basis))
-            }
+            ChartRequest::Scatter {
+                year, sex, basis, ..
+            } => Built::Scatter(ScatterData::build(mirror, settings, *year, *sex, *basis)),
             ChartRequest::Matrix { year, sex, basis } => {
                 Built::Matrix(MatrixData::build(mirror, *year, *sex, *basis))
             }
@@ -302,7 +307,6 @@ impl ChartRequest {
                     None => ScorecardData::empty(country),
                 })
             }
-            ChartRequest::WithOptions(chart, _) => chart.build(source),
         }
     }
 
@@ -318,7 +322,7 @@ impl ChartRequest {
         let options = ChartOptions {
             lang,
             source: source.source.clone(),
-            labels: self.with_options().1.labels.point_labels(),
+            labels: self.point_labels(),
             ..ChartOptions::default()
         };
         let target = match format {
@@ -452,7 +456,8 @@ mod tests {
             ChartRequest::Scatter {
                 year: None,
                 sex: Sex::F,
-                basis: Basis::Reported
+                basis: Basis::Reported,
+                labels: ScatterLabels::default(),
             }
             .file_stem(),
             "mirror_scatter_all_years_f_reported"
@@ -490,6 +495,7 @@ mod tests {
             year: Some(2018),
             sex: Sex::T,
             basis: Basis::Corrected,
+            labels: ScatterLabels::default(),
         };
         let all = ExportOptions {
             labels: ScatterLabels::All,
@@ -497,7 +503,12 @@ mod tests {
         let labelled = scatter.clone().with_export_options(all);
         assert_eq!(
             labelled,
-            ChartRequest::WithOptions(Box::new(scatter.clone()), all)
+            ChartRequest::Scatter {
+                year: Some(2018),
+                sex: Sex::T,
+                basis: Basis::Corrected,
+                labels: ScatterLabels::All,
+            }
         );
         // Choosing again replaces the options; charts without labels are left as they are.
         let none = ExportOptions {
@@ -505,16 +516,18 @@ mod tests {
         };
         assert_eq!(
             labelled.clone().with_export_options(none),
-            ChartRequest::WithOptions(Box::new(scatter.clone()), none)
+            ChartRequest::Scatter {
+                year: Some(2018),
+                sex: Sex::T,
+                basis: Basis::Corrected,
+                labels: ScatterLabels::None,
+            }
         );
         let coverage = ChartRequest::Coverage(GridKind::ByTable(crate::model::TableId::T3));
         assert_eq!(coverage.clone().with_export_options(all), coverage);
         assert_eq!(labelled.file_stem(), "mirror_scatter_2018");
-        assert_eq!(
-            labelled.with_options().1.labels.point_labels(),
-            PointLabels::All
-        );
-        assert_eq!(scatter.with_options().1, ExportOptions::default());
+        assert_eq!(labelled.point_labels(), PointLabels::All);
+        assert_eq!(scatter.point_labels(), PointLabels::DEFAULT);
         assert_eq!(
             ExportOptions::default().labels.point_labels(),
             PointLabels::DEFAULT

@@ -338,6 +338,7 @@ impl MirrorView {
                 year: self.year,
                 sex,
                 basis,
+                labels: super::chart_export::ScatterLabels::default(),
             }),
             MirrorTab::Matrix => {
                 self.one_year()
