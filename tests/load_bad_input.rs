@@ -127,10 +127,14 @@ fn a_sheet_without_a_recognisable_header() {
     let bytes = book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         error_of(Path::new("notes.xlsx"), Some(&bytes)),
-        "notes.xlsx: expected a sheet with migration data: a header row with two or more years \
-         (Clearinghouse layout) or columns named table, reporter, year, value (long layout); \
-         found sheet \"Notes\": no header row (no row with two or more years, no columns named \
-         table, year, value)"
+        format!(
+            "notes.xlsx: expected a sheet with migration data: a header row of two or more \
+             years from 1900 to {}, in order, with no other numbers and rows of figures below \
+             (Clearinghouse layout), or columns named table, reporter, year, value (long \
+             layout); found sheet \"Notes\": no row of years among rows 1–2 and no header \
+             naming the columns (table, reporter, year, value)",
+            migreview::load::header::current_year()
+        )
     );
     assert_eq!(
         error_of(

@@ -398,7 +398,7 @@ fn status_tables_sex_columns_hidden_sheets_pop_and_metadata() {
             .unwrap_or_default()
     };
     assert!(
-        note("About").starts_with("not read: no header row"),
+        note("About").starts_with("not read: no row of years among rows 1–"),
         "{}",
         note("About")
     );

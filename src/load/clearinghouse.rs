@@ -26,8 +26,9 @@ use super::long::{is_note, reporter_from_file_name};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
 use super::workbook::{
-    Grid, SheetInput, SheetOutcome, SheetProgress, data_text, header_year, is_blank,
+    Grid, SheetInput, SheetOutcome, SheetProgress, data_text, is_blank,
 };
+use super::header::{HeaderSearch, YearHeader, find_year_header, looks_like};
 use super::{ColumnUse, LoadError, LoadReport, SexBlock, SheetReport};
 use crate::model::category::normalise_label;
 use crate::model::{
@@ -36,8 +37,6 @@ use crate::model::{
 use calamine::Data;
 use std::path::Path;
 
-/// How many rows are searched for the header.
-const HEADER_SEARCH_ROWS: usize = 60;
 /// How many rows above the header may hold the sex blocks.
 const SEX_ROW_SEARCH: usize = 3;
 /// How many data cells decide a column's role or a sheet's number style.
@@ -74,17 +73,9 @@ struct LabelColumns {
     reporter: Option<usize>,
 }
 
-/// Finds the header row: the chosen one, else the first with two or more year cells.
-fn find_header(grid: &Grid<'_>, options: &ImportOptions) -> Option<usize> {
-    if let Some(wanted) = options.header_row {
-        return Some(wanted.saturating_sub(1));
-    }
-    (0..grid.rows().min(HEADER_SEARCH_ROWS)).find(|&row| {
-        (0..grid.cols())
-            .filter(|&col| header_year(grid.get(row, col)).is_some())
-            .nth(1)
-            .is_some()
-    })
+/// Finds the year header (see [`super::header`]): the chosen row if it is one, else the first.
+fn find_header(grid: &Grid<'_>, options: &ImportOptions) -> HeaderSearch {
+    find_year_header(grid, options.header_row)
 }
 
 /// The table named in title cells above the header.
@@ -259,17 +250,18 @@ fn is_flag_text(text: &str) -> bool {
 /// The year columns and their flag columns.
 fn value_columns(
     grid: &Grid<'_>,
-    header: usize,
-    first_year_col: usize,
+    found: &YearHeader,
     options: &ImportOptions,
 ) -> Vec<ValueColumn> {
+    let header = found.row;
+    let first_year_col = found.first_col().unwrap_or(0);
     let mut columns: Vec<ValueColumn> = Vec::new();
     for col in first_year_col..grid.cols() {
         let heading = grid.text(header, col);
         if options.role_of(&heading) == Some(ColumnRole::Ignore) {
             continue;
         }
-        if let Some(year) = header_year(grid.get(header, col)) {
+        if let Some(&(_, year)) = found.years.iter().find(|(c, _)| *c == col) {
             columns.push(ValueColumn {
                 col,
                 year,
@@ -313,12 +305,12 @@ fn find_sex_row(grid: &Grid<'_>, header: usize, first_year_col: usize) -> Option
 /// Whether a sheet has sex blocks above a Clearinghouse header, so that its merged regions are
 /// worth reading (calamine parses the sheet again to find them).
 pub fn has_sex_blocks(grid: &Grid<'_>, options: &ImportOptions) -> bool {
-    let Some(header) = find_header(grid, options) else {
+    let HeaderSearch::Found(header) = find_header(grid, options) else {
         return false;
     };
-    (0..grid.cols())
-        .find(|&col| header_year(grid.get(header, col)).is_some())
-        .and_then(|first_year_col| find_sex_row(grid, header, first_year_col))
+    header
+        .first_col()
+        .and_then(|first_year_col| find_sex_row(grid, header.row, first_year_col))
         .is_some()
 }
 
@@ -419,41 +411,62 @@ fn plan(
     report: &mut LoadReport,
 ) -> Result<SheetPlan, Box<SheetOutcome>> {
     let grid = &input.grid;
-    let Some(header) = find_header(grid, options) else {
-        return Err(Box::new(SheetOutcome::NotTable(SheetReport {
-            name: input.name.to_string(),
-            hidden: input.hidden,
-            note: Some(
-                "not read: no header row (no row with two or more years, no columns named table, \
-                 year, value)"
-                    .into(),
-            ),
-            ..SheetReport::default()
-        })));
+    let found = match find_header(grid, options) {
+        HeaderSearch::Found(found) => found,
+        refused @ HeaderSearch::ChosenRowRefused(_) => {
+            return Err(Box::new(failed(
+                input,
+                path,
+                format!(
+                    "expected a row of years across in the header row chosen for sheet {:?} \
+                     (--header-row, or the import dialog's header row)",
+                    input.name
+                ),
+                format!(
+                    "{}; a row of counts is never read as years: choose the row that \
+                     names the years, or leave the header row to be found",
+                    refused.why_not()
+                ),
+            )));
+        }
+        missing @ HeaderSearch::NotFound { .. } => {
+            let looks = looks_like(grid, input.name);
+            let note = match &looks {
+                Some(looks) => format!(
+                    "not read: it looks like {looks}, not one of the Clearinghouse tables; {}",
+                    missing.why_not()
+                ),
+                None => format!("not read: {}", missing.why_not()),
+            };
+            return Err(Box::new(SheetOutcome::NotTable(SheetReport {
+                name: input.name.to_string(),
+                hidden: input.hidden,
+                note: Some(note),
+                ..SheetReport::default()
+            })));
+        }
     };
-    let Some(first_year_col) =
-        (0..grid.cols()).find(|&col| header_year(grid.get(header, col)).is_some())
-    else {
-        let found: Vec<String> = (0..grid.cols())
-            .map(|col| grid.text(header, col).trim().to_string())
-            .filter(|t| !t.is_empty())
-            .map(|t| format!("{t:?}"))
-            .collect();
+    let header = found.row;
+    let Some(first_year_col) = found.first_col() else {
         return Err(Box::new(failed(
             input,
             path,
             format!(
-                "expected years (1950–2100) in header row {} of sheet {:?}",
+                "expected years in header row {} of sheet {:?}",
                 header + 1,
                 input.name
             ),
-            if found.is_empty() {
-                "an empty row".into()
-            } else {
-                found.join(", ")
-            },
+            "an empty row".into(),
         )));
     };
+    if found.financial {
+        report.messages.push(format!(
+            "sheet {:?}: financial years in row {} (1961–62 is read as 1961, the year it \
+             starts in)",
+            input.name,
+            header + 1
+        ));
+    }
     let mut said = Vec::new();
     // Table
     let from_name = TableId::find_in(input.name);
@@ -497,7 +510,7 @@ fn plan(
         }
     };
     let (labels, uses) = label_columns(grid, header, first_year_col, options);
-    let mut values = value_columns(grid, header, first_year_col, options);
+    let mut values = value_columns(grid, &found, options);
     let blocks = sex_blocks(grid, header, first_year_col, input.merged, &mut values);
     let sheet_sex = if from_name.is_some() {
         sex_in_sheet_name(input.name)

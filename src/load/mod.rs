@@ -17,6 +17,7 @@ pub mod clearinghouse;
 pub mod codes;
 pub mod container;
 pub mod eurostat;
+pub mod header;
 pub mod long;
 pub mod metadata;
 pub mod options;

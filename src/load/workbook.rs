@@ -142,29 +142,10 @@ pub fn write_number(out: &mut String, value: f64) {
     }
 }
 
-/// A year in a header cell: a whole number 1950–2100, as a number or text (`2018`, `2018.0`,
-/// `2018 `, `2018 г.`).
+/// A year in a header cell: a whole number or text written as a year, from 1900 up to the
+/// current year (`2018`, `2018.0`, `2018 `, `2018 г.`, `1961–62`); see [`super::header`].
 pub fn header_year(data: &Data) -> Option<u16> {
-    let year = match data {
-        Data::Float(f) if f.fract() == 0.0 => *f as i64,
-        Data::Int(i) => *i,
-        Data::String(s) => {
-            let t = s.trim();
-            let t = t
-                .strip_suffix("г.")
-                .or_else(|| t.strip_suffix("год"))
-                .or_else(|| t.strip_suffix('г'))
-                .unwrap_or(t)
-                .trim();
-            let t = t.strip_suffix(".0").unwrap_or(t);
-            if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            t.parse().ok()?
-        }
-        _ => return None,
-    };
-    (1950..=2100).contains(&year).then_some(year as u16)
+    super::header::cell_year(data, super::header::current_year()).map(|y| y.year)
 }
 
 /// A sheet ready to be read.
@@ -603,33 +584,75 @@ pub fn load_workbook(
         if let Some(error) = failures.into_iter().next() {
             return Err(error);
         }
-        let found: Vec<String> = report
-            .sheets
-            .iter()
-            .map(|s| {
-                let why = s
-                    .note
-                    .as_deref()
-                    .map(|n| n.trim_start_matches("not read: "))
-                    .unwrap_or("no data");
-                format!("sheet {:?}: {why}", s.name)
-            })
-            .collect();
+        let found = describe_sheets(&report.sheets);
+        let no_header = report.sheets.iter().any(|s| {
+            s.note
+                .as_deref()
+                .is_some_and(|n| super::header::HOLDS_FIGURES_MARKS.iter().any(|m| n.contains(m)))
+        });
         return Err(LoadError::Unrecognised {
             path: shown,
-            expected: "expected a sheet with migration data: a header row with two or more \
-                       years (Clearinghouse layout) or columns named table, reporter, year, \
-                       value (long layout)"
-                .into(),
+            expected: format!(
+                "expected a sheet with migration data: {} (Clearinghouse layout), or columns \
+                 named table, reporter, year, value (long layout)",
+                super::header::year_header_rule()
+            ),
             found: if found.is_empty() {
                 "no sheets".into()
+            } else if no_header {
+                format!("{found}. {}", super::header::NO_HEADER_ADVICE)
             } else {
-                found.join("; ")
+                found
             },
         });
     }
     report.layout = most_common(&layouts).unwrap_or(Layout::ClearinghouseWorkbook);
     Ok(())
+}
+
+/// The sheets that were not read and why, sheets with the same reason said once:
+/// `sheets "Januar" … "Dezember" (12): it looks like monthly moves …`.
+fn describe_sheets(sheets: &[SheetReport]) -> String {
+    let mut groups: Vec<(String, Vec<&SheetReport>)> = Vec::new();
+    for sheet in sheets {
+        let why = sheet
+            .note
+            .as_deref()
+            .map(|n| n.trim_start_matches("not read: "))
+            .unwrap_or("no data");
+        // Sheets that differ only in which row of counts was met share a reason.
+        let key = why
+            .split(super::header::NO_HEADER_MARK)
+            .next()
+            .unwrap_or(why)
+            .to_string();
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(sheet),
+            None => groups.push((key, vec![sheet])),
+        }
+    }
+    groups
+        .iter()
+        .map(|(_, members)| {
+            let first = members[0];
+            let why = first
+                .note
+                .as_deref()
+                .map(|n| n.trim_start_matches("not read: "))
+                .unwrap_or("no data");
+            match members.as_slice() {
+                [one] => format!("sheet {:?}: {why}", one.name),
+                [first_sheet, .., last] => format!(
+                    "sheets {:?} … {:?} ({}): {why}",
+                    first_sheet.name,
+                    last.name,
+                    members.len()
+                ),
+                [] => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn most_common(layouts: &[Layout]) -> Option<Layout> {
@@ -825,6 +848,7 @@ mod tests {
         assert_eq!(header_year(&Data::String("2018.0".into())), Some(2018));
         assert_eq!(header_year(&Data::Float(2018.5)), None);
         assert_eq!(header_year(&Data::Float(1850.0)), None);
+        assert_eq!(header_year(&Data::Float(2092.0)), None);
         assert_eq!(header_year(&Data::String("Total".into())), None);
     }
 
