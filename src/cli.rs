@@ -87,6 +87,11 @@ pub struct InputArgs {
     /// Read only this sheet (repeatable).
     #[arg(long = "sheet")]
     pub sheets: Vec<String>,
+    /// The role of a column, by its header as written (repeatable): `--column
+    /// category=OdName`, `--column ignore=AREA`. Roles: table, reporter, year, sex, age,
+    /// category, value, flag, source, duration_months, ignore.
+    #[arg(long = "column", value_name = "ROLE=HEADER")]
+    pub columns: Vec<String>,
     /// Import options as JSON (the format the window saves), applied to every input.
     #[arg(long)]
     pub import_options: Option<PathBuf>,
@@ -289,7 +294,35 @@ pub fn import_options(args: &InputArgs) -> Result<ImportOptions, String> {
     if !args.sheets.is_empty() {
         options.sheets = args.sheets.clone();
     }
+    for column in &args.columns {
+        let (role, header) = column_argument(column)?;
+        options.columns.insert(header, role);
+    }
     Ok(options)
+}
+
+/// One `--column ROLE=HEADER` argument.
+fn column_argument(text: &str) -> Result<(crate::load::ColumnRole, String), String> {
+    let roles = crate::load::ColumnRole::NAMED
+        .iter()
+        .map(|(name, _)| *name)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let Some((role, header)) = text.split_once('=') else {
+        return Err(format!(
+            "--column: expected ROLE=HEADER such as category=OdName (roles: {roles}); found {text:?}"
+        ));
+    };
+    let role = crate::load::ColumnRole::from_name(role).ok_or_else(|| {
+        format!("--column: expected a role ({roles}) before '='; found {role:?} in {text:?}")
+    })?;
+    if header.trim().is_empty() {
+        return Err(format!(
+            "--column: expected the column's header after '=' (as written in the file); found \
+             nothing in {text:?}"
+        ));
+    }
+    Ok((role, header.trim().to_string()))
 }
 
 /// How long a load runs before its progress is shown on standard error: one second, or the

@@ -883,8 +883,8 @@ fn a_table_chosen_in_the_options_reads_a_sheet_that_names_none() {
     assert_eq!(
         error,
         "ARM.xlsx: expected the table in the sheet name or a title cell (Table 3, Таблица 3, \
-         T5_1), or chosen in the import options; found sheet \"Sheet1\" with years in row 2 but \
-         no table"
+         T5_1), or given with --table (1.1 … 7.2, POP) or in the import dialog; found sheet \
+         \"Sheet1\" with years in row 2 but no table"
     );
     let options = ImportOptions {
         table: Some(TableId::T4),

@@ -160,6 +160,7 @@ fn label_columns(
     grid: &Grid<'_>,
     header: usize,
     first_year_col: usize,
+    table: TableId,
     options: &ImportOptions,
 ) -> (LabelColumns, Vec<ColumnUse>) {
     let mut labels = LabelColumns::default();
@@ -200,7 +201,7 @@ fn label_columns(
         uses.push((col, heading));
     }
     if labels.category.is_none() {
-        labels.category = unassigned.first().copied();
+        labels.category = best_label_column(grid, header, &unassigned, table);
     }
     // A column headed `Country` names the reporter only when another column holds the category;
     // alone, it is the partner country of a by-country table.
@@ -233,6 +234,58 @@ fn label_columns(
         })
         .collect();
     (labels, uses)
+}
+
+/// How well a column's cells place as distinct categories of the table: each distinct country
+/// counts most, other places (aggregates, regions, totals) and status labels less, codes that
+/// are only digits (numeric codes, sort orders) half as much as names. A column that places as
+/// the same category on every row (`Coverage` = "Foreigners") is not the label column.
+fn placement_score(grid: &Grid<'_>, col: usize, from: usize, table: TableId) -> usize {
+    let g = gazetteer();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut score = 0;
+    for cell in column_sample(grid, col, from) {
+        let text = cell.trim();
+        let (code, weight) = match g.resolve(text) {
+            Some(place) if place.kind == PlaceKind::Country => (place.code.clone(), 4),
+            Some(place) => (place.code.clone(), 2),
+            None => match crate::model::category::parse_status(text, table) {
+                Some(status) => (status.to_string(), 2),
+                None => continue,
+            },
+        };
+        if !seen.insert(code) {
+            continue;
+        }
+        score += if text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+            weight / 2
+        } else {
+            weight
+        };
+    }
+    score
+}
+
+/// The column of category labels among those the header does not name: the one whose cells
+/// place best as countries or categories (UN DESA's `OdName`, not `Type` = "Immigrants" or a
+/// sort order); the leftmost when none places.
+fn best_label_column(
+    grid: &Grid<'_>,
+    header: usize,
+    candidates: &[usize],
+    table: TableId,
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for &col in candidates {
+        let score = placement_score(grid, col, header + 1, table);
+        if best.is_none_or(|(_, top)| score > top) {
+            best = Some((col, score));
+        }
+    }
+    match best {
+        Some((col, score)) if score > 0 => Some(col),
+        _ => candidates.first().copied(),
+    }
 }
 
 fn is_flag_heading(text: &str) -> bool {
@@ -499,7 +552,7 @@ fn plan(
                 input,
                 path,
                 "expected the table in the sheet name or a title cell (Table 3, Таблица 3, T5_1), \
-                 or chosen in the import options"
+                 or given with --table (1.1 … 7.2, POP) or in the import dialog"
                     .into(),
                 format!(
                     "sheet {:?} with years in row {} but no table",
@@ -509,7 +562,24 @@ fn plan(
             )));
         }
     };
-    let (labels, uses) = label_columns(grid, header, first_year_col, options);
+    let (labels, uses) = label_columns(grid, header, first_year_col, table, options);
+    if let (Breakdown::Country(_), Some(col)) = (table.breakdown(), labels.category)
+        && options.role_of(&grid.text(header, col)).is_none()
+        && let Some(why) = no_partner_table(grid, header, col)
+    {
+        return Err(Box::new(failed(
+            input,
+            path,
+            format!(
+                "expected partner countries down column {} of sheet {:?} (table {table} is by \
+                 country); to read another column as the countries, name it with --column \
+                 category=HEADER or in the import dialog",
+                column_letters(col),
+                input.name
+            ),
+            why,
+        )));
+    }
     let mut values = value_columns(grid, &found, options);
     let blocks = sex_blocks(grid, header, first_year_col, input.merged, &mut values);
     let sheet_sex = if from_name.is_some() {
@@ -567,7 +637,8 @@ fn plan(
             input,
             path,
             "expected the reporting country in a title cell (Country: Kazakhstan), a Country \
-             column or the file name (KAZ.xlsx), or chosen in the import options"
+             column or the file name (KAZ.xlsx), or given with --reporter (KAZ) or in the \
+             import dialog"
                 .into(),
             format!("sheet {:?} without one", input.name),
         )));
@@ -888,6 +959,58 @@ pub fn read_sheet(
         note: None,
         sex_blocks: plan.blocks,
     })
+}
+
+/// Why the labels down a by-country sheet's category column hold no partner table, if they do
+/// not: no country among them (only regions or aggregates), or mostly labels that are not
+/// places (regions of one country, economic activities, age groups).
+fn no_partner_table(grid: &Grid<'_>, header: usize, col: usize) -> Option<String> {
+    let g = gazetteer();
+    let labels: Vec<String> = (header + 1..grid.rows())
+        .map(|row| grid.text(row, col).trim().to_string())
+        .filter(|t| !t.is_empty() && !is_note(t))
+        .take(400)
+        .collect();
+    if labels.len() < 3 {
+        return None;
+    }
+    let mut countries = 0;
+    let mut unplaced: Vec<&str> = Vec::new();
+    for label in &labels {
+        match g.resolve(label) {
+            Some(place) if matches!(place.kind, PlaceKind::Country | PlaceKind::Historical) => {
+                countries += 1
+            }
+            Some(_) => {}
+            None => unplaced.push(label),
+        }
+    }
+    let examples = |list: &[&str]| {
+        let mut shown: Vec<String> = list.iter().take(3).map(|l| format!("{l:?}")).collect();
+        if list.len() > 3 {
+            shown.push("…".into());
+        }
+        shown.join(", ")
+    };
+    if unplaced.len() * 2 > labels.len() {
+        return Some(format!(
+            "{} of {} row labels that are not countries or categories of the table ({}): \
+             regions of one country, activities or age groups hold no partner table",
+            unplaced.len(),
+            labels.len(),
+            examples(&unplaced)
+        ));
+    }
+    // A region may share a name with a country ("Micronesia"): fewer than one in ten is none.
+    if countries * 10 < labels.len() {
+        let all: Vec<&str> = labels.iter().map(String::as_str).collect();
+        return Some(format!(
+            "{} row labels that are regions, groups or totals, not countries ({})",
+            labels.len(),
+            examples(&all)
+        ));
+    }
+    None
 }
 
 /// Whether a label names a category of the table (a place, a status, a sex or an age group).

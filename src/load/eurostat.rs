@@ -368,7 +368,8 @@ fn decide_target(
     Err(LoadError::Unrecognised {
         path: path.display().to_string(),
         expected: "expected the Eurostat dataset in the file name (estat_migr_imm5prv.tsv.gz, \
-                   migr_emi3nxt.tsv, tps00176.csv) or a table chosen in the import options"
+                   migr_emi3nxt.tsv, tps00176.csv), or a table given with --table (3, 5.2 …) or in the \
+                   import dialog"
             .into(),
         found: format!("dimensions {}", names.join(",")),
     })
@@ -737,7 +738,8 @@ pub fn read_browser_sheet(
         let error = LoadError::Unrecognised {
             path: path.display().to_string(),
             expected: "expected a known Eurostat dataset after Dataset: (Emigration [TPS00177], \
-                       … [MIGR_IMM5PRV]) or a table chosen in the import options"
+                       … [MIGR_IMM5PRV]), or a table given with --table (3, 5.2 …) or in the import \
+                       dialog"
                 .into(),
             found: format!(
                 "sheet {:?} with dataset {}",

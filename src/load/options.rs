@@ -80,6 +80,38 @@ pub enum ColumnRole {
 }
 
 impl ColumnRole {
+    /// The roles a user can give a column (`--column ROLE=HEADER`, import options JSON), by
+    /// their names.
+    pub const NAMED: [(&'static str, ColumnRole); 11] = [
+        ("table", ColumnRole::Table),
+        ("reporter", ColumnRole::Reporter),
+        ("year", ColumnRole::Year),
+        ("sex", ColumnRole::Sex),
+        ("age", ColumnRole::Age),
+        ("category", ColumnRole::Category),
+        ("value", ColumnRole::Value),
+        ("flag", ColumnRole::Flag),
+        ("source", ColumnRole::Source),
+        ("duration_months", ColumnRole::DurationMonths),
+        ("ignore", ColumnRole::Ignore),
+    ];
+
+    /// A role by its name (`category`, `duration_months`; `partner` and `country` are taken
+    /// as `category` and `reporter`).
+    pub fn from_name(name: &str) -> Option<ColumnRole> {
+        let key = name.trim().to_ascii_lowercase().replace('-', "_");
+        match key.as_str() {
+            "partner" => return Some(ColumnRole::Category),
+            "country" => return Some(ColumnRole::Reporter),
+            "duration" => return Some(ColumnRole::DurationMonths),
+            _ => {}
+        }
+        Self::NAMED
+            .iter()
+            .find(|(n, _)| *n == key)
+            .map(|(_, role)| *role)
+    }
+
     /// The role a column header names, matched without regard to case, spaces, `_` or `-`,
     /// in English or Russian.
     pub fn from_header(header: &str) -> Option<ColumnRole> {

@@ -490,7 +490,7 @@ pub fn load_workbook(
             };
             if !options.reads_sheet(&sheet.name) {
                 listed.note =
-                    Some("not read: not among the sheets chosen in the import options".into());
+                    Some("not read: not among the sheets chosen (--sheet, or the import dialog)".into());
                 report.sheets.push(listed);
                 break 'sheet;
             }
