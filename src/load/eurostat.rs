@@ -27,7 +27,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// Eurostat datasets migreview reads: id, by-country table, status table, totals only.
-const DATASETS: [(&str, TableId, Option<TableId>, bool); 9] = [
+/// The README's table of Eurostat datasets lists the same map.
+pub const DATASETS: [(&str, TableId, Option<TableId>, bool); 12] = [
     ("migr_imm5prv", TableId::T3, None, false),
     ("migr_emi3nxt", TableId::T4, None, false),
     ("migr_imm1ctz", TableId::T5_2, Some(TableId::T5_1), false),
@@ -37,7 +38,31 @@ const DATASETS: [(&str, TableId, Option<TableId>, bool); 9] = [
     ("migr_acq", TableId::T7_2, Some(TableId::T7_1), false),
     ("tps00176", TableId::T3, None, true),
     ("tps00177", TableId::T4, None, true),
+    ("tps00024", TableId::T7_2, None, true),
+    ("migr_imm8", TableId::T3, None, true),
+    ("migr_emi2", TableId::T4, None, true),
 ];
+
+/// Families of Eurostat migration datasets, by the start of their code, for a file whose name
+/// has a family's prefix but no known code (`migr_imm.xlsx`): the table whose totals it most
+/// likely holds. A guess, said as such.
+const FAMILIES: [(&str, TableId, &str); 4] = [
+    ("migr_imm", TableId::T3, "immigration"),
+    ("migr_emi", TableId::T4, "emigration"),
+    ("migr_acq", TableId::T7_2, "acquisitions of citizenship"),
+    ("migr_pop", TableId::T2_2, "population by citizenship"),
+];
+
+/// The family a file name points to when it names no known dataset: (prefix, table, what).
+pub fn family_in(text: &str) -> Option<(&'static str, TableId, &'static str)> {
+    let lower = text.to_lowercase();
+    FAMILIES.iter().copied().find(|(prefix, ..)| {
+        lower.match_indices(prefix).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
 
 /// The canonical codes of the categories that go to a status table.
 const STATUS_CATEGORIES: [&str; 6] = ["TOTAL", "NAT", "FOR", "FOR_STLS", "STATELESS", "UNK"];
@@ -581,7 +606,9 @@ pub struct BrowserSheet {
 }
 
 impl BrowserSheet {
-    /// Finds the `TIME` and `GEO (Labels)` rows among the first rows of a sheet.
+    /// Finds the `TIME` row among the first rows of a sheet, with the `GEO (Labels)` row under
+    /// it; or, in an export trimmed by its user to the `TIME` row and the rows of countries,
+    /// a `TIME` row of years whose rows below are labelled by places.
     pub fn find(grid: &Grid<'_>) -> Option<BrowserSheet> {
         let rows = grid.rows().min(60);
         for time_row in 0..rows {
@@ -595,18 +622,20 @@ impl BrowserSheet {
             {
                 continue;
             }
-            let geo_row = (time_row + 1..(time_row + 4).min(grid.rows())).find(|&r| {
-                grid.text(r, label_col)
-                    .trim()
-                    .to_ascii_uppercase()
-                    .starts_with("GEO")
-            })?;
             let year_cols: Vec<(usize, u16)> = (label_col + 1..grid.cols())
                 .filter_map(|c| header_year(grid.get(time_row, c)).map(|y| (c, y)))
                 .collect();
             if year_cols.is_empty() {
                 return None;
             }
+            let geo_row = (time_row + 1..(time_row + 4).min(grid.rows()))
+                .find(|&r| {
+                    grid.text(r, label_col)
+                        .trim()
+                        .to_ascii_uppercase()
+                        .starts_with("GEO")
+                })
+                .or_else(|| places_below(grid, time_row, label_col).then_some(time_row))?;
             let years = year_cols
                 .iter()
                 .map(|&(col, year)| {
@@ -626,6 +655,24 @@ impl BrowserSheet {
         }
         None
     }
+
+    /// Whether the sheet has the `GEO` row (a full export) rather than countries right under
+    /// the `TIME` row (an export trimmed by its user).
+    pub fn has_geo_row(&self) -> bool {
+        self.geo_row != self.time_row
+    }
+}
+
+/// Whether most labels under the `TIME` row place as countries or groups of countries.
+fn places_below(grid: &Grid<'_>, time_row: usize, label_col: usize) -> bool {
+    let g = crate::model::gazetteer();
+    let labels: Vec<String> = (time_row + 1..grid.rows().min(time_row + 200))
+        .map(|r| grid.text(r, label_col).trim().to_string())
+        .filter(|t| !t.is_empty())
+        .take(100)
+        .collect();
+    let placed = labels.iter().filter(|l| g.resolve(l).is_some()).count();
+    placed >= 1 && placed * 2 > labels.len()
 }
 
 /// The dataset code of a data-browser sheet: the bracketed code after `Dataset:`
@@ -727,19 +774,37 @@ pub fn read_browser_sheet(
         ..SheetReport::default()
     };
     let code = browser_dataset(grid).or_else(|| workbook_dataset.map(str::to_string));
+    let file_name = super::display_name(path);
     let target = match options.table {
         Some(table) => Some(target_of_table(table)),
         None => code
             .as_deref()
             .and_then(dataset_in)
-            .and_then(target_of_dataset),
+            .or_else(|| dataset_in(&file_name))
+            .and_then(target_of_dataset)
+            .or_else(|| {
+                let (prefix, table, what) = family_in(&file_name)?;
+                report.confident = false;
+                report.messages.push(format!(
+                    "sheet {:?} does not name its dataset and the file name's {prefix:?} is no \
+                     dataset code: read as the totals of table {table} ({what}), a guess; give \
+                     --table if it holds another table",
+                    input.name
+                ));
+                Some(Target {
+                    name: format!("{prefix} (file name)"),
+                    by_country: table,
+                    status: None,
+                    totals_only: true,
+                })
+            }),
     };
     let Some(target) = target else {
         let error = LoadError::Unrecognised {
             path: path.display().to_string(),
             expected: "expected a known Eurostat dataset after Dataset: (Emigration [TPS00177], \
-                       … [MIGR_IMM5PRV]), or a table given with --table (3, 5.2 …) or in the import \
-                       dialog"
+                       … [MIGR_IMM5PRV]) or in the file name (migr_imm5prv.xlsx), or a table \
+                       given with --table (3, 5.2 …) or in the import dialog"
                 .into(),
             found: format!(
                 "sheet {:?} with dataset {}",
@@ -876,7 +941,11 @@ pub fn read_browser_sheet(
     ));
     let mut columns = vec![ColumnUse {
         index: shape.label_col,
-        header: grid.text(shape.geo_row, shape.label_col).trim().to_string(),
+        header: if shape.has_geo_row() {
+            grid.text(shape.geo_row, shape.label_col).trim().to_string()
+        } else {
+            "GEO".to_string()
+        },
         role: ColumnRole::Reporter,
     }];
     for &(col, year, flag_col) in &shape.years {
