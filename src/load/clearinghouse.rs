@@ -22,13 +22,11 @@
 //!   Tables POP, BIRTHS and DEATHS have the category `TOTAL`; their rows may be labelled by sex.
 
 use super::codes::{Codes, merge_flags, stored_value};
+use super::header::{HeaderSearch, YearHeader, find_year_header, looks_like};
 use super::long::{is_note, reporter_from_file_name};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
-use super::workbook::{
-    Grid, SheetInput, SheetOutcome, SheetProgress, data_text, is_blank,
-};
-use super::header::{HeaderSearch, YearHeader, find_year_header, looks_like};
+use super::workbook::{Grid, SheetInput, SheetOutcome, SheetProgress, data_text, is_blank};
 use super::{ColumnUse, LoadError, LoadReport, SexBlock, SheetReport};
 use crate::model::category::normalise_label;
 use crate::model::{
@@ -301,11 +299,7 @@ fn is_flag_text(text: &str) -> bool {
 }
 
 /// The year columns and their flag columns.
-fn value_columns(
-    grid: &Grid<'_>,
-    found: &YearHeader,
-    options: &ImportOptions,
-) -> Vec<ValueColumn> {
+fn value_columns(grid: &Grid<'_>, found: &YearHeader, options: &ImportOptions) -> Vec<ValueColumn> {
     let header = found.row;
     let first_year_col = found.first_col().unwrap_or(0);
     let mut columns: Vec<ValueColumn> = Vec::new();

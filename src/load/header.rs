@@ -84,7 +84,11 @@ pub fn text_year(text: &str) -> Option<HeaderYear> {
     }
     let year: u16 = start.parse().ok()?;
     let end: u16 = end.parse().ok()?;
-    let next = if end < 100 { (year + 1) % 100 } else { year + 1 };
+    let next = if end < 100 {
+        (year + 1) % 100
+    } else {
+        year + 1
+    };
     (end == next).then_some(HeaderYear {
         year,
         financial: true,
@@ -281,12 +285,7 @@ pub fn test_row(
     if !others.is_empty() {
         return reject(format!(
             "holds counts, not years: beside {} it has {}",
-            some_numbers(
-                &years
-                    .iter()
-                    .map(|(_, y)| y.year as f64)
-                    .collect::<Vec<_>>()
-            ),
+            some_numbers(&years.iter().map(|(_, y)| y.year as f64).collect::<Vec<_>>()),
             some_numbers(&others)
         ));
     }
@@ -395,12 +394,24 @@ impl HeaderSearch {
 const LOOKS_LIKE: [(&[&str], &str); 6] = [
     (
         &[
-            "saldo", "netmigration", "net", "сальдо", "миграционныйприрост", "solde",
+            "saldo",
+            "netmigration",
+            "net",
+            "сальдо",
+            "миграционныйприрост",
+            "solde",
         ],
         "net migration",
     ),
     (
-        &["refugee", "asylum", "беженц", "убежищ", "flüchtling", "asyl"],
+        &[
+            "refugee",
+            "asylum",
+            "беженц",
+            "убежищ",
+            "flüchtling",
+            "asyl",
+        ],
         "refugees or asylum seekers",
     ),
     (
@@ -409,16 +420,36 @@ const LOOKS_LIKE: [(&[&str], &str); 6] = [
     ),
     (
         &[
-            "виз", "приглашен", "регистрац", "visa", "permit", "разрешени", "patent", "патент",
+            "виз",
+            "приглашен",
+            "регистрац",
+            "visa",
+            "permit",
+            "разрешени",
+            "patent",
+            "патент",
         ],
         "counts of administrative acts (visas, invitations, registrations or permits)",
     ),
     (
-        &["region", "регион", "область", "oblast", "province", "bundesland"],
+        &[
+            "region",
+            "регион",
+            "область",
+            "oblast",
+            "province",
+            "bundesland",
+        ],
         "figures by region of one country",
     ),
     (
-        &["industry", "activity", "отрасл", "видэкономическойдеятельности", "nace"],
+        &[
+            "industry",
+            "activity",
+            "отрасл",
+            "видэкономическойдеятельности",
+            "nace",
+        ],
         "figures by economic activity",
     ),
 ];
@@ -480,7 +511,10 @@ pub fn looks_like(grid: &Grid<'_>, sheet: &str) -> Option<String> {
     let mut found: Vec<(&str, String)> = Vec::new();
     let name_key = normalise_label(sheet);
     if MONTHS.iter().any(|m| name_key == normalise_label(m)) {
-        found.push(("monthly moves", "the sheet is named after a month".to_string()));
+        found.push((
+            "monthly moves",
+            "the sheet is named after a month".to_string(),
+        ));
     }
     let rows = grid.rows().min(HEADER_SEARCH_ROWS);
     for row in 0..rows {
@@ -507,17 +541,30 @@ pub fn looks_like(grid: &Grid<'_>, sheet: &str) -> Option<String> {
                     }
                 });
                 if hit {
-                    let shown: String = data_text(grid.get(row, col)).trim().chars().take(40).collect();
+                    let shown: String = data_text(grid.get(row, col))
+                        .trim()
+                        .chars()
+                        .take(40)
+                        .collect();
                     found.push((
                         what,
-                        format!("{shown:?} in {}", crate::model::cell_ref(row as u32, col.min(u16::MAX as usize - 1) as u16)),
+                        format!(
+                            "{shown:?} in {}",
+                            crate::model::cell_ref(
+                                row as u32,
+                                col.min(u16::MAX as usize - 1) as u16
+                            )
+                        ),
                     ));
                 }
             }
         }
     }
     if let Some(matrix) = matrix_evidence(grid) {
-        found.push(("a matrix of countries by countries (destination × origin)", matrix));
+        found.push((
+            "a matrix of countries by countries (destination × origin)",
+            matrix,
+        ));
     }
     if found.is_empty() {
         return None;
@@ -549,7 +596,10 @@ fn matrix_evidence(grid: &Grid<'_>) -> Option<String> {
             continue;
         }
         let down = (row + 1..grid.rows().min(row + 200))
-            .filter(|&r| (0..grid.cols().min(3)).any(|c| matches!(grid.get(r, c), Data::String(s) if is_country(s))))
+            .filter(|&r| {
+                (0..grid.cols().min(3))
+                    .any(|c| matches!(grid.get(r, c), Data::String(s) if is_country(s)))
+            })
             .count();
         if down >= 5 {
             return Some(format!("{across} countries across row {}", row + 1));
@@ -573,7 +623,13 @@ mod tests {
         assert_eq!(y("1999-2000"), Some((1999, true)));
         assert_eq!(y("1961–63"), None);
         assert_eq!(y("12 345"), None);
-        assert_eq!(cell_year(&Data::Float(2018.0), 2026), Some(HeaderYear { year: 2018, financial: false }));
+        assert_eq!(
+            cell_year(&Data::Float(2018.0), 2026),
+            Some(HeaderYear {
+                year: 2018,
+                financial: false
+            })
+        );
         assert_eq!(cell_year(&Data::Float(2092.0), 2026), None);
         assert_eq!(cell_year(&Data::Float(1850.0), 2026), None);
         assert_eq!(cell_year(&Data::Float(2018.5), 2026), None);

@@ -129,7 +129,9 @@ pub fn table_from_file_name(path: &Path) -> Option<TableId> {
     let stem = path.file_stem()?.to_string_lossy().into_owned();
     let stem = stem.strip_suffix(".tsv").unwrap_or(&stem);
     let stem = stem.strip_suffix(".csv").unwrap_or(stem);
-    if let Some(target) = super::eurostat::dataset_in(stem).and_then(super::eurostat::target_of_dataset) {
+    if let Some(target) =
+        super::eurostat::dataset_in(stem).and_then(super::eurostat::target_of_dataset)
+    {
         return Some(target.by_country);
     }
     TableId::find_in(stem).or_else(|| {

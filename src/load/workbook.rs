@@ -489,8 +489,9 @@ pub fn load_workbook(
                 ..SheetReport::default()
             };
             if !options.reads_sheet(&sheet.name) {
-                listed.note =
-                    Some("not read: not among the sheets chosen (--sheet, or the import dialog)".into());
+                listed.note = Some(
+                    "not read: not among the sheets chosen (--sheet, or the import dialog)".into(),
+                );
                 report.sheets.push(listed);
                 break 'sheet;
             }
@@ -586,9 +587,11 @@ pub fn load_workbook(
         }
         let found = describe_sheets(&report.sheets);
         let no_header = report.sheets.iter().any(|s| {
-            s.note
-                .as_deref()
-                .is_some_and(|n| super::header::HOLDS_FIGURES_MARKS.iter().any(|m| n.contains(m)))
+            s.note.as_deref().is_some_and(|n| {
+                super::header::HOLDS_FIGURES_MARKS
+                    .iter()
+                    .any(|m| n.contains(m))
+            })
         });
         return Err(LoadError::Unrecognised {
             path: shown,
@@ -642,6 +645,13 @@ fn describe_sheets(sheets: &[SheetReport]) -> String {
                 .unwrap_or("no data");
             match members.as_slice() {
                 [one] => format!("sheet {:?}: {why}", one.name),
+                few if few.len() <= 3 => format!(
+                    "sheets {}: {why}",
+                    few.iter()
+                        .map(|s| format!("{:?}", s.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 [first_sheet, .., last] => format!(
                     "sheets {:?} … {:?} ({}): {why}",
                     first_sheet.name,
