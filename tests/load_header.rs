@@ -198,3 +198,48 @@ fn real_year_headers_are_read_as_text_falling_financial_or_per_sex_block() {
         Some(70.0)
     );
 }
+
+#[test]
+fn sex_given_by_a_sheet_name_or_a_title_is_that_sex_never_the_total() {
+    let mut book = Workbook::new();
+    for (name, value) in [("Мужчины", 80.0), ("Женщины", 70.0)] {
+        let sheet = book.add_worksheet();
+        let _ = sheet.set_name(name);
+        write_row(sheet, 0, &[S("Страна: Казахстан")]);
+        write_row(sheet, 1, &[S("Страна"), N(2019.0), N(2020.0)]);
+        write_row(sheet, 2, &[S("Россия"), N(value), N(value + 1.0)]);
+    }
+    let sheet = book.add_worksheet();
+    let _ = sheet.set_name("Table 3");
+    write_row(sheet, 0, &[S("Country: Kazakhstan")]);
+    write_row(
+        sheet,
+        1,
+        &[S("Immigrants by country of previous residence, females")],
+    );
+    write_row(sheet, 2, &[S("Country"), N(2018.0), N(2019.0)]);
+    write_row(sheet, 3, &[S("Uzbekistan"), N(12.0), N(13.0)]);
+    let bytes = book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"));
+    let options = ImportOptions {
+        table: Some(TableId::T3),
+        ..ImportOptions::default()
+    };
+    let (dataset, report) = load_bytes("KAZ.xlsx", &bytes, &options);
+    use migreview::model::Sex;
+    let rus = |year, sex| number(&dataset, key(TableId::T3, "KAZ", year, "RUS").sex(sex));
+    assert_eq!(rus(2019, Sex::M), Some(80.0));
+    assert_eq!(rus(2020, Sex::F), Some(71.0));
+    assert!(load_support::all(&dataset, key(TableId::T3, "KAZ", 2019, "RUS")).is_empty());
+    assert_eq!(
+        number(&dataset, key(TableId::T3, "KAZ", 2018, "UZB").sex(Sex::F)),
+        Some(12.0)
+    );
+    assert!(
+        report
+            .messages
+            .iter()
+            .any(|m| m.contains("sex F (title cell A2)")),
+        "{:?}",
+        report.messages
+    );
+}

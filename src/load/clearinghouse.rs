@@ -115,15 +115,38 @@ fn reporter_in_titles(grid: &Grid<'_>, header: usize) -> Option<(String, usize, 
     None
 }
 
-/// The sex a sheet name ends in (`Table 3 M`, `Таблица 3 Женщины`).
-fn sex_in_sheet_name(name: &str) -> Option<Sex> {
+/// The sex a sheet name ends in (`Table 3 M`, `Таблица 3 Женщины`), with the word.
+fn sex_in_sheet_name(name: &str) -> Option<(Sex, &str)> {
     let last = name
         .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '(' || c == ')')
         .rfind(|t| !t.is_empty())?;
     if last.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    Sex::parse(last)
+    Sex::parse(last).map(|sex| (sex, last))
+}
+
+/// Men or women named by a title cell above the header, left of the years: the whole cell or
+/// one of its comma-separated parts (`Immigrants by citizenship, males`, `Женщины`), with the
+/// cell. Only men and women: a title saying "total" says nothing about the rows.
+fn sex_in_titles(grid: &Grid<'_>, header: usize, first_year_col: usize) -> Option<(Sex, String)> {
+    for row in 0..header {
+        for col in 0..first_year_col.max(1) {
+            let Data::String(text) = grid.get(row, col) else {
+                continue;
+            };
+            let found = text
+                .split([',', ';', ':', '(', ')', '—', '–'])
+                .map(str::trim)
+                .filter(|part| part.chars().count() >= 3)
+                .find_map(|part| Sex::parse(part).filter(|s| matches!(s, Sex::M | Sex::F)));
+            if let Some(sex) = found {
+                let at = crate::model::cell_ref(row as u32, col.min(u16::MAX as usize - 1) as u16);
+                return Some((sex, format!("title cell {at}")));
+            }
+        }
+    }
+    None
 }
 
 /// Non-blank cells of a column below the header, as text (a sample).
@@ -431,7 +454,8 @@ struct SheetPlan {
     uses: Vec<ColumnUse>,
     values: Vec<ValueColumn>,
     blocks: Vec<SexBlock>,
-    sheet_sex: Option<Sex>,
+    /// The sex of every row, from the sheet name or a title cell, and where it was said.
+    sheet_sex: Option<(Sex, String)>,
     style: NumberStyle,
     said: Vec<String>,
 }
@@ -576,11 +600,13 @@ fn plan(
     }
     let mut values = value_columns(grid, &found, options);
     let blocks = sex_blocks(grid, header, first_year_col, input.merged, &mut values);
-    let sheet_sex = if from_name.is_some() {
-        sex_in_sheet_name(input.name)
-    } else {
-        None
-    };
+    // The sex of the whole sheet: a sex word ending the sheet name (`Table 3 M`; a whole word
+    // such as `Мужчины` or `Females` when the name does not give the table), else a title cell
+    // above the header (`Immigrants, men`; `Женщины`).
+    let sheet_sex = sex_in_sheet_name(input.name)
+        .filter(|(_, word)| from_name.is_some() || word.chars().count() >= 3)
+        .map(|(sex, _)| (sex, "sheet name".to_string()))
+        .or_else(|| sex_in_titles(grid, header, first_year_col));
     // Layouts the reader is unsure of: the user is asked to check them.
     if labels.category.is_none() && table.breakdown() != Breakdown::None {
         report.confident = false;
@@ -865,7 +891,7 @@ pub fn read_sheet(
             let sex = row_sex
                 .or(column.sex)
                 .or(label_sex)
-                .or(plan.sheet_sex)
+                .or(plan.sheet_sex.as_ref().map(|(sex, _)| *sex))
                 .unwrap_or(Sex::T);
             dataset.push(Obs {
                 value,
@@ -934,8 +960,8 @@ pub fn read_sheet(
             })
             .collect();
         said.push(format!("sex blocks {}", blocks.join(", ")));
-    } else if let Some(sex) = plan.sheet_sex {
-        said.push(format!("sex {sex} (sheet name)"));
+    } else if let Some((sex, from)) = &plan.sheet_sex {
+        said.push(format!("sex {sex} ({from})"));
     }
     report
         .messages
@@ -1028,10 +1054,13 @@ mod tests {
 
     #[test]
     fn sheet_names_may_carry_the_sex() {
-        assert_eq!(sex_in_sheet_name("Table 3 M"), Some(Sex::M));
-        assert_eq!(sex_in_sheet_name("Таблица 3 Женщины"), Some(Sex::F));
-        assert_eq!(sex_in_sheet_name("Table 3"), None);
-        assert_eq!(sex_in_sheet_name("T3_F"), Some(Sex::F));
+        let sex = |name| sex_in_sheet_name(name).map(|(sex, _)| sex);
+        assert_eq!(sex("Table 3 M"), Some(Sex::M));
+        assert_eq!(sex("Таблица 3 Женщины"), Some(Sex::F));
+        assert_eq!(sex("Table 3"), None);
+        assert_eq!(sex("T3_F"), Some(Sex::F));
+        assert_eq!(sex("Мужчины"), Some(Sex::M));
+        assert_eq!(sex("Females"), Some(Sex::F));
         assert_eq!(column_letters(27), "AB");
     }
 }
