@@ -6,7 +6,6 @@
 //! level from the [`catalog`]. [`run_all`] builds the shared [`CheckIndex`] once and hands it to
 //! every check through the [`CheckContext`].
 
-mod ages;
 pub mod balance;
 pub mod catalog;
 pub mod coherence;

@@ -1,10 +1,10 @@
 //! A1–A4: the breakdowns of a table add up to its totals (sex, age, partner, status).
 
-use super::ages::{AgeSpan, disjoint_bands};
 use super::index::BreakdownKey;
 use super::sum::{Parts, Term, absent_message, check_sum};
 use super::text::{Label, both};
 use super::{Check, CheckCode, CheckContext, CheckOutput};
+use crate::model::age::{AgeSpan, disjoint_bands};
 use crate::model::{CategoryKind, Lang, ObsKey, Sex, Sym, TableId};
 
 /// The by-country tables, whose `TOTAL` row is the sum of its partners (A3).

@@ -4,7 +4,6 @@ use super::codes::{Codes, merge_flags, stored_value};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
 use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
-use crate::model::category::normalise_label;
 use crate::model::{
     Dataset, Location, NO_COLUMN, NO_DURATION, Obs, PlaceKind, Sex, Sym, TableId, gazetteer,
 };
@@ -43,64 +42,7 @@ pub fn parse_year(text: &str) -> Option<(u16, u16)> {
     Some((year as u16, (month * 32 + day) as u16))
 }
 
-/// Canonical age groups: `TOTAL`, `0-4`, `85+`, `UNK`, single years as `15`.
-pub fn normalise_age(text: &str) -> Option<String> {
-    let t = text.trim();
-    let key = normalise_label(t);
-    match key.as_str() {
-        "" | "t" | "z" | "total" | "всего" | "итого" | "allages" | "всевозрасты" =>
-        {
-            return Some("TOTAL".into());
-        }
-        "unk" | "unknown" | "неизвестно" | "неуказан" | "неуказано" | "возрастнеуказан" =>
-        {
-            return Some("UNK".into());
-        }
-        _ => {}
-    }
-    let upper = t.to_uppercase().replace(' ', "");
-    let body = upper.strip_prefix('Y').unwrap_or(&upper);
-    let body = body.trim_start_matches('_');
-    if let Some(n) = body.strip_prefix("LT") {
-        let n: u32 = n.parse().ok()?;
-        return (n > 0).then(|| format!("0-{}", n - 1));
-    }
-    if let Some(n) = body.strip_prefix("GE") {
-        let n: u32 = n.parse().ok()?;
-        return Some(format!("{n}+"));
-    }
-    for plus in [
-        "+",
-        "-",
-        "ИСТАРШЕ",
-        "ANDOVER",
-        "ANDOLDER",
-        "ЛЕТИСТАРШЕ",
-        "ИБОЛЕЕ",
-    ] {
-        if let Some(n) = body.strip_suffix(plus)
-            && let Ok(n) = n.parse::<u32>()
-        {
-            return Some(format!("{n}+"));
-        }
-    }
-    let range: Vec<&str> = body
-        .split(['-', '–', '—'])
-        .map(|p| p.trim_end_matches("ЛЕТ"))
-        .collect();
-    match range.as_slice() {
-        [a, b] => {
-            let a: u32 = a.parse().ok()?;
-            let b: u32 = b.parse().ok()?;
-            (a <= b).then(|| format!("{a}-{b}"))
-        }
-        [a] => {
-            let a: u32 = a.parse().ok()?;
-            (a <= 120).then(|| a.to_string())
-        }
-        _ => None,
-    }
-}
+pub use crate::model::age::normalise_age;
 
 /// Recognises a reporting country in a file name: `KAZ.xlsx`, `Kazakhstan_2012.xlsx`.
 pub fn reporter_from_file_name(path: &Path) -> Option<String> {

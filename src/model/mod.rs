@@ -1,5 +1,6 @@
 //! The migration data model: tables, observations, values, countries.
 
+pub mod age;
 pub mod category;
 pub mod country;
 pub mod dataset;

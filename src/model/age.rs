@@ -1,12 +1,72 @@
-//! Age groups as intervals of whole years, and the choice of the groups that A2 adds up: a set
-//! of disjoint groups covering the same ages as all the groups given.
+//! Age groups: their canonical labels, the intervals of whole years they stand for, and the
+//! choice of the groups to add up (check A2, and the age totals the loader sums where a file
+//! gives none): a set of disjoint groups covering the same ages as all the groups given.
 //!
 //! Data often give nested or overlapping bands beside each other (`15-64` beside the five-year
 //! groups, `65+` beside `65-69` and `70+`). Adding them all counts persons twice; A2 adds the
 //! finest disjoint groups that cover the same ages instead, and cannot be evaluated when no such
 //! set exists or when there are two equally fine ones.
 
-use crate::load::long::normalise_age;
+use super::category::normalise_label;
+
+/// Canonical age groups: `TOTAL`, `0-4`, `85+`, `UNK`, single years as `15`.
+pub fn normalise_age(text: &str) -> Option<String> {
+    let t = text.trim();
+    let key = normalise_label(t);
+    match key.as_str() {
+        "" | "t" | "z" | "total" | "всего" | "итого" | "allages" | "всевозрасты" =>
+        {
+            return Some("TOTAL".into());
+        }
+        "unk" | "unknown" | "неизвестно" | "неуказан" | "неуказано" | "возрастнеуказан" =>
+        {
+            return Some("UNK".into());
+        }
+        _ => {}
+    }
+    let upper = t.to_uppercase().replace(' ', "");
+    let body = upper.strip_prefix('Y').unwrap_or(&upper);
+    let body = body.trim_start_matches('_');
+    if let Some(n) = body.strip_prefix("LT") {
+        let n: u32 = n.parse().ok()?;
+        return (n > 0).then(|| format!("0-{}", n - 1));
+    }
+    if let Some(n) = body.strip_prefix("GE") {
+        let n: u32 = n.parse().ok()?;
+        return Some(format!("{n}+"));
+    }
+    for plus in [
+        "+",
+        "-",
+        "ИСТАРШЕ",
+        "ANDOVER",
+        "ANDOLDER",
+        "ЛЕТИСТАРШЕ",
+        "ИБОЛЕЕ",
+    ] {
+        if let Some(n) = body.strip_suffix(plus)
+            && let Ok(n) = n.parse::<u32>()
+        {
+            return Some(format!("{n}+"));
+        }
+    }
+    let range: Vec<&str> = body
+        .split(['-', '–', '—'])
+        .map(|p| p.trim_end_matches("ЛЕТ"))
+        .collect();
+    match range.as_slice() {
+        [a, b] => {
+            let a: u32 = a.parse().ok()?;
+            let b: u32 = b.parse().ok()?;
+            (a <= b).then(|| format!("{a}-{b}"))
+        }
+        [a] => {
+            let a: u32 = a.parse().ok()?;
+            (a <= 120).then(|| a.to_string())
+        }
+        _ => None,
+    }
+}
 
 /// What an age label stands for.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
