@@ -1,22 +1,25 @@
 //! Codes shared by every layout: places (reporters and partner countries), status labels, age
 //! groups, flags, sources and sheet names, each resolved once per distinct label and interned in
-//! the data set. A label that cannot be placed is kept as written and recorded with the closest
-//! known names ([`Dataset::note_unplaced`]), never dropped.
+//! the data set. A label that cannot be placed is kept as written and recorded with the known
+//! names it is a plausible misspelling of ([`Dataset::note_unplaced`]), never dropped; a label
+//! that names a region inside a country ("Республика Коми") is kept as written and recorded as
+//! sub-national ([`Dataset::note_subnational`]).
 
 use super::long::normalise_age;
 use super::values::CellValue;
 use crate::model::category::parse_status;
-use crate::model::{Breakdown, Dataset, Location, Missing, Sym, TableId, cell_ref, gazetteer};
+use crate::model::{
+    Breakdown, Dataset, Location, Missing, Placement, Sym, TableId, cell_ref, gazetteer,
+};
 use std::collections::HashMap;
 
-/// How many suggestions are recorded for a label that could not be placed.
-const SUGGESTIONS: usize = 3;
-
-/// A resolved label: its symbol, and whether it could not be placed (kept as written).
-#[derive(Copy, Clone)]
+/// A resolved label: its symbol, whether it could not be placed (kept as written), and the
+/// country of a sub-national region (also kept as written).
+#[derive(Clone)]
 struct Resolved {
     sym: Sym,
     unplaced: bool,
+    subnational: Option<Option<String>>,
 }
 
 /// Caches from labels as written to interned canonical codes, for one input file.
@@ -73,9 +76,11 @@ impl Codes {
         }
     }
 
-    /// The canonical code of a country, aggregate or special partner label in any coding. An
-    /// unplaced label is kept as written and recorded (with `role`, e.g. `reporter`) with the
-    /// closest known names; `at` says where it was met and is only built when needed.
+    /// The canonical code of a country, aggregate or special partner label in any coding
+    /// ([`crate::model::country::Gazetteer::classify`]). An unplaced label is kept as written
+    /// and recorded (with `role`, e.g. `reporter`) with the names it is a plausible misspelling
+    /// of; a region inside a country is kept as written and recorded as sub-national. `at` says
+    /// where it was met and is only built when needed.
     pub fn place(
         &mut self,
         label: &str,
@@ -86,18 +91,27 @@ impl Codes {
         if let Some(resolved) = self.places.get(label) {
             if resolved.unplaced {
                 dataset.note_unplaced(label, role, Vec::new(), at());
+            } else if let Some(country) = &resolved.subnational {
+                dataset.note_subnational(label, role, country.as_deref(), at());
             }
             return resolved.sym;
         }
-        let g = gazetteer();
-        let resolved = match g.resolve(label) {
-            Some(place) => Resolved {
+        let resolved = match gazetteer().classify(label) {
+            Placement::Place(place) => Resolved {
                 sym: dataset.intern(&place.code),
                 unplaced: false,
+                subnational: None,
             },
-            None => {
-                let suggestions = g
-                    .suggest(label, SUGGESTIONS)
+            Placement::Subnational { country, .. } => {
+                dataset.note_subnational(label, role, country, at());
+                Resolved {
+                    sym: dataset.intern(label),
+                    unplaced: false,
+                    subnational: Some(country.map(str::to_string)),
+                }
+            }
+            Placement::Unplaced { suggestions } => {
+                let suggestions = suggestions
                     .iter()
                     .map(|p| format!("{} ({})", p.name_en, p.code))
                     .collect();
@@ -105,16 +119,25 @@ impl Codes {
                 Resolved {
                     sym: dataset.intern(label),
                     unplaced: true,
+                    subnational: None,
                 }
             }
         };
+        let sym = resolved.sym;
         self.places.insert(label.to_string(), resolved);
-        resolved.sym
+        sym
     }
 
     /// Whether a label met before could not be placed.
     pub fn is_unplaced(&self, label: &str) -> bool {
         self.places.get(label).is_some_and(|r| r.unplaced)
+    }
+
+    /// Whether a label met before names a region inside a country.
+    pub fn is_subnational(&self, label: &str) -> bool {
+        self.places
+            .get(label)
+            .is_some_and(|r| r.subnational.is_some())
     }
 
     /// The status code of a status table's label (`Citizens`, `Иностранные граждане`, `NAT`…);
@@ -137,18 +160,21 @@ impl Codes {
             Some(code) => Resolved {
                 sym: dataset.intern(code),
                 unplaced: false,
+                subnational: None,
             },
             None => {
                 dataset.note_unplaced(label, "status", Vec::new(), at());
                 Resolved {
                     sym: dataset.intern(label),
                     unplaced: true,
+                    subnational: None,
                 }
             }
         };
+        let sym = resolved.sym;
         self.statuses
             .insert((by_birth, label.to_string()), resolved);
-        resolved.sym
+        sym
     }
 
     /// The category of a table's row: a status code in the status tables, a place in the others;
@@ -258,6 +284,28 @@ mod tests {
         assert_eq!(dataset.str(status), "NATIVE");
         let status = codes.status("NAT", TableId::T5_1, &mut dataset, at);
         assert_eq!(dataset.str(status), "CITIZENS");
+    }
+
+    #[test]
+    fn regions_of_a_country_are_recorded_as_subnational() {
+        let mut dataset = Dataset::new();
+        let mut codes = Codes::new(0, "stst_2016.xls");
+        let at = || Location::default();
+        let komi = codes.place("Республика Коми ", "category", &mut dataset, at);
+        codes.place("Республика Коми ", "category", &mut dataset, at);
+        let region = codes.place("Тверская обл.", "reporter", &mut dataset, at);
+        assert_eq!(dataset.str(komi), "Республика Коми ");
+        assert_eq!(dataset.str(region), "Тверская обл.");
+        assert!(codes.is_subnational("Республика Коми "));
+        assert!(!codes.is_unplaced("Республика Коми "));
+        assert!(dataset.unplaced.is_empty(), "{:?}", dataset.unplaced);
+        assert_eq!(dataset.subnational.len(), 2);
+        assert_eq!(dataset.subnational[0].count, 2);
+        assert_eq!(dataset.subnational[0].country.as_deref(), Some("RUS"));
+        assert_eq!(dataset.subnational[1].role, "reporter");
+        let moldova = codes.place("Молдова, Республика ", "category", &mut dataset, at);
+        assert_eq!(dataset.str(moldova), "MDA");
+        assert!(!codes.is_subnational("Молдова, Республика "));
     }
 
     fn codes_location() -> Location {

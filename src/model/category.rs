@@ -46,11 +46,13 @@ pub enum CategoryKind {
     Historical,
     /// `UNK`: counts towards the total, not a country.
     Unknown,
-    /// `OTHER`: residual partners; counts towards the total.
+    /// `OTHER` and territories that are not ISO 3166-1 entries (Abkhazia, Transnistria…):
+    /// residual partners; count towards the total.
     Other,
-    /// `STATELESS`: counts towards the total.
+    /// `STATELESS` and `RNC` (recognised non-citizens): count towards the total.
     Stateless,
-    /// A group of countries or a region: never a part of a country sum.
+    /// A group of countries, a region of the world, or a region inside a country ("Республика
+    /// Коми", "Московская область"): never a part of a country sum.
     Aggregate,
     /// A status code of a status table (other than `TOTAL`, `STATELESS`, `UNKNOWN`).
     Status,
@@ -87,8 +89,14 @@ pub fn category_kind(code: &str) -> CategoryKind {
             Some(PlaceKind::Total) => CategoryKind::Total,
             Some(PlaceKind::Unknown) => CategoryKind::Unknown,
             Some(PlaceKind::Other) => CategoryKind::Other,
-            Some(PlaceKind::Stateless) => CategoryKind::Stateless,
+            // Recognised non-citizens have no citizenship either: they count towards the
+            // total as stateless persons do (`assets/README.md`, kinds).
+            Some(PlaceKind::Stateless | PlaceKind::NonCitizen) => CategoryKind::Stateless,
+            // A territory that is not an ISO 3166-1 entry is a residual partner of the total.
+            Some(PlaceKind::Territory) => CategoryKind::Other,
             Some(PlaceKind::Aggregate | PlaceKind::Region) => CategoryKind::Aggregate,
+            // A region inside a country ("Республика Коми") is no part of a country sum.
+            None if gazetteer().subnational(code).is_some() => CategoryKind::Aggregate,
             None => CategoryKind::Unplaced,
         },
     }

@@ -222,6 +222,20 @@ pub struct UnplacedLabel {
     pub first_location: Location,
 }
 
+/// A label that names a region inside a country ("Республика Коми", "Московская область"):
+/// neither a country nor unplaced (`Gazetteer::classify`); kept as written and reported apart
+/// from the unplaced labels, without suggestions.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct SubnationalLabel {
+    pub label: String,
+    /// What the label was meant to be: `reporter`, `category`.
+    pub role: String,
+    /// Alpha-3 code of the country the region belongs to, when known.
+    pub country: Option<String>,
+    pub count: usize,
+    pub first_location: Location,
+}
+
 /// A table of one reporter and year whose duration-of-stay rule the file's Metadata sheet set.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MetadataDuration {
@@ -239,6 +253,8 @@ pub struct Dataset {
     pub strings: Interner,
     pub files: Vec<SourceFile>,
     pub unplaced: Vec<UnplacedLabel>,
+    /// Labels that name regions inside a country, not countries.
+    pub subnational: Vec<SubnationalLabel>,
     /// Where the observations' duration of stay came from a Metadata sheet rather than from the
     /// data rows (the mirror statistics report the rule's source).
     pub metadata_durations: Vec<MetadataDuration>,
@@ -468,6 +484,16 @@ impl Dataset {
                 None => self.unplaced.push(label),
             }
         }
+        for label in other.subnational {
+            match self
+                .subnational
+                .iter_mut()
+                .find(|l| l.label == label.label && l.role == label.role)
+            {
+                Some(existing) => existing.count += label.count,
+                None => self.subnational.push(label),
+            }
+        }
     }
 
     /// Approximate heap memory held by the data set, in bytes.
@@ -495,6 +521,31 @@ impl Dataset {
             label: label.to_string(),
             role: role.to_string(),
             suggestions,
+            count: 1,
+            first_location: location,
+        });
+    }
+
+    /// Records a label that names a region inside a country (counted once per label and role).
+    pub fn note_subnational(
+        &mut self,
+        label: &str,
+        role: &str,
+        country: Option<&str>,
+        location: Location,
+    ) {
+        if let Some(existing) = self
+            .subnational
+            .iter_mut()
+            .find(|l| l.label == label && l.role == role)
+        {
+            existing.count += 1;
+            return;
+        }
+        self.subnational.push(SubnationalLabel {
+            label: label.to_string(),
+            role: role.to_string(),
+            country: country.map(str::to_string),
             count: 1,
             first_location: location,
         });

@@ -8,10 +8,10 @@ pub mod table;
 pub mod value;
 
 pub use category::{CategoryKind, category_kind};
-pub use country::{Place, PlaceKind, gazetteer};
+pub use country::{Place, PlaceKind, Placement, SubnationalUnit, gazetteer};
 pub use dataset::{
     Dataset, DatasetSummary, Interner, Location, NO_COLUMN, NO_DURATION, NewObs, Obs, ObsKey,
-    SourceFile, Sym, UnplacedLabel, cell_ref,
+    SourceFile, SubnationalLabel, Sym, UnplacedLabel, cell_ref,
 };
 pub use table::{Breakdown, CountryDim, Lang, TableId, TableKind};
 pub use value::{Missing, Sex, Value, format_count, format_count_in, format_count_ru};
