@@ -295,7 +295,7 @@ fn fixtures() -> Vec<Fixture> {
                         "3 Kazahstan 2011 T TOTAL RUS",
                         None,
                         None,
-                        "Reporting country \"Kazahstan\" could not be placed (1 observation, first at KAZ.csv › line 5); did you mean Kazakhstan (KAZ) or Armenia (ARM)?",
+                        "Reporting country \"Kazahstan\" could not be placed (1 observation, first at KAZ.csv › line 5); did you mean Kazakhstan (KAZ)?",
                         "KAZ.csv › line 5",
                     ),
                     fail(

@@ -223,8 +223,9 @@ fn a_bulk_file_without_a_dataset_name_asks_for_the_table() {
     assert_eq!(
         error,
         "download.tsv: expected the Eurostat dataset in the file name \
-         (estat_migr_imm5prv.tsv.gz, migr_emi3nxt.tsv, tps00176.csv) or a table chosen in the \
-         import options; found dimensions freq,partner,age,agedef,unit,sex,geo"
+         (estat_migr_imm5prv.tsv.gz, migr_emi3nxt.tsv, tps00176.csv), or a table given with \
+         --table (3, 5.2 …) or in the import dialog; found dimensions \
+         freq,partner,age,agedef,unit,sex,geo"
     );
     let options = ImportOptions {
         table: Some(TableId::T4),
