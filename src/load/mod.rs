@@ -13,6 +13,7 @@
 //! [`codes::Codes`] and values through [`values`]. [`preview`] shows the import dialog what
 //! would be read.
 
+pub mod age_totals;
 pub mod clearinghouse;
 pub mod codes;
 pub mod container;
@@ -347,6 +348,7 @@ pub fn load_bytes(
         file,
         &mut report,
     )?;
+    age_totals::sum_missing_age_totals(&mut dataset, &mut report);
     // Hashed only once the file was read, so that unreadable input fails fast.
     let sha256 = sha256_hex(bytes);
     if let Some(source) = dataset.files.get_mut(file as usize) {
