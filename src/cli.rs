@@ -92,6 +92,10 @@ pub struct InputArgs {
     /// category, value, flag, source, duration_months, ignore.
     #[arg(long = "column", value_name = "ROLE=HEADER")]
     pub columns: Vec<String>,
+    /// Places labels the loader could not place: a CSV of `label,code` rows (the code in any
+    /// coding, or `not-a-country`), as the window's list of unplaced labels keeps them.
+    #[arg(long, value_name = "FILE.csv")]
+    pub labels: Option<PathBuf>,
     /// Import options as JSON (the format the window saves), applied to every input.
     #[arg(long)]
     pub import_options: Option<PathBuf>,
@@ -297,6 +301,13 @@ pub fn import_options(args: &InputArgs) -> Result<ImportOptions, String> {
     for column in &args.columns {
         let (role, header) = column_argument(column)?;
         options.columns.insert(header, role);
+    }
+    if let Some(path) = &args.labels {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("--labels {}: cannot read the file: {e}", path.display()))?;
+        let labels = crate::load::read_label_mapping(&text)
+            .map_err(|e| format!("--labels {}: {e}", path.display()))?;
+        options.labels.extend(labels);
     }
     Ok(options)
 }

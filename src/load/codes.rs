@@ -11,7 +11,9 @@ use crate::model::category::parse_status;
 use crate::model::{
     Breakdown, Dataset, Location, Missing, Placement, Sym, TableId, cell_ref, gazetteer,
 };
-use std::collections::HashMap;
+use super::options::{LabelTarget, label_target};
+use crate::model::category::normalise_label;
+use std::collections::{BTreeMap, HashMap};
 
 /// A resolved label: its symbol, whether it could not be placed (kept as written), and the
 /// country of a sub-national region (also kept as written).
@@ -32,6 +34,8 @@ pub struct Codes {
     statuses: HashMap<(bool, String), Resolved>,
     ages: HashMap<String, Option<Sym>>,
     texts: HashMap<String, Sym>,
+    /// The reviewer's placement of labels (import options), by normalised label.
+    mapped: HashMap<String, LabelTarget>,
 }
 
 impl Codes {
@@ -43,7 +47,19 @@ impl Codes {
             statuses: HashMap::new(),
             ages: HashMap::new(),
             texts: HashMap::new(),
+            mapped: HashMap::new(),
         }
+    }
+
+    /// Places labels as the reviewer mapped them ([`super::ImportOptions::labels`]) before
+    /// asking the gazetteer; a mapping to no known place is passed over.
+    pub fn with_labels(mut self, labels: &BTreeMap<String, String>) -> Codes {
+        for (label, target) in labels {
+            if let Some(target) = label_target(target) {
+                self.mapped.insert(normalise_label(label), target);
+            }
+        }
+        self
     }
 
     /// Index of the file in [`Dataset::files`].
@@ -95,6 +111,25 @@ impl Codes {
                 dataset.note_subnational(label, role, country.as_deref(), at());
             }
             return resolved.sym;
+        }
+        let mapped = if self.mapped.is_empty() {
+            None
+        } else {
+            self.mapped.get(&normalise_label(label)).cloned()
+        };
+        if let Some(target) = mapped {
+            let sym = match target {
+                LabelTarget::Place(code) => dataset.intern(&code),
+                // Kept as written: not a country, never part of a country sum, not unplaced.
+                LabelTarget::NotACountry => dataset.intern(label),
+            };
+            let resolved = Resolved {
+                sym,
+                unplaced: false,
+                subnational: None,
+            };
+            self.places.insert(label.to_string(), resolved.clone());
+            return sym;
         }
         let resolved = match gazetteer().classify(label) {
             Placement::Place(place) => Resolved {

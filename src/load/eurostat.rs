@@ -462,7 +462,7 @@ pub fn load_bulk(
         names.join(","),
         years.len()
     ));
-    let mut codes = Codes::new(file, report.name.clone());
+    let mut codes = Codes::new(file, report.name.clone()).with_labels(&options.labels);
     let mut router = Router::new(target.clone());
     let mut set_aside = SetAside::default();
     let skipped_before = report.skipped_rows;

@@ -798,7 +798,7 @@ pub fn load_long_text(
     }
     let style = detect_number_style(sample.iter().map(String::as_str));
     let defaults = LongDefaults::decide(path, None, options, &columns, report);
-    let codes = Codes::new(file, report.name.clone());
+    let codes = Codes::new(file, report.name.clone()).with_labels(&options.labels);
     let mut long = LongReader::new(columns, &header_refs, path, defaults, codes, style, "")?;
     let mut sheet = SheetReport {
         name: super::display_name(path),

@@ -28,7 +28,10 @@ pub mod text;
 pub mod values;
 pub mod workbook;
 
-pub use options::{ColumnRole, ImportOptions, Layout, SheetOptions};
+pub use options::{
+    ColumnRole, ImportOptions, LabelTarget, Layout, NOT_A_COUNTRY, SheetOptions, label_target,
+    read_label_mapping,
+};
 pub use preview::{Preview, SheetPreview, preview};
 
 use crate::model::{Dataset, Location, Sex, SourceFile, TableId};

@@ -203,6 +203,98 @@ pub struct ImportOptions {
     pub duration_months: Option<u8>,
     /// Overrides for one sheet (by name), which win over the file-wide fields above.
     pub sheet_options: BTreeMap<String, SheetOptions>,
+    /// The reviewer's placement of labels the loader could not place: the label as written →
+    /// a code in any coding the gazetteer reads (`MDA`, `Moldova`), or [`NOT_A_COUNTRY`].
+    /// Set in the window's list of unplaced labels or with `--labels FILE.csv`.
+    pub labels: BTreeMap<String, String>,
+}
+
+/// The target of a label mapping that says the label is no country: it is kept as written,
+/// never part of a country sum, and not reported as unplaced.
+pub const NOT_A_COUNTRY: &str = "not-a-country";
+
+/// What a label mapping says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelTarget {
+    /// The label is this place (its canonical code).
+    Place(String),
+    /// The label is no country.
+    NotACountry,
+}
+
+/// Reads the target of a label mapping: [`NOT_A_COUNTRY`] (also `-`, `none`, `not a country`,
+/// `не страна`), or a place in any coding; `None` when it names no known place.
+pub fn label_target(text: &str) -> Option<LabelTarget> {
+    let key = normalise_label(text);
+    if matches!(
+        key.as_str(),
+        "notacountry" | "" | "none" | "нестрана" | "notaplace"
+    ) || text.trim() == "-"
+    {
+        return Some(LabelTarget::NotACountry);
+    }
+    crate::model::gazetteer()
+        .resolve(text)
+        .map(|place| LabelTarget::Place(place.code.clone()))
+}
+
+/// Reads a label mapping file (`--labels FILE.csv`): two columns, the label as written and
+/// the code or [`NOT_A_COUNTRY`], with an optional header row `label,code`. Each line that
+/// cannot be read is an error naming the line.
+pub fn read_label_mapping(text: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut labels = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 1;
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                errors.push(format!("line {line}: {e}"));
+                continue;
+            }
+        };
+        let label = record.get(0).unwrap_or("").trim();
+        let target = record.get(1).unwrap_or("").trim();
+        if line == 1
+            && normalise_label(label) == "label"
+            && matches!(normalise_label(target).as_str(), "code" | "country" | "place")
+        {
+            continue;
+        }
+        if label.is_empty() && target.is_empty() {
+            continue;
+        }
+        if label.is_empty() {
+            errors.push(format!("line {line}: expected a label in the first column, found none"));
+            continue;
+        }
+        if record.len() < 2 {
+            errors.push(format!(
+                "line {line}: expected two columns, label and code (or {NOT_A_COUNTRY}); found \
+                 only {label:?}"
+            ));
+            continue;
+        }
+        match label_target(target) {
+            Some(_) => {
+                labels.insert(label.to_string(), target.to_string());
+            }
+            None => errors.push(format!(
+                "line {line}: expected a country or group in any coding (MDA, Moldova) or \
+                 {NOT_A_COUNTRY} for {label:?}; found {target:?}"
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(labels)
+    } else {
+        Err(errors.join("; "))
+    }
 }
 
 /// What the user can tell the loader about one sheet of a workbook.
@@ -257,6 +349,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn label_mappings_are_read_and_checked_line_by_line() {
+        let read = read_label_mapping(
+            "label,code\nRep. Moldova,MDA\n\"Korea, Dem. People's Rep.\",PRK\nРеспублика Коми,not-a-country\n",
+        );
+        let labels = read.unwrap_or_default();
+        assert_eq!(labels.get("Rep. Moldova").map(String::as_str), Some("MDA"));
+        assert_eq!(
+            labels.get("Korea, Dem. People's Rep.").map(String::as_str),
+            Some("PRK")
+        );
+        assert_eq!(
+            label_target("not-a-country"),
+            Some(LabelTarget::NotACountry)
+        );
+        assert_eq!(
+            label_target("Moldova"),
+            Some(LabelTarget::Place("MDA".into()))
+        );
+        assert_eq!(
+            read_label_mapping("Atlantis,Atlantis\nKyrgyzstn\n"),
+            Err("line 1: expected a country or group in any coding (MDA, Moldova) or \
+                 not-a-country for \"Atlantis\"; found \"Atlantis\"; line 2: expected two \
+                 columns, label and code (or not-a-country); found only \"Kyrgyzstn\""
+                .to_string())
+        );
+    }
+
+    #[test]
     fn headers_in_both_languages() {
         assert_eq!(
             ColumnRole::from_header("OBS_VALUE"),
@@ -299,6 +419,9 @@ mod tests {
             ..ImportOptions::default()
         };
         options.columns.insert("Кол-во".into(), ColumnRole::Value);
+        options
+            .labels
+            .insert("Молдова, Респ.".into(), "MDA".into());
         let json = serde_json::to_string(&options).unwrap_or_default();
         let back: ImportOptions = serde_json::from_str(&json).unwrap_or_default();
         assert_eq!(back, options);

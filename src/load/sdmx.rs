@@ -137,7 +137,7 @@ pub fn load_sdmx(
         })
         .collect();
     let file_target = dataset_in(&super::display_name(path)).and_then(target_of_dataset);
-    let mut codes = Codes::new(file, report.name.clone());
+    let mut codes = Codes::new(file, report.name.clone()).with_labels(&options.labels);
     let mut routers: HashMap<String, Option<Router>> = HashMap::new();
     let mut set_aside = SetAside::default();
     let mut described: Vec<String> = Vec::new();

@@ -690,7 +690,7 @@ fn read_table_sheet(
     dataset: &mut Dataset,
     report: &mut LoadReport,
 ) -> SheetOutcome {
-    let codes = Codes::new(file, report.name.clone());
+    let codes = Codes::new(file, report.name.clone()).with_labels(&options.labels);
     let chosen = options.layout;
     if (chosen.is_none() || chosen == Some(Layout::EurostatBrowser))
         && let Some(layout) = eurostat::BrowserSheet::find(&input.grid)
