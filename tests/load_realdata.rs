@@ -198,3 +198,69 @@ fn a_trimmed_data_browser_export_loads_as_immigration_totals() {
         Some(802_456.0)
     );
 }
+
+#[test]
+fn oecd_inflows_of_the_world_are_the_total_of_table_5() {
+    // OECD International Migration Database, inflows of foreign population (B11): CITIZENSHIP
+    // is W ("World") on every row, the total over all citizenships.
+    let (dataset, report) = load_with(
+        &realdata("oecd_imd_inflows_sdmx.csv"),
+        &ImportOptions::default(),
+    );
+    assert_eq!(report.layout, Layout::SdmxCsv);
+    assert!(dataset.unplaced.is_empty(), "{:?}", dataset.unplaced);
+    let total =
+        |reporter: &str, year: u16| number(&dataset, key(TableId::T5_1, reporter, year, "TOTAL"));
+    assert_eq!(total("GRC", 2014), Some(29_510.0));
+    assert_eq!(total("NOR", 2018), Some(44_406.0));
+    // An OECD estimate with decimals is kept as published.
+    assert_eq!(total("ESP", 2013), Some(248_350.1526));
+    assert!(
+        dataset.obs().iter().all(|o| o.table == TableId::T5_1),
+        "no row of the world total goes to the by-country table"
+    );
+}
+
+#[test]
+fn eurostat_population_by_citizenship_places_continents_groups_and_nationals() {
+    // Eurostat migr_pop1ctz with labels: the file name names both "population" and the
+    // dataset, which is tables 2.2 and 2.1.
+    let (dataset, report) = load_with(
+        &realdata("eurostat_population_by_citizenship_migr_pop1ctz_natix.csv"),
+        &ImportOptions::default(),
+    );
+    assert!(
+        report
+            .messages
+            .iter()
+            .any(|m| m.contains("migr_pop1ctz: countries → table 2.2")),
+        "{:?}",
+        report.messages
+    );
+    assert!(dataset.obs().iter().all(|o| o.table != TableId::Pop));
+    let cell = |table, reporter: &str, sex, category: &str| {
+        number(&dataset, key(table, reporter, 2015, category).sex(sex))
+    };
+    assert_eq!(cell(TableId::T2_2, "DEU", Sex::M, "POL"), Some(333_641.0));
+    // "America" is the continent, not the United States.
+    assert_eq!(cell(TableId::T2_2, "AUT", Sex::F, "USA"), Some(3_891.0));
+    assert_eq!(
+        cell(TableId::T2_2, "AUT", Sex::F, "M49_019"),
+        Some(11_073.0)
+    );
+    // Eurostat's spellings and statuses place.
+    assert_eq!(cell(TableId::T2_2, "DEU", Sex::M, "MMR"), Some(1_147.0));
+    assert_eq!(cell(TableId::T2_2, "DEU", Sex::F, "PCN"), Some(0.0));
+    // Austria's own citizens, given as "Austria" and as "Reporting country", are its
+    // nationals in the status table, not a foreign citizenship of 2.2.
+    assert!(
+        load_support::all(&dataset, key(TableId::T2_2, "AUT", 2015, "AUT").sex(Sex::F)).is_empty()
+    );
+    let nationals = load_support::all(
+        &dataset,
+        key(TableId::T2_1, "AUT", 2015, "CITIZENS").sex(Sex::F),
+    );
+    assert_eq!(nationals.len(), 2);
+    assert!(nationals.iter().all(|o| o.number() == Some(3_818_840.0)));
+    assert!(dataset.unplaced.is_empty(), "{:?}", dataset.unplaced);
+}

@@ -6,13 +6,13 @@
 //! sub-national ([`Dataset::note_subnational`]).
 
 use super::long::normalise_age;
+use super::options::{LabelTarget, label_target};
 use super::values::CellValue;
+use crate::model::category::normalise_label;
 use crate::model::category::parse_status;
 use crate::model::{
     Breakdown, Dataset, Location, Missing, Placement, Sym, TableId, cell_ref, gazetteer,
 };
-use super::options::{LabelTarget, label_target};
-use crate::model::category::normalise_label;
 use std::collections::{BTreeMap, HashMap};
 
 /// A resolved label: its symbol, whether it could not be placed (kept as written), and the

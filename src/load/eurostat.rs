@@ -65,7 +65,7 @@ pub fn family_in(text: &str) -> Option<(&'static str, TableId, &'static str)> {
 }
 
 /// The canonical codes of the categories that go to a status table.
-const STATUS_CATEGORIES: [&str; 6] = ["TOTAL", "NAT", "FOR", "FOR_STLS", "STATELESS", "UNK"];
+pub const STATUS_CATEGORIES: [&str; 6] = ["TOTAL", "NAT", "FOR", "FOR_STLS", "STATELESS", "UNK"];
 
 /// Where the rows of a dataset go.
 #[derive(Clone, Debug, PartialEq)]

@@ -299,6 +299,11 @@ pub struct LongDefaults {
     pub reporter: Option<String>,
     pub source: Option<String>,
     pub duration: Option<u8>,
+    /// When the table comes from a Eurostat dataset with a status table (`migr_pop1ctz`: 2.2
+    /// and 2.1): the by-country and status tables. Rows of a status group (total, nationals,
+    /// foreigners, stateless, unknown), and the reporter's own citizenship (its nationals), go
+    /// to the status table, as in the Eurostat readers.
+    pub status_routing: Option<(TableId, TableId)>,
 }
 
 impl LongDefaults {
@@ -318,6 +323,7 @@ impl LongDefaults {
             reporter: options.reporter.clone(),
             source: options.source.clone(),
             duration: options.duration_months,
+            status_routing: None,
         };
         let place = match sheet {
             Some(sheet) => format!("sheet {sheet:?}"),
@@ -326,6 +332,17 @@ impl LongDefaults {
         if defaults.table.is_none() && columns.find(ColumnRole::Table).is_none() {
             if let Some(table) = sheet.and_then(TableId::find_in) {
                 defaults.table = Some(table);
+            } else if let Some(target) = super::eurostat::dataset_in(&super::display_name(path))
+                .and_then(super::eurostat::target_of_dataset)
+            {
+                defaults.table = Some(target.by_country);
+                defaults.status_routing = target.status.map(|status| (target.by_country, status));
+                report.confident = false;
+                report.messages.push(format!(
+                    "{place} has no table column: {} taken from the Eurostat dataset in the \
+                     file name",
+                    target.describe()
+                ));
             } else if let Some(table) = table_from_file_name(path) {
                 defaults.table = Some(table);
                 report.confident = false;
@@ -562,9 +579,27 @@ impl LongReader {
         });
         // Category
         let category_text = cell(roles.category).unwrap_or("");
-        let category = self.codes.category(table, category_text, dataset, || {
+        let mut category = self.codes.category(table, category_text, dataset, || {
             row_location(file_name, place, roles.category)
         });
+        let mut table = table;
+        if let Some((by_country, status)) = self.defaults.status_routing
+            && table == by_country
+        {
+            let code = dataset.str(category);
+            let group = if category == reporter {
+                Some("NAT")
+            } else {
+                super::eurostat::STATUS_CATEGORIES
+                    .iter()
+                    .find(|c| **c == code)
+                    .copied()
+            };
+            if let Some(group) = group {
+                table = status;
+                category = self.codes.status(group, status, dataset, Location::default);
+            }
+        }
         // Flag, value, source, duration
         let mut flag = std::mem::take(&mut self.flag);
         flag.clear();

@@ -262,7 +262,10 @@ pub fn read_label_mapping(text: &str) -> Result<BTreeMap<String, String>, String
         let target = record.get(1).unwrap_or("").trim();
         if line == 1
             && normalise_label(label) == "label"
-            && matches!(normalise_label(target).as_str(), "code" | "country" | "place")
+            && matches!(
+                normalise_label(target).as_str(),
+                "code" | "country" | "place"
+            )
         {
             continue;
         }
@@ -270,7 +273,9 @@ pub fn read_label_mapping(text: &str) -> Result<BTreeMap<String, String>, String
             continue;
         }
         if label.is_empty() {
-            errors.push(format!("line {line}: expected a label in the first column, found none"));
+            errors.push(format!(
+                "line {line}: expected a label in the first column, found none"
+            ));
             continue;
         }
         if record.len() < 2 {
@@ -369,10 +374,12 @@ mod tests {
         );
         assert_eq!(
             read_label_mapping("Atlantis,Atlantis\nKyrgyzstn\n"),
-            Err("line 1: expected a country or group in any coding (MDA, Moldova) or \
+            Err(
+                "line 1: expected a country or group in any coding (MDA, Moldova) or \
                  not-a-country for \"Atlantis\"; found \"Atlantis\"; line 2: expected two \
                  columns, label and code (or not-a-country); found only \"Kyrgyzstn\""
-                .to_string())
+                    .to_string()
+            )
         );
     }
 
@@ -419,9 +426,7 @@ mod tests {
             ..ImportOptions::default()
         };
         options.columns.insert("Кол-во".into(), ColumnRole::Value);
-        options
-            .labels
-            .insert("Молдова, Респ.".into(), "MDA".into());
+        options.labels.insert("Молдова, Респ.".into(), "MDA".into());
         let json = serde_json::to_string(&options).unwrap_or_default();
         let back: ImportOptions = serde_json::from_str(&json).unwrap_or_default();
         assert_eq!(back, options);
