@@ -243,3 +243,37 @@ fn sex_given_by_a_sheet_name_or_a_title_is_that_sex_never_the_total() {
         report.messages
     );
 }
+
+#[test]
+fn sex_blocks_of_two_decades_repeat_one_run_of_years() {
+    // Total | Men | Women over 2000–2020 each: the years fall from 2020 back to 2000 between
+    // blocks, which is a new block, not a gap of twenty years.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let _ = sheet.set_name("Table 3");
+    write_row(sheet, 0, &[S("Country: Kazakhstan")]);
+    for (b, label) in ["Total", "Men", "Women"].iter().enumerate() {
+        let _ = sheet.write_string(1, 1 + b as u16 * 21, *label);
+    }
+    let _ = sheet.write_string(2, 0, "Country");
+    let _ = sheet.write_string(3, 0, "Uzbekistan");
+    for b in 0..3u16 {
+        for (i, year) in (2000..=2020).enumerate() {
+            let col = 1 + b * 21 + i as u16;
+            let _ = sheet.write_number(2, col, year as f64);
+            let _ = sheet.write_number(3, col, (100 * b as u32 + i as u32) as f64);
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"));
+    let (dataset, _) = load_bytes("KAZ.xlsx", &bytes, &ImportOptions::default());
+    use migreview::model::Sex;
+    assert_eq!(dataset.len(), 63);
+    assert_eq!(
+        number(&dataset, key(TableId::T3, "KAZ", 2020, "UZB").sex(Sex::F)),
+        Some(220.0)
+    );
+    assert_eq!(
+        number(&dataset, key(TableId::T3, "KAZ", 2000, "UZB").sex(Sex::M)),
+        Some(100.0)
+    );
+}

@@ -693,11 +693,13 @@ fn sheet_choices_ui(
     if let Some(error) = &dialog.reporter_error {
         ui.colored_label(palette.error, error);
     }
-    // The roles of the columns of a long sheet, named by its header row.
+    // The roles of the columns named by the header row: every column of a long sheet; the
+    // label columns left of the years of a Clearinghouse sheet (which of them holds the
+    // partner countries, the sex, the age, or nothing to read).
     let is_clearinghouse = sheet.layout == Some(Layout::ClearinghouseWorkbook)
         || dialog.options.layout == Some(Layout::ClearinghouseWorkbook);
     let header_row = choices.header_row.or(sheet.header_row);
-    if !is_clearinghouse {
+    {
         match header_row.and_then(|row| sheet.rows.get(row.saturating_sub(1))) {
             Some(header) => {
                 ui.label(RichText::new(tr(lang, Tr::ImportRolesHeading)).strong());
@@ -705,6 +707,9 @@ fn sheet_choices_ui(
                     for (index, name) in header.iter().enumerate() {
                         let name = name.trim();
                         if name.is_empty() {
+                            continue;
+                        }
+                        if is_clearinghouse && is_year_heading(name) {
                             continue;
                         }
                         let chosen = choices.columns.get(name).copied();
@@ -764,6 +769,11 @@ fn sheet_choices_ui(
         }
         dialog.set_sheet_choices(&sheet.name, choices);
     }
+}
+
+/// Whether a header cell names a year (a value column of a Clearinghouse sheet).
+fn is_year_heading(text: &str) -> bool {
+    crate::load::header::text_year(text).is_some()
 }
 
 fn table_text(table: TableId, lang: Lang) -> String {

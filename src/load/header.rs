@@ -179,8 +179,9 @@ fn some_numbers(numbers: &[f64]) -> String {
     shown.join(", ")
 }
 
-/// Whether the years run in one direction, or repeat one such run (one per sex block).
-fn ordered(years: &[u16]) -> bool {
+/// The run of years a header repeats: the years themselves when they run in one direction, or
+/// the one run they repeat once per sex block (`2012…2021 | 2012…2021`); `None` otherwise.
+fn year_run(years: &[u16]) -> Option<&[u16]> {
     for rising in [true, false] {
         let mut runs: Vec<&[u16]> = Vec::new();
         let mut start = 0;
@@ -199,10 +200,10 @@ fn ordered(years: &[u16]) -> bool {
         // One run of two or more years, or identical runs (a one-year table repeats its year
         // once per sex block).
         if runs.iter().all(|run| *run == runs[0]) && (runs.len() > 1 || runs[0].len() >= 2) {
-            return true;
+            return Some(runs[0]);
         }
     }
-    false
+    None
 }
 
 /// The columns of year cells.
@@ -290,13 +291,13 @@ pub fn test_row(
         ));
     }
     let values: Vec<u16> = years.iter().map(|(_, y)| y.year).collect();
-    if !ordered(&values) {
+    let Some(run) = year_run(&values) else {
         return reject(format!(
             "the year-like cells are not in order ({})",
             some_numbers(&values.iter().map(|y| *y as f64).collect::<Vec<_>>())
         ));
-    }
-    if let Some(gap) = values.windows(2).find(|w| w[0].abs_diff(w[1]) > MAX_STEP) {
+    };
+    if let Some(gap) = run.windows(2).find(|w| w[0].abs_diff(w[1]) > MAX_STEP) {
         return reject(format!(
             "neighbouring years {} and {} are more than {MAX_STEP} years apart",
             gap[0], gap[1]
@@ -635,8 +636,15 @@ mod tests {
         assert_eq!(cell_year(&Data::Float(2018.5), 2026), None);
     }
 
+    fn ordered(years: &[u16]) -> bool {
+        year_run(years).is_some()
+    }
+
     #[test]
     fn runs_of_years_are_ordered_or_repeated_per_block() {
+        // Three sex blocks of 2000–2020: the run is 2000–2020, its steps one year.
+        let blocks: Vec<u16> = (0..3).flat_map(|_| 2000..=2020).collect();
+        assert_eq!(year_run(&blocks), Some(&blocks[..21]));
         assert!(ordered(&[2010, 2011, 2012]));
         assert!(ordered(&[2012, 2011, 2010]));
         assert!(ordered(&[2010, 2011, 2010, 2011, 2010, 2011]));
