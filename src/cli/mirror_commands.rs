@@ -1,6 +1,8 @@
 //! `migreview mirror` and `migreview plot`.
 
-use super::{EXIT_INPUT, EXIT_OK, Format, MirrorArgs, PlotArgs, import_options, load_inputs};
+use super::{
+    EXIT_INPUT, EXIT_OK, Format, MirrorArgs, PlotArgs, import_options, load_inputs, nothing_read,
+};
 use crate::charts::{
     self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, ScatterData,
     Target, UndercountData,
@@ -63,6 +65,14 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
         Ok(prepared) => prepared,
         Err(status) => return status,
     };
+    let nothing = nothing_read(&outcome, "nothing was compared");
+    if let Some(reason) = &nothing {
+        let _ = writeln!(err, "migreview: {reason}");
+        // JSON still gets its (empty) report, for scripts that read it; text gets no empty table.
+        if args.format == Format::Text {
+            return EXIT_INPUT;
+        }
+    }
     let mut report = mirror::analyse(&outcome.dataset, &settings.mirror);
     if let Some(year) = args.year {
         report = of_year(report, &outcome.dataset, year);
@@ -94,7 +104,7 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
             path.display()
         );
     }
-    if outcome.errors().next().is_some() {
+    if outcome.errors().next().is_some() || nothing.is_some() {
         EXIT_INPUT
     } else {
         EXIT_OK
@@ -346,11 +356,8 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
     } else {
         EXIT_OK
     };
-    if outcome.dataset.is_empty() {
-        let _ = writeln!(
-            err,
-            "migreview: no observations were loaded; nothing to plot"
-        );
+    if let Some(reason) = nothing_read(&outcome, "nothing was plotted") {
+        let _ = writeln!(err, "migreview: {reason}");
         return EXIT_INPUT;
     }
     if let Err(e) = std::fs::create_dir_all(&args.out) {

@@ -87,6 +87,10 @@ pub struct Report {
     /// The data-source assessment, when the review has one.
     #[serde(default)]
     pub assessment: Option<crate::assess::Assessment>,
+    /// Why the run checked nothing (no observation was read from any input), `null` when
+    /// something was read.
+    #[serde(default)]
+    pub error: Option<String>,
 }
 
 impl Report {
@@ -102,6 +106,7 @@ impl Report {
             findings: Vec::new(),
             mirror: MirrorReport::default(),
             assessment: None,
+            error: None,
         }
     }
 
