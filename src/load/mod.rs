@@ -224,6 +224,8 @@ pub struct SkippedRow {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct LoadReport {
     pub path: PathBuf,
+    /// The file as locations name it: the path as given ([`shown_path`]), the bare file name
+    /// for the embedded sample data.
     pub name: String,
     pub sha256: String,
     pub layout: Layout,
@@ -279,6 +281,13 @@ impl LoadReport {
             });
         }
     }
+}
+
+/// The path as the user gave it (relative to the working directory as typed), which findings and
+/// skipped rows name as their file (`v2019/KAZ.xlsx › Table 3 › D14`): two files of the same
+/// name in different folders stay apart.
+pub fn shown_path(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// The file name shown to the user.
@@ -427,10 +436,22 @@ fn io_words(error: &std::io::Error) -> String {
     }
 }
 
-/// Loads a file whose bytes are already in memory (also used for the embedded sample data).
-/// `path` names the file in messages and provenance, and its extension helps detection.
+/// Loads a file whose bytes are already in memory. `path` names the file in messages and, as
+/// given, in the locations of what was read ([`shown_path`]); its extension helps detection.
 pub fn load_bytes(
     path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+    control: &LoadControl,
+) -> Result<(Dataset, LoadReport), LoadError> {
+    load_bytes_named(path, &shown_path(path), bytes, options, control)
+}
+
+/// [`load_bytes`] with the name locations give the file: the embedded sample data are named by
+/// their bare file names (`KAZ.xlsx › Table 3 › D14`), as if opened where they were written.
+pub fn load_bytes_named(
+    path: &Path,
+    name: &str,
     bytes: &[u8],
     options: &ImportOptions,
     control: &LoadControl,
@@ -443,10 +464,11 @@ pub fn load_bytes(
     let mut dataset = Dataset::new();
     let file = dataset.add_file(SourceFile {
         path: path.to_path_buf(),
-        name: display_name(path),
+        name: name.to_string(),
         sha256: String::new(),
     });
     let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);
+    report.name = name.to_string();
     load_container(
         path,
         bytes,
