@@ -295,7 +295,7 @@ fn fixtures() -> Vec<Fixture> {
                         "3 Kazahstan 2011 T TOTAL RUS",
                         None,
                         None,
-                        "Reporting country \"Kazahstan\" could not be placed (1 observation, first at KAZ.csv › line 5); did you mean Kazakhstan (KAZ) or Armenia (ARM)?",
+                        "Reporting country \"Kazahstan\" could not be placed (on 1 observation, first at KAZ.csv › line 5); did you mean Kazakhstan (KAZ) or Armenia (ARM)?",
                         "KAZ.csv › line 5",
                     ),
                     fail(
@@ -303,7 +303,7 @@ fn fixtures() -> Vec<Fixture> {
                         "3 KAZ 2010 T TOTAL Kirgizzztan",
                         None,
                         None,
-                        "Partner country \"Kirgizzztan\" could not be placed (2 observations, first at KAZ.csv › line 3); did you mean Kyrgyzstan (KGZ)?",
+                        "Country of previous residence \"Kirgizzztan\" could not be placed (on 2 observations, first at KAZ.csv › line 3); did you mean Kyrgyzstan (KGZ)?",
                         "KAZ.csv › line 3",
                     ),
                 ]
