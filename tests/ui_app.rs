@@ -731,26 +731,30 @@ fn cancelling_a_load_keeps_the_open_data() {
     let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
     wait_until_idle(&mut h);
     let generation = h.state().session().generation;
-    // A named pipe: reading it waits until something is written, so the load cannot finish
-    // before it is cancelled.
-    let pipe = dir.path().join("slow.csv");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&pipe)
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
+    // A large file: loading it takes far longer than the two frames before it is cancelled.
+    // (A named pipe, which would wait for a writer, is refused before it is read.)
+    let slow = dir.path().join("slow.csv");
+    let mut text = String::from("table,reporter,year,sex,age,category,value\n");
+    for i in 0..400_000u32 {
+        text.push_str(&format!(
+            "3,KAZ,{},T,{},RUS,{}\n",
+            1900 + i % 120,
+            i / 120 % 90,
+            i % 997
+        ));
+    }
+    std::fs::write(&slow, text).expect("large file written");
     h.state_mut()
-        .queue(migreview::app::Command::Open(vec![pipe.clone()]));
+        .queue(migreview::app::Command::Open(vec![slow.clone()]));
     h.step();
     h.step();
-    assert!(h.state().is_busy(), "the load waits for the pipe");
+    assert!(h.state().is_busy(), "the load is still running");
     h.get_by_label("Loading slow.csv…");
     h.get_by_label("Cancel").click();
     h.step();
     h.step();
     assert!(!h.state().is_busy());
-    // The loading thread gets its data now; what it delivers is dropped.
-    std::fs::write(&pipe, std::fs::read(&path).expect("fixture")).expect("written to the pipe");
+    // What the loading thread delivers after the cancel is dropped.
     std::thread::sleep(Duration::from_millis(300));
     h.run();
     assert_eq!(h.state().session().generation, generation);

@@ -457,7 +457,10 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
     }
 
     let source = crate::sample::files_source(
-        outcome.reports().map(|r| r.name.clone()),
+        // Named as the window's charts name them: by their file names.
+        outcome
+            .reports()
+            .map(|r| crate::load::display_name(&r.path)),
         crate::sample::holds_sample(&outcome),
         args.lang.into(),
     );

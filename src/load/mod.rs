@@ -255,7 +255,7 @@ impl LoadReport {
     pub fn new(path: &Path, sha256: String, layout: Layout) -> LoadReport {
         LoadReport {
             path: path.to_path_buf(),
-            name: display_name(path),
+            name: shown_path(path),
             sha256,
             layout,
             encoding: None,
