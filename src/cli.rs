@@ -422,6 +422,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
 /// Why a run has nothing to work on: no observation was read from any input (every file was
 /// refused, held only headers, had every row skipped or nothing recognisable). `None` when at
 /// least one observation was read.
+///
 /// `consequence` says what the command then did not do (`nothing was checked`).
 pub fn nothing_read(outcome: &LoadOutcome, consequence: &str) -> Option<String> {
     if !outcome.dataset.is_empty() || outcome.reports().any(|r| r.observations > 0) {

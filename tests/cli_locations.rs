@@ -118,6 +118,16 @@ fn every_row_skipped_is_nothing_read_for_mirror_plot_and_convert_too() {
         "{stderr}"
     );
 
+    // JSON still prints its (empty) report for scripts; no pairs file is written.
+    let pairs = dir.path().join("pairs.csv");
+    let pairs_arg = pairs.display().to_string();
+    let (status, stdout, stderr) =
+        migreview(&["mirror", &arg, "--format", "json", "--csv", &pairs_arg]);
+    assert_eq!(status, EXIT_INPUT, "{stderr}");
+    assert_eq!(json(&stdout)["pairs"], serde_json::json!([]));
+    assert!(stderr.contains("so nothing was compared;"), "{stderr}");
+    assert!(!pairs.exists(), "an empty pairs file was written");
+
     let out = dir.path().join("charts");
     let out_arg = out.display().to_string();
     let (status, _, stderr) = migreview(&["plot", &arg, "--out", &out_arg]);

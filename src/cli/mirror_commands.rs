@@ -77,7 +77,8 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
     if let Some(year) = args.year {
         report = of_year(report, &outcome.dataset, year);
     }
-    if let Some(path) = &args.csv {
+    // An empty pairs file would replace whatever the CSV held with nothing.
+    if let Some(path) = args.csv.as_ref().filter(|_| nothing.is_none()) {
         let written = crate::save::write_atomically_with(path, |writer| {
             mirror::export::write_pairs_csv(&report.pairs, writer).map_err(std::io::Error::other)
         });
@@ -96,7 +97,7 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
         let _ = writeln!(err, "migreview: cannot write the output: {e}");
         return EXIT_INPUT;
     }
-    if let Some(path) = &args.csv {
+    if let Some(path) = args.csv.as_ref().filter(|_| nothing.is_none()) {
         let _ = writeln!(
             err,
             "wrote {} pairs to {}",
