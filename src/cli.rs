@@ -19,7 +19,8 @@ mod mirror_commands;
 pub const EXIT_OK: i32 = 0;
 /// Exit status: at least one finding has severity `error`.
 pub const EXIT_FINDINGS: i32 = 1;
-/// Exit status: an input could not be read, or the command line was wrong.
+/// Exit status: an input could not be read, no observation was read from any input, or the
+/// command line was wrong.
 pub const EXIT_INPUT: i32 = 2;
 
 #[derive(Parser, Debug)]
@@ -447,6 +448,10 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     for error in outcome.errors() {
         let _ = writeln!(err, "migreview: {error}");
     }
+    report.error = nothing_read(&outcome, "nothing was checked");
+    if let Some(reason) = &report.error {
+        let _ = writeln!(err, "migreview: {reason}");
+    }
     let written = match args.format {
         Format::Json => writeln!(out, "{}", report.to_json()),
         Format::Text => write_text_report(out, &outcome, &report, args.lang.into(), args.limit),
@@ -458,9 +463,58 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     exit_status(&outcome, &report)
 }
 
+/// Why a run has nothing to work on: no observation was read from any input (every file was
+/// refused, held only headers, had every row skipped or nothing recognisable). `None` when at
+/// least one observation was read.
+///
+/// `consequence` says what the command then did not do (`nothing was checked`).
+pub fn nothing_read(outcome: &LoadOutcome, consequence: &str) -> Option<String> {
+    if !outcome.dataset.is_empty() || outcome.reports().any(|r| r.observations > 0) {
+        return None;
+    }
+    let refused = outcome.errors().count();
+    let empty: Vec<&LoadReport> = outcome.reports().collect();
+    let mut parts = Vec::new();
+    if outcome.files.is_empty() {
+        parts.push("no input was given".to_string());
+    }
+    if refused > 0 {
+        parts.push(if refused == 1 && outcome.files.len() == 1 {
+            "the file was refused".to_string()
+        } else {
+            format!("{} refused", counted(refused, "file", "files"))
+        });
+    }
+    if !empty.is_empty() {
+        let skipped: usize = empty.iter().map(|r| r.skipped_rows).sum();
+        let mut part = if empty.len() == 1 && outcome.files.len() == 1 {
+            "the file was opened but held no observation".to_string()
+        } else {
+            format!(
+                "{} opened but held no observation",
+                counted(empty.len(), "file", "files")
+            )
+        };
+        if skipped > 0 {
+            part.push_str(&format!(
+                ": {}",
+                counted(skipped, "row skipped", "rows skipped")
+            ));
+        }
+        parts.push(part);
+    }
+    Some(format!(
+        "no observation was read from any input ({}), so {consequence}; expected migration data \
+         (a Clearinghouse table, a long file, a Eurostat or SDMX file): see the message about \
+         each file, or say how to read it with --layout, --table, --reporter, --sheet or \
+         --header-row",
+        parts.join("; ")
+    ))
+}
+
 /// The exit status of `check` (report.md).
 pub fn exit_status(outcome: &LoadOutcome, report: &Report) -> i32 {
-    if outcome.errors().next().is_some() {
+    if outcome.errors().next().is_some() || report.error.is_some() {
         EXIT_INPUT
     } else if report.count(Severity::Error) > 0 {
         EXIT_FINDINGS
@@ -623,6 +677,16 @@ fn write_text_report(
     write_dataset_summary(out, &outcome.dataset)?;
     if crate::sample::holds_sample(outcome) {
         writeln!(out, "{}", crate::sample::synthetic_notice(lang))?;
+    }
+    if let Some(reason) = &report.error {
+        // No table of checks: 28 rows of zeros would read as data that passed.
+        let mut chars = reason.chars();
+        let sentence: String = chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        });
+        writeln!(out)?;
+        writeln!(out, "{sentence}.")?;
+        return Ok(());
     }
     if report.dataset.observations > 0 && report.checks.is_empty() {
         writeln!(out)?;
@@ -950,6 +1014,11 @@ fn run_convert(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
             "migreview: no input could be read; {} was not written",
             args.out.display()
         );
+        return EXIT_INPUT;
+    }
+    let not_written = format!("{} was not written", args.out.display());
+    if let Some(reason) = nothing_read(&outcome, &not_written) {
+        let _ = writeln!(err, "migreview: {reason}");
         return EXIT_INPUT;
     }
     if let Err(e) = write_canonical(&args.out, &outcome.dataset) {

@@ -2,7 +2,8 @@
 //!
 //! Schema `migreview.review/1` (JSON): the content hashes (SHA-256) of the data files, the import
 //! options used for each (found again by content hash, else by name), per finding (keyed by
-//! [`Finding::case_id`]) a status, a comment and the time of the last change, and the
+//! [`Finding::case_id`], which names a finding's file by its bare name however the path was
+//! typed) a status, a comment and the time of the last change, and the
 //! assessment of the data sources (`assessment`, schema `migreview.assessment/1`, absent in
 //! files written before it existed). The file is written atomically on every change.
 //!
@@ -251,6 +252,27 @@ impl Review {
         entry.comment = comment.to_string();
         entry.changed = now.to_string();
         true
+    }
+
+    /// Moves decisions saved under a finding's former identity to its current one
+    /// ([`Finding::legacy_case_id`]: T2 and M2 findings had no location before), unless the
+    /// current identity has a decision of its own; returns how many were moved.
+    pub fn adopt_legacy(&mut self, findings: &[Finding]) -> usize {
+        let mut moved = 0;
+        for finding in findings {
+            let Some(legacy) = finding.legacy_case_id() else {
+                continue;
+            };
+            let current = finding.case_id();
+            if legacy == current || self.triage.contains_key(&current) {
+                continue;
+            }
+            if let Some(triage) = self.triage.remove(&legacy) {
+                self.triage.insert(current, triage);
+                moved += 1;
+            }
+        }
+        moved
     }
 
     /// Decisions about findings that are not among the current ones (the data or the checks

@@ -58,14 +58,16 @@ fn check_prints_counts_per_check_then_findings_with_their_place() {
         .find("A1  Men and women add up to the total")
         .unwrap_or(0);
     assert!(load < table, "{out}");
+    // The place names the file as its path was given.
+    let shown = file.display();
     assert!(
-        out.contains(
-            "A1  Men and women add up to the total\n  error (1)\n    Total 4,190 ≠ men 2,100 + women 2,110 = 4,210\n      3 · KAZ · 2010 · T · TOTAL · RUS — KAZ.csv › line 2\n"
-        ),
+        out.contains(&format!(
+            "A1  Men and women add up to the total\n  error (1)\n    Total 4,190 ≠ men 2,100 + women 2,110 = 4,210\n      3 · KAZ · 2010 · T · TOTAL · RUS — {shown} › line 2\n"
+        )),
         "{out}"
     );
     assert!(
-        out.contains("    Count −2 is negative; expected 0 or more\n      4 · KAZ · 2010 · T · TOTAL · UZB — KAZ.csv › line 6"),
+        out.contains(&format!("    Count −2 is negative; expected 0 or more\n      4 · KAZ · 2010 · T · TOTAL · UZB — {shown} › line 6")),
         "{out}"
     );
 }

@@ -295,7 +295,7 @@ fn fixtures() -> Vec<Fixture> {
                         "3 Kazahstan 2011 T TOTAL RUS",
                         None,
                         None,
-                        "Reporting country \"Kazahstan\" could not be placed (1 observation, first at KAZ.csv › line 5); did you mean Kazakhstan (KAZ)?",
+                        "Reporting country \"Kazahstan\" could not be placed (on 1 observation, first at KAZ.csv › line 5); did you mean Kazakhstan (KAZ)?",
                         "KAZ.csv › line 5",
                     ),
                     fail(
@@ -303,7 +303,7 @@ fn fixtures() -> Vec<Fixture> {
                         "3 KAZ 2010 T TOTAL Kirgizzztan",
                         None,
                         None,
-                        "Partner country \"Kirgizzztan\" could not be placed (2 observations, first at KAZ.csv › line 3); did you mean Kyrgyzstan (KGZ)?",
+                        "Country of previous residence \"Kirgizzztan\" could not be placed (on 2 observations, first at KAZ.csv › line 3); did you mean Kyrgyzstan (KGZ)?",
                         "KAZ.csv › line 3",
                     ),
                 ]
@@ -1562,7 +1562,7 @@ fn fixtures() -> Vec<Fixture> {
                         None,
                         None,
                         "Table 4 of KAZ (Kazakhstan) has no data for 2011; it has data for 2010, 2012, and KAZ reports migration tables for 2010–2013",
-                        "",
+                        "KAZ.xlsx › Table 4",
                     ),
                     fail(
                         Severity::Info,
@@ -1570,7 +1570,7 @@ fn fixtures() -> Vec<Fixture> {
                         None,
                         None,
                         "Table 4 of KAZ (Kazakhstan) has no data for 2013; it has data for 2010, 2012, and KAZ reports migration tables for 2010–2013",
-                        "",
+                        "KAZ.xlsx › Table 4",
                     ),
                     fail(
                         Severity::Info,
@@ -1578,7 +1578,7 @@ fn fixtures() -> Vec<Fixture> {
                         None,
                         None,
                         "Table 7.2 of KAZ (Kazakhstan) has no data for 2010–2011; it has data for 2012, and KAZ reports migration tables for 2010–2013",
-                        "",
+                        "KAZ.xlsx › Table 7.2",
                     ),
                     fail(
                         Severity::Info,
@@ -1586,7 +1586,7 @@ fn fixtures() -> Vec<Fixture> {
                         None,
                         None,
                         "Table 7.2 of KAZ (Kazakhstan) has no data for 2013; it has data for 2012, and KAZ reports migration tables for 2010–2013",
-                        "",
+                        "KAZ.xlsx › Table 7.2",
                     ),
                     fail(
                         Severity::Info,
@@ -1594,7 +1594,7 @@ fn fixtures() -> Vec<Fixture> {
                         None,
                         None,
                         "Population of KAZ (Kazakhstan) has no data for 2011; it has data for 2010, 2012",
-                        "",
+                        "KAZ.xlsx › POP",
                     ),
                     fail(
                         Severity::Info,
@@ -1602,7 +1602,7 @@ fn fixtures() -> Vec<Fixture> {
                         None,
                         None,
                         "No observation for 2012 in the series table 3, partner RUS (Russian Federation) (reported 2010–2013), although the table has data for 2012",
-                        "",
+                        "KAZ.xlsx › Table 3",
                     ),
                     fail(
                         Severity::Info,
@@ -1610,7 +1610,7 @@ fn fixtures() -> Vec<Fixture> {
                         None,
                         None,
                         "No observation for 2011 in the series table 3, partner UZB (Uzbekistan) (reported 2010–2013), although the table has data for 2011",
-                        "",
+                        "KAZ.xlsx › Table 3",
                     ),
                 ]
             },
@@ -1741,7 +1741,7 @@ fn fixtures() -> Vec<Fixture> {
                         Some(3000.0),
                         Some(20000.0),
                         "DEU reports 20,000 immigrants from 1 partner in 2008; those partners report 3,000 emigrants to DEU: ratio 6.667 (outside 0.7–1.43)",
-                        "",
+                        "KAZ.xlsx › Table 3",
                     ),
                     fail(
                         Severity::Warning,
@@ -1749,7 +1749,7 @@ fn fixtures() -> Vec<Fixture> {
                         Some(20000.0),
                         Some(3000.0),
                         "POL reports 3,000 emigrants to 1 partner in 2008; those partners report 20,000 immigrants from POL: ratio 0.150 (outside 0.7–1.43)",
-                        "",
+                        "KAZ.xlsx › Table 4",
                     ),
                 ]
             },

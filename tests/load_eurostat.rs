@@ -20,7 +20,10 @@ fn the_bulk_file_saved_as_csv_reads_values_flags_and_missing() {
     assert_eq!(flag(&dataset, austria_2007), "b");
     assert_eq!(
         place(&dataset, austria_2007),
-        "eurostat_tps00176_immigration_bulk.csv › line 2"
+        format!(
+            "{} › line 2",
+            fixture("eurostat_tps00176_immigration_bulk.csv").display()
+        )
     );
     // `: ` is not available, never zero.
     let belgium_2008 = key(TableId::T3, "BEL", 2008, "TOTAL");
@@ -84,7 +87,10 @@ fn a_gzipped_bulk_tsv_reads_complet_and_sets_reach_aside() {
     );
     assert_eq!(
         place(&dataset, belgium_from_bulgaria),
-        "estat_migr_imm5prv.tsv.gz › line 2"
+        format!(
+            "{} › line 2",
+            fixture("estat_migr_imm5prv.tsv.gz").display()
+        )
     );
 }
 
@@ -100,7 +106,10 @@ fn sdmx_csv_reads_each_observation_once() {
     assert_eq!(flag(&dataset, germany_2017), "e");
     assert_eq!(
         place(&dataset, germany_2017),
-        "eurostat_tps00176_immigration_sdmx.csv › line 7"
+        format!(
+            "{} › line 7",
+            fixture("eurostat_tps00176_immigration_sdmx.csv").display()
+        )
     );
     assert_eq!(
         flag(&dataset, key(TableId::T3, "EU27_2020", 2015, "TOTAL")),

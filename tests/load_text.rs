@@ -44,7 +44,10 @@ fn the_bilateral_file_reads_every_row_and_keeps_missing_apart_from_zero() {
     assert_eq!(missing(&dataset, cyprus), Some(Missing::Empty));
     let line = place(&dataset, cyprus);
     assert!(
-        line.starts_with("eurostat_bilateral_flows_eu27_2010_2019.csv › line "),
+        line.starts_with(&format!(
+            "{} › line ",
+            fixture("realdata/eurostat_bilateral_flows_eu27_2010_2019.csv").display()
+        )),
         "{line}"
     );
 }
@@ -89,7 +92,7 @@ fn check_russian_file(name: &str, encoding: &str) {
     );
     assert_eq!(
         place(&dataset, russia),
-        format!("{name} › line 3"),
+        format!("{} › line 3", fixture(name).display()),
         "{name}"
     );
 }

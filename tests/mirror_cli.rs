@@ -187,7 +187,9 @@ fn plot_reports_a_file_that_cannot_be_read() {
         "{err}"
     );
     assert!(
-        err.contains("no observations were loaded; nothing to plot"),
+        err.contains(
+            "no observation was read from any input (the file was refused), so nothing was plotted"
+        ),
         "{err}"
     );
 }

@@ -731,26 +731,30 @@ fn cancelling_a_load_keeps_the_open_data() {
     let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
     wait_until_idle(&mut h);
     let generation = h.state().session().generation;
-    // A named pipe: reading it waits until something is written, so the load cannot finish
-    // before it is cancelled.
-    let pipe = dir.path().join("slow.csv");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&pipe)
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
+    // A large file: loading it takes far longer than the two frames before it is cancelled.
+    // (A named pipe, which would wait for a writer, is refused before it is read.)
+    let slow = dir.path().join("slow.csv");
+    let mut text = String::from("table,reporter,year,sex,age,category,value\n");
+    for i in 0..400_000u32 {
+        text.push_str(&format!(
+            "3,KAZ,{},T,{},RUS,{}\n",
+            1900 + i % 120,
+            i / 120 % 90,
+            i % 997
+        ));
+    }
+    std::fs::write(&slow, text).expect("large file written");
     h.state_mut()
-        .queue(migreview::app::Command::Open(vec![pipe.clone()]));
+        .queue(migreview::app::Command::Open(vec![slow.clone()]));
     h.step();
     h.step();
-    assert!(h.state().is_busy(), "the load waits for the pipe");
+    assert!(h.state().is_busy(), "the load is still running");
     h.get_by_label("Loading slow.csv…");
     h.get_by_label("Cancel").click();
     h.step();
     h.step();
     assert!(!h.state().is_busy());
-    // The loading thread gets its data now; what it delivers is dropped.
-    std::fs::write(&pipe, std::fs::read(&path).expect("fixture")).expect("written to the pipe");
+    // What the loading thread delivers after the cancel is dropped.
     std::thread::sleep(Duration::from_millis(300));
     h.run();
     assert_eq!(h.state().session().generation, generation);
@@ -824,16 +828,17 @@ fn overview_lists_skipped_rows_and_labels_that_could_not_be_placed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("kaz_with_problems.csv");
     std::fs::copy("tests/ui_fixtures/kaz_with_problems.csv", &path).expect("copied");
-    let mut h = harness(MigreviewApp::with_files(vec![path], None));
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
     wait_until_idle(&mut h);
     h.get_by_label("Skipped rows (1)").click();
     h.run();
-    h.get_by_label("kaz_with_problems.csv › line 5");
+    // Places name the file as its path was given.
+    h.get_by_label(&format!("{} › line 5", path.display()));
     h.get_by_label("expected a year (1900–2100), found \"twenty\"");
     h.get_by_label("Labels that could not be placed (1)");
     h.get_by_label("«Kyrgyzstn»");
     h.get_by_label("category / partner");
-    h.get_by_label("kaz_with_problems.csv › line 3");
+    h.get_by_label(&format!("{} › line 3", path.display()));
     h.get_by_label("Kyrgyzstan (KGZ)");
 
     // In Data the label stays as written, and the value not available shows its marker.

@@ -77,7 +77,9 @@ pub fn load_session(
             for (name, bytes) in sample_inputs() {
                 let path = PathBuf::from("sample_data").join(name);
                 let options = ImportOptions::default();
-                let result = load::load_bytes(&path, bytes, &options, control);
+                // Named by their file names, as `sample::load` names them.
+                let name = load::display_name(&path);
+                let result = load::load_bytes_named(&path, &name, bytes, &options, control);
                 push_result(&mut dataset, &mut files, path, options, result);
             }
         }

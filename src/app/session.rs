@@ -316,6 +316,7 @@ impl Session {
             Some(path) => match Review::read(path) {
                 Ok(None) => (Review::new(reviewed), ReviewState::New),
                 Ok(Some(mut review)) => {
+                    review.adopt_legacy(&report.findings);
                     let state = match review.compare(&reviewed) {
                         ReviewMatch::DataChanged { previous } => {
                             ReviewState::DataChanged { previous }

@@ -216,13 +216,27 @@ pub struct Finding {
 
 impl Finding {
     /// A stable identity of the case, used to keep a reviewer's triage when the report is
-    /// rebuilt: check, key and location, not the message or the values.
+    /// rebuilt: check, key and location, not the message or the values. The location enters
+    /// with its bare file name ([`Location::file_name`]), so the identity does not depend on how
+    /// the path was typed and reviews saved when locations named bare files still match.
     pub fn case_id(&self) -> String {
-        let location = self
-            .location
-            .as_ref()
-            .map(|l| l.to_string())
-            .unwrap_or_default();
+        self.id_with(
+            self.location
+                .as_ref()
+                .map(|l| l.with_file_name().to_string())
+                .unwrap_or_default(),
+        )
+    }
+
+    /// The identity the case had when its check gave no location (T2 and M2 findings before
+    /// they pointed at their data): a review saved then keys its decision so
+    /// (see `review::Review::adopt_legacy`).
+    pub fn legacy_case_id(&self) -> Option<String> {
+        self.location.as_ref()?;
+        matches!(self.check, CheckCode::T2 | CheckCode::M2).then(|| self.id_with(String::new()))
+    }
+
+    fn id_with(&self, location: String) -> String {
         format!(
             "{}|{}|{}|{}|{}|{}|{}|{}",
             self.check,

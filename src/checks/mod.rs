@@ -70,6 +70,16 @@ impl<'a> CheckContext<'a> {
         self.dataset.location(self.obs(index))
     }
 
+    /// Where the data an observation belongs to are: its file and sheet, without the cell or
+    /// line (for a finding about something missing next to it, such as a year of a series).
+    pub fn place(&self, index: u32) -> Location {
+        Location {
+            cell: None,
+            line: None,
+            ..self.location(index)
+        }
+    }
+
     /// A case about one observation: its key and where it is.
     pub fn case_about(&self, index: u32) -> Case {
         let obs = self.obs(index);

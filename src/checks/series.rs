@@ -438,10 +438,18 @@ impl T2 {
                 ),
             }
         });
+        // The table's file and sheet, from its last year before the gap (else its first after).
+        let anchor = years
+            .iter()
+            .rev()
+            .find(|y| y.year < missing.0)
+            .or_else(|| years.first())
+            .map(|y| context.place(y.first_obs));
         Case {
             table: Some(table_reporter.table),
             reporter: Some(reporter.to_string()),
             year: Some(missing.0),
+            location: anchor,
             ..Case::default()
         }
         .message(message)
@@ -525,9 +533,14 @@ impl Check for T2 {
                 })
                 .copied()
                 .unwrap_or(&[]);
-            let mut present = items.iter().map(|&i| context.obs(i).year).peekable();
+            let mut present = items.iter().map(|&i| (context.obs(i).year, i)).peekable();
+            // The series' observation of the last year before the gap: its file and sheet.
+            let mut before = first;
             for year in first_year..=last_year {
-                if present.peek() == Some(&year) {
+                if let Some(&(present_year, index)) = present.peek()
+                    && present_year == year
+                {
+                    before = index;
                     present.next();
                     continue;
                 }
@@ -554,6 +567,7 @@ impl Check for T2 {
                         sex: Some(key.sex),
                         age: Some(context.str(key.age).to_string()),
                         category: Some(context.str(key.category).to_string()),
+                        location: Some(context.place(before)),
                         ..Case::default()
                     }
                     .message(message),

@@ -6,20 +6,38 @@ use super::values::value_as_written;
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
 use crate::load::long::normalise_age;
 use crate::model::category::status;
-use crate::model::{Breakdown, CategoryKind, Lang, Missing, Obs, Sym, UnplacedLabel, gazetteer};
+use crate::model::{
+    Breakdown, CategoryKind, CountryDim, Lang, Missing, Obs, Sym, UnplacedLabel, gazetteer,
+};
 use rustc_hash::FxHashMap;
 
-/// What a label was meant to name.
+/// What a label was meant to name, in the words of the table it is in: a partner country is the
+/// country of birth (1.2), the citizenship (2.2, 5.2, 6.2, 7.2), the country of previous
+/// residence (3) or of next residence (4) (`model::table`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 enum Role {
     Reporter,
+    /// A partner country of a table without a country dimension of its own.
     Partner,
+    Birth,
+    Citizenship,
+    PreviousResidence,
+    NextResidence,
     Status,
     Age,
 }
 
 impl Role {
-    const ALL: [Role; 4] = [Role::Reporter, Role::Partner, Role::Status, Role::Age];
+    const ALL: [Role; 8] = [
+        Role::Reporter,
+        Role::Partner,
+        Role::Birth,
+        Role::Citizenship,
+        Role::PreviousResidence,
+        Role::NextResidence,
+        Role::Status,
+        Role::Age,
+    ];
 
     /// The role names the loaders use in [`UnplacedLabel::role`].
     fn from_loader(role: &str) -> Option<Role> {
@@ -32,14 +50,32 @@ impl Role {
         }
     }
 
+    /// The role the loader recorded a label under (every partner role is its `category`).
+    fn as_loader(self) -> Role {
+        match self {
+            Role::Birth | Role::Citizenship | Role::PreviousResidence | Role::NextResidence => {
+                Role::Partner
+            }
+            role => role,
+        }
+    }
+
     fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Role::Reporter, Lang::En) => "Reporting country",
             (Role::Partner, Lang::En) => "Partner country",
+            (Role::Birth, Lang::En) => "Country of birth",
+            (Role::Citizenship, Lang::En) => "Citizenship",
+            (Role::PreviousResidence, Lang::En) => "Country of previous residence",
+            (Role::NextResidence, Lang::En) => "Country of next residence",
             (Role::Status, Lang::En) => "Status category",
             (Role::Age, Lang::En) => "Age group",
             (Role::Reporter, Lang::Ru) => "отчитывающаяся страна",
             (Role::Partner, Lang::Ru) => "страна-партнёр",
+            (Role::Birth, Lang::Ru) => "страна рождения",
+            (Role::Citizenship, Lang::Ru) => "гражданство",
+            (Role::PreviousResidence, Lang::Ru) => "страна предыдущего проживания",
+            (Role::NextResidence, Lang::Ru) => "страна следующего проживания",
             (Role::Status, Lang::Ru) => "категория статуса",
             (Role::Age, Lang::Ru) => "возрастная группа",
         }
@@ -62,7 +98,11 @@ impl S1 {
         let code = context.str(sym);
         match role {
             Role::Reporter => gazetteer().by_code(code).is_some(),
-            Role::Partner => context.index.kind(sym) != CategoryKind::Unplaced,
+            Role::Partner
+            | Role::Birth
+            | Role::Citizenship
+            | Role::PreviousResidence
+            | Role::NextResidence => context.index.kind(sym) != CategoryKind::Unplaced,
             Role::Status => status::ALL.contains(&code),
             Role::Age => normalise_age(code).as_deref() == Some(code),
         }
@@ -71,7 +111,11 @@ impl S1 {
     fn role_of_category(obs: &Obs) -> Role {
         match obs.table.breakdown() {
             Breakdown::Status => Role::Status,
-            Breakdown::Country(_) | Breakdown::None => Role::Partner,
+            Breakdown::Country(CountryDim::Birth) => Role::Birth,
+            Breakdown::Country(CountryDim::Citizenship) => Role::Citizenship,
+            Breakdown::Country(CountryDim::PreviousResidence) => Role::PreviousResidence,
+            Breakdown::Country(CountryDim::NextResidence) => Role::NextResidence,
+            Breakdown::None => Role::Partner,
         }
     }
 
@@ -99,10 +143,13 @@ impl S1 {
             .collect()
     }
 
+    /// The message about a label that could not be placed. `observations` counts the
+    /// observations the label sits on (every year and sex of its row), `None` when it sits on
+    /// none (met only in rows that were skipped).
     fn message(
         role: Role,
         label: &str,
-        count: usize,
+        observations: Option<usize>,
         location: Option<&crate::model::Location>,
         from_loader: Option<&UnplacedLabel>,
     ) -> (String, String) {
@@ -121,13 +168,15 @@ impl S1 {
                     } else {
                         format!("; did you mean {}?", suggestions.join(" or "))
                     };
-                    let observations = if count == 1 {
-                        "1 observation".to_string()
-                    } else {
-                        format!("{} observations", text::count(count as f64, lang))
+                    let on = match observations {
+                        Some(1) => "on 1 observation".to_string(),
+                        Some(count) => {
+                            format!("on {} observations", text::count(count as f64, lang))
+                        }
+                        None => "on no observation read".to_string(),
                     };
                     format!(
-                        "{} \"{label}\" could not be placed ({observations}{first}){hint}",
+                        "{} \"{label}\" could not be placed ({on}{first}){hint}",
                         role.name(lang)
                     )
                 }
@@ -137,10 +186,13 @@ impl S1 {
                     } else {
                         format!("; возможно, имелось в виду: {}?", suggestions.join(" или "))
                     };
+                    let on = match observations {
+                        Some(count) => format!("наблюдений: {}", text::count(count as f64, lang)),
+                        None => "ни в одном прочитанном наблюдении".to_string(),
+                    };
                     format!(
-                        "Не удалось распознать: {} «{label}» (наблюдений: {}{first}){hint}",
-                        role.name(lang),
-                        text::count(count as f64, lang)
+                        "Не удалось распознать: {} «{label}» ({on}{first}){hint}",
+                        role.name(lang)
                     )
                 }
             }
@@ -186,6 +238,8 @@ impl Check for S1 {
                 None => elsewhere.push(unplaced),
             }
         }
+        // A label the loader noted is matched with every role of the tables it sits in.
+        let mut matched: Vec<(Role, &str)> = Vec::new();
         for role in Role::ALL {
             for (s, slot) in seen[role as usize].iter().enumerate() {
                 let Some(seen) = slot else {
@@ -193,20 +247,36 @@ impl Check for S1 {
                 };
                 let sym = Sym(s as u32);
                 let label = context.str(sym);
-                let noted = from_loader.remove(&(role, label));
+                let noted = from_loader.get(&(role.as_loader(), label)).copied();
+                if noted.is_some() {
+                    matched.push((role.as_loader(), label));
+                }
                 if noted.is_none() && S1::is_placed(context, role, sym) {
                     out.pass();
                     continue;
                 }
-                let location = noted
-                    .map(|u| u.first_location.clone())
-                    .unwrap_or_else(|| context.location(seen.first));
-                let count = noted.map(|u| u.count).unwrap_or(seen.count as usize);
+                // The loader's place is the label's own cell, but it may be in another table
+                // (sheet) than this role's: it is used only when it is in the same sheet.
+                let first = context.location(seen.first);
+                let location = match noted {
+                    Some(u)
+                        if first.sheet.is_some()
+                            && u.first_location.sheet == first.sheet
+                            && u.first_location.file == first.file =>
+                    {
+                        u.first_location.clone()
+                    }
+                    _ => first,
+                };
+                let count = Some(seen.count as usize);
                 let message = S1::message(role, label, count, Some(&location), noted);
                 let mut case = context.case_about(seen.first).message(message);
                 case.location = Some(location);
                 out.fail(case);
             }
+        }
+        for key in matched {
+            from_loader.remove(&key);
         }
         // Labels met only in rows that were skipped, or in roles no observation keeps.
         let mut rest: Vec<&UnplacedLabel> = from_loader.into_values().collect();
@@ -217,7 +287,7 @@ impl Check for S1 {
             let message = S1::message(
                 role,
                 &unplaced.label,
-                unplaced.count,
+                None,
                 Some(&unplaced.first_location),
                 Some(unplaced),
             );

@@ -1,6 +1,8 @@
 //! `migreview mirror` and `migreview plot`.
 
-use super::{EXIT_INPUT, EXIT_OK, Format, MirrorArgs, PlotArgs, import_options, load_inputs};
+use super::{
+    EXIT_INPUT, EXIT_OK, Format, MirrorArgs, PlotArgs, import_options, load_inputs, nothing_read,
+};
 use crate::charts::{
     self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, ScatterData,
     Target, UndercountData,
@@ -63,11 +65,20 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
         Ok(prepared) => prepared,
         Err(status) => return status,
     };
+    let nothing = nothing_read(&outcome, "nothing was compared");
+    if let Some(reason) = &nothing {
+        let _ = writeln!(err, "migreview: {reason}");
+        // JSON still gets its (empty) report, for scripts that read it; text gets no empty table.
+        if args.format == Format::Text {
+            return EXIT_INPUT;
+        }
+    }
     let mut report = mirror::analyse(&outcome.dataset, &settings.mirror);
     if let Some(year) = args.year {
         report = of_year(report, &outcome.dataset, year);
     }
-    if let Some(path) = &args.csv {
+    // An empty pairs file would replace whatever the CSV held with nothing.
+    if let Some(path) = args.csv.as_ref().filter(|_| nothing.is_none()) {
         let written = crate::save::write_atomically_with(path, |writer| {
             mirror::export::write_pairs_csv(&report.pairs, writer).map_err(std::io::Error::other)
         });
@@ -86,7 +97,7 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
         let _ = writeln!(err, "migreview: cannot write the output: {e}");
         return EXIT_INPUT;
     }
-    if let Some(path) = &args.csv {
+    if let Some(path) = args.csv.as_ref().filter(|_| nothing.is_none()) {
         let _ = writeln!(
             err,
             "wrote {} pairs to {}",
@@ -94,7 +105,7 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
             path.display()
         );
     }
-    if outcome.errors().next().is_some() {
+    if outcome.errors().next().is_some() || nothing.is_some() {
         EXIT_INPUT
     } else {
         EXIT_OK
@@ -346,11 +357,8 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
     } else {
         EXIT_OK
     };
-    if outcome.dataset.is_empty() {
-        let _ = writeln!(
-            err,
-            "migreview: no observations were loaded; nothing to plot"
-        );
+    if let Some(reason) = nothing_read(&outcome, "nothing was plotted") {
+        let _ = writeln!(err, "migreview: {reason}");
         return EXIT_INPUT;
     }
     if let Err(e) = std::fs::create_dir_all(&args.out) {
@@ -450,7 +458,10 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
     }
 
     let source = crate::sample::files_source(
-        outcome.reports().map(|r| r.name.clone()),
+        // Named as the window's charts name them: by their file names.
+        outcome
+            .reports()
+            .map(|r| crate::load::display_name(&r.path)),
         crate::sample::holds_sample(&outcome),
         args.lang.into(),
     );

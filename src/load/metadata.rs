@@ -46,14 +46,15 @@ pub fn is_metadata_sheet(name: &str) -> bool {
     name == "metadata" || name == "метаданные"
 }
 
-/// Reads the rules of a Metadata sheet; rows that cannot be read are skipped with their reason.
+/// Reads the rules of a Metadata sheet; rows that cannot be read are skipped with their reason,
+/// at locations naming the file as `report.name` does (the path as given).
 pub fn read(
     input: &SheetInput<'_>,
-    path: &Path,
+    _path: &Path,
     report: &mut LoadReport,
 ) -> (SheetReport, Vec<MetadataRule>) {
     let grid = &input.grid;
-    let file_name = super::display_name(path);
+    let file_name = report.name.clone();
     let mut sheet = SheetReport {
         name: input.name.to_string(),
         hidden: input.hidden,

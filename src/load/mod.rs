@@ -55,6 +55,18 @@ pub enum LoadError {
     IsDirectory { path: String },
     #[error("{path}: the file is empty, expected migration data")]
     Empty { path: String },
+    /// A FIFO, device or socket: reading it could wait forever or never end.
+    #[error(
+        "{path}: is {found}, not a regular file; expected a data file (.csv, .tsv, .xlsx, .xls, \
+         .ods, …): save the data to a file and give that"
+    )]
+    NotRegular { path: String, found: String },
+    /// A symbolic link that leads back to itself, directly or through other links.
+    #[error(
+        "{path}: is a symbolic link that leads back to itself (a loop of links), expected a data \
+         file: point the link at the data file, or give the file itself"
+    )]
+    LinkLoop { path: String },
     #[error("{path}: {expected}; found {found}")]
     Unrecognised {
         path: String,
@@ -217,6 +229,8 @@ pub struct SkippedRow {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct LoadReport {
     pub path: PathBuf,
+    /// The file as locations name it: the path as given ([`shown_path`]), the bare file name
+    /// for the embedded sample data.
     pub name: String,
     pub sha256: String,
     pub layout: Layout,
@@ -246,7 +260,7 @@ impl LoadReport {
     pub fn new(path: &Path, sha256: String, layout: Layout) -> LoadReport {
         LoadReport {
             path: path.to_path_buf(),
-            name: display_name(path),
+            name: shown_path(path),
             sha256,
             layout,
             encoding: None,
@@ -272,6 +286,13 @@ impl LoadReport {
             });
         }
     }
+}
+
+/// The path as the user gave it (relative to the working directory as typed), which findings and
+/// skipped rows name as their file (`v2019/KAZ.xlsx › Table 3 › D14`): two files of the same
+/// name in different folders stay apart.
+pub fn shown_path(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// The file name shown to the user.
@@ -301,31 +322,141 @@ pub fn load_file(
     load_bytes(path, &bytes, options, control)
 }
 
-/// The bytes of an input file, or why they cannot be read.
+/// The bytes of an input file, or why they cannot be read. Only a regular file (or a link to
+/// one) is read: a FIFO, a device or a socket is refused before anything is read from it, since
+/// reading one could wait forever.
 pub fn read_input(path: &Path) -> Result<Vec<u8>, LoadError> {
     let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => LoadError::NotFound {
-            path: shown.clone(),
-        },
-        _ => LoadError::Io {
-            path: shown.clone(),
-            detail: e.to_string(),
-        },
-    })?;
+    let metadata = std::fs::metadata(path).map_err(|e| io_error(path, &shown, &e))?;
     if metadata.is_dir() {
         return Err(LoadError::IsDirectory { path: shown });
     }
-    std::fs::read(path).map_err(|e| LoadError::Io {
-        path: shown,
-        detail: e.to_string(),
-    })
+    if !metadata.is_file() {
+        return Err(LoadError::NotRegular {
+            path: shown,
+            found: file_kind(&metadata.file_type()).to_string(),
+        });
+    }
+    std::fs::read(path).map_err(|e| io_error(path, &shown, &e))
 }
 
-/// Loads a file whose bytes are already in memory (also used for the embedded sample data).
-/// `path` names the file in messages and provenance, and its extension helps detection.
+/// SHA-256 of a regular file's bytes, or `None` when there is no regular file to read at `path`
+/// (missing, a directory, a FIFO…); a FIFO or a device is never opened.
+pub fn file_sha256(path: &Path) -> Option<String> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() {
+        return None;
+    }
+    std::fs::read(path).ok().map(|bytes| sha256_hex(&bytes))
+}
+
+/// What a file that is neither a regular file nor a directory is, in words.
+fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "not a file (a device, pipe or socket)"
+}
+
+/// An error of the file system, in words (not an OS error number).
+fn io_error(path: &Path, shown: &str, error: &std::io::Error) -> LoadError {
+    use std::io::ErrorKind;
+    let path_string = || shown.to_string();
+    match error.kind() {
+        ErrorKind::NotFound => {
+            let dangling = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+            if dangling {
+                let target = std::fs::read_link(path)
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                return LoadError::Io {
+                    path: path_string(),
+                    detail: format!(
+                        "is a symbolic link to {target:?}, which does not exist; expected a data \
+                         file: point the link at the data file, or give the file itself"
+                    ),
+                };
+            }
+            LoadError::NotFound {
+                path: path_string(),
+            }
+        }
+        ErrorKind::PermissionDenied => LoadError::Io {
+            path: path_string(),
+            detail: "cannot be read: permission denied; expected a file this user may read \
+                     (check its permissions or copy it)"
+                .into(),
+        },
+        // `ErrorKind::FilesystemLoop` (ELOOP) is named by its debug form, which also works
+        // where the variant is not stable.
+        kind if format!("{kind:?}") == "FilesystemLoop" || is_eloop(error) => LoadError::LinkLoop {
+            path: path_string(),
+        },
+        _ => LoadError::Io {
+            path: path_string(),
+            detail: format!("cannot be read: {}", io_words(error)),
+        },
+    }
+}
+
+/// Whether the OS said "too many levels of symbolic links".
+fn is_eloop(error: &std::io::Error) -> bool {
+    let eloop = if cfg!(target_os = "linux") {
+        Some(40)
+    } else if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd"
+    )) {
+        Some(62)
+    } else {
+        None
+    };
+    eloop.is_some() && error.raw_os_error() == eloop
+}
+
+/// An I/O error's words without the OS error number (`Input/output error (os error 5)` →
+/// `input/output error`).
+fn io_words(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    let words = match text.rfind(" (os error ") {
+        Some(at) => &text[..at],
+        None => text.as_str(),
+    };
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Loads a file whose bytes are already in memory. `path` names the file in messages and, as
+/// given, in the locations of what was read ([`shown_path`]); its extension helps detection.
 pub fn load_bytes(
     path: &Path,
+    bytes: &[u8],
+    options: &ImportOptions,
+    control: &LoadControl,
+) -> Result<(Dataset, LoadReport), LoadError> {
+    load_bytes_named(path, &shown_path(path), bytes, options, control)
+}
+
+/// [`load_bytes`] with the name locations give the file: the embedded sample data are named by
+/// their bare file names (`KAZ.xlsx › Table 3 › D14`), as if opened where they were written.
+pub fn load_bytes_named(
+    path: &Path,
+    name: &str,
     bytes: &[u8],
     options: &ImportOptions,
     control: &LoadControl,
@@ -338,10 +469,11 @@ pub fn load_bytes(
     let mut dataset = Dataset::new();
     let file = dataset.add_file(SourceFile {
         path: path.to_path_buf(),
-        name: display_name(path),
+        name: name.to_string(),
         sha256: String::new(),
     });
     let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);
+    report.name = name.to_string();
     load_container(
         path,
         bytes,

@@ -89,7 +89,7 @@ pub fn preview(
     let mut dataset = Dataset::new();
     let file = dataset.add_file(SourceFile {
         path: path.to_path_buf(),
-        name: super::display_name(path),
+        name: super::shown_path(path),
         sha256: String::new(),
     });
     let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);

@@ -353,10 +353,34 @@ impl Check for PartnerTotals {
             if (settings.m2_low..=settings.m2_high).contains(&ratio) {
                 out.pass();
             } else {
-                out.fail(partner_totals_case(flows, ratio, settings));
+                let mut case = partner_totals_case(flows, ratio, settings);
+                case.location = case
+                    .table
+                    .and_then(|table| table_place(context, table, &flows.country, flows.year));
+                out.fail(case);
             }
         }
     }
+}
+
+/// Where a reporter's table of a year is: the file and sheet of its first observation of that
+/// year (else of any year), without a cell, as M2 points at the table its flows come from.
+fn table_place(
+    context: &CheckContext<'_>,
+    table: TableId,
+    reporter: &str,
+    year: u16,
+) -> Option<crate::model::Location> {
+    let (_, years) = context
+        .index
+        .table_years
+        .iter()
+        .find(|(tr, _)| tr.table == table && context.str(tr.reporter) == reporter)?;
+    let info = years
+        .iter()
+        .find(|y| y.year == year)
+        .or_else(|| years.first())?;
+    Some(context.place(info.first_obs))
 }
 
 fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &super::MirrorSettings) -> Case {

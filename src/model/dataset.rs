@@ -164,19 +164,40 @@ pub struct ObsKey {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct SourceFile {
     pub path: PathBuf,
-    /// The name shown to the user (the file name).
+    /// The name locations give the file: the path as the user gave it (`v2019/KAZ.xlsx`), the
+    /// bare file name for the embedded sample data (see `load::load_bytes_named`).
     pub name: String,
     pub sha256: String,
 }
 
-/// Where a value came from, as shown to the user: `KAZ.xlsx › Table 3 › D14` or
-/// `data.csv › line 12`.
+/// Where a value came from, as shown to the user: `KAZ.xlsx › Table 3 › D14`,
+/// `v2019/KAZ.xlsx › Table 3 › D14` or `data.csv › line 12`. `file` is the path as the user gave
+/// it; a finding's identity uses only its file name ([`Location::file_name`]).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, Default)]
 pub struct Location {
     pub file: String,
     pub sheet: Option<String>,
     pub cell: Option<String>,
     pub line: Option<u32>,
+}
+
+impl Location {
+    /// The bare file name of [`file`](Self::file) (`v2019/KAZ.xlsx` → `KAZ.xlsx`), which does
+    /// not depend on how the path was typed.
+    pub fn file_name(&self) -> &str {
+        self.file
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(self.file.as_str())
+    }
+
+    /// The location with the bare file name, as a finding's identity uses it.
+    pub fn with_file_name(&self) -> Location {
+        Location {
+            file: self.file_name().to_string(),
+            ..self.clone()
+        }
+    }
 }
 
 impl fmt::Display for Location {

@@ -17,7 +17,8 @@ pub const SCHEMA: &str = "migreview.report/1";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InputSummary {
     pub path: String,
-    /// `null` when the file could not be read.
+    /// SHA-256 of the file's bytes, also of a file that was refused; `null` when there is no
+    /// regular file to read (missing, a directory, a FIFO).
     pub sha256: Option<String>,
     pub layout: Option<String>,
     pub encoding: Option<String>,
@@ -58,10 +59,13 @@ impl InputSummary {
         }
     }
 
+    /// A file that could not be read. Its SHA-256 is still given when it is a regular file (a
+    /// refused file is named by its content too); `null` when there is none (missing, a
+    /// directory, a FIFO).
     pub fn from_error(path: &str, error: &LoadError) -> InputSummary {
         InputSummary {
             path: path.to_string(),
-            sha256: None,
+            sha256: crate::load::file_sha256(std::path::Path::new(path)),
             layout: None,
             encoding: None,
             observations: None,
@@ -87,6 +91,10 @@ pub struct Report {
     /// The data-source assessment, when the review has one.
     #[serde(default)]
     pub assessment: Option<crate::assess::Assessment>,
+    /// Why the run checked nothing (no observation was read from any input), `null` when
+    /// something was read.
+    #[serde(default)]
+    pub error: Option<String>,
 }
 
 impl Report {
@@ -102,6 +110,7 @@ impl Report {
             findings: Vec::new(),
             mirror: MirrorReport::default(),
             assessment: None,
+            error: None,
         }
     }
 

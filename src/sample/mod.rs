@@ -163,7 +163,8 @@ pub fn load(clean: bool) -> LoadOutcome {
     let mut outcome = LoadOutcome::default();
     for (name, bytes) in files.into_iter().filter(|(n, _)| n.ends_with(".xlsx")) {
         let path = Path::new(folder).join(name);
-        match load::load_bytes(&path, bytes, &options, &control) {
+        let name = load::display_name(&path);
+        match load::load_bytes_named(&path, &name, bytes, &options, &control) {
             Ok((dataset, report)) => {
                 outcome.dataset.merge(dataset);
                 outcome.files.push(Ok(report));
