@@ -2,7 +2,7 @@
 //! Snapshot images are taken only when `MIGREVIEW_SNAPSHOTS=1` (they need Mesa).
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use migreview::app::jobs::{LoadRequest, load_session};
 use migreview::app::{MessageLevel, MigreviewApp, Panel, Session};
 use migreview::checks::{CheckCode, Dimension, Finding, Outcome, Severity};
@@ -826,6 +826,9 @@ fn overview_lists_skipped_rows_and_labels_that_could_not_be_placed() {
     std::fs::copy("tests/ui_fixtures/kaz_with_problems.csv", &path).expect("copied");
     let mut h = harness(MigreviewApp::with_files(vec![path], None));
     wait_until_idle(&mut h);
+    // The files' details come after the labels, further down.
+    h.get_by_label("Skipped rows (1)").scroll_to_me();
+    h.run();
     h.get_by_label("Skipped rows (1)").click();
     h.run();
     h.get_by_label("kaz_with_problems.csv › line 5");
@@ -844,4 +847,108 @@ fn overview_lists_skipped_rows_and_labels_that_could_not_be_placed() {
     h.get_by_label(":");
     assert!(!has_label(&h, "0"));
     snapshot(&mut h, "data_markers");
+}
+
+#[test]
+fn a_label_placed_once_in_overview_is_read_as_that_country_from_then_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kaz_partners.csv");
+    std::fs::write(
+        &path,
+        "table,reporter,year,category,value\n\
+         3,KAZ,2019,RUS,120\n\
+         3,KAZ,2019,Kyrgyzstn,5\n\
+         3,KAZ,2019,UZB,80\n\
+         3,KAZ,2020,kyrgyz-stn,7\n\
+         3,KAZ,2020,RUS,110\n",
+    )
+    .expect("written");
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    let unplaced_s1 = |h: &Harness<'_, MigreviewApp>| {
+        h.state()
+            .session()
+            .findings()
+            .iter()
+            .filter(|f| f.check == CheckCode::S1)
+            .count()
+    };
+    assert!(unplaced_s1(&h) > 0, "S1 reports the unplaced labels");
+    let categories = |h: &Harness<'_, MigreviewApp>| -> Vec<String> {
+        let dataset = &h.state().session().dataset;
+        dataset
+            .obs()
+            .iter()
+            .filter(|o| o.year == 2019 && o.value == 5.0)
+            .map(|o| dataset.str(o.category).to_string())
+            .collect()
+    };
+    assert_eq!(categories(&h), vec!["Kyrgyzstn".to_string()]);
+
+    // Both ways of writing it are one group, with its suggestion.
+    h.get_by_label("Labels that could not be placed (2)");
+    h.get_by_label("«Kyrgyzstn»");
+    h.get_by_label("«kyrgyz-stn»");
+    h.get_by_label("kaz_partners.csv › line 3");
+    let apply = "Apply the choices and reload";
+    assert!(
+        h.get_by_label(apply).accesskit_node().is_disabled(),
+        "nothing is chosen yet"
+    );
+
+    // Something that is no country is refused with what is expected.
+    h.get_by_label("or").click();
+    h.run();
+    h.get_by_label("or").type_text("Atlantis");
+    h.run();
+    h.get_by_label("expected a country in any coding (MDA, Moldova) or not a country");
+    assert!(h.get_by_label(apply).accesskit_node().is_disabled());
+
+    // The suggestion is chosen and applied.
+    h.get_by_label("Kyrgyzstan (KGZ)").click();
+    h.run();
+    assert!(!has_label(
+        &h,
+        "expected a country in any coding (MDA, Moldova) or not a country"
+    ));
+    h.get_by_label("→ Kyrgyzstan (KGZ)");
+    h.get_by_label(apply).click();
+    h.run();
+    wait_until_idle(&mut h);
+
+    assert!(!has_label(&h, "«Kyrgyzstn»"), "the label is placed");
+    assert!(!has_label(&h, "«kyrgyz-stn»"), "its variant too");
+    assert!(
+        h.query_by_label_contains("Labels that could not be placed")
+            .is_none()
+    );
+    assert!(h.state().session().dataset.unplaced.is_empty());
+    assert_eq!(categories(&h), vec!["KGZ".to_string()]);
+    assert_eq!(unplaced_s1(&h), 0, "no S1 finding is left");
+
+    // The mapping is in the review's import options of the file, for every variant.
+    let review = Review::read(&dir.path().join("kaz_partners.review.json"))
+        .expect("readable")
+        .expect("written beside the data");
+    let sha256 = migreview::load::sha256_hex(&std::fs::read(&path).expect("data"));
+    let options = review
+        .options_for_file("kaz_partners.csv", &sha256)
+        .cloned()
+        .expect("options remembered");
+    assert_eq!(
+        options.labels.get("Kyrgyzstn").map(String::as_str),
+        Some("KGZ")
+    );
+    assert_eq!(
+        options.labels.get("kyrgyz-stn").map(String::as_str),
+        Some("KGZ")
+    );
+    assert_eq!(options.labels.len(), 2);
+
+    // Opened again, the file is read with the mapping.
+    let mut again = harness(MigreviewApp::with_files(vec![path], None));
+    wait_until_idle(&mut again);
+    assert!(again.state().session().dataset.unplaced.is_empty());
+    assert_eq!(categories(&again), vec!["KGZ".to_string()]);
+    assert!(!has_label(&again, "«Kyrgyzstn»"));
 }

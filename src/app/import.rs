@@ -17,7 +17,7 @@ use crate::model::{Lang, TableId, gazetteer};
 use crate::review::{self, Review};
 use egui::RichText;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Rows of each sheet shown in the preview.
 pub const PREVIEW_ROWS: usize = 30;
@@ -352,7 +352,9 @@ impl MigreviewApp {
                 options,
                 reload,
             } => {
-                if let Err(error) = self.remember_options(&file, &sha256, options, &reload, ctx) {
+                if let Err(error) =
+                    self.remember_options(vec![(file, sha256, options)], &reload, ctx)
+                {
                     log::warn!("{error}");
                     self.push_message(MessageLevel::Error, error);
                     return;
@@ -361,21 +363,64 @@ impl MigreviewApp {
                 self.start_load(LoadRequest::Files(reload), ctx);
             }
             Command::CloseImportDialog => self.import_dialog = None,
+            Command::PlaceLabels(per_file) => self.place_labels(per_file, ctx),
             _ => {}
         }
     }
 
-    /// Writes the options of a file into the review beside the first file to open (the one the
-    /// loader reads them from), and waits until they are on disk.
+    /// Adds the reviewer's placement of labels to the import options of the files where they
+    /// occur, remembers them like the dialog's choices, and opens the files again.
+    fn place_labels(
+        &mut self,
+        per_file: Vec<(PathBuf, BTreeMap<String, String>)>,
+        ctx: &egui::Context,
+    ) {
+        let reload: Vec<PathBuf> = match &self.session.source {
+            super::session::SessionSource::Files(paths) => paths.clone(),
+            _ => self.session.files.iter().map(|f| f.path.clone()).collect(),
+        };
+        let mut remembered = Vec::new();
+        for (path, labels) in per_file {
+            let Some((file, report)) = self
+                .session
+                .files
+                .iter()
+                .find(|f| f.path == path)
+                .and_then(|f| f.result.as_ref().ok().map(|r| (f, r)))
+            else {
+                continue;
+            };
+            let mut options = file.options.clone();
+            options.labels.extend(labels);
+            remembered.push((path, report.sha256.clone(), options));
+        }
+        if remembered.is_empty() || reload.is_empty() {
+            return;
+        }
+        if let Err(error) = self.remember_options(remembered, &reload, ctx) {
+            log::warn!("{error}");
+            self.push_message(MessageLevel::Error, error);
+            return;
+        }
+        // A dialog open on one of the files would apply its older options over these.
+        self.import_dialog = None;
+        self.start_load(LoadRequest::Files(reload), ctx);
+    }
+
+    /// Writes the options of files (path, SHA-256, options) into the review beside the first
+    /// file to open (the one the loader reads them from), and waits until they are on disk.
     fn remember_options(
         &mut self,
-        file: &Path,
-        sha256: &str,
-        options: ImportOptions,
+        files: Vec<(PathBuf, String, ImportOptions)>,
         reload: &[PathBuf],
         ctx: &egui::Context,
     ) -> Result<(), String> {
-        let first = reload.first().map(PathBuf::as_path).unwrap_or(file);
+        let Some(first) = reload
+            .first()
+            .or_else(|| files.first().map(|(path, ..)| path))
+        else {
+            return Ok(());
+        };
         let path = review::review_path(first);
         let same = self.session.review_path.as_deref() == Some(path.as_path());
         if same && let super::session::ReviewState::Unreadable(error) = &self.session.review_state {
@@ -391,7 +436,9 @@ impl MigreviewApp {
                 Err(error) => return Err(error.to_string()),
             }
         };
-        review.set_options(&load::display_name(file), sha256, options);
+        for (file, sha256, options) in files {
+            review.set_options(&load::display_name(&file), &sha256, options);
+        }
         self.jobs.save_review(&path, &review, ctx)?;
         if !self.jobs.flush_saves() {
             return Err(format!(
