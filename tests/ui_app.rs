@@ -897,10 +897,21 @@ fn a_label_placed_once_in_overview_is_read_as_that_country_from_then_on() {
     );
 
     // Something that is no country is refused with what is expected.
-    h.get_by_label("or").click();
+    // Choosing "other:" puts the cursor in its field.
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "other:")
+        .click();
     h.run();
-    h.get_by_label("or").type_text("Atlantis");
+    h.get_by_label("type a code or a name");
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "other:");
+    assert!(field.is_focused());
+    field.type_text("Atlantis");
     h.run();
+    assert_eq!(
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, "other:")
+            .value()
+            .as_deref(),
+        Some("Atlantis")
+    );
     h.get_by_label("expected a country in any coding (MDA, Moldova) or not a country");
     assert!(h.get_by_label(apply).accesskit_node().is_disabled());
 
@@ -951,4 +962,81 @@ fn a_label_placed_once_in_overview_is_read_as_that_country_from_then_on() {
     assert!(again.state().session().dataset.unplaced.is_empty());
     assert_eq!(categories(&again), vec!["KGZ".to_string()]);
     assert!(!has_label(&again, "«Kyrgyzstn»"));
+}
+
+#[test]
+fn a_label_is_placed_from_the_import_dialog_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kaz_moldova.csv");
+    std::fs::write(
+        &path,
+        "table,reporter,year,category,value\n\
+         3,KAZ,2019,RUS,120\n\
+         3,KAZ,2019,Moldva,4\n\
+         3,KAZ,2020,RUS,110\n",
+    )
+    .expect("written");
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    assert!(h.state().import_dialog().is_none());
+    let suggestion = "Republic of Moldova (MDA)";
+    let radios = |h: &Harness<'static, MigreviewApp>| {
+        h.query_all_by_role_and_label(egui::accesskit::Role::RadioButton, suggestion)
+            .count()
+    };
+    assert_eq!(radios(&h), 1, "on the Overview");
+    h.get_by_label("Import settings…").scroll_to_me();
+    h.run();
+    h.get_by_label("Import settings…").click();
+    wait_until_idle(&mut h);
+    h.get_by_label("Import settings — kaz_moldova.csv");
+    h.get_by_label("Labels of this file that could not be placed (1)");
+    assert_eq!(radios(&h), 2, "on the Overview and in the dialog");
+    // The dialog is drawn over the panel, after it.
+    h.query_all_by_role_and_label(egui::accesskit::Role::RadioButton, suggestion)
+        .last()
+        .expect("the dialog's choice")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .import_dialog()
+            .and_then(|d| d.options.labels.get("Moldva").cloned())
+            .as_deref(),
+        Some("MDA"),
+        "the choice is in the dialog's options"
+    );
+    // Apply waits for the preview of the options chosen.
+    let started = Instant::now();
+    while h.state().import_dialog().is_some_and(|d| d.is_waiting()) {
+        assert!(started.elapsed() < Duration::from_secs(60), "no preview");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    h.get_by_label("Apply and reload").click();
+    h.run();
+    wait_until_idle(&mut h);
+    assert!(h.state().import_dialog().is_none(), "the dialog closed");
+    assert!(h.state().session().dataset.unplaced.is_empty());
+    assert_eq!(radios(&h), 0, "the label is placed");
+    let dataset = &h.state().session().dataset;
+    assert!(
+        dataset
+            .obs()
+            .iter()
+            .any(|o| o.value == 4.0 && dataset.str(o.category) == "MDA")
+    );
+    let review = Review::read(&dir.path().join("kaz_moldova.review.json"))
+        .expect("readable")
+        .expect("written beside the data");
+    let sha256 = migreview::load::sha256_hex(&std::fs::read(&path).expect("data"));
+    let options = review
+        .options_for_file("kaz_moldova.csv", &sha256)
+        .cloned()
+        .expect("options remembered");
+    assert_eq!(
+        options.labels.get("Moldva").map(String::as_str),
+        Some("MDA")
+    );
 }

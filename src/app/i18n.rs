@@ -201,7 +201,11 @@ texts! {
     LabelsNotACountry => "not a country", "не страна";
     LabelsNotACountryHint => "Kept as written, never counted in a country sum, no longer listed here.", "Остаётся как записано, не входит в суммы по странам и больше не показывается здесь.";
     LabelsKeptNotACountry => "kept as written, not a country", "остаётся как записано, не страна";
-    LabelsOther => "or", "или";
+    LabelsOther => "other:", "другое:";
+    LabelsLeave => "leave", "оставить";
+    LabelsTogether => "together", "вместе";
+    LabelsAlsoIn => "also in {0}", "также в {0}";
+    LabelsTypeSomething => "type a code or a name", "введите код или название";
     LabelsTypeHint => "code or name", "код или название";
     LabelsExpected => "expected a country in any coding (MDA, Moldova) or not a country", "ожидается страна в любой кодировке (MDA, Молдова) или «не страна»";
     LabelsApply => "Apply the choices and reload", "Применить выбор и загрузить заново";

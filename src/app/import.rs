@@ -9,6 +9,7 @@
 use super::command::Command;
 use super::i18n::{Tr, layout_name, tr, trf};
 use super::jobs::{JobEvent, LoadRequest, Loaded};
+use super::labels::{GroupChoice, LabelGroup, groups_grid_ui};
 use super::{MessageLevel, MigreviewApp};
 use crate::load::{
     self, ColumnRole, ImportOptions, Layout, LoadError, Preview, SheetOptions, SheetPreview,
@@ -16,7 +17,7 @@ use crate::load::{
 use crate::model::{Lang, TableId, gazetteer};
 use crate::review::{self, Review};
 use egui::RichText;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// Rows of each sheet shown in the preview.
@@ -113,6 +114,8 @@ pub struct ImportDialog {
     pub sheet: usize,
     reporter_text: String,
     reporter_error: Option<String>,
+    /// The choices made for the file's labels that could not be placed, by group.
+    label_choices: HashMap<String, GroupChoice>,
     /// Shown only once a preview could be read: a file that failed to load gets the dialog
     /// when there is something in it to show (not for a binary file or a folder).
     visible: bool,
@@ -133,6 +136,7 @@ impl ImportDialog {
             sheet: 0,
             reporter_text,
             reporter_error: None,
+            label_choices: HashMap::new(),
             visible: true,
         }
     }
@@ -497,6 +501,22 @@ impl MigreviewApp {
         };
         let mut open = true;
         let mut commands: Vec<Command> = Vec::new();
+        // The labels of this file that could not be placed, as the open data hold them.
+        let file = self
+            .session
+            .files
+            .iter()
+            .position(|f| f.path == dialog.path);
+        let labels = FileLabels {
+            groups: self
+                .session
+                .labels
+                .groups
+                .iter()
+                .filter(|g| g.placeable && file.is_some_and(|i| g.files.contains(&i)))
+                .collect(),
+            files: self.session.files.iter().map(|f| f.name.as_str()).collect(),
+        };
         egui::Window::new(trf(lang, Tr::ImportTitle, &[&dialog.name]))
             .id(egui::Id::unique("import_dialog"))
             .open(&mut open)
@@ -504,7 +524,7 @@ impl MigreviewApp {
             .resizable(true)
             .default_size([960.0, 700.0])
             .show(ctx, |ui| {
-                dialog_ui(ui, dialog, lang, &self.palette, &mut commands)
+                dialog_ui(ui, dialog, &labels, lang, &self.palette, &mut commands)
             });
         if !open {
             commands.push(Command::CloseImportDialog);
@@ -514,9 +534,17 @@ impl MigreviewApp {
     }
 }
 
+/// The unplaced labels of the dialog's file (see [`super::labels`]).
+struct FileLabels<'a> {
+    groups: Vec<&'a LabelGroup>,
+    /// Names of the session's files, by index.
+    files: Vec<&'a str>,
+}
+
 fn dialog_ui(
     ui: &mut egui::Ui,
     dialog: &mut ImportDialog,
+    labels: &FileLabels<'_>,
     lang: Lang,
     palette: &super::theme::Palette,
     commands: &mut Vec<Command>,
@@ -603,6 +631,10 @@ fn dialog_ui(
         return;
     };
     sheet_choices_ui(ui, dialog, sheet, lang, palette);
+    if !labels.groups.is_empty() {
+        ui.separator();
+        labels_ui(ui, dialog, labels, lang, palette);
+    }
     ui.separator();
     buttons_ui(ui, dialog, lang, commands);
     ui.separator();
@@ -811,6 +843,77 @@ fn sheet_choices_ui(
         }
         dialog.set_sheet_choices(&sheet.name, choices);
     }
+}
+
+/// The labels of the file that could not be placed, with the same choices as on the Overview;
+/// a choice goes into the options the dialog applies ([`ImportOptions::labels`]).
+fn labels_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut ImportDialog,
+    labels: &FileLabels<'_>,
+    lang: Lang,
+    palette: &super::theme::Palette,
+) {
+    let count: usize = labels
+        .groups
+        .iter()
+        .map(|g| g.labels().len())
+        .sum::<usize>();
+    egui::CollapsingHeader::new(trf(lang, Tr::LabelsInFileHeading, &[&count.to_string()]))
+        .id_salt("import_labels")
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr(lang, Tr::LabelsInFileIntro)).weak());
+            // Choices start from what the options already say about the labels.
+            for group in &labels.groups {
+                if !dialog.label_choices.contains_key(group.key())
+                    && let Some(target) = group
+                        .labels()
+                        .iter()
+                        .find_map(|l| dialog.options.labels.get(*l))
+                {
+                    dialog
+                        .label_choices
+                        .insert(group.key().to_string(), GroupChoice::from_target(target));
+                }
+            }
+            egui::ScrollArea::horizontal()
+                .id_salt("import_labels_scroll")
+                .max_height(220.0)
+                .show(ui, |ui| {
+                    let changed = groups_grid_ui(
+                        ui,
+                        "import_labels_grid",
+                        labels.groups.iter().copied(),
+                        &labels.files,
+                        &mut dialog.label_choices,
+                        true,
+                        lang,
+                        palette,
+                    );
+                    if changed {
+                        for group in &labels.groups {
+                            let target = dialog
+                                .label_choices
+                                .get(group.key())
+                                .and_then(GroupChoice::target);
+                            for label in group.labels() {
+                                match &target {
+                                    Some(target) => {
+                                        dialog
+                                            .options
+                                            .labels
+                                            .insert(label.to_string(), target.clone());
+                                    }
+                                    None => {
+                                        dialog.options.labels.remove(label);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                });
+        });
 }
 
 fn table_text(table: TableId, lang: Lang) -> String {

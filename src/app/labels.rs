@@ -67,17 +67,6 @@ impl LabelGroup {
             .filter(|l| seen.insert(*l))
             .collect()
     }
-
-    /// The roles, each once, in words.
-    fn roles_text(&self, lang: Lang) -> String {
-        let mut seen = HashSet::new();
-        self.variants
-            .iter()
-            .filter(|v| seen.insert(v.role.as_str()))
-            .map(|v| role_name(lang, &v.role))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
 }
 
 /// The code of a suggestion written `Kyrgyzstan (KGZ)`.
@@ -89,7 +78,8 @@ pub fn suggestion_code(suggestion: &str) -> Option<&str> {
 
 /// Groups unplaced labels: labels whose normalised forms are equal, or whose best suggestion is
 /// the same, form one group (transitively). Labels meant as places and others never share a
-/// group, as only places can be mapped. Groups come most frequent first; `files` is left empty.
+/// group, as only places can be mapped. Groups and their variants come most frequent first,
+/// equals in the order met; `files` is left empty.
 pub fn group_labels(unplaced: &[UnplacedLabel]) -> Vec<LabelGroup> {
     let n = unplaced.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -149,12 +139,11 @@ pub fn group_labels(unplaced: &[UnplacedLabel]) -> Vec<LabelGroup> {
             }
         }
     }
+    // Most frequent first; equals stay in the order met (the sorts are stable).
     for group in &mut groups {
-        group
-            .variants
-            .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        group.variants.sort_by_key(|v| std::cmp::Reverse(v.count));
     }
-    groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key().cmp(b.key())));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.count));
     groups
 }
 
@@ -264,6 +253,8 @@ impl GroupChoice {
             Picked::Nothing => None,
             Picked::Suggestion(code) => Some(code.clone()),
             Picked::NotACountry => Some(NOT_A_COUNTRY.to_string()),
+            // An empty field chooses nothing (the loader reads "" like "-", not a country).
+            Picked::Typed if self.typed.trim().is_empty() => None,
             Picked::Typed => match label_target(&self.typed)? {
                 LabelTarget::Place(code) => Some(code),
                 LabelTarget::NotACountry => Some(NOT_A_COUNTRY.to_string()),
@@ -406,7 +397,9 @@ pub fn labels_ui(
     }
 }
 
-/// The groups in a grid: label(s), times, role, where, and what the reviewer places them as.
+/// The groups in a grid: each variant on a line of its own (label, times, role, where first
+/// met), the group's total under several variants, and what the reviewer places them as.
+/// Returns whether a choice changed.
 #[allow(clippy::too_many_arguments)]
 pub fn groups_grid_ui<'a>(
     ui: &mut egui::Ui,
@@ -422,7 +415,7 @@ pub fn groups_grid_ui<'a>(
     egui::Grid::new(id)
         .num_columns(5)
         .striped(true)
-        .spacing([14.0, 6.0])
+        .spacing([16.0, 8.0])
         .show(ui, |ui| {
             ui.strong(tr(lang, Tr::LabelColumn));
             ui.strong(tr(lang, Tr::CountColumn));
@@ -435,12 +428,7 @@ pub fn groups_grid_ui<'a>(
             });
             ui.end_row();
             for group in groups {
-                ui.push_id(group.key(), |ui| {
-                    variants_ui(ui, group, lang);
-                });
-                ui.label(count_text(lang, group.count as f64));
-                ui.label(group.roles_text(lang));
-                where_ui(ui, group, files);
+                group_row_ui(ui, group, files, lang);
                 ui.push_id(("choice", group.key()), |ui| {
                     if can_apply && group.placeable && !group.files.is_empty() {
                         let choice = choices.entry(group.key().to_string()).or_default();
@@ -459,57 +447,69 @@ pub fn groups_grid_ui<'a>(
     changed
 }
 
-/// The variants of a group, one a line, with their times when there are several.
-fn variants_ui(ui: &mut egui::Ui, group: &LabelGroup, lang: Lang) {
-    ui.vertical(|ui| {
-        let mut seen = HashSet::new();
+/// The first four cells of a group: a line per variant, and the total of several.
+fn group_row_ui(ui: &mut egui::Ui, group: &LabelGroup, files: &[&str], lang: Lang) {
+    let several = group.variants.len() > 1;
+    let line = |ui: &mut egui::Ui, text: RichText| {
+        ui.add(egui::Label::new(text).extend());
+    };
+    let column = |ui: &mut egui::Ui, lines: &mut dyn FnMut(&mut egui::Ui)| {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            ui.spacing_mut().item_spacing.y = 2.0;
+            lines(ui);
+        });
+    };
+    column(ui, &mut |ui| {
         for variant in &group.variants {
-            if !seen.insert(variant.label.as_str()) {
-                continue;
-            }
-            let text = format!("«{}»", variant.label);
-            if group.variants.len() > 1 {
-                let times: usize = group
-                    .variants
-                    .iter()
-                    .filter(|v| v.label == variant.label)
-                    .map(|v| v.count)
-                    .sum();
-                ui.horizontal(|ui| {
-                    ui.label(text);
-                    ui.label(RichText::new(format!("× {}", count_text(lang, times as f64))).weak());
-                });
-            } else {
-                ui.label(text);
-            }
+            line(ui, RichText::new(format!("«{}»", variant.label)));
+        }
+        if several {
+            line(ui, RichText::new(tr(lang, Tr::LabelsTogether)).weak());
         }
     });
-}
-
-/// The files of a group and where it was first met.
-fn where_ui(ui: &mut egui::Ui, group: &LabelGroup, files: &[&str]) {
-    ui.vertical(|ui| {
-        if let Some(first) = group.variants.first() {
-            ui.label(first.first_location.to_string());
+    column(ui, &mut |ui| {
+        for variant in &group.variants {
+            line(ui, RichText::new(count_text(lang, variant.count as f64)));
         }
-        let first_file = group
-            .variants
-            .first()
-            .map(|v| v.first_location.file.as_str());
+        if several {
+            line(
+                ui,
+                RichText::new(count_text(lang, group.count as f64)).strong(),
+            );
+        }
+    });
+    column(ui, &mut |ui| {
+        for variant in &group.variants {
+            line(ui, RichText::new(role_name(lang, &variant.role)));
+        }
+    });
+    column(ui, &mut |ui| {
+        for variant in &group.variants {
+            line(ui, RichText::new(variant.first_location.to_string()));
+        }
+        // Other files where the labels occur.
         let others: Vec<&str> = group
             .files
             .iter()
             .filter_map(|&i| files.get(i).copied())
-            .filter(|name| Some(*name) != first_file)
+            .filter(|name| {
+                !group
+                    .variants
+                    .iter()
+                    .any(|v| v.first_location.file == *name)
+            })
             .collect();
         if !others.is_empty() {
-            ui.label(RichText::new(format!("+ {}", others.join(", "))).weak());
+            line(
+                ui,
+                RichText::new(trf(lang, Tr::LabelsAlsoIn, &[&others.join(", ")])).weak(),
+            );
         }
     });
 }
 
-/// The choice of one group: its suggestions, "not a country", or a place typed in any coding.
-/// Returns whether the choice changed.
+/// The choice of one group: leave it, one of its suggestions, "not a country", or a place typed
+/// in any coding. Returns whether the choice changed.
 pub fn choice_ui(
     ui: &mut egui::Ui,
     group: &LabelGroup,
@@ -518,48 +518,53 @@ pub fn choice_ui(
     palette: &Palette,
 ) -> bool {
     let before = choice.clone();
-    ui.vertical(|ui| {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
         ui.horizontal_wrapped(|ui| {
+            if ui
+                .radio(choice.picked == Picked::Nothing, tr(lang, Tr::LabelsLeave))
+                .clicked()
+            {
+                choice.picked = Picked::Nothing;
+            }
             for suggestion in &group.suggestions {
                 let Some(code) = suggestion_code(suggestion) else {
                     continue;
                 };
                 let picked = Picked::Suggestion(code.to_string());
-                let selected = choice.picked == picked;
-                if ui.selectable_label(selected, suggestion).clicked() {
-                    choice.picked = if selected { Picked::Nothing } else { picked };
+                if ui.radio(choice.picked == picked, suggestion).clicked() {
+                    choice.picked = picked;
                 }
             }
-            let selected = choice.picked == Picked::NotACountry;
             if ui
-                .selectable_label(selected, tr(lang, Tr::LabelsNotACountry))
+                .radio(
+                    choice.picked == Picked::NotACountry,
+                    tr(lang, Tr::LabelsNotACountry),
+                )
                 .on_hover_text(tr(lang, Tr::LabelsNotACountryHint))
                 .clicked()
             {
-                choice.picked = if selected {
-                    Picked::Nothing
-                } else {
-                    Picked::NotACountry
-                };
+                choice.picked = Picked::NotACountry;
             }
-            let label = ui.label(tr(lang, Tr::LabelsOther));
-            let response = ui
+            let other = ui.radio(choice.picked == Picked::Typed, tr(lang, Tr::LabelsOther));
+            let field = ui
                 .add(
                     egui::TextEdit::singleline(&mut choice.typed)
                         .hint_text(tr(lang, Tr::LabelsTypeHint))
-                        .desired_width(150.0),
+                        .desired_width(140.0),
                 )
-                .labelled_by(label.id);
-            if response.changed() {
-                choice.picked = if choice.typed.trim().is_empty() {
-                    Picked::Nothing
-                } else {
-                    Picked::Typed
-                };
+                .labelled_by(other.id);
+            if other.clicked() {
+                choice.picked = Picked::Typed;
+                field.request_focus();
+            }
+            if field.changed() || (field.gained_focus() && !choice.typed.trim().is_empty()) {
+                choice.picked = Picked::Typed;
             }
         });
         match (&choice.picked, choice.target()) {
-            (Picked::Nothing, _) => {}
+            (Picked::Typed, None) if choice.typed.trim().is_empty() => {
+                ui.label(RichText::new(tr(lang, Tr::LabelsTypeSomething)).weak());
+            }
             (Picked::Typed, None) => {
                 ui.colored_label(palette.error, tr(lang, Tr::LabelsExpected));
             }
@@ -710,6 +715,11 @@ mod tests {
         let groups = group_labels(&labels);
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].count, 3);
+        // Of equal counts, the order met.
+        assert_eq!(
+            groups[0].labels(),
+            vec!["Tadjikstan", "Tadjik-stan", "Tadzhikstan"]
+        );
     }
 
     #[test]
@@ -730,6 +740,7 @@ mod tests {
             Some(NOT_A_COUNTRY)
         );
         assert_eq!(typed("Atlantis").target(), None);
+        assert_eq!(typed("  ").target(), None);
         assert_eq!(GroupChoice::default().target(), None);
         assert_eq!(
             GroupChoice {
