@@ -76,6 +76,16 @@ pub fn suggestion_code(suggestion: &str) -> Option<&str> {
     (!code.is_empty()).then_some(code)
 }
 
+/// A suggestion in the window's language (the loader writes English names): `Киргизия (KGZ)`.
+pub fn suggestion_text(suggestion: &str, lang: Lang) -> String {
+    match suggestion_code(suggestion) {
+        Some(code) if gazetteer().resolve(code).is_some() => {
+            format!("{} ({code})", gazetteer().name(code, lang))
+        }
+        _ => suggestion.to_string(),
+    }
+}
+
 /// Groups unplaced labels: labels whose normalised forms are equal, or whose best suggestion is
 /// the same, form one group (transitively). Labels meant as places and others never share a
 /// group, as only places can be mapped. Groups and their variants come most frequent first,
@@ -243,6 +253,9 @@ pub enum Picked {
 pub struct GroupChoice {
     pub picked: Picked,
     pub typed: String,
+    /// The text field takes the keyboard on the next frame (after "other:" was clicked: the
+    /// click itself leaves the focus on the radio button).
+    pub focus_field: bool,
 }
 
 impl GroupChoice {
@@ -267,11 +280,12 @@ impl GroupChoice {
         match label_target(target) {
             Some(LabelTarget::NotACountry) => GroupChoice {
                 picked: Picked::NotACountry,
-                typed: String::new(),
+                ..GroupChoice::default()
             },
             _ => GroupChoice {
                 picked: Picked::Typed,
                 typed: target.to_string(),
+                ..GroupChoice::default()
             },
         }
     }
@@ -328,9 +342,12 @@ pub fn labels_ui(
         ));
         // Files read again: the sample's files are not on disk.
         let can_apply = !session.is_sample();
-        if can_apply {
-            ui.add(egui::Label::new(RichText::new(tr(lang, Tr::LabelsIntro)).weak()).wrap());
-        }
+        let intro = if can_apply {
+            Tr::LabelsIntro
+        } else {
+            Tr::LabelsSampleNote
+        };
+        ui.add(egui::Label::new(RichText::new(tr(lang, intro)).weak()).wrap());
         let files: Vec<&str> = session.files.iter().map(|f| f.name.as_str()).collect();
         groups_grid_ui(
             ui,
@@ -438,7 +455,12 @@ pub fn groups_grid_ui<'a>(
                     } else if group.suggestions.is_empty() {
                         ui.label("—");
                     } else {
-                        ui.label(group.suggestions.join(", "));
+                        let texts: Vec<String> = group
+                            .suggestions
+                            .iter()
+                            .map(|s| suggestion_text(s, lang))
+                            .collect();
+                        ui.label(texts.join(", "));
                     }
                 });
                 ui.end_row();
@@ -531,7 +553,10 @@ pub fn choice_ui(
                     continue;
                 };
                 let picked = Picked::Suggestion(code.to_string());
-                if ui.radio(choice.picked == picked, suggestion).clicked() {
+                if ui
+                    .radio(choice.picked == picked, suggestion_text(suggestion, lang))
+                    .clicked()
+                {
                     choice.picked = picked;
                 }
             }
@@ -553,11 +578,17 @@ pub fn choice_ui(
                         .desired_width(140.0),
                 )
                 .labelled_by(other.id);
+            if choice.focus_field {
+                field.request_focus();
+                choice.focus_field = false;
+            }
             if other.clicked() {
                 choice.picked = Picked::Typed;
                 field.request_focus();
+                choice.focus_field = true;
             }
-            if field.changed() || (field.gained_focus() && !choice.typed.trim().is_empty()) {
+            // Typing, or going into the field, chooses what is typed.
+            if field.changed() || field.gained_focus() {
                 choice.picked = Picked::Typed;
             }
         });
@@ -733,6 +764,7 @@ mod tests {
         let typed = |text: &str| GroupChoice {
             picked: Picked::Typed,
             typed: text.into(),
+            ..GroupChoice::default()
         };
         assert_eq!(typed("Moldova").target().as_deref(), Some("MDA"));
         assert_eq!(
@@ -745,7 +777,7 @@ mod tests {
         assert_eq!(
             GroupChoice {
                 picked: Picked::Suggestion("KGZ".into()),
-                typed: String::new()
+                ..GroupChoice::default()
             }
             .target()
             .as_deref(),
