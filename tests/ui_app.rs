@@ -1040,3 +1040,35 @@ fn a_label_is_placed_from_the_import_dialog_too() {
         Some("MDA")
     );
 }
+
+#[test]
+fn a_file_read_by_guessing_still_gets_the_import_dialog_once_its_labels_are_placed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // No table and no reporter column: both are guessed from the file name.
+    let path = dir.path().join("kaz_3.csv");
+    std::fs::write(
+        &path,
+        "year,sex,partner,value\n2019,T,RUS,1200\n2019,T,Kyrgyzstn,5\n",
+    )
+    .expect("written");
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    assert!(h.state().import_dialog().is_some_and(|d| d.is_visible()));
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().import_dialog().is_none());
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Kyrgyzstan (KGZ)")
+        .click();
+    h.run();
+    h.get_by_label("Apply the choices and reload").click();
+    h.run();
+    wait_until_idle(&mut h);
+    assert!(h.state().session().dataset.unplaced.is_empty());
+    let options = &h.state().session().files[0].options;
+    assert_eq!(
+        options.labels.get("Kyrgyzstn").map(String::as_str),
+        Some("KGZ")
+    );
+    // The file is still read by guessing: the dialog asks again how to read it.
+    assert!(h.state().import_dialog().is_some_and(|d| d.is_visible()));
+}

@@ -235,7 +235,7 @@ pub struct NeedsDialog {
 }
 
 /// The file that needs the import dialog after a load, if any: the first file read by guessing
-/// (not confident) or not recognised, that has no choices of its own yet.
+/// (not confident) or not recognised, that has no choices of its own yet (placed labels aside).
 pub fn needing_dialog(loaded: &Loaded) -> Option<NeedsDialog> {
     let LoadRequest::Files(requested) = &loaded.request else {
         return None;
@@ -245,7 +245,12 @@ pub fn needing_dialog(loaded: &Loaded) -> Option<NeedsDialog> {
     }
     if let Some(session) = &loaded.session {
         let file = session.files.iter().find(|f| {
-            f.options == ImportOptions::default()
+            // Labels placed on the Overview are no choice of how to read the file.
+            let read_as = ImportOptions {
+                labels: BTreeMap::new(),
+                ..f.options.clone()
+            };
+            read_as == ImportOptions::default()
                 && match &f.result {
                     Ok(report) => !report.confident,
                     Err(error) => matches!(error, LoadError::Unrecognised { .. }),
