@@ -1072,3 +1072,62 @@ fn a_file_read_by_guessing_still_gets_the_import_dialog_once_its_labels_are_plac
     // The file is still read by guessing: the dialog asks again how to read it.
     assert!(h.state().import_dialog().is_some_and(|d| d.is_visible()));
 }
+
+#[test]
+fn a_placed_label_is_kept_for_the_file_where_it_occurs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clean = dir.path().join("kaz_2019.csv");
+    let odd = dir.path().join("kaz_2020.csv");
+    std::fs::write(
+        &clean,
+        "table,reporter,year,category,value\n3,KAZ,2019,RUS,120\n3,KAZ,2019,UZB,80\n",
+    )
+    .expect("written");
+    std::fs::write(
+        &odd,
+        "table,reporter,year,category,value\n3,KAZ,2020,RUS,110\n3,KAZ,2020,Kyrgyzstn,7\n",
+    )
+    .expect("written");
+    let mut h = harness(MigreviewApp::with_files(
+        vec![clean.clone(), odd.clone()],
+        None,
+    ));
+    wait_until_idle(&mut h);
+    h.get_by_label("kaz_2020.csv › line 3");
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "not a country")
+        .click();
+    h.run();
+    h.get_by_label("→ kept as written, not a country");
+    h.get_by_label("Apply the choices and reload").click();
+    h.run();
+    wait_until_idle(&mut h);
+    let session = h.state().session();
+    assert!(session.dataset.unplaced.is_empty());
+    assert_eq!(session.files.len(), 2, "both files opened again");
+    // Kept as written, not a country.
+    assert!(
+        session
+            .dataset
+            .obs()
+            .iter()
+            .any(|o| o.value == 7.0 && session.dataset.str(o.category) == "Kyrgyzstn")
+    );
+    // The review beside the first file holds the mapping for the second file only.
+    let review = Review::read(&dir.path().join("kaz_2019.review.json"))
+        .expect("readable")
+        .expect("written beside the first file");
+    let sha = |p: &Path| migreview::load::sha256_hex(&std::fs::read(p).expect("data"));
+    let labels_of = |name: &str, path: &Path| {
+        review
+            .options_for_file(name, &sha(path))
+            .map(|o| o.labels.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        labels_of("kaz_2020.csv", &odd)
+            .get("Kyrgyzstn")
+            .map(String::as_str),
+        Some(migreview::load::NOT_A_COUNTRY)
+    );
+    assert!(labels_of("kaz_2019.csv", &clean).is_empty());
+}
