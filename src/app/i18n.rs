@@ -196,7 +196,7 @@ texts! {
     CountColumn => "Times", "Раз";
     FirstSeenColumn => "First seen at", "Впервые встречено";
     SuggestionsColumn => "Did you mean", "Возможно, имелось в виду";
-    PlaceAsColumn => "Place as", "Считать";
+    PlaceAsColumn => "Place as", "Считать как";
     LabelsIntro => "Choose what each label is: a suggestion, not a country, or a country typed in any coding. Apply keeps the choices in the import settings of the files where the labels occur (in the review) and opens the files again; they are used whenever the files are opened.", "Укажите, что означает каждое обозначение: один из вариантов, «не страна» или страну в любой кодировке. «Применить» сохраняет выбор в настройках импорта файлов, где встречаются обозначения (в файле проверки), и заново открывает файлы; выбор действует при каждом открытии этих файлов.";
     LabelsSampleNote => "The built-in sample is not read from files, so its labels cannot be placed here: write its files with `migreview sample` and open them to try.", "Встроенный пример не читается из файлов, поэтому его обозначения здесь не сопоставить: запишите файлы командой `migreview sample` и откройте их, чтобы попробовать.";
     LabelsNotACountry => "not a country", "не страна";
