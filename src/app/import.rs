@@ -850,6 +850,70 @@ fn sheet_choices_ui(
     }
 }
 
+fn table_text(table: TableId, lang: Lang) -> String {
+    format!("{} — {}", table.code(), table.title(lang))
+}
+
+/// The first rows of the sheet, the header row highlighted.
+fn grid_ui(
+    ui: &mut egui::Ui,
+    dialog: &ImportDialog,
+    sheet: &SheetPreview,
+    lang: Lang,
+    palette: &super::theme::Palette,
+) {
+    let header_row = dialog
+        .sheet_choices(&sheet.name)
+        .header_row
+        .or(sheet.header_row);
+    ui.label(
+        RichText::new(trf(
+            lang,
+            Tr::ImportFirstRows,
+            &[&sheet.rows.len().to_string()],
+        ))
+        .weak(),
+    );
+    if let Some(note) = &sheet.note {
+        ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
+    }
+    egui::ScrollArea::both()
+        .id_salt(("import_grid", &sheet.name))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let height = ui.text_style_height(&egui::TextStyle::Body);
+            egui::Grid::new(("import_grid_cells", &sheet.name))
+                .striped(true)
+                .min_col_width(24.0)
+                .spacing([10.0, 2.0])
+                .show(ui, |ui| {
+                    for (i, row) in sheet.rows.iter().enumerate() {
+                        let number = i + 1;
+                        let is_header = header_row == Some(number);
+                        ui.label(RichText::new(number.to_string()).weak().monospace());
+                        for cell in row {
+                            let text = RichText::new(cell);
+                            let text = if is_header {
+                                text.strong().color(palette.target)
+                            } else {
+                                text
+                            };
+                            // Cells of one width, long texts cut (the whole text on hover).
+                            ui.allocate_ui_with_layout(
+                                egui::vec2(PREVIEW_CELL_WIDTH, height),
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    ui.set_width(PREVIEW_CELL_WIDTH);
+                                    ui.add(egui::Label::new(text).truncate());
+                                },
+                            );
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
 /// The labels of the file that could not be placed, with the same choices as on the Overview;
 /// a choice goes into the options the dialog applies ([`ImportOptions::labels`]).
 fn labels_ui(
@@ -916,70 +980,6 @@ fn labels_ui(
                                 }
                             }
                         }
-                    }
-                });
-        });
-}
-
-fn table_text(table: TableId, lang: Lang) -> String {
-    format!("{} — {}", table.code(), table.title(lang))
-}
-
-/// The first rows of the sheet, the header row highlighted.
-fn grid_ui(
-    ui: &mut egui::Ui,
-    dialog: &ImportDialog,
-    sheet: &SheetPreview,
-    lang: Lang,
-    palette: &super::theme::Palette,
-) {
-    let header_row = dialog
-        .sheet_choices(&sheet.name)
-        .header_row
-        .or(sheet.header_row);
-    ui.label(
-        RichText::new(trf(
-            lang,
-            Tr::ImportFirstRows,
-            &[&sheet.rows.len().to_string()],
-        ))
-        .weak(),
-    );
-    if let Some(note) = &sheet.note {
-        ui.add(egui::Label::new(RichText::new(note).weak()).wrap());
-    }
-    egui::ScrollArea::both()
-        .id_salt(("import_grid", &sheet.name))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let height = ui.text_style_height(&egui::TextStyle::Body);
-            egui::Grid::new(("import_grid_cells", &sheet.name))
-                .striped(true)
-                .min_col_width(24.0)
-                .spacing([10.0, 2.0])
-                .show(ui, |ui| {
-                    for (i, row) in sheet.rows.iter().enumerate() {
-                        let number = i + 1;
-                        let is_header = header_row == Some(number);
-                        ui.label(RichText::new(number.to_string()).weak().monospace());
-                        for cell in row {
-                            let text = RichText::new(cell);
-                            let text = if is_header {
-                                text.strong().color(palette.target)
-                            } else {
-                                text
-                            };
-                            // Cells of one width, long texts cut (the whole text on hover).
-                            ui.allocate_ui_with_layout(
-                                egui::vec2(PREVIEW_CELL_WIDTH, height),
-                                egui::Layout::left_to_right(egui::Align::Center),
-                                |ui| {
-                                    ui.set_width(PREVIEW_CELL_WIDTH);
-                                    ui.add(egui::Label::new(text).truncate());
-                                },
-                            );
-                        }
-                        ui.end_row();
                     }
                 });
         });
