@@ -2,7 +2,7 @@
 //! Snapshot images are taken only when `MIGREVIEW_SNAPSHOTS=1` (they need Mesa).
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use migreview::app::jobs::{LoadRequest, load_session};
 use migreview::app::{MessageLevel, MigreviewApp, Panel, Session};
 use migreview::checks::{CheckCode, Dimension, Finding, Outcome, Severity};
@@ -830,6 +830,9 @@ fn overview_lists_skipped_rows_and_labels_that_could_not_be_placed() {
     std::fs::copy("tests/ui_fixtures/kaz_with_problems.csv", &path).expect("copied");
     let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
     wait_until_idle(&mut h);
+    // The files' details come after the labels, further down.
+    h.get_by_label("Skipped rows (1)").scroll_to_me();
+    h.run();
     h.get_by_label("Skipped rows (1)").click();
     h.run();
     // Places name the file as its path was given.
@@ -849,4 +852,287 @@ fn overview_lists_skipped_rows_and_labels_that_could_not_be_placed() {
     h.get_by_label(":");
     assert!(!has_label(&h, "0"));
     snapshot(&mut h, "data_markers");
+}
+
+#[test]
+fn a_label_placed_once_in_overview_is_read_as_that_country_from_then_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kaz_partners.csv");
+    std::fs::write(
+        &path,
+        "table,reporter,year,category,value\n\
+         3,KAZ,2019,RUS,120\n\
+         3,KAZ,2019,Kyrgyzstn,5\n\
+         3,KAZ,2019,UZB,80\n\
+         3,KAZ,2020,kyrgyz-stn,7\n\
+         3,KAZ,2020,RUS,110\n",
+    )
+    .expect("written");
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    let unplaced_s1 = |h: &Harness<'_, MigreviewApp>| {
+        h.state()
+            .session()
+            .findings()
+            .iter()
+            .filter(|f| f.check == CheckCode::S1)
+            .count()
+    };
+    assert!(unplaced_s1(&h) > 0, "S1 reports the unplaced labels");
+    let categories = |h: &Harness<'_, MigreviewApp>| -> Vec<String> {
+        let dataset = &h.state().session().dataset;
+        dataset
+            .obs()
+            .iter()
+            .filter(|o| o.year == 2019 && o.value == 5.0)
+            .map(|o| dataset.str(o.category).to_string())
+            .collect()
+    };
+    assert_eq!(categories(&h), vec!["Kyrgyzstn".to_string()]);
+
+    // Both ways of writing it are one group, with its suggestion.
+    h.get_by_label("Labels that could not be placed (2)");
+    h.get_by_label("«Kyrgyzstn»");
+    h.get_by_label("«kyrgyz-stn»");
+    h.get_by_label("kaz_partners.csv › line 3");
+    let apply = "Apply the choices and reload";
+    assert!(
+        h.get_by_label(apply).accesskit_node().is_disabled(),
+        "nothing is chosen yet"
+    );
+
+    // Something that is no country is refused with what is expected.
+    // Choosing "other:" puts the cursor in its field.
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "other:")
+        .click();
+    h.run();
+    h.get_by_label("type a code or a name");
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "other:");
+    assert!(field.is_focused());
+    field.type_text("Atlantis");
+    h.run();
+    assert_eq!(
+        h.get_by_role_and_label(egui::accesskit::Role::TextInput, "other:")
+            .value()
+            .as_deref(),
+        Some("Atlantis")
+    );
+    h.get_by_label("expected a country in any coding (MDA, Moldova) or not a country");
+    assert!(h.get_by_label(apply).accesskit_node().is_disabled());
+
+    // The suggestion is chosen and applied.
+    h.get_by_label("Kyrgyzstan (KGZ)").click();
+    h.run();
+    assert!(!has_label(
+        &h,
+        "expected a country in any coding (MDA, Moldova) or not a country"
+    ));
+    h.get_by_label("→ Kyrgyzstan (KGZ)");
+    h.get_by_label(apply).click();
+    h.run();
+    wait_until_idle(&mut h);
+
+    assert!(!has_label(&h, "«Kyrgyzstn»"), "the label is placed");
+    assert!(!has_label(&h, "«kyrgyz-stn»"), "its variant too");
+    assert!(
+        h.query_by_label_contains("Labels that could not be placed")
+            .is_none()
+    );
+    assert!(h.state().session().dataset.unplaced.is_empty());
+    assert_eq!(categories(&h), vec!["KGZ".to_string()]);
+    assert_eq!(unplaced_s1(&h), 0, "no S1 finding is left");
+
+    // The mapping is in the review's import options of the file, for every variant.
+    let review = Review::read(&dir.path().join("kaz_partners.review.json"))
+        .expect("readable")
+        .expect("written beside the data");
+    let sha256 = migreview::load::sha256_hex(&std::fs::read(&path).expect("data"));
+    let options = review
+        .options_for_file("kaz_partners.csv", &sha256)
+        .cloned()
+        .expect("options remembered");
+    assert_eq!(
+        options.labels.get("Kyrgyzstn").map(String::as_str),
+        Some("KGZ")
+    );
+    assert_eq!(
+        options.labels.get("kyrgyz-stn").map(String::as_str),
+        Some("KGZ")
+    );
+    assert_eq!(options.labels.len(), 2);
+
+    // Opened again, the file is read with the mapping.
+    let mut again = harness(MigreviewApp::with_files(vec![path], None));
+    wait_until_idle(&mut again);
+    assert!(again.state().session().dataset.unplaced.is_empty());
+    assert_eq!(categories(&again), vec!["KGZ".to_string()]);
+    assert!(!has_label(&again, "«Kyrgyzstn»"));
+}
+
+#[test]
+fn a_label_is_placed_from_the_import_dialog_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kaz_moldova.csv");
+    std::fs::write(
+        &path,
+        "table,reporter,year,category,value\n\
+         3,KAZ,2019,RUS,120\n\
+         3,KAZ,2019,Moldva,4\n\
+         3,KAZ,2020,RUS,110\n",
+    )
+    .expect("written");
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    assert!(h.state().import_dialog().is_none());
+    let suggestion = "Republic of Moldova (MDA)";
+    let radios = |h: &Harness<'static, MigreviewApp>| {
+        h.query_all_by_role_and_label(egui::accesskit::Role::RadioButton, suggestion)
+            .count()
+    };
+    assert_eq!(radios(&h), 1, "on the Overview");
+    h.get_by_label("Import settings…").scroll_to_me();
+    h.run();
+    h.get_by_label("Import settings…").click();
+    wait_until_idle(&mut h);
+    h.get_by_label("Import settings — kaz_moldova.csv");
+    h.get_by_label("Labels of this file that could not be placed (1)");
+    assert_eq!(radios(&h), 2, "on the Overview and in the dialog");
+    // The dialog is drawn over the panel, after it.
+    h.query_all_by_role_and_label(egui::accesskit::Role::RadioButton, suggestion)
+        .last()
+        .expect("the dialog's choice")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .import_dialog()
+            .and_then(|d| d.options.labels.get("Moldva").cloned())
+            .as_deref(),
+        Some("MDA"),
+        "the choice is in the dialog's options"
+    );
+    // Apply waits for the preview of the options chosen.
+    let started = Instant::now();
+    while h.state().import_dialog().is_some_and(|d| d.is_waiting()) {
+        assert!(started.elapsed() < Duration::from_secs(60), "no preview");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    h.get_by_label("Apply and reload").click();
+    h.run();
+    wait_until_idle(&mut h);
+    assert!(h.state().import_dialog().is_none(), "the dialog closed");
+    assert!(h.state().session().dataset.unplaced.is_empty());
+    assert_eq!(radios(&h), 0, "the label is placed");
+    let dataset = &h.state().session().dataset;
+    assert!(
+        dataset
+            .obs()
+            .iter()
+            .any(|o| o.value == 4.0 && dataset.str(o.category) == "MDA")
+    );
+    let review = Review::read(&dir.path().join("kaz_moldova.review.json"))
+        .expect("readable")
+        .expect("written beside the data");
+    let sha256 = migreview::load::sha256_hex(&std::fs::read(&path).expect("data"));
+    let options = review
+        .options_for_file("kaz_moldova.csv", &sha256)
+        .cloned()
+        .expect("options remembered");
+    assert_eq!(
+        options.labels.get("Moldva").map(String::as_str),
+        Some("MDA")
+    );
+}
+
+#[test]
+fn a_file_read_by_guessing_still_gets_the_import_dialog_once_its_labels_are_placed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // No table and no reporter column: both are guessed from the file name.
+    let path = dir.path().join("kaz_3.csv");
+    std::fs::write(
+        &path,
+        "year,sex,partner,value\n2019,T,RUS,1200\n2019,T,Kyrgyzstn,5\n",
+    )
+    .expect("written");
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    assert!(h.state().import_dialog().is_some_and(|d| d.is_visible()));
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().import_dialog().is_none());
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "Kyrgyzstan (KGZ)")
+        .click();
+    h.run();
+    h.get_by_label("Apply the choices and reload").click();
+    h.run();
+    wait_until_idle(&mut h);
+    assert!(h.state().session().dataset.unplaced.is_empty());
+    let options = &h.state().session().files[0].options;
+    assert_eq!(
+        options.labels.get("Kyrgyzstn").map(String::as_str),
+        Some("KGZ")
+    );
+    // The file is still read by guessing: the dialog asks again how to read it.
+    assert!(h.state().import_dialog().is_some_and(|d| d.is_visible()));
+}
+
+#[test]
+fn a_placed_label_is_kept_for_the_file_where_it_occurs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let clean = dir.path().join("kaz_2019.csv");
+    let odd = dir.path().join("kaz_2020.csv");
+    std::fs::write(
+        &clean,
+        "table,reporter,year,category,value\n3,KAZ,2019,RUS,120\n3,KAZ,2019,UZB,80\n",
+    )
+    .expect("written");
+    std::fs::write(
+        &odd,
+        "table,reporter,year,category,value\n3,KAZ,2020,RUS,110\n3,KAZ,2020,Kyrgyzstn,7\n",
+    )
+    .expect("written");
+    let mut h = harness(MigreviewApp::with_files(
+        vec![clean.clone(), odd.clone()],
+        None,
+    ));
+    wait_until_idle(&mut h);
+    h.get_by_label("kaz_2020.csv › line 3");
+    h.get_by_role_and_label(egui::accesskit::Role::RadioButton, "not a country")
+        .click();
+    h.run();
+    h.get_by_label("→ kept as written, not a country");
+    h.get_by_label("Apply the choices and reload").click();
+    h.run();
+    wait_until_idle(&mut h);
+    let session = h.state().session();
+    assert!(session.dataset.unplaced.is_empty());
+    assert_eq!(session.files.len(), 2, "both files opened again");
+    // Kept as written, not a country.
+    assert!(
+        session
+            .dataset
+            .obs()
+            .iter()
+            .any(|o| o.value == 7.0 && session.dataset.str(o.category) == "Kyrgyzstn")
+    );
+    // The review beside the first file holds the mapping for the second file only.
+    let review = Review::read(&dir.path().join("kaz_2019.review.json"))
+        .expect("readable")
+        .expect("written beside the first file");
+    let sha = |p: &Path| migreview::load::sha256_hex(&std::fs::read(p).expect("data"));
+    let labels_of = |name: &str, path: &Path| {
+        review
+            .options_for_file(name, &sha(path))
+            .map(|o| o.labels.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        labels_of("kaz_2020.csv", &odd)
+            .get("Kyrgyzstn")
+            .map(String::as_str),
+        Some(migreview::load::NOT_A_COUNTRY)
+    );
+    assert!(labels_of("kaz_2019.csv", &clean).is_empty());
 }

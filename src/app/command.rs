@@ -95,4 +95,8 @@ pub enum Command {
         reload: Vec<PathBuf>,
     },
     CloseImportDialog,
+    /// Place labels the loader could not place: per file, label as written → a code or
+    /// [`crate::load::NOT_A_COUNTRY`], added to the file's import options (kept in the review);
+    /// the files are opened again with them.
+    PlaceLabels(Vec<(PathBuf, std::collections::BTreeMap<String, String>)>),
 }

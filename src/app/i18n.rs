@@ -196,6 +196,31 @@ texts! {
     CountColumn => "Times", "Раз";
     FirstSeenColumn => "First seen at", "Впервые встречено";
     SuggestionsColumn => "Did you mean", "Возможно, имелось в виду";
+    PlaceAsColumn => "Place as", "Считать как";
+    LabelsIntro => "Choose what each label is: a suggestion, not a country, or a country typed in any coding. Apply keeps the choices in the import settings of the files where the labels occur (in the review) and opens the files again; they are used whenever the files are opened.", "Укажите, что означает каждое обозначение: один из вариантов, «не страна» или страну в любой кодировке. «Применить» сохраняет выбор в настройках импорта файлов, где встречаются обозначения (в файле проверки), и заново открывает файлы; выбор действует при каждом открытии этих файлов.";
+    LabelsSampleNote => "The built-in sample is not read from files, so its labels cannot be placed here: write its files with `migreview sample` and open them to try.", "Встроенный пример не читается из файлов, поэтому его обозначения здесь не сопоставить: запишите файлы командой `migreview sample` и откройте их, чтобы попробовать.";
+    LabelsNotACountry => "not a country", "не страна";
+    LabelsNotACountryHint => "Kept as written, never counted in a country sum, no longer listed here.", "Остаётся как записано, не входит в суммы по странам и больше не показывается здесь.";
+    LabelsKeptNotACountry => "kept as written, not a country", "остаётся как записано, не страна";
+    LabelsOther => "other:", "другое:";
+    LabelsLeave => "leave", "оставить";
+    LabelsTogether => "together", "вместе";
+    LabelsAlsoIn => "also in {0}", "также в {0}";
+    LabelsTypeSomething => "type a code or a name", "введите код или название";
+    LabelsTypeHint => "code or name", "код или название";
+    LabelsExpected => "expected a country in any coding (MDA, Moldova) or not a country", "ожидается страна в любой кодировке (MDA, Молдова) или «не страна»";
+    LabelsApply => "Apply the choices and reload", "Применить выбор и загрузить заново";
+    LabelsApplyHint => "Keeps the choices in the review's import settings of each file where the labels occur and opens the files again.", "Сохраняет выбор в настройках импорта каждого файла, где встречаются обозначения (в файле проверки), и заново открывает файлы.";
+    LabelsNothingChosen => "Choose what a label is first.", "Сначала укажите, что означает обозначение.";
+    LabelsChosenN => "Chosen: {0}", "Выбрано: {0}";
+    LabelsClear => "Clear the choices", "Сбросить выбор";
+    LabelsNotAPlace => "not a place: only countries can be chosen here", "не место: здесь можно указать только страну";
+    LabelsInFileHeading => "Labels of this file that could not be placed ({0})", "Нераспознанные обозначения этого файла ({0})";
+    LabelsInFileIntro => "What is chosen here is kept with the other settings when you apply them.", "Выбранное здесь сохраняется вместе с остальными настройками при применении.";
+    SubnationalHeading => "Regions of a country ({0})", "Регионы страны ({0})";
+    SubnationalIntro => "These labels name a region inside a country, not a country: they are kept as written and never counted in a country sum.", "Эти обозначения называют регион внутри страны, а не страну: они остаются как записаны и не входят в суммы по странам.";
+    RegionOfColumn => "Region of", "Регион страны";
+    RegionCountryUnknown => "country not known", "страна не известна";
     ReviewHeading => "Review", "Проверка";
     ReviewSavedTo => "Review saved to {0}", "Проверка сохраняется в {0}";
     ReviewNowhere => "There is no folder to save the review in: decisions last until the window closes.",
@@ -300,6 +325,7 @@ texts! {
     RoleCategory => "category / partner", "категория / партнёр";
     RoleTable => "table", "таблица";
     RoleSex => "sex", "пол";
+    RoleStatus => "status", "статус";
     LayoutLongCsv => "Long CSV (one observation per row)", "Длинный CSV (одно наблюдение в строке)";
     LayoutLongSheet => "Long sheet (one observation per row)", "Длинный лист (одно наблюдение в строке)";
     LayoutClearinghouse => "Clearinghouse workbook (one sheet per table)", "Книга Clearinghouse (лист на таблицу)";
@@ -528,6 +554,7 @@ pub fn role_name(lang: Lang, role: &str) -> String {
         "category" => Tr::RoleCategory,
         "table" => Tr::RoleTable,
         "sex" => Tr::RoleSex,
+        "status" => Tr::RoleStatus,
         other => return other.to_string(),
     };
     tr(lang, key).to_string()

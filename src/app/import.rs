@@ -9,6 +9,7 @@
 use super::command::Command;
 use super::i18n::{Tr, layout_name, tr, trf};
 use super::jobs::{JobEvent, LoadRequest, Loaded};
+use super::labels::{GroupChoice, LabelGroup, groups_grid_ui};
 use super::{MessageLevel, MigreviewApp};
 use crate::load::{
     self, ColumnRole, ImportOptions, Layout, LoadError, Preview, SheetOptions, SheetPreview,
@@ -16,8 +17,8 @@ use crate::load::{
 use crate::model::{Lang, TableId, gazetteer};
 use crate::review::{self, Review};
 use egui::RichText;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 /// Rows of each sheet shown in the preview.
 pub const PREVIEW_ROWS: usize = 30;
@@ -113,6 +114,8 @@ pub struct ImportDialog {
     pub sheet: usize,
     reporter_text: String,
     reporter_error: Option<String>,
+    /// The choices made for the file's labels that could not be placed, by group.
+    label_choices: HashMap<String, GroupChoice>,
     /// Shown only once a preview could be read: a file that failed to load gets the dialog
     /// when there is something in it to show (not for a binary file or a folder).
     visible: bool,
@@ -133,6 +136,7 @@ impl ImportDialog {
             sheet: 0,
             reporter_text,
             reporter_error: None,
+            label_choices: HashMap::new(),
             visible: true,
         }
     }
@@ -231,7 +235,7 @@ pub struct NeedsDialog {
 }
 
 /// The file that needs the import dialog after a load, if any: the first file read by guessing
-/// (not confident) or not recognised, that has no choices of its own yet.
+/// (not confident) or not recognised, that has no choices of its own yet (placed labels aside).
 pub fn needing_dialog(loaded: &Loaded) -> Option<NeedsDialog> {
     let LoadRequest::Files(requested) = &loaded.request else {
         return None;
@@ -241,7 +245,12 @@ pub fn needing_dialog(loaded: &Loaded) -> Option<NeedsDialog> {
     }
     if let Some(session) = &loaded.session {
         let file = session.files.iter().find(|f| {
-            f.options == ImportOptions::default()
+            // Labels placed on the Overview are no choice of how to read the file.
+            let read_as = ImportOptions {
+                labels: BTreeMap::new(),
+                ..f.options.clone()
+            };
+            read_as == ImportOptions::default()
                 && match &f.result {
                     Ok(report) => !report.confident,
                     Err(error) => matches!(error, LoadError::Unrecognised { .. }),
@@ -352,7 +361,9 @@ impl MigreviewApp {
                 options,
                 reload,
             } => {
-                if let Err(error) = self.remember_options(&file, &sha256, options, &reload, ctx) {
+                if let Err(error) =
+                    self.remember_options(vec![(file, sha256, options)], &reload, ctx)
+                {
                     log::warn!("{error}");
                     self.push_message(MessageLevel::Error, error);
                     return;
@@ -361,21 +372,64 @@ impl MigreviewApp {
                 self.start_load(LoadRequest::Files(reload), ctx);
             }
             Command::CloseImportDialog => self.import_dialog = None,
+            Command::PlaceLabels(per_file) => self.place_labels(per_file, ctx),
             _ => {}
         }
     }
 
-    /// Writes the options of a file into the review beside the first file to open (the one the
-    /// loader reads them from), and waits until they are on disk.
+    /// Adds the reviewer's placement of labels to the import options of the files where they
+    /// occur, remembers them like the dialog's choices, and opens the files again.
+    fn place_labels(
+        &mut self,
+        per_file: Vec<(PathBuf, BTreeMap<String, String>)>,
+        ctx: &egui::Context,
+    ) {
+        let reload: Vec<PathBuf> = match &self.session.source {
+            super::session::SessionSource::Files(paths) => paths.clone(),
+            _ => self.session.files.iter().map(|f| f.path.clone()).collect(),
+        };
+        let mut remembered = Vec::new();
+        for (path, labels) in per_file {
+            let Some((file, report)) = self
+                .session
+                .files
+                .iter()
+                .find(|f| f.path == path)
+                .and_then(|f| f.result.as_ref().ok().map(|r| (f, r)))
+            else {
+                continue;
+            };
+            let mut options = file.options.clone();
+            options.labels.extend(labels);
+            remembered.push((path, report.sha256.clone(), options));
+        }
+        if remembered.is_empty() || reload.is_empty() {
+            return;
+        }
+        if let Err(error) = self.remember_options(remembered, &reload, ctx) {
+            log::warn!("{error}");
+            self.push_message(MessageLevel::Error, error);
+            return;
+        }
+        // A dialog open on one of the files would apply its older options over these.
+        self.import_dialog = None;
+        self.start_load(LoadRequest::Files(reload), ctx);
+    }
+
+    /// Writes the options of files (path, SHA-256, options) into the review beside the first
+    /// file to open (the one the loader reads them from), and waits until they are on disk.
     fn remember_options(
         &mut self,
-        file: &Path,
-        sha256: &str,
-        options: ImportOptions,
+        files: Vec<(PathBuf, String, ImportOptions)>,
         reload: &[PathBuf],
         ctx: &egui::Context,
     ) -> Result<(), String> {
-        let first = reload.first().map(PathBuf::as_path).unwrap_or(file);
+        let Some(first) = reload
+            .first()
+            .or_else(|| files.first().map(|(path, ..)| path))
+        else {
+            return Ok(());
+        };
         let path = review::review_path(first);
         let same = self.session.review_path.as_deref() == Some(path.as_path());
         if same && let super::session::ReviewState::Unreadable(error) = &self.session.review_state {
@@ -391,7 +445,9 @@ impl MigreviewApp {
                 Err(error) => return Err(error.to_string()),
             }
         };
-        review.set_options(&load::display_name(file), sha256, options);
+        for (file, sha256, options) in files {
+            review.set_options(&load::display_name(&file), &sha256, options);
+        }
         self.jobs.save_review(&path, &review, ctx)?;
         if !self.jobs.flush_saves() {
             return Err(format!(
@@ -450,6 +506,22 @@ impl MigreviewApp {
         };
         let mut open = true;
         let mut commands: Vec<Command> = Vec::new();
+        // The labels of this file that could not be placed, as the open data hold them.
+        let file = self
+            .session
+            .files
+            .iter()
+            .position(|f| f.path == dialog.path);
+        let labels = FileLabels {
+            groups: self
+                .session
+                .labels
+                .groups
+                .iter()
+                .filter(|g| g.placeable && file.is_some_and(|i| g.files.contains(&i)))
+                .collect(),
+            files: self.session.files.iter().map(|f| f.name.as_str()).collect(),
+        };
         egui::Window::new(trf(lang, Tr::ImportTitle, &[&dialog.name]))
             .id(egui::Id::unique("import_dialog"))
             .open(&mut open)
@@ -457,7 +529,7 @@ impl MigreviewApp {
             .resizable(true)
             .default_size([960.0, 700.0])
             .show(ctx, |ui| {
-                dialog_ui(ui, dialog, lang, &self.palette, &mut commands)
+                dialog_ui(ui, dialog, &labels, lang, &self.palette, &mut commands)
             });
         if !open {
             commands.push(Command::CloseImportDialog);
@@ -467,9 +539,17 @@ impl MigreviewApp {
     }
 }
 
+/// The unplaced labels of the dialog's file (see [`super::labels`]).
+struct FileLabels<'a> {
+    groups: Vec<&'a LabelGroup>,
+    /// Names of the session's files, by index.
+    files: Vec<&'a str>,
+}
+
 fn dialog_ui(
     ui: &mut egui::Ui,
     dialog: &mut ImportDialog,
+    labels: &FileLabels<'_>,
     lang: Lang,
     palette: &super::theme::Palette,
     commands: &mut Vec<Command>,
@@ -556,6 +636,10 @@ fn dialog_ui(
         return;
     };
     sheet_choices_ui(ui, dialog, sheet, lang, palette);
+    if !labels.groups.is_empty() {
+        ui.separator();
+        labels_ui(ui, dialog, labels, lang, palette);
+    }
     ui.separator();
     buttons_ui(ui, dialog, lang, commands);
     ui.separator();
@@ -835,6 +919,77 @@ fn grid_ui(
                             );
                         }
                         ui.end_row();
+                    }
+                });
+        });
+}
+
+/// The labels of the file that could not be placed, with the same choices as on the Overview;
+/// a choice goes into the options the dialog applies ([`ImportOptions::labels`]).
+fn labels_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut ImportDialog,
+    labels: &FileLabels<'_>,
+    lang: Lang,
+    palette: &super::theme::Palette,
+) {
+    let count: usize = labels
+        .groups
+        .iter()
+        .map(|g| g.labels().len())
+        .sum::<usize>();
+    egui::CollapsingHeader::new(trf(lang, Tr::LabelsInFileHeading, &[&count.to_string()]))
+        .id_salt("import_labels")
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new(tr(lang, Tr::LabelsInFileIntro)).weak());
+            // Choices start from what the options already say about the labels.
+            for group in &labels.groups {
+                if !dialog.label_choices.contains_key(group.key())
+                    && let Some(target) = group
+                        .labels()
+                        .iter()
+                        .find_map(|l| dialog.options.labels.get(*l))
+                {
+                    dialog
+                        .label_choices
+                        .insert(group.key().to_string(), GroupChoice::from_target(target));
+                }
+            }
+            egui::ScrollArea::horizontal()
+                .id_salt("import_labels_scroll")
+                .max_height(220.0)
+                .show(ui, |ui| {
+                    let changed = groups_grid_ui(
+                        ui,
+                        "import_labels_grid",
+                        labels.groups.iter().copied(),
+                        &labels.files,
+                        &mut dialog.label_choices,
+                        true,
+                        lang,
+                        palette,
+                    );
+                    if changed {
+                        for group in &labels.groups {
+                            let target = dialog
+                                .label_choices
+                                .get(group.key())
+                                .and_then(GroupChoice::target);
+                            for label in group.labels() {
+                                match &target {
+                                    Some(target) => {
+                                        dialog
+                                            .options
+                                            .labels
+                                            .insert(label.to_string(), target.clone());
+                                    }
+                                    None => {
+                                        dialog.options.labels.remove(label);
+                                    }
+                                }
+                            }
+                        }
                     }
                 });
         });

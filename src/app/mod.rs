@@ -14,6 +14,7 @@ pub mod findings;
 pub mod i18n;
 pub mod import;
 pub mod jobs;
+pub mod labels;
 pub mod mirror;
 pub mod overview;
 pub mod session;
@@ -130,6 +131,7 @@ pub struct MigreviewApp {
     start_select: Option<String>,
     sources_view: sources::SourcesView,
     import_dialog: Option<import::ImportDialog>,
+    labels_view: labels::LabelsView,
     jobs: Jobs,
     messages: Vec<UserMessage>,
     commands: Vec<Command>,
@@ -234,6 +236,7 @@ impl MigreviewApp {
             start_select: None,
             sources_view: sources::SourcesView::default(),
             import_dialog: None,
+            labels_view: labels::LabelsView::default(),
             jobs: Jobs::new(),
             messages: Vec::new(),
             commands: Vec::new(),
@@ -456,9 +459,14 @@ impl MigreviewApp {
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| match self.panel {
-            Panel::Overview => {
-                overview::overview_ui(ui, &self.session, lang, &self.palette, &mut self.commands)
-            }
+            Panel::Overview => overview::overview_ui(
+                ui,
+                &self.session,
+                &mut self.labels_view,
+                lang,
+                &self.palette,
+                &mut self.commands,
+            ),
             Panel::Data => {
                 self.data_view
                     .data_ui(ui, &self.session, lang, &self.palette, &mut self.commands)
@@ -880,7 +888,8 @@ impl MigreviewApp {
             | Command::ImportQuestionnaireFrom(_)) => self.apply_sources_command(command, ctx),
             command @ (Command::ImportSettings(_)
             | Command::ApplyImport { .. }
-            | Command::CloseImportDialog) => self.apply_import_command(command, ctx),
+            | Command::CloseImportDialog
+            | Command::PlaceLabels(_)) => self.apply_import_command(command, ctx),
         }
     }
 

@@ -2,7 +2,8 @@
 //! the review file, and a scorecard of the findings.
 
 use super::command::Command;
-use super::i18n::{Tr, count_text, dimension_name, layout_name, role_name, severity_name, tr, trf};
+use super::i18n::{Tr, count_text, dimension_name, layout_name, severity_name, tr, trf};
+use super::labels::{LabelsView, labels_ui};
 use super::session::{ReviewState, Session, SessionSource, SeverityCounts};
 use super::theme::Palette;
 use crate::checks::{Severity, catalog};
@@ -12,12 +13,11 @@ use egui::{RichText, Sense, vec2};
 
 /// At most this many countries in the scorecard (most findings first).
 const SCORECARD_COUNTRIES: usize = 20;
-/// At most this many unplaced labels listed one by one.
-const LISTED_UNPLACED: usize = 200;
 
 pub fn overview_ui(
     ui: &mut egui::Ui,
     session: &Session,
+    labels_view: &mut LabelsView,
     lang: Lang,
     palette: &Palette,
     commands: &mut Vec<Command>,
@@ -46,9 +46,9 @@ pub fn overview_ui(
             scorecard_ui(ui, session, lang, palette, commands);
             ui.add_space(8.0);
             review_ui(ui, session, lang, palette);
-            if !session.dataset.unplaced.is_empty() {
+            if !session.labels.is_empty() {
                 ui.add_space(8.0);
-                unplaced_ui(ui, session, lang);
+                labels_ui(ui, labels_view, session, lang, palette, commands);
             }
             ui.add_space(8.0);
             ui.heading(tr(lang, Tr::FilesHeading));
@@ -263,46 +263,6 @@ fn file_ui(ui: &mut egui::Ui, file: &super::session::FileSummary, report: &LoadR
                 });
         }
     });
-}
-
-fn unplaced_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
-    let unplaced = &session.dataset.unplaced;
-    ui.heading(trf(
-        lang,
-        Tr::UnplacedHeading,
-        &[&count_text(lang, unplaced.len() as f64)],
-    ));
-    egui::Grid::new("unplaced")
-        .num_columns(5)
-        .striped(true)
-        .spacing([12.0, 4.0])
-        .show(ui, |ui| {
-            ui.strong(tr(lang, Tr::LabelColumn));
-            ui.strong(tr(lang, Tr::RoleColumn));
-            ui.strong(tr(lang, Tr::CountColumn));
-            ui.strong(tr(lang, Tr::FirstSeenColumn));
-            ui.strong(tr(lang, Tr::SuggestionsColumn));
-            ui.end_row();
-            for label in unplaced.iter().take(LISTED_UNPLACED) {
-                ui.label(format!("«{}»", label.label));
-                ui.label(role_name(lang, &label.role));
-                ui.label(count_text(lang, label.count as f64));
-                ui.label(label.first_location.to_string());
-                ui.label(if label.suggestions.is_empty() {
-                    "—".to_string()
-                } else {
-                    label.suggestions.join(", ")
-                });
-                ui.end_row();
-            }
-        });
-    if unplaced.len() > LISTED_UNPLACED {
-        ui.label(trf(
-            lang,
-            Tr::AndMore,
-            &[&count_text(lang, (unplaced.len() - LISTED_UNPLACED) as f64)],
-        ));
-    }
 }
 
 fn review_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, palette: &Palette) {

@@ -273,6 +273,8 @@ pub struct Session {
     pub coverage: Arc<TableCoverage>,
     /// The mirror coverage of pair-years, year by year, over the countries of the report's.
     pub mirror_coverage_by_year: Vec<(u16, MirrorCoverage)>,
+    /// The labels that could not be placed, grouped, and the sub-national ones (the Overview).
+    pub labels: super::labels::LabelList,
 }
 
 impl Session {
@@ -337,6 +339,7 @@ impl Session {
         let index = SessionIndex::build(&dataset, &report.findings);
         let coverage = Arc::new(crate::coverage::table_coverage(&dataset));
         let mirror_coverage_by_year = crate::coverage::mirror_coverage_by_year(&dataset);
+        let labels = super::labels::LabelList::build(&dataset, &files);
         let stale = {
             let current: HashSet<&str> = index.case_ids.iter().map(String::as_str).collect();
             review.stale_count(&current)
@@ -355,6 +358,7 @@ impl Session {
             review_version: 0,
             coverage,
             mirror_coverage_by_year,
+            labels,
         }
     }
 
