@@ -12,22 +12,20 @@
 
 use super::LoadReport;
 use crate::model::age::{AgeSpan, disjoint_bands};
-use crate::model::{Dataset, Missing, Obs, Sex, Sym, TableId};
+use crate::model::{Dataset, Missing, Obs, Sym};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 
-/// One series, without its age.
-type SeriesKey = (TableId, Sym, u16, Sex, Sym, u16, u16);
-
-fn series_key(obs: &Obs) -> SeriesKey {
-    (
-        obs.table,
-        obs.reporter,
-        obs.year,
-        obs.sex,
-        obs.category,
-        obs.ref_date,
-        obs.file,
-    )
+/// One series, without its age, packed in 128 bits: table, sex, reporter, category, year,
+/// reference date and file.
+fn series_key(obs: &Obs) -> u128 {
+    (obs.table as u128) << 120
+        | (obs.sex as u128) << 112
+        | (obs.reporter.0 as u128) << 80
+        | (obs.category.0 as u128) << 48
+        | (obs.year as u128) << 32
+        | (obs.ref_date as u128) << 16
+        | obs.file as u128
 }
 
 /// Adds the age totals a file does not give (see the module's description) and says so in the
@@ -37,16 +35,31 @@ pub fn sum_missing_age_totals(dataset: &mut Dataset, report: &mut LoadReport) {
     if dataset.obs().iter().all(|o| Some(o.age) == total) {
         return;
     }
-    // The age groups of each series, and the series that give their total.
-    let mut parts: HashMap<SeriesKey, Vec<u32>> = HashMap::new();
+    // The series that give their total, then the age groups of those that do not.
+    let with_total: FxHashSet<u128> = dataset
+        .obs()
+        .iter()
+        .filter(|o| Some(o.age) == total)
+        .map(series_key)
+        .collect();
+    let mut parts: FxHashMap<u128, Vec<u32>> = FxHashMap::default();
+    // The age groups of a series often follow each other: the last answer is kept.
+    let mut last: Option<(u128, bool)> = None;
     for (index, obs) in dataset.obs().iter().enumerate() {
-        if Some(obs.age) != total {
-            parts.entry(series_key(obs)).or_default().push(index as u32);
-        }
-    }
-    for obs in dataset.obs() {
         if Some(obs.age) == total {
-            parts.remove(&series_key(obs));
+            continue;
+        }
+        let key = series_key(obs);
+        let has_total = match last {
+            Some((last_key, answer)) if last_key == key => answer,
+            _ => {
+                let answer = with_total.contains(&key);
+                last = Some((key, answer));
+                answer
+            }
+        };
+        if !has_total {
+            parts.entry(key).or_default().push(index as u32);
         }
     }
     if parts.is_empty() {

@@ -13,7 +13,8 @@ use crate::model::category::parse_status;
 use crate::model::{
     Breakdown, Dataset, Location, Missing, Placement, Sym, TableId, cell_ref, gazetteer,
 };
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// A resolved label: its symbol, whether it could not be placed (kept as written), and the
 /// country of a sub-national region (also kept as written).
@@ -43,11 +44,11 @@ impl Codes {
         Codes {
             file,
             file_name: file_name.into(),
-            places: HashMap::new(),
-            statuses: HashMap::new(),
-            ages: HashMap::new(),
-            texts: HashMap::new(),
-            mapped: HashMap::new(),
+            places: HashMap::default(),
+            statuses: HashMap::default(),
+            ages: HashMap::default(),
+            texts: HashMap::default(),
+            mapped: HashMap::default(),
         }
     }
 

@@ -7,7 +7,7 @@ use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
 use crate::model::{
     Dataset, Location, NO_COLUMN, NO_DURATION, Obs, PlaceKind, Sex, Sym, TableId, gazetteer,
 };
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 /// How many rows are searched for the header.
@@ -444,7 +444,7 @@ impl LongReader {
             defaults,
             style,
             codes,
-            tables: HashMap::new(),
+            tables: HashMap::default(),
             rows_read: 0,
             readable_values: 0,
             text_values: 0,
