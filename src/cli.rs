@@ -239,9 +239,14 @@ pub struct PlotArgs {
     #[arg(long)]
     pub year: Option<u16>,
     /// Which points of the scatter are named: none, all, or the N largest discrepancies in
-    /// persons outside the green band.
-    #[arg(long, value_name = "none|all|N", default_value_t = crate::charts::PointLabels::DEFAULT)]
-    pub labels: crate::charts::PointLabels,
+    /// persons outside the green band. (`--labels` is the placement of labels, as for every
+    /// command that reads files.)
+    #[arg(
+        long = "point-labels",
+        value_name = "none|all|N",
+        default_value_t = crate::charts::PointLabels::DEFAULT
+    )]
+    pub point_labels: crate::charts::PointLabels,
     /// Bands, correction factors and reference group, as a TOML or JSON file.
     #[arg(long)]
     pub settings: Option<PathBuf>,
@@ -654,6 +659,26 @@ fn write_dataset_summary(out: &mut dyn Write, dataset: &Dataset) -> std::io::Res
             writeln!(
                 out,
                 "  {} {:?} ({}×, first at {}){hint}",
+                label.role, label.label, label.count, label.first_location
+            )?;
+        }
+    }
+    if !dataset.subnational.is_empty() {
+        writeln!(out, "Regions inside a country (not countries):")?;
+        for label in &dataset.subnational {
+            let of = label
+                .country
+                .as_deref()
+                .map(|c| {
+                    format!(
+                        ", a region of {}",
+                        crate::model::gazetteer().name(c, Lang::En)
+                    )
+                })
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {} {:?} ({}×, first at {}){of}",
                 label.role, label.label, label.count, label.first_location
             )?;
         }

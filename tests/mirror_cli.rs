@@ -225,7 +225,7 @@ fn plot_labels_the_scatter_points_asked_for() {
         let out_arg = out_dir.display().to_string();
         let mut args = vec!["plot", data.as_str(), "--out", &out_arg, "--svg"];
         if let Some(labels) = labels {
-            args.extend(["--labels", labels]);
+            args.extend(["--point-labels", labels]);
         }
         let (status, _, err) = run(&args);
         assert_eq!(status, 0, "{err}");
@@ -265,7 +265,7 @@ fn plot_labels_the_scatter_points_asked_for() {
         "x.csv",
         "--out",
         "o",
-        "--labels",
+        "--point-labels",
         "many",
     ]);
     let message = parsed

@@ -7,7 +7,8 @@ use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
 use crate::load::long::normalise_age;
 use crate::model::category::status;
 use crate::model::{
-    Breakdown, CategoryKind, CountryDim, Lang, Missing, Obs, Sym, UnplacedLabel, gazetteer,
+    Breakdown, CategoryKind, CountryDim, Lang, Missing, Obs, PlaceKind, Sym, UnplacedLabel,
+    gazetteer,
 };
 use rustc_hash::FxHashMap;
 
@@ -200,6 +201,91 @@ impl S1 {
     }
 }
 
+/// What a label placed as something other than a country is: a group, region, total or
+/// territory (its name), or a region inside a country.
+fn not_a_country(label: &str) -> Option<(String, String)> {
+    let g = gazetteer();
+    if let Some(place) = g.by_code(label).or_else(|| g.resolve(label)) {
+        let (en, ru) = (place.name(Lang::En), place.name(Lang::Ru));
+        return Some(match place.kind {
+            PlaceKind::Country | PlaceKind::Historical => return None,
+            PlaceKind::Aggregate => (
+                format!("{en}, a group of countries"),
+                format!("{ru}, группа стран"),
+            ),
+            PlaceKind::Region => (
+                format!("{en}, a region of the world"),
+                format!("{ru}, регион мира"),
+            ),
+            PlaceKind::Territory => (format!("{en}, a territory"), format!("{ru}, территория")),
+            PlaceKind::Total => (
+                "the total over all countries".to_string(),
+                "итог по всем странам".to_string(),
+            ),
+            PlaceKind::Unknown => (
+                "an unknown country".to_string(),
+                "неизвестная страна".to_string(),
+            ),
+            PlaceKind::Other => (
+                "the other countries together".to_string(),
+                "прочие страны вместе".to_string(),
+            ),
+            PlaceKind::Stateless | PlaceKind::NonCitizen => {
+                (format!("a status ({en})"), format!("статус ({ru})"))
+            }
+        });
+    }
+    match g.subnational(label)? {
+        crate::model::Placement::Subnational { country, .. } => {
+            let of = |lang| country.map(|c| g.name(c, lang).to_string());
+            Some((
+                match of(Lang::En) {
+                    Some(name) => format!("a region of {name}"),
+                    None => "a region of a country".to_string(),
+                },
+                match of(Lang::Ru) {
+                    Some(name) => format!("регион страны: {name}"),
+                    None => "регион страны".to_string(),
+                },
+            ))
+        }
+        _ => None,
+    }
+}
+
+impl S1 {
+    /// The message about a label that is placed, but not as a country where a country belongs
+    /// (a group of countries as the reporter, a region of a country as a partner).
+    fn not_a_country_message(
+        role: Role,
+        label: &str,
+        what: &(String, String),
+        observations: usize,
+        location: &crate::model::Location,
+    ) -> (String, String) {
+        both(|lang| match lang {
+            Lang::En => format!(
+                "{} \"{label}\" is {}, not a country: its figures are not a country's (on {}, \
+                 first at {location})",
+                role.name(lang),
+                what.0,
+                if observations == 1 {
+                    "1 observation".to_string()
+                } else {
+                    format!("{} observations", text::count(observations as f64, lang))
+                }
+            ),
+            Lang::Ru => format!(
+                "{} «{label}» — {}, а не страна: это не данные страны (наблюдений: {}, \
+                 первое: {location})",
+                role.name(lang),
+                what.1,
+                text::count(observations as f64, lang)
+            ),
+        })
+    }
+}
+
 impl Check for S1 {
     fn code(&self) -> CheckCode {
         CheckCode::S1
@@ -250,6 +336,44 @@ impl Check for S1 {
                 let noted = from_loader.get(&(role.as_loader(), label)).copied();
                 if noted.is_some() {
                     matched.push((role.as_loader(), label));
+                }
+                if context.dataset.not_places.contains(label) {
+                    // The reviewer said what it is.
+                    out.pass();
+                    continue;
+                }
+                // A reporter must be a country; a partner that is a region inside a country
+                // is none either.
+                let misplaced = match role {
+                    Role::Reporter => not_a_country(label),
+                    Role::Birth
+                    | Role::Citizenship
+                    | Role::PreviousResidence
+                    | Role::NextResidence
+                    | Role::Partner
+                        if context.index.kind(sym) == CategoryKind::Aggregate
+                            && gazetteer().by_code(label).is_none() =>
+                    {
+                        not_a_country(label)
+                    }
+                    _ => None,
+                };
+                if let Some(what) = misplaced {
+                    let location = context.location(seen.first);
+                    let message = S1::not_a_country_message(
+                        role,
+                        label,
+                        &what,
+                        seen.count as usize,
+                        &location,
+                    );
+                    let mut case = context
+                        .case_about(seen.first)
+                        .message(message)
+                        .severity(Severity::Warning);
+                    case.location = Some(location);
+                    out.fail(case);
+                    continue;
                 }
                 if noted.is_none() && S1::is_placed(context, role, sym) {
                     out.pass();

@@ -468,7 +468,7 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
     let options = ChartOptions {
         lang: args.lang.into(),
         source,
-        labels: args.labels,
+        labels: args.point_labels,
         ..ChartOptions::default()
     };
     let mut formats = Vec::new();

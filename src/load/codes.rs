@@ -122,7 +122,10 @@ impl Codes {
             let sym = match target {
                 LabelTarget::Place(code) => dataset.intern(&code),
                 // Kept as written: not a country, never part of a country sum, not unplaced.
-                LabelTarget::NotACountry => dataset.intern(label),
+                LabelTarget::NotACountry => {
+                    dataset.not_places.insert(label.to_string());
+                    dataset.intern(label)
+                }
             };
             let resolved = Resolved {
                 sym,

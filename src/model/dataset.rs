@@ -276,6 +276,9 @@ pub struct Dataset {
     pub unplaced: Vec<UnplacedLabel>,
     /// Labels that name regions inside a country, not countries.
     pub subnational: Vec<SubnationalLabel>,
+    /// Labels the reviewer declared no country (import options `labels`): kept as written,
+    /// never part of a country sum, and not reported as unplaced.
+    pub not_places: std::collections::BTreeSet<String>,
     /// Where the observations' duration of stay came from a Metadata sheet rather than from the
     /// data rows (the mirror statistics report the rule's source).
     pub metadata_durations: Vec<MetadataDuration>,
@@ -515,6 +518,7 @@ impl Dataset {
                 None => self.subnational.push(label),
             }
         }
+        self.not_places.extend(other.not_places);
     }
 
     /// Approximate heap memory held by the data set, in bytes.
