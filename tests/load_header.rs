@@ -277,3 +277,28 @@ fn sex_blocks_of_two_decades_repeat_one_run_of_years() {
         Some(100.0)
     );
 }
+
+#[test]
+fn a_layout_given_is_honoured_not_replaced_by_another() {
+    let bytes = book(&[
+        vec![S("Country: Kazakhstan")],
+        vec![S("Country"), N(2019.0), N(2020.0)],
+        vec![S("Russian Federation"), N(150.0), N(405.0)],
+    ]);
+    let options = ImportOptions {
+        layout: Some(migreview::load::Layout::EurostatBrowser),
+        ..ImportOptions::default()
+    };
+    assert_eq!(
+        error(&bytes, &options),
+        "KAZ.xlsx: expected a Eurostat data-browser sheet (the layout given with --layout or in \
+         the import dialog): a row starting with TIME followed by years; found sheet \"Table 3\" \
+         without one"
+    );
+    // Read as what it is when no layout is given.
+    let (dataset, _) = load_bytes("KAZ.xlsx", &bytes, &ImportOptions::default());
+    assert_eq!(
+        number(&dataset, key(TableId::T3, "KAZ", 2020, "RUS")),
+        Some(405.0)
+    );
+}

@@ -214,7 +214,7 @@ fn oecd_inflows_of_the_world_are_the_total_of_table_5() {
     assert_eq!(total("GRC", 2014), Some(29_510.0));
     assert_eq!(total("NOR", 2018), Some(44_406.0));
     // An OECD estimate with decimals is kept as published.
-    assert_eq!(total("ESP", 2013), Some(248_350.1526));
+    assert_eq!(total("ESP", 2013), Some(248_350.152_6));
     assert!(
         dataset.obs().iter().all(|o| o.table == TableId::T5_1),
         "no row of the world total goes to the by-country table"

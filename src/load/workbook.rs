@@ -706,6 +706,27 @@ fn read_table_sheet(
             report,
         );
     }
+    if chosen == Some(Layout::EurostatBrowser) {
+        // The layout was chosen: the sheet is not read as another one.
+        let sheet_report = SheetReport {
+            name: input.name.to_string(),
+            hidden: input.hidden,
+            note: Some(
+                "not read: no TIME row of years (the layout chosen is eurostat-browser)".into(),
+            ),
+            ..SheetReport::default()
+        };
+        return SheetOutcome::Failed(
+            sheet_report,
+            LoadError::Unrecognised {
+                path: path.display().to_string(),
+                expected: "expected a Eurostat data-browser sheet (the layout given with --layout \
+                           or in the import dialog): a row starting with TIME followed by years"
+                    .into(),
+                found: format!("sheet {:?} without one", input.name),
+            },
+        );
+    }
     if chosen.is_none() || chosen == Some(Layout::LongSheet) {
         let texts: Vec<(usize, Vec<String>)> =
             (0..input.grid.rows().min(super::long::HEADER_SEARCH_ROWS))
