@@ -515,10 +515,9 @@ fn group_row_ui(ui: &mut egui::Ui, group: &LabelGroup, files: &[&str], lang: Lan
             .iter()
             .filter_map(|&i| files.get(i).copied())
             .filter(|name| {
-                !group
-                    .variants
-                    .iter()
-                    .any(|v| v.first_location.file == *name)
+                !group.variants.iter().any(|v| {
+                    v.first_location.file == *name || v.first_location.file_name() == *name
+                })
             })
             .collect();
         if !others.is_empty() {
