@@ -311,24 +311,14 @@ impl Gazetteer {
     }
 
     fn read_subnational(&mut self) {
-        let mut reader = csv::Reader::from_reader(SUBNATIONAL_CSV.as_bytes());
-        for (i, record) in reader.records().enumerate() {
-            let line = i + 2;
-            let record = match record {
-                Ok(r) if r.len() == 5 => r,
-                Ok(r) => {
-                    self.table_errors.push(format!(
-                        "subnational.csv line {line}: expected 5 columns, found {}",
-                        r.len()
-                    ));
-                    continue;
-                }
-                Err(e) => {
-                    self.table_errors
-                        .push(format!("subnational.csv line {line}: {e}"));
-                    continue;
-                }
-            };
+        for (line, record) in self.records("subnational.csv", SUBNATIONAL_CSV) {
+            if record.len() != 5 {
+                self.table_errors.push(format!(
+                    "subnational.csv line {line}: expected 5 columns, found {}",
+                    record.len()
+                ));
+                continue;
+            }
             let field = |k: usize| record.get(k).unwrap_or("").trim().to_string();
             let country = Some(field(0)).filter(|c| !c.is_empty());
             if let Some(code) = &country
@@ -377,17 +367,7 @@ impl Gazetteer {
     }
 
     fn read_region_words(&mut self) {
-        let mut reader = csv::Reader::from_reader(SUBNATIONAL_WORDS_CSV.as_bytes());
-        for (i, record) in reader.records().enumerate() {
-            let line = i + 2;
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    self.table_errors
-                        .push(format!("subnational_words.csv line {line}: {e}"));
-                    continue;
-                }
-            };
+        for (line, record) in self.records("subnational_words.csv", SUBNATIONAL_WORDS_CSV) {
             let field = |k: usize| record.get(k).unwrap_or("").trim().to_string();
             let words = words_of(&field(0));
             let position = match field(1).as_str() {
@@ -424,18 +404,23 @@ impl Gazetteer {
         }
     }
 
-    fn read_countries(&mut self) {
-        let mut reader = csv::Reader::from_reader(COUNTRIES_CSV.as_bytes());
+    /// The records of an embedded table with their line numbers; a record that cannot be read
+    /// is a table error naming its line.
+    fn records(&mut self, name: &str, text: &str) -> Vec<(usize, csv::StringRecord)> {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut records = Vec::new();
         for (i, record) in reader.records().enumerate() {
             let line = i + 2;
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    self.table_errors
-                        .push(format!("countries.csv line {line}: {e}"));
-                    continue;
-                }
-            };
+            match record {
+                Ok(record) => records.push((line, record)),
+                Err(e) => self.table_errors.push(format!("{name} line {line}: {e}")),
+            }
+        }
+        records
+    }
+
+    fn read_countries(&mut self) {
+        for (line, record) in self.records("countries.csv", COUNTRIES_CSV) {
             if record.len() != 8 {
                 self.table_errors.push(format!(
                     "countries.csv line {line}: expected 8 columns, found {}",
@@ -461,17 +446,7 @@ impl Gazetteer {
     }
 
     fn read_special(&mut self) {
-        let mut reader = csv::Reader::from_reader(SPECIAL_CSV.as_bytes());
-        for (i, record) in reader.records().enumerate() {
-            let line = i + 2;
-            let record = match record {
-                Ok(r) => r,
-                Err(e) => {
-                    self.table_errors
-                        .push(format!("places_special.csv line {line}: {e}"));
-                    continue;
-                }
-            };
+        for (line, record) in self.records("places_special.csv", SPECIAL_CSV) {
             let field = |k: usize| record.get(k).unwrap_or("").trim().to_string();
             let Some(kind) = PlaceKind::parse(&field(1)) else {
                 self.table_errors.push(format!(
