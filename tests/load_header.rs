@@ -302,3 +302,43 @@ fn a_layout_given_is_honoured_not_replaced_by_another() {
         Some(405.0)
     );
 }
+
+#[test]
+fn a_sort_order_column_is_not_taken_for_the_partner_countries() {
+    // UN tables open with a column of row numbers; some of them are ISO numeric codes (4, 8,
+    // 12…), but the names beside them place far better.
+    let mut rows = vec![
+        vec![S("Country: Kazakhstan")],
+        vec![S("Sort order"), S("Name"), N(2019.0), N(2020.0)],
+    ];
+    for (i, name) in ["Afghanistan", "Albania", "Algeria", "Armenia", "Uzbekistan"]
+        .iter()
+        .enumerate()
+    {
+        let order = [4.0, 8.0, 12.0, 16.0, 20.0][i];
+        rows.push(vec![
+            N(order),
+            S(name),
+            N(10.0 + i as f64),
+            N(20.0 + i as f64),
+        ]);
+    }
+    let bytes = book(&rows);
+    let (dataset, report) = load_bytes("KAZ.xlsx", &bytes, &ImportOptions::default());
+    assert_eq!(
+        number(&dataset, key(TableId::T3, "KAZ", 2020, "UZB")),
+        Some(24.0)
+    );
+    assert_eq!(
+        number(&dataset, key(TableId::T3, "KAZ", 2019, "AFG")),
+        Some(10.0)
+    );
+    let sheet = &report.sheets[0];
+    let category: Vec<&str> = sheet
+        .columns
+        .iter()
+        .filter(|c| c.role == migreview::load::ColumnRole::Category)
+        .map(|c| c.header.as_str())
+        .collect();
+    assert_eq!(category, vec!["Name"]);
+}

@@ -223,12 +223,15 @@ pub enum LabelTarget {
 }
 
 /// Reads the target of a label mapping: [`NOT_A_COUNTRY`] (also `-`, `none`, `not a country`,
-/// `не страна`), or a place in any coding; `None` when it names no known place.
+/// `не страна`), or a place in any coding; `None` when it names no known place or is empty.
 pub fn label_target(text: &str) -> Option<LabelTarget> {
+    if text.trim().is_empty() {
+        return None;
+    }
     let key = normalise_label(text);
     if matches!(
         key.as_str(),
-        "notacountry" | "" | "none" | "нестрана" | "notaplace"
+        "notacountry" | "none" | "нестрана" | "notaplace"
     ) || text.trim() == "-"
     {
         return Some(LabelTarget::NotACountry);
@@ -368,6 +371,7 @@ mod tests {
             label_target("not-a-country"),
             Some(LabelTarget::NotACountry)
         );
+        assert_eq!(label_target("  "), None);
         assert_eq!(
             label_target("Moldova"),
             Some(LabelTarget::Place("MDA".into()))
