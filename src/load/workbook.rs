@@ -386,10 +386,67 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
 
 /// One sheet's cells, read under a guard against a failing reader.
 fn read_sheet(book: &mut Book<'_>, name: &str) -> Result<Range<Data>, String> {
-    let guarded = catch_unwind(AssertUnwindSafe(|| {
-        book.worksheet_range(name).map_err(|e| e.to_string())
+    let guarded = catch_unwind(AssertUnwindSafe(|| match book {
+        // Read cell by cell, so that the grid spans the cells present and a stray cell at an
+        // extreme address is refused instead of allocating the whole sheet.
+        Sheets::Xlsx(xlsx) => read_xlsx_cells(xlsx, name),
+        other => other.worksheet_range(name).map_err(|e| e.to_string()),
     }));
     guarded.unwrap_or_else(|_| Err("the sheet is damaged".to_string()))
+}
+
+/// The most cells a sheet's grid may span (at 32 bytes a cell, 800 MB): the Clearinghouse
+/// tables of a country fill a few hundred thousand.
+pub const MAX_GRID_CELLS: u64 = 25_000_000;
+
+/// An xlsx sheet's cells, read one by one, as a grid spanning the cells present; refused when
+/// the cells present are more than [`MAX_GRID_CELLS`] or spread over more than that.
+fn read_xlsx_cells(xlsx: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Range<Data>, String> {
+    let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+    let mut cells: Vec<calamine::Cell<Data>> = Vec::new();
+    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        let (row, col) = cell.get_position();
+        let value: Data = cell.get_value().clone().into();
+        if matches!(value, Data::Empty) {
+            continue;
+        }
+        if cells.len() as u64 >= MAX_GRID_CELLS {
+            return Err(format!(
+                "the sheet holds more than {} cells, more than migreview reads in one sheet; \
+                 split it or give the data as a CSV file",
+                crate::model::format_count(MAX_GRID_CELLS as f64)
+            ));
+        }
+        top = top.min(row);
+        left = left.min(col);
+        bottom = bottom.max(row);
+        right = right.max(col);
+        cells.push(calamine::Cell::new((row, col), value));
+    }
+    if cells.is_empty() {
+        return Ok(Range::empty());
+    }
+    let rows = u64::from(bottom - top) + 1;
+    let cols = u64::from(right - left) + 1;
+    if rows.saturating_mul(cols) > MAX_GRID_CELLS {
+        let far = cells
+            .iter()
+            .map(|c| c.get_position())
+            .max_by_key(|(r, c)| u64::from(*r) * u64::from(*c))
+            .unwrap_or((bottom, right));
+        return Err(format!(
+            "its {} cells are spread over {} rows × {} columns (a cell at {}), more than the \
+             {} cells migreview reads in one sheet; delete the stray cells far from the table, \
+             or copy the table to a new sheet",
+            crate::model::format_count(cells.len() as f64),
+            crate::model::format_count(rows as f64),
+            crate::model::format_count(cols as f64),
+            crate::model::cell_ref(far.0, far.1.min(u32::from(u16::MAX) - 1) as u16),
+            crate::model::format_count(MAX_GRID_CELLS as f64)
+        ));
+    }
+    Ok(Range::from_sparse(cells))
 }
 
 /// One sheet's merged regions (xlsx, xls), under the same guard; none when unreadable.

@@ -1,0 +1,58 @@
+//! What a file can make the loader allocate is bounded: a stray cell at the far corner of a
+//! sheet is refused with a message, and the other sheets and files of the run are still read.
+
+use migreview::load::{self, ImportOptions, LoadControl};
+use rust_xlsxwriter::Workbook;
+
+#[test]
+fn a_stray_cell_at_the_last_address_of_a_sheet_is_refused_not_allocated() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let _ = sheet.set_name("Table 3");
+    let _ = sheet.write_string(0, 0, "Country: Kazakhstan");
+    let _ = sheet.write_string(1, 0, "Country");
+    let _ = sheet.write_number(1, 1, 2019.0);
+    let _ = sheet.write_string(2, 0, "Russian Federation");
+    let _ = sheet.write_number(2, 1, 100.0);
+    let _ = sheet.write_number(1_048_575, 16_383, 1.0);
+    let good_sheet = book.add_worksheet();
+    let _ = good_sheet.set_name("Table 4");
+    let _ = good_sheet.write_string(0, 0, "Country: Kazakhstan");
+    let _ = good_sheet.write_string(1, 0, "Country");
+    let _ = good_sheet.write_number(1, 1, 2019.0);
+    let _ = good_sheet.write_number(1, 2, 2020.0);
+    let _ = good_sheet.write_string(2, 0, "Uzbekistan");
+    let _ = good_sheet.write_number(2, 1, 7.0);
+    let _ = good_sheet.write_number(2, 2, 8.0);
+    let xlsx = dir.path().join("KAZ.xlsx");
+    book.save(&xlsx).unwrap_or_else(|e| panic!("{e}"));
+    let csv = dir.path().join("RUS.csv");
+    std::fs::write(&csv, "table,reporter,year,category,value\n4,RUS,2019,KAZ,90\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    let outcome = load::load_files(
+        &[xlsx.clone(), csv],
+        |_| ImportOptions::default(),
+        &LoadControl::new(),
+    );
+    let report = match &outcome.files[0] {
+        Ok(report) => report,
+        Err(e) => panic!("{e}"),
+    };
+    let refused = report
+        .sheets
+        .iter()
+        .find(|s| s.name == "Table 3")
+        .and_then(|s| s.note.clone())
+        .unwrap_or_default();
+    assert_eq!(
+        refused,
+        "not read: cannot read the sheet (its 6 cells are spread over 1,048,576 rows × 16,384 \
+         columns (a cell at XFD1048576), more than the 25,000,000 cells migreview reads in one \
+         sheet; delete the stray cells far from the table, or copy the table to a new sheet)"
+    );
+    // The other sheet and the other file are read.
+    assert_eq!(outcome.dataset.len(), 3);
+    assert!(outcome.files[1].is_ok());
+}
