@@ -28,8 +28,11 @@ fn a_stray_cell_at_the_last_address_of_a_sheet_is_refused_not_allocated() {
     let xlsx = dir.path().join("KAZ.xlsx");
     book.save(&xlsx).unwrap_or_else(|e| panic!("{e}"));
     let csv = dir.path().join("RUS.csv");
-    std::fs::write(&csv, "table,reporter,year,category,value\n4,RUS,2019,KAZ,90\n")
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &csv,
+        "table,reporter,year,category,value\n4,RUS,2019,KAZ,90\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
 
     let outcome = load::load_files(
         &[xlsx.clone(), csv],
@@ -55,4 +58,34 @@ fn a_stray_cell_at_the_last_address_of_a_sheet_is_refused_not_allocated() {
     // The other sheet and the other file are read.
     assert_eq!(outcome.dataset.len(), 3);
     assert!(outcome.files[1].is_ok());
+}
+
+#[test]
+fn many_distinct_unplaced_labels_are_each_counted_once_per_observation() {
+    // Each label twice in a file; two such files merged: every label counted four times, each
+    // listed once.
+    let mut text = String::from("table,reporter,year,category,value\n");
+    for year in [2019, 2020] {
+        for i in 0..1000 {
+            text.push_str(&format!("3,KAZ,{year},Zz{i:05}q,{i}\n"));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let paths: Vec<std::path::PathBuf> = ["a.csv", "b.csv"]
+        .iter()
+        .map(|name| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+            path
+        })
+        .collect();
+    let one = load::load_file(&paths[0], &ImportOptions::default(), &LoadControl::new())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .0;
+    assert_eq!(one.unplaced.len(), 1000);
+    assert!(one.unplaced.iter().all(|l| l.count == 2));
+    let both = load::load_files(&paths, |_| ImportOptions::default(), &LoadControl::new());
+    assert_eq!(both.dataset.unplaced.len(), 1000);
+    assert!(both.dataset.unplaced.iter().all(|l| l.count == 4));
+    assert_eq!(both.dataset.unplaced[999].label, "Zz00999q");
 }

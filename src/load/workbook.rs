@@ -402,7 +402,9 @@ pub const MAX_GRID_CELLS: u64 = 25_000_000;
 /// An xlsx sheet's cells, read one by one, as a grid spanning the cells present; refused when
 /// the cells present are more than [`MAX_GRID_CELLS`] or spread over more than that.
 fn read_xlsx_cells(xlsx: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Range<Data>, String> {
-    let mut reader = xlsx.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+    let mut reader = xlsx
+        .worksheet_cells_reader(name)
+        .map_err(|e| e.to_string())?;
     let mut cells: Vec<calamine::Cell<Data>> = Vec::new();
     let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
     while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {

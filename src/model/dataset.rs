@@ -279,6 +279,10 @@ pub struct Dataset {
     /// Labels the reviewer declared no country (import options `labels`): kept as written,
     /// never part of a country sum, and not reported as unplaced.
     pub not_places: std::collections::BTreeSet<String>,
+    /// Where each (role, label) of `unplaced` and `subnational` is, so that counting a label
+    /// again does not search the lists (a file of many distinct labels stays linear). A stale
+    /// position is checked and searched again.
+    label_positions: std::collections::HashMap<(bool, String, String), usize>,
     /// Where the observations' duration of stay came from a Metadata sheet rather than from the
     /// data rows (the mirror statistics report the rule's source).
     pub metadata_durations: Vec<MetadataDuration>,
@@ -499,23 +503,35 @@ impl Dataset {
                 ..*d
             }));
         for label in other.unplaced {
-            match self
-                .unplaced
-                .iter_mut()
-                .find(|l| l.label == label.label && l.role == label.role)
-            {
-                Some(existing) => existing.count += label.count,
-                None => self.unplaced.push(label),
+            match self.label_position(false, &label.label, &label.role) {
+                Some(i) => {
+                    if let Some(existing) = self.unplaced.get_mut(i) {
+                        existing.count += label.count;
+                    }
+                }
+                None => {
+                    self.label_positions.insert(
+                        (false, label.role.clone(), label.label.clone()),
+                        self.unplaced.len(),
+                    );
+                    self.unplaced.push(label);
+                }
             }
         }
         for label in other.subnational {
-            match self
-                .subnational
-                .iter_mut()
-                .find(|l| l.label == label.label && l.role == label.role)
-            {
-                Some(existing) => existing.count += label.count,
-                None => self.subnational.push(label),
+            match self.label_position(true, &label.label, &label.role) {
+                Some(i) => {
+                    if let Some(existing) = self.subnational.get_mut(i) {
+                        existing.count += label.count;
+                    }
+                }
+                None => {
+                    self.label_positions.insert(
+                        (true, label.role.clone(), label.label.clone()),
+                        self.subnational.len(),
+                    );
+                    self.subnational.push(label);
+                }
             }
         }
         self.not_places.extend(other.not_places);
@@ -534,14 +550,16 @@ impl Dataset {
         suggestions: Vec<String>,
         location: Location,
     ) {
-        if let Some(existing) = self
-            .unplaced
-            .iter_mut()
-            .find(|l| l.label == label && l.role == role)
-        {
-            existing.count += 1;
+        if let Some(i) = self.label_position(false, label, role) {
+            if let Some(existing) = self.unplaced.get_mut(i) {
+                existing.count += 1;
+            }
             return;
         }
+        self.label_positions.insert(
+            (false, role.to_string(), label.to_string()),
+            self.unplaced.len(),
+        );
         self.unplaced.push(UnplacedLabel {
             label: label.to_string(),
             role: role.to_string(),
@@ -549,6 +567,47 @@ impl Dataset {
             count: 1,
             first_location: location,
         });
+    }
+
+    /// Where a label of `unplaced` (`subnational` when `regional`) is, by the index kept for
+    /// it, or by searching when the index does not know it or is stale.
+    fn label_position(&mut self, regional: bool, label: &str, role: &str) -> Option<usize> {
+        let key = (regional, role.to_string(), label.to_string());
+        let matches = |i: usize, this: &Dataset| {
+            if regional {
+                this.subnational
+                    .get(i)
+                    .is_some_and(|l| l.label == label && l.role == role)
+            } else {
+                this.unplaced
+                    .get(i)
+                    .is_some_and(|l| l.label == label && l.role == role)
+            }
+        };
+        if let Some(&i) = self.label_positions.get(&key)
+            && matches(i, self)
+        {
+            return Some(i);
+        }
+        // The index knows every label: one it does not hold is new.
+        if self.label_positions.len() == self.unplaced.len() + self.subnational.len()
+            && !self.label_positions.contains_key(&key)
+        {
+            return None;
+        }
+        let found = if regional {
+            self.subnational
+                .iter()
+                .position(|l| l.label == label && l.role == role)
+        } else {
+            self.unplaced
+                .iter()
+                .position(|l| l.label == label && l.role == role)
+        };
+        if let Some(i) = found {
+            self.label_positions.insert(key, i);
+        }
+        found
     }
 
     /// Records a label that names a region inside a country (counted once per label and role).
@@ -559,14 +618,16 @@ impl Dataset {
         country: Option<&str>,
         location: Location,
     ) {
-        if let Some(existing) = self
-            .subnational
-            .iter_mut()
-            .find(|l| l.label == label && l.role == role)
-        {
-            existing.count += 1;
+        if let Some(i) = self.label_position(true, label, role) {
+            if let Some(existing) = self.subnational.get_mut(i) {
+                existing.count += 1;
+            }
             return;
         }
+        self.label_positions.insert(
+            (true, role.to_string(), label.to_string()),
+            self.subnational.len(),
+        );
         self.subnational.push(SubnationalLabel {
             label: label.to_string(),
             role: role.to_string(),
