@@ -7,10 +7,8 @@ use crate::report::{InputSummary, Report};
 use crate::settings::Settings;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 mod mirror_commands;
@@ -356,23 +354,36 @@ fn progress_after() -> Duration {
 /// the caller must not hold the lock of standard error while this runs.
 pub fn load_inputs(files: &[PathBuf], options: &ImportOptions) -> LoadOutcome {
     let control = LoadControl::new();
-    let finished = Arc::new(AtomicBool::new(false));
+    // Progress goes to a terminal, not into a log (unless asked for with the variable).
+    let wanted = std::io::stderr().is_terminal()
+        || std::env::var_os("MIGREVIEW_PROGRESS_AFTER_MS").is_some();
+    if !wanted {
+        return load::load_files(files, |_| options.clone(), &control);
+    }
     let after = progress_after();
+    let (done, finished) = std::sync::mpsc::channel::<()>();
     let reporter = {
         let control = control.clone();
-        let finished = finished.clone();
         std::thread::spawn(move || {
             let started = Instant::now();
             let mut shown = false;
             loop {
+                let wait = if shown {
+                    Duration::from_millis(500)
+                } else {
+                    after
+                        .saturating_sub(started.elapsed())
+                        .min(Duration::from_millis(500))
+                };
+                // Wakes as soon as the load ends: a run ends when its work ends.
+                match finished.recv_timeout(wait) {
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                    _ => break,
+                }
                 if started.elapsed() >= after {
                     eprint!("\rloading… {:>3.0} %", control.fraction() * 100.0);
                     shown = true;
                 }
-                if finished.load(Ordering::Relaxed) {
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(if shown { 500 } else { 100 }));
             }
             if shown {
                 eprintln!("\rloading… done   ");
@@ -380,9 +391,19 @@ pub fn load_inputs(files: &[PathBuf], options: &ImportOptions) -> LoadOutcome {
         })
     };
     let outcome = load::load_files(files, |_| options.clone(), &control);
-    finished.store(true, Ordering::Relaxed);
+    let _ = done.send(());
     let _ = reporter.join();
     outcome
+}
+
+/// What a failed write of the output means: a reader that closed the pipe (`| head`) ends the
+/// run quietly with 0; another error is said, with exit status 2.
+pub fn output_failed(error: &std::io::Error, err: &mut dyn Write) -> i32 {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return EXIT_OK;
+    }
+    let _ = writeln!(err, "migreview: cannot write the output: {error}");
+    EXIT_INPUT
 }
 
 /// Input summaries for the report, in the order of the inputs.
@@ -462,8 +483,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         Format::Text => write_text_report(out, &outcome, &report, args.lang.into(), args.limit),
     };
     if let Err(e) = written {
-        let _ = writeln!(err, "migreview: cannot write the output: {e}");
-        return EXIT_INPUT;
+        return output_failed(&e, err);
     }
     exit_status(&outcome, &report)
 }
@@ -903,10 +923,7 @@ fn run_checks_list(args: &ChecksArgs, out: &mut dyn Write, err: &mut dyn Write) 
     };
     match written {
         Ok(()) => EXIT_OK,
-        Err(e) => {
-            let _ = writeln!(err, "migreview: cannot write the output: {e}");
-            EXIT_INPUT
-        }
+        Err(e) => output_failed(&e, err),
     }
 }
 

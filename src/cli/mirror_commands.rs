@@ -94,8 +94,7 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
         Format::Text => write_mirror_text(out, &report, args.year, settings.mirror.interval_z),
     };
     if let Err(e) = written {
-        let _ = writeln!(err, "migreview: cannot write the output: {e}");
-        return EXIT_INPUT;
+        return super::output_failed(&e, err);
     }
     if let Some(path) = args.csv.as_ref().filter(|_| nothing.is_none()) {
         let _ = writeln!(
