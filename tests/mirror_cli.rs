@@ -276,3 +276,57 @@ fn plot_labels_the_scatter_points_asked_for() {
         "{message}"
     );
 }
+
+#[test]
+fn plot_file_names_come_from_codes_made_safe_and_stay_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("flows.csv");
+    // Reporters the gazetteer cannot place are kept as written: a path, a quote, a name
+    // Windows reserves, and two labels that differ only in characters a file name cannot hold.
+    let rows = "table,reporter,year,sex,category,value\n\
+        3,x/../../PWNED,2010,T,KAZ,10\n\
+        3,\"coverage\"\"; DROP TABLE\",2010,T,KAZ,11\n\
+        3,CON,2010,T,KAZ,12\n\
+        3,Республика Коми,2010,T,KAZ,13\n\
+        3,Республика Адыгея,2010,T,KAZ,14\n\
+        4,KAZ,2010,T,RUS,30100\n3,RUS,2010,T,KAZ,41200\n";
+    std::fs::write(&data, rows).unwrap_or_else(|e| panic!("{e}"));
+    let out_dir = dir.path().join("charts");
+    let (data_arg, out_arg) = (data.display().to_string(), out_dir.display().to_string());
+    let (status, _, err) = run(&["plot", &data_arg, "--out", &out_arg, "--svg"]);
+    assert_eq!(status, 0, "{err}");
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    written.sort();
+    for expected in [
+        "coverage_x-PWNED.svg",
+        "coverage_coverage-DROP-TABLE.svg",
+        "coverage_CON-.svg",
+        "coverage_x.svg",
+        "coverage_x-2.svg",
+    ] {
+        assert!(
+            written.iter().any(|w| w == expected),
+            "{expected} in {written:?}"
+        );
+    }
+    // Nothing was written outside the folder.
+    let beside: Vec<String> = std::fs::read_dir(dir.path())
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(beside.len(), 2, "{beside:?}");
+    assert!(
+        !dir.path()
+            .parent()
+            .is_some_and(|p| p.join("PWNED.svg").exists())
+    );
+}

@@ -165,11 +165,7 @@ impl Built {
 }
 
 /// A name for a file: letters, digits and `-` only (`7.2` → `7-2`).
-fn file_part(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect()
-}
+use crate::charts::file_part;
 
 fn basis_part(basis: Basis) -> &'static str {
     match basis {

@@ -307,3 +307,61 @@ fn embed_font(svg: &mut String) -> Result<(), ChartError> {
     svg.insert_str(after, font_defs());
     Ok(())
 }
+
+/// The longest part of a chart file name taken from a label.
+const FILE_PART_CHARS: usize = 40;
+
+/// A label or code as a part of a chart file name: ASCII letters and digits, every other run
+/// of characters one `-` (so `1.1` is `1-1` and `x/../../PWNED` is `x-PWNED`), at most 40
+/// characters, never empty and never a name Windows reserves (`CON`, `NUL`, `COM1`…): a chart
+/// is always written inside the folder chosen.
+pub fn file_part(text: &str) -> String {
+    let mut part = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            part.push(c);
+        } else if !part.ends_with('-') {
+            part.push('-');
+        }
+    }
+    let mut part: String = part
+        .trim_matches('-')
+        .chars()
+        .take(FILE_PART_CHARS)
+        .collect();
+    while part.ends_with('-') {
+        part.pop();
+    }
+    if part.is_empty() {
+        part.push('x');
+    }
+    let upper = part.to_ascii_uppercase();
+    let reserved = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.as_bytes()[3].is_ascii_digit());
+    if reserved {
+        part.push('-');
+    }
+    part
+}
+
+#[cfg(test)]
+mod file_part_tests {
+    use super::file_part;
+
+    #[test]
+    fn labels_become_safe_file_name_parts() {
+        assert_eq!(file_part("KAZ"), "KAZ");
+        assert_eq!(file_part("1.1"), "1-1");
+        assert_eq!(file_part("x/../../PWNED"), "x-PWNED");
+        assert_eq!(file_part("/etc/passwd"), "etc-passwd");
+        assert_eq!(file_part("coverage_\"; DROP TABLE"), "coverage-DROP-TABLE");
+        assert_eq!(file_part("a\u{0}b\nc"), "a-b-c");
+        assert_eq!(file_part("Республика Коми"), "x");
+        assert_eq!(file_part("CON"), "CON-");
+        assert_eq!(file_part("lpt1"), "lpt1-");
+        assert_eq!(file_part("COM10"), "COM10");
+        assert_eq!(file_part(&"A".repeat(500)).len(), 40);
+    }
+}

@@ -3,6 +3,7 @@
 use super::{
     EXIT_INPUT, EXIT_OK, Format, MirrorArgs, PlotArgs, import_options, load_inputs, nothing_read,
 };
+use crate::charts::file_part;
 use crate::charts::{
     self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, ScatterData,
     Target, UndercountData,
@@ -341,11 +342,6 @@ struct Planned<'a> {
     chart: Chart<'a>,
 }
 
-/// A table code in a file name: `3`, `1-1`.
-fn table_stem(code: &str) -> String {
-    code.replace('.', "-")
-}
-
 pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let (outcome, settings) = match prepare(&args.input, args.settings.as_deref(), err) {
         Ok(prepared) => prepared,
@@ -420,13 +416,13 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
     let mut planned: Vec<Planned<'_>> = Vec::new();
     for (grid, table) in by_table.iter().zip(&table_coverage.tables) {
         planned.push(Planned {
-            stem: format!("coverage_table_{}", table_stem(table.code())),
+            stem: format!("coverage_table_{}", file_part(table.code())),
             chart: Chart::Coverage(grid),
         });
     }
     for (grid, reporter) in by_reporter.iter().zip(&table_coverage.reporters) {
         planned.push(Planned {
-            stem: format!("coverage_{reporter}"),
+            stem: format!("coverage_{}", file_part(reporter)),
             chart: Chart::Coverage(grid),
         });
     }
@@ -445,7 +441,7 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
     }
     for s in &series {
         planned.push(Planned {
-            stem: format!("pair_{}_{}", s.sender, s.receiver),
+            stem: format!("pair_{}_{}", file_part(&s.sender), file_part(&s.receiver)),
             chart: Chart::Series(s),
         });
     }
@@ -478,9 +474,23 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
         formats.push("svg");
     }
     let mut written = 0;
+    // Labels that differ only in what a file name cannot hold get numbered names, not one file.
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for plan in &mut planned {
+        let mut stem = plan.stem.clone();
+        let mut n = 1;
+        while !taken.insert(stem.to_ascii_lowercase()) {
+            n += 1;
+            stem = format!("{}-{n}", plan.stem);
+        }
+        plan.stem = stem;
+    }
     for plan in &planned {
         for &format in &formats {
             let path: PathBuf = args.out.join(format!("{}.{format}", plan.stem));
+            // Every part taken from the data went through `file_part`: the chart stays in the
+            // folder chosen.
+            debug_assert_eq!(path.parent(), Some(args.out.as_path()));
             let target = if format == "svg" {
                 Target::Svg(&path)
             } else {
