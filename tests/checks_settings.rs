@@ -181,3 +181,40 @@ fn an_impossible_threshold_is_refused_when_the_file_is_read() {
     );
     assert_eq!(Settings::load(None), Ok(Settings::default()));
 }
+
+#[test]
+fn impossible_thresholds_are_refused_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let cases = [
+        (
+            "[checks]\nu1_error_share = 5\n",
+            "checks.u1_error_share: expected a share from 0 to 1 (0.2 is 20 %), found 5",
+        ),
+        (
+            "[checks]\nd3_max_rate = 7\n",
+            "checks.d3_max_rate: expected a share from 0 to 1 (0.2 is 20 %), found 7",
+        ),
+        (
+            "[checks]\nt1_max_z = 0\n",
+            "checks.t1_max_z: expected a number greater than 0, found 0",
+        ),
+        (
+            "[mirror]\nband_green = 0.5\nband_light = 0.2\n",
+            "mirror.band_light: expected band_green < band_light < band_amber, found 0.5, 0.2, 0.69",
+        ),
+        (
+            "[mirror]\nm2_low = 2\n",
+            "mirror.m2_low: expected 0 < m2_low < m2_high, found 2 and 1.43",
+        ),
+    ];
+    for (i, (text, expected)) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("s{i}.toml"));
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            Settings::from_file(&path).err(),
+            Some(format!("{}: {expected}", path.display())),
+            "{text}"
+        );
+    }
+    assert!(Settings::default().validate().is_ok());
+}

@@ -137,6 +137,32 @@ impl CheckSettings {
                 ));
             }
         }
+        // Shares and rates are fractions of a whole (0.2 is 20 %).
+        let fractions = [
+            ("rel_tol", self.rel_tol),
+            ("u1_warning_share", self.u1_warning_share),
+            ("u1_error_share", self.u1_error_share),
+            ("u2_other_share", self.u2_other_share),
+            ("d1_residual_share", self.d1_residual_share),
+            ("d2_residual_share", self.d2_residual_share),
+            ("d3_min_rate", self.d3_min_rate),
+            ("d3_max_rate", self.d3_max_rate),
+        ];
+        for (name, value) in fractions {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(format!(
+                    "checks.{name}: expected a share from 0 to 1 (0.2 is 20 %), found {value}"
+                ));
+            }
+        }
+        // A cut-off of zero flags every change, every ratio.
+        for (name, value) in [("t1_max_z", self.t1_max_z), ("hb_c", self.hb_c)] {
+            if value <= 0.0 {
+                return Err(format!(
+                    "checks.{name}: expected a number greater than 0, found {value}"
+                ));
+            }
+        }
         if !self.d3_min_rate.is_finite() {
             return Err(format!(
                 "checks.d3_min_rate: expected a number, found {}",

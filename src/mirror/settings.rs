@@ -188,6 +188,65 @@ pub struct MirrorSettings {
     pub benchmark: String,
 }
 
+impl MirrorSettings {
+    /// Says what is wrong with a value that cannot be a threshold (the ranges are listed in
+    /// the README's settings table).
+    pub fn validate(&self) -> Result<(), String> {
+        let bands = [
+            ("band_green", self.band_green),
+            ("band_light", self.band_light),
+            ("band_amber", self.band_amber),
+        ];
+        for (name, value) in bands {
+            if !value.is_finite() || value <= 0.0 {
+                return Err(format!(
+                    "mirror.{name}: expected a |log ratio| greater than 0 (0.1 is ±10 %), found \
+                     {value}"
+                ));
+            }
+        }
+        if !(self.band_green < self.band_light && self.band_light < self.band_amber) {
+            return Err(format!(
+                "mirror.band_light: expected band_green < band_light < band_amber, found {}, {}, \
+                 {}",
+                self.band_green, self.band_light, self.band_amber
+            ));
+        }
+        if !self.small_count.is_finite() || self.small_count < 0.0 {
+            return Err(format!(
+                "mirror.small_count: expected a count ≥ 0, found {}",
+                self.small_count
+            ));
+        }
+        if !(self.interval_z > 0.0 && self.interval_z <= 10.0) {
+            return Err(format!(
+                "mirror.interval_z: expected a normal quantile greater than 0 and at most 10 \
+                 (1.96 for 95 %), found {}",
+                self.interval_z
+            ));
+        }
+        if !(self.reference_share > 0.0 && self.reference_share <= 1.0) {
+            return Err(format!(
+                "mirror.reference_share: expected a share greater than 0 and at most 1, found {}",
+                self.reference_share
+            ));
+        }
+        if !(self.m2_low > 0.0 && self.m2_low < self.m2_high && self.m2_high.is_finite()) {
+            return Err(format!(
+                "mirror.m2_low: expected 0 < m2_low < m2_high, found {} and {}",
+                self.m2_low, self.m2_high
+            ));
+        }
+        if !(1..=100_000).contains(&self.bootstrap_resamples) {
+            return Err(format!(
+                "mirror.bootstrap_resamples: expected 1 to 100,000, found {}",
+                self.bootstrap_resamples
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Default for MirrorSettings {
     fn default() -> Self {
         MirrorSettings {
