@@ -89,3 +89,44 @@ fn many_distinct_unplaced_labels_are_each_counted_once_per_observation() {
     assert!(both.dataset.unplaced.iter().all(|l| l.count == 4));
     assert_eq!(both.dataset.unplaced[999].label, "Zz00999q");
 }
+
+#[test]
+fn a_key_repeated_thousands_of_times_is_one_finding_that_lists_a_few() {
+    let mut text = String::from("table,reporter,year,category,value\n");
+    for i in 0..4000 {
+        text.push_str(if i == 2500 {
+            "3,KAZ,2019,RUS,6\n"
+        } else {
+            "3,KAZ,2019,RUS,5\n"
+        });
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("dup.csv");
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    let outcome = load::load_files(
+        std::slice::from_ref(&path),
+        |_| ImportOptions::default(),
+        &LoadControl::new(),
+    );
+    let report = migreview::report::Report::build(
+        migreview::cli::input_summaries(std::slice::from_ref(&path), &outcome),
+        &outcome.dataset,
+        &migreview::settings::Settings::default(),
+    );
+    let s2: Vec<&migreview::checks::Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.check == migreview::checks::CheckCode::S2)
+        .collect();
+    assert_eq!(s2.len(), 1);
+    let shown = path.display();
+    assert_eq!(
+        s2[0].message,
+        format!(
+            "Different values for one key: 5 at {shown} › line 2; 5 at {shown} › line 3; 5 at \
+             {shown} › line 4; 5 at {shown} › line 5; 5 at {shown} › line 6; and 3,995 more"
+        )
+    );
+    // The pair that differs is the first value and the first value unlike it.
+    assert_eq!(s2[0].actual, Some(6.0));
+}

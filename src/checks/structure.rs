@@ -470,6 +470,9 @@ fn shown_value(context: &CheckContext<'_>, obs: &Obs, lang: Lang) -> String {
     }
 }
 
+/// How many values of a repeated key a message lists.
+const LISTED_REPEATS: usize = 5;
+
 impl Check for S2 {
     fn code(&self) -> CheckCode {
         CheckCode::S2
@@ -490,9 +493,11 @@ impl Check for S2 {
             let values: Vec<u32> = std::iter::once(first)
                 .chain(group.iter().map(|&(_, later)| later))
                 .collect();
+            // The first few values are listed; a key repeated thousands of times is counted.
             let listed = |lang: Lang| -> String {
-                values
+                let mut shown: Vec<String> = values
                     .iter()
+                    .take(LISTED_REPEATS)
                     .map(|&i| {
                         format!(
                             "{}{}",
@@ -500,22 +505,40 @@ impl Check for S2 {
                             text::at(&context.location(i), lang)
                         )
                     })
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                    .collect();
+                if values.len() > LISTED_REPEATS {
+                    let more = text::count((values.len() - LISTED_REPEATS) as f64, lang);
+                    shown.push(match lang {
+                        Lang::En => format!("and {more} more"),
+                        Lang::Ru => format!("и ещё {more}"),
+                    });
+                }
+                shown.join("; ")
             };
             // Two numbers that differ decide the key; values that cannot be compared leave it
-            // open unless they do.
-            let mut differing = None;
-            let mut unknown = None;
-            for (x, &a) in values.iter().enumerate() {
-                for &b in &values[x + 1..] {
-                    match agreement(context.obs(a), context.obs(b)) {
-                        Agreement::Different if differing.is_none() => differing = Some((a, b)),
-                        Agreement::Unknown if unknown.is_none() => unknown = Some(b),
-                        _ => {}
-                    }
-                }
-            }
+            // open unless they do. Both are found in one pass: the first pair that differs is
+            // the first number against the first later number unlike it (all numbers before
+            // it are equal); a value that cannot be compared with the first one is the first
+            // such pair (when none is, every value is the same as the first).
+            let first_number = values
+                .iter()
+                .copied()
+                .find(|&i| context.obs(i).number().is_some());
+            let differing = first_number.and_then(|a| {
+                values
+                    .iter()
+                    .copied()
+                    .skip_while(|&i| i != a)
+                    .skip(1)
+                    .find(|&b| agreement(context.obs(a), context.obs(b)) == Agreement::Different)
+                    .map(|b| (a, b))
+            });
+            let unknown = values.first().and_then(|&a| {
+                values[1..]
+                    .iter()
+                    .copied()
+                    .find(|&b| agreement(context.obs(a), context.obs(b)) == Agreement::Unknown)
+            });
             match (differing, unknown) {
                 (Some((earlier, later)), _) => {
                     let message = both(|lang| match lang {
