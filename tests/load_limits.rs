@@ -130,3 +130,41 @@ fn a_key_repeated_thousands_of_times_is_one_finding_that_lists_a_few() {
     // The pair that differs is the first value and the first value unlike it.
     assert_eq!(s2[0].actual, Some(6.0));
 }
+
+#[test]
+fn a_bom_inside_a_file_and_words_like_inf_are_not_taken_for_labels_or_flags() {
+    let text = "table,reporter,year,category,value\n\
+                3,KAZ,2019,RUS,inf\n\
+                3,KAZ,2019,\u{feff}KGZ,4\n\
+                3,KAZ,2019,UZB,c\n";
+    let (dataset, _) = load::load_bytes(
+        std::path::Path::new("odd.csv"),
+        text.as_bytes(),
+        &ImportOptions::default(),
+        &LoadControl::new(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let of = |category: &str| {
+        dataset
+            .obs()
+            .iter()
+            .find(|o| dataset.str(o.category) == category)
+            .copied()
+            .unwrap_or_else(|| panic!("no {category}"))
+    };
+    // The mark is dropped: the label places.
+    assert_eq!(of("KGZ").number(), Some(4.0));
+    assert!(dataset.unplaced.is_empty(), "{:?}", dataset.unplaced);
+    // `inf` is text where a number belongs (an S3 finding), not the flags i, n, f.
+    let inf = of("RUS");
+    assert_eq!(
+        inf.unreadable_text().map(|s| dataset.str(s).to_string()),
+        Some("inf".into())
+    );
+    assert_eq!(dataset.str(inf.flag), "");
+    // A flag alone is still read: `c` is confidential.
+    assert_eq!(
+        of("UZB").value(),
+        migreview::model::Value::Missing(migreview::model::Missing::Confidential)
+    );
+}

@@ -477,8 +477,10 @@ impl LongReader {
             return;
         }
         let roles = self.roles;
+        // A byte-order mark pasted into the middle of a file is no part of a label.
         let cell = |col: Option<usize>| -> Option<&str> {
-            col.and_then(|i| cells.get(i).copied()).map(str::trim)
+            col.and_then(|i| cells.get(i).copied())
+                .map(|c| c.trim_matches(|ch: char| ch.is_whitespace() || ch == '\u{feff}'))
         };
         if let Some(first) = cells.iter().find(|c| !c.trim().is_empty())
             && is_note(first)

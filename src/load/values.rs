@@ -71,7 +71,9 @@ pub fn parse_cell(raw: &str, style: NumberStyle) -> ParsedCell {
     if let Some(at) = split_at {
         let (head, flag) = text.split_at(at);
         let head = head.trim_end();
-        if is_flag_text(flag) {
+        // A flag alone is one letter (`c`: confidential); `inf` or `nan` are words, not flags.
+        let alone_ok = !head.is_empty() || flag.chars().count() == 1;
+        if alone_ok && is_flag_text(flag) {
             let flag = flag.to_lowercase();
             if let Some(missing) = missing_marker(head) {
                 let missing = if flag.contains('c') {
