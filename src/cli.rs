@@ -679,7 +679,10 @@ fn write_dataset_summary(out: &mut dyn Write, dataset: &Dataset) -> std::io::Res
             writeln!(
                 out,
                 "  {} {:?} ({}×, first at {}){hint}",
-                label.role, label.label, label.count, label.first_location
+                label.role,
+                crate::checks::text::label(&label.label),
+                label.count,
+                label.first_location
             )?;
         }
     }
@@ -699,7 +702,10 @@ fn write_dataset_summary(out: &mut dyn Write, dataset: &Dataset) -> std::io::Res
             writeln!(
                 out,
                 "  {} {:?} ({}×, first at {}){of}",
-                label.role, label.label, label.count, label.first_location
+                label.role,
+                crate::checks::text::label(&label.label),
+                label.count,
+                label.first_location
             )?;
         }
     }

@@ -177,8 +177,9 @@ impl S1 {
                         None => "on no observation read".to_string(),
                     };
                     format!(
-                        "{} \"{label}\" could not be placed ({on}{first}){hint}",
-                        role.name(lang)
+                        "{} \"{}\" could not be placed ({on}{first}){hint}",
+                        role.name(lang),
+                        text::label(label)
                     )
                 }
                 Lang::Ru => {
@@ -192,8 +193,9 @@ impl S1 {
                         None => "ни в одном прочитанном наблюдении".to_string(),
                     };
                     format!(
-                        "Не удалось распознать: {} «{label}» ({on}{first}){hint}",
-                        role.name(lang)
+                        "Не удалось распознать: {} «{}» ({on}{first}){hint}",
+                        role.name(lang),
+                        text::label(label)
                     )
                 }
             }
@@ -265,9 +267,10 @@ impl S1 {
     ) -> (String, String) {
         both(|lang| match lang {
             Lang::En => format!(
-                "{} \"{label}\" is {}, not a country: its figures are not a country's (on {}, \
+                "{} \"{}\" is {}, not a country: its figures are not a country's (on {}, \
                  first at {location})",
                 role.name(lang),
+                text::label(label),
                 what.0,
                 if observations == 1 {
                     "1 observation".to_string()
@@ -276,9 +279,10 @@ impl S1 {
                 }
             ),
             Lang::Ru => format!(
-                "{} «{label}» — {}, а не страна: это не данные страны (наблюдений: {}, \
+                "{} «{}» — {}, а не страна: это не данные страны (наблюдений: {}, \
                  первое: {location})",
                 role.name(lang),
+                text::label(label),
                 what.1,
                 text::count(observations as f64, lang)
             ),

@@ -12,6 +12,20 @@ pub fn both(message: impl Fn(Lang) -> String) -> (String, String) {
 }
 
 /// A count: `4,190` / `4 190`.
+/// The longest label a message repeats whole (the finding's fields keep it whole).
+pub const LABEL_CHARS: usize = 80;
+
+/// A label as a message shows it: whole up to [`LABEL_CHARS`] characters, else its start, `…`
+/// and how long it is.
+pub fn label(text: &str) -> std::borrow::Cow<'_, str> {
+    let length = text.chars().count();
+    if length <= LABEL_CHARS {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let start: String = text.chars().take(LABEL_CHARS).collect();
+    std::borrow::Cow::Owned(format!("{start}… ({length} characters)"))
+}
+
 pub fn count(value: f64, lang: Lang) -> String {
     format_count_in(value, lang)
 }
@@ -272,5 +286,18 @@ mod tests {
         assert_eq!(partner("RUS", Lang::En), "RUS (Russian Federation)");
         assert_eq!(partner("Kirgizzz", Lang::En), "Kirgizzz");
         assert_eq!(duration_name(60, Lang::En), "permanent residence");
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::label;
+
+    #[test]
+    fn long_labels_are_shortened_in_messages() {
+        assert_eq!(label("Kyrgyzstn"), "Kyrgyzstn");
+        let long = "Ж".repeat(20_000);
+        let shown = label(&long);
+        assert_eq!(shown, format!("{}… (20000 characters)", "Ж".repeat(80)));
     }
 }
