@@ -137,13 +137,7 @@ fn plot_writes_every_chart_and_lists_the_files() {
         "plot", &data_arg, "--out", &out_arg, "--svg", "--lang", "ru",
     ]);
     assert_eq!(status, 0, "{err}");
-    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut written = files_in(&out_dir);
     written.sort();
     for expected in [
         "coverage_KAZ.svg",
@@ -295,13 +289,7 @@ fn plot_file_names_come_from_codes_made_safe_and_stay_in_the_folder() {
     let (data_arg, out_arg) = (data.display().to_string(), out_dir.display().to_string());
     let (status, _, err) = run(&["plot", &data_arg, "--out", &out_arg, "--svg"]);
     assert_eq!(status, 0, "{err}");
-    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut written = files_in(&out_dir);
     written.sort();
     for expected in [
         "coverage_x-PWNED.svg",
@@ -316,17 +304,22 @@ fn plot_file_names_come_from_codes_made_safe_and_stay_in_the_folder() {
         );
     }
     // Nothing was written outside the folder.
-    let beside: Vec<String> = std::fs::read_dir(dir.path())
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
+    let beside = files_in(dir.path());
     assert_eq!(beside.len(), 2, "{beside:?}");
     assert!(
         !dir.path()
             .parent()
             .is_some_and(|p| p.join("PWNED.svg").exists())
     );
+}
+
+/// The names of the files in a folder.
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
 }
