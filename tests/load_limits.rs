@@ -168,3 +168,35 @@ fn a_bom_inside_a_file_and_words_like_inf_are_not_taken_for_labels_or_flags() {
         migreview::model::Value::Missing(migreview::model::Missing::Confidential)
     );
 }
+
+#[test]
+fn a_header_line_of_megabytes_is_refused_and_the_other_files_are_read() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let huge = dir.path().join("huge.csv");
+    let mut text = "x,".repeat(1_500_000);
+    text.push_str("\n1,2\n");
+    std::fs::write(&huge, &text).unwrap_or_else(|e| panic!("{e}"));
+    let good = dir.path().join("good.csv");
+    std::fs::write(
+        &good,
+        "table,reporter,year,category,value\n3,KAZ,2019,RUS,5\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let outcome = load::load_files(
+        &[huge.clone(), good],
+        |_| ImportOptions::default(),
+        &LoadControl::new(),
+    );
+    match &outcome.files[0] {
+        Err(e) => assert_eq!(
+            e.to_string(),
+            format!(
+                "{}: expected a first line of column names (at most 1 MB); found a first line \
+                 longer than that, in a file of 2 MB: not a table of rows",
+                huge.display()
+            )
+        ),
+        Ok(_) => panic!("the file was read"),
+    }
+    assert_eq!(outcome.dataset.len(), 1);
+}

@@ -212,6 +212,9 @@ pub fn load_text(
     load_decoded(&decoded.text, path, options, control, dataset, file, report)
 }
 
+/// The longest first line (the header row) a text file may have.
+pub const MAX_HEADER_BYTES: usize = 1 << 20;
+
 /// Loads decoded text in the layout detected or chosen.
 pub fn load_decoded(
     text: &str,
@@ -226,6 +229,25 @@ pub fn load_decoded(
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(LoadError::Empty { path: shown });
+    }
+    // The header is looked at whole by every reader: a first line of megabytes is no header.
+    let first_line = text
+        .bytes()
+        .take(MAX_HEADER_BYTES + 1)
+        .position(|b| b == b'\n')
+        .unwrap_or(text.len().min(MAX_HEADER_BYTES + 1));
+    if first_line > MAX_HEADER_BYTES {
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: format!(
+                "expected a first line of column names (at most {})",
+                super::container::format_bytes(MAX_HEADER_BYTES as u64)
+            ),
+            found: format!(
+                "a first line longer than that, in a file of {}: not a table of rows",
+                super::container::format_bytes(text.len() as u64)
+            ),
+        });
     }
     let delimiter = options
         .delimiter
