@@ -5,6 +5,7 @@
 //! report of every registered check and the mirror statistics.
 //!
 //! Run in release: `cargo bench --bench assess`.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use migreview::assess::scorecard::scorecard;

@@ -18,6 +18,7 @@
 //!
 //! Prints the time of every check on a shared index and the mirror statistics computed once, as
 //! a report does. Run in release: `cargo bench --bench checks`.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use migreview::checks::{CheckContext, CheckIndex, CheckOutput, registry, run_all};

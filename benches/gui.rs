@@ -4,6 +4,7 @@
 //! sample (to the first frame, and to the frame with the sample's data and findings) and how the
 //! window keeps drawing while a 1,000,000-row file loads in the background. Run with
 //! `cargo bench --bench gui`.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use migreview::app::coverage::CoverageCellRef;

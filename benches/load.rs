@@ -7,6 +7,7 @@
 //!
 //! Every allocation of this benchmark goes through [`Counting`] (two relaxed atomic additions),
 //! the bare `csv` and calamine reads included, so the comparison stays fair.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use migreview::load::{ImportOptions, LoadControl, load_bytes};

@@ -2,6 +2,7 @@
 //! partners × 25 years × 3 sexes for Tables 3, 4 and 2.2 (about 2.8 million observations).
 //! Targets: pairing and measures under 0.5 s; each chart file written in under 1 s, for every
 //! kind of file `migreview plot` writes (the scatter of all years is its default scatter).
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use migreview::charts::{

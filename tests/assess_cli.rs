@@ -1,4 +1,5 @@
 //! `migreview assess questionnaire | import | scorecard` from the command line.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use clap::Parser;
 use migreview::assess::{Assessment, sample_assessment};

@@ -1,6 +1,7 @@
 //! The assessment wired to the data: the mirror statistics of a report become the country
 //! ratios of the suggestions, and the embedded sample data (2012–2021) with its planted problems
 //! give the suggestions of the sample assessment, which is reproduced by code.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::assess::sample::{SAMPLE_REVIEW_DATE, file_text, generate};
 use migreview::assess::{

@@ -1,5 +1,6 @@
 //! The questionnaire: written, filled in, read back; bad input is refused with the sheet, the
 //! cell and what was expected, and nothing of it is imported.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::assess::questionnaire::{
     COUNTRY_COLUMNS, Column, QuestionnaireOptions, SCORE_COLUMNS, SOURCE_COLUMNS,

@@ -1,5 +1,6 @@
 //! The sample assessments, the scorecard with its potential for development, and the serde form
 //! that the review file and the JSON report carry.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::assess::scorecard::{Grade, scorecard};
 use migreview::assess::{

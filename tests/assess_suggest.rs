@@ -1,4 +1,5 @@
 //! Scores suggested from data, findings and mirror ratios, on small hand-made fixtures.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::assess::{
     AssessSettings, CountryAssessment, CountryRatio, Criterion, DataSource, Direction,

@@ -2,6 +2,7 @@
 //! size, colours that must be there, titles, legends and the source line (source Eurostat
 //! migr_imm5prv, migr_emi3nxt; see tests/fixtures/realdata/README.md), and the scorecard of a
 //! country from the sample's (synthetic) data-source assessment.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::assess::{AssessSettings, sample_assessment, scorecard};
 use migreview::charts::{

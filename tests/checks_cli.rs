@@ -1,5 +1,6 @@
 //! `migreview check` and `migreview checks` as a user runs them: what is printed, in which
 //! language, how findings are capped, and the exit status.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::cli::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use std::path::{Path, PathBuf};

@@ -2,6 +2,7 @@
 //! be evaluated, with the exact findings a reviewer would see (severity, key, expected/actual,
 //! message, location). A check without a not-evaluable situation says so, and a probe full of
 //! missing values proves it never reports one.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::checks::{
     self, CheckCode, CheckOutput, Finding, Outcome, Severity, registry, run_checks,

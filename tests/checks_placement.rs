@@ -1,6 +1,7 @@
 //! S1 on labels that are placed but are not countries where a country belongs: a group of
 //! countries or a residual as the reporter, a region inside a country as a partner; and on
 //! labels the reviewer declared no country.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod cli_support;
 

@@ -1,5 +1,6 @@
 //! The checks on real published data: Eurostat bilateral flows between the EU-27 countries,
 //! 2010–2019 (source Eurostat migr_imm5prv, migr_emi3nxt; see tests/fixtures/realdata/README.md).
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::checks::{CheckCode, Severity};
 use migreview::load::{ImportOptions, LoadControl, load_file};

@@ -1,5 +1,6 @@
 //! Thresholds come from a settings file, change what the checks decide, and are recorded in
 //! the report.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::checks::CheckCode;
 use migreview::load::{ImportOptions, LoadControl, load_bytes};

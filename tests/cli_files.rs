@@ -1,6 +1,7 @@
 //! `migreview convert`, `migreview check --format json` and `migreview sample` as a user runs them
 //! when some of the files given cannot be read: the exit status, the message naming the file,
 //! what is written and what the report still lists.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::cli::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use migreview::load::{self, ImportOptions, LoadControl};

@@ -1,5 +1,6 @@
 //! The flags that supply what a file does not say: `--column ROLE=HEADER` and `--labels
 //! FILE.csv`, with their messages when they are written wrong.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod cli_support;
 

@@ -3,6 +3,7 @@
 //! of symbolic links among the inputs, findings of two files of the same name in different
 //! folders, locations of T2 and M2 findings, the SHA-256 of a refused file, S1's counts and role
 //! words, and a review saved when locations named bare files.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::cli::{EXIT_FINDINGS, EXIT_INPUT};
 use rust_xlsxwriter::Workbook;

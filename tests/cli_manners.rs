@@ -1,5 +1,6 @@
 //! Command-line manners: a reader that closes the pipe (`migreview checks | head -1`) ends the
 //! run quietly with status 0; progress is not written into a log.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use clap::Parser;
 use migreview::cli::{self, Cli};

@@ -4,6 +4,7 @@
 //! are those of `assets/README.md`. The lists of labels of the last tests are the citizenship
 //! labels of Eurostat's `migr_pop1ctz` (population by citizenship, 2015–2024) and the country and
 //! region rows of the MVD of Russia's 2016 tables ("Отдельные показатели миграционной ситуации").
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::model::category::partner;
 use migreview::model::{CategoryKind, PlaceKind, Placement, category_kind, gazetteer};

@@ -1,6 +1,7 @@
 //! A file that gives a series by age but no total over ages gets the total summed from its
 //! age groups, so that mirror statistics and coverage see it; where the groups do not cover
 //! every age, no total is made up.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod load_support;
 

@@ -1,5 +1,6 @@
 //! Input that cannot be read gives one clear message naming the file (and sheet or cell) and
 //! what was expected; other files still load; nothing panics, even on damaged bytes.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod load_support;
 

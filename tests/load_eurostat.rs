@@ -1,5 +1,6 @@
 //! Eurostat and OECD files: bulk TSV (also gzipped, and saved as CSV), SDMX-CSV, and the data
 //! browser's spreadsheet export.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod load_support;
 

@@ -1,6 +1,7 @@
 //! Year headers: rows of counts that look like years are never read as the header, with or
 //! without the flags a user gives; rows of real years (numbers, text, financial years, one run
 //! per sex block) are.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod load_support;
 

@@ -1,5 +1,6 @@
 //! What a file can make the loader allocate is bounded: a stray cell at the far corner of a
 //! sheet is refused with a message, and the other sheets and files of the run are still read.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::load::{self, ImportOptions, LoadControl};
 use rust_xlsxwriter::Workbook;

@@ -1,6 +1,7 @@
 //! Real files from statistical offices (cut to the rows a test needs in
 //! `tests/fixtures/realdata`, see its README for the sources): each is read to the published
 //! figures, or refused with a message that says what it looks like and what would be needed.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod load_support;
 

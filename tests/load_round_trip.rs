@@ -1,4 +1,5 @@
 //! Load → canonical long CSV → load again gives the same observations, whatever the layout.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod load_support;
 

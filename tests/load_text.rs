@@ -1,5 +1,6 @@
 //! Long text files: the real Eurostat bilateral file, Cyrillic encodings, number styles, and the
 //! import options that change what is read.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod load_support;
 

@@ -2,6 +2,7 @@
 //! Metadata sheet, hidden, chart, cover and empty sheets), the shape of migreview's sample
 //! workbooks in English and Russian, long sheets, .xls, .xlsm and .ods files, the import options,
 //! and progress and Cancel while a sheet is read.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod load_support;
 

@@ -1,4 +1,5 @@
 //! M1 and M2 on small hand-made data sets with known figures, through `CheckOutput`.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod mirror_fixtures;
 

@@ -1,6 +1,7 @@
 //! `migreview mirror`, `migreview plot` and the `mirror` part of `migreview check`, run as a user
 //! would run them (real data: source Eurostat migr_imm5prv, migr_emi3nxt; see
 //! tests/fixtures/realdata/README.md).
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use clap::Parser;
 use migreview::cli::Cli;

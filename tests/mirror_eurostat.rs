@@ -1,5 +1,6 @@
 //! Mirror statistics on the real Eurostat bilateral flows 2010–2019 (migr_imm5prv, migr_emi3nxt;
 //! see tests/fixtures/realdata/README.md): published pairs, a zero denominator and the coverage.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::load::{ImportOptions, LoadControl, load_file};
 use migreview::mirror::{self, Band, MirrorPair, MirrorReport, MirrorSettings};

@@ -1,5 +1,6 @@
 //! A duration-of-stay criterion given by a workbook's Metadata sheet, through to the corrected
 //! immigration of `migreview mirror`: the rule's source is the Metadata sheet, not the data rows.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use rust_xlsxwriter::Workbook;
 use serde_json::{Value, json};

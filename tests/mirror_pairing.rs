@@ -1,5 +1,6 @@
 //! Pairing rules, the duration-of-stay correction, the country view and the harmonisation on
 //! small hand-made data sets with known figures.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod mirror_fixtures;
 

@@ -1,6 +1,7 @@
 //! The real Eurostat files raise no false structural error: each file on its own has no
 //! unplaced label, no conflicting duplicate, no unreadable value and no negative count; the
 //! SDMX COMPLET/REACH pairs are read once; missing values are not zeros.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::checks::{CheckCode, Outcome, Severity};
 use migreview::load::{self, ImportOptions, LoadControl};

@@ -1,5 +1,6 @@
 //! The committed sample files are exactly what the generator makes, the embedded copies are the
 //! committed ones, and the planted list covers the whole check catalogue.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::checks::CheckCode;
 use migreview::cli::{self, Command, SampleArgs};

@@ -1,6 +1,7 @@
 //! The embedded sample, read from its workbooks and checked with the whole catalogue: every
 //! planted problem is found where `planted_issues.csv` says, and the clean variant raises no
 //! error and no warning.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::checks::{CheckCode, Finding, Outcome, Severity};
 use migreview::report::Report;

@@ -1,5 +1,6 @@
 //! The clean sample, read back from its long CSV, satisfies every identity of the check
 //! catalogue, and its magnitudes are those of the five countries.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::load::{self, ImportOptions, LoadControl};
 use migreview::model::{Breakdown, Dataset, Sex, TableId, category_kind};

@@ -1,5 +1,6 @@
 //! The long CSV of the sample loads with migreview's own loader into exactly the observations of
 //! the generated model, with their workbook cells.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::load::{self, ImportOptions, LoadControl, LoadReport};
 use migreview::model::{Dataset, Missing, Sex, TableId};

@@ -1,5 +1,6 @@
 //! Every planted problem is where `planted_issues.csv` says, and it really differs from the clean
 //! variant there; the headline plants show the figures a trainer will point at.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::checks::CheckCode;
 use migreview::model::{Dataset, Obs, Sex, TableId};

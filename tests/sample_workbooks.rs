@@ -1,6 +1,7 @@
 //! The sample workbooks have the Clearinghouse layout, and every value of the long CSV sits in
 //! the workbook cell it names. Read with calamine directly, so that the layout is checked
 //! whatever the workbook loader does.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use migreview::load::LoadError;

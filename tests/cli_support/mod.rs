@@ -1,4 +1,5 @@
 //! Runs the command line as `migreview` would, in the test's process, for the command-line tests.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use clap::Parser;
 use migreview::cli::{self, Cli};

@@ -1,5 +1,6 @@
 //! Helpers shared by the loader tests: fixtures, loading, and finding observations.
 #![allow(dead_code)]
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::load::{self, ImportOptions, LoadControl, LoadError, LoadReport};
 use migreview::model::{Dataset, Missing, Obs, Sex, TableId, Value};

@@ -1,6 +1,6 @@
 //! Small hand-made data sets for the mirror tests: Table 3 and Table 4 rows as a workbook would
 //! give them (sheet, row, column), so that findings point at cells.
-
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 #![allow(dead_code)]
 
 use migreview::model::{Dataset, NewObs, SourceFile, TableId, Value};
