@@ -324,7 +324,7 @@ fn is_flag_text(text: &str) -> bool {
 /// The year columns and their flag columns.
 fn value_columns(grid: &Grid<'_>, found: &YearHeader, options: &ImportOptions) -> Vec<ValueColumn> {
     let header = found.row;
-    let first_year_col = found.first_col().unwrap_or(0);
+    let first_year_col = found.first_col();
     let mut columns: Vec<ValueColumn> = Vec::new();
     for col in first_year_col..grid.cols() {
         let heading = grid.text(header, col);
@@ -378,10 +378,7 @@ pub fn has_sex_blocks(grid: &Grid<'_>, options: &ImportOptions) -> bool {
     let HeaderSearch::Found(header) = find_header(grid, options) else {
         return false;
     };
-    header
-        .first_col()
-        .and_then(|first_year_col| find_sex_row(grid, header.row, first_year_col))
-        .is_some()
+    find_sex_row(grid, header.row, header.first_col()).is_some()
 }
 
 /// Finds the row of sex blocks above the header and gives each year column its sex.
@@ -518,18 +515,7 @@ fn plan(
         }
     };
     let header = found.row;
-    let Some(first_year_col) = found.first_col() else {
-        return Err(Box::new(failed(
-            input,
-            path,
-            format!(
-                "expected years in header row {} of sheet {:?}",
-                header + 1,
-                input.name
-            ),
-            "an empty row".into(),
-        )));
-    };
+    let first_year_col = found.first_col();
     if found.financial {
         report.messages.push(format!(
             "sheet {:?}: financial years in row {} (1961–62 is read as 1961, the year it \

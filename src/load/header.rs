@@ -143,8 +143,9 @@ pub struct YearHeader {
 }
 
 impl YearHeader {
-    pub fn first_col(&self) -> Option<usize> {
-        self.years.first().map(|(col, _)| *col)
+    /// The column of the first year (a header has two or more).
+    pub fn first_col(&self) -> usize {
+        self.years.first().map_or(0, |(col, _)| *col)
     }
 }
 

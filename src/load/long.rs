@@ -65,17 +65,12 @@ pub fn reporter_from_file_name(path: &Path) -> Option<String> {
         })
 }
 
-/// Recognises a table in a file name: a Eurostat dataset code (`migr_pop1ctz` → 2.2, by the
-/// dataset map of [`super::eurostat`]), else `T3.csv`, `KAZ_T3.csv`, `Table 5.1.csv`.
+/// Recognises a table in a file name: `T3.csv`, `KAZ_T3.csv`, `Table 5.1.csv`. A Eurostat
+/// dataset code in the name (`migr_pop1ctz`) is looked up before, by [`LongDefaults::decide`].
 pub fn table_from_file_name(path: &Path) -> Option<TableId> {
     let stem = path.file_stem()?.to_string_lossy().into_owned();
     let stem = stem.strip_suffix(".tsv").unwrap_or(&stem);
     let stem = stem.strip_suffix(".csv").unwrap_or(stem);
-    if let Some(target) =
-        super::eurostat::dataset_in(stem).and_then(super::eurostat::target_of_dataset)
-    {
-        return Some(target.by_country);
-    }
     TableId::find_in(stem).or_else(|| {
         stem.split(['_', '-', ' ', ','])
             .filter(|token| !token.is_empty())

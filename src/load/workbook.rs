@@ -435,7 +435,7 @@ fn read_xlsx_cells(xlsx: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Range<D
         let far = cells
             .iter()
             .map(|c| c.get_position())
-            .max_by_key(|(r, c)| u64::from(*r) * u64::from(*c))
+            .max_by_key(|(r, c)| u64::from(*r) + u64::from(*c))
             .unwrap_or((bottom, right));
         return Err(format!(
             "its {} cells are spread over {} rows × {} columns (a cell at {}), more than the \
@@ -675,50 +675,38 @@ pub fn load_workbook(
 /// The sheets that were not read and why, sheets with the same reason said once:
 /// `sheets "Januar" … "Dezember" (12): it looks like monthly moves …`.
 fn describe_sheets(sheets: &[SheetReport]) -> String {
-    let mut groups: Vec<(String, Vec<&SheetReport>)> = Vec::new();
+    // Sheets that differ only in which row of counts was met share a reason.
+    fn key(why: &str) -> &str {
+        why.split(super::header::NO_HEADER_MARK)
+            .next()
+            .unwrap_or(why)
+    }
+    // (what is said, the sheets it is said of)
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
     for sheet in sheets {
         let why = sheet
             .note
             .as_deref()
             .map(|n| n.trim_start_matches("not read: "))
             .unwrap_or("no data");
-        // Sheets that differ only in which row of counts was met share a reason.
-        let key = why
-            .split(super::header::NO_HEADER_MARK)
-            .next()
-            .unwrap_or(why)
-            .to_string();
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, members)) => members.push(sheet),
-            None => groups.push((key, vec![sheet])),
+        match groups.iter_mut().find(|(said, _)| key(said) == key(why)) {
+            Some((_, names)) => names.push(&sheet.name),
+            None => groups.push((why, vec![&sheet.name])),
         }
     }
     groups
         .iter()
-        .map(|(_, members)| {
-            let first = members[0];
-            let why = first
-                .note
-                .as_deref()
-                .map(|n| n.trim_start_matches("not read: "))
-                .unwrap_or("no data");
-            match members.as_slice() {
-                [one] => format!("sheet {:?}: {why}", one.name),
-                few if few.len() <= 3 => format!(
-                    "sheets {}: {why}",
-                    few.iter()
-                        .map(|s| format!("{:?}", s.name))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                [first_sheet, .., last] => format!(
-                    "sheets {:?} … {:?} ({}): {why}",
-                    first_sheet.name,
-                    last.name,
-                    members.len()
-                ),
-                [] => String::new(),
-            }
+        .map(|(why, names)| match names.as_slice() {
+            [one] => format!("sheet {one:?}: {why}"),
+            few if few.len() <= 3 => format!(
+                "sheets {}: {why}",
+                few.iter()
+                    .map(|name| format!("{name:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            [first, .., last] => format!("sheets {first:?} … {last:?} ({}): {why}", names.len()),
+            [] => String::new(),
         })
         .collect::<Vec<_>>()
         .join("; ")
