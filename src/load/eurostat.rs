@@ -65,7 +65,17 @@ pub fn family_in(text: &str) -> Option<(&'static str, TableId, &'static str)> {
 }
 
 /// The canonical codes of the categories that go to a status table.
-pub const STATUS_CATEGORIES: [&str; 6] = ["TOTAL", "NAT", "FOR", "FOR_STLS", "STATELESS", "UNK"];
+const STATUS_CATEGORIES: [&str; 6] = ["TOTAL", "NAT", "FOR", "FOR_STLS", "STATELESS", "UNK"];
+
+/// The status group a category of a dataset with a status table stands for: one of the status
+/// codes (total, nationals, foreigners, stateless, unknown), or the nationals when the category
+/// is the reporter's own citizenship (`own`, as files cut from Eurostat give it by name).
+pub fn status_group(code: &str, own: bool) -> Option<&'static str> {
+    if own {
+        return Some("NAT");
+    }
+    STATUS_CATEGORIES.iter().find(|c| **c == code).copied()
+}
 
 /// Where the rows of a dataset go.
 #[derive(Clone, Debug, PartialEq)]
@@ -178,10 +188,10 @@ impl Router {
         let routed = if self.target.totals_only {
             (code == "TOTAL").then_some((self.target.by_country, place))
         } else {
-            match self.target.status {
-                Some(status) if STATUS_CATEGORIES.contains(&code.as_str()) => Some((
+            match (self.target.status, status_group(&code, false)) {
+                (Some(status), Some(group)) => Some((
                     status,
-                    codes.status(&code, status, dataset, crate::model::Location::default),
+                    codes.status(group, status, dataset, crate::model::Location::default),
                 )),
                 _ => Some((self.target.by_country, place)),
             }

@@ -583,16 +583,9 @@ impl LongReader {
         if let Some((by_country, status)) = self.defaults.status_routing
             && table == by_country
         {
-            let code = dataset.str(category);
-            let group = if category == reporter {
-                Some("NAT")
-            } else {
-                super::eurostat::STATUS_CATEGORIES
-                    .iter()
-                    .find(|c| **c == code)
-                    .copied()
-            };
-            if let Some(group) = group {
+            if let Some(group) =
+                super::eurostat::status_group(dataset.str(category), category == reporter)
+            {
                 table = status;
                 category = self.codes.status(group, status, dataset, Location::default);
             }
