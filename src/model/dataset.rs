@@ -279,10 +279,9 @@ pub struct Dataset {
     /// Labels the reviewer declared no country (import options `labels`): kept as written,
     /// never part of a country sum, and not reported as unplaced.
     pub not_places: std::collections::BTreeSet<String>,
-    /// Where each (role, label) of `unplaced` and `subnational` is, so that counting a label
-    /// again does not search the lists (a file of many distinct labels stays linear). A stale
-    /// position is checked and searched again.
-    label_positions: std::collections::HashMap<(bool, String, String), usize>,
+    /// Where each (role, label) of `unplaced` and of `subnational` is ([`count_label`]).
+    unplaced_at: LabelPositions,
+    subnational_at: LabelPositions,
     /// Where the observations' duration of stay came from a Metadata sheet rather than from the
     /// data rows (the mirror statistics report the rule's source).
     pub metadata_durations: Vec<MetadataDuration>,
@@ -503,36 +502,26 @@ impl Dataset {
                 ..*d
             }));
         for label in other.unplaced {
-            match self.label_position(false, &label.label, &label.role) {
-                Some(i) => {
-                    if let Some(existing) = self.unplaced.get_mut(i) {
-                        existing.count += label.count;
-                    }
-                }
-                None => {
-                    self.label_positions.insert(
-                        (false, label.role.clone(), label.label.clone()),
-                        self.unplaced.len(),
-                    );
-                    self.unplaced.push(label);
-                }
-            }
+            let (name, role, count) = (label.label.clone(), label.role.clone(), label.count);
+            count_label(
+                &mut self.unplaced,
+                &mut self.unplaced_at,
+                &name,
+                &role,
+                count,
+                || label,
+            );
         }
         for label in other.subnational {
-            match self.label_position(true, &label.label, &label.role) {
-                Some(i) => {
-                    if let Some(existing) = self.subnational.get_mut(i) {
-                        existing.count += label.count;
-                    }
-                }
-                None => {
-                    self.label_positions.insert(
-                        (true, label.role.clone(), label.label.clone()),
-                        self.subnational.len(),
-                    );
-                    self.subnational.push(label);
-                }
-            }
+            let (name, role, count) = (label.label.clone(), label.role.clone(), label.count);
+            count_label(
+                &mut self.subnational,
+                &mut self.subnational_at,
+                &name,
+                &role,
+                count,
+                || label,
+            );
         }
         self.not_places.extend(other.not_places);
     }
@@ -550,64 +539,20 @@ impl Dataset {
         suggestions: Vec<String>,
         location: Location,
     ) {
-        if let Some(i) = self.label_position(false, label, role) {
-            if let Some(existing) = self.unplaced.get_mut(i) {
-                existing.count += 1;
-            }
-            return;
-        }
-        self.label_positions.insert(
-            (false, role.to_string(), label.to_string()),
-            self.unplaced.len(),
+        count_label(
+            &mut self.unplaced,
+            &mut self.unplaced_at,
+            label,
+            role,
+            1,
+            || UnplacedLabel {
+                label: label.to_string(),
+                role: role.to_string(),
+                suggestions,
+                count: 1,
+                first_location: location,
+            },
         );
-        self.unplaced.push(UnplacedLabel {
-            label: label.to_string(),
-            role: role.to_string(),
-            suggestions,
-            count: 1,
-            first_location: location,
-        });
-    }
-
-    /// Where a label of `unplaced` (`subnational` when `regional`) is, by the index kept for
-    /// it, or by searching when the index does not know it or is stale.
-    fn label_position(&mut self, regional: bool, label: &str, role: &str) -> Option<usize> {
-        let key = (regional, role.to_string(), label.to_string());
-        let matches = |i: usize, this: &Dataset| {
-            if regional {
-                this.subnational
-                    .get(i)
-                    .is_some_and(|l| l.label == label && l.role == role)
-            } else {
-                this.unplaced
-                    .get(i)
-                    .is_some_and(|l| l.label == label && l.role == role)
-            }
-        };
-        if let Some(&i) = self.label_positions.get(&key)
-            && matches(i, self)
-        {
-            return Some(i);
-        }
-        // The index knows every label: one it does not hold is new.
-        if self.label_positions.len() == self.unplaced.len() + self.subnational.len()
-            && !self.label_positions.contains_key(&key)
-        {
-            return None;
-        }
-        let found = if regional {
-            self.subnational
-                .iter()
-                .position(|l| l.label == label && l.role == role)
-        } else {
-            self.unplaced
-                .iter()
-                .position(|l| l.label == label && l.role == role)
-        };
-        if let Some(i) = found {
-            self.label_positions.insert(key, i);
-        }
-        found
     }
 
     /// Records a label that names a region inside a country (counted once per label and role).
@@ -618,23 +563,83 @@ impl Dataset {
         country: Option<&str>,
         location: Location,
     ) {
-        if let Some(i) = self.label_position(true, label, role) {
-            if let Some(existing) = self.subnational.get_mut(i) {
-                existing.count += 1;
-            }
-            return;
-        }
-        self.label_positions.insert(
-            (true, role.to_string(), label.to_string()),
-            self.subnational.len(),
+        count_label(
+            &mut self.subnational,
+            &mut self.subnational_at,
+            label,
+            role,
+            1,
+            || SubnationalLabel {
+                label: label.to_string(),
+                role: role.to_string(),
+                country: country.map(str::to_string),
+                count: 1,
+                first_location: location,
+            },
         );
-        self.subnational.push(SubnationalLabel {
-            label: label.to_string(),
-            role: role.to_string(),
-            country: country.map(str::to_string),
-            count: 1,
-            first_location: location,
-        });
+    }
+}
+
+/// Positions in a list of labels, by (role, label).
+type LabelPositions = std::collections::HashMap<(String, String), usize>;
+
+/// A label recorded once per label and role, with how often it was met.
+trait CountedLabel {
+    fn is(&self, label: &str, role: &str) -> bool;
+    fn add(&mut self, count: usize);
+}
+
+impl CountedLabel for UnplacedLabel {
+    fn is(&self, label: &str, role: &str) -> bool {
+        self.label == label && self.role == role
+    }
+
+    fn add(&mut self, count: usize) {
+        self.count += count;
+    }
+}
+
+impl CountedLabel for SubnationalLabel {
+    fn is(&self, label: &str, role: &str) -> bool {
+        self.label == label && self.role == role
+    }
+
+    fn add(&mut self, count: usize) {
+        self.count += count;
+    }
+}
+
+/// Counts `count` more of a label in its role, adding it (made by `new`) when it is not listed
+/// yet. The positions index the list, so that many distinct labels stay linear; a list changed
+/// behind the index's back (it is public) is searched instead.
+fn count_label<T: CountedLabel>(
+    list: &mut Vec<T>,
+    positions: &mut LabelPositions,
+    label: &str,
+    role: &str,
+    count: usize,
+    new: impl FnOnce() -> T,
+) {
+    let key = (role.to_string(), label.to_string());
+    let indexed = positions
+        .get(&key)
+        .copied()
+        .filter(|&i| list.get(i).is_some_and(|l| l.is(label, role)));
+    let found = match indexed {
+        Some(i) => Some(i),
+        // The index knows every label of the list: one it does not hold is new.
+        None if positions.len() == list.len() && !positions.contains_key(&key) => None,
+        None => list.iter().position(|l| l.is(label, role)),
+    };
+    match found.and_then(|i| list.get_mut(i).map(|l| (i, l))) {
+        Some((i, existing)) => {
+            existing.add(count);
+            positions.insert(key, i);
+        }
+        None => {
+            positions.insert(key, list.len());
+            list.push(new());
+        }
     }
 }
 
