@@ -169,13 +169,7 @@ impl S1 {
                     } else {
                         format!("; did you mean {}?", suggestions.join(" or "))
                     };
-                    let on = match observations {
-                        Some(1) => "on 1 observation".to_string(),
-                        Some(count) => {
-                            format!("on {} observations", text::count(count as f64, lang))
-                        }
-                        None => "on no observation read".to_string(),
-                    };
+                    let on = on_observations(observations, lang);
                     format!(
                         "{} \"{}\" could not be placed ({on}{first}){hint}",
                         role.name(lang),
@@ -188,10 +182,7 @@ impl S1 {
                     } else {
                         format!("; возможно, имелось в виду: {}?", suggestions.join(" или "))
                     };
-                    let on = match observations {
-                        Some(count) => format!("наблюдений: {}", text::count(count as f64, lang)),
-                        None => "ни в одном прочитанном наблюдении".to_string(),
-                    };
+                    let on = on_observations(observations, lang);
                     format!(
                         "Не удалось распознать: {} «{}» ({on}{first}){hint}",
                         role.name(lang),
@@ -200,6 +191,18 @@ impl S1 {
                 }
             }
         })
+    }
+}
+
+/// How many observations a label sits on, for S1's messages: `on 3 observations`,
+/// `наблюдений: 3`; `None` when it sits on none (met only in rows that were skipped).
+fn on_observations(observations: Option<usize>, lang: Lang) -> String {
+    match (observations, lang) {
+        (Some(1), Lang::En) => "on 1 observation".to_string(),
+        (Some(count), Lang::En) => format!("on {} observations", text::count(count as f64, lang)),
+        (None, Lang::En) => "on no observation read".to_string(),
+        (Some(count), Lang::Ru) => format!("наблюдений: {}", text::count(count as f64, lang)),
+        (None, Lang::Ru) => "ни в одном прочитанном наблюдении".to_string(),
     }
 }
 
@@ -267,24 +270,19 @@ impl S1 {
     ) -> (String, String) {
         both(|lang| match lang {
             Lang::En => format!(
-                "{} \"{}\" is {}, not a country: its figures are not a country's (on {}, \
-                 first at {location})",
+                "{} \"{}\" is {}, not a country: its figures are not a country's ({}, first at \
+                 {location})",
                 role.name(lang),
                 text::label(label),
                 what.0,
-                if observations == 1 {
-                    "1 observation".to_string()
-                } else {
-                    format!("{} observations", text::count(observations as f64, lang))
-                }
+                on_observations(Some(observations), lang)
             ),
             Lang::Ru => format!(
-                "{} «{}» — {}, а не страна: это не данные страны (наблюдений: {}, \
-                 первое: {location})",
+                "{} «{}» — {}, а не страна: это не данные страны ({}, первое: {location})",
                 role.name(lang),
                 text::label(label),
                 what.1,
-                text::count(observations as f64, lang)
+                on_observations(Some(observations), lang)
             ),
         })
     }
