@@ -70,57 +70,8 @@ pub fn sum_missing_age_totals(dataset: &mut Dataset, report: &mut LoadReport) {
     series.sort_unstable_by_key(|indices| indices.first().copied());
     let mut summed: Vec<Obs> = Vec::new();
     for indices in &series {
-        let chosen = {
-            let obs = dataset.obs();
-            let mut bands: Vec<(u32, u32)> = Vec::new();
-            let mut band_obs: Vec<u32> = Vec::new();
-            let mut unknown: Vec<u32> = Vec::new();
-            let mut readable = true;
-            for &i in indices {
-                let Some(o) = obs.get(i as usize) else {
-                    continue;
-                };
-                let span = *spans
-                    .entry(o.age)
-                    .or_insert_with(|| AgeSpan::parse(dataset.str(o.age)));
-                match span {
-                    AgeSpan::Years { from, to } => {
-                        bands.push((from, to));
-                        band_obs.push(i);
-                    }
-                    AgeSpan::Unknown => unknown.push(i),
-                    AgeSpan::Total | AgeSpan::Unplaced => readable = false,
-                }
-            }
-            if !readable || bands.len() < 2 {
-                continue;
-            }
-            let keep: Vec<usize> = match disjoint_bands(&bands) {
-                Ok(None) => (0..bands.len()).collect(),
-                Ok(Some(keep)) => keep,
-                Err(_) => continue,
-            };
-            let mut covered: Vec<(u32, u32)> =
-                keep.iter().filter_map(|&k| bands.get(k).copied()).collect();
-            covered.sort_unstable();
-            let mut next = 0u32;
-            let mut whole = true;
-            for (from, to) in &covered {
-                if *from != next {
-                    whole = false;
-                    break;
-                }
-                next = *to;
-            }
-            if !whole || next != u32::MAX {
-                continue;
-            }
-            let mut chosen: Vec<u32> = keep
-                .iter()
-                .filter_map(|&k| band_obs.get(k).copied())
-                .collect();
-            chosen.extend(unknown);
-            chosen
+        let Some(chosen) = groups_to_add(dataset, indices, &mut spans) else {
+            continue;
         };
         if let Some(total_obs) = sum(dataset, &chosen) {
             summed.push(total_obs);
@@ -148,6 +99,56 @@ pub fn sum_missing_age_totals(dataset: &mut Dataset, report: &mut LoadReport) {
          groups (first: {}), for mirror statistics and coverage",
         first.unwrap_or_default()
     ));
+}
+
+/// Which of a series' age groups (`indices`) add up to its total: the finest disjoint groups,
+/// when they cover every age from 0 to an open group, and the age not stated; `None` when the
+/// groups cannot give the total (a label that is no age group, groups that cross, ages left
+/// out).
+fn groups_to_add(
+    dataset: &Dataset,
+    indices: &[u32],
+    spans: &mut HashMap<Sym, AgeSpan>,
+) -> Option<Vec<u32>> {
+    let mut bands: Vec<(u32, u32)> = Vec::new();
+    let mut band_obs: Vec<u32> = Vec::new();
+    let mut unknown: Vec<u32> = Vec::new();
+    for &i in indices {
+        let o = dataset.obs().get(i as usize)?;
+        let span = *spans
+            .entry(o.age)
+            .or_insert_with(|| AgeSpan::parse(dataset.str(o.age)));
+        match span {
+            AgeSpan::Years { from, to } => {
+                bands.push((from, to));
+                band_obs.push(i);
+            }
+            AgeSpan::Unknown => unknown.push(i),
+            AgeSpan::Total | AgeSpan::Unplaced => return None,
+        }
+    }
+    if bands.len() < 2 {
+        return None;
+    }
+    let keep: Vec<usize> = match disjoint_bands(&bands).ok()? {
+        None => (0..bands.len()).collect(),
+        Some(keep) => keep,
+    };
+    let mut covered: Vec<(u32, u32)> = keep.iter().filter_map(|&k| bands.get(k).copied()).collect();
+    covered.sort_unstable();
+    // From 0, each group where the one before ends, up to an open group.
+    let end = covered
+        .iter()
+        .try_fold(0u32, |next, &(from, to)| (from == next).then_some(to))?;
+    if end != u32::MAX {
+        return None;
+    }
+    let mut chosen: Vec<u32> = keep
+        .iter()
+        .filter_map(|&k| band_obs.get(k).copied())
+        .collect();
+    chosen.extend(unknown);
+    Some(chosen)
 }
 
 /// The sum of the observations at `indices`, as an observation that points at the first one.

@@ -582,13 +582,11 @@ impl LongReader {
         let mut table = table;
         if let Some((by_country, status)) = self.defaults.status_routing
             && table == by_country
-        {
-            if let Some(group) =
+            && let Some(group) =
                 super::eurostat::status_group(dataset.str(category), category == reporter)
-            {
-                table = status;
-                category = self.codes.status(group, status, dataset, Location::default);
-            }
+        {
+            table = status;
+            category = self.codes.status(group, status, dataset, Location::default);
         }
         // Flag, value, source, duration
         let mut flag = std::mem::take(&mut self.flag);
