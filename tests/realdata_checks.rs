@@ -77,3 +77,28 @@ fn bilateral_file_has_no_structural_error_and_its_gaps_are_not_zeros() {
     // those are numbers.
     assert_eq!(count(&report, CheckCode::N1).0, 3_624 + 3_520);
 }
+
+#[test]
+fn stateless_persons_given_apart_count_among_the_non_citizens() {
+    // Eurostat migr_pop1ctz, women, 2015. Austria: the 228 partners of table 2.2 sum to
+    // 561,626; "Stateless" 1,046 stand in table 2.1 beside "Foreign country and stateless"
+    // 562,672 = 561,626 + 1,046. France lists only 125 partners, which miss 9,540 of its
+    // non-citizens: that is a true finding.
+    let report = report_of("eurostat_migr_pop1ctz_austria_france_2015_females.csv");
+    assert_eq!(count(&report, CheckCode::C2), (2, 1));
+    let c2: Vec<(String, String)> = report
+        .findings
+        .iter()
+        .filter(|f| f.check == CheckCode::C2 && f.outcome == Outcome::Fail)
+        .map(|f| (f.reporter.clone().unwrap_or_default(), f.message.clone()))
+        .collect();
+    assert_eq!(
+        c2,
+        vec![(
+            "FRA".to_string(),
+            "Sum of the 125 partners of table 2.2 and stateless in table 2.1: 2,194,275 ≠ \
+             non-citizens in table 2.1: 2,203,815"
+                .to_string()
+        )]
+    );
+}

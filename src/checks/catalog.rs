@@ -252,13 +252,13 @@ pub const CATALOG: [CatalogEntry; 28] = [
         level: 1,
         en: Texts {
             title: "Foreigners by citizenship (2.2) match non-citizens in 2.1",
-            what: "The total of table 2.2 equals the non-citizens of table 2.1 (the foreign citizens where 2.1 has no non-citizens row).",
+            what: "The total of table 2.2 equals the non-citizens of table 2.1 (the foreign citizens where 2.1 has no non-citizens row). Stateless persons that 2.1 gives apart and 2.2 does not list are added to the partners of 2.2.",
             why: "Table 2.2 should count every non-citizen by citizenship, stateless persons included. A difference usually means stateless persons are in one table and not in the other, or that 2.2 lists selected citizenships only.",
             look_at: "The STATELESS row of 2.2, whether 2.1 gives foreign citizens and stateless persons separately, and whether both tables refer to the same date.",
         },
         ru: Texts {
             title: "Иностранцы по гражданству (2.2) совпадают с негражданами в 2.1",
-            what: "Итог таблицы 2.2 равен численности неграждан в таблице 2.1 (иностранных граждан, если строки «неграждане» в 2.1 нет).",
+            what: "Итог таблицы 2.2 равен численности неграждан в таблице 2.1 (иностранных граждан, если строки «неграждане» в 2.1 нет). Лица без гражданства, которые 2.1 приводит отдельно, а 2.2 не перечисляет, добавляются к странам-партнёрам 2.2.",
             why: "Таблица 2.2 должна учитывать всех неграждан по гражданству, включая лиц без гражданства. Расхождение обычно означает, что лица без гражданства учтены в одной таблице и не учтены в другой или что в 2.2 приведены лишь отдельные страны гражданства.",
             look_at: "Строку STATELESS в 2.2, даны ли в 2.1 иностранные граждане и лица без гражданства раздельно, относятся ли обе таблицы к одной дате.",
         },

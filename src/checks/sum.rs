@@ -261,6 +261,9 @@ pub struct SideName {
     pub table: crate::model::TableId,
     /// The status code of a status-table cell; `None` for a table's total.
     pub status: Option<&'static str>,
+    /// A status cell of another table added to a sum of partners (the last term of the side),
+    /// as stateless persons of 2.1 join the partners of 2.2 that do not list them.
+    pub plus: Option<(crate::model::TableId, &'static str)>,
 }
 
 impl SideName {
@@ -268,6 +271,7 @@ impl SideName {
         SideName {
             table,
             status: None,
+            plus: None,
         }
     }
 
@@ -275,18 +279,46 @@ impl SideName {
         SideName {
             table,
             status: Some(code),
+            plus: None,
         }
     }
 
-    /// The side in words: `sum of the 3 partners of table 3`, `total of table 5.1`.
+    /// This side with a status cell of `table` added to its partners.
+    pub fn plus(self, table: crate::model::TableId, code: &'static str) -> SideName {
+        SideName {
+            plus: Some((table, code)),
+            ..self
+        }
+    }
+
+    /// The side in words: `sum of the 3 partners of table 3`, `total of table 5.1`, `sum of
+    /// the 3 partners of table 2.2 and stateless in table 2.1`.
     pub fn render(&self, side: &Side, lang: Lang) -> String {
         let t = self.table.code();
-        match (side, self.status, lang) {
-            (Side::Sum(parts), _, Lang::En) => {
-                format!("sum of the {} partners of table {t}", parts.len())
+        let partners = side.terms().len() - usize::from(self.plus.is_some());
+        let plus = match (self.plus, lang) {
+            (None, _) => String::new(),
+            (Some((table, code)), Lang::En) => {
+                format!(
+                    " and {} in table {}",
+                    text::status_name(code, lang),
+                    table.code()
+                )
             }
-            (Side::Sum(parts), _, Lang::Ru) => {
-                format!("сумма по странам-партнёрам таблицы {t} ({})", parts.len())
+            (Some((table, code)), Lang::Ru) => {
+                format!(
+                    " и {} в таблице {}",
+                    text::status_name(code, lang),
+                    table.code()
+                )
+            }
+        };
+        match (side, self.status, lang) {
+            (Side::Sum(_), _, Lang::En) => {
+                format!("sum of the {partners} partners of table {t}{plus}")
+            }
+            (Side::Sum(_), _, Lang::Ru) => {
+                format!("сумма по странам-партнёрам таблицы {t} ({partners}){plus}")
             }
             (Side::Cell(_), None | Some("TOTAL"), Lang::En) => format!("total of table {t}"),
             (Side::Cell(_), None | Some("TOTAL"), Lang::Ru) => format!("итог таблицы {t}"),
