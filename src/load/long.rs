@@ -79,7 +79,8 @@ pub fn table_from_file_name(path: &Path) -> Option<TableId> {
 }
 
 /// Line numbers of records from their byte offsets: the csv crate's own line count is off by one
-/// after CRLF line ends (rust-csv issue #395), and files from Windows offices have them.
+/// after CRLF line ends (rust-csv issue #395), and files from Windows offices have them. A line
+/// ends with `\n`, `\r\n` or a lone `\r` (old Mac files), as the csv reader ends records.
 pub struct LineCounter<'t> {
     bytes: &'t [u8],
     at: usize,
@@ -108,7 +109,13 @@ impl<'t> LineCounter<'t> {
         }
         let newlines = self.bytes[self.at..byte]
             .iter()
-            .filter(|b| **b == b'\n')
+            .enumerate()
+            .filter(|(i, b)| match **b {
+                b'\n' => true,
+                // A `\r` ends a line unless the `\n` of a CRLF follows it.
+                b'\r' => self.bytes.get(self.at + i + 1) != Some(&b'\n'),
+                _ => false,
+            })
             .count();
         self.line += newlines as u32;
         self.at = byte;
@@ -790,8 +797,7 @@ pub fn load_long_text(
         options,
     );
     let Some((header_index, header, columns)) = found else {
-        let first_line: String = text
-            .lines()
+        let first_line: String = super::text::lines(text)
             .next()
             .unwrap_or("")
             .chars()

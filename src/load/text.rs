@@ -84,10 +84,16 @@ fn refine_cyrillic_guess(bytes: &[u8], guess: &'static Encoding) -> &'static Enc
     }
 }
 
+/// The lines of a text, whichever line ends it has: `\n`, `\r\n` or a lone `\r` (old Mac
+/// files). The `\r\n` pair also yields an empty line between the two, which callers that look
+/// for lines with content skip.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', '\r'])
+}
+
 /// Picks the delimiter that splits the first lines into the most consistent number of fields.
 pub fn detect_delimiter(text: &str, path: &Path) -> char {
-    let lines: Vec<&str> = text
-        .lines()
+    let lines: Vec<&str> = lines(text)
         .filter(|l| !l.trim().is_empty())
         .take(50)
         .collect();
@@ -165,7 +171,7 @@ pub fn detect_layout(text: &str, delimiter: char) -> Layout {
 /// The delimiter of a bulk file: a tab when the header line holds one (the dimension codes in
 /// its first cell are separated by commas), else the one detected.
 fn bulk_delimiter(text: &str, path: &Path) -> Option<char> {
-    let first = text.lines().find(|l| !l.trim().is_empty())?;
+    let first = lines(text).find(|l| !l.trim().is_empty())?;
     let lower = first.to_lowercase();
     if !(lower.contains("\\time") || lower.contains("\\time_period")) {
         return None;
@@ -234,7 +240,7 @@ pub fn load_decoded(
     let first_line = text
         .bytes()
         .take(MAX_HEADER_BYTES + 1)
-        .position(|b| b == b'\n')
+        .position(|b| b == b'\n' || b == b'\r')
         .unwrap_or(text.len().min(MAX_HEADER_BYTES + 1));
     if first_line > MAX_HEADER_BYTES {
         return Err(LoadError::Unrecognised {
