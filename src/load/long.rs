@@ -532,11 +532,17 @@ impl LongReader {
             },
         };
         // Year
+        // Data are about years gone by: a year still to come is a typing error (2091 for 2019),
+        // as a Clearinghouse header of years says too.
         let year_text = cell(roles.year).unwrap_or("");
-        let Some((year, ref_date)) = parse_year(year_text) else {
+        let last_year = super::header::current_year();
+        let Some((year, ref_date)) = parse_year(year_text).filter(|(y, _)| *y <= last_year) else {
             report.skip(
                 self.location(place, roles.year),
-                format!("expected a year (1900–2100), found {year_text:?}"),
+                format!(
+                    "expected a year ({}–{last_year}), found {year_text:?}",
+                    super::header::FIRST_YEAR
+                ),
             );
             return;
         };
