@@ -770,6 +770,40 @@ pub fn find_header<'r>(
 }
 
 /// Loads a long-layout text file.
+/// Says which roles the options give to columns the header does not have (`--column
+/// category=OdName` where the file heads the column `OdNames`): otherwise the role is dropped
+/// without a word and the column read as if no role had been given.
+fn note_roles_not_found(
+    options: &ImportOptions,
+    header: &[&str],
+    line: usize,
+    report: &mut LoadReport,
+) {
+    const LISTED: usize = 12;
+    for (name, role) in &options.columns {
+        if header.iter().any(|h| h.trim() == name.trim()) {
+            continue;
+        }
+        let role_name = ColumnRole::NAMED
+            .iter()
+            .find(|(_, r)| r == role)
+            .map_or("ignore", |(n, _)| *n);
+        let mut names: Vec<String> = header
+            .iter()
+            .take(LISTED)
+            .map(|h| format!("{:?}", crate::checks::text::label(h.trim())))
+            .collect();
+        if header.len() > LISTED {
+            names.push("…".into());
+        }
+        report.messages.push(format!(
+            "column {name:?} (given the role {role_name}) is not in the header on line {line}, \
+             which names {}: the role was not used; give the header as the file writes it",
+            names.join(", ")
+        ));
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn load_long_text(
     text: &str,
@@ -855,6 +889,7 @@ pub fn load_long_text(
             .collect::<Vec<_>>()
             .join(", ")
     ));
+    note_roles_not_found(options, &header_refs, header_index + 1, report);
     let skipped_before = report.skipped_rows;
     let mut records = TextRecords::new(builder.from_reader(text.as_bytes()), text, control, path);
     let mut index = 0usize;
