@@ -44,6 +44,17 @@ pub fn detect(bytes: &[u8], path: &Path) -> Container {
     }
 }
 
+/// Whether the bytes begin with the signature of the container: a file named `.xlsx` or `.xls`
+/// is taken for a workbook by its name alone when its bytes are not text.
+pub fn has_signature(bytes: &[u8], container: Container) -> bool {
+    match container {
+        Container::Gzip => bytes.starts_with(&GZIP_MAGIC),
+        Container::Zip => bytes.starts_with(&ZIP_MAGIC) || bytes.starts_with(&EMPTY_ZIP_MAGIC),
+        Container::Ole => bytes.starts_with(&OLE_MAGIC),
+        Container::Text => true,
+    }
+}
+
 /// The lower-case extension of a path (`xlsx`, `gz`), empty when there is none.
 pub fn extension(path: &Path) -> String {
     path.extension()

@@ -334,6 +334,20 @@ enum OpenError {
 }
 
 fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenError> {
+    if !super::container::has_signature(bytes, container) {
+        // Named as a workbook, but its bytes do not begin as one: the reader's complaint
+        // (`Invalid OLE signature`, `Could not find EOCD`) would name a format the file is not.
+        return Err(OpenError::Damaged(match container {
+            Container::Ole => "expected an Excel 97–2003 workbook, which begins with the \
+                               signature of an OLE compound file; found other binary data: the \
+                               file is damaged, or is no workbook under an .xls name"
+                .into(),
+            _ => "expected a workbook in a ZIP archive (.xlsx, .xlsm, .ods), which begins with \
+                  \"PK\"; found other binary data: the file is damaged, or is no workbook under a \
+                  workbook's name"
+                .into(),
+        }));
+    }
     let cursor = || Cursor::new(bytes);
     match container {
         Container::Ole => {
