@@ -674,7 +674,11 @@ pub fn load_workbook(
                 super::header::year_header_rule()
             ),
             found: if found.is_empty() {
-                "no sheets".into()
+                // Every spreadsheet program saves at least one sheet: the list is what is damaged.
+                "a workbook that lists no sheets, which no spreadsheet program saves: the list of \
+                 its sheets is missing or damaged; open it in the spreadsheet program and save it \
+                 again, or save the table as CSV"
+                    .into()
             } else if no_header {
                 format!("{found}. {}", super::header::NO_HEADER_ADVICE)
             } else {
