@@ -1547,3 +1547,37 @@ fn plot_labels_that_are_paths_devices_or_very_long_stay_inside_the_folder() {
         "{stdout}"
     );
 }
+
+/// The spreadsheet reader stops (panics) on some cut .xls files: the program says the workbook
+/// is damaged and what to do, prints no panic of the reader's, and reads the good file.
+#[test]
+fn a_cut_xls_the_reader_stops_on_is_a_message_not_a_panic() {
+    let dir = temp();
+    let xls = std::fs::read(fixture("KGZ_table4.xls")).unwrap_or_else(|e| panic!("{e}"));
+    let cut = dir.path().join("KGZ_cut.xls");
+    std::fs::write(&cut, &xls[..4096]).unwrap_or_else(|e| panic!("{e}"));
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, GOOD).unwrap_or_else(|e| panic!("{e}"));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_migreview"))
+        .arg("check")
+        .arg(&cut)
+        .arg(&good)
+        .env_remove("MIGREVIEW_PROGRESS_AFTER_MS")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(EXIT_INPUT), "{out}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "migreview: {}: cannot read the workbook (the workbook is damaged: the spreadsheet \
+             reader stopped on it; open it in the spreadsheet program and save it again, or save \
+             the table as CSV)\n",
+            cut.display()
+        )
+    );
+    assert!(
+        out.contains("Data set: 2 observations; reporters ARM; tables 4; years 2019–2020"),
+        "{out}"
+    );
+}
