@@ -51,7 +51,8 @@ impl Settings {
     /// Says what is wrong with a value that cannot be a threshold.
     pub fn validate(&self) -> Result<(), String> {
         self.checks.validate()?;
-        self.mirror.validate()
+        self.mirror.validate()?;
+        self.assess.validate()
     }
 }
 

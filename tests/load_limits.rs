@@ -193,7 +193,7 @@ fn a_header_line_of_megabytes_is_refused_and_the_other_files_are_read() {
             e.to_string(),
             format!(
                 "{}: expected a first line of column names (at most 1 MB); found a first line \
-                 longer than that, in a file of 2 MB: not a table of rows",
+                 longer than that, in a file of 2.9 MB: not a table of rows",
                 huge.display()
             )
         ),

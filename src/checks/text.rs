@@ -16,14 +16,25 @@ pub fn both(message: impl Fn(Lang) -> String) -> (String, String) {
 pub const LABEL_CHARS: usize = 80;
 
 /// A label as a message shows it: whole up to [`LABEL_CHARS`] characters, else its start, `…`
-/// and how long it is.
+/// and how long it is; a control character (a tab, a bell, an escape that would drive the
+/// terminal) is written as its code, `\u{7}`, so that the reader sees it is there.
 pub fn label(text: &str) -> std::borrow::Cow<'_, str> {
     let length = text.chars().count();
-    if length <= LABEL_CHARS {
+    if length <= LABEL_CHARS && !text.chars().any(char::is_control) {
         return std::borrow::Cow::Borrowed(text);
     }
-    let start: String = text.chars().take(LABEL_CHARS).collect();
-    std::borrow::Cow::Owned(format!("{start}… ({length} characters)"))
+    let mut shown = String::new();
+    for c in text.chars().take(LABEL_CHARS) {
+        if c.is_control() {
+            shown.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            shown.push(c);
+        }
+    }
+    if length > LABEL_CHARS {
+        shown.push_str(&format!("… ({length} characters)"));
+    }
+    std::borrow::Cow::Owned(shown)
 }
 
 pub fn count(value: f64, lang: Lang) -> String {
@@ -274,6 +285,17 @@ fn is_status(code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_show_their_control_characters_and_are_cut_when_long() {
+        assert_eq!(label("Kazakhstan"), "Kazakhstan");
+        assert_eq!(label("a\u{7}b\tc"), "a\\u{7}b\\u{9}c");
+        let long = format!("\u{1b}{}", "Q".repeat(100));
+        assert_eq!(
+            label(&long),
+            format!("\\u{{1b}}{}… (101 characters)", "Q".repeat(79))
+        );
+    }
 
     #[test]
     fn numbers_read_naturally_in_both_languages() {

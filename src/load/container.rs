@@ -44,6 +44,17 @@ pub fn detect(bytes: &[u8], path: &Path) -> Container {
     }
 }
 
+/// Whether the bytes begin with the signature of the container: a file named `.xlsx` or `.xls`
+/// is taken for a workbook by its name alone when its bytes are not text.
+pub fn has_signature(bytes: &[u8], container: Container) -> bool {
+    match container {
+        Container::Gzip => bytes.starts_with(&GZIP_MAGIC),
+        Container::Zip => bytes.starts_with(&ZIP_MAGIC) || bytes.starts_with(&EMPTY_ZIP_MAGIC),
+        Container::Ole => bytes.starts_with(&OLE_MAGIC),
+        Container::Text => true,
+    }
+}
+
 /// The lower-case extension of a path (`xlsx`, `gz`), empty when there is none.
 pub fn extension(path: &Path) -> String {
     path.extension()
@@ -98,18 +109,39 @@ pub fn format_bytes(bytes: u64) -> String {
     if bytes >= GB && bytes.is_multiple_of(GB) {
         format!("{} GB", bytes / GB)
     } else if bytes >= MB {
-        format!("{} MB", bytes / MB)
+        in_unit(bytes, MB, "MB")
     } else if bytes >= KB {
-        format!("{} KB", bytes / KB)
+        in_unit(bytes, KB, "KB")
     } else {
         format!("{bytes} bytes")
     }
+}
+
+/// `12 MB`; below ten units with a tenth, rounded up, so that a size just above a limit never
+/// reads as the limit (`1.2 MB`, not `1 MB`, for a file longer than 1 MB).
+fn in_unit(bytes: u64, unit: u64, name: &str) -> String {
+    if bytes.is_multiple_of(unit) || bytes >= 10 * unit {
+        return format!("{} {name}", bytes / unit);
+    }
+    let tenths = (bytes * 10).div_ceil(unit);
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::Write;
+
+    #[test]
+    fn sizes_just_above_a_limit_do_not_read_as_the_limit() {
+        assert_eq!(format_bytes(1 << 20), "1 MB");
+        assert_eq!(format_bytes((1 << 20) + 200_000), "1.2 MB");
+        assert_eq!(format_bytes((1 << 20) + 1), "1.1 MB");
+        assert_eq!(format_bytes(48 << 10), "48 KB");
+        assert_eq!(format_bytes(12_900_000), "12 MB");
+        assert_eq!(format_bytes(2 << 30), "2 GB");
+        assert_eq!(format_bytes(300), "300 bytes");
+    }
 
     fn gzip(bytes: &[u8]) -> Vec<u8> {
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

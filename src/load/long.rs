@@ -79,7 +79,8 @@ pub fn table_from_file_name(path: &Path) -> Option<TableId> {
 }
 
 /// Line numbers of records from their byte offsets: the csv crate's own line count is off by one
-/// after CRLF line ends (rust-csv issue #395), and files from Windows offices have them.
+/// after CRLF line ends (rust-csv issue #395), and files from Windows offices have them. A line
+/// ends with `\n`, `\r\n` or a lone `\r` (old Mac files), as the csv reader ends records.
 pub struct LineCounter<'t> {
     bytes: &'t [u8],
     at: usize,
@@ -108,7 +109,13 @@ impl<'t> LineCounter<'t> {
         }
         let newlines = self.bytes[self.at..byte]
             .iter()
-            .filter(|b| **b == b'\n')
+            .enumerate()
+            .filter(|(i, b)| match **b {
+                b'\n' => true,
+                // A `\r` ends a line unless the `\n` of a CRLF follows it.
+                b'\r' => self.bytes.get(self.at + i + 1) != Some(&b'\n'),
+                _ => false,
+            })
             .count();
         self.line += newlines as u32;
         self.at = byte;
@@ -525,11 +532,17 @@ impl LongReader {
             },
         };
         // Year
+        // Data are about years gone by: a year still to come is a typing error (2091 for 2019),
+        // as a Clearinghouse header of years says too.
         let year_text = cell(roles.year).unwrap_or("");
-        let Some((year, ref_date)) = parse_year(year_text) else {
+        let last_year = super::header::current_year();
+        let Some((year, ref_date)) = parse_year(year_text).filter(|(y, _)| *y <= last_year) else {
             report.skip(
                 self.location(place, roles.year),
-                format!("expected a year (1900–2100), found {year_text:?}"),
+                format!(
+                    "expected a year ({}–{last_year}), found {year_text:?}",
+                    super::header::FIRST_YEAR
+                ),
             );
             return;
         };
@@ -757,6 +770,40 @@ pub fn find_header<'r>(
 }
 
 /// Loads a long-layout text file.
+/// Says which roles the options give to columns the header does not have (`--column
+/// category=OdName` where the file heads the column `OdNames`): otherwise the role is dropped
+/// without a word and the column read as if no role had been given.
+fn note_roles_not_found(
+    options: &ImportOptions,
+    header: &[&str],
+    line: usize,
+    report: &mut LoadReport,
+) {
+    const LISTED: usize = 12;
+    for (name, role) in &options.columns {
+        if header.iter().any(|h| h.trim() == name.trim()) {
+            continue;
+        }
+        let role_name = ColumnRole::NAMED
+            .iter()
+            .find(|(_, r)| r == role)
+            .map_or("ignore", |(n, _)| *n);
+        let mut names: Vec<String> = header
+            .iter()
+            .take(LISTED)
+            .map(|h| format!("{:?}", crate::checks::text::label(h.trim())))
+            .collect();
+        if header.len() > LISTED {
+            names.push("…".into());
+        }
+        report.messages.push(format!(
+            "column {name:?} (given the role {role_name}) is not in the header on line {line}, \
+             which names {}: the role was not used; give the header as the file writes it",
+            names.join(", ")
+        ));
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn load_long_text(
     text: &str,
@@ -790,8 +837,7 @@ pub fn load_long_text(
         options,
     );
     let Some((header_index, header, columns)) = found else {
-        let first_line: String = text
-            .lines()
+        let first_line: String = super::text::lines(text)
             .next()
             .unwrap_or("")
             .chars()
@@ -843,6 +889,7 @@ pub fn load_long_text(
             .collect::<Vec<_>>()
             .join(", ")
     ));
+    note_roles_not_found(options, &header_refs, header_index + 1, report);
     let skipped_before = report.skipped_rows;
     let mut records = TextRecords::new(builder.from_reader(text.as_bytes()), text, control, path);
     let mut index = 0usize;

@@ -20,6 +20,9 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return false;
     }
+    if utf16_without_bom(bytes).is_some() {
+        return false;
+    }
     let head = &bytes[..bytes.len().min(8192)];
     let controls = head
         .iter()
@@ -28,8 +31,36 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     controls * 100 > head.len().max(1) || head.contains(&0)
 }
 
-/// Decodes text: the encoding the user chose, else a BOM, else UTF-8 when valid, else the
-/// encoding `chardetng` guesses (Windows-1251, KOI8-R, Windows-1252…).
+/// UTF-16 saved without a byte-order mark, told by its NUL bytes: text has none but the high
+/// bytes of ASCII characters in UTF-16, which all sit at odd offsets (little-endian) or all at
+/// even ones (big-endian). Binary data has NULs at both.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    const SAMPLE: usize = 8192;
+    const LEAST_NULS: usize = 4;
+    let head = &bytes[..bytes.len().min(SAMPLE) & !1];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, byte) in head.iter().enumerate() {
+        if *byte == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    // Every character of ASCII-only UTF-16 has a NUL: at least one in eight is asked for.
+    let enough = |nuls: usize| nuls >= LEAST_NULS && nuls * 8 >= head.len() / 2;
+    if enough(odd) && even == 0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if enough(even) && odd == 0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Decodes text: the encoding the user chose, else a BOM, else UTF-16 without one, else UTF-8
+/// when valid, else the encoding `chardetng` guesses (Windows-1251, KOI8-R, Windows-1252…).
 pub fn decode<'a>(bytes: &'a [u8], chosen: Option<&str>) -> Result<Decoded<'a>, String> {
     if let Some(label) = chosen {
         let encoding = Encoding::for_label(label.trim().as_bytes())
@@ -38,6 +69,10 @@ pub fn decode<'a>(bytes: &'a [u8], chosen: Option<&str>) -> Result<Decoded<'a>, 
         return Ok(Decoded { text, encoding });
     }
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
+        let (text, _, _) = encoding.decode(bytes);
+        return Ok(Decoded { text, encoding });
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
         let (text, _, _) = encoding.decode(bytes);
         return Ok(Decoded { text, encoding });
     }
@@ -84,10 +119,16 @@ fn refine_cyrillic_guess(bytes: &[u8], guess: &'static Encoding) -> &'static Enc
     }
 }
 
+/// The lines of a text, whichever line ends it has: `\n`, `\r\n` or a lone `\r` (old Mac
+/// files). The `\r\n` pair also yields an empty line between the two, which callers that look
+/// for lines with content skip.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', '\r'])
+}
+
 /// Picks the delimiter that splits the first lines into the most consistent number of fields.
 pub fn detect_delimiter(text: &str, path: &Path) -> char {
-    let lines: Vec<&str> = text
-        .lines()
+    let lines: Vec<&str> = lines(text)
         .filter(|l| !l.trim().is_empty())
         .take(50)
         .collect();
@@ -165,7 +206,7 @@ pub fn detect_layout(text: &str, delimiter: char) -> Layout {
 /// The delimiter of a bulk file: a tab when the header line holds one (the dimension codes in
 /// its first cell are separated by commas), else the one detected.
 fn bulk_delimiter(text: &str, path: &Path) -> Option<char> {
-    let first = text.lines().find(|l| !l.trim().is_empty())?;
+    let first = lines(text).find(|l| !l.trim().is_empty())?;
     let lower = first.to_lowercase();
     if !(lower.contains("\\time") || lower.contains("\\time_period")) {
         return None;
@@ -234,7 +275,7 @@ pub fn load_decoded(
     let first_line = text
         .bytes()
         .take(MAX_HEADER_BYTES + 1)
-        .position(|b| b == b'\n')
+        .position(|b| b == b'\n' || b == b'\r')
         .unwrap_or(text.len().min(MAX_HEADER_BYTES + 1));
     if first_line > MAX_HEADER_BYTES {
         return Err(LoadError::Unrecognised {
@@ -309,5 +350,19 @@ mod tests {
     fn binary_is_not_text() {
         assert!(looks_binary(&[0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3]));
         assert!(!looks_binary(b"table,reporter\n3,KAZ\n"));
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_text() {
+        let text = "таблица;страна\n3;KAZ\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            assert!(!looks_binary(&bytes), "{name}");
+            let decoded = decode(&bytes, None).map(|d| (d.encoding.name(), d.text.into_owned()));
+            assert_eq!(decoded, Ok((name, text.to_string())));
+        }
+        // NULs at both offsets are binary data.
+        assert_eq!(utf16_without_bom(&[0, 1, 0, 0, 2, 0, 0, 0, 3, 0]), None);
     }
 }

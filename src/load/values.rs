@@ -61,6 +61,18 @@ pub fn parse_cell(raw: &str, style: NumberStyle) -> ParsedCell {
             flag: String::new(),
         };
     }
+    // `-inf`, `+Infinity`, `−nan`: a program's word for a number that is none, not a marker
+    // (`-`) followed by the flags i, n, f.
+    let word = text.trim_start_matches(['-', '+', '−']).trim_start();
+    if ["inf", "infinity", "nan"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+    {
+        return ParsedCell {
+            value: CellValue::Text(text.to_string()),
+            flag: String::new(),
+        };
+    }
     // Value followed by a flag: "49898 b", "1234e", ": c", "0n".
     let split_at = text
         .char_indices()
@@ -282,6 +294,15 @@ mod tests {
             CellValue::Text("see note".to_string())
         );
         assert_eq!(cell("12 345").value, CellValue::Number(12345.0));
+        for word in ["inf", "-inf", "+Infinity", "−inf", "-NaN", "- nan"] {
+            assert_eq!(
+                cell(word).value,
+                CellValue::Text(word.to_string()),
+                "{word}"
+            );
+            assert_eq!(cell(word).flag, "", "{word}");
+        }
+        assert_eq!(cell("NaN").value, CellValue::Missing(Missing::NotAvailable));
     }
 
     #[test]

@@ -14,12 +14,38 @@ use calamine::{
     open_workbook_from_rs,
 };
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt::Write as _;
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 type Book<'b> = Sheets<Cursor<&'b [u8]>>;
+
+thread_local! {
+    /// Whether this thread is inside [`guarded`], reading a workbook.
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs the spreadsheet reader, which may panic on damaged bytes (an index past the end of a
+/// cut .xls): the panic is caught, and the caller says what is wrong with the file. It is not
+/// printed either (`thread 'main' panicked at …/calamine/src/cfb.rs`): the user gets the
+/// message about the file, not the reader's. Panics elsewhere are printed as before.
+fn guarded<T>(read: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let outer = GUARDED.with(|g| g.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(read));
+    GUARDED.with(|g| g.set(outer));
+    result
+}
 
 static EMPTY: Data = Data::Empty;
 
@@ -279,7 +305,7 @@ fn sheet_weights(
             if !read(sheet) {
                 return 1;
             }
-            let declared = catch_unwind(AssertUnwindSafe(|| {
+            let declared = guarded(|| {
                 xlsx.worksheet_cells_reader(&sheet.name)
                     .map(|reader| {
                         let Dimensions { start, end } = reader.dimensions();
@@ -287,7 +313,7 @@ fn sheet_weights(
                             * (end.1.saturating_sub(start.1) as u64 + 1)
                     })
                     .unwrap_or(1)
-            }));
+            });
             declared.unwrap_or(1).max(1)
         })
         .collect()
@@ -317,13 +343,15 @@ fn open<'b>(bytes: &'b [u8], container: Container, path: &Path) -> Result<Book<'
         path: shown.clone(),
         detail,
     };
-    let guarded = catch_unwind(AssertUnwindSafe(|| open_unguarded(bytes, container)));
+    let guarded = guarded(|| open_unguarded(bytes, container));
     match guarded {
         Ok(Ok(book)) => Ok(book),
         Ok(Err(OpenError::Encrypted)) => Err(LoadError::Encrypted { path: shown }),
         Ok(Err(OpenError::Damaged(detail))) => Err(workbook_error(detail)),
         Err(_) => Err(workbook_error(
-            "the workbook is damaged: the spreadsheet reader stopped on it".into(),
+            "the workbook is damaged: the spreadsheet reader stopped on it; open it in the \
+             spreadsheet program and save it again, or save the table as CSV"
+                .into(),
         )),
     }
 }
@@ -334,6 +362,20 @@ enum OpenError {
 }
 
 fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenError> {
+    if !super::container::has_signature(bytes, container) {
+        // Named as a workbook, but its bytes do not begin as one: the reader's complaint
+        // (`Invalid OLE signature`, `Could not find EOCD`) would name a format the file is not.
+        return Err(OpenError::Damaged(match container {
+            Container::Ole => "expected an Excel 97–2003 workbook, which begins with the \
+                               signature of an OLE compound file; found other binary data: the \
+                               file is damaged, or is no workbook under an .xls name"
+                .into(),
+            _ => "expected a workbook in a ZIP archive (.xlsx, .xlsm, .ods), which begins with \
+                  \"PK\"; found other binary data: the file is damaged, or is no workbook under a \
+                  workbook's name"
+                .into(),
+        }));
+    }
     let cursor = || Cursor::new(bytes);
     match container {
         Container::Ole => {
@@ -386,13 +428,19 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
 
 /// One sheet's cells, read under a guard against a failing reader.
 fn read_sheet(book: &mut Book<'_>, name: &str) -> Result<Range<Data>, String> {
-    let guarded = catch_unwind(AssertUnwindSafe(|| match book {
+    let guarded = guarded(|| match book {
         // Read cell by cell, so that the grid spans the cells present and a stray cell at an
         // extreme address is refused instead of allocating the whole sheet.
         Sheets::Xlsx(xlsx) => read_xlsx_cells(xlsx, name),
         other => other.worksheet_range(name).map_err(|e| e.to_string()),
-    }));
-    guarded.unwrap_or_else(|_| Err("the sheet is damaged".to_string()))
+    });
+    guarded.unwrap_or_else(|_| {
+        Err(
+            "the sheet is damaged: the spreadsheet reader stopped on it; open the workbook in \
+             the spreadsheet program and save it again, or save the table as CSV"
+                .to_string(),
+        )
+    })
 }
 
 /// The most cells a sheet's grid may span (at 32 bytes a cell, 800 MB): the Clearinghouse
@@ -453,11 +501,11 @@ fn read_xlsx_cells(xlsx: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Range<D
 
 /// One sheet's merged regions (xlsx, xls), under the same guard; none when unreadable.
 fn merged_regions(book: &mut Book<'_>, name: &str) -> Vec<Dimensions> {
-    let guarded = catch_unwind(AssertUnwindSafe(|| match book {
+    let guarded = guarded(|| match book {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         _ => Vec::new(),
-    }));
+    });
     guarded.unwrap_or_default()
 }
 
@@ -660,7 +708,11 @@ pub fn load_workbook(
                 super::header::year_header_rule()
             ),
             found: if found.is_empty() {
-                "no sheets".into()
+                // Every spreadsheet program saves at least one sheet: the list is what is damaged.
+                "a workbook that lists no sheets, which no spreadsheet program saves: the list of \
+                 its sheets is missing or damaged; open it in the spreadsheet program and save it \
+                 again, or save the table as CSV"
+                    .into()
             } else if no_header {
                 format!("{found}. {}", super::header::NO_HEADER_ADVICE)
             } else {

@@ -130,13 +130,25 @@ impl Value {
     }
 }
 
-/// Formats a count the way reviewers read it: `4,190`, `1,234.5`, `−12`.
+/// Beyond this a count is no count of people (a typing or export error such as `1e308`), and
+/// its digits past the sixteenth are not exact: it is written in exponent form.
+const LARGEST_GROUPED: f64 = 1e15;
+
+/// Formats a count the way reviewers read it: `4,190`, `1,234.5`, `−12`; a value no count of
+/// people reaches in exponent form (`1e308`), and a sum that overflowed as `∞`.
 pub fn format_count(value: f64) -> String {
-    if !value.is_finite() {
-        return value.to_string();
-    }
     let negative = value < 0.0;
+    let sign = if negative { "−" } else { "" };
     let abs = value.abs();
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    if abs.is_infinite() {
+        return format!("{sign}∞");
+    }
+    if abs >= LARGEST_GROUPED {
+        return format!("{sign}{abs:e}");
+    }
     let rounded = (abs * 10.0).round() / 10.0;
     let whole = rounded.trunc() as u64;
     let frac = ((rounded - rounded.trunc()) * 10.0).round() as u64;
@@ -194,6 +206,11 @@ mod tests {
         assert_eq!(format_count(-12.0), "−12");
         assert_eq!(format_count(1234.5), "1,234.5");
         assert_eq!(format_count(999.0), "999");
+        assert_eq!(format_count(999_999_999_999_999.0), "999,999,999,999,999");
+        assert_eq!(format_count(1e308), "1e308");
+        assert_eq!(format_count(-2.5e19), "−2.5e19");
+        assert_eq!(format_count(f64::INFINITY), "∞");
+        assert_eq!(format_count(f64::NEG_INFINITY), "−∞");
     }
 
     #[test]
