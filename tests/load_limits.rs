@@ -201,3 +201,90 @@ fn a_header_line_of_megabytes_is_refused_and_the_other_files_are_read() {
     }
     assert_eq!(outcome.dataset.len(), 1);
 }
+
+fn load_text(name: &str, text: &str) -> (migreview::model::Dataset, load::LoadReport) {
+    load::load_bytes(
+        std::path::Path::new(name),
+        text.as_bytes(),
+        &ImportOptions::default(),
+        &LoadControl::new(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_quote_never_closed_skips_the_rows_it_swallowed_and_says_so() {
+    let text = "table,reporter,year,sex,category,value\n\
+                3,KAZ,2010,T,\"Russia,4190\n\
+                3,KAZ,2011,T,RUS,4300\n\
+                3,KAZ,2012,T,RUS,4400\n\
+                3,KAZ,2013,T,\"RUS\",4500\n\
+                3,KAZ,2014,T,RUS,4600\n";
+    let (dataset, report) = load_text("KAZ.csv", text);
+    let reason = "a quote opened on line 2 is closed only on line 5: the lines between were \
+                  read as one cell and are skipped; close or remove the quote and load the \
+                  file again";
+    assert_eq!(report.skipped_rows, 1);
+    assert_eq!(report.skipped[0].location.line, Some(2));
+    assert_eq!(report.skipped[0].reason, reason);
+    assert!(
+        report.messages.contains(&format!("line 2: {reason}")),
+        "{:?}",
+        report.messages
+    );
+    // Only the row after the closing quote is read; no label made of other rows is unplaced.
+    let years: Vec<u16> = dataset.obs().iter().map(|o| o.year).collect();
+    assert_eq!(years, vec![2014]);
+    assert_eq!(dataset.obs()[0].number(), Some(4600.0));
+    assert!(dataset.unplaced.is_empty(), "{:?}", dataset.unplaced);
+}
+
+#[test]
+fn a_quoted_label_on_two_lines_is_still_a_label() {
+    // A line break inside quotes with no delimiter after it is a cell of two lines, not rows.
+    let text = "table,reporter,year,sex,category,value\n\
+                3,KAZ,2010,T,\"Russian\nFederation\",4190\n\
+                3,KAZ,2011,T,RUS,4300\n";
+    let (dataset, report) = load_text("KAZ.csv", text);
+    assert_eq!(report.skipped_rows, 0, "{:?}", report.skipped);
+    assert_eq!(dataset.obs().len(), 2);
+    assert_eq!(dataset.str(dataset.obs()[0].category), "RUS");
+    assert_eq!(
+        dataset.location(&dataset.obs()[1]).to_string(),
+        "KAZ.csv › line 4"
+    );
+}
+
+#[test]
+fn a_cell_or_a_row_of_megabytes_after_the_header_is_skipped_with_its_size() {
+    let long_label = "x".repeat(70_000);
+    let wide_row = vec!["7"; 600_000].join(",");
+    let text = format!(
+        "table,reporter,year,sex,category,value\n\
+         3,KAZ,2010,T,{long_label},1\n\
+         3,KAZ,2011,T,RUS,{wide_row}\n\
+         3,KAZ,2012,T,RUS,4400\n"
+    );
+    let (dataset, report) = load_text("KAZ.csv", &text);
+    let reasons: Vec<(Option<u32>, &str)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.location.line, s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        vec![
+            (
+                Some(2),
+                "column 5 holds 68 KB of text: expected a label, a code or a number (at \
+                 most 64 KB)"
+            ),
+            (
+                Some(3),
+                "the row holds 1.2 MB: expected a row of at most 1 MB"
+            ),
+        ]
+    );
+    assert_eq!(dataset.obs().len(), 1);
+    assert_eq!(dataset.obs()[0].year, 2012);
+}

@@ -481,7 +481,7 @@ pub fn load_bulk(
     let total_age = codes.intern("TOTAL", dataset);
     let mut rows_read = 0usize;
     let mut flag = String::new();
-    let mut records = TextRecords::new(reader, text, control, path);
+    let mut records = TextRecords::new(reader, text, delimiter, control, path);
     'rows: while let Some((line, record)) = records.next(report)? {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;

@@ -132,15 +132,106 @@ pub struct TextRecords<'t, 'c> {
     lines: LineCounter<'t>,
     control: &'c LoadControl,
     path: &'c Path,
+    delimiter: u8,
     total: u64,
     read: usize,
+    /// Records read, the skipped ones included: the 0-based index of the next one.
+    index: usize,
     last_progress: u64,
+    /// Whether the file's messages already tell of a quote that is not closed.
+    told_unclosed_quote: bool,
+}
+
+/// The longest cell of a text file that is read: labels, numbers and codes are far shorter.
+pub const MAX_CELL_BYTES: usize = 64 << 10;
+
+/// The longest row of a text file that is read (as long as the longest header).
+pub const MAX_ROW_BYTES: usize = super::text::MAX_HEADER_BYTES;
+
+/// What makes a record unreadable as a row, from its cells alone.
+enum RowFault {
+    /// A quoted cell runs over line ends and holds the delimiter after one: a quote opened and
+    /// never closed swallowed the rows that follow, up to the next quote.
+    UnclosedQuote {
+        line_breaks: u32,
+    },
+    LongCell {
+        column: usize,
+        bytes: usize,
+    },
+    LongRow {
+        bytes: usize,
+    },
+}
+
+impl RowFault {
+    fn of(record: &csv::StringRecord, delimiter: u8) -> Option<RowFault> {
+        // The cells and the delimiters between them.
+        let row_bytes = record.as_slice().len() + record.len().saturating_sub(1);
+        for (column, cell) in record.iter().enumerate() {
+            let mut after_break = cell
+                .bytes()
+                .skip_while(|b| *b != b'\n' && *b != b'\r')
+                .peekable();
+            if after_break.peek().is_some() && after_break.any(|b| b == delimiter) {
+                let line_breaks = record.iter().map(line_breaks).sum();
+                return Some(RowFault::UnclosedQuote { line_breaks });
+            }
+            if cell.len() > MAX_CELL_BYTES {
+                return Some(RowFault::LongCell {
+                    column,
+                    bytes: cell.len(),
+                });
+            }
+        }
+        (row_bytes > MAX_ROW_BYTES).then_some(RowFault::LongRow { bytes: row_bytes })
+    }
+
+    fn reason(&self, line: u32) -> String {
+        let size = |bytes: usize| super::container::format_bytes(bytes as u64);
+        match self {
+            RowFault::UnclosedQuote { line_breaks } => format!(
+                "a quote opened on line {line} is closed only on line {}: the lines between \
+                 were read as one cell and are skipped; close or remove the quote and load \
+                 the file again",
+                line + line_breaks
+            ),
+            RowFault::LongCell { column, bytes } => format!(
+                "column {} holds {} of text: expected a label, a code or a number (at most {})",
+                column + 1,
+                size(*bytes),
+                size(MAX_CELL_BYTES)
+            ),
+            RowFault::LongRow { bytes } => format!(
+                "the row holds {}: expected a row of at most {}",
+                size(*bytes),
+                size(MAX_ROW_BYTES)
+            ),
+        }
+    }
+}
+
+/// Line ends in a cell (a CRLF counts once).
+fn line_breaks(cell: &str) -> u32 {
+    let bytes = cell.as_bytes();
+    let count = bytes
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| match **b {
+            b'\n' => true,
+            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+            _ => false,
+        })
+        .count();
+    u32::try_from(count).unwrap_or(u32::MAX)
 }
 
 impl<'t, 'c> TextRecords<'t, 'c> {
+    /// Records of `reader`, which reads `text` with `delimiter`.
     pub fn new(
         reader: csv::Reader<&'t [u8]>,
         text: &'t str,
+        delimiter: char,
         control: &'c LoadControl,
         path: &'c Path,
     ) -> TextRecords<'t, 'c> {
@@ -150,13 +241,24 @@ impl<'t, 'c> TextRecords<'t, 'c> {
             lines: LineCounter::new(text),
             control,
             path,
+            delimiter: u8::try_from(delimiter).unwrap_or(b','),
             total: text.len() as u64,
             read: 0,
+            index: 0,
             last_progress: 0,
+            told_unclosed_quote: false,
         }
     }
 
-    /// The next record and its line, `None` at the end of the text.
+    /// The 0-based index of the record [`TextRecords::next`] returns next, counting the
+    /// records skipped before it.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The next record and its line, `None` at the end of the text. A record that cannot be a
+    /// row (a quote never closed, a cell or row of more than [`MAX_CELL_BYTES`] or
+    /// [`MAX_ROW_BYTES`]) is skipped with its reason.
     pub fn next(
         &mut self,
         report: &mut LoadReport,
@@ -183,9 +285,27 @@ impl<'t, 'c> TextRecords<'t, 'c> {
                     return Ok(None);
                 }
                 Ok(true) => {
+                    self.index += 1;
                     let byte = self.record.position().map(|p| p.byte()).unwrap_or(0);
                     let line = self.lines.line_at(byte);
-                    return Ok(Some((line, &self.record)));
+                    let Some(fault) = RowFault::of(&self.record, self.delimiter) else {
+                        return Ok(Some((line, &self.record)));
+                    };
+                    let reason = fault.reason(line);
+                    if matches!(fault, RowFault::UnclosedQuote { .. }) && !self.told_unclosed_quote
+                    {
+                        self.told_unclosed_quote = true;
+                        report.messages.push(format!("line {line}: {reason}"));
+                    }
+                    report.skip(
+                        Location {
+                            file: report.name.clone(),
+                            sheet: None,
+                            cell: None,
+                            line: Some(line),
+                        },
+                        reason,
+                    );
                 }
                 Err(e) => {
                     let line = e
@@ -891,14 +1011,22 @@ pub fn load_long_text(
     ));
     note_roles_not_found(options, &header_refs, header_index + 1, report);
     let skipped_before = report.skipped_rows;
-    let mut records = TextRecords::new(builder.from_reader(text.as_bytes()), text, control, path);
-    let mut index = 0usize;
-    while let Some((line, record)) = records.next(report)? {
+    let mut records = TextRecords::new(
+        builder.from_reader(text.as_bytes()),
+        text,
+        delimiter,
+        control,
+        path,
+    );
+    loop {
+        let index = records.index();
+        let Some((line, record)) = records.next(report)? else {
+            break;
+        };
         if index > header_index {
             let cells: Vec<&str> = record.iter().collect();
             long.read_row(&cells, RowPlace::Line(line), dataset, report);
         }
-        index += 1;
     }
     long.check_values(path)?;
     sheet.rows_read = long.rows_read;

@@ -149,7 +149,7 @@ pub fn load_sdmx(
     let mut tables_read: Vec<TableId> = Vec::new();
     let mut flag = String::new();
     let file_name = report.name.clone();
-    let mut records = TextRecords::new(reader, text, control, path);
+    let mut records = TextRecords::new(reader, text, delimiter, control, path);
     'rows: while let Some((line, record)) = records.next(report)? {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
