@@ -260,14 +260,24 @@ pub struct Gazetteer {
     by_numeric: HashMap<u16, usize>,
     /// Full names and variants (not codes) as words ([`normalise_label_words`]).
     names: Vec<(String, usize)>,
-    /// The distinctive part of every name and variant ([`distinctive`]), for suggestions.
-    distinctive_names: Vec<(Vec<char>, usize)>,
+    /// The distinctive part of every name and variant ([`distinctive`]), for suggestions,
+    /// shortest first.
+    distinctive_names: Vec<DistinctiveName>,
     subnational: Vec<SubnationalUnit>,
     /// Normalised labels of sub-national units.
     subnational_by_label: HashMap<String, usize>,
     region_words: Vec<RegionWords>,
     /// Problems met while reading the embedded tables (a test keeps this empty).
     pub table_errors: Vec<String>,
+}
+
+/// The distinctive part of a name ([`distinctive`]) as compared with labels for suggestions.
+struct DistinctiveName {
+    chars: Vec<char>,
+    /// [`letter_mask`] of `chars`.
+    mask: u64,
+    /// The index of the place in `places`.
+    place: usize,
 }
 
 /// The process-wide gazetteer, built on first use from the embedded tables.
@@ -304,9 +314,16 @@ impl Gazetteer {
             .map(|(name, index)| (distinctive(name).chars().collect::<Vec<char>>(), *index))
             .filter(|(key, _)| !key.is_empty())
             .collect();
-        distinctive_names.sort();
+        distinctive_names.sort_by(|a, b| (a.0.len(), a).cmp(&(b.0.len(), b)));
         distinctive_names.dedup();
-        g.distinctive_names = distinctive_names;
+        g.distinctive_names = distinctive_names
+            .into_iter()
+            .map(|(chars, place)| DistinctiveName {
+                mask: letter_mask(&chars),
+                chars,
+                place,
+            })
+            .collect();
         g
     }
 
@@ -649,13 +666,25 @@ impl Gazetteer {
             return Vec::new();
         }
         let mut best: HashMap<usize, usize> = HashMap::new();
-        for (name, index) in &self.distinctive_names {
-            if name.len().abs_diff(key.len()) > allowed {
+        let key_mask = letter_mask(&key);
+        let mut rows = Vec::new();
+        // The names are sorted by length: only those within `allowed` letters of the key's.
+        let shortest = key.len().saturating_sub(allowed);
+        let first = self
+            .distinctive_names
+            .partition_point(|name| name.chars.len() < shortest);
+        for name in self.distinctive_names.iter().skip(first) {
+            if name.chars.len() > key.len() + allowed {
+                break;
+            }
+            let missing = (key_mask & !name.mask).count_ones();
+            let extra = (name.mask & !key_mask).count_ones();
+            if missing.max(extra) as usize > allowed {
                 continue;
             }
-            let distance = edit_distance(&key, name, allowed);
+            let distance = edit_distance(&key, &name.chars, allowed, &mut rows);
             if distance <= allowed {
-                let entry = best.entry(*index).or_insert(usize::MAX);
+                let entry = best.entry(name.place).or_insert(usize::MAX);
                 *entry = (*entry).min(distance);
             }
         }
@@ -782,37 +811,80 @@ fn distinctive(text: &str) -> String {
 }
 
 /// Damerau–Levenshtein distance (optimal string alignment) between two strings of letters,
-/// stopping early once every alignment costs more than `limit`.
-fn edit_distance(a: &[char], b: &[char], limit: usize) -> usize {
-    let (n, m) = (a.len(), b.len());
-    let mut rows = vec![vec![0usize; m + 1]; n + 1];
-    for (j, cell) in rows[0].iter_mut().enumerate() {
+/// stopping early once every alignment costs more than `limit`. `rows` is scratch space kept
+/// between calls (three rows of the table), so that a search over thousands of names does not
+/// allocate for each.
+fn edit_distance(a: &[char], b: &[char], limit: usize, rows: &mut Vec<usize>) -> usize {
+    let width = b.len() + 1;
+    rows.clear();
+    rows.resize(3 * width, 0);
+    // Rows i-2, i-1 and i of the table, in turn.
+    let (mut before, mut above, mut here) = (0, width, 2 * width);
+    for (j, cell) in rows.iter_mut().skip(above).take(width).enumerate() {
         *cell = j;
     }
-    for i in 1..=n {
-        rows[i][0] = i;
+    let at =
+        |rows: &[usize], row: usize, j: usize| rows.get(row + j).copied().unwrap_or(usize::MAX);
+    for (i, &ai) in a.iter().enumerate() {
+        let i = i + 1;
+        if let Some(first) = rows.get_mut(here) {
+            *first = i;
+        }
         let mut row_min = i;
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
+        for (j, &bj) in b.iter().enumerate() {
+            let j = j + 1;
+            let cost = usize::from(ai != bj);
+            let mut d = (at(rows, above, j) + 1)
+                .min(at(rows, here, j - 1) + 1)
+                .min(at(rows, above, j - 1) + cost);
+            if i > 1 && j > 1 && a.get(i - 2) == b.get(j - 1) && Some(&ai) == b.get(j - 2) {
+                d = d.min(at(rows, before, j - 2).saturating_add(1));
             }
-            rows[i][j] = d;
+            if let Some(cell) = rows.get_mut(here + j) {
+                *cell = d;
+            }
             row_min = row_min.min(d);
         }
         if row_min > limit {
             return limit + 1;
         }
+        (before, above, here) = (above, here, before);
     }
-    rows[n][m]
+    at(rows, above, b.len())
+}
+
+/// The letters of a string as bits of a word (each letter hashed to one of 64 bits): the
+/// letters one string has and another lacks cost at least one edit each, and a bit set in one
+/// mask and not in the other is such a letter.
+fn letter_mask(chars: &[char]) -> u64 {
+    chars.iter().fold(0u64, |mask, &c| {
+        mask | 1u64 << ((u32::from(c).wrapping_mul(0x9E37_79B1) >> 26) & 63)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edit_distances_count_transpositions_once() {
+        let d = |a: &str, b: &str, limit: usize| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            edit_distance(&a, &b, limit, &mut Vec::new())
+        };
+        assert_eq!(d("kyrgyzstan", "kyrgyzstan", 2), 0);
+        assert_eq!(d("kirgizstan", "kyrgyzstan", 3), 2);
+        assert_eq!(d("kazakhstna", "kazakhstan", 2), 1);
+        assert_eq!(d("", "chad", 5), 4);
+        assert_eq!(d("peru", "", 5), 4);
+        assert_eq!(d("uzbekistan", "chad", 2), 3);
+        assert_eq!(d("ca", "abc", 3), 3);
+        // A letter one has and the other lacks is an edit, which the masks see.
+        let (k, n): (Vec<char>, Vec<char>) =
+            ("qzland".chars().collect(), "poland".chars().collect());
+        let (km, nm) = (letter_mask(&k), letter_mask(&n));
+        assert!((km & !nm).count_ones() >= 1 && (km & !nm).count_ones() <= 2);
+    }
 
     #[test]
     fn embedded_tables_are_clean_and_cover_iso() {
