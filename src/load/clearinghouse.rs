@@ -604,8 +604,9 @@ fn plan(
     }
     if labels.sex.is_none()
         && let Some(repeated) = values.iter().enumerate().find_map(|(i, v)| {
-            values[..i]
+            values
                 .iter()
+                .take(i)
                 .any(|w| w.year == v.year && w.sex == v.sex)
                 .then_some(v.year)
         })

@@ -331,8 +331,9 @@ pub fn is_bulk_header(cells: &[&str]) -> bool {
         return false;
     };
     matches!(normalise_label(first).as_str(), "geo" | "geotime")
-        && cells[1..]
+        && cells
             .iter()
+            .skip(1)
             .filter(|c| parse_year(c).is_some())
             .count()
             >= 2
@@ -351,8 +352,9 @@ fn bulk_dimensions(header: &[&str]) -> (usize, Vec<String>) {
                 .unwrap_or(1)
                 .saturating_sub(1)
         });
-    let names = header[..=last.min(header.len().saturating_sub(1))]
+    let names = header
         .iter()
+        .take(last + 1)
         .flat_map(|c| c.split(','))
         .map(|n| {
             let n = n.trim();
@@ -505,9 +507,8 @@ pub fn load_bulk(
         let mut sex = Sex::T;
         let mut age = total_age;
         let mut category_label = "";
-        for (i, kind) in kinds.iter().enumerate() {
-            let value = values[i];
-            if let Some(reason) = row_filter(*kind, &names[i], value) {
+        for ((kind, name), &value) in kinds.iter().zip(&names).zip(&values) {
+            if let Some(reason) = row_filter(*kind, name, value) {
                 set_aside.add(&reason);
                 continue 'rows;
             }
@@ -521,7 +522,7 @@ pub fn load_bulk(
                 continue 'rows;
             }
         }
-        let geo_label = values[geo];
+        let geo_label = values.get(geo).copied().unwrap_or("");
         let reporter = codes.place(geo_label, "reporter", dataset, || codes_line(report, line));
         let Some((table, category)) = router.route(category_label, &mut codes, dataset, || {
             codes_line(report, line)

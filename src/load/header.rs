@@ -184,24 +184,16 @@ fn some_numbers(numbers: &[f64]) -> String {
 /// the one run they repeat once per sex block (`2012…2021 | 2012…2021`); `None` otherwise.
 fn year_run(years: &[u16]) -> Option<&[u16]> {
     for rising in [true, false] {
-        let mut runs: Vec<&[u16]> = Vec::new();
-        let mut start = 0;
-        for i in 1..years.len() {
-            let continues = if rising {
-                years[i] > years[i - 1]
-            } else {
-                years[i] < years[i - 1]
-            };
-            if !continues {
-                runs.push(&years[start..i]);
-                start = i;
-            }
-        }
-        runs.push(&years[start..]);
+        let runs: Vec<&[u16]> = years
+            .chunk_by(|a, b| if rising { b > a } else { b < a })
+            .collect();
         // One run of two or more years, or identical runs (a one-year table repeats its year
         // once per sex block).
-        if runs.iter().all(|run| *run == runs[0]) && (runs.len() > 1 || runs[0].len() >= 2) {
-            return Some(runs[0]);
+        if let Some(&first) = runs.first()
+            && runs.iter().all(|run| *run == first)
+            && (runs.len() > 1 || first.len() >= 2)
+        {
+            return Some(first);
         }
     }
     None
@@ -298,10 +290,13 @@ pub fn test_row(
             some_numbers(&values.iter().map(|y| *y as f64).collect::<Vec<_>>())
         ));
     };
-    if let Some(gap) = run.windows(2).find(|w| w[0].abs_diff(w[1]) > MAX_STEP) {
+    if let Some((a, b)) = run
+        .iter()
+        .zip(run.iter().skip(1))
+        .find(|(a, b)| a.abs_diff(**b) > MAX_STEP)
+    {
         return reject(format!(
-            "neighbouring years {} and {} are more than {MAX_STEP} years apart",
-            gap[0], gap[1]
+            "neighbouring years {a} and {b} are more than {MAX_STEP} years apart"
         ));
     }
     if let Some((above, headings)) = headings_above(grid, row, &header_cols(&years)) {

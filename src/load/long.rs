@@ -31,9 +31,9 @@ pub fn parse_year(text: &str) -> Option<(u16, u16)> {
         .collect();
     let numbers: Vec<u32> = parts.iter().map_while(|p| p.parse().ok()).collect();
     let (year, month, day) = match numbers.as_slice() {
-        [y, m, d, ..] if parts[0].len() == 4 => (*y, *m, *d),
+        [y, m, d, ..] if parts.first().is_some_and(|p| p.len() == 4) => (*y, *m, *d),
         [d, m, y, ..] if parts.get(2).is_some_and(|p| p.len() == 4) => (*y, *m, *d),
-        [y, m] if parts[0].len() == 4 => (*y, *m, 0),
+        [y, m] if parts.first().is_some_and(|p| p.len() == 4) => (*y, *m, 0),
         _ => return None,
     };
     if !valid(year) || month > 12 || day > 31 {
@@ -107,7 +107,10 @@ impl<'t> LineCounter<'t> {
             self.at = 0;
             self.line = 1;
         }
-        let newlines = self.bytes[self.at..byte]
+        let newlines = self
+            .bytes
+            .get(self.at..byte)
+            .unwrap_or_default()
             .iter()
             .enumerate()
             .filter(|(i, b)| match **b {

@@ -12,6 +12,7 @@
 //! bulk file ([`eurostat`]) or SDMX-CSV ([`sdmx`]). Every reader resolves codes through
 //! [`codes::Codes`] and values through [`values`]. [`preview`] shows the import dialog what
 //! would be read.
+#![deny(clippy::indexing_slicing)] // Input decides the indices here: `get`, never `[]`.
 
 pub mod age_totals;
 pub mod clearinghouse;

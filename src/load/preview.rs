@@ -200,7 +200,10 @@ fn head_of(text: &str, limit: usize) -> &str {
     if text.len() <= limit {
         return text;
     }
-    let cut = text.as_bytes()[..limit]
+    let cut = text
+        .as_bytes()
+        .get(..limit)
+        .unwrap_or_default()
         .iter()
         .rposition(|b| *b == b'\n')
         .map(|i| i + 1)

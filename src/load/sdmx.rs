@@ -192,7 +192,8 @@ pub fn load_sdmx(
         let mut category_label = "";
         for &(i, kind) in &filters {
             let value = cell(i);
-            if let Some(reason) = row_filter(kind, &header[i], value) {
+            if let Some(reason) = row_filter(kind, header.get(i).map_or("", String::as_str), value)
+            {
                 set_aside.add(&reason);
                 continue 'rows;
             }
@@ -305,7 +306,7 @@ pub fn load_sdmx(
             .map(|(index, h)| ColumnUse {
                 index,
                 header: h.clone(),
-                role: match roles[index] {
+                role: match roles.get(index).copied().flatten() {
                     Some(Column::Time) => ColumnRole::Year,
                     Some(Column::Value) => ColumnRole::Value,
                     Some(Column::Flag) => ColumnRole::Flag,

@@ -23,7 +23,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if utf16_without_bom(bytes).is_some() {
         return false;
     }
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = bytes.get(..8192).unwrap_or(bytes);
     let controls = head
         .iter()
         .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)))
@@ -37,7 +37,9 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     const SAMPLE: usize = 8192;
     const LEAST_NULS: usize = 4;
-    let head = &bytes[..bytes.len().min(SAMPLE) & !1];
+    let head = bytes
+        .get(..bytes.len().min(SAMPLE) & !1)
+        .unwrap_or_default();
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, byte) in head.iter().enumerate() {
         if *byte == 0 {
@@ -83,7 +85,7 @@ pub fn decode<'a>(bytes: &'a [u8], chosen: Option<&str>) -> Result<Decoded<'a>, 
         });
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    let sample = &bytes[..bytes.len().min(1 << 20)];
+    let sample = bytes.get(..1 << 20).unwrap_or(bytes);
     detector.feed(sample, sample.len() == bytes.len());
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
     let encoding = refine_cyrillic_guess(bytes, guess);
@@ -104,7 +106,7 @@ fn refine_cyrillic_guess(bytes: &[u8], guess: &'static Encoding) -> &'static Enc
     if !candidates.contains(&guess) {
         return guess;
     }
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let sample = bytes.get(..64 * 1024).unwrap_or(bytes);
     let score = |encoding: &'static Encoding| {
         let (text, _, _) = encoding.decode(sample);
         text.chars()

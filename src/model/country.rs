@@ -4,6 +4,7 @@
 //! regions (Russian federal subjects and federal districts, and the words that mark a region of
 //! any country) so that they are told apart from unplaced country labels. The tables and the
 //! rules of matching are described in `assets/README.md`.
+#![deny(clippy::indexing_slicing)] // Labels from input decide the lookups here: `get`, never `[]`.
 
 use super::category::normalise_label;
 use super::table::Lang;
@@ -365,14 +366,16 @@ impl Gazetteer {
                 if let Some(&place) = self.by_label.get(&key) {
                     self.table_errors.push(format!(
                         "subnational.csv line {line}: label {label:?} also names {}",
-                        self.places[place].code
+                        self.code_at(place)
                     ));
                     continue;
                 }
                 match self.subnational_by_label.get(&key) {
                     Some(&other) if other != index => self.table_errors.push(format!(
                         "subnational.csv line {line}: label {label:?} also names {}",
-                        self.subnational[other].name_ru
+                        self.subnational
+                            .get(other)
+                            .map_or("", |u| u.name_ru.as_str())
                     )),
                     Some(_) => {}
                     None => {
@@ -511,7 +514,8 @@ impl Gazetteer {
         {
             self.table_errors.push(format!(
                 "numeric code {numeric} given to {} and {}",
-                self.places[previous].code, place.code
+                self.code_at(previous),
+                place.code
             ));
         }
         let mut labels: Vec<(String, bool)> = vec![(place.code.clone(), false)];
@@ -538,7 +542,8 @@ impl Gazetteer {
             Some(&existing) if existing != index => {
                 self.table_errors.push(format!(
                     "label {label:?} names both {} and {}",
-                    self.places[existing].code, self.places[index].code
+                    self.code_at(existing),
+                    self.code_at(index)
                 ));
             }
             Some(_) => {}
@@ -561,7 +566,9 @@ impl Gazetteer {
                 ));
                 continue;
             };
-            let place = &self.places[index];
+            let Some(place) = self.places.get(index) else {
+                continue;
+            };
             // Kosovo's numeric code is user-assigned: the table leaves it empty.
             let numeric_differs = place.numeric.is_some_and(|n| n != country.value as u16);
             if place.alpha2.as_deref() != Some(country.alpha2) || numeric_differs {
@@ -596,8 +603,13 @@ impl Gazetteer {
     }
 
     /// The place with this canonical code.
+    /// The code of the place at `index` of the table, for messages about the table.
+    fn code_at(&self, index: usize) -> &str {
+        self.places.get(index).map_or("", |p| p.code.as_str())
+    }
+
     pub fn by_code(&self, code: &str) -> Option<&Place> {
-        self.by_code.get(code).map(|&i| &self.places[i])
+        self.by_code.get(code).and_then(|&i| self.places.get(i))
     }
 
     /// Places a label written in any coding: ISO alpha-2/alpha-3/numeric (with or without
@@ -613,21 +625,27 @@ impl Gazetteer {
         }
         if trimmed.len() <= 4 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
             let numeric: u16 = trimmed.parse().ok()?;
-            return self.by_numeric.get(&numeric).map(|&i| &self.places[i]);
+            return self
+                .by_numeric
+                .get(&numeric)
+                .and_then(|&i| self.places.get(i));
         }
         if let Some(numeric) = trimmed
             .strip_suffix(".0")
             .and_then(|s| s.parse::<u16>().ok())
         {
-            return self.by_numeric.get(&numeric).map(|&i| &self.places[i]);
+            return self
+                .by_numeric
+                .get(&numeric)
+                .and_then(|&i| self.places.get(i));
         }
         if let Some(i) = self.lookup_name(trimmed) {
-            return Some(&self.places[i]);
+            return self.places.get(i);
         }
         if let Some(open) = trimmed.find('(') {
             let head = trimmed[..open].trim();
             if !head.is_empty() {
-                return self.lookup_name(head).map(|i| &self.places[i]);
+                return self.lookup_name(head).and_then(|i| self.places.get(i));
             }
         }
         None
@@ -693,7 +711,7 @@ impl Gazetteer {
         ranked
             .into_iter()
             .take(limit)
-            .map(|(i, _)| &self.places[i])
+            .filter_map(|(i, _)| self.places.get(i))
             .collect()
     }
 
@@ -704,7 +722,7 @@ impl Gazetteer {
         let unit_of = |text: &str| {
             self.subnational_by_label
                 .get(&normalise_label(text))
-                .map(|&i| &self.subnational[i])
+                .and_then(|&i| self.subnational.get(i))
         };
         let trimmed = label.trim();
         if trimmed.is_empty() {
@@ -770,9 +788,9 @@ impl RegionWords {
             return false;
         }
         match self.position {
-            WordPosition::First => label[..n] == self.words[..],
-            WordPosition::Last => label[label.len() - n..] == self.words[..],
-            WordPosition::Any => label.windows(n).any(|w| w == &self.words[..]),
+            WordPosition::First => label.get(..n) == Some(&self.words[..]),
+            WordPosition::Last => label.get(label.len() - n..) == Some(&self.words[..]),
+            WordPosition::Any => label.windows(n).any(|w| w == self.words.as_slice()),
         }
     }
 }

@@ -1,4 +1,5 @@
 //! The data set: observations stored as packed rows of interned codes.
+#![deny(clippy::indexing_slicing)] // Labels from input decide the lookups here: `get`, never `[]`.
 
 use super::table::TableId;
 use super::value::{Missing, Sex, Value};
@@ -450,7 +451,9 @@ impl Dataset {
             if seen_reporters.insert(obs.reporter) {
                 reporters.push(self.str(obs.reporter).to_string());
             }
-            tables[obs.table as usize] = true;
+            if let Some(seen) = tables.get_mut(obs.table as usize) {
+                *seen = true;
+            }
             years = Some(match years {
                 None => (obs.year, obs.year),
                 Some((lo, hi)) => (lo.min(obs.year), hi.max(obs.year)),
@@ -462,7 +465,7 @@ impl Dataset {
             reporters,
             tables: TableId::ALL
                 .into_iter()
-                .filter(|t| tables[*t as usize])
+                .filter(|t| tables.get(*t as usize).copied().unwrap_or(false))
                 .collect(),
             years: years.map(|(lo, hi)| [lo, hi]),
         }

@@ -1,5 +1,6 @@
 //! The twelve UNECE Clearinghouse tables and the vital-statistics tables used by the
 //! demographic-balance checks.
+#![deny(clippy::indexing_slicing)] // Labels from input decide the lookups here: `get`, never `[]`.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -221,6 +222,8 @@ impl TableId {
         TableId::T7_2,
     ];
 
+    // `INFO` has one entry per variant, in the order of the variants: the index is always in it.
+    #[allow(clippy::indexing_slicing)]
     fn info(self) -> &'static TableInfo {
         &INFO[self as usize]
     }
