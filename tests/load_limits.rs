@@ -288,3 +288,94 @@ fn a_cell_or_a_row_of_megabytes_after_the_header_is_skipped_with_its_size() {
     assert_eq!(dataset.obs().len(), 1);
     assert_eq!(dataset.obs()[0].year, 2012);
 }
+
+/// An .ods archive holding `content.xml` with one sheet of `rows`.
+fn ods_with_rows(rows: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+         <office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"Table 3\">{rows}\
+         </table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buffer);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
+          xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">\
+          <manifest:file-entry manifest:full-path=\"/\" \
+          manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+          <manifest:file-entry manifest:full-path=\"content.xml\" \
+          manifest:media-type=\"text/xml\"/></manifest:manifest>",
+    )
+    .unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    buffer.into_inner()
+}
+
+fn text_cell(text: &str) -> String {
+    format!(
+        "<table:table-cell office:value-type=\"string\"><text:p>{text}</text:p></table:table-cell>"
+    )
+}
+
+fn number_cell(value: f64) -> String {
+    format!("<table:table-cell office:value-type=\"float\" office:value=\"{value}\"/>")
+}
+
+#[test]
+fn an_ods_with_a_value_far_down_is_refused_before_it_is_laid_out() {
+    let table = format!(
+        "<table:table-row>{}</table:table-row>\
+         <table:table-row>{}{}{}</table:table-row>\
+         <table:table-row>{}{}{}</table:table-row>",
+        text_cell("Country: Kazakhstan"),
+        text_cell("Country"),
+        number_cell(2019.0),
+        number_cell(2020.0),
+        text_cell("Uzbekistan"),
+        number_cell(7.0),
+        number_cell(8.0),
+    );
+    let far = "<table:table-row table:number-rows-repeated=\"300000\">\
+               <table:table-cell table:number-columns-repeated=\"200\"/></table:table-row>\
+               <table:table-row><table:table-cell table:number-columns-repeated=\"199\"/>\
+               <table:table-cell office:value-type=\"float\" office:value=\"1\"/>\
+               </table:table-row>";
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("KAZ_good.ods");
+    std::fs::write(&good, ods_with_rows(&table)).unwrap();
+    let wide = dir.path().join("KAZ.ods");
+    std::fs::write(&wide, ods_with_rows(&format!("{table}{far}"))).unwrap();
+    let outcome = load::load_files(
+        &[wide.clone(), good],
+        |_| ImportOptions::default(),
+        &LoadControl::new(),
+    );
+    let errors: Vec<String> = outcome.errors().map(|e| e.to_string()).collect();
+    assert_eq!(
+        errors,
+        vec![format!(
+            "{}: cannot read the workbook (sheet \"Table 3\": its values are spread over \
+             300,004 rows × 200 columns, more than the 25,000,000 cells migreview reads in \
+             one sheet; an .ods file is read whole, so no sheet of it can be read: delete the \
+             stray cells far from the table, or save the workbook as .xlsx (its other sheets \
+             are then read) or the table as CSV)",
+            wide.display()
+        )]
+    );
+    // The good copy, without the far value, is read.
+    let values: Vec<Option<f64>> = outcome.dataset.obs().iter().map(|o| o.number()).collect();
+    assert_eq!(values, vec![Some(7.0), Some(8.0)]);
+}

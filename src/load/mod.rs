@@ -22,6 +22,7 @@ pub mod eurostat;
 pub mod header;
 pub mod long;
 pub mod metadata;
+pub mod ods_extent;
 pub mod options;
 pub mod preview;
 pub mod sdmx;

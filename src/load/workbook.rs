@@ -408,6 +408,19 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
             if let Ok(book) = open_workbook_from_rs::<Xlsb<_>, _>(cursor()) {
                 return Ok(Sheets::Xlsb(book));
             }
+            // The reader lays out every sheet of an .ods file when it opens it: measure first.
+            if let Some(wide) = super::ods_extent::first_wide_sheet(bytes, MAX_GRID_CELLS) {
+                return Err(OpenError::Damaged(format!(
+                    "sheet {:?}: its values are spread over {} rows × {} columns, more than the \
+                     {} cells migreview reads in one sheet; an .ods file is read whole, so no \
+                     sheet of it can be read: delete the stray cells far from the table, or save \
+                     the workbook as .xlsx (its other sheets are then read) or the table as CSV",
+                    wide.name,
+                    crate::model::format_count(wide.rows as f64),
+                    crate::model::format_count(wide.columns as f64),
+                    crate::model::format_count(MAX_GRID_CELLS as f64)
+                )));
+            }
             match open_workbook_from_rs::<Ods<_>, _>(cursor()) {
                 Ok(book) => Ok(Sheets::Ods(book)),
                 Err(calamine::OdsError::Password) => Err(OpenError::Encrypted),
