@@ -547,7 +547,7 @@ pub fn nothing_read(outcome: &LoadOutcome, consequence: &str) -> Option<String> 
     ))
 }
 
-/// The exit status of `check` (report.md).
+/// The exit status of `check` (`docs/report.md#exit-status-of-migreview-check`).
 pub fn exit_status(outcome: &LoadOutcome, report: &Report) -> i32 {
     if outcome.errors().next().is_some() || report.error.is_some() {
         EXIT_INPUT

@@ -1,4 +1,5 @@
-//! The Clearinghouse workbook layout (formats.md §2): one sheet per table, years across.
+//! The Clearinghouse workbook layout (`docs/formats.md#clearinghouse-workbook`): one sheet per
+//! table, years across.
 //!
 //! A sheet is read as follows.
 //! - **Header row**: the first row with two or more year cells (1950–2100, as numbers or text),
