@@ -4,6 +4,7 @@
 //! compares the two byte for byte).
 
 use crate::checks::{CATALOG, CheckCode};
+use crate::mirror::CorrectionSet;
 use crate::model::Lang;
 use crate::settings::Settings;
 use std::fmt::Write as _;
@@ -212,7 +213,7 @@ pub const THRESHOLDS: &[Threshold] = &[
         section: "mirror",
         field: "correction",
         checks: &[CheckCode::M1, CheckCode::M2],
-        meaning: "The duration-of-stay correction factors applied before the comparison (`imem`, `willekens-expert`, `willekens-poisson`, `willekens-mixture`, `none`).",
+        meaning: "The duration-of-stay correction factors applied before the comparison.",
     },
     Threshold {
         section: "mirror",
@@ -224,7 +225,7 @@ pub const THRESHOLDS: &[Threshold] = &[
         section: "mirror",
         field: "m2_low",
         checks: &[CheckCode::M2],
-        meaning: "M2 flags a country whose flows over its partners' are below this ratio.",
+        meaning: "M2 flags a country whose flows, over what its partners report about them, are below this ratio.",
     },
     Threshold {
         section: "mirror",
@@ -331,6 +332,10 @@ pub fn render() -> String {
     let _ = writeln!(page, "| setting | default | checks | what it sets |");
     let _ = writeln!(page, "|---|---|---|---|");
     for t in THRESHOLDS {
+        let mut meaning = cell(t.meaning);
+        if (t.section, t.field) == ("mirror", "correction") {
+            meaning.push_str(&format!(" One of {}.", correction_sets()));
+        }
         let _ = writeln!(
             page,
             "| `{}.{}` | {} | {} | {} |",
@@ -338,7 +343,7 @@ pub fn render() -> String {
             t.field,
             default_of(&defaults, t.section, t.field),
             codes(t.checks),
-            cell(t.meaning)
+            meaning
         );
     }
 
@@ -385,6 +390,18 @@ fn default_of(defaults: &serde_json::Value, section: &str, field: &str) -> Strin
         Some(value) => format!("`{value}`"),
         None => "—".to_string(),
     }
+}
+
+/// The names of the correction sets, as a settings file writes them.
+fn correction_sets() -> String {
+    CorrectionSet::ALL
+        .iter()
+        .map(|set| match serde_json::to_value(set) {
+            Ok(serde_json::Value::String(name)) => format!("`{name}`"),
+            _ => format!("`{}`", set.as_str()),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn codes(checks: &[CheckCode]) -> String {
