@@ -11,6 +11,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub mod checks_markdown;
 mod mirror_commands;
 
 /// Exit status: every input was read and no finding is an error.
@@ -177,9 +178,18 @@ pub struct ChecksArgs {
     /// Language of the titles and explanations.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format (`markdown` is the page `docs/checks.md`).
+    #[arg(long, value_enum, default_value_t = CatalogueFormat::Text)]
+    pub format: CatalogueFormat,
+}
+
+/// Output formats of `migreview checks`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum CatalogueFormat {
+    #[default]
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Args, Debug)]
@@ -537,7 +547,7 @@ pub fn nothing_read(outcome: &LoadOutcome, consequence: &str) -> Option<String> 
     ))
 }
 
-/// The exit status of `check` (report.md).
+/// The exit status of `check` (`docs/report.md#exit-status-of-migreview-check`).
 pub fn exit_status(outcome: &LoadOutcome, report: &Report) -> i32 {
     if outcome.errors().next().is_some() || report.error.is_some() {
         EXIT_INPUT
@@ -918,14 +928,16 @@ pub fn write_findings(
     Ok(())
 }
 
-/// `migreview checks`: the catalogue as text or JSON.
+/// `migreview checks`: the catalogue as text, JSON or Markdown.
 fn run_checks_list(args: &ChecksArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let lang: Lang = args.lang.into();
     let written = match args.format {
-        Format::Json => serde_json::to_string_pretty(&catalogue_json(lang))
+        CatalogueFormat::Json => serde_json::to_string_pretty(&catalogue_json(lang))
             .map_err(std::io::Error::other)
             .and_then(|json| writeln!(out, "{json}")),
-        Format::Text => write_catalogue(out, lang),
+        CatalogueFormat::Text => write_catalogue(out, lang),
+        // The page is in English, whatever `--lang` says: it is the project's documentation.
+        CatalogueFormat::Markdown => write!(out, "{}", checks_markdown::render()),
     };
     match written {
         Ok(()) => EXIT_OK,

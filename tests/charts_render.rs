@@ -255,7 +255,8 @@ fn country_undercount_bars_of_2019() {
     let data =
         UndercountData::from_report(&c.report, &settings, FlowDirection::Emigration, 2019, false);
     assert_eq!(data.bars.len(), 15);
-    // Slovakia reports the smallest share of what its partners see (domain.md §3.6: I/E 6.61).
+    // Slovakia reports the smallest share of what its partners see
+    // (`docs/domain.md#coverage-and-reference-numbers`: I/E 6.61).
     assert_eq!(data.bars.first().map(|b| b.country.as_str()), Some("SVK"));
     let svg = render_both("bars", Chart::Undercount(&data), &options(Lang::En), &[RED]);
     assert!(svg.contains("Emigration reported by each country against its partners"));

@@ -49,7 +49,7 @@ fn eurostat_bilateral_flows_have_no_structure_or_sign_errors() {
     assert_eq!(summary(CheckCode::S3), Some((2 * 7020, 0, 0)));
     // Missing values are not zeros: only the reported flows carry a sign. The published
     // counts are 3,624 reported immigration and 3,520 reported emigration pair-years
-    // (domain.md §3.5).
+    // (`docs/domain.md#coverage-and-reference-numbers`).
     assert_eq!(summary(CheckCode::N1), Some((3624 + 3520, 0, 0)));
     // Every reporter and partner code is a known country.
     assert_eq!(summary(CheckCode::S1).map(|s| s.1), Some(0));

@@ -30,7 +30,7 @@ fn run(code: CheckCode, dataset: &Dataset) -> CheckOutput {
 /// Pairs into several receivers from KAZ, 2010.
 fn kaz_partners() -> Dataset {
     dataset(vec![
-        // report.md's example: ratio 1.369, |ln| 0.314 → warning.
+        // RUS 41,200 from KAZ against KAZ 30,100 to RUS: ratio 1.369, |ln| 0.314 → warning.
         imm("RUS", "KAZ", 2010, Some(41200.0)),
         emi("KAZ", "RUS", 2010, Some(30100.0)),
         // Agreement within 2 %: passes.

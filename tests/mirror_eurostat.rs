@@ -104,7 +104,8 @@ fn coverage_of_pair_years_2010_2019() {
         .filter(|p| p.is_two_sided())
         .count();
     assert_eq!(two_sided, 1792);
-    // domain.md §3.5: in 2019 both sides are reported for 200 of 702 pair-years.
+    // `docs/domain.md#coverage-and-reference-numbers`: in 2019 both sides are reported for 200 of
+    // 702 pair-years.
     let by_year = migreview::coverage::mirror_coverage_by_year(dataset());
     let y2019 = by_year
         .iter()
@@ -115,7 +116,8 @@ fn coverage_of_pair_years_2010_2019() {
 
 #[test]
 fn published_pair_ratios_of_domain_3_6() {
-    // MigMod mig_data, as quoted in domain.md §3.6: (sender, receiver, year, I, E, I/E).
+    // MigMod mig_data, as in `docs/domain.md#coverage-and-reference-numbers`: (sender, receiver,
+    // year, I, E, I/E).
     let cases = [
         ("FIN", "SWE", 2010, 2795.0, 2828.0, 0.99),
         ("FIN", "SWE", 2019, 2659.0, 2601.0, 1.02),
@@ -142,11 +144,11 @@ fn published_pair_ratios_of_domain_3_6() {
 
 #[test]
 fn sending_country_totals_of_2019_match_the_published_ratios() {
-    // domain.md §3.6: I/E of each sending country's totals over the partners with both sides
-    // reported, 2019. The country view gives E/I (the country's own figure first).
-    // Slovakia is the one country with partners whose side is 0 in 2019: EST and SVN report
-    // 38 and 67 immigrants from Slovakia, Slovakia 0 emigrants to them. A zero is reported, so
-    // the country view counts them: 6,633 / 988 = 6.71. The published 6.61 leaves them out:
+    // `docs/domain.md#coverage-and-reference-numbers`: I/E of each sending country's totals over
+    // the partners with both sides reported, 2019. The country view gives E/I (the country's own
+    // figure first). Slovakia is the one country with partners whose side is 0 in 2019: EST and SVN
+    // report 38 and 67 immigrants from Slovakia, Slovakia 0 emigrants to them. A zero is reported,
+    // so the country view counts them: 6,633 / 988 = 6.71. The published 6.61 leaves them out:
     // 6,528 / 988.
     let emigration_2019 = |country: &str| {
         report()

@@ -73,8 +73,8 @@ fn bilateral_file_has_no_structural_error_and_its_gaps_are_not_zeros() {
     let report = report_of("eurostat_bilateral_flows_eu27_2010_2019.csv");
     assert_eq!(report.dataset.observations, 14_040);
     assert_eq!(structural_errors(&report), Vec::<String>::new());
-    // 3,624 immigration and 3,520 emigration pair-years are reported (domain.md §3.5): only
-    // those are numbers.
+    // 3,624 immigration and 3,520 emigration pair-years are reported
+    // (`docs/domain.md#coverage-and-reference-numbers`): only those are numbers.
     assert_eq!(count(&report, CheckCode::N1).0, 3_624 + 3_520);
 }
 

@@ -683,7 +683,8 @@ fn rows_list_ui(
         });
 }
 
-/// The mirror coverage of pair-years, year by year and in all (report.md, `mirror.coverage`).
+/// The mirror coverage of pair-years, year by year and in all (`docs/report.md#mirror`,
+/// `mirror.coverage`).
 fn mirror_coverage_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
     ui.heading(tr(lang, Tr::MirrorCoverageHeading));
     let Some(total) = session.report.mirror.coverage.as_ref() else {

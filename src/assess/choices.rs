@@ -75,7 +75,7 @@ macro_rules! choice {
 }
 
 choice! {
-    /// The kind of a data source (domain.md §2.1).
+    /// The kind of a data source (`docs/domain.md#data-sources`).
     SourceKind, default Other {
         PopulationCensus = "population_census", "Population census", "Перепись населения";
         /// Registration at the place of residence, the main flow source of CIS countries.

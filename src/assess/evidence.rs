@@ -14,7 +14,8 @@ pub enum Direction {
 }
 
 /// A country's flows over all partners that report the other side, against what those partners
-/// report (domain.md §3.3): for emigration, the country's Table 4 against the partners' Table 3.
+/// report (`docs/domain.md#country-view`): for emigration, the country's Table 4 against the
+/// partners' Table 3.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CountryRatio {
     pub country: String,

@@ -1,5 +1,5 @@
 //! Data-source assessment: the inventory of a country's migration data sources, scored against
-//! the rubric of domain.md §2.6, with scores suggested from the data.
+//! the rubric of `docs/domain.md#source-assessment-rubric`, with scores suggested from the data.
 //!
 //! A review of a country's migration statistics has three parts: an overview of the systems that
 //! collect the data, their potential for development, and an assessment of data quality. This

@@ -500,7 +500,7 @@ pub struct DataSource {
     /// The population covered, as the rubric grades it.
     pub groups_covered: GroupCoverage,
     /// Duration of stay after which a person is counted as a migrant, in months: 0 no time
-    /// limit, 60 "permanent" (domain.md §2.5). `None`: unknown.
+    /// limit, 60 "permanent" (`docs/domain.md#duration-of-stay`). `None`: unknown.
     pub duration_rule_months: Option<u8>,
     pub duration_basis: DurationBasis,
     pub registration_obligation: Obligation,

@@ -1,6 +1,6 @@
-//! The source-assessment rubric (domain.md §2.6): ten criteria scored 0–3, each mapped to an ESS
-//! quality dimension, with the meaning of every level and what a country can do about a low
-//! score, in English and Russian. Every text of the rubric lives here.
+//! The source-assessment rubric (`docs/domain.md#source-assessment-rubric`): ten criteria scored
+//! 0–3, each mapped to an ESS quality dimension, with the meaning of every level and what a country
+//! can do about a low score, in English and Russian. Every text of the rubric lives here.
 
 use super::choices::Choice;
 use crate::checks::Dimension;

@@ -6,7 +6,7 @@
 //! a test checks that the committed file is what this code produces.
 //!
 //! SYNTHETIC DEMONSTRATION DATA: the inventories are plausible for registration-based CIS
-//! systems (domain.md §2.1), not official descriptions.
+//! systems (`docs/domain.md#data-sources`), not official descriptions.
 //!
 //! [`suggest()`]: super::suggest()
 

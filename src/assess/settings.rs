@@ -4,7 +4,7 @@ use super::rubric::Criterion;
 use serde::{Deserialize, Serialize};
 
 /// How much each criterion counts in the dimension means and the overall grade.
-/// Default: equal weights (domain.md §2.6, "configurable weights; default equal").
+/// Default: equal weights (`docs/domain.md#source-assessment-rubric`: equal weights by default).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CriterionWeights {
@@ -78,16 +78,18 @@ pub struct AssessSettings {
     pub reference_date: Option<jiff::civil::Date>,
     pub weights: CriterionWeights,
     /// Upper bounds of the unknown share for scores 3, 2 and 1 (above the last: 0).
-    /// Default 2 %, 5 %, 20 % (domain.md §2.6; U1 warns above 5 % and errs above 20 %).
+    /// Default 2 %, 5 %, 20 % (`docs/domain.md#source-assessment-rubric`; U1 warns above 5 % and
+    /// errs above 20 %).
     pub unknown_share_bands: [f64; 3],
     /// Lower bounds of the emigration mirror ratio E/I for scores 3, 2 and 1 (below the last: 0).
-    /// Default 0.9, 0.7, 0.4 (domain.md §2.6).
+    /// Default 0.9, 0.7, 0.4 (`docs/domain.md#source-assessment-rubric`).
     pub emigration_ratio_bands: [f64; 3],
     /// Upper bounds, in months after the end of the reference year, for timeliness 3, 2 and 1.
-    /// Default 6, 12, 24 (domain.md §2.6).
+    /// Default 6, 12, 24 (`docs/domain.md#source-assessment-rubric`).
     pub timeliness_months_bands: [u32; 3],
     /// Largest relative deviation of a failed sum that still counts as a small one (score 2).
-    /// Default 1 % (domain.md §2.6; the Eurostat VTL example's 1 % warning, §4.1).
+    /// Default 1 % (`docs/domain.md#source-assessment-rubric`; the Eurostat VTL example's 1 %
+    /// tolerance, `docs/domain.md#sums-and-rounding`).
     pub consistency_small_deviation: f64,
     /// Failed sums deviating more than the small deviation from which the tables are taken to
     /// contradict each other (score 0). Default 10 [Synthesis: a judgement, not a standard].

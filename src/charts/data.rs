@@ -84,7 +84,7 @@ impl CoverageGrid {
 }
 
 /// Which figures a mirror chart shows: the reported ones, or the ones corrected for the
-/// duration-of-stay criterion (domain.md §3.3 asks to show both).
+/// duration-of-stay criterion (`docs/domain.md#duration-of-stay-correction`: show both).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Basis {
     /// As the countries report them.

@@ -13,8 +13,8 @@ use crate::model::{Lang, Missing, ObsKey, Sex, TableId, Value};
 ///
 /// An absent row, a zero, an empty cell and a `-` (nil by definition) all say that nothing is
 /// counted under the reporter itself: the case passes. A row that is there but not available,
-/// confidential or unreadable may hide a positive count: the case is not evaluable (checks.md,
-/// the three outcomes).
+/// confidential or unreadable may hide a positive count: the case is not evaluable
+/// (`docs/checks.md`, "Outcomes").
 fn check_self_partner(
     context: &CheckContext<'_>,
     out: &mut CheckOutput,

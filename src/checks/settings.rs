@@ -9,63 +9,66 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CheckSettings {
-    /// Absolute tolerance of a sum (persons). 0 for unrounded register data (checks.md).
+    /// Absolute tolerance of a sum (persons). 0 for unrounded register data (`docs/checks.md`).
     pub abs_tol: f64,
-    /// Relative tolerance of a sum, as a share of the total. 0 by default (checks.md); the
-    /// Eurostat VTL example uses 0.01 (domain.md §4.1).
+    /// Relative tolerance of a sum, as a share of the total. 0 by default (`docs/checks.md`); the
+    /// Eurostat VTL example uses 0.01 (`docs/domain.md#sums-and-rounding`).
     pub rel_tol: f64,
     /// Rounding base of the data (e.g. 5 or 10), when published rounded: a sum of k parts then
-    /// tolerates k · base / 2 (domain.md §4.2, §4.5). 0 = not rounded.
+    /// tolerates k · base / 2 (`docs/domain.md#sums-and-rounding`). 0 = not rounded.
     pub rounding_base: f64,
     /// U1: share of the unknown partner, status, sex or age above which a breakdown is a
-    /// warning: 5 % (domain.md §4.2 rule U1; the 2–5 % / 5–20 % classes of the rubric in §2.6).
+    /// warning: 5 % (U1 in `docs/checks.md`; the 2–5 % / 5–20 % classes of
+    /// `docs/domain.md#source-assessment-rubric`).
     pub u1_warning_share: f64,
-    /// U1: share of unknown above which it is an error: 20 % (domain.md §4.2 rule U1, §2.6).
+    /// U1: share of unknown above which it is an error: 20 % (U1 in `docs/checks.md`; the
+    /// rubric's lowest class of `docs/domain.md#source-assessment-rubric`).
     pub u1_error_share: f64,
     /// U2: share of the residual `OTHER` partners above which country detail counts as lost:
-    /// 10 % (domain.md §4.2 rule U2).
+    /// 10 % (U2 in `docs/checks.md`).
     pub u2_other_share: f64,
     /// D1: demographic-balance residual tolerated, as a share of the population on 1 January:
-    /// 0.5 % (domain.md §4.2 rule D1).
+    /// 0.5 % (`docs/domain.md#balances`).
     pub d1_residual_share: f64,
     /// D2: foreign-citizen stock-balance residual tolerated, as a share of the non-citizen stock:
-    /// 5 % (checks.md D2; births and deaths of foreigners are not in the tables, §4.3).
+    /// 5 % (D2; births and deaths of foreigners are not in the tables, `docs/domain.md#balances`).
     pub d2_residual_share: f64,
-    /// D3: lowest plausible naturalisation rate (acquisitions / non-citizens): 0 % (domain.md
-    /// §4.2 rule D3).
+    /// D3: lowest plausible naturalisation rate (acquisitions / non-citizens): 0 %
+    /// (`docs/domain.md#balances`).
     pub d3_min_rate: f64,
-    /// D3: highest plausible naturalisation rate: 20 % (domain.md §4.2 rule D3; the highest
-    /// rate observed in the EU is 16.4 %, §4.3).
+    /// D3: highest plausible naturalisation rate: 20 % (`docs/domain.md#balances`: the
+    /// highest rate observed in the EU is 16.4 %).
     pub d3_max_rate: f64,
     /// T1: robust z of a year-on-year log ratio above which the change is a jump: 3.5
-    /// (domain.md §4.4, the usual cut-off for MAD-based z-scores).
+    /// (`docs/domain.md#time-series`, the usual cut-off for MAD-based z-scores).
     pub t1_max_z: f64,
-    /// T1: floor of the robust scale (1.4826 · MAD) of log ratios: 0.1, i.e. changes of about
-    /// 10 % are ordinary, so a very smooth series does not flag small wiggles. domain.md §4.4
-    /// gives the robust z but no floor; 0.1 is this tool's choice.
+    /// T1: floor of the robust scale (1.4826 · MAD) of log ratios: 0.1, i.e. changes of about 10 %
+    /// are ordinary, so a very smooth series does not flag small wiggles.
+    /// `docs/domain.md#time-series` gives the robust z but no floor; 0.1 is this tool's choice.
     pub t1_min_scale: f64,
     /// T1: both values of a year-on-year ratio must be at least this count: 50 (small counts
-    /// swing by Poisson noise alone, domain.md §3.2).
+    /// swing by Poisson noise alone, `docs/domain.md#measures`).
     pub t1_min_count: f64,
     /// T1: a series needs at least this many year-on-year ratios for a robust median and MAD:
-    /// 4. domain.md §4.4 gives no minimum; this is this tool's choice (with fewer, the median
-    /// and MAD rest on two or three changes).
+    /// 4. `docs/domain.md#time-series` gives no minimum; this is this tool's choice (with
+    /// fewer, the median and MAD rest on two or three changes).
     pub t1_min_ratios: usize,
     /// T1 (Hidiroglou–Berthelot): the exponent U giving weight to size: 0.5 (Hidiroglou &
-    /// Berthelot 1986; typical value in domain.md §4.4).
+    /// Berthelot 1986; typical value in `docs/domain.md#time-series`).
     pub hb_u: f64,
     /// T1 (Hidiroglou–Berthelot): the parameter A protecting against a tiny spread: 0.05
-    /// (domain.md §4.4).
+    /// (`docs/domain.md#time-series`).
     pub hb_a: f64,
-    /// T1 (Hidiroglou–Berthelot): the width C of the acceptance interval: 7 (domain.md §4.4
-    /// gives 4–7; the wide end keeps false alarms rare).
+    /// T1 (Hidiroglou–Berthelot): the width C of the acceptance interval: 7
+    /// (`docs/domain.md#time-series` gives 4–7; the wide end keeps false alarms rare).
     pub hb_c: f64,
     /// T1 (Hidiroglou–Berthelot): partners needed in one reporter-year for quartiles that mean
-    /// something: 5. domain.md §4.4 applies HB across the partners of one reporter without a
-    /// minimum; this is this tool's choice.
+    /// something: 5. `docs/domain.md#time-series` applies HB across the partners of one reporter
+    /// without a minimum; this is this tool's choice.
     pub hb_min_partners: usize,
-    /// T1 (Hidiroglou–Berthelot): both years of a partner must be at least this count: 50, the
-    /// same floor as `t1_min_count` (small counts swing by Poisson noise alone, domain.md §3.2).
+    /// T1 (Hidiroglou–Berthelot): both years of a partner must be at least this count: 50, the same
+    /// floor as `t1_min_count` (small counts swing by Poisson noise alone,
+    /// `docs/domain.md#measures`).
     pub hb_min_size: f64,
     /// T1 (Hidiroglou–Berthelot): a partner is an outlier only when its change also differs from
     /// the partners' median change by at least this log ratio: ln 1.5 ≈ 0.405. The effects' median
@@ -103,8 +106,8 @@ impl Default for CheckSettings {
 
 impl CheckSettings {
     /// The tolerance of a sum of `parts` values against `total`:
-    /// max(abs_tol + k · rounding_base / 2, rel_tol · |total|) (checks.md, the sum rule before
-    /// the table; domain.md §4.2 and §4.5).
+    /// max(abs_tol + k · rounding_base / 2, rel_tol · |total|) (`docs/checks.md`, "Sums";
+    /// `docs/domain.md#sums-and-rounding`).
     pub fn sum_tolerance(&self, total: f64, parts: usize) -> f64 {
         (self.abs_tol + parts as f64 * self.rounding_base / 2.0).max(self.rel_tol * total.abs())
     }

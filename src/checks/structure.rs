@@ -432,7 +432,7 @@ impl Check for S1 {
 /// finding per key. Two numbers are compared; two equal missing markers (or the same unreadable
 /// text) are a repeat. A number against a missing marker or an unreadable text, or two different
 /// markers, cannot be compared: unless two numbers of the key differ, the case is not evaluable
-/// (checks.md, the three outcomes).
+/// (`docs/checks.md`, "Outcomes").
 pub struct S2;
 
 /// How two values of one key compare.

@@ -1,7 +1,7 @@
 //! The sum rule shared by the totals (A1–A4) and the coherence checks (C1–C6): a case fails
 //! when |total − Σ parts| > max(abs_tol + k · rounding_base / 2, rel_tol · |total|), and cannot
-//! be evaluated when the total or a present part holds no number (checks.md, the three outcomes
-//! and the sum rule before the table; domain.md §4.5 on suppressed cells).
+//! be evaluated when the total or a present part holds no number (`docs/checks.md`, "Outcomes"
+//! and "Sums"; `docs/domain.md#sums-and-rounding` on suppressed cells).
 
 use super::text::{self, Label, both};
 use super::{CheckContext, CheckOutput};

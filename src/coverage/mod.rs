@@ -1,5 +1,5 @@
 //! What is reported: for each reporter × table × year × sex whether its rows hold numbers, and
-//! the mirror coverage of ordered pair-years (report.md, `mirror.coverage`).
+//! the mirror coverage of ordered pair-years (`docs/report.md#mirror`, `mirror.coverage`).
 
 use crate::model::{CategoryKind, Dataset, Sex, Sym, TableId, category_kind};
 use serde::{Deserialize, Serialize};
@@ -158,7 +158,7 @@ pub fn table_coverage(dataset: &Dataset) -> TableCoverage {
     }
 }
 
-/// Mirror coverage of ordered pair-years (report.md).
+/// Mirror coverage of ordered pair-years (`docs/report.md#mirror`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct MirrorCoverage {
     pub countries: usize,

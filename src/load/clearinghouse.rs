@@ -1,8 +1,9 @@
-//! The Clearinghouse workbook layout (formats.md §2): one sheet per table, years across.
+//! The Clearinghouse workbook layout (`docs/formats.md#clearinghouse-workbook`): one sheet per
+//! table, years across.
 //!
 //! A sheet is read as follows.
-//! - **Header row**: the first row with two or more year cells (1950–2100, as numbers or text),
-//!   or the row chosen in the import options.
+//! - **Header row**: the row of years of [`super::header`] (two or more year cells from 1900 up
+//!   to the current year, as numbers or text), or the row chosen in the import options.
 //! - **Label columns** are left of the first year: the category (country or status label), and
 //!   optionally a sex column, an age column and a `Country` column naming the reporter. Roles
 //!   come from the options, then the header text, then the cells (a column of `Total`/`Men`/

@@ -1,6 +1,7 @@
-//! Eurostat's files: the bulk TSV download (formats.md §3, also gzipped, and the variant saved as
-//! CSV with the first header cell trimmed to `geo`) and the data browser's spreadsheet export
-//! (§5); plus the mapping of Eurostat datasets to Clearinghouse tables, which SDMX-CSV uses too.
+//! Eurostat's files: the bulk TSV download (`docs/formats.md#eurostat-bulk-tsv`, also gzipped, and
+//! the variant saved as CSV with the first header cell trimmed to `geo`) and the data browser's
+//! spreadsheet export (`docs/formats.md#eurostat-data-browser`); plus the mapping of Eurostat
+//! datasets to Clearinghouse tables, which SDMX-CSV uses too.
 //!
 //! Dataset → table: `migr_imm5prv` → 3, `migr_emi3nxt` → 4, `migr_imm1ctz` → 5.2 (5.1),
 //! `migr_emi1ctz` → 6.2 (6.1), `migr_pop1ctz` → 2.2 (2.1), `migr_pop3ctb` → 1.2 (1.1),

@@ -1,5 +1,5 @@
 //! The year header of a sheet with years across (Clearinghouse and data-browser layouts), and
-//! what a sheet looks like when it has none (see `docs/formats.md`, "Year headers").
+//! what a sheet looks like when it has none (see `docs/formats.md#year-headers`).
 //!
 //! A row is a year header only when all of these hold:
 //! - it has two or more **year cells**: whole numbers or text written as a year (`2018`,

@@ -6,7 +6,7 @@ use crate::model::category::normalise_label;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The input layouts of `docs/formats.md`.
+/// The input layouts of `docs/formats.md#layouts`.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Layout {

@@ -1,7 +1,7 @@
-//! SDMX-CSV (formats.md §4): Eurostat's (`DATAFLOW,LAST UPDATE,freq,…,TIME_PERIOD,OBS_VALUE,
-//! OBS_FLAG,CONF_STATUS`) and the OECD's layout where each code column is followed by its label
-//! column (`REF_AREA,Reference area,…`; the first column of a name is the code, so the label
-//! columns are left alone).
+//! SDMX-CSV (`docs/formats.md#sdmx-csv`): Eurostat's
+//! (`DATAFLOW,LAST UPDATE,freq,…,TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS`) and the OECD's
+//! layout where each code column is followed by its label column (`REF_AREA,Reference area,…`;
+//! the first column of a name is the code, so the label columns are left alone).
 //!
 //! The dataflow (`ESTAT:TPS00176(1.0)`) names the Eurostat dataset, mapped to a table as for the
 //! bulk files; the OECD's International Migration Database (`…DF_MIG…`) gives the table per row

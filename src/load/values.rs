@@ -28,7 +28,7 @@ pub enum NumberStyle {
     CommaDecimal,
 }
 
-/// The markers that mean "no value" (formats.md).
+/// The markers that mean "no value" (`docs/formats.md#value-cells`).
 pub fn missing_marker(text: &str) -> Option<Missing> {
     match text {
         "" => Some(Missing::Empty),

@@ -1,4 +1,5 @@
-//! The country view: each country's flows against what its partners report (domain.md §3.3).
+//! The country view: each country's flows against what its partners report
+//! (`docs/domain.md#country-view`).
 //!
 //! For a country X, direction and year (sex total), over the partners with both sides reported:
 //! emigration compares Σ E(X→c) reported by X with Σ I(c←X) reported by the partners c;

@@ -1,5 +1,5 @@
 //! The duration-of-stay criterion of each reporter, direction and year, and its correction
-//! factor (domain.md §2.5, §3.3).
+//! factor (`docs/domain.md#duration-of-stay`).
 
 use super::settings::{DEFAULT_MONTHS, FlowDirection, MirrorSettings};
 use serde::{Deserialize, Serialize};

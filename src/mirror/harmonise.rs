@@ -1,5 +1,5 @@
-//! Harmonisation: one correction factor per country and direction (domain.md §3.4, Poulain;
-//! de Beer et al. 2010), estimated by least squares on the log ratios:
+//! Harmonisation: one correction factor per country and direction (`docs/domain.md#harmonisation`,
+//! Poulain; de Beer et al. 2010), estimated by least squares on the log ratios:
 //!
 //! `min Σ (ln I_ij + a_j − ln E_ij − b_i)²` over the two-sided, not-small pair-years with both
 //! sides above 0 (sex total, after the duration correction), with

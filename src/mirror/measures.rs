@@ -1,10 +1,11 @@
-//! Cell-level discrepancy measures of a pair-year (domain.md §3.2).
+//! Cell-level discrepancy measures of a pair-year (`docs/domain.md#measures`).
 
 use super::settings::MirrorSettings;
 use super::{Band, MirrorPair};
 use crate::model::Sex;
 
-/// ln((I + 0.5) / (E + 0.5)): symmetric, finite when a side is 0 (domain.md §3.2, small counts).
+/// ln((I + 0.5) / (E + 0.5)): symmetric, finite when a side is 0 (`docs/domain.md#measures`, small
+/// counts).
 pub fn log_ratio(immigration: f64, emigration: f64) -> f64 {
     ((immigration + 0.5) / (emigration + 0.5)).ln()
 }
@@ -22,7 +23,7 @@ pub fn rel_diff(immigration: f64, emigration: f64) -> Option<f64> {
 
 /// Half-width of the Poisson interval of a log ratio of the counts I and E: a Poisson count n has
 /// variance n, so ln(n + 0.5) has variance ≈ 1 / (n + 0.5) (delta method; the `√n` rule of
-/// domain.md §3.2), and the two sides are independent: z · √(1/(I + 0.5) + 1/(E + 0.5)).
+/// `docs/domain.md#measures`), and the two sides are independent: z · √(1/(I + 0.5) + 1/(E + 0.5)).
 pub fn log_ratio_half_width(immigration: f64, emigration: f64, z: f64) -> f64 {
     z * (1.0 / (immigration.max(0.0) + 0.5) + 1.0 / (emigration.max(0.0) + 0.5)).sqrt()
 }
@@ -133,7 +134,7 @@ mod tests {
 
     #[test]
     fn report_example_pair() {
-        // report.md: RUS reports 41,200 immigrants from KAZ, KAZ reports 30,100 emigrants.
+        // RUS reports 41,200 immigrants from KAZ, KAZ reports 30,100 emigrants.
         let p = pair(Some(41200.0), Some(30100.0), 1.0, 1.0);
         assert_eq!(p.ratio.map(|r| (r * 1000.0).round() / 1000.0), Some(1.369));
         assert_eq!(

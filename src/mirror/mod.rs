@@ -2,8 +2,9 @@
 //! emigration reported by the sending country (its Table 4).
 //!
 //! [`analyse`] computes the whole `mirror` part of the report: the pairs with their measures
-//! (domain.md §3.2) and duration-of-stay correction (§3.3), the mirror coverage, each country's
-//! flows against what its partners report (§3.3) and the optional harmonisation (§3.4).
+//! (`docs/domain.md#measures`) and duration-of-stay correction, the mirror coverage, each
+//! country's flows against what its partners report and the optional harmonisation (the
+//! sections that follow it in `docs/domain.md`).
 
 pub mod checks;
 pub mod countries;
@@ -23,7 +24,7 @@ pub use settings::{CorrectionSet, DurationSetting, FlowDirection, MirrorSettings
 use crate::model::{Dataset, Sex};
 use serde::{Deserialize, Serialize};
 
-/// Agreement band of a pair-year (domain.md §3.2).
+/// Agreement band of a pair-year (`docs/domain.md#agreement-bands`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Band {

@@ -25,8 +25,8 @@ impl FlowDirection {
 }
 
 /// Duration-of-stay correction factors `R` at the tabulated criteria 0, 3, 6, 12 and 60
-/// ("permanent") months (domain.md §3.3, from `MaciejDanko/UndercountMigScores`,
-/// `helpfiles/BilateralModel.md` and `get_correction()`).
+/// ("permanent") months (`docs/domain.md#duration-of-stay-correction`, from
+/// `MaciejDanko/UndercountMigScores`, `helpfiles/BilateralModel.md` and `get_correction()`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum CorrectionSet {
@@ -47,7 +47,7 @@ pub enum CorrectionSet {
 pub const TABULATED_MONTHS: [f64; 5] = [0.0, 3.0, 6.0, 12.0, 60.0];
 
 /// The criterion assumed when neither the data nor the settings give one: the 12-month usual
-/// residence of the UN Recommendations (domain.md §1.1), at which every factor is 1.
+/// residence of the UN Recommendations (`docs/domain.md#definitions`), at which every factor is 1.
 pub const DEFAULT_MONTHS: u8 = 12;
 
 impl CorrectionSet {
@@ -70,8 +70,8 @@ impl CorrectionSet {
         }
     }
 
-    /// The factor for a criterion of `months`: linear interpolation between the tabulated
-    /// criteria (domain.md §3.3), the 60-month ("permanent") factor beyond 60.
+    /// The factor for a criterion of `months`: linear interpolation between the tabulated criteria
+    /// (`docs/domain.md#duration-of-stay-correction`), the 60-month ("permanent") factor beyond 60.
     pub fn factor(self, months: f64) -> f64 {
         let factors = self.factors();
         if months <= TABULATED_MONTHS[0] {
@@ -126,7 +126,7 @@ impl DurationSetting {
 }
 
 /// Which countries form the reference group that a country's flows are compared with
-/// (domain.md §3.3).
+/// (`docs/domain.md#country-view`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceGroup {
@@ -149,18 +149,21 @@ pub enum ReferenceGroup {
 #[serde(default, deny_unknown_fields)]
 pub struct MirrorSettings {
     /// Upper bound (exclusive) of |log ratio| of the green band: ln 1.1 ≈ 0.1, agreement within
-    /// ±10 % (domain.md §3.2; P10 of the EU 2010–2019 pairs is 0.08).
+    /// ±10 % (`docs/domain.md#agreement-bands`; P10 of the EU 2010–2019 pairs is 0.08).
     pub band_green: f64,
-    /// Upper bound of the light band: 0.26, the P25 of |log ratio| of the EU pairs (domain.md §3.2).
+    /// Upper bound of the light band: 0.26, the P25 of |log ratio| of the EU pairs
+    /// (`docs/domain.md#agreement-bands`).
     pub band_light: f64,
-    /// Upper bound of the amber band: 0.69 ≈ ln 2, a factor of two (domain.md §3.2); red beyond.
+    /// Upper bound of the amber band: 0.69 ≈ ln 2, a factor of two
+    /// (`docs/domain.md#agreement-bands`); red beyond.
     pub band_amber: f64,
     /// Pairs with I + E below this are not coloured (`small`) and not checked by M1: Poisson
-    /// noise alone gives ±30 % at about 20 (domain.md §3.2).
+    /// noise alone gives ±30 % at about 20 (`docs/domain.md#measures`).
     pub small_count: f64,
     /// Normal quantile of the two-sided intervals: 1.96 for 95 %.
     pub interval_z: f64,
-    /// The duration-of-stay correction factors (domain.md §3.3; IMEM by default).
+    /// The duration-of-stay correction factors (`docs/domain.md#duration-of-stay-correction`; IMEM
+    /// by default).
     pub correction: CorrectionSet,
     /// Criteria the user knows per reporter, used where the data give none; otherwise
     /// [`DEFAULT_MONTHS`].
@@ -173,14 +176,17 @@ pub struct MirrorSettings {
     pub reference_min_countries: usize,
     /// Two-sided, not-small pair-years a country needs to be ranked for the best-agreeing group.
     pub reference_min_pairs: usize,
-    /// M2 flags a country whose ratio to its partners is below this (checks.md: 0.7).
+    /// M2 flags a country whose ratio to its partners is below this (`docs/checks.md`: 0.7).
     pub m2_low: f64,
-    /// M2 flags a country whose ratio to its partners is above this (checks.md: 1.43 ≈ 1/0.7).
+    /// M2 flags a country whose ratio to its partners is above this (`docs/checks.md`: 1.43 ≈
+    /// 1/0.7).
     pub m2_high: f64,
-    /// Resamples of the partner bootstrap behind the country intervals (domain.md §3.3 uses
-    /// simulation; 1,000 resamples give stable 2.5 % and 97.5 % percentiles).
+    /// Resamples of the partner bootstrap behind the country intervals
+    /// (`docs/domain.md#country-view`: the published method simulates; 1,000 resamples give stable
+    /// 2.5 % and 97.5 % percentiles).
     pub bootstrap_resamples: usize,
-    /// Estimate one harmonisation factor per country and direction (domain.md §3.4).
+    /// Estimate one harmonisation factor per country and direction
+    /// (`docs/domain.md#harmonisation`).
     pub harmonise: bool,
     /// The benchmark country of the harmonisation, whose factors are fixed to 1: Sweden, as in
     /// MigMod (`ref.country = "SE"`) and de Beer et al. (2010). When it has no two-sided pairs,

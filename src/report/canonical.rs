@@ -1,4 +1,5 @@
-//! The canonical long CSV migreview writes (formats.md §6); reading it back gives the same data.
+//! The canonical long CSV migreview writes (`docs/formats.md#the-canonical-long-csv`); reading it
+//! back gives the same data.
 
 use crate::model::{Dataset, Missing, NO_COLUMN, Obs, cell_ref};
 use std::io::Write;

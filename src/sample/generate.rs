@@ -331,7 +331,7 @@ impl Sample {
         dataset
     }
 
-    /// The canonical long CSV of the data set (formats.md §6).
+    /// The canonical long CSV of the data set (`docs/formats.md#the-canonical-long-csv`).
     pub fn long_csv(&self) -> Result<Vec<u8>, GenerateError> {
         let mut bytes = Vec::new();
         crate::report::canonical::write_csv(&self.dataset(), &mut bytes).map_err(|e| {

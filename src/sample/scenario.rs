@@ -686,8 +686,9 @@ pub(super) mod planted {
     /// Azerbaijan counted flows with a 6-month duration rule until this year (exclusive)…
     pub const AZE_SHORT_RULE_UNTIL: u16 = 2016;
     pub const AZE_SHORT_RULE_MONTHS: u8 = 6;
-    /// …which counts about a third more migrants than the 12-month rule: close to 1/0.73, the
-    /// IMEM correction factor of a 6-month rule (domain.md §3.3), so the corrected flows agree.
+    /// …which counts about a third more migrants than the 12-month rule: close to 1/0.73, the IMEM
+    /// correction factor of a 6-month rule (`docs/domain.md#duration-of-stay-correction`), so the
+    /// corrected flows agree.
     pub const AZE_SHORT_RULE_EXCESS: f64 = 1.33;
     /// Azerbaijan's regularisation of foreigners already in the country (D2).
     pub const AZE_REGULARISATION_YEAR: u16 = 2018;

@@ -1,6 +1,7 @@
-//! Writes a reporter's tables as a Clearinghouse workbook (formats.md §2): one sheet per table,
-//! sex blocks across with merged headings, years across, a `Metadata` sheet with the source and
-//! duration rule of each table. The bytes depend only on the data (fixed document properties).
+//! Writes a reporter's tables as a Clearinghouse workbook
+//! (`docs/formats.md#clearinghouse-workbook`): one sheet per table, sex blocks across with merged
+//! headings, years across, a `Metadata` sheet with the source and duration rule of each table. The
+//! bytes depend only on the data (fixed document properties).
 
 use super::generate::{Cell, SEXES, Sample, SampleTable, SheetLayout, language};
 use super::text;
