@@ -169,8 +169,14 @@ enum RowFault {
 
 impl RowFault {
     fn of(record: &csv::StringRecord, delimiter: u8) -> Option<RowFault> {
+        let cells = record.as_slice().as_bytes();
+        // Most rows have no line break and are short: two fast scans decide.
+        let has_break = cells.contains(&b'\n') || cells.contains(&b'\r');
+        if !has_break && cells.len() + record.len() <= MAX_CELL_BYTES {
+            return None;
+        }
         // The cells and the delimiters between them.
-        let row_bytes = record.as_slice().len() + record.len().saturating_sub(1);
+        let row_bytes = cells.len() + record.len().saturating_sub(1);
         for (column, cell) in record.iter().enumerate() {
             let mut after_break = cell
                 .bytes()
