@@ -11,6 +11,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub mod assess_commands;
 pub mod checks_markdown;
 mod mirror_commands;
 
@@ -52,7 +53,7 @@ pub enum Command {
     /// List the check catalogue: code, title, severity, dimension, level and explanation.
     Checks(ChecksArgs),
     /// Inventory and score a country's migration data sources: questionnaire, import, scorecard.
-    Assess(crate::assess::cli::AssessArgs),
+    Assess(assess_commands::AssessArgs),
     /// Mirror statistics: immigration reported by receivers against emigration reported by
     /// senders, per pair and per country.
     Mirror(MirrorArgs),
@@ -435,7 +436,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Convert(args) => run_convert(&args, out, err),
         Command::Sample(args) => run_sample(&args, out, err),
         Command::Checks(args) => run_checks_list(&args, out, err),
-        Command::Assess(args) => crate::assess::cli::run(&args, out, err),
+        Command::Assess(args) => assess_commands::run(&args, out, err),
         Command::Mirror(args) => mirror_commands::run_mirror(&args, out, err),
         Command::Plot(args) => mirror_commands::run_plot(&args, out, err),
     }
@@ -468,7 +469,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         .filter_map(|f| f.as_ref().ok())
         .map(|r| r.sha256.as_str())
         .collect();
-    match crate::assess::cli::assessment_for_run(
+    match assess_commands::assessment_for_run(
         args.assessment.as_deref(),
         &hashes,
         &outcome.dataset,

@@ -9,7 +9,6 @@
 //! [`questionnaire`] a national office fills in.
 
 pub mod choices;
-pub mod cli;
 pub mod evidence;
 pub mod model;
 pub mod questionnaire;

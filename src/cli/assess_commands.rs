@@ -1,11 +1,13 @@
 //! `migreview assess …`: the questionnaire, its import and the scorecard, headless.
 
-use super::evidence::ReportEvidence;
-use super::model::{AssessError, Assessment, ScoreBasis, country_code};
-use super::questionnaire::{QuestionnaireOptions, import_questionnaire, save_questionnaire};
-use super::scorecard::{CountryScorecard, render, scorecard};
-use super::settings::AssessSettings;
-use crate::cli::{EXIT_INPUT, EXIT_OK, Format, InputArgs, LangArg};
+use super::{EXIT_INPUT, EXIT_OK, Format, InputArgs, LangArg};
+use crate::assess::evidence::ReportEvidence;
+use crate::assess::model::{AssessError, Assessment, ScoreBasis, country_code};
+use crate::assess::questionnaire::{
+    QuestionnaireOptions, import_questionnaire, save_questionnaire,
+};
+use crate::assess::scorecard::{CountryScorecard, render, scorecard};
+use crate::assess::settings::AssessSettings;
 use crate::model::{Dataset, Lang, gazetteer};
 use crate::report::Report;
 use crate::settings::Settings;
@@ -126,7 +128,7 @@ pub fn run(args: &AssessArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 fn load(from: &Option<PathBuf>) -> Result<Assessment, String> {
     match from {
         Some(path) => Assessment::load(path).map_err(|e| e.to_string()),
-        None => super::sample_assessment()
+        None => crate::assess::sample_assessment()
             .map_err(|e| format!("the built-in sample assessment cannot be read: {e}")),
     }
 }
@@ -316,8 +318,8 @@ pub fn assessment_for_run(
 ) -> Result<Option<Assessment>, String> {
     let mut assessment = match from {
         Some(path) => Assessment::load(path).map_err(|e| e.to_string())?,
-        None if super::sample::is_sample_data(input_hashes.iter().copied()) => {
-            super::sample_assessment()
+        None if crate::assess::sample::is_sample_data(input_hashes.iter().copied()) => {
+            crate::assess::sample_assessment()
                 .map_err(|e| format!("the built-in sample assessment cannot be read: {e}"))?
         }
         None => return Ok(None),
@@ -328,19 +330,19 @@ pub fn assessment_for_run(
 }
 
 fn run_suggest(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
-    let options = crate::cli::import_options(&args.input)?;
+    let options = super::import_options(&args.input)?;
     let settings = Settings::load(args.settings.as_deref())?;
     let country = match &args.country {
         Some(label) => Some(country_code(label).map_err(|e| format!("--country: {e}"))?),
         None => None,
     };
-    let outcome = crate::cli::load_inputs(&args.input.files, &options);
+    let outcome = super::load_inputs(&args.input.files, &options);
     let errors: Vec<String> = outcome.errors().map(|e| e.to_string()).collect();
     if !errors.is_empty() {
         return Err(errors.join("\nmigreview: "));
     }
     let report = Report::build(
-        crate::cli::input_summaries(&args.input.files, &outcome),
+        super::input_summaries(&args.input.files, &outcome),
         &outcome.dataset,
         &settings,
     );
@@ -362,7 +364,7 @@ fn run_suggest(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
          only the sample data have a built-in inventory"
             .to_string()
     })?;
-    let reporters = super::suggest::reporters(&outcome.dataset);
+    let reporters = crate::assess::suggest::reporters(&outcome.dataset);
     if let Some(code) = &country {
         if !reporters.contains(code.as_str()) {
             return Err(format!(
@@ -430,7 +432,7 @@ pub fn render_suggestions(assessment: &Assessment, lang: Lang) -> String {
             country.country
         );
         if country.synthetic {
-            text.push_str(super::sample_notice(lang));
+            text.push_str(crate::assess::sample_notice(lang));
         }
         text.push('\n');
         for source in &country.sources {
