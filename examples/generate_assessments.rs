@@ -1,6 +1,6 @@
 //! Writes the sample assessment (`sample_data/assessments.json`): the inventory of the sample
 //! countries, the suggestions computed from the embedded sample data, and the reviewer's
-//! decisions (`src/assess/sample.rs`).
+//! decisions (`src/sample/assessment.rs`).
 //!
 //! `cargo run --example generate_assessments [FILE]`
 
@@ -13,10 +13,10 @@ fn main() {
         .unwrap_or_else(|| {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data/assessments.json")
         });
-    let written = migreview::assess::sample::generate().and_then(|assessment| {
+    let written = migreview::sample::assessment::generate().and_then(|assessment| {
         migreview::save::write_atomically(
             &path,
-            migreview::assess::sample::file_text(&assessment).as_bytes(),
+            migreview::sample::assessment::file_text(&assessment).as_bytes(),
         )
         .map_err(|e| migreview::assess::AssessError::Io {
             path: path.display().to_string(),

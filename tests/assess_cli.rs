@@ -2,8 +2,9 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use clap::Parser;
-use migreview::assess::{Assessment, sample_assessment};
+use migreview::assess::Assessment;
 use migreview::cli::{Cli, EXIT_INPUT, EXIT_OK};
+use migreview::sample::sample_assessment;
 
 mod cli_support;
 use cli_support::migreview;

@@ -3,15 +3,16 @@
 //! give the suggestions of the sample assessment, which is reproduced by code.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
-use migreview::assess::sample::{SAMPLE_REVIEW_DATE, file_text, generate};
 use migreview::assess::{
     AssessSettings, Assessment, Criterion, Direction, EvidenceRef, ReportEvidence, Score,
-    country_ratios, sample_assessment,
+    country_ratios,
 };
 use migreview::checks::CheckCode;
 use migreview::mirror::FlowDirection;
 use migreview::model::{Dataset, Lang};
 use migreview::report::Report;
+use migreview::sample::assessment::{SAMPLE_REVIEW_DATE, file_text, generate};
+use migreview::sample::sample_assessment;
 use migreview::settings::Settings;
 use std::sync::OnceLock;
 

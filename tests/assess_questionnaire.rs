@@ -9,9 +9,9 @@ use migreview::assess::questionnaire::{
 use migreview::assess::{
     Assessment, CountryAssessment, Criterion, DataSource, DurationBasis, GroupCoverage, Obligation,
     ObligationRule, Periodicity, Publication, Score, SourceKind, Suggestion, TableFeed,
-    sample_assessment,
 };
 use migreview::model::{Lang, TableId};
+use migreview::sample::sample_assessment;
 use rust_xlsxwriter::Workbook;
 
 /// A cell as an office types it.

@@ -5,11 +5,12 @@
 use migreview::assess::scorecard::{Grade, scorecard};
 use migreview::assess::{
     AssessSettings, Assessment, CountryAssessment, Criterion, DataSource, Direction, EvidenceRef,
-    Score, ScoreBasis, SourceKind, Suggestion, sample_assessment,
+    Score, ScoreBasis, SourceKind, Suggestion,
 };
 use migreview::checks::Dimension;
 use migreview::model::{Dataset, Lang};
 use migreview::report::Report;
+use migreview::sample::sample_assessment;
 use migreview::settings::Settings;
 
 fn score(n: u8) -> Score {

@@ -4,7 +4,7 @@
 //! country from the sample's (synthetic) data-source assessment.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
-use migreview::assess::{AssessSettings, sample_assessment, scorecard};
+use migreview::assess::{AssessSettings, scorecard};
 use migreview::charts::{
     self, Chart, ChartError, ChartOptions, CoverageGrid, MatrixData, PairSeries, PointLabels,
     Rendered, ScatterData, ScorecardData, Target, UndercountData,
@@ -13,6 +13,7 @@ use migreview::coverage::{self, TableCoverage};
 use migreview::load::{ImportOptions, LoadControl, load_file};
 use migreview::mirror::{self, FlowDirection, MirrorReport, MirrorSettings};
 use migreview::model::{Dataset, Lang, Sex, TableId};
+use migreview::sample::sample_assessment;
 use std::path::Path;
 use std::sync::OnceLock;
 

@@ -169,7 +169,7 @@ fn write_to_writes_both_variants() {
     let read = migreview::assess::Assessment::from_json(&assessment)
         .unwrap_or_else(|e| panic!("assessments.json: {e}"));
     let embedded =
-        migreview::assess::sample_assessment().unwrap_or_else(|e| panic!("embedded: {e}"));
+        migreview::sample::sample_assessment().unwrap_or_else(|e| panic!("embedded: {e}"));
     assert_eq!(read.countries.len(), 5);
     assert_eq!(read, embedded);
     for (name, bytes) in sample::clean_files() {

@@ -111,7 +111,7 @@ pub fn prepare_assessment(session: &mut Session) {
     let assessment = session.review.assessment.take().or_else(|| {
         session
             .is_sample()
-            .then(|| match crate::assess::sample_assessment() {
+            .then(|| match crate::sample::sample_assessment() {
                 Ok(sample) => Some(sample),
                 Err(e) => {
                     log::error!("the built-in sample assessment cannot be read: {e}");

@@ -13,7 +13,6 @@ pub mod evidence;
 pub mod model;
 pub mod questionnaire;
 pub mod rubric;
-pub mod sample;
 pub mod scorecard;
 pub mod settings;
 pub mod suggest;
@@ -42,15 +41,4 @@ pub fn sample_notice(lang: crate::model::Lang) -> &'static str {
         crate::model::Lang::En => " — SYNTHETIC DEMONSTRATION DATA",
         crate::model::Lang::Ru => " — СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ",
     }
-}
-
-/// The sample assessments of five CIS countries, embedded in the binary (written out by
-/// `migreview sample` as `assessments.json`).
-pub const SAMPLE_JSON: &str = include_str!("../../sample_data/assessments.json");
-
-/// A filled-in, plausible assessment of Azerbaijan, Kazakhstan, Kyrgyzstan, the Russian
-/// Federation and Tajikistan, for demonstrations and training. Synthetic: every country is
-/// marked `synthetic` and says so in its notes.
-pub fn sample_assessment() -> Result<Assessment, AssessError> {
-    Assessment::from_json(SAMPLE_JSON)
 }

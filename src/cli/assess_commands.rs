@@ -128,7 +128,7 @@ pub fn run(args: &AssessArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 fn load(from: &Option<PathBuf>) -> Result<Assessment, String> {
     match from {
         Some(path) => Assessment::load(path).map_err(|e| e.to_string()),
-        None => crate::assess::sample_assessment()
+        None => crate::sample::sample_assessment()
             .map_err(|e| format!("the built-in sample assessment cannot be read: {e}")),
     }
 }
@@ -318,8 +318,8 @@ pub fn assessment_for_run(
 ) -> Result<Option<Assessment>, String> {
     let mut assessment = match from {
         Some(path) => Assessment::load(path).map_err(|e| e.to_string())?,
-        None if crate::assess::sample::is_sample_data(input_hashes.iter().copied()) => {
-            crate::assess::sample_assessment()
+        None if crate::sample::assessment::is_sample_data(input_hashes.iter().copied()) => {
+            crate::sample::sample_assessment()
                 .map_err(|e| format!("the built-in sample assessment cannot be read: {e}"))?
         }
         None => return Ok(None),

@@ -4,7 +4,9 @@
 //! prove each problem is found, and the app opens it when started without files.
 //!
 //! The files are made by [`generate`] (`cargo run --example generate_sample`) and embedded here.
+//! The sample data come with the sample [`assessment`] of the five countries' data sources.
 
+pub mod assessment;
 pub mod generate;
 mod plants;
 mod readme;
@@ -13,6 +15,7 @@ mod scenario;
 mod text;
 mod workbook;
 
+pub use assessment::sample_assessment;
 pub use generate::{Sample, Variant};
 
 use crate::checks::CheckCode;
@@ -135,7 +138,7 @@ pub fn files_source(
 pub fn write_to(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     let mut main = files();
-    main.push(("assessments.json", crate::assess::SAMPLE_JSON.as_bytes()));
+    main.push(("assessments.json", assessment::SAMPLE_JSON.as_bytes()));
     for (folder, files) in [
         (dir.to_path_buf(), main),
         (dir.join("clean"), clean_files()),

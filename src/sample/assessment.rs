@@ -3,22 +3,34 @@
 //! embedded sample data (2012–2021) and its planted problems, and a reviewer's decisions on them
 //! (most suggestions accepted, a few overridden with a reason, criteria the data cannot speak
 //! to scored by hand with evidence). `cargo run --example generate_assessments` writes the file;
-//! a test checks that the committed file is what this code produces.
+//! a test checks that the committed file is what this code produces. The file is embedded as
+//! [`SAMPLE_JSON`] and read by [`sample_assessment`].
 //!
 //! SYNTHETIC DEMONSTRATION DATA: the inventories are plausible for registration-based CIS
 //! systems (`docs/domain.md#data-sources`), not official descriptions.
 //!
-//! [`suggest()`]: super::suggest()
+//! [`suggest()`]: crate::assess::suggest()
 
-use super::choices::{
+use crate::assess::choices::{
     DurationBasis, GroupCoverage, Obligation, ObligationRule, Periodicity, Publication, SourceKind,
 };
-use super::evidence::ReportEvidence;
-use super::model::{AssessError, Assessment, CountryAssessment, DataSource, TableFeed};
-use super::rubric::{Criterion, Score};
-use super::settings::AssessSettings;
+use crate::assess::evidence::ReportEvidence;
+use crate::assess::model::{AssessError, Assessment, CountryAssessment, DataSource, TableFeed};
+use crate::assess::rubric::{Criterion, Score};
+use crate::assess::settings::AssessSettings;
 use crate::model::{Dataset, TableId};
 use crate::report::Report;
+
+/// The sample assessments of five CIS countries, embedded in the binary (written out by
+/// `migreview sample` as `assessments.json`).
+pub const SAMPLE_JSON: &str = include_str!("../../sample_data/assessments.json");
+
+/// A filled-in, plausible assessment of Azerbaijan, Kazakhstan, Kyrgyzstan, the Russian
+/// Federation and Tajikistan, for demonstrations and training. Synthetic: every country is
+/// marked `synthetic` and says so in its notes.
+pub fn sample_assessment() -> Result<Assessment, AssessError> {
+    Assessment::from_json(SAMPLE_JSON)
+}
 
 /// The date of the sample review: the data end in 2021, so the review came nine months after.
 pub const SAMPLE_REVIEW_DATE: jiff::civil::Date = jiff::civil::date(2022, 9, 30);
@@ -28,7 +40,7 @@ const YEARS: [u16; 2] = [2012, 2021];
 
 /// The sample assessment computed from the embedded sample data.
 pub fn generate() -> Result<Assessment, AssessError> {
-    let outcome = crate::sample::load(false);
+    let outcome = super::load(false);
     if let Some(error) = outcome.errors().next() {
         return Err(AssessError::Io {
             path: "sample data".into(),
@@ -52,9 +64,9 @@ pub fn generate() -> Result<Assessment, AssessError> {
 /// Whether the inputs of a run are the sample data: there is at least one, and each is one of
 /// the embedded sample files (main or clean variant), by its SHA-256.
 pub fn is_sample_data<'a>(input_hashes: impl IntoIterator<Item = &'a str>) -> bool {
-    let sample: Vec<String> = crate::sample::files()
+    let sample: Vec<String> = super::files()
         .into_iter()
-        .chain(crate::sample::clean_files())
+        .chain(super::clean_files())
         .map(|(_, bytes)| crate::load::sha256_hex(bytes))
         .collect();
     let mut any = false;
@@ -142,7 +154,7 @@ impl Decision {
                 "{id} {criterion}: expected a score 0–3, found {value}"
             ))
         })?;
-        let fail = |e: super::model::ScoreError| AssessError::Json(format!("{id}: {e}"));
+        let fail = |e: crate::assess::model::ScoreError| AssessError::Json(format!("{id}: {e}"));
         match self {
             Decision::Override { reason, .. } => {
                 let suggested = source
