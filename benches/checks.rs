@@ -529,7 +529,7 @@ fn checks(c: &mut Criterion) {
     let started = Instant::now();
     let mirror = mirror::analyse(&dataset, &settings.mirror);
     let mirror_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let outputs = run_all(&dataset, &settings, Some(&mirror));
+    let outputs = run_all(&dataset, &settings.checks, &settings.mirror, Some(&mirror));
     let findings: usize = outputs.iter().map(|o| o.findings.len()).sum();
     let evaluated: usize = outputs.iter().map(|o| o.evaluated).sum();
     eprintln!(
@@ -549,7 +549,8 @@ fn checks(c: &mut Criterion) {
     let index_ms = started.elapsed().as_secs_f64() * 1000.0;
     let context = CheckContext {
         dataset: &dataset,
-        settings: &settings,
+        settings: &settings.checks,
+        mirror_settings: &settings.mirror,
         mirror: Some(&mirror),
         index: &index,
     };
@@ -579,7 +580,14 @@ fn checks(c: &mut Criterion) {
         b.iter(|| CheckIndex::build(black_box(&dataset)))
     });
     group.bench_function("all checks on 1M observations", |b| {
-        b.iter(|| run_all(black_box(&dataset), &settings, Some(&mirror)))
+        b.iter(|| {
+            run_all(
+                black_box(&dataset),
+                &settings.checks,
+                &settings.mirror,
+                Some(&mirror),
+            )
+        })
     });
     group.finish();
 }

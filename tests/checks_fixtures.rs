@@ -103,7 +103,8 @@ fn run(code: CheckCode, dataset: &Dataset) -> CheckOutput {
         .filter(|c| c.code() == code)
         .collect();
     assert_eq!(checks.len(), 1, "{code} is registered once");
-    run_checks(&checks, dataset, &Settings::default(), None).remove(0)
+    let settings = Settings::default();
+    run_checks(&checks, dataset, &settings.checks, &settings.mirror, None).remove(0)
 }
 
 // ---------------------------------------------------------------------------------------------

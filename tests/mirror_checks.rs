@@ -3,8 +3,9 @@
 
 mod mirror_fixtures;
 
+use migreview::checks::mirror::mirror_checks;
 use migreview::checks::{CheckCode, CheckOutput, Outcome, Severity, registry, run_checks};
-use migreview::mirror::{self, MirrorReport, MirrorSettings, checks::mirror_checks};
+use migreview::mirror::{self, MirrorReport, MirrorSettings};
 use migreview::model::{Dataset, TableId};
 use migreview::settings::Settings;
 use mirror_fixtures::{Sex, dataset, emi, imm};
@@ -16,7 +17,7 @@ fn run_with(code: CheckCode, dataset: &Dataset, mirror: Option<&MirrorReport>) -
         .filter(|c| c.code() == code)
         .collect();
     assert_eq!(checks.len(), 1, "{code} is among the mirror checks");
-    let mut outputs = run_checks(&checks, dataset, &settings, mirror);
+    let mut outputs = run_checks(&checks, dataset, &settings.checks, &settings.mirror, mirror);
     outputs
         .pop()
         .unwrap_or_else(|| panic!("{code} gives an output"))

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod coherence;
 pub mod finding;
 pub mod index;
+pub mod mirror;
 pub mod plausibility;
 pub mod series;
 pub mod settings;
@@ -25,14 +26,16 @@ pub use finding::{CheckCode, CheckSummary, Dimension, Finding, Outcome, Severity
 pub use index::CheckIndex;
 pub use settings::CheckSettings;
 
-use crate::mirror::MirrorReport;
+use crate::mirror::{MirrorReport, MirrorSettings};
 use crate::model::{Dataset, Lang, Location, Obs, ObsKey, Sex, Sym, TableId};
-use crate::settings::Settings;
 
 /// What a check can look at.
 pub struct CheckContext<'a> {
     pub dataset: &'a Dataset,
-    pub settings: &'a Settings,
+    /// The thresholds of the checks.
+    pub settings: &'a CheckSettings,
+    /// The settings of the mirror statistics (M1 and M2 judge the pairs by them).
+    pub mirror_settings: &'a MirrorSettings,
     /// The mirror statistics, computed before the checks run (used by M1 and M2).
     pub mirror: Option<&'a MirrorReport>,
     /// Look-ups over the observations, built once per run.
@@ -42,7 +45,7 @@ pub struct CheckContext<'a> {
 impl<'a> CheckContext<'a> {
     /// The thresholds of the checks.
     pub fn limits(&self) -> &'a CheckSettings {
-        &self.settings.checks
+        self.settings
     }
 
     pub fn obs(&self, index: u32) -> &'a Obs {
@@ -238,7 +241,7 @@ impl CheckOutput {
     }
 }
 
-/// Every registered check, in catalogue order; M1 and M2 come from the mirror module.
+/// Every registered check, in catalogue order; M1 and M2 come from [`mirror`].
 pub fn registry() -> Vec<Box<dyn Check>> {
     let mut checks: Vec<Box<dyn Check>> = vec![
         Box::new(structure::S1),
@@ -268,7 +271,7 @@ pub fn registry() -> Vec<Box<dyn Check>> {
         Box::new(series::T2),
         Box::new(series::T3),
     ];
-    checks.extend(crate::mirror::checks::mirror_checks());
+    checks.extend(mirror::mirror_checks());
     checks
 }
 
@@ -276,13 +279,15 @@ pub fn registry() -> Vec<Box<dyn Check>> {
 pub fn run_checks(
     checks: &[Box<dyn Check>],
     dataset: &Dataset,
-    settings: &Settings,
+    settings: &CheckSettings,
+    mirror_settings: &MirrorSettings,
     mirror: Option<&MirrorReport>,
 ) -> Vec<CheckOutput> {
     let index = CheckIndex::build(dataset);
     let context = CheckContext {
         dataset,
         settings,
+        mirror_settings,
         mirror,
         index: &index,
     };
@@ -299,8 +304,9 @@ pub fn run_checks(
 /// Runs every registered check.
 pub fn run_all(
     dataset: &Dataset,
-    settings: &Settings,
+    settings: &CheckSettings,
+    mirror_settings: &MirrorSettings,
     mirror: Option<&MirrorReport>,
 ) -> Vec<CheckOutput> {
-    run_checks(&registry(), dataset, settings, mirror)
+    run_checks(&registry(), dataset, settings, mirror_settings, mirror)
 }

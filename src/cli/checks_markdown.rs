@@ -31,7 +31,7 @@ pub const FAMILY_FILES: [(char, &str, &str); 10] = [
         "src/checks/balance.rs",
     ),
     ('T', "time series", "src/checks/series.rs"),
-    ('M', "mirror statistics", "src/mirror/checks.rs"),
+    ('M', "mirror statistics", "src/checks/mirror.rs"),
     // The shared helpers of the sums, not a family of their own.
     (
         '·',

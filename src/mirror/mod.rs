@@ -6,7 +6,6 @@
 //! country's flows against what its partners report and the optional harmonisation (the
 //! sections that follow it in `docs/domain.md`).
 
-pub mod checks;
 pub mod countries;
 pub mod duration;
 pub mod export;

@@ -118,7 +118,12 @@ impl Report {
     pub fn build(inputs: Vec<InputSummary>, dataset: &Dataset, settings: &Settings) -> Report {
         let mut report = Report::new(inputs, dataset, settings);
         report.mirror = crate::mirror::analyse(dataset, &settings.mirror);
-        let outputs = crate::checks::run_all(dataset, settings, Some(&report.mirror));
+        let outputs = crate::checks::run_all(
+            dataset,
+            &settings.checks,
+            &settings.mirror,
+            Some(&report.mirror),
+        );
         report.checks = outputs.iter().map(|o| o.summary(Lang::En)).collect();
         report.findings = outputs.into_iter().flat_map(|o| o.findings).collect();
         report

@@ -1,10 +1,10 @@
 //! M1 and M2: the mirror checks of the catalogue (`docs/checks.md`), read from the mirror
 //! statistics the run computed before the checks (`CheckContext::mirror`).
 
-use super::pairing::MissingValues;
-use super::{CountryFlows, FlowDirection, MirrorPair, MirrorReport};
-use crate::checks::text::{at, missing_reason};
-use crate::checks::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
+use super::text::{at, missing_reason};
+use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
+use crate::mirror::pairing::MissingValues;
+use crate::mirror::{CountryFlows, FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
 use crate::model::{Dataset, Lang, Location, Missing, Sex, Sym, TableId, Value, format_count};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -18,7 +18,10 @@ pub fn mirror_checks() -> Vec<Box<dyn Check>> {
 fn mirror_of<'a>(context: &'a CheckContext<'_>) -> Cow<'a, MirrorReport> {
     match context.mirror {
         Some(mirror) => Cow::Borrowed(mirror),
-        None => Cow::Owned(super::analyse(context.dataset, &context.settings.mirror)),
+        None => Cow::Owned(crate::mirror::analyse(
+            context.dataset,
+            context.mirror_settings,
+        )),
     }
 }
 
@@ -83,7 +86,7 @@ impl Check for MirrorDiscrepancy {
     }
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
-        let settings = &context.settings.mirror;
+        let settings = context.mirror_settings;
         let mirror = mirror_of(context);
         let mut failed = Vec::new();
         for pair in &mirror.pairs {
@@ -341,7 +344,7 @@ impl Check for PartnerTotals {
     }
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
-        let settings = &context.settings.mirror;
+        let settings = context.mirror_settings;
         let mirror = mirror_of(context);
         for flows in &mirror.countries {
             let all = &flows.all;
@@ -383,7 +386,7 @@ fn table_place(
     Some(context.place(info.first_obs))
 }
 
-fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &super::MirrorSettings) -> Case {
+fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &MirrorSettings) -> Case {
     let all = &flows.all;
     let c = &flows.country;
     let (own_en, theirs_en, own_ru, theirs_ru, table) = match flows.direction {
