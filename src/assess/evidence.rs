@@ -1,7 +1,8 @@
 //! What the suggestions are computed from: the loaded data, the checks that ran and their
 //! findings, and the country-level mirror ratios.
 
-use crate::checks::{CheckCode, Finding};
+use crate::checks::{CheckCode, CheckSummary, Finding};
+use crate::mirror::{FlowDirection, MirrorReport};
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};
 
@@ -70,17 +71,16 @@ impl<'a> Evidence<'a> {
     }
 }
 
-/// The codes of the checks of a report, for [`Evidence::checks_run`].
-pub fn checks_run(report: &crate::report::Report) -> Vec<CheckCode> {
-    report.checks.iter().map(|summary| summary.check).collect()
+/// The codes of the checks that ran, from their summaries, for [`Evidence::checks_run`].
+pub fn checks_run(checks: &[CheckSummary]) -> Vec<CheckCode> {
+    checks.iter().map(|summary| summary.check).collect()
 }
 
 /// A country's flows against its partners' reports, from the mirror statistics of a report: one
 /// [`CountryRatio`] per country, direction and year (sex total), over all partners that report
 /// both sides (the basis of check M2). Both sides are taken after the duration-of-stay
 /// correction, as M2 takes them, so a ratio speaks of capture, not of differing definitions.
-pub fn country_ratios(mirror: &crate::mirror::MirrorReport) -> Vec<CountryRatio> {
-    use crate::mirror::FlowDirection;
+pub fn country_ratios(mirror: &MirrorReport) -> Vec<CountryRatio> {
     mirror
         .countries
         .iter()
@@ -101,8 +101,9 @@ pub fn country_ratios(mirror: &crate::mirror::MirrorReport) -> Vec<CountryRatio>
         .collect()
 }
 
-/// What a report holds for the suggestions besides the data and the findings: the checks that
-/// ran and the country ratios, owned, so that an [`Evidence`] can borrow them.
+/// What a run holds for the suggestions besides the data and the findings: the checks that ran
+/// and the country ratios, owned, so that an [`Evidence`] can borrow them. A report makes it
+/// with `ReportEvidence::from_report`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportEvidence {
     pub checks_run: Vec<CheckCode>,
@@ -110,10 +111,11 @@ pub struct ReportEvidence {
 }
 
 impl ReportEvidence {
-    pub fn from_report(report: &crate::report::Report) -> ReportEvidence {
+    /// From the summaries of the checks that ran and the mirror statistics they read.
+    pub fn new(checks: &[CheckSummary], mirror: &MirrorReport) -> ReportEvidence {
         ReportEvidence {
-            checks_run: checks_run(report),
-            country_ratios: country_ratios(&report.mirror),
+            checks_run: checks_run(checks),
+            country_ratios: country_ratios(mirror),
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod canonical;
 
+use crate::assess::ReportEvidence;
 use crate::checks::{CheckSummary, Finding, Severity};
 use crate::load::{LoadError, LoadReport};
 use crate::mirror::MirrorReport;
@@ -141,6 +142,14 @@ impl Report {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| {
             format!("{{\"schema\": \"{SCHEMA}\", \"error\": \"cannot write the report: {e}\"}}")
         })
+    }
+}
+
+impl ReportEvidence {
+    /// The evidence of a report for the suggestions: the checks that ran and the country ratios
+    /// of its mirror statistics.
+    pub fn from_report(report: &Report) -> ReportEvidence {
+        ReportEvidence::new(&report.checks, &report.mirror)
     }
 }
 
