@@ -378,9 +378,7 @@ pub const EXPORT_COLUMNS: [&str; 24] = [
 ];
 
 fn number_cell(value: Option<f64>) -> String {
-    value
-        .map(crate::report::canonical::number_text)
-        .unwrap_or_default()
+    value.map(crate::model::number_text).unwrap_or_default()
 }
 
 /// Writes the findings with their triage as CSV (UTF-8, one row per finding; title, message and

@@ -25,9 +25,7 @@ pub const PAIR_COLUMNS: [&str; 17] = [
 ];
 
 fn cell(value: Option<f64>) -> String {
-    value
-        .map(crate::report::canonical::number_text)
-        .unwrap_or_default()
+    value.map(crate::model::number_text).unwrap_or_default()
 }
 
 /// Writes the pairs as CSV.

@@ -14,4 +14,4 @@ pub use dataset::{
     SourceFile, SubnationalLabel, Sym, UnplacedLabel, cell_ref,
 };
 pub use table::{Breakdown, CountryDim, Lang, TableId, TableKind};
-pub use value::{Missing, Sex, Value, format_count, format_count_in, format_count_ru};
+pub use value::{Missing, Sex, Value, format_count, format_count_in, format_count_ru, number_text};

@@ -177,6 +177,16 @@ pub fn format_count_ru(value: f64) -> String {
     format_count(value).replace(',', "\u{a0}").replace('.', ",")
 }
 
+/// Writes a number as data files carry it (the canonical CSV, the exports): without a trailing
+/// `.0` for whole numbers, and with the shortest exact representation otherwise.
+pub fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
 /// Formats a count for readers of a language.
 pub fn format_count_in(value: f64, lang: super::Lang) -> String {
     match lang {

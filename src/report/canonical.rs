@@ -1,7 +1,7 @@
 //! The canonical long CSV migreview writes (`docs/formats.md#the-canonical-long-csv`); reading it
 //! back gives the same data.
 
-use crate::model::{Dataset, Missing, NO_COLUMN, Obs, cell_ref};
+use crate::model::{Dataset, Missing, NO_COLUMN, Obs, cell_ref, number_text};
 use std::io::Write;
 
 /// The columns of the canonical long CSV.
@@ -20,16 +20,6 @@ pub const COLUMNS: [&str; 13] = [
     "sheet",
     "cell",
 ];
-
-/// Writes a number without a trailing `.0` for whole numbers, and with the shortest exact
-/// representation otherwise.
-pub fn number_text(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
-}
 
 /// The value cell of an observation: the number, or the marker of its missing reason (empty,
 /// `:` not available or confidential, `-` not applicable), or the unreadable text as found.

@@ -149,7 +149,7 @@ fn table_sheet(
                         sheet.write_string_with_format(
                             cell_row,
                             col,
-                            format!("{} {flag}", crate::report::canonical::number_text(*n)),
+                            format!("{} {flag}", crate::model::number_text(*n)),
                             &formats.flagged,
                         )?;
                     }
