@@ -1,6 +1,8 @@
 //! The words of finding messages, in English and Russian. Messages are built from the values of
 //! a case; these helpers name the things the values belong to.
 
+pub use crate::model::text::{LABEL_CHARS, label};
+
 use crate::model::category::status;
 use crate::model::{
     Dataset, Lang, Location, Missing, Sex, Sym, TableId, format_count_in, gazetteer,
@@ -12,31 +14,6 @@ pub fn both(message: impl Fn(Lang) -> String) -> (String, String) {
 }
 
 /// A count: `4,190` / `4 190`.
-/// The longest label a message repeats whole (the finding's fields keep it whole).
-pub const LABEL_CHARS: usize = 80;
-
-/// A label as a message shows it: whole up to [`LABEL_CHARS`] characters, else its start, `…`
-/// and how long it is; a control character (a tab, a bell, an escape that would drive the
-/// terminal) is written as its code, `\u{7}`, so that the reader sees it is there.
-pub fn label(text: &str) -> std::borrow::Cow<'_, str> {
-    let length = text.chars().count();
-    if length <= LABEL_CHARS && !text.chars().any(char::is_control) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut shown = String::new();
-    for c in text.chars().take(LABEL_CHARS) {
-        if c.is_control() {
-            shown.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            shown.push(c);
-        }
-    }
-    if length > LABEL_CHARS {
-        shown.push_str(&format!("… ({length} characters)"));
-    }
-    std::borrow::Cow::Owned(shown)
-}
-
 pub fn count(value: f64, lang: Lang) -> String {
     format_count_in(value, lang)
 }

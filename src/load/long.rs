@@ -920,7 +920,7 @@ fn note_roles_not_found(
         let mut names: Vec<String> = header
             .iter()
             .take(LISTED)
-            .map(|h| format!("{:?}", crate::checks::text::label(h.trim())))
+            .map(|h| format!("{:?}", crate::model::text::label(h.trim())))
             .collect();
         if header.len() > LISTED {
             names.push("…".into());

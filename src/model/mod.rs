@@ -5,6 +5,7 @@ pub mod category;
 pub mod country;
 pub mod dataset;
 pub mod table;
+pub mod text;
 pub mod value;
 
 pub use category::{CategoryKind, category_kind};
