@@ -309,49 +309,6 @@ mod tests {
     }
 
     #[test]
-    fn settings_read_from_toml() {
-        let text = r#"
-            [mirror]
-            band_green = 0.05
-            correction = "willekens-expert"
-            reference_group = { listed = ["DNK", "FIN", "SWE"] }
-            [[mirror.durations]]
-            reporter = "SVK"
-            months = 60
-            [[mirror.durations]]
-            reporter = "LVA"
-            direction = "emigration"
-            to_year = 2009
-            months = 6
-        "#;
-        let settings: crate::settings::Settings =
-            toml::from_str(text).unwrap_or_else(|e| panic!("{e}"));
-        let mirror = settings.mirror;
-        assert_eq!(mirror.band_green, 0.05);
-        assert_eq!(
-            mirror.band_amber, 0.69,
-            "fields not given keep their defaults"
-        );
-        assert_eq!(mirror.correction, CorrectionSet::WillekensExpert);
-        assert_eq!(
-            mirror.reference_group,
-            ReferenceGroup::Listed(vec!["DNK".into(), "FIN".into(), "SWE".into()])
-        );
-        assert_eq!(
-            mirror.duration_for("SVK", FlowDirection::Immigration, 2019),
-            Some(60)
-        );
-        assert_eq!(
-            mirror.duration_for("LVA", FlowDirection::Emigration, 2008),
-            Some(6)
-        );
-        assert_eq!(
-            mirror.duration_for("LVA", FlowDirection::Emigration, 2010),
-            None
-        );
-    }
-
-    #[test]
     fn user_rules_by_reporter_direction_and_years() {
         let settings = MirrorSettings {
             durations: vec![
