@@ -1,8 +1,16 @@
 //! migreview: review the quality of international migration statistics.
 //!
-//! Data flows one way: files → [`load`] → [`model::Dataset`] → [`checks`] / [`mirror`] /
-//! [`coverage`] / [`assess`] → [`report`] → GUI panels ([`app`]), CLI output ([`cli`]) and
-//! exports ([`charts`], [`report`]). Only [`app`] knows about egui.
+//! Data flows one way: files → [`load`] → [`model::Dataset`] → [`coverage`] → [`mirror`]
+//! statistics → [`checks`] (M1 and M2 read the mirror statistics) → [`assess`] (scores suggested
+//! from the data, the findings and the mirror ratios) → [`report`] (run with the [`settings`]) →
+//! the [`sample`] (synthetic data, and their assessment made from their report) → exports
+//! ([`charts`], and the report as JSON or canonical CSV), CLI output ([`cli`]) and GUI panels
+//! ([`app`]). [`review`] is the triage of findings that the command line and the app keep;
+//! [`save`] writes a file whole or not at all, for every stage.
+//!
+//! Imports follow the flow: a module names only modules before it, and `tests/module_flow.rs`
+//! holds the code to that (`docs/architecture.md#imports-follow-the-flow`). Only [`app`] knows
+//! about egui.
 
 pub mod app;
 pub mod assess;
