@@ -2,6 +2,10 @@
 //! Snapshot images are taken only when `MIGREVIEW_SNAPSHOTS=1` (they need Mesa).
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
+mod ui_support;
+
+use ui_support::*;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use migreview::app::jobs::{LoadRequest, load_session};
@@ -18,32 +22,6 @@ const FIXTURE: &str = "tests/ui_fixtures/bilateral_4x3.csv";
 const M1_MESSAGE: &str = "Immigration 3,406 reported by Austria against emigration 527 reported by Bulgaria: ratio 6.463";
 const M1_MESSAGE_RU: &str =
     "Иммиграция 3 406 по данным Австрии против эмиграции 527 по данным Болгарии: отношение 6,463";
-
-fn harness(app: MigreviewApp) -> Harness<'static, MigreviewApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(16)
-        // Frames a sixtieth of a second apart, as on a screen (two clicks make a double click).
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |_cc| app)
-}
-
-/// Steps the window until no load is running (the load runs on its own thread).
-fn wait_until_idle(h: &mut Harness<'_, MigreviewApp>) {
-    let started = Instant::now();
-    loop {
-        h.step();
-        if !h.state().is_busy() {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "the load did not finish within a minute"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    h.run();
-}
 
 /// The fixture copied into a folder of its own, so the review file lands there.
 fn fixture_copy(dir: &Path) -> PathBuf {
@@ -149,10 +127,6 @@ fn status_line(h: &Harness<'_, MigreviewApp>) -> String {
         "72 observations · 4 reporters · {} findings",
         format_count(findings as f64)
     )
-}
-
-fn has_label(h: &Harness<'_, MigreviewApp>, label: &str) -> bool {
-    h.query_all_by_label(label).next().is_some()
 }
 
 /// A snapshot image, when `MIGREVIEW_SNAPSHOTS=1`; temporary paths are masked so the image does

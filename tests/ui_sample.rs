@@ -4,6 +4,10 @@
 //! Russian labels of the new panels.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
+mod ui_support;
+
+use ui_support::*;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use migreview::app::chart_export::ChartFormat;
@@ -19,54 +23,8 @@ use migreview::review::{Review, TriageStatus};
 use migreview::sample::{self, PlantedIssue};
 use std::collections::HashSet;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 const A1_MESSAGE: &str = "Total 9,347,744 ≠ men 4,646,554 + women 4,701,109 = 9,347,663";
-
-fn harness(app: MigreviewApp) -> Harness<'static, MigreviewApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(16)
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |_cc| app)
-}
-
-/// Steps the window until no load or export is running.
-fn wait_until_idle(h: &mut Harness<'_, MigreviewApp>) {
-    let started = Instant::now();
-    loop {
-        h.step();
-        if !h.state().is_busy() {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(120),
-            "the window did not become idle within two minutes"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    h.run();
-}
-
-/// The window as `migreview` starts it without files: on the sample, its review kept in `dir`.
-fn sample_window(dir: &Path) -> Harness<'static, MigreviewApp> {
-    let mut h = harness(MigreviewApp::with_files(
-        Vec::new(),
-        Some(dir.to_path_buf()),
-    ));
-    wait_until_idle(&mut h);
-    assert!(h.state().session().is_sample());
-    assert!(
-        h.state().messages().is_empty(),
-        "{:?}",
-        h.state().messages()
-    );
-    h
-}
-
-fn has_label(h: &Harness<'_, MigreviewApp>, label: &str) -> bool {
-    h.query_all_by_label(label).next().is_some()
-}
 
 /// Whether a finding is the one a planted problem describes (as in tests/sample_findings.rs).
 fn is_planted(finding: &Finding, issue: &PlantedIssue) -> bool {

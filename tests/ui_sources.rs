@@ -2,6 +2,10 @@
 //! (egui_kittest, no display needed), on the embedded sample with a temporary data directory.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
+mod ui_support;
+
+use ui_support::*;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use migreview::app::chart_export::{ChartFormat, ChartRequest};
@@ -10,38 +14,8 @@ use migreview::assess::questionnaire::import_questionnaire;
 use migreview::assess::{Criterion, Score};
 use migreview::review::Review;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 const ARRIVALS: &str = "tests/ui_fixtures/kaz_arrivals.csv";
-
-fn harness(app: MigreviewApp) -> Harness<'static, MigreviewApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(16)
-        .with_step_dt(1.0 / 60.0)
-        .build_eframe(move |_cc| app)
-}
-
-/// Steps the window until no load or background work is running.
-fn wait_until_idle(h: &mut Harness<'_, MigreviewApp>) {
-    let started = Instant::now();
-    loop {
-        h.step();
-        if !h.state().is_busy() {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "the work did not finish within a minute"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    h.run();
-}
-
-fn has_label(h: &Harness<'_, MigreviewApp>, label: &str) -> bool {
-    h.query_all_by_label(label).next().is_some()
-}
 
 /// Clicks a combo box by its label, then the entry with this text, and waits for what the
 /// choice started (a preview of the file).
@@ -50,17 +24,6 @@ fn choose(h: &mut Harness<'_, MigreviewApp>, combo: &str, entry: &str) {
     h.run();
     h.get_by_label(entry).click();
     wait_until_idle(h);
-}
-
-/// The sample in a window whose review is kept in `data_dir`.
-fn sample_window(data_dir: &Path) -> Harness<'static, MigreviewApp> {
-    let mut h = harness(MigreviewApp::with_files(
-        Vec::new(),
-        Some(data_dir.to_path_buf()),
-    ));
-    wait_until_idle(&mut h);
-    assert!(h.state().session().is_sample());
-    h
 }
 
 /// Opens the Sources panel on Tajikistan's register.
