@@ -273,36 +273,6 @@ fn one_unreadable_file_does_not_stop_the_others() {
     );
 }
 
-#[test]
-fn a_hundred_megabytes_of_garbage_lines_fail_fast() {
-    let dir = temp();
-    let path = dir.path().join("garbage.csv");
-    {
-        let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
-        let mut out = std::io::BufWriter::new(file);
-        let line = "qwe rty uio; pas,dfg hjk \"zxc\" vbn 7 ~ 0x1f % lkj hgf dsa poi uyt rew q\n";
-        let mut written = 0usize;
-        let mut n = 0u64;
-        while written < 100 << 20 {
-            let text = format!("{n} {line}");
-            out.write_all(text.as_bytes())
-                .unwrap_or_else(|e| panic!("{e}"));
-            written += text.len();
-            n += 1;
-        }
-        out.flush().unwrap_or_else(|e| panic!("{e}"));
-    }
-    let error = error_of(&path, None);
-    assert!(
-        error.starts_with(&format!(
-            "{}: expected a header row naming the columns (table, reporter, year, sex, \
-             category, value…) within the first 30 rows; found first line \"0 qwe rty",
-            path.display()
-        )),
-        "{error}"
-    );
-}
-
 /// Bytes of every fixture and of generated workbooks, cut short and with bytes changed, never
 /// make the loader panic: it returns data or an error.
 #[test]
