@@ -8,7 +8,6 @@ use load_support::*;
 use migreview::load::{self, ImportOptions, LoadControl, LoadError};
 use migreview::model::TableId;
 use rust_xlsxwriter::Workbook;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 fn temp() -> tempfile::TempDir {
