@@ -2,6 +2,7 @@
 //! levels, the suggestion with the findings it cites, the decision, the override with its reason,
 //! and the reviewer's evidence.
 
+use super::form::Draft;
 use super::form::error_row;
 use super::scorecard::mean_text;
 use super::{SourcesView, field_label};
@@ -12,7 +13,7 @@ use crate::app::session::Session;
 use crate::app::theme::Palette;
 use crate::assess::edit::AssessEdit;
 use crate::assess::questionnaire::Field;
-use crate::assess::{Criterion, DataSource, EvidenceRef, Score};
+use crate::assess::{Criterion, CriterionScore, DataSource, EvidenceRef, Score};
 use crate::checks::{CheckCode, Dimension};
 use crate::model::Lang;
 use egui::{RichText, vec2};
@@ -143,34 +144,8 @@ impl SourcesView {
         };
         let entry = source.score(criterion);
         let suggestion = entry.and_then(|e| e.suggested.as_ref());
-        ui.heading(criterion.title(lang));
-        ui.label(RichText::new(dimension_name(lang, criterion.dimension())).weak());
-        ui.add(egui::Label::new(RichText::new(criterion.question(lang)).italics()).wrap());
-        ui.add_space(6.0);
-        // The levels, with the suggested and the final one marked.
-        for score in Score::all().into_iter().rev() {
-            let mut marks = Vec::new();
-            if suggestion.is_some_and(|s| s.score == score) {
-                marks.push(tr(lang, Tr::SourcesMarkSuggested));
-            }
-            if entry.and_then(|e| e.final_score) == Some(score) {
-                marks.push(tr(lang, Tr::SourcesMarkFinal));
-            }
-            let mut text = trf(
-                lang,
-                Tr::SourcesLevel,
-                &[&score.to_string(), criterion.level(score, lang)],
-            );
-            if !marks.is_empty() {
-                text.push_str(&format!("  ({})", marks.join(", ")));
-            }
-            let text = if marks.is_empty() {
-                RichText::new(text).weak()
-            } else {
-                RichText::new(text).strong()
-            };
-            ui.add(egui::Label::new(text).wrap());
-        }
+        let key = (draft.key.2.clone(), draft.key.3.clone());
+        levels_ui(ui, criterion, entry, lang);
         ui.add_space(8.0);
         let (suggested_label, _) = field_label(Field::SuggestedScore, lang);
         match suggestion {
@@ -195,140 +170,226 @@ impl SourcesView {
         }
         ui.add_space(8.0);
         ui.separator();
-        // The decision.
-        match entry.and_then(|e| e.final_score.map(|s| (s, e))) {
-            Some((score, e)) if e.overridden => {
-                ui.strong(trf(lang, Tr::SourcesFinalOverridden, &[&score.to_string()]));
-                ui.add(
-                    egui::Label::new(format!(
-                        "{}: {}",
-                        field_label(Field::Reason, lang).0,
-                        e.reason
-                    ))
-                    .wrap(),
-                );
-            }
-            Some((score, _)) => {
-                ui.strong(trf(lang, Tr::SourcesFinalAccepted, &[&score.to_string()]));
-            }
-            None => {
-                ui.label(tr(lang, Tr::SourcesNoDecision));
-            }
+        decision_ui(ui, criterion, entry, &key, lang, commands);
+        override_ui(
+            ui,
+            draft,
+            &self.refused,
+            criterion,
+            entry,
+            &key,
+            lang,
+            palette,
+            commands,
+        );
+        evidence_ui(ui, draft, criterion, key, lang, commands);
+    }
+}
+
+/// The criterion's title, dimension and question, and its levels with the suggested and the
+/// final one marked.
+fn levels_ui(ui: &mut egui::Ui, criterion: Criterion, entry: Option<&CriterionScore>, lang: Lang) {
+    let suggestion = entry.and_then(|e| e.suggested.as_ref());
+    ui.heading(criterion.title(lang));
+    ui.label(RichText::new(dimension_name(lang, criterion.dimension())).weak());
+    ui.add(egui::Label::new(RichText::new(criterion.question(lang)).italics()).wrap());
+    ui.add_space(6.0);
+    // The levels, with the suggested and the final one marked.
+    for score in Score::all().into_iter().rev() {
+        let mut marks = Vec::new();
+        if suggestion.is_some_and(|s| s.score == score) {
+            marks.push(tr(lang, Tr::SourcesMarkSuggested));
         }
-        let key = (draft.key.2.clone(), draft.key.3.clone());
-        ui.horizontal_wrapped(|ui| {
-            let can_accept = suggestion.is_some_and(|s| {
-                entry.and_then(|e| e.final_score) != Some(s.score)
-                    || entry.is_some_and(|e| e.overridden)
-            });
-            if ui
-                .add_enabled(can_accept, egui::Button::new(tr(lang, Tr::SourcesAccept)))
-                .clicked()
-            {
-                commands.push(Command::Assess(AssessEdit::Accept {
-                    country: key.0.clone(),
-                    id: key.1.clone(),
-                    criterion,
-                }));
-            }
-            let has_final = entry.is_some_and(|e| e.final_score.is_some());
-            if ui
-                .add_enabled(
-                    has_final,
-                    egui::Button::new(tr(lang, Tr::SourcesClearDecision)),
-                )
-                .clicked()
-            {
-                commands.push(Command::Assess(AssessEdit::ClearFinal {
-                    country: key.0.clone(),
-                    id: key.1.clone(),
-                    criterion,
-                }));
-            }
+        if entry.and_then(|e| e.final_score) == Some(score) {
+            marks.push(tr(lang, Tr::SourcesMarkFinal));
+        }
+        let mut text = trf(
+            lang,
+            Tr::SourcesLevel,
+            &[&score.to_string(), criterion.level(score, lang)],
+        );
+        if !marks.is_empty() {
+            text.push_str(&format!("  ({})", marks.join(", ")));
+        }
+        let text = if marks.is_empty() {
+            RichText::new(text).weak()
+        } else {
+            RichText::new(text).strong()
+        };
+        ui.add(egui::Label::new(text).wrap());
+    }
+}
+
+/// The decision on a criterion, and the buttons that accept the suggestion or clear it.
+fn decision_ui(
+    ui: &mut egui::Ui,
+    criterion: Criterion,
+    entry: Option<&CriterionScore>,
+    key: &(String, String),
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let suggestion = entry.and_then(|e| e.suggested.as_ref());
+    // The decision.
+    match entry.and_then(|e| e.final_score.map(|s| (s, e))) {
+        Some((score, e)) if e.overridden => {
+            ui.strong(trf(lang, Tr::SourcesFinalOverridden, &[&score.to_string()]));
+            ui.add(
+                egui::Label::new(format!(
+                    "{}: {}",
+                    field_label(Field::Reason, lang).0,
+                    e.reason
+                ))
+                .wrap(),
+            );
+        }
+        Some((score, _)) => {
+            ui.strong(trf(lang, Tr::SourcesFinalAccepted, &[&score.to_string()]));
+        }
+        None => {
+            ui.label(tr(lang, Tr::SourcesNoDecision));
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        let can_accept = suggestion.is_some_and(|s| {
+            entry.and_then(|e| e.final_score) != Some(s.score)
+                || entry.is_some_and(|e| e.overridden)
         });
-        ui.add_space(6.0);
-        ui.strong(tr(lang, Tr::SourcesOverrideHeading));
-        let current = entry
-            .and_then(|e| e.final_score.or(e.suggested.as_ref().map(|s| s.score)))
-            .map_or(0, Score::get);
-        let chosen = draft.override_score.entry(criterion).or_insert(current);
-        ui.horizontal(|ui| {
-            let label = ui.label(tr(lang, Tr::SourcesOverrideScore));
-            egui::ComboBox::from_id_salt(("override_score", criterion))
-                .selected_text(chosen.to_string())
-                .width(60.0)
-                .show_ui(ui, |ui| {
-                    for score in Score::all() {
-                        ui.selectable_value(
-                            chosen,
-                            score.get(),
-                            format!("{score} — {}", criterion.level(score, lang)),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-        });
-        let chosen = *chosen;
-        let reason = draft.reason.entry(criterion).or_default();
-        let (reason_label, reason_help) = field_label(Field::Reason, lang);
-        let label = ui.label(reason_label);
-        ui.add(
-            egui::TextEdit::multiline(reason)
-                .id_salt(("override_reason", criterion))
-                .desired_rows(2)
-                .desired_width(f32::INFINITY)
-                .hint_text(reason_help),
-        )
-        .labelled_by(label.id);
-        let differs = suggestion.is_some_and(|s| s.score.get() != chosen);
-        let needs_reason = differs && reason.trim().is_empty();
-        if needs_reason {
-            ui.label(RichText::new(tr(lang, Tr::SourcesReasonNeeded)).color(palette.warning));
-        }
-        if let Some((id, refused_criterion, why)) = &self.refused
-            && *id == key.1
-            && *refused_criterion == criterion
-        {
-            error_row(ui, why, palette);
-        }
         if ui
-            .add_enabled(
-                !needs_reason,
-                egui::Button::new(tr(lang, Tr::SourcesOverride)),
-            )
+            .add_enabled(can_accept, egui::Button::new(tr(lang, Tr::SourcesAccept)))
             .clicked()
-            && let Some(score) = Score::new(chosen)
         {
-            commands.push(Command::Assess(AssessEdit::Override {
+            commands.push(Command::Assess(AssessEdit::Accept {
                 country: key.0.clone(),
                 id: key.1.clone(),
                 criterion,
-                score,
-                reason: reason.trim().to_string(),
             }));
         }
-        ui.add_space(8.0);
-        let (evidence_label, evidence_help) = field_label(Field::Evidence, lang);
-        let label = ui.label(RichText::new(evidence_label).strong());
-        let evidence = draft.evidence.entry(criterion).or_default();
-        let response = ui
-            .add(
-                egui::TextEdit::multiline(evidence)
-                    .id_salt(("reviewer_evidence", criterion))
-                    .desired_rows(3)
-                    .desired_width(f32::INFINITY)
-                    .hint_text(evidence_help),
+        let has_final = entry.is_some_and(|e| e.final_score.is_some());
+        if ui
+            .add_enabled(
+                has_final,
+                egui::Button::new(tr(lang, Tr::SourcesClearDecision)),
             )
-            .labelled_by(label.id);
-        if response.changed() {
-            commands.push(Command::Assess(AssessEdit::SetEvidence {
-                country: key.0,
-                id: key.1,
+            .clicked()
+        {
+            commands.push(Command::Assess(AssessEdit::ClearFinal {
+                country: key.0.clone(),
+                id: key.1.clone(),
                 criterion,
-                text: evidence.clone(),
             }));
         }
+    });
+}
+
+/// The override of a criterion: the score, the reason (needed when the score differs from the
+/// suggestion), why the last one was refused, and the button that asks for it.
+#[allow(clippy::too_many_arguments)]
+fn override_ui(
+    ui: &mut egui::Ui,
+    draft: &mut Draft,
+    refused: &Option<(String, Criterion, String)>,
+    criterion: Criterion,
+    entry: Option<&CriterionScore>,
+    key: &(String, String),
+    lang: Lang,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    let suggestion = entry.and_then(|e| e.suggested.as_ref());
+    ui.add_space(6.0);
+    ui.strong(tr(lang, Tr::SourcesOverrideHeading));
+    let current = entry
+        .and_then(|e| e.final_score.or(e.suggested.as_ref().map(|s| s.score)))
+        .map_or(0, Score::get);
+    let chosen = draft.override_score.entry(criterion).or_insert(current);
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, Tr::SourcesOverrideScore));
+        egui::ComboBox::from_id_salt(("override_score", criterion))
+            .selected_text(chosen.to_string())
+            .width(60.0)
+            .show_ui(ui, |ui| {
+                for score in Score::all() {
+                    ui.selectable_value(
+                        chosen,
+                        score.get(),
+                        format!("{score} — {}", criterion.level(score, lang)),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let chosen = *chosen;
+    let reason = draft.reason.entry(criterion).or_default();
+    let (reason_label, reason_help) = field_label(Field::Reason, lang);
+    let label = ui.label(reason_label);
+    ui.add(
+        egui::TextEdit::multiline(reason)
+            .id_salt(("override_reason", criterion))
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text(reason_help),
+    )
+    .labelled_by(label.id);
+    let differs = suggestion.is_some_and(|s| s.score.get() != chosen);
+    let needs_reason = differs && reason.trim().is_empty();
+    if needs_reason {
+        ui.label(RichText::new(tr(lang, Tr::SourcesReasonNeeded)).color(palette.warning));
+    }
+    if let Some((id, refused_criterion, why)) = refused
+        && *id == key.1
+        && *refused_criterion == criterion
+    {
+        error_row(ui, why, palette);
+    }
+    if ui
+        .add_enabled(
+            !needs_reason,
+            egui::Button::new(tr(lang, Tr::SourcesOverride)),
+        )
+        .clicked()
+        && let Some(score) = Score::new(chosen)
+    {
+        commands.push(Command::Assess(AssessEdit::Override {
+            country: key.0.clone(),
+            id: key.1.clone(),
+            criterion,
+            score,
+            reason: reason.trim().to_string(),
+        }));
+    }
+}
+
+/// The reviewer's evidence on a criterion, asked to be saved as it is typed.
+fn evidence_ui(
+    ui: &mut egui::Ui,
+    draft: &mut Draft,
+    criterion: Criterion,
+    key: (String, String),
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(8.0);
+    let (evidence_label, evidence_help) = field_label(Field::Evidence, lang);
+    let label = ui.label(RichText::new(evidence_label).strong());
+    let evidence = draft.evidence.entry(criterion).or_default();
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(evidence)
+                .id_salt(("reviewer_evidence", criterion))
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text(evidence_help),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        commands.push(Command::Assess(AssessEdit::SetEvidence {
+            country: key.0,
+            id: key.1,
+            criterion,
+            text: evidence.clone(),
+        }));
     }
 }
 
