@@ -70,7 +70,7 @@ pub enum Command {
 
     // Sources panel and import dialog.
     /// Change the data-source assessment (Sources panel).
-    Assess(super::sources::AssessEdit),
+    Assess(crate::assess::edit::AssessEdit),
     /// Show in Findings the findings of a check about a country.
     ShowFindingsOf {
         check: CheckCode,

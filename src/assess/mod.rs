@@ -6,9 +6,11 @@
 //! module holds the inventory ([`Assessment`] → [`CountryAssessment`] → [`DataSource`]), the
 //! [`rubric`], the suggestions computed from loaded data, findings and mirror ratios
 //! ([`suggest()`]), the [`scorecard`] with its "potential for development" items, and the
-//! [`questionnaire`] a national office fills in.
+//! [`questionnaire`] a national office fills in, and the reviewer's changes to an assessment
+//! ([`edit`]).
 
 pub mod choices;
+pub mod edit;
 pub mod evidence;
 pub mod model;
 pub mod questionnaire;
