@@ -2,8 +2,10 @@
 //!
 //! Data flows one way: files → [`load`] → [`model::Dataset`] → [`checks`] / [`mirror`] /
 //! [`coverage`] / [`assess`] → [`report`] → GUI panels ([`app`]), CLI output ([`cli`]) and
-//! exports ([`charts`], [`report`]). Only [`app`] knows about egui.
+//! exports ([`charts`], [`report`]). Only `app` knows about egui; it is built with the `gui`
+//! feature (on by default), so the library and the command line also build without egui.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod assess;
 pub mod charts;
