@@ -318,6 +318,11 @@ pub struct SheetOptions {
 }
 
 impl ImportOptions {
+    /// Reads import options from JSON (`--import-options FILE`).
+    pub fn from_json(text: &str) -> Result<ImportOptions, String> {
+        serde_json::from_str(text).map_err(|e| format!("expected import options in JSON: {e}"))
+    }
+
     /// The options that apply to one sheet: its own overrides over the file-wide ones.
     pub fn for_sheet(&self, sheet: &str) -> ImportOptions {
         let mut options = self.clone();
