@@ -337,6 +337,8 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
     let cursor = || Cursor::new(bytes);
     match container {
         Container::Ole => {
+            // calamine reads a whole xls workbook when it opens it, as large as the file says.
+            super::ole::check_xls(bytes).map_err(OpenError::Damaged)?;
             // An encrypted OOXML workbook is an OLE file holding an `EncryptedPackage`
             // stream; calamine's xlsx reader recognises it.
             let xls_error = match open_workbook_from_rs::<Xls<_>, _>(cursor()) {
