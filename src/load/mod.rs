@@ -21,6 +21,7 @@ pub mod eurostat;
 pub mod header;
 pub mod long;
 pub mod metadata;
+pub mod ods;
 pub mod ole;
 pub mod options;
 pub mod preview;

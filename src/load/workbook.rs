@@ -368,6 +368,8 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
             if let Ok(book) = open_workbook_from_rs::<Xlsb<_>, _>(cursor()) {
                 return Ok(Sheets::Xlsb(book));
             }
+            // calamine reads a whole ods spreadsheet when it opens it, repeats expanded.
+            super::ods::check_ods(bytes).map_err(OpenError::Damaged)?;
             match open_workbook_from_rs::<Ods<_>, _>(cursor()) {
                 Ok(book) => Ok(Sheets::Ods(book)),
                 Err(calamine::OdsError::Password) => Err(OpenError::Encrypted),
