@@ -369,3 +369,21 @@ fn damaged_bytes_never_panic() {
     }
     assert!(runs >= 200, "{runs}");
 }
+
+#[test]
+fn a_delimiter_that_is_not_one_byte_of_punctuation_is_refused_not_cut_to_a_byte() {
+    // 'Ĭ' is U+012C: cut to a byte it would be ',' and the file would be split on commas.
+    let options = ImportOptions {
+        delimiter: Some('Ĭ'),
+        ..ImportOptions::default()
+    };
+    let text = b"reporter,table,year,sex,category,value\nKAZ,3,2015,T,Kyrgyzstan,120\n";
+    let error = load::load_bytes(Path::new("f.csv"), text, &options, &LoadControl::new())
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        error.contains("one of , ; tab |") && error.contains("'Ĭ'"),
+        "{error}"
+    );
+}
