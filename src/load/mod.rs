@@ -29,6 +29,7 @@ pub mod sdmx;
 pub mod text;
 pub mod values;
 pub mod workbook;
+pub mod zipxml;
 
 pub use options::{
     ColumnRole, ImportOptions, LabelTarget, Layout, NOT_A_COUNTRY, SheetOptions, label_target,

@@ -8,77 +8,12 @@
 //! is left to calamine, which refuses it with its own message.
 
 use super::workbook::MAX_GRID_CELLS;
-use flate2::read::DeflateDecoder;
-use std::io::Read;
+use super::zipxml;
 
 /// calamine's limits on one sheet: rows, columns, and cells after expansion.
 const MAX_ROWS: u64 = 1_048_576;
 const MAX_COLUMNS: u64 = 16_384;
 const MAX_CELLS: u64 = 100_000_000;
-/// The most `content.xml` is inflated to; a spreadsheet of a country's tables takes a few MB.
-pub const MAX_CONTENT_BYTES: u64 = 256 * 1024 * 1024;
-/// The longest tag read whole; a cell's tag with a long formula takes a few KB.
-const MAX_TAG_BYTES: usize = 1024 * 1024;
-
-fn u16_at(bytes: &[u8], at: usize) -> Option<usize> {
-    let slice = bytes.get(at..at.checked_add(2)?)?;
-    slice
-        .try_into()
-        .ok()
-        .map(|b| usize::from(u16::from_le_bytes(b)))
-}
-
-fn u32_at(bytes: &[u8], at: usize) -> Option<usize> {
-    let slice = bytes.get(at..at.checked_add(4)?)?;
-    slice
-        .try_into()
-        .ok()
-        .map(|b| u32::from_le_bytes(b) as usize)
-}
-
-/// The data of every entry named `content.xml`, as (compression method, bytes from the start of
-/// its data to the end of the file, stored size).
-fn content_entries(bytes: &[u8]) -> Vec<(usize, &[u8], usize)> {
-    let mut found = Vec::new();
-    // The end-of-central-directory record, in the last 64 KB.
-    let floor = bytes.len().saturating_sub(22 + 65_535);
-    let Some(end) = (floor..bytes.len().saturating_sub(21))
-        .rev()
-        .find(|at| bytes.get(*at..*at + 4) == Some(&[0x50, 0x4B, 0x05, 0x06][..]))
-    else {
-        return found;
-    };
-    let (Some(entries), Some(mut at)) = (u16_at(bytes, end + 10), u32_at(bytes, end + 16)) else {
-        return found;
-    };
-    for _ in 0..entries {
-        if bytes.get(at..at + 4) != Some(&[0x50, 0x4B, 0x01, 0x02][..]) {
-            break;
-        }
-        let (Some(method), Some(size), Some(name_len), Some(extra), Some(comment), Some(local)) = (
-            u16_at(bytes, at + 10),
-            u32_at(bytes, at + 20),
-            u16_at(bytes, at + 28),
-            u16_at(bytes, at + 30),
-            u16_at(bytes, at + 32),
-            u32_at(bytes, at + 42),
-        ) else {
-            break;
-        };
-        if bytes.get(at + 46..at + 46 + name_len) == Some(&b"content.xml"[..]) {
-            let data = (|| {
-                let local_name = u16_at(bytes, local + 26)?;
-                let local_extra = u16_at(bytes, local + 28)?;
-                bytes.get(local + 30 + local_name + local_extra..)
-            })();
-            if let Some(data) = data {
-                found.push((method, data, size));
-            }
-        }
-        at += 46 + name_len + extra + comment;
-    }
-    found
-}
 
 /// The cells one sheet costs calamine, counted as its XML goes by.
 #[derive(Default)]
@@ -136,48 +71,14 @@ impl Row {
     }
 }
 
-fn trim(mut rest: &[u8]) -> &[u8] {
-    while let Some((first, tail)) = rest.split_first() {
-        if !first.is_ascii_whitespace() {
-            break;
-        }
-        rest = tail;
-    }
-    rest
-}
-
 /// The number an attribute holds (`table:number-rows-repeated="1000"`), 1 when absent. A value
 /// that is not plain digits counts as the most there can be: calamine may decode it to a number
 /// (`&#49;`), and a value it cannot read stops it anyway.
 fn repeats(tag: &[u8], attribute: &[u8]) -> u64 {
-    let mut from = 0;
-    while let Some(found) = tag
-        .get(from..)
-        .and_then(|rest| rest.windows(attribute.len()).position(|w| w == attribute))
-    {
-        let at = from + found;
-        from = at + 1;
-        let rest = trim(tag.get(at + attribute.len()..).unwrap_or(&[]));
-        let Some(rest) = rest.strip_prefix(b"=") else {
-            continue;
-        };
-        let rest = trim(rest);
-        let Some((&quote, value)) = rest.split_first() else {
-            continue;
-        };
-        if quote != b'"' && quote != b'\'' {
-            continue;
-        }
-        let value = value.split(|b| *b == quote).next().unwrap_or(&[]);
-        let value = value.strip_prefix(b"+").unwrap_or(value);
-        if value.is_empty() || !value.iter().all(u8::is_ascii_digit) {
-            return u64::MAX;
-        }
-        return value.iter().fold(0u64, |n, d| {
-            n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
-        });
+    match zipxml::attribute(tag, attribute) {
+        None => 1,
+        Some(value) => zipxml::number(value).unwrap_or(u64::MAX),
     }
-    1
 }
 
 fn contains(tag: &[u8], what: &[u8]) -> bool {
@@ -255,101 +156,20 @@ impl Counter {
     }
 }
 
-/// Reads the tags of an XML stream: comments, CDATA and processing instructions are passed
-/// over, quotes are honoured. `Err` when the XML is larger than calamine should be given.
-fn scan(xml: impl Read, counter: &mut Counter) -> Result<(), String> {
-    enum State {
-        Text,
-        Tag,
-        Quoted(u8),
-        Skip(&'static [u8]),
-    }
-    let mut state = State::Text;
-    let mut tag: Vec<u8> = Vec::new();
-    let mut seen = 0u64;
-    let mut reader = std::io::BufReader::new(xml.take(MAX_CONTENT_BYTES + 1));
-    let mut chunk = [0u8; 64 * 1024];
-    loop {
-        let n = match reader.read(&mut chunk) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => n,
-        };
-        seen += n as u64;
-        if seen > MAX_CONTENT_BYTES {
-            return Err(format!(
-                "its content.xml inflates to more than {} MB, more than migreview reads",
-                MAX_CONTENT_BYTES / (1024 * 1024)
-            ));
-        }
-        for &byte in chunk.get(..n).unwrap_or(&[]) {
-            match state {
-                State::Text => {
-                    if byte == b'<' {
-                        tag.clear();
-                        state = State::Tag;
-                    }
-                }
-                State::Tag | State::Quoted(_) => {
-                    if let State::Quoted(quote) = state {
-                        if byte == quote {
-                            state = State::Tag;
-                        }
-                    } else if byte == b'>' {
-                        counter.tag(&tag);
-                        state = State::Text;
-                        continue;
-                    } else if byte == b'"' || byte == b'\'' {
-                        state = State::Quoted(byte);
-                    }
-                    if tag.len() >= MAX_TAG_BYTES {
-                        return Err(format!(
-                            "its content.xml has a tag longer than {} KB",
-                            MAX_TAG_BYTES / 1024
-                        ));
-                    }
-                    tag.push(byte);
-                    let skip: Option<&'static [u8]> = match tag.as_slice() {
-                        b"!--" => Some(b"-->"),
-                        b"![CDATA[" => Some(b"]]>"),
-                        b"?" => Some(b"?>"),
-                        _ => None,
-                    };
-                    if let Some(end) = skip {
-                        tag.clear();
-                        state = State::Skip(end);
-                    }
-                }
-                State::Skip(end) => {
-                    tag.push(byte);
-                    if tag.ends_with(end) {
-                        state = State::Text;
-                    } else if tag.len() > end.len() {
-                        tag.remove(0);
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Checks that calamine can open an ods file without asking for more memory than the sheets of
 /// a real spreadsheet take: the cells its sheets expand to, as calamine expands them, are at
 /// most [`MAX_GRID_CELLS`] in all, and `content.xml` inflates to at most
-/// [`MAX_CONTENT_BYTES`]. `Err` says what is wrong; anything else is left to calamine.
+/// [`zipxml::MAX_XML_BYTES`]. `Err` says what is wrong; anything else is left to calamine.
 pub fn check_ods(bytes: &[u8]) -> Result<(), String> {
     let advice = "open it in LibreOffice, delete the rows and columns far from the table, and \
                   save it again";
-    for (method, data, size) in content_entries(bytes) {
+    for xml in zipxml::entries(bytes, |name| name == b"content.xml") {
         let mut counter = Counter::default();
-        let scanned = match method {
-            0 => scan(data.get(..size).unwrap_or(data), &mut counter),
-            8 => scan(DeflateDecoder::new(data), &mut counter),
-            _ => continue,
-        };
-        scanned.map_err(|what| {
-            format!("expected an OpenDocument spreadsheet, found {what}; {advice}")
-        })?;
+        zipxml::scan(xml, |tag| {
+            counter.tag(tag);
+            true
+        })
+        .map_err(|what| format!("expected an OpenDocument spreadsheet, found {what}; {advice}"))?;
         counter.end_row();
         let cells = counter.cells();
         if cells > MAX_GRID_CELLS {
@@ -369,7 +189,11 @@ mod tests {
 
     fn count(xml: &str) -> u64 {
         let mut counter = Counter::default();
-        assert!(scan(xml.as_bytes(), &mut counter).is_ok());
+        let scanned = zipxml::scan(xml.as_bytes(), |tag| {
+            counter.tag(tag);
+            true
+        });
+        assert!(scanned.is_ok());
         counter.end_row();
         counter.cells()
     }
@@ -412,7 +236,7 @@ mod tests {
         let path =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/TJK_status.ods");
         let bytes = std::fs::read(path).unwrap_or_default();
-        assert_eq!(content_entries(&bytes).len(), 1);
+        assert_eq!(zipxml::entries(&bytes, |n| n == b"content.xml").len(), 1);
         assert_eq!(check_ods(&bytes), Ok(()));
     }
 }

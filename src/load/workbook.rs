@@ -7,7 +7,9 @@ use super::container::Container;
 use super::long::{Columns, LongDefaults, LongReader, RowPlace, find_header};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::detect_number_style;
-use super::{LoadControl, LoadError, LoadReport, SheetReport, clearinghouse, eurostat, metadata};
+use super::{
+    LoadControl, LoadError, LoadReport, SheetReport, clearinghouse, eurostat, metadata, zipxml,
+};
 use crate::model::Dataset;
 use calamine::{
     Data, Dimensions, Ods, Range, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
@@ -355,6 +357,7 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
             }
         }
         _ => {
+            check_shared_strings(bytes).map_err(OpenError::Damaged)?;
             let xlsx_error = match open_workbook_from_rs::<Xlsx<_>, _>(cursor()) {
                 Ok(book) => return Ok(Sheets::Xlsx(book)),
                 Err(calamine::XlsxError::Password) => return Err(OpenError::Encrypted),
@@ -386,6 +389,37 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
             }
         }
     }
+}
+
+/// Checks the count of shared strings an xlsx file declares (`<sst uniqueCount="…">` in
+/// `xl/sharedStrings.xml`): calamine sets aside room for that many strings when it opens the
+/// file, so a damaged count would ask for gigabytes before any sheet is read. A real count is
+/// bounded by the strings the file can hold: at most a hundred per byte of the file, and no more
+/// than [`MAX_GRID_CELLS`].
+fn check_shared_strings(bytes: &[u8]) -> Result<(), String> {
+    let most = (bytes.len() as u64).saturating_mul(100).min(MAX_GRID_CELLS);
+    let is_strings = |name: &[u8]| name.to_ascii_lowercase().ends_with(b"sharedstrings.xml");
+    for xml in zipxml::entries(bytes, is_strings) {
+        let mut declared = None;
+        zipxml::scan(xml, |tag| {
+            if zipxml::local_name(tag) != b"sst" {
+                return true;
+            }
+            declared = zipxml::attribute(tag, b"uniqueCount").and_then(zipxml::number);
+            false
+        })
+        .map_err(|what| format!("expected an Excel workbook, found {what}"))?;
+        if let Some(count) = declared.filter(|count| *count > most) {
+            return Err(format!(
+                "expected an Excel workbook, found a damaged one: its list of shared strings \
+                 says it holds {} strings, more than a file of {} can; open it in Excel or \
+                 LibreOffice and save it again",
+                crate::model::format_count(count as f64),
+                super::container::format_bytes(bytes.len() as u64)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// One sheet's cells, read under a guard against a failing reader.
