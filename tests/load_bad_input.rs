@@ -387,3 +387,35 @@ fn a_delimiter_that_is_not_one_byte_of_punctuation_is_refused_not_cut_to_a_byte(
         "{error}"
     );
 }
+
+#[test]
+fn workbooks_that_would_ask_for_gigabytes_are_refused_with_a_message() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz_corpus");
+    let cases = [
+        // A shared-string count of a billion: calamine would set aside 24 GB for it.
+        (
+            "load_xlsx/shared_strings_count_of_a_billion.xlsx",
+            "its list of shared strings says it holds 1,000,000,000 strings",
+        ),
+        // 768 bytes that repeat a row of 16,000 values 6,000 times: 96 million cells.
+        (
+            "load_ods/repeated_row_of_16000_values.ods",
+            "its sheets repeat rows and cells to more than 25,000,000 cells",
+        ),
+    ];
+    for (name, expected) in cases {
+        let path = corpus.join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let error = load::load_bytes(
+            &path,
+            &bytes,
+            &ImportOptions::default(),
+            &LoadControl::new(),
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        assert!(error.contains(expected), "{name}: {error}");
+        assert!(error.contains("save it again"), "{name}: {error}");
+    }
+}
