@@ -392,6 +392,11 @@ fn a_delimiter_that_is_not_one_byte_of_punctuation_is_refused_not_cut_to_a_byte(
 fn workbooks_that_would_ask_for_gigabytes_are_refused_with_a_message() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz_corpus");
     let cases = [
+        // A chain of sectors that loops: calamine would follow it until memory runs out.
+        (
+            "load_xls/sector_chain_loop_164b38c3_min.xls",
+            "found a damaged one (a chain of its sectors loops back on itself)",
+        ),
         // A shared-string count of a billion: calamine would set aside 24 GB for it.
         (
             "load_xlsx/shared_strings_count_of_a_billion.xlsx",
