@@ -267,8 +267,7 @@ pub fn import_options(args: &InputArgs) -> Result<ImportOptions, String> {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| format!("{}: cannot read the import options: {e}", path.display()))?;
-            serde_json::from_str(&text)
-                .map_err(|e| format!("{}: expected import options in JSON: {e}", path.display()))?
+            ImportOptions::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
         }
         None => ImportOptions::default(),
     };

@@ -10,8 +10,10 @@
 //!
 //! Imports follow the flow: a module names only modules before it, and `tests/module_flow.rs`
 //! holds the code to that (`docs/architecture.md#imports-follow-the-flow`). Only [`app`] knows
-//! about egui.
+//! about egui; it is built with the `gui` feature (on by default), so the library and the
+//! command line also build without egui.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod assess;
 pub mod charts;

@@ -11,7 +11,22 @@ fn main() {
             let mut err = std::io::stderr();
             cli::run(command, &mut out, &mut err)
         }
-        None => migreview::app::run(cli.files),
+        None => open_window(cli.files),
     };
     std::process::exit(status);
+}
+
+#[cfg(feature = "gui")]
+fn open_window(files: Vec<std::path::PathBuf>) -> i32 {
+    migreview::app::run(files)
+}
+
+/// Built without the `gui` feature: there is no window to open.
+#[cfg(not(feature = "gui"))]
+fn open_window(_files: Vec<std::path::PathBuf>) -> i32 {
+    eprintln!(
+        "migreview: this build has no window (it was built without the `gui` feature); \
+         run a subcommand, see --help"
+    );
+    cli::EXIT_INPUT
 }

@@ -35,16 +35,27 @@ impl Settings {
         let is_json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let settings: Settings = if is_json {
-            serde_json::from_str(&text)
-                .map_err(|e| format!("{}: expected settings in JSON: {e}", path.display()))?
+        let settings = if is_json {
+            Settings::from_json(&text)
         } else {
-            toml::from_str(&text)
-                .map_err(|e| format!("{}: expected settings in TOML: {e}", path.display()))?
+            Settings::from_toml(&text)
         };
-        settings
-            .validate()
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        settings.map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Reads settings from TOML text and validates them.
+    pub fn from_toml(text: &str) -> Result<Settings, String> {
+        let settings: Settings =
+            toml::from_str(text).map_err(|e| format!("expected settings in TOML: {e}"))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Reads settings from JSON text and validates them.
+    pub fn from_json(text: &str) -> Result<Settings, String> {
+        let settings: Settings =
+            serde_json::from_str(text).map_err(|e| format!("expected settings in JSON: {e}"))?;
+        settings.validate()?;
         Ok(settings)
     }
 

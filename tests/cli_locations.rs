@@ -8,7 +8,7 @@
 use migreview::cli::{EXIT_FINDINGS, EXIT_INPUT};
 use rust_xlsxwriter::Workbook;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod cli_support;
 use cli_support::migreview;
@@ -418,6 +418,7 @@ fn s1_counts_the_observations_of_a_label_and_names_its_role_as_the_table_does() 
     }
 }
 
+#[cfg(feature = "gui")]
 /// The identity a finding had when its location named the bare file (`KAZ.csv › line 3`):
 /// check, table, reporter, year, sex, age, category and location, joined by `|`.
 fn old_case_id(finding: &Value, location: &str) -> String {
@@ -437,6 +438,7 @@ fn old_case_id(finding: &Value, location: &str) -> String {
     )
 }
 
+#[cfg(feature = "gui")]
 #[test]
 fn a_review_saved_with_bare_file_names_still_restores_its_decisions() {
     use migreview::app::jobs::{LoadRequest, load_session};
@@ -481,7 +483,7 @@ fn a_review_saved_with_bare_file_names_still_restores_its_decisions() {
         .unwrap_or_else(|e| panic!("{e}"));
 
     let loaded = load_session(
-        &LoadRequest::Files(vec![PathBuf::from(&arg)]),
+        &LoadRequest::Files(vec![std::path::PathBuf::from(&arg)]),
         &migreview::load::LoadControl::new(),
         None,
         &std::sync::atomic::AtomicU8::new(0),

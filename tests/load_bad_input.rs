@@ -340,3 +340,58 @@ fn damaged_bytes_never_panic() {
     }
     assert!(runs >= 200, "{runs}");
 }
+
+#[test]
+fn a_delimiter_that_is_not_one_byte_of_punctuation_is_refused_not_cut_to_a_byte() {
+    // 'Ĭ' is U+012C: cut to a byte it would be ',' and the file would be split on commas.
+    let options = ImportOptions {
+        delimiter: Some('Ĭ'),
+        ..ImportOptions::default()
+    };
+    let text = b"reporter,table,year,sex,category,value\nKAZ,3,2015,T,Kyrgyzstan,120\n";
+    let error = load::load_bytes(Path::new("f.csv"), text, &options, &LoadControl::new())
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        error.contains("one of , ; tab |") && error.contains("'Ĭ'"),
+        "{error}"
+    );
+}
+
+#[test]
+fn workbooks_that_would_ask_for_gigabytes_are_refused_with_a_message() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz_corpus");
+    let cases = [
+        // A chain of sectors that loops: calamine would follow it until memory runs out.
+        (
+            "load_xls/sector_chain_loop_164b38c3_min.xls",
+            "found a damaged one (a chain of its sectors loops back on itself)",
+        ),
+        // A shared-string count of a billion: calamine would set aside 24 GB for it.
+        (
+            "load_xlsx/shared_strings_count_of_a_billion.xlsx",
+            "its list of shared strings says it holds 1,000,000,000 strings",
+        ),
+        // 768 bytes that repeat a row of 16,000 values 6,000 times: 96 million cells.
+        (
+            "load_ods/repeated_row_of_16000_values.ods",
+            "its sheets repeat rows and cells to more than 25,000,000 cells",
+        ),
+    ];
+    for (name, expected) in cases {
+        let path = corpus.join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let error = load::load_bytes(
+            &path,
+            &bytes,
+            &ImportOptions::default(),
+            &LoadControl::new(),
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        assert!(error.contains(expected), "{name}: {error}");
+        assert!(error.contains("save it again"), "{name}: {error}");
+    }
+}

@@ -367,11 +367,9 @@ fn an_ods_with_a_value_far_down_is_refused_before_it_is_laid_out() {
     assert_eq!(
         errors,
         vec![format!(
-            "{}: cannot read the workbook (sheet \"Table 3\": its values are spread over \
-             300,004 rows × 200 columns, more than the 25,000,000 cells migreview reads in \
-             one sheet; an .ods file is read whole, so no sheet of it can be read: delete the \
-             stray cells far from the table, or save the workbook as .xlsx (its other sheets \
-             are then read) or the table as CSV)",
+            "{}: cannot read the workbook (its sheets repeat rows and cells to more than \
+             25,000,000 cells, more than migreview reads in one spreadsheet; open it in \
+             LibreOffice, delete the rows and columns far from the table, and save it again)",
             wide.display()
         )]
     );

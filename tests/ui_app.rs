@@ -1,5 +1,6 @@
 //! The window, driven by its labels the way a reviewer uses it (egui_kittest, no display needed).
 //! Snapshot images are taken only when `MIGREVIEW_SNAPSHOTS=1` (they need Mesa).
+#![cfg(feature = "gui")]
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod ui_support;

@@ -2,6 +2,7 @@
 //! it (egui_kittest, no display needed): the planted problems in Findings, their cells in Data,
 //! the review kept between starts, the Coverage and Mirror panels, the chart exports, and the
 //! Russian labels of the new panels.
+#![cfg(feature = "gui")]
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod ui_support;

@@ -1,5 +1,6 @@
 //! The Sources panel and the import dialog, driven by their labels the way a reviewer uses them
 //! (egui_kittest, no display needed), on the embedded sample with a temporary data directory.
+#![cfg(feature = "gui")]
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 mod ui_support;

@@ -22,13 +22,15 @@ pub mod eurostat;
 pub mod header;
 pub mod long;
 pub mod metadata;
-pub mod ods_extent;
+pub mod ods;
+pub mod ole;
 pub mod options;
 pub mod preview;
 pub mod sdmx;
 pub mod text;
 pub mod values;
 pub mod workbook;
+pub mod zipxml;
 
 pub use options::{
     ColumnRole, ImportOptions, LabelTarget, Layout, NOT_A_COUNTRY, SheetOptions, label_target,

@@ -317,7 +317,55 @@ pub struct SheetOptions {
     pub table: Option<TableId>,
 }
 
+/// The delimiters a text file is read with (`--delimiter`, the import dialog, detection).
+pub const DELIMITERS: [char; 4] = [',', ';', '\t', '|'];
+
+/// Says what is wrong with a chosen delimiter: the CSV reader splits on one ASCII byte, and a
+/// character that is none of [`DELIMITERS`] would be cut to a byte that means something else.
+pub fn check_delimiter(delimiter: char) -> Result<(), String> {
+    if DELIMITERS.contains(&delimiter) {
+        Ok(())
+    } else {
+        Err(format!(
+            "delimiter: expected one of , ; tab |, found {delimiter:?}; choose one of those, or \
+             leave it out to have it detected"
+        ))
+    }
+}
+
 impl ImportOptions {
+    /// Reads import options from JSON (`--import-options FILE`) and checks them.
+    pub fn from_json(text: &str) -> Result<ImportOptions, String> {
+        let options: ImportOptions = serde_json::from_str(text)
+            .map_err(|e| format!("expected import options in JSON: {e}"))?;
+        options.validate()?;
+        Ok(options)
+    }
+
+    /// Says what is wrong with options that cannot be followed: a delimiter other than
+    /// , ; tab |, or a header row 0 (rows count from 1).
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some(delimiter) = self.delimiter {
+            check_delimiter(delimiter)?;
+        }
+        let header_rows = std::iter::once(("header_row".to_string(), self.header_row)).chain(
+            self.sheet_options.iter().map(|(sheet, own)| {
+                (
+                    format!("sheet_options.{sheet:?}.header_row"),
+                    own.header_row,
+                )
+            }),
+        );
+        for (name, row) in header_rows {
+            if row == Some(0) {
+                return Err(format!(
+                    "{name}: expected a row number from 1 (the first row), found 0"
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// The options that apply to one sheet: its own overrides over the file-wide ones.
     pub fn for_sheet(&self, sheet: &str) -> ImportOptions {
         let mut options = self.clone();
@@ -355,6 +403,16 @@ impl ImportOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_that_cannot_be_followed_are_refused() {
+        let odd = ImportOptions::from_json(r#"{"delimiter": "\u012c"}"#);
+        assert!(odd.is_err_and(|e| e.contains("expected one of , ; tab |, found 'Ĭ'")));
+        let zero = ImportOptions::from_json(r#"{"sheet_options": {"T3": {"header_row": 0}}}"#);
+        assert!(zero.is_err_and(|e| e.contains("sheet_options.\"T3\".header_row")));
+        let fine = ImportOptions::from_json(r#"{"delimiter": "\t", "header_row": 2}"#);
+        assert!(fine.is_ok());
+    }
 
     #[test]
     fn label_mappings_are_read_and_checked_line_by_line() {

@@ -292,6 +292,17 @@ pub fn load_decoded(
             ),
         });
     }
+    if let Some(chosen) = options.delimiter
+        && super::options::check_delimiter(chosen).is_err()
+    {
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: "expected the delimiter of the import options to be one of , ; tab |".into(),
+            found: format!(
+                "{chosen:?}; choose one of those, or leave the delimiter out to have it detected"
+            ),
+        });
+    }
     let delimiter = options
         .delimiter
         .or_else(|| bulk_delimiter(text, path))

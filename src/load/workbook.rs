@@ -7,7 +7,9 @@ use super::container::Container;
 use super::long::{Columns, LongDefaults, LongReader, RowPlace, find_header};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::detect_number_style;
-use super::{LoadControl, LoadError, LoadReport, SheetReport, clearinghouse, eurostat, metadata};
+use super::{
+    LoadControl, LoadError, LoadReport, SheetReport, clearinghouse, eurostat, metadata, zipxml,
+};
 use crate::model::Dataset;
 use calamine::{
     Data, Dimensions, Ods, Range, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
@@ -379,6 +381,8 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
     let cursor = || Cursor::new(bytes);
     match container {
         Container::Ole => {
+            // calamine reads a whole xls workbook when it opens it, as large as the file says.
+            super::ole::check_xls(bytes).map_err(OpenError::Damaged)?;
             // An encrypted OOXML workbook is an OLE file holding an `EncryptedPackage`
             // stream; calamine's xlsx reader recognises it.
             let xls_error = match open_workbook_from_rs::<Xls<_>, _>(cursor()) {
@@ -395,6 +399,7 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
             }
         }
         _ => {
+            check_shared_strings(bytes).map_err(OpenError::Damaged)?;
             let xlsx_error = match open_workbook_from_rs::<Xlsx<_>, _>(cursor()) {
                 Ok(book) => return Ok(Sheets::Xlsx(book)),
                 Err(calamine::XlsxError::Password) => return Err(OpenError::Encrypted),
@@ -408,19 +413,8 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
             if let Ok(book) = open_workbook_from_rs::<Xlsb<_>, _>(cursor()) {
                 return Ok(Sheets::Xlsb(book));
             }
-            // The reader lays out every sheet of an .ods file when it opens it: measure first.
-            if let Some(wide) = super::ods_extent::first_wide_sheet(bytes, MAX_GRID_CELLS) {
-                return Err(OpenError::Damaged(format!(
-                    "sheet {:?}: its values are spread over {} rows × {} columns, more than the \
-                     {} cells migreview reads in one sheet; an .ods file is read whole, so no \
-                     sheet of it can be read: delete the stray cells far from the table, or save \
-                     the workbook as .xlsx (its other sheets are then read) or the table as CSV",
-                    wide.name,
-                    crate::model::format_count(wide.rows as f64),
-                    crate::model::format_count(wide.columns as f64),
-                    crate::model::format_count(MAX_GRID_CELLS as f64)
-                )));
-            }
+            // calamine reads a whole ods spreadsheet when it opens it, repeats expanded.
+            super::ods::check_ods(bytes).map_err(OpenError::Damaged)?;
             match open_workbook_from_rs::<Ods<_>, _>(cursor()) {
                 Ok(book) => Ok(Sheets::Ods(book)),
                 Err(calamine::OdsError::Password) => Err(OpenError::Encrypted),
@@ -437,6 +431,37 @@ fn open_unguarded(bytes: &[u8], container: Container) -> Result<Book<'_>, OpenEr
             }
         }
     }
+}
+
+/// Checks the count of shared strings an xlsx file declares (`<sst uniqueCount="…">` in
+/// `xl/sharedStrings.xml`): calamine sets aside room for that many strings when it opens the
+/// file, so a damaged count would ask for gigabytes before any sheet is read. A real count is
+/// bounded by the strings the file can hold: at most a hundred per byte of the file, and no more
+/// than [`MAX_GRID_CELLS`].
+fn check_shared_strings(bytes: &[u8]) -> Result<(), String> {
+    let most = (bytes.len() as u64).saturating_mul(100).min(MAX_GRID_CELLS);
+    let is_strings = |name: &[u8]| name.to_ascii_lowercase().ends_with(b"sharedstrings.xml");
+    for xml in zipxml::entries(bytes, is_strings) {
+        let mut declared = None;
+        zipxml::scan(xml, |tag| {
+            if zipxml::local_name(tag) != b"sst" {
+                return true;
+            }
+            declared = zipxml::attribute(tag, b"uniqueCount").and_then(zipxml::number);
+            false
+        })
+        .map_err(|what| format!("expected an Excel workbook, found {what}"))?;
+        if let Some(count) = declared.filter(|count| *count > most) {
+            return Err(format!(
+                "expected an Excel workbook, found a damaged one: its list of shared strings \
+                 says it holds {} strings, more than a file of {} can; open it in Excel or \
+                 LibreOffice and save it again",
+                crate::model::format_count(count as f64),
+                super::container::format_bytes(bytes.len() as u64)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// One sheet's cells, read under a guard against a failing reader.

@@ -1,0 +1,11 @@
+//! The text loader on bytes named `f.tsv`, seeded with Eurostat bulk TSV files.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(init: common::quiet_caught_panics(), |data: &[u8]| {
+    common::load("f.tsv", data);
+});
