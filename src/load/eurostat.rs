@@ -20,7 +20,7 @@ use super::long::{TextRecords, is_note, parse_year};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::{NumberStyle, parse_cell};
 use super::workbook::{Grid, SheetInput, SheetOutcome, data_text, header_year, is_blank};
-use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
+use super::{ColumnUse, LoadError, LoadReport, Reading, SheetReport};
 use crate::model::category::normalise_label;
 use crate::model::{Dataset, NO_COLUMN, NO_DURATION, Obs, Sex, Sym, TableId, format_count};
 use calamine::Data;
@@ -414,17 +414,15 @@ fn decide_target(
 }
 
 /// Loads a Eurostat bulk file (text, after any decompression).
-#[allow(clippy::too_many_arguments)]
-pub fn load_bulk(
-    text: &str,
-    delimiter: char,
-    path: &Path,
-    options: &ImportOptions,
-    control: &LoadControl,
-    dataset: &mut Dataset,
-    file: u16,
-    report: &mut LoadReport,
-) -> Result<(), LoadError> {
+pub fn load_bulk(text: &str, delimiter: char, reading: Reading<'_>) -> Result<(), LoadError> {
+    let Reading {
+        path,
+        options,
+        control,
+        dataset,
+        file,
+        report,
+    } = reading;
     let shown = path.display().to_string();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter as u8)

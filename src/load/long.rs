@@ -3,7 +3,7 @@
 use super::codes::{Codes, merge_flags, stored_value};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
-use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
+use super::{ColumnUse, LoadControl, LoadError, LoadReport, Reading, SheetReport};
 use crate::model::{
     Dataset, Location, NO_COLUMN, NO_DURATION, Obs, PlaceKind, Sex, Sym, TableId, gazetteer,
 };
@@ -933,17 +933,15 @@ fn note_roles_not_found(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn load_long_text(
-    text: &str,
-    delimiter: char,
-    path: &Path,
-    options: &ImportOptions,
-    control: &LoadControl,
-    dataset: &mut Dataset,
-    file: u16,
-    report: &mut LoadReport,
-) -> Result<(), LoadError> {
+pub fn load_long_text(text: &str, delimiter: char, reading: Reading<'_>) -> Result<(), LoadError> {
+    let Reading {
+        path,
+        options,
+        control,
+        dataset,
+        file,
+        report,
+    } = reading;
     let shown = path.display().to_string();
     let mut builder = csv::ReaderBuilder::new();
     builder

@@ -479,13 +479,15 @@ pub fn load_bytes_named(
     let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);
     report.name = name.to_string();
     load_container(
-        path,
         bytes,
-        options,
-        control,
-        &mut dataset,
-        file,
-        &mut report,
+        Reading {
+            path,
+            options,
+            control,
+            dataset: &mut dataset,
+            file,
+            report: &mut report,
+        },
     )?;
     age_totals::sum_missing_age_totals(&mut dataset, &mut report);
     // Hashed only once the file was read, so that unreadable input fails fast.
@@ -500,21 +502,26 @@ pub fn load_bytes_named(
     Ok((dataset, report))
 }
 
+/// What every reader of one file is given: the file (its path names it in messages), the
+/// user's import options, the progress and cancel switch, and where the observations, their
+/// file number and the file's report go.
+pub struct Reading<'a> {
+    pub path: &'a Path,
+    pub options: &'a ImportOptions,
+    pub control: &'a LoadControl,
+    pub dataset: &'a mut Dataset,
+    pub file: u16,
+    pub report: &'a mut LoadReport,
+}
+
 /// Reads the bytes in the container they are in: gzip (inflated, then looked at again),
 /// a workbook, or text.
-fn load_container(
-    path: &Path,
-    bytes: &[u8],
-    options: &ImportOptions,
-    control: &LoadControl,
-    dataset: &mut Dataset,
-    file: u16,
-    report: &mut LoadReport,
-) -> Result<(), LoadError> {
+fn load_container(bytes: &[u8], reading: Reading<'_>) -> Result<(), LoadError> {
+    let path = reading.path;
     match container::detect(bytes, path) {
         Container::Gzip => {
             let inflated = container::inflate_gzip(bytes, container::MAX_INFLATED_BYTES, path)?;
-            report.messages.push(format!(
+            reading.report.messages.push(format!(
                 "gzip-compressed: {} inflated to {}",
                 container::format_bytes(bytes.len() as u64),
                 container::format_bytes(inflated.len() as u64)
@@ -526,18 +533,14 @@ fn load_container(
                     expected: "expected data inside the gzip file".into(),
                     found: "another gzip file inside it".into(),
                 }),
-                kind @ (Container::Zip | Container::Ole) => workbook::load_workbook(
-                    &inflated, kind, path, options, control, dataset, file, report,
-                ),
-                Container::Text => {
-                    text::load_text(path, &inflated, options, control, dataset, file, report)
+                kind @ (Container::Zip | Container::Ole) => {
+                    workbook::load_workbook(&inflated, kind, reading)
                 }
+                Container::Text => text::load_text(&inflated, reading),
             }
         }
-        kind @ (Container::Zip | Container::Ole) => {
-            workbook::load_workbook(bytes, kind, path, options, control, dataset, file, report)
-        }
-        Container::Text => text::load_text(path, bytes, options, control, dataset, file, report),
+        kind @ (Container::Zip | Container::Ole) => workbook::load_workbook(bytes, kind, reading),
+        Container::Text => text::load_text(bytes, reading),
     }
 }
 

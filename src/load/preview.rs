@@ -5,7 +5,7 @@
 
 use super::container::{self, Container};
 use super::options::{ColumnRole, ImportOptions, Layout};
-use super::{ColumnUse, LoadControl, LoadError, LoadReport, SexBlock, text, workbook};
+use super::{ColumnUse, LoadControl, LoadError, LoadReport, Reading, SexBlock, text, workbook};
 use crate::model::{Dataset, SourceFile, TableId};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -109,12 +109,14 @@ pub fn preview(
             let outcome = workbook::load_workbook(
                 bytes,
                 kind,
-                path,
-                options,
-                &control,
-                &mut dataset,
-                file,
-                &mut report,
+                Reading {
+                    path,
+                    options,
+                    control: &control,
+                    dataset: &mut dataset,
+                    file,
+                    report: &mut report,
+                },
             );
             (sheets, outcome)
         }
@@ -137,12 +139,14 @@ pub fn preview(
             let head = head_of(&decoded.text, PREVIEW_TEXT_BYTES);
             let outcome = text::load_decoded(
                 head,
-                path,
-                options,
-                &control,
-                &mut dataset,
-                file,
-                &mut report,
+                Reading {
+                    path,
+                    options,
+                    control: &control,
+                    dataset: &mut dataset,
+                    file,
+                    report: &mut report,
+                },
             );
             let delimiter = report
                 .delimiter

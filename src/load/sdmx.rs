@@ -17,13 +17,12 @@ use super::eurostat::{
     target_of_table,
 };
 use super::long::{TextRecords, parse_year};
-use super::options::{ColumnRole, ImportOptions, Layout};
+use super::options::{ColumnRole, Layout};
 use super::values::{CellValue, NumberStyle, parse_cell};
-use super::{ColumnUse, LoadControl, LoadError, LoadReport, SheetReport};
+use super::{ColumnUse, LoadError, Reading, SheetReport};
 use crate::model::category::normalise_label;
-use crate::model::{Dataset, NO_COLUMN, NO_DURATION, Obs, Sex, Sym, TableId};
+use crate::model::{NO_COLUMN, NO_DURATION, Obs, Sex, Sym, TableId};
 use std::collections::HashMap;
-use std::path::Path;
 
 /// The role of an SDMX-CSV column.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -79,17 +78,15 @@ fn oecd_measure(code: &str) -> Option<TableId> {
 }
 
 /// Loads an SDMX-CSV file.
-#[allow(clippy::too_many_arguments)]
-pub fn load_sdmx(
-    text: &str,
-    delimiter: char,
-    path: &Path,
-    options: &ImportOptions,
-    control: &LoadControl,
-    dataset: &mut Dataset,
-    file: u16,
-    report: &mut LoadReport,
-) -> Result<(), LoadError> {
+pub fn load_sdmx(text: &str, delimiter: char, reading: Reading<'_>) -> Result<(), LoadError> {
+    let Reading {
+        path,
+        options,
+        control,
+        dataset,
+        file,
+        report,
+    } = reading;
     let shown = path.display().to_string();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter as u8)

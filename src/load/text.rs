@@ -1,9 +1,8 @@
 //! Text inputs: decoding (BOM, UTF-16, Windows-1251, KOI8-R, Windows-1252), delimiter
 //! detection, and the choice of a text layout.
 
-use super::options::{ImportOptions, Layout};
-use super::{LoadControl, LoadError, LoadReport, eurostat, long, sdmx};
-use crate::model::Dataset;
+use super::options::Layout;
+use super::{LoadError, Reading, eurostat, long, sdmx};
 use encoding_rs::Encoding;
 use std::borrow::Cow;
 use std::path::Path;
@@ -221,15 +220,15 @@ fn bulk_delimiter(text: &str, path: &Path) -> Option<char> {
 }
 
 /// Decodes a text file (after any decompression) and loads it in the layout detected or chosen.
-pub fn load_text(
-    path: &Path,
-    bytes: &[u8],
-    options: &ImportOptions,
-    control: &LoadControl,
-    dataset: &mut Dataset,
-    file: u16,
-    report: &mut LoadReport,
-) -> Result<(), LoadError> {
+pub fn load_text(bytes: &[u8], reading: Reading<'_>) -> Result<(), LoadError> {
+    let Reading {
+        path,
+        options,
+        control,
+        dataset,
+        file,
+        report,
+    } = reading;
     let shown = path.display().to_string();
     if looks_binary(bytes) {
         return Err(LoadError::Unrecognised {
@@ -252,22 +251,32 @@ pub fn load_text(
             decoded.encoding.name()
         ));
     }
-    load_decoded(&decoded.text, path, options, control, dataset, file, report)
+    load_decoded(
+        &decoded.text,
+        Reading {
+            path,
+            options,
+            control,
+            dataset,
+            file,
+            report,
+        },
+    )
 }
 
 /// The longest first line (the header row) a text file may have.
 pub const MAX_HEADER_BYTES: usize = 1 << 20;
 
 /// Loads decoded text in the layout detected or chosen.
-pub fn load_decoded(
-    text: &str,
-    path: &Path,
-    options: &ImportOptions,
-    control: &LoadControl,
-    dataset: &mut Dataset,
-    file: u16,
-    report: &mut LoadReport,
-) -> Result<(), LoadError> {
+pub fn load_decoded(text: &str, reading: Reading<'_>) -> Result<(), LoadError> {
+    let Reading {
+        path,
+        options,
+        control,
+        dataset,
+        file,
+        report,
+    } = reading;
     let shown = path.display().to_string();
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
@@ -321,16 +330,18 @@ pub fn load_decoded(
     report.layout = layout;
     report.delimiter = Some(delimiter);
     control.add_total(text.len() as u64);
+    let reading = Reading {
+        path,
+        options,
+        control,
+        dataset,
+        file,
+        report,
+    };
     match layout {
-        Layout::EurostatBulk => eurostat::load_bulk(
-            text, delimiter, path, options, control, dataset, file, report,
-        ),
-        Layout::SdmxCsv => sdmx::load_sdmx(
-            text, delimiter, path, options, control, dataset, file, report,
-        ),
-        _ => long::load_long_text(
-            text, delimiter, path, options, control, dataset, file, report,
-        ),
+        Layout::EurostatBulk => eurostat::load_bulk(text, delimiter, reading),
+        Layout::SdmxCsv => sdmx::load_sdmx(text, delimiter, reading),
+        _ => long::load_long_text(text, delimiter, reading),
     }
 }
 

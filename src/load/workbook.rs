@@ -8,7 +8,8 @@ use super::long::{Columns, LongDefaults, LongReader, RowPlace, find_header};
 use super::options::{ColumnRole, ImportOptions, Layout};
 use super::values::detect_number_style;
 use super::{
-    LoadControl, LoadError, LoadReport, SheetReport, clearinghouse, eurostat, metadata, zipxml,
+    LoadControl, LoadError, LoadReport, Reading, SheetReport, clearinghouse, eurostat, metadata,
+    zipxml,
 };
 use crate::model::Dataset;
 use calamine::{
@@ -585,17 +586,19 @@ pub fn sheet_heads(
 }
 
 /// Loads every sheet of a workbook.
-#[allow(clippy::too_many_arguments)]
 pub fn load_workbook(
     bytes: &[u8],
     container: Container,
-    path: &Path,
-    options: &ImportOptions,
-    control: &LoadControl,
-    dataset: &mut Dataset,
-    file: u16,
-    report: &mut LoadReport,
+    reading: Reading<'_>,
 ) -> Result<(), LoadError> {
+    let Reading {
+        path,
+        options,
+        control,
+        dataset,
+        file,
+        report,
+    } = reading;
     let shown = path.display().to_string();
     if let Some(layout) = options.layout
         && matches!(
