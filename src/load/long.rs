@@ -168,11 +168,16 @@ enum RowFault {
 }
 
 impl RowFault {
-    fn of(record: &csv::StringRecord, delimiter: u8) -> Option<RowFault> {
+    /// `raw_bytes`: how many bytes of the text the record was read from. Only a quoted cell can
+    /// hold a line break, and a record read from no more bytes than its cells, delimiters and a
+    /// line end has no quote: most rows are decided without looking at their bytes.
+    fn of(record: &csv::StringRecord, delimiter: u8, raw_bytes: u64) -> Option<RowFault> {
         let cells = record.as_slice().as_bytes();
-        // Most rows have no line break and are short: two fast scans decide.
-        let has_break = cells.contains(&b'\n') || cells.contains(&b'\r');
-        if !has_break && cells.len() + record.len() <= MAX_CELL_BYTES {
+        let unquoted = cells.len() + record.len().saturating_sub(1);
+        let framing = raw_bytes.saturating_sub(unquoted as u64);
+        if cells.len() + record.len() <= MAX_CELL_BYTES
+            && (framing <= 2 || !(cells.contains(&b'\n') || cells.contains(&b'\r')))
+        {
             return None;
         }
         // The cells and the delimiters between them.
@@ -297,7 +302,8 @@ impl<'t, 'c> TextRecords<'t, 'c> {
                     self.index += 1;
                     let byte = self.record.position().map(|p| p.byte()).unwrap_or(0);
                     let line = self.lines.line_at(byte);
-                    let Some(fault) = RowFault::of(&self.record, self.delimiter) else {
+                    let raw_bytes = self.reader.position().byte().saturating_sub(byte);
+                    let Some(fault) = RowFault::of(&self.record, self.delimiter, raw_bytes) else {
                         return Ok(Some((line, &self.record)));
                     };
                     let reason = fault.reason(line);
