@@ -102,3 +102,45 @@ fn stateless_persons_given_apart_count_among_the_non_citizens() {
         )]
     );
 }
+
+#[test]
+fn stateless_immigrants_given_apart_count_among_the_non_citizens_of_5_1() {
+    // 5.1 gives 110 non-citizen immigrants, of whom 10 stateless apart; 5.2 lists the 100
+    // citizens of other countries. The stateless join the partners: no C5 error.
+    let text = "table,reporter,year,sex,category,value\n\
+                5.1,KAZ,2019,T,NON_CITIZENS,110\n\
+                5.1,KAZ,2019,T,STATELESS,10\n\
+                5.2,KAZ,2019,T,RUS,60\n\
+                5.2,KAZ,2019,T,UZB,40\n\
+                5.1,KAZ,2020,T,NON_CITIZENS,110\n\
+                5.1,KAZ,2020,T,STATELESS,10\n\
+                5.2,KAZ,2020,T,RUS,60\n\
+                5.2,KAZ,2020,T,UZB,30\n";
+    let (dataset, load_report) = load::load_bytes(
+        Path::new("KAZ.csv"),
+        text.as_bytes(),
+        &ImportOptions::default(),
+        &LoadControl::new(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let report = Report::build(
+        vec![InputSummary::from_report(&load_report)],
+        &dataset,
+        &Settings::default(),
+    );
+    assert_eq!(count(&report, CheckCode::C5), (2, 1));
+    let c5: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.check == CheckCode::C5 && f.outcome == Outcome::Fail)
+        .map(|f| format!("{:?} {}", f.year, f.message))
+        .collect();
+    assert_eq!(
+        c5,
+        vec![
+            "Some(2020) Sum of the 2 partners of table 5.2 and stateless in table 5.1: 100 ≠ \
+             non-citizens in table 5.1: 110"
+                .to_string()
+        ]
+    );
+}

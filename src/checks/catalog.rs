@@ -306,13 +306,13 @@ pub const CATALOG: [CatalogEntry; 28] = [
         level: 1,
         en: Texts {
             title: "Non-citizen flows by citizenship (5.2, 6.2) match 5.1 and 6.1",
-            what: "The total of 5.2 equals non-citizen immigration in 5.1; the total of 6.2 equals non-citizen emigration in 6.1 (the foreign citizens where no non-citizens row is given).",
+            what: "The total of 5.2 equals non-citizen immigration in 5.1; the total of 6.2 equals non-citizen emigration in 6.1 (the foreign citizens where no non-citizens row is given). Stateless persons that 5.1 or 6.1 gives apart and 5.2 or 6.2 does not list are added to the partners.",
             why: "Tables 5.2 and 6.2 break the non-citizen flow down by citizenship. If own citizens were mixed in, or stateless persons left out, the totals disagree.",
             look_at: "Whether own citizens appear in 5.2 or 6.2 (see P3), the STATELESS row, and the definition of non-citizens in 5.1 and 6.1.",
         },
         ru: Texts {
             title: "Потоки неграждан по гражданству (5.2, 6.2) совпадают с 5.1 и 6.1",
-            what: "Итог 5.2 равен иммиграции неграждан в 5.1; итог 6.2 равен эмиграции неграждан в 6.1 (иностранных граждан, если строки «неграждане» нет).",
+            what: "Итог 5.2 равен иммиграции неграждан в 5.1; итог 6.2 равен эмиграции неграждан в 6.1 (иностранных граждан, если строки «неграждане» нет). Лица без гражданства, которые 5.1 или 6.1 приводит отдельно, а 5.2 или 6.2 не перечисляет, добавляются к странам-партнёрам.",
             why: "Таблицы 5.2 и 6.2 раскладывают поток неграждан по гражданству. Если туда попали собственные граждане или, наоборот, не попали лица без гражданства, итоги расходятся.",
             look_at: "Нет ли собственных граждан в 5.2 или 6.2 (см. P3), строку STATELESS и определение неграждан в 5.1 и 6.1.",
         },

@@ -45,13 +45,30 @@ fn country_total_against_status(
         let Some((right, code)) = status_of(context, status_table, key) else {
             continue;
         };
-        let Some(left) = country_total(context, by_country, key) else {
+        let Some(mut left) = country_total(context, by_country, key) else {
             continue;
         };
+        let mut left_name = SideName::total(by_country);
+        // Stateless persons are non-citizens. Where the status table gives them apart and the
+        // partners of the by-country table do not list them (Eurostat's `STLS` next to
+        // `FOR_STLS`), they are added to the partners; a `TOTAL` row is taken as written.
+        // (Recognised non-citizens, `RNC`, are a partner of their own and do not stand for them.)
+        if code == status::NON_CITIZENS
+            && let Side::Sum(parts) = &mut left
+            && let Some(stateless_code) = context.dataset.sym(status::STATELESS)
+            && !parts
+                .iter()
+                .any(|p| context.obs(p.obs).category == stateless_code)
+            && let Some((Side::Cell(stateless), _)) =
+                status_cell(context, status_table, key, status::STATELESS)
+        {
+            parts.push(stateless);
+            left_name = left_name.plus(status_table, status::STATELESS);
+        }
         check_equal(
             context,
             out,
-            (&left, SideName::total(by_country)),
+            (&left, left_name),
             (&right, SideName::status(status_table, code)),
         );
     }
@@ -104,38 +121,7 @@ impl Check for C2 {
     }
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
-        let (by_country, status_table) = (TableId::T2_2, TableId::T2_1);
-        for (key, _) in context.index.breakdowns.of_table(status_table) {
-            let Some((right, code)) = non_citizens(context, status_table, key) else {
-                continue;
-            };
-            let Some(mut left) = country_total(context, by_country, key) else {
-                continue;
-            };
-            let mut left_name = SideName::total(by_country);
-            // Stateless persons are non-citizens. Where 2.1 gives them apart and the partners
-            // of 2.2 do not list them (Eurostat's `STLS` next to `FOR_STLS`), they are added
-            // to the partners; a `TOTAL` row of 2.2 is taken as written. (Recognised
-            // non-citizens, `RNC`, are a partner of their own and do not stand for them.)
-            if code == status::NON_CITIZENS
-                && let Side::Sum(parts) = &mut left
-                && let Some(stateless_code) = context.dataset.sym(status::STATELESS)
-                && !parts
-                    .iter()
-                    .any(|p| context.obs(p.obs).category == stateless_code)
-                && let Some((Side::Cell(stateless), _)) =
-                    status_cell(context, status_table, key, status::STATELESS)
-            {
-                parts.push(stateless);
-                left_name = left_name.plus(status_table, status::STATELESS);
-            }
-            check_equal(
-                context,
-                out,
-                (&left, left_name),
-                (&right, SideName::status(status_table, code)),
-            );
-        }
+        country_total_against_status(context, out, TableId::T2_2, TableId::T2_1, non_citizens);
     }
 }
 
