@@ -20,6 +20,7 @@ pub mod charts;
 pub mod checks;
 pub mod cli;
 pub mod coverage;
+pub mod i18n;
 pub mod load;
 pub mod mirror;
 pub mod model;

@@ -372,23 +372,7 @@ impl fmt::Display for TableId {
     }
 }
 
-/// Languages of the user interface and the catalogue texts.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Ru,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ru => "ru",
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,7 @@
 //! Sex, values and the reasons a value is missing.
 
+pub use crate::i18n::{format_count, format_count_in, format_count_ru};
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -130,53 +132,6 @@ impl Value {
     }
 }
 
-/// Beyond this a count is no count of people (a typing or export error such as `1e308`), and
-/// its digits past the sixteenth are not exact: it is written in exponent form.
-const LARGEST_GROUPED: f64 = 1e15;
-
-/// Formats a count the way reviewers read it: `4,190`, `1,234.5`, `−12`; a value no count of
-/// people reaches in exponent form (`1e308`), and a sum that overflowed as `∞`.
-pub fn format_count(value: f64) -> String {
-    let negative = value < 0.0;
-    let sign = if negative { "−" } else { "" };
-    let abs = value.abs();
-    if value.is_nan() {
-        return "NaN".into();
-    }
-    if abs.is_infinite() {
-        return format!("{sign}∞");
-    }
-    if abs >= LARGEST_GROUPED {
-        return format!("{sign}{abs:e}");
-    }
-    let rounded = (abs * 10.0).round() / 10.0;
-    let whole = rounded.trunc() as u64;
-    let frac = ((rounded - rounded.trunc()) * 10.0).round() as u64;
-    let digits = whole.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    if frac > 0 {
-        grouped.push('.');
-        grouped.push_str(&frac.to_string());
-    }
-    if negative && (whole > 0 || frac > 0) {
-        format!("−{grouped}")
-    } else {
-        grouped
-    }
-}
-
-/// Formats a count the Russian way: `4 190`, `1 234,5`, `−12` (groups separated by a no-break
-/// space, so a number never wraps across lines; decimal comma).
-pub fn format_count_ru(value: f64) -> String {
-    format_count(value).replace(',', "\u{a0}").replace('.', ",")
-}
-
 /// Writes a number as data files carry it (the canonical CSV, the exports): without a trailing
 /// `.0` for whole numbers, and with the shortest exact representation otherwise.
 pub fn number_text(value: f64) -> String {
@@ -184,14 +139,6 @@ pub fn number_text(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         format!("{value}")
-    }
-}
-
-/// Formats a count for readers of a language.
-pub fn format_count_in(value: f64, lang: super::Lang) -> String {
-    match lang {
-        super::Lang::En => format_count(value),
-        super::Lang::Ru => format_count_ru(value),
     }
 }
 

@@ -1,0 +1,1 @@
+# migreview: charts texts (en).

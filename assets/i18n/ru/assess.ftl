@@ -1,0 +1,1 @@
+# migreview: assess texts (ru).

@@ -1,0 +1,1 @@
+# migreview: checks texts (ru).

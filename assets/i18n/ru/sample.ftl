@@ -1,0 +1,1 @@
+# migreview: sample texts (ru).
