@@ -170,6 +170,11 @@ fn scan(text: &str, path: &Path, found: &mut Vec<(String, BTreeSet<String>, Stri
         if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
             continue;
         }
+        // Uses in comments (the macro's own documentation) are examples, not uses.
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        if text[line_start..start].contains("//") {
+            continue;
+        }
         let open = start + text[start..].find('(').unwrap();
         // The call's text up to its closing parenthesis, strings skipped.
         let (mut depth, mut i, mut in_string) = (0usize, open, false);

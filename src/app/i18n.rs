@@ -282,12 +282,6 @@ texts! {
     SeverityError,
     SeverityWarning,
     SeverityInfo,
-    DimensionRelevance,
-    DimensionAccuracy,
-    DimensionTimeliness,
-    DimensionAccessibility,
-    DimensionComparability,
-    DimensionCoherence,
     StatusOpen,
     StatusConfirmed,
     StatusExplained,
@@ -439,17 +433,7 @@ pub fn severity_name(lang: Lang, severity: Severity) -> &'static str {
 }
 
 pub fn dimension_name(lang: Lang, dimension: Dimension) -> &'static str {
-    tr(
-        lang,
-        match dimension {
-            Dimension::Relevance => Tr::DimensionRelevance,
-            Dimension::Accuracy => Tr::DimensionAccuracy,
-            Dimension::Timeliness => Tr::DimensionTimeliness,
-            Dimension::Accessibility => Tr::DimensionAccessibility,
-            Dimension::Comparability => Tr::DimensionComparability,
-            Dimension::Coherence => Tr::DimensionCoherence,
-        },
-    )
+    crate::assess::rubric::dimension_label(dimension, lang)
 }
 
 pub fn status_name(lang: Lang, status: TriageStatus) -> &'static str {

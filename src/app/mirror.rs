@@ -16,6 +16,7 @@ use crate::charts::{
 };
 use crate::mirror::{Band, FlowDirection, MirrorPair, MirrorSettings, PartnerComparison};
 use crate::model::{Lang, Sex, gazetteer};
+use crate::t;
 use egui::{Align2, Color32, Pos2, Rect, RichText, Sense, Stroke, StrokeKind, vec2};
 use egui_plot::{
     Bar, BarChart, Corner, GridInput, GridMark, Legend, Line, LineStyle, Plot, PlotPoint,
@@ -889,7 +890,7 @@ impl MirrorView {
         );
         let t = texts(lang);
         let mut note = match &data.reference {
-            Some(group) => t.reference_subtitle.replace("{group}", &group.join(", ")),
+            Some(group) => t!(lang, "chart-reference-subtitle", group = group.join(", ")),
             None => t.undercount_subtitle.to_string(),
         };
         if let Some(basis_note) = t.basis_note(data.corrected, data.basis) {
@@ -1005,14 +1006,13 @@ impl MirrorView {
                             if bars.is_empty() {
                                 continue;
                             }
-                            let words = if outside {
-                                t.outside_bounds
+                            let (low, high) =
+                                (bound_text(lang, low_bound), bound_text(lang, high_bound));
+                            let name = if outside {
+                                t!(lang, "chart-outside-bounds", low = &low, high = &high)
                             } else {
-                                t.within_bounds
+                                t!(lang, "chart-within-bounds", low = &low, high = &high)
                             };
-                            let name = words
-                                .replace("{low}", &bound_text(lang, low_bound))
-                                .replace("{high}", &bound_text(lang, high_bound));
                             plot_ui.bar_chart(
                                 BarChart::new(
                                     format!("{name} ({})", count_text(lang, bars.len() as f64)),
@@ -1141,14 +1141,18 @@ impl MirrorView {
             PairSeries::build(mirror, &sender, &receiver, sex, basis)
         });
         let t = texts(lang);
-        let fill = |template: &str| {
-            template
-                .replace("{sender}", gazetteer().name(&sender, lang))
-                .replace("{receiver}", gazetteer().name(&receiver, lang))
-        };
+        let (sender_name, receiver_name) = (
+            gazetteer().name(&sender, lang),
+            gazetteer().name(&receiver, lang),
+        );
         ui.heading(format!(
             "{} ({} » {})",
-            fill(t.series_title),
+            t!(
+                lang,
+                "chart-series-title",
+                sender = sender_name,
+                receiver = receiver_name
+            ),
             sender,
             receiver
         ));
@@ -1163,8 +1167,8 @@ impl MirrorView {
         let table_height =
             (ui.text_style_height(&egui::TextStyle::Body) + 8.0) * (data.points.len() as f32 + 1.5);
         let plot_height = (ui.available_height() - table_height - 12.0).max(220.0);
-        let immigration_name = fill(t.immigration_line);
-        let emigration_name = fill(t.emigration_line);
+        let immigration_name = t!(lang, "chart-immigration-line", receiver = receiver_name);
+        let emigration_name = t!(lang, "chart-emigration-line", sender = sender_name);
         Plot::new(("mirror_series", &sender, &receiver, sex, basis))
             .grid_color(grid_colour(ui))
             .height(plot_height)

@@ -5,6 +5,7 @@
 use super::choices::Choice;
 use crate::checks::Dimension;
 use crate::model::Lang;
+use crate::t;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -398,21 +399,16 @@ impl fmt::Display for Criterion {
     }
 }
 
-/// The ESS dimension's name as people read it.
+/// The ESS dimension's name as people read it: one wording everywhere (window, charts,
+/// questionnaire, command line).
 pub fn dimension_label(dimension: Dimension, lang: Lang) -> &'static str {
-    match (dimension, lang) {
-        (Dimension::Relevance, Lang::En) => "Relevance",
-        (Dimension::Relevance, Lang::Ru) => "Актуальность",
-        (Dimension::Accuracy, Lang::En) => "Accuracy and reliability",
-        (Dimension::Accuracy, Lang::Ru) => "Точность и надёжность",
-        (Dimension::Timeliness, Lang::En) => "Timeliness and punctuality",
-        (Dimension::Timeliness, Lang::Ru) => "Своевременность и пунктуальность",
-        (Dimension::Accessibility, Lang::En) => "Accessibility and clarity",
-        (Dimension::Accessibility, Lang::Ru) => "Доступность и ясность",
-        (Dimension::Comparability, Lang::En) => "Comparability",
-        (Dimension::Comparability, Lang::Ru) => "Сопоставимость",
-        (Dimension::Coherence, Lang::En) => "Coherence",
-        (Dimension::Coherence, Lang::Ru) => "Согласованность",
+    match dimension {
+        Dimension::Relevance => t!(lang, "dimension-relevance"),
+        Dimension::Accuracy => t!(lang, "dimension-accuracy"),
+        Dimension::Timeliness => t!(lang, "dimension-timeliness"),
+        Dimension::Accessibility => t!(lang, "dimension-accessibility"),
+        Dimension::Comparability => t!(lang, "dimension-comparability"),
+        Dimension::Coherence => t!(lang, "dimension-coherence"),
     }
 }
 

@@ -9,6 +9,7 @@ use super::texts::texts;
 use super::{ChartError, ChartOptions, PointLabels};
 use crate::mirror::{Band, FlowDirection};
 use crate::model::{Lang, Sex};
+use crate::t;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -83,16 +84,19 @@ fn labelled(data: &ScatterData, labels: PointLabels) -> Vec<&ScatterPoint> {
 /// The legend text of a band: its range of I / E, or what it means.
 pub fn band_label(lang: Lang, band: Band, bounds: [f64; 3]) -> String {
     let t = texts(lang);
-    let range = |b: f64, template: &str| {
-        template
-            .replace("{low}", &decimal(lang, (-b).exp(), 2))
-            .replace("{high}", &decimal(lang, b.exp(), 2))
+    let within = |b: f64| {
+        let (low, high) = (decimal(lang, (-b).exp(), 2), decimal(lang, b.exp(), 2));
+        t!(lang, "chart-band-within", low = low, high = high)
     };
     match band {
-        Band::Green => range(bounds[0], t.band_within),
-        Band::Light => range(bounds[1], t.band_within),
-        Band::Amber => range(bounds[2], t.band_within),
-        Band::Red => range(bounds[2], t.band_beyond),
+        Band::Green => within(bounds[0]),
+        Band::Light => within(bounds[1]),
+        Band::Amber => within(bounds[2]),
+        Band::Red => {
+            let b = bounds[2];
+            let (low, high) = (decimal(lang, (-b).exp(), 2), decimal(lang, b.exp(), 2));
+            t!(lang, "chart-band-beyond", low = low, high = high)
+        }
         Band::Small => t.small.to_string(),
         Band::OneSided => t.one_sided.to_string(),
     }
@@ -281,14 +285,14 @@ pub fn series<DB: DrawingBackend>(
     let s = Scale::new(options);
     let sender = country_name(&data.sender, lang);
     let receiver = country_name(&data.receiver, lang);
-    let fill = |template: &str| {
-        template
-            .replace("{sender}", &sender)
-            .replace("{receiver}", &receiver)
-    };
     let title = format!(
         "{} ({} » {}){}",
-        fill(t.series_title),
+        t!(
+            lang,
+            "chart-series-title",
+            sender = &sender,
+            receiver = &receiver
+        ),
         data.sender,
         data.receiver,
         sex_suffix(lang, data.sex)
@@ -305,12 +309,14 @@ pub fn series<DB: DrawingBackend>(
         })
         .collect();
     let mut subtitle = match (ratios.first(), ratios.last()) {
-        (Some(first), Some(last)) => t
-            .series_subtitle
-            .replace("{first}", &decimal(lang, first.1, 2))
-            .replace("{first_year}", &first.0.to_string())
-            .replace("{last}", &decimal(lang, last.1, 2))
-            .replace("{last_year}", &last.0.to_string()),
+        (Some(first), Some(last)) => t!(
+            lang,
+            "chart-series-subtitle",
+            first = decimal(lang, first.1, 2),
+            first_year = first.0.to_string(),
+            last = decimal(lang, last.1, 2),
+            last_year = last.0.to_string(),
+        ),
         _ => String::new(),
     };
     if let Some(note) = t.basis_note(data.corrected, data.basis)
@@ -424,8 +430,8 @@ pub fn series<DB: DrawingBackend>(
             }
         }
     }
-    let immigration = fill(t.immigration_line);
-    let emigration = fill(t.emigration_line);
+    let immigration = t!(lang, "chart-immigration-line", receiver = &receiver);
+    let emigration = t!(lang, "chart-emigration-line", sender = &sender);
     let mut entries = vec![
         (Mark::Line(IMMIGRATION), immigration.clone()),
         (Mark::Line(EMIGRATION), emigration.clone()),
@@ -511,7 +517,7 @@ pub fn undercount<DB: DrawingBackend>(
     };
     let title = format!("{heading}, {}", data.year);
     let mut subtitle = match &data.reference {
-        Some(group) => t.reference_subtitle.replace("{group}", &group.join(", ")),
+        Some(group) => t!(lang, "chart-reference-subtitle", group = group.join(", ")),
         None => t.undercount_subtitle.to_string(),
     };
     if let Some(note) = t.basis_note(data.corrected, data.basis) {
@@ -648,14 +654,9 @@ pub fn undercount<DB: DrawingBackend>(
         ))
         .map_err(error)?;
     }
-    let bounds = t
-        .within_bounds
-        .replace("{low}", &decimal(lang, low_bound, 2))
-        .replace("{high}", &decimal(lang, high_bound, 2));
-    let outside = t
-        .outside_bounds
-        .replace("{low}", &decimal(lang, low_bound, 2))
-        .replace("{high}", &decimal(lang, high_bound, 2));
+    let (low, high) = (decimal(lang, low_bound, 2), decimal(lang, high_bound, 2));
+    let bounds = t!(lang, "chart-within-bounds", low = &low, high = &high);
+    let outside = t!(lang, "chart-outside-bounds", low = &low, high = &high);
     let count_within = data
         .bars
         .iter()

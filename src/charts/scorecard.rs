@@ -15,6 +15,7 @@ use crate::assess::rubric::dimension_label;
 use crate::assess::{CountryScorecard, Grade, Score};
 use crate::checks::Dimension;
 use crate::model::Lang;
+use crate::t;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -181,13 +182,15 @@ pub fn scorecard<DB: DrawingBackend>(
     }
     let options = &options;
     let country = format!("{} ({})", country_name(&data.country, lang), data.country);
-    let title = t.scorecard_title.replace("{country}", &country);
+    let title = t!(lang, "chart-scorecard-title", country = &country);
     let mut subtitle = t.scorecard_subtitle.to_string();
     if let (Some(overall), Some(grade)) = (data.overall, data.grade) {
-        let overall = t
-            .scorecard_overall
-            .replace("{score}", &mean_text(lang, overall, data.provisional))
-            .replace("{grade}", grade.label(lang));
+        let overall = t!(
+            lang,
+            "chart-scorecard-overall",
+            score = mean_text(lang, overall, data.provisional),
+            grade = grade.label(lang),
+        );
         subtitle.push_str(&format!("; {overall}"));
     }
     if data.provisional {
@@ -401,19 +404,25 @@ pub fn scorecard<DB: DrawingBackend>(
         .rev()
         .filter(|(_, (_, _, low, high))| high > low)
         .map(|(k, (grade, _, low, high))| {
-            let template = match grade {
-                Grade::Good => t.grade_from,
-                Grade::Poor => t.grade_below,
-                Grade::Weak | Grade::Adequate => t.grade_range,
+            let label = grade.label(lang);
+            let text = match grade {
+                Grade::Good => t!(lang, "chart-grade-from", grade = label, low = figure(low)),
+                Grade::Poor => t!(
+                    lang,
+                    "chart-grade-below",
+                    grade = label,
+                    high = figure(high)
+                ),
+                Grade::Weak | Grade::Adequate => t!(
+                    lang,
+                    "chart-grade-range",
+                    grade = label,
+                    low = figure(low),
+                    high = figure(high),
+                ),
             };
             let shade = if k % 2 == 1 { SHADE } else { WHITE };
-            (
-                Mark::Square(shade),
-                template
-                    .replace("{grade}", grade.label(lang))
-                    .replace("{low}", &figure(low))
-                    .replace("{high}", &figure(high)),
-            )
+            (Mark::Square(shade), text)
         })
         .collect();
     legend(&grades, options, &grade_entries)

@@ -1,126 +1,98 @@
-//! The words written into the sample workbooks, in English or Russian.
+//! The words written into the sample workbooks, in English or Russian, from the catalogue
+//! (`assets/i18n/*/sample.ftl`): the labels a national office writes in its tables.
 
 use crate::model::{Breakdown, Lang, Sex, TableId, gazetteer};
+use crate::t;
 
 /// The label of a category as a national office writes it in a row of the table.
 pub fn category_label(code: &str, table: TableId, lang: Lang) -> String {
     let status = matches!(table.breakdown(), Breakdown::Status);
-    let en_ru = |en: &str, ru: &str| match lang {
-        Lang::En => en.to_string(),
-        Lang::Ru => ru.to_string(),
-    };
-    match code {
-        "TOTAL" => en_ru("Total", "Всего"),
-        "UNK" | "UNKNOWN" => en_ru("Unknown", "Не указано"),
-        "OTHER" => en_ru("Other countries", "Другие страны"),
-        "STATELESS" => en_ru("Stateless persons", "Лица без гражданства"),
-        "NATIVE" => en_ru("Native-born", "Родившиеся в стране"),
-        "FOREIGN_BORN" => en_ru("Foreign-born", "Родившиеся за рубежом"),
-        "CITIZENS" => en_ru("Citizens", "Граждане"),
-        "NON_CITIZENS" => en_ru("Non-citizens", "Неграждане"),
-        "FOREIGN" if status => en_ru("Foreign citizens", "Иностранные граждане"),
+    let label = match code {
+        "TOTAL" => t!(lang, "sample-category-total"),
+        "UNK" | "UNKNOWN" => t!(lang, "sample-category-unknown"),
+        "OTHER" => t!(lang, "sample-category-other"),
+        "STATELESS" => t!(lang, "sample-category-stateless"),
+        "NATIVE" => t!(lang, "sample-category-native"),
+        "FOREIGN_BORN" => t!(lang, "sample-category-foreign-born"),
+        "CITIZENS" => t!(lang, "sample-category-citizens"),
+        "NON_CITIZENS" => t!(lang, "sample-category-non-citizens"),
+        "FOREIGN" if status => t!(lang, "sample-category-foreign"),
         _ => match gazetteer().by_code(code) {
-            Some(place) => place.name(lang).to_string(),
+            Some(place) => place.name(lang),
             // A label that was written wrongly stays as it was written.
-            None => code.to_string(),
+            None => code,
         },
-    }
+    };
+    label.to_string()
 }
 
 /// The heading of the category column.
 pub fn category_heading(table: TableId, lang: Lang) -> &'static str {
-    let (en, ru) = match table {
-        TableId::T1_1 => ("Place of birth", "Место рождения"),
-        TableId::T1_2 => ("Country of birth", "Страна рождения"),
-        TableId::T2_1 | TableId::T5_1 | TableId::T6_1 => ("Citizenship status", "Гражданство"),
-        TableId::T2_2 | TableId::T5_2 | TableId::T6_2 => {
-            ("Country of citizenship", "Страна гражданства")
+    match table {
+        TableId::T1_1 => t!(lang, "sample-heading-place-of-birth"),
+        TableId::T1_2 => t!(lang, "sample-heading-country-of-birth"),
+        TableId::T2_1 | TableId::T5_1 | TableId::T6_1 => {
+            t!(lang, "sample-heading-citizenship-status")
         }
-        TableId::T3 => (
-            "Country of previous residence",
-            "Страна предыдущего проживания",
-        ),
-        TableId::T4 => (
-            "Country of next residence",
-            "Страна последующего проживания",
-        ),
-        TableId::T7_1 => (
-            "Status before acquiring citizenship",
-            "Статус до приобретения гражданства",
-        ),
-        TableId::T7_2 => (
-            "Country of previous citizenship",
-            "Страна прежнего гражданства",
-        ),
-        TableId::Pop | TableId::Births | TableId::Deaths => ("", ""),
-    };
-    match lang {
-        Lang::En => en,
-        Lang::Ru => ru,
+        TableId::T2_2 | TableId::T5_2 | TableId::T6_2 => t!(lang, "sample-heading-citizenship"),
+        TableId::T3 => t!(lang, "sample-heading-previous-residence"),
+        TableId::T4 => t!(lang, "sample-heading-next-residence"),
+        TableId::T7_1 => t!(lang, "sample-heading-status-before"),
+        TableId::T7_2 => t!(lang, "sample-heading-previous-citizenship"),
+        TableId::Pop | TableId::Births | TableId::Deaths => "",
     }
 }
 
 /// The title in the first row of a sheet: `Table 3. Long-term immigration by …`.
 pub fn title(table: TableId, lang: Lang) -> String {
-    match (table, lang) {
-        (TableId::Pop | TableId::Births | TableId::Deaths, _) => table.title(lang).to_string(),
-        (_, Lang::En) => format!("Table {}. {}", table.code(), table.title(lang)),
-        (_, Lang::Ru) => format!("Таблица {}. {}", table.code(), table.title(lang)),
+    match table {
+        TableId::Pop | TableId::Births | TableId::Deaths => table.title(lang).to_string(),
+        _ => t!(
+            lang,
+            "sample-title",
+            table = table.code(),
+            title = table.title(lang)
+        ),
     }
 }
 
 /// The second row of a sheet: `Country: Kazakhstan`.
 pub fn country_line(reporter: &str, lang: Lang) -> String {
-    let name = gazetteer().name(reporter, lang);
-    match lang {
-        Lang::En => format!("Country: {name}"),
-        Lang::Ru => format!("Страна: {name}"),
-    }
+    t!(
+        lang,
+        "sample-country-line",
+        name = gazetteer().name(reporter, lang)
+    )
 }
 
 pub fn sex_label(sex: Sex, lang: Lang) -> &'static str {
-    match (sex, lang) {
-        (Sex::T, Lang::En) => "Total",
-        (Sex::M, Lang::En) => "Men",
-        (Sex::F, Lang::En) => "Women",
-        (Sex::U, Lang::En) => "Sex unknown",
-        (Sex::T, Lang::Ru) => "Всего",
-        (Sex::M, Lang::Ru) => "Мужчины",
-        (Sex::F, Lang::Ru) => "Женщины",
-        (Sex::U, Lang::Ru) => "Пол не указан",
+    match sex {
+        Sex::T => t!(lang, "sample-sex-total"),
+        Sex::M => t!(lang, "sample-sex-men"),
+        Sex::F => t!(lang, "sample-sex-women"),
+        Sex::U => t!(lang, "sample-sex-unknown"),
     }
 }
 
 pub fn age_heading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Age",
-        Lang::Ru => "Возраст",
-    }
+    t!(lang, "sample-age-heading")
 }
 
 pub fn age_label(age: &str, lang: Lang) -> String {
-    match (age, lang) {
-        ("TOTAL", Lang::En) => "Total".into(),
-        ("TOTAL", Lang::Ru) => "Всего".into(),
-        ("UNK", Lang::En) => "Unknown".into(),
-        ("UNK", Lang::Ru) => "Не указано".into(),
+    match age {
+        "TOTAL" => t!(lang, "sample-age-total").to_string(),
+        "UNK" => t!(lang, "sample-age-unknown").to_string(),
         _ => age.to_string(),
     }
 }
 
 /// `Source:` and `Note:` prefixes of the lines below the data.
 pub fn source_prefix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Source: ",
-        Lang::Ru => "Источник: ",
-    }
+    t!(lang, "sample-source-prefix")
 }
 
 pub fn note_prefix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Note: ",
-        Lang::Ru => "Примечание: ",
-    }
+    t!(lang, "sample-note-prefix")
 }
 
 /// The note every migration table carries: what long-term means.
@@ -133,15 +105,9 @@ pub fn definition_note(table: TableId, lang: Lang) -> Option<&'static str> {
         table,
         TableId::T1_1 | TableId::T1_2 | TableId::T2_1 | TableId::T2_2 | TableId::Pop
     );
-    match (lang, flows, stocks) {
-        (Lang::En, true, _) => Some(
-            "long-term migrants: persons who change their usual residence for 12 months or more.",
-        ),
-        (Lang::Ru, true, _) => Some(
-            "долгосрочные мигранты: лица, сменившие место постоянного проживания на срок 12 месяцев и более.",
-        ),
-        (Lang::En, _, true) => Some("population on 1 January."),
-        (Lang::Ru, _, true) => Some("численность на 1 января."),
+    match (flows, stocks) {
+        (true, _) => Some(t!(lang, "sample-note-long-term")),
+        (_, true) => Some(t!(lang, "sample-note-population")),
         _ => None,
     }
 }

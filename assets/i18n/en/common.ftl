@@ -5,3 +5,11 @@ observations = { $count ->
     [one] { $count } observation
    *[other] { $count } observations
 }
+
+## The quality dimensions of the European Statistical System.
+dimension-relevance = Relevance
+dimension-accuracy = Accuracy and reliability
+dimension-timeliness = Timeliness and punctuality
+dimension-accessibility = Accessibility and clarity
+dimension-comparability = Comparability
+dimension-coherence = Coherence

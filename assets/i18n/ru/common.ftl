@@ -6,3 +6,11 @@ observations = { $count ->
     [few] { $count } наблюдения
    *[many] { $count } наблюдений
 }
+
+## Измерения качества Европейской статистической системы.
+dimension-relevance = Актуальность
+dimension-accuracy = Точность и надёжность
+dimension-timeliness = Своевременность и пунктуальность
+dimension-accessibility = Доступность и ясность
+dimension-comparability = Сопоставимость
+dimension-coherence = Согласованность
