@@ -8,9 +8,10 @@ use super::model::{CountryAssessment, CriterionScore, DataSource, EvidenceRef, S
 use super::rubric::{Criterion, Score, dimension_label};
 use super::settings::AssessSettings;
 use super::suggest::{duration_words, unknown_what};
-use super::text::{count, decimal, join_and, percent, years};
+use super::text::{decimal, join_and, percent, years};
 use crate::checks::{CheckCode, Dimension};
 use crate::model::{Lang, TableId, gazetteer};
+use crate::t;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -39,15 +40,11 @@ impl Grade {
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Grade::Good, Lang::En) => "good",
-            (Grade::Good, Lang::Ru) => "хорошо",
-            (Grade::Adequate, Lang::En) => "adequate",
-            (Grade::Adequate, Lang::Ru) => "удовлетворительно",
-            (Grade::Weak, Lang::En) => "weak",
-            (Grade::Weak, Lang::Ru) => "слабо",
-            (Grade::Poor, Lang::En) => "poor",
-            (Grade::Poor, Lang::Ru) => "плохо",
+        match self {
+            Grade::Good => t!(lang, "grade-good"),
+            Grade::Adequate => t!(lang, "grade-adequate"),
+            Grade::Weak => t!(lang, "grade-weak"),
+            Grade::Poor => t!(lang, "grade-poor"),
         }
     }
 }
@@ -350,62 +347,48 @@ fn emigration_weakness(
     })?;
     let register = source.kind.is_register();
     let rule = source.deregistration_obligation.rule;
-    let head = match (lang, register, rule) {
-        (Lang::En, true, ObligationRule::NoObligation) => {
-            "Emigration is recorded by the register only on de-registration, and there is no obligation to de-register on departure"
-        }
-        (Lang::En, true, ObligationRule::Weak) => {
-            "Emigration is recorded by the register only on de-registration, which is obligatory but weakly enforced"
-        }
-        (Lang::En, true, ObligationRule::Enforced) => {
-            "Emigration is recorded by the register on de-registration"
-        }
-        (Lang::En, true, _) => "Emigration is recorded by the register only on de-registration",
-        (Lang::En, false, _) => "The source records emigration incompletely",
-        (Lang::Ru, true, ObligationRule::NoObligation) => {
-            "Эмиграция учитывается регистром только при снятии с учёта, а обязанности сняться с учёта при выезде нет"
-        }
-        (Lang::Ru, true, ObligationRule::Weak) => {
-            "Эмиграция учитывается регистром только при снятии с учёта, которое обязательно, но слабо контролируется"
-        }
-        (Lang::Ru, true, ObligationRule::Enforced) => {
-            "Эмиграция учитывается регистром при снятии с учёта"
-        }
-        (Lang::Ru, true, _) => "Эмиграция учитывается регистром только при снятии с учёта",
-        (Lang::Ru, false, _) => "Источник учитывает эмиграцию не полностью",
+    let head = match (register, rule) {
+        (true, ObligationRule::NoObligation) => t!(lang, "weakness-emigration-no-obligation"),
+        (true, ObligationRule::Weak) => t!(lang, "weakness-emigration-weak-obligation"),
+        (true, ObligationRule::Enforced) => t!(lang, "weakness-emigration-enforced"),
+        (true, _) => t!(lang, "weakness-emigration-register"),
+        (false, _) => t!(lang, "weakness-emigration-incomplete"),
     };
     let period = years(years_span[0], years_span[1]);
     let name = gazetteer().name(&country.country, lang);
     if ratio > 0.0 && ratio < 1.0 {
         let times = decimal(1.0 / ratio, 1, lang);
-        Some(match lang {
-            Lang::En => format!(
-                "{head}; partner countries report {times} times more arrivals from {name} than it records departures ({period}: {} departures against {} arrivals).",
-                count(reported, lang),
-                count(partner_reported, lang)
-            ),
-            Lang::Ru => format!(
-                "{head}; страны-партнёры учитывают в {times} раза больше прибытий из страны ({name}), чем {} — выбытий ({period}: {} выбытий против {} прибытий).",
-                if register {
-                    "регистр"
-                } else {
-                    "источник"
-                },
-                count(reported, lang),
-                count(partner_reported, lang)
-            ),
+        Some(if register {
+            t!(
+                lang,
+                "weakness-emigration-times-register",
+                head = head,
+                times = times,
+                name = name,
+                period = period,
+                reported = reported,
+                partner_reported = partner_reported,
+            )
+        } else {
+            t!(
+                lang,
+                "weakness-emigration-times-source",
+                head = head,
+                times = times,
+                name = name,
+                period = period,
+                reported = reported,
+                partner_reported = partner_reported,
+            )
         })
     } else {
-        Some(match lang {
-            Lang::En => format!(
-                "{head}: emigration is {} of the immigration partner countries report ({period}).",
-                decimal(ratio, 2, lang)
-            ),
-            Lang::Ru => format!(
-                "{head}: эмиграция составляет {} иммиграции по данным стран-партнёров ({period}).",
-                decimal(ratio, 2, lang)
-            ),
-        })
+        Some(t!(
+            lang,
+            "weakness-emigration-share",
+            head = head,
+            ratio = decimal(ratio, 2, lang),
+            period = period,
+        ))
     }
 }
 
@@ -425,22 +408,16 @@ fn unknown_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
         .max_by(|a, b| a.4.total_cmp(&b.4))?;
     let (table, span, unknown, total, share) = worst;
     let period = years(span[0], span[1]);
-    Some(match lang {
-        Lang::En => format!(
-            "{} of the persons in table {table} ({period}) have {} ({} of {}).",
-            percent(share, lang),
-            unknown_what(table, lang),
-            count(unknown, lang),
-            count(total, lang)
-        ),
-        Lang::Ru => format!(
-            "Доля лиц {} в таблице {table} ({period}) — {} ({} из {}).",
-            unknown_what(table, lang),
-            percent(share, lang),
-            count(unknown, lang),
-            count(total, lang)
-        ),
-    })
+    Some(t!(
+        lang,
+        "weakness-unknown-share",
+        share = percent(share, lang),
+        table = table.to_string(),
+        period = period,
+        what = unknown_what(table, lang),
+        unknown = unknown,
+        total = total,
+    ))
 }
 
 fn consistency_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
@@ -459,10 +436,13 @@ fn consistency_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
         {
             total += findings;
             let title = crate::checks::entry(*check).title(lang);
-            parts.push(match lang {
-                Lang::En => format!("{check} “{title}” ×{findings}"),
-                Lang::Ru => format!("{check} «{title}» ×{findings}"),
-            });
+            parts.push(t!(
+                lang,
+                "weakness-consistency-check",
+                check = check.as_str(),
+                title = title,
+                findings = findings.to_string(),
+            ));
             tables.extend(t.iter().copied());
             if let Some(d) = max_deviation {
                 largest = Some(largest.map_or(*d, |m: f64| m.max(*d)));
@@ -474,33 +454,20 @@ fn consistency_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
     }
     let codes: Vec<String> = tables.iter().map(|t| t.code().to_string()).collect();
     let list = join_and(&codes, lang);
-    let (tables_en, tables_ru) = if codes.len() == 1 {
-        ("table", "таблице")
-    } else {
-        ("tables", "таблицах")
-    };
-    let per_check = parts.join(", ");
-    let mut text = match lang {
-        Lang::En if total == 1 => {
-            format!("1 consistency check fails in {tables_en} {list}: {per_check}")
-        }
-        Lang::En => {
-            format!("{total} consistency checks fail in {tables_en} {list}: {per_check}")
-        }
-        Lang::Ru => format!(
-            "Не пройдено проверок согласованности в {tables_ru} {list}: {total} ({per_check})"
-        ),
-    };
+    let mut text = t!(
+        lang,
+        "weakness-consistency",
+        total = total,
+        tables = codes.len(),
+        list = list,
+        checks = parts.join(", "),
+    );
     if let Some(d) = largest {
-        match lang {
-            Lang::En => write!(
-                text,
-                "; the largest deviation of a total is {}",
-                percent(d, lang)
-            ),
-            Lang::Ru => write!(text, "; наибольшее отклонение итога — {}", percent(d, lang)),
-        }
-        .ok()?;
+        text.push_str(&t!(
+            lang,
+            "weakness-consistency-largest",
+            deviation = percent(d, lang)
+        ));
     }
     text.push('.');
     Some(text)
@@ -514,25 +481,19 @@ fn timeliness_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
             months_after,
         } = r
         {
-            return Some(match lang {
-                Lang::En => format!(
-                    "The latest data available at the review ({review_date}) are for {year}, {months_after} months after the end of that year."
-                ),
-                Lang::Ru => format!(
-                    "Последние данные на дату обзора ({review_date}) — за {year} год, через {months_after} мес. после его окончания."
-                ),
-            });
+            return Some(t!(
+                lang,
+                "weakness-timeliness-latest",
+                review_date = review_date.to_string(),
+                year = year.to_string(),
+                months = *months_after,
+            ));
         }
     }
     refs.iter().find_map(|r| match r {
-        EvidenceRef::ReleaseLag { months } => Some(match lang {
-            Lang::En => format!(
-                "The data are released {months} months after the end of the reference year."
-            ),
-            Lang::Ru => {
-                format!("Данные публикуются через {months} мес. после окончания отчётного года.")
-            }
-        }),
+        EvidenceRef::ReleaseLag { months } => {
+            Some(t!(lang, "weakness-timeliness-lag", months = *months))
+        }
         _ => None,
     })
 }
@@ -551,34 +512,22 @@ fn disaggregation_weakness(refs: &[EvidenceRef], value: Score, lang: Lang) -> Op
     let list = join_and(&codes, lang);
     let mut missing = Vec::new();
     if !by_sex {
-        missing.push(match lang {
-            Lang::En => "sex".to_string(),
-            Lang::Ru => "полу".to_string(),
-        });
+        missing.push(t!(lang, "weakness-breakdown-sex").to_string());
     }
     if !by_age {
-        missing.push(match lang {
-            Lang::En => "age".to_string(),
-            Lang::Ru => "возрасту".to_string(),
-        });
+        missing.push(t!(lang, "weakness-breakdown-age").to_string());
     }
     let level = Criterion::Disaggregation.level(value, lang);
-    let mut text = match (lang, codes.len()) {
-        (Lang::En, 1) => format!("Table {list} gives {level}"),
-        (Lang::En, _) => format!("Tables {list} give {level}"),
-        (Lang::Ru, 1) => format!("Таблица {list} даёт: {level}"),
-        (Lang::Ru, _) => format!("Таблицы {list} дают: {level}"),
-    };
+    let mut text = t!(
+        lang,
+        "weakness-disaggregation",
+        tables = codes.len(),
+        list = list,
+        level = level,
+    );
     if !missing.is_empty() {
-        match lang {
-            Lang::En => write!(
-                text,
-                "; there is no breakdown by {}",
-                join_and(&missing, lang)
-            ),
-            Lang::Ru => write!(text, "; нет разбивки по {}", join_and(&missing, lang)),
-        }
-        .ok()?;
+        let by = join_and(&missing, lang);
+        text.push_str(&t!(lang, "weakness-disaggregation-missing", by = by));
     }
     text.push('.');
     Some(text)
@@ -595,39 +544,30 @@ fn definition_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
         _ => None,
     })?;
     // When the rule changed over the years, the weakness is the years of the weaker rule.
-    let (when_en, when_ru) = match span {
-        Some([first, last]) => (
-            format!("In {} m", years(first, last)),
-            format!("В {} м", years(first, last)),
+    let period = span.map(|[first, last]| years(first, last));
+    Some(match (months, period) {
+        (None, _) => t!(lang, "weakness-definition-undocumented").to_string(),
+        (Some(12), None) => t!(
+            lang,
+            "weakness-definition-basis",
+            basis = basis.label(lang).to_lowercase(),
         ),
-        None => ("M".to_string(), "М".to_string()),
-    };
-    let were_en = if span.is_some() { "were" } else { "are" };
-    let were_ru = if span.is_some() {
-        "учитывались"
-    } else {
-        "учитываются"
-    };
-    Some(match (months, lang) {
-        (None, Lang::En) => "The duration-of-stay rule of the source is not documented.".into(),
-        (None, Lang::Ru) => {
-            "Критерий продолжительности пребывания источника не документирован.".into()
-        }
-        (Some(12), Lang::En) => format!(
-            "{when_en}igrants {were_en} counted by the 12-month rule applied to the {}, not the actual stay.",
-            basis.label(lang).to_lowercase()
+        (Some(12), Some(period)) => t!(
+            lang,
+            "weakness-definition-basis-years",
+            period = period,
+            basis = basis.label(lang).to_lowercase(),
         ),
-        (Some(12), Lang::Ru) => format!(
-            "{when_ru}игранты {were_ru} по 12-месячному критерию, применяемому к показателю «{}», а не к фактическому пребыванию.",
-            basis.label(lang).to_lowercase()
+        (Some(m), None) => t!(
+            lang,
+            "weakness-definition-duration",
+            duration = duration_words(m, lang),
         ),
-        (Some(m), Lang::En) => format!(
-            "{when_en}igrants {were_en} counted {} instead of after the 12 months of usual residence the UN recommends.",
-            duration_words(m, lang)
-        ),
-        (Some(m), Lang::Ru) => format!(
-            "{when_ru}игранты {were_ru} {} вместо рекомендованных ООН 12 месяцев обычного проживания.",
-            duration_words(m, lang)
+        (Some(m), Some(period)) => t!(
+            lang,
+            "weakness-definition-duration-years",
+            period = period,
+            duration = duration_words(m, lang),
         ),
     })
 }
@@ -655,17 +595,7 @@ fn stability_weakness(refs: &[EvidenceRef], lang: Lang) -> Option<String> {
         .map(|y| y.to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    Some(match lang {
-        Lang::En if jumps == 1 => {
-            format!("1 year-on-year jump is not flagged as a break in series (year {list}).")
-        }
-        Lang::En => format!(
-            "{jumps} year-on-year jumps are not flagged as breaks in series (years {list})."
-        ),
-        Lang::Ru => {
-            format!("Скачков от года к году, не отмеченных как разрыв ряда: {jumps} (годы {list}).")
-        }
-    })
+    Some(t!(lang, "weakness-stability", jumps = jumps, list = list))
 }
 
 fn score_cell(line: &CriterionLine) -> String {
@@ -697,16 +627,7 @@ pub fn render(card: &CountryScorecard, lang: Lang) -> String {
         out.push_str(super::sample_notice(lang));
     }
     out.push('\n');
-    let (overall_word, legend) = match lang {
-        Lang::En => (
-            "Overall",
-            "(* suggested from the data, not yet reviewed; ! overridden by the reviewer)",
-        ),
-        Lang::Ru => (
-            "Итого",
-            "(* предложено по данным, ещё не проверено; ! изменено экспертом)",
-        ),
-    };
+    let (overall_word, legend) = (t!(lang, "scorecard-overall"), t!(lang, "scorecard-legend"));
     let _ = writeln!(
         out,
         "{overall_word}: {}{}  {legend}",
@@ -773,20 +694,10 @@ pub fn render(card: &CountryScorecard, lang: Lang) -> String {
                 .unwrap_or_default()
         );
     }
-    let heading = match lang {
-        Lang::En => "Potential for development",
-        Lang::Ru => "Возможности для развития",
-    };
+    let heading = t!(lang, "scorecard-development");
     let _ = writeln!(out, "\n{heading}");
     if card.development.is_empty() {
-        let _ = writeln!(
-            out,
-            "  {}",
-            match lang {
-                Lang::En => "No criterion scores 1 or less.",
-                Lang::Ru => "Нет критериев с оценкой 1 и ниже.",
-            }
-        );
+        let _ = writeln!(out, "  {}", t!(lang, "scorecard-no-development"));
     }
     for (i, item) in card.development.iter().enumerate() {
         let _ = writeln!(
