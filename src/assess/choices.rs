@@ -40,7 +40,7 @@ macro_rules! choice {
     (
         $(#[$meta:meta])*
         $name:ident, default $default:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, $en:literal, $ru:literal; )*
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal, $id:literal; )*
         }
     ) => {
         $(#[$meta])*
@@ -64,10 +64,10 @@ macro_rules! choice {
                 }
             }
 
+            /// The label, from the catalogue (`assess.ftl`).
             fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$variant, Lang::En) => $en,
-                      ($name::$variant, Lang::Ru) => $ru,)*
+                match self {
+                    $($name::$variant => crate::i18n::text(lang, $id),)*
                 }
             }
         }
@@ -77,27 +77,15 @@ macro_rules! choice {
 choice! {
     /// The kind of a data source (`docs/domain.md#data-sources`).
     SourceKind, default Other {
-        PopulationCensus = "population_census", "Population census", "Перепись населения";
+        PopulationCensus = "population_census", "source-kind-population-census";
         /// Registration at the place of residence, the main flow source of CIS countries.
-        PopulationRegister = "population_register",
-            "Population register (registration at place of residence)",
-            "Регистрация населения по месту жительства";
-        ForeignersRegister = "foreigners_register",
-            "Register of foreigners, residence and work permits",
-            "Учёт иностранцев, разрешения на проживание и работу";
-        BorderStatistics = "border_statistics",
-            "Border or passenger statistics",
-            "Пограничная статистика, учёт пассажиров";
-        HouseholdSurvey = "household_survey",
-            "Household or labour-force survey",
-            "Обследование домохозяйств или рабочей силы";
-        AsylumRecords = "asylum_records",
-            "Asylum and refugee records",
-            "Учёт лиц, ищущих убежища, и беженцев";
-        ConsularRegister = "consular_register",
-            "Consular register of citizens abroad",
-            "Консульский учёт граждан за рубежом";
-        Other = "other", "Other", "Другое";
+        PopulationRegister = "population_register", "source-kind-population-register";
+        ForeignersRegister = "foreigners_register", "source-kind-foreigners-register";
+        BorderStatistics = "border_statistics", "source-kind-border-statistics";
+        HouseholdSurvey = "household_survey", "source-kind-household-survey";
+        AsylumRecords = "asylum_records", "source-kind-asylum-records";
+        ConsularRegister = "consular_register", "source-kind-consular-register";
+        Other = "other", "source-kind-other";
     }
 }
 
@@ -130,40 +118,34 @@ choice! {
     /// How often the source produces migration data.
     Periodicity, default Unknown {
         /// Recorded continuously and published at least once a year (registers).
-        Continuous = "continuous",
-            "Continuous, published at least annually",
-            "Непрерывный учёт, публикация не реже раза в год";
-        Annual = "annual", "Annual", "Ежегодно";
-        Biennial = "biennial", "Every two years", "Раз в два года";
+        Continuous = "continuous", "periodicity-continuous";
+        Annual = "annual", "periodicity-annual";
+        Biennial = "biennial", "periodicity-biennial";
         /// Ad hoc surveys or one-off tabulations.
-        Irregular = "irregular", "Irregular (ad hoc)", "Нерегулярно (разово)";
-        CensusOnly = "census_only", "With the census only", "Только при переписи";
-        NotProduced = "not_produced", "Not produced", "Не производятся";
-        Unknown = "unknown", "Unknown", "Неизвестно";
+        Irregular = "irregular", "periodicity-irregular";
+        CensusOnly = "census_only", "periodicity-census-only";
+        NotProduced = "not_produced", "periodicity-not-produced";
+        Unknown = "unknown", "periodicity-unknown";
     }
 }
 
 choice! {
     /// Which population groups the source covers (rubric: coverage of groups).
     GroupCoverage, default Unknown {
-        AllResidents = "all_residents",
-            "All residents, incl. foreigners and asylum seekers",
-            "Все жители, включая иностранцев и лиц, ищущих убежища";
-        ForeignersPartly = "foreigners_partly",
-            "Citizens and part of the foreigners",
-            "Граждане и часть иностранцев";
-        CitizensOnly = "citizens_only", "Citizens only", "Только граждане";
-        PermitsOnly = "permits_only", "Permit holders only", "Только владельцы разрешений";
-        Unknown = "unknown", "Unknown", "Неизвестно";
+        AllResidents = "all_residents", "group-coverage-all-residents";
+        ForeignersPartly = "foreigners_partly", "group-coverage-foreigners-partly";
+        CitizensOnly = "citizens_only", "group-coverage-citizens-only";
+        PermitsOnly = "permits_only", "group-coverage-permits-only";
+        Unknown = "unknown", "group-coverage-unknown";
     }
 }
 
 choice! {
     /// Whether the duration rule applies to the actual or the intended stay.
     DurationBasis, default Unknown {
-        Actual = "actual", "Actual stay", "Фактическое пребывание";
-        Intended = "intended", "Intended stay", "Предполагаемое пребывание";
-        Unknown = "unknown", "Unknown", "Неизвестно";
+        Actual = "actual", "duration-basis-actual";
+        Intended = "intended", "duration-basis-intended";
+        Unknown = "unknown", "duration-basis-unknown";
     }
 }
 
@@ -171,25 +153,23 @@ choice! {
     /// Whether people must register (on arrival) or de-register (on departure).
     ObligationRule, default Unknown {
         /// Obligatory, with sanctions or checks that make people comply.
-        Enforced = "enforced", "Obligatory and enforced", "Обязательна, соблюдение контролируется";
-        Weak = "weak", "Obligatory, weakly enforced", "Обязательна, но слабо контролируется";
-        NoObligation = "none", "No obligation", "Обязанности нет";
-        NotApplicable = "not_applicable", "Not applicable", "Неприменимо";
-        Unknown = "unknown", "Unknown", "Неизвестно";
+        Enforced = "enforced", "obligation-enforced";
+        Weak = "weak", "obligation-weak";
+        NoObligation = "none", "obligation-none";
+        NotApplicable = "not_applicable", "obligation-not-applicable";
+        Unknown = "unknown", "obligation-unknown";
     }
 }
 
 choice! {
     /// How the source's migration data are published (rubric: accessibility).
     Publication, default Unknown {
-        MachineReadable = "machine_readable",
-            "Machine-readable data with metadata",
-            "Машиночитаемые данные с метаданными";
-        TablesWithNotes = "tables_with_notes", "Tables with notes", "Таблицы с примечаниями";
-        PdfOnly = "pdf_only", "PDF only", "Только PDF";
-        OnRequest = "on_request", "On request only", "Только по запросу";
-        NotPublished = "not_published", "Not published", "Не публикуются";
-        Unknown = "unknown", "Unknown", "Неизвестно";
+        MachineReadable = "machine_readable", "publication-machine-readable";
+        TablesWithNotes = "tables_with_notes", "publication-tables-with-notes";
+        PdfOnly = "pdf_only", "publication-pdf-only";
+        OnRequest = "on_request", "publication-on-request";
+        NotPublished = "not_published", "publication-not-published";
+        Unknown = "unknown", "publication-unknown";
     }
 }
 
@@ -236,6 +216,10 @@ mod tests {
         fn unique<T: Choice>() {
             for lang in [Lang::En, Lang::Ru] {
                 let labels = T::labels(lang);
+                for label in &labels {
+                    // A label the catalogue lacks would show as its identifier, in lower case.
+                    assert!(label.starts_with(char::is_uppercase), "{label}");
+                }
                 for (i, a) in labels.iter().enumerate() {
                     for b in &labels[i + 1..] {
                         assert_ne!(normalise_label(a), normalise_label(b));
