@@ -39,8 +39,5 @@ pub use scorecard::{CountryScorecard, DevelopmentItem, Grade, SourceScorecard, s
 
 /// The notice that follows the name of a country assessed with synthetic data.
 pub fn sample_notice(lang: crate::model::Lang) -> &'static str {
-    match lang {
-        crate::model::Lang::En => " — SYNTHETIC DEMONSTRATION DATA",
-        crate::model::Lang::Ru => " — СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ",
-    }
+    crate::t!(lang, "assessment-synthetic-notice")
 }

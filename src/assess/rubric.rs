@@ -68,273 +68,154 @@ pub enum Criterion {
     TimeSeriesStability,
 }
 
-/// The texts of one criterion.
+/// One criterion: its code, its dimension, and the identifiers of its texts in the catalogue
+/// (`assess.ftl`).
 struct CriterionText {
     code: &'static str,
     dimension: Dimension,
-    title: [&'static str; 2],
-    question: [&'static str; 2],
+    title: &'static str,
+    question: &'static str,
     /// Level 0, 1, 2, 3.
-    levels: [[&'static str; 2]; 4],
+    levels: [&'static str; 4],
     /// What a country can do when the score is low.
-    action: [&'static str; 2],
+    action: &'static str,
 }
 
 const RUBRIC: [CriterionText; 10] = [
     CriterionText {
         code: "definition",
         dimension: Dimension::Comparability,
-        title: ["Definition of a migrant", "Определение мигранта"],
-        question: [
-            "After which duration of stay is a person counted as a migrant, and is it the actual or the intended stay?",
-            "После какой продолжительности пребывания человек учитывается как мигрант и учитывается ли фактическое или предполагаемое пребывание?",
-        ],
+        title: "criterion-definition-title",
+        question: "criterion-definition-question",
         levels: [
-            [
-                "\"permanent\" residence, or the rule is unknown",
-                "«постоянное» место жительства или правило неизвестно",
-            ],
-            [
-                "3 months, or no time limit",
-                "3 месяца или без ограничения срока",
-            ],
-            [
-                "6 to under 12 months, or the intended duration only",
-                "от 6 до 12 месяцев или только предполагаемая продолжительность",
-            ],
-            [
-                "12 months of usual residence (UN recommendation)",
-                "12 месяцев обычного проживания (рекомендация ООН)",
-            ],
+            "criterion-definition-level-0",
+            "criterion-definition-level-1",
+            "criterion-definition-level-2",
+            "criterion-definition-level-3",
         ],
-        action: [
-            "Count as migrants the persons who change their usual residence for at least 12 months (UN Recommendations, 1998) and publish the rule with the data.",
-            "Учитывать как мигрантов лиц, сменивших место обычного проживания не менее чем на 12 месяцев (Рекомендации ООН 1998 г.), и публиковать это правило вместе с данными.",
-        ],
+        action: "criterion-definition-action",
     },
     CriterionText {
         code: "emigration_capture",
         dimension: Dimension::Accuracy,
-        title: ["Emigration capture", "Полнота учёта эмиграции"],
-        question: [
-            "How completely does the source record departures? Compare its emigration with the immigration its partner countries report.",
-            "Насколько полно источник учитывает выбытия? Сравните эмиграцию с иммиграцией, которую учитывают страны-партнёры.",
-        ],
+        title: "criterion-emigration-capture-title",
+        question: "criterion-emigration-capture-question",
         levels: [
-            [
-                "emigration below 0.4 of partners' immigration, or not produced",
-                "эмиграция ниже 0,4 иммиграции по данным партнёров или не учитывается",
-            ],
-            [
-                "emigration 0.4–0.7 of partners' immigration",
-                "эмиграция 0,4–0,7 иммиграции по данным партнёров",
-            ],
-            [
-                "obligation to de-register, weakly enforced; 0.7–0.9 of partners' immigration",
-                "обязанность сняться с учёта, слабо контролируется; 0,7–0,9 иммиграции по данным партнёров",
-            ],
-            [
-                "de-registration obligatory and enforced; at least 0.9 of partners' immigration",
-                "снятие с учёта обязательно и контролируется; не менее 0,9 иммиграции по данным партнёров",
-            ],
+            "criterion-emigration-capture-level-0",
+            "criterion-emigration-capture-level-1",
+            "criterion-emigration-capture-level-2",
+            "criterion-emigration-capture-level-3",
         ],
-        action: [
-            "Record departures from every event available (de-registration, expiry of a temporary registration, removal of persons found absent) and exchange data with the main partner countries to measure the undercount.",
-            "Учитывать выбытия по всем доступным событиям (снятие с учёта, истечение срока временной регистрации, исключение отсутствующих) и обмениваться данными с основными странами-партнёрами, чтобы оценить недоучёт.",
-        ],
+        action: "criterion-emigration-capture-action",
     },
     CriterionText {
         code: "coverage",
         dimension: Dimension::Relevance,
-        title: ["Coverage of population groups", "Охват групп населения"],
-        question: [
-            "Which groups does the source cover: citizens, foreigners of every status, stateless persons, asylum seekers?",
-            "Какие группы охватывает источник: граждан, иностранцев любого статуса, лиц без гражданства, лиц, ищущих убежища?",
-        ],
+        title: "criterion-coverage-title",
+        question: "criterion-coverage-question",
         levels: [
-            ["coverage unknown", "охват неизвестен"],
-            [
-                "citizens only, or permit holders only",
-                "только граждане или только владельцы разрешений",
-            ],
-            ["foreigners covered in part", "иностранцы охвачены частично"],
-            [
-                "all residents, including foreigners and asylum seekers",
-                "все жители, включая иностранцев и лиц, ищущих убежища",
-            ],
+            "criterion-coverage-level-0",
+            "criterion-coverage-level-1",
+            "criterion-coverage-level-2",
+            "criterion-coverage-level-3",
         ],
-        action: [
-            "Extend the source to all residents (foreigners of every status, stateless persons, asylum seekers) or combine it with the register of foreigners.",
-            "Распространить источник на всех жителей (иностранцев любого статуса, лиц без гражданства, лиц, ищущих убежища) или объединить его с учётом иностранцев.",
-        ],
+        action: "criterion-coverage-action",
     },
     CriterionText {
         code: "internal_consistency",
         dimension: Dimension::Coherence,
-        title: ["Internal consistency", "Внутренняя согласованность"],
-        question: [
-            "Do the tables fed by the source add up: sexes, ages, partners and status categories to their totals, and related tables to each other?",
-            "Сходятся ли таблицы источника: пол, возраст, страны-партнёры и категории статуса с итогами, связанные таблицы между собой?",
-        ],
+        title: "criterion-internal-consistency-title",
+        question: "criterion-internal-consistency-question",
         levels: [
-            [
-                "the tables contradict each other",
-                "таблицы противоречат друг другу",
-            ],
-            ["deviations larger than 1 %", "отклонения больше 1 %"],
-            ["deviations of at most 1 %", "отклонения не более 1 %"],
-            ["every identity holds", "все тождества выполняются"],
+            "criterion-internal-consistency-level-0",
+            "criterion-internal-consistency-level-1",
+            "criterion-internal-consistency-level-2",
+            "criterion-internal-consistency-level-3",
         ],
-        action: [
-            "Run the sum and cross-table checks before release and correct the tables so that every total agrees with its parts.",
-            "Проводить проверку сумм и межтабличных соотношений до публикации и исправлять таблицы так, чтобы итоги совпадали с суммой частей.",
-        ],
+        action: "criterion-internal-consistency-action",
     },
     CriterionText {
         code: "disaggregation",
         dimension: Dimension::Relevance,
-        title: ["Disaggregation", "Детализация"],
-        question: [
-            "Which breakdowns does the source give: sex, age group, partner country (or status)?",
-            "Какие разрезы даёт источник: пол, возрастная группа, страна-партнёр (или статус)?",
-        ],
+        title: "criterion-disaggregation-title",
+        question: "criterion-disaggregation-question",
         levels: [
-            ["totals only", "только итоги"],
-            ["totals by partner country", "итоги по странам-партнёрам"],
-            ["sex × partner country", "пол × страна-партнёр"],
-            [
-                "sex × age × partner country",
-                "пол × возраст × страна-партнёр",
-            ],
+            "criterion-disaggregation-level-0",
+            "criterion-disaggregation-level-1",
+            "criterion-disaggregation-level-2",
+            "criterion-disaggregation-level-3",
         ],
-        action: [
-            "Publish the flows and stocks by sex, five-year age group and partner country (previous or next residence, citizenship, birth).",
-            "Публиковать потоки и численность по полу, пятилетним возрастным группам и странам-партнёрам (предыдущего или последующего проживания, гражданства, рождения).",
-        ],
+        action: "criterion-disaggregation-action",
     },
     CriterionText {
         code: "unknown_share",
         dimension: Dimension::Accuracy,
-        title: ["Share of unknown categories", "Доля неизвестных категорий"],
-        question: [
-            "Which share of the persons has an unknown partner country or status?",
-            "Какая доля лиц имеет неизвестную страну-партнёра или статус?",
-        ],
+        title: "criterion-unknown-share-title",
+        question: "criterion-unknown-share-question",
         levels: [
-            ["more than 20 %", "более 20 %"],
-            ["5–20 %", "5–20 %"],
-            ["2–5 %", "2–5 %"],
-            ["less than 2 %", "менее 2 %"],
+            "criterion-unknown-share-level-0",
+            "criterion-unknown-share-level-1",
+            "criterion-unknown-share-level-2",
+            "criterion-unknown-share-level-3",
         ],
-        action: [
-            "Make the country of previous or next residence and the citizenship required fields of the statistical form and follow up the missing answers.",
-            "Сделать страну предыдущего или последующего проживания и гражданство обязательными полями статистической формы и выяснять пропущенные ответы.",
-        ],
+        action: "criterion-unknown-share-action",
     },
     CriterionText {
         code: "timeliness",
         dimension: Dimension::Timeliness,
-        title: ["Timeliness", "Своевременность"],
-        question: [
-            "How many months after the end of the reference year are the data released?",
-            "Через сколько месяцев после окончания отчётного года публикуются данные?",
-        ],
+        title: "criterion-timeliness-title",
+        question: "criterion-timeliness-question",
         levels: [
-            [
-                "more than 24 months after the end of the year",
-                "более 24 месяцев после окончания года",
-            ],
-            ["within 24 months", "в течение 24 месяцев"],
-            ["within 12 months", "в течение 12 месяцев"],
-            [
-                "within 6 months after the end of the year",
-                "в течение 6 месяцев после окончания года",
-            ],
+            "criterion-timeliness-level-0",
+            "criterion-timeliness-level-1",
+            "criterion-timeliness-level-2",
+            "criterion-timeliness-level-3",
         ],
-        action: [
-            "Release the annual migration tables within six months of the end of the reference year, following a published release calendar.",
-            "Публиковать годовые таблицы по миграции в течение шести месяцев после окончания отчётного года по объявленному календарю.",
-        ],
+        action: "criterion-timeliness-action",
     },
     CriterionText {
         code: "periodicity",
         dimension: Dimension::Timeliness,
-        title: ["Periodicity", "Периодичность"],
-        question: [
-            "How often does the source produce migration data?",
-            "Как часто источник даёт данные о миграции?",
-        ],
+        title: "criterion-periodicity-title",
+        question: "criterion-periodicity-question",
         levels: [
-            ["not produced", "не производятся"],
-            [
-                "with the census only, or irregularly",
-                "только при переписи или нерегулярно",
-            ],
-            ["every two years", "раз в два года"],
-            ["every year (or more often)", "ежегодно (или чаще)"],
+            "criterion-periodicity-level-0",
+            "criterion-periodicity-level-1",
+            "criterion-periodicity-level-2",
+            "criterion-periodicity-level-3",
         ],
-        action: [
-            "Produce the migration tables every year.",
-            "Составлять таблицы по миграции ежегодно.",
-        ],
+        action: "criterion-periodicity-action",
     },
     CriterionText {
         code: "accessibility",
         dimension: Dimension::Accessibility,
-        title: ["Accessibility", "Доступность"],
-        question: [
-            "How are the data published: machine-readable with metadata, tables with notes, PDF, on request?",
-            "Как публикуются данные: машиночитаемые с метаданными, таблицы с примечаниями, PDF, по запросу?",
-        ],
+        title: "criterion-accessibility-title",
+        question: "criterion-accessibility-question",
         levels: [
-            [
-                "on request only, or not published",
-                "только по запросу или не публикуются",
-            ],
-            ["PDF only", "только PDF"],
-            ["tables with notes", "таблицы с примечаниями"],
-            [
-                "machine-readable data with metadata",
-                "машиночитаемые данные с метаданными",
-            ],
+            "criterion-accessibility-level-0",
+            "criterion-accessibility-level-1",
+            "criterion-accessibility-level-2",
+            "criterion-accessibility-level-3",
         ],
-        action: [
-            "Publish the tables in a machine-readable form (CSV, PX-Web) with definitions and footnotes.",
-            "Публиковать таблицы в машиночитаемом виде (CSV, PX-Web) с определениями и примечаниями.",
-        ],
+        action: "criterion-accessibility-action",
     },
     CriterionText {
         code: "time_series_stability",
         dimension: Dimension::Comparability,
-        title: ["Time-series stability", "Сопоставимость временных рядов"],
-        question: [
-            "Can the series be compared over time: are changes of method or source flagged and explained?",
-            "Сопоставимы ли ряды во времени: отмечены и объяснены ли изменения методики или источника?",
-        ],
+        title: "criterion-time-series-stability-title",
+        question: "criterion-time-series-stability-question",
         levels: [
-            [
-                "no comparable series: methods change repeatedly without explanation",
-                "сопоставимых рядов нет: методика многократно меняется без объяснений",
-            ],
-            ["breaks that are not flagged", "разрывы рядов не отмечены"],
-            [
-                "breaks flagged and explained",
-                "разрывы рядов отмечены и объяснены",
-            ],
-            ["no unexplained breaks", "необъяснённых разрывов нет"],
+            "criterion-time-series-stability-level-0",
+            "criterion-time-series-stability-level-1",
+            "criterion-time-series-stability-level-2",
+            "criterion-time-series-stability-level-3",
         ],
-        action: [
-            "Flag every change of method or source as a break in series (flag b), explain it in the metadata and, where possible, publish recalculated series.",
-            "Отмечать каждое изменение методики или источника как разрыв ряда (признак b), объяснять его в метаданных и по возможности публиковать пересчитанные ряды.",
-        ],
+        action: "criterion-time-series-stability-action",
     },
 ];
 
-fn pick(texts: &[&'static str; 2], lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => texts[0],
-        Lang::Ru => texts[1],
-    }
+fn pick(id: &'static str, lang: Lang) -> &'static str {
+    crate::i18n::text(lang, id)
 }
 
 impl Criterion {
@@ -362,22 +243,22 @@ impl Criterion {
     }
 
     pub fn title(self, lang: Lang) -> &'static str {
-        pick(&self.text().title, lang)
+        pick(self.text().title, lang)
     }
 
     /// What the reviewer asks about the source.
     pub fn question(self, lang: Lang) -> &'static str {
-        pick(&self.text().question, lang)
+        pick(self.text().question, lang)
     }
 
     /// What a score means for this criterion.
     pub fn level(self, score: Score, lang: Lang) -> &'static str {
-        pick(&self.text().levels[score.get() as usize], lang)
+        pick(self.text().levels[score.get() as usize], lang)
     }
 
     /// What a country can do about a low score.
     pub fn action(self, lang: Lang) -> &'static str {
-        pick(&self.text().action, lang)
+        pick(self.text().action, lang)
     }
 }
 

@@ -93,3 +93,179 @@ publication-pdf-only = PDF only
 publication-on-request = On request only
 publication-not-published = Not published
 publication-unknown = { -unknown }
+
+## The criteria of the rubric: title, question, the meaning of each level, what to do.
+# definition
+criterion-definition-title = Definition of a migrant
+criterion-definition-question = After which duration of stay is a person counted as a migrant, and is it the actual or the intended stay?
+criterion-definition-level-0 = "permanent" residence, or the rule is unknown
+criterion-definition-level-1 = 3 months, or no time limit
+criterion-definition-level-2 = 6 to under 12 months, or the intended duration only
+criterion-definition-level-3 = 12 months of usual residence (UN recommendation)
+criterion-definition-action = Count as migrants the persons who change their usual residence for at least 12 months (UN Recommendations, 1998) and publish the rule with the data.
+# emigration_capture
+criterion-emigration-capture-title = Emigration capture
+criterion-emigration-capture-question = How completely does the source record departures? Compare its emigration with the immigration its partner countries report.
+criterion-emigration-capture-level-0 = emigration below 0.4 of partners' immigration, or not produced
+criterion-emigration-capture-level-1 = emigration 0.4–0.7 of partners' immigration
+criterion-emigration-capture-level-2 = obligation to de-register, weakly enforced; 0.7–0.9 of partners' immigration
+criterion-emigration-capture-level-3 = de-registration obligatory and enforced; at least 0.9 of partners' immigration
+criterion-emigration-capture-action = Record departures from every event available (de-registration, expiry of a temporary registration, removal of persons found absent) and exchange data with the main partner countries to measure the undercount.
+# coverage
+criterion-coverage-title = Coverage of population groups
+criterion-coverage-question = Which groups does the source cover: citizens, foreigners of every status, stateless persons, asylum seekers?
+criterion-coverage-level-0 = coverage unknown
+criterion-coverage-level-1 = citizens only, or permit holders only
+criterion-coverage-level-2 = foreigners covered in part
+criterion-coverage-level-3 = all residents, including foreigners and asylum seekers
+criterion-coverage-action = Extend the source to all residents (foreigners of every status, stateless persons, asylum seekers) or combine it with the register of foreigners.
+# internal_consistency
+criterion-internal-consistency-title = Internal consistency
+criterion-internal-consistency-question = Do the tables fed by the source add up: sexes, ages, partners and status categories to their totals, and related tables to each other?
+criterion-internal-consistency-level-0 = the tables contradict each other
+criterion-internal-consistency-level-1 = deviations larger than 1 %
+criterion-internal-consistency-level-2 = deviations of at most 1 %
+criterion-internal-consistency-level-3 = every identity holds
+criterion-internal-consistency-action = Run the sum and cross-table checks before release and correct the tables so that every total agrees with its parts.
+# disaggregation
+criterion-disaggregation-title = Disaggregation
+criterion-disaggregation-question = Which breakdowns does the source give: sex, age group, partner country (or status)?
+criterion-disaggregation-level-0 = totals only
+criterion-disaggregation-level-1 = totals by partner country
+criterion-disaggregation-level-2 = sex × partner country
+criterion-disaggregation-level-3 = sex × age × partner country
+criterion-disaggregation-action = Publish the flows and stocks by sex, five-year age group and partner country (previous or next residence, citizenship, birth).
+# unknown_share
+criterion-unknown-share-title = Share of unknown categories
+criterion-unknown-share-question = Which share of the persons has an unknown partner country or status?
+criterion-unknown-share-level-0 = more than 20 %
+criterion-unknown-share-level-1 = 5–20 %
+criterion-unknown-share-level-2 = 2–5 %
+criterion-unknown-share-level-3 = less than 2 %
+criterion-unknown-share-action = Make the country of previous or next residence and the citizenship required fields of the statistical form and follow up the missing answers.
+# timeliness
+criterion-timeliness-title = Timeliness
+criterion-timeliness-question = How many months after the end of the reference year are the data released?
+criterion-timeliness-level-0 = more than 24 months after the end of the year
+criterion-timeliness-level-1 = within 24 months
+criterion-timeliness-level-2 = within 12 months
+criterion-timeliness-level-3 = within 6 months after the end of the year
+criterion-timeliness-action = Release the annual migration tables within six months of the end of the reference year, following a published release calendar.
+# periodicity
+criterion-periodicity-title = Periodicity
+criterion-periodicity-question = How often does the source produce migration data?
+criterion-periodicity-level-0 = not produced
+criterion-periodicity-level-1 = with the census only, or irregularly
+criterion-periodicity-level-2 = every two years
+criterion-periodicity-level-3 = every year (or more often)
+criterion-periodicity-action = Produce the migration tables every year.
+# accessibility
+criterion-accessibility-title = Accessibility
+criterion-accessibility-question = How are the data published: machine-readable with metadata, tables with notes, PDF, on request?
+criterion-accessibility-level-0 = on request only, or not published
+criterion-accessibility-level-1 = PDF only
+criterion-accessibility-level-2 = tables with notes
+criterion-accessibility-level-3 = machine-readable data with metadata
+criterion-accessibility-action = Publish the tables in a machine-readable form (CSV, PX-Web) with definitions and footnotes.
+# time_series_stability
+criterion-time-series-stability-title = Time-series stability
+criterion-time-series-stability-question = Can the series be compared over time: are changes of method or source flagged and explained?
+criterion-time-series-stability-level-0 = no comparable series: methods change repeatedly without explanation
+criterion-time-series-stability-level-1 = breaks that are not flagged
+criterion-time-series-stability-level-2 = breaks flagged and explained
+criterion-time-series-stability-level-3 = no unexplained breaks
+criterion-time-series-stability-action = Flag every change of method or source as a break in series (flag b), explain it in the metadata and, where possible, publish recalculated series.
+
+## The questionnaire workbook: column headings and the help shown on each.
+column-country = Country
+column-country-help = ISO code (KAZ) or name of the country
+column-synthetic = Synthetic data
+column-synthetic-help = yes: demonstration data, not a real review
+column-country-notes = Notes
+column-country-notes-help = Overview of the country's system of migration data collection
+column-review-date = Review date
+column-review-date-help = Date of the review as YYYY-MM-DD; timeliness is judged against it
+column-source-id = Source ID
+column-source-id-help = Short and unique within the country, e.g. KAZ-REG
+column-name = Source name
+column-name-help = Name of the data source
+column-kind = Type of source
+column-kind-help = Pick from the list
+column-agency = Agency
+column-agency-help = Who runs the source and who produces the statistics
+column-measures = What it measures
+column-measures-help = Flows, stocks, events or persons, and of whom
+column-feeds = Tables fed (years)
+column-feeds-help = Clearinghouse tables with years, written with a dot: 3 (2008–2012); 4 (2008–2012); 5.1
+column-periodicity = Periodicity
+column-periodicity-help = Pick from the list
+column-release-lag = Release lag (months)
+column-release-lag-help = Months from the end of the reference year to the release
+column-population-covered = Population covered
+column-population-covered-help = Who is covered, in words
+column-groups-covered = Groups covered
+column-groups-covered-help = Pick from the list
+column-duration-rule = Duration rule (months)
+column-duration-rule-help = Stay after which a person counts as a migrant: 12, 9, 6, 3; 0 = no limit; 60 = permanent; empty = unknown
+column-duration-basis = Duration basis
+column-duration-basis-help = Actual or intended stay
+column-registration = Registration obligation
+column-registration-help = Must people register on arrival?
+column-registration-days = Registration limit (days)
+column-registration-days-help = Days allowed to register
+column-registration-note = Registration details
+column-registration-note-help = Who must register, sanctions, exceptions
+column-deregistration = De-registration obligation
+column-deregistration-help = Must people de-register on departure?
+column-deregistration-days = De-registration limit (days)
+column-deregistration-days-help = Days allowed to de-register
+column-deregistration-note = De-registration details
+column-deregistration-note-help = Who must de-register, incentives, administrative removals
+column-publication = Publication
+column-publication-help = Pick from the list
+column-notes = Notes
+column-notes-help = Anything else the reviewer should know
+column-source-id-2 = Source ID
+column-source-id-2-help = As in the sheet Sources
+column-criterion = Criterion
+column-criterion-help = Pick from the list
+column-suggested-score = Suggested score
+column-suggested-score-help = Computed from the data; for information
+column-suggested-why = Why (suggestion)
+column-suggested-why-help = Why the data suggest this score; for information
+column-score = Score (0–3)
+column-score-help = 0–3, see the rubric in the sheet Instructions; empty = not scored
+column-reason = Reason for a different score
+column-reason-help = Required when the score differs from the suggested one
+column-evidence = Evidence
+column-evidence-help = What the score rests on, in your words
+column-suggestion-data = Suggestion data
+column-suggestion-data-help = Hidden: the suggestion as migreview stores it; do not edit
+
+## The questionnaire workbook: answers, checks of a cell, the instructions sheet.
+questionnaire-yes = yes
+questionnaire-no = no
+questionnaire-not-accepted = Not accepted
+questionnaire-pick-from-list = Pick a value from the list.
+questionnaire-score-range = A score from 0 to 3.
+questionnaire-lag-range = Whole months, 0–600.
+questionnaire-duration-range = Whole months, 0–60 (0 = no limit, 60 = permanent).
+questionnaire-days-range = Whole days, 0–3650.
+questionnaire-criterion = Criterion
+questionnaire-dimension = ESS dimension
+questionnaire-question = Question
+questionnaire-instructions-title = migreview — questionnaire on the sources of international migration statistics
+questionnaire-instructions-about = This workbook describes a country's migration data sources and scores each of them. It is read back by migreview.
+questionnaire-instructions-countries = • Countries: one row per country, with an overview of its system of migration data collection.
+questionnaire-instructions-sources = • Sources: one row per data source (census, population register, register of foreigners and permits, border statistics, surveys, asylum records, consular registers…).
+questionnaire-instructions-scores = • Scores: one row per source and criterion. Give a score from 0 to 3 (see the rubric below) and write what it rests on. Where a score suggested from the data is shown and you give another one, write the reason.
+questionnaire-instructions-layout = Keep the sheet names and the header rows as they are. Pick values from the lists where a cell offers one. Grey columns are for information and are not read back.
+questionnaire-instructions-tables = Tables fed (years): the Clearinghouse tables the source provides, written with a dot, e.g. 3 (2008–2012); 4 (2008–2012); 5.1
+questionnaire-instructions-duration = Duration rule (months): the stay after which a person is counted as a migrant: 12, 9, 6, 3; 0 = no time limit; 60 = "permanent" residence; empty = unknown.
+
+## What follows the name of a country assessed with synthetic data.
+assessment-synthetic-notice = {" "}— SYNTHETIC DEMONSTRATION DATA
+
+## The instructions sheet: the table of columns.
+questionnaire-column = Column
+questionnaire-meaning = Meaning

@@ -80,3 +80,179 @@ publication-pdf-only = Только PDF
 publication-on-request = Только по запросу
 publication-not-published = Не публикуются
 publication-unknown = { -unknown }
+
+## Критерии оценки: название, вопрос, смысл каждого уровня, что делать.
+# definition
+criterion-definition-title = Определение мигранта
+criterion-definition-question = После какой продолжительности пребывания человек учитывается как мигрант и учитывается ли фактическое или предполагаемое пребывание?
+criterion-definition-level-0 = «постоянное» место жительства или правило неизвестно
+criterion-definition-level-1 = 3 месяца или без ограничения срока
+criterion-definition-level-2 = от 6 до 12 месяцев или только предполагаемая продолжительность
+criterion-definition-level-3 = 12 месяцев обычного проживания (рекомендация ООН)
+criterion-definition-action = Учитывать как мигрантов лиц, сменивших место обычного проживания не менее чем на 12 месяцев (Рекомендации ООН 1998 г.), и публиковать это правило вместе с данными.
+# emigration_capture
+criterion-emigration-capture-title = Полнота учёта эмиграции
+criterion-emigration-capture-question = Насколько полно источник учитывает выбытия? Сравните эмиграцию с иммиграцией, которую учитывают страны-партнёры.
+criterion-emigration-capture-level-0 = эмиграция ниже 0,4 иммиграции по данным партнёров или не учитывается
+criterion-emigration-capture-level-1 = эмиграция 0,4–0,7 иммиграции по данным партнёров
+criterion-emigration-capture-level-2 = обязанность сняться с учёта, слабо контролируется; 0,7–0,9 иммиграции по данным партнёров
+criterion-emigration-capture-level-3 = снятие с учёта обязательно и контролируется; не менее 0,9 иммиграции по данным партнёров
+criterion-emigration-capture-action = Учитывать выбытия по всем доступным событиям (снятие с учёта, истечение срока временной регистрации, исключение отсутствующих) и обмениваться данными с основными странами-партнёрами, чтобы оценить недоучёт.
+# coverage
+criterion-coverage-title = Охват групп населения
+criterion-coverage-question = Какие группы охватывает источник: граждан, иностранцев любого статуса, лиц без гражданства, лиц, ищущих убежища?
+criterion-coverage-level-0 = охват неизвестен
+criterion-coverage-level-1 = только граждане или только владельцы разрешений
+criterion-coverage-level-2 = иностранцы охвачены частично
+criterion-coverage-level-3 = все жители, включая иностранцев и лиц, ищущих убежища
+criterion-coverage-action = Распространить источник на всех жителей (иностранцев любого статуса, лиц без гражданства, лиц, ищущих убежища) или объединить его с учётом иностранцев.
+# internal_consistency
+criterion-internal-consistency-title = Внутренняя согласованность
+criterion-internal-consistency-question = Сходятся ли таблицы источника: пол, возраст, страны-партнёры и категории статуса с итогами, связанные таблицы между собой?
+criterion-internal-consistency-level-0 = таблицы противоречат друг другу
+criterion-internal-consistency-level-1 = отклонения больше 1 %
+criterion-internal-consistency-level-2 = отклонения не более 1 %
+criterion-internal-consistency-level-3 = все тождества выполняются
+criterion-internal-consistency-action = Проводить проверку сумм и межтабличных соотношений до публикации и исправлять таблицы так, чтобы итоги совпадали с суммой частей.
+# disaggregation
+criterion-disaggregation-title = Детализация
+criterion-disaggregation-question = Какие разрезы даёт источник: пол, возрастная группа, страна-партнёр (или статус)?
+criterion-disaggregation-level-0 = только итоги
+criterion-disaggregation-level-1 = итоги по странам-партнёрам
+criterion-disaggregation-level-2 = пол × страна-партнёр
+criterion-disaggregation-level-3 = пол × возраст × страна-партнёр
+criterion-disaggregation-action = Публиковать потоки и численность по полу, пятилетним возрастным группам и странам-партнёрам (предыдущего или последующего проживания, гражданства, рождения).
+# unknown_share
+criterion-unknown-share-title = Доля неизвестных категорий
+criterion-unknown-share-question = Какая доля лиц имеет неизвестную страну-партнёра или статус?
+criterion-unknown-share-level-0 = более 20 %
+criterion-unknown-share-level-1 = 5–20 %
+criterion-unknown-share-level-2 = 2–5 %
+criterion-unknown-share-level-3 = менее 2 %
+criterion-unknown-share-action = Сделать страну предыдущего или последующего проживания и гражданство обязательными полями статистической формы и выяснять пропущенные ответы.
+# timeliness
+criterion-timeliness-title = Своевременность
+criterion-timeliness-question = Через сколько месяцев после окончания отчётного года публикуются данные?
+criterion-timeliness-level-0 = более 24 месяцев после окончания года
+criterion-timeliness-level-1 = в течение 24 месяцев
+criterion-timeliness-level-2 = в течение 12 месяцев
+criterion-timeliness-level-3 = в течение 6 месяцев после окончания года
+criterion-timeliness-action = Публиковать годовые таблицы по миграции в течение шести месяцев после окончания отчётного года по объявленному календарю.
+# periodicity
+criterion-periodicity-title = Периодичность
+criterion-periodicity-question = Как часто источник даёт данные о миграции?
+criterion-periodicity-level-0 = не производятся
+criterion-periodicity-level-1 = только при переписи или нерегулярно
+criterion-periodicity-level-2 = раз в два года
+criterion-periodicity-level-3 = ежегодно (или чаще)
+criterion-periodicity-action = Составлять таблицы по миграции ежегодно.
+# accessibility
+criterion-accessibility-title = Доступность
+criterion-accessibility-question = Как публикуются данные: машиночитаемые с метаданными, таблицы с примечаниями, PDF, по запросу?
+criterion-accessibility-level-0 = только по запросу или не публикуются
+criterion-accessibility-level-1 = только PDF
+criterion-accessibility-level-2 = таблицы с примечаниями
+criterion-accessibility-level-3 = машиночитаемые данные с метаданными
+criterion-accessibility-action = Публиковать таблицы в машиночитаемом виде (CSV, PX-Web) с определениями и примечаниями.
+# time_series_stability
+criterion-time-series-stability-title = Сопоставимость временных рядов
+criterion-time-series-stability-question = Сопоставимы ли ряды во времени: отмечены и объяснены ли изменения методики или источника?
+criterion-time-series-stability-level-0 = сопоставимых рядов нет: методика многократно меняется без объяснений
+criterion-time-series-stability-level-1 = разрывы рядов не отмечены
+criterion-time-series-stability-level-2 = разрывы рядов отмечены и объяснены
+criterion-time-series-stability-level-3 = необъяснённых разрывов нет
+criterion-time-series-stability-action = Отмечать каждое изменение методики или источника как разрыв ряда (признак b), объяснять его в метаданных и по возможности публиковать пересчитанные ряды.
+
+## Книга вопросника: заголовки столбцов и подсказки к ним.
+column-country = Страна
+column-country-help = Код ISO (KAZ) или название страны
+column-synthetic = Синтетические данные
+column-synthetic-help = да: демонстрационные данные, а не реальный обзор
+column-country-notes = Примечания
+column-country-notes-help = Обзор системы сбора данных о миграции в стране
+column-review-date = Дата обзора
+column-review-date-help = Дата обзора в виде ГГГГ-ММ-ДД; по ней оценивается своевременность
+column-source-id = Код источника
+column-source-id-help = Краткий и уникальный в пределах страны, например KAZ-REG
+column-name = Название источника
+column-name-help = Название источника данных
+column-kind = Тип источника
+column-kind-help = Выберите из списка
+column-agency = Ведомство
+column-agency-help = Кто ведёт источник и кто составляет статистику
+column-measures = Что измеряет
+column-measures-help = Потоки, численность, события или лица, и кого именно
+column-feeds = Таблицы (годы)
+column-feeds-help = Таблицы Клирингового центра с годами, через точку: 3 (2008–2012); 4 (2008–2012); 5.1
+column-periodicity = Периодичность
+column-periodicity-help = Выберите из списка
+column-release-lag = Задержка публикации (мес.)
+column-release-lag-help = Месяцев от конца отчётного года до публикации
+column-population-covered = Охватываемое население
+column-population-covered-help = Кто охвачен, словами
+column-groups-covered = Охват групп
+column-groups-covered-help = Выберите из списка
+column-duration-rule = Критерий продолжительности, мес.
+column-duration-rule-help = Срок пребывания, после которого человек считается мигрантом: 12, 9, 6, 3; 0 = без ограничения; 60 = постоянное; пусто = неизвестно
+column-duration-basis = Основа продолжительности
+column-duration-basis-help = Фактическое или предполагаемое пребывание
+column-registration = Обязанность регистрации
+column-registration-help = Обязаны ли люди регистрироваться по прибытии?
+column-registration-days = Срок регистрации (дней)
+column-registration-days-help = Сколько дней даётся на регистрацию
+column-registration-note = Регистрация: подробности
+column-registration-note-help = Кто обязан регистрироваться, санкции, исключения
+column-deregistration = Обязанность снятия с учёта
+column-deregistration-help = Обязаны ли люди сниматься с учёта при выезде?
+column-deregistration-days = Срок снятия с учёта (дней)
+column-deregistration-days-help = Сколько дней даётся на снятие с учёта
+column-deregistration-note = Снятие с учёта: подробности
+column-deregistration-note-help = Кто обязан сниматься с учёта, стимулы, снятие с учёта по решению органов
+column-publication = Публикация
+column-publication-help = Выберите из списка
+column-notes = Примечания
+column-notes-help = Всё, что ещё следует знать эксперту
+column-source-id-2 = Код источника
+column-source-id-2-help = Как на листе Источники (Sources)
+column-criterion = Критерий
+column-criterion-help = Выберите из списка
+column-suggested-score = Предложенная оценка
+column-suggested-score-help = Вычислена по данным; для сведения
+column-suggested-why = Обоснование предложения
+column-suggested-why-help = Почему данные указывают на эту оценку; для сведения
+column-score = Оценка (0–3)
+column-score-help = 0–3, см. шкалу на листе Instructions; пусто = без оценки
+column-reason = Причина иной оценки
+column-reason-help = Обязательна, если оценка отличается от предложенной
+column-evidence = Обоснование
+column-evidence-help = На чём основана оценка, своими словами
+column-suggestion-data = Данные предложения
+column-suggestion-data-help = Скрыто: предложение в формате migreview; не изменять
+
+## Книга вопросника: ответы, проверки ячейки, лист инструкций.
+questionnaire-yes = да
+questionnaire-no = нет
+questionnaire-not-accepted = Недопустимо
+questionnaire-pick-from-list = Выберите значение из списка.
+questionnaire-score-range = Оценка от 0 до 3.
+questionnaire-lag-range = Целое число месяцев, 0–600.
+questionnaire-duration-range = Целое число месяцев, 0–60 (0 = без ограничения, 60 = постоянное).
+questionnaire-days-range = Целое число дней, 0–3650.
+questionnaire-criterion = Критерий
+questionnaire-dimension = Измерение ESS
+questionnaire-question = Вопрос
+questionnaire-instructions-title = migreview — анкета об источниках статистики международной миграции
+questionnaire-instructions-about = В этой книге описываются источники данных о миграции в стране и даётся оценка каждому из них. Книга считывается программой migreview.
+questionnaire-instructions-countries = • Страны (Countries): по строке на страну, с обзором системы сбора данных о миграции.
+questionnaire-instructions-sources = • Источники (Sources): по строке на источник данных (перепись, регистрация населения, учёт иностранцев и разрешений, пограничная статистика, обследования, учёт лиц, ищущих убежища, консульский учёт…).
+questionnaire-instructions-scores = • Оценки (Scores): по строке на источник и критерий. Поставьте оценку от 0 до 3 (см. шкалу ниже) и укажите, на чём она основана. Если показана оценка, предложенная по данным, а вы ставите другую, укажите причину.
+questionnaire-instructions-layout = Не меняйте названия листов и строки заголовков. Где в ячейке есть список, выбирайте значение из него. Серые столбцы — для сведения, они не считываются.
+questionnaire-instructions-tables = Таблицы (годы): таблицы Клирингового центра, для которых источник даёт данные, через точку, например 3 (2008–2012); 4 (2008–2012); 5.1
+questionnaire-instructions-duration = Критерий продолжительности (мес.): срок пребывания, после которого человек считается мигрантом: 12, 9, 6, 3; 0 = без ограничения; 60 = «постоянное» место жительства; пусто = неизвестно.
+
+## Что следует за названием страны, оценённой по синтетическим данным.
+assessment-synthetic-notice = {" "}— СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ
+
+## The instructions sheet: the table of columns.
+questionnaire-column = Столбец
+questionnaire-meaning = Значение

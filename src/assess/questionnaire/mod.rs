@@ -72,10 +72,9 @@ pub enum Field {
 #[derive(Copy, Clone, Debug)]
 pub struct Column {
     pub field: Field,
-    pub en: &'static str,
-    pub ru: &'static str,
-    pub help_en: &'static str,
-    pub help_ru: &'static str,
+    /// The identifiers of the heading and of its help in the catalogue (`assess.ftl`).
+    heading: &'static str,
+    help: &'static str,
     pub width: f64,
     /// The import fails when the column is missing.
     pub required: bool,
@@ -85,28 +84,20 @@ pub struct Column {
 
 impl Column {
     pub fn header(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Ru => self.ru,
-        }
+        crate::i18n::text(lang, self.heading)
     }
 
     pub fn help(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.help_en,
-            Lang::Ru => self.help_ru,
-        }
+        crate::i18n::text(lang, self.help)
     }
 }
 
 macro_rules! column {
-    ($field:ident, $en:expr, $ru:expr, $width:expr, $required:expr, $info:expr, $help_en:expr, $help_ru:expr) => {
+    ($field:ident, $heading:literal, $help:literal, $width:expr, $required:expr, $info:expr) => {
         Column {
             field: Field::$field,
-            en: $en,
-            ru: $ru,
-            help_en: $help_en,
-            help_ru: $help_ru,
+            heading: $heading,
+            help: $help,
             width: $width,
             required: $required,
             info_only: $info,
@@ -114,337 +105,49 @@ macro_rules! column {
     };
 }
 
-const COUNTRY: Column = column!(
-    Country,
-    "Country",
-    "Страна",
-    12.0,
-    true,
-    false,
-    "ISO code (KAZ) or name of the country",
-    "Код ISO (KAZ) или название страны"
-);
+const COUNTRY: Column = column!(Country, "column-country", "column-country-help", 12.0, true, false);
 
 pub const COUNTRY_COLUMNS: [Column; 4] = [
     COUNTRY,
-    column!(
-        Synthetic,
-        "Synthetic data",
-        "Синтетические данные",
-        14.0,
-        false,
-        false,
-        "yes: demonstration data, not a real review",
-        "да: демонстрационные данные, а не реальный обзор"
-    ),
-    column!(
-        CountryNotes,
-        "Notes",
-        "Примечания",
-        80.0,
-        false,
-        false,
-        "Overview of the country's system of migration data collection",
-        "Обзор системы сбора данных о миграции в стране"
-    ),
-    column!(
-        ReviewDate,
-        "Review date",
-        "Дата обзора",
-        14.0,
-        false,
-        false,
-        "Date of the review as YYYY-MM-DD; timeliness is judged against it",
-        "Дата обзора в виде ГГГГ-ММ-ДД; по ней оценивается своевременность"
-    ),
+    column!(Synthetic, "column-synthetic", "column-synthetic-help", 14.0, false, false),
+    column!(CountryNotes, "column-country-notes", "column-country-notes-help", 80.0, false, false),
+    column!(ReviewDate, "column-review-date", "column-review-date-help", 14.0, false, false),
 ];
 
 pub const SOURCE_COLUMNS: [Column; 21] = [
     COUNTRY,
-    column!(
-        SourceId,
-        "Source ID",
-        "Код источника",
-        14.0,
-        true,
-        false,
-        "Short and unique within the country, e.g. KAZ-REG",
-        "Краткий и уникальный в пределах страны, например KAZ-REG"
-    ),
-    column!(
-        Name,
-        "Source name",
-        "Название источника",
-        36.0,
-        true,
-        false,
-        "Name of the data source",
-        "Название источника данных"
-    ),
-    column!(
-        Kind,
-        "Type of source",
-        "Тип источника",
-        30.0,
-        true,
-        false,
-        "Pick from the list",
-        "Выберите из списка"
-    ),
-    column!(
-        Agency,
-        "Agency",
-        "Ведомство",
-        30.0,
-        false,
-        false,
-        "Who runs the source and who produces the statistics",
-        "Кто ведёт источник и кто составляет статистику"
-    ),
-    column!(
-        Measures,
-        "What it measures",
-        "Что измеряет",
-        36.0,
-        false,
-        false,
-        "Flows, stocks, events or persons, and of whom",
-        "Потоки, численность, события или лица, и кого именно"
-    ),
-    column!(
-        Feeds,
-        "Tables fed (years)",
-        "Таблицы (годы)",
-        30.0,
-        false,
-        false,
-        "Clearinghouse tables with years, written with a dot: 3 (2008–2012); 4 (2008–2012); 5.1",
-        "Таблицы Клирингового центра с годами, через точку: 3 (2008–2012); 4 (2008–2012); 5.1"
-    ),
-    column!(
-        Periodicity,
-        "Periodicity",
-        "Периодичность",
-        24.0,
-        false,
-        false,
-        "Pick from the list",
-        "Выберите из списка"
-    ),
-    column!(
-        ReleaseLag,
-        "Release lag (months)",
-        "Задержка публикации (мес.)",
-        14.0,
-        false,
-        false,
-        "Months from the end of the reference year to the release",
-        "Месяцев от конца отчётного года до публикации"
-    ),
-    column!(
-        PopulationCovered,
-        "Population covered",
-        "Охватываемое население",
-        36.0,
-        false,
-        false,
-        "Who is covered, in words",
-        "Кто охвачен, словами"
-    ),
-    column!(
-        GroupsCovered,
-        "Groups covered",
-        "Охват групп",
-        30.0,
-        false,
-        false,
-        "Pick from the list",
-        "Выберите из списка"
-    ),
-    column!(
-        DurationRule,
-        "Duration rule (months)",
-        "Критерий продолжительности, мес.",
-        14.0,
-        false,
-        false,
-        "Stay after which a person counts as a migrant: 12, 9, 6, 3; 0 = no limit; 60 = permanent; empty = unknown",
-        "Срок пребывания, после которого человек считается мигрантом: 12, 9, 6, 3; 0 = без ограничения; 60 = постоянное; пусто = неизвестно"
-    ),
-    column!(
-        DurationBasis,
-        "Duration basis",
-        "Основа продолжительности",
-        20.0,
-        false,
-        false,
-        "Actual or intended stay",
-        "Фактическое или предполагаемое пребывание"
-    ),
-    column!(
-        Registration,
-        "Registration obligation",
-        "Обязанность регистрации",
-        26.0,
-        false,
-        false,
-        "Must people register on arrival?",
-        "Обязаны ли люди регистрироваться по прибытии?"
-    ),
-    column!(
-        RegistrationDays,
-        "Registration limit (days)",
-        "Срок регистрации (дней)",
-        14.0,
-        false,
-        false,
-        "Days allowed to register",
-        "Сколько дней даётся на регистрацию"
-    ),
-    column!(
-        RegistrationNote,
-        "Registration details",
-        "Регистрация: подробности",
-        30.0,
-        false,
-        false,
-        "Who must register, sanctions, exceptions",
-        "Кто обязан регистрироваться, санкции, исключения"
-    ),
-    column!(
-        Deregistration,
-        "De-registration obligation",
-        "Обязанность снятия с учёта",
-        26.0,
-        false,
-        false,
-        "Must people de-register on departure?",
-        "Обязаны ли люди сниматься с учёта при выезде?"
-    ),
-    column!(
-        DeregistrationDays,
-        "De-registration limit (days)",
-        "Срок снятия с учёта (дней)",
-        14.0,
-        false,
-        false,
-        "Days allowed to de-register",
-        "Сколько дней даётся на снятие с учёта"
-    ),
-    column!(
-        DeregistrationNote,
-        "De-registration details",
-        "Снятие с учёта: подробности",
-        30.0,
-        false,
-        false,
-        "Who must de-register, incentives, administrative removals",
-        "Кто обязан сниматься с учёта, стимулы, снятие с учёта по решению органов"
-    ),
-    column!(
-        Publication,
-        "Publication",
-        "Публикация",
-        26.0,
-        false,
-        false,
-        "Pick from the list",
-        "Выберите из списка"
-    ),
-    column!(
-        Notes,
-        "Notes",
-        "Примечания",
-        40.0,
-        false,
-        false,
-        "Anything else the reviewer should know",
-        "Всё, что ещё следует знать эксперту"
-    ),
+    column!(SourceId, "column-source-id", "column-source-id-help", 14.0, true, false),
+    column!(Name, "column-name", "column-name-help", 36.0, true, false),
+    column!(Kind, "column-kind", "column-kind-help", 30.0, true, false),
+    column!(Agency, "column-agency", "column-agency-help", 30.0, false, false),
+    column!(Measures, "column-measures", "column-measures-help", 36.0, false, false),
+    column!(Feeds, "column-feeds", "column-feeds-help", 30.0, false, false),
+    column!(Periodicity, "column-periodicity", "column-periodicity-help", 24.0, false, false),
+    column!(ReleaseLag, "column-release-lag", "column-release-lag-help", 14.0, false, false),
+    column!(PopulationCovered, "column-population-covered", "column-population-covered-help", 36.0, false, false),
+    column!(GroupsCovered, "column-groups-covered", "column-groups-covered-help", 30.0, false, false),
+    column!(DurationRule, "column-duration-rule", "column-duration-rule-help", 14.0, false, false),
+    column!(DurationBasis, "column-duration-basis", "column-duration-basis-help", 20.0, false, false),
+    column!(Registration, "column-registration", "column-registration-help", 26.0, false, false),
+    column!(RegistrationDays, "column-registration-days", "column-registration-days-help", 14.0, false, false),
+    column!(RegistrationNote, "column-registration-note", "column-registration-note-help", 30.0, false, false),
+    column!(Deregistration, "column-deregistration", "column-deregistration-help", 26.0, false, false),
+    column!(DeregistrationDays, "column-deregistration-days", "column-deregistration-days-help", 14.0, false, false),
+    column!(DeregistrationNote, "column-deregistration-note", "column-deregistration-note-help", 30.0, false, false),
+    column!(Publication, "column-publication", "column-publication-help", 26.0, false, false),
+    column!(Notes, "column-notes", "column-notes-help", 40.0, false, false),
 ];
 
 pub const SCORE_COLUMNS: [Column; 9] = [
     COUNTRY,
-    column!(
-        SourceId,
-        "Source ID",
-        "Код источника",
-        14.0,
-        true,
-        false,
-        "As in the sheet Sources",
-        "Как на листе Источники (Sources)"
-    ),
-    column!(
-        Criterion,
-        "Criterion",
-        "Критерий",
-        30.0,
-        true,
-        false,
-        "Pick from the list",
-        "Выберите из списка"
-    ),
-    column!(
-        SuggestedScore,
-        "Suggested score",
-        "Предложенная оценка",
-        12.0,
-        false,
-        true,
-        "Computed from the data; for information",
-        "Вычислена по данным; для сведения"
-    ),
-    column!(
-        SuggestedWhy,
-        "Why (suggestion)",
-        "Обоснование предложения",
-        50.0,
-        false,
-        true,
-        "Why the data suggest this score; for information",
-        "Почему данные указывают на эту оценку; для сведения"
-    ),
-    column!(
-        Score,
-        "Score (0–3)",
-        "Оценка (0–3)",
-        10.0,
-        true,
-        false,
-        "0–3, see the rubric in the sheet Instructions; empty = not scored",
-        "0–3, см. шкалу на листе Instructions; пусто = без оценки"
-    ),
-    column!(
-        Reason,
-        "Reason for a different score",
-        "Причина иной оценки",
-        36.0,
-        false,
-        false,
-        "Required when the score differs from the suggested one",
-        "Обязательна, если оценка отличается от предложенной"
-    ),
-    column!(
-        Evidence,
-        "Evidence",
-        "Обоснование",
-        50.0,
-        false,
-        false,
-        "What the score rests on, in your words",
-        "На чём основана оценка, своими словами"
-    ),
-    column!(
-        SuggestionData,
-        "Suggestion data",
-        "Данные предложения",
-        10.0,
-        false,
-        false,
-        "Hidden: the suggestion as migreview stores it; do not edit",
-        "Скрыто: предложение в формате migreview; не изменять"
-    ),
+    column!(SourceId, "column-source-id-2", "column-source-id-2-help", 14.0, true, false),
+    column!(Criterion, "column-criterion", "column-criterion-help", 30.0, true, false),
+    column!(SuggestedScore, "column-suggested-score", "column-suggested-score-help", 12.0, false, true),
+    column!(SuggestedWhy, "column-suggested-why", "column-suggested-why-help", 50.0, false, true),
+    column!(Score, "column-score", "column-score-help", 10.0, true, false),
+    column!(Reason, "column-reason", "column-reason-help", 36.0, false, false),
+    column!(Evidence, "column-evidence", "column-evidence-help", 50.0, false, false),
+    column!(SuggestionData, "column-suggestion-data", "column-suggestion-data-help", 10.0, false, false),
 ];
 
 /// Something wrong in a questionnaire, with where it is.

@@ -155,7 +155,7 @@ impl<'a> Sheet<'a> {
             }
             let key = normalise_label(&header);
             match expected.iter().find(|c| {
-                normalise_label(c.en) == key || normalise_label(c.ru) == key
+                normalise_label(c.header(Lang::En)) == key || normalise_label(c.header(Lang::Ru)) == key
             }) {
                 Some(column) if !columns.contains_key(&column.field) => {
                     columns.insert(column.field, col);
@@ -178,7 +178,7 @@ impl<'a> Sheet<'a> {
                     cell: None,
                     message: format!(
                         "row 1 has no column {:?} ({:?}); expected the header row of the questionnaire's {name} sheet",
-                        column.en, column.ru
+                        column.header(Lang::En), column.header(Lang::Ru)
                     ),
                 });
             }

@@ -1,5 +1,6 @@
 //! Writes the questionnaire workbook.
 
+use crate::t;
 use super::{
     COUNTRIES_SHEET, COUNTRY_COLUMNS, Column, Field, INSTRUCTIONS_SHEET, LISTS_SHEET,
     QuestionnaireOptions, SCORE_COLUMNS, SCORES_SHEET, SOURCE_COLUMNS, SOURCES_SHEET,
@@ -39,11 +40,10 @@ fn number<T: Into<f64>>(value: Option<T>) -> Cell {
 }
 
 fn yes_no(value: bool, lang: Lang) -> &'static str {
-    match (value, lang) {
-        (true, Lang::En) => "yes",
-        (false, Lang::En) => "no",
-        (true, Lang::Ru) => "да",
-        (false, Lang::Ru) => "нет",
+    if value {
+        t!(lang, "questionnaire-yes")
+    } else {
+        t!(lang, "questionnaire-no")
     }
 }
 
@@ -302,10 +302,10 @@ fn validate(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let lists = lists(lang);
-    let (title, message) = match lang {
-        Lang::En => ("Not accepted", "Pick a value from the list."),
-        Lang::Ru => ("Недопустимо", "Выберите значение из списка."),
-    };
+    let (title, message) = (
+        t!(lang, "questionnaire-not-accepted"),
+        t!(lang, "questionnaire-pick-from-list"),
+    );
     for (col, column) in columns.iter().enumerate() {
         let col = col as u16;
         let list_field = match column.field {
@@ -322,30 +322,19 @@ fn validate(
                 .set_error_title(title)?
                 .set_error_message(message)?
         } else {
-            let (max, en, ru) = match column.field {
-                Field::Score => (
-                    i32::from(Score::MAX),
-                    "A score from 0 to 3.",
-                    "Оценка от 0 до 3.",
-                ),
-                Field::ReleaseLag => (600, "Whole months, 0–600.", "Целое число месяцев, 0–600."),
-                Field::DurationRule => (
-                    60,
-                    "Whole months, 0–60 (0 = no limit, 60 = permanent).",
-                    "Целое число месяцев, 0–60 (0 = без ограничения, 60 = постоянное).",
-                ),
+            let (max, says) = match column.field {
+                Field::Score => (i32::from(Score::MAX), t!(lang, "questionnaire-score-range")),
+                Field::ReleaseLag => (600, t!(lang, "questionnaire-lag-range")),
+                Field::DurationRule => (60, t!(lang, "questionnaire-duration-range")),
                 Field::RegistrationDays | Field::DeregistrationDays => {
-                    (3650, "Whole days, 0–3650.", "Целое число дней, 0–3650.")
+                    (3650, t!(lang, "questionnaire-days-range"))
                 }
                 _ => continue,
             };
             DataValidation::new()
                 .allow_whole_number(DataValidationRule::Between(0, max))
                 .set_error_title(title)?
-                .set_error_message(match lang {
-                    Lang::En => en,
-                    Lang::Ru => ru,
-                })?
+                .set_error_message(says)?
         };
         let validation = validation
             .set_input_title(truncate(column.header(lang), 32))?
@@ -360,26 +349,16 @@ fn truncate(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
 }
 
-const INSTRUCTIONS_EN: &[&str] = &[
-    "migreview — questionnaire on the sources of international migration statistics",
-    "This workbook describes a country's migration data sources and scores each of them. It is read back by migreview.",
-    "• Countries: one row per country, with an overview of its system of migration data collection.",
-    "• Sources: one row per data source (census, population register, register of foreigners and permits, border statistics, surveys, asylum records, consular registers…).",
-    "• Scores: one row per source and criterion. Give a score from 0 to 3 (see the rubric below) and write what it rests on. Where a score suggested from the data is shown and you give another one, write the reason.",
-    "Keep the sheet names and the header rows as they are. Pick values from the lists where a cell offers one. Grey columns are for information and are not read back.",
-    "Tables fed (years): the Clearinghouse tables the source provides, written with a dot, e.g. 3 (2008–2012); 4 (2008–2012); 5.1",
-    "Duration rule (months): the stay after which a person is counted as a migrant: 12, 9, 6, 3; 0 = no time limit; 60 = \"permanent\" residence; empty = unknown.",
-];
-
-const INSTRUCTIONS_RU: &[&str] = &[
-    "migreview — анкета об источниках статистики международной миграции",
-    "В этой книге описываются источники данных о миграции в стране и даётся оценка каждому из них. Книга считывается программой migreview.",
-    "• Страны (Countries): по строке на страну, с обзором системы сбора данных о миграции.",
-    "• Источники (Sources): по строке на источник данных (перепись, регистрация населения, учёт иностранцев и разрешений, пограничная статистика, обследования, учёт лиц, ищущих убежища, консульский учёт…).",
-    "• Оценки (Scores): по строке на источник и критерий. Поставьте оценку от 0 до 3 (см. шкалу ниже) и укажите, на чём она основана. Если показана оценка, предложенная по данным, а вы ставите другую, укажите причину.",
-    "Не меняйте названия листов и строки заголовков. Где в ячейке есть список, выбирайте значение из него. Серые столбцы — для сведения, они не считываются.",
-    "Таблицы (годы): таблицы Клирингового центра, для которых источник даёт данные, через точку, например 3 (2008–2012); 4 (2008–2012); 5.1",
-    "Критерий продолжительности (мес.): срок пребывания, после которого человек считается мигрантом: 12, 9, 6, 3; 0 = без ограничения; 60 = «постоянное» место жительства; пусто = неизвестно.",
+/// The lines of the instructions sheet, the first its title.
+const INSTRUCTIONS: &[&str] = &[
+    "questionnaire-instructions-title",
+    "questionnaire-instructions-about",
+    "questionnaire-instructions-countries",
+    "questionnaire-instructions-sources",
+    "questionnaire-instructions-scores",
+    "questionnaire-instructions-layout",
+    "questionnaire-instructions-tables",
+    "questionnaire-instructions-duration",
 ];
 
 fn instructions(sheet: &mut Worksheet, header: &Format, wrap: &Format) -> Result<(), XlsxError> {
@@ -390,10 +369,11 @@ fn instructions(sheet: &mut Worksheet, header: &Format, wrap: &Format) -> Result
     }
     let title = Format::new().set_bold().set_font_size(14);
     let mut row = 0u32;
-    for (lang, lines) in [(Lang::En, INSTRUCTIONS_EN), (Lang::Ru, INSTRUCTIONS_RU)] {
-        for (i, line) in lines.iter().enumerate() {
+    for lang in Lang::ALL {
+        for (i, id) in INSTRUCTIONS.iter().enumerate() {
+            let line = crate::i18n::text(lang, id);
             if i == 0 {
-                sheet.write_string_with_format(row, 0, *line, &title)?;
+                sheet.write_string_with_format(row, 0, line, &title)?;
             } else {
                 sheet.merge_range(row, 0, row, 5, line, wrap)?;
                 sheet.set_row_height(row, 30)?;
@@ -401,10 +381,11 @@ fn instructions(sheet: &mut Worksheet, header: &Format, wrap: &Format) -> Result
             row += 1;
         }
         row += 1;
-        let (criterion, dimension, question) = match lang {
-            Lang::En => ("Criterion", "ESS dimension", "Question"),
-            Lang::Ru => ("Критерий", "Измерение ESS", "Вопрос"),
-        };
+        let (criterion, dimension, question) = (
+            t!(lang, "questionnaire-criterion"),
+            t!(lang, "questionnaire-dimension"),
+            t!(lang, "questionnaire-question"),
+        );
         sheet.write_string_with_format(row, 0, criterion, header)?;
         sheet.write_string_with_format(row, 1, dimension, header)?;
         sheet.write_string_with_format(row, 2, question, header)?;
@@ -432,10 +413,10 @@ fn instructions(sheet: &mut Worksheet, header: &Format, wrap: &Format) -> Result
             row += 1;
         }
         row += 1;
-        let (column_word, meaning) = match lang {
-            Lang::En => ("Column", "Meaning"),
-            Lang::Ru => ("Столбец", "Значение"),
-        };
+        let (column_word, meaning) = (
+            t!(lang, "questionnaire-column"),
+            t!(lang, "questionnaire-meaning"),
+        );
         for (sheet_name, columns) in [
             (SOURCES_SHEET, &SOURCE_COLUMNS[..]),
             (SCORES_SHEET, &SCORE_COLUMNS[..]),
