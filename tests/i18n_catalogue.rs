@@ -304,3 +304,30 @@ fn no_message_is_left_unused() {
         .collect();
     assert!(unused.is_empty(), "messages no code names: {unused:?}");
 }
+
+/// A message named from a table (`crate::i18n::text(lang, id)`) is shown as it is: it must
+/// take no values, or the reader would see its identifier.
+#[test]
+fn messages_named_from_tables_take_no_values() {
+    let sources = all_sources();
+    let named: BTreeSet<String> = uses()
+        .into_iter()
+        .map(|(id, _, _)| id)
+        .chain(window_ids())
+        .collect();
+    let c = catalogue();
+    let wrong: Vec<&str> = c
+        .ids(Lang::En)
+        .into_iter()
+        .filter(|id| !named.contains(*id) && sources.contains(&format!("\"{id}\"")))
+        .filter(|id| {
+            Lang::ALL
+                .iter()
+                .any(|lang| c.variables(*lang, id) != Some(vec![]))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "named from tables but take values: {wrong:?}"
+    );
+}

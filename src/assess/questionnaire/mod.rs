@@ -105,49 +105,259 @@ macro_rules! column {
     };
 }
 
-const COUNTRY: Column = column!(Country, "column-country", "column-country-help", 12.0, true, false);
+const COUNTRY: Column = column!(
+    Country,
+    "column-country",
+    "column-country-help",
+    12.0,
+    true,
+    false
+);
 
 pub const COUNTRY_COLUMNS: [Column; 4] = [
     COUNTRY,
-    column!(Synthetic, "column-synthetic", "column-synthetic-help", 14.0, false, false),
-    column!(CountryNotes, "column-country-notes", "column-country-notes-help", 80.0, false, false),
-    column!(ReviewDate, "column-review-date", "column-review-date-help", 14.0, false, false),
+    column!(
+        Synthetic,
+        "column-synthetic",
+        "column-synthetic-help",
+        14.0,
+        false,
+        false
+    ),
+    column!(
+        CountryNotes,
+        "column-country-notes",
+        "column-country-notes-help",
+        80.0,
+        false,
+        false
+    ),
+    column!(
+        ReviewDate,
+        "column-review-date",
+        "column-review-date-help",
+        14.0,
+        false,
+        false
+    ),
 ];
 
 pub const SOURCE_COLUMNS: [Column; 21] = [
     COUNTRY,
-    column!(SourceId, "column-source-id", "column-source-id-help", 14.0, true, false),
+    column!(
+        SourceId,
+        "column-source-id",
+        "column-source-id-help",
+        14.0,
+        true,
+        false
+    ),
     column!(Name, "column-name", "column-name-help", 36.0, true, false),
     column!(Kind, "column-kind", "column-kind-help", 30.0, true, false),
-    column!(Agency, "column-agency", "column-agency-help", 30.0, false, false),
-    column!(Measures, "column-measures", "column-measures-help", 36.0, false, false),
-    column!(Feeds, "column-feeds", "column-feeds-help", 30.0, false, false),
-    column!(Periodicity, "column-periodicity", "column-periodicity-help", 24.0, false, false),
-    column!(ReleaseLag, "column-release-lag", "column-release-lag-help", 14.0, false, false),
-    column!(PopulationCovered, "column-population-covered", "column-population-covered-help", 36.0, false, false),
-    column!(GroupsCovered, "column-groups-covered", "column-groups-covered-help", 30.0, false, false),
-    column!(DurationRule, "column-duration-rule", "column-duration-rule-help", 14.0, false, false),
-    column!(DurationBasis, "column-duration-basis", "column-duration-basis-help", 20.0, false, false),
-    column!(Registration, "column-registration", "column-registration-help", 26.0, false, false),
-    column!(RegistrationDays, "column-registration-days", "column-registration-days-help", 14.0, false, false),
-    column!(RegistrationNote, "column-registration-note", "column-registration-note-help", 30.0, false, false),
-    column!(Deregistration, "column-deregistration", "column-deregistration-help", 26.0, false, false),
-    column!(DeregistrationDays, "column-deregistration-days", "column-deregistration-days-help", 14.0, false, false),
-    column!(DeregistrationNote, "column-deregistration-note", "column-deregistration-note-help", 30.0, false, false),
-    column!(Publication, "column-publication", "column-publication-help", 26.0, false, false),
-    column!(Notes, "column-notes", "column-notes-help", 40.0, false, false),
+    column!(
+        Agency,
+        "column-agency",
+        "column-agency-help",
+        30.0,
+        false,
+        false
+    ),
+    column!(
+        Measures,
+        "column-measures",
+        "column-measures-help",
+        36.0,
+        false,
+        false
+    ),
+    column!(
+        Feeds,
+        "column-feeds",
+        "column-feeds-help",
+        30.0,
+        false,
+        false
+    ),
+    column!(
+        Periodicity,
+        "column-periodicity",
+        "column-periodicity-help",
+        24.0,
+        false,
+        false
+    ),
+    column!(
+        ReleaseLag,
+        "column-release-lag",
+        "column-release-lag-help",
+        14.0,
+        false,
+        false
+    ),
+    column!(
+        PopulationCovered,
+        "column-population-covered",
+        "column-population-covered-help",
+        36.0,
+        false,
+        false
+    ),
+    column!(
+        GroupsCovered,
+        "column-groups-covered",
+        "column-groups-covered-help",
+        30.0,
+        false,
+        false
+    ),
+    column!(
+        DurationRule,
+        "column-duration-rule",
+        "column-duration-rule-help",
+        14.0,
+        false,
+        false
+    ),
+    column!(
+        DurationBasis,
+        "column-duration-basis",
+        "column-duration-basis-help",
+        20.0,
+        false,
+        false
+    ),
+    column!(
+        Registration,
+        "column-registration",
+        "column-registration-help",
+        26.0,
+        false,
+        false
+    ),
+    column!(
+        RegistrationDays,
+        "column-registration-days",
+        "column-registration-days-help",
+        14.0,
+        false,
+        false
+    ),
+    column!(
+        RegistrationNote,
+        "column-registration-note",
+        "column-registration-note-help",
+        30.0,
+        false,
+        false
+    ),
+    column!(
+        Deregistration,
+        "column-deregistration",
+        "column-deregistration-help",
+        26.0,
+        false,
+        false
+    ),
+    column!(
+        DeregistrationDays,
+        "column-deregistration-days",
+        "column-deregistration-days-help",
+        14.0,
+        false,
+        false
+    ),
+    column!(
+        DeregistrationNote,
+        "column-deregistration-note",
+        "column-deregistration-note-help",
+        30.0,
+        false,
+        false
+    ),
+    column!(
+        Publication,
+        "column-publication",
+        "column-publication-help",
+        26.0,
+        false,
+        false
+    ),
+    column!(
+        Notes,
+        "column-notes",
+        "column-notes-help",
+        40.0,
+        false,
+        false
+    ),
 ];
 
 pub const SCORE_COLUMNS: [Column; 9] = [
     COUNTRY,
-    column!(SourceId, "column-source-id-2", "column-source-id-2-help", 14.0, true, false),
-    column!(Criterion, "column-criterion", "column-criterion-help", 30.0, true, false),
-    column!(SuggestedScore, "column-suggested-score", "column-suggested-score-help", 12.0, false, true),
-    column!(SuggestedWhy, "column-suggested-why", "column-suggested-why-help", 50.0, false, true),
-    column!(Score, "column-score", "column-score-help", 10.0, true, false),
-    column!(Reason, "column-reason", "column-reason-help", 36.0, false, false),
-    column!(Evidence, "column-evidence", "column-evidence-help", 50.0, false, false),
-    column!(SuggestionData, "column-suggestion-data", "column-suggestion-data-help", 10.0, false, false),
+    column!(
+        SourceId,
+        "column-source-id-2",
+        "column-source-id-2-help",
+        14.0,
+        true,
+        false
+    ),
+    column!(
+        Criterion,
+        "column-criterion",
+        "column-criterion-help",
+        30.0,
+        true,
+        false
+    ),
+    column!(
+        SuggestedScore,
+        "column-suggested-score",
+        "column-suggested-score-help",
+        12.0,
+        false,
+        true
+    ),
+    column!(
+        SuggestedWhy,
+        "column-suggested-why",
+        "column-suggested-why-help",
+        50.0,
+        false,
+        true
+    ),
+    column!(
+        Score,
+        "column-score",
+        "column-score-help",
+        10.0,
+        true,
+        false
+    ),
+    column!(
+        Reason,
+        "column-reason",
+        "column-reason-help",
+        36.0,
+        false,
+        false
+    ),
+    column!(
+        Evidence,
+        "column-evidence",
+        "column-evidence-help",
+        50.0,
+        false,
+        false
+    ),
+    column!(
+        SuggestionData,
+        "column-suggestion-data",
+        "column-suggestion-data-help",
+        10.0,
+        false,
+        false
+    ),
 ];
 
 /// Something wrong in a questionnaire, with where it is.

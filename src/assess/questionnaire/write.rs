@@ -1,6 +1,5 @@
 //! Writes the questionnaire workbook.
 
-use crate::t;
 use super::{
     COUNTRIES_SHEET, COUNTRY_COLUMNS, Column, Field, INSTRUCTIONS_SHEET, LISTS_SHEET,
     QuestionnaireOptions, SCORE_COLUMNS, SCORES_SHEET, SOURCE_COLUMNS, SOURCES_SHEET,
@@ -11,6 +10,7 @@ use crate::assess::choices::{
 use crate::assess::model::{AssessError, Assessment, CountryAssessment, DataSource, TableFeed};
 use crate::assess::rubric::{Criterion, Score, dimension_label};
 use crate::model::Lang;
+use crate::t;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationRule, Format, FormatAlign, Formula, Workbook, Worksheet,
     XlsxError,
