@@ -1,30 +1,15 @@
 //! Numbers and ranges written the way English and Russian readers expect them.
 
-use crate::model::{Lang, format_count};
+use crate::model::Lang;
 
 /// A number with a fixed count of decimals: `2.4` / `2,4`.
 pub fn decimal(value: f64, places: usize, lang: Lang) -> String {
-    let text = format!("{value:.places$}");
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text.replace('.', ","),
-    }
+    crate::i18n::format_decimal(value, places, lang)
 }
 
 /// A count of persons: `74,900` / `74 900`.
 pub fn count(value: f64, lang: Lang) -> String {
-    let text = format_count(value);
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text
-            .chars()
-            .map(|c| match c {
-                ',' => '\u{a0}',
-                '.' => ',',
-                other => other,
-            })
-            .collect(),
-    }
+    crate::i18n::format_count_in(value, lang)
 }
 
 /// A share as a percentage with one decimal: `30.0 %` / `30,0 %`.
@@ -55,11 +40,7 @@ pub fn join_and(items: &[String], lang: Lang) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => {
-            let and = match lang {
-                Lang::En => "and",
-                Lang::Ru => "и",
-            };
-            format!("{} {and} {last}", init.join(", "))
+            crate::t!(lang, "list-and", init = init.join(", "), last = last)
         }
     }
 }

@@ -73,20 +73,12 @@ pub fn anchored(size: f64, colour: RGBColor, h: HPos, v: VPos) -> TextStyle<'sta
 
 /// A number as the language writes it: `1.25` / `1,25`.
 pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text.replace('.', ","),
-    }
+    crate::i18n::format_decimal(value, decimals, lang)
 }
 
 /// A count with thousands separators as the language writes them.
 pub fn count(lang: Lang, value: f64) -> String {
-    let text = crate::model::format_count(value);
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text.replace(',', "\u{a0}").replace('.', ","),
-    }
+    crate::i18n::format_count_in(value, lang)
 }
 
 pub fn country_name(code: &str, lang: Lang) -> String {

@@ -56,3 +56,12 @@ pub fn format_count_in(value: f64, lang: Lang) -> String {
         Lang::Ru => format_count_ru(value),
     }
 }
+
+/// A number with a fixed count of decimals as the language writes it: `2.767` / `2,767`.
+pub fn format_decimal(value: f64, places: usize, lang: Lang) -> String {
+    let text = format!("{value:.places$}");
+    match lang {
+        Lang::En => text,
+        Lang::Ru => text.replace('.', ","),
+    }
+}

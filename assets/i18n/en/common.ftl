@@ -13,3 +13,7 @@ dimension-timeliness = Timeliness and punctuality
 dimension-accessibility = Accessibility and clarity
 dimension-comparability = Comparability
 dimension-coherence = Coherence
+
+## Lists.
+# $init: the items but the last, joined by commas.
+list-and = { $init } and { $last }

@@ -14,3 +14,6 @@ dimension-timeliness = Своевременность и пунктуально�
 dimension-accessibility = Доступность и ясность
 dimension-comparability = Сопоставимость
 dimension-coherence = Согласованность
+
+## Перечни.
+list-and = { $init } и { $last }
