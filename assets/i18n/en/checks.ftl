@@ -1,1 +1,154 @@
 # migreview: checks texts (en).
+# For every check of the catalogue (docs/checks.md) its title, what it tests, why it matters and
+# what to look at (check-CODE-title, -what, -why, -look-at), then the messages of its findings.
+# Counts ($count, $expected, …) arrive as numbers and are written with digit grouping; shares,
+# decimals and thresholds arrive already written ("23,0 %", "2,767").
+
+## S: structure — every observation is placed, keys are unique, values are numbers (structure.rs).
+check-S1-title = Every observation has a known table, reporter, year, sex and category
+check-S1-what = Every reporting country, partner country, status category and age group is recognised: a code or name migreview can place (ISO codes, English or Russian names and their usual variants, historical states, aggregates). Labels that cannot be placed are listed with the closest known names.
+check-S1-why = A partner written one way in one year and another way the next splits one series into two and drops the flow from sums by country and from mirror comparisons. Misspelt or home-made labels are the first source of silent errors when tables from different offices are put together.
+check-S1-look-at = The suggested names. If the label is a known country spelt differently, correct the file or map the label in the import options; if it is a group of countries, record it as an aggregate so that it is never added to country sums.
+
+check-S2-title = No two observations share a key with different values
+check-S2-what = Each combination of table, reporting country, year, sex, age group and category appears once. Two observations with the same key and different values are an error; an exact repeat is reported once, as information.
+check-S2-why = When one cell is given twice with different numbers (a revised sheet pasted under the old one, two sources for one year), every sum, ratio and mirror comparison silently takes one of them. Which figure is the official one is for the reviewer to decide, not for the software.
+check-S2-look-at = Both places named in the message: provisional and revised versions of one table, a sheet copied twice, or a breakdown labelled with the wrong sex or age group.
+
+check-S3-title = Values are numbers or explicit missing markers
+check-S3-what = A value cell holds a number or an explicit marker of a missing value (empty, "..", ":", "-", "x", "n/a"). Any other text ("approx. 500", "see note", "12 345*") is reported with its cell.
+check-S3-why = Text in a value cell is neither a number nor a declared gap: reading it as zero would invent data, dropping it silently would hide what the office meant. In migration tables missing is never zero: a zero flow is a statement, a missing one is not.
+check-S3-look-at = The cell itself: a footnote mark glued to a number, a comment typed into the table, a range such as "100-200". Move notes to a notes column and keep the value a plain number or missing marker.
+
+## N: values on their own — not negative, whole (values.rs).
+check-N1-title = Counts are not negative
+check-N1-what = Stocks and flows of persons are counts and cannot be below zero.
+check-N1-why = A negative count usually is a net figure (immigration minus emigration), a register correction entered as a flow, a balancing item or a mistyped sign. It breaks every sum and ratio built on it.
+check-N1-look-at = Whether the table really holds gross flows, and whether net migration or a register correction was entered in a flow table.
+
+check-N2-title = Counts are whole numbers
+check-N2-what = Counts of persons are whole numbers, unless flagged as estimates (flag e), such as survey-weighted or modelled figures.
+check-N2-why = Decimals in a register count show that the figure was computed (weighted, averaged, converted from thousands), and that should be said. An unflagged decimal may also be a unit problem: thousands mixed with persons.
+check-N2-look-at = The unit of the table (persons or thousands), whether the figure is a survey estimate to flag with e, and rounding in the source spreadsheet.
+
+## A: totals — breakdowns add up to their totals (totals.rs, sum.rs).
+check-A1-title = Men and women add up to the total
+check-A1-what = For every cell, total = men + women (+ sex unknown, where given), within the rounding tolerance. If only one of men and women is given, the case cannot be evaluated.
+check-A1-why = The sex breakdown is the first identity users rely on. A mismatch means one of the figures comes from another extraction, date or definition; it is also the most frequent copy-and-paste slip in the workbooks sent to the Clearinghouse.
+check-A1-look-at = The cells named in the message; whether the total includes persons of unknown sex; whether columns were shifted in one year.
+
+check-A2-title = Age groups add up to the total
+check-A2-what = The all-ages total equals the sum of the age groups given, "age unknown" included.
+check-A2-why = Age tables are often produced from a separate extraction or with another age definition (age reached or completed age). A gap shows lost records or an open-ended group counted twice. Eurostat validates exactly this identity (VTL rule: values for aggregates are consistent with details).
+check-A2-look-at = Missing or overlapping age groups (85+ and 80+ both given), the age-unknown row, and whether the total comes from another extraction.
+
+check-A3-title = Partner countries add up to the total
+check-A3-what = In tables 1.2, 2.2, 3, 4, 5.2, 6.2 and 7.2 the TOTAL row equals the sum of countries, historical states (USSR, Yugoslavia…), STATELESS, UNK and OTHER. Groups of countries and regions (EU27_2020, CIS, "Asia") never count as parts.
+check-A3-why = The country detail is what mirror statistics and coverage are built on. If the partners do not add up, either countries were cut from the table (a "top 20" list) or groups were mixed in with countries and are counted twice.
+check-A3-look-at = Whether the table lists all partners or a selection, whether a regional subtotal sits among the countries, and whether the UNK and OTHER rows are there.
+
+check-A4-title = Status categories add up to the total
+check-A4-what = 1.1: total = native-born + foreign-born (+ unknown). 2.1, 5.1, 6.1: total = citizens + non-citizens (+ unknown), and non-citizens = foreign citizens + stateless where all three are given. 7.1: total = sum of its statuses.
+check-A4-why = Status tables split the population or the flow into groups that must be exhaustive and must not overlap. A gap often shows that stateless persons or persons of undetermined citizenship were left out, or counted both as stateless and as foreigners.
+check-A4-look-at = How stateless persons and unknown citizenship are counted, and whether the status breakdown and the total come from the same date and source.
+
+## C: coherence between tables (coherence.rs, sum.rs).
+check-C1-title = Foreign-born by country of birth (1.2) matches foreign-born in 1.1
+check-C1-what = The total of table 1.2 (its TOTAL row, else the sum of countries of birth) equals the foreign-born of table 1.1 for the same reporting country, year, sex and age.
+check-C1-why = Both figures count the same people. A difference shows that 1.2 covers selected countries only, that persons with unknown country of birth were dropped, or that the tables come from different sources (census and register).
+check-C1-look-at = Missing countries or a missing UNK row in 1.2, and the source and reference date of both tables.
+
+check-C2-title = Foreigners by citizenship (2.2) match non-citizens in 2.1
+check-C2-what = The total of table 2.2 equals the non-citizens of table 2.1 (the foreign citizens where 2.1 has no non-citizens row). Stateless persons that 2.1 gives apart and 2.2 does not list are added to the partners of 2.2.
+check-C2-why = Table 2.2 should count every non-citizen by citizenship, stateless persons included. A difference usually means stateless persons are in one table and not in the other, or that 2.2 lists selected citizenships only.
+check-C2-look-at = The STATELESS row of 2.2, whether 2.1 gives foreign citizens and stateless persons separately, and whether both tables refer to the same date.
+
+check-C3-title = Total population is the same in 1.1 and 2.1
+check-C3-what = The total of 1.1 (by place of birth) equals the total of 2.1 (by citizenship) for the same reporting country, year, sex and age.
+check-C3-why = Both are the whole resident population on one date. A difference means different sources, dates or population definitions (present or usual residence), and then shares computed from the two tables are not comparable. It is a warning because offices sometimes publish the two breakdowns from different sources on purpose.
+check-C3-look-at = The source and reference date of each table and the definition of the resident population.
+
+check-C4-title = Flow totals agree: 5.1 with 3, 6.1 with 4
+check-C4-what = Total immigration by citizenship (5.1) equals total immigration by country of previous residence (3); total emigration by citizenship (6.1) equals total emigration by country of next residence (4).
+check-C4-why = The tables are two breakdowns of one flow. A difference means different extractions, or that returning citizens or persons with unknown previous residence are counted in only one of them.
+check-C4-look-at = Whether tables 3/4 and 5.1/6.1 use the same source, the same duration-of-stay rule and the same treatment of own citizens.
+
+check-C5-title = Non-citizen flows by citizenship (5.2, 6.2) match 5.1 and 6.1
+check-C5-what = The total of 5.2 equals non-citizen immigration in 5.1; the total of 6.2 equals non-citizen emigration in 6.1 (the foreign citizens where no non-citizens row is given). Stateless persons that 5.1 or 6.1 gives apart and 5.2 or 6.2 does not list are added to the partners.
+check-C5-why = Tables 5.2 and 6.2 break the non-citizen flow down by citizenship. If own citizens were mixed in, or stateless persons left out, the totals disagree.
+check-C5-look-at = Whether own citizens appear in 5.2 or 6.2 (see P3), the STATELESS row, and the definition of non-citizens in 5.1 and 6.1.
+
+check-C6-title = Acquisitions by previous citizenship (7.2) match the 7.1 total
+check-C6-what = The total of table 7.2 equals total acquisitions of citizenship in 7.1.
+check-C6-why = Both tables count the same acquisitions. A difference means some former citizenships were left out, or the two tables come from different registers.
+check-C6-look-at = Missing former citizenships and the STATELESS and UNK rows of 7.2.
+
+## P: plausibility of the data themselves (plausibility.rs).
+check-P1-title = No flow from a country to itself
+check-P1-what = In tables 3 and 4 the reporting country does not appear as its own country of previous or next residence with a positive value (0 or empty passes).
+check-P1-why = A migrant changes country of residence, so Kazakhstan cannot report immigration from Kazakhstan. Such rows usually hold returning citizens coded by citizenship instead of by residence, or internal moves mixed into international migration.
+check-P1-look-at = Whether the row holds returning nationals (they belong to the country they came from or go to) or internal migration.
+
+check-P2-title = Parts do not exceed their whole (foreign-born, non-citizens, acquisitions)
+check-P2-what = Foreign-born ≤ total population (1.1); non-citizens ≤ total population (2.1); acquisitions of citizenship in year t (7.1) ≤ non-citizens on 1 January of t (2.1).
+check-P2-why = A part larger than its whole is impossible. It shows mixed units, dates or definitions, for example acquisitions taken from a register that includes persons who do not live in the country.
+check-P2-look-at = Units (persons or thousands), reference dates, and whether the compared tables cover the same population.
+
+check-P3-title = The reporting country is not a citizenship of its own foreigners
+check-P3-what = In the tables of non-citizens by citizenship (2.2, 5.2, 6.2) and of acquisitions by previous citizenship (7.2), the reporting country itself does not appear with a positive value.
+check-P3-why = A country's own citizens are not foreigners, and nobody acquires a citizenship they already hold. Such rows usually hold own citizens entered by mistake, or dual citizens.
+check-P3-look-at = Whether own citizens or dual citizens were included; they belong under CITIZENS in the status table.
+
+## U: unknown and unspecified partners (plausibility.rs).
+check-U1-title = Share of unknown categories is small
+check-U1-what = The share of UNK (unknown partner country) among the partners of a by-country table, UNKNOWN (unknown status) among the statuses of tables 1.1, 2.1, 5.1, 6.1 and 7.1, sex U (unknown) in the total of both sexes, or age UNK (unknown) in the total of all ages: warning above 5 %, error above 20 %. A total of 0 passes when nothing is unknown; the share cannot be checked when the unknown is not 0 there, or when the total or the unknown is missing or not reported.
+check-U1-why = An unknown partner cannot be paired with any country, so a large UNK share hides mirror discrepancies and lowers every bilateral flow; an unknown sex, age or status leaves the same gap in the breakdowns by sex, age and status. Large unknown shares in emigration are typical where departures are recorded without a destination, for example when people found absent are removed from the register.
+check-U1-look-at = How departures with unknown destination are recorded, and whether the unknown share grew after a change of source or procedure.
+
+check-U2-title = Share of residual "other" partners is small
+check-U2-what = The share of the residual OTHER partner category in a by-country table, above 10 %.
+check-U2-why = Flows grouped under "other countries" are lost for country comparisons and for mirror statistics, just like unknown ones. A large residual often means the table lists selected partners only.
+check-U2-look-at = Whether the full list of partner countries can be obtained from the source.
+
+## D: demographic balance (balance.rs).
+check-D1-title = Population change matches natural change and net migration
+check-D1-what = Population on 1 January t+1 − population on 1 January t − (births − deaths) − (immigration − emigration) stays within 0.5 % of the population (uses POP, BIRTHS, DEATHS and the TOTAL rows of tables 3 and 4; where table 3 or 4 has no TOTAL row, the sum of its partners, as in C4).
+check-D1-why = The demographic balance ties migration to vital statistics. A large negative residual year after year is the classic sign of unrecorded emigration; a spike in a census year shows a population revision that the migration figures do not reflect.
+check-D1-look-at = The sign and persistence of the residual, census years, register clean-ups, and changes in how emigration is defined.
+
+check-D2-title = Foreign-citizen stock changes match flows and acquisitions
+check-D2-what = Non-citizens on 1 January t+1 − non-citizens on 1 January t − (non-citizen immigration − non-citizen emigration) + acquisitions of citizenship in t stays within 5 % of the non-citizen stock (tables 2.1, 5.1, 6.1, 7.1).
+check-D2-why = Foreigners leave the stock by emigrating, dying or naturalising. A large residual shows unrecorded departures of foreigners, a regularisation campaign, or stock and flow tables with different definitions. Births and deaths of foreigners are not in the tables, which is why the tolerance is wide.
+check-D2-look-at = Regularisations or amnesties, permits that expired without a recorded departure, and the definition of non-citizens in the stock and flow tables.
+
+check-D3-title = Naturalisation rate is plausible (0–20 %)
+check-D3-what = Acquisitions of citizenship in year t / non-citizens on 1 January t, outside 0–20 %.
+check-D3-why = In the EU the rate ranges from about 0.1 % to 16 % a year. A rate beyond 20 % usually means that acquisitions and stock do not cover the same people, for example acquisitions by persons living abroad, or a stock that misses a large group of residents.
+check-D3-look-at = Whether acquisitions include persons living abroad or a mass grant of citizenship to former citizens of a predecessor state, and whether the non-citizen stock is complete.
+
+## T: time series (series.rs).
+check-T1-title = No implausible jump from one year to the next
+check-T1-what = Within a series (table, reporting country, sex, age, category), the robust z-score of ln(x(t)/x(t−1)) against the series' usual change is above 3.5; or, across the partners of one reporting country and year, the change is a Hidiroglou–Berthelot outlier. Only counts of at least 50, never across a break in series.
+check-T1-why = A flow that triples in one year is either a real event (a conflict, a policy change) or a change in processing: a new source, a register clean-up, another definition. Russia's 2011 switch to also counting persons registered for a stay of 9 months or more is a well-known example. Such jumps must be explained, not analysed as migration.
+check-T1-look-at = The metadata of that year: changes of source, definition or registration rules; one-off register corrections; events in the partner country.
+
+check-T2-title = No years missing from a table
+check-T2-what = A table that a reporting country sends for some years and not for others, compared with the years of all its migration tables (the twelve Clearinghouse tables), so that a table starting later or stopping earlier than the others counts too (population, births and deaths only between their own first and last year): one finding per table and run of missing years. Or a year missing between the first and last year of a series although the table has that year.
+check-T2-why = Gaps break comparisons over time and growth rates, and an unnoticed gap is easily read as a fall to zero when tables are put together.
+check-T2-look-at = Whether the missing year exists at the source, was suppressed, or was not transmitted.
+
+check-T3-title = Breaks in series are marked
+check-T3-what = A value flagged b (break in series), or a change of data source or of duration-of-stay rule between consecutive years of one table of one reporting country.
+check-T3-why = A break means the years before and after measure different things: the EU regulation of 2008, or a switch from a 6-month to a 12-month rule, which alone can change flows by about a quarter. Reading a break as a jump leads to wrong conclusions about migration trends, so T1 never compares values across a break.
+check-T3-look-at = The documentation of the change, and which years can be compared with each other.
+
+## M: mirror statistics (mirror.rs).
+check-M1-title = Immigration and the partner's emigration agree
+check-M1-what = For each pair of countries and year with both sides reported and I + E ≥ 20: immigration reported by the receiving country (its table 3) against emigration reported by the sending country (its table 4), after correcting for different duration-of-stay rules. |ln(I/E)| ≥ 0.1 is reported: information below 0.26, warning below 0.69, error from 0.69 (a factor of two). A pair-year where both countries give the row but a value is missing, confidential or empty on one side or both cannot be checked, and the finding names that side.
+check-M1-why = Every migration is recorded twice, on departure and on arrival. Receiving countries usually capture immigrants better than sending countries capture emigrants, who have little reason to de-register, so I > E usually signals undercounted emigration. Only about one EU pair in eight agrees within 10 %.
+check-M1-look-at = The duration rules of both countries, the sending country's de-registration practice, and whether one side counts its own citizens only.
+
+check-M2-title = A country's flows agree with what its partners report
+check-M2-what = A country's emigration (or immigration) summed over all partners with both sides reported, against what those partners report; a ratio below 0.7 or above 1.43.
+check-M2-why = Summing over partners shows a country's overall under- or over-count, independent of any single pair. A country that records only 40 % of the emigration its partners see has a de-registration problem, not a problem with one partner.
+check-M2-look-at = De-registration rules, the share of emigrants with unknown destination (U1), and duration-of-stay rules.
