@@ -4,6 +4,55 @@
 # Counts ($count, $expected, …) arrive as numbers and are written with digit grouping; shares,
 # decimals and thresholds arrive already written ("23,0 %", "2,767").
 
+## Words the messages are built from: sexes, statuses, ages, tables, places (src/checks/text.rs).
+# Why a value is missing.
+missing-empty = empty
+missing-not-available = not available
+missing-not-applicable = not applicable
+missing-confidential = confidential
+missing-unreadable = not a number
+
+# A sex as a part of a total.
+sex-both = both sexes
+sex-men = men
+sex-women = women
+sex-unknown = sex unknown
+
+# A status category.
+status-total = total
+status-native = native-born
+status-foreign-born = foreign-born
+status-citizens = citizens
+status-non-citizens = non-citizens
+status-foreign = foreign citizens
+status-stateless = stateless
+status-unknown = status unknown
+
+# An age group; $age is its code (0-4, 85+).
+age-all = all ages
+age-unknown = age unknown
+age-group = age { $age }
+
+# A table; $table is its number (1.1, 3).
+table-pop = population
+table-births = births
+table-deaths = deaths
+table-numbered = table { $table }
+
+# A duration-of-stay rule; $months is a number of months.
+duration-none = no minimum duration
+duration-permanent = permanent residence
+duration-months = { $months } months
+
+# Where a value is, put after what is said about it; $location is file › sheet › cell.
+place-at = {" "}at { $location }
+
+# The total of a breakdown: inside a sum, and named on its own.
+label-total = Total
+label-the-total = the total
+# $partner is a code with its name: RUS (Russian Federation).
+label-partner = partner { $partner }
+
 ## S: structure — every observation is placed, keys are unique, values are numbers (structure.rs).
 check-S1-title = Every observation has a known table, reporter, year, sex and category
 check-S1-what = Every reporting country, partner country, status category and age group is recognised: a code or name migreview can place (ISO codes, English or Russian names and their usual variants, historical states, aggregates). Labels that cannot be placed are listed with the closest known names.
@@ -20,6 +69,50 @@ check-S3-what = A value cell holds a number or an explicit marker of a missing v
 check-S3-why = Text in a value cell is neither a number nor a declared gap: reading it as zero would invent data, dropping it silently would hide what the office meant. In migration tables missing is never zero: a zero flow is a statement, a missing one is not.
 check-S3-look-at = The cell itself: a footnote mark glued to a number, a comment typed into the table, a range such as "100-200". Move notes to a notes column and keep the value a plain number or missing marker.
 
+# What an unplaced label stands for, at the start of S1's messages.
+s1-role-reporter = Reporting country
+s1-role-partner = Partner country
+s1-role-birth = Country of birth
+s1-role-citizenship = Citizenship
+s1-role-previous-residence = Country of previous residence
+s1-role-next-residence = Country of next residence
+s1-role-status = Status category
+s1-role-age = Age group
+# $role is one of the s1-role-… texts, $label the label as written, $on how many observations
+# carry it (s1-on-…), $first where it is first met (s1-first-at, or nothing), $hint the closest
+# known names (s1-did-you-mean or s1-no-name-close).
+s1-unplaced = { $role } "{ $label }" could not be placed ({ $on }{ $first }){ $hint }
+s1-on-observations = { $count ->
+    [one] on { $count } observation
+   *[other] on { $count } observations
+}
+s1-on-no-observation = on no observation read
+s1-first-at = , first at { $location }
+s1-no-name-close = ; no known name is close
+# $names are the closest known names, joined with s1-or.
+s1-did-you-mean = ; did you mean { $names }?
+s1-or = {" "}or{" "}
+# A label placed, but not as a country: $what is one of the s1-is-… texts.
+s1-not-a-country = { $role } "{ $label }" is { $what }, not a country: its figures are not a country's ({ $on }, first at { $location })
+s1-is-aggregate = { $name }, a group of countries
+s1-is-region = { $name }, a region of the world
+s1-is-territory = { $name }, a territory
+s1-is-total = the total over all countries
+s1-is-unknown = an unknown country
+s1-is-other = the other countries together
+s1-is-status = a status ({ $name })
+s1-is-region-of = a region of { $country }
+s1-is-region-of-a-country = a region of a country
+# A value written as text in a cell.
+s2-quoted = "{ $text }"
+# $values lists the values with where they are; the list ends with s2-and-more when long.
+s2-and-more = and { $count } more
+s2-different-values = Different values for one key: { $values }
+s2-cannot-compare = Cannot check whether the values for one key agree: { $values }
+# $first is where the observation is first met, $again where it is repeated.
+s2-repeated = Observation repeated with the same value { $value }: first at { $first }, again at { $again }
+s3-not-a-number = Value cell holds "{ $text }", which is neither a number nor a missing marker (.., :, -, empty)
+
 ## N: values on their own — not negative, whole (values.rs).
 check-N1-title = Counts are not negative
 check-N1-what = Stocks and flows of persons are counts and cannot be below zero.
@@ -30,6 +123,33 @@ check-N2-title = Counts are whole numbers
 check-N2-what = Counts of persons are whole numbers, unless flagged as estimates (flag e), such as survey-weighted or modelled figures.
 check-N2-why = Decimals in a register count show that the figure was computed (weighted, averaged, converted from thousands), and that should be said. An unflagged decimal may also be a unit problem: thousands mixed with persons.
 check-N2-look-at = The unit of the table (persons or thousands), whether the figure is a survey estimate to flag with e, and rounding in the source spreadsheet.
+
+# $value is the count as written, with its decimals (−12, 12.25).
+n1-negative = Count { $value } is negative; expected 0 or more
+n2-not-whole = Count { $value } is not a whole number and is not flagged as an estimate (e)
+
+## Sums and comparisons shared by the totals (A) and the coherence checks (C) (sum.rs).
+# A sum with too many parts to list; $count is how many.
+sum-of-sexes = sum of { $count } sex groups
+sum-of-age-groups = sum of { $count } age groups
+sum-of-partners = sum of { $count } partners
+sum-of-statuses = sum of { $count } statuses
+# Notes after a sum that does not match: $value is a count.
+sum-difference = difference { $value }
+sum-tolerance = tolerance { $value }
+# $name is the part with no value (women, partner RUS (Russian Federation)), $why why it is
+# missing (missing-…), $at where it is (place-at), $more how many more are missing
+# (sum-more-missing, or nothing).
+sum-missing = Cannot check: the value for { $name } is missing ({ $why }){ $at }{ $more }
+sum-more-missing = ; { $count } more values are missing
+sum-not-reported = Cannot check: { $name } not reported
+# One side of a comparison of two tables: $table is a table number, $status a status
+# (status-…), $partners how many partners are summed, $plus a status cell added to them
+# (sum-side-plus, or nothing).
+sum-side-partners = sum of the { $partners } partners of table { $table }{ $plus }
+sum-side-plus = {" "}and { $status } in table { $table }
+sum-side-total = total of table { $table }
+sum-side-status = { $status } in table { $table }
 
 ## A: totals — breakdowns add up to their totals (totals.rs, sum.rs).
 check-A1-title = Men and women add up to the total
@@ -51,6 +171,10 @@ check-A4-title = Status categories add up to the total
 check-A4-what = 1.1: total = native-born + foreign-born (+ unknown). 2.1, 5.1, 6.1: total = citizens + non-citizens (+ unknown), and non-citizens = foreign citizens + stateless where all three are given. 7.1: total = sum of its statuses.
 check-A4-why = Status tables split the population or the flow into groups that must be exhaustive and must not overlap. A gap often shows that stateless persons or persons of undetermined citizenship were left out, or counted both as stateless and as foreigners.
 check-A4-look-at = How stateless persons and unknown citizenship are counted, and whether the status breakdown and the total come from the same date and source.
+
+# $first and $second are two age groups as written (0-4, 0-14).
+a2-overlap-no-set = Cannot check: age groups { $first } and { $second } overlap, and no set of the age groups covers the same ages without overlapping
+a2-overlap-ambiguous = Cannot check: age groups { $first } and { $second } overlap, and the age groups divide the ages in more than one way
 
 ## C: coherence between tables (coherence.rs, sum.rs).
 check-C1-title = Foreign-born by country of birth (1.2) matches foreign-born in 1.1
@@ -99,6 +223,18 @@ check-P3-what = In the tables of non-citizens by citizenship (2.2, 5.2, 6.2) and
 check-P3-why = A country's own citizens are not foreigners, and nobody acquires a citizenship they already hold. Such rows usually hold own citizens entered by mistake, or dual citizens.
 check-P3-look-at = Whether own citizens or dual citizens were included; they belong under CITIZENS in the status table.
 
+# $reporter is the reporting country with its name (KAZ (Kazakhstan)), $count the migrants.
+p1-self-partner = { $reporter } reports { $count } migrants with itself as partner country; expected 0 or empty (returning citizens belong under the country they came from or went to)
+# What P2 compares: a part that cannot exceed its whole.
+p2-foreign-born = foreign-born (table 1.1)
+p2-population-1-1 = the total population (table 1.1)
+p2-non-citizens = non-citizens (table 2.1)
+p2-population-2-1 = the total population (table 2.1)
+p2-acquisitions = acquisitions of citizenship in the year (table 7.1)
+p2-non-citizens-on-1-january = non-citizens on 1 January (table 2.1)
+# $reporter is the reporting country with its name (KAZ (Kazakhstan)), $count the persons.
+p3-own-citizens = { $count } persons with the citizenship of { $reporter } are counted among its non-citizens; expected 0 or empty (own citizens belong under CITIZENS of the status table)
+
 ## U: unknown and unspecified partners (plausibility.rs).
 check-U1-title = Share of unknown categories is small
 check-U1-what = The share of UNK (unknown partner country) among the partners of a by-country table, UNKNOWN (unknown status) among the statuses of tables 1.1, 2.1, 5.1, 6.1 and 7.1, sex U (unknown) in the total of both sexes, or age UNK (unknown) in the total of all ages: warning above 5 %, error above 20 %. A total of 0 passes when nothing is unknown; the share cannot be checked when the unknown is not 0 there, or when the total or the unknown is missing or not reported.
@@ -109,6 +245,28 @@ check-U2-title = Share of residual "other" partners is small
 check-U2-what = The share of the residual OTHER partner category in a by-country table, above 10 %.
 check-U2-why = Flows grouped under "other countries" are lost for country comparisons and for mirror statistics, just like unknown ones. A large residual often means the table lists selected partners only.
 check-U2-look-at = Whether the full list of partner countries can be obtained from the source.
+
+# The unknown category of a breakdown.
+u1-unknown-partner = unknown partner country (UNK)
+u1-unknown-status = unknown status (UNKNOWN)
+u1-unknown-sex = unknown sex (U)
+u1-unknown-age = unknown age (UNK)
+# The total its share is taken of, as the subject of a sentence.
+u1-total = the total
+u1-total-sexes = the total of both sexes
+u1-total-ages = the total of all ages
+# The same total after "of" (in Russian the genitive, after "из").
+u1-of-total = the total
+u1-of-total-sexes = the total of both sexes
+u1-of-total-ages = the total of all ages
+# $total is one of u1-total…, $unknown one of u1-unknown-…
+u1-total-not-reported = Cannot check: { $total } is not reported, so the share of { $unknown } is undefined
+# $total_value and $value are the counts of the total and of the unknown category.
+u1-total-not-positive = Cannot check: { $total } is { $total_value } while { $unknown } is { $value }, so the share is undefined
+# $total is one of u1-of-total…, $share the share ("23.0 %"), $limit the threshold ("5 %").
+u1-share = { $unknown }: { $value } of { $total } { $total_value } = { $share }, above { $limit }
+# $value and $total are counts, $share the share ("23.0 %"), $limit the threshold ("10 %").
+u2-other-share = Other partner countries (OTHER): { $value } of the total { $total } = { $share }, above { $limit }; these migrants cannot be attributed to a country
 
 ## D: demographic balance (balance.rs).
 check-D1-title = Population change matches natural change and net migration
@@ -125,6 +283,30 @@ check-D3-title = Naturalisation rate is plausible (0–20 %)
 check-D3-what = Acquisitions of citizenship in year t / non-citizens on 1 January t, outside 0–20 %.
 check-D3-why = In the EU the rate ranges from about 0.1 % to 16 % a year. A rate beyond 20 % usually means that acquisitions and stock do not cover the same people, for example acquisitions by persons living abroad, or a stock that misses a large group of residents.
 check-D3-look-at = Whether acquisitions include persons living abroad or a mass grant of citizenship to former citizens of a predecessor state, and whether the non-citizen stock is complete.
+
+# A balance that does not close: $stock is d1-population or d2-non-citizens, $year the year,
+# $next the stock on 1 January of that year, $formula the stock a year before with its flows
+# (1,000 + births 20 − deaths 10 …), $predicted what they give, $residual the difference,
+# $share the residual as a share ("1.2 %"), $whole what it is a share of (d1-of-population,
+# d2-of-non-citizens), $limit the threshold ("0.5 %").
+d-balance = { $stock } on 1 January { $year }: { $next } ≠ { $formula } = { $predicted }; residual { $residual } = { $share } { $whole }, beyond { $limit }
+# A flow taken as the sum of its partners: $name is the flow, $sum the sum (sum-side-partners).
+d-flow-summed = ; { $name } is the { $sum }, which has no TOTAL row
+d-acquisitions = acquisitions of citizenship
+d1-population = Population
+d1-of-population = of the population
+d1-births = births
+d1-deaths = deaths
+d1-immigration = immigration
+d1-emigration = emigration
+d2-non-citizens = Non-citizens
+d2-of-non-citizens = of the non-citizens
+d2-non-citizen-immigration = non-citizen immigration
+d2-non-citizen-emigration = non-citizen emigration
+d3-non-citizens-on-1-january = non-citizens on 1 January
+# $rate is a share ("23.0 %"), $range the allowed range ("0–20 %").
+d3-rate = Naturalisation rate { $year }: acquisitions { $acquired } / non-citizens on 1 January { $stock } = { $rate }, outside { $range }
+d3-undefined = Cannot check: non-citizens on 1 January are { $stock }, so the naturalisation rate is undefined
 
 ## T: time series (series.rs).
 check-T1-title = No implausible jump from one year to the next

@@ -4,6 +4,55 @@
 # Counts ($count, $expected, …) arrive as numbers and are written with digit grouping; shares,
 # decimals and thresholds arrive already written ("23,0 %", "2,767").
 
+## Words the messages are built from: sexes, statuses, ages, tables, places (src/checks/text.rs).
+# Why a value is missing.
+missing-empty = пустая ячейка
+missing-not-available = нет данных
+missing-not-applicable = не применимо
+missing-confidential = конфиденциально
+missing-unreadable = не число
+
+# A sex as a part of a total.
+sex-both = оба пола
+sex-men = мужчины
+sex-women = женщины
+sex-unknown = пол не указан
+
+# A status category.
+status-total = итого
+status-native = уроженцы страны
+status-foreign-born = родившиеся за рубежом
+status-citizens = граждане
+status-non-citizens = неграждане
+status-foreign = иностранные граждане
+status-stateless = лица без гражданства
+status-unknown = статус не указан
+
+# An age group; $age is its code (0-4, 85+).
+age-all = все возрасты
+age-unknown = возраст не указан
+age-group = возраст { $age }
+
+# A table; $table is its number (1.1, 3).
+table-pop = численность населения
+table-births = число родившихся
+table-deaths = число умерших
+table-numbered = таблица { $table }
+
+# A duration-of-stay rule; $months is a number of months.
+duration-none = без минимального срока
+duration-permanent = постоянное место жительства
+duration-months = { $months } мес.
+
+# Where a value is, put after what is said about it; $location is file › sheet › cell.
+place-at = , { $location }
+
+# The total of a breakdown: inside a sum, and named on its own.
+label-total = Итого
+label-the-total = итог
+# $partner is a code with its name: RUS (Russian Federation).
+label-partner = страна-партнёр { $partner }
+
 ## S: structure — every observation is placed, keys are unique, values are numbers (structure.rs).
 check-S1-title = У каждого наблюдения известны таблица, страна, год, пол и категория
 check-S1-what = Каждая отчитывающаяся страна, страна-партнёр, категория статуса и возрастная группа распознана: это код или название, которое migreview может сопоставить (коды ISO, русские и английские названия и их обычные варианты, исторические государства, агрегаты). Нераспознанные обозначения перечисляются вместе с ближайшими известными названиями.
@@ -20,6 +69,47 @@ check-S3-what = В ячейке значения — число или явно�
 check-S3-why = Текст в ячейке значения — не число и не объявленный пропуск: считать его нулём значит придумать данные, молча отбросить — скрыть, что имело в виду ведомство. В миграционных таблицах пропуск никогда не равен нулю: нулевой поток — это утверждение, пропуск — нет.
 check-S3-look-at = Саму ячейку: знак сноски рядом с числом, комментарий в таблице, интервал вроде «100-200». Примечания перенесите в отдельный столбец, а в ячейке значения оставьте число или обозначение пропуска.
 
+# What an unplaced label stands for, at the start of S1's messages.
+s1-role-reporter = отчитывающаяся страна
+s1-role-partner = страна-партнёр
+s1-role-birth = страна рождения
+s1-role-citizenship = гражданство
+s1-role-previous-residence = страна предыдущего проживания
+s1-role-next-residence = страна следующего проживания
+s1-role-status = категория статуса
+s1-role-age = возрастная группа
+# $role is one of the s1-role-… texts, $label the label as written, $on how many observations
+# carry it (s1-on-…), $first where it is first met (s1-first-at, or nothing), $hint the closest
+# known names (s1-did-you-mean or s1-no-name-close).
+s1-unplaced = Не удалось распознать: { $role } «{ $label }» ({ $on }{ $first }){ $hint }
+s1-on-observations = наблюдений: { $count }
+s1-on-no-observation = ни в одном прочитанном наблюдении
+s1-first-at = , первое: { $location }
+s1-no-name-close = ; похожих известных названий нет
+# $names are the closest known names, joined with s1-or.
+s1-did-you-mean = ; возможно, имелось в виду: { $names }?
+s1-or = {" "}или{" "}
+# A label placed, but not as a country: $what is one of the s1-is-… texts.
+s1-not-a-country = { $role } «{ $label }» — { $what }, а не страна: это не данные страны ({ $on }, первое: { $location })
+s1-is-aggregate = { $name }, группа стран
+s1-is-region = { $name }, регион мира
+s1-is-territory = { $name }, территория
+s1-is-total = итог по всем странам
+s1-is-unknown = неизвестная страна
+s1-is-other = прочие страны вместе
+s1-is-status = статус ({ $name })
+s1-is-region-of = регион страны: { $country }
+s1-is-region-of-a-country = регион страны
+# A value written as text in a cell.
+s2-quoted = «{ $text }»
+# $values lists the values with where they are; the list ends with s2-and-more when long.
+s2-and-more = и ещё { $count }
+s2-different-values = Разные значения для одного ключа: { $values }
+s2-cannot-compare = Проверка невозможна: нельзя сравнить значения для одного ключа: { $values }
+# $first is where the observation is first met, $again where it is repeated.
+s2-repeated = Наблюдение повторяется с тем же значением { $value }: впервые { $first }, повторно { $again }
+s3-not-a-number = В ячейке значения «{ $text }» — не число и не обозначение пропуска (.., :, -, пусто)
+
 ## N: values on their own — not negative, whole (values.rs).
 check-N1-title = Численность не отрицательна
 check-N1-what = Численность населения и число мигрантов — это количество людей, оно не может быть меньше нуля.
@@ -30,6 +120,33 @@ check-N2-title = Численность — целые числа
 check-N2-what = Численность людей — целые числа, если значения не отмечены как оценки (признак e), например взвешенные данные обследований или модельные расчёты.
 check-N2-why = Дроби в регистровых данных показывают, что число рассчитано (взвешено, усреднено, пересчитано из тысяч), и об этом следует сказать. Неотмеченная дробь может указывать и на смешение единиц: тысячи вместе с людьми.
 check-N2-look-at = Единицы таблицы (человек или тысяч), не является ли значение оценкой обследования, которую нужно отметить признаком e, округление в исходной таблице.
+
+# $value is the count as written, with its decimals (−12, 12.25).
+n1-negative = Численность { $value } отрицательна; ожидалось 0 или больше
+n2-not-whole = Численность { $value } — не целое число и не отмечена как оценка (e)
+
+## Sums and comparisons shared by the totals (A) and the coherence checks (C) (sum.rs).
+# A sum with too many parts to list; $count is how many.
+sum-of-sexes = сумма по полу ({ $count })
+sum-of-age-groups = сумма по возрастным группам ({ $count })
+sum-of-partners = сумма по странам-партнёрам ({ $count })
+sum-of-statuses = сумма по категориям статуса ({ $count })
+# Notes after a sum that does not match: $value is a count.
+sum-difference = разница { $value }
+sum-tolerance = допуск { $value }
+# $name is the part with no value (women, partner RUS (Russian Federation)), $why why it is
+# missing (missing-…), $at where it is (place-at), $more how many more are missing
+# (sum-more-missing, or nothing).
+sum-missing = Проверка невозможна: нет значения «{ $name }» ({ $why }){ $at }{ $more }
+sum-more-missing = ; ещё пропущено значений: { $count }
+sum-not-reported = Проверка невозможна: нет данных «{ $name }»
+# One side of a comparison of two tables: $table is a table number, $status a status
+# (status-…), $partners how many partners are summed, $plus a status cell added to them
+# (sum-side-plus, or nothing).
+sum-side-partners = сумма по странам-партнёрам таблицы { $table } ({ $partners }){ $plus }
+sum-side-plus = {" "}и { $status } в таблице { $table }
+sum-side-total = итог таблицы { $table }
+sum-side-status = { $status } в таблице { $table }
 
 ## A: totals — breakdowns add up to their totals (totals.rs, sum.rs).
 check-A1-title = Мужчины и женщины в сумме дают итог
@@ -51,6 +168,10 @@ check-A4-title = Категории статуса в сумме дают ито
 check-A4-what = 1.1: итог = уроженцы страны + родившиеся за рубежом (+ не указано). 2.1, 5.1, 6.1: итог = граждане + неграждане (+ не указано), а неграждане = иностранные граждане + лица без гражданства, если даны все три. 7.1: итог = сумма категорий статуса.
 check-A4-why = Таблицы по статусу делят население или поток на группы, которые должны охватывать всех и не пересекаться. Расхождение часто показывает, что лица без гражданства или с неопределённым гражданством пропущены либо учтены и как лица без гражданства, и как иностранцы.
 check-A4-look-at = Как учтены лица без гражданства и с неизвестным гражданством; относятся ли разбивка по статусу и итог к одной дате и одному источнику.
+
+# $first and $second are two age groups as written (0-4, 0-14).
+a2-overlap-no-set = Проверка невозможна: возрастные группы { $first } и { $second } пересекаются, и из возрастных групп нельзя составить набор без пересечений, охватывающий те же возрасты
+a2-overlap-ambiguous = Проверка невозможна: возрастные группы { $first } и { $second } пересекаются, и возрастные группы делят возрасты более чем одним способом
 
 ## C: coherence between tables (coherence.rs, sum.rs).
 check-C1-title = Родившиеся за рубежом по странам (1.2) совпадают с таблицей 1.1
@@ -99,6 +220,18 @@ check-P3-what = В таблицах неграждан по гражданств
 check-P3-why = Собственные граждане страны не являются иностранцами, и никто не приобретает гражданство, которое у него уже есть. Обычно в таких строках по ошибке оказываются граждане страны или лица с двойным гражданством.
 check-P3-look-at = Не включены ли граждане или лица с двойным гражданством; их место — в категории «граждане» таблицы по статусу.
 
+# $reporter is the reporting country with its name (KAZ (Kazakhstan)), $count the migrants.
+p1-self-partner = { $reporter } указывает саму себя как страну-партнёра для { $count } мигрантов; ожидалось 0 или пусто (вернувшиеся граждане относятся к стране, откуда они прибыли или куда выбыли)
+# What P2 compares: a part that cannot exceed its whole.
+p2-foreign-born = родившиеся за рубежом (таблица 1.1)
+p2-population-1-1 = всё население (таблица 1.1)
+p2-non-citizens = неграждане (таблица 2.1)
+p2-population-2-1 = всё население (таблица 2.1)
+p2-acquisitions = приобретения гражданства за год (таблица 7.1)
+p2-non-citizens-on-1-january = неграждане на 1 января (таблица 2.1)
+# $reporter is the reporting country with its name (KAZ (Kazakhstan)), $count the persons.
+p3-own-citizens = { $count } чел. с гражданством { $reporter } учтены среди неграждан этой страны; ожидалось 0 или пусто (собственные граждане относятся к категории «граждане» таблицы по статусу)
+
 ## U: unknown and unspecified partners (plausibility.rs).
 check-U1-title = Доля неизвестных категорий невелика
 check-U1-what = Доля UNK (неизвестная страна-партнёр) среди стран-партнёров таблицы по странам, UNKNOWN (неизвестный статус) среди категорий статуса таблиц 1.1, 2.1, 5.1, 6.1 и 7.1, пола U (не указан) в итоге по обоим полам или возраста UNK (не указан) в итоге по всем возрастам: предупреждение выше 5 %, ошибка выше 20 %. Итог, равный 0, проходит проверку, если неизвестных нет; если неизвестные при этом есть или итог либо неизвестная категория пропущены или не указаны, проверка невозможна.
@@ -109,6 +242,28 @@ check-U2-title = Доля прочих стран невелика
 check-U2-what = Доля остаточной категории «прочие страны» (OTHER) в таблице по странам выше 10 %.
 check-U2-why = Потоки, сгруппированные в «прочие страны», потеряны для сравнения по странам и для зеркальной статистики так же, как неизвестные. Большая остаточная доля часто означает, что в таблице приведены лишь избранные партнёры.
 check-U2-look-at = Можно ли получить у источника полный список стран-партнёров.
+
+# The unknown category of a breakdown.
+u1-unknown-partner = неизвестная страна-партнёр (UNK)
+u1-unknown-status = неизвестный статус (UNKNOWN)
+u1-unknown-sex = неизвестный пол (U)
+u1-unknown-age = неизвестный возраст (UNK)
+# The total its share is taken of, as the subject of a sentence.
+u1-total = итог
+u1-total-sexes = итог по обоим полам
+u1-total-ages = итог по всем возрастам
+# The same total after "of" (in Russian the genitive, after "из").
+u1-of-total = итога
+u1-of-total-sexes = итога по обоим полам
+u1-of-total-ages = итога по всем возрастам
+# $total is one of u1-total…, $unknown one of u1-unknown-…
+u1-total-not-reported = Проверка невозможна: { $total } не указан, доля «{ $unknown }» не определена
+# $total_value and $value are the counts of the total and of the unknown category.
+u1-total-not-positive = Проверка невозможна: { $total } равен { $total_value }, а { $unknown } — { $value }, доля не определена
+# $total is one of u1-of-total…, $share the share ("23.0 %"), $limit the threshold ("5 %").
+u1-share = { $unknown }: { $value } из { $total } { $total_value } = { $share }, больше { $limit }
+# $value and $total are counts, $share the share ("23.0 %"), $limit the threshold ("10 %").
+u2-other-share = Прочие страны (OTHER): { $value } из итога { $total } = { $share }, больше { $limit }; этих мигрантов нельзя отнести к конкретной стране
 
 ## D: demographic balance (balance.rs).
 check-D1-title = Изменение населения согласуется с естественным движением и сальдо миграции
@@ -125,6 +280,30 @@ check-D3-title = Уровень натурализации правдоподо�
 check-D3-what = Приобретения гражданства за год t / неграждане на 1 января t вне диапазона 0–20 %.
 check-D3-why = В ЕС этот показатель составляет примерно от 0,1 % до 16 % в год. Уровень выше 20 % обычно означает, что приобретения и численность относятся к разным людям, например учтены приобретения лицами, живущими за рубежом, или в численности неграждан пропущена большая группа жителей.
 check-D3-look-at = Не включены ли приобретения лицами, живущими за рубежом, или массовое предоставление гражданства бывшим гражданам государства-предшественника; полна ли численность неграждан.
+
+# A balance that does not close: $stock is d1-population or d2-non-citizens, $year the year,
+# $next the stock on 1 January of that year, $formula the stock a year before with its flows
+# (1,000 + births 20 − deaths 10 …), $predicted what they give, $residual the difference,
+# $share the residual as a share ("1.2 %"), $whole what it is a share of (d1-of-population,
+# d2-of-non-citizens), $limit the threshold ("0.5 %").
+d-balance = { $stock } на 1 января { $year } г.: { $next } ≠ { $formula } = { $predicted }; невязка { $residual } = { $share } { $whole }, по модулю больше { $limit }
+# A flow taken as the sum of its partners: $name is the flow, $sum the sum (sum-side-partners).
+d-flow-summed = ; { $name } — { $sum }: в таблице нет строки «Итого»
+d-acquisitions = приобретения гражданства
+d1-population = Население
+d1-of-population = населения
+d1-births = родившиеся
+d1-deaths = умершие
+d1-immigration = иммиграция
+d1-emigration = эмиграция
+d2-non-citizens = Неграждане
+d2-of-non-citizens = численности неграждан
+d2-non-citizen-immigration = иммиграция неграждан
+d2-non-citizen-emigration = эмиграция неграждан
+d3-non-citizens-on-1-january = неграждане на 1 января
+# $rate is a share ("23.0 %"), $range the allowed range ("0–20 %").
+d3-rate = Уровень натурализации { $year } г.: приобретения { $acquired } / неграждане на 1 января { $stock } = { $rate }, вне диапазона { $range }
+d3-undefined = Проверка невозможна: неграждан на 1 января { $stock }, уровень натурализации не определён
 
 ## T: time series (series.rs).
 check-T1-title = Нет неправдоподобного скачка от года к году
