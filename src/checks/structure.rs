@@ -416,7 +416,7 @@ fn shown_value(context: &CheckContext<'_>, obs: &Obs, lang: Lang) -> String {
         crate::model::Value::Number(n) => value_as_written(n, lang),
         crate::model::Value::Missing(Missing::Unreadable) => {
             let written = obs.unreadable_text().map(|s| context.str(s)).unwrap_or("");
-            t!(lang, "s2-quoted", text = written)
+            t!(lang, "text-quoted", text = written)
         }
         crate::model::Value::Missing(reason) => {
             format!("({})", text::missing_reason(reason, lang))

@@ -53,6 +53,9 @@ label-the-total = the total
 # $partner is a code with its name: RUS (Russian Federation).
 label-partner = partner { $partner }
 
+# A text as written in a file, quoted.
+text-quoted = "{ $text }"
+
 ## S: structure — every observation is placed, keys are unique, values are numbers (structure.rs).
 check-S1-title = Every observation has a known table, reporter, year, sex and category
 check-S1-what = Every reporting country, partner country, status category and age group is recognised: a code or name migreview can place (ISO codes, English or Russian names and their usual variants, historical states, aggregates). Labels that cannot be placed are listed with the closest known names.
@@ -103,8 +106,6 @@ s1-is-other = the other countries together
 s1-is-status = a status ({ $name })
 s1-is-region-of = a region of { $country }
 s1-is-region-of-a-country = a region of a country
-# A value written as text in a cell.
-s2-quoted = "{ $text }"
 # $values lists the values with where they are; the list ends with s2-and-more when long.
 s2-and-more = and { $count } more
 s2-different-values = Different values for one key: { $values }
@@ -324,6 +325,42 @@ check-T3-what = A value flagged b (break in series), or a change of data source 
 check-T3-why = A break means the years before and after measure different things: the EU regulation of 2008, or a switch from a 6-month to a 12-month rule, which alone can change flows by about a quarter. Reading a break as a jump leads to wrong conclusions about migration trends, so T1 never compares values across a break.
 check-T3-look-at = The documentation of the change, and which years can be compared with each other.
 
+# $before and $now are the counts of two years $before_year and $now_year, $ratio now / before ("3.07").
+t1-change = from { $before } in { $before_year } to { $now } in { $now_year } (× { $ratio })
+# $z is the robust z-score, $usual the series' median ratio, $limit the z-score allowed.
+t1-robust-z = robust z = { $z } against the series' usual change (median × { $usual }), beyond { $limit }
+# $count is how many partners, $usual their median ratio.
+t1-partner-outlier = an outlier among the { $count } partners of this reporter and year (median × { $usual }; Hidiroglou–Berthelot)
+# $series names the series (table 3, partner RUS (Russian Federation), men), $change is t1-change,
+# $reasons are t1-robust-z and t1-partner-outlier, joined with "; ".
+t1-jump = { $series }: jump { $change }; { $reasons }
+# $why is why the value is missing (missing-…), $at where it is (place-at).
+t1-missing = Cannot check the changes to and from { $year } in { $series }: the value is missing ({ $why }){ $at }
+# Years as runs ("2010, 2012–2013"); $count is how many years they are (Russian writes г. or гг. after them).
+t2-years = { $count ->
+   *[other] { $years }
+}
+# $table is a table (table-…), $who the reporting country with its name, $gap the years without
+# data and $has those with data (t2-years).
+t2-table-gap = { $table } of { $who } has no data for { $gap }; it has data for { $has }
+# The same, when the country's other migration tables cover $span ("2010–2020"); $reporter is its code.
+t2-table-gap-within = { $table } of { $who } has no data for { $gap }; it has data for { $has }, and { $reporter } reports migration tables for { $span }
+# $series names the series, $first and $last are its first and last year.
+t2-series-gap = No observation for { $year } in the series { $series } (reported { $first }–{ $last }), although the table has data for { $year }
+# Why a year is a break in series; $at is where the flagged value is (place-at).
+t3-flagged = a value is flagged b (break in series){ $at }
+# $from and $to are the sources (quoted) or duration rules (duration-…) of the years $from_year and $to_year.
+t3-source-changes = the source changes from { $from } ({ $from_year }) to { $to } ({ $to_year })
+t3-duration-changes = the duration-of-stay rule changes from { $from } ({ $from_year }) to { $to } ({ $to_year })
+# $table is a table (table-…), $who the reporting country, $reasons the t3-… reasons joined with "; ".
+t3-break = Break in series in { $year }, { $table } of { $who }: { $reasons }. Do not read the change into { $year } as a jump
+# What is stated for one year only, joined with t3-and.
+t3-the-source = the source
+t3-the-duration-rule = the duration-of-stay rule
+t3-and = {" "}and{" "}
+# $what is t3-the-source and/or t3-the-duration-rule, $previous the year before $year.
+t3-undecided = Cannot tell whether { $table } of { $who } breaks in { $year }: { $what } is stated for one of { $previous } and { $year } but not for the other
+
 ## M: mirror statistics (mirror.rs).
 check-M1-title = Immigration and the partner's emigration agree
 check-M1-what = For each pair of countries and year with both sides reported and I + E ≥ 20: immigration reported by the receiving country (its table 3) against emigration reported by the sending country (its table 4), after correcting for different duration-of-stay rules. |ln(I/E)| ≥ 0.1 is reported: information below 0.26, warning below 0.69, error from 0.69 (a factor of two). A pair-year where both countries give the row but a value is missing, confidential or empty on one side or both cannot be checked, and the finding names that side.
@@ -334,3 +371,36 @@ check-M2-title = A country's flows agree with what its partners report
 check-M2-what = A country's emigration (or immigration) summed over all partners with both sides reported, against what those partners report; a ratio below 0.7 or above 1.43.
 check-M2-why = Summing over partners shows a country's overall under- or over-count, independent of any single pair. A country that records only 40 % of the emigration its partners see has a de-registration problem, not a problem with one partner.
 check-M2-look-at = De-registration rules, the share of emigrants with unknown destination (U1), and duration-of-stay rules.
+
+# A ratio when the other side of the pair is 0.
+m-ratio-undefined = undefined (the other side is 0)
+# A side of a pair-year: $receiver is the country of arrival, $sender the country of departure (codes).
+m1-side-immigration = { $receiver }'s immigration from { $sender }
+m1-side-emigration = { $sender }'s emigration to { $receiver }
+# When: $year, and $sex as " (men)" or nothing for both sexes.
+m1-when = in { $year }{ $sex }
+# A side without a number: $side is m1-side-…, $when m1-when (or nothing), $why why it is missing
+# (missing-…), $at where it is (place-at).
+m1-gap = { $side }{ $when } is missing ({ $why }){ $at }
+# $immigration and $emigration are both m1-gap.
+m1-both-missing = Cannot check: { $immigration }, and { $emigration }
+# $gap is m1-gap; $emigrants and $immigrants are what the other side reports.
+m1-immigration-missing = Cannot check: { $gap }; { $sender } reports { $emigrants } emigrants to { $receiver }
+m1-emigration-missing = Cannot check: { $gap }; { $receiver } reports { $immigrants } immigrants from { $sender }
+# $ratio is immigrants / emigrants ("1.234") or m-ratio-undefined; $sex is " (men)" or nothing.
+m1-discrepancy = { $receiver } reports { $immigrants } immigrants from { $sender } in { $year }{ $sex }; { $sender } reports { $emigrants } emigrants to { $receiver }: ratio { $ratio }
+m1-corrected = ; after the duration-of-stay correction { $immigrants } against { $emigrants }: ratio { $ratio }
+# $value is |ln(I/E)| ("0.693", or ∞).
+m1-log-ratio = {" "}(|ln ratio| { $value })
+# A country's flows over its partners: $country is its code, $reported what it reports, $partners
+# how many partners, $partners_report what they report, $ratio the ratio ("1.234"), $bounds the
+# range allowed ("0.7–1.43").
+m2-emigration = { $country } reports { $reported } emigrants to { $partners ->
+    [one] { $partners } partner
+   *[other] { $partners } partners
+} in { $year }; those partners report { $partners_report } immigrants from { $country }: ratio { $ratio } (outside { $bounds })
+m2-immigration = { $country } reports { $reported } immigrants from { $partners ->
+    [one] { $partners } partner
+   *[other] { $partners } partners
+} in { $year }; those partners report { $partners_report } emigrants to { $country }: ratio { $ratio } (outside { $bounds })
+m2-corrected = , after the duration-of-stay correction

@@ -53,6 +53,9 @@ label-the-total = итог
 # $partner is a code with its name: RUS (Russian Federation).
 label-partner = страна-партнёр { $partner }
 
+# A text as written in a file, quoted.
+text-quoted = «{ $text }»
+
 ## S: structure — every observation is placed, keys are unique, values are numbers (structure.rs).
 check-S1-title = У каждого наблюдения известны таблица, страна, год, пол и категория
 check-S1-what = Каждая отчитывающаяся страна, страна-партнёр, категория статуса и возрастная группа распознана: это код или название, которое migreview может сопоставить (коды ISO, русские и английские названия и их обычные варианты, исторические государства, агрегаты). Нераспознанные обозначения перечисляются вместе с ближайшими известными названиями.
@@ -100,8 +103,6 @@ s1-is-other = прочие страны вместе
 s1-is-status = статус ({ $name })
 s1-is-region-of = регион страны: { $country }
 s1-is-region-of-a-country = регион страны
-# A value written as text in a cell.
-s2-quoted = «{ $text }»
 # $values lists the values with where they are; the list ends with s2-and-more when long.
 s2-and-more = и ещё { $count }
 s2-different-values = Разные значения для одного ключа: { $values }
@@ -321,6 +322,46 @@ check-T3-what = Значение с признаком b (разрыв ряда)
 check-T3-why = Разрыв означает, что годы до и после измеряют разное: регламент ЕС 2008 г. или переход от 6-месячного к 12-месячному критерию, который сам по себе может изменить потоки примерно на четверть. Принимать разрыв за скачок значит делать ошибочные выводы о тенденциях миграции, поэтому T1 никогда не сравнивает значения через разрыв.
 check-T3-look-at = Документацию изменения и то, какие годы можно сравнивать между собой.
 
+# $before and $now are the counts of two years $before_year and $now_year, $ratio now / before ("3.07").
+t1-change = с { $before } в { $before_year } г. до { $now } в { $now_year } г. (× { $ratio })
+# $z is the robust z-score, $usual the series' median ratio, $limit the z-score allowed.
+t1-robust-z = робастный z = { $z } относительно обычного изменения ряда (медиана × { $usual }), больше { $limit }
+# $count is how many partners, $usual their median ratio.
+t1-partner-outlier = выделяется среди стран-партнёров этой страны за этот год ({ $count }; медиана × { $usual }; метод Идироглу–Бертло)
+# $series names the series (table 3, partner RUS (Russian Federation), men), $change is t1-change,
+# $reasons are t1-robust-z and t1-partner-outlier, joined with "; ".
+t1-jump = { $series }: скачок { $change }; { $reasons }
+# $why is why the value is missing (missing-…), $at where it is (place-at).
+t1-missing = Проверка невозможна: изменения к { $year } г. и от него ({ $series }) — нет значения ({ $why }){ $at }
+# Years as runs ("2010, 2012–2013"); $count is how many years they are (Russian writes г. or гг. after them).
+t2-years = { $years } { $count ->
+    [1] г.
+   *[more] гг.
+}
+# $table is a table (table-…), $who the reporting country with its name, $gap the years without
+# data and $has those with data (t2-years).
+t2-table-gap = { $table } страны { $who }: нет данных за { $gap }; данные есть за { $has }
+# The same, when the country's other migration tables cover $span ("2010–2020"); $reporter is its code
+# (Russian says «страны» instead).
+t2-table-gap-within = { $table } страны { $who }: нет данных за { $gap }; данные есть за { $has }, а таблицы миграции { $reporter ->
+   *[other] страны
+} охватывают { $span } гг.
+# $series names the series, $first and $last are its first and last year.
+t2-series-gap = Нет наблюдения за { $year } г. в ряду «{ $series }» (данные за { $first }–{ $last } гг.), хотя таблица за { $year } г. есть
+# Why a year is a break in series; $at is where the flagged value is (place-at).
+t3-flagged = значение отмечено признаком b (разрыв ряда){ $at }
+# $from and $to are the sources (quoted) or duration rules (duration-…) of the years $from_year and $to_year.
+t3-source-changes = источник меняется: { $from } ({ $from_year }) → { $to } ({ $to_year })
+t3-duration-changes = критерий срока пребывания меняется: { $from } ({ $from_year }) → { $to } ({ $to_year })
+# $table is a table (table-…), $who the reporting country, $reasons the t3-… reasons joined with "; ".
+t3-break = Разрыв ряда в { $year } г., { $table }, { $who }: { $reasons }. Изменение к { $year } г. нельзя трактовать как скачок
+# What is stated for one year only, joined with t3-and.
+t3-the-source = источник
+t3-the-duration-rule = критерий срока пребывания
+t3-and = {" "}и{" "}
+# $what is t3-the-source and/or t3-the-duration-rule, $previous the year before $year.
+t3-undecided = Нельзя определить, есть ли разрыв ряда в { $year } г. ({ $table }, { $who }): { $what } указан только для одного из лет { $previous } и { $year }
+
 ## M: mirror statistics (mirror.rs).
 check-M1-title = Иммиграция согласуется с эмиграцией, учтённой страной-партнёром
 check-M1-what = Для каждой пары стран и года, где обе стороны указаны и I + E ≥ 20: иммиграция по данным страны въезда (её таблица 3) против эмиграции по данным страны выезда (её таблица 4) после поправки на разные критерии срока пребывания. Сообщается |ln(I/E)| ≥ 0,1: информация до 0,26, предупреждение до 0,69, ошибка от 0,69 (двукратное расхождение). Пару-год, для которой обе страны приводят строку, но значение одной стороны или обеих пропущено, конфиденциально или пусто, проверить нельзя; замечание называет эту сторону.
@@ -331,3 +372,30 @@ check-M2-title = Потоки страны согласуются с данны�
 check-M2-what = Эмиграция (или иммиграция) страны, просуммированная по всем партнёрам с данными обеих сторон, против данных этих партнёров; отношение ниже 0,7 или выше 1,43.
 check-M2-why = Сумма по партнёрам показывает общий недоучёт или переучёт страны независимо от отдельной пары. Страна, учитывающая лишь 40 % эмиграции, которую видят её партнёры, имеет проблему со снятием с учёта, а не с одним партнёром.
 check-M2-look-at = Правила снятия с регистрационного учёта, долю эмигрантов с неизвестной страной назначения (U1), критерии срока пребывания.
+
+# A ratio when the other side of the pair is 0.
+m-ratio-undefined = не определено (другая сторона равна 0)
+# A side of a pair-year: $receiver is the country of arrival, $sender the country of departure (codes).
+m1-side-immigration = иммиграции в { $receiver } из { $sender }
+m1-side-emigration = эмиграции из { $sender } в { $receiver }
+# When: $year, and $sex as " (men)" or nothing for both sexes.
+m1-when = за { $year } г.{ $sex }
+# A side without a number: $side is m1-side-…, $when m1-when (or nothing), $why why it is missing
+# (missing-…), $at where it is (place-at).
+m1-gap = { $side }{ $when } ({ $why }){ $at }
+# $immigration and $emigration are both m1-gap.
+m1-both-missing = Проверка невозможна: нет значений { $immigration } и { $emigration }
+# $gap is m1-gap; $emigrants and $immigrants are what the other side reports.
+m1-immigration-missing = Проверка невозможна: нет значения { $gap }; { $sender } сообщает о { $emigrants } эмигрантах в { $receiver }
+m1-emigration-missing = Проверка невозможна: нет значения { $gap }; { $receiver } сообщает о { $immigrants } иммигрантах из { $sender }
+# $ratio is immigrants / emigrants ("1.234") or m-ratio-undefined; $sex is " (men)" or nothing.
+m1-discrepancy = { $receiver } сообщает о { $immigrants } иммигрантах из { $sender } в { $year } г.{ $sex }; { $sender } сообщает о { $emigrants } эмигрантах в { $receiver }: отношение { $ratio }
+m1-corrected = ; с поправкой на критерий продолжительности пребывания { $immigrants } против { $emigrants }: отношение { $ratio }
+# $value is |ln(I/E)| ("0.693", or ∞).
+m1-log-ratio = {" "}(|ln отношения| { $value })
+# A country's flows over its partners: $country is its code, $reported what it reports, $partners
+# how many partners, $partners_report what they report, $ratio the ratio ("1.234"), $bounds the
+# range allowed ("0.7–1.43").
+m2-emigration = { $country } сообщает о { $reported } эмигрантах в страны-партнёры ({ $partners }) в { $year } г.; эти страны сообщают о { $partners_report } иммигрантах из { $country }: отношение { $ratio } (вне { $bounds })
+m2-immigration = { $country } сообщает о { $reported } иммигрантах из стран-партнёров ({ $partners }) в { $year } г.; эти страны сообщают о { $partners_report } эмигрантах в { $country }: отношение { $ratio } (вне { $bounds })
+m2-corrected = , с поправкой на критерий продолжительности пребывания
