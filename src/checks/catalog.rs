@@ -1,7 +1,8 @@
 //! The check catalogue (`docs/checks.md`): for every code its title, default severity, ESS
 //! quality dimension and validation level, and its explanations in English and Russian (what it
-//! tests, why it matters for migration data, what to look at). The CLI, the GUI and the reports
-//! all read the texts from here.
+//! tests, why it matters for migration data, what to look at). The texts are messages of the
+//! catalogue of texts (`check-CODE-title`, `-what`, `-why`, `-look-at` in
+//! `assets/i18n/{en,ru}/checks.ftl`); the CLI, the GUI and the reports all read them from here.
 
 use std::sync::OnceLock;
 

@@ -158,14 +158,7 @@ fn missing_values_case(dataset: &Dataset, missing: &MissingValues) -> Case {
             };
             let why = missing_reason(reason, lang);
             let at = at(location, lang);
-            t!(
-                lang,
-                "m1-gap",
-                side = side,
-                when = when,
-                why = why,
-                at = at,
-            )
+            t!(lang, "m1-gap", side = side, when = when, why = why, at = at,)
         };
         let (r, s) = (&missing.receiver, &missing.sender);
         match (imm_reason, emi_reason) {

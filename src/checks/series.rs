@@ -6,8 +6,8 @@ use super::text::{self, Label, both};
 use super::totals::BY_COUNTRY;
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput};
 use crate::model::{CategoryKind, Lang, ObsKey, Sex, Sym, TableId};
-use rustc_hash::FxHashMap;
 use crate::t;
+use rustc_hash::FxHashMap;
 
 /// Makes the median absolute deviation a consistent estimate of the standard deviation of
 /// normally distributed data (the standard constant of robust statistics).
@@ -520,8 +520,11 @@ impl Check for T2 {
                 if table_years.binary_search_by_key(&year, |y| y.year).is_err() {
                     continue;
                 }
-                let (year_text, first_text, last_text) =
-                    (year.to_string(), first_year.to_string(), last_year.to_string());
+                let (year_text, first_text, last_text) = (
+                    year.to_string(),
+                    first_year.to_string(),
+                    last_year.to_string(),
+                );
                 let message = both(|lang| {
                     t!(
                         lang,

@@ -10,8 +10,8 @@ use crate::model::{
     Breakdown, CategoryKind, CountryDim, Lang, Missing, Obs, PlaceKind, Sym, UnplacedLabel,
     gazetteer,
 };
-use rustc_hash::FxHashMap;
 use crate::{t, t2};
+use rustc_hash::FxHashMap;
 
 /// What a label was meant to name, in the words of the table it is in: a partner country is the
 /// country of birth (1.2), the citizenship (2.2, 5.2, 6.2, 7.2), the country of previous
@@ -206,12 +206,12 @@ fn not_a_country(label: &str) -> Option<(String, String)> {
         }));
     }
     match g.subnational(label)? {
-        crate::model::Placement::Subnational { country, .. } => Some(both(|lang| {
-            match country.map(|c| g.name(c, lang)) {
+        crate::model::Placement::Subnational { country, .. } => {
+            Some(both(|lang| match country.map(|c| g.name(c, lang)) {
                 Some(name) => t!(lang, "s1-is-region-of", country = name),
                 None => t!(lang, "s1-is-region-of-a-country").to_string(),
-            }
-        })),
+            }))
+        }
         _ => None,
     }
 }
@@ -502,8 +502,7 @@ impl Check for S2 {
                     );
                 }
                 (None, Some(later)) => {
-                    let message =
-                        both(|lang| t!(lang, "s2-cannot-compare", values = listed(lang)));
+                    let message = both(|lang| t!(lang, "s2-cannot-compare", values = listed(lang)));
                     out.not_evaluable(context.case_about(later).message(message));
                 }
                 (None, None) => {

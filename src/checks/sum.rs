@@ -111,7 +111,13 @@ pub fn missing_message(
 
 /// `Cannot check: women are not reported` — a part the rule needs has no observation at all.
 pub fn absent_message(context: &CheckContext<'_>, label: Label) -> (String, String) {
-    both(|lang| t!(lang, "sum-not-reported", name = label.long(context.dataset, lang)))
+    both(|lang| {
+        t!(
+            lang,
+            "sum-not-reported",
+            name = label.long(context.dataset, lang)
+        )
+    })
 }
 
 /// Decides total = Σ parts and records the case, about the total's observation.

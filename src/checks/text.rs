@@ -1,5 +1,6 @@
-//! The words of finding messages, in English and Russian. Messages are built from the values of
-//! a case; these helpers name the things the values belong to.
+//! The words of finding messages, in English and Russian, read from the catalogue of texts
+//! (`assets/i18n/{en,ru}/checks.ftl`). Messages are built from the values of a case; these helpers
+//! name the things the values belong to and write its numbers.
 
 pub use crate::model::text::{LABEL_CHARS, label};
 
@@ -10,7 +11,9 @@ use crate::model::{
     Dataset, Lang, Location, Missing, Sex, Sym, TableId, format_count_in, gazetteer,
 };
 
-/// Builds a message in both languages from one function of the language.
+/// Builds a message in both languages from one function of the language: a `t!` whose values
+/// are themselves written in the language (names, shares, decimals). Messages whose values are
+/// the same in both languages use `t2!`.
 pub fn both(message: impl Fn(Lang) -> String) -> (String, String) {
     (message(Lang::En), message(Lang::Ru))
 }
