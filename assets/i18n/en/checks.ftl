@@ -1,8 +1,9 @@
 # migreview: checks texts (en).
 # For every check of the catalogue (docs/checks.md) its title, what it tests, why it matters and
 # what to look at (check-CODE-title, -what, -why, -look-at), then the messages of its findings.
-# Counts ($count, $expected, …) arrive as numbers and are written with digit grouping; shares,
-# decimals and thresholds arrive already written ("23,0 %", "2,767").
+# Counts of persons arrive as numbers and are written with digit grouping (4,190 / 4 190); years,
+# small counts of parts or partners, shares, decimals and thresholds arrive already written
+# (2019, "23.0 %" / "23,0 %", "2.767" / "2,767").
 
 ## Words the messages are built from: sexes, statuses, ages, tables, places (src/checks/text.rs).
 # Why a value is missing.
