@@ -10,6 +10,7 @@ use super::text::{self, Label, both};
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput};
 use crate::model::category::status;
 use crate::model::{Lang, ObsKey, Sex, Sym, TableId};
+use crate::{t, t2};
 
 /// The observation of a table for a reporter and year, with sex T and age TOTAL.
 fn total_cell(
@@ -71,10 +72,10 @@ impl Flow {
 
 /// The words of one balance.
 struct BalanceWords {
-    stock_en: &'static str,
-    stock_ru: &'static str,
-    of_stock_en: &'static str,
-    of_stock_ru: &'static str,
+    /// The stock, at the start of a message: `Population`.
+    stock: fn(Lang) -> &'static str,
+    /// The stock a share is of: `of the population`.
+    of_stock: fn(Lang) -> &'static str,
 }
 
 /// stock(t+1) = stock(t) + Σ ± flows(t) + residual; fails when |residual| > limit · stock(t).
@@ -97,8 +98,8 @@ fn check_balance(
         sides.push((flow, side));
     }
     let mut terms = vec![
-        Term::new(stock, Label::Named(words.stock_en, words.stock_ru)),
-        Term::new(next, Label::Named(words.stock_en, words.stock_ru)),
+        Term::new(stock, Label::Named(words.stock)),
+        Term::new(next, Label::Named(words.stock)),
     ];
     for (_, side) in &sides {
         terms.extend_from_slice(side.terms());
@@ -143,26 +144,19 @@ fn check_balance(
         } else {
             "—".to_string()
         };
-        let mut message = match lang {
-            Lang::En => format!(
-                "{} on 1 January {next_year}: {} ≠ {formula} = {}; residual {} = {share} {}, beyond {}",
-                words.stock_en,
-                text::count(next_value, lang),
-                text::count(predicted, lang),
-                text::count(residual, lang),
-                words.of_stock_en,
-                text::threshold(limit, lang)
-            ),
-            Lang::Ru => capitalise(format!(
-                "{} на 1 января {next_year} г.: {} ≠ {formula} = {}; невязка {} = {share} {}, по модулю больше {}",
-                words.stock_ru,
-                text::count(next_value, lang),
-                text::count(predicted, lang),
-                text::count(residual, lang),
-                words.of_stock_ru,
-                text::threshold(limit, lang)
-            )),
-        };
+        let mut message = capitalise(t!(
+            lang,
+            "d-balance",
+            stock = (words.stock)(lang),
+            year = next_year.to_string(),
+            next = next_value,
+            formula = formula,
+            predicted = predicted,
+            residual = residual,
+            share = share,
+            whole = (words.of_stock)(lang),
+            limit = text::threshold(limit, lang),
+        ));
         // A flow taken as the sum of its partners says so.
         for (flow, side) in &sides {
             let (Side::Sum(_), Some(first)) = (side, side.terms().first()) else {
@@ -171,10 +165,7 @@ fn check_balance(
             let table = context.obs(first.obs).table;
             let name = flow.label.short(context.dataset, lang);
             let sum = SideName::total(table).render(side, lang);
-            message.push_str(&match lang {
-                Lang::En => format!("; {name} is the {sum}, which has no TOTAL row"),
-                Lang::Ru => format!("; {name} — {sum}: в таблице нет строки «Итого»"),
-            });
+            message.push_str(&t!(lang, "d-flow-summed", name = name, sum = sum));
         }
         message
     });
@@ -196,10 +187,8 @@ impl Check for D1 {
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
         let words = BalanceWords {
-            stock_en: "Population",
-            stock_ru: "Население",
-            of_stock_en: "of the population",
-            of_stock_ru: "населения",
+            stock: |lang| t!(lang, "d1-population"),
+            of_stock: |lang| t!(lang, "d1-of-population"),
         };
         let limit = context.limits().d1_residual_share;
         for (key, _) in context.index.breakdowns.of_table(TableId::Pop) {
@@ -217,26 +206,26 @@ impl Check for D1 {
             let flows = [
                 Flow::cell(
                     cell(TableId::Births, year, status::TOTAL),
-                    Label::Named("births", "родившиеся"),
+                    Label::Named(|lang| t!(lang, "d1-births")),
                     1.0,
                 ),
                 Flow::cell(
                     cell(TableId::Deaths, year, status::TOTAL),
-                    Label::Named("deaths", "умершие"),
+                    Label::Named(|lang| t!(lang, "d1-deaths")),
                     -1.0,
                 ),
                 Flow::country_total(
                     context,
                     TableId::T3,
                     key,
-                    Label::Named("immigration", "иммиграция"),
+                    Label::Named(|lang| t!(lang, "d1-immigration")),
                     1.0,
                 ),
                 Flow::country_total(
                     context,
                     TableId::T4,
                     key,
-                    Label::Named("emigration", "эмиграция"),
+                    Label::Named(|lang| t!(lang, "d1-emigration")),
                     -1.0,
                 ),
             ];
@@ -256,10 +245,8 @@ impl Check for D2 {
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
         let words = BalanceWords {
-            stock_en: "Non-citizens",
-            stock_ru: "Неграждане",
-            of_stock_en: "of the non-citizens",
-            of_stock_ru: "численности неграждан",
+            stock: |lang| t!(lang, "d2-non-citizens"),
+            of_stock: |lang| t!(lang, "d2-of-non-citizens"),
         };
         let limit = context.limits().d2_residual_share;
         for (key, _) in context.index.breakdowns.of_table(TableId::T2_1) {
@@ -277,17 +264,17 @@ impl Check for D2 {
             let flows = [
                 Flow::cell(
                     cell(TableId::T5_1, year, status::NON_CITIZENS),
-                    Label::Named("non-citizen immigration", "иммиграция неграждан"),
+                    Label::Named(|lang| t!(lang, "d2-non-citizen-immigration")),
                     1.0,
                 ),
                 Flow::cell(
                     cell(TableId::T6_1, year, status::NON_CITIZENS),
-                    Label::Named("non-citizen emigration", "эмиграция неграждан"),
+                    Label::Named(|lang| t!(lang, "d2-non-citizen-emigration")),
                     -1.0,
                 ),
                 Flow::cell(
                     cell(TableId::T7_1, year, status::TOTAL),
-                    Label::Named("acquisitions of citizenship", "приобретения гражданства"),
+                    Label::Named(|lang| t!(lang, "d-acquisitions")),
                     -1.0,
                 ),
             ];
@@ -320,11 +307,11 @@ impl Check for D3 {
             let terms = [
                 Term::new(
                     acquisitions,
-                    Label::Named("acquisitions of citizenship", "приобретения гражданства"),
+                    Label::Named(|lang| t!(lang, "d-acquisitions")),
                 ),
                 Term::new(
                     non_citizens,
-                    Label::Named("non-citizens on 1 January", "неграждане на 1 января"),
+                    Label::Named(|lang| t!(lang, "d3-non-citizens-on-1-january")),
                 ),
             ];
             let case = context.case_about(acquisitions);
@@ -353,20 +340,15 @@ impl Check for D3 {
                     text::threshold(limits.d3_min_rate, lang).trim_end_matches(" %"),
                     text::threshold(limits.d3_max_rate, lang)
                 );
-                match lang {
-                    Lang::En => format!(
-                        "Naturalisation rate {year}: acquisitions {} / non-citizens on 1 January {} = {}, outside {range}",
-                        text::count(acquired, lang),
-                        text::count(stock, lang),
-                        text::percent(rate, lang)
-                    ),
-                    Lang::Ru => format!(
-                        "Уровень натурализации {year} г.: приобретения {} / неграждане на 1 января {} = {}, вне диапазона {range}",
-                        text::count(acquired, lang),
-                        text::count(stock, lang),
-                        text::percent(rate, lang)
-                    ),
-                }
+                t!(
+                    lang,
+                    "d3-rate",
+                    year = year.to_string(),
+                    acquired = acquired,
+                    stock = stock,
+                    rate = text::percent(rate, lang),
+                    range = range,
+                )
             });
             out.fail(case.values(Some(limit), Some(rate)).message(message));
         }
@@ -374,14 +356,5 @@ impl Check for D3 {
 }
 
 fn undefined_rate(case: Case, stock: f64) -> Case {
-    case.message(both(|lang| match lang {
-        Lang::En => format!(
-            "Cannot check: non-citizens on 1 January are {}, so the naturalisation rate is undefined",
-            text::count(stock, lang)
-        ),
-        Lang::Ru => format!(
-            "Проверка невозможна: неграждан на 1 января {}, уровень натурализации не определён",
-            text::count(stock, lang)
-        ),
-    }))
+    case.message(t2!("d3-undefined", stock = stock))
 }

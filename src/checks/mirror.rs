@@ -1,11 +1,12 @@
 //! M1 and M2: the mirror checks of the catalogue (`docs/checks.md`), read from the mirror
 //! statistics the run computed before the checks (`CheckContext::mirror`).
 
-use super::text::{at, missing_reason};
+use super::text::{at, both, missing_reason, sex_name};
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
 use crate::mirror::pairing::MissingValues;
 use crate::mirror::{CountryFlows, FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
-use crate::model::{Dataset, Lang, Location, Missing, Sex, Sym, TableId, Value, format_count};
+use crate::model::{Dataset, Lang, Location, Missing, Sex, Sym, TableId, Value};
+use crate::t;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -25,42 +26,23 @@ fn mirror_of<'a>(context: &'a CheckContext<'_>) -> Cow<'a, MirrorReport> {
     }
 }
 
-/// A count as Russian text reads it: `41 200`, `1 234,5`.
-fn count_ru(value: f64) -> String {
-    format_count(value).replace(',', "\u{a0}").replace('.', ",")
-}
-
-fn ratio_en(ratio: f64) -> String {
-    if ratio.is_finite() {
-        format!("{ratio:.3}")
-    } else {
-        "undefined (the other side is 0)".into()
+/// A ratio with three decimals: `1.234` / `1,234`; when the other side is 0, in words.
+fn ratio_text(ratio: f64, lang: Lang) -> String {
+    if !ratio.is_finite() {
+        return t!(lang, "m-ratio-undefined").to_string();
+    }
+    let text = format!("{ratio:.3}");
+    match lang {
+        Lang::En => text,
+        Lang::Ru => text.replace('.', ","),
     }
 }
 
-fn ratio_ru(ratio: f64) -> String {
-    if ratio.is_finite() {
-        format!("{ratio:.3}").replace('.', ",")
-    } else {
-        "не определено (другая сторона равна 0)".into()
-    }
-}
-
-fn sex_en(sex: Sex) -> &'static str {
+/// The sex of a pair-year after its year: ` (men)`; nothing for both sexes.
+fn sex_note(sex: Sex, lang: Lang) -> String {
     match sex {
-        Sex::T => "",
-        Sex::M => " (men)",
-        Sex::F => " (women)",
-        Sex::U => " (sex unknown)",
-    }
-}
-
-fn sex_ru(sex: Sex) -> &'static str {
-    match sex {
-        Sex::T => "",
-        Sex::M => " (мужчины)",
-        Sex::F => " (женщины)",
-        Sex::U => " (пол не указан)",
+        Sex::T => String::new(),
+        sex => format!(" ({})", sex_name(sex, lang)),
     }
 }
 
@@ -138,11 +120,10 @@ impl Check for MirrorDiscrepancy {
 /// A side of a pair-year in words: `KAZ's emigration to RUS` / `эмиграции из KAZ в RUS`.
 fn side_name(missing: &MissingValues, immigration: bool, lang: Lang) -> String {
     let (r, s) = (&missing.receiver, &missing.sender);
-    match (immigration, lang) {
-        (true, Lang::En) => format!("{r}'s immigration from {s}"),
-        (false, Lang::En) => format!("{s}'s emigration to {r}"),
-        (true, Lang::Ru) => format!("иммиграции в {r} из {s}"),
-        (false, Lang::Ru) => format!("эмиграции из {s} в {r}"),
+    if immigration {
+        t!(lang, "m1-side-immigration", receiver = r, sender = s)
+    } else {
+        t!(lang, "m1-side-emigration", receiver = r, sender = s)
     }
 }
 
@@ -162,10 +143,12 @@ fn missing_values_case(dataset: &Dataset, missing: &MissingValues) -> Case {
     let (imm_at, emi_at) = (dataset.location(imm), dataset.location(emi));
     let year = missing.year;
     let message = |lang: Lang| {
-        let when = match lang {
-            Lang::En => format!("in {year}{}", sex_en(missing.sex)),
-            Lang::Ru => format!("за {year} г.{}", sex_ru(missing.sex)),
-        };
+        let when = t!(
+            lang,
+            "m1-when",
+            year = year.to_string(),
+            sex = sex_note(missing.sex, lang),
+        );
         let gap = |immigration: bool, reason: Missing, location: &Location, with_when: bool| {
             let side = side_name(missing, immigration, lang);
             let when = if with_when {
@@ -175,45 +158,34 @@ fn missing_values_case(dataset: &Dataset, missing: &MissingValues) -> Case {
             };
             let why = missing_reason(reason, lang);
             let at = at(location, lang);
-            match lang {
-                Lang::En => format!("{side}{when} is missing ({why}){at}"),
-                Lang::Ru => format!("{side}{when} ({why}){at}"),
-            }
+            t!(lang, "m1-gap", side = side, when = when, why = why, at = at,)
         };
         let (r, s) = (&missing.receiver, &missing.sender);
-        match (imm_reason, emi_reason, lang) {
-            (Some(i), Some(e), Lang::En) => format!(
-                "Cannot check: {}, and {}",
-                gap(true, i, &imm_at, true),
-                gap(false, e, &emi_at, false)
+        match (imm_reason, emi_reason) {
+            (Some(i), Some(e)) => t!(
+                lang,
+                "m1-both-missing",
+                immigration = gap(true, i, &imm_at, true),
+                emigration = gap(false, e, &emi_at, false),
             ),
-            (Some(i), Some(e), Lang::Ru) => format!(
-                "Проверка невозможна: нет значений {} и {}",
-                gap(true, i, &imm_at, true),
-                gap(false, e, &emi_at, false)
+            (Some(i), None) => t!(
+                lang,
+                "m1-immigration-missing",
+                gap = gap(true, i, &imm_at, true),
+                sender = s,
+                emigrants = emi.value,
+                receiver = r,
             ),
-            (Some(i), None, Lang::En) => format!(
-                "Cannot check: {}; {s} reports {} emigrants to {r}",
-                gap(true, i, &imm_at, true),
-                format_count(emi.value)
-            ),
-            (Some(i), None, Lang::Ru) => format!(
-                "Проверка невозможна: нет значения {}; {s} сообщает о {} эмигрантах в {r}",
-                gap(true, i, &imm_at, true),
-                count_ru(emi.value)
-            ),
-            (None, Some(e), Lang::En) => format!(
-                "Cannot check: {}; {r} reports {} immigrants from {s}",
-                gap(false, e, &emi_at, true),
-                format_count(imm.value)
-            ),
-            (None, Some(e), Lang::Ru) => format!(
-                "Проверка невозможна: нет значения {}; {r} сообщает о {} иммигрантах из {s}",
-                gap(false, e, &emi_at, true),
-                count_ru(imm.value)
+            (None, Some(e)) => t!(
+                lang,
+                "m1-emigration-missing",
+                gap = gap(false, e, &emi_at, true),
+                receiver = r,
+                immigrants = imm.value,
+                sender = s,
             ),
             // Both sides hold numbers: not a pair-year without a value (never listed).
-            (None, None, _) => String::new(),
+            (None, None) => String::new(),
         }
     };
     Case {
@@ -240,52 +212,40 @@ fn discrepancy_case(d: &Discrepancy<'_>, location: Option<Location>) -> Case {
     let corrected_ratio = d.corrected_immigration / d.corrected_emigration;
     let corrected =
         d.corrected_immigration != d.immigration || d.corrected_emigration != d.emigration;
-    let mut message_en = format!(
-        "{} reports {} immigrants from {} in {}{}; {} reports {} emigrants to {}: ratio {}",
-        p.receiver,
-        format_count(d.immigration),
-        p.sender,
-        p.year,
-        sex_en(p.sex),
-        p.sender,
-        format_count(d.emigration),
-        p.receiver,
-        ratio_en(raw_ratio)
-    );
-    let mut message_ru = format!(
-        "{} сообщает о {} иммигрантах из {} в {} г.{}; {} сообщает о {} эмигрантах в {}: \
-         отношение {}",
-        p.receiver,
-        count_ru(d.immigration),
-        p.sender,
-        p.year,
-        sex_ru(p.sex),
-        p.sender,
-        count_ru(d.emigration),
-        p.receiver,
-        ratio_ru(raw_ratio)
-    );
-    if corrected {
-        message_en.push_str(&format!(
-            "; after the duration-of-stay correction {} against {}: ratio {}",
-            format_count(d.corrected_immigration),
-            format_count(d.corrected_emigration),
-            ratio_en(corrected_ratio)
-        ));
-        message_ru.push_str(&format!(
-            "; с поправкой на критерий продолжительности пребывания {} против {}: отношение {}",
-            count_ru(d.corrected_immigration),
-            count_ru(d.corrected_emigration),
-            ratio_ru(corrected_ratio)
-        ));
-    }
-    let log_text = if d.abs_log_ratio.is_finite() {
-        format!("{:.3}", d.abs_log_ratio)
-    } else {
-        "∞".into()
-    };
-    message_en.push_str(&format!(" (|ln ratio| {log_text})"));
-    message_ru.push_str(&format!(" (|ln отношения| {})", log_text.replace('.', ",")));
+    let year = p.year.to_string();
+    let (message_en, message_ru) = both(|lang| {
+        let mut message = t!(
+            lang,
+            "m1-discrepancy",
+            receiver = &p.receiver,
+            immigrants = d.immigration,
+            sender = &p.sender,
+            year = &year,
+            sex = sex_note(p.sex, lang),
+            emigrants = d.emigration,
+            ratio = ratio_text(raw_ratio, lang),
+        );
+        if corrected {
+            message.push_str(&t!(
+                lang,
+                "m1-corrected",
+                immigrants = d.corrected_immigration,
+                emigrants = d.corrected_emigration,
+                ratio = ratio_text(corrected_ratio, lang),
+            ));
+        }
+        let log_text = if d.abs_log_ratio.is_finite() {
+            let text = format!("{:.3}", d.abs_log_ratio);
+            match lang {
+                Lang::En => text,
+                Lang::Ru => text.replace('.', ","),
+            }
+        } else {
+            "∞".into()
+        };
+        message.push_str(&t!(lang, "m1-log-ratio", value = log_text));
+        message
+    });
     Case {
         table: Some(TableId::T3),
         reporter: Some(p.receiver.clone()),
@@ -389,51 +349,48 @@ fn table_place(
 fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &MirrorSettings) -> Case {
     let all = &flows.all;
     let c = &flows.country;
-    let (own_en, theirs_en, own_ru, theirs_ru, table) = match flows.direction {
-        FlowDirection::Emigration => (
-            "emigrants to",
-            format!("immigrants from {c}"),
-            "эмигрантах в страны-партнёры",
-            format!("иммигрантах из {c}"),
-            TableId::T4,
-        ),
-        FlowDirection::Immigration => (
-            "immigrants from",
-            format!("emigrants to {c}"),
-            "иммигрантах из стран-партнёров",
-            format!("эмигрантах в {c}"),
-            TableId::T3,
-        ),
+    let table = match flows.direction {
+        FlowDirection::Emigration => TableId::T4,
+        FlowDirection::Immigration => TableId::T3,
     };
-    let bounds_en = format!("{}–{}", settings.m2_low, settings.m2_high);
-    let bounds_ru = bounds_en.replace('.', ",");
+    let bounds = format!("{}–{}", settings.m2_low, settings.m2_high);
     let corrected = all.raw_ratio != all.ratio;
-    let partners = if all.partners == 1 {
-        "1 partner".to_string()
-    } else {
-        format!("{} partners", all.partners)
-    };
-    let mut message_en = format!(
-        "{c} reports {} {own_en} {partners} in {}; those partners report {} {theirs_en}: \
-         ratio {} (outside {bounds_en})",
-        format_count(all.reported),
-        flows.year,
-        format_count(all.partners_report),
-        ratio_en(ratio)
-    );
-    let mut message_ru = format!(
-        "{c} сообщает о {} {own_ru} ({}) в {} г.; эти страны сообщают о {} {theirs_ru}: \
-         отношение {} (вне {bounds_ru})",
-        count_ru(all.reported),
-        all.partners,
-        flows.year,
-        count_ru(all.partners_report),
-        ratio_ru(ratio)
-    );
-    if corrected {
-        message_en.push_str(", after the duration-of-stay correction");
-        message_ru.push_str(", с поправкой на критерий продолжительности пребывания");
-    }
+    let year = flows.year.to_string();
+    let (message_en, message_ru) = both(|lang| {
+        let bounds = match lang {
+            Lang::En => Cow::Borrowed(bounds.as_str()),
+            Lang::Ru => Cow::Owned(bounds.replace('.', ",")),
+        };
+        let ratio = ratio_text(ratio, lang);
+        let mut message = match flows.direction {
+            FlowDirection::Emigration => t!(
+                lang,
+                "m2-emigration",
+                country = c,
+                reported = all.reported,
+                partners = all.partners,
+                year = &year,
+                partners_report = all.partners_report,
+                ratio = ratio,
+                bounds = bounds,
+            ),
+            FlowDirection::Immigration => t!(
+                lang,
+                "m2-immigration",
+                country = c,
+                reported = all.reported,
+                partners = all.partners,
+                year = &year,
+                partners_report = all.partners_report,
+                ratio = ratio,
+                bounds = bounds,
+            ),
+        };
+        if corrected {
+            message.push_str(t!(lang, "m2-corrected"));
+        }
+        message
+    });
     Case {
         table: Some(table),
         reporter: Some(c.clone()),

@@ -8,6 +8,7 @@ use super::text::{self, Label, both};
 use super::totals::{BY_COUNTRY, key_with};
 use super::{Check, CheckCode, CheckContext, CheckOutput, Severity};
 use crate::model::{Lang, Missing, ObsKey, Sex, TableId, Value};
+use crate::t;
 
 /// Records whether the reporting country appears as its own partner with a positive value.
 ///
@@ -69,17 +70,8 @@ impl Check for P1 {
             out,
             &[TableId::T3, TableId::T4],
             |lang, reporter, value| {
-                let who = text::reporter(reporter, lang);
-                match lang {
-                    Lang::En => format!(
-                        "{who} reports {} migrants with itself as partner country; expected 0 or empty (returning citizens belong under the country they came from or went to)",
-                        text::count(value, lang)
-                    ),
-                    Lang::Ru => format!(
-                        "{who} указывает саму себя как страну-партнёра для {} мигрантов; ожидалось 0 или пусто (вернувшиеся граждане относятся к стране, откуда они прибыли или куда выбыли)",
-                        text::count(value, lang)
-                    ),
-                }
+                let reporter = text::reporter(reporter, lang);
+                t!(lang, "p1-self-partner", reporter = reporter, count = value)
             },
         );
     }
@@ -99,17 +91,8 @@ impl Check for P3 {
             out,
             &[TableId::T2_2, TableId::T5_2, TableId::T6_2, TableId::T7_2],
             |lang, reporter, value| {
-                let who = text::reporter(reporter, lang);
-                match lang {
-                    Lang::En => format!(
-                        "{} persons with the citizenship of {who} are counted among its non-citizens; expected 0 or empty (own citizens belong under CITIZENS of the status table)",
-                        text::count(value, lang)
-                    ),
-                    Lang::Ru => format!(
-                        "{} чел. с гражданством {who} учтены среди неграждан этой страны; ожидалось 0 или пусто (собственные граждане относятся к категории «граждане» таблицы по статусу)",
-                        text::count(value, lang)
-                    ),
-                }
+                let reporter = text::reporter(reporter, lang);
+                t!(lang, "p3-own-citizens", reporter = reporter, count = value)
             },
         );
     }
@@ -121,31 +104,23 @@ pub struct P2;
 
 /// The words of one P2 rule: the part and the whole it cannot exceed.
 struct Bound {
-    part_en: &'static str,
-    part_ru: &'static str,
-    whole_en: &'static str,
-    whole_ru: &'static str,
+    part: fn(Lang) -> &'static str,
+    whole: fn(Lang) -> &'static str,
 }
 
 const FOREIGN_BORN_IN_POPULATION: Bound = Bound {
-    part_en: "foreign-born (table 1.1)",
-    part_ru: "родившиеся за рубежом (таблица 1.1)",
-    whole_en: "the total population (table 1.1)",
-    whole_ru: "всё население (таблица 1.1)",
+    part: |lang| t!(lang, "p2-foreign-born"),
+    whole: |lang| t!(lang, "p2-population-1-1"),
 };
 
 const NON_CITIZENS_IN_POPULATION: Bound = Bound {
-    part_en: "non-citizens (table 2.1)",
-    part_ru: "неграждане (таблица 2.1)",
-    whole_en: "the total population (table 2.1)",
-    whole_ru: "всё население (таблица 2.1)",
+    part: |lang| t!(lang, "p2-non-citizens"),
+    whole: |lang| t!(lang, "p2-population-2-1"),
 };
 
 const ACQUISITIONS_FROM_NON_CITIZENS: Bound = Bound {
-    part_en: "acquisitions of citizenship in the year (table 7.1)",
-    part_ru: "приобретения гражданства за год (таблица 7.1)",
-    whole_en: "non-citizens on 1 January (table 2.1)",
-    whole_ru: "неграждане на 1 января (таблица 2.1)",
+    part: |lang| t!(lang, "p2-acquisitions"),
+    whole: |lang| t!(lang, "p2-non-citizens-on-1-january"),
 };
 
 fn check_at_most(
@@ -156,8 +131,8 @@ fn check_at_most(
     bound: &Bound,
 ) {
     let terms = [
-        Term::new(part, Label::Named(bound.part_en, bound.part_ru)),
-        Term::new(whole, Label::Named(bound.whole_en, bound.whole_ru)),
+        Term::new(part, Label::Named(bound.part)),
+        Term::new(whole, Label::Named(bound.whole)),
     ];
     if let Some((term, reason, more)) = first_missing(context, &terms) {
         out.not_evaluable(
@@ -174,10 +149,7 @@ fn check_at_most(
         return;
     }
     let message = both(|lang| {
-        let (part_name, whole_name) = match lang {
-            Lang::En => (bound.part_en, bound.whole_en),
-            Lang::Ru => (bound.part_ru, bound.whole_ru),
-        };
+        let (part_name, whole_name) = ((bound.part)(lang), (bound.whole)(lang));
         capitalise(format!(
             "{part_name} {} > {whole_name} {}",
             text::count(part_value, lang),
@@ -292,37 +264,29 @@ enum Unknowns {
 impl Unknowns {
     /// The unknown category in words: `unknown sex (U)`.
     fn unknown(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Unknowns::Partner, Lang::En) => "unknown partner country (UNK)",
-            (Unknowns::Status, Lang::En) => "unknown status (UNKNOWN)",
-            (Unknowns::Sex, Lang::En) => "unknown sex (U)",
-            (Unknowns::Age, Lang::En) => "unknown age (UNK)",
-            (Unknowns::Partner, Lang::Ru) => "неизвестная страна-партнёр (UNK)",
-            (Unknowns::Status, Lang::Ru) => "неизвестный статус (UNKNOWN)",
-            (Unknowns::Sex, Lang::Ru) => "неизвестный пол (U)",
-            (Unknowns::Age, Lang::Ru) => "неизвестный возраст (UNK)",
+        match self {
+            Unknowns::Partner => t!(lang, "u1-unknown-partner"),
+            Unknowns::Status => t!(lang, "u1-unknown-status"),
+            Unknowns::Sex => t!(lang, "u1-unknown-sex"),
+            Unknowns::Age => t!(lang, "u1-unknown-age"),
         }
     }
 
     /// The total the share is taken of, as the subject of a sentence.
     fn total(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Unknowns::Partner | Unknowns::Status, Lang::En) => "the total",
-            (Unknowns::Sex, Lang::En) => "the total of both sexes",
-            (Unknowns::Age, Lang::En) => "the total of all ages",
-            (Unknowns::Partner | Unknowns::Status, Lang::Ru) => "итог",
-            (Unknowns::Sex, Lang::Ru) => "итог по обоим полам",
-            (Unknowns::Age, Lang::Ru) => "итог по всем возрастам",
+        match self {
+            Unknowns::Partner | Unknowns::Status => t!(lang, "u1-total"),
+            Unknowns::Sex => t!(lang, "u1-total-sexes"),
+            Unknowns::Age => t!(lang, "u1-total-ages"),
         }
     }
 
     /// The total after "of" / "из" (Russian genitive).
     fn of_total(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (_, Lang::En) => self.total(lang),
-            (Unknowns::Partner | Unknowns::Status, Lang::Ru) => "итога",
-            (Unknowns::Sex, Lang::Ru) => "итога по обоим полам",
-            (Unknowns::Age, Lang::Ru) => "итога по всем возрастам",
+        match self {
+            Unknowns::Partner | Unknowns::Status => t!(lang, "u1-of-total"),
+            Unknowns::Sex => t!(lang, "u1-of-total-sexes"),
+            Unknowns::Age => t!(lang, "u1-of-total-ages"),
         }
     }
 
@@ -362,17 +326,13 @@ fn check_unknown_share(
         return;
     }
     let Some(total_value) = total.as_ref().and_then(|t| t.value(context)) else {
-        let message = both(|lang| match lang {
-            Lang::En => format!(
-                "Cannot check: {} is not reported, so the share of {} is undefined",
-                kind.total(lang),
-                kind.unknown(lang)
-            ),
-            Lang::Ru => format!(
-                "Проверка невозможна: {} не указан, доля «{}» не определена",
-                kind.total(lang),
-                kind.unknown(lang)
-            ),
+        let message = both(|lang| {
+            t!(
+                lang,
+                "u1-total-not-reported",
+                total = kind.total(lang),
+                unknown = kind.unknown(lang),
+            )
         });
         out.not_evaluable(context.case_about(unknown).message(message));
         return;
@@ -383,21 +343,15 @@ fn check_unknown_share(
             out.pass();
             return;
         }
-        let message = both(|lang| match lang {
-            Lang::En => format!(
-                "Cannot check: {} is {} while {} is {}, so the share is undefined",
-                kind.total(lang),
-                text::count(total_value, lang),
-                kind.unknown(lang),
-                text::count(value, lang)
-            ),
-            Lang::Ru => format!(
-                "Проверка невозможна: {} равен {}, а {} — {}, доля не определена",
-                kind.total(lang),
-                text::count(total_value, lang),
-                kind.unknown(lang),
-                text::count(value, lang)
-            ),
+        let message = both(|lang| {
+            t!(
+                lang,
+                "u1-total-not-positive",
+                total = kind.total(lang),
+                total_value = total_value,
+                unknown = kind.unknown(lang),
+                value = value,
+            )
         });
         out.not_evaluable(context.case_about(unknown).message(message));
         return;
@@ -412,18 +366,15 @@ fn check_unknown_share(
         return;
     };
     let message = both(|lang| {
-        let (of, above) = match lang {
-            Lang::En => ("of", "above"),
-            Lang::Ru => ("из", "больше"),
-        };
-        capitalise(format!(
-            "{}: {} {of} {} {} = {}, {above} {}",
-            kind.unknown(lang),
-            text::count(value, lang),
-            kind.of_total(lang),
-            text::count(total_value, lang),
-            text::percent(ratio, lang),
-            text::threshold(limit, lang)
+        capitalise(t!(
+            lang,
+            "u1-share",
+            unknown = kind.unknown(lang),
+            value = value,
+            total = kind.of_total(lang),
+            total_value = total_value,
+            share = text::percent(ratio, lang),
+            limit = text::threshold(limit, lang),
         ))
     });
     out.fail(
@@ -533,21 +484,15 @@ impl Check for U2 {
                     out.pass();
                     continue;
                 }
-                let message = both(|lang| match lang {
-                    Lang::En => format!(
-                        "Other partner countries (OTHER): {} of the total {} = {}, above {}; these migrants cannot be attributed to a country",
-                        text::count(share.value, lang),
-                        text::count(share.total, lang),
-                        text::percent(ratio, lang),
-                        text::threshold(limit, lang)
-                    ),
-                    Lang::Ru => format!(
-                        "Прочие страны (OTHER): {} из итога {} = {}, больше {}; этих мигрантов нельзя отнести к конкретной стране",
-                        text::count(share.value, lang),
-                        text::count(share.total, lang),
-                        text::percent(ratio, lang),
-                        text::threshold(limit, lang)
-                    ),
+                let message = both(|lang| {
+                    t!(
+                        lang,
+                        "u2-other-share",
+                        value = share.value,
+                        total = share.total,
+                        share = text::percent(ratio, lang),
+                        limit = text::threshold(limit, lang),
+                    )
                 });
                 out.fail(
                     context

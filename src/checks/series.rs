@@ -6,6 +6,7 @@ use super::text::{self, Label, both};
 use super::totals::BY_COUNTRY;
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput};
 use crate::model::{CategoryKind, Lang, ObsKey, Sex, Sym, TableId};
+use crate::t;
 use rustc_hash::FxHashMap;
 
 /// Makes the median absolute deviation a consistent estimate of the standard deviation of
@@ -217,65 +218,40 @@ impl T1 {
         both(|lang| {
             let series = series_name(context, &series_key(now), lang);
             let ratio = now.value / before.value;
-            let change = match lang {
-                Lang::En => format!(
-                    "from {} in {} to {} in {} (× {})",
-                    text::count(before.value, lang),
-                    before.year,
-                    text::count(now.value, lang),
-                    now.year,
-                    text::decimal(ratio, 2, lang)
-                ),
-                Lang::Ru => format!(
-                    "с {} в {} г. до {} в {} г. (× {})",
-                    text::count(before.value, lang),
-                    before.year,
-                    text::count(now.value, lang),
-                    now.year,
-                    text::decimal(ratio, 2, lang)
-                ),
-            };
+            let change = t!(
+                lang,
+                "t1-change",
+                before = before.value,
+                before_year = before.year.to_string(),
+                now = now.value,
+                now_year = now.year.to_string(),
+                ratio = text::decimal(ratio, 2, lang),
+            );
             let mut reasons = Vec::new();
             if let Some((z, usual)) = jump.series {
-                reasons.push(match lang {
-                    Lang::En => format!(
-                        "robust z = {} against the series' usual change (median × {}), beyond {}",
-                        text::decimal(z, 1, lang),
-                        text::decimal(usual, 2, lang),
-                        text::decimal(limits.t1_max_z, 1, lang)
-                    ),
-                    Lang::Ru => format!(
-                        "робастный z = {} относительно обычного изменения ряда (медиана × {}), больше {}",
-                        text::decimal(z, 1, lang),
-                        text::decimal(usual, 2, lang),
-                        text::decimal(limits.t1_max_z, 1, lang)
-                    ),
-                });
+                reasons.push(t!(
+                    lang,
+                    "t1-robust-z",
+                    z = text::decimal(z, 1, lang),
+                    usual = text::decimal(usual, 2, lang),
+                    limit = text::decimal(limits.t1_max_z, 1, lang),
+                ));
             }
             if let Some((usual, count)) = jump.partners {
-                reasons.push(match lang {
-                    Lang::En => format!(
-                        "an outlier among the {count} partners of this reporter and year (median × {}; Hidiroglou–Berthelot)",
-                        text::decimal(usual, 2, lang)
-                    ),
-                    Lang::Ru => format!(
-                        "выделяется среди стран-партнёров этой страны за этот год ({count}; медиана × {}; метод Идироглу–Бертло)",
-                        text::decimal(usual, 2, lang)
-                    ),
-                });
+                reasons.push(t!(
+                    lang,
+                    "t1-partner-outlier",
+                    count = count.to_string(),
+                    usual = text::decimal(usual, 2, lang),
+                ));
             }
-            match lang {
-                Lang::En => format!(
-                    "{}: jump {change}; {}",
-                    capitalise(series),
-                    reasons.join("; ")
-                ),
-                Lang::Ru => format!(
-                    "{}: скачок {change}; {}",
-                    capitalise(series),
-                    reasons.join("; ")
-                ),
-            }
+            t!(
+                lang,
+                "t1-jump",
+                series = capitalise(series),
+                change = change,
+                reasons = reasons.join("; "),
+            )
         })
     }
 }
@@ -349,16 +325,14 @@ impl Check for T1 {
                 let series = series_name(context, &series_key(o), lang);
                 let why = text::missing_reason(reason, lang);
                 let at = text::at(&location, lang);
-                match lang {
-                    Lang::En => format!(
-                        "Cannot check the changes to and from {} in {series}: the value is missing ({why}){at}",
-                        o.year
-                    ),
-                    Lang::Ru => format!(
-                        "Проверка невозможна: изменения к {} г. и от него ({series}) — нет значения ({why}){at}",
-                        o.year
-                    ),
-                }
+                t!(
+                    lang,
+                    "t1-missing",
+                    year = o.year.to_string(),
+                    series = series,
+                    why = why,
+                    at = at,
+                )
             });
             out.not_evaluable(context.case_about(obs).message(message));
         }
@@ -396,11 +370,6 @@ fn year_runs(years: impl IntoIterator<Item = u16>) -> String {
     text.join(", ")
 }
 
-/// The Russian abbreviation of "year" after a list of years: `г.` for one, `гг.` for more.
-fn years_ru(count: usize) -> &'static str {
-    if count == 1 { "г." } else { "гг." }
-}
-
 impl T2 {
     /// The finding about a table that has no data for `missing` (a run of years).
     fn table_gap(
@@ -418,23 +387,26 @@ impl T2 {
         let message = both(|lang| {
             let table = capitalise(text::table_name(table_reporter.table, lang));
             let who = text::reporter(reporter, lang);
-            let span = span.map(|(first, last)| year_runs(first..=last));
-            match (lang, span) {
-                (Lang::En, Some(span)) => format!(
-                    "{table} of {who} has no data for {gap}; it has data for {has}, and {reporter} reports migration tables for {span}"
+            let gap = t!(lang, "t2-years", years = &gap, count = gap_count);
+            let has = t!(lang, "t2-years", years = &has, count = present.len());
+            match span {
+                Some((first, last)) => t!(
+                    lang,
+                    "t2-table-gap-within",
+                    table = table,
+                    who = who,
+                    gap = gap,
+                    has = has,
+                    reporter = reporter,
+                    span = year_runs(first..=last),
                 ),
-                (Lang::En, None) => {
-                    format!("{table} of {who} has no data for {gap}; it has data for {has}")
-                }
-                (Lang::Ru, Some(span)) => format!(
-                    "{table} страны {who}: нет данных за {gap} {}; данные есть за {has} {}, а таблицы миграции страны охватывают {span} гг.",
-                    years_ru(gap_count),
-                    years_ru(present.len())
-                ),
-                (Lang::Ru, None) => format!(
-                    "{table} страны {who}: нет данных за {gap} {}; данные есть за {has} {}",
-                    years_ru(gap_count),
-                    years_ru(present.len())
+                None => t!(
+                    lang,
+                    "t2-table-gap",
+                    table = table,
+                    who = who,
+                    gap = gap,
+                    has = has,
                 ),
             }
         });
@@ -548,16 +520,20 @@ impl Check for T2 {
                 if table_years.binary_search_by_key(&year, |y| y.year).is_err() {
                     continue;
                 }
+                let (year_text, first_text, last_text) = (
+                    year.to_string(),
+                    first_year.to_string(),
+                    last_year.to_string(),
+                );
                 let message = both(|lang| {
-                    let series = series_name(context, &key, lang);
-                    match lang {
-                        Lang::En => format!(
-                            "No observation for {year} in the series {series} (reported {first_year}–{last_year}), although the table has data for {year}"
-                        ),
-                        Lang::Ru => format!(
-                            "Нет наблюдения за {year} г. в ряду «{series}» (данные за {first_year}–{last_year} гг.), хотя таблица за {year} г. есть"
-                        ),
-                    }
+                    t!(
+                        lang,
+                        "t2-series-gap",
+                        year = &year_text,
+                        series = series_name(context, &key, lang),
+                        first = &first_text,
+                        last = &last_text,
+                    )
                 });
                 out.fail(
                     Case {
@@ -585,10 +561,7 @@ fn sources(context: &CheckContext<'_>, info: &YearInfo, lang: Lang) -> String {
     let quoted: Vec<String> = info
         .sources
         .iter()
-        .map(|&s| match lang {
-            Lang::En => format!("\"{}\"", context.str(s)),
-            Lang::Ru => format!("«{}»", context.str(s)),
-        })
+        .map(|&s| t!(lang, "text-quoted", text = context.str(s)))
         .collect();
     quoted.join(" / ")
 }
@@ -613,33 +586,34 @@ impl T3 {
         let mut reasons = Vec::new();
         if let Some(flagged) = change.break_flag {
             let at = text::at(&context.location(flagged), lang);
-            reasons.push(match lang {
-                Lang::En => format!("a value is flagged b (break in series){at}"),
-                Lang::Ru => format!("значение отмечено признаком b (разрыв ряда){at}"),
-            });
+            reasons.push(t!(lang, "t3-flagged", at = at));
         }
         if let Some(previous) = previous {
-            let (y0, y1) = (previous.year, this.year);
+            let (y0, y1) = (previous.year.to_string(), this.year.to_string());
             if change.source_changed {
                 let (a, b) = (
                     sources(context, previous, lang),
                     sources(context, this, lang),
                 );
-                reasons.push(match lang {
-                    Lang::En => format!("the source changes from {a} ({y0}) to {b} ({y1})"),
-                    Lang::Ru => format!("источник меняется: {a} ({y0}) → {b} ({y1})"),
-                });
+                reasons.push(t!(
+                    lang,
+                    "t3-source-changes",
+                    from = a,
+                    from_year = &y0,
+                    to = b,
+                    to_year = &y1,
+                ));
             }
             if change.duration_changed {
                 let (a, b) = (durations(previous, lang), durations(this, lang));
-                reasons.push(match lang {
-                    Lang::En => {
-                        format!("the duration-of-stay rule changes from {a} ({y0}) to {b} ({y1})")
-                    }
-                    Lang::Ru => {
-                        format!("критерий срока пребывания меняется: {a} ({y0}) → {b} ({y1})")
-                    }
-                });
+                reasons.push(t!(
+                    lang,
+                    "t3-duration-changes",
+                    from = a,
+                    from_year = &y0,
+                    to = b,
+                    to_year = &y1,
+                ));
             }
         }
         reasons
@@ -681,15 +655,14 @@ impl Check for T3 {
                         let who = text::reporter(reporter, lang);
                         let reasons =
                             T3::reasons(context, previous, info, &change, lang).join("; ");
-                        let year = info.year;
-                        match lang {
-                            Lang::En => format!(
-                                "Break in series in {year}, {table} of {who}: {reasons}. Do not read the change into {year} as a jump"
-                            ),
-                            Lang::Ru => format!(
-                                "Разрыв ряда в {year} г., {table}, {who}: {reasons}. Изменение к {year} г. нельзя трактовать как скачок"
-                            ),
-                        }
+                        t!(
+                            lang,
+                            "t3-break",
+                            year = info.year.to_string(),
+                            table = table,
+                            who = who,
+                            reasons = reasons,
+                        )
                     });
                     out.fail(case.message(message));
                 } else if change.is_undecided() {
@@ -702,30 +675,21 @@ impl Check for T3 {
                         let who = text::reporter(reporter, lang);
                         let mut missing = Vec::new();
                         if change.source_unknown {
-                            missing.push(match lang {
-                                Lang::En => "the source",
-                                Lang::Ru => "источник",
-                            });
+                            missing.push(t!(lang, "t3-the-source"));
                         }
                         if change.duration_unknown {
-                            missing.push(match lang {
-                                Lang::En => "the duration-of-stay rule",
-                                Lang::Ru => "критерий срока пребывания",
-                            });
+                            missing.push(t!(lang, "t3-the-duration-rule"));
                         }
-                        let what = missing.join(match lang {
-                            Lang::En => " and ",
-                            Lang::Ru => " и ",
-                        });
-                        let y0 = previous.year;
-                        match lang {
-                            Lang::En => format!(
-                                "Cannot tell whether {table} of {who} breaks in {year}: {what} is stated for one of {y0} and {year} but not for the other"
-                            ),
-                            Lang::Ru => format!(
-                                "Нельзя определить, есть ли разрыв ряда в {year} г. ({table}, {who}): {what} указан только для одного из лет {y0} и {year}"
-                            ),
-                        }
+                        let what = missing.join(t!(lang, "t3-and"));
+                        t!(
+                            lang,
+                            "t3-undecided",
+                            table = table,
+                            who = who,
+                            year = year.to_string(),
+                            what = what,
+                            previous = previous.year.to_string(),
+                        )
                     });
                     out.not_evaluable(case.message(message));
                 } else {

@@ -10,6 +10,7 @@ use crate::model::{
     Breakdown, CategoryKind, CountryDim, Lang, Missing, Obs, PlaceKind, Sym, UnplacedLabel,
     gazetteer,
 };
+use crate::{t, t2};
 use rustc_hash::FxHashMap;
 
 /// What a label was meant to name, in the words of the table it is in: a partner country is the
@@ -62,23 +63,15 @@ impl Role {
     }
 
     fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Role::Reporter, Lang::En) => "Reporting country",
-            (Role::Partner, Lang::En) => "Partner country",
-            (Role::Birth, Lang::En) => "Country of birth",
-            (Role::Citizenship, Lang::En) => "Citizenship",
-            (Role::PreviousResidence, Lang::En) => "Country of previous residence",
-            (Role::NextResidence, Lang::En) => "Country of next residence",
-            (Role::Status, Lang::En) => "Status category",
-            (Role::Age, Lang::En) => "Age group",
-            (Role::Reporter, Lang::Ru) => "отчитывающаяся страна",
-            (Role::Partner, Lang::Ru) => "страна-партнёр",
-            (Role::Birth, Lang::Ru) => "страна рождения",
-            (Role::Citizenship, Lang::Ru) => "гражданство",
-            (Role::PreviousResidence, Lang::Ru) => "страна предыдущего проживания",
-            (Role::NextResidence, Lang::Ru) => "страна следующего проживания",
-            (Role::Status, Lang::Ru) => "категория статуса",
-            (Role::Age, Lang::Ru) => "возрастная группа",
+        match self {
+            Role::Reporter => t!(lang, "s1-role-reporter"),
+            Role::Partner => t!(lang, "s1-role-partner"),
+            Role::Birth => t!(lang, "s1-role-birth"),
+            Role::Citizenship => t!(lang, "s1-role-citizenship"),
+            Role::PreviousResidence => t!(lang, "s1-role-previous-residence"),
+            Role::NextResidence => t!(lang, "s1-role-next-residence"),
+            Role::Status => t!(lang, "s1-role-status"),
+            Role::Age => t!(lang, "s1-role-age"),
         }
     }
 }
@@ -157,39 +150,23 @@ impl S1 {
         both(|lang| {
             let suggestions = S1::suggestions(label, from_loader, lang);
             let first = location
-                .map(|l| match lang {
-                    Lang::En => format!(", first at {l}"),
-                    Lang::Ru => format!(", первое: {l}"),
-                })
+                .map(|l| t!(lang, "s1-first-at", location = l.to_string()))
                 .unwrap_or_default();
-            match lang {
-                Lang::En => {
-                    let hint = if suggestions.is_empty() {
-                        "; no known name is close".to_string()
-                    } else {
-                        format!("; did you mean {}?", suggestions.join(" or "))
-                    };
-                    let on = on_observations(observations, lang);
-                    format!(
-                        "{} \"{}\" could not be placed ({on}{first}){hint}",
-                        role.name(lang),
-                        text::label(label)
-                    )
-                }
-                Lang::Ru => {
-                    let hint = if suggestions.is_empty() {
-                        "; похожих известных названий нет".to_string()
-                    } else {
-                        format!("; возможно, имелось в виду: {}?", suggestions.join(" или "))
-                    };
-                    let on = on_observations(observations, lang);
-                    format!(
-                        "Не удалось распознать: {} «{}» ({on}{first}){hint}",
-                        role.name(lang),
-                        text::label(label)
-                    )
-                }
-            }
+            let hint = if suggestions.is_empty() {
+                t!(lang, "s1-no-name-close").to_string()
+            } else {
+                let names = suggestions.join(t!(lang, "s1-or"));
+                t!(lang, "s1-did-you-mean", names = names)
+            };
+            t!(
+                lang,
+                "s1-unplaced",
+                role = role.name(lang),
+                label = text::label(label),
+                on = on_observations(observations, lang),
+                first = first,
+                hint = hint,
+            )
         })
     }
 }
@@ -197,12 +174,9 @@ impl S1 {
 /// How many observations a label sits on, for S1's messages: `on 3 observations`,
 /// `наблюдений: 3`; `None` when it sits on none (met only in rows that were skipped).
 fn on_observations(observations: Option<usize>, lang: Lang) -> String {
-    match (observations, lang) {
-        (Some(1), Lang::En) => "on 1 observation".to_string(),
-        (Some(count), Lang::En) => format!("on {} observations", text::count(count as f64, lang)),
-        (None, Lang::En) => "on no observation read".to_string(),
-        (Some(count), Lang::Ru) => format!("наблюдений: {}", text::count(count as f64, lang)),
-        (None, Lang::Ru) => "ни в одном прочитанном наблюдении".to_string(),
+    match observations {
+        Some(count) => t!(lang, "s1-on-observations", count = count),
+        None => t!(lang, "s1-on-no-observation").to_string(),
     }
 }
 
@@ -211,48 +185,32 @@ fn on_observations(observations: Option<usize>, lang: Lang) -> String {
 fn not_a_country(label: &str) -> Option<(String, String)> {
     let g = gazetteer();
     if let Some(place) = g.by_code(label).or_else(|| g.resolve(label)) {
-        let (en, ru) = (place.name(Lang::En), place.name(Lang::Ru));
-        return Some(match place.kind {
-            PlaceKind::Country | PlaceKind::Historical => return None,
-            PlaceKind::Aggregate => (
-                format!("{en}, a group of countries"),
-                format!("{ru}, группа стран"),
-            ),
-            PlaceKind::Region => (
-                format!("{en}, a region of the world"),
-                format!("{ru}, регион мира"),
-            ),
-            PlaceKind::Territory => (format!("{en}, a territory"), format!("{ru}, территория")),
-            PlaceKind::Total => (
-                "the total over all countries".to_string(),
-                "итог по всем странам".to_string(),
-            ),
-            PlaceKind::Unknown => (
-                "an unknown country".to_string(),
-                "неизвестная страна".to_string(),
-            ),
-            PlaceKind::Other => (
-                "the other countries together".to_string(),
-                "прочие страны вместе".to_string(),
-            ),
-            PlaceKind::Stateless | PlaceKind::NonCitizen => {
-                (format!("a status ({en})"), format!("статус ({ru})"))
+        if matches!(place.kind, PlaceKind::Country | PlaceKind::Historical) {
+            return None;
+        }
+        return Some(both(|lang| {
+            let name = place.name(lang);
+            match place.kind {
+                PlaceKind::Aggregate => t!(lang, "s1-is-aggregate", name = name),
+                PlaceKind::Region => t!(lang, "s1-is-region", name = name),
+                PlaceKind::Territory => t!(lang, "s1-is-territory", name = name),
+                PlaceKind::Total => t!(lang, "s1-is-total").to_string(),
+                PlaceKind::Unknown => t!(lang, "s1-is-unknown").to_string(),
+                PlaceKind::Other => t!(lang, "s1-is-other").to_string(),
+                PlaceKind::Stateless | PlaceKind::NonCitizen => {
+                    t!(lang, "s1-is-status", name = name)
+                }
+                // Ruled out above.
+                PlaceKind::Country | PlaceKind::Historical => String::new(),
             }
-        });
+        }));
     }
     match g.subnational(label)? {
         crate::model::Placement::Subnational { country, .. } => {
-            let of = |lang| country.map(|c| g.name(c, lang).to_string());
-            Some((
-                match of(Lang::En) {
-                    Some(name) => format!("a region of {name}"),
-                    None => "a region of a country".to_string(),
-                },
-                match of(Lang::Ru) {
-                    Some(name) => format!("регион страны: {name}"),
-                    None => "регион страны".to_string(),
-                },
-            ))
+            Some(both(|lang| match country.map(|c| g.name(c, lang)) {
+                Some(name) => t!(lang, "s1-is-region-of", country = name),
+                None => t!(lang, "s1-is-region-of-a-country").to_string(),
+            }))
         }
         _ => None,
     }
@@ -268,22 +226,19 @@ impl S1 {
         observations: usize,
         location: &crate::model::Location,
     ) -> (String, String) {
-        both(|lang| match lang {
-            Lang::En => format!(
-                "{} \"{}\" is {}, not a country: its figures are not a country's ({}, first at \
-                 {location})",
-                role.name(lang),
-                text::label(label),
-                what.0,
-                on_observations(Some(observations), lang)
-            ),
-            Lang::Ru => format!(
-                "{} «{}» — {}, а не страна: это не данные страны ({}, первое: {location})",
-                role.name(lang),
-                text::label(label),
-                what.1,
-                on_observations(Some(observations), lang)
-            ),
+        both(|lang| {
+            t!(
+                lang,
+                "s1-not-a-country",
+                role = role.name(lang),
+                label = text::label(label),
+                what = match lang {
+                    Lang::En => &what.0,
+                    Lang::Ru => &what.1,
+                },
+                on = on_observations(Some(observations), lang),
+                location = location.to_string(),
+            )
         })
     }
 }
@@ -461,10 +416,7 @@ fn shown_value(context: &CheckContext<'_>, obs: &Obs, lang: Lang) -> String {
         crate::model::Value::Number(n) => value_as_written(n, lang),
         crate::model::Value::Missing(Missing::Unreadable) => {
             let written = obs.unreadable_text().map(|s| context.str(s)).unwrap_or("");
-            match lang {
-                Lang::En => format!("\"{written}\""),
-                Lang::Ru => format!("«{written}»"),
-            }
+            t!(lang, "text-quoted", text = written)
         }
         crate::model::Value::Missing(reason) => {
             format!("({})", text::missing_reason(reason, lang))
@@ -509,11 +461,8 @@ impl Check for S2 {
                     })
                     .collect();
                 if values.len() > LISTED_REPEATS {
-                    let more = text::count((values.len() - LISTED_REPEATS) as f64, lang);
-                    shown.push(match lang {
-                        Lang::En => format!("and {more} more"),
-                        Lang::Ru => format!("и ещё {more}"),
-                    });
+                    let more = values.len() - LISTED_REPEATS;
+                    shown.push(t!(lang, "s2-and-more", count = more));
                 }
                 shown.join("; ")
             };
@@ -543,12 +492,8 @@ impl Check for S2 {
             });
             match (differing, unknown) {
                 (Some((earlier, later)), _) => {
-                    let message = both(|lang| match lang {
-                        Lang::En => format!("Different values for one key: {}", listed(lang)),
-                        Lang::Ru => {
-                            format!("Разные значения для одного ключа: {}", listed(lang))
-                        }
-                    });
+                    let message =
+                        both(|lang| t!(lang, "s2-different-values", values = listed(lang)));
                     out.fail(
                         context
                             .case_about(later)
@@ -557,37 +502,25 @@ impl Check for S2 {
                     );
                 }
                 (None, Some(later)) => {
-                    let message = both(|lang| match lang {
-                        Lang::En => format!(
-                            "Cannot check whether the values for one key agree: {}",
-                            listed(lang)
-                        ),
-                        Lang::Ru => format!(
-                            "Проверка невозможна: нельзя сравнить значения для одного ключа: {}",
-                            listed(lang)
-                        ),
-                    });
+                    let message = both(|lang| t!(lang, "s2-cannot-compare", values = listed(lang)));
                     out.not_evaluable(context.case_about(later).message(message));
                 }
                 (None, None) => {
                     let later = group[0].1;
+                    let also: Vec<String> = group
+                        .iter()
+                        .map(|&(_, later)| context.location(later).to_string())
+                        .collect();
+                    let also = also.join(", ");
+                    let first_at = context.location(first).to_string();
                     let message = both(|lang| {
-                        let also: Vec<String> = group
-                            .iter()
-                            .map(|&(_, later)| context.location(later).to_string())
-                            .collect();
-                        let value = shown_value(context, first_obs, lang);
-                        let first_at = context.location(first);
-                        match lang {
-                            Lang::En => format!(
-                                "Observation repeated with the same value {value}: first at {first_at}, again at {}",
-                                also.join(", ")
-                            ),
-                            Lang::Ru => format!(
-                                "Наблюдение повторяется с тем же значением {value}: впервые {first_at}, повторно {}",
-                                also.join(", ")
-                            ),
-                        }
+                        t!(
+                            lang,
+                            "s2-repeated",
+                            value = shown_value(context, first_obs, lang),
+                            first = &first_at,
+                            again = &also,
+                        )
                     });
                     out.fail(
                         context
@@ -618,14 +551,7 @@ impl Check for S3 {
                 continue;
             };
             let written = context.str(text);
-            let message = both(|lang| match lang {
-                Lang::En => format!(
-                    "Value cell holds \"{written}\", which is neither a number nor a missing marker (.., :, -, empty)"
-                ),
-                Lang::Ru => format!(
-                    "В ячейке значения «{written}» — не число и не обозначение пропуска (.., :, -, пусто)"
-                ),
-            });
+            let message = t2!("s3-not-a-number", text = written);
             out.fail(context.case_about(i as u32).message(message));
         }
     }

@@ -6,6 +6,7 @@
 use super::text::{self, Label, both};
 use super::{CheckContext, CheckOutput};
 use crate::model::{Lang, Missing};
+use crate::t;
 
 /// An observation taking part in a sum or a comparison, and what to call it in messages.
 #[derive(Copy, Clone, Debug)]
@@ -31,15 +32,12 @@ pub enum Parts {
 
 impl Parts {
     fn many(self, count: usize, lang: Lang) -> String {
-        match (self, lang) {
-            (Parts::Sexes, Lang::En) => format!("sum of {count} sex groups"),
-            (Parts::AgeGroups, Lang::En) => format!("sum of {count} age groups"),
-            (Parts::Partners, Lang::En) => format!("sum of {count} partners"),
-            (Parts::Statuses, Lang::En) => format!("sum of {count} statuses"),
-            (Parts::Sexes, Lang::Ru) => format!("сумма по полу ({count})"),
-            (Parts::AgeGroups, Lang::Ru) => format!("сумма по возрастным группам ({count})"),
-            (Parts::Partners, Lang::Ru) => format!("сумма по странам-партнёрам ({count})"),
-            (Parts::Statuses, Lang::Ru) => format!("сумма по категориям статуса ({count})"),
+        let count = count.to_string();
+        match self {
+            Parts::Sexes => t!(lang, "sum-of-sexes", count = count),
+            Parts::AgeGroups => t!(lang, "sum-of-age-groups", count = count),
+            Parts::Partners => t!(lang, "sum-of-partners", count = count),
+            Parts::Statuses => t!(lang, "sum-of-statuses", count = count),
         }
     }
 }
@@ -95,35 +93,30 @@ pub fn missing_message(
         let name = term.label.long(context.dataset, lang);
         let why = text::missing_reason(reason, lang);
         let at = text::at(&location, lang);
-        match lang {
-            Lang::En => {
-                let tail = if more > 0 {
-                    format!("; {more} more values are missing")
-                } else {
-                    String::new()
-                };
-                format!("Cannot check: the value for {name} is missing ({why}){at}{tail}")
-            }
-            Lang::Ru => {
-                let tail = if more > 0 {
-                    format!("; ещё пропущено значений: {more}")
-                } else {
-                    String::new()
-                };
-                format!("Проверка невозможна: нет значения «{name}» ({why}){at}{tail}")
-            }
-        }
+        let more = if more > 0 {
+            t!(lang, "sum-more-missing", count = more.to_string())
+        } else {
+            String::new()
+        };
+        t!(
+            lang,
+            "sum-missing",
+            name = name,
+            why = why,
+            at = at,
+            more = more,
+        )
     })
 }
 
 /// `Cannot check: women are not reported` — a part the rule needs has no observation at all.
 pub fn absent_message(context: &CheckContext<'_>, label: Label) -> (String, String) {
     both(|lang| {
-        let name = label.long(context.dataset, lang);
-        match lang {
-            Lang::En => format!("Cannot check: {name} not reported"),
-            Lang::Ru => format!("Проверка невозможна: нет данных «{name}»"),
-        }
+        t!(
+            lang,
+            "sum-not-reported",
+            name = label.long(context.dataset, lang)
+        )
     })
 }
 
@@ -173,16 +166,10 @@ pub fn check_sum(
             text.push_str(&kind.many(parts.len(), lang));
             text.push(' ');
             text.push_str(&text::count(sum, lang));
-            notes.push(match lang {
-                Lang::En => format!("difference {}", text::count(total_value - sum, lang)),
-                Lang::Ru => format!("разница {}", text::count(total_value - sum, lang)),
-            });
+            notes.push(t!(lang, "sum-difference", value = total_value - sum));
         }
         if tolerance > 0.0 {
-            notes.push(match lang {
-                Lang::En => format!("tolerance {}", text::count(tolerance, lang)),
-                Lang::Ru => format!("допуск {}", text::count(tolerance, lang)),
-            });
+            notes.push(t!(lang, "sum-tolerance", value = tolerance));
         }
         if !notes.is_empty() {
             text.push_str(&format!(" ({})", notes.join(", ")));
@@ -296,38 +283,30 @@ impl SideName {
     pub fn render(&self, side: &Side, lang: Lang) -> String {
         let t = self.table.code();
         let partners = side.terms().len() - usize::from(self.plus.is_some());
-        let plus = match (self.plus, lang) {
-            (None, _) => String::new(),
-            (Some((table, code)), Lang::En) => {
-                format!(
-                    " and {} in table {}",
-                    text::status_name(code, lang),
-                    table.code()
-                )
-            }
-            (Some((table, code)), Lang::Ru) => {
-                format!(
-                    " и {} в таблице {}",
-                    text::status_name(code, lang),
-                    table.code()
-                )
-            }
+        let plus = match self.plus {
+            None => String::new(),
+            Some((table, code)) => t!(
+                lang,
+                "sum-side-plus",
+                status = text::status_name(code, lang),
+                table = table.code(),
+            ),
         };
-        match (side, self.status, lang) {
-            (Side::Sum(_), _, Lang::En) => {
-                format!("sum of the {partners} partners of table {t}{plus}")
-            }
-            (Side::Sum(_), _, Lang::Ru) => {
-                format!("сумма по странам-партнёрам таблицы {t} ({partners}){plus}")
-            }
-            (Side::Cell(_), None | Some("TOTAL"), Lang::En) => format!("total of table {t}"),
-            (Side::Cell(_), None | Some("TOTAL"), Lang::Ru) => format!("итог таблицы {t}"),
-            (Side::Cell(_), Some(code), Lang::En) => {
-                format!("{} in table {t}", text::status_name(code, lang))
-            }
-            (Side::Cell(_), Some(code), Lang::Ru) => {
-                format!("{} в таблице {t}", text::status_name(code, lang))
-            }
+        match (side, self.status) {
+            (Side::Sum(_), _) => t!(
+                lang,
+                "sum-side-partners",
+                partners = partners.to_string(),
+                table = t,
+                plus = plus,
+            ),
+            (Side::Cell(_), None | Some("TOTAL")) => t!(lang, "sum-side-total", table = t),
+            (Side::Cell(_), Some(code)) => t!(
+                lang,
+                "sum-side-status",
+                status = text::status_name(code, lang),
+                table = t,
+            ),
         }
     }
 }
@@ -378,10 +357,9 @@ pub fn check_equal(
             text::count(right_value, lang)
         );
         if tolerance > 0.0 {
-            text.push_str(&match lang {
-                Lang::En => format!(" (tolerance {})", text::count(tolerance, lang)),
-                Lang::Ru => format!(" (допуск {})", text::count(tolerance, lang)),
-            });
+            text.push_str(" (");
+            text.push_str(&t!(lang, "sum-tolerance", value = tolerance));
+            text.push(')');
         }
         capitalise(text)
     });

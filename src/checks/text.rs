@@ -1,14 +1,19 @@
-//! The words of finding messages, in English and Russian. Messages are built from the values of
-//! a case; these helpers name the things the values belong to.
+//! The words of finding messages, in English and Russian, read from the catalogue of texts
+//! (`assets/i18n/{en,ru}/checks.ftl`). Messages are built from the values of a case; these helpers
+//! name the things the values belong to and write its numbers.
 
 pub use crate::model::text::{LABEL_CHARS, label};
+
+use crate::t;
 
 use crate::model::category::status;
 use crate::model::{
     Dataset, Lang, Location, Missing, Sex, Sym, TableId, format_count_in, gazetteer,
 };
 
-/// Builds a message in both languages from one function of the language.
+/// Builds a message in both languages from one function of the language: a `t!` whose values
+/// are themselves written in the language (names, shares, decimals). Messages whose values are
+/// the same in both languages use `t2!`.
 pub fn both(message: impl Fn(Lang) -> String) -> (String, String) {
     (message(Lang::En), message(Lang::Ru))
 }
@@ -57,49 +62,39 @@ pub fn threshold(share: f64, lang: Lang) -> String {
 
 /// Why a value is missing.
 pub fn missing_reason(reason: Missing, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => reason.describe(),
-        Lang::Ru => match reason {
-            Missing::Empty => "пустая ячейка",
-            Missing::NotAvailable => "нет данных",
-            Missing::NotApplicable => "не применимо",
-            Missing::Confidential => "конфиденциально",
-            Missing::Unreadable => "не число",
-        },
+    match reason {
+        Missing::Empty => t!(lang, "missing-empty"),
+        Missing::NotAvailable => t!(lang, "missing-not-available"),
+        Missing::NotApplicable => t!(lang, "missing-not-applicable"),
+        Missing::Confidential => t!(lang, "missing-confidential"),
+        Missing::Unreadable => t!(lang, "missing-unreadable"),
     }
 }
 
 /// A sex as a part of a total: `men` / `мужчины`.
 pub fn sex_name(sex: Sex, lang: Lang) -> &'static str {
-    match (sex, lang) {
-        (Sex::T, Lang::En) => "both sexes",
-        (Sex::M, Lang::En) => "men",
-        (Sex::F, Lang::En) => "women",
-        (Sex::U, Lang::En) => "sex unknown",
-        (Sex::T, Lang::Ru) => "оба пола",
-        (Sex::M, Lang::Ru) => "мужчины",
-        (Sex::F, Lang::Ru) => "женщины",
-        (Sex::U, Lang::Ru) => "пол не указан",
+    match sex {
+        Sex::T => t!(lang, "sex-both"),
+        Sex::M => t!(lang, "sex-men"),
+        Sex::F => t!(lang, "sex-women"),
+        Sex::U => t!(lang, "sex-unknown"),
     }
 }
 
 /// A status category: `native-born` / `уроженцы страны`.
 pub fn status_name(code: &str, lang: Lang) -> String {
-    let (en, ru) = match code {
-        status::TOTAL => ("total", "итого"),
-        status::NATIVE => ("native-born", "уроженцы страны"),
-        status::FOREIGN_BORN => ("foreign-born", "родившиеся за рубежом"),
-        status::CITIZENS => ("citizens", "граждане"),
-        status::NON_CITIZENS => ("non-citizens", "неграждане"),
-        status::FOREIGN => ("foreign citizens", "иностранные граждане"),
-        status::STATELESS => ("stateless", "лица без гражданства"),
-        status::UNKNOWN => ("status unknown", "статус не указан"),
-        other => return other.to_string(),
+    let name = match code {
+        status::TOTAL => t!(lang, "status-total"),
+        status::NATIVE => t!(lang, "status-native"),
+        status::FOREIGN_BORN => t!(lang, "status-foreign-born"),
+        status::CITIZENS => t!(lang, "status-citizens"),
+        status::NON_CITIZENS => t!(lang, "status-non-citizens"),
+        status::FOREIGN => t!(lang, "status-foreign"),
+        status::STATELESS => t!(lang, "status-stateless"),
+        status::UNKNOWN => t!(lang, "status-unknown"),
+        other => other,
     };
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Ru => ru.to_string(),
-    }
+    name.to_string()
 }
 
 /// A partner named by code and name: `RUS (Russian Federation)`.
@@ -117,39 +112,29 @@ pub fn reporter(code: &str, lang: Lang) -> String {
 
 /// An age group: `age 0-4` / `возраст 0-4`.
 pub fn age_name(code: &str, lang: Lang) -> String {
-    match (code, lang) {
-        ("TOTAL", Lang::En) => "all ages".into(),
-        ("TOTAL", Lang::Ru) => "все возрасты".into(),
-        ("UNK", Lang::En) => "age unknown".into(),
-        ("UNK", Lang::Ru) => "возраст не указан".into(),
-        (_, Lang::En) => format!("age {code}"),
-        (_, Lang::Ru) => format!("возраст {code}"),
+    match code {
+        "TOTAL" => t!(lang, "age-all").into(),
+        "UNK" => t!(lang, "age-unknown").into(),
+        _ => t!(lang, "age-group", age = code),
     }
 }
 
 /// A table: `table 3` / `таблица 3`.
 pub fn table_name(table: TableId, lang: Lang) -> String {
-    match (table, lang) {
-        (TableId::Pop, Lang::En) => "population".into(),
-        (TableId::Births, Lang::En) => "births".into(),
-        (TableId::Deaths, Lang::En) => "deaths".into(),
-        (TableId::Pop, Lang::Ru) => "численность населения".into(),
-        (TableId::Births, Lang::Ru) => "число родившихся".into(),
-        (TableId::Deaths, Lang::Ru) => "число умерших".into(),
-        (_, Lang::En) => format!("table {}", table.code()),
-        (_, Lang::Ru) => format!("таблица {}", table.code()),
+    match table {
+        TableId::Pop => t!(lang, "table-pop").into(),
+        TableId::Births => t!(lang, "table-births").into(),
+        TableId::Deaths => t!(lang, "table-deaths").into(),
+        _ => t!(lang, "table-numbered", table = table.code()),
     }
 }
 
 /// A duration-of-stay rule: `12 months`, `no minimum duration`, `permanent`.
 pub fn duration_name(months: u8, lang: Lang) -> String {
-    match (months, lang) {
-        (0, Lang::En) => "no minimum duration".into(),
-        (0, Lang::Ru) => "без минимального срока".into(),
-        (60, Lang::En) => "permanent residence".into(),
-        (60, Lang::Ru) => "постоянное место жительства".into(),
-        (m, Lang::En) => format!("{m} months"),
-        (m, Lang::Ru) => format!("{m} мес."),
+    match months {
+        0 => t!(lang, "duration-none").into(),
+        60 => t!(lang, "duration-permanent").into(),
+        m => t!(lang, "duration-months", months = m),
     }
 }
 
@@ -158,14 +143,11 @@ pub fn at(location: &Location, lang: Lang) -> String {
     if location.file.is_empty() && location.sheet.is_none() && location.cell.is_none() {
         return String::new();
     }
-    match lang {
-        Lang::En => format!(" at {location}"),
-        Lang::Ru => format!(", {location}"),
-    }
+    t!(lang, "place-at", location = location.to_string())
 }
 
 /// What a value in a sum or a comparison is.
-#[derive(Copy, Clone, Debug, PartialEq)]
+#[derive(Copy, Clone, Debug)]
 pub enum Label {
     /// The total of a breakdown (`Total` / `Итого`).
     Total,
@@ -175,8 +157,8 @@ pub enum Label {
     Category(Sym),
     /// A category of a status table (`STATELESS` there is a status, not a partner).
     Status(Sym),
-    /// Anything else, in both languages.
-    Named(&'static str, &'static str),
+    /// Anything else: its name in a language, from the catalogue of texts.
+    Named(fn(Lang) -> &'static str),
 }
 
 impl Label {
@@ -192,10 +174,7 @@ impl Label {
     /// The short name used inside a sum: `men`, `RUS`, `native-born`, `age 0-4`.
     pub fn short(&self, dataset: &Dataset, lang: Lang) -> String {
         match self {
-            Label::Total => match lang {
-                Lang::En => "Total".into(),
-                Lang::Ru => "Итого".into(),
-            },
+            Label::Total => t!(lang, "label-total").into(),
             Label::Sex(sex) => sex_name(*sex, lang).into(),
             Label::Age(age) => age_name(dataset.str(*age), lang),
             Label::Category(category) => {
@@ -212,20 +191,14 @@ impl Label {
                 status::TOTAL => Label::Total.short(dataset, lang),
                 code => status_name(code, lang),
             },
-            Label::Named(en, ru) => match lang {
-                Lang::En => (*en).into(),
-                Lang::Ru => (*ru).into(),
-            },
+            Label::Named(name) => name(lang).into(),
         }
     }
 
     /// The name used on its own: `women`, `partner RUS (Russian Federation)`.
     pub fn long(&self, dataset: &Dataset, lang: Lang) -> String {
         match self {
-            Label::Total => match lang {
-                Lang::En => "the total".into(),
-                Lang::Ru => "итог".into(),
-            },
+            Label::Total => t!(lang, "label-the-total").into(),
             Label::Category(category) => {
                 let code = dataset.str(*category);
                 if code == status::TOTAL {
@@ -233,10 +206,7 @@ impl Label {
                 } else if is_status(code) {
                     status_name(code, lang)
                 } else {
-                    match lang {
-                        Lang::En => format!("partner {}", partner(code, lang)),
-                        Lang::Ru => format!("страна-партнёр {}", partner(code, lang)),
-                    }
+                    t!(lang, "label-partner", partner = partner(code, lang))
                 }
             }
             Label::Status(category) if dataset.str(*category) == status::TOTAL => {

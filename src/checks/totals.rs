@@ -2,10 +2,11 @@
 
 use super::index::BreakdownKey;
 use super::sum::{Parts, Term, absent_message, check_sum};
-use super::text::{Label, both};
+use super::text::Label;
 use super::{Check, CheckCode, CheckContext, CheckOutput};
 use crate::model::age::{AgeSpan, disjoint_bands};
-use crate::model::{CategoryKind, Lang, ObsKey, Sex, Sym, TableId};
+use crate::model::{CategoryKind, ObsKey, Sex, Sym, TableId};
+use crate::{t, t2};
 
 /// The by-country tables, whose `TOTAL` row is the sum of its partners (A3).
 pub const BY_COUNTRY: [TableId; 7] = [
@@ -92,20 +93,11 @@ impl A2 {
     ) -> (String, String) {
         let first = context.str(context.obs(first).age);
         let second = context.str(context.obs(second).age);
-        both(|lang| match (lang, ambiguous) {
-            (Lang::En, false) => format!(
-                "Cannot check: age groups {first} and {second} overlap, and no set of the age groups covers the same ages without overlapping"
-            ),
-            (Lang::En, true) => format!(
-                "Cannot check: age groups {first} and {second} overlap, and the age groups divide the ages in more than one way"
-            ),
-            (Lang::Ru, false) => format!(
-                "Проверка невозможна: возрастные группы {first} и {second} пересекаются, и из возрастных групп нельзя составить набор без пересечений, охватывающий те же возрасты"
-            ),
-            (Lang::Ru, true) => format!(
-                "Проверка невозможна: возрастные группы {first} и {second} пересекаются, и возрастные группы делят возрасты более чем одним способом"
-            ),
-        })
+        if ambiguous {
+            t2!("a2-overlap-ambiguous", first = first, second = second)
+        } else {
+            t2!("a2-overlap-no-set", first = first, second = second)
+        }
     }
 }
 
@@ -381,11 +373,11 @@ impl Check for A4 {
                                 context,
                                 out,
                                 total,
-                                (s.native, Label::Named("native-born", "уроженцы страны")),
+                                (s.native, Label::Named(|lang| t!(lang, "status-native"))),
                                 (
                                     s.foreign_born,
                                     &[],
-                                    Label::Named("foreign-born", "родившиеся за рубежом"),
+                                    Label::Named(|lang| t!(lang, "status-foreign-born")),
                                 ),
                                 s.unknown,
                             );
@@ -440,11 +432,11 @@ impl Check for A4 {
                                 context,
                                 out,
                                 total,
-                                (s.citizens, Label::Named("citizens", "граждане")),
+                                (s.citizens, Label::Named(|lang| t!(lang, "status-citizens"))),
                                 (
                                     s.non_citizens,
                                     &split,
-                                    Label::Named("non-citizens", "неграждане"),
+                                    Label::Named(|lang| t!(lang, "status-non-citizens")),
                                 ),
                                 s.unknown,
                             );

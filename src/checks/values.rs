@@ -3,6 +3,7 @@
 use super::text::{self, both};
 use super::{Check, CheckCode, CheckContext, CheckOutput};
 use crate::model::Lang;
+use crate::t;
 
 /// Values this close to a whole number are whole (binary fractions of decimal input).
 const WHOLE_SLACK: f64 = 1e-9;
@@ -33,16 +34,7 @@ impl Check for N1 {
                 out.pass();
                 continue;
             }
-            let message = both(|lang| match lang {
-                Lang::En => format!(
-                    "Count {} is negative; expected 0 or more",
-                    exact(value, lang)
-                ),
-                Lang::Ru => format!(
-                    "Численность {} отрицательна; ожидалось 0 или больше",
-                    exact(value, lang)
-                ),
-            });
+            let message = both(|lang| t!(lang, "n1-negative", value = exact(value, lang)));
             out.fail(
                 context
                     .case_about(i as u32)
@@ -73,16 +65,7 @@ impl Check for N2 {
                 out.pass();
                 continue;
             }
-            let message = both(|lang| match lang {
-                Lang::En => format!(
-                    "Count {} is not a whole number and is not flagged as an estimate (e)",
-                    exact(value, lang)
-                ),
-                Lang::Ru => format!(
-                    "Численность {} — не целое число и не отмечена как оценка (e)",
-                    exact(value, lang)
-                ),
-            });
+            let message = both(|lang| t!(lang, "n2-not-whole", value = exact(value, lang)));
             out.fail(
                 context
                     .case_about(i as u32)
