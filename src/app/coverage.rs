@@ -4,9 +4,9 @@
 //! mirror coverage of pair-years. The heatmap draws the same [`CoverageGrid`] as the exported
 //! chart.
 
-use super::chart_export::{ChartRequest, colour, export_buttons_ui, swatch};
+use super::chart_export::ChartRequest;
 use super::command::Command;
-use super::data::{row_label, sort_key};
+use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch};
 use super::i18n::{Tr, category_label, count_text, missing_name, sex_name, tr, trf};
 use super::session::Session;
 use crate::charts::{CoverageGrid, GridKind, status_colour, texts::texts};

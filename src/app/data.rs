@@ -8,9 +8,10 @@ use super::i18n::{
 };
 use super::session::Session;
 use super::theme::Palette;
+use super::widgets::{row_label, sort_key};
 use crate::checks::Severity;
 use crate::model::{
-    CategoryKind, Lang, Missing, ObsKey, Sex, Sym, TableId, category_kind, gazetteer,
+    Lang, Missing, ObsKey, Sex, Sym, TableId, gazetteer,
 };
 use egui::{Align, Layout, RichText, Sense, Stroke, StrokeKind};
 use egui_extras::{Column, TableBuilder};
@@ -131,60 +132,6 @@ impl Pivot {
         });
         Pivot { years, rows }
     }
-}
-
-/// A row's label: the category, with its age group when it is not the total.
-pub fn row_label(label: &str, age: &str, lang: Lang) -> String {
-    if age == "TOTAL" || age.is_empty() {
-        label.to_string()
-    } else if age == "UNK" {
-        format!("{label} · {}", tr(lang, Tr::AgeUnknown))
-    } else {
-        format!("{label} · {age}")
-    }
-}
-
-/// Totals first, then status codes in their usual order, countries by name, and the residual
-/// categories and aggregates last; ages in ascending order within a category.
-pub fn sort_key(category: &str, age: &str, label: &str) -> (u8, usize, String, u8, u32, String) {
-    let (rank, status_order) = match category_kind(category) {
-        CategoryKind::Total => (0, 0),
-        CategoryKind::Status => (
-            1,
-            crate::model::category::status::ALL
-                .iter()
-                .position(|s| *s == category)
-                .unwrap_or(99),
-        ),
-        CategoryKind::Country | CategoryKind::Historical => (2, 0),
-        CategoryKind::Stateless => (3, 0),
-        CategoryKind::Other => (4, 0),
-        CategoryKind::Unknown => (5, 0),
-        CategoryKind::Aggregate => (6, 0),
-        CategoryKind::Unplaced => (7, 0),
-    };
-    let (age_rank, age_start) = match age {
-        "TOTAL" | "" => (0, 0),
-        "UNK" => (2, 0),
-        other => (
-            1,
-            other
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect::<String>()
-                .parse()
-                .unwrap_or(u32::MAX),
-        ),
-    };
-    let name = label.split(" · ").next().unwrap_or(label).to_lowercase();
-    (
-        rank,
-        status_order,
-        name,
-        age_rank,
-        age_start,
-        age.to_string(),
-    )
 }
 
 /// State of the Data panel.

@@ -5,7 +5,8 @@
 //! the years. Each view draws the chart data of [`crate::charts`] built from the report's mirror
 //! part, the same data the exported PNG or SVG is drawn from.
 
-use super::chart_export::{ChartRequest, colour, export_buttons_ui, hover_card, swatch};
+use super::chart_export::ChartRequest;
+use super::widgets::{colour, export_buttons_ui, hover_card, swatch};
 use super::command::Command;
 use super::i18n::{Tr, count_text, sex_name, tr, trf};
 use super::session::Session;

@@ -21,6 +21,7 @@ pub mod session;
 pub mod settings;
 pub mod sources;
 pub mod theme;
+pub mod widgets;
 
 pub use command::Command;
 pub use session::Session;
