@@ -6,9 +6,9 @@
 
 use super::chart_export::ChartRequest;
 use super::command::Command;
-use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch};
 use super::i18n::{Tr, category_label, count_text, missing_name, sex_name, tr, trf};
 use super::session::Session;
+use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch};
 use crate::charts::{CoverageGrid, GridKind, status_colour, texts::texts};
 use crate::coverage::{CellStatus, MirrorCoverage};
 use crate::model::{Lang, Missing, Sex, Sym, TableId, gazetteer};

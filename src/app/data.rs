@@ -10,9 +10,7 @@ use super::session::Session;
 use super::theme::Palette;
 use super::widgets::{row_label, sort_key};
 use crate::checks::Severity;
-use crate::model::{
-    Lang, Missing, ObsKey, Sex, Sym, TableId, gazetteer,
-};
+use crate::model::{Lang, Missing, ObsKey, Sex, Sym, TableId, gazetteer};
 use egui::{Align, Layout, RichText, Sense, Stroke, StrokeKind};
 use egui_extras::{Column, TableBuilder};
 use std::collections::HashMap;
