@@ -6,6 +6,7 @@
 
 use super::chart_export::ChartRequest;
 use super::command::Command;
+pub use super::command::CoverageCellRef;
 use super::i18n::{Tr, category_label, count_text, missing_name, sex_name, tr, trf};
 use super::session::Session;
 use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch};
@@ -14,14 +15,6 @@ use crate::coverage::{CellStatus, MirrorCoverage};
 use crate::model::{Lang, Missing, Sex, Sym, TableId, gazetteer};
 use egui::{Align2, Color32, Rect, RichText, Sense, Stroke, StrokeKind, vec2};
 use std::collections::{HashMap, HashSet};
-
-/// One cell of the heatmap: a reporter's table in a year.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct CoverageCellRef {
-    pub table: TableId,
-    pub reporter: String,
-    pub year: u16,
-}
 
 /// What one sex of a cell holds, against the rows the reporter gives in other years.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,6 +3,7 @@
 //! scroll as smoothly as a hundred.
 
 use super::command::Command;
+pub use super::command::DataSelection;
 use super::i18n::{
     Tr, category_label, count_text, missing_marker, missing_name, sex_name, tr, trf,
 };
@@ -14,14 +15,6 @@ use crate::model::{Lang, Missing, ObsKey, Sex, Sym, TableId, gazetteer};
 use egui::{Align, Layout, RichText, Sense, Stroke, StrokeKind};
 use egui_extras::{Column, TableBuilder};
 use std::collections::HashMap;
-
-/// What the Data panel shows.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
-pub struct DataSelection {
-    pub table: Option<TableId>,
-    pub reporter: Option<Sym>,
-    pub sex: Sex,
-}
 
 /// The cell of a finding, highlighted in the pivot.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

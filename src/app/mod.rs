@@ -20,23 +20,25 @@ pub mod overview;
 pub mod session;
 pub mod settings;
 pub mod sources;
+pub mod start;
 pub mod theme;
 pub mod widgets;
 
-pub use command::Command;
+pub use command::{Command, Panel};
 pub use session::Session;
 pub use settings::AppSettings;
+pub use start::{LANG_ENV, START_PANEL_ENV, START_SELECT_ENV, StartOptions, THEME_ENV};
 
 use crate::model::Lang;
 use crate::review::{self, ExportFormat};
 use chart_export::{ChartFormat, ChartRequest, ChartSource};
-use coverage::{CoverageCellRef, CoverageView};
+use coverage::CoverageView;
 use data::DataView;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use findings::FindingsView;
 use i18n::{Tr, count_text, tr, trf};
 use jobs::{JobEvent, Jobs, LoadPhase, LoadRequest, Loaded};
-use mirror::{MirrorTab, MirrorView};
+use mirror::MirrorView;
 use session::{ReviewState, SessionSource};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -45,65 +47,7 @@ use theme::Palette;
 /// The application id: names the window class and the data directory.
 pub const APP_ID: &str = "migreview";
 
-/// The environment variable that chooses the panel shown first (`overview`, `data`,
-/// `findings`, `coverage`, `mirror`, `sources`), for scripted screenshots.
-pub const START_PANEL_ENV: &str = "MIGREVIEW_START_PANEL";
-/// The environment variable that chooses what the start panel shows once the data are loaded:
-/// in Findings a check (`A1`, or `A1:AZE` for the first A1 finding about Azerbaijan); in Coverage
-/// a table (`7.2`), a reporter (`TJK`) or a cell (`7.2:TJK:2017`); in Mirror a view (`scatter`,
-/// `matrix`, `countries`, `series`, or `series:TJK:RUS` for the pair from TJK to RUS).
-pub const START_SELECT_ENV: &str = "MIGREVIEW_START_SELECT";
-/// The environment variable that chooses the language at start (`en`, `ru`).
-pub const LANG_ENV: &str = "MIGREVIEW_LANG";
-/// The environment variable that chooses the theme at start (`light`, `dark`).
-pub const THEME_ENV: &str = "MIGREVIEW_THEME";
-
 const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-
-/// The panels of the window.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Panel {
-    Overview,
-    Data,
-    Findings,
-    Coverage,
-    Mirror,
-    Sources,
-}
-
-impl Panel {
-    pub const ALL: [Panel; 6] = [
-        Panel::Overview,
-        Panel::Data,
-        Panel::Findings,
-        Panel::Coverage,
-        Panel::Mirror,
-        Panel::Sources,
-    ];
-
-    pub fn parse(text: &str) -> Option<Panel> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "overview" => Some(Panel::Overview),
-            "data" => Some(Panel::Data),
-            "findings" => Some(Panel::Findings),
-            "coverage" => Some(Panel::Coverage),
-            "mirror" => Some(Panel::Mirror),
-            "sources" => Some(Panel::Sources),
-            _ => None,
-        }
-    }
-
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Panel::Overview => tr(lang, Tr::PanelOverview),
-            Panel::Data => tr(lang, Tr::PanelData),
-            Panel::Findings => tr(lang, Tr::PanelFindings),
-            Panel::Coverage => tr(lang, Tr::PanelCoverage),
-            Panel::Mirror => tr(lang, Tr::PanelMirror),
-            Panel::Sources => tr(lang, Tr::PanelSources),
-        }
-    }
-}
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum MessageLevel {
@@ -128,7 +72,7 @@ pub struct MigreviewApp {
     findings_view: FindingsView,
     coverage_view: CoverageView,
     mirror_view: MirrorView,
-    /// What the start panel shows once the first data are loaded ([`START_SELECT_ENV`]).
+    /// What the start panel shows once the first data are loaded ([`start::START_SELECT_ENV`]).
     start_select: Option<String>,
     sources_view: sources::SourcesView,
     import_dialog: Option<import::ImportDialog>,
@@ -195,11 +139,7 @@ impl MigreviewApp {
     /// shows. `data_dir` is where the sample's review is kept; tests pass a temporary folder.
     pub fn with_files(files: Vec<PathBuf>, data_dir: Option<PathBuf>) -> MigreviewApp {
         let mut app = MigreviewApp::blank(data_dir);
-        app.commands.push(if files.is_empty() {
-            Command::OpenSample
-        } else {
-            Command::Open(files)
-        });
+        app.commands.push(start::first_command(files));
         app
     }
 
@@ -254,7 +194,7 @@ impl MigreviewApp {
 
     /// The app as `migreview [FILE…]` starts it: settings from eframe's storage, the sample's
     /// review in eframe's storage directory, and the start panel and language from the
-    /// environment ([`START_PANEL_ENV`], [`LANG_ENV`], [`THEME_ENV`]).
+    /// environment ([`StartOptions::from_env`]).
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         files: Vec<PathBuf>,
@@ -262,32 +202,7 @@ impl MigreviewApp {
     ) -> MigreviewApp {
         let mut app = MigreviewApp::with_storage(cc.storage, files, eframe::storage_dir(APP_ID));
         app.started = started;
-        if let Ok(panel) = std::env::var(START_PANEL_ENV) {
-            match Panel::parse(&panel) {
-                Some(panel) => app.panel = panel,
-                None => log::warn!(
-                    "{START_PANEL_ENV}: expected overview, data, findings, coverage, mirror or \
-                     sources, found {panel:?}"
-                ),
-            }
-        }
-        app.start_select = std::env::var(START_SELECT_ENV)
-            .ok()
-            .filter(|select| !select.trim().is_empty());
-        if let Ok(theme) = std::env::var(THEME_ENV) {
-            match theme.trim() {
-                "light" => app.settings.dark = false,
-                "dark" => app.settings.dark = true,
-                other => log::warn!("{THEME_ENV}: expected light or dark, found {other:?}"),
-            }
-        }
-        if let Ok(lang) = std::env::var(LANG_ENV) {
-            match lang.trim() {
-                "en" => app.settings.lang = Lang::En,
-                "ru" => app.settings.lang = Lang::Ru,
-                other => log::warn!("{LANG_ENV}: expected en or ru, found {other:?}"),
-            }
-        }
+        app.take_start_options(StartOptions::from_env());
         app
     }
 
@@ -684,67 +599,6 @@ impl MigreviewApp {
         self.mirror_view.reset();
         if let Some(select) = self.start_select.take() {
             self.apply_start_select(&select);
-        }
-    }
-
-    /// Selects what [`START_SELECT_ENV`] asks for in the start panel.
-    fn apply_start_select(&mut self, select: &str) {
-        let parts: Vec<&str> = select.split(':').map(str::trim).collect();
-        let understood = match (self.panel, parts.as_slice()) {
-            (Panel::Findings, [check, rest @ ..]) => {
-                let reporter = rest.first().copied();
-                let found = self.session.findings().iter().position(|f| {
-                    f.check.as_str().eq_ignore_ascii_case(check)
-                        && reporter.is_none_or(|r| f.reporter.as_deref() == Some(r))
-                });
-                if let Some(i) = found {
-                    self.commands.push(Command::SelectFinding(Some(i)));
-                }
-                found.is_some()
-            }
-            (Panel::Coverage, [table, reporter, year]) => {
-                match (crate::model::TableId::parse(table), year.parse::<u16>()) {
-                    (Some(table), Ok(year)) => {
-                        self.commands
-                            .push(Command::SelectCoverageCell(CoverageCellRef {
-                                table,
-                                reporter: reporter.to_string(),
-                                year,
-                            }));
-                        true
-                    }
-                    _ => false,
-                }
-            }
-            (Panel::Coverage, [one]) => {
-                let kind = match crate::model::TableId::parse(one) {
-                    Some(table) => crate::charts::GridKind::ByTable(table),
-                    None => crate::charts::GridKind::ByReporter(one.to_uppercase()),
-                };
-                self.coverage_view.kind = Some(kind);
-                true
-            }
-            (Panel::Mirror, ["series", sender, receiver]) => {
-                self.commands.push(Command::SelectPair {
-                    sender: sender.to_uppercase(),
-                    receiver: receiver.to_uppercase(),
-                });
-                true
-            }
-            (Panel::Mirror, [view]) => match MirrorTab::parse(view) {
-                Some(tab) => {
-                    self.mirror_view.tab = tab;
-                    true
-                }
-                None => false,
-            },
-            _ => false,
-        };
-        if !understood {
-            log::warn!(
-                "{START_SELECT_ENV}: {select:?} names nothing to show in {:?}",
-                self.panel
-            );
         }
     }
 
