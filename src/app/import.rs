@@ -327,59 +327,9 @@ impl MigreviewApp {
         });
     }
 
-    /// Applies a command of the import dialog.
-    pub(super) fn apply_import_command(&mut self, command: Command, ctx: &egui::Context) {
-        match command {
-            Command::ImportSettings(path) => {
-                let reload: Vec<PathBuf> =
-                    self.session.files.iter().map(|f| f.path.clone()).collect();
-                let options = self
-                    .session
-                    .files
-                    .iter()
-                    .find(|f| f.path == path)
-                    .map(|f| f.options.clone())
-                    .unwrap_or_default();
-                let reload = if reload.contains(&path) {
-                    reload
-                } else {
-                    vec![path.clone()]
-                };
-                self.open_import_dialog(
-                    NeedsDialog {
-                        path,
-                        reload,
-                        options,
-                        failed: false,
-                    },
-                    ctx,
-                );
-            }
-            Command::ApplyImport {
-                file,
-                sha256,
-                options,
-                reload,
-            } => {
-                if let Err(error) =
-                    self.remember_options(vec![(file, sha256, options)], &reload, ctx)
-                {
-                    log::warn!("{error}");
-                    self.push_message(MessageLevel::Error, error);
-                    return;
-                }
-                self.import_dialog = None;
-                self.start_load(LoadRequest::Files(reload), ctx);
-            }
-            Command::CloseImportDialog => self.import_dialog = None,
-            Command::PlaceLabels(per_file) => self.place_labels(per_file, ctx),
-            _ => {}
-        }
-    }
-
     /// Adds the reviewer's placement of labels to the import options of the files where they
     /// occur, remembers them like the dialog's choices, and opens the files again.
-    fn place_labels(
+    pub(super) fn place_labels(
         &mut self,
         per_file: Vec<(PathBuf, BTreeMap<String, String>)>,
         ctx: &egui::Context,
@@ -418,7 +368,7 @@ impl MigreviewApp {
 
     /// Writes the options of files (path, SHA-256, options) into the review beside the first
     /// file to open (the one the loader reads them from), and waits until they are on disk.
-    fn remember_options(
+    pub(super) fn remember_options(
         &mut self,
         files: Vec<(PathBuf, String, ImportOptions)>,
         reload: &[PathBuf],

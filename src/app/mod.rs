@@ -6,6 +6,7 @@
 //! [`Command`]s, applied after the frame. Loading, checking, dialogs and saving run in
 //! [`jobs`] on other threads, so the window never waits.
 
+mod apply;
 pub mod chart_export;
 pub mod command;
 pub mod coverage;
@@ -609,145 +610,6 @@ impl MigreviewApp {
         }
     }
 
-    fn apply(&mut self, command: Command, ctx: &egui::Context) {
-        let lang = self.settings.lang;
-        match command {
-            Command::ShowPanel(panel) => self.panel = panel,
-            Command::OpenDialog => self.jobs.pick_files(
-                ctx,
-                tr(lang, Tr::OpenDialogTitle).to_string(),
-                tr(lang, Tr::MigrationDataFilter).to_string(),
-            ),
-            Command::Open(paths) => self.start_load(LoadRequest::Files(paths), ctx),
-            Command::OpenSample => self.start_load(LoadRequest::Sample, ctx),
-            Command::CancelLoad => {
-                if self.jobs.running_load().is_some() {
-                    self.jobs.cancel_load();
-                    self.push_message(MessageLevel::Info, tr(lang, Tr::LoadCancelled));
-                }
-            }
-            Command::SetLang(lang) => self.settings.lang = lang,
-            Command::SetDark(dark) => self.settings.dark = dark,
-            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
-            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
-            Command::ZoomReset => ctx.set_zoom_factor(1.0),
-            Command::Dismiss(i) => {
-                if i < self.messages.len() {
-                    self.messages.remove(i);
-                }
-            }
-            Command::DismissAll => self.messages.clear(),
-            Command::ClearRecent => self.settings.recent.clear(),
-            Command::SelectFinding(finding) => {
-                self.findings_view.select(finding);
-                if let Some(i) = finding {
-                    // Data follows the selection, so switching panels shows the cell.
-                    self.data_view.show_finding(&self.session, i);
-                }
-            }
-            Command::ShowInData(finding) => {
-                self.findings_view.select(Some(finding));
-                if self.data_view.show_finding(&self.session, finding) {
-                    self.panel = Panel::Data;
-                } else {
-                    self.push_message(MessageLevel::Info, tr(lang, Tr::NotInData));
-                }
-            }
-            Command::SelectData(selection) => self.data_view.select(selection),
-            Command::SetStatus { finding, status } => {
-                let case_id = self.session.case_id(finding).to_string();
-                if !case_id.is_empty()
-                    && self
-                        .session
-                        .review
-                        .set_status(&case_id, status, &review::now_rfc3339())
-                {
-                    self.review_changed(ctx);
-                }
-            }
-            Command::SetComment { finding, comment } => {
-                let case_id = self.session.case_id(finding).to_string();
-                if !case_id.is_empty()
-                    && self
-                        .session
-                        .review
-                        .set_comment(&case_id, &comment, &review::now_rfc3339())
-                {
-                    self.review_changed(ctx);
-                }
-            }
-            Command::ExportDialog(format) => {
-                let suggested = self.export_suggestion(format);
-                self.jobs.pick_export_path(
-                    ctx,
-                    tr(lang, Tr::ExportDialogTitle).to_string(),
-                    suggested,
-                    format,
-                );
-            }
-            Command::ExportTo(path, format) => self.jobs.export(
-                ctx,
-                path,
-                format,
-                self.session.report.clone(),
-                self.session.review.clone(),
-                lang,
-            ),
-            Command::SelectCoverageCell(cell) => {
-                self.coverage_view.select_cell(cell);
-                self.panel = Panel::Coverage;
-            }
-            Command::SelectPair { sender, receiver } => {
-                self.mirror_view.open_pair(sender, receiver);
-                self.panel = Panel::Mirror;
-            }
-            Command::ShowTableInData {
-                table,
-                reporter,
-                sex,
-                year,
-            } => {
-                if self
-                    .data_view
-                    .show_table(&self.session, table, &reporter, sex, year)
-                {
-                    self.panel = Panel::Data;
-                } else {
-                    self.push_message(MessageLevel::Info, tr(lang, Tr::NotInData));
-                }
-            }
-            Command::ExportChartDialog(request, format) => {
-                let name = format!("{}.{}", request.file_stem(), format.extension());
-                let suggested = match self.session.review_path.as_ref().and_then(|p| p.parent()) {
-                    Some(dir) => dir.join(name),
-                    None => PathBuf::from(name),
-                };
-                self.jobs.pick_chart_path(
-                    ctx,
-                    tr(lang, Tr::ExportChartDialogTitle).to_string(),
-                    suggested,
-                    request,
-                    format,
-                );
-            }
-            Command::ExportChartTo(request, format, path) => {
-                let source = self.chart_source();
-                self.jobs
-                    .export_chart(ctx, request, source, lang, path, format);
-            }
-            command @ (Command::Assess(_)
-            | Command::ShowFindingsOf { .. }
-            | Command::ExportQuestionnaireDialog(_)
-            | Command::ExportQuestionnaireTo(..)
-            | Command::ImportQuestionnaireDialog
-            | Command::ImportQuestionnaireFrom(_)) => self.apply_sources_command(command, ctx),
-            command @ (Command::ImportSettings(_)
-            | Command::ApplyImport { .. }
-            | Command::CloseImportDialog
-            | Command::PlaceLabels(_)) => self.apply_import_command(command, ctx),
-        }
-    }
-
     fn start_load(&mut self, request: LoadRequest, ctx: &egui::Context) {
         if let Err(error) = self.jobs.start_load(request, self.data_dir.clone(), ctx) {
             log::error!("{error}");
@@ -767,22 +629,6 @@ impl MigreviewApp {
         if let Err(error) = self.jobs.save_review(&path, &self.session.review, ctx) {
             log::error!("{error}");
             self.push_message(MessageLevel::Error, error);
-        }
-    }
-
-    fn export_suggestion(&self, format: ExportFormat) -> PathBuf {
-        let stem = match &self.session.source {
-            SessionSource::Files(paths) => paths
-                .first()
-                .and_then(|p| p.file_stem())
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "migreview".into()),
-            _ => "sample".into(),
-        };
-        let name = format!("{stem}.findings.{}", format.extension());
-        match self.session.review_path.as_ref().and_then(|p| p.parent()) {
-            Some(dir) => dir.join(name),
-            None => PathBuf::from(name),
         }
     }
 

@@ -442,7 +442,7 @@ impl SourcesView {
 
 impl SourcesView {
     /// Forgets the override being typed for a criterion once it was applied.
-    fn clear_override(&mut self, id: &str, criterion: Criterion) {
+    pub(in crate::app) fn clear_override(&mut self, id: &str, criterion: Criterion) {
         if let Some(draft) = &mut self.draft
             && draft.key.3 == id
         {
