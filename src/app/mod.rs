@@ -16,12 +16,14 @@ pub mod i18n;
 pub mod import;
 pub mod jobs;
 pub mod labels;
+mod menu;
 pub mod mirror;
 pub mod overview;
 pub mod session;
 pub mod settings;
 pub mod sources;
 pub mod start;
+mod status;
 pub mod theme;
 pub mod widgets;
 
@@ -30,15 +32,14 @@ pub use session::Session;
 pub use settings::AppSettings;
 pub use start::{LANG_ENV, START_PANEL_ENV, START_SELECT_ENV, StartOptions, THEME_ENV};
 
-use crate::model::Lang;
 use crate::review::{self, ExportFormat};
 use chart_export::{ChartFormat, ChartRequest, ChartSource};
 use coverage::CoverageView;
 use data::DataView;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use findings::FindingsView;
-use i18n::{Tr, count_text, tr, trf};
-use jobs::{JobEvent, Jobs, LoadPhase, LoadRequest, Loaded};
+use i18n::{Tr, tr, trf};
+use jobs::{JobEvent, Jobs, LoadRequest, Loaded};
 use mirror::MirrorView;
 use session::{ReviewState, SessionSource};
 use std::path::{Path, PathBuf};
@@ -630,300 +631,6 @@ impl MigreviewApp {
             log::error!("{error}");
             self.push_message(MessageLevel::Error, error);
         }
-    }
-
-    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let lang = self.settings.lang;
-        let busy = self.jobs.running_load().is_some();
-        ui.menu_button(tr(lang, Tr::MenuFile), |ui| {
-            let open = egui::Button::new(tr(lang, Tr::OpenFiles))
-                .shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT));
-            if ui.add(open).clicked() {
-                self.commands.push(Command::OpenDialog);
-                ui.close();
-            }
-            if ui.button(tr(lang, Tr::OpenSample)).clicked() {
-                self.commands.push(Command::OpenSample);
-                ui.close();
-            }
-            ui.menu_button(tr(lang, Tr::RecentFiles), |ui| {
-                if self.settings.recent.is_empty() {
-                    ui.label(RichText::new(tr(lang, Tr::NoRecentFiles)).weak());
-                }
-                for entry in &self.settings.recent {
-                    let text = entry
-                        .iter()
-                        .map(|p| crate::load::display_name(p))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let hover = entry
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    if ui.button(text).on_hover_text(hover).clicked() {
-                        self.commands.push(Command::Open(entry.clone()));
-                        ui.close();
-                    }
-                }
-                if !self.settings.recent.is_empty() {
-                    ui.separator();
-                    if ui.button(tr(lang, Tr::ClearRecent)).clicked() {
-                        self.commands.push(Command::ClearRecent);
-                        ui.close();
-                    }
-                }
-            });
-            ui.separator();
-            let has_findings = !self.session.findings().is_empty();
-            if ui
-                .add_enabled(has_findings, egui::Button::new(tr(lang, Tr::ExportCsv)))
-                .clicked()
-            {
-                self.commands.push(Command::ExportDialog(ExportFormat::Csv));
-                ui.close();
-            }
-            if ui
-                .add_enabled(has_findings, egui::Button::new(tr(lang, Tr::ExportJson)))
-                .clicked()
-            {
-                self.commands
-                    .push(Command::ExportDialog(ExportFormat::Json));
-                ui.close();
-            }
-            ui.separator();
-            // The labels chosen beside the scatter's export buttons apply here too.
-            let options = chart_export::ExportOptions::load(ui.ctx());
-            let chart = self
-                .shown_chart()
-                .map(|chart| chart.with_export_options(options));
-            for (format, key) in [
-                (ChartFormat::Png, Tr::ExportChartPng),
-                (ChartFormat::Svg, Tr::ExportChartSvg),
-            ] {
-                let item = ui
-                    .add_enabled(chart.is_some(), egui::Button::new(tr(lang, key)))
-                    .on_disabled_hover_text(tr(lang, Tr::NoChartHere));
-                if item.clicked()
-                    && let Some(request) = &chart
-                {
-                    self.commands
-                        .push(Command::ExportChartDialog(request.clone(), format));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            if ui.button(tr(lang, Tr::Quit)).clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                ui.close();
-            }
-        });
-        ui.menu_button(tr(lang, Tr::MenuView), |ui| {
-            for panel in Panel::ALL {
-                if ui
-                    .selectable_label(self.panel == panel, panel.title(lang))
-                    .clicked()
-                {
-                    self.commands.push(Command::ShowPanel(panel));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            ui.label(RichText::new(tr(lang, Tr::LanguageLabel)).weak());
-            for (choice, name) in [(Lang::En, "English"), (Lang::Ru, "Русский")] {
-                if ui.selectable_label(lang == choice, name).clicked() {
-                    self.commands.push(Command::SetLang(choice));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            ui.label(RichText::new(tr(lang, Tr::ThemeLabel)).weak());
-            if ui
-                .selectable_label(!self.settings.dark, tr(lang, Tr::ThemeLight))
-                .clicked()
-            {
-                self.commands.push(Command::SetDark(false));
-                ui.close();
-            }
-            if ui
-                .selectable_label(self.settings.dark, tr(lang, Tr::ThemeDark))
-                .clicked()
-            {
-                self.commands.push(Command::SetDark(true));
-                ui.close();
-            }
-            ui.separator();
-            let ctx = ui.ctx().clone();
-            let zoom = |key: Tr, shortcut: &KeyboardShortcut| {
-                egui::Button::new(tr(lang, key)).shortcut_text(ctx.format_shortcut(shortcut))
-            };
-            if ui
-                .add(zoom(Tr::ZoomIn, &egui::gui_zoom::kb_shortcuts::ZOOM_IN))
-                .clicked()
-            {
-                self.commands.push(Command::ZoomIn);
-            }
-            if ui
-                .add(zoom(Tr::ZoomOut, &egui::gui_zoom::kb_shortcuts::ZOOM_OUT))
-                .clicked()
-            {
-                self.commands.push(Command::ZoomOut);
-            }
-            if ui
-                .add(zoom(
-                    Tr::ZoomReset,
-                    &egui::gui_zoom::kb_shortcuts::ZOOM_RESET,
-                ))
-                .clicked()
-            {
-                self.commands.push(Command::ZoomReset);
-            }
-        });
-        if busy {
-            ui.add(egui::Spinner::new());
-        }
-    }
-
-    fn tabs_ui(&mut self, ui: &mut egui::Ui) {
-        let lang = self.settings.lang;
-        ui.horizontal(|ui| {
-            for panel in Panel::ALL {
-                let mut text = RichText::new(panel.title(lang)).heading();
-                if panel == Panel::Findings {
-                    let n = self.session.findings().len();
-                    text = RichText::new(format!(
-                        "{} ({})",
-                        panel.title(lang),
-                        count_text(lang, n as f64)
-                    ))
-                    .heading();
-                }
-                if ui.selectable_label(self.panel == panel, text).clicked() {
-                    self.commands.push(Command::ShowPanel(panel));
-                }
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                for (choice, name) in [(Lang::Ru, "Русский"), (Lang::En, "English")] {
-                    if ui.selectable_label(lang == choice, name).clicked() && lang != choice {
-                        self.commands.push(Command::SetLang(choice));
-                    }
-                }
-            });
-        });
-    }
-
-    fn activity_ui(&mut self, ui: &mut egui::Ui) {
-        let lang = self.settings.lang;
-        if let Some(load) = self.jobs.running_load() {
-            ui.horizontal(|ui| {
-                let what = match &load.request {
-                    LoadRequest::Sample => tr(lang, Tr::SampleData).to_string(),
-                    LoadRequest::Files(paths) => paths
-                        .iter()
-                        .map(|p| crate::load::display_name(p))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                };
-                let (text, fraction) = match load.phase() {
-                    LoadPhase::Reading => (
-                        trf(lang, Tr::LoadingWhat, &[&what]),
-                        Some(load.control.fraction()),
-                    ),
-                    LoadPhase::Checking => (tr(lang, Tr::RunningChecks).to_string(), None),
-                    LoadPhase::Indexing => (tr(lang, Tr::PreparingView).to_string(), None),
-                };
-                ui.label(text);
-                match fraction {
-                    Some(f) => {
-                        ui.add(
-                            egui::ProgressBar::new(f)
-                                .desired_width(240.0)
-                                .show_percentage(),
-                        );
-                    }
-                    None => {
-                        ui.add(egui::Spinner::new());
-                    }
-                }
-                if ui.button(tr(lang, Tr::Cancel)).clicked() {
-                    self.commands.push(Command::CancelLoad);
-                }
-            });
-        }
-        let mut dismiss = None;
-        for (i, message) in self.messages.iter().enumerate() {
-            ui.horizontal(|ui| {
-                let (color, word) = match message.level {
-                    MessageLevel::Error => (self.palette.error, tr(lang, Tr::ErrorWord)),
-                    MessageLevel::Warning => (self.palette.warning, tr(lang, Tr::WarningWord)),
-                    MessageLevel::Info => (self.palette.info, tr(lang, Tr::InfoWord)),
-                };
-                ui.colored_label(color, RichText::new(word).strong());
-                ui.add(egui::Label::new(&message.text).wrap());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button(tr(lang, Tr::Dismiss)).clicked() {
-                        dismiss = Some(i);
-                    }
-                });
-            });
-        }
-        if let Some(i) = dismiss {
-            self.commands.push(Command::Dismiss(i));
-        }
-        if self.messages.len() > 1 && ui.small_button(tr(lang, Tr::DismissAll)).clicked() {
-            self.commands.push(Command::DismissAll);
-        }
-    }
-
-    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let lang = self.settings.lang;
-        let summary = &self.session.report.dataset;
-        ui.horizontal(|ui| {
-            ui.label(trf(
-                lang,
-                Tr::StatusSummary,
-                &[
-                    &count_text(lang, summary.observations as f64),
-                    &summary.reporters.len().to_string(),
-                    &count_text(lang, self.session.findings().len() as f64),
-                ],
-            ));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some(path) = &self.session.review_path
-                    && self.session.review_state.saves()
-                {
-                    ui.label(
-                        RichText::new(trf(
-                            lang,
-                            Tr::ReviewSavedTo,
-                            &[&crate::load::display_name(path)],
-                        ))
-                        .weak(),
-                    )
-                    .on_hover_text(path.display().to_string());
-                }
-            });
-        });
-    }
-
-    fn paint_drop_overlay(&self, ctx: &egui::Context) {
-        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
-        if !hovering {
-            return;
-        }
-        let painter = ctx.layer_painter(egui::LayerId::new(
-            egui::Order::Foreground,
-            egui::Id::unique("drop_overlay"),
-        ));
-        let rect = ctx.content_rect();
-        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-        painter.text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            tr(self.settings.lang, Tr::DropToOpen),
-            egui::TextStyle::Heading.resolve(&ctx.global_style()),
-            egui::Color32::WHITE,
-        );
     }
 }
 
