@@ -633,6 +633,44 @@ fn sheet_choices_ui(
 ) {
     let mut choices = dialog.sheet_choices(&sheet.name);
     let before = choices.clone();
+    header_and_table_ui(ui, &mut choices, sheet, lang);
+    reporter_ui(ui, dialog, &mut choices, sheet, lang);
+    if let Some(error) = &dialog.reporter_error {
+        ui.colored_label(palette.error, error);
+    }
+    // The roles of the columns named by the header row: every column of a long sheet; the
+    // label columns left of the years of a Clearinghouse sheet (which of them holds the
+    // partner countries, the sex, the age, or nothing to read).
+    let is_clearinghouse = sheet.layout == Some(Layout::ClearinghouseWorkbook)
+        || dialog.options.layout == Some(Layout::ClearinghouseWorkbook);
+    let header_row = choices.header_row.or(sheet.header_row);
+    {
+        match header_row.and_then(|row| sheet.rows.get(row.saturating_sub(1))) {
+            Some(header) => {
+                ui.label(RichText::new(tr(lang, Tr::ImportRolesHeading)).strong());
+                column_roles_ui(ui, &mut choices, sheet, header, is_clearinghouse, lang);
+            }
+            None => {
+                ui.label(RichText::new(tr(lang, Tr::ImportChooseHeader)).weak());
+            }
+        }
+    }
+    if choices != before {
+        // Another header row names other columns: the roles given to the old ones go.
+        if choices.header_row != before.header_row {
+            choices.columns = BTreeMap::new();
+        }
+        dialog.set_sheet_choices(&sheet.name, choices);
+    }
+}
+
+/// The header row and the table of the sheet shown: detected, or chosen.
+fn header_and_table_ui(
+    ui: &mut egui::Ui,
+    choices: &mut SheetOptions,
+    sheet: &SheetPreview,
+    lang: Lang,
+) {
     let rows = sheet.rows.len().max(1);
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr(lang, Tr::ImportHeaderRow));
@@ -679,6 +717,16 @@ fn sheet_choices_ui(
             .response
             .labelled_by(label.id);
     });
+}
+
+/// The reporter of the sheet shown, typed as a country's name or code.
+fn reporter_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut ImportDialog,
+    choices: &mut SheetOptions,
+    sheet: &SheetPreview,
+    lang: Lang,
+) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr(lang, Tr::ImportReporter));
         let hint = sheet
@@ -724,85 +772,65 @@ fn sheet_choices_ui(
             ui.label(RichText::new(gazetteer().name(code, lang)).weak());
         }
     });
-    if let Some(error) = &dialog.reporter_error {
-        ui.colored_label(palette.error, error);
-    }
-    // The roles of the columns named by the header row: every column of a long sheet; the
-    // label columns left of the years of a Clearinghouse sheet (which of them holds the
-    // partner countries, the sex, the age, or nothing to read).
-    let is_clearinghouse = sheet.layout == Some(Layout::ClearinghouseWorkbook)
-        || dialog.options.layout == Some(Layout::ClearinghouseWorkbook);
-    let header_row = choices.header_row.or(sheet.header_row);
-    {
-        match header_row.and_then(|row| sheet.rows.get(row.saturating_sub(1))) {
-            Some(header) => {
-                ui.label(RichText::new(tr(lang, Tr::ImportRolesHeading)).strong());
-                ui.horizontal_wrapped(|ui| {
-                    for (index, name) in header.iter().enumerate() {
-                        let name = name.trim();
-                        if name.is_empty() {
-                            continue;
+}
+
+/// The role of each column the header row names (the year columns of a Clearinghouse sheet
+/// left out).
+fn column_roles_ui(
+    ui: &mut egui::Ui,
+    choices: &mut SheetOptions,
+    sheet: &SheetPreview,
+    header: &[String],
+    is_clearinghouse: bool,
+    lang: Lang,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for (index, name) in header.iter().enumerate() {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            if is_clearinghouse && is_year_heading(name) {
+                continue;
+            }
+            let chosen = choices.columns.get(name).copied();
+            // What the loader makes of the name, also when the sheet could not be
+            // read with it.
+            let detected = sheet.role(index).or_else(|| ColumnRole::from_header(name));
+            let shown = match (chosen, detected) {
+                (Some(role), _) => role_name(lang, role).to_string(),
+                (None, Some(found)) => trf(lang, Tr::ImportDetected, &[role_name(lang, found)]),
+                (None, None) => tr(lang, Tr::ImportDetect).to_string(),
+            };
+            ui.vertical(|ui| {
+                let label = ui.label(trf(lang, Tr::ImportRoleOf, &[name]));
+                let mut role = chosen;
+                egui::ComboBox::from_id_salt(("import_role", &sheet.name, index))
+                    .selected_text(shown)
+                    .width(170.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut role, None, tr(lang, Tr::ImportDetect));
+                        for candidate in ROLES {
+                            ui.selectable_value(
+                                &mut role,
+                                Some(candidate),
+                                role_name(lang, candidate),
+                            );
                         }
-                        if is_clearinghouse && is_year_heading(name) {
-                            continue;
-                        }
-                        let chosen = choices.columns.get(name).copied();
-                        // What the loader makes of the name, also when the sheet could not be
-                        // read with it.
-                        let detected = sheet.role(index).or_else(|| ColumnRole::from_header(name));
-                        let shown = match (chosen, detected) {
-                            (Some(role), _) => role_name(lang, role).to_string(),
-                            (None, Some(found)) => {
-                                trf(lang, Tr::ImportDetected, &[role_name(lang, found)])
-                            }
-                            (None, None) => tr(lang, Tr::ImportDetect).to_string(),
-                        };
-                        ui.vertical(|ui| {
-                            let label = ui.label(trf(lang, Tr::ImportRoleOf, &[name]));
-                            let mut role = chosen;
-                            egui::ComboBox::from_id_salt(("import_role", &sheet.name, index))
-                                .selected_text(shown)
-                                .width(170.0)
-                                .show_ui(ui, |ui| {
-                                    ui.selectable_value(
-                                        &mut role,
-                                        None,
-                                        tr(lang, Tr::ImportDetect),
-                                    );
-                                    for candidate in ROLES {
-                                        ui.selectable_value(
-                                            &mut role,
-                                            Some(candidate),
-                                            role_name(lang, candidate),
-                                        );
-                                    }
-                                })
-                                .response
-                                .labelled_by(label.id);
-                            match role {
-                                Some(role) => {
-                                    choices.columns.insert(name.to_string(), role);
-                                }
-                                None => {
-                                    choices.columns.remove(name);
-                                }
-                            }
-                        });
+                    })
+                    .response
+                    .labelled_by(label.id);
+                match role {
+                    Some(role) => {
+                        choices.columns.insert(name.to_string(), role);
                     }
-                });
-            }
-            None => {
-                ui.label(RichText::new(tr(lang, Tr::ImportChooseHeader)).weak());
-            }
+                    None => {
+                        choices.columns.remove(name);
+                    }
+                }
+            });
         }
-    }
-    if choices != before {
-        // Another header row names other columns: the roles given to the old ones go.
-        if choices.header_row != before.header_row {
-            choices.columns = BTreeMap::new();
-        }
-        dialog.set_sheet_choices(&sheet.name, choices);
-    }
+    });
 }
 
 /// Whether a header cell names a year (a value column of a Clearinghouse sheet).
