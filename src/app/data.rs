@@ -509,10 +509,12 @@ impl DataView {
                                         age: pivot_row.age,
                                         category: pivot_row.category,
                                     };
-                                    cell_ui(
-                                        ui, session, *cell, &key, is_target, lang, palette,
-                                        commands,
-                                    );
+                                    let at = PivotCell {
+                                        cell: *cell,
+                                        key: &key,
+                                        is_target,
+                                    };
+                                    cell_ui(ui, session, at, lang, palette, commands);
                                     if is_target && scroll_now {
                                         ui.scroll_to_rect_animation(
                                             ui.max_rect(),
@@ -564,13 +566,22 @@ pub fn value_text(session: &Session, obs_index: u32, lang: Lang) -> (String, Opt
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A cell of the pivot: the observation shown in it (if any), where it is, and whether it is the
+/// cell of the finding the panel was asked to show.
+struct PivotCell<'a> {
+    cell: Option<u32>,
+    key: &'a ObsKey,
+    is_target: bool,
+}
+
 fn cell_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    cell: Option<u32>,
-    key: &ObsKey,
-    is_target: bool,
+    PivotCell {
+        cell,
+        key,
+        is_target,
+    }: PivotCell<'_>,
     lang: Lang,
     palette: &Palette,
     commands: &mut Vec<Command>,

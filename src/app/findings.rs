@@ -664,7 +664,6 @@ fn group_row_ui(
     response
 }
 
-#[allow(clippy::too_many_arguments)]
 fn finding_row_ui(
     ui: &mut egui::Ui,
     height: f32,

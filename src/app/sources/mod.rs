@@ -375,7 +375,11 @@ impl SourcesView {
                                 self.inventory_ui(ui, &country_code, lang, palette, commands);
                             });
                     } else {
-                        self.rubric_ui(ui, session, &country_code, source, lang, palette, commands);
+                        let shown = rubric::ShownSource {
+                            country: &country_code,
+                            source,
+                        };
+                        self.rubric_ui(ui, session, shown, lang, palette, commands);
                     }
                 }
             }
