@@ -70,21 +70,17 @@ impl MigreviewApp {
             ),
             Command::Open(paths) => self.start_load(LoadRequest::Files(paths), ctx),
             Command::OpenSample => self.start_load(LoadRequest::Sample, ctx),
-            Command::CancelLoad => {
-                if self.jobs.running_load().is_some() {
-                    self.jobs.cancel_load();
-                    self.push_message(MessageLevel::Info, tr(lang, Tr::LoadCancelled));
-                }
+            Command::CancelLoad if self.jobs.running_load().is_some() => {
+                self.jobs.cancel_load();
+                self.push_message(MessageLevel::Info, tr(lang, Tr::LoadCancelled));
             }
             Command::SetLang(lang) => self.settings.lang = lang,
             Command::SetDark(dark) => self.settings.dark = dark,
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
-            Command::Dismiss(i) => {
-                if i < self.messages.len() {
-                    self.messages.remove(i);
-                }
+            Command::Dismiss(i) if i < self.messages.len() => {
+                self.messages.remove(i);
             }
             Command::DismissAll => self.messages.clear(),
             Command::ClearRecent => self.settings.recent.clear(),
