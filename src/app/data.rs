@@ -453,25 +453,8 @@ impl DataView {
                     builder = builder.scroll_to_row(row, Some(Align::Center));
                 }
                 builder
-                    .header(row_height, |mut header| {
-                        header.col(|ui| {
-                            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                                ui.strong(tr(lang, Tr::CategoryColumn));
-                            });
-                        });
-                        for (c, year) in pivot.years.iter().enumerate() {
-                            header.col(|ui| {
-                                if target_col == Some(c) {
-                                    ui.painter().rect_filled(
-                                        ui.max_rect(),
-                                        2.0,
-                                        palette.target.gamma_multiply(0.35),
-                                    );
-                                }
-                                ui.add_space(6.0);
-                                ui.strong(year.to_string());
-                            });
-                        }
+                    .header(row_height, |header| {
+                        grid_header_ui(header, &pivot.years, target_col, lang, palette);
                     })
                     .body(|body| {
                         body.rows(row_height, pivot.rows.len(), |mut row| {
@@ -563,6 +546,31 @@ pub fn value_text(session: &Session, obs_index: u32, lang: Lang) -> (String, Opt
             (format!("“{text}”"), Some(Missing::Unreadable))
         }
         Some(reason) => (missing_marker(lang, reason).to_string(), Some(reason)),
+    }
+}
+
+/// The header of the pivot: the category column, then the years, the target's year marked.
+fn grid_header_ui(
+    mut header: egui_extras::TableRow<'_, '_>,
+    years: &[u16],
+    target_col: Option<usize>,
+    lang: Lang,
+    palette: &Palette,
+) {
+    header.col(|ui| {
+        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+            ui.strong(tr(lang, Tr::CategoryColumn));
+        });
+    });
+    for (c, year) in years.iter().enumerate() {
+        header.col(|ui| {
+            if target_col == Some(c) {
+                ui.painter()
+                    .rect_filled(ui.max_rect(), 2.0, palette.target.gamma_multiply(0.35));
+            }
+            ui.add_space(6.0);
+            ui.strong(year.to_string());
+        });
     }
 }
 
