@@ -1,13 +1,12 @@
 //! What the panels ask for. Panels read the [`super::Session`] and push commands; the app applies
-//! them after the frame, so nothing changes under a panel while it draws.
+//! them after the frame, so nothing changes under a panel while it draws. The types the commands
+//! carry are defined here, so that the panels depend on the commands and not the other way round.
 
-use super::Panel;
 use super::chart_export::{ChartFormat, ChartRequest};
-use super::coverage::CoverageCellRef;
-use super::data::DataSelection;
+use super::i18n::{Tr, tr};
 use crate::checks::CheckCode;
 use crate::load::ImportOptions;
-use crate::model::{Lang, Sex, TableId};
+use crate::model::{Lang, Sex, Sym, TableId};
 use crate::review::{ExportFormat, TriageStatus};
 use std::path::PathBuf;
 
@@ -99,4 +98,65 @@ pub enum Command {
     /// [`crate::load::NOT_A_COUNTRY`], added to the file's import options (kept in the review);
     /// the files are opened again with them.
     PlaceLabels(Vec<(PathBuf, std::collections::BTreeMap<String, String>)>),
+}
+
+/// The panels of the window.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Panel {
+    Overview,
+    Data,
+    Findings,
+    Coverage,
+    Mirror,
+    Sources,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 6] = [
+        Panel::Overview,
+        Panel::Data,
+        Panel::Findings,
+        Panel::Coverage,
+        Panel::Mirror,
+        Panel::Sources,
+    ];
+
+    pub fn parse(text: &str) -> Option<Panel> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "overview" => Some(Panel::Overview),
+            "data" => Some(Panel::Data),
+            "findings" => Some(Panel::Findings),
+            "coverage" => Some(Panel::Coverage),
+            "mirror" => Some(Panel::Mirror),
+            "sources" => Some(Panel::Sources),
+            _ => None,
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match self {
+            Panel::Overview => tr(lang, Tr::PanelOverview),
+            Panel::Data => tr(lang, Tr::PanelData),
+            Panel::Findings => tr(lang, Tr::PanelFindings),
+            Panel::Coverage => tr(lang, Tr::PanelCoverage),
+            Panel::Mirror => tr(lang, Tr::PanelMirror),
+            Panel::Sources => tr(lang, Tr::PanelSources),
+        }
+    }
+}
+
+/// One cell of the heatmap: a reporter's table in a year.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CoverageCellRef {
+    pub table: TableId,
+    pub reporter: String,
+    pub year: u16,
+}
+
+/// What the Data panel shows.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct DataSelection {
+    pub table: Option<TableId>,
+    pub reporter: Option<Sym>,
+    pub sex: Sex,
 }

@@ -4,24 +4,17 @@
 //! mirror coverage of pair-years. The heatmap draws the same [`CoverageGrid`] as the exported
 //! chart.
 
-use super::chart_export::{ChartRequest, colour, export_buttons_ui, swatch};
+use super::chart_export::ChartRequest;
 use super::command::Command;
-use super::data::{row_label, sort_key};
+pub use super::command::CoverageCellRef;
 use super::i18n::{Tr, category_label, count_text, missing_name, sex_name, tr, trf};
 use super::session::Session;
+use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch};
 use crate::charts::{CoverageGrid, GridKind, status_colour, texts::texts};
 use crate::coverage::{CellStatus, MirrorCoverage};
 use crate::model::{Lang, Missing, Sex, Sym, TableId, gazetteer};
 use egui::{Align2, Color32, Rect, RichText, Sense, Stroke, StrokeKind, vec2};
 use std::collections::{HashMap, HashSet};
-
-/// One cell of the heatmap: a reporter's table in a year.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct CoverageCellRef {
-    pub table: TableId,
-    pub reporter: String,
-    pub year: u16,
-}
 
 /// What one sex of a cell holds, against the rows the reporter gives in other years.
 #[derive(Clone, Debug, PartialEq)]
@@ -397,18 +390,7 @@ impl CoverageView {
         let Some((_, kind, grid)) = &self.grid else {
             return;
         };
-        let title = match kind {
-            GridKind::ByTable(table) => format!(
-                "{} {} — {}",
-                tr(lang, Tr::TableWord),
-                table.code(),
-                table.title(lang)
-            ),
-            GridKind::ByReporter(reporter) => {
-                format!("{} ({reporter})", gazetteer().name(reporter, lang))
-            }
-        };
-        ui.heading(title);
+        ui.heading(grid_title(kind, lang));
         ui.label(RichText::new(tr(lang, Tr::CoverageHint)).weak());
         ui.add_space(6.0);
         if grid.rows.is_empty() || grid.years.is_empty() {
@@ -462,20 +444,7 @@ impl CoverageView {
                 egui::pos2(area.left(), top),
                 vec2(label_width - 8.0, cell_h),
             );
-            let galley = egui::WidgetText::from(title.as_str()).into_galley(
-                ui,
-                Some(egui::TextWrapMode::Truncate),
-                title_rect.width(),
-                egui::TextStyle::Body,
-            );
-            painter.galley(
-                egui::pos2(
-                    title_rect.left(),
-                    title_rect.center().y - galley.size().y / 2.0,
-                ),
-                galley,
-                text_colour,
-            );
+            paint_row_title(ui, &painter, title_rect, title, text_colour);
             for (c, &year) in grid.years.iter().enumerate() {
                 let status = grid
                     .cells
@@ -507,17 +476,7 @@ impl CoverageView {
                         StrokeKind::Inside,
                     );
                 }
-                let cell = match kind {
-                    GridKind::ByTable(table) => Some((*table, code.clone())),
-                    GridKind::ByReporter(reporter) => {
-                        TableId::parse(code).map(|t| (t, reporter.clone()))
-                    }
-                }
-                .map(|(table, reporter)| CoverageCellRef {
-                    table,
-                    reporter,
-                    year,
-                });
+                let cell = cell_ref(kind, code, year);
                 let is_selected = cell.as_ref().is_some_and(|c| Some(c) == selected);
                 if is_selected || response.hovered() {
                     painter.rect_stroke(
@@ -537,20 +496,7 @@ impl CoverageView {
             }
         }
         ui.add_space(8.0);
-        ui.horizontal_wrapped(|ui| {
-            for status in CellStatus::ALL {
-                swatch(
-                    ui,
-                    status_fill(status, dark),
-                    &format!(
-                        "{} ({})",
-                        status_name(lang, status),
-                        count_text(lang, grid.count(status) as f64)
-                    ),
-                );
-                ui.add_space(10.0);
-            }
-        });
+        heatmap_legend_ui(ui, grid, dark, lang);
     }
 
     fn detail_ui(
@@ -753,4 +699,74 @@ fn mirror_coverage_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
             }
             row(ui, tr(lang, Tr::AllYearsChoice).to_string(), total, true);
         });
+}
+
+/// The heading of the heatmap: the table, or the reporter.
+fn grid_title(kind: &GridKind, lang: Lang) -> String {
+    match kind {
+        GridKind::ByTable(table) => format!(
+            "{} {} — {}",
+            tr(lang, Tr::TableWord),
+            table.code(),
+            table.title(lang)
+        ),
+        GridKind::ByReporter(reporter) => {
+            format!("{} ({reporter})", gazetteer().name(reporter, lang))
+        }
+    }
+}
+
+/// The title of a row of the heatmap, cut to its room and centred in its height.
+fn paint_row_title(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    title_rect: Rect,
+    title: &str,
+    text_colour: egui::Color32,
+) {
+    let galley = egui::WidgetText::from(title).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        title_rect.width(),
+        egui::TextStyle::Body,
+    );
+    painter.galley(
+        egui::pos2(
+            title_rect.left(),
+            title_rect.center().y - galley.size().y / 2.0,
+        ),
+        galley,
+        text_colour,
+    );
+}
+
+/// The cell of a row (a reporter of the table, or a table of the reporter) in a year.
+fn cell_ref(kind: &GridKind, code: &str, year: u16) -> Option<CoverageCellRef> {
+    match kind {
+        GridKind::ByTable(table) => Some((*table, code.to_string())),
+        GridKind::ByReporter(reporter) => TableId::parse(code).map(|t| (t, reporter.clone())),
+    }
+    .map(|(table, reporter)| CoverageCellRef {
+        table,
+        reporter,
+        year,
+    })
+}
+
+/// The legend under the heatmap: each status with its colour and how many cells have it.
+fn heatmap_legend_ui(ui: &mut egui::Ui, grid: &CoverageGrid, dark: bool, lang: Lang) {
+    ui.horizontal_wrapped(|ui| {
+        for status in CellStatus::ALL {
+            swatch(
+                ui,
+                status_fill(status, dark),
+                &format!(
+                    "{} ({})",
+                    status_name(lang, status),
+                    count_text(lang, grid.count(status) as f64)
+                ),
+            );
+            ui.add_space(10.0);
+        }
+    });
 }

@@ -3,26 +3,18 @@
 //! scroll as smoothly as a hundred.
 
 use super::command::Command;
+pub use super::command::DataSelection;
 use super::i18n::{
     Tr, category_label, count_text, missing_marker, missing_name, sex_name, tr, trf,
 };
 use super::session::Session;
 use super::theme::Palette;
+use super::widgets::{row_label, sort_key};
 use crate::checks::Severity;
-use crate::model::{
-    CategoryKind, Lang, Missing, ObsKey, Sex, Sym, TableId, category_kind, gazetteer,
-};
+use crate::model::{Lang, Missing, ObsKey, Sex, Sym, TableId, gazetteer};
 use egui::{Align, Layout, RichText, Sense, Stroke, StrokeKind};
 use egui_extras::{Column, TableBuilder};
 use std::collections::HashMap;
-
-/// What the Data panel shows.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
-pub struct DataSelection {
-    pub table: Option<TableId>,
-    pub reporter: Option<Sym>,
-    pub sex: Sex,
-}
 
 /// The cell of a finding, highlighted in the pivot.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -131,60 +123,6 @@ impl Pivot {
         });
         Pivot { years, rows }
     }
-}
-
-/// A row's label: the category, with its age group when it is not the total.
-pub fn row_label(label: &str, age: &str, lang: Lang) -> String {
-    if age == "TOTAL" || age.is_empty() {
-        label.to_string()
-    } else if age == "UNK" {
-        format!("{label} · {}", tr(lang, Tr::AgeUnknown))
-    } else {
-        format!("{label} · {age}")
-    }
-}
-
-/// Totals first, then status codes in their usual order, countries by name, and the residual
-/// categories and aggregates last; ages in ascending order within a category.
-pub fn sort_key(category: &str, age: &str, label: &str) -> (u8, usize, String, u8, u32, String) {
-    let (rank, status_order) = match category_kind(category) {
-        CategoryKind::Total => (0, 0),
-        CategoryKind::Status => (
-            1,
-            crate::model::category::status::ALL
-                .iter()
-                .position(|s| *s == category)
-                .unwrap_or(99),
-        ),
-        CategoryKind::Country | CategoryKind::Historical => (2, 0),
-        CategoryKind::Stateless => (3, 0),
-        CategoryKind::Other => (4, 0),
-        CategoryKind::Unknown => (5, 0),
-        CategoryKind::Aggregate => (6, 0),
-        CategoryKind::Unplaced => (7, 0),
-    };
-    let (age_rank, age_start) = match age {
-        "TOTAL" | "" => (0, 0),
-        "UNK" => (2, 0),
-        other => (
-            1,
-            other
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect::<String>()
-                .parse()
-                .unwrap_or(u32::MAX),
-        ),
-    };
-    let name = label.split(" · ").next().unwrap_or(label).to_lowercase();
-    (
-        rank,
-        status_order,
-        name,
-        age_rank,
-        age_start,
-        age.to_string(),
-    )
 }
 
 /// State of the Data panel.
@@ -515,25 +453,8 @@ impl DataView {
                     builder = builder.scroll_to_row(row, Some(Align::Center));
                 }
                 builder
-                    .header(row_height, |mut header| {
-                        header.col(|ui| {
-                            ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                                ui.strong(tr(lang, Tr::CategoryColumn));
-                            });
-                        });
-                        for (c, year) in pivot.years.iter().enumerate() {
-                            header.col(|ui| {
-                                if target_col == Some(c) {
-                                    ui.painter().rect_filled(
-                                        ui.max_rect(),
-                                        2.0,
-                                        palette.target.gamma_multiply(0.35),
-                                    );
-                                }
-                                ui.add_space(6.0);
-                                ui.strong(year.to_string());
-                            });
-                        }
+                    .header(row_height, |header| {
+                        grid_header_ui(header, &pivot.years, target_col, lang, palette);
                     })
                     .body(|body| {
                         body.rows(row_height, pivot.rows.len(), |mut row| {
@@ -571,10 +492,12 @@ impl DataView {
                                         age: pivot_row.age,
                                         category: pivot_row.category,
                                     };
-                                    cell_ui(
-                                        ui, session, *cell, &key, is_target, lang, palette,
-                                        commands,
-                                    );
+                                    let at = PivotCell {
+                                        cell: *cell,
+                                        key: &key,
+                                        is_target,
+                                    };
+                                    cell_ui(ui, session, at, lang, palette, commands);
                                     if is_target && scroll_now {
                                         ui.scroll_to_rect_animation(
                                             ui.max_rect(),
@@ -626,13 +549,47 @@ pub fn value_text(session: &Session, obs_index: u32, lang: Lang) -> (String, Opt
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The header of the pivot: the category column, then the years, the target's year marked.
+fn grid_header_ui(
+    mut header: egui_extras::TableRow<'_, '_>,
+    years: &[u16],
+    target_col: Option<usize>,
+    lang: Lang,
+    palette: &Palette,
+) {
+    header.col(|ui| {
+        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+            ui.strong(tr(lang, Tr::CategoryColumn));
+        });
+    });
+    for (c, year) in years.iter().enumerate() {
+        header.col(|ui| {
+            if target_col == Some(c) {
+                ui.painter()
+                    .rect_filled(ui.max_rect(), 2.0, palette.target.gamma_multiply(0.35));
+            }
+            ui.add_space(6.0);
+            ui.strong(year.to_string());
+        });
+    }
+}
+
+/// A cell of the pivot: the observation shown in it (if any), where it is, and whether it is the
+/// cell of the finding the panel was asked to show.
+struct PivotCell<'a> {
+    cell: Option<u32>,
+    key: &'a ObsKey,
+    is_target: bool,
+}
+
 fn cell_ui(
     ui: &mut egui::Ui,
     session: &Session,
-    cell: Option<u32>,
-    key: &ObsKey,
-    is_target: bool,
+    PivotCell {
+        cell,
+        key,
+        is_target,
+    }: PivotCell<'_>,
     lang: Lang,
     palette: &Palette,
     commands: &mut Vec<Command>,

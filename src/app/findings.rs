@@ -315,107 +315,8 @@ impl FindingsView {
                 ui.toggle_value(&mut self.filter.severities[slot], text);
             }
             ui.separator();
-            let all = tr(lang, Tr::All);
-
-            let label = ui.label(tr(lang, Tr::CheckLabel));
-            egui::ComboBox::from_id_salt("filter_check")
-                .selected_text(
-                    self.filter
-                        .check
-                        .map(|c| c.to_string())
-                        .unwrap_or(all.into()),
-                )
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.check, None, all);
-                    for (check, count) in &choices.checks {
-                        ui.selectable_value(
-                            &mut self.filter.check,
-                            Some(*check),
-                            format!(
-                                "{check} — {} ({})",
-                                catalog::entry(*check).title(lang),
-                                count_text(lang, *count as f64)
-                            ),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-
-            let label = ui.label(tr(lang, Tr::CountryLabel));
-            egui::ComboBox::from_id_salt("filter_country")
-                .selected_text(self.filter.country.clone().unwrap_or(all.into()))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.country, None, all);
-                    for code in &choices.countries {
-                        ui.selectable_value(
-                            &mut self.filter.country,
-                            Some(code.clone()),
-                            format!("{} ({code})", gazetteer().name(code, lang)),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-
-            let label = ui.label(tr(lang, Tr::TableLabel));
-            egui::ComboBox::from_id_salt("filter_table")
-                .selected_text(
-                    self.filter
-                        .table
-                        .map(|t| t.code().to_string())
-                        .unwrap_or(all.into()),
-                )
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.table, None, all);
-                    for table in &choices.tables {
-                        ui.selectable_value(
-                            &mut self.filter.table,
-                            Some(*table),
-                            format!("{} — {}", table.code(), table.title(lang)),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-
-            let label = ui.label(tr(lang, Tr::YearLabel));
-            egui::ComboBox::from_id_salt("filter_year")
-                .selected_text(
-                    self.filter
-                        .year
-                        .map(|y| y.to_string())
-                        .unwrap_or(all.into()),
-                )
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.year, None, all);
-                    for year in &choices.years {
-                        ui.selectable_value(&mut self.filter.year, Some(*year), year.to_string());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-
-            let label = ui.label(tr(lang, Tr::StatusLabel));
-            egui::ComboBox::from_id_salt("filter_status")
-                .selected_text(
-                    self.filter
-                        .status
-                        .map(|s| status_name(lang, s))
-                        .unwrap_or(all),
-                )
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.status, None, all);
-                    for status in TriageStatus::ALL {
-                        ui.selectable_value(
-                            &mut self.filter.status,
-                            Some(status),
-                            status_name(lang, status),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            check_country_filters_ui(ui, &mut self.filter, choices, lang);
+            table_year_status_filters_ui(ui, &mut self.filter, choices, lang);
 
             let label = ui.label(tr(lang, Tr::SearchLabel));
             ui.add(
@@ -560,57 +461,7 @@ impl FindingsView {
         ui.add_space(6.0);
         ui.add(egui::Label::new(RichText::new(finding.message(lang)).strong()).wrap());
         ui.add_space(6.0);
-        // Label and value side by side; not a Grid, whose first showing costs a second pass
-        // (and with it a click counted twice).
-        let mut facts: Vec<(Tr, String)> = Vec::new();
-        if let Some(location) = &finding.location {
-            facts.push((Tr::WhereLabel, location.to_string()));
-        }
-        if let Some(table) = finding.table {
-            facts.push((
-                Tr::TableLabel,
-                format!("{} — {}", table.code(), table.title(lang)),
-            ));
-        }
-        if let Some(reporter) = &finding.reporter {
-            facts.push((
-                Tr::ReporterLabel,
-                format!("{} ({reporter})", gazetteer().name(reporter, lang)),
-            ));
-        }
-        if let Some(year) = finding.year {
-            facts.push((Tr::YearLabel, year.to_string()));
-        }
-        if let Some(sex) = finding.sex {
-            facts.push((Tr::SexLabel, sex_name(lang, sex).to_string()));
-        }
-        if let Some(age) = finding.age.as_deref().filter(|a| *a != "TOTAL") {
-            facts.push((Tr::AgeLabel, age.to_string()));
-        }
-        if let Some(category) = &finding.category {
-            let table = finding.table.unwrap_or(TableId::T3);
-            facts.push((Tr::CategoryLabel, category_label(category, table, lang)));
-        }
-        if let Some(expected) = finding.expected {
-            facts.push((Tr::ExpectedLabel, count_text(lang, expected)));
-        }
-        if let Some(actual) = finding.actual {
-            facts.push((Tr::ActualLabel, count_text(lang, actual)));
-        }
-        let label_width = 96.0;
-        for (label, value) in facts {
-            ui.horizontal_top(|ui| {
-                ui.allocate_ui_with_layout(
-                    vec2(label_width, ui.spacing().interact_size.y),
-                    Layout::left_to_right(Align::Min),
-                    |ui| {
-                        ui.set_min_width(label_width);
-                        ui.label(RichText::new(tr(lang, label)).weak());
-                    },
-                );
-                ui.add(egui::Label::new(value).wrap());
-            });
-        }
+        facts_ui(ui, &finding_facts(finding, lang), lang);
         for (heading, text) in [
             (Tr::WhatItTests, explained.what),
             (Tr::WhyItMatters, explained.why),
@@ -637,6 +488,19 @@ impl FindingsView {
             commands.push(Command::ShowInData(index));
         }
         ui.separator();
+        self.triage_ui(ui, session, index, lang, commands);
+    }
+
+    /// The triage of the finding shown: its status, the comment, and when it last changed.
+    fn triage_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        index: usize,
+        lang: Lang,
+        commands: &mut Vec<Command>,
+    ) {
+        let case_id = session.case_id(index);
         ui.strong(tr(lang, Tr::ReviewHeading));
         let current = session.review.status(case_id);
         ui.horizontal_wrapped(|ui| {
@@ -677,6 +541,66 @@ impl FindingsView {
                     .small(),
             );
         }
+    }
+}
+
+/// What a finding is about, as label and value: where, table, reporter, year, sex, age,
+/// category, the figures expected and found.
+fn finding_facts(finding: &Finding, lang: Lang) -> Vec<(Tr, String)> {
+    let mut facts: Vec<(Tr, String)> = Vec::new();
+    if let Some(location) = &finding.location {
+        facts.push((Tr::WhereLabel, location.to_string()));
+    }
+    if let Some(table) = finding.table {
+        facts.push((
+            Tr::TableLabel,
+            format!("{} — {}", table.code(), table.title(lang)),
+        ));
+    }
+    if let Some(reporter) = &finding.reporter {
+        facts.push((
+            Tr::ReporterLabel,
+            format!("{} ({reporter})", gazetteer().name(reporter, lang)),
+        ));
+    }
+    if let Some(year) = finding.year {
+        facts.push((Tr::YearLabel, year.to_string()));
+    }
+    if let Some(sex) = finding.sex {
+        facts.push((Tr::SexLabel, sex_name(lang, sex).to_string()));
+    }
+    if let Some(age) = finding.age.as_deref().filter(|a| *a != "TOTAL") {
+        facts.push((Tr::AgeLabel, age.to_string()));
+    }
+    if let Some(category) = &finding.category {
+        let table = finding.table.unwrap_or(TableId::T3);
+        facts.push((Tr::CategoryLabel, category_label(category, table, lang)));
+    }
+    if let Some(expected) = finding.expected {
+        facts.push((Tr::ExpectedLabel, count_text(lang, expected)));
+    }
+    if let Some(actual) = finding.actual {
+        facts.push((Tr::ActualLabel, count_text(lang, actual)));
+    }
+    facts
+}
+
+/// Facts, label and value side by side; not a Grid, whose first showing costs a second pass
+/// (and with it a click counted twice).
+fn facts_ui(ui: &mut egui::Ui, facts: &[(Tr, String)], lang: Lang) {
+    let label_width = 96.0;
+    for (label, value) in facts {
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                vec2(label_width, ui.spacing().interact_size.y),
+                Layout::left_to_right(Align::Min),
+                |ui| {
+                    ui.set_min_width(label_width);
+                    ui.label(RichText::new(tr(lang, *label)).weak());
+                },
+            );
+            ui.add(egui::Label::new(value.as_str()).wrap());
+        });
     }
 }
 
@@ -740,7 +664,6 @@ fn group_row_ui(
     response
 }
 
-#[allow(clippy::too_many_arguments)]
 fn finding_row_ui(
     ui: &mut egui::Ui,
     height: f32,
@@ -834,6 +757,107 @@ fn finding_row_ui(
     };
     cell(&mut child, status_width, status_text);
     response
+}
+
+/// The filters by check and by country.
+fn check_country_filters_ui(
+    ui: &mut egui::Ui,
+    filter: &mut FindingFilter,
+    choices: &FilterChoices,
+    lang: Lang,
+) {
+    let all = tr(lang, Tr::All);
+
+    let label = ui.label(tr(lang, Tr::CheckLabel));
+    egui::ComboBox::from_id_salt("filter_check")
+        .selected_text(filter.check.map(|c| c.to_string()).unwrap_or(all.into()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.check, None, all);
+            for (check, count) in &choices.checks {
+                ui.selectable_value(
+                    &mut filter.check,
+                    Some(*check),
+                    format!(
+                        "{check} — {} ({})",
+                        catalog::entry(*check).title(lang),
+                        count_text(lang, *count as f64)
+                    ),
+                );
+            }
+        })
+        .response
+        .labelled_by(label.id);
+
+    let label = ui.label(tr(lang, Tr::CountryLabel));
+    egui::ComboBox::from_id_salt("filter_country")
+        .selected_text(filter.country.clone().unwrap_or(all.into()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.country, None, all);
+            for code in &choices.countries {
+                ui.selectable_value(
+                    &mut filter.country,
+                    Some(code.clone()),
+                    format!("{} ({code})", gazetteer().name(code, lang)),
+                );
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// The filters by table, year and triage status.
+fn table_year_status_filters_ui(
+    ui: &mut egui::Ui,
+    filter: &mut FindingFilter,
+    choices: &FilterChoices,
+    lang: Lang,
+) {
+    let all = tr(lang, Tr::All);
+
+    let label = ui.label(tr(lang, Tr::TableLabel));
+    egui::ComboBox::from_id_salt("filter_table")
+        .selected_text(
+            filter
+                .table
+                .map(|t| t.code().to_string())
+                .unwrap_or(all.into()),
+        )
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.table, None, all);
+            for table in &choices.tables {
+                ui.selectable_value(
+                    &mut filter.table,
+                    Some(*table),
+                    format!("{} — {}", table.code(), table.title(lang)),
+                );
+            }
+        })
+        .response
+        .labelled_by(label.id);
+
+    let label = ui.label(tr(lang, Tr::YearLabel));
+    egui::ComboBox::from_id_salt("filter_year")
+        .selected_text(filter.year.map(|y| y.to_string()).unwrap_or(all.into()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.year, None, all);
+            for year in &choices.years {
+                ui.selectable_value(&mut filter.year, Some(*year), year.to_string());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+
+    let label = ui.label(tr(lang, Tr::StatusLabel));
+    egui::ComboBox::from_id_salt("filter_status")
+        .selected_text(filter.status.map(|s| status_name(lang, s)).unwrap_or(all))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.status, None, all);
+            for status in TriageStatus::ALL {
+                ui.selectable_value(&mut filter.status, Some(status), status_name(lang, status));
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 #[cfg(test)]

@@ -550,7 +550,10 @@ mod tests {
             for lang in Lang::ALL {
                 let vars = catalogue.variables(lang, key.id());
                 assert!(vars.is_some(), "{key:?} is not in the {lang:?} catalogue");
-                assert!(!full(key, lang).trim().is_empty(), "{key:?} has no {lang:?} text");
+                assert!(
+                    !full(key, lang).trim().is_empty(),
+                    "{key:?} has no {lang:?} text"
+                );
             }
             assert_eq!(
                 catalogue.variables(Lang::En, key.id()),

@@ -327,59 +327,9 @@ impl MigreviewApp {
         });
     }
 
-    /// Applies a command of the import dialog.
-    pub(super) fn apply_import_command(&mut self, command: Command, ctx: &egui::Context) {
-        match command {
-            Command::ImportSettings(path) => {
-                let reload: Vec<PathBuf> =
-                    self.session.files.iter().map(|f| f.path.clone()).collect();
-                let options = self
-                    .session
-                    .files
-                    .iter()
-                    .find(|f| f.path == path)
-                    .map(|f| f.options.clone())
-                    .unwrap_or_default();
-                let reload = if reload.contains(&path) {
-                    reload
-                } else {
-                    vec![path.clone()]
-                };
-                self.open_import_dialog(
-                    NeedsDialog {
-                        path,
-                        reload,
-                        options,
-                        failed: false,
-                    },
-                    ctx,
-                );
-            }
-            Command::ApplyImport {
-                file,
-                sha256,
-                options,
-                reload,
-            } => {
-                if let Err(error) =
-                    self.remember_options(vec![(file, sha256, options)], &reload, ctx)
-                {
-                    log::warn!("{error}");
-                    self.push_message(MessageLevel::Error, error);
-                    return;
-                }
-                self.import_dialog = None;
-                self.start_load(LoadRequest::Files(reload), ctx);
-            }
-            Command::CloseImportDialog => self.import_dialog = None,
-            Command::PlaceLabels(per_file) => self.place_labels(per_file, ctx),
-            _ => {}
-        }
-    }
-
     /// Adds the reviewer's placement of labels to the import options of the files where they
     /// occur, remembers them like the dialog's choices, and opens the files again.
-    fn place_labels(
+    pub(super) fn place_labels(
         &mut self,
         per_file: Vec<(PathBuf, BTreeMap<String, String>)>,
         ctx: &egui::Context,
@@ -418,7 +368,7 @@ impl MigreviewApp {
 
     /// Writes the options of files (path, SHA-256, options) into the review beside the first
     /// file to open (the one the loader reads them from), and waits until they are on disk.
-    fn remember_options(
+    pub(super) fn remember_options(
         &mut self,
         files: Vec<(PathBuf, String, ImportOptions)>,
         reload: &[PathBuf],
@@ -683,6 +633,44 @@ fn sheet_choices_ui(
 ) {
     let mut choices = dialog.sheet_choices(&sheet.name);
     let before = choices.clone();
+    header_and_table_ui(ui, &mut choices, sheet, lang);
+    reporter_ui(ui, dialog, &mut choices, sheet, lang);
+    if let Some(error) = &dialog.reporter_error {
+        ui.colored_label(palette.error, error);
+    }
+    // The roles of the columns named by the header row: every column of a long sheet; the
+    // label columns left of the years of a Clearinghouse sheet (which of them holds the
+    // partner countries, the sex, the age, or nothing to read).
+    let is_clearinghouse = sheet.layout == Some(Layout::ClearinghouseWorkbook)
+        || dialog.options.layout == Some(Layout::ClearinghouseWorkbook);
+    let header_row = choices.header_row.or(sheet.header_row);
+    {
+        match header_row.and_then(|row| sheet.rows.get(row.saturating_sub(1))) {
+            Some(header) => {
+                ui.label(RichText::new(tr(lang, Tr::ImportRolesHeading)).strong());
+                column_roles_ui(ui, &mut choices, sheet, header, is_clearinghouse, lang);
+            }
+            None => {
+                ui.label(RichText::new(tr(lang, Tr::ImportChooseHeader)).weak());
+            }
+        }
+    }
+    if choices != before {
+        // Another header row names other columns: the roles given to the old ones go.
+        if choices.header_row != before.header_row {
+            choices.columns = BTreeMap::new();
+        }
+        dialog.set_sheet_choices(&sheet.name, choices);
+    }
+}
+
+/// The header row and the table of the sheet shown: detected, or chosen.
+fn header_and_table_ui(
+    ui: &mut egui::Ui,
+    choices: &mut SheetOptions,
+    sheet: &SheetPreview,
+    lang: Lang,
+) {
     let rows = sheet.rows.len().max(1);
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr(lang, Tr::ImportHeaderRow));
@@ -729,6 +717,16 @@ fn sheet_choices_ui(
             .response
             .labelled_by(label.id);
     });
+}
+
+/// The reporter of the sheet shown, typed as a country's name or code.
+fn reporter_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut ImportDialog,
+    choices: &mut SheetOptions,
+    sheet: &SheetPreview,
+    lang: Lang,
+) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(tr(lang, Tr::ImportReporter));
         let hint = sheet
@@ -774,85 +772,65 @@ fn sheet_choices_ui(
             ui.label(RichText::new(gazetteer().name(code, lang)).weak());
         }
     });
-    if let Some(error) = &dialog.reporter_error {
-        ui.colored_label(palette.error, error);
-    }
-    // The roles of the columns named by the header row: every column of a long sheet; the
-    // label columns left of the years of a Clearinghouse sheet (which of them holds the
-    // partner countries, the sex, the age, or nothing to read).
-    let is_clearinghouse = sheet.layout == Some(Layout::ClearinghouseWorkbook)
-        || dialog.options.layout == Some(Layout::ClearinghouseWorkbook);
-    let header_row = choices.header_row.or(sheet.header_row);
-    {
-        match header_row.and_then(|row| sheet.rows.get(row.saturating_sub(1))) {
-            Some(header) => {
-                ui.label(RichText::new(tr(lang, Tr::ImportRolesHeading)).strong());
-                ui.horizontal_wrapped(|ui| {
-                    for (index, name) in header.iter().enumerate() {
-                        let name = name.trim();
-                        if name.is_empty() {
-                            continue;
+}
+
+/// The role of each column the header row names (the year columns of a Clearinghouse sheet
+/// left out).
+fn column_roles_ui(
+    ui: &mut egui::Ui,
+    choices: &mut SheetOptions,
+    sheet: &SheetPreview,
+    header: &[String],
+    is_clearinghouse: bool,
+    lang: Lang,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for (index, name) in header.iter().enumerate() {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            if is_clearinghouse && is_year_heading(name) {
+                continue;
+            }
+            let chosen = choices.columns.get(name).copied();
+            // What the loader makes of the name, also when the sheet could not be
+            // read with it.
+            let detected = sheet.role(index).or_else(|| ColumnRole::from_header(name));
+            let shown = match (chosen, detected) {
+                (Some(role), _) => role_name(lang, role).to_string(),
+                (None, Some(found)) => trf(lang, Tr::ImportDetected, &[role_name(lang, found)]),
+                (None, None) => tr(lang, Tr::ImportDetect).to_string(),
+            };
+            ui.vertical(|ui| {
+                let label = ui.label(trf(lang, Tr::ImportRoleOf, &[name]));
+                let mut role = chosen;
+                egui::ComboBox::from_id_salt(("import_role", &sheet.name, index))
+                    .selected_text(shown)
+                    .width(170.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut role, None, tr(lang, Tr::ImportDetect));
+                        for candidate in ROLES {
+                            ui.selectable_value(
+                                &mut role,
+                                Some(candidate),
+                                role_name(lang, candidate),
+                            );
                         }
-                        if is_clearinghouse && is_year_heading(name) {
-                            continue;
-                        }
-                        let chosen = choices.columns.get(name).copied();
-                        // What the loader makes of the name, also when the sheet could not be
-                        // read with it.
-                        let detected = sheet.role(index).or_else(|| ColumnRole::from_header(name));
-                        let shown = match (chosen, detected) {
-                            (Some(role), _) => role_name(lang, role).to_string(),
-                            (None, Some(found)) => {
-                                trf(lang, Tr::ImportDetected, &[role_name(lang, found)])
-                            }
-                            (None, None) => tr(lang, Tr::ImportDetect).to_string(),
-                        };
-                        ui.vertical(|ui| {
-                            let label = ui.label(trf(lang, Tr::ImportRoleOf, &[name]));
-                            let mut role = chosen;
-                            egui::ComboBox::from_id_salt(("import_role", &sheet.name, index))
-                                .selected_text(shown)
-                                .width(170.0)
-                                .show_ui(ui, |ui| {
-                                    ui.selectable_value(
-                                        &mut role,
-                                        None,
-                                        tr(lang, Tr::ImportDetect),
-                                    );
-                                    for candidate in ROLES {
-                                        ui.selectable_value(
-                                            &mut role,
-                                            Some(candidate),
-                                            role_name(lang, candidate),
-                                        );
-                                    }
-                                })
-                                .response
-                                .labelled_by(label.id);
-                            match role {
-                                Some(role) => {
-                                    choices.columns.insert(name.to_string(), role);
-                                }
-                                None => {
-                                    choices.columns.remove(name);
-                                }
-                            }
-                        });
+                    })
+                    .response
+                    .labelled_by(label.id);
+                match role {
+                    Some(role) => {
+                        choices.columns.insert(name.to_string(), role);
                     }
-                });
-            }
-            None => {
-                ui.label(RichText::new(tr(lang, Tr::ImportChooseHeader)).weak());
-            }
+                    None => {
+                        choices.columns.remove(name);
+                    }
+                }
+            });
         }
-    }
-    if choices != before {
-        // Another header row names other columns: the roles given to the old ones go.
-        if choices.header_row != before.header_row {
-            choices.columns = BTreeMap::new();
-        }
-        dialog.set_sheet_choices(&sheet.name, choices);
-    }
+    });
 }
 
 /// Whether a header cell names a year (a value column of a Clearinghouse sheet).

@@ -6,6 +6,7 @@
 //! [`Command`]s, applied after the frame. Loading, checking, dialogs and saving run in
 //! [`jobs`] on other threads, so the window never waits.
 
+mod apply;
 pub mod chart_export;
 pub mod command;
 pub mod coverage;
@@ -15,27 +16,31 @@ pub mod i18n;
 pub mod import;
 pub mod jobs;
 pub mod labels;
+mod menu;
 pub mod mirror;
 pub mod overview;
 pub mod session;
 pub mod settings;
 pub mod sources;
+pub mod start;
+mod status;
 pub mod theme;
+pub mod widgets;
 
-pub use command::Command;
+pub use command::{Command, Panel};
 pub use session::Session;
 pub use settings::AppSettings;
+pub use start::{LANG_ENV, START_PANEL_ENV, START_SELECT_ENV, StartOptions, THEME_ENV};
 
-use crate::model::Lang;
 use crate::review::{self, ExportFormat};
 use chart_export::{ChartFormat, ChartRequest, ChartSource};
-use coverage::{CoverageCellRef, CoverageView};
+use coverage::CoverageView;
 use data::DataView;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use findings::FindingsView;
-use i18n::{Tr, count_text, tr, trf};
-use jobs::{JobEvent, Jobs, LoadPhase, LoadRequest, Loaded};
-use mirror::{MirrorTab, MirrorView};
+use i18n::{Tr, tr, trf};
+use jobs::{JobEvent, Jobs, LoadRequest, Loaded};
+use mirror::MirrorView;
 use session::{ReviewState, SessionSource};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -44,65 +49,7 @@ use theme::Palette;
 /// The application id: names the window class and the data directory.
 pub const APP_ID: &str = "migreview";
 
-/// The environment variable that chooses the panel shown first (`overview`, `data`,
-/// `findings`, `coverage`, `mirror`, `sources`), for scripted screenshots.
-pub const START_PANEL_ENV: &str = "MIGREVIEW_START_PANEL";
-/// The environment variable that chooses what the start panel shows once the data are loaded:
-/// in Findings a check (`A1`, or `A1:AZE` for the first A1 finding about Azerbaijan); in Coverage
-/// a table (`7.2`), a reporter (`TJK`) or a cell (`7.2:TJK:2017`); in Mirror a view (`scatter`,
-/// `matrix`, `countries`, `series`, or `series:TJK:RUS` for the pair from TJK to RUS).
-pub const START_SELECT_ENV: &str = "MIGREVIEW_START_SELECT";
-/// The environment variable that chooses the language at start (`en`, `ru`).
-pub const LANG_ENV: &str = "MIGREVIEW_LANG";
-/// The environment variable that chooses the theme at start (`light`, `dark`).
-pub const THEME_ENV: &str = "MIGREVIEW_THEME";
-
 const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-
-/// The panels of the window.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Panel {
-    Overview,
-    Data,
-    Findings,
-    Coverage,
-    Mirror,
-    Sources,
-}
-
-impl Panel {
-    pub const ALL: [Panel; 6] = [
-        Panel::Overview,
-        Panel::Data,
-        Panel::Findings,
-        Panel::Coverage,
-        Panel::Mirror,
-        Panel::Sources,
-    ];
-
-    pub fn parse(text: &str) -> Option<Panel> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "overview" => Some(Panel::Overview),
-            "data" => Some(Panel::Data),
-            "findings" => Some(Panel::Findings),
-            "coverage" => Some(Panel::Coverage),
-            "mirror" => Some(Panel::Mirror),
-            "sources" => Some(Panel::Sources),
-            _ => None,
-        }
-    }
-
-    pub fn title(self, lang: Lang) -> &'static str {
-        match self {
-            Panel::Overview => tr(lang, Tr::PanelOverview),
-            Panel::Data => tr(lang, Tr::PanelData),
-            Panel::Findings => tr(lang, Tr::PanelFindings),
-            Panel::Coverage => tr(lang, Tr::PanelCoverage),
-            Panel::Mirror => tr(lang, Tr::PanelMirror),
-            Panel::Sources => tr(lang, Tr::PanelSources),
-        }
-    }
-}
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum MessageLevel {
@@ -127,7 +74,7 @@ pub struct MigreviewApp {
     findings_view: FindingsView,
     coverage_view: CoverageView,
     mirror_view: MirrorView,
-    /// What the start panel shows once the first data are loaded ([`START_SELECT_ENV`]).
+    /// What the start panel shows once the first data are loaded ([`start::START_SELECT_ENV`]).
     start_select: Option<String>,
     sources_view: sources::SourcesView,
     import_dialog: Option<import::ImportDialog>,
@@ -194,11 +141,7 @@ impl MigreviewApp {
     /// shows. `data_dir` is where the sample's review is kept; tests pass a temporary folder.
     pub fn with_files(files: Vec<PathBuf>, data_dir: Option<PathBuf>) -> MigreviewApp {
         let mut app = MigreviewApp::blank(data_dir);
-        app.commands.push(if files.is_empty() {
-            Command::OpenSample
-        } else {
-            Command::Open(files)
-        });
+        app.commands.push(start::first_command(files));
         app
     }
 
@@ -253,7 +196,7 @@ impl MigreviewApp {
 
     /// The app as `migreview [FILE…]` starts it: settings from eframe's storage, the sample's
     /// review in eframe's storage directory, and the start panel and language from the
-    /// environment ([`START_PANEL_ENV`], [`LANG_ENV`], [`THEME_ENV`]).
+    /// environment ([`StartOptions::from_env`]).
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         files: Vec<PathBuf>,
@@ -261,32 +204,7 @@ impl MigreviewApp {
     ) -> MigreviewApp {
         let mut app = MigreviewApp::with_storage(cc.storage, files, eframe::storage_dir(APP_ID));
         app.started = started;
-        if let Ok(panel) = std::env::var(START_PANEL_ENV) {
-            match Panel::parse(&panel) {
-                Some(panel) => app.panel = panel,
-                None => log::warn!(
-                    "{START_PANEL_ENV}: expected overview, data, findings, coverage, mirror or \
-                     sources, found {panel:?}"
-                ),
-            }
-        }
-        app.start_select = std::env::var(START_SELECT_ENV)
-            .ok()
-            .filter(|select| !select.trim().is_empty());
-        if let Ok(theme) = std::env::var(THEME_ENV) {
-            match theme.trim() {
-                "light" => app.settings.dark = false,
-                "dark" => app.settings.dark = true,
-                other => log::warn!("{THEME_ENV}: expected light or dark, found {other:?}"),
-            }
-        }
-        if let Ok(lang) = std::env::var(LANG_ENV) {
-            match lang.trim() {
-                "en" => app.settings.lang = Lang::En,
-                "ru" => app.settings.lang = Lang::Ru,
-                other => log::warn!("{LANG_ENV}: expected en or ru, found {other:?}"),
-            }
-        }
+        app.take_start_options(StartOptions::from_env());
         app
     }
 
@@ -686,210 +604,10 @@ impl MigreviewApp {
         }
     }
 
-    /// Selects what [`START_SELECT_ENV`] asks for in the start panel.
-    fn apply_start_select(&mut self, select: &str) {
-        let parts: Vec<&str> = select.split(':').map(str::trim).collect();
-        let understood = match (self.panel, parts.as_slice()) {
-            (Panel::Findings, [check, rest @ ..]) => {
-                let reporter = rest.first().copied();
-                let found = self.session.findings().iter().position(|f| {
-                    f.check.as_str().eq_ignore_ascii_case(check)
-                        && reporter.is_none_or(|r| f.reporter.as_deref() == Some(r))
-                });
-                if let Some(i) = found {
-                    self.commands.push(Command::SelectFinding(Some(i)));
-                }
-                found.is_some()
-            }
-            (Panel::Coverage, [table, reporter, year]) => {
-                match (crate::model::TableId::parse(table), year.parse::<u16>()) {
-                    (Some(table), Ok(year)) => {
-                        self.commands
-                            .push(Command::SelectCoverageCell(CoverageCellRef {
-                                table,
-                                reporter: reporter.to_string(),
-                                year,
-                            }));
-                        true
-                    }
-                    _ => false,
-                }
-            }
-            (Panel::Coverage, [one]) => {
-                let kind = match crate::model::TableId::parse(one) {
-                    Some(table) => crate::charts::GridKind::ByTable(table),
-                    None => crate::charts::GridKind::ByReporter(one.to_uppercase()),
-                };
-                self.coverage_view.kind = Some(kind);
-                true
-            }
-            (Panel::Mirror, ["series", sender, receiver]) => {
-                self.commands.push(Command::SelectPair {
-                    sender: sender.to_uppercase(),
-                    receiver: receiver.to_uppercase(),
-                });
-                true
-            }
-            (Panel::Mirror, [view]) => match MirrorTab::parse(view) {
-                Some(tab) => {
-                    self.mirror_view.tab = tab;
-                    true
-                }
-                None => false,
-            },
-            _ => false,
-        };
-        if !understood {
-            log::warn!(
-                "{START_SELECT_ENV}: {select:?} names nothing to show in {:?}",
-                self.panel
-            );
-        }
-    }
-
     fn push_message(&mut self, level: MessageLevel, text: impl Into<String>) {
         let text = text.into();
         if !self.messages.iter().any(|m| m.text == text) {
             self.messages.push(UserMessage { level, text });
-        }
-    }
-
-    fn apply(&mut self, command: Command, ctx: &egui::Context) {
-        let lang = self.settings.lang;
-        match command {
-            Command::ShowPanel(panel) => self.panel = panel,
-            Command::OpenDialog => self.jobs.pick_files(
-                ctx,
-                tr(lang, Tr::OpenDialogTitle).to_string(),
-                tr(lang, Tr::MigrationDataFilter).to_string(),
-            ),
-            Command::Open(paths) => self.start_load(LoadRequest::Files(paths), ctx),
-            Command::OpenSample => self.start_load(LoadRequest::Sample, ctx),
-            Command::CancelLoad => {
-                if self.jobs.running_load().is_some() {
-                    self.jobs.cancel_load();
-                    self.push_message(MessageLevel::Info, tr(lang, Tr::LoadCancelled));
-                }
-            }
-            Command::SetLang(lang) => self.settings.lang = lang,
-            Command::SetDark(dark) => self.settings.dark = dark,
-            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
-            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
-            Command::ZoomReset => ctx.set_zoom_factor(1.0),
-            Command::Dismiss(i) => {
-                if i < self.messages.len() {
-                    self.messages.remove(i);
-                }
-            }
-            Command::DismissAll => self.messages.clear(),
-            Command::ClearRecent => self.settings.recent.clear(),
-            Command::SelectFinding(finding) => {
-                self.findings_view.select(finding);
-                if let Some(i) = finding {
-                    // Data follows the selection, so switching panels shows the cell.
-                    self.data_view.show_finding(&self.session, i);
-                }
-            }
-            Command::ShowInData(finding) => {
-                self.findings_view.select(Some(finding));
-                if self.data_view.show_finding(&self.session, finding) {
-                    self.panel = Panel::Data;
-                } else {
-                    self.push_message(MessageLevel::Info, tr(lang, Tr::NotInData));
-                }
-            }
-            Command::SelectData(selection) => self.data_view.select(selection),
-            Command::SetStatus { finding, status } => {
-                let case_id = self.session.case_id(finding).to_string();
-                if !case_id.is_empty()
-                    && self
-                        .session
-                        .review
-                        .set_status(&case_id, status, &review::now_rfc3339())
-                {
-                    self.review_changed(ctx);
-                }
-            }
-            Command::SetComment { finding, comment } => {
-                let case_id = self.session.case_id(finding).to_string();
-                if !case_id.is_empty()
-                    && self
-                        .session
-                        .review
-                        .set_comment(&case_id, &comment, &review::now_rfc3339())
-                {
-                    self.review_changed(ctx);
-                }
-            }
-            Command::ExportDialog(format) => {
-                let suggested = self.export_suggestion(format);
-                self.jobs.pick_export_path(
-                    ctx,
-                    tr(lang, Tr::ExportDialogTitle).to_string(),
-                    suggested,
-                    format,
-                );
-            }
-            Command::ExportTo(path, format) => self.jobs.export(
-                ctx,
-                path,
-                format,
-                self.session.report.clone(),
-                self.session.review.clone(),
-                lang,
-            ),
-            Command::SelectCoverageCell(cell) => {
-                self.coverage_view.select_cell(cell);
-                self.panel = Panel::Coverage;
-            }
-            Command::SelectPair { sender, receiver } => {
-                self.mirror_view.open_pair(sender, receiver);
-                self.panel = Panel::Mirror;
-            }
-            Command::ShowTableInData {
-                table,
-                reporter,
-                sex,
-                year,
-            } => {
-                if self
-                    .data_view
-                    .show_table(&self.session, table, &reporter, sex, year)
-                {
-                    self.panel = Panel::Data;
-                } else {
-                    self.push_message(MessageLevel::Info, tr(lang, Tr::NotInData));
-                }
-            }
-            Command::ExportChartDialog(request, format) => {
-                let name = format!("{}.{}", request.file_stem(), format.extension());
-                let suggested = match self.session.review_path.as_ref().and_then(|p| p.parent()) {
-                    Some(dir) => dir.join(name),
-                    None => PathBuf::from(name),
-                };
-                self.jobs.pick_chart_path(
-                    ctx,
-                    tr(lang, Tr::ExportChartDialogTitle).to_string(),
-                    suggested,
-                    request,
-                    format,
-                );
-            }
-            Command::ExportChartTo(request, format, path) => {
-                let source = self.chart_source();
-                self.jobs
-                    .export_chart(ctx, request, source, lang, path, format);
-            }
-            command @ (Command::Assess(_)
-            | Command::ShowFindingsOf { .. }
-            | Command::ExportQuestionnaireDialog(_)
-            | Command::ExportQuestionnaireTo(..)
-            | Command::ImportQuestionnaireDialog
-            | Command::ImportQuestionnaireFrom(_)) => self.apply_sources_command(command, ctx),
-            command @ (Command::ImportSettings(_)
-            | Command::ApplyImport { .. }
-            | Command::CloseImportDialog
-            | Command::PlaceLabels(_)) => self.apply_import_command(command, ctx),
         }
     }
 
@@ -913,316 +631,6 @@ impl MigreviewApp {
             log::error!("{error}");
             self.push_message(MessageLevel::Error, error);
         }
-    }
-
-    fn export_suggestion(&self, format: ExportFormat) -> PathBuf {
-        let stem = match &self.session.source {
-            SessionSource::Files(paths) => paths
-                .first()
-                .and_then(|p| p.file_stem())
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "migreview".into()),
-            _ => "sample".into(),
-        };
-        let name = format!("{stem}.findings.{}", format.extension());
-        match self.session.review_path.as_ref().and_then(|p| p.parent()) {
-            Some(dir) => dir.join(name),
-            None => PathBuf::from(name),
-        }
-    }
-
-    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let lang = self.settings.lang;
-        let busy = self.jobs.running_load().is_some();
-        ui.menu_button(tr(lang, Tr::MenuFile), |ui| {
-            let open = egui::Button::new(tr(lang, Tr::OpenFiles))
-                .shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT));
-            if ui.add(open).clicked() {
-                self.commands.push(Command::OpenDialog);
-                ui.close();
-            }
-            if ui.button(tr(lang, Tr::OpenSample)).clicked() {
-                self.commands.push(Command::OpenSample);
-                ui.close();
-            }
-            ui.menu_button(tr(lang, Tr::RecentFiles), |ui| {
-                if self.settings.recent.is_empty() {
-                    ui.label(RichText::new(tr(lang, Tr::NoRecentFiles)).weak());
-                }
-                for entry in &self.settings.recent {
-                    let text = entry
-                        .iter()
-                        .map(|p| crate::load::display_name(p))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let hover = entry
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    if ui.button(text).on_hover_text(hover).clicked() {
-                        self.commands.push(Command::Open(entry.clone()));
-                        ui.close();
-                    }
-                }
-                if !self.settings.recent.is_empty() {
-                    ui.separator();
-                    if ui.button(tr(lang, Tr::ClearRecent)).clicked() {
-                        self.commands.push(Command::ClearRecent);
-                        ui.close();
-                    }
-                }
-            });
-            ui.separator();
-            let has_findings = !self.session.findings().is_empty();
-            if ui
-                .add_enabled(has_findings, egui::Button::new(tr(lang, Tr::ExportCsv)))
-                .clicked()
-            {
-                self.commands.push(Command::ExportDialog(ExportFormat::Csv));
-                ui.close();
-            }
-            if ui
-                .add_enabled(has_findings, egui::Button::new(tr(lang, Tr::ExportJson)))
-                .clicked()
-            {
-                self.commands
-                    .push(Command::ExportDialog(ExportFormat::Json));
-                ui.close();
-            }
-            ui.separator();
-            // The labels chosen beside the scatter's export buttons apply here too.
-            let options = chart_export::ExportOptions::load(ui.ctx());
-            let chart = self
-                .shown_chart()
-                .map(|chart| chart.with_export_options(options));
-            for (format, key) in [
-                (ChartFormat::Png, Tr::ExportChartPng),
-                (ChartFormat::Svg, Tr::ExportChartSvg),
-            ] {
-                let item = ui
-                    .add_enabled(chart.is_some(), egui::Button::new(tr(lang, key)))
-                    .on_disabled_hover_text(tr(lang, Tr::NoChartHere));
-                if item.clicked()
-                    && let Some(request) = &chart
-                {
-                    self.commands
-                        .push(Command::ExportChartDialog(request.clone(), format));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            if ui.button(tr(lang, Tr::Quit)).clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                ui.close();
-            }
-        });
-        ui.menu_button(tr(lang, Tr::MenuView), |ui| {
-            for panel in Panel::ALL {
-                if ui
-                    .selectable_label(self.panel == panel, panel.title(lang))
-                    .clicked()
-                {
-                    self.commands.push(Command::ShowPanel(panel));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            ui.label(RichText::new(tr(lang, Tr::LanguageLabel)).weak());
-            for (choice, name) in [(Lang::En, "English"), (Lang::Ru, "Русский")] {
-                if ui.selectable_label(lang == choice, name).clicked() {
-                    self.commands.push(Command::SetLang(choice));
-                    ui.close();
-                }
-            }
-            ui.separator();
-            ui.label(RichText::new(tr(lang, Tr::ThemeLabel)).weak());
-            if ui
-                .selectable_label(!self.settings.dark, tr(lang, Tr::ThemeLight))
-                .clicked()
-            {
-                self.commands.push(Command::SetDark(false));
-                ui.close();
-            }
-            if ui
-                .selectable_label(self.settings.dark, tr(lang, Tr::ThemeDark))
-                .clicked()
-            {
-                self.commands.push(Command::SetDark(true));
-                ui.close();
-            }
-            ui.separator();
-            let ctx = ui.ctx().clone();
-            let zoom = |key: Tr, shortcut: &KeyboardShortcut| {
-                egui::Button::new(tr(lang, key)).shortcut_text(ctx.format_shortcut(shortcut))
-            };
-            if ui
-                .add(zoom(Tr::ZoomIn, &egui::gui_zoom::kb_shortcuts::ZOOM_IN))
-                .clicked()
-            {
-                self.commands.push(Command::ZoomIn);
-            }
-            if ui
-                .add(zoom(Tr::ZoomOut, &egui::gui_zoom::kb_shortcuts::ZOOM_OUT))
-                .clicked()
-            {
-                self.commands.push(Command::ZoomOut);
-            }
-            if ui
-                .add(zoom(
-                    Tr::ZoomReset,
-                    &egui::gui_zoom::kb_shortcuts::ZOOM_RESET,
-                ))
-                .clicked()
-            {
-                self.commands.push(Command::ZoomReset);
-            }
-        });
-        if busy {
-            ui.add(egui::Spinner::new());
-        }
-    }
-
-    fn tabs_ui(&mut self, ui: &mut egui::Ui) {
-        let lang = self.settings.lang;
-        ui.horizontal(|ui| {
-            for panel in Panel::ALL {
-                let mut text = RichText::new(panel.title(lang)).heading();
-                if panel == Panel::Findings {
-                    let n = self.session.findings().len();
-                    text = RichText::new(format!(
-                        "{} ({})",
-                        panel.title(lang),
-                        count_text(lang, n as f64)
-                    ))
-                    .heading();
-                }
-                if ui.selectable_label(self.panel == panel, text).clicked() {
-                    self.commands.push(Command::ShowPanel(panel));
-                }
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                for (choice, name) in [(Lang::Ru, "Русский"), (Lang::En, "English")] {
-                    if ui.selectable_label(lang == choice, name).clicked() && lang != choice {
-                        self.commands.push(Command::SetLang(choice));
-                    }
-                }
-            });
-        });
-    }
-
-    fn activity_ui(&mut self, ui: &mut egui::Ui) {
-        let lang = self.settings.lang;
-        if let Some(load) = self.jobs.running_load() {
-            ui.horizontal(|ui| {
-                let what = match &load.request {
-                    LoadRequest::Sample => tr(lang, Tr::SampleData).to_string(),
-                    LoadRequest::Files(paths) => paths
-                        .iter()
-                        .map(|p| crate::load::display_name(p))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                };
-                let (text, fraction) = match load.phase() {
-                    LoadPhase::Reading => (
-                        trf(lang, Tr::LoadingWhat, &[&what]),
-                        Some(load.control.fraction()),
-                    ),
-                    LoadPhase::Checking => (tr(lang, Tr::RunningChecks).to_string(), None),
-                    LoadPhase::Indexing => (tr(lang, Tr::PreparingView).to_string(), None),
-                };
-                ui.label(text);
-                match fraction {
-                    Some(f) => {
-                        ui.add(
-                            egui::ProgressBar::new(f)
-                                .desired_width(240.0)
-                                .show_percentage(),
-                        );
-                    }
-                    None => {
-                        ui.add(egui::Spinner::new());
-                    }
-                }
-                if ui.button(tr(lang, Tr::Cancel)).clicked() {
-                    self.commands.push(Command::CancelLoad);
-                }
-            });
-        }
-        let mut dismiss = None;
-        for (i, message) in self.messages.iter().enumerate() {
-            ui.horizontal(|ui| {
-                let (color, word) = match message.level {
-                    MessageLevel::Error => (self.palette.error, tr(lang, Tr::ErrorWord)),
-                    MessageLevel::Warning => (self.palette.warning, tr(lang, Tr::WarningWord)),
-                    MessageLevel::Info => (self.palette.info, tr(lang, Tr::InfoWord)),
-                };
-                ui.colored_label(color, RichText::new(word).strong());
-                ui.add(egui::Label::new(&message.text).wrap());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button(tr(lang, Tr::Dismiss)).clicked() {
-                        dismiss = Some(i);
-                    }
-                });
-            });
-        }
-        if let Some(i) = dismiss {
-            self.commands.push(Command::Dismiss(i));
-        }
-        if self.messages.len() > 1 && ui.small_button(tr(lang, Tr::DismissAll)).clicked() {
-            self.commands.push(Command::DismissAll);
-        }
-    }
-
-    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let lang = self.settings.lang;
-        let summary = &self.session.report.dataset;
-        ui.horizontal(|ui| {
-            ui.label(trf(
-                lang,
-                Tr::StatusSummary,
-                &[
-                    &count_text(lang, summary.observations as f64),
-                    &summary.reporters.len().to_string(),
-                    &count_text(lang, self.session.findings().len() as f64),
-                ],
-            ));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some(path) = &self.session.review_path
-                    && self.session.review_state.saves()
-                {
-                    ui.label(
-                        RichText::new(trf(
-                            lang,
-                            Tr::ReviewSavedTo,
-                            &[&crate::load::display_name(path)],
-                        ))
-                        .weak(),
-                    )
-                    .on_hover_text(path.display().to_string());
-                }
-            });
-        });
-    }
-
-    fn paint_drop_overlay(&self, ctx: &egui::Context) {
-        let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
-        if !hovering {
-            return;
-        }
-        let painter = ctx.layer_painter(egui::LayerId::new(
-            egui::Order::Foreground,
-            egui::Id::unique("drop_overlay"),
-        ));
-        let rect = ctx.content_rect();
-        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-        painter.text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            tr(self.settings.lang, Tr::DropToOpen),
-            egui::TextStyle::Heading.resolve(&ctx.global_style()),
-            egui::Color32::WHITE,
-        );
     }
 }
 

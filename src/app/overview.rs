@@ -4,7 +4,7 @@
 use super::command::Command;
 use super::i18n::{Tr, count_text, dimension_name, layout_name, severity_name, tr, trf};
 use super::labels::{LabelsView, labels_ui};
-use super::session::{ReviewState, Session, SessionSource, SeverityCounts};
+use super::session::{ReviewState, Scorecard, Session, SessionSource, SeverityCounts};
 use super::theme::Palette;
 use crate::checks::{Severity, catalog};
 use crate::load::LoadReport;
@@ -150,39 +150,7 @@ fn file_ui(ui: &mut egui::Ui, file: &super::session::FileSummary, report: &LoadR
                     .small(),
             );
         });
-        egui::Grid::new("file_facts")
-            .num_columns(2)
-            .spacing([16.0, 4.0])
-            .show(ui, |ui| {
-                ui.label(tr(lang, Tr::LayoutLabel));
-                ui.label(layout_name(lang, report.layout));
-                ui.end_row();
-                if let Some(encoding) = &report.encoding {
-                    ui.label(tr(lang, Tr::EncodingLabel));
-                    let delimiter = match report.delimiter {
-                        Some('\t') => format!(" · {}", tr(lang, Tr::DelimiterTab)),
-                        Some(d) => format!(" · {} «{d}»", tr(lang, Tr::DelimiterWord)),
-                        None => String::new(),
-                    };
-                    ui.label(format!("{encoding}{delimiter}"));
-                    ui.end_row();
-                }
-                ui.label(tr(lang, Tr::ReportersLabel));
-                ui.add(egui::Label::new(reporters_text(&file.reporters, lang)).wrap());
-                ui.end_row();
-                ui.label(tr(lang, Tr::TablesLabel));
-                ui.label(tables_text(&file.tables));
-                ui.end_row();
-                ui.label(tr(lang, Tr::YearsLabel));
-                ui.label(years_text(file.years));
-                ui.end_row();
-                ui.label(tr(lang, Tr::ObservationsLabel));
-                ui.label(count_text(lang, report.observations as f64));
-                ui.end_row();
-                ui.label(tr(lang, Tr::SkippedRowsLabel));
-                ui.label(count_text(lang, report.skipped_rows as f64));
-                ui.end_row();
-            });
+        file_facts_ui(ui, file, report, lang);
         if !report.sheets.is_empty() && report.sheets.len() > 1 {
             egui::CollapsingHeader::new(trf(
                 lang,
@@ -263,6 +231,48 @@ fn file_ui(ui: &mut egui::Ui, file: &super::session::FileSummary, report: &LoadR
                 });
         }
     });
+}
+
+/// What the loader found in a file: layout, encoding, reporters, tables, years, counts.
+fn file_facts_ui(
+    ui: &mut egui::Ui,
+    file: &super::session::FileSummary,
+    report: &LoadReport,
+    lang: Lang,
+) {
+    egui::Grid::new("file_facts")
+        .num_columns(2)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(tr(lang, Tr::LayoutLabel));
+            ui.label(layout_name(lang, report.layout));
+            ui.end_row();
+            if let Some(encoding) = &report.encoding {
+                ui.label(tr(lang, Tr::EncodingLabel));
+                let delimiter = match report.delimiter {
+                    Some('\t') => format!(" · {}", tr(lang, Tr::DelimiterTab)),
+                    Some(d) => format!(" · {} «{d}»", tr(lang, Tr::DelimiterWord)),
+                    None => String::new(),
+                };
+                ui.label(format!("{encoding}{delimiter}"));
+                ui.end_row();
+            }
+            ui.label(tr(lang, Tr::ReportersLabel));
+            ui.add(egui::Label::new(reporters_text(&file.reporters, lang)).wrap());
+            ui.end_row();
+            ui.label(tr(lang, Tr::TablesLabel));
+            ui.label(tables_text(&file.tables));
+            ui.end_row();
+            ui.label(tr(lang, Tr::YearsLabel));
+            ui.label(years_text(file.years));
+            ui.end_row();
+            ui.label(tr(lang, Tr::ObservationsLabel));
+            ui.label(count_text(lang, report.observations as f64));
+            ui.end_row();
+            ui.label(tr(lang, Tr::SkippedRowsLabel));
+            ui.label(count_text(lang, report.skipped_rows as f64));
+            ui.end_row();
+        });
 }
 
 fn review_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, palette: &Palette) {
@@ -353,6 +363,45 @@ fn scorecard_ui(
         commands.push(Command::ShowPanel(super::Panel::Findings));
     }
     let max_of = |rows: &[SeverityCounts]| rows.iter().map(|c| c.iter().sum::<usize>()).max();
+    let blocks = scorecard_blocks(card, lang);
+    let scale = blocks
+        .iter()
+        .filter_map(|(_, rows)| max_of(&rows.iter().map(|r| r.1).collect::<Vec<_>>()))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    // Blocks of equal width, as many to a line as fit.
+    let block_width = 340.0;
+    let spacing = ui.spacing().item_spacing.x + 16.0;
+    let per_line = (((ui.available_width() + spacing) / (block_width + spacing)) as usize).max(1);
+    for line in blocks.chunks(per_line) {
+        ui.horizontal_top(|ui| {
+            for (heading, rows) in line {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(block_width);
+                    ui.vertical(|ui| {
+                        ui.strong(tr(lang, *heading));
+                        for (name, counts) in rows {
+                            scorecard_row_ui(ui, name, counts, scale, lang, palette);
+                        }
+                        if *heading == Tr::ByCountry && card.by_country.len() > SCORECARD_COUNTRIES
+                        {
+                            ui.label(trf(
+                                lang,
+                                Tr::AndMore,
+                                &[&(card.by_country.len() - SCORECARD_COUNTRIES).to_string()],
+                            ));
+                        }
+                    });
+                });
+            }
+        });
+    }
+}
+
+/// The blocks of the scorecard, each a heading and its rows: by severity, dimension, table,
+/// country (the first few) and check.
+fn scorecard_blocks(card: &Scorecard, lang: Lang) -> [(Tr, Vec<(String, SeverityCounts)>); 5] {
     let severity_rows: Vec<(String, SeverityCounts)> = Severity::ALL
         .iter()
         .map(|s| {
@@ -400,65 +449,44 @@ fn scorecard_ui(
             )
         })
         .collect();
-    let blocks = [
+    [
         (Tr::BySeverity, severity_rows),
         (Tr::ByDimension, dimension_rows),
         (Tr::ByTable, table_rows),
         (Tr::ByCountry, country_rows),
         (Tr::ByCheck, check_rows),
-    ];
-    let scale = blocks
-        .iter()
-        .filter_map(|(_, rows)| max_of(&rows.iter().map(|r| r.1).collect::<Vec<_>>()))
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    // Blocks of equal width, as many to a line as fit.
-    let block_width = 340.0;
-    let spacing = ui.spacing().item_spacing.x + 16.0;
-    let per_line = (((ui.available_width() + spacing) / (block_width + spacing)) as usize).max(1);
-    for line in blocks.chunks(per_line) {
-        ui.horizontal_top(|ui| {
-            for (heading, rows) in line {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(block_width);
-                    ui.vertical(|ui| {
-                        ui.strong(tr(lang, *heading));
-                        for (name, counts) in rows {
-                            ui.horizontal(|ui| {
-                                let total = counts.iter().sum::<usize>();
-                                ui.allocate_ui_with_layout(
-                                    vec2(150.0, ui.spacing().interact_size.y),
-                                    egui::Layout::left_to_right(egui::Align::Center),
-                                    |ui| {
-                                        ui.set_min_width(150.0);
-                                        ui.add(egui::Label::new(name.as_str()).truncate());
-                                    },
-                                );
-                                ui.allocate_ui_with_layout(
-                                    vec2(48.0, ui.spacing().interact_size.y),
-                                    egui::Layout::right_to_left(egui::Align::Center),
-                                    |ui| {
-                                        ui.set_min_width(48.0);
-                                        ui.label(count_text(lang, total as f64));
-                                    },
-                                );
-                                bar_ui(ui, counts, scale, palette);
-                            });
-                        }
-                        if *heading == Tr::ByCountry && card.by_country.len() > SCORECARD_COUNTRIES
-                        {
-                            ui.label(trf(
-                                lang,
-                                Tr::AndMore,
-                                &[&(card.by_country.len() - SCORECARD_COUNTRIES).to_string()],
-                            ));
-                        }
-                    });
-                });
-            }
-        });
-    }
+    ]
+}
+
+/// A row of a block of the scorecard: the name, the count, and the bar split by severity.
+fn scorecard_row_ui(
+    ui: &mut egui::Ui,
+    name: &str,
+    counts: &SeverityCounts,
+    scale: usize,
+    lang: Lang,
+    palette: &Palette,
+) {
+    ui.horizontal(|ui| {
+        let total = counts.iter().sum::<usize>();
+        ui.allocate_ui_with_layout(
+            vec2(150.0, ui.spacing().interact_size.y),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_min_width(150.0);
+                ui.add(egui::Label::new(name).truncate());
+            },
+        );
+        ui.allocate_ui_with_layout(
+            vec2(48.0, ui.spacing().interact_size.y),
+            egui::Layout::right_to_left(egui::Align::Center),
+            |ui| {
+                ui.set_min_width(48.0);
+                ui.label(count_text(lang, total as f64));
+            },
+        );
+        bar_ui(ui, counts, scale, palette);
+    });
 }
 
 /// A horizontal bar split by severity, scaled so that `scale` fills 110 points.

@@ -375,7 +375,11 @@ impl SourcesView {
                                 self.inventory_ui(ui, &country_code, lang, palette, commands);
                             });
                     } else {
-                        self.rubric_ui(ui, session, &country_code, source, lang, palette, commands);
+                        let shown = rubric::ShownSource {
+                            country: &country_code,
+                            source,
+                        };
+                        self.rubric_ui(ui, session, shown, lang, palette, commands);
                     }
                 }
             }
@@ -442,7 +446,7 @@ impl SourcesView {
 
 impl SourcesView {
     /// Forgets the override being typed for a criterion once it was applied.
-    fn clear_override(&mut self, id: &str, criterion: Criterion) {
+    pub(in crate::app) fn clear_override(&mut self, id: &str, criterion: Criterion) {
         if let Some(draft) = &mut self.draft
             && draft.key.3 == id
         {

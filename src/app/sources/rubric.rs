@@ -23,18 +23,33 @@ use std::sync::Arc;
 /// At most this many cited findings are listed under a suggestion (the rest are counted).
 pub(super) const LISTED_FINDINGS: usize = 8;
 
+/// The source the rubric shows, with the country it belongs to.
+#[derive(Clone, Copy)]
+pub(super) struct ShownSource<'a> {
+    pub country: &'a str,
+    pub source: &'a DataSource,
+}
+
+/// What an override is of: the criterion, its score, the draft's key (source id and criterion)
+/// and why the last override was refused, if it was.
+struct OverrideOf<'a> {
+    criterion: Criterion,
+    entry: Option<&'a CriterionScore>,
+    key: &'a (String, String),
+    refused: &'a Option<(String, Criterion, String)>,
+}
+
 impl SourcesView {
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn rubric_ui(
         &mut self,
         ui: &mut egui::Ui,
         session: &Session,
-        country: &str,
-        source: &DataSource,
+        shown: ShownSource<'_>,
         lang: Lang,
         palette: &Palette,
         commands: &mut Vec<Command>,
     ) {
+        let source = shown.source;
         let card =
             crate::assess::scorecard::source_scorecard(source, &session.report.settings.assess);
         ui.horizontal_wrapped(|ui| {
@@ -57,10 +72,7 @@ impl SourcesView {
                     .id_salt("criterion_detail_scroll")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        let lookup = self.finding_lookup(session);
-                        self.criterion_ui(
-                            ui, session, &lookup, country, source, lang, palette, commands,
-                        );
+                        self.criterion_ui(ui, session, shown, lang, palette, commands);
                     });
             });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -124,18 +136,17 @@ impl SourcesView {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn criterion_ui(
         &mut self,
         ui: &mut egui::Ui,
         session: &Session,
-        lookup: &HashMap<String, usize>,
-        country: &str,
-        source: &DataSource,
+        ShownSource { country, source }: ShownSource<'_>,
         lang: Lang,
         palette: &Palette,
         commands: &mut Vec<Command>,
     ) {
+        let lookup = self.finding_lookup(session);
+        let lookup = lookup.as_ref();
         let Some(criterion) = self.criterion else {
             return;
         };
@@ -171,17 +182,13 @@ impl SourcesView {
         ui.add_space(8.0);
         ui.separator();
         decision_ui(ui, criterion, entry, &key, lang, commands);
-        override_ui(
-            ui,
-            draft,
-            &self.refused,
+        let of = OverrideOf {
             criterion,
             entry,
-            &key,
-            lang,
-            palette,
-            commands,
-        );
+            key: &key,
+            refused: &self.refused,
+        };
+        override_ui(ui, draft, of, lang, palette, commands);
         evidence_ui(ui, draft, criterion, key, lang, commands);
     }
 }
@@ -284,14 +291,15 @@ fn decision_ui(
 
 /// The override of a criterion: the score, the reason (needed when the score differs from the
 /// suggestion), why the last one was refused, and the button that asks for it.
-#[allow(clippy::too_many_arguments)]
 fn override_ui(
     ui: &mut egui::Ui,
     draft: &mut Draft,
-    refused: &Option<(String, Criterion, String)>,
-    criterion: Criterion,
-    entry: Option<&CriterionScore>,
-    key: &(String, String),
+    OverrideOf {
+        criterion,
+        entry,
+        key,
+        refused,
+    }: OverrideOf<'_>,
     lang: Lang,
     palette: &Palette,
     commands: &mut Vec<Command>,

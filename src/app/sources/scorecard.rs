@@ -2,9 +2,10 @@
 //! and the potential for development.
 
 use super::country_text;
-use crate::app::chart_export::{ChartRequest, colour, export_buttons_ui};
+use crate::app::chart_export::ChartRequest;
 use crate::app::command::Command;
 use crate::app::i18n::{Tr, dimension_name, tr, trf};
+use crate::app::widgets::{colour, export_buttons_ui};
 use crate::assess::scorecard::CountryScorecard;
 use crate::assess::{Score, ScoreBasis};
 use crate::charts::{ScorecardData, scorecard_colour};

@@ -1,0 +1,445 @@
+//! The Mirror panel: immigration reported by the receiving country against emigration reported
+//! by the sending country. Four views share the year, sex and duration-correction toggles: the
+//! log–log scatter of the pairs with the 45° line and the band corridors, the discrepancy matrix
+//! (receiver × sender), the countries' flows against their partners' reports, and one pair over
+//! the years. Each view draws the chart data of [`crate::charts`] built from the report's mirror
+//! part, the same data the exported PNG or SVG is drawn from.
+
+mod axes;
+mod card;
+mod countries;
+mod matrix;
+mod scatter;
+mod series;
+
+pub use card::pair_card_ui;
+
+use super::chart_export::ChartRequest;
+use super::command::Command;
+use super::i18n::{Tr, sex_name, tr};
+use super::session::Session;
+use super::widgets::export_buttons_ui;
+use crate::charts::{Basis, MatrixData, PairSeries, ScatterData, UndercountData};
+use crate::mirror::{Band, FlowDirection};
+use crate::model::{Lang, Sex, gazetteer};
+use egui::{Pos2, Rect, RichText};
+use egui_plot::{PlotPoint, PlotTransform};
+use scatter::ScatterPrepared;
+
+/// The views of the panel.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum MirrorTab {
+    #[default]
+    Scatter,
+    Matrix,
+    Countries,
+    Series,
+}
+
+impl MirrorTab {
+    pub const ALL: [MirrorTab; 4] = [
+        MirrorTab::Scatter,
+        MirrorTab::Matrix,
+        MirrorTab::Countries,
+        MirrorTab::Series,
+    ];
+
+    pub fn parse(text: &str) -> Option<MirrorTab> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "scatter" => Some(MirrorTab::Scatter),
+            "matrix" => Some(MirrorTab::Matrix),
+            "countries" | "bars" => Some(MirrorTab::Countries),
+            "series" => Some(MirrorTab::Series),
+            _ => None,
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        tr(
+            lang,
+            match self {
+                MirrorTab::Scatter => Tr::MirrorScatterTab,
+                MirrorTab::Matrix => Tr::MirrorMatrixTab,
+                MirrorTab::Countries => Tr::MirrorCountriesTab,
+                MirrorTab::Series => Tr::MirrorSeriesTab,
+            },
+        )
+    }
+}
+
+/// A bound of M2 as the exported chart writes it: two decimals.
+fn bound_text(lang: Lang, value: f64) -> String {
+    let text = format!("{value:.2}");
+    match lang {
+        Lang::En => text,
+        Lang::Ru => text.replace('.', ","),
+    }
+}
+
+/// A ratio in a matrix cell: two decimals, to fit.
+fn short_ratio_text(lang: Lang, value: f64) -> String {
+    bound_text(lang, value)
+}
+
+/// A ratio as the window writes it: three decimals, as in the findings' messages.
+pub fn ratio_text(lang: Lang, value: f64) -> String {
+    let text = format!("{value:.3}");
+    match lang {
+        Lang::En => text,
+        Lang::Ru => text.replace('.', ","),
+    }
+}
+
+fn country(code: &str, lang: Lang) -> String {
+    format!("{} ({code})", gazetteer().name(code, lang))
+}
+
+pub fn band_name(lang: Lang, band: Band) -> &'static str {
+    tr(
+        lang,
+        match band {
+            Band::Green => Tr::BandGreen,
+            Band::Light => Tr::BandLight,
+            Band::Amber => Tr::BandAmber,
+            Band::Red => Tr::BandRed,
+            Band::Small => Tr::BandSmall,
+            Band::OneSided => Tr::BandOneSided,
+        },
+    )
+}
+
+/// What the views need about the pairs, once per session.
+#[derive(Clone, Debug, Default)]
+struct Meta {
+    years: Vec<u16>,
+    sexes: Vec<Sex>,
+    /// The latest year with a pair reported on both sides (the matrix and the country bars need
+    /// one year).
+    latest: Option<u16>,
+    /// Countries of the pairs, sorted by code.
+    countries: Vec<String>,
+    /// The pair shown in the series view when none was chosen: the largest flows.
+    largest: Option<(String, String)>,
+}
+
+impl Meta {
+    fn build(session: &Session) -> Meta {
+        let mirror = &session.report.mirror;
+        let mut sexes: Vec<Sex> = Vec::new();
+        let mut countries = std::collections::BTreeSet::new();
+        let mut latest = None;
+        for pair in &mirror.pairs {
+            if !sexes.contains(&pair.sex) {
+                sexes.push(pair.sex);
+            }
+            countries.insert(pair.receiver.as_str());
+            countries.insert(pair.sender.as_str());
+            if pair.is_two_sided() {
+                latest = latest.max(Some(pair.year));
+            }
+        }
+        sexes.sort();
+        Meta {
+            years: mirror.years(),
+            sexes,
+            latest,
+            countries: countries.into_iter().map(str::to_string).collect(),
+            largest: PairSeries::largest(mirror, 1).into_iter().next(),
+        }
+    }
+}
+
+/// A value kept until its key changes.
+struct Cached<K, V> {
+    key: Option<K>,
+    value: Option<V>,
+}
+
+impl<K, V> Default for Cached<K, V> {
+    fn default() -> Self {
+        Cached {
+            key: None,
+            value: None,
+        }
+    }
+}
+
+impl<K: PartialEq, V> Cached<K, V> {
+    fn get(&mut self, key: K, build: impl FnOnce() -> V) -> &V {
+        if self.key.as_ref() != Some(&key) {
+            self.value = None;
+            self.key = Some(key);
+        }
+        self.value.get_or_insert_with(build)
+    }
+
+    fn value(&self) -> Option<&V> {
+        self.value.as_ref()
+    }
+
+    fn clear(&mut self) {
+        self.key = None;
+        self.value = None;
+    }
+}
+
+type ScatterKey = (u64, Option<u16>, Sex, Basis);
+type MatrixKey = (u64, u16, Sex, Basis);
+type SeriesKey = (u64, String, String, Sex, Basis);
+type BarsKey = (u64, FlowDirection, u16, bool, Basis);
+
+/// State of the Mirror panel.
+pub struct MirrorView {
+    pub tab: MirrorTab,
+    /// `None`: all years in the scatter; the latest year with both sides in the matrix and the
+    /// country view.
+    pub year: Option<u16>,
+    pub sex: Sex,
+    /// Reported figures, or figures after the duration-of-stay correction.
+    pub basis: Basis,
+    /// The direction of the country view.
+    pub direction: FlowDirection,
+    /// The country view compares with the reference group instead of all partners.
+    pub against_reference: bool,
+    /// The pair of the series view: sender, receiver.
+    pub pair: Option<(String, String)>,
+    /// Shared, so that a frame can hold it while the toggles change.
+    meta: Cached<u64, std::sync::Arc<Meta>>,
+    scatter: Cached<ScatterKey, ScatterPrepared>,
+    matrix: Cached<MatrixKey, MatrixData>,
+    series: Cached<SeriesKey, PairSeries>,
+    bars: Cached<BarsKey, UndercountData>,
+    scatter_transform: Option<PlotTransform>,
+    matrix_cells: Vec<(String, String, Rect)>,
+}
+
+impl Default for MirrorView {
+    fn default() -> Self {
+        MirrorView {
+            tab: MirrorTab::Scatter,
+            year: None,
+            sex: Sex::T,
+            basis: Basis::Corrected,
+            direction: FlowDirection::Emigration,
+            against_reference: false,
+            pair: None,
+            meta: Cached::default(),
+            scatter: Cached::default(),
+            matrix: Cached::default(),
+            series: Cached::default(),
+            bars: Cached::default(),
+            scatter_transform: None,
+            matrix_cells: Vec::new(),
+        }
+    }
+}
+
+impl MirrorView {
+    /// Forgets what belonged to the previous session; the view and the toggles stay.
+    pub fn reset(&mut self) {
+        self.year = None;
+        self.pair = None;
+        self.meta.clear();
+        self.scatter.clear();
+        self.matrix.clear();
+        self.series.clear();
+        self.bars.clear();
+        self.scatter_transform = None;
+        self.matrix_cells.clear();
+    }
+
+    /// Opens a pair over the years.
+    pub fn open_pair(&mut self, sender: String, receiver: String) {
+        self.pair = Some((sender, receiver));
+        self.tab = MirrorTab::Series;
+    }
+
+    fn prepare_meta(&mut self, session: &Session) -> &Meta {
+        self.meta.get(session.generation, || {
+            std::sync::Arc::new(Meta::build(session))
+        })
+    }
+
+    /// The year the matrix and the country view show.
+    fn one_year(&self) -> Option<u16> {
+        self.year.or(self.meta.value().and_then(|m| m.latest))
+    }
+
+    /// The pair the series view shows: the chosen one, or the largest flows.
+    fn shown_pair(&self) -> Option<(String, String)> {
+        self.pair
+            .clone()
+            .or_else(|| self.meta.value().and_then(|m| m.largest.clone()))
+    }
+
+    /// The chart the panel shows, for the export (after a frame).
+    pub fn chart_request(&self) -> Option<ChartRequest> {
+        let (sex, basis) = (self.sex, self.basis);
+        match self.tab {
+            MirrorTab::Scatter => Some(ChartRequest::Scatter {
+                year: self.year,
+                sex,
+                basis,
+                labels: super::chart_export::ScatterLabels::default(),
+            }),
+            MirrorTab::Matrix => {
+                self.one_year()
+                    .map(|year| ChartRequest::Matrix { year, sex, basis })
+            }
+            MirrorTab::Countries => self.one_year().map(|year| ChartRequest::Undercount {
+                direction: self.direction,
+                year,
+                against_reference: self.against_reference,
+                basis,
+            }),
+            MirrorTab::Series => self
+                .shown_pair()
+                .map(|(sender, receiver)| ChartRequest::Series {
+                    sender,
+                    receiver,
+                    sex,
+                    basis,
+                }),
+        }
+    }
+
+    /// The scatter shown now (after a frame).
+    pub fn scatter_data(&self) -> Option<&ScatterData> {
+        self.scatter.value().map(|s| &s.data)
+    }
+
+    /// The series shown now (after a frame).
+    pub fn series_data(&self) -> Option<&PairSeries> {
+        self.series.value()
+    }
+
+    /// The matrix shown now (after a frame).
+    pub fn matrix_data(&self) -> Option<&MatrixData> {
+        self.matrix.value()
+    }
+
+    /// The country bars shown now (after a frame).
+    pub fn bars_data(&self) -> Option<&UndercountData> {
+        self.bars.value()
+    }
+
+    /// Where a pair-year's point was drawn in the last frame of the scatter.
+    pub fn scatter_position(&self, sender: &str, receiver: &str, year: u16) -> Option<Pos2> {
+        let transform = self.scatter_transform.as_ref()?;
+        let prepared = self.scatter.value()?;
+        let point = prepared
+            .data
+            .points
+            .iter()
+            .find(|p| p.sender == sender && p.receiver == receiver && p.year == year)?;
+        Some(transform.position_from_point(&PlotPoint::new(
+            point.emigration.log10(),
+            point.immigration.log10(),
+        )))
+    }
+
+    /// Where a cell of the matrix was drawn in the last frame.
+    pub fn matrix_cell(&self, sender: &str, receiver: &str) -> Option<Rect> {
+        self.matrix_cells
+            .iter()
+            .find(|(s, r, _)| s == sender && r == receiver)
+            .map(|(_, _, rect)| *rect)
+    }
+
+    pub fn mirror_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        lang: Lang,
+        commands: &mut Vec<Command>,
+    ) {
+        if session.report.mirror.pairs.is_empty() {
+            ui.add_space(12.0);
+            ui.heading(tr(lang, Tr::NoMirrorPairs));
+            ui.label(tr(lang, Tr::NoMirrorPairsWhy));
+            return;
+        }
+        self.prepare_meta(session);
+        self.toolbar_ui(ui, lang, commands);
+        ui.separator();
+        match self.tab {
+            MirrorTab::Scatter => self.scatter_ui(ui, session, lang, commands),
+            MirrorTab::Matrix => self.matrix_ui(ui, session, lang, commands),
+            MirrorTab::Countries => self.countries_ui(ui, session, lang),
+            MirrorTab::Series => self.series_ui(ui, session, lang),
+        }
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+        let Some(meta) = self.meta.value().cloned() else {
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            for tab in MirrorTab::ALL {
+                if ui
+                    .selectable_label(self.tab == tab, RichText::new(tab.title(lang)).strong())
+                    .clicked()
+                {
+                    self.tab = tab;
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr(lang, Tr::YearLabel));
+            let all_years = self.tab == MirrorTab::Scatter;
+            let year_applies = self.tab != MirrorTab::Series;
+            let shown = match (self.year, all_years) {
+                (Some(year), _) => year.to_string(),
+                (None, true) => tr(lang, Tr::AllYearsChoice).to_string(),
+                (None, false) => meta.latest.map(|y| y.to_string()).unwrap_or_default(),
+            };
+            let shown = if year_applies {
+                shown
+            } else {
+                tr(lang, Tr::AllYearsChoice).to_string()
+            };
+            ui.add_enabled_ui(year_applies, |ui| {
+                egui::ComboBox::from_id_salt("mirror_year")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        if all_years {
+                            ui.selectable_value(&mut self.year, None, tr(lang, Tr::AllYearsChoice));
+                        }
+                        for &year in &meta.years {
+                            ui.selectable_value(&mut self.year, Some(year), year.to_string());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id)
+            });
+            ui.add_space(12.0);
+            ui.label(tr(lang, Tr::SexLabel));
+            let sex_applies = self.tab != MirrorTab::Countries;
+            for &sex in &meta.sexes {
+                let response = ui.add_enabled(
+                    sex_applies,
+                    egui::Button::selectable(self.sex == sex, sex_name(lang, sex)),
+                );
+                if response.clicked() {
+                    self.sex = sex;
+                }
+                response.on_disabled_hover_text(tr(lang, Tr::CountriesBothSexes));
+            }
+            ui.add_space(12.0);
+            let mut corrected = self.basis == Basis::Corrected;
+            if ui
+                .checkbox(&mut corrected, tr(lang, Tr::DurationCorrection))
+                .on_hover_text(tr(lang, Tr::DurationCorrectionHint))
+                .changed()
+            {
+                self.basis = if corrected {
+                    Basis::Corrected
+                } else {
+                    Basis::Reported
+                };
+            }
+            ui.add_space(12.0);
+            export_buttons_ui(ui, lang, self.chart_request(), commands);
+        });
+    }
+}

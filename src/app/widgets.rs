@@ -1,0 +1,152 @@
+//! Small pieces the panels share: chart colours, legend swatches, hover cards, the chart export
+//! buttons, and the labels and order of data rows.
+
+use super::chart_export::{ChartFormat, ChartRequest, ExportOptions, ScatterLabels};
+use super::command::Command;
+use super::i18n::{Tr, tr};
+use crate::model::{CategoryKind, Lang, category_kind};
+
+/// A chart colour in the window.
+pub fn colour(rgb: plotters::style::RGBColor) -> egui::Color32 {
+    egui::Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// A legend entry: a coloured square and its text.
+pub fn swatch(ui: &mut egui::Ui, fill: egui::Color32, text: &str) {
+    ui.horizontal(|ui| {
+        let side = ui.text_style_height(&egui::TextStyle::Body);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 2.0, fill);
+        ui.painter().rect_stroke(
+            rect,
+            2.0,
+            egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+            egui::StrokeKind::Inside,
+        );
+        ui.label(text);
+    });
+}
+
+/// The export options of the scatter: which points are named. Returns the options chosen.
+fn export_options_ui(ui: &mut egui::Ui, lang: Lang) -> ExportOptions {
+    let mut options = ExportOptions::load(ui.ctx());
+    let before = options;
+    ui.label(tr(lang, Tr::ExportLabels))
+        .on_hover_text(tr(lang, Tr::ExportLabelsHint));
+    egui::ComboBox::from_id_salt("chart_export_labels")
+        .selected_text(options.labels.text(lang))
+        .show_ui(ui, |ui| {
+            for choice in ScatterLabels::ALL {
+                ui.selectable_value(&mut options.labels, choice, choice.text(lang));
+            }
+        })
+        .response
+        .on_hover_text(tr(lang, Tr::ExportLabelsHint));
+    if options != before {
+        options.store(ui.ctx());
+    }
+    options
+}
+
+/// A card beside the pointer, shown at once (a plot point is small: the hover delay of a
+/// tooltip would make it hard to read the figures while moving over the points).
+pub fn hover_card(ctx: &egui::Context, id: &'static str, add: impl FnOnce(&mut egui::Ui)) {
+    let Some(pointer) = ctx.pointer_hover_pos() else {
+        return;
+    };
+    egui::Area::new(egui::Id::unique(("hover_card", id)))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(pointer + egui::vec2(18.0, 18.0))
+        .constrain(true)
+        .interactable(false)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(420.0);
+                add(ui);
+            });
+        });
+}
+
+/// The buttons that export the chart shown: PNG and SVG, each through a save dialog; for the
+/// scatter, first the choice of the points named (kept in the export options).
+pub fn export_buttons_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    request: Option<ChartRequest>,
+    commands: &mut Vec<Command>,
+) {
+    let request = match request {
+        Some(chart @ ChartRequest::Scatter { .. }) => {
+            let options = export_options_ui(ui, lang);
+            Some(chart.with_export_options(options))
+        }
+        other => other,
+    };
+    for (format, key) in [
+        (ChartFormat::Png, Tr::ExportPng),
+        (ChartFormat::Svg, Tr::ExportSvg),
+    ] {
+        let button = ui
+            .add_enabled(request.is_some(), egui::Button::new(tr(lang, key)))
+            .on_hover_text(tr(lang, Tr::ExportChartHint));
+        if button.clicked()
+            && let Some(request) = &request
+        {
+            commands.push(Command::ExportChartDialog(request.clone(), format));
+        }
+    }
+}
+
+/// A row's label: the category, with its age group when it is not the total.
+pub fn row_label(label: &str, age: &str, lang: Lang) -> String {
+    if age == "TOTAL" || age.is_empty() {
+        label.to_string()
+    } else if age == "UNK" {
+        format!("{label} · {}", tr(lang, Tr::AgeUnknown))
+    } else {
+        format!("{label} · {age}")
+    }
+}
+
+/// Totals first, then status codes in their usual order, countries by name, and the residual
+/// categories and aggregates last; ages in ascending order within a category.
+pub fn sort_key(category: &str, age: &str, label: &str) -> (u8, usize, String, u8, u32, String) {
+    let (rank, status_order) = match category_kind(category) {
+        CategoryKind::Total => (0, 0),
+        CategoryKind::Status => (
+            1,
+            crate::model::category::status::ALL
+                .iter()
+                .position(|s| *s == category)
+                .unwrap_or(99),
+        ),
+        CategoryKind::Country | CategoryKind::Historical => (2, 0),
+        CategoryKind::Stateless => (3, 0),
+        CategoryKind::Other => (4, 0),
+        CategoryKind::Unknown => (5, 0),
+        CategoryKind::Aggregate => (6, 0),
+        CategoryKind::Unplaced => (7, 0),
+    };
+    let (age_rank, age_start) = match age {
+        "TOTAL" | "" => (0, 0),
+        "UNK" => (2, 0),
+        other => (
+            1,
+            other
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .unwrap_or(u32::MAX),
+        ),
+    };
+    let name = label.split(" · ").next().unwrap_or(label).to_lowercase();
+    (
+        rank,
+        status_order,
+        name,
+        age_rank,
+        age_start,
+        age.to_string(),
+    )
+}
