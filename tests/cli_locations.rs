@@ -411,7 +411,7 @@ fn s1_counts_the_observations_of_a_label_and_names_its_role_as_the_table_does() 
         );
         assert!(
             message_ru.starts_with(&format!(
-                "Не удалось распознать: {ru} «{label}» (наблюдений: 5, первое: {arg} › Table {table} › A4)"
+                "Не удалось распознать: {ru} «{label}» (в 5 наблюдениях, первое: {arg} › Table {table} › A4)"
             )),
             "{message_ru}"
         );

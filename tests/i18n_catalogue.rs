@@ -119,29 +119,52 @@ fn our_resolver_writes_what_fluent_writes() {
 #[test]
 fn counts_are_grouped_and_choose_the_plural_form() {
     let c = catalogue();
-    let forms: Vec<String> = [1.0, 3.0, 5.0, 21.0, 11.0, 1234.0]
-        .iter()
-        .map(|n| c.format(Lang::Ru, "observations", &[("count", Arg::Count(*n))]))
-        .collect();
+    let summary = |lang, n: f64| {
+        c.format(
+            lang,
+            "status-summary",
+            &[
+                ("observations", Arg::Count(n)),
+                ("reporters", Arg::Count(n)),
+                ("findings", Arg::Count(n)),
+            ],
+        )
+    };
     assert_eq!(
-        forms,
-        [
-            "1 наблюдение",
-            "3 наблюдения",
-            "5 наблюдений",
-            "21 наблюдение",
-            "11 наблюдений",
-            "1\u{a0}234 наблюдения"
-        ]
+        summary(Lang::Ru, 1.0),
+        "1 наблюдение · 1 страна · 1 замечание"
     );
     assert_eq!(
-        c.format(Lang::En, "observations", &[("count", Arg::Count(1.0))]),
-        "1 observation"
+        summary(Lang::Ru, 3.0),
+        "3 наблюдения · 3 страны · 3 замечания"
     );
     assert_eq!(
-        c.format(Lang::En, "observations", &[("count", Arg::Count(4190.0))]),
-        "4,190 observations"
+        summary(Lang::Ru, 5.0),
+        "5 наблюдений · 5 стран · 5 замечаний"
     );
+    assert_eq!(
+        summary(Lang::Ru, 21.0),
+        "21 наблюдение · 21 страна · 21 замечание"
+    );
+    assert_eq!(
+        summary(Lang::Ru, 11.0),
+        "11 наблюдений · 11 стран · 11 замечаний"
+    );
+    assert_eq!(
+        summary(Lang::Ru, 1234.0),
+        "1\u{a0}234 наблюдения · 1\u{a0}234 страны · 1\u{a0}234 замечания"
+    );
+    assert_eq!(
+        summary(Lang::En, 1.0),
+        "1 observation · 1 reporter · 1 finding"
+    );
+    assert_eq!(
+        summary(Lang::En, 4190.0),
+        "4,190 observations · 4,190 reporters · 4,190 findings"
+    );
+    let on = |n: f64| c.format(Lang::Ru, "s1-on-observations", &[("count", Arg::Count(n))]);
+    assert_eq!(on(1.0), "в 1 наблюдении");
+    assert_eq!(on(5.0), "в 5 наблюдениях");
 }
 
 /// The uses of `t!(lang, "id", name = …)` and `t2!("id", name = …)` in the sources: the id and

@@ -162,7 +162,6 @@ texts! {
     InfoWord,
     Dismiss,
     DismissAll,
-    StatusSummary,
     ExportedTo,
     AndMore,
 

@@ -1,7 +1,7 @@
 //! The window's bars: the activity bar (a load's progress, the messages) and the status bar,
 //! and the overlay shown while files are dragged over the window.
 
-use super::i18n::{Tr, count_text, tr, trf};
+use super::i18n::{Tr, tr, trf};
 use super::jobs::{LoadPhase, LoadRequest};
 use super::{Command, MessageLevel, MigreviewApp};
 use egui::RichText;
@@ -74,14 +74,12 @@ impl MigreviewApp {
         let lang = self.settings.lang;
         let summary = &self.session.report.dataset;
         ui.horizontal(|ui| {
-            ui.label(trf(
+            ui.label(crate::t!(
                 lang,
-                Tr::StatusSummary,
-                &[
-                    &count_text(lang, summary.observations as f64),
-                    &summary.reporters.len().to_string(),
-                    &count_text(lang, self.session.findings().len() as f64),
-                ],
+                "status-summary",
+                observations = summary.observations,
+                reporters = summary.reporters.len(),
+                findings = self.session.findings().len(),
             ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(path) = &self.session.review_path

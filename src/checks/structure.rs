@@ -172,7 +172,7 @@ impl S1 {
 }
 
 /// How many observations a label sits on, for S1's messages: `on 3 observations`,
-/// `наблюдений: 3`; `None` when it sits on none (met only in rows that were skipped).
+/// `в 3 наблюдениях`; `None` when it sits on none (met only in rows that were skipped).
 fn on_observations(observations: Option<usize>, lang: Lang) -> String {
     match observations {
         Some(count) => t!(lang, "s1-on-observations", count = count),

@@ -124,7 +124,6 @@ WarningWord = Warning
 InfoWord = Note
 Dismiss = Dismiss
 DismissAll = Dismiss all
-StatusSummary = { $p0 } observations · { $p1 } reporters · { $p2 } findings
 ExportedTo = Findings written to { $p0 }
 AndMore = … and { $p0 } more
 ## Overview.
@@ -353,3 +352,15 @@ BandRed = red
 BandSmall = small numbers
 BandOneSided = one side only
 ClickForSeries = Click to see the pair over the years.
+
+## The status bar: what is loaded, in counts with their plural forms.
+status-summary = { $observations ->
+    [one] { $observations } observation
+   *[other] { $observations } observations
+} · { $reporters ->
+    [one] { $reporters } reporter
+   *[other] { $reporters } reporters
+} · { $findings ->
+    [one] { $findings } finding
+   *[other] { $findings } findings
+}

@@ -1,11 +1,5 @@
 # migreview: common texts (en).
 
-## Counts of things, with their plural forms.
-observations = { $count ->
-    [one] { $count } observation
-   *[other] { $count } observations
-}
-
 ## The quality dimensions of the European Statistical System.
 dimension-relevance = Relevance
 dimension-accuracy = Accuracy and reliability

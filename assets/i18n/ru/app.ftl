@@ -124,7 +124,6 @@ WarningWord = Предупреждение
 InfoWord = Примечание
 Dismiss = Скрыть
 DismissAll = Скрыть все
-StatusSummary = Наблюдений: { $p0 } · стран: { $p1 } · замечаний: { $p2 }
 ExportedTo = Замечания записаны в { $p0 }
 AndMore = … и ещё { $p0 }
 ## Overview.
@@ -353,3 +352,18 @@ BandRed = красная
 BandSmall = малые числа
 BandOneSided = только одна сторона
 ClickForSeries = Нажмите, чтобы увидеть пару по годам.
+
+## Строка состояния: что загружено, числом с формами множественного числа.
+status-summary = { $observations ->
+    [one] { $observations } наблюдение
+    [few] { $observations } наблюдения
+   *[many] { $observations } наблюдений
+} · { $reporters ->
+    [one] { $reporters } страна
+    [few] { $reporters } страны
+   *[many] { $reporters } стран
+} · { $findings ->
+    [one] { $findings } замечание
+    [few] { $findings } замечания
+   *[many] { $findings } замечаний
+}

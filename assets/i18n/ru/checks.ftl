@@ -86,7 +86,10 @@ s1-role-age = возрастная группа
 # carry it (s1-on-…), $first where it is first met (s1-first-at, or nothing), $hint the closest
 # known names (s1-did-you-mean or s1-no-name-close).
 s1-unplaced = Не удалось распознать: { $role } «{ $label }» ({ $on }{ $first }){ $hint }
-s1-on-observations = наблюдений: { $count }
+s1-on-observations = { $count ->
+    [one] в { $count } наблюдении
+   *[other] в { $count } наблюдениях
+}
 s1-on-no-observation = ни в одном прочитанном наблюдении
 s1-first-at = , первое: { $location }
 s1-no-name-close = ; похожих известных названий нет

@@ -1,12 +1,5 @@
 # migreview: common texts (ru).
 
-## Счёт предметов с формами множественного числа.
-observations = { $count ->
-    [one] { $count } наблюдение
-    [few] { $count } наблюдения
-   *[many] { $count } наблюдений
-}
-
 ## Измерения качества Европейской статистической системы.
 dimension-relevance = Актуальность
 dimension-accuracy = Точность и надёжность
