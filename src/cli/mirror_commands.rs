@@ -27,7 +27,7 @@ fn prepare(
         EXIT_INPUT
     };
     let options = import_options(input).map_err(|m| fail(err, m))?;
-    let settings = Settings::load(settings).map_err(|m| fail(err, m))?;
+    let settings = Settings::load(settings).map_err(|e| fail(err, e.to_string()))?;
     let outcome = load_inputs(&input.files, &options);
     for error in outcome.errors() {
         let _ = writeln!(err, "migreview: {error}");

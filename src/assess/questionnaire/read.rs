@@ -229,8 +229,8 @@ impl<'a> Sheet<'a> {
         match self.cell(row, field).map(cell_text) {
             None => String::new(),
             Some(Ok(text)) => text,
-            Some(Err(message)) => {
-                self.problem(problems, row, field, message);
+            Some(Err(e)) => {
+                self.problem(problems, row, field, e.to_string());
                 String::new()
             }
         }
@@ -270,7 +270,7 @@ impl<'a> Sheet<'a> {
             _ => None,
         };
         if parsed.is_none() {
-            let found = cell_text(data).unwrap_or_else(|e| e);
+            let found = cell_text(data).unwrap_or_else(|e| e.to_string());
             self.problem(
                 problems,
                 row,
@@ -299,7 +299,7 @@ impl<'a> Sheet<'a> {
             _ => None,
         };
         if parsed.is_none() {
-            let found = cell_text(data).unwrap_or_else(|e| e);
+            let found = cell_text(data).unwrap_or_else(|e| e.to_string());
             self.problem(
                 problems,
                 row,
@@ -382,8 +382,15 @@ impl<'a> Sheet<'a> {
     }
 }
 
+/// A cell that holds a spreadsheet error (`#DIV/0!`, `#N/A`…) where a value was expected.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("expected a value, found the spreadsheet error {found}")]
+struct CellError {
+    found: calamine::CellErrorType,
+}
+
 /// The text of a cell: numbers without a trailing `.0`, errors refused.
-fn cell_text(data: &Data) -> Result<String, String> {
+fn cell_text(data: &Data) -> Result<String, CellError> {
     Ok(match data {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_string(),
@@ -393,7 +400,7 @@ fn cell_text(data: &Data) -> Result<String, String> {
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => d.to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => return Err(format!("expected a value, found the spreadsheet error {e}")),
+        Data::Error(e) => return Err(CellError { found: e.clone() }),
     })
 }
 
@@ -489,8 +496,8 @@ fn read_sources(sheet: &Sheet<'_>, problems: &mut Vec<Problem>) -> Vec<SourceRow
         );
         let kind: SourceKind = sheet.choice(row, Field::Kind, "type of source", true, problems);
         let feeds_text = sheet.text(row, Field::Feeds, problems);
-        let feeds = TableFeed::parse_list(&feeds_text).unwrap_or_else(|message| {
-            sheet.problem(problems, row, Field::Feeds, message);
+        let feeds = TableFeed::parse_list(&feeds_text).unwrap_or_else(|e| {
+            sheet.problem(problems, row, Field::Feeds, e.to_string());
             Vec::new()
         });
         let obligation =
