@@ -9,6 +9,7 @@
 pub mod assessment;
 pub mod generate;
 mod plants;
+mod profiles;
 mod readme;
 mod rng;
 mod scenario;
