@@ -759,12 +759,12 @@ fn acquisition_rate(variant: Variant, profile: &Profile, year: u16) -> f64 {
 fn stocks(variant: Variant, profile: &Profile, flows: &[FlowStatus; 2]) -> Stocks {
     let mut stocks = Stocks::start(variant, profile);
     let mut shares = StockShares::new(variant, profile);
-    for y in 0..YEARS.len() {
+    for (y, &year) in YEARS.iter().enumerate() {
         if y > 0 {
             shares.step(&stocks, y);
         }
         stocks.vital_events(profile, y);
-        stocks.break_down(acquisition_rate(variant, profile, YEARS[y]), &shares, y);
+        stocks.break_down(acquisition_rate(variant, profile, year), &shares, y);
         if y + 1 < YEARS.len() {
             stocks.advance(variant, profile, flows, y);
         }
