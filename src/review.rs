@@ -134,6 +134,8 @@ pub enum ReviewError {
     Format { path: String, found: String },
     #[error("{path}: cannot save the review: {detail}")]
     Write { path: String, detail: String },
+    #[error("{path}: cannot write the findings: {detail}")]
+    Export { path: String, detail: String },
 }
 
 impl Review {
@@ -511,14 +513,17 @@ pub fn export_to_file(
     findings: &[Finding],
     review: &Review,
     lang: Lang,
-) -> Result<(), String> {
+) -> Result<(), ReviewError> {
     crate::save::write_atomically_with(path, |writer| match format {
         ExportFormat::Csv => {
             export_csv(findings, review, lang, writer).map_err(std::io::Error::other)
         }
         ExportFormat::Json => export_json(findings, review, writer).map_err(std::io::Error::other),
     })
-    .map_err(|e| format!("{}: cannot write the findings: {e}", path.display()))
+    .map_err(|e| ReviewError::Export {
+        path: path.display().to_string(),
+        detail: e.to_string(),
+    })
 }
 
 #[cfg(test)]

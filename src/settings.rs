@@ -1,10 +1,11 @@
 //! Settings of a run: every threshold of the checks and of the mirror statistics, read from a
 //! TOML or JSON file (`--settings`) and recorded in the report.
 
-use crate::checks::CheckSettings;
-use crate::mirror::MirrorSettings;
+use crate::assess::AssessSettingsError;
+use crate::checks::{CheckSettings, CheckSettingsError};
+use crate::mirror::{MirrorSettings, MirrorSettingsError};
 use serde::{Deserialize, Serialize};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Every setting of a run. A section or field that is not given keeps its default; an unknown
 /// one is an error that names it, so a misspelt section (`[chekcs]`) is not silently ignored.
@@ -17,10 +18,37 @@ pub struct Settings {
     pub assess: crate::assess::AssessSettings,
 }
 
+/// Why the settings of a run could not be read: the file, its syntax or a value that cannot be
+/// a threshold.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{}: cannot read the settings file: {source}", .path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// What is wrong with the settings of a file, after the file's name.
+    #[error("{}: {source}", .path.display())]
+    InFile {
+        path: PathBuf,
+        source: Box<SettingsError>,
+    },
+    #[error("expected settings in TOML: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("expected settings in JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Checks(#[from] CheckSettingsError),
+    #[error(transparent)]
+    Mirror(#[from] MirrorSettingsError),
+    #[error(transparent)]
+    Assess(#[from] AssessSettingsError),
+}
+
 impl Settings {
     /// The settings of `--settings` when given, read and validated; else the defaults. Every
     /// command that takes `--settings` reads it through here.
-    pub fn load(path: Option<&Path>) -> Result<Settings, String> {
+    pub fn load(path: Option<&Path>) -> Result<Settings, SettingsError> {
         match path {
             Some(path) => Settings::from_file(path),
             None => Ok(Settings::default()),
@@ -29,9 +57,11 @@ impl Settings {
 
     /// Reads settings from a `.toml` or `.json` file and validates them; fields not given keep
     /// their defaults.
-    pub fn from_file(path: &Path) -> Result<Settings, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read the settings file: {e}", path.display()))?;
+    pub fn from_file(path: &Path) -> Result<Settings, SettingsError> {
+        let text = std::fs::read_to_string(path).map_err(|source| SettingsError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let is_json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));
@@ -40,30 +70,32 @@ impl Settings {
         } else {
             Settings::from_toml(&text)
         };
-        settings.map_err(|e| format!("{}: {e}", path.display()))
+        settings.map_err(|e| SettingsError::InFile {
+            path: path.to_path_buf(),
+            source: Box::new(e),
+        })
     }
 
     /// Reads settings from TOML text and validates them.
-    pub fn from_toml(text: &str) -> Result<Settings, String> {
-        let settings: Settings =
-            toml::from_str(text).map_err(|e| format!("expected settings in TOML: {e}"))?;
+    pub fn from_toml(text: &str) -> Result<Settings, SettingsError> {
+        let settings: Settings = toml::from_str(text)?;
         settings.validate()?;
         Ok(settings)
     }
 
     /// Reads settings from JSON text and validates them.
-    pub fn from_json(text: &str) -> Result<Settings, String> {
-        let settings: Settings =
-            serde_json::from_str(text).map_err(|e| format!("expected settings in JSON: {e}"))?;
+    pub fn from_json(text: &str) -> Result<Settings, SettingsError> {
+        let settings: Settings = serde_json::from_str(text)?;
         settings.validate()?;
         Ok(settings)
     }
 
     /// Says what is wrong with a value that cannot be a threshold.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), SettingsError> {
         self.checks.validate()?;
         self.mirror.validate()?;
-        self.assess.validate()
+        self.assess.validate()?;
+        Ok(())
     }
 }
 
@@ -79,11 +111,15 @@ mod tests {
         let path = dir.join("s.toml");
         let _ = std::fs::write(&path, "[checks]\nrel_tol = 0.01\n");
         let settings = Settings::from_file(&path);
+        let settings = settings.map_err(|e| e.to_string());
         assert_eq!(settings.as_ref().map(|s| s.checks.rel_tol), Ok(0.01));
         assert_eq!(settings.map(|s| s.checks.abs_tol), Ok(0.0));
         let bad = dir.join("bad.json");
         let _ = std::fs::write(&bad, "{\"checks\": {\"rel_tol\": \"a lot\"}}");
-        let err = Settings::from_file(&bad).err().unwrap_or_default();
+        let err = Settings::from_file(&bad)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("expected settings in JSON"), "{err}");
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -107,7 +107,10 @@ fn a_misspelt_section_or_field_is_an_error_that_names_it() {
     };
     let section = dir.path().join("section.toml");
     assert!(std::fs::write(&section, "[chekcs]\nrel_tol = 0.01\n").is_ok());
-    let err = Settings::from_file(&section).err().unwrap_or_default();
+    let err = Settings::from_file(&section)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(
         err.starts_with(&format!(
             "{}: expected settings in TOML: ",
@@ -122,7 +125,10 @@ fn a_misspelt_section_or_field_is_an_error_that_names_it() {
 
     let json = dir.path().join("section.json");
     assert!(std::fs::write(&json, r#"{"mirorr": {"band_green": 0.2}}"#).is_ok());
-    let err = Settings::from_file(&json).err().unwrap_or_default();
+    let err = Settings::from_file(&json)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(
         err.contains("expected settings in JSON: unknown field `mirorr`, expected one of `checks`, `mirror`, `assess`"),
         "{err}"
@@ -131,7 +137,10 @@ fn a_misspelt_section_or_field_is_an_error_that_names_it() {
     // A misspelt mirror threshold is refused too, not silently left at its default.
     let field = dir.path().join("field.toml");
     assert!(std::fs::write(&field, "[mirror]\nband_gren = 0.2\n").is_ok());
-    let err = Settings::from_file(&field).err().unwrap_or_default();
+    let err = Settings::from_file(&field)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(err.contains("unknown field `band_gren`"), "{err}");
 
     // And so are misspelt fields of the checks and of the assessment.
@@ -160,7 +169,10 @@ definitoin = 2.0
     ] {
         let path = dir.path().join(name);
         assert!(std::fs::write(&path, text).is_ok());
-        let err = Settings::from_file(&path).err().unwrap_or_default();
+        let err = Settings::from_file(&path)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains(&format!("unknown field `{unknown}`")), "{err}");
     }
 }
@@ -174,13 +186,16 @@ fn an_impossible_threshold_is_refused_when_the_file_is_read() {
     let path = dir.path().join("s.toml");
     assert!(std::fs::write(&path, "[checks]\nu1_error_share = 0.01\n").is_ok());
     assert_eq!(
-        Settings::load(Some(&path)),
+        Settings::load(Some(&path)).map_err(|e| e.to_string()),
         Err(format!(
             "{}: checks.u1_error_share: expected at least u1_warning_share (0.05), found 0.01",
             path.display()
         ))
     );
-    assert_eq!(Settings::load(None), Ok(Settings::default()));
+    assert_eq!(
+        Settings::load(None).map_err(|e| e.to_string()),
+        Ok(Settings::default())
+    );
 }
 
 #[test]
@@ -212,7 +227,7 @@ fn impossible_thresholds_are_refused_naming_the_field() {
         let path = dir.path().join(format!("s{i}.toml"));
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
-            Settings::from_file(&path).err(),
+            Settings::from_file(&path).err().map(|e| e.to_string()),
             Some(format!("{}: {expected}", path.display())),
             "{text}"
         );

@@ -110,15 +110,18 @@ fn a_wrong_planted_list_is_reported_with_its_line() {
     let wrong = "check,table,reporter,year,category,description\nX9,3,KAZ,2014,,oops\n";
     let err = sample::parse_planted(wrong.as_bytes())
         .err()
+        .map(|e| e.to_string())
         .unwrap_or_default();
     assert_eq!(err, "line 2: expected a check code, found \"X9\"");
     let wrong = "check,table,reporter,year,category,description\nA1,3,KAZ,last year,,oops\n";
     let err = sample::parse_planted(wrong.as_bytes())
         .err()
+        .map(|e| e.to_string())
         .unwrap_or_default();
     assert_eq!(err, "line 2: expected a year, found \"last year\"");
     let err = sample::parse_planted(b"check,table\nA1,3\n")
         .err()
+        .map(|e| e.to_string())
         .unwrap_or_default();
     assert!(
         err.starts_with("expected the columns check,table,reporter"),

@@ -634,7 +634,8 @@ impl Jobs {
             .name("migreview-export".into())
             .spawn(move || {
                 let result = review::export_to_file(&path, format, &report.findings, &review, lang)
-                    .map(|()| path);
+                    .map(|()| path)
+                    .map_err(|e| e.to_string());
                 let _ = tx.send(JobEvent::Exported(result));
                 ctx.request_repaint();
             });

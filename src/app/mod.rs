@@ -343,6 +343,7 @@ impl MigreviewApp {
             &self.session.review,
             self.settings.lang,
         )
+        .map_err(|e| e.to_string())
     }
 
     /// One frame of the whole window, without eframe (benchmarks call this with a headless

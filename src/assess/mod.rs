@@ -26,11 +26,11 @@ pub use choices::{
 };
 pub use evidence::{CountryRatio, Direction, Evidence, ReportEvidence, country_ratios};
 pub use model::{
-    AssessError, Assessment, CountryAssessment, CriterionScore, DataSource, EvidenceRef, Problem,
-    ScoreBasis, ScoreError, Suggestion, TableFeed,
+    AssessError, Assessment, CountryAssessment, CriterionScore, DataSource, EvidenceRef, FeedError,
+    Problem, ScoreBasis, ScoreError, Suggestion, TableFeed,
 };
-pub use rubric::{Criterion, Score};
-pub use settings::{AssessSettings, CriterionWeights};
+pub use rubric::{Criterion, Score, ScoreOutOfRange};
+pub use settings::{AssessSettings, AssessSettingsError, CriterionWeights};
 pub use suggest::suggest;
 
 /// The schema of an assessment file; fields are added, never renamed or removed, within it.

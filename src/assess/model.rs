@@ -49,6 +49,17 @@ pub enum ScoreError {
     NoSuggestion(Criterion),
 }
 
+/// Why the tables a source feeds could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FeedError {
+    #[error(
+        "expected a table code (1.1 1.2 2.1 2.2 3 4 5.1 5.2 6.1 6.2 7.1 7.2, written with a dot), found {found:?}"
+    )]
+    Table { found: String },
+    #[error("expected the years of table {table} as 2008–2012 or 2010, found {found:?}")]
+    Years { table: TableId, found: String },
+}
+
 /// The whole assessment: the inventory and scores of one or more countries.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
@@ -407,7 +418,7 @@ impl TableFeed {
     }
 
     /// Reads `3`, `3 (2008–2012)`, `5.1 2010-2012`, `T4 (2011)`, `Table 3 (2010)`.
-    pub fn parse(text: &str) -> Result<TableFeed, String> {
+    pub fn parse(text: &str) -> Result<TableFeed, FeedError> {
         let text = text.trim();
         let lower = text.to_lowercase();
         let text = ["table ", "таблица ", "табл. ", "tab. "]
@@ -419,10 +430,8 @@ impl TableFeed {
             .find(|c: char| c == '(' || c.is_whitespace())
             .unwrap_or(text.len());
         let (head, rest) = text.split_at(split);
-        let table = TableId::parse(head).ok_or_else(|| {
-            format!(
-                "expected a table code (1.1 1.2 2.1 2.2 3 4 5.1 5.2 6.1 6.2 7.1 7.2, written with a dot), found {head:?}"
-            )
+        let table = TableId::parse(head).ok_or_else(|| FeedError::Table {
+            found: head.to_string(),
         })?;
         let rest = rest
             .trim()
@@ -432,8 +441,10 @@ impl TableFeed {
         if rest.is_empty() {
             return Ok(TableFeed::new(table, None));
         }
-        let bad_years =
-            || format!("expected the years of table {table} as 2008–2012 or 2010, found {rest:?}");
+        let bad_years = || FeedError::Years {
+            table,
+            found: rest.to_string(),
+        };
         let mut parts = rest.split(['-', '–', '—']).map(str::trim);
         let first: u16 = parts
             .next()
@@ -450,7 +461,7 @@ impl TableFeed {
     }
 
     /// Reads a list of feeds separated by `;` or `,`.
-    pub fn parse_list(text: &str) -> Result<Vec<TableFeed>, String> {
+    pub fn parse_list(text: &str) -> Result<Vec<TableFeed>, FeedError> {
         text.split([';', ','])
             .map(str::trim)
             .filter(|item| !item.is_empty())
@@ -933,12 +944,18 @@ mod tests {
         let text = TableFeed::format_list(&feeds);
         assert_eq!(text, "3 (2008–2012); 1.2; 4 (2011)");
         assert_eq!(TableFeed::parse_list(&text), Ok(feeds));
-        let err = TableFeed::parse("8 (2010)").err().unwrap_or_default();
+        let err = TableFeed::parse("8 (2010)")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(
             err.contains("expected a table code") && err.contains("\"8\""),
             "{err}"
         );
-        let err = TableFeed::parse("3 (2012–2008)").err().unwrap_or_default();
+        let err = TableFeed::parse("3 (2012–2008)")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.contains("2008–2012"), "{err}");
     }
 

@@ -32,11 +32,18 @@ impl Score {
     }
 }
 
-impl TryFrom<u8> for Score {
-    type Error = String;
+/// A number that is not a score of the rubric.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("expected a score 0–{}, found {found}", Score::MAX)]
+pub struct ScoreOutOfRange {
+    pub found: u8,
+}
 
-    fn try_from(value: u8) -> Result<Score, String> {
-        Score::new(value).ok_or_else(|| format!("expected a score 0–3, found {value}"))
+impl TryFrom<u8> for Score {
+    type Error = ScoreOutOfRange;
+
+    fn try_from(value: u8) -> Result<Score, ScoreOutOfRange> {
+        Score::new(value).ok_or(ScoreOutOfRange { found: value })
     }
 }
 

@@ -3,6 +3,52 @@
 use super::rubric::Criterion;
 use serde::{Deserialize, Serialize};
 
+/// A setting of the assessment that cannot be one: the field as the settings file names it
+/// (`assess.weights.coverage`), what it should be and what it is.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum AssessSettingsError {
+    #[error(
+        "assess.weights.{criterion}: expected a weight ≥ 0 (0 leaves the criterion out), found \
+         {found}"
+    )]
+    Weight {
+        /// The criterion's code.
+        criterion: &'static str,
+        found: f64,
+    },
+    #[error(
+        "assess.unknown_share_bands: expected three shares from 0 to 1 (0.02 is 2 %) for scores \
+         3, 2 and 1, each at most the next, found {}, {}, {}",
+        .found[0], .found[1], .found[2]
+    )]
+    UnknownShareBands { found: [f64; 3] },
+    #[error(
+        "assess.emigration_ratio_bands: expected three ratios ≥ 0 for scores 3, 2 and 1, each at \
+         least the next, found {}, {}, {}",
+        .found[0], .found[1], .found[2]
+    )]
+    EmigrationRatioBands { found: [f64; 3] },
+    #[error(
+        "assess.timeliness_months_bands: expected three month counts for scores 3, 2 and 1, each \
+         at most the next, found {}, {}, {}",
+        .found[0], .found[1], .found[2]
+    )]
+    TimelinessMonthsBands { found: [u32; 3] },
+    #[error(
+        "assess.consistency_small_deviation: expected a share from 0 to 1 (0.01 is 1 %), found \
+         {found}"
+    )]
+    ConsistencySmallDeviation { found: f64 },
+    #[error(
+        "assess.grade_bands: expected three means from 0 to 3 (the rubric's scores) for the \
+         grades good, adequate and weak, each at least the next, found {}, {}, {}",
+        .found[0], .found[1], .found[2]
+    )]
+    GradeBands { found: [f64; 3] },
+    #[error("assess.development_max_score: expected a score from 0 to 3, found {found}")]
+    DevelopmentMaxScore { found: u8 },
+}
+
 /// How much each criterion counts in the dimension means and the overall grade.
 /// Default: equal weights (`docs/domain.md#source-assessment-rubric`: equal weights by default).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -124,16 +170,15 @@ impl Default for AssessSettings {
 impl AssessSettings {
     /// Says what is wrong with a value that cannot be a weight, band or score: the field is
     /// named as the settings file writes it (`assess.weights.coverage`).
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), AssessSettingsError> {
         use super::choices::Choice;
         for criterion in Criterion::ALL {
             let weight = self.weights.get(criterion);
             if !weight.is_finite() || weight < 0.0 {
-                return Err(format!(
-                    "assess.weights.{}: expected a weight ≥ 0 (0 leaves the criterion out), \
-                     found {weight}",
-                    criterion.code()
-                ));
+                return Err(AssessSettingsError::Weight {
+                    criterion: criterion.code(),
+                    found: weight,
+                });
             }
         }
         let [u3, u2, u1] = self.unknown_share_bands;
@@ -142,10 +187,9 @@ impl AssessSettings {
             .iter()
             .all(|b| (0.0..=1.0).contains(b));
         if !(shares && u3 <= u2 && u2 <= u1) {
-            return Err(format!(
-                "assess.unknown_share_bands: expected three shares from 0 to 1 (0.02 is 2 %) for \
-                 scores 3, 2 and 1, each at most the next, found {u3}, {u2}, {u1}"
-            ));
+            return Err(AssessSettingsError::UnknownShareBands {
+                found: self.unknown_share_bands,
+            });
         }
         let [e3, e2, e1] = self.emigration_ratio_bands;
         let ratios = self
@@ -153,39 +197,31 @@ impl AssessSettings {
             .iter()
             .all(|b| b.is_finite() && *b >= 0.0);
         if !(ratios && e3 >= e2 && e2 >= e1) {
-            return Err(format!(
-                "assess.emigration_ratio_bands: expected three ratios ≥ 0 for scores 3, 2 and 1, \
-                 each at least the next, found {e3}, {e2}, {e1}"
-            ));
+            return Err(AssessSettingsError::EmigrationRatioBands {
+                found: self.emigration_ratio_bands,
+            });
         }
         let [t3, t2, t1] = self.timeliness_months_bands;
         if !(t3 <= t2 && t2 <= t1) {
-            return Err(format!(
-                "assess.timeliness_months_bands: expected three month counts for scores 3, 2 and \
-                 1, each at most the next, found {t3}, {t2}, {t1}"
-            ));
+            return Err(AssessSettingsError::TimelinessMonthsBands {
+                found: self.timeliness_months_bands,
+            });
         }
         let small = self.consistency_small_deviation;
         if !(0.0..=1.0).contains(&small) {
-            return Err(format!(
-                "assess.consistency_small_deviation: expected a share from 0 to 1 (0.01 is 1 %), \
-                 found {small}"
-            ));
+            return Err(AssessSettingsError::ConsistencySmallDeviation { found: small });
         }
         let [g3, g2, g1] = self.grade_bands;
         let means = self.grade_bands.iter().all(|b| (0.0..=3.0).contains(b));
         if !(means && g3 >= g2 && g2 >= g1) {
-            return Err(format!(
-                "assess.grade_bands: expected three means from 0 to 3 (the rubric's scores) for \
-                 the grades good, adequate and weak, each at least the next, found {g3}, {g2}, \
-                 {g1}"
-            ));
+            return Err(AssessSettingsError::GradeBands {
+                found: self.grade_bands,
+            });
         }
         if self.development_max_score > 3 {
-            return Err(format!(
-                "assess.development_max_score: expected a score from 0 to 3, found {}",
-                self.development_max_score
-            ));
+            return Err(AssessSettingsError::DevelopmentMaxScore {
+                found: self.development_max_score,
+            });
         }
         Ok(())
     }

@@ -3,7 +3,7 @@
 //! reviewer accepts or overrides each one.
 
 use super::choices::{Choice, DurationBasis, GroupCoverage, Periodicity, Publication};
-use super::evidence::{Direction, Evidence};
+use super::evidence::{CountryRatio, Direction, Evidence};
 use super::model::{DataSource, EvidenceRef, Suggestion, TableFeed};
 use super::rubric::{Criterion, Score};
 use super::settings::AssessSettings;
@@ -536,19 +536,9 @@ fn band_at_least(value: f64, bands: [f64; 3]) -> u8 {
     }
 }
 
-fn emigration_capture(
-    scope: &Scope<'_>,
-    source: &DataSource,
-    settings: &AssessSettings,
-) -> Option<Suggestion> {
-    let feeds: Vec<&TableFeed> = source
-        .feeds
-        .iter()
-        .filter(|f| EMIGRATION_TABLES.contains(&f.table))
-        .collect();
-    if feeds.is_empty() {
-        return None;
-    }
+/// The emigration ratios of the scope's country in the years the feeds cover, where its
+/// partners report the other side; oldest first.
+fn emigration_ratios<'s>(scope: &'s Scope<'_>, feeds: &[&TableFeed]) -> Vec<&'s CountryRatio> {
     let covers = |year: u16| feeds.iter().any(|f| f.covers_year(year));
     let mut ratios: Vec<_> = scope
         .evidence
@@ -563,11 +553,16 @@ fn emigration_capture(
         })
         .collect();
     ratios.sort_by_key(|r| r.year);
-    let [b3, b2, b1] = settings.emigration_ratio_bands;
-    let rule_en = format!(
+    ratios
+}
+
+/// The rule of the emigration-capture bands, in English and in Russian, each with a leading
+/// space.
+fn emigration_rule([b3, b2, b1]: [f64; 3]) -> [String; 2] {
+    let en = format!(
         " Rule: E/I ≥ {b3} → 3, {b2}–{b3} → 2, {b1}–{b2} → 1, below {b1} or no emigration data → 0."
     );
-    let rule_ru = format!(
+    let ru = format!(
         " Правило: Э/И ≥ {} → 3, {}–{} → 2, {}–{} → 1, ниже {} или нет данных об эмиграции → 0.",
         decimal(b3, 1, Lang::Ru),
         decimal(b2, 1, Lang::Ru),
@@ -576,48 +571,91 @@ fn emigration_capture(
         decimal(b2, 1, Lang::Ru),
         decimal(b1, 1, Lang::Ru)
     );
-    let tables: Vec<TableId> = feeds.iter().map(|f| f.table).collect();
-    if ratios.is_empty() {
-        if !scope.country_has_data {
-            return None;
-        }
-        let has_emigration = scope
-            .observations()
-            .any(|o| EMIGRATION_TABLES.contains(&o.table) && o.number().is_some());
-        if has_emigration {
-            // Emigration is there but no partner reports the other side: nothing to compare.
-            return None;
-        }
-        return Some(suggestion(
-            Criterion::EmigrationCapture,
-            0,
-            format!(
-                "The data hold no emigration of {} in {} for the years the source feeds.{rule_en}",
-                scope.country_name(Lang::En),
-                tables_phrase(&tables, Lang::En)
-            ),
-            format!(
-                "В данных нет эмиграции ({}) в {} за годы, которые даёт источник.{rule_ru}",
-                scope.country_name(Lang::Ru),
-                tables_phrase(&tables, Lang::Ru)
-            ),
-            vec![EvidenceRef::Field {
-                field: "feeds".into(),
-                value: TableFeed::format_list(&source.feeds),
-            }],
-        ));
+    [en, ru]
+}
+
+/// Score 0 when the data hold no emigration of the country at all in the tables the source
+/// feeds; nothing when they hold some that no partner mirrors, or no data of the country.
+fn no_emigration(
+    scope: &Scope<'_>,
+    source: &DataSource,
+    tables: &[TableId],
+    [rule_en, rule_ru]: &[String; 2],
+) -> Option<Suggestion> {
+    if !scope.country_has_data {
+        return None;
     }
-    // Whole persons: the corrected figures are estimates, and decimals would suggest otherwise.
-    let reported: f64 = ratios.iter().map(|r| r.reported).sum::<f64>().round();
-    let partner_reported: f64 = ratios
-        .iter()
-        .map(|r| r.partner_reported)
-        .sum::<f64>()
-        .round();
-    let ratio = reported / partner_reported;
-    let span = year_span(ratios.iter().map(|r| r.year)).unwrap_or([0, 0]);
+    let has_emigration = scope
+        .observations()
+        .any(|o| EMIGRATION_TABLES.contains(&o.table) && o.number().is_some());
+    if has_emigration {
+        // Emigration is there but no partner reports the other side: nothing to compare.
+        return None;
+    }
+    Some(suggestion(
+        Criterion::EmigrationCapture,
+        0,
+        format!(
+            "The data hold no emigration of {} in {} for the years the source feeds.{rule_en}",
+            scope.country_name(Lang::En),
+            tables_phrase(tables, Lang::En)
+        ),
+        format!(
+            "В данных нет эмиграции ({}) в {} за годы, которые даёт источник.{rule_ru}",
+            scope.country_name(Lang::Ru),
+            tables_phrase(tables, Lang::Ru)
+        ),
+        vec![EvidenceRef::Field {
+            field: "feeds".into(),
+            value: TableFeed::format_list(&source.feeds),
+        }],
+    ))
+}
+
+/// The emigration a country reports against the immigration its partners report from it,
+/// summed over the years of its ratios.
+struct EmigrationTotals {
+    /// Whole persons: the corrected figures are estimates, and decimals would suggest
+    /// otherwise.
+    reported: f64,
+    partner_reported: f64,
+    ratio: f64,
+    span: [u16; 2],
+}
+
+impl EmigrationTotals {
+    fn new(ratios: &[&CountryRatio]) -> EmigrationTotals {
+        let reported: f64 = ratios.iter().map(|r| r.reported).sum::<f64>().round();
+        let partner_reported: f64 = ratios
+            .iter()
+            .map(|r| r.partner_reported)
+            .sum::<f64>()
+            .round();
+        EmigrationTotals {
+            reported,
+            partner_reported,
+            ratio: reported / partner_reported,
+            span: year_span(ratios.iter().map(|r| r.year)).unwrap_or([0, 0]),
+        }
+    }
+}
+
+/// The evidence of an emigration-capture score, in English and in Russian: the totals, how
+/// many times more arrivals the partners record below the top band, the ratio of each year.
+fn emigration_evidence(
+    scope: &Scope<'_>,
+    ratios: &[&CountryRatio],
+    totals: &EmigrationTotals,
+    top_band: f64,
+    [rule_en, rule_ru]: &[String; 2],
+) -> [String; 2] {
+    let EmigrationTotals {
+        reported,
+        partner_reported,
+        ratio,
+        span,
+    } = *totals;
     let period = years(span[0], span[1]);
-    let value = band_at_least(ratio, settings.emigration_ratio_bands);
     let mut en = format!(
         "Emigration reported by {} is {} of the immigration its partner countries report from it ({period}: {} against {})",
         scope.country_name(Lang::En),
@@ -631,7 +669,7 @@ fn emigration_capture(
         count(reported, Lang::Ru),
         count(partner_reported, Lang::Ru)
     );
-    if ratio > 0.0 && ratio < b3 {
+    if ratio > 0.0 && ratio < top_band {
         en.push_str(&format!(
             ": partners record {} times more arrivals than it records departures",
             decimal(1.0 / ratio, 1, Lang::En)
@@ -655,15 +693,25 @@ fn emigration_capture(
         en.push_str(&format!(" By year: {}.", by_year(Lang::En)));
         ru.push_str(&format!(" По годам: {}.", by_year(Lang::Ru)));
     }
-    en.push_str(&rule_en);
-    ru.push_str(&rule_ru);
+    en.push_str(rule_en);
+    ru.push_str(rule_ru);
+    [en, ru]
+}
+
+/// The references of an emigration-capture score: the ratio of the whole span, then of each
+/// year when there are several.
+fn emigration_refs(
+    country: &str,
+    ratios: &[&CountryRatio],
+    totals: &EmigrationTotals,
+) -> Vec<EvidenceRef> {
     let mut refs = vec![EvidenceRef::Ratio {
-        country: scope.country.to_string(),
+        country: country.to_string(),
         direction: Direction::Emigration,
-        years: span,
-        reported,
-        partner_reported,
-        ratio,
+        years: totals.span,
+        reported: totals.reported,
+        partner_reported: totals.partner_reported,
+        ratio: totals.ratio,
     }];
     if ratios.len() > 1 {
         refs.extend(ratios.iter().map(|r| EvidenceRef::Ratio {
@@ -675,6 +723,33 @@ fn emigration_capture(
             ratio: r.ratio,
         }));
     }
+    refs
+}
+
+fn emigration_capture(
+    scope: &Scope<'_>,
+    source: &DataSource,
+    settings: &AssessSettings,
+) -> Option<Suggestion> {
+    let feeds: Vec<&TableFeed> = source
+        .feeds
+        .iter()
+        .filter(|f| EMIGRATION_TABLES.contains(&f.table))
+        .collect();
+    if feeds.is_empty() {
+        return None;
+    }
+    let ratios = emigration_ratios(scope, &feeds);
+    let rule = emigration_rule(settings.emigration_ratio_bands);
+    if ratios.is_empty() {
+        let tables: Vec<TableId> = feeds.iter().map(|f| f.table).collect();
+        return no_emigration(scope, source, &tables, &rule);
+    }
+    let totals = EmigrationTotals::new(&ratios);
+    let value = band_at_least(totals.ratio, settings.emigration_ratio_bands);
+    let [top_band, _, _] = settings.emigration_ratio_bands;
+    let [en, ru] = emigration_evidence(scope, &ratios, &totals, top_band, &rule);
+    let refs = emigration_refs(scope.country, &ratios, &totals);
     Some(suggestion(
         Criterion::EmigrationCapture,
         value,
@@ -1075,20 +1150,9 @@ fn band_at_most(share: f64, bands: [f64; 3]) -> u8 {
     }
 }
 
-fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggestion> {
-    let tables: Vec<TableId> = scope
-        .tables()
-        .into_iter()
-        .filter(|t| t.breakdown() != Breakdown::None)
-        .collect();
-    let mut shares: Vec<TableShare> = tables
-        .iter()
-        .filter_map(|&t| table_share(scope, t))
-        .collect();
-    shares.sort_by(|a, b| b.share().total_cmp(&a.share()));
-    let u1 = scope.failures(&[CheckCode::U1]);
-    let [b3, b2, b1] = settings.unknown_share_bands;
-    let rule_en = format!(
+/// The rule of the unknown-share bands, in English and in Russian, each with a leading space.
+fn unknown_share_rule([b3, b2, b1]: [f64; 3]) -> [String; 2] {
+    let en = format!(
         " Rule: below {} → 3, {}–{} → 2, {}–{} → 1, above {} → 0.",
         percent(b3, Lang::En),
         percent(b3, Lang::En),
@@ -1097,7 +1161,7 @@ fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggest
         percent(b1, Lang::En),
         percent(b1, Lang::En)
     );
-    let rule_ru = format!(
+    let ru = format!(
         " Правило: менее {} → 3, {}–{} → 2, {}–{} → 1, более {} → 0.",
         percent(b3, Lang::Ru),
         percent(b3, Lang::Ru),
@@ -1106,56 +1170,67 @@ fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggest
         percent(b1, Lang::Ru),
         percent(b1, Lang::Ru)
     );
-    let u1_en = if u1.is_empty() {
-        if scope.evidence.ran_any(&[CheckCode::U1]) {
-            " Check U1 flagged no case.".to_string()
-        } else {
-            String::new()
-        }
+    [en, ru]
+}
+
+/// What check U1 found, in English and in Russian, each with a leading space; empty when it
+/// did not run.
+fn u1_note(scope: &Scope<'_>, u1: &[&Finding]) -> [String; 2] {
+    if !u1.is_empty() {
+        return [
+            format!(" Cases flagged by check U1: {}.", u1.len()),
+            format!(" Случаев, отмеченных проверкой U1: {}.", u1.len()),
+        ];
+    }
+    if scope.evidence.ran_any(&[CheckCode::U1]) {
+        [
+            " Check U1 flagged no case.".to_string(),
+            " Проверка U1 не выявила случаев.".to_string(),
+        ]
     } else {
-        format!(" Cases flagged by check U1: {}.", u1.len())
-    };
-    let u1_ru = if u1.is_empty() {
-        if scope.evidence.ran_any(&[CheckCode::U1]) {
-            " Проверка U1 не выявила случаев.".to_string()
-        } else {
-            String::new()
-        }
+        [String::new(), String::new()]
+    }
+}
+
+/// With no table to measure, the score judged from U1's severity (warning above 5 %, error
+/// above 20 %); nothing when U1 flagged no case.
+fn unknown_share_from_u1(
+    u1: &[&Finding],
+    settings: &AssessSettings,
+    [rule_en, rule_ru]: &[String; 2],
+) -> Option<Suggestion> {
+    if u1.is_empty() {
+        return None;
+    }
+    let value = if u1.iter().any(|f| f.severity == Severity::Error) {
+        0
     } else {
-        format!(" Случаев, отмеченных проверкой U1: {}.", u1.len())
+        1
     };
-    let mut refs = Vec::new();
-    let Some(worst) = shares.first() else {
-        // No table to measure: judge from U1's severity (warning above 5 %, error above 20 %).
-        if u1.is_empty() {
-            return None;
-        }
-        let value = if u1.iter().any(|f| f.severity == Severity::Error) {
-            0
-        } else {
-            1
-        };
-        refs.extend(check_refs(&u1));
-        refs.extend(finding_refs(&u1, settings.max_finding_refs));
-        let flagged: BTreeSet<TableId> = u1.iter().filter_map(|f| f.table).collect();
-        let flagged: Vec<TableId> = flagged.into_iter().collect();
-        return Some(suggestion(
-            Criterion::UnknownShare,
-            value,
-            format!(
-                "The tables are not in the data, but check U1 flagged a large unknown share in {} (cases: {}).{rule_en}",
-                tables_phrase(&flagged, Lang::En),
-                u1.len()
-            ),
-            format!(
-                "Таблиц нет в данных, но проверка U1 отметила большую долю неизвестных в {} (случаев: {}).{rule_ru}",
-                tables_phrase(&flagged, Lang::Ru),
-                u1.len()
-            ),
-            refs,
-        ));
-    };
-    let value = band_at_most(worst.share(), settings.unknown_share_bands);
+    let mut refs = check_refs(u1);
+    refs.extend(finding_refs(u1, settings.max_finding_refs));
+    let flagged: BTreeSet<TableId> = u1.iter().filter_map(|f| f.table).collect();
+    let flagged: Vec<TableId> = flagged.into_iter().collect();
+    Some(suggestion(
+        Criterion::UnknownShare,
+        value,
+        format!(
+            "The tables are not in the data, but check U1 flagged a large unknown share in {} (cases: {}).{rule_en}",
+            tables_phrase(&flagged, Lang::En),
+            u1.len()
+        ),
+        format!(
+            "Таблиц нет в данных, но проверка U1 отметила большую долю неизвестных в {} (случаев: {}).{rule_ru}",
+            tables_phrase(&flagged, Lang::Ru),
+            u1.len()
+        ),
+        refs,
+    ))
+}
+
+/// The evidence of an unknown-share score, in English and in Russian: the worst table, then
+/// the others.
+fn unknown_share_evidence(worst: &TableShare, others: &[TableShare]) -> [String; 2] {
     let period = years(worst.years[0], worst.years[1]);
     let mut en = format!(
         "{} of the persons in table {} ({period}) have {} ({} of {}).",
@@ -1173,9 +1248,9 @@ fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggest
         count(worst.unknown, Lang::Ru),
         count(worst.total, Lang::Ru)
     );
-    if shares.len() > 1 {
+    if !others.is_empty() {
         let others = |lang: Lang| {
-            shares[1..]
+            others
                 .iter()
                 .map(|s| format!("{} {}", s.table, percent(s.share(), lang)))
                 .collect::<Vec<_>>()
@@ -1184,17 +1259,43 @@ fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggest
         en.push_str(&format!(" Other tables: {}.", others(Lang::En)));
         ru.push_str(&format!(" Другие таблицы: {}.", others(Lang::Ru)));
     }
+    [en, ru]
+}
+
+fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggestion> {
+    let tables: Vec<TableId> = scope
+        .tables()
+        .into_iter()
+        .filter(|t| t.breakdown() != Breakdown::None)
+        .collect();
+    let mut shares: Vec<TableShare> = tables
+        .iter()
+        .filter_map(|&t| table_share(scope, t))
+        .collect();
+    shares.sort_by(|a, b| b.share().total_cmp(&a.share()));
+    let u1 = scope.failures(&[CheckCode::U1]);
+    let rule = unknown_share_rule(settings.unknown_share_bands);
+    let Some(worst) = shares.first() else {
+        return unknown_share_from_u1(&u1, settings, &rule);
+    };
+    let value = band_at_most(worst.share(), settings.unknown_share_bands);
+    let [mut en, mut ru] = unknown_share_evidence(worst, &shares[1..]);
+    let [u1_en, u1_ru] = u1_note(scope, &u1);
+    let [rule_en, rule_ru] = rule;
     en.push_str(&u1_en);
     ru.push_str(&u1_ru);
     en.push_str(&rule_en);
     ru.push_str(&rule_ru);
-    refs.extend(shares.iter().map(|s| EvidenceRef::UnknownShare {
-        table: s.table,
-        years: s.years,
-        unknown: s.unknown,
-        total: s.total,
-        share: s.share(),
-    }));
+    let mut refs: Vec<EvidenceRef> = shares
+        .iter()
+        .map(|s| EvidenceRef::UnknownShare {
+            table: s.table,
+            years: s.years,
+            unknown: s.unknown,
+            total: s.total,
+            share: s.share(),
+        })
+        .collect();
     refs.extend(check_refs(&u1));
     refs.extend(finding_refs(&u1, settings.max_finding_refs));
     Some(suggestion(Criterion::UnknownShare, value, en, ru, refs))

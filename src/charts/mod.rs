@@ -194,7 +194,7 @@ impl Chart<'_> {
 /// Registers the chart font once, under the charts' family and as plotters' default
 /// `sans-serif`; every later call returns the first outcome.
 fn ensure_font() -> Result<(), ChartError> {
-    static FONT: OnceLock<Result<(), String>> = OnceLock::new();
+    static FONT: OnceLock<Result<(), ChartError>> = OnceLock::new();
     FONT.get_or_init(|| {
         [draw::FONT, "sans-serif"]
             .into_iter()
@@ -206,11 +206,12 @@ fn ensure_font() -> Result<(), ChartError> {
                 )
             })
             .map_err(|_| {
-                "the bundled Ubuntu Light font is not a readable TrueType font".to_string()
+                ChartError::Font(
+                    "the bundled Ubuntu Light font is not a readable TrueType font".to_string(),
+                )
             })
     })
     .clone()
-    .map_err(ChartError::Font)
 }
 
 fn write_error(path: &Path, detail: impl std::fmt::Display) -> ChartError {

@@ -24,7 +24,7 @@ pub mod values;
 pub use catalog::{CATALOG, CatalogEntry, Explanation, entry, explain};
 pub use finding::{CheckCode, CheckSummary, Dimension, Finding, Outcome, Severity};
 pub use index::CheckIndex;
-pub use settings::CheckSettings;
+pub use settings::{CheckSettings, CheckSettingsError};
 
 use crate::mirror::{MirrorReport, MirrorSettings};
 use crate::model::{Dataset, Lang, Location, Obs, ObsKey, Sex, Sym, TableId};

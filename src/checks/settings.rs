@@ -6,6 +6,35 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A threshold of the checks that cannot be one: the field as the settings file names it
+/// (`checks.rel_tol`), what it should be and what it is.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum CheckSettingsError {
+    #[error("checks.{field}: expected a number ≥ 0, found {found}")]
+    Negative { field: &'static str, found: f64 },
+    #[error("checks.{field}: expected a share from 0 to 1 (0.2 is 20 %), found {found}")]
+    NotAShare { field: &'static str, found: f64 },
+    #[error("checks.{field}: expected a number greater than 0, found {found}")]
+    NotPositive { field: &'static str, found: f64 },
+    #[error("checks.{field}: expected a number, found {found}")]
+    NotANumber { field: &'static str, found: f64 },
+    #[error("checks.{field}: expected at least {other} ({floor}), found {found}")]
+    BelowOther {
+        field: &'static str,
+        other: &'static str,
+        floor: f64,
+        found: f64,
+    },
+    #[error("checks.{field}: expected a number between 0 and 1, found {found}")]
+    AboveOne { field: &'static str, found: f64 },
+    #[error("checks.{field}: expected at least {least}, found {found}")]
+    TooFew {
+        field: &'static str,
+        least: usize,
+        found: usize,
+    },
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CheckSettings {
@@ -113,7 +142,7 @@ impl CheckSettings {
     }
 
     /// Says what is wrong with a value that cannot be a threshold.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), CheckSettingsError> {
         let non_negative = [
             ("abs_tol", self.abs_tol),
             ("rel_tol", self.rel_tol),
@@ -135,9 +164,10 @@ impl CheckSettings {
         ];
         for (name, value) in non_negative {
             if !value.is_finite() || value < 0.0 {
-                return Err(format!(
-                    "checks.{name}: expected a number ≥ 0, found {value}"
-                ));
+                return Err(CheckSettingsError::Negative {
+                    field: name,
+                    found: value,
+                });
             }
         }
         // Shares and rates are fractions of a whole (0.2 is 20 %).
@@ -153,54 +183,62 @@ impl CheckSettings {
         ];
         for (name, value) in fractions {
             if !(0.0..=1.0).contains(&value) {
-                return Err(format!(
-                    "checks.{name}: expected a share from 0 to 1 (0.2 is 20 %), found {value}"
-                ));
+                return Err(CheckSettingsError::NotAShare {
+                    field: name,
+                    found: value,
+                });
             }
         }
         // A cut-off of zero flags every change, every ratio.
         for (name, value) in [("t1_max_z", self.t1_max_z), ("hb_c", self.hb_c)] {
             if value <= 0.0 {
-                return Err(format!(
-                    "checks.{name}: expected a number greater than 0, found {value}"
-                ));
+                return Err(CheckSettingsError::NotPositive {
+                    field: name,
+                    found: value,
+                });
             }
         }
         if !self.d3_min_rate.is_finite() {
-            return Err(format!(
-                "checks.d3_min_rate: expected a number, found {}",
-                self.d3_min_rate
-            ));
+            return Err(CheckSettingsError::NotANumber {
+                field: "d3_min_rate",
+                found: self.d3_min_rate,
+            });
         }
         if self.u1_error_share < self.u1_warning_share {
-            return Err(format!(
-                "checks.u1_error_share: expected at least u1_warning_share ({}), found {}",
-                self.u1_warning_share, self.u1_error_share
-            ));
+            return Err(CheckSettingsError::BelowOther {
+                field: "u1_error_share",
+                other: "u1_warning_share",
+                floor: self.u1_warning_share,
+                found: self.u1_error_share,
+            });
         }
         if self.d3_max_rate < self.d3_min_rate {
-            return Err(format!(
-                "checks.d3_max_rate: expected at least d3_min_rate ({}), found {}",
-                self.d3_min_rate, self.d3_max_rate
-            ));
+            return Err(CheckSettingsError::BelowOther {
+                field: "d3_max_rate",
+                other: "d3_min_rate",
+                floor: self.d3_min_rate,
+                found: self.d3_max_rate,
+            });
         }
         if self.hb_u > 1.0 {
-            return Err(format!(
-                "checks.hb_u: expected a number between 0 and 1, found {}",
-                self.hb_u
-            ));
+            return Err(CheckSettingsError::AboveOne {
+                field: "hb_u",
+                found: self.hb_u,
+            });
         }
         if self.t1_min_ratios < 2 {
-            return Err(format!(
-                "checks.t1_min_ratios: expected at least 2, found {}",
-                self.t1_min_ratios
-            ));
+            return Err(CheckSettingsError::TooFew {
+                field: "t1_min_ratios",
+                least: 2,
+                found: self.t1_min_ratios,
+            });
         }
         if self.hb_min_partners < 3 {
-            return Err(format!(
-                "checks.hb_min_partners: expected at least 3, found {}",
-                self.hb_min_partners
-            ));
+            return Err(CheckSettingsError::TooFew {
+                field: "hb_min_partners",
+                least: 3,
+                found: self.hb_min_partners,
+            });
         }
         Ok(())
     }
@@ -232,13 +270,21 @@ mod tests {
             u1_error_share: 0.01,
             ..CheckSettings::default()
         };
-        let message = bad.validate().err().unwrap_or_default();
+        let message = bad
+            .validate()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(message.contains("u1_error_share"), "{message}");
         let negative = CheckSettings {
             rel_tol: -0.1,
             ..CheckSettings::default()
         };
-        let message = negative.validate().err().unwrap_or_default();
+        let message = negative
+            .validate()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(
             message.contains("rel_tol") && message.contains("-0.1"),
             "{message}"

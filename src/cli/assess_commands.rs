@@ -275,7 +275,9 @@ fn run_scorecard(args: &ScorecardArgs, out: &mut dyn Write) -> Result<(), String
         Some(path) => Some((path.as_path(), chart_target(path)?)),
         None => None,
     };
-    let settings: AssessSettings = Settings::load(args.settings.as_deref())?.assess;
+    let settings: AssessSettings = Settings::load(args.settings.as_deref())
+        .map_err(|e| e.to_string())?
+        .assess;
     let assessment = load(&args.from)?;
     let countries: Vec<_> = match &args.country {
         Some(label) => {
@@ -331,7 +333,7 @@ pub fn assessment_for_run(
 
 fn run_suggest(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     let options = super::import_options(&args.input)?;
-    let settings = Settings::load(args.settings.as_deref())?;
+    let settings = Settings::load(args.settings.as_deref()).map_err(|e| e.to_string())?;
     let country = match &args.country {
         Some(label) => Some(country_code(label).map_err(|e| format!("--country: {e}"))?),
         None => None,

@@ -27,7 +27,7 @@ fn prepare(
         EXIT_INPUT
     };
     let options = import_options(input).map_err(|m| fail(err, m))?;
-    let settings = Settings::load(settings).map_err(|m| fail(err, m))?;
+    let settings = Settings::load(settings).map_err(|e| fail(err, e.to_string()))?;
     let outcome = load_inputs(&input.files, &options);
     for error in outcome.errors() {
         let _ = writeln!(err, "migreview: {error}");
@@ -161,6 +161,21 @@ fn write_mirror_text(
     year: Option<u16>,
     interval_z: f64,
 ) -> std::io::Result<()> {
+    write_pairs(out, report, year, interval_z)?;
+    write_coverage(out, report)?;
+    write_durations(out, report)?;
+    write_reference_group(out, report)?;
+    write_countries(out, report)?;
+    write_harmonisation(out, report)
+}
+
+/// The pairs of a mirror report, one line each, under their heading.
+fn write_pairs(
+    out: &mut dyn Write,
+    report: &MirrorReport,
+    year: Option<u16>,
+    interval_z: f64,
+) -> std::io::Result<()> {
     let two_sided = report.pairs.iter().filter(|p| p.is_two_sided()).count();
     let when = year.map_or_else(String::new, |y| format!(" in {y}"));
     writeln!(
@@ -209,6 +224,11 @@ fn write_mirror_text(
             range(p.ratio_interval())
         )?;
     }
+    Ok(())
+}
+
+/// How many ordered pair-years the data cover on both sides, one side or neither.
+fn write_coverage(out: &mut dyn Write, report: &MirrorReport) -> std::io::Result<()> {
     if let Some(c) = &report.coverage {
         let years = match c.years {
             Some([a, b]) if a == b => a.to_string(),
@@ -232,6 +252,11 @@ fn write_mirror_text(
             share(c.neither, c.cells)
         )?;
     }
+    Ok(())
+}
+
+/// The duration-of-stay corrections other than 1.
+fn write_durations(out: &mut dyn Write, report: &MirrorReport) -> std::io::Result<()> {
     let corrected: Vec<_> = report
         .durations
         .iter()
@@ -256,6 +281,11 @@ fn write_mirror_text(
             )?;
         }
     }
+    Ok(())
+}
+
+/// The reference group of the country view and its note.
+fn write_reference_group(out: &mut dyn Write, report: &MirrorReport) -> std::io::Result<()> {
     if let Some(group) = &report.reference_group {
         writeln!(out)?;
         let members = if group.countries.is_empty() {
@@ -268,6 +298,11 @@ fn write_mirror_text(
             writeln!(out, "  {note}")?;
         }
     }
+    Ok(())
+}
+
+/// Each country against its partners.
+fn write_countries(out: &mut dyn Write, report: &MirrorReport) -> std::io::Result<()> {
     if !report.countries.is_empty() {
         writeln!(out)?;
         writeln!(
@@ -304,6 +339,11 @@ fn write_mirror_text(
             )?;
         }
     }
+    Ok(())
+}
+
+/// The harmonisation factors of each country.
+fn write_harmonisation(out: &mut dyn Write, report: &MirrorReport) -> std::io::Result<()> {
     if let Some(h) = &report.harmonisation {
         writeln!(out)?;
         writeln!(
@@ -342,6 +382,204 @@ struct Planned<'a> {
     chart: Chart<'a>,
 }
 
+/// The data the charts of `migreview plot` are drawn from; the planned charts borrow it.
+struct PlotData {
+    by_table: Vec<CoverageGrid>,
+    by_reporter: Vec<CoverageGrid>,
+    scatter: ScatterData,
+    matrix: Option<MatrixData>,
+    series: Vec<PairSeries>,
+    /// The undercount bars of the year, each with its file stem.
+    bars: Vec<(String, UndercountData)>,
+}
+
+impl PlotData {
+    /// Everything to draw: coverage by table and by reporter, the scatter (of `args.year`, or
+    /// all years), and for `year` the matrix and the undercount bars.
+    fn new(
+        report: &MirrorReport,
+        table_coverage: &coverage::TableCoverage,
+        settings: &Settings,
+        args: &PlotArgs,
+        year: Option<u16>,
+    ) -> PlotData {
+        PlotData {
+            by_table: table_coverage
+                .tables
+                .iter()
+                .map(|&t| CoverageGrid::by_table(table_coverage, t))
+                .collect(),
+            by_reporter: table_coverage
+                .reporters
+                .iter()
+                .map(|r| CoverageGrid::by_reporter(table_coverage, r))
+                .collect(),
+            scatter: ScatterData::from_report(report, &settings.mirror, args.year, Sex::T),
+            matrix: year.map(|y| MatrixData::from_report(report, y, Sex::T)),
+            series: PairSeries::largest(report, 6)
+                .iter()
+                .map(|(sender, receiver)| PairSeries::from_report(report, sender, receiver, Sex::T))
+                .collect(),
+            bars: year.map_or_else(Vec::new, |y| undercount_bars(report, settings, y)),
+        }
+    }
+}
+
+/// The undercount bars of a year, both directions, and against the reference group when there
+/// is one.
+fn undercount_bars(
+    report: &MirrorReport,
+    settings: &Settings,
+    y: u16,
+) -> Vec<(String, UndercountData)> {
+    let mut bars = Vec::new();
+    let has_group = report
+        .reference_group
+        .as_ref()
+        .is_some_and(|g| !g.countries.is_empty());
+    for direction in [FlowDirection::Emigration, FlowDirection::Immigration] {
+        let name = direction.as_str();
+        bars.push((
+            format!("undercount_{name}_{y}"),
+            UndercountData::from_report(report, &settings.mirror, direction, y, false),
+        ));
+        if has_group {
+            bars.push((
+                format!("undercount_{name}_{y}_reference"),
+                UndercountData::from_report(report, &settings.mirror, direction, y, true),
+            ));
+        }
+    }
+    bars
+}
+
+/// The charts of the data, in the order they are written, each under its file stem.
+fn plan_charts<'a>(
+    data: &'a PlotData,
+    table_coverage: &coverage::TableCoverage,
+    scatter_year: Option<u16>,
+) -> Vec<Planned<'a>> {
+    let mut planned: Vec<Planned<'_>> = Vec::new();
+    for (grid, table) in data.by_table.iter().zip(&table_coverage.tables) {
+        planned.push(Planned {
+            stem: format!("coverage_table_{}", file_part(table.code())),
+            chart: Chart::Coverage(grid),
+        });
+    }
+    for (grid, reporter) in data.by_reporter.iter().zip(&table_coverage.reporters) {
+        planned.push(Planned {
+            stem: format!("coverage_{}", file_part(reporter)),
+            chart: Chart::Coverage(grid),
+        });
+    }
+    planned.push(Planned {
+        stem: match scatter_year {
+            Some(y) => format!("mirror_scatter_{y}"),
+            None => "mirror_scatter_all_years".into(),
+        },
+        chart: Chart::Scatter(&data.scatter),
+    });
+    if let Some(matrix) = &data.matrix {
+        planned.push(Planned {
+            stem: format!("discrepancy_matrix_{}", matrix.year),
+            chart: Chart::Matrix(matrix),
+        });
+    }
+    for s in &data.series {
+        planned.push(Planned {
+            stem: format!("pair_{}_{}", file_part(&s.sender), file_part(&s.receiver)),
+            chart: Chart::Series(s),
+        });
+    }
+    for (stem, data) in &data.bars {
+        planned.push(Planned {
+            stem: stem.clone(),
+            chart: Chart::Undercount(data),
+        });
+    }
+    planned
+}
+
+/// Labels that differ only in what a file name cannot hold get numbered names, not one file.
+fn number_repeated_stems(planned: &mut [Planned<'_>]) {
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for plan in planned {
+        let mut stem = plan.stem.clone();
+        let mut n = 1;
+        while !taken.insert(stem.to_ascii_lowercase()) {
+            n += 1;
+            stem = format!("{}-{n}", plan.stem);
+        }
+        plan.stem = stem;
+    }
+}
+
+/// The chart options of `migreview plot`: the language, the points labelled and the source
+/// line naming the files read.
+fn plot_options(args: &PlotArgs, outcome: &LoadOutcome) -> ChartOptions {
+    let source = crate::sample::files_source(
+        // Named as the window's charts name them: by their file names.
+        outcome
+            .reports()
+            .map(|r| crate::load::display_name(&r.path)),
+        crate::sample::holds_sample(outcome),
+        args.lang.into(),
+    );
+    ChartOptions {
+        lang: args.lang.into(),
+        source,
+        labels: args.point_labels,
+        ..ChartOptions::default()
+    }
+}
+
+/// Writes every planned chart in every format asked for into `args.out`; returns how many
+/// files were written and whether a chart failed.
+fn write_charts(
+    planned: &[Planned<'_>],
+    options: &ChartOptions,
+    args: &PlotArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> (usize, bool) {
+    let mut formats = Vec::new();
+    if args.png || !args.svg {
+        formats.push("png");
+    }
+    if args.svg {
+        formats.push("svg");
+    }
+    let mut written = 0;
+    let mut failed = false;
+    for plan in planned {
+        for &format in &formats {
+            let path: PathBuf = args.out.join(format!("{}.{format}", plan.stem));
+            // Every part taken from the data went through `file_part`: the chart stays in the
+            // folder chosen.
+            debug_assert_eq!(path.parent(), Some(args.out.as_path()));
+            let target = if format == "svg" {
+                Target::Svg(&path)
+            } else {
+                Target::Png(&path)
+            };
+            match charts::render(plan.chart, options, target) {
+                Ok(_) => {
+                    written += 1;
+                    let _ = writeln!(out, "wrote {}", path.display());
+                }
+                Err(ChartError::Empty(why)) => {
+                    let _ = writeln!(out, "skipped {}: {why}", plan.stem);
+                }
+                Err(e) => {
+                    let _ = writeln!(err, "migreview: {e}");
+                    failed = true;
+                }
+            }
+        }
+    }
+    (written, failed)
+}
+
 pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let (outcome, settings) = match prepare(&args.input, args.settings.as_deref(), err) {
         Ok(prepared) => prepared,
@@ -374,142 +612,14 @@ pub fn run_plot(args: &PlotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i3
         .map(|p| p.year)
         .max();
     let year = args.year.or(latest_two_sided);
-
     // Data first, then the charts that borrow it.
-    let by_table: Vec<CoverageGrid> = table_coverage
-        .tables
-        .iter()
-        .map(|&t| CoverageGrid::by_table(&table_coverage, t))
-        .collect();
-    let by_reporter: Vec<CoverageGrid> = table_coverage
-        .reporters
-        .iter()
-        .map(|r| CoverageGrid::by_reporter(&table_coverage, r))
-        .collect();
-    let scatter = ScatterData::from_report(&report, &settings.mirror, args.year, Sex::T);
-    let matrix = year.map(|y| MatrixData::from_report(&report, y, Sex::T));
-    let series: Vec<PairSeries> = PairSeries::largest(&report, 6)
-        .iter()
-        .map(|(sender, receiver)| PairSeries::from_report(&report, sender, receiver, Sex::T))
-        .collect();
-    let mut bars: Vec<(String, UndercountData)> = Vec::new();
-    if let Some(y) = year {
-        let has_group = report
-            .reference_group
-            .as_ref()
-            .is_some_and(|g| !g.countries.is_empty());
-        for direction in [FlowDirection::Emigration, FlowDirection::Immigration] {
-            let name = direction.as_str();
-            bars.push((
-                format!("undercount_{name}_{y}"),
-                UndercountData::from_report(&report, &settings.mirror, direction, y, false),
-            ));
-            if has_group {
-                bars.push((
-                    format!("undercount_{name}_{y}_reference"),
-                    UndercountData::from_report(&report, &settings.mirror, direction, y, true),
-                ));
-            }
-        }
-    }
-
-    let mut planned: Vec<Planned<'_>> = Vec::new();
-    for (grid, table) in by_table.iter().zip(&table_coverage.tables) {
-        planned.push(Planned {
-            stem: format!("coverage_table_{}", file_part(table.code())),
-            chart: Chart::Coverage(grid),
-        });
-    }
-    for (grid, reporter) in by_reporter.iter().zip(&table_coverage.reporters) {
-        planned.push(Planned {
-            stem: format!("coverage_{}", file_part(reporter)),
-            chart: Chart::Coverage(grid),
-        });
-    }
-    planned.push(Planned {
-        stem: match args.year {
-            Some(y) => format!("mirror_scatter_{y}"),
-            None => "mirror_scatter_all_years".into(),
-        },
-        chart: Chart::Scatter(&scatter),
-    });
-    if let Some(matrix) = &matrix {
-        planned.push(Planned {
-            stem: format!("discrepancy_matrix_{}", matrix.year),
-            chart: Chart::Matrix(matrix),
-        });
-    }
-    for s in &series {
-        planned.push(Planned {
-            stem: format!("pair_{}_{}", file_part(&s.sender), file_part(&s.receiver)),
-            chart: Chart::Series(s),
-        });
-    }
-    for (stem, data) in &bars {
-        planned.push(Planned {
-            stem: stem.clone(),
-            chart: Chart::Undercount(data),
-        });
-    }
-
-    let source = crate::sample::files_source(
-        // Named as the window's charts name them: by their file names.
-        outcome
-            .reports()
-            .map(|r| crate::load::display_name(&r.path)),
-        crate::sample::holds_sample(&outcome),
-        args.lang.into(),
-    );
-    let options = ChartOptions {
-        lang: args.lang.into(),
-        source,
-        labels: args.point_labels,
-        ..ChartOptions::default()
-    };
-    let mut formats = Vec::new();
-    if args.png || !args.svg {
-        formats.push("png");
-    }
-    if args.svg {
-        formats.push("svg");
-    }
-    let mut written = 0;
-    // Labels that differ only in what a file name cannot hold get numbered names, not one file.
-    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for plan in &mut planned {
-        let mut stem = plan.stem.clone();
-        let mut n = 1;
-        while !taken.insert(stem.to_ascii_lowercase()) {
-            n += 1;
-            stem = format!("{}-{n}", plan.stem);
-        }
-        plan.stem = stem;
-    }
-    for plan in &planned {
-        for &format in &formats {
-            let path: PathBuf = args.out.join(format!("{}.{format}", plan.stem));
-            // Every part taken from the data went through `file_part`: the chart stays in the
-            // folder chosen.
-            debug_assert_eq!(path.parent(), Some(args.out.as_path()));
-            let target = if format == "svg" {
-                Target::Svg(&path)
-            } else {
-                Target::Png(&path)
-            };
-            match charts::render(plan.chart, &options, target) {
-                Ok(_) => {
-                    written += 1;
-                    let _ = writeln!(out, "wrote {}", path.display());
-                }
-                Err(ChartError::Empty(why)) => {
-                    let _ = writeln!(out, "skipped {}: {why}", plan.stem);
-                }
-                Err(e) => {
-                    let _ = writeln!(err, "migreview: {e}");
-                    status = EXIT_INPUT;
-                }
-            }
-        }
+    let data = PlotData::new(&report, &table_coverage, &settings, args, year);
+    let mut planned = plan_charts(&data, &table_coverage, args.year);
+    number_repeated_stems(&mut planned);
+    let options = plot_options(args, &outcome);
+    let (written, failed) = write_charts(&planned, &options, args, out, err);
+    if failed {
+        status = EXIT_INPUT;
     }
     let _ = writeln!(out, "{written} chart files in {}", args.out.display());
     status

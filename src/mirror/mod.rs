@@ -18,7 +18,10 @@ pub use crate::coverage::MirrorCoverage;
 pub use countries::{CountryFlows, PartnerComparison, ReferenceGroupReport};
 pub use duration::{DurationRule, RuleSource};
 pub use harmonise::{Harmonisation, HarmonisationFactor};
-pub use settings::{CorrectionSet, DurationSetting, FlowDirection, MirrorSettings, ReferenceGroup};
+pub use settings::{
+    CorrectionSet, DurationSetting, FlowDirection, MirrorSettings, MirrorSettingsError,
+    ReferenceGroup,
+};
 
 use crate::model::{Dataset, Sex};
 use serde::{Deserialize, Serialize};

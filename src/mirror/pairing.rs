@@ -188,10 +188,18 @@ struct Collected {
     data_rules: HashMap<(u32, u16, FlowDirection), (u8, RuleSource)>,
 }
 
-/// Reads the Table 3 and Table 4 rows that can pair (current countries, age total, partner
-/// other than the reporter), with the duration rules they state.
-fn collect(dataset: &Dataset) -> Option<Collected> {
-    let total_age = dataset.sym("TOTAL")?;
+/// The rows of Table 3 and Table 4 that can pair, as read, their countries numbered as first
+/// seen, with the duration rules the observations state.
+struct Read {
+    countries: Countries,
+    immigration: Vec<Entry>,
+    emigration: Vec<Entry>,
+    data_rules: HashMap<(u32, u16, FlowDirection), (u8, RuleSource)>,
+}
+
+/// Reads the rows of Table 3 and Table 4 that can pair (current countries, age total, partner
+/// other than the reporter) and the duration rules of every row of those tables.
+fn read_rows(dataset: &Dataset, total_age: Sym) -> Read {
     let mut countries = Countries {
         by_sym: vec![UNSEEN; dataset.strings.len()],
         syms: Vec::new(),
@@ -251,11 +259,17 @@ fn collect(dataset: &Dataset) -> Option<Collected> {
             FlowDirection::Emigration => emigration.push(entry(partner, reporter)),
         }
     }
-    if immigration.is_empty() && emigration.is_empty() {
-        return None;
+    Read {
+        countries,
+        immigration,
+        emigration,
+        data_rules,
     }
+}
 
-    // Number countries in code order, so that key order is the order of the output.
+/// Numbers countries in code order, so that key order is the order of the output: the new
+/// number of each country as first seen, and the codes in that order.
+fn code_order(dataset: &Dataset, countries: &Countries) -> (Vec<u32>, Vec<String>) {
     let mut order: Vec<u32> = (0..countries.syms.len() as u32).collect();
     order.sort_by(|a, b| {
         dataset
@@ -270,9 +284,15 @@ fn collect(dataset: &Dataset) -> Option<Collected> {
         .iter()
         .map(|&dense| dataset.str(countries.syms[dense as usize]).to_string())
         .collect();
+    (rank, codes)
+}
+
+/// Renumbers the countries of the keys by `rank` and sorts both sides by key; returns the first
+/// and last year.
+fn renumber(immigration: &mut [Entry], emigration: &mut [Entry], rank: &[u32]) -> (u16, u16) {
     let mut first_year = u16::MAX;
     let mut last_year = 0u16;
-    for entries in [&mut immigration, &mut emigration] {
+    for entries in [immigration, emigration] {
         for entry in entries.iter_mut() {
             let (year, receiver, sender, sex) = unpack(entry.key);
             entry.key = pack(year, rank[receiver as usize], rank[sender as usize], sex);
@@ -282,12 +302,21 @@ fn collect(dataset: &Dataset) -> Option<Collected> {
         // Stable, so that among repeated keys the first observation counts.
         entries.sort_by_key(|e| e.key);
     }
-    let years = (last_year - first_year) as usize + 1;
+    (first_year, last_year)
+}
 
-    let mut sexes = PerReporterYear::new(codes.len(), first_year, years, 0u8);
+/// Which sexes each reporter gives in each year and direction.
+fn sexes_given(
+    countries: usize,
+    [first_year, last_year]: [u16; 2],
+    immigration: &[Entry],
+    emigration: &[Entry],
+) -> PerReporterYear<u8> {
+    let years = (last_year - first_year) as usize + 1;
+    let mut sexes = PerReporterYear::new(countries, first_year, years, 0u8);
     for (direction, entries) in [
-        (FlowDirection::Immigration, &immigration),
-        (FlowDirection::Emigration, &emigration),
+        (FlowDirection::Immigration, immigration),
+        (FlowDirection::Emigration, emigration),
     ] {
         for entry in entries {
             let (year, receiver, sender, sex) = unpack(entry.key);
@@ -300,6 +329,30 @@ fn collect(dataset: &Dataset) -> Option<Collected> {
             }
         }
     }
+    sexes
+}
+
+/// Reads the Table 3 and Table 4 rows that can pair (current countries, age total, partner
+/// other than the reporter), with the duration rules they state.
+fn collect(dataset: &Dataset) -> Option<Collected> {
+    let total_age = dataset.sym("TOTAL")?;
+    let Read {
+        countries,
+        mut immigration,
+        mut emigration,
+        data_rules,
+    } = read_rows(dataset, total_age);
+    if immigration.is_empty() && emigration.is_empty() {
+        return None;
+    }
+    let (rank, codes) = code_order(dataset, &countries);
+    let (first_year, last_year) = renumber(&mut immigration, &mut emigration, &rank);
+    let sexes = sexes_given(
+        codes.len(),
+        [first_year, last_year],
+        &immigration,
+        &emigration,
+    );
     let data_rules = data_rules
         .into_iter()
         .map(|((dense, year, direction), given)| ((rank[dense as usize], year, direction), given))

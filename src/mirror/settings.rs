@@ -3,6 +3,32 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A setting of the mirror statistics that cannot be one: the field as the settings file names
+/// it (`mirror.band_green`), what it should be and what it is.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum MirrorSettingsError {
+    #[error("mirror.{field}: expected a |log ratio| greater than 0 (0.1 is ±10 %), found {found}")]
+    Band { field: &'static str, found: f64 },
+    #[error(
+        "mirror.band_light: expected band_green < band_light < band_amber, found {green}, \
+         {light}, {amber}"
+    )]
+    BandOrder { green: f64, light: f64, amber: f64 },
+    #[error("mirror.small_count: expected a count ≥ 0, found {found}")]
+    SmallCount { found: f64 },
+    #[error(
+        "mirror.interval_z: expected a normal quantile greater than 0 and at most 10 (1.96 for \
+         95 %), found {found}"
+    )]
+    IntervalZ { found: f64 },
+    #[error("mirror.reference_share: expected a share greater than 0 and at most 1, found {found}")]
+    ReferenceShare { found: f64 },
+    #[error("mirror.m2_low: expected 0 < m2_low < m2_high, found {low} and {high}")]
+    M2Bounds { low: f64, high: f64 },
+    #[error("mirror.bootstrap_resamples: expected 1 to 100,000, found {found}")]
+    BootstrapResamples { found: usize },
+}
+
 /// Direction of a flow as a country reports it.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -197,7 +223,7 @@ pub struct MirrorSettings {
 impl MirrorSettings {
     /// Says what is wrong with a value that cannot be a threshold (the ranges are listed in
     /// the README's settings table).
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), MirrorSettingsError> {
         let bands = [
             ("band_green", self.band_green),
             ("band_light", self.band_light),
@@ -205,49 +231,44 @@ impl MirrorSettings {
         ];
         for (name, value) in bands {
             if !value.is_finite() || value <= 0.0 {
-                return Err(format!(
-                    "mirror.{name}: expected a |log ratio| greater than 0 (0.1 is ±10 %), found \
-                     {value}"
-                ));
+                return Err(MirrorSettingsError::Band {
+                    field: name,
+                    found: value,
+                });
             }
         }
         if !(self.band_green < self.band_light && self.band_light < self.band_amber) {
-            return Err(format!(
-                "mirror.band_light: expected band_green < band_light < band_amber, found {}, {}, \
-                 {}",
-                self.band_green, self.band_light, self.band_amber
-            ));
+            return Err(MirrorSettingsError::BandOrder {
+                green: self.band_green,
+                light: self.band_light,
+                amber: self.band_amber,
+            });
         }
         if !self.small_count.is_finite() || self.small_count < 0.0 {
-            return Err(format!(
-                "mirror.small_count: expected a count ≥ 0, found {}",
-                self.small_count
-            ));
+            return Err(MirrorSettingsError::SmallCount {
+                found: self.small_count,
+            });
         }
         if !(self.interval_z > 0.0 && self.interval_z <= 10.0) {
-            return Err(format!(
-                "mirror.interval_z: expected a normal quantile greater than 0 and at most 10 \
-                 (1.96 for 95 %), found {}",
-                self.interval_z
-            ));
+            return Err(MirrorSettingsError::IntervalZ {
+                found: self.interval_z,
+            });
         }
         if !(self.reference_share > 0.0 && self.reference_share <= 1.0) {
-            return Err(format!(
-                "mirror.reference_share: expected a share greater than 0 and at most 1, found {}",
-                self.reference_share
-            ));
+            return Err(MirrorSettingsError::ReferenceShare {
+                found: self.reference_share,
+            });
         }
         if !(self.m2_low > 0.0 && self.m2_low < self.m2_high && self.m2_high.is_finite()) {
-            return Err(format!(
-                "mirror.m2_low: expected 0 < m2_low < m2_high, found {} and {}",
-                self.m2_low, self.m2_high
-            ));
+            return Err(MirrorSettingsError::M2Bounds {
+                low: self.m2_low,
+                high: self.m2_high,
+            });
         }
         if !(1..=100_000).contains(&self.bootstrap_resamples) {
-            return Err(format!(
-                "mirror.bootstrap_resamples: expected 1 to 100,000, found {}",
-                self.bootstrap_resamples
-            ));
+            return Err(MirrorSettingsError::BootstrapResamples {
+                found: self.bootstrap_resamples,
+            });
         }
         Ok(())
     }

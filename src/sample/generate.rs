@@ -367,9 +367,9 @@ impl Sample {
         if self.variant == Variant::Main {
             files.push((
                 "planted_issues.csv".into(),
-                super::planted_csv(&self.planted).map_err(|detail| GenerateError::Text {
+                super::planted_csv(&self.planted).map_err(|e| GenerateError::Text {
                     file: "planted_issues.csv".into(),
-                    detail,
+                    detail: e.to_string(),
                 })?,
             ));
             files.push(("README.md".into(), super::readme::readme(self).into_bytes()));

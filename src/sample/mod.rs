@@ -9,6 +9,7 @@
 pub mod assessment;
 pub mod generate;
 mod plants;
+mod profiles;
 mod readme;
 mod rng;
 mod scenario;
@@ -205,56 +206,75 @@ pub const PLANTED_COLUMNS: [&str; 6] = [
     "description",
 ];
 
+/// Why the list of planted problems could not be written or read.
+#[derive(Debug, thiserror::Error)]
+pub enum PlantedError {
+    #[error(transparent)]
+    Csv(#[from] csv::Error),
+    #[error(transparent)]
+    Flush(#[from] Box<csv::IntoInnerError<csv::Writer<Vec<u8>>>>),
+    #[error("expected the columns {}, found {found}", PLANTED_COLUMNS.join(","))]
+    Columns { found: String },
+    #[error("line {line}: {source}")]
+    Line { line: usize, source: csv::Error },
+    #[error("line {line}: expected a check code, found {found:?}")]
+    Check { line: usize, found: String },
+    #[error("line {line}: expected a table (1.1 … 7.2, POP…), found {found:?}")]
+    Table { line: usize, found: String },
+    #[error("line {line}: expected a year, found {found:?}")]
+    Year { line: usize, found: String },
+}
+
 /// Writes the planted problems as CSV.
-pub fn planted_csv(issues: &[PlantedIssue]) -> Result<Vec<u8>, String> {
+pub fn planted_csv(issues: &[PlantedIssue]) -> Result<Vec<u8>, PlantedError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let write_error = |e: csv::Error| e.to_string();
-    writer.write_record(PLANTED_COLUMNS).map_err(write_error)?;
+    writer.write_record(PLANTED_COLUMNS)?;
     for issue in issues {
-        writer
-            .write_record([
-                issue.check.as_str(),
-                issue.table.map(|t| t.code()).unwrap_or(""),
-                &issue.reporter,
-                &issue.year.map(|y| y.to_string()).unwrap_or_default(),
-                issue.category.as_deref().unwrap_or(""),
-                &issue.description,
-            ])
-            .map_err(write_error)?;
+        writer.write_record([
+            issue.check.as_str(),
+            issue.table.map(|t| t.code()).unwrap_or(""),
+            &issue.reporter,
+            &issue.year.map(|y| y.to_string()).unwrap_or_default(),
+            issue.category.as_deref().unwrap_or(""),
+            &issue.description,
+        ])?;
     }
-    writer.into_inner().map_err(|e| e.to_string())
+    writer
+        .into_inner()
+        .map_err(|e| PlantedError::Flush(Box::new(e)))
 }
 
 /// Reads planted problems from CSV; says which line is wrong and why.
-pub fn parse_planted(bytes: &[u8]) -> Result<Vec<PlantedIssue>, String> {
+pub fn parse_planted(bytes: &[u8]) -> Result<Vec<PlantedIssue>, PlantedError> {
     let mut reader = csv::Reader::from_reader(bytes);
-    let headers = reader.headers().map_err(|e| e.to_string())?.clone();
+    let headers = reader.headers()?.clone();
     if headers.iter().collect::<Vec<_>>() != PLANTED_COLUMNS {
-        return Err(format!(
-            "expected the columns {}, found {}",
-            PLANTED_COLUMNS.join(","),
-            headers.iter().collect::<Vec<_>>().join(",")
-        ));
+        return Err(PlantedError::Columns {
+            found: headers.iter().collect::<Vec<_>>().join(","),
+        });
     }
     let mut issues = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
-        let record = record.map_err(|e| format!("line {line}: {e}"))?;
+        let record = record.map_err(|source| PlantedError::Line { line, source })?;
         let field = |k: usize| record.get(k).unwrap_or("").trim();
-        let check = CheckCode::parse(field(0))
-            .ok_or_else(|| format!("line {line}: expected a check code, found {:?}", field(0)))?;
+        let check = CheckCode::parse(field(0)).ok_or_else(|| PlantedError::Check {
+            line,
+            found: field(0).to_string(),
+        })?;
         let table = match field(1) {
             "" => None,
-            text => Some(TableId::parse(text).ok_or_else(|| {
-                format!("line {line}: expected a table (1.1 … 7.2, POP…), found {text:?}")
+            text => Some(TableId::parse(text).ok_or_else(|| PlantedError::Table {
+                line,
+                found: text.to_string(),
             })?),
         };
         let year = match field(3) {
             "" => None,
-            text => Some(
-                text.parse::<u16>()
-                    .map_err(|_| format!("line {line}: expected a year, found {text:?}"))?,
-            ),
+            text => Some(text.parse::<u16>().map_err(|_| PlantedError::Year {
+                line,
+                found: text.to_string(),
+            })?),
         };
         issues.push(PlantedIssue {
             check,

@@ -1,14 +1,15 @@
 //! The problems planted in the main variant, one demonstration for every check of the catalogue,
 //! and the list that describes them (`planted_issues.csv`).
 //!
-//! Some problems live in the model itself (`scenario::planted`): they keep every identity and show
+//! Some problems live in the model itself (`profiles::planted`): they keep every identity and show
 //! only where their check looks. The others are edits of single cells made here. Each edit is
 //! chosen so that it trips its own check and nothing else, except where the list says so (a side
 //! effect is listed as its own row).
 
 use super::PlantedIssue;
 use super::generate::{Cell, REPORTERS, Row, Sample, SampleTable, YEARS, sex_index, year_index};
-use super::scenario::{partition, planted};
+use super::profiles::planted;
+use super::scenario::partition;
 use crate::checks::CheckCode;
 use crate::model::{Sex, TableId, format_count};
 

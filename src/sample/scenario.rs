@@ -12,52 +12,9 @@
 use super::generate::{
     AGE_GROUPS, AGE_TABLE, MetaRow, REPORTERS, Row, Sample, SampleTable, Variant, YEARS, language,
 };
+use super::profiles::{MIRROR_FLOWS, PROFILES, Profile, Weight, planted};
 use super::rng::{coin, draw};
 use crate::model::{Lang, TableId};
-
-/// A partner of a flow table that is not one of the five: code, persons in 2012, share of men.
-type Partner = (&'static str, f64, f64);
-/// A category of a breakdown and its weight.
-type Weight = (&'static str, f64);
-
-/// One country of the sample.
-pub(super) struct Profile {
-    pub code: &'static str,
-    /// Population on 1 January 2012 and its share of men.
-    pub population: f64,
-    pub male_share: f64,
-    /// Live births and deaths per person in 2012, and their yearly trend factors.
-    pub birth_rate: f64,
-    pub birth_trend: f64,
-    pub death_rate: f64,
-    pub death_trend: f64,
-    /// Extra deaths in 2020 and 2021 (COVID-19), as factors on the trend.
-    pub covid: [f64; 2],
-    /// Partners of Table 3 and Table 4 other than the five (with `UNK` and `OTHER`).
-    pub immigration: &'static [Partner],
-    pub emigration: &'static [Partner],
-    /// Shares of non-citizens and of unknown citizenship among immigrants and emigrants.
-    pub immigrant_noncitizens: f64,
-    pub immigrant_unknown: f64,
-    pub emigrant_noncitizens: f64,
-    pub emigrant_unknown: f64,
-    /// Foreign-born population in 2012, its yearly trend, and its countries of birth (1.2).
-    pub foreign_born: f64,
-    pub foreign_born_trend: f64,
-    pub born_in: &'static [Weight],
-    /// Non-citizens on 1 January 2012, the share of men among them, and their citizenships (2.2).
-    pub noncitizens: f64,
-    pub noncitizen_men: f64,
-    pub citizens_of: &'static [Weight],
-    /// Citizenships of non-citizen immigrants (5.2) and emigrants (6.2).
-    pub immigrants_citizens_of: &'static [Weight],
-    pub emigrants_citizens_of: &'static [Weight],
-    /// Acquisitions of citizenship per non-citizen resident, and previous citizenships (7.2).
-    pub acquisition_rate: f64,
-    pub acquired_from: &'static [Weight],
-    /// The census the population estimates are based on.
-    pub census: u16,
-}
 
 /// Growth of every flow from the previous year (2013…2021): one path for all flows, with the
 /// 2020 fall and 2021 recovery of the pandemic.
@@ -91,625 +48,6 @@ const AGE_PROFILE: [f64; 17] = [
     0.060, 0.050, 0.045, 0.070, 0.120, 0.130, 0.110, 0.090, 0.070, 0.060, 0.050, 0.045, 0.035,
     0.025, 0.015, 0.010, 0.010,
 ];
-
-/// Flows between the five countries in 2012: from, to, persons, share of men.
-pub(super) const MIRROR_FLOWS: [(&str, &str, f64, f64); 20] = [
-    ("KAZ", "RUS", 45_000.0, 0.48),
-    ("RUS", "KAZ", 14_000.0, 0.50),
-    ("TJK", "RUS", 50_000.0, 0.72),
-    ("RUS", "TJK", 5_000.0, 0.60),
-    ("KGZ", "RUS", 24_000.0, 0.55),
-    ("RUS", "KGZ", 3_500.0, 0.55),
-    ("AZE", "RUS", 17_000.0, 0.58),
-    ("RUS", "AZE", 3_000.0, 0.55),
-    ("KGZ", "KAZ", 3_000.0, 0.50),
-    ("KAZ", "KGZ", 900.0, 0.50),
-    ("TJK", "KAZ", 1_500.0, 0.60),
-    ("KAZ", "TJK", 300.0, 0.55),
-    ("AZE", "KAZ", 400.0, 0.55),
-    ("KAZ", "AZE", 250.0, 0.55),
-    ("TJK", "KGZ", 700.0, 0.55),
-    ("KGZ", "TJK", 400.0, 0.55),
-    ("AZE", "KGZ", 18.0, 0.55),
-    ("KGZ", "AZE", 35.0, 0.55),
-    ("AZE", "TJK", 25.0, 0.60),
-    ("TJK", "AZE", 40.0, 0.60),
-];
-
-pub(super) const PROFILES: [Profile; 5] = [
-    Profile {
-        code: "AZE",
-        population: 9_200_000.0,
-        male_share: 0.497,
-        birth_rate: 0.0165,
-        birth_trend: 0.97,
-        death_rate: 0.0063,
-        death_trend: 1.0,
-        covid: [1.15, 1.12],
-        immigration: &[
-            ("TUR", 800.0, 0.60),
-            ("GEO", 600.0, 0.50),
-            ("IRN", 300.0, 0.55),
-            ("UKR", 250.0, 0.50),
-            ("UZB", 150.0, 0.55),
-            ("ISR", 60.0, 0.50),
-            ("DEU", 70.0, 0.50),
-            ("USA", 60.0, 0.50),
-            ("CHN", 50.0, 0.60),
-            ("UNK", 40.0, 0.50),
-            ("OTHER", 250.0, 0.55),
-        ],
-        emigration: &[
-            ("TUR", 600.0, 0.60),
-            ("UKR", 500.0, 0.55),
-            ("GEO", 150.0, 0.50),
-            ("DEU", 300.0, 0.50),
-            ("USA", 200.0, 0.50),
-            ("ISR", 150.0, 0.50),
-            ("BLR", 100.0, 0.50),
-            ("UZB", 50.0, 0.50),
-            ("UNK", 60.0, 0.50),
-            ("OTHER", 500.0, 0.55),
-        ],
-        immigrant_noncitizens: 0.45,
-        immigrant_unknown: 0.01,
-        emigrant_noncitizens: 0.05,
-        emigrant_unknown: 0.01,
-        foreign_born: 265_000.0,
-        foreign_born_trend: 0.992,
-        born_in: &[
-            ("RUS", 0.28),
-            ("GEO", 0.16),
-            ("SUHH", 0.10),
-            ("TUR", 0.08),
-            ("IRN", 0.07),
-            ("UKR", 0.06),
-            ("KAZ", 0.03),
-            ("UZB", 0.03),
-            ("ARM", 0.02),
-            ("TKM", 0.02),
-            ("BLR", 0.01),
-            ("KGZ", 0.005),
-            ("TJK", 0.005),
-            ("DEU", 0.005),
-            ("UNK", 0.01),
-            ("OTHER", 0.05),
-        ],
-        noncitizens: 56_000.0,
-        noncitizen_men: 0.55,
-        citizens_of: &[
-            ("TUR", 0.15),
-            ("RUS", 0.25),
-            ("GEO", 0.12),
-            ("IRN", 0.08),
-            ("UKR", 0.05),
-            ("UZB", 0.04),
-            ("CHN", 0.03),
-            ("KAZ", 0.02),
-            ("STATELESS", 0.08),
-            ("UNK", 0.01),
-            ("OTHER", 0.04),
-        ],
-        immigrants_citizens_of: &[
-            ("TUR", 0.25),
-            ("RUS", 0.20),
-            ("GEO", 0.15),
-            ("IRN", 0.12),
-            ("UKR", 0.06),
-            ("UZB", 0.05),
-            ("CHN", 0.05),
-            ("KAZ", 0.02),
-            ("STATELESS", 0.02),
-            ("UNK", 0.01),
-            ("OTHER", 0.05),
-        ],
-        emigrants_citizens_of: &[
-            ("RUS", 0.30),
-            ("TUR", 0.20),
-            ("GEO", 0.15),
-            ("IRN", 0.10),
-            ("UKR", 0.05),
-            ("UZB", 0.05),
-            ("STATELESS", 0.03),
-            ("UNK", 0.02),
-            ("OTHER", 0.05),
-        ],
-        acquisition_rate: 0.03,
-        acquired_from: &[
-            ("GEO", 0.25),
-            ("RUS", 0.25),
-            ("UZB", 0.10),
-            ("UKR", 0.08),
-            ("TUR", 0.05),
-            ("KAZ", 0.05),
-            ("STATELESS", 0.15),
-            ("UNK", 0.01),
-            ("OTHER", 0.05),
-        ],
-        census: 2009,
-    },
-    Profile {
-        code: "KAZ",
-        population: 16_910_000.0,
-        male_share: 0.483,
-        birth_rate: 0.0227,
-        birth_trend: 0.995,
-        death_rate: 0.0084,
-        death_trend: 0.99,
-        covid: [1.18, 1.12],
-        immigration: &[
-            ("UZB", 5_000.0, 0.55),
-            ("CHN", 1_500.0, 0.55),
-            ("TKM", 800.0, 0.50),
-            ("MNG", 700.0, 0.50),
-            ("UKR", 400.0, 0.50),
-            ("TUR", 150.0, 0.60),
-            ("DEU", 150.0, 0.50),
-            ("BLR", 100.0, 0.50),
-            ("AFG", 100.0, 0.55),
-            ("IRN", 80.0, 0.55),
-            ("UNK", 300.0, 0.50),
-            ("OTHER", 800.0, 0.50),
-        ],
-        emigration: &[
-            ("DEU", 2_500.0, 0.48),
-            ("BLR", 600.0, 0.48),
-            ("UKR", 400.0, 0.48),
-            ("UZB", 300.0, 0.50),
-            ("CHN", 300.0, 0.55),
-            ("USA", 200.0, 0.50),
-            ("ISR", 150.0, 0.48),
-            ("TUR", 150.0, 0.55),
-            ("UNK", 200.0, 0.50),
-            ("OTHER", 1_000.0, 0.50),
-        ],
-        immigrant_noncitizens: 0.55,
-        immigrant_unknown: 0.005,
-        emigrant_noncitizens: 0.06,
-        emigrant_unknown: 0.005,
-        foreign_born: 3_450_000.0,
-        foreign_born_trend: 0.995,
-        born_in: &[
-            ("RUS", 0.55),
-            ("UZB", 0.08),
-            ("UKR", 0.08),
-            ("SUHH", 0.06),
-            ("KGZ", 0.03),
-            ("BLR", 0.03),
-            ("CHN", 0.02),
-            ("DEU", 0.02),
-            ("MNG", 0.01),
-            ("AZE", 0.01),
-            ("TKM", 0.01),
-            ("TJK", 0.005),
-            ("UNK", 0.01),
-            ("OTHER", 0.05),
-        ],
-        noncitizens: 125_000.0,
-        noncitizen_men: 0.52,
-        citizens_of: &[
-            ("RUS", 0.30),
-            ("UZB", 0.18),
-            ("CHN", 0.10),
-            ("KGZ", 0.06),
-            ("UKR", 0.05),
-            ("MNG", 0.04),
-            ("TUR", 0.04),
-            ("TKM", 0.03),
-            ("DEU", 0.02),
-            ("AFG", 0.02),
-            ("STATELESS", 0.07),
-            ("UNK", 0.01),
-            ("OTHER", 0.06),
-        ],
-        immigrants_citizens_of: &[
-            ("UZB", 0.35),
-            ("RUS", 0.15),
-            ("CHN", 0.12),
-            ("MNG", 0.08),
-            ("TKM", 0.06),
-            ("KGZ", 0.05),
-            ("UKR", 0.03),
-            ("AFG", 0.03),
-            ("TUR", 0.02),
-            ("STATELESS", 0.02),
-            ("UNK", 0.01),
-            ("OTHER", 0.05),
-        ],
-        emigrants_citizens_of: &[
-            ("RUS", 0.40),
-            ("UZB", 0.12),
-            ("CHN", 0.10),
-            ("KGZ", 0.05),
-            ("DEU", 0.05),
-            ("UKR", 0.05),
-            ("TUR", 0.05),
-            ("STATELESS", 0.03),
-            ("UNK", 0.02),
-            ("OTHER", 0.05),
-        ],
-        acquisition_rate: 0.10,
-        acquired_from: &[
-            ("UZB", 0.35),
-            ("CHN", 0.12),
-            ("RUS", 0.12),
-            ("MNG", 0.10),
-            ("TKM", 0.07),
-            ("KGZ", 0.04),
-            ("UKR", 0.03),
-            ("AFG", 0.02),
-            ("STATELESS", 0.08),
-            ("UNK", 0.01),
-            // Small on purpose: the N1 plant computes a negative residual here.
-            ("OTHER", 0.0015),
-        ],
-        census: 2009,
-    },
-    Profile {
-        code: "KGZ",
-        population: 5_550_000.0,
-        male_share: 0.494,
-        birth_rate: 0.0275,
-        birth_trend: 0.985,
-        death_rate: 0.0058,
-        death_trend: 0.99,
-        covid: [1.12, 1.02],
-        immigration: &[
-            ("UZB", 9_000.0, 0.55),
-            ("CHN", 2_200.0, 0.55),
-            ("AFG", 900.0, 0.50),
-            ("TUR", 600.0, 0.60),
-            ("TKM", 200.0, 0.50),
-            ("UKR", 100.0, 0.50),
-            ("IRN", 80.0, 0.50),
-            ("DEU", 30.0, 0.50),
-            ("UNK", 150.0, 0.50),
-            ("OTHER", 500.0, 0.50),
-        ],
-        emigration: &[
-            ("TUR", 1_200.0, 0.50),
-            ("UZB", 500.0, 0.50),
-            ("KOR", 300.0, 0.55),
-            ("CHN", 300.0, 0.55),
-            ("DEU", 300.0, 0.45),
-            ("USA", 200.0, 0.45),
-            ("UKR", 100.0, 0.50),
-            ("UNK", 200.0, 0.50),
-            ("OTHER", 1_000.0, 0.50),
-        ],
-        immigrant_noncitizens: 0.75,
-        immigrant_unknown: 0.005,
-        emigrant_noncitizens: 0.08,
-        emigrant_unknown: 0.005,
-        foreign_born: 225_000.0,
-        foreign_born_trend: 0.99,
-        born_in: &[
-            ("RUS", 0.30),
-            ("UZB", 0.20),
-            ("KAZ", 0.15),
-            ("SUHH", 0.08),
-            ("UKR", 0.05),
-            ("TJK", 0.04),
-            ("CHN", 0.04),
-            ("AFG", 0.02),
-            ("BLR", 0.01),
-            ("UNK", 0.02),
-            ("OTHER", 0.06),
-        ],
-        noncitizens: 137_000.0,
-        noncitizen_men: 0.50,
-        citizens_of: &[
-            ("CHN", 0.25),
-            ("UZB", 0.20),
-            ("RUS", 0.12),
-            ("TUR", 0.08),
-            ("KAZ", 0.08),
-            ("TJK", 0.05),
-            ("AFG", 0.05),
-            ("STATELESS", 0.07),
-            ("UNK", 0.02),
-            ("OTHER", 0.06),
-        ],
-        immigrants_citizens_of: &[
-            ("UZB", 0.50),
-            ("CHN", 0.15),
-            ("TJK", 0.07),
-            ("AFG", 0.06),
-            ("KAZ", 0.05),
-            ("RUS", 0.05),
-            ("TUR", 0.03),
-            ("STATELESS", 0.02),
-            ("UNK", 0.01),
-            ("OTHER", 0.05),
-        ],
-        emigrants_citizens_of: &[
-            ("RUS", 0.30),
-            ("CHN", 0.20),
-            ("UZB", 0.15),
-            ("KAZ", 0.10),
-            ("TUR", 0.08),
-            ("STATELESS", 0.02),
-            ("UNK", 0.02),
-            ("OTHER", 0.05),
-        ],
-        acquisition_rate: 0.085,
-        acquired_from: &[
-            ("UZB", 0.55),
-            ("TJK", 0.12),
-            ("CHN", 0.10),
-            ("AFG", 0.06),
-            ("KAZ", 0.04),
-            ("STATELESS", 0.05),
-            ("UNK", 0.01),
-            ("OTHER", 0.05),
-        ],
-        census: 2009,
-    },
-    Profile {
-        code: "RUS",
-        population: 145_800_000.0,
-        male_share: 0.464,
-        birth_rate: 0.0133,
-        birth_trend: 0.965,
-        death_rate: 0.0131,
-        death_trend: 0.99,
-        covid: [1.15, 1.30],
-        immigration: &[
-            ("UZB", 90_000.0, 0.70),
-            ("UKR", 60_000.0, 0.48),
-            ("ARM", 35_000.0, 0.55),
-            ("MDA", 14_000.0, 0.55),
-            ("BLR", 10_000.0, 0.48),
-            ("TKM", 6_000.0, 0.55),
-            ("GEO", 4_000.0, 0.50),
-            ("CHN", 8_000.0, 0.60),
-            ("DEU", 3_000.0, 0.50),
-            ("USA", 1_500.0, 0.50),
-            ("ISR", 1_200.0, 0.50),
-            ("TUR", 2_000.0, 0.65),
-            ("IRN", 600.0, 0.55),
-            ("AFG", 1_200.0, 0.60),
-            ("UNK", 3_500.0, 0.55),
-            ("OTHER", 25_000.0, 0.55),
-        ],
-        emigration: &[
-            ("UZB", 22_000.0, 0.65),
-            ("UKR", 18_000.0, 0.48),
-            ("ARM", 9_000.0, 0.55),
-            ("BLR", 7_000.0, 0.48),
-            ("MDA", 3_000.0, 0.50),
-            ("DEU", 5_000.0, 0.47),
-            ("ISR", 2_500.0, 0.47),
-            ("USA", 2_000.0, 0.47),
-            ("CHN", 3_000.0, 0.55),
-            ("TKM", 1_500.0, 0.55),
-            ("GEO", 1_500.0, 0.50),
-            ("TUR", 1_800.0, 0.55),
-            ("UNK", 1_800.0, 0.50),
-            ("OTHER", 8_000.0, 0.52),
-        ],
-        immigrant_noncitizens: 0.75,
-        immigrant_unknown: 0.01,
-        emigrant_noncitizens: 0.35,
-        emigrant_unknown: 0.01,
-        foreign_born: 11_200_000.0,
-        foreign_born_trend: 0.998,
-        born_in: &[
-            ("UKR", 0.25),
-            ("KAZ", 0.20),
-            ("SUHH", 0.10),
-            ("UZB", 0.10),
-            ("BLR", 0.06),
-            ("AZE", 0.05),
-            ("ARM", 0.04),
-            ("KGZ", 0.03),
-            ("TJK", 0.03),
-            ("GEO", 0.03),
-            ("MDA", 0.02),
-            ("TKM", 0.01),
-            ("DEU", 0.005),
-            ("CHN", 0.005),
-            ("UNK", 0.02),
-            ("OTHER", 0.04),
-        ],
-        noncitizens: 1_600_000.0,
-        noncitizen_men: 0.56,
-        citizens_of: &[
-            ("UZB", 0.22),
-            ("TJK", 0.15),
-            ("UKR", 0.12),
-            ("ARM", 0.07),
-            ("KGZ", 0.06),
-            ("AZE", 0.06),
-            ("KAZ", 0.05),
-            ("CHN", 0.05),
-            ("MDA", 0.04),
-            ("BLR", 0.02),
-            ("GEO", 0.02),
-            ("TKM", 0.01),
-            ("STATELESS", 0.05),
-            ("UNK", 0.02),
-            ("OTHER", 0.06),
-        ],
-        immigrants_citizens_of: &[
-            ("UZB", 0.30),
-            ("TJK", 0.15),
-            ("UKR", 0.12),
-            ("ARM", 0.09),
-            ("KAZ", 0.06),
-            ("KGZ", 0.06),
-            ("AZE", 0.04),
-            ("MDA", 0.04),
-            ("CHN", 0.02),
-            ("BLR", 0.02),
-            ("TKM", 0.01),
-            ("STATELESS", 0.01),
-            ("UNK", 0.02),
-            ("OTHER", 0.05),
-        ],
-        emigrants_citizens_of: &[
-            ("UZB", 0.30),
-            ("TJK", 0.20),
-            ("UKR", 0.10),
-            ("KGZ", 0.08),
-            ("ARM", 0.06),
-            ("KAZ", 0.05),
-            ("AZE", 0.04),
-            ("CHN", 0.04),
-            ("STATELESS", 0.01),
-            ("UNK", 0.02),
-            ("OTHER", 0.05),
-        ],
-        acquisition_rate: 0.16,
-        acquired_from: &[
-            ("UKR", 0.25),
-            ("KAZ", 0.15),
-            ("TJK", 0.12),
-            ("UZB", 0.12),
-            ("ARM", 0.10),
-            ("KGZ", 0.05),
-            ("AZE", 0.04),
-            ("MDA", 0.04),
-            ("STATELESS", 0.04),
-            ("UNK", 0.02),
-            ("OTHER", 0.05),
-        ],
-        census: 2010,
-    },
-    Profile {
-        code: "TJK",
-        population: 7_930_000.0,
-        male_share: 0.505,
-        birth_rate: 0.0275,
-        birth_trend: 0.98,
-        death_rate: 0.0046,
-        death_trend: 0.995,
-        covid: [1.05, 1.03],
-        immigration: &[
-            ("UZB", 2_500.0, 0.55),
-            ("AFG", 1_500.0, 0.55),
-            ("CHN", 400.0, 0.60),
-            ("IRN", 150.0, 0.55),
-            ("TUR", 150.0, 0.60),
-            ("TKM", 100.0, 0.50),
-            ("UKR", 50.0, 0.50),
-            ("UNK", 100.0, 0.50),
-            ("OTHER", 300.0, 0.55),
-        ],
-        emigration: &[
-            ("UZB", 900.0, 0.55),
-            ("TUR", 800.0, 0.60),
-            ("CHN", 300.0, 0.60),
-            ("AFG", 200.0, 0.55),
-            ("UKR", 200.0, 0.55),
-            ("USA", 150.0, 0.50),
-            ("DEU", 100.0, 0.50),
-            ("IRN", 100.0, 0.55),
-            ("UNK", 300.0, 0.55),
-            ("OTHER", 1_000.0, 0.60),
-        ],
-        immigrant_noncitizens: 0.35,
-        immigrant_unknown: 0.01,
-        emigrant_noncitizens: 0.04,
-        emigrant_unknown: 0.01,
-        foreign_born: 280_000.0,
-        foreign_born_trend: 0.99,
-        born_in: &[
-            ("UZB", 0.30),
-            ("RUS", 0.20),
-            ("SUHH", 0.12),
-            ("AFG", 0.08),
-            ("KGZ", 0.06),
-            ("KAZ", 0.06),
-            ("UKR", 0.03),
-            ("TKM", 0.03),
-            ("CHN", 0.01),
-            ("UNK", 0.02),
-            ("OTHER", 0.06),
-        ],
-        noncitizens: 31_000.0,
-        noncitizen_men: 0.55,
-        citizens_of: &[
-            ("AFG", 0.30),
-            ("UZB", 0.20),
-            ("CHN", 0.12),
-            ("RUS", 0.10),
-            ("KGZ", 0.05),
-            ("IRN", 0.04),
-            ("KAZ", 0.03),
-            ("TUR", 0.03),
-            ("STATELESS", 0.06),
-            ("UNK", 0.01),
-            ("OTHER", 0.06),
-        ],
-        immigrants_citizens_of: &[
-            ("AFG", 0.30),
-            ("UZB", 0.25),
-            ("CHN", 0.12),
-            ("RUS", 0.08),
-            ("IRN", 0.05),
-            ("TUR", 0.05),
-            ("KGZ", 0.04),
-            ("STATELESS", 0.02),
-            ("UNK", 0.02),
-            ("OTHER", 0.05),
-        ],
-        emigrants_citizens_of: &[
-            ("UZB", 0.25),
-            ("RUS", 0.25),
-            ("AFG", 0.15),
-            ("CHN", 0.10),
-            ("KGZ", 0.05),
-            ("TUR", 0.05),
-            ("STATELESS", 0.02),
-            ("UNK", 0.02),
-            ("OTHER", 0.05),
-        ],
-        acquisition_rate: 0.05,
-        acquired_from: &[
-            ("AFG", 0.35),
-            ("UZB", 0.30),
-            ("KGZ", 0.08),
-            ("CHN", 0.05),
-            ("RUS", 0.04),
-            ("STATELESS", 0.10),
-            ("UNK", 0.01),
-            ("OTHER", 0.05),
-        ],
-        census: 2010,
-    },
-];
-
-/// Problems planted at the level of the model (they keep every identity; see `plants.rs` for
-/// their descriptions).
-pub(super) mod planted {
-    /// Azerbaijan counted flows with a 6-month duration rule until this year (exclusive)…
-    pub const AZE_SHORT_RULE_UNTIL: u16 = 2016;
-    pub const AZE_SHORT_RULE_MONTHS: u8 = 6;
-    /// …which counts about a third more migrants than the 12-month rule: close to 1/0.73, the IMEM
-    /// correction factor of a 6-month rule (`docs/domain.md#duration-of-stay-correction`), so the
-    /// corrected flows agree.
-    pub const AZE_SHORT_RULE_EXCESS: f64 = 1.33;
-    /// Azerbaijan's regularisation of foreigners already in the country (D2).
-    pub const AZE_REGULARISATION_YEAR: u16 = 2018;
-    pub const AZE_REGULARISATION_SHARE: f64 = 0.15;
-    /// Azerbaijan lists only its main citizenships in Table 2.2 (U2).
-    pub const AZE_OTHER_CITIZENSHIPS: f64 = 0.15;
-    /// Kyrgyzstan naturalises returnees within months: acquisitions per non-citizen resident,
-    /// and in the last year more than the whole stock (D3, P2).
-    pub const KGZ_ACQUISITION_RATE: f64 = 0.92;
-    pub const KGZ_ACQUISITION_RATE_LAST: f64 = 1.06;
-    pub const KGZ_NONCITIZENS: f64 = 12_700.0;
-    /// Russia's immigration from Ukraine more than doubles from 2014 (T1).
-    pub const RUS_UKR_JUMP_YEAR: u16 = 2014;
-    pub const RUS_UKR_JUMP: f64 = 2.2;
-    /// Russia's emigrants of unknown destination (U1): persons in 2012, and the factor on its
-    /// other non-mirror destinations.
-    pub const RUS_UNKNOWN_DESTINATION: f64 = 29_000.0;
-    pub const RUS_KNOWN_DESTINATIONS: f64 = 0.7;
-    /// Tajikistan records this share of its emigrants (M2): no de-registration on departure.
-    pub const TJK_EMIGRATION_COVERAGE: f64 = 0.4;
-}
 
 /// Deviations of one year's growth for the units of a table, in units of √count.
 ///
@@ -1173,196 +511,307 @@ fn codes(list: &[Weight]) -> Vec<&'static str> {
     list.iter().map(|(code, _)| *code).collect()
 }
 
-/// Runs the model of one country and returns its fifteen tables.
-fn country(variant: Variant, profile: &Profile) -> Vec<SampleTable> {
+/// Counts by sex and year: `[sex M/F][year]`.
+type Series = [[i64; 10]; 2];
+
+/// A flow of one reporter (Table 3 or 4) split by citizenship status (5.1 or 6.1), with the
+/// citizenships of its non-citizens (5.2 or 6.2).
+struct FlowStatus {
+    table: FlowTable,
+    total: Series,
+    citizens: Series,
+    noncitizens: Series,
+    unknown: Series,
+    by_citizenship: Counts,
+}
+
+impl FlowStatus {
+    /// Splits a flow table by the reporter's shares of non-citizens and of unknown citizenship
+    /// and partitions its non-citizens by `citizens_of` (table `breakdown`, drawn under `key`).
+    fn new(
+        variant: Variant,
+        reporter: &'static str,
+        table: FlowTable,
+        [noncitizen_share, unknown_share]: [f64; 2],
+        citizens_of: &[Weight],
+        breakdown: TableId,
+        key: &str,
+    ) -> FlowStatus {
+        let total = table.totals();
+        let noncitizens = share_of(&total, noncitizen_share);
+        let unknown = share_of(&total, unknown_share);
+        let citizens = minus(&minus(&total, &noncitizens), &unknown);
+        let by_citizenship = partition_series(
+            &noncitizens,
+            &weights(citizens_of, variant, reporter, breakdown),
+            key,
+        );
+        FlowStatus {
+            table,
+            total,
+            citizens,
+            noncitizens,
+            unknown,
+            by_citizenship,
+        }
+    }
+}
+
+/// The immigration (3, 5.1, 5.2) and emigration (4, 6.1, 6.2) of one reporter.
+fn migration(variant: Variant, profile: &Profile) -> [FlowStatus; 2] {
     let reporter = profile.code;
-    let immigration = flow_table(variant, profile, TableId::T3);
-    let emigration = flow_table(variant, profile, TableId::T4);
-    let immigrants = immigration.totals();
-    let emigrants = emigration.totals();
-    // 5.1 and 6.1: citizenship status of the flows; 5.2 and 6.2: citizenships of non-citizens.
-    let status_of = |totals: &[[i64; 10]; 2], noncitizens: f64, unknown: f64| {
-        let non = share_of(totals, noncitizens);
-        let unk = share_of(totals, unknown);
-        let citizens = minus(&minus(totals, &non), &unk);
-        (citizens, non, unk)
-    };
-    let (imm_citizens, imm_non, imm_unknown) = status_of(
-        &immigrants,
-        profile.immigrant_noncitizens,
-        profile.immigrant_unknown,
-    );
-    let (emi_citizens, emi_non, emi_unknown) = status_of(
-        &emigrants,
-        profile.emigrant_noncitizens,
-        profile.emigrant_unknown,
-    );
-    let imm_by_citizenship = partition_series(
-        &imm_non,
-        &weights(
-            profile.immigrants_citizens_of,
-            variant,
-            reporter,
-            TableId::T5_2,
-        ),
+    let immigration = FlowStatus::new(
+        variant,
+        reporter,
+        flow_table(variant, profile, TableId::T3),
+        [profile.immigrant_noncitizens, profile.immigrant_unknown],
+        profile.immigrants_citizens_of,
+        TableId::T5_2,
         &format!("share/{reporter}/5.2"),
     );
-    let emi_by_citizenship = partition_series(
-        &emi_non,
-        &weights(
-            profile.emigrants_citizens_of,
-            variant,
-            reporter,
-            TableId::T6_2,
-        ),
+    let emigration = FlowStatus::new(
+        variant,
+        reporter,
+        flow_table(variant, profile, TableId::T4),
+        [profile.emigrant_noncitizens, profile.emigrant_unknown],
+        profile.emigrants_citizens_of,
+        TableId::T6_2,
         &format!("share/{reporter}/6.2"),
     );
-    // Stocks and vital events, year by year.
-    let men = [0usize, 1];
-    let mut population = [[0i64; 10]; 2];
-    let mut noncitizens = [[0i64; 10]; 2];
-    let mut foreign_born = [[0i64; 10]; 2];
-    let mut births = [[0i64; 10]; 2];
-    let mut deaths = [[0i64; 10]; 2];
-    let mut acquisitions = [[0i64; 10]; 2];
-    let start_noncitizens = if variant == Variant::Main && reporter == "KGZ" {
-        planted::KGZ_NONCITIZENS
-    } else {
-        profile.noncitizens
-    };
-    for s in men {
-        let man = s == 0;
-        let pick = |share: f64| if man { share } else { 1.0 - share };
-        population[s][0] = (profile.population * pick(profile.male_share)).round() as i64;
-        noncitizens[s][0] = (start_noncitizens * pick(profile.noncitizen_men)).round() as i64;
-        foreign_born[s][0] = (profile.foreign_born * pick(FOREIGN_BORN_MEN)).round() as i64;
+    [immigration, emigration]
+}
+
+/// The drifting shares of the breakdowns of the stocks and acquisitions: 7.2, 2.2 and 1.2.
+struct StockShares {
+    acquired: Shares,
+    stock: Shares,
+    birth: Shares,
+}
+
+impl StockShares {
+    fn new(variant: Variant, profile: &Profile) -> StockShares {
+        let reporter = profile.code;
+        StockShares {
+            acquired: Shares::new(
+                &weights(profile.acquired_from, variant, reporter, TableId::T7_2),
+                format!("share/{reporter}/7.2"),
+            ),
+            stock: Shares::new(
+                &weights(profile.citizens_of, variant, reporter, TableId::T2_2),
+                format!("share/{reporter}/2.2"),
+            ),
+            birth: Shares::new(
+                &weights(profile.born_in, variant, reporter, TableId::T1_2),
+                format!("share/{reporter}/1.2"),
+            ),
+        }
     }
-    let acquisition_rate = |year: u16| {
-        if variant == Variant::Main && reporter == "KGZ" {
-            if year == YEARS[YEARS.len() - 1] {
-                planted::KGZ_ACQUISITION_RATE_LAST
-            } else {
-                planted::KGZ_ACQUISITION_RATE
-            }
+
+    /// Moves the shares to year `y` (from 1), given the stocks of the year before.
+    fn step(&mut self, stocks: &Stocks, y: usize) {
+        let total = |c: &Series| (c[0][y - 1] + c[1][y - 1]) as f64;
+        self.acquired.step(total(&stocks.acquisitions), YEARS[y]);
+        self.stock.step(total(&stocks.noncitizens), YEARS[y]);
+        self.birth.step(total(&stocks.foreign_born), YEARS[y]);
+    }
+}
+
+/// The stocks on 1 January (population, non-citizens, foreign-born) and the year's births,
+/// deaths and acquisitions of citizenship of one reporter, with the breakdowns of
+/// acquisitions (7.2), non-citizens (2.2) and the foreign-born (1.2).
+struct Stocks {
+    population: Series,
+    noncitizens: Series,
+    foreign_born: Series,
+    births: Series,
+    deaths: Series,
+    acquisitions: Series,
+    acquired_by: Counts,
+    stock_by: Counts,
+    born_by: Counts,
+}
+
+impl Stocks {
+    /// The stocks of the first year, split by sex; nothing else counted yet.
+    fn start(variant: Variant, profile: &Profile) -> Stocks {
+        let start_noncitizens = if variant == Variant::Main && profile.code == "KGZ" {
+            planted::KGZ_NONCITIZENS
         } else {
-            profile.acquisition_rate
+            profile.noncitizens
+        };
+        let mut stocks = Stocks {
+            population: [[0; 10]; 2],
+            noncitizens: [[0; 10]; 2],
+            foreign_born: [[0; 10]; 2],
+            births: [[0; 10]; 2],
+            deaths: [[0; 10]; 2],
+            acquisitions: [[0; 10]; 2],
+            acquired_by: vec![[[0; 10]; 2]; profile.acquired_from.len()],
+            stock_by: vec![[[0; 10]; 2]; profile.citizens_of.len()],
+            born_by: vec![[[0; 10]; 2]; profile.born_in.len()],
+        };
+        for s in 0..2 {
+            let pick = |share: f64| if s == 0 { share } else { 1.0 - share };
+            stocks.population[s][0] =
+                (profile.population * pick(profile.male_share)).round() as i64;
+            stocks.noncitizens[s][0] =
+                (start_noncitizens * pick(profile.noncitizen_men)).round() as i64;
+            stocks.foreign_born[s][0] =
+                (profile.foreign_born * pick(FOREIGN_BORN_MEN)).round() as i64;
         }
-    };
-    let mut acquired_shares = Shares::new(
-        &weights(profile.acquired_from, variant, reporter, TableId::T7_2),
-        format!("share/{reporter}/7.2"),
-    );
-    let mut stock_shares = Shares::new(
-        &weights(profile.citizens_of, variant, reporter, TableId::T2_2),
-        format!("share/{reporter}/2.2"),
-    );
-    let mut birth_shares = Shares::new(
-        &weights(profile.born_in, variant, reporter, TableId::T1_2),
-        format!("share/{reporter}/1.2"),
-    );
-    let mut acquired_by: Counts = vec![[[0; 10]; 2]; profile.acquired_from.len()];
-    let mut stock_by: Counts = vec![[[0; 10]; 2]; profile.citizens_of.len()];
-    let mut born_by: Counts = vec![[[0; 10]; 2]; profile.born_in.len()];
-    for y in 0..YEARS.len() {
-        let year = YEARS[y];
+        stocks
+    }
+
+    /// Births and deaths of year `y`, from the population on 1 January.
+    fn vital_events(&mut self, profile: &Profile, y: usize) {
         let t = y as i32;
-        if y > 0 {
-            let total = |c: &[[i64; 10]; 2]| (c[0][y - 1] + c[1][y - 1]) as f64;
-            acquired_shares.step(total(&acquisitions), year);
-            stock_shares.step(total(&noncitizens), year);
-            birth_shares.step(total(&foreign_born), year);
-        }
         let birth_rate = profile.birth_rate * profile.birth_trend.powi(t);
-        let covid = match year {
+        let covid = match YEARS[y] {
             2020 => profile.covid[0],
             2021 => profile.covid[1],
             _ => 1.0,
         };
         let death_rate = profile.death_rate * profile.death_trend.powi(t) * covid;
-        let all_births = ((population[0][y] + population[1][y]) as f64 * birth_rate).round() as i64;
-        births[0][y] = (all_births as f64 * BOYS).round() as i64;
-        births[1][y] = all_births - births[0][y];
-        let all_deaths = ((population[0][y] + population[1][y]) as f64 * death_rate).round() as i64;
-        deaths[0][y] = (all_deaths as f64 * MEN_AMONG_DEATHS).round() as i64;
-        deaths[1][y] = all_deaths - deaths[0][y];
-        for s in men {
-            acquisitions[s][y] = (noncitizens[s][y] as f64 * acquisition_rate(year)).round() as i64;
-            for (unit, value) in partition(acquisitions[s][y], &acquired_shares.weights)
-                .into_iter()
-                .enumerate()
-            {
-                acquired_by[unit][s][y] = value;
-            }
-            for (unit, value) in partition(noncitizens[s][y], &stock_shares.weights)
-                .into_iter()
-                .enumerate()
-            {
-                stock_by[unit][s][y] = value;
-            }
-            for (unit, value) in partition(foreign_born[s][y], &birth_shares.weights)
-                .into_iter()
-                .enumerate()
-            {
-                born_by[unit][s][y] = value;
+        let population = (self.population[0][y] + self.population[1][y]) as f64;
+        let all_births = (population * birth_rate).round() as i64;
+        self.births[0][y] = (all_births as f64 * BOYS).round() as i64;
+        self.births[1][y] = all_births - self.births[0][y];
+        let all_deaths = (population * death_rate).round() as i64;
+        self.deaths[0][y] = (all_deaths as f64 * MEN_AMONG_DEATHS).round() as i64;
+        self.deaths[1][y] = all_deaths - self.deaths[0][y];
+    }
+
+    /// Acquisitions of year `y` at `rate` per non-citizen, and the breakdowns of that year.
+    fn break_down(&mut self, rate: f64, shares: &StockShares, y: usize) {
+        for s in 0..2 {
+            self.acquisitions[s][y] = (self.noncitizens[s][y] as f64 * rate).round() as i64;
+            let parts = [
+                (
+                    &mut self.acquired_by,
+                    self.acquisitions[s][y],
+                    &shares.acquired,
+                ),
+                (&mut self.stock_by, self.noncitizens[s][y], &shares.stock),
+                (&mut self.born_by, self.foreign_born[s][y], &shares.birth),
+            ];
+            for (counts, total, shares) in parts {
+                for (unit, value) in partition(total, &shares.weights).into_iter().enumerate() {
+                    counts[unit][s][y] = value;
+                }
             }
         }
-        if y + 1 == YEARS.len() {
-            break;
-        }
-        for s in men {
+    }
+
+    /// The stocks on 1 January of year `y + 1`: the balance of year `y` with its statistical
+    /// adjustments.
+    fn advance(&mut self, variant: Variant, profile: &Profile, flows: &[FlowStatus; 2], y: usize) {
+        let reporter = profile.code;
+        let year = YEARS[y];
+        let [immigration, emigration] = flows;
+        for s in 0..2 {
             let key = format!("{reporter}/{s}/{year}");
-            let adjustment =
-                (population[s][y] as f64 * POPULATION_ADJUSTMENT * draw(&format!("pop/{key}")))
-                    .round() as i64;
-            population[s][y + 1] =
-                population[s][y] + births[s][y] - deaths[s][y] + immigrants[s][y] - emigrants[s][y]
-                    + adjustment;
-            let mut change =
-                (noncitizens[s][y] as f64 * NONCITIZEN_ADJUSTMENT * draw(&format!("noncit/{key}")))
-                    .round() as i64;
+            let adjustment = (self.population[s][y] as f64
+                * POPULATION_ADJUSTMENT
+                * draw(&format!("pop/{key}")))
+            .round() as i64;
+            self.population[s][y + 1] = self.population[s][y] + self.births[s][y]
+                - self.deaths[s][y]
+                + immigration.total[s][y]
+                - emigration.total[s][y]
+                + adjustment;
+            let mut change = (self.noncitizens[s][y] as f64
+                * NONCITIZEN_ADJUSTMENT
+                * draw(&format!("noncit/{key}")))
+            .round() as i64;
             if variant == Variant::Main
                 && reporter == "AZE"
                 && year == planted::AZE_REGULARISATION_YEAR
             {
-                change +=
-                    (noncitizens[s][y] as f64 * planted::AZE_REGULARISATION_SHARE).round() as i64;
+                change += (self.noncitizens[s][y] as f64 * planted::AZE_REGULARISATION_SHARE)
+                    .round() as i64;
             }
-            noncitizens[s][y + 1] =
-                noncitizens[s][y] + imm_non[s][y] - emi_non[s][y] - acquisitions[s][y] + change;
-            foreign_born[s][y + 1] = (foreign_born[s][y] as f64
+            self.noncitizens[s][y + 1] = self.noncitizens[s][y] + immigration.noncitizens[s][y]
+                - emigration.noncitizens[s][y]
+                - self.acquisitions[s][y]
+                + change;
+            self.foreign_born[s][y + 1] = (self.foreign_born[s][y] as f64
                 * profile.foreign_born_trend
                 * (1.0 + 0.002 * draw(&format!("fb/{key}"))))
             .round() as i64;
         }
     }
-    let index_of = |list: &[Weight], code: &str| list.iter().position(|(c, _)| *c == code);
-    let stateless_stock = index_of(profile.citizens_of, "STATELESS")
-        .map(|i| stock_by[i])
-        .unwrap_or([[0; 10]; 2]);
-    let stateless_acquired = index_of(profile.acquired_from, "STATELESS")
-        .map(|i| acquired_by[i])
-        .unwrap_or([[0; 10]; 2]);
+}
+
+/// Acquisitions of citizenship per non-citizen resident in `year`.
+fn acquisition_rate(variant: Variant, profile: &Profile, year: u16) -> f64 {
+    if variant == Variant::Main && profile.code == "KGZ" {
+        if year == YEARS[YEARS.len() - 1] {
+            planted::KGZ_ACQUISITION_RATE_LAST
+        } else {
+            planted::KGZ_ACQUISITION_RATE
+        }
+    } else {
+        profile.acquisition_rate
+    }
+}
+
+/// Runs the stocks and vital events of one reporter year by year.
+fn stocks(variant: Variant, profile: &Profile, flows: &[FlowStatus; 2]) -> Stocks {
+    let mut stocks = Stocks::start(variant, profile);
+    let mut shares = StockShares::new(variant, profile);
+    for (y, &year) in YEARS.iter().enumerate() {
+        if y > 0 {
+            shares.step(&stocks, y);
+        }
+        stocks.vital_events(profile, y);
+        stocks.break_down(acquisition_rate(variant, profile, year), &shares, y);
+        if y + 1 < YEARS.len() {
+            stocks.advance(variant, profile, flows, y);
+        }
+    }
+    stocks
+}
+
+/// The counts of the category `code` of a breakdown, or zero when it has none.
+fn unit_of(list: &[Weight], counts: &Counts, code: &str) -> Series {
+    list.iter()
+        .position(|(c, _)| *c == code)
+        .map(|i| counts[i])
+        .unwrap_or([[0; 10]; 2])
+}
+
+/// Tables 1.1, 1.2, 2.1 and 2.2: the population by place of birth and by citizenship.
+fn stock_tables(profile: &Profile, stocks: &Stocks) -> [SampleTable; 4] {
+    let reporter = profile.code;
+    let population = stocks.population;
+    let stateless = unit_of(profile.citizens_of, &stocks.stock_by, "STATELESS");
     let unknown_birthplace = share_of(&population, UNKNOWN_BIRTHPLACE);
     let unknown_citizenship = share_of(&population, UNKNOWN_CITIZENSHIP);
-    let native = minus(&minus(&population, &foreign_born), &unknown_birthplace);
-    let citizens = minus(&minus(&population, &noncitizens), &unknown_citizenship);
-    vec![
+    let native = minus(
+        &minus(&population, &stocks.foreign_born),
+        &unknown_birthplace,
+    );
+    let citizens = minus(
+        &minus(&population, &stocks.noncitizens),
+        &unknown_citizenship,
+    );
+    [
         status_rows(
             reporter,
             TableId::T1_1,
             &[
                 ("TOTAL", population),
                 ("NATIVE", native),
-                ("FOREIGN_BORN", foreign_born),
+                ("FOREIGN_BORN", stocks.foreign_born),
                 ("UNKNOWN", unknown_birthplace),
             ],
         ),
         breakdown_rows(
             reporter,
             TableId::T1_2,
-            &foreign_born,
+            &stocks.foreign_born,
             &codes(profile.born_in),
-            &born_by,
+            &stocks.born_by,
         ),
         status_rows(
             reporter,
@@ -1370,62 +819,65 @@ fn country(variant: Variant, profile: &Profile) -> Vec<SampleTable> {
             &[
                 ("TOTAL", population),
                 ("CITIZENS", citizens),
-                ("NON_CITIZENS", noncitizens),
-                ("FOREIGN", minus(&noncitizens, &stateless_stock)),
-                ("STATELESS", stateless_stock),
+                ("NON_CITIZENS", stocks.noncitizens),
+                ("FOREIGN", minus(&stocks.noncitizens, &stateless)),
+                ("STATELESS", stateless),
                 ("UNKNOWN", unknown_citizenship),
             ],
         ),
         breakdown_rows(
             reporter,
             TableId::T2_2,
-            &noncitizens,
+            &stocks.noncitizens,
             &codes(profile.citizens_of),
-            &stock_by,
+            &stocks.stock_by,
         ),
-        flow_rows(reporter, TableId::T3, &immigration),
-        flow_rows(reporter, TableId::T4, &emigration),
+    ]
+}
+
+/// A flow's tables: by country (3 or 4), by citizenship status (5.1 or 6.1) and the
+/// citizenships of its non-citizens (5.2 or 6.2).
+fn flow_tables(
+    reporter: &'static str,
+    [by_country, by_status, by_citizenship]: [TableId; 3],
+    flow: &FlowStatus,
+    citizens_of: &[Weight],
+) -> [SampleTable; 3] {
+    [
+        flow_rows(reporter, by_country, &flow.table),
         status_rows(
             reporter,
-            TableId::T5_1,
+            by_status,
             &[
-                ("TOTAL", immigrants),
-                ("CITIZENS", imm_citizens),
-                ("NON_CITIZENS", imm_non),
-                ("UNKNOWN", imm_unknown),
+                ("TOTAL", flow.total),
+                ("CITIZENS", flow.citizens),
+                ("NON_CITIZENS", flow.noncitizens),
+                ("UNKNOWN", flow.unknown),
             ],
         ),
         breakdown_rows(
             reporter,
-            TableId::T5_2,
-            &imm_non,
-            &codes(profile.immigrants_citizens_of),
-            &imm_by_citizenship,
+            by_citizenship,
+            &flow.noncitizens,
+            &codes(citizens_of),
+            &flow.by_citizenship,
         ),
-        status_rows(
-            reporter,
-            TableId::T6_1,
-            &[
-                ("TOTAL", emigrants),
-                ("CITIZENS", emi_citizens),
-                ("NON_CITIZENS", emi_non),
-                ("UNKNOWN", emi_unknown),
-            ],
-        ),
-        breakdown_rows(
-            reporter,
-            TableId::T6_2,
-            &emi_non,
-            &codes(profile.emigrants_citizens_of),
-            &emi_by_citizenship,
-        ),
+    ]
+}
+
+/// Tables 7.1 and 7.2 (acquisitions of citizenship) and the population, births and deaths.
+fn acquisition_and_vital_tables(profile: &Profile, stocks: &Stocks) -> [SampleTable; 5] {
+    let reporter = profile.code;
+    let acquisitions = stocks.acquisitions;
+    let stateless = unit_of(profile.acquired_from, &stocks.acquired_by, "STATELESS");
+    [
         status_rows(
             reporter,
             TableId::T7_1,
             &[
                 ("TOTAL", acquisitions),
-                ("FOREIGN", minus(&acquisitions, &stateless_acquired)),
-                ("STATELESS", stateless_acquired),
+                ("FOREIGN", minus(&acquisitions, &stateless)),
+                ("STATELESS", stateless),
             ],
         ),
         breakdown_rows(
@@ -1433,12 +885,47 @@ fn country(variant: Variant, profile: &Profile) -> Vec<SampleTable> {
             TableId::T7_2,
             &acquisitions,
             &codes(profile.acquired_from),
-            &acquired_by,
+            &stocks.acquired_by,
         ),
-        status_rows(reporter, TableId::Pop, &[("TOTAL", population)]),
-        status_rows(reporter, TableId::Births, &[("TOTAL", births)]),
-        status_rows(reporter, TableId::Deaths, &[("TOTAL", deaths)]),
+        status_rows(reporter, TableId::Pop, &[("TOTAL", stocks.population)]),
+        status_rows(reporter, TableId::Births, &[("TOTAL", stocks.births)]),
+        status_rows(reporter, TableId::Deaths, &[("TOTAL", stocks.deaths)]),
     ]
+}
+
+/// Runs the model of one country and returns its fifteen tables.
+fn country(variant: Variant, profile: &Profile) -> Vec<SampleTable> {
+    let flows = migration(variant, profile);
+    let stocks = stocks(variant, profile, &flows);
+    let [immigration, emigration] = &flows;
+    let [stocks_by_birth, born_in, stocks_by_citizenship, citizens_of] =
+        stock_tables(profile, &stocks);
+    let [t3, t5_1, t5_2] = flow_tables(
+        profile.code,
+        [TableId::T3, TableId::T5_1, TableId::T5_2],
+        immigration,
+        profile.immigrants_citizens_of,
+    );
+    let [t4, t6_1, t6_2] = flow_tables(
+        profile.code,
+        [TableId::T4, TableId::T6_1, TableId::T6_2],
+        emigration,
+        profile.emigrants_citizens_of,
+    );
+    let mut tables = vec![
+        stocks_by_birth,
+        born_in,
+        stocks_by_citizenship,
+        citizens_of,
+        t3,
+        t4,
+        t5_1,
+        t5_2,
+        t6_1,
+        t6_2,
+    ];
+    tables.extend(acquisition_and_vital_tables(profile, &stocks));
+    tables
 }
 
 /// The sources and duration rules of a reporter's tables (its `Metadata` sheet).

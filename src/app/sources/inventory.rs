@@ -117,7 +117,7 @@ impl SourcesView {
                         changed = true;
                     }
                 }
-                Err(e) => draft.feeds_error = Some(e),
+                Err(e) => draft.feeds_error = Some(e.to_string()),
             }
         }
         if let Some(error) = &draft.feeds_error {

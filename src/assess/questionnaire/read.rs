@@ -229,8 +229,8 @@ impl<'a> Sheet<'a> {
         match self.cell(row, field).map(cell_text) {
             None => String::new(),
             Some(Ok(text)) => text,
-            Some(Err(message)) => {
-                self.problem(problems, row, field, message);
+            Some(Err(e)) => {
+                self.problem(problems, row, field, e.to_string());
                 String::new()
             }
         }
@@ -270,7 +270,7 @@ impl<'a> Sheet<'a> {
             _ => None,
         };
         if parsed.is_none() {
-            let found = cell_text(data).unwrap_or_else(|e| e);
+            let found = cell_text(data).unwrap_or_else(|e| e.to_string());
             self.problem(
                 problems,
                 row,
@@ -299,7 +299,7 @@ impl<'a> Sheet<'a> {
             _ => None,
         };
         if parsed.is_none() {
-            let found = cell_text(data).unwrap_or_else(|e| e);
+            let found = cell_text(data).unwrap_or_else(|e| e.to_string());
             self.problem(
                 problems,
                 row,
@@ -382,8 +382,15 @@ impl<'a> Sheet<'a> {
     }
 }
 
+/// A cell that holds a spreadsheet error (`#DIV/0!`, `#N/A`…) where a value was expected.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("expected a value, found the spreadsheet error {found}")]
+struct CellError {
+    found: calamine::CellErrorType,
+}
+
 /// The text of a cell: numbers without a trailing `.0`, errors refused.
-fn cell_text(data: &Data) -> Result<String, String> {
+fn cell_text(data: &Data) -> Result<String, CellError> {
     Ok(match data {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_string(),
@@ -393,7 +400,7 @@ fn cell_text(data: &Data) -> Result<String, String> {
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => d.to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => return Err(format!("expected a value, found the spreadsheet error {e}")),
+        Data::Error(e) => return Err(CellError { found: e.clone() }),
     })
 }
 
@@ -475,108 +482,15 @@ fn read_sources(sheet: &Sheet<'_>, problems: &mut Vec<Problem>) -> Vec<SourceRow
     let mut rows: Vec<SourceRow> = Vec::new();
     for row in sheet.rows() {
         let country = sheet.country(row, problems);
-        let id = sheet.required_text(
-            row,
-            Field::SourceId,
-            "source ID (short and unique within the country, e.g. KAZ-REG)",
-            problems,
-        );
-        let name = sheet.required_text(
-            row,
-            Field::Name,
-            "source name (the name of the data source)",
-            problems,
-        );
-        let kind: SourceKind = sheet.choice(row, Field::Kind, "type of source", true, problems);
-        let feeds_text = sheet.text(row, Field::Feeds, problems);
-        let feeds = TableFeed::parse_list(&feeds_text).unwrap_or_else(|message| {
-            sheet.problem(problems, row, Field::Feeds, message);
-            Vec::new()
-        });
-        let obligation =
-            |rule: Field, days: Field, note: Field, problems: &mut Vec<Problem>| Obligation {
-                rule: sheet.choice::<ObligationRule>(row, rule, "obligation", false, problems),
-                time_limit_days: sheet
-                    .whole(row, days, 3650, "a whole number of days 0–3650", problems)
-                    .map(|d| d as u16),
-                note: sheet.text(row, note, problems),
-            };
-        let source = DataSource {
-            id: id.clone(),
-            name,
-            kind,
-            agency: sheet.text(row, Field::Agency, problems),
-            measures: sheet.text(row, Field::Measures, problems),
-            feeds,
-            periodicity: sheet.choice::<Periodicity>(
-                row,
-                Field::Periodicity,
-                "periodicity",
-                false,
-                problems,
-            ),
-            release_lag_months: sheet
-                .whole(
-                    row,
-                    Field::ReleaseLag,
-                    600,
-                    "a whole number of months 0–600",
-                    problems,
-                )
-                .map(|m| m as u16),
-            population_covered: sheet.text(row, Field::PopulationCovered, problems),
-            groups_covered: sheet.choice::<GroupCoverage>(
-                row,
-                Field::GroupsCovered,
-                "coverage of groups",
-                false,
-                problems,
-            ),
-            duration_rule_months: sheet
-                .whole(
-                    row,
-                    Field::DurationRule,
-                    60,
-                    "a whole number of months 0–60 (0 = no time limit, 60 = permanent)",
-                    problems,
-                )
-                .map(|m| m as u8),
-            duration_basis: sheet.choice::<DurationBasis>(
-                row,
-                Field::DurationBasis,
-                "duration basis",
-                false,
-                problems,
-            ),
-            registration_obligation: obligation(
-                Field::Registration,
-                Field::RegistrationDays,
-                Field::RegistrationNote,
-                problems,
-            ),
-            deregistration_obligation: obligation(
-                Field::Deregistration,
-                Field::DeregistrationDays,
-                Field::DeregistrationNote,
-                problems,
-            ),
-            publication: sheet.choice::<Publication>(
-                row,
-                Field::Publication,
-                "publication",
-                false,
-                problems,
-            ),
-            notes: sheet.text(row, Field::Notes, problems),
-            scores: Vec::new(),
-        };
+        let source = read_source(sheet, row, problems);
         let Some(country) = country else { continue };
+        let id = &source.id;
         if id.is_empty() {
             continue;
         }
         if let Some(first) = rows
             .iter()
-            .find(|r| r.country == country && r.source.id == id)
+            .find(|r| r.country == country && r.source.id == *id)
         {
             sheet.problem(
                 problems,
@@ -598,6 +512,121 @@ fn read_sources(sheet: &Sheet<'_>, problems: &mut Vec<Problem>) -> Vec<SourceRow
     rows
 }
 
+/// The data source of a row of the sources sheet, its cells read in the order of the sheet.
+fn read_source(sheet: &Sheet<'_>, row: u32, problems: &mut Vec<Problem>) -> DataSource {
+    let id = sheet.required_text(
+        row,
+        Field::SourceId,
+        "source ID (short and unique within the country, e.g. KAZ-REG)",
+        problems,
+    );
+    let name = sheet.required_text(
+        row,
+        Field::Name,
+        "source name (the name of the data source)",
+        problems,
+    );
+    let kind: SourceKind = sheet.choice(row, Field::Kind, "type of source", true, problems);
+    let feeds_text = sheet.text(row, Field::Feeds, problems);
+    let feeds = TableFeed::parse_list(&feeds_text).unwrap_or_else(|e| {
+        sheet.problem(problems, row, Field::Feeds, e.to_string());
+        Vec::new()
+    });
+    DataSource {
+        id,
+        name,
+        kind,
+        agency: sheet.text(row, Field::Agency, problems),
+        measures: sheet.text(row, Field::Measures, problems),
+        feeds,
+        periodicity: sheet.choice::<Periodicity>(
+            row,
+            Field::Periodicity,
+            "periodicity",
+            false,
+            problems,
+        ),
+        release_lag_months: sheet
+            .whole(
+                row,
+                Field::ReleaseLag,
+                600,
+                "a whole number of months 0–600",
+                problems,
+            )
+            .map(|m| m as u16),
+        population_covered: sheet.text(row, Field::PopulationCovered, problems),
+        groups_covered: sheet.choice::<GroupCoverage>(
+            row,
+            Field::GroupsCovered,
+            "coverage of groups",
+            false,
+            problems,
+        ),
+        duration_rule_months: sheet
+            .whole(
+                row,
+                Field::DurationRule,
+                60,
+                "a whole number of months 0–60 (0 = no time limit, 60 = permanent)",
+                problems,
+            )
+            .map(|m| m as u8),
+        duration_basis: sheet.choice::<DurationBasis>(
+            row,
+            Field::DurationBasis,
+            "duration basis",
+            false,
+            problems,
+        ),
+        registration_obligation: read_obligation(
+            sheet,
+            row,
+            [
+                Field::Registration,
+                Field::RegistrationDays,
+                Field::RegistrationNote,
+            ],
+            problems,
+        ),
+        deregistration_obligation: read_obligation(
+            sheet,
+            row,
+            [
+                Field::Deregistration,
+                Field::DeregistrationDays,
+                Field::DeregistrationNote,
+            ],
+            problems,
+        ),
+        publication: sheet.choice::<Publication>(
+            row,
+            Field::Publication,
+            "publication",
+            false,
+            problems,
+        ),
+        notes: sheet.text(row, Field::Notes, problems),
+        scores: Vec::new(),
+    }
+}
+
+/// An obligation to register (or de-register) from its rule, time-limit and note cells.
+fn read_obligation(
+    sheet: &Sheet<'_>,
+    row: u32,
+    [rule, days, note]: [Field; 3],
+    problems: &mut Vec<Problem>,
+) -> Obligation {
+    Obligation {
+        rule: sheet.choice::<ObligationRule>(row, rule, "obligation", false, problems),
+        time_limit_days: sheet
+            .whole(row, days, 3650, "a whole number of days 0–3650", problems)
+            .map(|d| d as u16),
+        note: sheet.text(row, note, problems),
+    }
+}
+
 struct ScoreRow {
     country: String,
     source_id: String,
@@ -614,21 +643,7 @@ fn read_scores(
     for row in sheet.rows() {
         let country = sheet.country(row, problems);
         let source_id = sheet.required_text(row, Field::SourceId, "source ID", problems);
-        let criterion_text = sheet.required_text(row, Field::Criterion, "criterion", problems);
-        let criterion = if criterion_text.is_empty() {
-            None
-        } else {
-            let parsed = Criterion::parse(&criterion_text);
-            if parsed.is_none() {
-                sheet.problem(
-                    problems,
-                    row,
-                    Field::Criterion,
-                    format!("unknown criterion {criterion_text:?}; expected one of: {criteria}"),
-                );
-            }
-            parsed
-        };
+        let criterion = read_criterion(sheet, row, &criteria, problems);
         let final_score = sheet
             .whole(
                 row,
@@ -640,23 +655,7 @@ fn read_scores(
             .and_then(|n| Score::new(n as u8));
         let reason = sheet.text(row, Field::Reason, problems);
         let evidence = sheet.text(row, Field::Evidence, problems);
-        let data = sheet.text(row, Field::SuggestionData, problems);
-        let suggested = if data.is_empty() {
-            None
-        } else {
-            match serde_json::from_str::<Suggestion>(&data) {
-                Ok(suggestion) => Some(suggestion),
-                Err(e) => {
-                    sheet.problem(
-                        problems,
-                        row,
-                        Field::SuggestionData,
-                        format!("the hidden suggestion data are damaged ({e}); expected them as migreview wrote them, or an empty cell"),
-                    );
-                    None
-                }
-            }
-        };
+        let suggested = read_suggestion(sheet, row, problems);
         let (Some(country), Some(criterion)) = (country, criterion) else {
             continue;
         };
@@ -695,19 +694,7 @@ fn read_scores(
         score.reason = reason;
         score.evidence = evidence;
         score.overridden = score.differs_from_suggestion();
-        if score.needs_reason()
-            && let (Some(given), Some(suggestion)) = (score.final_score, &score.suggested)
-        {
-            sheet.problem(
-                problems,
-                row,
-                Field::Reason,
-                format!(
-                    "a reason is needed: the score {given} differs from the suggested {}",
-                    suggestion.score
-                ),
-            );
-        }
+        require_reason(sheet, row, &score, problems);
         if let Some((first, _)) = rows.iter().find(|(_, r)| {
             r.country == country && r.source_id == source_id && r.score.criterion == criterion
         }) {
@@ -736,6 +723,72 @@ fn read_scores(
         ));
     }
     rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The criterion of a row of the scores sheet; a problem when it is given but unknown
+/// (`criteria` lists the known ones).
+fn read_criterion(
+    sheet: &Sheet<'_>,
+    row: u32,
+    criteria: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<Criterion> {
+    let criterion_text = sheet.required_text(row, Field::Criterion, "criterion", problems);
+    if criterion_text.is_empty() {
+        return None;
+    }
+    let parsed = Criterion::parse(&criterion_text);
+    if parsed.is_none() {
+        sheet.problem(
+            problems,
+            row,
+            Field::Criterion,
+            format!("unknown criterion {criterion_text:?}; expected one of: {criteria}"),
+        );
+    }
+    parsed
+}
+
+/// The suggestion kept in the row's hidden data cell; a problem when the cell is damaged.
+fn read_suggestion(sheet: &Sheet<'_>, row: u32, problems: &mut Vec<Problem>) -> Option<Suggestion> {
+    let data = sheet.text(row, Field::SuggestionData, problems);
+    if data.is_empty() {
+        return None;
+    }
+    match serde_json::from_str::<Suggestion>(&data) {
+        Ok(suggestion) => Some(suggestion),
+        Err(e) => {
+            sheet.problem(
+                problems,
+                row,
+                Field::SuggestionData,
+                format!("the hidden suggestion data are damaged ({e}); expected them as migreview wrote them, or an empty cell"),
+            );
+            None
+        }
+    }
+}
+
+/// A problem when a score differs from its suggestion and gives no reason.
+fn require_reason(
+    sheet: &Sheet<'_>,
+    row: u32,
+    score: &CriterionScore,
+    problems: &mut Vec<Problem>,
+) {
+    if score.needs_reason()
+        && let (Some(given), Some(suggestion)) = (score.final_score, &score.suggested)
+    {
+        sheet.problem(
+            problems,
+            row,
+            Field::Reason,
+            format!(
+                "a reason is needed: the score {given} differs from the suggested {}",
+                suggestion.score
+            ),
+        );
+    }
 }
 
 fn build(countries: Vec<CountryRow>, sources: Vec<SourceRow>, scores: Vec<ScoreRow>) -> Assessment {

@@ -1,0 +1,373 @@
+//! The text output of `migreview check`: what was loaded, the data set, the table of checks,
+//! the findings and the assessment's grades.
+
+use super::counted;
+use crate::checks::{CheckCode, Finding, Outcome, Severity};
+use crate::load::{LoadOutcome, LoadReport};
+use crate::model::{Dataset, Lang, format_count};
+use crate::report::Report;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// What was loaded from one input, for people.
+pub fn write_load_report(out: &mut dyn Write, report: &LoadReport) -> std::io::Result<()> {
+    let mut how = vec![report.layout.to_string()];
+    if let Some(encoding) = &report.encoding {
+        how.push(format!("encoding {encoding}"));
+    }
+    if let Some(delimiter) = report.delimiter {
+        let shown = if delimiter == '\t' {
+            "tab".to_string()
+        } else {
+            format!("'{delimiter}'")
+        };
+        how.push(format!("delimiter {shown}"));
+    }
+    writeln!(
+        out,
+        "{}  ({}; {}, {}, {} ms)",
+        report.path.display(),
+        how.join(", "),
+        counted(report.observations, "observation", "observations"),
+        counted(report.skipped_rows, "row skipped", "rows skipped"),
+        report.elapsed_ms
+    )?;
+    // The loader's per-sheet message says how the sheet was read; it stands in for the bare
+    // fields of the sheet's line.
+    let mut used = vec![false; report.messages.len()];
+    for sheet in &report.sheets {
+        let prefix = format!("sheet \"{}\": ", sheet.name);
+        let detail = report
+            .messages
+            .iter()
+            .position(|m| m.starts_with(&prefix))
+            .map(|i| {
+                used[i] = true;
+                report.messages[i][prefix.len()..].to_string()
+            });
+        let mut parts = Vec::new();
+        match detail {
+            Some(detail) => parts.push(detail),
+            None => {
+                if let Some(table) = sheet.table {
+                    parts.push(format!("table {table}"));
+                }
+                if let Some(reporter) = &sheet.reporter {
+                    parts.push(format!("reporter {reporter}"));
+                }
+                if let Some(row) = sheet.header_row {
+                    parts.push(format!("header row {row}"));
+                }
+            }
+        }
+        parts.push(counted(sheet.rows_read, "row read", "rows read"));
+        if sheet.rows_skipped > 0 {
+            parts.push(format!(
+                "{} skipped",
+                format_count(sheet.rows_skipped as f64)
+            ));
+        }
+        if sheet.hidden {
+            parts.push("hidden sheet".into());
+        }
+        writeln!(out, "  {}: {}", sheet.name, parts.join("; "))?;
+        if let Some(note) = &sheet.note {
+            writeln!(out, "    {note}")?;
+        }
+    }
+    for (message, used) in report.messages.iter().zip(used) {
+        if !used {
+            writeln!(out, "  {message}")?;
+        }
+    }
+    for skipped in report.skipped.iter().take(10) {
+        writeln!(out, "    skipped {}: {}", skipped.location, skipped.reason)?;
+    }
+    if report.skipped_rows > 10 {
+        writeln!(
+            out,
+            "    … {} more",
+            format_count((report.skipped_rows - 10) as f64)
+        )?;
+    }
+    for note in report.notes.iter().take(5) {
+        writeln!(out, "  note: {note}")?;
+    }
+    Ok(())
+}
+
+fn write_dataset_summary(out: &mut dyn Write, dataset: &Dataset) -> std::io::Result<()> {
+    let summary = dataset.summary();
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Data set: {} observations; reporters {}; tables {}; years {}",
+        format_count(summary.observations as f64),
+        if summary.reporters.is_empty() {
+            "none".to_string()
+        } else {
+            summary.reporters.join(" ")
+        },
+        summary
+            .tables
+            .iter()
+            .map(|t| t.code())
+            .collect::<Vec<_>>()
+            .join(" "),
+        match summary.years {
+            Some([a, b]) if a == b => a.to_string(),
+            Some([a, b]) => format!("{a}–{b}"),
+            None => "none".into(),
+        }
+    )?;
+    if !dataset.unplaced.is_empty() {
+        writeln!(out, "Labels that could not be placed:")?;
+        for label in &dataset.unplaced {
+            let hint = if label.suggestions.is_empty() {
+                String::new()
+            } else {
+                format!(" — did you mean {}?", label.suggestions.join(" or "))
+            };
+            writeln!(
+                out,
+                "  {} {:?} ({}×, first at {}){hint}",
+                label.role,
+                crate::checks::text::label(&label.label),
+                label.count,
+                label.first_location
+            )?;
+        }
+    }
+    if !dataset.subnational.is_empty() {
+        writeln!(out, "Regions inside a country (not countries):")?;
+        for label in &dataset.subnational {
+            let of = label
+                .country
+                .as_deref()
+                .map(|c| {
+                    format!(
+                        ", a region of {}",
+                        crate::model::gazetteer().name(c, Lang::En)
+                    )
+                })
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {} {:?} ({}×, first at {}){of}",
+                label.role,
+                crate::checks::text::label(&label.label),
+                label.count,
+                label.first_location
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The text report of `check`: what each input gave, the data set, the checks, the findings
+/// and the assessment.
+pub(super) fn write_text_report(
+    out: &mut dyn Write,
+    outcome: &LoadOutcome,
+    report: &Report,
+    lang: Lang,
+    limit: usize,
+) -> std::io::Result<()> {
+    for result in &outcome.files {
+        match result {
+            Ok(load_report) => write_load_report(out, load_report)?,
+            Err(error) => writeln!(out, "{error}")?,
+        }
+    }
+    write_dataset_summary(out, &outcome.dataset)?;
+    if crate::sample::holds_sample(outcome) {
+        writeln!(out, "{}", crate::sample::synthetic_notice(lang))?;
+    }
+    if let Some(reason) = &report.error {
+        // No table of checks: 28 rows of zeros would read as data that passed.
+        let mut chars = reason.chars();
+        let sentence: String = chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        });
+        writeln!(out)?;
+        writeln!(out, "{sentence}.")?;
+        return Ok(());
+    }
+    if report.dataset.observations > 0 && report.checks.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "No checks ran.")?;
+        return Ok(());
+    }
+    write_check_table(out, report, lang)?;
+    write_findings(out, report, lang, limit)?;
+    write_assessment_summary(out, report, lang)
+}
+
+/// One line per assessed country: its overall grade (the scorecard is in `migreview assess`).
+fn write_assessment_summary(
+    out: &mut dyn Write,
+    report: &Report,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let Some(assessment) = &report.assessment else {
+        return Ok(());
+    };
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        word(
+            "Data-source assessment (details: --format json, migreview assess scorecard)",
+            "Оценка источников данных (подробно: --format json, migreview assess scorecard)",
+            lang
+        )
+    )?;
+    for country in &assessment.countries {
+        let card = crate::assess::scorecard(country, &report.settings.assess);
+        let overall = match (card.overall, card.grade) {
+            (Some(mean), Some(grade)) => format!(
+                "{} ({})",
+                crate::assess::text::decimal(mean, 1, lang),
+                grade.label(lang)
+            ),
+            _ => "–".to_string(),
+        };
+        writeln!(
+            out,
+            "  {} {}: {} {}, {overall}",
+            country.country,
+            crate::model::gazetteer().name(&country.country, lang),
+            country.sources.len(),
+            word("sources", "источн.", lang)
+        )?;
+    }
+    Ok(())
+}
+
+/// Words of the text report.
+pub(super) fn word(en: &'static str, ru: &'static str, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Ru => ru,
+    }
+}
+
+/// Cuts a title to a column width, marking the cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return format!("{text:<width$}");
+    }
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
+/// Per check: code, title, evaluated, failed, not evaluable.
+pub fn write_check_table(out: &mut dyn Write, report: &Report, lang: Lang) -> std::io::Result<()> {
+    const TITLE: usize = 58;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "    {} {:>10} {:>8} {:>14}",
+        fit(word("Check", "Проверка", lang), TITLE),
+        word("evaluated", "оценено", lang),
+        word("failed", "нарушено", lang),
+        word("not evaluable", "не оценено", lang),
+    )?;
+    for summary in &report.checks {
+        writeln!(
+            out,
+            "{:<4}{} {:>10} {:>8} {:>14}",
+            summary.check.as_str(),
+            fit(crate::checks::entry(summary.check).title(lang), TITLE),
+            format_count(summary.evaluated as f64),
+            format_count(summary.failed as f64),
+            format_count(summary.not_evaluable as f64),
+        )?;
+    }
+    Ok(())
+}
+
+/// The key of a finding: `3 · KAZ · 2010 · T · TOTAL · RUS`.
+fn finding_key(finding: &Finding) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(table) = finding.table {
+        parts.push(table.code().to_string());
+    }
+    parts.extend(finding.reporter.clone());
+    parts.extend(finding.year.map(|y| y.to_string()));
+    parts.extend(finding.sex.map(|s| s.code().to_string()));
+    parts.extend(finding.age.clone());
+    parts.extend(finding.category.clone());
+    parts.join(" · ")
+}
+
+/// The findings grouped by check and severity, at most `limit` per check.
+pub fn write_findings(
+    out: &mut dyn Write,
+    report: &Report,
+    lang: Lang,
+    limit: usize,
+) -> std::io::Result<()> {
+    if report.findings.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", word("No findings.", "Замечаний нет.", lang))?;
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", word("Findings", "Замечания", lang))?;
+    let mut by_check: BTreeMap<CheckCode, Vec<&Finding>> = BTreeMap::new();
+    for finding in &report.findings {
+        by_check.entry(finding.check).or_default().push(finding);
+    }
+    for (code, findings) in by_check {
+        writeln!(out)?;
+        writeln!(out, "{code}  {}", crate::checks::entry(code).title(lang))?;
+        let groups = Severity::ALL
+            .into_iter()
+            .map(|severity| {
+                let label = match severity {
+                    Severity::Error => word("error", "ошибка", lang),
+                    Severity::Warning => word("warning", "предупреждение", lang),
+                    Severity::Info => word("info", "информация", lang),
+                };
+                let members: Vec<&Finding> = findings
+                    .iter()
+                    .copied()
+                    .filter(|f| f.outcome == Outcome::Fail && f.severity == severity)
+                    .collect();
+                (label, members)
+            })
+            .chain(std::iter::once((
+                word("not evaluable", "невозможно оценить", lang),
+                findings
+                    .iter()
+                    .copied()
+                    .filter(|f| f.outcome == Outcome::NotEvaluable)
+                    .collect(),
+            )));
+        let mut shown = 0;
+        for (label, members) in groups {
+            if members.is_empty() || shown >= limit {
+                continue;
+            }
+            writeln!(out, "  {label} ({})", format_count(members.len() as f64))?;
+            for finding in members.iter().take(limit - shown) {
+                writeln!(out, "    {}", finding.message(lang))?;
+                let key = finding_key(finding);
+                match &finding.location {
+                    Some(location) => writeln!(out, "      {key} — {location}")?,
+                    None => writeln!(out, "      {key}")?,
+                }
+                shown += 1;
+            }
+        }
+        if findings.len() > shown {
+            let more = format_count((findings.len() - shown) as f64);
+            match lang {
+                Lang::En => writeln!(out, "  … {more} more (all of them: --format json)")?,
+                Lang::Ru => writeln!(out, "  … ещё {more} (полностью: --format json)")?,
+            }
+        }
+    }
+    Ok(())
+}
