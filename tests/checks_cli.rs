@@ -228,7 +228,7 @@ fn checks_lists_the_catalogue_with_explanations() {
             "{code}"
         );
     }
-    assert!(out.contains("U1  Share of unknown categories is small\n    warning · accuracy · level 1\n    What: The share of UNK"), "{out}");
+    assert!(out.contains("U1  Share of unknown categories is small\n    warning · Accuracy and reliability · level 1\n    What: The share of UNK"), "{out}");
     assert!(
         out.contains("Why: An unknown partner cannot be paired with any country"),
         "{out}"

@@ -65,6 +65,32 @@ fn ftl_files(lang: Lang) -> Vec<(String, String)> {
 }
 
 #[test]
+fn every_file_of_the_catalogue_is_read() {
+    for lang in Lang::ALL {
+        let in_catalogue: BTreeSet<&str> = catalogue().ids(lang).into_iter().collect();
+        for (name, text) in ftl_files(lang) {
+            for line in text.lines() {
+                let Some((id, _)) = line.split_once(" = ") else {
+                    continue;
+                };
+                if id.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    assert!(
+                        in_catalogue.contains(id),
+                        "{}/{name}: `{id}` is not in the catalogue: is the file in FILES \
+                         (src/i18n/catalogue.rs)?",
+                        lang.code()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn our_resolver_writes_what_fluent_writes() {
     let c = catalogue();
     for lang in Lang::ALL {

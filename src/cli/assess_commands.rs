@@ -422,10 +422,11 @@ fn run_suggest(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
 pub fn render_suggestions(assessment: &Assessment, lang: Lang) -> String {
     use std::fmt::Write as _;
     let mut text = String::new();
-    let (suggested_word, final_word, overridden_word) = match lang {
-        Lang::En => ("suggested", "final", "overridden"),
-        Lang::Ru => ("предложено", "итог", "изменено экспертом"),
-    };
+    let (suggested_word, final_word, overridden_word) = (
+        crate::t!(lang, "cli-suggested"),
+        crate::t!(lang, "cli-final"),
+        crate::t!(lang, "cli-overridden"),
+    );
     for country in &assessment.countries {
         let _ = write!(
             text,

@@ -1,9 +1,9 @@
 //! `migreview checks`: the catalogue of checks as text, JSON or Markdown.
 
-use super::check_output::word;
 use super::{CatalogueFormat, ChecksArgs, EXIT_OK, checks_markdown, output_failed};
 use crate::checks::{CheckCode, Severity};
 use crate::model::Lang;
+use crate::t;
 use std::io::Write;
 
 /// `migreview checks`: the catalogue as text, JSON or Markdown.
@@ -86,18 +86,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// An ESS quality dimension in words.
-fn dimension_name(dimension: crate::checks::Dimension, lang: Lang) -> &'static str {
-    use crate::checks::Dimension;
-    match (dimension, lang) {
-        (_, Lang::En) => dimension.as_str(),
-        (Dimension::Relevance, Lang::Ru) => "актуальность",
-        (Dimension::Accuracy, Lang::Ru) => "точность",
-        (Dimension::Timeliness, Lang::Ru) => "своевременность",
-        (Dimension::Accessibility, Lang::Ru) => "доступность",
-        (Dimension::Comparability, Lang::Ru) => "сопоставимость",
-        (Dimension::Coherence, Lang::Ru) => "согласованность",
-    }
-}
 
 fn write_catalogue(out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     const WIDTH: usize = 92;
@@ -105,21 +93,21 @@ fn write_catalogue(out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
         let e = crate::checks::explain(entry.code, lang);
         writeln!(out, "{:<4}{}", entry.code.as_str(), e.title)?;
         let severity = match entry.severity {
-            Severity::Error => word("error", "ошибка", lang),
-            Severity::Warning => word("warning", "предупреждение", lang),
-            Severity::Info => word("info", "информация", lang),
+            Severity::Error => t!(lang, "cli-error"),
+            Severity::Warning => t!(lang, "cli-warning"),
+            Severity::Info => t!(lang, "cli-info"),
         };
         writeln!(
             out,
             "    {severity} · {} · {} {}",
-            dimension_name(entry.dimension, lang),
-            word("level", "уровень", lang),
+            crate::assess::rubric::dimension_label(entry.dimension, lang),
+            t!(lang, "cli-level"),
             entry.level
         )?;
         for (label, body) in [
-            (word("What", "Что", lang), e.what),
-            (word("Why", "Зачем", lang), e.why),
-            (word("Look at", "Что смотреть", lang), e.look_at),
+            (t!(lang, "cli-what"), e.what),
+            (t!(lang, "cli-why"), e.why),
+            (t!(lang, "cli-look-at"), e.look_at),
         ] {
             let text = format!("{label}: {body}");
             for line in wrap(&text, WIDTH) {

@@ -6,6 +6,7 @@ use crate::checks::{CheckCode, Finding, Outcome, Severity};
 use crate::load::{LoadOutcome, LoadReport};
 use crate::model::{Dataset, Lang, format_count};
 use crate::report::Report;
+use crate::t;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -213,15 +214,7 @@ fn write_assessment_summary(
         return Ok(());
     };
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        word(
-            "Data-source assessment (details: --format json, migreview assess scorecard)",
-            "Оценка источников данных (подробно: --format json, migreview assess scorecard)",
-            lang
-        )
-    )?;
+    writeln!(out, "{}", t!(lang, "cli-data-source-assessment"))?;
     for country in &assessment.countries {
         let card = crate::assess::scorecard(country, &report.settings.assess);
         let overall = match (card.overall, card.grade) {
@@ -238,18 +231,10 @@ fn write_assessment_summary(
             country.country,
             crate::model::gazetteer().name(&country.country, lang),
             country.sources.len(),
-            word("sources", "источн.", lang)
+            t!(lang, "cli-sources")
         )?;
     }
     Ok(())
-}
-
-/// Words of the text report.
-pub(super) fn word(en: &'static str, ru: &'static str, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Ru => ru,
-    }
 }
 
 /// Cuts a title to a column width, marking the cut.
@@ -268,10 +253,10 @@ pub fn write_check_table(out: &mut dyn Write, report: &Report, lang: Lang) -> st
     writeln!(
         out,
         "    {} {:>10} {:>8} {:>14}",
-        fit(word("Check", "Проверка", lang), TITLE),
-        word("evaluated", "оценено", lang),
-        word("failed", "нарушено", lang),
-        word("not evaluable", "не оценено", lang),
+        fit(t!(lang, "cli-check"), TITLE),
+        t!(lang, "cli-evaluated"),
+        t!(lang, "cli-failed"),
+        t!(lang, "cli-not-evaluable"),
     )?;
     for summary in &report.checks {
         writeln!(
@@ -310,11 +295,11 @@ pub fn write_findings(
 ) -> std::io::Result<()> {
     if report.findings.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", word("No findings.", "Замечаний нет.", lang))?;
+        writeln!(out, "{}", t!(lang, "cli-no-findings"))?;
         return Ok(());
     }
     writeln!(out)?;
-    writeln!(out, "{}", word("Findings", "Замечания", lang))?;
+    writeln!(out, "{}", t!(lang, "cli-findings"))?;
     let mut by_check: BTreeMap<CheckCode, Vec<&Finding>> = BTreeMap::new();
     for finding in &report.findings {
         by_check.entry(finding.check).or_default().push(finding);
@@ -326,9 +311,9 @@ pub fn write_findings(
             .into_iter()
             .map(|severity| {
                 let label = match severity {
-                    Severity::Error => word("error", "ошибка", lang),
-                    Severity::Warning => word("warning", "предупреждение", lang),
-                    Severity::Info => word("info", "информация", lang),
+                    Severity::Error => t!(lang, "cli-error"),
+                    Severity::Warning => t!(lang, "cli-warning"),
+                    Severity::Info => t!(lang, "cli-info"),
                 };
                 let members: Vec<&Finding> = findings
                     .iter()
@@ -338,7 +323,7 @@ pub fn write_findings(
                 (label, members)
             })
             .chain(std::iter::once((
-                word("not evaluable", "невозможно оценить", lang),
+                t!(lang, "cli-not-evaluable-cases"),
                 findings
                     .iter()
                     .copied()
@@ -362,11 +347,11 @@ pub fn write_findings(
             }
         }
         if findings.len() > shown {
-            let more = format_count((findings.len() - shown) as f64);
-            match lang {
-                Lang::En => writeln!(out, "  … {more} more (all of them: --format json)")?,
-                Lang::Ru => writeln!(out, "  … ещё {more} (полностью: --format json)")?,
-            }
+            writeln!(
+                out,
+                "{}",
+                t!(lang, "cli-more-findings", more = findings.len() - shown)
+            )?;
         }
     }
     Ok(())

@@ -9,50 +9,29 @@ use rustc_hash::FxHashMap;
 
 use super::{Arg, Lang, format_count_in};
 
-/// The Fluent files, by name, English then Russian.
+/// A Fluent file of both languages: its name, then its English and Russian texts.
+macro_rules! ftl {
+    ($name:literal) => {
+        (
+            $name,
+            [
+                include_str!(concat!("../../assets/i18n/en/", $name)),
+                include_str!(concat!("../../assets/i18n/ru/", $name)),
+            ],
+        )
+    };
+}
+
+/// The Fluent files, by name, English then Russian. A test checks that every file of
+/// `assets/i18n` is here.
 const FILES: &[(&str, [&str; 2])] = &[
-    (
-        "common.ftl",
-        [
-            include_str!("../../assets/i18n/en/common.ftl"),
-            include_str!("../../assets/i18n/ru/common.ftl"),
-        ],
-    ),
-    (
-        "checks.ftl",
-        [
-            include_str!("../../assets/i18n/en/checks.ftl"),
-            include_str!("../../assets/i18n/ru/checks.ftl"),
-        ],
-    ),
-    (
-        "charts.ftl",
-        [
-            include_str!("../../assets/i18n/en/charts.ftl"),
-            include_str!("../../assets/i18n/ru/charts.ftl"),
-        ],
-    ),
-    (
-        "assess.ftl",
-        [
-            include_str!("../../assets/i18n/en/assess.ftl"),
-            include_str!("../../assets/i18n/ru/assess.ftl"),
-        ],
-    ),
-    (
-        "sample.ftl",
-        [
-            include_str!("../../assets/i18n/en/sample.ftl"),
-            include_str!("../../assets/i18n/ru/sample.ftl"),
-        ],
-    ),
-    (
-        "app.ftl",
-        [
-            include_str!("../../assets/i18n/en/app.ftl"),
-            include_str!("../../assets/i18n/ru/app.ftl"),
-        ],
-    ),
+    ftl!("common.ftl"),
+    ftl!("checks.ftl"),
+    ftl!("charts.ftl"),
+    ftl!("assess.ftl"),
+    ftl!("sample.ftl"),
+    ftl!("cli.ftl"),
+    ftl!("app.ftl"),
 ];
 
 /// How deep messages may name other messages and terms (`{ -accuracy }`).
