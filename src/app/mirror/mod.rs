@@ -69,11 +69,7 @@ impl MirrorTab {
 
 /// A bound of M2 as the exported chart writes it: two decimals.
 fn bound_text(lang: Lang, value: f64) -> String {
-    let text = format!("{value:.2}");
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text.replace('.', ","),
-    }
+    crate::i18n::format_decimal(value, 2, lang)
 }
 
 /// A ratio in a matrix cell: two decimals, to fit.
@@ -83,11 +79,7 @@ fn short_ratio_text(lang: Lang, value: f64) -> String {
 
 /// A ratio as the window writes it: three decimals, as in the findings' messages.
 pub fn ratio_text(lang: Lang, value: f64) -> String {
-    let text = format!("{value:.3}");
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text.replace('.', ","),
-    }
+    crate::i18n::format_decimal(value, 3, lang)
 }
 
 fn country(code: &str, lang: Lang) -> String {
