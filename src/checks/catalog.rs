@@ -8,7 +8,6 @@ use std::sync::OnceLock;
 
 use super::finding::{CheckCode, Dimension, Severity};
 use crate::model::Lang;
-use crate::t;
 
 /// The texts of one language for one check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +29,8 @@ pub struct CatalogEntry {
     pub dimension: Dimension,
     /// ESS validation level 0–5.
     pub level: u8,
+    /// The identifiers of its title, what, why and look-at texts in the catalogue.
+    pub text_ids: [&'static str; 4],
 }
 
 impl CatalogEntry {
@@ -42,7 +43,7 @@ impl CatalogEntry {
         let texts = TEXTS.get_or_init(|| {
             CheckCode::ALL
                 .iter()
-                .map(|code| [texts_of(*code, Lang::En), texts_of(*code, Lang::Ru)])
+                .map(|code| Lang::ALL.map(|lang| texts_of(entry(*code), lang)))
                 .collect()
         });
         let language = match lang {
@@ -80,342 +81,347 @@ pub const CATALOG: [CatalogEntry; 28] = [
         severity: Severity::Error,
         dimension: Dimension::Accessibility,
         level: 0,
+        text_ids: [
+            "check-S1-title",
+            "check-S1-what",
+            "check-S1-why",
+            "check-S1-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::S2,
         severity: Severity::Error,
         dimension: Dimension::Accuracy,
         level: 0,
+        text_ids: [
+            "check-S2-title",
+            "check-S2-what",
+            "check-S2-why",
+            "check-S2-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::S3,
         severity: Severity::Error,
         dimension: Dimension::Accuracy,
         level: 0,
+        text_ids: [
+            "check-S3-title",
+            "check-S3-what",
+            "check-S3-why",
+            "check-S3-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::N1,
         severity: Severity::Error,
         dimension: Dimension::Accuracy,
         level: 1,
+        text_ids: [
+            "check-N1-title",
+            "check-N1-what",
+            "check-N1-why",
+            "check-N1-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::N2,
         severity: Severity::Warning,
         dimension: Dimension::Accuracy,
         level: 1,
+        text_ids: [
+            "check-N2-title",
+            "check-N2-what",
+            "check-N2-why",
+            "check-N2-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::A1,
         severity: Severity::Error,
         dimension: Dimension::Accuracy,
         level: 1,
+        text_ids: [
+            "check-A1-title",
+            "check-A1-what",
+            "check-A1-why",
+            "check-A1-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::A2,
         severity: Severity::Error,
         dimension: Dimension::Accuracy,
         level: 1,
+        text_ids: [
+            "check-A2-title",
+            "check-A2-what",
+            "check-A2-why",
+            "check-A2-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::A3,
         severity: Severity::Error,
         dimension: Dimension::Accuracy,
         level: 1,
+        text_ids: [
+            "check-A3-title",
+            "check-A3-what",
+            "check-A3-why",
+            "check-A3-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::A4,
         severity: Severity::Error,
         dimension: Dimension::Accuracy,
         level: 1,
+        text_ids: [
+            "check-A4-title",
+            "check-A4-what",
+            "check-A4-why",
+            "check-A4-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::C1,
         severity: Severity::Error,
         dimension: Dimension::Coherence,
         level: 1,
+        text_ids: [
+            "check-C1-title",
+            "check-C1-what",
+            "check-C1-why",
+            "check-C1-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::C2,
         severity: Severity::Error,
         dimension: Dimension::Coherence,
         level: 1,
+        text_ids: [
+            "check-C2-title",
+            "check-C2-what",
+            "check-C2-why",
+            "check-C2-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::C3,
         severity: Severity::Warning,
         dimension: Dimension::Coherence,
         level: 1,
+        text_ids: [
+            "check-C3-title",
+            "check-C3-what",
+            "check-C3-why",
+            "check-C3-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::C4,
         severity: Severity::Error,
         dimension: Dimension::Coherence,
         level: 1,
+        text_ids: [
+            "check-C4-title",
+            "check-C4-what",
+            "check-C4-why",
+            "check-C4-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::C5,
         severity: Severity::Error,
         dimension: Dimension::Coherence,
         level: 1,
+        text_ids: [
+            "check-C5-title",
+            "check-C5-what",
+            "check-C5-why",
+            "check-C5-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::C6,
         severity: Severity::Error,
         dimension: Dimension::Coherence,
         level: 1,
+        text_ids: [
+            "check-C6-title",
+            "check-C6-what",
+            "check-C6-why",
+            "check-C6-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::P1,
         severity: Severity::Warning,
         dimension: Dimension::Accuracy,
         level: 1,
+        text_ids: [
+            "check-P1-title",
+            "check-P1-what",
+            "check-P1-why",
+            "check-P1-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::P2,
         severity: Severity::Error,
         dimension: Dimension::Coherence,
         level: 1,
+        text_ids: [
+            "check-P2-title",
+            "check-P2-what",
+            "check-P2-why",
+            "check-P2-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::P3,
         severity: Severity::Error,
         dimension: Dimension::Accuracy,
         level: 1,
+        text_ids: [
+            "check-P3-title",
+            "check-P3-what",
+            "check-P3-why",
+            "check-P3-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::U1,
         severity: Severity::Warning,
         dimension: Dimension::Accuracy,
         level: 1,
+        text_ids: [
+            "check-U1-title",
+            "check-U1-what",
+            "check-U1-why",
+            "check-U1-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::U2,
         severity: Severity::Info,
         dimension: Dimension::Relevance,
         level: 1,
+        text_ids: [
+            "check-U2-title",
+            "check-U2-what",
+            "check-U2-why",
+            "check-U2-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::D1,
         severity: Severity::Warning,
         dimension: Dimension::Coherence,
         level: 4,
+        text_ids: [
+            "check-D1-title",
+            "check-D1-what",
+            "check-D1-why",
+            "check-D1-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::D2,
         severity: Severity::Warning,
         dimension: Dimension::Coherence,
         level: 4,
+        text_ids: [
+            "check-D2-title",
+            "check-D2-what",
+            "check-D2-why",
+            "check-D2-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::D3,
         severity: Severity::Warning,
         dimension: Dimension::Coherence,
         level: 4,
+        text_ids: [
+            "check-D3-title",
+            "check-D3-what",
+            "check-D3-why",
+            "check-D3-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::T1,
         severity: Severity::Warning,
         dimension: Dimension::Accuracy,
         level: 2,
+        text_ids: [
+            "check-T1-title",
+            "check-T1-what",
+            "check-T1-why",
+            "check-T1-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::T2,
         severity: Severity::Info,
         dimension: Dimension::Timeliness,
         level: 2,
+        text_ids: [
+            "check-T2-title",
+            "check-T2-what",
+            "check-T2-why",
+            "check-T2-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::T3,
         severity: Severity::Info,
         dimension: Dimension::Comparability,
         level: 2,
+        text_ids: [
+            "check-T3-title",
+            "check-T3-what",
+            "check-T3-why",
+            "check-T3-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::M1,
         severity: Severity::Warning,
         dimension: Dimension::Accuracy,
         level: 3,
+        text_ids: [
+            "check-M1-title",
+            "check-M1-what",
+            "check-M1-why",
+            "check-M1-look-at",
+        ],
     },
     CatalogEntry {
         code: CheckCode::M2,
         severity: Severity::Warning,
         dimension: Dimension::Accuracy,
         level: 3,
+        text_ids: [
+            "check-M2-title",
+            "check-M2-what",
+            "check-M2-why",
+            "check-M2-look-at",
+        ],
     },
 ];
 
 /// The texts of a check in a language, from the catalogue of texts.
-fn texts_of(code: CheckCode, lang: Lang) -> Texts {
-    match code {
-        CheckCode::S1 => Texts {
-            title: t!(lang, "check-S1-title"),
-            what: t!(lang, "check-S1-what"),
-            why: t!(lang, "check-S1-why"),
-            look_at: t!(lang, "check-S1-look-at"),
-        },
-        CheckCode::S2 => Texts {
-            title: t!(lang, "check-S2-title"),
-            what: t!(lang, "check-S2-what"),
-            why: t!(lang, "check-S2-why"),
-            look_at: t!(lang, "check-S2-look-at"),
-        },
-        CheckCode::S3 => Texts {
-            title: t!(lang, "check-S3-title"),
-            what: t!(lang, "check-S3-what"),
-            why: t!(lang, "check-S3-why"),
-            look_at: t!(lang, "check-S3-look-at"),
-        },
-        CheckCode::N1 => Texts {
-            title: t!(lang, "check-N1-title"),
-            what: t!(lang, "check-N1-what"),
-            why: t!(lang, "check-N1-why"),
-            look_at: t!(lang, "check-N1-look-at"),
-        },
-        CheckCode::N2 => Texts {
-            title: t!(lang, "check-N2-title"),
-            what: t!(lang, "check-N2-what"),
-            why: t!(lang, "check-N2-why"),
-            look_at: t!(lang, "check-N2-look-at"),
-        },
-        CheckCode::A1 => Texts {
-            title: t!(lang, "check-A1-title"),
-            what: t!(lang, "check-A1-what"),
-            why: t!(lang, "check-A1-why"),
-            look_at: t!(lang, "check-A1-look-at"),
-        },
-        CheckCode::A2 => Texts {
-            title: t!(lang, "check-A2-title"),
-            what: t!(lang, "check-A2-what"),
-            why: t!(lang, "check-A2-why"),
-            look_at: t!(lang, "check-A2-look-at"),
-        },
-        CheckCode::A3 => Texts {
-            title: t!(lang, "check-A3-title"),
-            what: t!(lang, "check-A3-what"),
-            why: t!(lang, "check-A3-why"),
-            look_at: t!(lang, "check-A3-look-at"),
-        },
-        CheckCode::A4 => Texts {
-            title: t!(lang, "check-A4-title"),
-            what: t!(lang, "check-A4-what"),
-            why: t!(lang, "check-A4-why"),
-            look_at: t!(lang, "check-A4-look-at"),
-        },
-        CheckCode::C1 => Texts {
-            title: t!(lang, "check-C1-title"),
-            what: t!(lang, "check-C1-what"),
-            why: t!(lang, "check-C1-why"),
-            look_at: t!(lang, "check-C1-look-at"),
-        },
-        CheckCode::C2 => Texts {
-            title: t!(lang, "check-C2-title"),
-            what: t!(lang, "check-C2-what"),
-            why: t!(lang, "check-C2-why"),
-            look_at: t!(lang, "check-C2-look-at"),
-        },
-        CheckCode::C3 => Texts {
-            title: t!(lang, "check-C3-title"),
-            what: t!(lang, "check-C3-what"),
-            why: t!(lang, "check-C3-why"),
-            look_at: t!(lang, "check-C3-look-at"),
-        },
-        CheckCode::C4 => Texts {
-            title: t!(lang, "check-C4-title"),
-            what: t!(lang, "check-C4-what"),
-            why: t!(lang, "check-C4-why"),
-            look_at: t!(lang, "check-C4-look-at"),
-        },
-        CheckCode::C5 => Texts {
-            title: t!(lang, "check-C5-title"),
-            what: t!(lang, "check-C5-what"),
-            why: t!(lang, "check-C5-why"),
-            look_at: t!(lang, "check-C5-look-at"),
-        },
-        CheckCode::C6 => Texts {
-            title: t!(lang, "check-C6-title"),
-            what: t!(lang, "check-C6-what"),
-            why: t!(lang, "check-C6-why"),
-            look_at: t!(lang, "check-C6-look-at"),
-        },
-        CheckCode::P1 => Texts {
-            title: t!(lang, "check-P1-title"),
-            what: t!(lang, "check-P1-what"),
-            why: t!(lang, "check-P1-why"),
-            look_at: t!(lang, "check-P1-look-at"),
-        },
-        CheckCode::P2 => Texts {
-            title: t!(lang, "check-P2-title"),
-            what: t!(lang, "check-P2-what"),
-            why: t!(lang, "check-P2-why"),
-            look_at: t!(lang, "check-P2-look-at"),
-        },
-        CheckCode::P3 => Texts {
-            title: t!(lang, "check-P3-title"),
-            what: t!(lang, "check-P3-what"),
-            why: t!(lang, "check-P3-why"),
-            look_at: t!(lang, "check-P3-look-at"),
-        },
-        CheckCode::U1 => Texts {
-            title: t!(lang, "check-U1-title"),
-            what: t!(lang, "check-U1-what"),
-            why: t!(lang, "check-U1-why"),
-            look_at: t!(lang, "check-U1-look-at"),
-        },
-        CheckCode::U2 => Texts {
-            title: t!(lang, "check-U2-title"),
-            what: t!(lang, "check-U2-what"),
-            why: t!(lang, "check-U2-why"),
-            look_at: t!(lang, "check-U2-look-at"),
-        },
-        CheckCode::D1 => Texts {
-            title: t!(lang, "check-D1-title"),
-            what: t!(lang, "check-D1-what"),
-            why: t!(lang, "check-D1-why"),
-            look_at: t!(lang, "check-D1-look-at"),
-        },
-        CheckCode::D2 => Texts {
-            title: t!(lang, "check-D2-title"),
-            what: t!(lang, "check-D2-what"),
-            why: t!(lang, "check-D2-why"),
-            look_at: t!(lang, "check-D2-look-at"),
-        },
-        CheckCode::D3 => Texts {
-            title: t!(lang, "check-D3-title"),
-            what: t!(lang, "check-D3-what"),
-            why: t!(lang, "check-D3-why"),
-            look_at: t!(lang, "check-D3-look-at"),
-        },
-        CheckCode::T1 => Texts {
-            title: t!(lang, "check-T1-title"),
-            what: t!(lang, "check-T1-what"),
-            why: t!(lang, "check-T1-why"),
-            look_at: t!(lang, "check-T1-look-at"),
-        },
-        CheckCode::T2 => Texts {
-            title: t!(lang, "check-T2-title"),
-            what: t!(lang, "check-T2-what"),
-            why: t!(lang, "check-T2-why"),
-            look_at: t!(lang, "check-T2-look-at"),
-        },
-        CheckCode::T3 => Texts {
-            title: t!(lang, "check-T3-title"),
-            what: t!(lang, "check-T3-what"),
-            why: t!(lang, "check-T3-why"),
-            look_at: t!(lang, "check-T3-look-at"),
-        },
-        CheckCode::M1 => Texts {
-            title: t!(lang, "check-M1-title"),
-            what: t!(lang, "check-M1-what"),
-            why: t!(lang, "check-M1-why"),
-            look_at: t!(lang, "check-M1-look-at"),
-        },
-        CheckCode::M2 => Texts {
-            title: t!(lang, "check-M2-title"),
-            what: t!(lang, "check-M2-what"),
-            why: t!(lang, "check-M2-why"),
-            look_at: t!(lang, "check-M2-look-at"),
-        },
+fn texts_of(entry: &CatalogEntry, lang: Lang) -> Texts {
+    let [title, what, why, look_at] = entry.text_ids.map(|id| crate::i18n::text(lang, id));
+    Texts {
+        title,
+        what,
+        why,
+        look_at,
     }
 }
 
