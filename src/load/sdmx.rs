@@ -330,14 +330,10 @@ pub fn load_sdmx(text: &str, delimiter: char, reading: Reading<'_>) -> Result<()
                 continue;
             }
         };
-        let Some((year, ref_date)) = parse_year(cell(columns.time)) else {
-            report.skip(
-                codes.line(line),
-                format!(
-                    "expected a year in TIME_PERIOD, found {:?}",
-                    cell(columns.time)
-                ),
-            );
+        let time = cell(columns.time);
+        let Some((year, ref_date)) = parse_year(time) else {
+            let reason = format!("expected a year in TIME_PERIOD, found {time:?}");
+            report.skip(codes.line(line), reason);
             continue;
         };
         let at = || crate::model::Location {
