@@ -4,7 +4,6 @@
 use super::chart_export::{ChartFormat, ChartRequest, ChartSource};
 use super::session::{FileSummary, Session, SessionSource};
 use crate::load::{self, ImportOptions, LoadControl, LoadError};
-use crate::model::Dataset;
 use crate::report::{InputSummary, Report};
 use crate::review::{self, ExportFormat, Review};
 use crate::settings::Settings;
@@ -68,39 +67,41 @@ pub fn load_session(
     phase: &AtomicU8,
 ) -> Loaded {
     let settings = Settings::default();
-    let mut dataset = Dataset::new();
-    let mut files: Vec<FileSummary> = Vec::new();
     let review_path: Option<PathBuf>;
-    match request {
+    let loaded = match request {
         LoadRequest::Sample => {
             review_path = data_dir.map(review::sample_review_path);
-            for (name, bytes) in sample_inputs() {
-                let path = PathBuf::from("sample_data").join(name);
-                let options = ImportOptions::default();
-                // Named by their file names, as `sample::load` names them.
-                let name = load::display_name(&path);
-                let result = load::load_bytes_named(&path, &name, bytes, &options, control);
-                push_result(&mut dataset, &mut files, path, options, result);
-            }
+            // Named by their file names, as `sample::load` names them.
+            let inputs = sample_inputs()
+                .into_iter()
+                .map(|(name, bytes)| load::Input::Embedded {
+                    path: PathBuf::from("sample_data").join(name),
+                    bytes,
+                });
+            let defaults = |_: &Path, _: Option<&[u8]>| ImportOptions::default();
+            load::load_inputs(inputs, defaults, control, load::WhenCancelled::Stop)
         }
         LoadRequest::Files(paths) => {
             // Import options remembered in a review beside the first file apply again.
             let remembered = paths
                 .first()
                 .and_then(|first| Review::read(&review::review_path(first)).ok().flatten());
-            for path in paths {
-                if control.is_cancelled() {
-                    break;
-                }
-                let (options, result) = load_remembered(path, remembered.as_ref(), control);
-                push_result(&mut dataset, &mut files, path.clone(), options, result);
-            }
-            review_path = files
+            let loaded = load::load_inputs(
+                paths.iter().cloned().map(load::Input::File),
+                |path, bytes| remembered_options(path, bytes, remembered.as_ref()),
+                control,
+                load::WhenCancelled::Stop,
+            );
+            review_path = loaded
+                .inputs
                 .iter()
                 .find(|f| f.result.is_ok())
                 .map(|f| review::review_path(&f.path));
+            loaded
         }
-    }
+    };
+    let dataset = loaded.dataset;
+    let files: Vec<FileSummary> = loaded.inputs.into_iter().map(file_summary).collect();
     let errors: Vec<LoadError> = files
         .iter()
         .filter_map(|f| f.result.as_ref().err().cloned())
@@ -161,67 +162,40 @@ pub fn load_session(
     }
 }
 
-/// Loads a file with the import options remembered for it: those of the same content when the
-/// review has any choices (the file is hashed first), else those of its name.
-fn load_remembered(
+/// The import options remembered for a file: those of the same content when the review has
+/// any choices (the file's bytes are hashed), else those of its name.
+fn remembered_options(
     path: &Path,
+    bytes: Option<&[u8]>,
     remembered: Option<&Review>,
-    control: &LoadControl,
-) -> (
-    ImportOptions,
-    Result<(Dataset, load::LoadReport), LoadError>,
-) {
+) -> ImportOptions {
     let name = load::display_name(path);
     match remembered.filter(|r| r.has_import_options()) {
-        Some(review) => match load::read_input(path) {
-            Ok(bytes) => {
-                let sha256 = load::sha256_hex(&bytes);
-                let options = review
-                    .options_for_file(&name, &sha256)
-                    .cloned()
-                    .unwrap_or_default();
-                let result = load::load_bytes(path, &bytes, &options, control);
-                (options, result)
-            }
-            Err(error) => (ImportOptions::default(), Err(error)),
-        },
-        None => {
-            let options = remembered
-                .and_then(|r| r.options_for(&name).cloned())
-                .unwrap_or_default();
-            let result = load::load_file(path, &options, control);
-            (options, result)
-        }
+        Some(review) => bytes
+            .and_then(|bytes| {
+                let sha256 = load::sha256_hex(bytes);
+                review.options_for_file(&name, &sha256).cloned()
+            })
+            .unwrap_or_default(),
+        None => remembered
+            .and_then(|r| r.options_for(&name).cloned())
+            .unwrap_or_default(),
     }
 }
 
-fn push_result(
-    dataset: &mut Dataset,
-    files: &mut Vec<FileSummary>,
-    path: PathBuf,
-    options: ImportOptions,
-    result: Result<(Dataset, load::LoadReport), LoadError>,
-) {
-    let name = load::display_name(&path);
-    let result = match result {
-        Ok((loaded, report)) => {
-            dataset.merge(loaded);
-            Ok(report)
-        }
-        Err(error) => {
-            log::warn!("{error}");
-            Err(error)
-        }
-    };
-    files.push(FileSummary {
-        path,
-        name,
-        result,
-        options,
+fn file_summary(loaded: load::InputLoaded) -> FileSummary {
+    if let Err(error) = &loaded.result {
+        log::warn!("{error}");
+    }
+    FileSummary {
+        name: load::display_name(&loaded.path),
+        path: loaded.path,
+        result: loaded.result,
+        options: loaded.options,
         reporters: Vec::new(),
         tables: Vec::new(),
         years: None,
-    });
+    }
 }
 
 /// What a background job reports.

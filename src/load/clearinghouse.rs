@@ -23,11 +23,12 @@
 //!   Tables POP, BIRTHS and DEATHS have the category `TOTAL`; their rows may be labelled by sex.
 
 use super::codes::{Codes, merge_flags, stored_value};
+use super::grid::{Grid, data_text, is_blank};
 use super::header::{HeaderSearch, YearHeader, find_year_header, looks_like};
 use super::long::{is_note, reporter_from_file_name};
 use super::options::{ColumnRole, ImportOptions, Layout};
+use super::sheet::{SheetInput, SheetOutcome, SheetReading};
 use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
-use super::workbook::{Grid, SheetInput, SheetOutcome, SheetProgress, data_text, is_blank};
 use super::{ColumnUse, LoadError, LoadReport, SexBlock, SheetReport};
 use crate::model::category::normalise_label;
 use crate::model::{
@@ -480,7 +481,74 @@ fn plan(
     report: &mut LoadReport,
 ) -> Result<SheetPlan, Box<SheetOutcome>> {
     let grid = &input.grid;
-    let found = match find_header(grid, options) {
+    let found = plan_header(input, path, options, report)?;
+    let header = found.row;
+    let first_year_col = found.first_col();
+    let mut said = Vec::new();
+    let from_name = TableId::find_in(input.name);
+    let table = plan_table(input, path, options, header, report, &mut said)?;
+    let (labels, uses) = label_columns(grid, header, first_year_col, table, options);
+    if let (Breakdown::Country(_), Some(col)) = (table.breakdown(), labels.category)
+        && options.role_of(&grid.text(header, col)).is_none()
+        && let Some(why) = no_partner_table(grid, header, col)
+    {
+        return Err(Box::new(failed(
+            input,
+            path,
+            format!(
+                "expected partner countries down column {} of sheet {:?} (table {table} is by \
+                 country); to read another column as the countries, name it with --column \
+                 category=HEADER or in the import dialog",
+                column_letters(col),
+                input.name
+            ),
+            why,
+        )));
+    }
+    let mut values = value_columns(grid, &found, options);
+    let blocks = sex_blocks(grid, header, first_year_col, input.merged, &mut values);
+    // The sex of the whole sheet: a sex word ending the sheet name (`Table 3 M`; a whole word
+    // such as `Мужчины` or `Females` when the name does not give the table), else a title cell
+    // above the header (`Immigrants, men`; `Женщины`).
+    let sheet_sex = sex_in_sheet_name(input.name)
+        .filter(|(_, word)| from_name.is_some() || word.chars().count() >= 3)
+        .map(|(sex, _)| (sex, "sheet name".to_string()))
+        .or_else(|| sex_in_titles(grid, header, first_year_col));
+    note_unsure_layout(input.name, table, &labels, &values, report);
+    let reporter = plan_reporter(input, path, options, header, &labels, report, &mut said)?;
+    let strings: Vec<&str> = values
+        .iter()
+        .flat_map(|v| {
+            (header + 1..grid.rows()).filter_map(move |row| match grid.get(row, v.col) {
+                Data::String(s) => Some(s.as_str()),
+                _ => None,
+            })
+        })
+        .take(SAMPLE_CELLS)
+        .collect();
+    let style = detect_number_style(strings);
+    Ok(SheetPlan {
+        header,
+        table,
+        reporter,
+        labels,
+        uses,
+        values,
+        blocks,
+        sheet_sex,
+        style,
+        said,
+    })
+}
+
+/// The sheet's row of years; the sheet's outcome when it has none, or not in the row chosen.
+fn plan_header(
+    input: &SheetInput<'_>,
+    path: &Path,
+    options: &ImportOptions,
+    report: &mut LoadReport,
+) -> Result<YearHeader, Box<SheetOutcome>> {
+    let found = match find_header(&input.grid, options) {
         HeaderSearch::Found(found) => found,
         refused @ HeaderSearch::ChosenRowRefused(_) => {
             return Err(Box::new(failed(
@@ -499,7 +567,7 @@ fn plan(
             )));
         }
         missing @ HeaderSearch::NotFound { .. } => {
-            let looks = looks_like(grid, input.name);
+            let looks = looks_like(&input.grid, input.name);
             let note = match &looks {
                 Some(looks) => format!(
                     "not read: it looks like {looks}, not one of the Clearinghouse tables; {}",
@@ -515,20 +583,29 @@ fn plan(
             })));
         }
     };
-    let header = found.row;
-    let first_year_col = found.first_col();
     if found.financial {
         report.messages.push(format!(
             "sheet {:?}: financial years in row {} (1961–62 is read as 1961, the year it \
              starts in)",
             input.name,
-            header + 1
+            found.row + 1
         ));
     }
-    let mut said = Vec::new();
-    // Table
+    Ok(found)
+}
+
+/// The sheet's table: from the options, the sheet name or a title cell above the header row;
+/// where it came from goes to `said`.
+fn plan_table(
+    input: &SheetInput<'_>,
+    path: &Path,
+    options: &ImportOptions,
+    header: usize,
+    report: &mut LoadReport,
+    said: &mut Vec<String>,
+) -> Result<TableId, Box<SheetOutcome>> {
     let from_name = TableId::find_in(input.name);
-    let from_title = table_in_titles(grid, header);
+    let from_title = table_in_titles(&input.grid, header);
     let table = match (options.table, from_name, &from_title) {
         (Some(table), ..) => {
             said.push(format!("table {table} (import options)"));
@@ -567,40 +644,24 @@ fn plan(
             )));
         }
     };
-    let (labels, uses) = label_columns(grid, header, first_year_col, table, options);
-    if let (Breakdown::Country(_), Some(col)) = (table.breakdown(), labels.category)
-        && options.role_of(&grid.text(header, col)).is_none()
-        && let Some(why) = no_partner_table(grid, header, col)
-    {
-        return Err(Box::new(failed(
-            input,
-            path,
-            format!(
-                "expected partner countries down column {} of sheet {:?} (table {table} is by \
-                 country); to read another column as the countries, name it with --column \
-                 category=HEADER or in the import dialog",
-                column_letters(col),
-                input.name
-            ),
-            why,
-        )));
-    }
-    let mut values = value_columns(grid, &found, options);
-    let blocks = sex_blocks(grid, header, first_year_col, input.merged, &mut values);
-    // The sex of the whole sheet: a sex word ending the sheet name (`Table 3 M`; a whole word
-    // such as `Мужчины` or `Females` when the name does not give the table), else a title cell
-    // above the header (`Immigrants, men`; `Женщины`).
-    let sheet_sex = sex_in_sheet_name(input.name)
-        .filter(|(_, word)| from_name.is_some() || word.chars().count() >= 3)
-        .map(|(sex, _)| (sex, "sheet name".to_string()))
-        .or_else(|| sex_in_titles(grid, header, first_year_col));
-    // Layouts the reader is unsure of: the user is asked to check them.
+    Ok(table)
+}
+
+/// Says which parts of the layout the reader is unsure of, so that the user checks them: no
+/// category column in a table by category, or a year heading two columns no sex block tells
+/// apart.
+fn note_unsure_layout(
+    name: &str,
+    table: TableId,
+    labels: &LabelColumns,
+    values: &[ValueColumn],
+    report: &mut LoadReport,
+) {
     if labels.category.is_none() && table.breakdown() != Breakdown::None {
         report.confident = false;
         report.messages.push(format!(
-            "sheet {:?}: no column of category labels left of the years; every row is read as \
-             the total",
-            input.name
+            "sheet {name:?}: no column of category labels left of the years; every row is read \
+             as the total"
         ));
     }
     if labels.sex.is_none()
@@ -614,24 +675,35 @@ fn plan(
     {
         report.confident = false;
         report.messages.push(format!(
-            "sheet {:?}: year {repeated} heads more than one column and no sex block above \
-             tells them apart",
-            input.name
+            "sheet {name:?}: year {repeated} heads more than one column and no sex block above \
+             tells them apart"
         ));
     }
-    // Reporter
-    let reporter = if let Some(reporter) = &options.reporter {
+}
+
+/// The reporter of every row: from the options, a title cell or the file name; `None` when a
+/// Country column gives each row's. Where it came from goes to `said`.
+fn plan_reporter(
+    input: &SheetInput<'_>,
+    path: &Path,
+    options: &ImportOptions,
+    header: usize,
+    labels: &LabelColumns,
+    report: &mut LoadReport,
+    said: &mut Vec<String>,
+) -> Result<Option<String>, Box<SheetOutcome>> {
+    if let Some(reporter) = &options.reporter {
         said.push(format!("reporter {reporter} (import options)"));
-        Some(reporter.clone())
-    } else if let Some((label, row, col)) = reporter_in_titles(grid, header) {
+        Ok(Some(reporter.clone()))
+    } else if let Some((label, row, col)) = reporter_in_titles(&input.grid, header) {
         said.push(format!(
             "reporter {label:?} (title cell {})",
             crate::model::cell_ref(row as u32, col as u16)
         ));
-        Some(label)
+        Ok(Some(label))
     } else if labels.reporter.is_some() {
         said.push("reporter from the Country column".into());
-        None
+        Ok(None)
     } else if let Some(code) = reporter_from_file_name(path) {
         report.confident = false;
         report.messages.push(format!(
@@ -639,9 +711,9 @@ fn plan(
             input.name
         ));
         said.push(format!("reporter {code} (file name)"));
-        Some(code)
+        Ok(Some(code))
     } else {
-        return Err(Box::new(failed(
+        Err(Box::new(failed(
             input,
             path,
             "expected the reporting country in a title cell (Country: Kazakhstan), a Country \
@@ -649,31 +721,8 @@ fn plan(
              import dialog"
                 .into(),
             format!("sheet {:?} without one", input.name),
-        )));
-    };
-    let strings: Vec<&str> = values
-        .iter()
-        .flat_map(|v| {
-            (header + 1..grid.rows()).filter_map(move |row| match grid.get(row, v.col) {
-                Data::String(s) => Some(s.as_str()),
-                _ => None,
-            })
-        })
-        .take(SAMPLE_CELLS)
-        .collect();
-    let style = detect_number_style(strings);
-    Ok(SheetPlan {
-        header,
-        table,
-        reporter,
-        labels,
-        uses,
-        values,
-        blocks,
-        sheet_sex,
-        style,
-        said,
-    })
+        )))
+    }
 }
 
 /// A value cell read into its value and flag.
@@ -697,213 +746,32 @@ fn cell_value(data: &Data, style: NumberStyle) -> (CellValue, String) {
 }
 
 /// Reads a Clearinghouse sheet.
-pub fn read_sheet(
-    input: &SheetInput<'_>,
-    path: &Path,
-    options: &ImportOptions,
-    mut codes: Codes,
-    progress: &mut SheetProgress<'_>,
-    dataset: &mut Dataset,
-    report: &mut LoadReport,
-) -> SheetOutcome {
+pub fn read_sheet(sheet: SheetReading<'_, '_>) -> SheetOutcome {
+    let SheetReading {
+        input,
+        path,
+        options,
+        codes,
+        progress,
+        dataset,
+        report,
+    } = sheet;
     let plan = match plan(input, path, options, report) {
         Ok(plan) => plan,
         Err(outcome) => return *outcome,
     };
     let grid = &input.grid;
-    let table = plan.table;
-    let sheet_sym = codes.intern(input.name, dataset);
-    let source_sym = codes.intern(options.source.as_deref().unwrap_or(""), dataset);
-    let duration = options.duration_months.unwrap_or(NO_DURATION);
-    let total = codes.intern("TOTAL", dataset);
-    let age_total = codes.intern("TOTAL", dataset);
-    let sheet_reporter = plan.reporter.as_ref().map(|label| {
-        let at = codes.cell(input.name, plan.header as u32, 0);
-        codes.place(label, "reporter", dataset, || at)
-    });
+    let mut rows = SheetRows::new(input, &plan, options, codes, dataset);
     let skipped_before = report.skipped_rows;
     let start = dataset.len();
-    let mut rows_read = 0usize;
-    let mut readable = 0usize;
-    let mut first_text: Option<(String, Location)> = None;
-    let mut seen_blank = false;
-    let mut previous_category: Option<String> = None;
-    let repeats_category = plan.labels.age.is_some() || plan.labels.sex.is_some();
-    let mut flag = String::new();
     for row in plan.header + 1..grid.rows() {
         if let Err(cancelled) = progress.at_row(row) {
             return SheetOutcome::Cancelled(cancelled);
         }
-        if grid.is_blank_row(row) {
-            seen_blank = true;
-            continue;
-        }
-        let values_blank = plan.values.iter().all(|v| grid.is_blank(row, v.col));
-        let first_text_cell = (0..grid.cols())
-            .map(|col| grid.text(row, col))
-            .find(|t| !t.trim().is_empty())
-            .unwrap_or_default();
-        if values_blank && (seen_blank || is_note(&first_text_cell)) {
-            let text: Vec<String> = (0..grid.cols())
-                .map(|col| grid.text(row, col).trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect();
-            report.notes.push(text.join(" "));
-            continue;
-        }
-        if is_note(&first_text_cell) && plan.labels.category.is_some_and(|c| grid.is_blank(row, c))
-        {
-            report.notes.push(first_text_cell.trim().to_string());
-            continue;
-        }
-        // A line under the header without figures that names no category is a sub-heading
-        // (`persons`, `человек`), not a row of missing values.
-        if values_blank && rows_read == 0 && !names_a_category(&first_text_cell, table) {
-            report.notes.push(first_text_cell.trim().to_string());
-            continue;
-        }
-        // Category label (repeated from the row above in age and sex tables).
-        let mut label = plan
-            .labels
-            .category
-            .map(|c| grid.text(row, c).trim().to_string())
-            .unwrap_or_default();
-        if label.is_empty() && plan.labels.category.is_some() {
-            match &previous_category {
-                Some(previous) if repeats_category => label = previous.clone(),
-                _ => {
-                    let col = plan.labels.category.unwrap_or(0);
-                    report.skip(
-                        codes.cell(input.name, row as u32, col),
-                        "expected a category label (a country or status), found an empty cell",
-                    );
-                    continue;
-                }
-            }
-        }
-        previous_category = Some(label.clone());
-        // Sex, age, reporter of the row.
-        let mut row_sex = None;
-        // A POP, BIRTHS or DEATHS row labelled by sex, where no sex block says otherwise.
-        let mut label_sex = None;
-        if let Some(col) = plan.labels.sex {
-            let text = grid.text(row, col);
-            match Sex::parse(&text) {
-                Some(sex) => row_sex = Some(sex),
-                None if text.trim().is_empty() => {}
-                None => {
-                    report.skip(
-                        codes.cell(input.name, row as u32, col),
-                        format!(
-                            "expected a sex (Total, Men, Women…), found {:?}",
-                            text.trim()
-                        ),
-                    );
-                    continue;
-                }
-            }
-        }
-        let age = match plan.labels.age {
-            Some(col) => {
-                let text = grid.text(row, col);
-                match codes.age(text.trim(), dataset) {
-                    Some(age) => age,
-                    None => {
-                        report.skip(
-                            codes.cell(input.name, row as u32, col),
-                            format!(
-                                "expected an age group (Total, 0-4, 85+, Unknown), found {:?}",
-                                text.trim()
-                            ),
-                        );
-                        continue;
-                    }
-                }
-            }
-            None => age_total,
-        };
-        let mut reporter = sheet_reporter;
-        if let Some(col) = plan.labels.reporter {
-            let text = grid.text(row, col);
-            if !text.trim().is_empty() {
-                let at = codes.cell(input.name, row as u32, col);
-                reporter = Some(codes.place(text.trim(), "reporter", dataset, || at));
-            }
-        }
-        let category_col = plan.labels.category.unwrap_or(0);
-        let category = match table.breakdown() {
-            Breakdown::None => {
-                // Rows of POP, BIRTHS and DEATHS are the total, by sex, or by reporter.
-                if let Some(sex) = Sex::parse(&label) {
-                    label_sex = Some(sex);
-                } else if let Some(place) = gazetteer().resolve(&label)
-                    && place.kind == PlaceKind::Country
-                {
-                    reporter = Some(codes.intern(&place.code, dataset));
-                }
-                total
-            }
-            _ => {
-                let at = codes.cell(input.name, row as u32, category_col);
-                codes.category(table, &label, dataset, || at)
-            }
-        };
-        let Some(reporter) = reporter else {
-            report.skip(
-                codes.cell(input.name, row as u32, plan.labels.reporter.unwrap_or(0)),
-                "expected the reporting country in the Country column, found an empty cell",
-            );
-            continue;
-        };
-        for column in &plan.values {
-            let (value, cell_flag) = cell_value(grid.get(row, column.col), plan.style);
-            flag.clear();
-            if let Some(flag_col) = column.flag_col {
-                let text = grid.text(row, flag_col);
-                if is_flag_text(&text) {
-                    merge_flags(&mut flag, &text);
-                }
-            }
-            merge_flags(&mut flag, &cell_flag);
-            match &value {
-                CellValue::Text(text) => {
-                    if first_text.is_none() {
-                        first_text =
-                            Some((text.clone(), codes.cell(input.name, row as u32, column.col)));
-                    }
-                }
-                _ => readable += 1,
-            }
-            let flag_sym: Sym = codes.intern(&flag, dataset);
-            let (value, missing) = stored_value(value, &flag, dataset);
-            let sex = row_sex
-                .or(column.sex)
-                .or(label_sex)
-                .or(plan.sheet_sex.as_ref().map(|(sex, _)| *sex))
-                .unwrap_or(Sex::T);
-            dataset.push(Obs {
-                value,
-                row: row as u32,
-                reporter,
-                category,
-                age,
-                flag: flag_sym,
-                source: source_sym,
-                sheet: sheet_sym,
-                file: codes.file(),
-                col: column.col.min(u16::MAX as usize - 1) as u16,
-                year: column.year,
-                ref_date: 0,
-                table,
-                sex,
-                missing,
-                duration,
-            });
-        }
-        rows_read += 1;
+        rows.read_row(row, dataset, report);
     }
-    if readable == 0
-        && let Some((text, location)) = first_text
+    if rows.readable == 0
+        && let Some((text, location)) = rows.first_text
     {
         dataset.truncate(start);
         return failed(
@@ -916,7 +784,30 @@ pub fn read_sheet(
             format!("only text, such as {text:?} at {location}"),
         );
     }
-    let mut columns = plan.uses;
+    let columns = sheet_columns(grid, &plan);
+    let said = sheet_said(&plan);
+    report
+        .messages
+        .push(format!("sheet {:?}: {}", input.name, said.join("; ")));
+    SheetOutcome::Read(SheetReport {
+        name: input.name.to_string(),
+        hidden: input.hidden,
+        layout: Some(Layout::ClearinghouseWorkbook),
+        table: Some(plan.table),
+        reporter: rows.sheet_reporter.map(|r| dataset.str(r).to_string()),
+        header_row: Some(plan.header + 1),
+        columns,
+        rows_read: rows.rows_read,
+        rows_skipped: report.skipped_rows - skipped_before,
+        note: None,
+        sex_blocks: plan.blocks,
+    })
+}
+
+/// How the columns of a Clearinghouse sheet were used: the label columns, and every year's
+/// value and flag column, left to right.
+fn sheet_columns(grid: &Grid<'_>, plan: &SheetPlan) -> Vec<ColumnUse> {
+    let mut columns = plan.uses.clone();
     for value in &plan.values {
         columns.push(ColumnUse {
             index: value.col,
@@ -932,7 +823,13 @@ pub fn read_sheet(
         }
     }
     columns.sort_by_key(|c| c.index);
-    let mut said = plan.said;
+    columns
+}
+
+/// What the report's message says of how a sheet was read: the table, the reporter, the header
+/// row, the sex blocks or the sheet's sex.
+fn sheet_said(plan: &SheetPlan) -> Vec<String> {
+    let mut said = plan.said.clone();
     said.push(format!("header row {}", plan.header + 1));
     if !plan.blocks.is_empty() {
         let blocks: Vec<String> = plan
@@ -951,22 +848,313 @@ pub fn read_sheet(
     } else if let Some((sex, from)) = &plan.sheet_sex {
         said.push(format!("sex {sex} ({from})"));
     }
-    report
-        .messages
-        .push(format!("sheet {:?}: {}", input.name, said.join("; ")));
-    SheetOutcome::Read(SheetReport {
-        name: input.name.to_string(),
-        hidden: input.hidden,
-        layout: Some(Layout::ClearinghouseWorkbook),
-        table: Some(table),
-        reporter: sheet_reporter.map(|r| dataset.str(r).to_string()),
-        header_row: Some(plan.header + 1),
-        columns,
-        rows_read,
-        rows_skipped: report.skipped_rows - skipped_before,
-        note: None,
-        sex_blocks: plan.blocks,
-    })
+    said
+}
+
+/// A row that was skipped; the reason is in the report.
+struct Skipped;
+
+/// The sex, age, reporter and category of one row.
+struct RowKeys {
+    /// The row's sex cell.
+    sex: Option<Sex>,
+    /// A POP, BIRTHS or DEATHS row labelled by sex, where no sex block says otherwise.
+    label_sex: Option<Sex>,
+    age: Sym,
+    reporter: Sym,
+    category: Sym,
+}
+
+/// Reads the rows of a Clearinghouse sheet under its header, one observation per value cell.
+struct SheetRows<'s> {
+    name: &'s str,
+    grid: Grid<'s>,
+    plan: &'s SheetPlan,
+    codes: Codes,
+    sheet: Sym,
+    source: Sym,
+    duration: u8,
+    total: Sym,
+    age_total: Sym,
+    /// The reporter of every row, from the options, a title cell or the file name.
+    sheet_reporter: Option<Sym>,
+    /// Whether an empty category cell repeats the category above (age and sex tables).
+    repeats_category: bool,
+    /// A buffer for the flag of the cell being read.
+    flag: String,
+    rows_read: usize,
+    /// Value cells holding numbers or missing markers, and the first holding other text.
+    readable: usize,
+    first_text: Option<(String, Location)>,
+    seen_blank: bool,
+    previous_category: Option<String>,
+}
+
+impl<'s> SheetRows<'s> {
+    fn new(
+        input: &'s SheetInput<'s>,
+        plan: &'s SheetPlan,
+        options: &ImportOptions,
+        mut codes: Codes,
+        dataset: &mut Dataset,
+    ) -> SheetRows<'s> {
+        let sheet = codes.intern(input.name, dataset);
+        let source = codes.intern(options.source.as_deref().unwrap_or(""), dataset);
+        let total = codes.intern("TOTAL", dataset);
+        let age_total = codes.intern("TOTAL", dataset);
+        let sheet_reporter = plan.reporter.as_ref().map(|label| {
+            let at = codes.cell(input.name, plan.header as u32, 0);
+            codes.place(label, "reporter", dataset, || at)
+        });
+        SheetRows {
+            name: input.name,
+            grid: input.grid,
+            plan,
+            codes,
+            sheet,
+            source,
+            duration: options.duration_months.unwrap_or(NO_DURATION),
+            total,
+            age_total,
+            sheet_reporter,
+            repeats_category: plan.labels.age.is_some() || plan.labels.sex.is_some(),
+            flag: String::new(),
+            rows_read: 0,
+            readable: 0,
+            first_text: None,
+            seen_blank: false,
+            previous_category: None,
+        }
+    }
+
+    /// Reads one row under the header: a note, a sub-heading, a row skipped with its reason, or
+    /// an observation per value cell.
+    fn read_row(&mut self, row: usize, dataset: &mut Dataset, report: &mut LoadReport) {
+        if self.grid.is_blank_row(row) {
+            self.seen_blank = true;
+            return;
+        }
+        if self.is_note_row(row, report) {
+            return;
+        }
+        let Ok(label) = self.category_label(row, report) else {
+            return;
+        };
+        let Ok(keys) = self.row_keys(row, &label, dataset, report) else {
+            return;
+        };
+        self.push_values(row, &keys, dataset);
+        self.rows_read += 1;
+    }
+
+    /// Whether the row is a note below the data or a sub-heading, which go to the notes.
+    fn is_note_row(&self, row: usize, report: &mut LoadReport) -> bool {
+        let (grid, plan) = (self.grid, self.plan);
+        let values_blank = plan.values.iter().all(|v| grid.is_blank(row, v.col));
+        let first_text_cell = (0..grid.cols())
+            .map(|col| grid.text(row, col))
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or_default();
+        if values_blank && (self.seen_blank || is_note(&first_text_cell)) {
+            let text: Vec<String> = (0..grid.cols())
+                .map(|col| grid.text(row, col).trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect();
+            report.notes.push(text.join(" "));
+            return true;
+        }
+        if is_note(&first_text_cell) && plan.labels.category.is_some_and(|c| grid.is_blank(row, c))
+        {
+            report.notes.push(first_text_cell.trim().to_string());
+            return true;
+        }
+        // A line under the header without figures that names no category is a sub-heading
+        // (`persons`, `человек`), not a row of missing values.
+        if values_blank && self.rows_read == 0 && !names_a_category(&first_text_cell, plan.table) {
+            report.notes.push(first_text_cell.trim().to_string());
+            return true;
+        }
+        false
+    }
+
+    /// The row's category label (repeated from the row above in age and sex tables).
+    fn category_label(&mut self, row: usize, report: &mut LoadReport) -> Result<String, Skipped> {
+        let category_col = self.plan.labels.category;
+        let mut label = category_col
+            .map(|c| self.grid.text(row, c).trim().to_string())
+            .unwrap_or_default();
+        if label.is_empty() && category_col.is_some() {
+            match &self.previous_category {
+                Some(previous) if self.repeats_category => label = previous.clone(),
+                _ => {
+                    let col = category_col.unwrap_or(0);
+                    report.skip(
+                        self.codes.cell(self.name, row as u32, col),
+                        "expected a category label (a country or status), found an empty cell",
+                    );
+                    return Err(Skipped);
+                }
+            }
+        }
+        self.previous_category = Some(label.clone());
+        Ok(label)
+    }
+
+    /// The row's sex, age, reporter and category.
+    fn row_keys(
+        &mut self,
+        row: usize,
+        label: &str,
+        dataset: &mut Dataset,
+        report: &mut LoadReport,
+    ) -> Result<RowKeys, Skipped> {
+        let (grid, plan, name) = (self.grid, self.plan, self.name);
+        let sex = self.row_sex(row, report)?;
+        let age = self.row_age(row, dataset, report)?;
+        let mut reporter = self.sheet_reporter;
+        if let Some(col) = plan.labels.reporter {
+            let text = grid.text(row, col);
+            if !text.trim().is_empty() {
+                let at = self.codes.cell(name, row as u32, col);
+                reporter = Some(self.codes.place(text.trim(), "reporter", dataset, || at));
+            }
+        }
+        let mut label_sex = None;
+        let category = match plan.table.breakdown() {
+            Breakdown::None => {
+                // Rows of POP, BIRTHS and DEATHS are the total, by sex, or by reporter.
+                if let Some(sex) = Sex::parse(label) {
+                    label_sex = Some(sex);
+                } else if let Some(place) = gazetteer().resolve(label)
+                    && place.kind == PlaceKind::Country
+                {
+                    reporter = Some(self.codes.intern(&place.code, dataset));
+                }
+                self.total
+            }
+            _ => {
+                let at = self
+                    .codes
+                    .cell(name, row as u32, plan.labels.category.unwrap_or(0));
+                self.codes.category(plan.table, label, dataset, || at)
+            }
+        };
+        let Some(reporter) = reporter else {
+            report.skip(
+                self.codes
+                    .cell(name, row as u32, plan.labels.reporter.unwrap_or(0)),
+                "expected the reporting country in the Country column, found an empty cell",
+            );
+            return Err(Skipped);
+        };
+        Ok(RowKeys {
+            sex,
+            label_sex,
+            age,
+            reporter,
+            category,
+        })
+    }
+
+    /// The row's sex cell, if the sheet has a sex column and the cell is not empty.
+    fn row_sex(&self, row: usize, report: &mut LoadReport) -> Result<Option<Sex>, Skipped> {
+        let Some(col) = self.plan.labels.sex else {
+            return Ok(None);
+        };
+        let text = self.grid.text(row, col);
+        match Sex::parse(&text) {
+            Some(sex) => Ok(Some(sex)),
+            None if text.trim().is_empty() => Ok(None),
+            None => {
+                report.skip(
+                    self.codes.cell(self.name, row as u32, col),
+                    format!(
+                        "expected a sex (Total, Men, Women…), found {:?}",
+                        text.trim()
+                    ),
+                );
+                Err(Skipped)
+            }
+        }
+    }
+
+    /// The row's age group: its age cell, else the total.
+    fn row_age(
+        &mut self,
+        row: usize,
+        dataset: &mut Dataset,
+        report: &mut LoadReport,
+    ) -> Result<Sym, Skipped> {
+        let Some(col) = self.plan.labels.age else {
+            return Ok(self.age_total);
+        };
+        let text = self.grid.text(row, col);
+        match self.codes.age(text.trim(), dataset) {
+            Some(age) => Ok(age),
+            None => {
+                report.skip(
+                    self.codes.cell(self.name, row as u32, col),
+                    format!(
+                        "expected an age group (Total, 0-4, 85+, Unknown), found {:?}",
+                        text.trim()
+                    ),
+                );
+                Err(Skipped)
+            }
+        }
+    }
+
+    /// One observation per value cell of the row.
+    fn push_values(&mut self, row: usize, keys: &RowKeys, dataset: &mut Dataset) {
+        let (grid, plan) = (self.grid, self.plan);
+        for column in &plan.values {
+            let (value, cell_flag) = cell_value(grid.get(row, column.col), plan.style);
+            let flag = &mut self.flag;
+            flag.clear();
+            if let Some(flag_col) = column.flag_col {
+                let text = grid.text(row, flag_col);
+                if is_flag_text(&text) {
+                    merge_flags(flag, &text);
+                }
+            }
+            merge_flags(flag, &cell_flag);
+            match &value {
+                CellValue::Text(text) => {
+                    if self.first_text.is_none() {
+                        let at = self.codes.cell(self.name, row as u32, column.col);
+                        self.first_text = Some((text.clone(), at));
+                    }
+                }
+                _ => self.readable += 1,
+            }
+            let flag_sym: Sym = self.codes.intern(&self.flag, dataset);
+            let (value, missing) = stored_value(value, &self.flag, dataset);
+            let sex = keys
+                .sex
+                .or(column.sex)
+                .or(keys.label_sex)
+                .or(plan.sheet_sex.as_ref().map(|(sex, _)| *sex))
+                .unwrap_or(Sex::T);
+            dataset.push(Obs {
+                value,
+                row: row as u32,
+                reporter: keys.reporter,
+                category: keys.category,
+                age: keys.age,
+                flag: flag_sym,
+                source: self.source,
+                sheet: self.sheet,
+                file: self.codes.file(),
+                col: column.col.min(u16::MAX as usize - 1) as u16,
+                year: column.year,
+                ref_date: 0,
+                table: plan.table,
+                sex,
+                missing,
+                duration: self.duration,
+            });
+        }
+    }
 }
 
 /// Why the labels down a by-country sheet's category column hold no partner table, if they do

@@ -16,10 +16,12 @@
 //! dimensions are not totals are set aside the same way.
 
 use super::codes::{Codes, merge_flags, stored_value};
+use super::dims::{Dim, DimValues, dim_kind, read_dims};
+use super::grid::{Grid, data_text, header_year, is_blank};
 use super::long::{TextRecords, is_note, parse_year};
 use super::options::{ColumnRole, ImportOptions, Layout};
+use super::sheet::{SheetOutcome, SheetReading};
 use super::values::{NumberStyle, parse_cell};
-use super::workbook::{Grid, SheetInput, SheetOutcome, data_text, header_year, is_blank};
 use super::{ColumnUse, LoadError, LoadReport, Reading, SheetReport};
 use crate::model::category::normalise_label;
 use crate::model::{Dataset, NO_COLUMN, NO_DURATION, Obs, Sex, Sym, TableId, format_count};
@@ -239,86 +241,6 @@ impl SetAside {
     }
 }
 
-/// Whether a dimension value is the total of its dimension.
-fn is_total_code(code: &str) -> bool {
-    matches!(code, "TOTAL" | "T" | "_T" | "_Z" | "TOT")
-}
-
-/// The kinds of dimension the readers know.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Dim {
-    Freq,
-    Geo,
-    Sex,
-    Age,
-    AgeDef,
-    Unit,
-    Category,
-    Other,
-}
-
-/// The sex, age and category of a Eurostat row (bulk or SDMX), read dimension by dimension.
-pub struct RowDims<'r, 'v> {
-    pub sex: &'r mut Sex,
-    pub age: &'r mut Sym,
-    pub category: &'r mut &'v str,
-}
-
-impl<'v> RowDims<'_, 'v> {
-    /// Takes one dimension value; the reason to skip the row when the value cannot be read.
-    /// An empty sex leaves the total.
-    pub fn read(
-        self,
-        kind: Dim,
-        value: &'v str,
-        codes: &mut Codes,
-        dataset: &mut Dataset,
-    ) -> Result<(), String> {
-        match kind {
-            Dim::Sex if value.is_empty() => {}
-            Dim::Sex => {
-                *self.sex = Sex::parse(value)
-                    .ok_or_else(|| format!("expected sex T, M or F, found {value:?}"))?;
-            }
-            Dim::Age => {
-                *self.age = codes.age(value, dataset).ok_or_else(|| {
-                    format!("expected an age group (TOTAL, Y_LT5, Y5-9…), found {value:?}")
-                })?;
-            }
-            Dim::Category => *self.category = value,
-            _ => {}
-        }
-        Ok(())
-    }
-}
-
-pub fn dim_kind(name: &str) -> Dim {
-    match normalise_label(name).as_str() {
-        "freq" => Dim::Freq,
-        "geo" | "refarea" => Dim::Geo,
-        "sex" => Dim::Sex,
-        "age" => Dim::Age,
-        "agedef" => Dim::AgeDef,
-        "unit" | "unitmeasure" => Dim::Unit,
-        "partner" | "citizen" | "cbirth" | "citizenship" | "nationality" | "countryofbirth"
-        | "birthplace" | "counterpartarea" | "counterpart" | "cprevres" | "cnextres" => {
-            Dim::Category
-        }
-        _ => Dim::Other,
-    }
-}
-
-/// Decides whether a row's dimension values are read; returns the reason to set it aside.
-pub fn row_filter(kind: Dim, name: &str, value: &str) -> Option<String> {
-    match kind {
-        Dim::Freq if value != "A" => Some(format!("{name}={value}")),
-        Dim::Unit if !matches!(value, "NR" | "PS" | "PER" | "") => Some(format!("{name}={value}")),
-        Dim::AgeDef if value == "REACH" => Some(format!("{name}={value}")),
-        Dim::Other if !is_total_code(value) && !value.is_empty() => Some(format!("{name}={value}")),
-        _ => None,
-    }
-}
-
 /// Whether a header row is Eurostat's bulk layout: a first cell such as
 /// `freq,partner,…,geo\TIME_PERIOD`, or (the bulk file saved as CSV) `geo` followed by years.
 pub fn is_bulk_header(cells: &[&str]) -> bool {
@@ -413,6 +335,102 @@ fn decide_target(
     })
 }
 
+/// The header of a bulk file: its dimensions and its year columns.
+struct BulkHeader {
+    cells: Vec<String>,
+    /// The column of the last dimension: the dimensions are the cells up to it, split at commas.
+    last_dim: usize,
+    names: Vec<String>,
+    kinds: Vec<Dim>,
+    /// Which of the dimensions is `geo`.
+    geo: usize,
+    /// (column, year, reference date) of every year column.
+    years: Vec<(usize, u16, u16)>,
+}
+
+impl BulkHeader {
+    /// Reads the header, the first line that is not empty; fails when it names no `geo`
+    /// dimension or no years.
+    fn read(reader: &mut csv::Reader<&[u8]>, path: &Path) -> Result<BulkHeader, LoadError> {
+        let shown = path.display().to_string();
+        let mut record = csv::StringRecord::new();
+        let cells: Vec<String> = loop {
+            match reader.read_record(&mut record) {
+                Ok(true) if record.iter().all(|c| c.trim().is_empty()) => continue,
+                Ok(true) => break record.iter().map(str::to_string).collect(),
+                _ => return Err(LoadError::Empty { path: shown }),
+            }
+        };
+        let header_refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+        let (last_dim, names) = bulk_dimensions(&header_refs);
+        let kinds: Vec<Dim> = names.iter().map(|n| dim_kind(n)).collect();
+        let geo =
+            kinds
+                .iter()
+                .position(|k| *k == Dim::Geo)
+                .ok_or_else(|| LoadError::Unrecognised {
+                    path: shown.clone(),
+                    expected:
+                        "expected a geo dimension in the first header cell (…,geo\\TIME_PERIOD)"
+                            .into(),
+                    found: format!("dimensions {}", names.join(",")),
+                })?;
+        let years: Vec<(usize, u16, u16)> = cells
+            .iter()
+            .enumerate()
+            .skip(last_dim + 1)
+            .filter_map(|(col, cell)| parse_year(cell).map(|(year, date)| (col, year, date)))
+            .collect();
+        if years.is_empty() {
+            return Err(LoadError::Unrecognised {
+                path: shown,
+                expected: "expected one column per year after the dimensions".into(),
+                found: format!(
+                    "header {:?}",
+                    cells.iter().take(6).cloned().collect::<Vec<_>>()
+                ),
+            });
+        }
+        Ok(BulkHeader {
+            cells,
+            last_dim,
+            names,
+            kinds,
+            geo,
+            years,
+        })
+    }
+
+    /// The name of the category dimension, as set-aside messages say it.
+    fn category_name(&self) -> &str {
+        self.names
+            .iter()
+            .zip(&self.kinds)
+            .find(|(_, k)| **k == Dim::Category)
+            .map(|(n, _)| n.as_str())
+            .unwrap_or("category")
+    }
+
+    /// How each column was used: the dimensions say the reporter, the years hold values.
+    fn uses(&self) -> Vec<ColumnUse> {
+        self.cells
+            .iter()
+            .enumerate()
+            .map(|(index, h)| ColumnUse {
+                index,
+                header: h.trim().to_string(),
+                role: if index <= self.last_dim {
+                    ColumnRole::Reporter
+                } else if self.years.iter().any(|y| y.0 == index) {
+                    ColumnRole::Value
+                } else {
+                    ColumnRole::Ignore
+                },
+            })
+            .collect()
+    }
+}
+
 /// Loads a Eurostat bulk file (text, after any decompression).
 pub fn load_bulk(text: &str, delimiter: char, reading: Reading<'_>) -> Result<(), LoadError> {
     let Reading {
@@ -423,55 +441,19 @@ pub fn load_bulk(text: &str, delimiter: char, reading: Reading<'_>) -> Result<()
         file,
         report,
     } = reading;
-    let shown = path.display().to_string();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter as u8)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    // The header: the first line that is not empty.
-    let header: Vec<String> = loop {
-        match reader.read_record(&mut record) {
-            Ok(true) if record.iter().all(|c| c.trim().is_empty()) => continue,
-            Ok(true) => break record.iter().map(str::to_string).collect(),
-            _ => return Err(LoadError::Empty { path: shown }),
-        }
-    };
-    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-    let (last_dim, names) = bulk_dimensions(&header_refs);
-    let kinds: Vec<Dim> = names.iter().map(|n| dim_kind(n)).collect();
-    let geo = kinds
-        .iter()
-        .position(|k| *k == Dim::Geo)
-        .ok_or_else(|| LoadError::Unrecognised {
-            path: shown.clone(),
-            expected: "expected a geo dimension in the first header cell (…,geo\\TIME_PERIOD)"
-                .into(),
-            found: format!("dimensions {}", names.join(",")),
-        })?;
-    let years: Vec<(usize, u16, u16)> = header
-        .iter()
-        .enumerate()
-        .skip(last_dim + 1)
-        .filter_map(|(col, cell)| parse_year(cell).map(|(year, date)| (col, year, date)))
-        .collect();
-    if years.is_empty() {
-        return Err(LoadError::Unrecognised {
-            path: shown,
-            expected: "expected one column per year after the dimensions".into(),
-            found: format!(
-                "header {:?}",
-                header.iter().take(6).cloned().collect::<Vec<_>>()
-            ),
-        });
-    }
-    let target = decide_target(path, &names, options, report)?;
+    let header = BulkHeader::read(&mut reader, path)?;
+    let names = &header.names;
+    let target = decide_target(path, names, options, report)?;
     report.messages.push(format!(
         "Eurostat bulk file, dataset {}; dimensions {}; {} year columns",
         target.describe(),
         names.join(","),
-        years.len()
+        header.years.len()
     ));
     let mut codes = Codes::new(file, report.name.clone()).with_labels(&options.labels);
     let mut router = Router::new(target.clone());
@@ -483,12 +465,12 @@ pub fn load_bulk(text: &str, delimiter: char, reading: Reading<'_>) -> Result<()
     let mut rows_read = 0usize;
     let mut flag = String::new();
     let mut records = TextRecords::new(reader, text, delimiter, control, path);
-    'rows: while let Some((line, record)) = records.next(report)? {
+    while let Some((line, record)) = records.next(report)? {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
         let mut values: Vec<&str> = Vec::with_capacity(names.len());
-        for cell in record.iter().take(last_dim + 1) {
+        for cell in record.iter().take(header.last_dim + 1) {
             values.extend(cell.split(',').map(str::trim));
         }
         if values.len() != names.len() {
@@ -503,42 +485,32 @@ pub fn load_bulk(text: &str, delimiter: char, reading: Reading<'_>) -> Result<()
             );
             continue;
         }
-        let mut sex = Sex::T;
-        let mut age = total_age;
-        let mut category_label = "";
-        for ((kind, name), &value) in kinds.iter().zip(&names).zip(&values) {
-            if let Some(reason) = row_filter(*kind, name, value) {
+        let dims = header.kinds.iter().zip(names).zip(&values);
+        let dims = dims.map(|((kind, name), value)| (*kind, name.as_str(), *value));
+        let (sex, age, category_label) = match read_dims(dims, total_age, &mut codes, dataset) {
+            DimValues::Read { sex, age, category } => (sex, age, category),
+            DimValues::SetAside(reason) => {
                 set_aside.add(&reason);
-                continue 'rows;
+                continue;
             }
-            let row = RowDims {
-                sex: &mut sex,
-                age: &mut age,
-                category: &mut category_label,
-            };
-            if let Err(reason) = row.read(*kind, value, &mut codes, dataset) {
-                report.skip(codes.line(line), reason);
-                continue 'rows;
+            DimValues::Unreadable(reason) => {
+                report.skip(codes.line(line), reason.to_string());
+                continue;
             }
-        }
-        let geo_label = values.get(geo).copied().unwrap_or("");
+        };
+        let geo_label = values.get(header.geo).copied().unwrap_or("");
         let reporter = codes.place(geo_label, "reporter", dataset, || codes_line(report, line));
         let Some((table, category)) = router.route(category_label, &mut codes, dataset, || {
             codes_line(report, line)
         }) else {
             set_aside.add(&format!(
                 "{}={category_label} ({} holds totals only)",
-                names
-                    .iter()
-                    .zip(&kinds)
-                    .find(|(_, k)| **k == Dim::Category)
-                    .map(|(n, _)| n.as_str())
-                    .unwrap_or("category"),
+                header.category_name(),
                 target.name
             ));
             continue;
         };
-        for &(col, year, ref_date) in &years {
+        for &(col, year, ref_date) in &header.years {
             let cell = record.get(col).unwrap_or("");
             let parsed = parse_cell(cell, NumberStyle::PointDecimal);
             flag.clear();
@@ -572,21 +544,7 @@ pub fn load_bulk(text: &str, delimiter: char, reading: Reading<'_>) -> Result<()
         layout: Some(Layout::EurostatBulk),
         table: Some(target.by_country),
         header_row: Some(1),
-        columns: header
-            .iter()
-            .enumerate()
-            .map(|(index, h)| ColumnUse {
-                index,
-                header: h.trim().to_string(),
-                role: if index <= last_dim {
-                    ColumnRole::Reporter
-                } else if years.iter().any(|y| y.0 == index) {
-                    ColumnRole::Value
-                } else {
-                    ColumnRole::Ignore
-                },
-            })
-            .collect(),
+        columns: header.uses(),
         rows_read,
         rows_skipped: report.skipped_rows - skipped_before,
         ..SheetReport::default()
@@ -764,17 +722,20 @@ fn browser_age(label: &str) -> String {
 
 /// Reads a data-browser sheet: one row per country (the reporter), a value and a flag column
 /// per year, the other dimensions fixed in the title block.
-#[allow(clippy::too_many_arguments)]
 pub fn read_browser_sheet(
-    input: &SheetInput<'_>,
+    sheet: SheetReading<'_, '_>,
     shape: BrowserSheet,
     workbook_dataset: Option<&str>,
-    path: &Path,
-    options: &ImportOptions,
-    mut codes: Codes,
-    dataset: &mut Dataset,
-    report: &mut LoadReport,
 ) -> SheetOutcome {
+    let SheetReading {
+        input,
+        path,
+        options,
+        mut codes,
+        dataset,
+        report,
+        ..
+    } = sheet;
     let grid = &input.grid;
     let mut sheet_report = SheetReport {
         name: input.name.to_string(),
@@ -784,32 +745,7 @@ pub fn read_browser_sheet(
         ..SheetReport::default()
     };
     let code = browser_dataset(grid).or_else(|| workbook_dataset.map(str::to_string));
-    let file_name = super::display_name(path);
-    let target = match options.table {
-        Some(table) => Some(target_of_table(table)),
-        None => code
-            .as_deref()
-            .and_then(dataset_in)
-            .or_else(|| dataset_in(&file_name))
-            .and_then(target_of_dataset)
-            .or_else(|| {
-                let (prefix, table, what) = family_in(&file_name)?;
-                report.confident = false;
-                report.messages.push(format!(
-                    "sheet {:?} does not name its dataset and the file name's {prefix:?} is no \
-                     dataset code: read as the totals of table {table} ({what}), a guess; give \
-                     --table if it holds another table",
-                    input.name
-                ));
-                Some(Target {
-                    name: format!("{prefix} (file name)"),
-                    by_country: table,
-                    status: None,
-                    totals_only: true,
-                })
-            }),
-    };
-    let Some(target) = target else {
+    let Some(target) = browser_target(input.name, code.as_deref(), path, options, report) else {
         let error = LoadError::Unrecognised {
             path: path.display().to_string(),
             expected: "expected a known Eurostat dataset after Dataset: (Emigration [TPS00177], \
@@ -825,37 +761,13 @@ pub fn read_browser_sheet(
         sheet_report.note = Some(format!("not read: {error}"));
         return SheetOutcome::Failed(sheet_report, error);
     };
-    let mut sex = Sex::T;
-    let mut age_label = String::from("TOTAL");
-    let mut category_label = String::new();
-    for (label, value) in browser_fixed_dimensions(grid, &shape) {
-        match label.as_str() {
-            "sex" => sex = Sex::parse(&value).unwrap_or(Sex::T),
-            "ageclass" | "age" => age_label = browser_age(&value),
-            "unitofmeasure" | "unit" if normalise_label(&value) != "number" => {
-                sheet_report.note = Some(format!(
-                    "not read: unit of measure {value:?} (only numbers of persons are read)"
-                ));
-                return SheetOutcome::NotTable(sheet_report);
-            }
-            "agedefinition" if value.to_lowercase().contains("reached") => {
-                sheet_report.note = Some(
-                    "set aside: age reached during the year (the same figures by age in \
-                     completed years are read)"
-                        .into(),
-                );
-                return SheetOutcome::NotTable(sheet_report);
-            }
-            "citizenship"
-            | "countryofcitizenship"
-            | "countryofbirth"
-            | "countryofpreviousresidence"
-            | "countryofnextresidence"
-            | "partner"
-            | "geopoliticalentitypartner" => category_label = value,
-            _ => {}
+    let (sex, age_label, category_label) = match browser_fixed(grid, &shape) {
+        Fixed::Read(sex, age, category) => (sex, age, category),
+        Fixed::NotRead(note) => {
+            sheet_report.note = Some(note);
+            return SheetOutcome::NotTable(sheet_report);
         }
-    }
+    };
     let Some(age) = codes.age(&age_label, dataset) else {
         let error = LoadError::Unrecognised {
             path: path.display().to_string(),
@@ -874,10 +786,133 @@ pub fn read_browser_sheet(
         ));
         return SheetOutcome::NotTable(sheet_report);
     };
-    let sheet_sym = codes.intern(input.name, dataset);
-    let source = codes.intern(options.source.as_deref().unwrap_or(""), dataset);
-    let duration = options.duration_months.unwrap_or(NO_DURATION);
+    let fixed = BrowserFixed {
+        sheet: codes.intern(input.name, dataset),
+        source: codes.intern(options.source.as_deref().unwrap_or(""), dataset),
+        duration: options.duration_months.unwrap_or(NO_DURATION),
+        table,
+        category,
+        age,
+        sex,
+    };
     let skipped_before = report.skipped_rows;
+    let rows_read = read_browser_rows(
+        input.name, grid, &shape, &fixed, &mut codes, dataset, report,
+    );
+    report.messages.push(format!(
+        "sheet {:?}: Eurostat data-browser sheet, dataset {}; sex {sex}, age {}, category {}",
+        input.name,
+        target.describe(),
+        dataset.str(age),
+        dataset.str(category)
+    ));
+    sheet_report.table = Some(table);
+    sheet_report.columns = browser_columns(grid, &shape);
+    sheet_report.rows_read = rows_read;
+    sheet_report.rows_skipped = report.skipped_rows - skipped_before;
+    SheetOutcome::Read(sheet_report)
+}
+
+/// Where the rows of a data-browser sheet go: the table chosen in the options, else the
+/// dataset the sheet or the file names, else a guess from a family of datasets in the file
+/// name (said in the messages).
+fn browser_target(
+    sheet: &str,
+    code: Option<&str>,
+    path: &Path,
+    options: &ImportOptions,
+    report: &mut LoadReport,
+) -> Option<Target> {
+    let file_name = super::display_name(path);
+    match options.table {
+        Some(table) => Some(target_of_table(table)),
+        None => code
+            .and_then(dataset_in)
+            .or_else(|| dataset_in(&file_name))
+            .and_then(target_of_dataset)
+            .or_else(|| {
+                let (prefix, table, what) = family_in(&file_name)?;
+                report.confident = false;
+                report.messages.push(format!(
+                    "sheet {sheet:?} does not name its dataset and the file name's {prefix:?} is \
+                     no dataset code: read as the totals of table {table} ({what}), a guess; \
+                     give --table if it holds another table"
+                ));
+                Some(Target {
+                    name: format!("{prefix} (file name)"),
+                    by_country: table,
+                    status: None,
+                    totals_only: true,
+                })
+            }),
+    }
+}
+
+/// What the title block of a data-browser sheet fixes for all its rows.
+enum Fixed {
+    /// The sex, age label and category label.
+    Read(Sex, String, String),
+    /// Why the sheet is not read: it holds no numbers of persons, or repeats the data by
+    /// another age definition.
+    NotRead(String),
+}
+
+/// The sex, age label and category label fixed in the title block of a data-browser sheet.
+fn browser_fixed(grid: &Grid<'_>, shape: &BrowserSheet) -> Fixed {
+    let mut sex = Sex::T;
+    let mut age_label = String::from("TOTAL");
+    let mut category_label = String::new();
+    for (label, value) in browser_fixed_dimensions(grid, shape) {
+        match label.as_str() {
+            "sex" => sex = Sex::parse(&value).unwrap_or(Sex::T),
+            "ageclass" | "age" => age_label = browser_age(&value),
+            "unitofmeasure" | "unit" if normalise_label(&value) != "number" => {
+                return Fixed::NotRead(format!(
+                    "not read: unit of measure {value:?} (only numbers of persons are read)"
+                ));
+            }
+            "agedefinition" if value.to_lowercase().contains("reached") => {
+                return Fixed::NotRead(
+                    "set aside: age reached during the year (the same figures by age in \
+                     completed years are read)"
+                        .into(),
+                );
+            }
+            "citizenship"
+            | "countryofcitizenship"
+            | "countryofbirth"
+            | "countryofpreviousresidence"
+            | "countryofnextresidence"
+            | "partner"
+            | "geopoliticalentitypartner" => category_label = value,
+            _ => {}
+        }
+    }
+    Fixed::Read(sex, age_label, category_label)
+}
+
+/// What every observation of a data-browser sheet shares.
+struct BrowserFixed {
+    sheet: Sym,
+    source: Sym,
+    duration: u8,
+    table: TableId,
+    category: Sym,
+    age: Sym,
+    sex: Sex,
+}
+
+/// Reads the rows of countries under the `GEO` row, a value per year; rows below the data
+/// (after a blank row, or starting as a note) are notes. Returns the rows read.
+fn read_browser_rows(
+    name: &str,
+    grid: &Grid<'_>,
+    shape: &BrowserSheet,
+    fixed: &BrowserFixed,
+    codes: &mut Codes,
+    dataset: &mut Dataset,
+    report: &mut LoadReport,
+) -> usize {
     let mut rows_read = 0usize;
     let mut in_notes = false;
     let mut flag = String::new();
@@ -897,7 +932,7 @@ pub fn read_browser_sheet(
             in_notes = true;
             continue;
         }
-        let at = codes.cell(input.name, row as u32, shape.label_col);
+        let at = codes.cell(name, row as u32, shape.label_col);
         let reporter = codes.place(&label, "reporter", dataset, || at);
         for &(col, year, flag_col) in &shape.years {
             let data = grid.get(row, col);
@@ -925,30 +960,29 @@ pub fn read_browser_sheet(
                 value,
                 row: row as u32,
                 reporter,
-                category,
-                age,
+                category: fixed.category,
+                age: fixed.age,
                 flag: flag_sym,
-                source,
-                sheet: sheet_sym,
+                source: fixed.source,
+                sheet: fixed.sheet,
                 file: codes.file(),
                 col: col.min(u16::MAX as usize - 1) as u16,
                 year,
                 ref_date: 0,
-                table,
-                sex,
+                table: fixed.table,
+                sex: fixed.sex,
                 missing,
-                duration,
+                duration: fixed.duration,
             });
         }
         rows_read += 1;
     }
-    report.messages.push(format!(
-        "sheet {:?}: Eurostat data-browser sheet, dataset {}; sex {sex}, age {}, category {}",
-        input.name,
-        target.describe(),
-        dataset.str(age),
-        dataset.str(category)
-    ));
+    rows_read
+}
+
+/// How the columns of a data-browser sheet were used: the countries, and a value and a flag
+/// column per year.
+fn browser_columns(grid: &Grid<'_>, shape: &BrowserSheet) -> Vec<ColumnUse> {
     let mut columns = vec![ColumnUse {
         index: shape.label_col,
         header: if shape.has_geo_row() {
@@ -972,11 +1006,7 @@ pub fn read_browser_sheet(
             });
         }
     }
-    sheet_report.table = Some(table);
-    sheet_report.columns = columns;
-    sheet_report.rows_read = rows_read;
-    sheet_report.rows_skipped = report.skipped_rows - skipped_before;
-    SheetOutcome::Read(sheet_report)
+    columns
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@
 //! Flags such as `--table`, `--reporter` or `--header-row` supply what a file does not say;
 //! they never make a row that fails these tests a header.
 
+use super::grid::{Grid, data_text};
 use super::values::{CellValue, NumberStyle, parse_cell};
-use super::workbook::{Grid, data_text};
 use crate::model::category::normalise_label;
 use calamine::Data;
 
@@ -170,7 +170,7 @@ fn some_numbers(numbers: &[f64]) -> String {
         .take(4)
         .map(|n| {
             let mut out = String::new();
-            super::workbook::write_number(&mut out, *n);
+            super::grid::write_number(&mut out, *n);
             out
         })
         .collect();

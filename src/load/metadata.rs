@@ -17,12 +17,13 @@
 //! recorded in [`Dataset::metadata_durations`], so that the mirror statistics can name the
 //! Metadata sheet as the source of that duration-of-stay criterion.
 
+use super::grid::Grid;
 use super::long::{Columns, parse_duration, parse_year};
 use super::options::{ColumnRole, ImportOptions};
-use super::workbook::SheetInput;
+use super::sheet::SheetInput;
 use super::{LoadReport, SheetReport};
 use crate::model::dataset::MetadataDuration;
-use crate::model::{Dataset, NO_DURATION, TableId, TableKind, gazetteer};
+use crate::model::{Dataset, Location, NO_DURATION, TableId, TableKind, gazetteer};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -85,7 +86,7 @@ pub fn read(
     sheet.columns = columns.uses(&refs);
     sheet.note = Some("the source and duration-of-stay rule of each table".into());
     let skipped_before = report.skipped_rows;
-    let location = |row: usize, col: Option<usize>| crate::model::Location {
+    let location = |row: usize, col: Option<usize>| Location {
         file: file_name.clone(),
         sheet: Some(input.name.to_string()),
         cell: Some(crate::model::cell_ref(
@@ -99,90 +100,102 @@ pub fn read(
         if grid.is_blank_row(row) {
             continue;
         }
-        let text = |role: ColumnRole| {
-            columns
-                .find(role)
-                .map(|col| grid.text(row, col).trim().to_string())
-                .filter(|t| !t.is_empty())
-        };
-        let first = grid.text(row, 0);
-        if first.trim().len() > 3 && super::long::is_note(&first) {
-            report.notes.push(first.trim().to_string());
-            continue;
+        if let Some(rule) = read_rule(grid, row, &columns, &location, report) {
+            rules.push(rule);
         }
-        let table = match text(ColumnRole::Table) {
-            None => None,
-            Some(t) if matches!(t.to_lowercase().as_str(), "all" | "*" | "все") => None,
-            Some(t) => match TableId::parse(&t) {
-                Some(table) => Some(table),
-                None => {
-                    report.skip(
-                        location(row, columns.find(ColumnRole::Table)),
-                        format!(
-                            "expected a table (1.1 … 7.2, POP, BIRTHS, DEATHS) in the Metadata \
-                             sheet, found {t:?}"
-                        ),
-                    );
-                    continue;
-                }
-            },
-        };
-        let year = match text(ColumnRole::Year) {
-            None => None,
-            Some(t) => match parse_year(&t) {
-                Some((year, _)) => Some(year),
-                None => {
-                    report.skip(
-                        location(row, columns.find(ColumnRole::Year)),
-                        format!("expected a year or an empty cell, found {t:?}"),
-                    );
-                    continue;
-                }
-            },
-        };
-        let reporter = match text(ColumnRole::Reporter) {
-            None => None,
-            Some(t) => match gazetteer().resolve(&t) {
-                Some(place) => Some(place.code.clone()),
-                None => {
-                    report.skip(
-                        location(row, columns.find(ColumnRole::Reporter)),
-                        format!("expected a reporting country, found {t:?}"),
-                    );
-                    continue;
-                }
-            },
-        };
-        let duration = match text(ColumnRole::DurationMonths) {
-            None => None,
-            Some(t) => match parse_duration(&t) {
-                Some(months) => Some(months),
-                None => {
-                    report.skip(
-                        location(row, columns.find(ColumnRole::DurationMonths)),
-                        format!(
-                            "expected a duration of stay in months (0, 3, 6, 12, 60), found {t:?}"
-                        ),
-                    );
-                    continue;
-                }
-            },
-        };
-        let source = text(ColumnRole::Source);
-        if source.is_none() && duration.is_none() {
-            continue;
-        }
-        rules.push(MetadataRule {
-            table,
-            year,
-            reporter,
-            source,
-            duration,
-        });
     }
     sheet.rows_read = rules.len();
     sheet.rows_skipped = report.skipped_rows - skipped_before;
     (sheet, rules)
+}
+
+/// Reads one row of a Metadata sheet into its rule; `None` for a note, a row skipped with its
+/// reason, or a row that sets neither a source nor a duration.
+fn read_rule(
+    grid: &Grid<'_>,
+    row: usize,
+    columns: &Columns,
+    location: &dyn Fn(usize, Option<usize>) -> Location,
+    report: &mut LoadReport,
+) -> Option<MetadataRule> {
+    let text = |role: ColumnRole| {
+        columns
+            .find(role)
+            .map(|col| grid.text(row, col).trim().to_string())
+            .filter(|t| !t.is_empty())
+    };
+    let first = grid.text(row, 0);
+    if first.trim().len() > 3 && super::long::is_note(&first) {
+        report.notes.push(first.trim().to_string());
+        return None;
+    }
+    let table = match text(ColumnRole::Table) {
+        None => None,
+        Some(t) if matches!(t.to_lowercase().as_str(), "all" | "*" | "все") => None,
+        Some(t) => match TableId::parse(&t) {
+            Some(table) => Some(table),
+            None => {
+                report.skip(
+                    location(row, columns.find(ColumnRole::Table)),
+                    format!(
+                        "expected a table (1.1 … 7.2, POP, BIRTHS, DEATHS) in the Metadata \
+                         sheet, found {t:?}"
+                    ),
+                );
+                return None;
+            }
+        },
+    };
+    let year = match text(ColumnRole::Year) {
+        None => None,
+        Some(t) => match parse_year(&t) {
+            Some((year, _)) => Some(year),
+            None => {
+                report.skip(
+                    location(row, columns.find(ColumnRole::Year)),
+                    format!("expected a year or an empty cell, found {t:?}"),
+                );
+                return None;
+            }
+        },
+    };
+    let reporter = match text(ColumnRole::Reporter) {
+        None => None,
+        Some(t) => match gazetteer().resolve(&t) {
+            Some(place) => Some(place.code.clone()),
+            None => {
+                report.skip(
+                    location(row, columns.find(ColumnRole::Reporter)),
+                    format!("expected a reporting country, found {t:?}"),
+                );
+                return None;
+            }
+        },
+    };
+    let duration = match text(ColumnRole::DurationMonths) {
+        None => None,
+        Some(t) => match parse_duration(&t) {
+            Some(months) => Some(months),
+            None => {
+                report.skip(
+                    location(row, columns.find(ColumnRole::DurationMonths)),
+                    format!("expected a duration of stay in months (0, 3, 6, 12, 60), found {t:?}"),
+                );
+                return None;
+            }
+        },
+    };
+    let source = text(ColumnRole::Source);
+    if source.is_none() && duration.is_none() {
+        return None;
+    }
+    Some(MetadataRule {
+        table,
+        year,
+        reporter,
+        source,
+        duration,
+    })
 }
 
 /// Sets the source and duration of the observations the rules cover.

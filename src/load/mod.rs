@@ -6,19 +6,24 @@
 //! rows that cannot be read are skipped, counted and listed with their reason and cell.
 //!
 //! The way through: [`container`] tells gzip, ZIP and OLE workbooks and text apart by their
-//! bytes; workbooks go to [`workbook`], which reads each sheet as a Clearinghouse sheet
-//! ([`clearinghouse`]), a long sheet ([`long`]), a data-browser export ([`eurostat`]) or the
-//! [`metadata`] sheet; text is decoded ([`text`]) and read as a long file ([`long`]), a Eurostat
-//! bulk file ([`eurostat`]) or SDMX-CSV ([`sdmx`]). Every reader resolves codes through
-//! [`codes::Codes`] and values through [`values`]. [`preview`] shows the import dialog what
-//! would be read.
+//! bytes; workbooks go to [`workbook`], which opens them through [`book`] and hands each sheet
+//! (its cells a [`grid::Grid`], with what it needs in a [`sheet::SheetReading`]) to the reader of
+//! a Clearinghouse sheet ([`clearinghouse`]), a long sheet ([`long`]), a data-browser export
+//! ([`eurostat`]) or the [`metadata`] sheet; text is decoded ([`text`]) and read as a long file
+//! ([`long`]), a Eurostat bulk file ([`eurostat`]) or SDMX-CSV ([`sdmx`]), whose dimensions
+//! [`dims`] reads. Every reader resolves codes through [`codes::Codes`] and values through
+//! [`values`]. [`preview`] shows the import dialog what would be read; [`load_inputs`] loads
+//! several files into one data set.
 #![deny(clippy::indexing_slicing)] // Input decides the indices here: `get`, never `[]`.
 
 pub mod age_totals;
+pub mod book;
 pub mod clearinghouse;
 pub mod codes;
 pub mod container;
+pub mod dims;
 pub mod eurostat;
+pub mod grid;
 pub mod header;
 pub mod long;
 pub mod metadata;
@@ -27,14 +32,15 @@ pub mod ole;
 pub mod options;
 pub mod preview;
 pub mod sdmx;
+pub mod sheet;
 pub mod text;
 pub mod values;
 pub mod workbook;
 pub mod zipxml;
 
 pub use options::{
-    ColumnRole, ImportOptions, LabelTarget, Layout, NOT_A_COUNTRY, SheetOptions, label_target,
-    read_label_mapping,
+    ColumnRole, ImportOptions, LabelTarget, Layout, NOT_A_COUNTRY, OptionsError, SheetOptions,
+    label_target, read_label_mapping,
 };
 pub use preview::{Preview, SheetPreview, preview};
 
@@ -561,27 +567,128 @@ impl LoadOutcome {
     }
 }
 
-/// Loads several files into one data set; a file that fails does not stop the others.
+/// Loads several files into one data set; a file that fails does not stop the others, and a
+/// file not begun when the user cancels is listed as cancelled.
 pub fn load_files(
     paths: &[PathBuf],
     options_for: impl Fn(&Path) -> ImportOptions,
     control: &LoadControl,
 ) -> LoadOutcome {
-    let mut outcome = LoadOutcome::default();
-    for path in paths {
-        if control.is_cancelled() {
-            outcome.files.push(Err(LoadError::Cancelled {
-                path: path.display().to_string(),
-            }));
-            continue;
-        }
-        match load_file(path, &options_for(path), control) {
-            Ok((dataset, report)) => {
-                outcome.dataset.merge(dataset);
-                outcome.files.push(Ok(report));
-            }
-            Err(error) => outcome.files.push(Err(error)),
+    load_inputs(
+        paths.iter().cloned().map(Input::File),
+        |path, _| options_for(path),
+        control,
+        WhenCancelled::ListEach,
+    )
+    .into()
+}
+
+/// One input of a load of several: a file on disk, or bytes already in memory.
+#[derive(Clone, Debug)]
+pub enum Input<'b> {
+    /// A file on disk, named in locations as given ([`shown_path`]).
+    File(PathBuf),
+    /// Bytes in memory, named in locations by their bare file name ([`display_name`]) as if
+    /// opened from `path`: the embedded sample data.
+    Embedded { path: PathBuf, bytes: &'b [u8] },
+}
+
+impl Input<'_> {
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File(path) | Input::Embedded { path, .. } => path,
         }
     }
-    outcome
+}
+
+/// What becomes of the inputs not begun once the user has cancelled.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum WhenCancelled {
+    /// Each is listed with [`LoadError::Cancelled`].
+    ListEach,
+    /// The load stops there: they are not listed.
+    Stop,
+}
+
+/// One input as it was loaded: where it is, the import options it was read with, and its
+/// report or error.
+#[derive(Debug)]
+pub struct InputLoaded {
+    pub path: PathBuf,
+    pub options: ImportOptions,
+    pub result: Result<LoadReport, LoadError>,
+}
+
+/// The result of [`load_inputs`]: one data set, and every input as it was loaded, in order.
+#[derive(Debug, Default)]
+pub struct InputsLoaded {
+    pub dataset: Dataset,
+    pub inputs: Vec<InputLoaded>,
+}
+
+impl From<InputsLoaded> for LoadOutcome {
+    fn from(loaded: InputsLoaded) -> LoadOutcome {
+        LoadOutcome {
+            dataset: loaded.dataset,
+            files: loaded
+                .inputs
+                .into_iter()
+                .map(|input| input.result)
+                .collect(),
+        }
+    }
+}
+
+/// Loads several inputs into one data set, in order; an input that fails does not stop the
+/// others. `options_for` gives each input's import options from its path and its bytes (`None`
+/// when a file could not be read); `when_cancelled` says what becomes of the inputs not begun
+/// once the user has cancelled through `control`, which every load reports its progress to.
+pub fn load_inputs<'b>(
+    inputs: impl IntoIterator<Item = Input<'b>>,
+    mut options_for: impl FnMut(&Path, Option<&[u8]>) -> ImportOptions,
+    control: &LoadControl,
+    when_cancelled: WhenCancelled,
+) -> InputsLoaded {
+    let mut loaded = InputsLoaded::default();
+    for input in inputs {
+        if control.is_cancelled() {
+            match when_cancelled {
+                WhenCancelled::Stop => break,
+                WhenCancelled::ListEach => {
+                    loaded.inputs.push(InputLoaded {
+                        path: input.path().to_path_buf(),
+                        options: ImportOptions::default(),
+                        result: Err(LoadError::Cancelled {
+                            path: input.path().display().to_string(),
+                        }),
+                    });
+                    continue;
+                }
+            }
+        }
+        let (path, options, result) = match input {
+            Input::File(path) => {
+                let bytes = read_input(&path);
+                let options = options_for(&path, bytes.as_deref().ok());
+                let result = bytes.and_then(|bytes| load_bytes(&path, &bytes, &options, control));
+                (path, options, result)
+            }
+            Input::Embedded { path, bytes } => {
+                let options = options_for(&path, Some(bytes));
+                let name = display_name(&path);
+                let result = load_bytes_named(&path, &name, bytes, &options, control);
+                (path, options, result)
+            }
+        };
+        let result = result.map(|(dataset, report)| {
+            loaded.dataset.merge(dataset);
+            report
+        });
+        loaded.inputs.push(InputLoaded {
+            path,
+            options,
+            result,
+        });
+    }
+    loaded
 }

@@ -7,7 +7,7 @@
 //! them, and says what is wrong before that memory is asked for. A file it cannot make sense of
 //! is left to calamine, which refuses it with its own message.
 
-use super::workbook::MAX_GRID_CELLS;
+use super::book::MAX_GRID_CELLS;
 use super::zipxml;
 
 /// calamine's limits on one sheet: rows, columns, and cells after expansion.
@@ -156,28 +156,40 @@ impl Counter {
     }
 }
 
+/// What to do with an ods file that expands to too many cells.
+const ADVICE: &str = "open it in LibreOffice, delete the rows and columns far from the table, \
+                      and save it again";
+
+/// An ods file calamine would expand to more cells than migreview reads.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum OdsError {
+    #[error("expected an OpenDocument spreadsheet, found {0}; {advice}", advice = ADVICE)]
+    Xml(zipxml::XmlError),
+    #[error(
+        "its sheets repeat rows and cells to more than {} cells, more than migreview reads in \
+         one spreadsheet; {advice}",
+        crate::model::format_count(MAX_GRID_CELLS as f64),
+        advice = ADVICE
+    )]
+    TooManyCells,
+}
+
 /// Checks that calamine can open an ods file without asking for more memory than the sheets of
 /// a real spreadsheet take: the cells its sheets expand to, as calamine expands them, are at
 /// most [`MAX_GRID_CELLS`] in all, and `content.xml` inflates to at most
 /// [`zipxml::MAX_XML_BYTES`]. `Err` says what is wrong; anything else is left to calamine.
-pub fn check_ods(bytes: &[u8]) -> Result<(), String> {
-    let advice = "open it in LibreOffice, delete the rows and columns far from the table, and \
-                  save it again";
+pub fn check_ods(bytes: &[u8]) -> Result<(), OdsError> {
     for xml in zipxml::entries(bytes, |name| name == b"content.xml") {
         let mut counter = Counter::default();
         zipxml::scan(xml, |tag| {
             counter.tag(tag);
             true
         })
-        .map_err(|what| format!("expected an OpenDocument spreadsheet, found {what}; {advice}"))?;
+        .map_err(OdsError::Xml)?;
         counter.end_row();
         let cells = counter.cells();
         if cells > MAX_GRID_CELLS {
-            return Err(format!(
-                "its sheets repeat rows and cells to more than {} cells, more than migreview \
-                 reads in one spreadsheet; {advice}",
-                crate::model::format_count(MAX_GRID_CELLS as f64)
-            ));
+            return Err(OdsError::TooManyCells);
         }
     }
     Ok(())

@@ -9,7 +9,7 @@
 //! memory is asked for. Anything it cannot make sense of is left to calamine, which refuses it
 //! with its own message.
 
-use super::workbook::MAX_GRID_CELLS;
+use super::book::MAX_GRID_CELLS;
 
 const SIGNATURE: [u8; 8] = *b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// Sector ids from here up are markers, not sectors.
@@ -20,12 +20,28 @@ const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 const MINI_CUTOFF: usize = 4096;
 const MINI_SECTOR: usize = 64;
 
-/// The message for a damaged Excel 97–2003 file: what is wrong, and what to do.
-fn damaged(what: &str) -> String {
-    format!(
-        "expected an Excel 97–2003 workbook, found a damaged one ({what}); open it in Excel or \
+/// An Excel 97–2003 file calamine would loop on or ask too much memory for: what is wrong, and
+/// what to do.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum XlsError {
+    #[error(
+        "expected an Excel 97–2003 workbook, found a damaged one ({0}); open it in Excel or \
          LibreOffice and save it again, as .xlsx"
-    )
+    )]
+    Damaged(String),
+    #[error(
+        "the workbook is damaged or too large: its sheets declare or spread their cells over \
+         more than {} cells, more than migreview reads in one workbook (a cell far from the \
+         table, or a damaged DIMENSIONS record); open it in Excel or LibreOffice, delete the \
+         stray cells and save it as .xlsx",
+        crate::model::format_count(MAX_GRID_CELLS as f64)
+    )]
+    TooManyCells,
+}
+
+/// The error of a damaged Excel 97–2003 file, saying what is wrong with it.
+fn damaged(what: &str) -> XlsError {
+    XlsError::Damaged(what.to_string())
 }
 
 /// What the compound file holds as calamine reads it, or why calamine will refuse it anyway.
@@ -129,7 +145,7 @@ fn chain(
     wanted: usize,
     sector: impl Fn(u32) -> Option<Vec<u8>>,
     sectors: u64,
-) -> Result<Walk<Vec<u8>>, String> {
+) -> Result<Walk<Vec<u8>>, XlsError> {
     let mut out = Vec::new();
     let mut id = start;
     let mut steps = 0u64;
@@ -154,34 +170,51 @@ fn chain(
     Ok(Read(out))
 }
 
-/// The `Workbook` (or `Book`) stream, read as calamine reads it.
-fn workbook_stream(bytes: &[u8]) -> Result<Walk<Vec<u8>>, String> {
-    let header_ok = bytes.len() >= 512 && bytes.get(..8) == Some(&SIGNATURE[..]);
-    if !header_ok {
-        return Ok(Refused);
-    }
-    let size = match u16_at(bytes, 30) {
-        Some(0x0009) => 512,
-        Some(0x000C) if bytes.len() >= 4096 => 4096,
-        _ => return Ok(Refused),
-    };
-    if u16_at(bytes, 32) != Some(6) {
-        return Ok(Refused);
-    }
-    let version = u16_at(bytes, 26).unwrap_or(0);
-    let field = |at| u32_at(bytes, at).unwrap_or(0);
-    let (dir_start, mini_fat_start, mini_fat_len, difat_start) =
-        (field(48), field(60), field(64) as usize, field(68));
-    let sectors = Sectors {
-        body: bytes.get(size..).unwrap_or(&[]),
-        size,
-        max_id: (bytes.len() / size) as u32,
-        filled: std::cell::Cell::new(0),
-    };
-    let count = u64::from(sectors.max_id) + 1;
-    let main = |id: u32| sectors.get(id);
+/// What the header of a compound file says: the sector size, the version, and where the
+/// directory, the mini FAT and the DIFAT start.
+struct Header {
+    size: usize,
+    version: u16,
+    dir_start: u32,
+    mini_fat_start: u32,
+    mini_fat_len: usize,
+    difat_start: u32,
+}
 
-    // The DIFAT: the header's 109 entries, then a chain of DIFAT sectors (calamine bounds it).
+impl Header {
+    fn read(bytes: &[u8]) -> Walk<Header> {
+        let header_ok = bytes.len() >= 512 && bytes.get(..8) == Some(&SIGNATURE[..]);
+        if !header_ok {
+            return Refused;
+        }
+        let size = match u16_at(bytes, 30) {
+            Some(0x0009) => 512,
+            Some(0x000C) if bytes.len() >= 4096 => 4096,
+            _ => return Refused,
+        };
+        if u16_at(bytes, 32) != Some(6) {
+            return Refused;
+        }
+        let field = |at| u32_at(bytes, at).unwrap_or(0);
+        Read(Header {
+            size,
+            version: u16_at(bytes, 26).unwrap_or(0),
+            dir_start: field(48),
+            mini_fat_start: field(60),
+            mini_fat_len: field(64) as usize,
+            difat_start: field(68),
+        })
+    }
+}
+
+/// The allocation table (FAT), read through the DIFAT: the header's 109 entries, then a chain
+/// of DIFAT sectors (calamine bounds it), then one FAT sector per entry.
+fn allocation_table(
+    bytes: &[u8],
+    sectors: &Sectors<'_>,
+    difat_start: u32,
+    count: u64,
+) -> Result<Walk<Vec<u32>>, XlsError> {
     let mut difat = match words(bytes.get(76..512).unwrap_or(&[])) {
         Some(words) => words,
         None => return Ok(Refused),
@@ -219,10 +252,12 @@ fn workbook_stream(bytes: &[u8]) -> Result<Walk<Vec<u8>>, String> {
         };
         fat.extend(more);
     }
+    Ok(Read(fat))
+}
 
-    // The directory: 128-byte entries along a chain read to its end.
-    let directory = read!(chain(dir_start, &fat, usize::MAX, main, count)?);
-    let entries: Vec<(String, u32, u64)> = directory
+/// The directory's 128-byte entries: name, first sector and length of each stream.
+fn directory_entries(directory: &[u8], size: usize) -> Vec<(String, u32, u64)> {
+    directory
         .chunks_exact(128)
         .map(|entry| {
             let (name, _, _) = encoding_rs::UTF_16LE.decode(entry.get(..64).unwrap_or(&[]));
@@ -238,11 +273,37 @@ fn workbook_stream(bytes: &[u8]) -> Result<Walk<Vec<u8>>, String> {
             };
             (name, start, len)
         })
-        .collect();
+        .collect()
+}
+
+/// The `Workbook` (or `Book`) stream, read as calamine reads it.
+fn workbook_stream(bytes: &[u8]) -> Result<Walk<Vec<u8>>, XlsError> {
+    let Read(header) = Header::read(bytes) else {
+        return Ok(Refused);
+    };
+    let size = header.size;
+    let sectors = Sectors {
+        body: bytes.get(size..).unwrap_or(&[]),
+        size,
+        max_id: (bytes.len() / size) as u32,
+        filled: std::cell::Cell::new(0),
+    };
+    let count = u64::from(sectors.max_id) + 1;
+    let main = |id: u32| sectors.get(id);
+    let fat = read!(allocation_table(
+        bytes,
+        &sectors,
+        header.difat_start,
+        count
+    )?);
+
+    // The directory: 128-byte entries along a chain read to its end.
+    let directory = read!(chain(header.dir_start, &fat, usize::MAX, main, count)?);
+    let entries = directory_entries(&directory, size);
     let Some((_, root_start, root_len)) = entries.first().cloned() else {
         return Ok(Refused);
     };
-    if version != 3 && root_start == END_OF_CHAIN {
+    if header.version != 3 && root_start == END_OF_CHAIN {
         return Ok(Refused);
     }
     let Ok(root_len) = usize::try_from(root_len) else {
@@ -250,10 +311,10 @@ fn workbook_stream(bytes: &[u8]) -> Result<Walk<Vec<u8>>, String> {
     };
 
     // The mini stream and its allocation table, when the file has a mini FAT.
-    let (mini_fat, mini_stream) = if mini_fat_len > 0 {
+    let (mini_fat, mini_stream) = if header.mini_fat_len > 0 {
         let stream = read!(chain(root_start, &fat, root_len, main, count)?);
-        let wanted = mini_fat_len.saturating_mul(size);
-        let table = read!(chain(mini_fat_start, &fat, wanted, main, count)?);
+        let wanted = header.mini_fat_len.saturating_mul(size);
+        let table = read!(chain(header.mini_fat_start, &fat, wanted, main, count)?);
         let Some(mini_fat) = words(&table) else {
             return Ok(Refused);
         };
@@ -348,7 +409,7 @@ impl Span {
 /// sheets of a real workbook take, or looping: the sector chains end, the FAT is listed once,
 /// and the cells the sheets declare and hold span at most [`MAX_GRID_CELLS`] in all. `Err` says
 /// what is wrong; anything else is left to calamine.
-pub fn check_xls(bytes: &[u8]) -> Result<(), String> {
+pub fn check_xls(bytes: &[u8]) -> Result<(), XlsError> {
     let Read(stream) = workbook_stream(bytes)? else {
         return Ok(());
     };
@@ -438,13 +499,7 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), String> {
             .saturating_add(span.cells())
             .saturating_add(formulas.cells());
         if cells > MAX_GRID_CELLS {
-            return Err(format!(
-                "the workbook is damaged or too large: its sheets declare or spread their cells \
-                 over more than {} cells, more than migreview reads in one workbook (a cell far \
-                 from the table, or a damaged DIMENSIONS record); open it in Excel or \
-                 LibreOffice, delete the stray cells and save it as .xlsx",
-                crate::model::format_count(MAX_GRID_CELLS as f64)
-            ));
+            return Err(XlsError::TooManyCells);
         }
     }
     Ok(())
@@ -508,7 +563,10 @@ mod tests {
         assert!(at > 0);
         bytes[at + 8..at + 12].copy_from_slice(&1_000_000u32.to_le_bytes());
         bytes[at + 14..at + 16].copy_from_slice(&256u16.to_le_bytes());
-        let refused = check_xls(&bytes).err().unwrap_or_default();
+        let refused = check_xls(&bytes)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(refused.contains("more than 25,000,000 cells"), "{refused}");
     }
 

@@ -241,10 +241,29 @@ pub fn label_target(text: &str) -> Option<LabelTarget> {
         .map(|place| LabelTarget::Place(place.code.clone()))
 }
 
+/// Import options or a label mapping that cannot be followed, in words for the user.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum OptionsError {
+    #[error("expected import options in JSON: {0}")]
+    Json(String),
+    #[error(
+        "delimiter: expected one of , ; tab |, found {0:?}; choose one of those, or leave it out \
+         to have it detected"
+    )]
+    Delimiter(char),
+    /// A header row 0 (rows count from 1); `name` is the option (`header_row`,
+    /// `sheet_options."T3".header_row`).
+    #[error("{name}: expected a row number from 1 (the first row), found 0")]
+    HeaderRowZero { name: String },
+    /// What is wrong with each line of a label mapping that cannot be read, naming the line.
+    #[error("{}", .0.join("; "))]
+    LabelLines(Vec<String>),
+}
+
 /// Reads a label mapping file (`--labels FILE.csv`): two columns, the label as written and
 /// the code or [`NOT_A_COUNTRY`], with an optional header row `label,code`. Each line that
 /// cannot be read is an error naming the line.
-pub fn read_label_mapping(text: &str) -> Result<BTreeMap<String, String>, String> {
+pub fn read_label_mapping(text: &str) -> Result<BTreeMap<String, String>, OptionsError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -301,7 +320,7 @@ pub fn read_label_mapping(text: &str) -> Result<BTreeMap<String, String>, String
     if errors.is_empty() {
         Ok(labels)
     } else {
-        Err(errors.join("; "))
+        Err(OptionsError::LabelLines(errors))
     }
 }
 
@@ -322,29 +341,26 @@ pub const DELIMITERS: [char; 4] = [',', ';', '\t', '|'];
 
 /// Says what is wrong with a chosen delimiter: the CSV reader splits on one ASCII byte, and a
 /// character that is none of [`DELIMITERS`] would be cut to a byte that means something else.
-pub fn check_delimiter(delimiter: char) -> Result<(), String> {
+pub fn check_delimiter(delimiter: char) -> Result<(), OptionsError> {
     if DELIMITERS.contains(&delimiter) {
         Ok(())
     } else {
-        Err(format!(
-            "delimiter: expected one of , ; tab |, found {delimiter:?}; choose one of those, or \
-             leave it out to have it detected"
-        ))
+        Err(OptionsError::Delimiter(delimiter))
     }
 }
 
 impl ImportOptions {
     /// Reads import options from JSON (`--import-options FILE`) and checks them.
-    pub fn from_json(text: &str) -> Result<ImportOptions, String> {
-        let options: ImportOptions = serde_json::from_str(text)
-            .map_err(|e| format!("expected import options in JSON: {e}"))?;
+    pub fn from_json(text: &str) -> Result<ImportOptions, OptionsError> {
+        let options: ImportOptions =
+            serde_json::from_str(text).map_err(|e| OptionsError::Json(e.to_string()))?;
         options.validate()?;
         Ok(options)
     }
 
     /// Says what is wrong with options that cannot be followed: a delimiter other than
     /// , ; tab |, or a header row 0 (rows count from 1).
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), OptionsError> {
         if let Some(delimiter) = self.delimiter {
             check_delimiter(delimiter)?;
         }
@@ -358,9 +374,7 @@ impl ImportOptions {
         );
         for (name, row) in header_rows {
             if row == Some(0) {
-                return Err(format!(
-                    "{name}: expected a row number from 1 (the first row), found 0"
-                ));
+                return Err(OptionsError::HeaderRowZero { name });
             }
         }
         Ok(())
@@ -407,9 +421,12 @@ mod tests {
     #[test]
     fn options_that_cannot_be_followed_are_refused() {
         let odd = ImportOptions::from_json(r#"{"delimiter": "\u012c"}"#);
-        assert!(odd.is_err_and(|e| e.contains("expected one of , ; tab |, found 'Ĭ'")));
+        assert!(odd.is_err_and(|e| {
+            e.to_string()
+                .contains("expected one of , ; tab |, found 'Ĭ'")
+        }));
         let zero = ImportOptions::from_json(r#"{"sheet_options": {"T3": {"header_row": 0}}}"#);
-        assert!(zero.is_err_and(|e| e.contains("sheet_options.\"T3\".header_row")));
+        assert!(zero.is_err_and(|e| e.to_string().contains("sheet_options.\"T3\".header_row")));
         let fine = ImportOptions::from_json(r#"{"delimiter": "\t", "header_row": 2}"#);
         assert!(fine.is_ok());
     }
@@ -435,7 +452,7 @@ mod tests {
             Some(LabelTarget::Place("MDA".into()))
         );
         assert_eq!(
-            read_label_mapping("Atlantis,Atlantis\nKyrgyzstn\n"),
+            read_label_mapping("Atlantis,Atlantis\nKyrgyzstn\n").map_err(|e| e.to_string()),
             Err(
                 "line 1: expected a country or group in any coding (MDA, Moldova) or \
                  not-a-country for \"Atlantis\"; found \"Atlantis\"; line 2: expected two \

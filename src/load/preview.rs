@@ -5,7 +5,9 @@
 
 use super::container::{self, Container};
 use super::options::{ColumnRole, ImportOptions, Layout};
-use super::{ColumnUse, LoadControl, LoadError, LoadReport, Reading, SexBlock, text, workbook};
+use super::{
+    ColumnUse, LoadControl, LoadError, LoadReport, Reading, SexBlock, book, text, workbook,
+};
 use crate::model::{Dataset, SourceFile, TableId};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -94,9 +96,17 @@ pub fn preview(
     });
     let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);
     let control = LoadControl::new();
+    let reading = Reading {
+        path,
+        options,
+        control: &control,
+        dataset: &mut dataset,
+        file,
+        report: &mut report,
+    };
     let (mut sheets, outcome) = match kind {
         Container::Zip | Container::Ole => {
-            let heads = workbook::sheet_heads(bytes, kind, path, max_rows)?;
+            let heads = book::sheet_heads(bytes, kind, path, max_rows)?;
             let sheets = heads
                 .into_iter()
                 .map(|head| SheetPreview {
@@ -106,61 +116,9 @@ pub fn preview(
                     ..SheetPreview::default()
                 })
                 .collect();
-            let outcome = workbook::load_workbook(
-                bytes,
-                kind,
-                Reading {
-                    path,
-                    options,
-                    control: &control,
-                    dataset: &mut dataset,
-                    file,
-                    report: &mut report,
-                },
-            );
-            (sheets, outcome)
+            (sheets, workbook::load_workbook(bytes, kind, reading))
         }
-        _ => {
-            if text::looks_binary(bytes) {
-                return Err(LoadError::Unrecognised {
-                    path: shown,
-                    expected: "expected a text file (CSV, TSV) or a workbook (.xlsx, .xls, .ods)"
-                        .into(),
-                    found: "binary data".into(),
-                });
-            }
-            let decoded = text::decode(bytes, options.encoding.as_deref()).map_err(|detail| {
-                LoadError::Io {
-                    path: shown.clone(),
-                    detail,
-                }
-            })?;
-            report.encoding = Some(decoded.encoding.name().to_string());
-            let head = head_of(&decoded.text, PREVIEW_TEXT_BYTES);
-            let outcome = text::load_decoded(
-                head,
-                Reading {
-                    path,
-                    options,
-                    control: &control,
-                    dataset: &mut dataset,
-                    file,
-                    report: &mut report,
-                },
-            );
-            let delimiter = report
-                .delimiter
-                .or(options.delimiter)
-                .unwrap_or_else(|| text::detect_delimiter(head, path));
-            let rows = text_rows(head, delimiter, max_rows);
-            let sheet = SheetPreview {
-                name: super::display_name(path),
-                rows,
-                ..SheetPreview::default()
-            };
-            report.delimiter = Some(delimiter);
-            (vec![sheet], outcome)
-        }
+        _ => preview_text(bytes, max_rows, reading)?,
     };
     let error = match outcome {
         Ok(()) => None,
@@ -197,6 +155,60 @@ pub fn preview(
         confident: report.confident && error.is_none(),
         error,
     })
+}
+
+/// Previews a text file: its first rows, and what loading its head (at most
+/// [`PREVIEW_TEXT_BYTES`]) gives. Fails when the bytes are no text or cannot be decoded.
+fn preview_text(
+    bytes: &[u8],
+    max_rows: usize,
+    reading: Reading<'_>,
+) -> Result<(Vec<SheetPreview>, Result<(), LoadError>), LoadError> {
+    let Reading {
+        path,
+        options,
+        control,
+        dataset,
+        file,
+        report,
+    } = reading;
+    let shown = path.display().to_string();
+    if text::looks_binary(bytes) {
+        return Err(LoadError::Unrecognised {
+            path: shown,
+            expected: "expected a text file (CSV, TSV) or a workbook (.xlsx, .xls, .ods)".into(),
+            found: "binary data".into(),
+        });
+    }
+    let decoded = text::decode(bytes, options.encoding.as_deref()).map_err(|e| LoadError::Io {
+        path: shown,
+        detail: e.to_string(),
+    })?;
+    report.encoding = Some(decoded.encoding.name().to_string());
+    let head = head_of(&decoded.text, PREVIEW_TEXT_BYTES);
+    let outcome = text::load_decoded(
+        head,
+        Reading {
+            path,
+            options,
+            control,
+            dataset,
+            file,
+            report: &mut *report,
+        },
+    );
+    let delimiter = report
+        .delimiter
+        .or(options.delimiter)
+        .unwrap_or_else(|| text::detect_delimiter(head, path));
+    let rows = text_rows(head, delimiter, max_rows);
+    let sheet = SheetPreview {
+        name: super::display_name(path),
+        rows,
+        ..SheetPreview::default()
+    };
+    report.delimiter = Some(delimiter);
+    Ok((vec![sheet], outcome))
 }
 
 /// The start of a text, at most `limit` bytes, cut after a line end.

@@ -60,12 +60,17 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
+/// An encoding the user chose that is not known by that name.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("unknown encoding {0:?}")]
+pub struct UnknownEncoding(pub String);
+
 /// Decodes text: the encoding the user chose, else a BOM, else UTF-16 without one, else UTF-8
 /// when valid, else the encoding `chardetng` guesses (Windows-1251, KOI8-R, Windows-1252…).
-pub fn decode<'a>(bytes: &'a [u8], chosen: Option<&str>) -> Result<Decoded<'a>, String> {
+pub fn decode<'a>(bytes: &'a [u8], chosen: Option<&str>) -> Result<Decoded<'a>, UnknownEncoding> {
     if let Some(label) = chosen {
         let encoding = Encoding::for_label(label.trim().as_bytes())
-            .ok_or_else(|| format!("unknown encoding {label:?}"))?;
+            .ok_or_else(|| UnknownEncoding(label.to_string()))?;
         let (text, _, _) = encoding.decode(bytes);
         return Ok(Decoded { text, encoding });
     }
@@ -237,9 +242,9 @@ pub fn load_text(bytes: &[u8], reading: Reading<'_>) -> Result<(), LoadError> {
             found: "binary data".into(),
         });
     }
-    let decoded = decode(bytes, options.encoding.as_deref()).map_err(|detail| LoadError::Io {
+    let decoded = decode(bytes, options.encoding.as_deref()).map_err(|e| LoadError::Io {
         path: shown.clone(),
-        detail,
+        detail: e.to_string(),
     })?;
     report.encoding = Some(decoded.encoding.name().to_string());
     if decoded.text.contains('\u{fffd}')

@@ -9,6 +9,19 @@ pub const MAX_XML_BYTES: u64 = 256 * 1024 * 1024;
 /// The longest tag read whole; a cell's tag with a long formula takes a few KB.
 pub const MAX_TAG_BYTES: usize = 1024 * 1024;
 
+/// XML that is not read: larger than [`MAX_XML_BYTES`], or with a tag longer than
+/// [`MAX_TAG_BYTES`]. The words complete "expected …, found".
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum XmlError {
+    #[error(
+        "it holds XML that inflates to more than {} MB, more than migreview reads",
+        MAX_XML_BYTES / (1024 * 1024)
+    )]
+    TooLarge,
+    #[error("it holds XML with a tag longer than {} KB", MAX_TAG_BYTES / 1024)]
+    LongTag,
+}
+
 fn u16_at(bytes: &[u8], at: usize) -> Option<usize> {
     let slice = bytes.get(at..at.checked_add(2)?)?;
     slice
@@ -76,7 +89,7 @@ pub fn entries<'a>(bytes: &'a [u8], wanted: impl Fn(&[u8]) -> bool) -> Vec<Box<d
 /// Reads the tags of an XML stream, each without its `<` and `>`, until `tag` returns false:
 /// comments, CDATA and processing instructions are passed over, quotes are honoured. `Err`
 /// when the XML is larger than [`MAX_XML_BYTES`] or a tag longer than [`MAX_TAG_BYTES`].
-pub fn scan(xml: impl Read, mut tag_seen: impl FnMut(&[u8]) -> bool) -> Result<(), String> {
+pub fn scan(xml: impl Read, mut tag_seen: impl FnMut(&[u8]) -> bool) -> Result<(), XmlError> {
     enum State {
         Text,
         Tag,
@@ -95,10 +108,7 @@ pub fn scan(xml: impl Read, mut tag_seen: impl FnMut(&[u8]) -> bool) -> Result<(
         };
         seen += n as u64;
         if seen > MAX_XML_BYTES {
-            return Err(format!(
-                "it holds XML that inflates to more than {} MB, more than migreview reads",
-                MAX_XML_BYTES / (1024 * 1024)
-            ));
+            return Err(XmlError::TooLarge);
         }
         for &byte in chunk.get(..n).unwrap_or(&[]) {
             match state {
@@ -123,10 +133,7 @@ pub fn scan(xml: impl Read, mut tag_seen: impl FnMut(&[u8]) -> bool) -> Result<(
                         state = State::Quoted(byte);
                     }
                     if tag.len() >= MAX_TAG_BYTES {
-                        return Err(format!(
-                            "it holds XML with a tag longer than {} KB",
-                            MAX_TAG_BYTES / 1024
-                        ));
+                        return Err(XmlError::LongTag);
                     }
                     tag.push(byte);
                     let skip: Option<&'static [u8]> = match tag.as_slice() {

@@ -162,21 +162,20 @@ pub fn load(clean: bool) -> LoadOutcome {
     } else {
         ("sample_data", files())
     };
-    let options = ImportOptions::default();
-    let control = LoadControl::new();
-    let mut outcome = LoadOutcome::default();
-    for (name, bytes) in files.into_iter().filter(|(n, _)| n.ends_with(".xlsx")) {
-        let path = Path::new(folder).join(name);
-        let name = load::display_name(&path);
-        match load::load_bytes_named(&path, &name, bytes, &options, &control) {
-            Ok((dataset, report)) => {
-                outcome.dataset.merge(dataset);
-                outcome.files.push(Ok(report));
-            }
-            Err(error) => outcome.files.push(Err(error)),
-        }
-    }
-    outcome
+    let inputs = files
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".xlsx"))
+        .map(|(name, bytes)| load::Input::Embedded {
+            path: Path::new(folder).join(name),
+            bytes,
+        });
+    load::load_inputs(
+        inputs,
+        |_, _| ImportOptions::default(),
+        &LoadControl::new(),
+        load::WhenCancelled::ListEach,
+    )
+    .into()
 }
 
 /// A problem planted in the sample data: where the check must find it, and what was done.
