@@ -9,7 +9,7 @@
 use super::command::Command;
 use super::i18n::{Tr, layout_name, tr, trf};
 use super::jobs::{JobEvent, LoadRequest, Loaded};
-use super::labels::{GroupChoice, LabelGroup, groups_grid_ui};
+use super::labels::{GridShown, GroupChoice, LabelGroup, groups_grid_ui};
 use super::{MessageLevel, MigreviewApp};
 use crate::load::{
     self, ColumnRole, ImportOptions, Layout, LoadError, Preview, SheetOptions, SheetPreview,
@@ -942,11 +942,13 @@ fn labels_ui(
                         ui,
                         "import_labels_grid",
                         labels.groups.iter().copied(),
-                        &labels.files,
                         &mut dialog.label_choices,
-                        true,
-                        lang,
-                        palette,
+                        GridShown {
+                            files: &labels.files,
+                            can_apply: true,
+                            lang,
+                            palette,
+                        },
                     );
                     if changed {
                         for group in &labels.groups {

@@ -353,11 +353,13 @@ pub fn labels_ui(
             ui,
             "unplaced",
             list.groups.iter().take(LISTED_GROUPS),
-            &files,
             &mut view.choices,
-            can_apply,
-            lang,
-            palette,
+            GridShown {
+                files: &files,
+                can_apply,
+                lang,
+                palette,
+            },
         );
         if list.groups.len() > LISTED_GROUPS {
             ui.label(trf(
@@ -414,20 +416,32 @@ pub fn labels_ui(
     }
 }
 
+/// How a grid of label groups is shown: the files the groups name by number, whether a choice
+/// can be applied, the language and the palette.
+#[derive(Clone, Copy)]
+pub struct GridShown<'a> {
+    pub files: &'a [&'a str],
+    pub can_apply: bool,
+    pub lang: Lang,
+    pub palette: &'a Palette,
+}
+
 /// The groups in a grid: each variant on a line of its own (label, times, role, where first
 /// met), the group's total under several variants, and what the reviewer places them as.
 /// Returns whether a choice changed.
-#[allow(clippy::too_many_arguments)]
 pub fn groups_grid_ui<'a>(
     ui: &mut egui::Ui,
     id: &str,
     groups: impl Iterator<Item = &'a LabelGroup>,
-    files: &[&str],
     choices: &mut HashMap<String, GroupChoice>,
-    can_apply: bool,
-    lang: Lang,
-    palette: &Palette,
+    shown: GridShown<'_>,
 ) -> bool {
+    let GridShown {
+        files,
+        can_apply,
+        lang,
+        palette,
+    } = shown;
     let mut changed = false;
     egui::Grid::new(id)
         .num_columns(5)

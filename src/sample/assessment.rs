@@ -274,18 +274,30 @@ fn decisions() -> Vec<Decision> {
     ]
 }
 
-/// A source of a sample country.
-#[allow(clippy::too_many_arguments)]
-fn source(
-    id: &str,
-    name: &str,
+/// What the sample says of one of its sources.
+struct SourceSpec<'a> {
+    id: &'a str,
+    name: &'a str,
     kind: SourceKind,
-    agency: &str,
-    measures: &str,
-    tables: &[TableId],
+    agency: &'a str,
+    measures: &'a str,
+    tables: &'a [TableId],
     periodicity: Periodicity,
     release_lag_months: Option<u16>,
-) -> DataSource {
+}
+
+/// A source of a sample country.
+fn source(spec: SourceSpec<'_>) -> DataSource {
+    let SourceSpec {
+        id,
+        name,
+        kind,
+        agency,
+        measures,
+        tables,
+        periodicity,
+        release_lag_months,
+    } = spec;
     DataSource {
         agency: agency.to_string(),
         measures: measures.to_string(),
@@ -347,16 +359,16 @@ fn foreigners(code: &str, agency: &str) -> DataSource {
         ),
         publication: Publication::TablesWithNotes,
         notes: "Counts permit holders on 1 January; foreigners staying without a permit (visa-free CIS citizens working informally) are not covered.".into(),
-        ..source(
-            &format!("{code}-FOR"),
-            "Register of foreign citizens with a residence permit",
-            SourceKind::ForeignersRegister,
+        ..source(SourceSpec {
+            id: &format!("{code}-FOR"),
+            name: "Register of foreign citizens with a residence permit",
+            kind: SourceKind::ForeignersRegister,
             agency,
-            "Stock of foreign citizens with a residence permit by citizenship",
-            &[TableId::T2_2],
-            Periodicity::Annual,
-            Some(6),
-        )
+            measures: "Stock of foreign citizens with a residence permit by citizenship",
+            tables: &[TableId::T2_2],
+            periodicity: Periodicity::Annual,
+            release_lag_months: Some(6),
+        })
     }
 }
 
@@ -370,16 +382,16 @@ fn citizenship(code: &str, agency: &str) -> DataSource {
         registration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication: Publication::TablesWithNotes,
-        ..source(
-            &format!("{code}-CIT"),
-            "Decisions on citizenship",
-            SourceKind::Other,
+        ..source(SourceSpec {
+            id: &format!("{code}-CIT"),
+            name: "Decisions on citizenship",
+            kind: SourceKind::Other,
             agency,
-            "Acquisitions of citizenship in the year by previous citizenship (decisions, one per person)",
-            &CITIZENSHIP_TABLES,
-            Periodicity::Annual,
-            Some(4),
-        )
+            measures: "Acquisitions of citizenship in the year by previous citizenship (decisions, one per person)",
+            tables: &CITIZENSHIP_TABLES,
+            periodicity: Periodicity::Annual,
+            release_lag_months: Some(4),
+        })
     }
 }
 
@@ -395,16 +407,16 @@ fn estimates(code: &str, census_year: u16, agency: &str, publication: Publicatio
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication,
         notes: format!("Between censuses the stocks are carried forward from the {census_year} census with births, deaths and registered migration; country of birth and citizenship come from the census."),
-        ..source(
-            &format!("{code}-EST"),
-            &format!("{census_year} population census and current population estimates"),
-            SourceKind::PopulationCensus,
+        ..source(SourceSpec {
+            id: &format!("{code}-EST"),
+            name: &format!("{census_year} population census and current population estimates"),
+            kind: SourceKind::PopulationCensus,
             agency,
-            "Stocks of the population by country of birth and citizenship on 1 January",
-            &STOCK_TABLES,
-            Periodicity::Annual,
-            Some(6),
-        )
+            measures: "Stocks of the population by country of birth and citizenship on 1 January",
+            tables: &STOCK_TABLES,
+            periodicity: Periodicity::Annual,
+            release_lag_months: Some(6),
+        })
     }
 }
 
@@ -439,16 +451,16 @@ fn russia() -> CountryAssessment {
         ),
         publication: Publication::TablesWithNotes,
         notes: "The Metadata sheet of the Clearinghouse workbook states 12 months, the law 9 months of registration at a place of stay (since 2011). A quarter of the emigrants have no country of next residence: expired registrations are counted as departures without a destination.".into(),
-        ..source(
-            "RUS-REG",
-            "Registration of migrants at place of residence and place of stay (statistical registration)",
-            SourceKind::PopulationRegister,
-            "Ministry of Internal Affairs (registration); Rosstat (statistical forms and tables)",
-            "Arrivals and departures of persons registering or de-registering at a place of residence, and since 2011 at a place of stay for 9 months or more",
-            &FLOW_TABLES,
-            Periodicity::Continuous,
-            Some(5),
-        )
+        ..source(SourceSpec {
+            id: "RUS-REG",
+            name: "Registration of migrants at place of residence and place of stay (statistical registration)",
+            kind: SourceKind::PopulationRegister,
+            agency: "Ministry of Internal Affairs (registration); Rosstat (statistical forms and tables)",
+            measures: "Arrivals and departures of persons registering or de-registering at a place of residence, and since 2011 at a place of stay for 9 months or more",
+            tables: &FLOW_TABLES,
+            periodicity: Periodicity::Continuous,
+            release_lag_months: Some(5),
+        })
     };
     let border = DataSource {
         population_covered: "All foreign citizens crossing the border".into(),
@@ -458,16 +470,16 @@ fn russia() -> CountryAssessment {
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication: Publication::TablesWithNotes,
         notes: "Declared purpose (work, private, tourism) does not give the length of stay.".into(),
-        ..source(
-            "RUS-BOR",
-            "Border crossings by purpose of travel",
-            SourceKind::BorderStatistics,
-            "Border Service",
-            "Entries and exits of foreign citizens by citizenship and declared purpose of travel (crossings, not persons)",
-            &[],
-            Periodicity::Continuous,
-            Some(2),
-        )
+        ..source(SourceSpec {
+            id: "RUS-BOR",
+            name: "Border crossings by purpose of travel",
+            kind: SourceKind::BorderStatistics,
+            agency: "Border Service",
+            measures: "Entries and exits of foreign citizens by citizenship and declared purpose of travel (crossings, not persons)",
+            tables: &[],
+            periodicity: Periodicity::Continuous,
+            release_lag_months: Some(2),
+        })
     };
     country(
         "RUS",
@@ -503,16 +515,16 @@ fn kazakhstan() -> CountryAssessment {
         ),
         publication: Publication::TablesWithNotes,
         notes: "Table 3 gives immigration by five-year age group for the total of all countries.".into(),
-        ..source(
-            "KAZ-REG",
-            "Registration of population at place of permanent residence (statistical forms on arrival and departure)",
-            SourceKind::PopulationRegister,
-            "Ministry of Internal Affairs (registration); Bureau of National Statistics (statistical forms and tables)",
-            "Arrivals and departures of persons registering or de-registering at a place of permanent residence, including moves from and to other countries",
-            &FLOW_TABLES,
-            Periodicity::Continuous,
-            Some(4),
-        )
+        ..source(SourceSpec {
+            id: "KAZ-REG",
+            name: "Registration of population at place of permanent residence (statistical forms on arrival and departure)",
+            kind: SourceKind::PopulationRegister,
+            agency: "Ministry of Internal Affairs (registration); Bureau of National Statistics (statistical forms and tables)",
+            measures: "Arrivals and departures of persons registering or de-registering at a place of permanent residence, including moves from and to other countries",
+            tables: &FLOW_TABLES,
+            periodicity: Periodicity::Continuous,
+            release_lag_months: Some(4),
+        })
     };
     let border = DataSource {
         population_covered: "All persons crossing the border".into(),
@@ -521,16 +533,16 @@ fn kazakhstan() -> CountryAssessment {
         registration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication: Publication::OnRequest,
-        ..source(
-            "KAZ-BOR",
-            "Entries and exits at the state border",
-            SourceKind::BorderStatistics,
-            "Border Service of the National Security Committee",
-            "Crossings of the border by citizenship and declared purpose",
-            &[],
-            Periodicity::Annual,
-            Some(2),
-        )
+        ..source(SourceSpec {
+            id: "KAZ-BOR",
+            name: "Entries and exits at the state border",
+            kind: SourceKind::BorderStatistics,
+            agency: "Border Service of the National Security Committee",
+            measures: "Crossings of the border by citizenship and declared purpose",
+            tables: &[],
+            periodicity: Periodicity::Annual,
+            release_lag_months: Some(2),
+        })
     };
     country(
         "KAZ",
@@ -570,16 +582,16 @@ fn kyrgyzstan() -> CountryAssessment {
             "De-registration is required on leaving for permanent residence abroad",
         ),
         publication: Publication::TablesWithNotes,
-        ..source(
-            "KGZ-REG",
-            "Registration of population at place of residence (address bureau)",
-            SourceKind::PopulationRegister,
-            "State Registration Service (registration); National Statistical Committee (statistical forms and tables)",
-            "Arrivals and departures of persons registering or de-registering at a place of residence",
-            &FLOW_TABLES,
-            Periodicity::Continuous,
-            Some(6),
-        )
+        ..source(SourceSpec {
+            id: "KGZ-REG",
+            name: "Registration of population at place of residence (address bureau)",
+            kind: SourceKind::PopulationRegister,
+            agency: "State Registration Service (registration); National Statistical Committee (statistical forms and tables)",
+            measures: "Arrivals and departures of persons registering or de-registering at a place of residence",
+            tables: &FLOW_TABLES,
+            periodicity: Periodicity::Continuous,
+            release_lag_months: Some(6),
+        })
     };
     let survey = DataSource {
         population_covered: "Members of private households, including those temporarily abroad"
@@ -591,16 +603,16 @@ fn kyrgyzstan() -> CountryAssessment {
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication: Publication::PdfOnly,
         notes: "Whole households that left the country are missed.".into(),
-        ..source(
-            "KGZ-LFS",
-            "Labour Force Survey (labour migration module)",
-            SourceKind::HouseholdSurvey,
-            "National Statistical Committee",
-            "Household members working abroad and returned labour migrants (sample estimates)",
-            &[],
-            Periodicity::Annual,
-            Some(9),
-        )
+        ..source(SourceSpec {
+            id: "KGZ-LFS",
+            name: "Labour Force Survey (labour migration module)",
+            kind: SourceKind::HouseholdSurvey,
+            agency: "National Statistical Committee",
+            measures: "Household members working abroad and returned labour migrants (sample estimates)",
+            tables: &[],
+            periodicity: Periodicity::Annual,
+            release_lag_months: Some(9),
+        })
     };
     country(
         "KGZ",
@@ -636,16 +648,16 @@ fn tajikistan() -> CountryAssessment {
             "Labour migrants keep their registration while working abroad",
         ),
         publication: Publication::PdfOnly,
-        ..source(
-            "TJK-REG",
-            "Registration at place of residence (passport and registration service)",
-            SourceKind::PopulationRegister,
-            "Ministry of Internal Affairs (registration); Agency on Statistics (statistical forms and tables)",
-            "Arrivals and departures of persons changing their permanent residence",
-            &FLOW_TABLES,
-            Periodicity::Continuous,
-            Some(9),
-        )
+        ..source(SourceSpec {
+            id: "TJK-REG",
+            name: "Registration at place of residence (passport and registration service)",
+            kind: SourceKind::PopulationRegister,
+            agency: "Ministry of Internal Affairs (registration); Agency on Statistics (statistical forms and tables)",
+            measures: "Arrivals and departures of persons changing their permanent residence",
+            tables: &FLOW_TABLES,
+            periodicity: Periodicity::Continuous,
+            release_lag_months: Some(9),
+        })
     };
     let cards = DataSource {
         population_covered: "Citizens leaving to work abroad who declare it".into(),
@@ -655,16 +667,16 @@ fn tajikistan() -> CountryAssessment {
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication: Publication::OnRequest,
         notes: "Shows the scale of labour emigration that the register misses; most departures are seasonal.".into(),
-        ..source(
-            "TJK-MIG",
-            "Departures and returns of labour migrants (migration cards at border crossings)",
-            SourceKind::BorderStatistics,
-            "Migration Service",
-            "Departures and returns of citizens leaving to work abroad, declared at border crossings (events)",
-            &[],
-            Periodicity::Annual,
-            Some(3),
-        )
+        ..source(SourceSpec {
+            id: "TJK-MIG",
+            name: "Departures and returns of labour migrants (migration cards at border crossings)",
+            kind: SourceKind::BorderStatistics,
+            agency: "Migration Service",
+            measures: "Departures and returns of citizens leaving to work abroad, declared at border crossings (events)",
+            tables: &[],
+            periodicity: Periodicity::Annual,
+            release_lag_months: Some(3),
+        })
     };
     country(
         "TJK",
@@ -696,16 +708,16 @@ fn azerbaijan() -> CountryAssessment {
         ),
         publication: Publication::TablesWithNotes,
         notes: "Until 2015 migrants were counted after 6 months of stay, from 2016 after 12 months (Metadata sheet of the workbook).".into(),
-        ..source(
-            "AZE-REG",
-            "Registration at place of residence",
-            SourceKind::PopulationRegister,
-            "Ministry of Internal Affairs (registration); State Statistical Committee (statistical forms and tables)",
-            "Arrivals and departures of persons changing their permanent residence",
-            &FLOW_TABLES,
-            Periodicity::Continuous,
-            Some(4),
-        )
+        ..source(SourceSpec {
+            id: "AZE-REG",
+            name: "Registration at place of residence",
+            kind: SourceKind::PopulationRegister,
+            agency: "Ministry of Internal Affairs (registration); State Statistical Committee (statistical forms and tables)",
+            measures: "Arrivals and departures of persons changing their permanent residence",
+            tables: &FLOW_TABLES,
+            periodicity: Periodicity::Continuous,
+            release_lag_months: Some(4),
+        })
     };
     country(
         "AZE",
