@@ -9,11 +9,11 @@ use super::rubric::{Criterion, Score};
 use super::settings::AssessSettings;
 use super::text::{count, decimal, join_and, percent, year_span, years};
 use crate::checks::{CheckCode, Finding, Outcome, Severity};
-use crate::t;
 use crate::model::{
     Breakdown, CategoryKind, CountryDim, Dataset, Lang, Obs, Sex, Sym, TableId, category_kind,
     gazetteer,
 };
+use crate::t;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The checks whose failures speak against internal consistency (sums, cross-table identities,
@@ -885,46 +885,46 @@ fn internal_consistency(scope: &Scope<'_>, settings: &AssessSettings) -> Option<
 /// What the failed consistency checks found, in one language: the checks and tables, the
 /// largest deviation, the worst case in the check's own words.
 fn failed_checks(failures: &[&Finding], larger: usize, small: f64, lang: Lang) -> String {
-        let refs = check_refs(failures);
-        let per_check: Vec<String> = refs
-            .iter()
-            .filter_map(|r| match r {
-                EvidenceRef::Check {
-                    check, findings, ..
-                } => Some(format!("{check} ×{findings}")),
-                _ => None,
-            })
-            .collect();
-        let failed_tables: BTreeSet<TableId> = failures.iter().filter_map(|f| f.table).collect();
-        let failed_tables: Vec<TableId> = failed_tables.into_iter().collect();
-        let largest = failures
-            .iter()
-            .filter_map(|f| deviation(f))
-            .reduce(f64::max);
-        let mut text = t!(
-            lang,
-            "suggest-consistency-fail",
-            tables = tables_phrase(&failed_tables, lang),
-            failures = failures.len().to_string(),
-            checks = per_check.join(", "),
-            small = percent(small, lang),
-            larger = larger.to_string(),
-        );
-        if let Some(largest) = largest {
-            text.push_str(&t!(
-                lang,
-                "suggest-consistency-largest",
-                deviation = percent(largest, lang),
-            ));
-        }
-        // The worst case in the check's own words, so the reviewer sees the numbers.
-        let example = failures[0].message(lang);
+    let refs = check_refs(failures);
+    let per_check: Vec<String> = refs
+        .iter()
+        .filter_map(|r| match r {
+            EvidenceRef::Check {
+                check, findings, ..
+            } => Some(format!("{check} ×{findings}")),
+            _ => None,
+        })
+        .collect();
+    let failed_tables: BTreeSet<TableId> = failures.iter().filter_map(|f| f.table).collect();
+    let failed_tables: Vec<TableId> = failed_tables.into_iter().collect();
+    let largest = failures
+        .iter()
+        .filter_map(|f| deviation(f))
+        .reduce(f64::max);
+    let mut text = t!(
+        lang,
+        "suggest-consistency-fail",
+        tables = tables_phrase(&failed_tables, lang),
+        failures = failures.len().to_string(),
+        checks = per_check.join(", "),
+        small = percent(small, lang),
+        larger = larger.to_string(),
+    );
+    if let Some(largest) = largest {
         text.push_str(&t!(
             lang,
-            "suggest-consistency-example",
-            example = example.trim_end_matches('.'),
+            "suggest-consistency-largest",
+            deviation = percent(largest, lang),
         ));
-        text
+    }
+    // The worst case in the check's own words, so the reviewer sees the numbers.
+    let example = failures[0].message(lang);
+    text.push_str(&t!(
+        lang,
+        "suggest-consistency-example",
+        example = example.trim_end_matches('.'),
+    ));
+    text
 }
 
 // ---------------------------------------------------------------------------------------------
