@@ -13,6 +13,7 @@ use crate::model::{
     Breakdown, CategoryKind, CountryDim, Dataset, Lang, Obs, Sex, Sym, TableId, category_kind,
     gazetteer,
 };
+use crate::t;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The checks whose failures speak against internal consistency (sums, cross-table identities,
@@ -271,13 +272,12 @@ fn table_list(tables: &[TableId], lang: Lang) -> String {
 
 /// "table 3" / "tables 3 and 4"; "таблице 3" / "таблицах 3 и 4" (prepositional).
 fn tables_phrase(tables: &[TableId], lang: Lang) -> String {
-    let list = table_list(tables, lang);
-    match (lang, tables.len()) {
-        (Lang::En, 1) => format!("table {list}"),
-        (Lang::En, _) => format!("tables {list}"),
-        (Lang::Ru, 1) => format!("таблице {list}"),
-        (Lang::Ru, _) => format!("таблицах {list}"),
-    }
+    t!(
+        lang,
+        "suggest-tables",
+        count = tables.len(),
+        list = table_list(tables, lang)
+    )
 }
 
 /// Finding references: the first `limit` case ids.
@@ -349,13 +349,10 @@ fn definition_score(months: Option<u8>, basis: DurationBasis) -> u8 {
 }
 
 pub(crate) fn duration_words(months: u8, lang: Lang) -> String {
-    match (months, lang) {
-        (0, Lang::En) => "without a time limit (anyone who registers)".into(),
-        (0, Lang::Ru) => "без ограничения срока (все зарегистрировавшиеся)".into(),
-        (60..=u8::MAX, Lang::En) => "only on a change of \"permanent\" residence".into(),
-        (60..=u8::MAX, Lang::Ru) => "только при смене «постоянного» места жительства".into(),
-        (m, Lang::En) => format!("after {m} months of stay"),
-        (m, Lang::Ru) => format!("после {m} мес. пребывания"),
+    match months {
+        0 => t!(lang, "suggest-duration-no-limit").to_string(),
+        60..=u8::MAX => t!(lang, "suggest-duration-permanent").to_string(),
+        m => t!(lang, "suggest-duration-months", months = m.to_string()),
     }
 }
 
@@ -400,52 +397,39 @@ fn definition(scope: &Scope<'_>, source: &DataSource) -> Option<Suggestion> {
     let months = source.duration_rule_months.or(from_data);
     let taken_from_data = source.duration_rule_months.is_none() && from_data.is_some();
     let value = definition_score(months, basis);
-    let (mut en, mut ru) = match months {
-        None => (
-            "The duration rule is unknown: neither the inventory nor the data state it.".to_string(),
-            "Критерий продолжительности неизвестен: его не указывают ни описание источника, ни данные."
-                .to_string(),
-        ),
-        Some(m) => {
-            let origin_en = if taken_from_data {
-                "the duration stated in the data"
-            } else {
-                "the inventory"
-            };
-            let origin_ru = if taken_from_data {
-                "продолжительность, указанная в данных"
-            } else {
-                "описание источника"
-            };
-            (
-                format!(
-                    "Persons are counted as migrants {} ({}; source: {origin_en}); the UN recommends 12 months of usual residence.",
-                    duration_words(m, Lang::En),
-                    basis.label(Lang::En).to_lowercase()
-                ),
-                format!(
-                    "Мигрантами считаются лица {} ({}; источник сведений: {origin_ru}); ООН рекомендует 12 месяцев обычного проживания.",
-                    duration_words(m, Lang::Ru),
-                    basis.label(Lang::Ru).to_lowercase()
-                ),
-            )
+    let text = |lang: Lang| {
+        let mut text = match months {
+            None => t!(lang, "suggest-definition-unknown").to_string(),
+            Some(m) => t!(
+                lang,
+                "suggest-definition",
+                duration = duration_words(m, lang),
+                basis = basis.label(lang).to_lowercase(),
+                origin = if taken_from_data {
+                    t!(lang, "suggest-origin-data")
+                } else {
+                    t!(lang, "suggest-origin-inventory")
+                },
+            ),
+        };
+        if let (Some(stated), Some(data)) = (source.duration_rule_months, from_data)
+            && stated != data
+        {
+            text.push_str(&t!(
+                lang,
+                "suggest-definition-data-differs",
+                data = data.to_string(),
+                stated = stated.to_string(),
+            ));
         }
+        text.push_str(t!(lang, "suggest-definition-rule"));
+        text
     };
-    if let (Some(stated), Some(data)) = (source.duration_rule_months, from_data)
-        && stated != data
-    {
-        en.push_str(&format!(
-            " The data state {data} months instead of {stated}."
-        ));
-        ru.push_str(&format!(" В данных указано {data} мес., а не {stated}."));
-    }
-    en.push_str(DEFINITION_RULE_EN);
-    ru.push_str(DEFINITION_RULE_RU);
     Some(suggestion(
         Criterion::Definition,
         value,
-        en,
-        ru,
+        text(Lang::En),
+        text(Lang::Ru),
         vec![EvidenceRef::Duration {
             months,
             basis,
@@ -454,9 +438,6 @@ fn definition(scope: &Scope<'_>, source: &DataSource) -> Option<Suggestion> {
         }],
     ))
 }
-
-const DEFINITION_RULE_EN: &str = " Rule: 12 months → 3; 6 to under 12 months, or the intended stay only → 2; 3 months or no limit → 1; \"permanent\" or unknown → 0.";
-const DEFINITION_RULE_RU: &str = " Правило: 12 месяцев → 3; от 6 до 12 месяцев или только предполагаемое пребывание → 2; 3 месяца или без ограничения → 1; «постоянное» или неизвестно → 0.";
 
 /// The data state different duration rules over the years: the years on either side of a
 /// change are not comparable, so the least comparable rule sets the level.
@@ -471,37 +452,40 @@ fn changing_definition(runs: &[(u8, [u16; 2])], source: &DataSource) -> Option<S
             .flat_map(|(_, span)| *span),
     )?;
     let mut value = definition_score(Some(*worst), basis);
-    let list = |lang: Lang| {
-        let parts: Vec<String> = runs
-            .iter()
-            .map(|(months, span)| match lang {
-                Lang::En => format!("{months} months in {}", years(span[0], span[1])),
-                Lang::Ru => format!("{months} мес. в {}", years(span[0], span[1])),
-            })
-            .collect();
-        join_and(&parts, lang)
-    };
-    let mut en = format!(
-        "The data state different duration rules over the years: {}. The years before and after a change are not comparable, and the least comparable rule sets the level: in {} persons were counted as migrants {} ({}); the UN recommends 12 months of usual residence.",
-        list(Lang::En),
-        years(worst_years[0], worst_years[1]),
-        duration_words(*worst, Lang::En),
-        basis.label(Lang::En).to_lowercase()
-    );
-    let mut ru = format!(
-        "В разные годы данные указывают разные критерии продолжительности: {}. Годы до и после изменения несопоставимы, и уровень определяет наименее сопоставимый критерий: в {} мигрантами считались лица {} ({}); ООН рекомендует 12 месяцев обычного проживания.",
-        list(Lang::Ru),
-        years(worst_years[0], worst_years[1]),
-        duration_words(*worst, Lang::Ru),
-        basis.label(Lang::Ru).to_lowercase()
-    );
     if let Some(stated) = source.duration_rule_months {
-        en.push_str(&format!(" The inventory states {stated} months."));
-        ru.push_str(&format!(" В описании источника указано {stated} мес."));
         value = value.min(definition_score(Some(stated), basis));
     }
-    en.push_str(DEFINITION_RULE_EN);
-    ru.push_str(DEFINITION_RULE_RU);
+    let text = |lang: Lang| {
+        let parts: Vec<String> = runs
+            .iter()
+            .map(|(months, span)| {
+                t!(
+                    lang,
+                    "suggest-rule-years",
+                    months = months.to_string(),
+                    years = years(span[0], span[1]),
+                )
+            })
+            .collect();
+        let mut text = t!(
+            lang,
+            "suggest-definition-changing",
+            list = join_and(&parts, lang),
+            period = years(worst_years[0], worst_years[1]),
+            duration = duration_words(*worst, lang),
+            basis = basis.label(lang).to_lowercase(),
+        );
+        if let Some(stated) = source.duration_rule_months {
+            text.push_str(&t!(
+                lang,
+                "suggest-definition-inventory-states",
+                months = stated.to_string(),
+            ));
+        }
+        text.push_str(t!(lang, "suggest-definition-rule"));
+        text
+    };
+    let (en, ru) = (text(Lang::En), text(Lang::Ru));
     let mut refs = vec![EvidenceRef::Duration {
         months: Some(*worst),
         basis,
@@ -559,19 +543,24 @@ fn emigration_ratios<'s>(scope: &'s Scope<'_>, feeds: &[&TableFeed]) -> Vec<&'s 
 /// The rule of the emigration-capture bands, in English and in Russian, each with a leading
 /// space.
 fn emigration_rule([b3, b2, b1]: [f64; 3]) -> [String; 2] {
-    let en = format!(
-        " Rule: E/I ≥ {b3} → 3, {b2}–{b3} → 2, {b1}–{b2} → 1, below {b1} or no emigration data → 0."
-    );
-    let ru = format!(
-        " Правило: Э/И ≥ {} → 3, {}–{} → 2, {}–{} → 1, ниже {} или нет данных об эмиграции → 0.",
-        decimal(b3, 1, Lang::Ru),
-        decimal(b2, 1, Lang::Ru),
-        decimal(b3, 1, Lang::Ru),
-        decimal(b1, 1, Lang::Ru),
-        decimal(b2, 1, Lang::Ru),
-        decimal(b1, 1, Lang::Ru)
-    );
-    [en, ru]
+    // English writes the bounds as they are set, Russian with one decimal.
+    let ru = |bound: f64| decimal(bound, 1, Lang::Ru);
+    [
+        t!(
+            Lang::En,
+            "suggest-emigration-rule",
+            b3 = b3.to_string(),
+            b2 = b2.to_string(),
+            b1 = b1.to_string(),
+        ),
+        t!(
+            Lang::Ru,
+            "suggest-emigration-rule",
+            b3 = ru(b3),
+            b2 = ru(b2),
+            b1 = ru(b1),
+        ),
+    ]
 }
 
 /// Score 0 when the data hold no emigration of the country at all in the tables the source
@@ -592,19 +581,20 @@ fn no_emigration(
         // Emigration is there but no partner reports the other side: nothing to compare.
         return None;
     }
+    let text = |lang: Lang, rule: &str| {
+        t!(
+            lang,
+            "suggest-no-emigration",
+            name = scope.country_name(lang),
+            tables = tables_phrase(tables, lang),
+            rule = rule,
+        )
+    };
     Some(suggestion(
         Criterion::EmigrationCapture,
         0,
-        format!(
-            "The data hold no emigration of {} in {} for the years the source feeds.{rule_en}",
-            scope.country_name(Lang::En),
-            tables_phrase(tables, Lang::En)
-        ),
-        format!(
-            "В данных нет эмиграции ({}) в {} за годы, которые даёт источник.{rule_ru}",
-            scope.country_name(Lang::Ru),
-            tables_phrase(tables, Lang::Ru)
-        ),
+        text(Lang::En, rule_en),
+        text(Lang::Ru, rule_ru),
         vec![EvidenceRef::Field {
             field: "feeds".into(),
             value: TableFeed::format_list(&source.feeds),
@@ -655,47 +645,37 @@ fn emigration_evidence(
         ratio,
         span,
     } = *totals;
-    let period = years(span[0], span[1]);
-    let mut en = format!(
-        "Emigration reported by {} is {} of the immigration its partner countries report from it ({period}: {} against {})",
-        scope.country_name(Lang::En),
-        decimal(ratio, 2, Lang::En),
-        count(reported, Lang::En),
-        count(partner_reported, Lang::En)
-    );
-    let mut ru = format!(
-        "Эмиграция по данным страны составляет {} иммиграции из неё, учтённой странами-партнёрами ({period}: {} против {})",
-        decimal(ratio, 2, Lang::Ru),
-        count(reported, Lang::Ru),
-        count(partner_reported, Lang::Ru)
-    );
-    if ratio > 0.0 && ratio < top_band {
-        en.push_str(&format!(
-            ": partners record {} times more arrivals than it records departures",
-            decimal(1.0 / ratio, 1, Lang::En)
-        ));
-        ru.push_str(&format!(
-            ": партнёры учитывают в {} раза больше прибытий, чем страна — выбытий",
-            decimal(1.0 / ratio, 1, Lang::Ru)
-        ));
-    }
-    en.push('.');
-    ru.push('.');
-    if ratios.len() > 1 {
-        let by_year = |lang: Lang| {
-            ratios
+    let text = |lang: Lang, rule: &str| {
+        let mut text = t!(
+            lang,
+            "suggest-emigration",
+            name = scope.country_name(lang),
+            ratio = decimal(ratio, 2, lang),
+            period = years(span[0], span[1]),
+            reported = count(reported, lang),
+            partner_reported = count(partner_reported, lang),
+        );
+        if ratio > 0.0 && ratio < top_band {
+            text.push_str(&t!(
+                lang,
+                "suggest-emigration-times",
+                times = decimal(1.0 / ratio, 1, lang),
+            ));
+        }
+        text.push('.');
+        if ratios.len() > 1 {
+            let by_year = ratios
                 .iter()
                 .take(12)
                 .map(|r| format!("{} {}", r.year, decimal(r.ratio, 2, lang)))
                 .collect::<Vec<_>>()
-                .join(", ")
-        };
-        en.push_str(&format!(" By year: {}.", by_year(Lang::En)));
-        ru.push_str(&format!(" По годам: {}.", by_year(Lang::Ru)));
-    }
-    en.push_str(rule_en);
-    ru.push_str(rule_ru);
-    [en, ru]
+                .join(", ");
+            text.push_str(&t!(lang, "suggest-emigration-by-year", list = by_year));
+        }
+        text.push_str(rule);
+        text
+    };
+    [text(Lang::En, rule_en), text(Lang::Ru, rule_ru)]
 }
 
 /// The references of an emigration-capture score: the ratio of the whole span, then of each
@@ -765,25 +745,26 @@ fn emigration_capture(
 fn from_field<T: Choice>(
     criterion: Criterion,
     field: &str,
-    field_en: &str,
-    field_ru: &str,
+    field_label: fn(Lang) -> &'static str,
     value: T,
     score: Option<u8>,
 ) -> Option<Suggestion> {
     let score = score?;
+    let text = |lang: Lang| {
+        t!(
+            lang,
+            "suggest-from-field",
+            field = field_label(lang),
+            value = value.label(lang),
+            score = score.to_string(),
+            level = criterion.level(self::score(score), lang),
+        )
+    };
     Some(suggestion(
         criterion,
         score,
-        format!(
-            "From the inventory: {field_en} is \"{}\". Level {score}: {}.",
-            value.label(Lang::En),
-            criterion.level(self::score(score), Lang::En)
-        ),
-        format!(
-            "По описанию источника: {field_ru} — «{}». Уровень {score}: {}.",
-            value.label(Lang::Ru),
-            criterion.level(self::score(score), Lang::Ru)
-        ),
+        text(Lang::En),
+        text(Lang::Ru),
         vec![EvidenceRef::field(field, value)],
     ))
 }
@@ -799,8 +780,7 @@ fn coverage(source: &DataSource) -> Option<Suggestion> {
     from_field(
         Criterion::Coverage,
         "groups_covered",
-        "the coverage of groups",
-        "охват групп",
+        |lang| t!(lang, "suggest-field-coverage"),
         value,
         Some(score),
     )
@@ -818,8 +798,7 @@ fn periodicity(source: &DataSource) -> Option<Suggestion> {
     from_field(
         Criterion::Periodicity,
         "periodicity",
-        "the periodicity",
-        "периодичность",
+        |lang| t!(lang, "suggest-field-periodicity"),
         value,
         score,
     )
@@ -837,8 +816,7 @@ fn accessibility(source: &DataSource) -> Option<Suggestion> {
     from_field(
         Criterion::Accessibility,
         "publication",
-        "the publication",
-        "публикация",
+        |lang| t!(lang, "suggest-field-publication"),
         value,
         score,
     )
@@ -874,70 +852,25 @@ fn internal_consistency(scope: &Scope<'_>, settings: &AssessSettings) -> Option<
         1
     };
     let tables = scope.tables();
-    let small_en = percent(small, Lang::En);
-    let small_ru = percent(small, Lang::Ru);
-    let (mut en, mut ru) = if failures.is_empty() {
-        (
-            format!(
-                "No sum or cross-table check (A1–A4, C1–C6, D1–D3) failed in {}.",
-                tables_phrase(&tables, Lang::En)
-            ),
-            format!(
-                "Ни одна проверка сумм и межтабличных соотношений (A1–A4, C1–C6, D1–D3) не выявила ошибок в {}.",
-                tables_phrase(&tables, Lang::Ru)
-            ),
-        )
-    } else {
-        let refs = check_refs(&failures);
-        let per_check: Vec<String> = refs
-            .iter()
-            .filter_map(|r| match r {
-                EvidenceRef::Check {
-                    check, findings, ..
-                } => Some(format!("{check} ×{findings}")),
-                _ => None,
-            })
-            .collect();
-        let failed_tables: BTreeSet<TableId> = failures.iter().filter_map(|f| f.table).collect();
-        let failed_tables: Vec<TableId> = failed_tables.into_iter().collect();
-        let largest = failures
-            .iter()
-            .filter_map(|f| deviation(f))
-            .reduce(f64::max);
-        let mut en = format!(
-            "Consistency checks that fail in {}: {} ({}); by more than {small_en} (or out of bounds): {larger}",
-            tables_phrase(&failed_tables, Lang::En),
-            failures.len(),
-            per_check.join(", ")
-        );
-        let mut ru = format!(
-            "Проверок согласованности, не пройденных в {}: {} ({}); с отклонением больше {small_ru} (или вне допустимых пределов): {larger}",
-            tables_phrase(&failed_tables, Lang::Ru),
-            failures.len(),
-            per_check.join(", ")
-        );
-        if let Some(largest) = largest {
-            en.push_str(&format!(
-                " (largest deviation of a total {})",
-                percent(largest, Lang::En)
-            ));
-            ru.push_str(&format!(
-                " (наибольшее отклонение итога {})",
-                percent(largest, Lang::Ru)
-            ));
-        }
-        // The worst case in the check's own words, so the reviewer sees the numbers.
-        let example = |lang: Lang| failures[0].message(lang).trim_end_matches('.').to_string();
-        en.push_str(&format!(". For example: {}.", example(Lang::En)));
-        ru.push_str(&format!(". Например: {}.", example(Lang::Ru)));
-        (en, ru)
+    let text = |lang: Lang| {
+        let mut text = if failures.is_empty() {
+            t!(
+                lang,
+                "suggest-consistency-none",
+                tables = tables_phrase(&tables, lang),
+            )
+        } else {
+            failed_checks(&failures, larger, small, lang)
+        };
+        text.push_str(&t!(
+            lang,
+            "suggest-consistency-rule",
+            small = percent(small, lang),
+            many = many.to_string(),
+        ));
+        text
     };
-    en.push_str(&format!(
-        " Rule: no failure → 3; every deviation at most {small_en} → 2; larger deviations → 1; {many} or more larger deviations (the tables contradict each other) → 0."
-    ));
-    ru.push_str(&format!(
-        " Правило: ошибок нет → 3; все отклонения не более {small_ru} → 2; есть большие отклонения → 1; {many} и более больших отклонений (таблицы противоречат друг другу) → 0."
-    ));
+    let (en, ru) = (text(Lang::En), text(Lang::Ru));
     let mut refs = check_refs(&failures);
     refs.extend(finding_refs(&failures, settings.max_finding_refs));
     Some(suggestion(
@@ -947,6 +880,51 @@ fn internal_consistency(scope: &Scope<'_>, settings: &AssessSettings) -> Option<
         ru,
         refs,
     ))
+}
+
+/// What the failed consistency checks found, in one language: the checks and tables, the
+/// largest deviation, the worst case in the check's own words.
+fn failed_checks(failures: &[&Finding], larger: usize, small: f64, lang: Lang) -> String {
+    let refs = check_refs(failures);
+    let per_check: Vec<String> = refs
+        .iter()
+        .filter_map(|r| match r {
+            EvidenceRef::Check {
+                check, findings, ..
+            } => Some(format!("{check} ×{findings}")),
+            _ => None,
+        })
+        .collect();
+    let failed_tables: BTreeSet<TableId> = failures.iter().filter_map(|f| f.table).collect();
+    let failed_tables: Vec<TableId> = failed_tables.into_iter().collect();
+    let largest = failures
+        .iter()
+        .filter_map(|f| deviation(f))
+        .reduce(f64::max);
+    let mut text = t!(
+        lang,
+        "suggest-consistency-fail",
+        tables = tables_phrase(&failed_tables, lang),
+        failures = failures.len().to_string(),
+        checks = per_check.join(", "),
+        small = percent(small, lang),
+        larger = larger.to_string(),
+    );
+    if let Some(largest) = largest {
+        text.push_str(&t!(
+            lang,
+            "suggest-consistency-largest",
+            deviation = percent(largest, lang),
+        ));
+    }
+    // The worst case in the check's own words, so the reviewer sees the numbers.
+    let example = failures[0].message(lang);
+    text.push_str(&t!(
+        lang,
+        "suggest-consistency-example",
+        example = example.trim_end_matches('.'),
+    ));
+    text
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -992,41 +970,31 @@ fn disaggregation(scope: &Scope<'_>) -> Option<Suggestion> {
     } else {
         0
     };
-    let (what_en, what_ru) = match value {
-        3 => (
-            "the partner country (or status) by sex and age group",
-            "страну-партнёра (или статус) по полу и возрастным группам",
-        ),
-        2 => (
-            "the partner country (or status) by sex, but not by age group",
-            "страну-партнёра (или статус) по полу, но не по возрастным группам",
-        ),
-        1 => (
-            "totals by partner country (or status), without sex crossed with the partner",
-            "итоги по странам-партнёрам (или статусу) без разбивки стран по полу",
-        ),
-        _ => ("totals only", "только итоги"),
+    let text = |lang: Lang| {
+        let what = match value {
+            3 => t!(lang, "suggest-breakdown-3"),
+            2 => t!(lang, "suggest-breakdown-2"),
+            1 => t!(lang, "suggest-breakdown-1"),
+            _ => t!(lang, "suggest-breakdown-0"),
+        };
+        let yes_no = |flag: bool| {
+            if flag {
+                t!(lang, "suggest-yes")
+            } else {
+                t!(lang, "suggest-no")
+            }
+        };
+        t!(
+            lang,
+            "suggest-disaggregation",
+            tables = tables_phrase(&tables, lang),
+            what = what,
+            sex = yes_no(by_sex),
+            age = yes_no(by_age),
+            partner = yes_no(by_partner),
+        )
     };
-    let yes_no = |flag: bool, lang: Lang| match (flag, lang) {
-        (true, Lang::En) => "yes",
-        (false, Lang::En) => "no",
-        (true, Lang::Ru) => "да",
-        (false, Lang::Ru) => "нет",
-    };
-    let en = format!(
-        "The data of {} give {what_en} (sex: {}, age: {}, partner: {}). Rule: sex × age × partner → 3; sex × partner → 2; totals by partner → 1; totals only → 0.",
-        tables_phrase(&tables, Lang::En),
-        yes_no(by_sex, Lang::En),
-        yes_no(by_age, Lang::En),
-        yes_no(by_partner, Lang::En)
-    );
-    let ru = format!(
-        "Данные в {} дают {what_ru} (пол: {}, возраст: {}, страна-партнёр: {}). Правило: пол × возраст × партнёр → 3; пол × партнёр → 2; итоги по партнёрам → 1; только итоги → 0.",
-        tables_phrase(&tables, Lang::Ru),
-        yes_no(by_sex, Lang::Ru),
-        yes_no(by_age, Lang::Ru),
-        yes_no(by_partner, Lang::Ru)
-    );
+    let (en, ru) = (text(Lang::En), text(Lang::Ru));
     Some(suggestion(
         Criterion::Disaggregation,
         value,
@@ -1047,27 +1015,15 @@ fn disaggregation(scope: &Scope<'_>) -> Option<Suggestion> {
 /// What is unknown in a table, in a phrase: "an unknown country of previous residence" /
 /// "с неизвестной страной предыдущего проживания".
 pub(crate) fn unknown_what(table: TableId, lang: Lang) -> &'static str {
-    match (table.breakdown(), lang) {
-        (Breakdown::Country(CountryDim::PreviousResidence), Lang::En) => {
-            "an unknown country of previous residence"
+    match table.breakdown() {
+        Breakdown::Country(CountryDim::PreviousResidence) => {
+            t!(lang, "suggest-unknown-previous-residence")
         }
-        (Breakdown::Country(CountryDim::PreviousResidence), Lang::Ru) => {
-            "с неизвестной страной предыдущего проживания"
-        }
-        (Breakdown::Country(CountryDim::NextResidence), Lang::En) => {
-            "an unknown country of next residence"
-        }
-        (Breakdown::Country(CountryDim::NextResidence), Lang::Ru) => {
-            "с неизвестной страной последующего проживания"
-        }
-        (Breakdown::Country(CountryDim::Citizenship), Lang::En) => "an unknown citizenship",
-        (Breakdown::Country(CountryDim::Citizenship), Lang::Ru) => "с неизвестным гражданством",
-        (Breakdown::Country(CountryDim::Birth), Lang::En) => "an unknown country of birth",
-        (Breakdown::Country(CountryDim::Birth), Lang::Ru) => "с неизвестной страной рождения",
-        (_, Lang::En) if table == TableId::T1_1 => "an unknown place of birth",
-        (_, Lang::Ru) if table == TableId::T1_1 => "с неизвестным местом рождения",
-        (_, Lang::En) => "an unknown citizenship status",
-        (_, Lang::Ru) => "с неизвестным гражданством",
+        Breakdown::Country(CountryDim::NextResidence) => t!(lang, "suggest-unknown-next-residence"),
+        Breakdown::Country(CountryDim::Citizenship) => t!(lang, "suggest-unknown-citizenship"),
+        Breakdown::Country(CountryDim::Birth) => t!(lang, "suggest-unknown-birth"),
+        _ if table == TableId::T1_1 => t!(lang, "suggest-unknown-place-of-birth"),
+        _ => t!(lang, "suggest-unknown-citizenship-status"),
     }
 }
 
@@ -1152,41 +1108,25 @@ fn band_at_most(share: f64, bands: [f64; 3]) -> u8 {
 
 /// The rule of the unknown-share bands, in English and in Russian, each with a leading space.
 fn unknown_share_rule([b3, b2, b1]: [f64; 3]) -> [String; 2] {
-    let en = format!(
-        " Rule: below {} → 3, {}–{} → 2, {}–{} → 1, above {} → 0.",
-        percent(b3, Lang::En),
-        percent(b3, Lang::En),
-        percent(b2, Lang::En),
-        percent(b2, Lang::En),
-        percent(b1, Lang::En),
-        percent(b1, Lang::En)
-    );
-    let ru = format!(
-        " Правило: менее {} → 3, {}–{} → 2, {}–{} → 1, более {} → 0.",
-        percent(b3, Lang::Ru),
-        percent(b3, Lang::Ru),
-        percent(b2, Lang::Ru),
-        percent(b2, Lang::Ru),
-        percent(b1, Lang::Ru),
-        percent(b1, Lang::Ru)
-    );
-    [en, ru]
+    Lang::ALL.map(|lang| {
+        t!(
+            lang,
+            "suggest-unknown-share-rule",
+            b3 = percent(b3, lang),
+            b2 = percent(b2, lang),
+            b1 = percent(b1, lang),
+        )
+    })
 }
 
 /// What check U1 found, in English and in Russian, each with a leading space; empty when it
 /// did not run.
 fn u1_note(scope: &Scope<'_>, u1: &[&Finding]) -> [String; 2] {
     if !u1.is_empty() {
-        return [
-            format!(" Cases flagged by check U1: {}.", u1.len()),
-            format!(" Случаев, отмеченных проверкой U1: {}.", u1.len()),
-        ];
+        return Lang::ALL.map(|lang| t!(lang, "suggest-u1-flagged", cases = u1.len().to_string()));
     }
     if scope.evidence.ran_any(&[CheckCode::U1]) {
-        [
-            " Check U1 flagged no case.".to_string(),
-            " Проверка U1 не выявила случаев.".to_string(),
-        ]
+        Lang::ALL.map(|lang| t!(lang, "suggest-u1-none").to_string())
     } else {
         [String::new(), String::new()]
     }
@@ -1211,19 +1151,20 @@ fn unknown_share_from_u1(
     refs.extend(finding_refs(u1, settings.max_finding_refs));
     let flagged: BTreeSet<TableId> = u1.iter().filter_map(|f| f.table).collect();
     let flagged: Vec<TableId> = flagged.into_iter().collect();
+    let text = |lang: Lang, rule: &str| {
+        t!(
+            lang,
+            "suggest-unknown-share-u1",
+            tables = tables_phrase(&flagged, lang),
+            cases = u1.len().to_string(),
+            rule = rule,
+        )
+    };
     Some(suggestion(
         Criterion::UnknownShare,
         value,
-        format!(
-            "The tables are not in the data, but check U1 flagged a large unknown share in {} (cases: {}).{rule_en}",
-            tables_phrase(&flagged, Lang::En),
-            u1.len()
-        ),
-        format!(
-            "Таблиц нет в данных, но проверка U1 отметила большую долю неизвестных в {} (случаев: {}).{rule_ru}",
-            tables_phrase(&flagged, Lang::Ru),
-            u1.len()
-        ),
+        text(Lang::En, rule_en),
+        text(Lang::Ru, rule_ru),
         refs,
     ))
 }
@@ -1231,35 +1172,27 @@ fn unknown_share_from_u1(
 /// The evidence of an unknown-share score, in English and in Russian: the worst table, then
 /// the others.
 fn unknown_share_evidence(worst: &TableShare, others: &[TableShare]) -> [String; 2] {
-    let period = years(worst.years[0], worst.years[1]);
-    let mut en = format!(
-        "{} of the persons in table {} ({period}) have {} ({} of {}).",
-        percent(worst.share(), Lang::En),
-        worst.table,
-        unknown_what(worst.table, Lang::En),
-        count(worst.unknown, Lang::En),
-        count(worst.total, Lang::En)
-    );
-    let mut ru = format!(
-        "Доля лиц {} в таблице {} ({period}) — {} ({} из {}).",
-        unknown_what(worst.table, Lang::Ru),
-        worst.table,
-        percent(worst.share(), Lang::Ru),
-        count(worst.unknown, Lang::Ru),
-        count(worst.total, Lang::Ru)
-    );
-    if !others.is_empty() {
-        let others = |lang: Lang| {
-            others
+    Lang::ALL.map(|lang| {
+        let mut text = t!(
+            lang,
+            "suggest-unknown-share",
+            share = percent(worst.share(), lang),
+            table = worst.table.to_string(),
+            period = years(worst.years[0], worst.years[1]),
+            what = unknown_what(worst.table, lang),
+            unknown = count(worst.unknown, lang),
+            total = count(worst.total, lang),
+        );
+        if !others.is_empty() {
+            let list = others
                 .iter()
                 .map(|s| format!("{} {}", s.table, percent(s.share(), lang)))
                 .collect::<Vec<_>>()
-                .join(", ")
-        };
-        en.push_str(&format!(" Other tables: {}.", others(Lang::En)));
-        ru.push_str(&format!(" Другие таблицы: {}.", others(Lang::Ru)));
-    }
-    [en, ru]
+                .join(", ");
+            text.push_str(&t!(lang, "suggest-unknown-share-others", list = list));
+        }
+        text
+    })
 }
 
 fn unknown_share(scope: &Scope<'_>, settings: &AssessSettings) -> Option<Suggestion> {
@@ -1333,11 +1266,15 @@ fn timeliness(
     settings: &AssessSettings,
 ) -> Option<Suggestion> {
     let [b3, b2, b1] = settings.timeliness_months_bands;
-    let rule_en =
-        format!(" Rule: at most {b3} months → 3, {b2} → 2, {b1} → 1, more than {b1} → 0.");
-    let rule_ru = format!(
-        " Правило: не более {b3} мес. → 3, {b2} мес. → 2, {b1} мес. → 1, более {b1} мес. → 0."
-    );
+    let rule = |lang: Lang| {
+        t!(
+            lang,
+            "suggest-timeliness-rule",
+            b3 = b3.to_string(),
+            b2 = b2.to_string(),
+            b1 = b1.to_string(),
+        )
+    };
     let latest = scope
         .observations()
         .filter(|o| o.number().is_some())
@@ -1348,43 +1285,56 @@ fn timeliness(
         let months = months_after_year_end(latest, review);
         let value = band_months(months, settings.timeliness_months_bands);
         let tables = scope.tables();
-        let mut en = format!(
-            "The latest year in the data of {} is {latest}; the review date {review} is {months} months after the end of that year. This is an upper bound of the release lag: those data were out by the review date at the latest.",
-            tables_phrase(&tables, Lang::En)
-        );
-        let mut ru = format!(
-            "Последний год в данных в {} — {latest}; дата обзора {review} наступила через {months} мес. после окончания этого года. Это верхняя граница задержки публикации: к дате обзора эти данные уже были опубликованы.",
-            tables_phrase(&tables, Lang::Ru)
-        );
+        let text = |lang: Lang| {
+            let mut text = t!(
+                lang,
+                "suggest-timeliness-latest",
+                tables = tables_phrase(&tables, lang),
+                year = latest.to_string(),
+                review = review.to_string(),
+                months = months.to_string(),
+            );
+            if let Some(lag) = source.release_lag_months {
+                text.push_str(&t!(
+                    lang,
+                    "suggest-timeliness-lag-stated",
+                    lag = lag.to_string(),
+                ));
+            }
+            text.push_str(&rule(lang));
+            text
+        };
         let mut refs = vec![EvidenceRef::LatestYear {
             year: latest,
             review_date: review,
             months_after: months,
         }];
         if let Some(lag) = source.release_lag_months {
-            en.push_str(&format!(
-                " The inventory states a release lag of {lag} months."
-            ));
-            ru.push_str(&format!(
-                " По описанию источника задержка публикации — {lag} мес."
-            ));
             refs.push(EvidenceRef::ReleaseLag { months: lag });
         }
-        en.push_str(&rule_en);
-        ru.push_str(&rule_ru);
-        return Some(suggestion(Criterion::Timeliness, value, en, ru, refs));
+        return Some(suggestion(
+            Criterion::Timeliness,
+            value,
+            text(Lang::En),
+            text(Lang::Ru),
+            refs,
+        ));
     }
     let lag = source.release_lag_months?;
     let value = band_months(u32::from(lag), settings.timeliness_months_bands);
+    let text = |lang: Lang| {
+        t!(
+            lang,
+            "suggest-timeliness-inventory",
+            lag = lag.to_string(),
+            rule = rule(lang),
+        )
+    };
     Some(suggestion(
         Criterion::Timeliness,
         value,
-        format!(
-            "From the inventory: the data are released {lag} months after the end of the reference year.{rule_en}"
-        ),
-        format!(
-            "По описанию источника: данные публикуются через {lag} мес. после окончания отчётного года.{rule_ru}"
-        ),
+        text(Lang::En),
+        text(Lang::Ru),
         vec![EvidenceRef::ReleaseLag { months: lag }],
     ))
 }
@@ -1422,55 +1372,47 @@ fn time_series_stability(scope: &Scope<'_>, settings: &AssessSettings) -> Option
             .join(", ")
     };
     let tables = scope.tables();
-    let mut en = String::new();
-    let mut ru = String::new();
-    if !jumps.is_empty() {
-        en.push_str(&format!(
-            "Year-on-year jumps not flagged as breaks (T1): {} (years {}).",
-            jumps.len(),
-            year_list(&jumps)
-        ));
-        ru.push_str(&format!(
-            "Скачков от года к году, не отмеченных как разрыв ряда (T1): {} (годы {}).",
-            jumps.len(),
-            year_list(&jumps)
-        ));
-    }
-    if !breaks.is_empty() || !flagged.is_empty() {
+    let break_years = (!breaks.is_empty() || !flagged.is_empty()).then(|| {
         let mut years_flagged: BTreeSet<u16> = breaks.iter().filter_map(|f| f.year).collect();
         for set in flagged.values() {
             years_flagged.extend(set.iter().copied());
         }
-        let list = years_flagged
+        years_flagged
             .iter()
             .map(|y| y.to_string())
             .collect::<Vec<_>>()
-            .join(", ");
-        en.push_str(&format!(
-            "{}Breaks in series are flagged (T3 or flag b) in {list}.",
-            if en.is_empty() { "" } else { " " }
-        ));
-        ru.push_str(&format!(
-            "{}Разрывы рядов отмечены (T3 или признак b): {list}.",
-            if ru.is_empty() { "" } else { " " }
-        ));
-    }
-    if en.is_empty() {
-        en = format!(
-            "No break in series and no unexplained jump in {} (T1, T3).",
-            tables_phrase(&tables, Lang::En)
-        );
-        ru = format!(
-            "В {} нет разрывов рядов и необъяснённых скачков (T1, T3).",
-            tables_phrase(&tables, Lang::Ru)
-        );
-    }
-    if !ran {
-        en.push_str(" Checks T1 and T3 did not run.");
-        ru.push_str(" Проверки T1 и T3 не выполнялись.");
-    }
-    en.push_str(" Rule: no break → 3; breaks flagged → 2; unflagged jumps → 1.");
-    ru.push_str(" Правило: разрывов нет → 3; разрывы отмечены → 2; неотмеченные скачки → 1.");
+            .join(", ")
+    });
+    let text = |lang: Lang| {
+        let mut text = String::new();
+        if !jumps.is_empty() {
+            text.push_str(&t!(
+                lang,
+                "suggest-stability-jumps",
+                jumps = jumps.len().to_string(),
+                years = year_list(&jumps),
+            ));
+        }
+        if let Some(list) = &break_years {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&t!(lang, "suggest-stability-breaks", years = list));
+        }
+        if text.is_empty() {
+            text = t!(
+                lang,
+                "suggest-stability-none",
+                tables = tables_phrase(&tables, lang),
+            );
+        }
+        if !ran {
+            text.push_str(t!(lang, "suggest-stability-not-run"));
+        }
+        text.push_str(t!(lang, "suggest-stability-rule"));
+        text
+    };
+    let (en, ru) = (text(Lang::En), text(Lang::Ru));
     let mut refs: Vec<EvidenceRef> = Vec::new();
     let mut all: Vec<&Finding> = jumps.clone();
     all.extend(breaks.iter().copied());

@@ -269,3 +269,89 @@ assessment-synthetic-notice = {" "}— SYNTHETIC DEMONSTRATION DATA
 ## The instructions sheet: the table of columns.
 questionnaire-column = Column
 questionnaire-meaning = Meaning
+
+## Suggestions from the data: the evidence behind each suggested score.
+# $list: the table codes ("3, 4 and 5.1"); $count: how many they are.
+suggest-tables = { $count ->
+    [1] table { $list }
+   *[other] tables { $list }
+}
+# How long a stay counts as migration; $months is a number of months.
+suggest-duration-no-limit = without a time limit (anyone who registers)
+suggest-duration-permanent = only on a change of "permanent" residence
+suggest-duration-months = after { $months } months of stay
+suggest-definition-unknown = The duration rule is unknown: neither the inventory nor the data state it.
+# Where the duration rule was taken from ($origin below).
+suggest-origin-data = the duration stated in the data
+suggest-origin-inventory = the inventory
+# $duration: suggest-duration-…; $basis: the duration basis in lower case.
+suggest-definition = Persons are counted as migrants { $duration } ({ $basis }; source: { $origin }); the UN recommends 12 months of usual residence.
+suggest-definition-data-differs = {" "}The data state { $data } months instead of { $stated }.
+suggest-definition-rule = {" "}Rule: 12 months → 3; 6 to under 12 months, or the intended stay only → 2; 3 months or no limit → 1; "permanent" or unknown → 0.
+# One duration rule and the years it held: "6 months in 2012–2015".
+suggest-rule-years = { $months } months in { $years }
+# $list: the rules by years (suggest-rule-years); $period: the years of the least comparable rule.
+suggest-definition-changing = The data state different duration rules over the years: { $list }. The years before and after a change are not comparable, and the least comparable rule sets the level: in { $period } persons were counted as migrants { $duration } ({ $basis }); the UN recommends 12 months of usual residence.
+suggest-definition-inventory-states = {" "}The inventory states { $months } months.
+# The bands of the emigration ratio (E/I: emigration ÷ partners' immigration).
+suggest-emigration-rule = {" "}Rule: E/I ≥ { $b3 } → 3, { $b2 }–{ $b3 } → 2, { $b1 }–{ $b2 } → 1, below { $b1 } or no emigration data → 0.
+# $name: the country; $tables: suggest-tables; $rule: suggest-emigration-rule.
+suggest-no-emigration = The data hold no emigration of { $name } in { $tables } for the years the source feeds.{ $rule }
+# $ratio: emigration ÷ partners' immigration; $reported: the country's emigration; $partner_reported: the partners' immigration.
+# Russian says «страны» instead of the name.
+suggest-emigration = Emigration reported by { $name } is { $ratio } of the immigration its partner countries report from it ({ $period }: { $reported } against { $partner_reported })
+suggest-emigration-times = : partners record { $times } times more arrivals than it records departures
+# $list: "2012 0.41, 2013 0.39".
+suggest-emigration-by-year = {" "}By year: { $list }.
+# $field: suggest-field-…; $value: the answer of the inventory; $level: what the level means.
+suggest-from-field = From the inventory: { $field } is "{ $value }". Level { $score }: { $level }.
+suggest-field-coverage = the coverage of groups
+suggest-field-periodicity = the periodicity
+suggest-field-publication = the publication
+suggest-consistency-none = No sum or cross-table check (A1–A4, C1–C6, D1–D3) failed in { $tables }.
+# $failures: failed cases; $checks: "A1 ×3, C4 ×1"; $small: the small deviation (a percentage);
+# $larger: the cases that deviate by more.
+suggest-consistency-fail = Consistency checks that fail in { $tables }: { $failures } ({ $checks }); by more than { $small } (or out of bounds): { $larger }
+suggest-consistency-largest = {" "}(largest deviation of a total { $deviation })
+# $example: the message of the worst case, without its full stop.
+suggest-consistency-example = . For example: { $example }.
+# $many: from how many larger deviations the tables contradict each other.
+suggest-consistency-rule = {" "}Rule: no failure → 3; every deviation at most { $small } → 2; larger deviations → 1; { $many } or more larger deviations (the tables contradict each other) → 0.
+# What the breakdowns of the data give, by the level they reach.
+suggest-breakdown-3 = the partner country (or status) by sex and age group
+suggest-breakdown-2 = the partner country (or status) by sex, but not by age group
+suggest-breakdown-1 = totals by partner country (or status), without sex crossed with the partner
+suggest-breakdown-0 = totals only
+suggest-yes = yes
+suggest-no = no
+# $what: suggest-breakdown-…; $sex, $age, $partner: suggest-yes or suggest-no.
+suggest-disaggregation = The data of { $tables } give { $what } (sex: { $sex }, age: { $age }, partner: { $partner }). Rule: sex × age × partner → 3; sex × partner → 2; totals by partner → 1; totals only → 0.
+# What is unknown in a table (weakness-unknown-share and suggest-unknown-share name it).
+suggest-unknown-previous-residence = an unknown country of previous residence
+suggest-unknown-next-residence = an unknown country of next residence
+suggest-unknown-citizenship = an unknown citizenship
+suggest-unknown-birth = an unknown country of birth
+suggest-unknown-place-of-birth = an unknown place of birth
+suggest-unknown-citizenship-status = an unknown citizenship status
+# The bands of the unknown share, as percentages.
+suggest-unknown-share-rule = {" "}Rule: below { $b3 } → 3, { $b3 }–{ $b2 } → 2, { $b2 }–{ $b1 } → 1, above { $b1 } → 0.
+suggest-u1-flagged = {" "}Cases flagged by check U1: { $cases }.
+suggest-u1-none = {" "}Check U1 flagged no case.
+# $rule: suggest-unknown-share-rule.
+suggest-unknown-share-u1 = The tables are not in the data, but check U1 flagged a large unknown share in { $tables } (cases: { $cases }).{ $rule }
+# $what: suggest-unknown-…; $unknown and $total: persons.
+suggest-unknown-share = { $share } of the persons in table { $table } ({ $period }) have { $what } ({ $unknown } of { $total }).
+# $list: "3 1.2 %, 5.1 0.4 %".
+suggest-unknown-share-others = {" "}Other tables: { $list }.
+suggest-timeliness-rule = {" "}Rule: at most { $b3 } months → 3, { $b2 } → 2, { $b1 } → 1, more than { $b1 } → 0.
+# $review: the review date; $months: months from the end of $year to it.
+suggest-timeliness-latest = The latest year in the data of { $tables } is { $year }; the review date { $review } is { $months } months after the end of that year. This is an upper bound of the release lag: those data were out by the review date at the latest.
+suggest-timeliness-lag-stated = {" "}The inventory states a release lag of { $lag } months.
+# $rule: suggest-timeliness-rule.
+suggest-timeliness-inventory = From the inventory: the data are released { $lag } months after the end of the reference year.{ $rule }
+# $jumps: how many jumps; $years: their years.
+suggest-stability-jumps = Year-on-year jumps not flagged as breaks (T1): { $jumps } (years { $years }).
+suggest-stability-breaks = Breaks in series are flagged (T3 or flag b) in { $years }.
+suggest-stability-none = No break in series and no unexplained jump in { $tables } (T1, T3).
+suggest-stability-not-run = {" "}Checks T1 and T3 did not run.
+suggest-stability-rule = {" "}Rule: no break → 3; breaks flagged → 2; unflagged jumps → 1.

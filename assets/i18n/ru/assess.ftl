@@ -256,3 +256,91 @@ assessment-synthetic-notice = {" "}— СИНТЕТИЧЕСКИЕ ДЕМОНСТ
 ## The instructions sheet: the table of columns.
 questionnaire-column = Столбец
 questionnaire-meaning = Значение
+
+## Suggestions from the data: the evidence behind each suggested score.
+# $list: the table codes ("3, 4 и 5.1"); $count: how many they are. Prepositional case.
+suggest-tables = { $count ->
+    [1] таблице { $list }
+   *[other] таблицах { $list }
+}
+# How long a stay counts as migration; $months is a number of months.
+suggest-duration-no-limit = без ограничения срока (все зарегистрировавшиеся)
+suggest-duration-permanent = только при смене «постоянного» места жительства
+suggest-duration-months = после { $months } мес. пребывания
+suggest-definition-unknown = Критерий продолжительности неизвестен: его не указывают ни описание источника, ни данные.
+# Where the duration rule was taken from ($origin below).
+suggest-origin-data = продолжительность, указанная в данных
+suggest-origin-inventory = описание источника
+# $duration: suggest-duration-…; $basis: the duration basis in lower case.
+suggest-definition = Мигрантами считаются лица { $duration } ({ $basis }; источник сведений: { $origin }); ООН рекомендует 12 месяцев обычного проживания.
+suggest-definition-data-differs = {" "}В данных указано { $data } мес., а не { $stated }.
+suggest-definition-rule = {" "}Правило: 12 месяцев → 3; от 6 до 12 месяцев или только предполагаемое пребывание → 2; 3 месяца или без ограничения → 1; «постоянное» или неизвестно → 0.
+# One duration rule and the years it held: "6 мес. в 2012–2015".
+suggest-rule-years = { $months } мес. в { $years }
+# $list: the rules by years (suggest-rule-years); $period: the years of the least comparable rule.
+suggest-definition-changing = В разные годы данные указывают разные критерии продолжительности: { $list }. Годы до и после изменения несопоставимы, и уровень определяет наименее сопоставимый критерий: в { $period } мигрантами считались лица { $duration } ({ $basis }); ООН рекомендует 12 месяцев обычного проживания.
+suggest-definition-inventory-states = {" "}В описании источника указано { $months } мес.
+# The bands of the emigration ratio (Э/И: emigration ÷ partners' immigration).
+suggest-emigration-rule = {" "}Правило: Э/И ≥ { $b3 } → 3, { $b2 }–{ $b3 } → 2, { $b1 }–{ $b2 } → 1, ниже { $b1 } или нет данных об эмиграции → 0.
+# $name: the country; $tables: suggest-tables; $rule: suggest-emigration-rule.
+suggest-no-emigration = В данных нет эмиграции ({ $name }) в { $tables } за годы, которые даёт источник.{ $rule }
+# $ratio: emigration ÷ partners' immigration; $reported: the country's emigration; $partner_reported: the partners' immigration.
+# Russian says «страны» instead of the name.
+suggest-emigration = Эмиграция по данным { $name ->
+   *[other] страны
+} составляет { $ratio } иммиграции из неё, учтённой странами-партнёрами ({ $period }: { $reported } против { $partner_reported })
+suggest-emigration-times = : партнёры учитывают в { $times } раза больше прибытий, чем страна — выбытий
+# $list: "2012 0,41, 2013 0,39".
+suggest-emigration-by-year = {" "}По годам: { $list }.
+# $field: suggest-field-…; $value: the answer of the inventory; $level: what the level means.
+suggest-from-field = По описанию источника: { $field } — «{ $value }». Уровень { $score }: { $level }.
+suggest-field-coverage = охват групп
+suggest-field-periodicity = периодичность
+suggest-field-publication = публикация
+suggest-consistency-none = Ни одна проверка сумм и межтабличных соотношений (A1–A4, C1–C6, D1–D3) не выявила ошибок в { $tables }.
+# $failures: failed cases; $checks: "A1 ×3, C4 ×1"; $small: the small deviation (a percentage);
+# $larger: the cases that deviate by more.
+suggest-consistency-fail = Проверок согласованности, не пройденных в { $tables }: { $failures } ({ $checks }); с отклонением больше { $small } (или вне допустимых пределов): { $larger }
+suggest-consistency-largest = {" "}(наибольшее отклонение итога { $deviation })
+# $example: the message of the worst case, without its full stop.
+suggest-consistency-example = . Например: { $example }.
+# $many: from how many larger deviations the tables contradict each other.
+suggest-consistency-rule = {" "}Правило: ошибок нет → 3; все отклонения не более { $small } → 2; есть большие отклонения → 1; { $many } и более больших отклонений (таблицы противоречат друг другу) → 0.
+# What the breakdowns of the data give, by the level they reach.
+suggest-breakdown-3 = страну-партнёра (или статус) по полу и возрастным группам
+suggest-breakdown-2 = страну-партнёра (или статус) по полу, но не по возрастным группам
+suggest-breakdown-1 = итоги по странам-партнёрам (или статусу) без разбивки стран по полу
+suggest-breakdown-0 = только итоги
+suggest-yes = да
+suggest-no = нет
+# $what: suggest-breakdown-…; $sex, $age, $partner: suggest-yes or suggest-no.
+suggest-disaggregation = Данные в { $tables } дают { $what } (пол: { $sex }, возраст: { $age }, страна-партнёр: { $partner }). Правило: пол × возраст × партнёр → 3; пол × партнёр → 2; итоги по партнёрам → 1; только итоги → 0.
+# What is unknown in a table (weakness-unknown-share and suggest-unknown-share name it).
+suggest-unknown-previous-residence = с неизвестной страной предыдущего проживания
+suggest-unknown-next-residence = с неизвестной страной последующего проживания
+suggest-unknown-citizenship = с неизвестным гражданством
+suggest-unknown-birth = с неизвестной страной рождения
+suggest-unknown-place-of-birth = с неизвестным местом рождения
+suggest-unknown-citizenship-status = с неизвестным гражданством
+# The bands of the unknown share, as percentages.
+suggest-unknown-share-rule = {" "}Правило: менее { $b3 } → 3, { $b3 }–{ $b2 } → 2, { $b2 }–{ $b1 } → 1, более { $b1 } → 0.
+suggest-u1-flagged = {" "}Случаев, отмеченных проверкой U1: { $cases }.
+suggest-u1-none = {" "}Проверка U1 не выявила случаев.
+# $rule: suggest-unknown-share-rule.
+suggest-unknown-share-u1 = Таблиц нет в данных, но проверка U1 отметила большую долю неизвестных в { $tables } (случаев: { $cases }).{ $rule }
+# $what: suggest-unknown-…; $unknown and $total: persons.
+suggest-unknown-share = Доля лиц { $what } в таблице { $table } ({ $period }) — { $share } ({ $unknown } из { $total }).
+# $list: "3 1,2 %, 5.1 0,4 %".
+suggest-unknown-share-others = {" "}Другие таблицы: { $list }.
+suggest-timeliness-rule = {" "}Правило: не более { $b3 } мес. → 3, { $b2 } мес. → 2, { $b1 } мес. → 1, более { $b1 } мес. → 0.
+# $review: the review date; $months: months from the end of $year to it.
+suggest-timeliness-latest = Последний год в данных в { $tables } — { $year }; дата обзора { $review } наступила через { $months } мес. после окончания этого года. Это верхняя граница задержки публикации: к дате обзора эти данные уже были опубликованы.
+suggest-timeliness-lag-stated = {" "}По описанию источника задержка публикации — { $lag } мес.
+# $rule: suggest-timeliness-rule.
+suggest-timeliness-inventory = По описанию источника: данные публикуются через { $lag } мес. после окончания отчётного года.{ $rule }
+# $jumps: how many jumps; $years: their years.
+suggest-stability-jumps = Скачков от года к году, не отмеченных как разрыв ряда (T1): { $jumps } (годы { $years }).
+suggest-stability-breaks = Разрывы рядов отмечены (T3 или признак b): { $years }.
+suggest-stability-none = В { $tables } нет разрывов рядов и необъяснённых скачков (T1, T3).
+suggest-stability-not-run = {" "}Проверки T1 и T3 не выполнялись.
+suggest-stability-rule = {" "}Правило: разрывов нет → 3; разрывы отмечены → 2; неотмеченные скачки → 1.
