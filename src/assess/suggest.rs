@@ -541,26 +541,21 @@ fn emigration_ratios<'s>(scope: &'s Scope<'_>, feeds: &[&TableFeed]) -> Vec<&'s 
 }
 
 /// The rule of the emigration-capture bands, in English and in Russian, each with a leading
-/// space.
+/// space. The bounds are written as they are set (`0.75` / `0,75`), in both languages alike.
 fn emigration_rule([b3, b2, b1]: [f64; 3]) -> [String; 2] {
-    // English writes the bounds as they are set, Russian with one decimal.
-    let ru = |bound: f64| decimal(bound, 1, Lang::Ru);
-    [
+    Lang::ALL.map(|lang| {
+        let bound = |b: f64| match lang {
+            Lang::En => b.to_string(),
+            Lang::Ru => b.to_string().replace('.', ","),
+        };
         t!(
-            Lang::En,
+            lang,
             "suggest-emigration-rule",
-            b3 = b3.to_string(),
-            b2 = b2.to_string(),
-            b1 = b1.to_string(),
-        ),
-        t!(
-            Lang::Ru,
-            "suggest-emigration-rule",
-            b3 = ru(b3),
-            b2 = ru(b2),
-            b1 = ru(b1),
-        ),
-    ]
+            b3 = bound(b3),
+            b2 = bound(b2),
+            b1 = bound(b1),
+        )
+    })
 }
 
 /// Score 0 when the data hold no emigration of the country at all in the tables the source
@@ -1437,6 +1432,17 @@ fn time_series_stability(scope: &Scope<'_>, settings: &AssessSettings) -> Option
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_emigration_rule_writes_the_bounds_as_set_in_both_languages() {
+        let [en, ru] = emigration_rule([0.75, 0.5, 0.3]);
+        assert_eq!(
+            en,
+            " Rule: E/I ≥ 0.75 → 3, 0.5–0.75 → 2, 0.3–0.5 → 1, below 0.3 or no emigration data → 0."
+        );
+        assert!(ru.contains("≥ 0,75 → 3, 0,5–0,75 → 2, 0,3–0,5 → 1"), "{ru}");
+    }
+
     use super::*;
 
     #[test]
