@@ -628,15 +628,21 @@ pub fn undercount_colour(outside: bool) -> RGBColor {
     if outside { OUTSIDE } else { WITHIN }
 }
 
-/// Country undercount ratios as horizontal bars from 1 on a log axis, with intervals.
-pub fn undercount<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    data: &UndercountData,
-    options: &ChartOptions,
-) -> Result<(), ChartError> {
-    let lang = options.lang;
+/// The country bars' coordinates: the ratio across on a log axis, one row per country.
+type UndercountChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<LogCoord<f64>, RangedCoordf64>>;
+
+/// Half the thickness of a country's bar, in rows.
+const BAR_HALF: f64 = 0.36;
+
+/// The row of the `i`-th of `n` bars: the first at the top.
+fn bar_row(n: usize, i: usize) -> f64 {
+    (n - 1 - i) as f64
+}
+
+/// The title and the subtitle of the country bars: the direction, the year, the reference and
+/// the basis.
+fn undercount_headings(data: &UndercountData, lang: Lang) -> (String, String) {
     let t = texts(lang);
-    let s = Scale::new(options);
     let heading = match data.direction {
         FlowDirection::Emigration => t.undercount_emigration,
         FlowDirection::Immigration => t.undercount_immigration,
@@ -649,8 +655,11 @@ pub fn undercount<DB: DrawingBackend>(
     if let Some(note) = t.basis_note(data.corrected, data.basis) {
         subtitle.push_str(&format!("; {note}"));
     }
-    let area = frame(root, options, &title, &subtitle)?;
-    let (plot, side) = with_legend(&area, options);
+    (title, subtitle)
+}
+
+/// The span of the ratio axis: every ratio, every finite interval and both bounds, with room.
+fn undercount_span(data: &UndercountData) -> (f64, f64) {
     let [low_bound, high_bound] = data.bounds;
     let finite = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0);
     let smallest = data
@@ -665,9 +674,20 @@ pub fn undercount<DB: DrawingBackend>(
         .flat_map(|b| [Some(b.ratio), finite(b.high)])
         .flatten()
         .fold(high_bound, f64::max);
-    let (lo, hi) = (smallest / 1.25, largest * 1.25);
+    (smallest / 1.25, largest * 1.25)
+}
+
+/// The axes of the country bars, without ticks: [`draw_ratio_ticks`] labels the ratio axis.
+fn undercount_axes<'p, DB: DrawingBackend>(
+    plot: &'p DrawingArea<DB, Shift>,
+    data: &UndercountData,
+    options: &ChartOptions,
+    (lo, hi): (f64, f64),
+    label_size: f64,
+) -> Result<UndercountChart<'p, DB>, ChartError> {
+    let t = texts(options.lang);
+    let s = Scale::new(options);
     let n = data.bars.len();
-    let label_size = s.font(21.0);
     let mut widest = 0;
     for bar in &data.bars {
         let (w, _) = plot
@@ -675,23 +695,13 @@ pub fn undercount<DB: DrawingBackend>(
             .map_err(error)?;
         widest = widest.max(w as i32);
     }
-    let mut chart = ChartBuilder::on(&plot)
+    let mut chart = ChartBuilder::on(plot)
         .margin_right(s.px(30.0))
         .margin_top(s.px(10.0))
         .x_label_area_size(s.px(95.0))
         .y_label_area_size(widest + s.px(60.0))
         .build_cartesian_2d((lo..hi).log_scale(), -0.5..n as f64 - 0.5)
         .map_err(error)?;
-    let ratio_label = |v: &f64| {
-        let decimals = if *v >= 1.0 {
-            0
-        } else if *v >= 0.1 {
-            1
-        } else {
-            2
-        };
-        decimal(lang, *v, decimals)
-    };
     // plotters places few labels on a short log axis; ticks of the 1–2–5 series instead.
     chart
         .configure_mesh()
@@ -705,8 +715,31 @@ pub fn undercount<DB: DrawingBackend>(
         .disable_mesh()
         .draw()
         .map_err(error)?;
+    Ok(chart)
+}
+
+/// The ticks of the ratio axis: a grid line and a label at each of the 1–2–5 series.
+fn draw_ratio_ticks<DB: DrawingBackend>(
+    chart: &mut UndercountChart<'_, DB>,
+    plot: &DrawingArea<DB, Shift>,
+    options: &ChartOptions,
+    (lo, hi): (f64, f64),
+    n: usize,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let s = Scale::new(options);
+    let ratio_label = |v: &f64| {
+        let decimals = if *v >= 1.0 {
+            0
+        } else if *v >= 0.1 {
+            1
+        } else {
+            2
+        };
+        decimal(lang, *v, decimals)
+    };
     let origin = plot.get_base_pixel();
-    let (x_range, y_range) = chart.plotting_area().get_pixel_range();
+    let (_, y_range) = chart.plotting_area().get_pixel_range();
     for tick in log_ticks(lo, hi) {
         chart
             .draw_series(std::iter::once(PathElement::new(
@@ -722,8 +755,20 @@ pub fn undercount<DB: DrawingBackend>(
         ))
         .map_err(error)?;
     }
-    let row = |i: usize| (n - 1 - i) as f64;
-    let half = 0.36;
+    Ok(())
+}
+
+/// The bars from 1 to each ratio, coloured by M2's bounds, with their intervals as whiskers.
+fn draw_ratio_bars<DB: DrawingBackend>(
+    chart: &mut UndercountChart<'_, DB>,
+    data: &UndercountData,
+    (lo, hi): (f64, f64),
+    s: Scale,
+) -> Result<(), ChartError> {
+    let [low_bound, high_bound] = data.bounds;
+    let n = data.bars.len();
+    let row = |i: usize| bar_row(n, i);
+    let half = BAR_HALF;
     chart
         .draw_series(data.bars.iter().enumerate().map(|(i, bar)| {
             let outside = bar.ratio < low_bound || bar.ratio > high_bound;
@@ -751,7 +796,17 @@ pub fn undercount<DB: DrawingBackend>(
             ])
             .map_err(error)?;
     }
-    let span = (-0.5, n as f64 - 0.5);
+    Ok(())
+}
+
+/// The line at a ratio of 1 and the dashed lines of M2's bounds.
+fn draw_bound_lines<DB: DrawingBackend>(
+    chart: &mut UndercountChart<'_, DB>,
+    data: &UndercountData,
+    s: Scale,
+) -> Result<(), ChartError> {
+    let [low_bound, high_bound] = data.bounds;
+    let span = (-0.5, data.bars.len() as f64 - 0.5);
     chart
         .draw_series(std::iter::once(PathElement::new(
             vec![(1.0, span.0), (1.0, span.1)],
@@ -768,11 +823,24 @@ pub fn undercount<DB: DrawingBackend>(
             ))
             .map_err(error)?;
     }
-    // Country codes beside their bars, thinned when rows are too close to read.
+    Ok(())
+}
+
+/// Country codes beside their bars, thinned when rows are too close to read.
+fn draw_country_codes<DB: DrawingBackend>(
+    chart: &UndercountChart<'_, DB>,
+    plot: &DrawingArea<DB, Shift>,
+    data: &UndercountData,
+    s: Scale,
+    label_size: f64,
+) -> Result<(), ChartError> {
+    let n = data.bars.len();
+    let origin = plot.get_base_pixel();
+    let (x_range, _) = chart.plotting_area().get_pixel_range();
     let row_px = chart.backend_coord(&(1.0, 0.0)).1 - chart.backend_coord(&(1.0, 1.0)).1;
     let step = ((label_size * 1.1) / row_px.max(1) as f64).ceil().max(1.0) as usize;
     for (i, bar) in data.bars.iter().enumerate().step_by(step) {
-        let (_, y) = chart.backend_coord(&(1.0, row(i)));
+        let (_, y) = chart.backend_coord(&(1.0, bar_row(n, i)));
         plot.draw(&Text::new(
             bar.country.clone(),
             (x_range.start - s.px(12.0) - origin.0, y - origin.1),
@@ -780,6 +848,14 @@ pub fn undercount<DB: DrawingBackend>(
         ))
         .map_err(error)?;
     }
+    Ok(())
+}
+
+/// The legend of the country bars: within and outside the bounds, with their numbers, and the
+/// interval.
+fn undercount_entries(data: &UndercountData, lang: Lang) -> [(Mark, String); 3] {
+    let t = texts(lang);
+    let [low_bound, high_bound] = data.bounds;
     let (low, high) = (decimal(lang, low_bound, 2), decimal(lang, high_bound, 2));
     let bounds = t!(lang, "chart-within-bounds", low = &low, high = &high);
     let outside = t!(lang, "chart-outside-bounds", low = &low, high = &high);
@@ -788,16 +864,33 @@ pub fn undercount<DB: DrawingBackend>(
         .iter()
         .filter(|b| b.ratio >= low_bound && b.ratio <= high_bound)
         .count();
-    legend(
-        &side,
-        options,
-        &[
-            (Mark::Square(WITHIN), format!("{bounds} ({count_within})")),
-            (
-                Mark::Square(OUTSIDE),
-                format!("{outside} ({})", data.bars.len() - count_within),
-            ),
-            (Mark::Whisker(INK), t.interval.to_string()),
-        ],
-    )
+    [
+        (Mark::Square(WITHIN), format!("{bounds} ({count_within})")),
+        (
+            Mark::Square(OUTSIDE),
+            format!("{outside} ({})", data.bars.len() - count_within),
+        ),
+        (Mark::Whisker(INK), t.interval.to_string()),
+    ]
+}
+
+/// Country undercount ratios as horizontal bars from 1 on a log axis, with intervals.
+pub fn undercount<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &UndercountData,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let s = Scale::new(options);
+    let (title, subtitle) = undercount_headings(data, lang);
+    let area = frame(root, options, &title, &subtitle)?;
+    let (plot, side) = with_legend(&area, options);
+    let span = undercount_span(data);
+    let label_size = s.font(21.0);
+    let mut chart = undercount_axes(&plot, data, options, span, label_size)?;
+    draw_ratio_ticks(&mut chart, &plot, options, span, data.bars.len())?;
+    draw_ratio_bars(&mut chart, data, span, s)?;
+    draw_bound_lines(&mut chart, data, s)?;
+    draw_country_codes(&chart, &plot, data, s, label_size)?;
+    legend(&side, options, &undercount_entries(data, lang))
 }
