@@ -11,6 +11,7 @@ use crate::mirror::{Band, FlowDirection};
 use crate::model::{Lang, Sex};
 use crate::t;
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -102,15 +103,12 @@ pub fn band_label(lang: Lang, band: Band, bounds: [f64; 3]) -> String {
     }
 }
 
-/// Mirror scatter on log–log axes with the 45° line and the band corridors.
-pub fn scatter<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    data: &ScatterData,
-    options: &ChartOptions,
-) -> Result<(), ChartError> {
-    let lang = options.lang;
+/// The mirror scatter's coordinates: emigration across, immigration up, both logarithmic.
+type ScatterChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<LogCoord<f64>, LogCoord<f64>>>;
+
+/// The title and the subtitle of the mirror scatter: the year, the basis and the pairs left out.
+fn scatter_headings(data: &ScatterData, lang: Lang) -> (String, String) {
     let t = texts(lang);
-    let s = Scale::new(options);
     let when = match data.year {
         Some(year) => year.to_string(),
         None => t.all_years.to_string(),
@@ -123,8 +121,11 @@ pub fn scatter<DB: DrawingBackend>(
     if data.zero_sides > 0 {
         subtitle.push_str(&format!("; {} {}", data.zero_sides, t.zero_side_note));
     }
-    let area = frame(root, options, &title, &subtitle)?;
-    let (plot, side) = with_legend(&area, options);
+    (title, subtitle)
+}
+
+/// The span of both axes of the scatter: the whole decades around every point.
+fn scatter_span(data: &ScatterData) -> (f64, f64) {
     let low = data
         .points
         .iter()
@@ -135,10 +136,21 @@ pub fn scatter<DB: DrawingBackend>(
         .iter()
         .map(|p| p.immigration.max(p.emigration))
         .fold(0.0, f64::max);
-    let (lo, hi) = decades(low, high);
+    decades(low, high)
+}
+
+/// The log–log axes of the scatter, with the mesh and the 1–2–5 tick labels.
+fn scatter_axes<'p, DB: DrawingBackend>(
+    plot: &'p DrawingArea<DB, Shift>,
+    options: &ChartOptions,
+    (lo, hi): (f64, f64),
+) -> Result<ScatterChart<'p, DB>, ChartError> {
+    let lang = options.lang;
+    let t = texts(lang);
+    let s = Scale::new(options);
     let tick_size = s.font(21.0);
     let desc_size = s.font(24.0);
-    let mut chart = ChartBuilder::on(&plot)
+    let mut chart = ChartBuilder::on(plot)
         .margin_right(s.px(30.0))
         .margin_top(s.px(10.0))
         .x_label_area_size(s.px(95.0))
@@ -167,6 +179,16 @@ pub fn scatter<DB: DrawingBackend>(
         .axis_style(AXIS)
         .draw()
         .map_err(error)?;
+    Ok(chart)
+}
+
+/// The band corridors around the 45° line, widest first, and the line itself.
+fn draw_corridors<DB: DrawingBackend>(
+    chart: &mut ScatterChart<'_, DB>,
+    data: &ScatterData,
+    (lo, hi): (f64, f64),
+    s: Scale,
+) -> Result<(), ChartError> {
     for (band, bound, share) in [
         (Band::Amber, data.bounds[2], 0.25),
         (Band::Light, data.bounds[1], 0.35),
@@ -185,12 +207,25 @@ pub fn scatter<DB: DrawingBackend>(
             INK.stroke_width(s.px(2.0).max(1) as u32),
         ))
         .map_err(error)?;
-    // Smaller points when there are many, so that the corridors stay visible.
-    let radius = if data.points.len() > 400 {
+    Ok(())
+}
+
+/// The radius of the scatter's points: smaller when there are many, so that the corridors stay
+/// visible.
+fn point_radius(data: &ScatterData, s: Scale) -> i32 {
+    if data.points.len() > 400 {
         s.px(4.5).max(2)
     } else {
         s.px(6.5).max(2)
-    };
+    }
+}
+
+/// The points, band by band, each filled in its band's colour and outlined.
+fn draw_points<DB: DrawingBackend>(
+    chart: &mut ScatterChart<'_, DB>,
+    data: &ScatterData,
+    radius: i32,
+) -> Result<(), ChartError> {
     for band in [
         Band::Small,
         Band::Green,
@@ -217,7 +252,18 @@ pub fn scatter<DB: DrawingBackend>(
             }))
             .map_err(error)?;
     }
-    // Labels, skipping any that would overlap one already placed.
+    Ok(())
+}
+
+/// The names of the labelled points, skipping any that would overlap one already placed.
+fn draw_point_labels<DB: DrawingBackend>(
+    chart: &ScatterChart<'_, DB>,
+    plot: &DrawingArea<DB, Shift>,
+    data: &ScatterData,
+    options: &ChartOptions,
+    radius: i32,
+) -> Result<(), ChartError> {
+    let s = Scale::new(options);
     let label_size = s.font(19.0);
     let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
     let (plot_x, plot_y) = chart.plotting_area().get_pixel_range();
@@ -250,6 +296,12 @@ pub fn scatter<DB: DrawingBackend>(
         ))
         .map_err(error)?;
     }
+    Ok(())
+}
+
+/// The scatter's legend: each band with its number of points, and the 45° line.
+fn scatter_entries(data: &ScatterData, lang: Lang) -> Vec<(Mark, String)> {
+    let t = texts(lang);
     let count_of = |band: Band| data.points.iter().filter(|p| p.band == band).count();
     let mut entries: Vec<(Mark, String)> = [
         Band::Green,
@@ -271,18 +323,39 @@ pub fn scatter<DB: DrawingBackend>(
     })
     .collect();
     entries.push((Mark::Line(INK), t.equal_line.to_string()));
-    legend(&side, options, &entries)
+    entries
 }
 
-/// A pair's immigration and emigration over the years.
-pub fn series<DB: DrawingBackend>(
+/// Mirror scatter on log–log axes with the 45° line and the band corridors.
+pub fn scatter<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    data: &PairSeries,
+    data: &ScatterData,
     options: &ChartOptions,
 ) -> Result<(), ChartError> {
     let lang = options.lang;
-    let t = texts(lang);
     let s = Scale::new(options);
+    let (title, subtitle) = scatter_headings(data, lang);
+    let area = frame(root, options, &title, &subtitle)?;
+    let (plot, side) = with_legend(&area, options);
+    let span = scatter_span(data);
+    let mut chart = scatter_axes(&plot, options, span)?;
+    draw_corridors(&mut chart, data, span, s)?;
+    let radius = point_radius(data, s);
+    draw_points(&mut chart, data, radius)?;
+    draw_point_labels(&chart, &plot, data, options, radius)?;
+    legend(&side, options, &scatter_entries(data, lang))
+}
+
+/// A pair's series coordinates: the years across, persons up.
+type SeriesChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Which value of a year a line of the series draws.
+type Pick = fn(&super::SeriesPoint) -> Option<f64>;
+
+/// The title and the subtitle of a pair's series: the pair, and its ratio in the first and the
+/// last year.
+fn series_headings(data: &PairSeries, lang: Lang) -> (String, String) {
+    let t = texts(lang);
     let sender = country_name(&data.sender, lang);
     let receiver = country_name(&data.receiver, lang);
     let title = format!(
@@ -324,8 +397,18 @@ pub fn series<DB: DrawingBackend>(
     {
         subtitle.push_str(&format!(", {note}"));
     }
-    let area = frame(root, options, &title, &subtitle)?;
-    let (plot, side) = with_legend(&area, options);
+    (title, subtitle)
+}
+
+/// The axes of a pair's series: every year labelled, persons from 0 to above the largest value.
+fn series_axes<'p, DB: DrawingBackend>(
+    plot: &'p DrawingArea<DB, Shift>,
+    data: &PairSeries,
+    options: &ChartOptions,
+) -> Result<SeriesChart<'p, DB>, ChartError> {
+    let lang = options.lang;
+    let t = texts(lang);
+    let s = Scale::new(options);
     let first = data.points.iter().map(|p| p.year).min().unwrap_or(2000);
     let last = data.points.iter().map(|p| p.year).max().unwrap_or(first);
     let top = data
@@ -344,7 +427,7 @@ pub fn series<DB: DrawingBackend>(
         .max(1.0)
         * 1.12;
     let tick_size = s.font(21.0);
-    let mut chart = ChartBuilder::on(&plot)
+    let mut chart = ChartBuilder::on(plot)
         .margin_right(s.px(30.0))
         .margin_top(s.px(10.0))
         .x_label_area_size(s.px(95.0))
@@ -374,9 +457,12 @@ pub fn series<DB: DrawingBackend>(
         .disable_x_mesh()
         .draw()
         .map_err(error)?;
-    let width = s.px(4.0).max(2) as u32;
-    let radius = s.px(7.0).max(2);
-    type Pick = fn(&super::SeriesPoint) -> Option<f64>;
+    Ok(chart)
+}
+
+/// The lines of a pair's series: the reported sides, then each corrected side that differs,
+/// dashed.
+fn series_lines(data: &PairSeries) -> Vec<(Pick, RGBColor, bool)> {
     let mut lines: Vec<(Pick, RGBColor, bool)> = vec![
         (|p| p.immigration, IMMIGRATION, false),
         (|p| p.emigration, EMIGRATION, false),
@@ -388,23 +474,38 @@ pub fn series<DB: DrawingBackend>(
     if emigration_corrected {
         lines.push((|p| p.corrected_emigration, EMIGRATION, true));
     }
-    for (pick, colour, dashed) in lines {
-        // Runs of consecutive years with a value: a missing year breaks the line.
-        let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
-        let mut previous: Option<u16> = None;
-        for point in &data.points {
-            let Some(value) = pick(point) else {
-                previous = None;
-                continue;
-            };
-            let xy = (point.year as f64, value);
-            match (previous, runs.last_mut()) {
-                (Some(y), Some(run)) if y + 1 == point.year => run.push(xy),
-                _ => runs.push(vec![xy]),
-            }
-            previous = Some(point.year);
+    lines
+}
+
+/// Runs of consecutive years with a value: a missing year breaks the line.
+fn year_runs(data: &PairSeries, pick: Pick) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut previous: Option<u16> = None;
+    for point in &data.points {
+        let Some(value) = pick(point) else {
+            previous = None;
+            continue;
+        };
+        let xy = (point.year as f64, value);
+        match (previous, runs.last_mut()) {
+            (Some(y), Some(run)) if y + 1 == point.year => run.push(xy),
+            _ => runs.push(vec![xy]),
         }
-        for run in &runs {
+        previous = Some(point.year);
+    }
+    runs
+}
+
+/// Each line of the series, run by run: dashed for a corrected side, else solid with its points.
+fn draw_series_lines<DB: DrawingBackend>(
+    chart: &mut SeriesChart<'_, DB>,
+    data: &PairSeries,
+    s: Scale,
+) -> Result<(), ChartError> {
+    let width = s.px(4.0).max(2) as u32;
+    let radius = s.px(7.0).max(2);
+    for (pick, colour, dashed) in series_lines(data) {
+        for run in &year_runs(data, pick) {
             if dashed {
                 chart
                     .draw_series(DashedLineSeries::new(
@@ -430,6 +531,15 @@ pub fn series<DB: DrawingBackend>(
             }
         }
     }
+    Ok(())
+}
+
+/// The legend of a pair's series: each side as its country reports it, and the corrected sides.
+fn series_entries(data: &PairSeries, lang: Lang) -> Vec<(Mark, String)> {
+    let t = texts(lang);
+    let sender = country_name(&data.sender, lang);
+    let receiver = country_name(&data.receiver, lang);
+    let (immigration_corrected, emigration_corrected) = corrected_sides(data);
     let immigration = t!(lang, "chart-immigration-line", receiver = &receiver);
     let emigration = t!(lang, "chart-emigration-line", sender = &sender);
     let mut entries = vec![
@@ -448,7 +558,23 @@ pub fn series<DB: DrawingBackend>(
             format!("{emigration}{}", t.corrected_suffix),
         ));
     }
-    legend(&side, options, &entries)
+    entries
+}
+
+/// A pair's immigration and emigration over the years.
+pub fn series<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &PairSeries,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let s = Scale::new(options);
+    let (title, subtitle) = series_headings(data, lang);
+    let area = frame(root, options, &title, &subtitle)?;
+    let (plot, side) = with_legend(&area, options);
+    let mut chart = series_axes(&plot, data, options)?;
+    draw_series_lines(&mut chart, data, s)?;
+    legend(&side, options, &series_entries(data, lang))
 }
 
 /// Which sides of a series get a corrected line: on the corrected basis, a side whose
@@ -502,15 +628,21 @@ pub fn undercount_colour(outside: bool) -> RGBColor {
     if outside { OUTSIDE } else { WITHIN }
 }
 
-/// Country undercount ratios as horizontal bars from 1 on a log axis, with intervals.
-pub fn undercount<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    data: &UndercountData,
-    options: &ChartOptions,
-) -> Result<(), ChartError> {
-    let lang = options.lang;
+/// The country bars' coordinates: the ratio across on a log axis, one row per country.
+type UndercountChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<LogCoord<f64>, RangedCoordf64>>;
+
+/// Half the thickness of a country's bar, in rows.
+const BAR_HALF: f64 = 0.36;
+
+/// The row of the `i`-th of `n` bars: the first at the top.
+fn bar_row(n: usize, i: usize) -> f64 {
+    (n - 1 - i) as f64
+}
+
+/// The title and the subtitle of the country bars: the direction, the year, the reference and
+/// the basis.
+fn undercount_headings(data: &UndercountData, lang: Lang) -> (String, String) {
     let t = texts(lang);
-    let s = Scale::new(options);
     let heading = match data.direction {
         FlowDirection::Emigration => t.undercount_emigration,
         FlowDirection::Immigration => t.undercount_immigration,
@@ -523,8 +655,11 @@ pub fn undercount<DB: DrawingBackend>(
     if let Some(note) = t.basis_note(data.corrected, data.basis) {
         subtitle.push_str(&format!("; {note}"));
     }
-    let area = frame(root, options, &title, &subtitle)?;
-    let (plot, side) = with_legend(&area, options);
+    (title, subtitle)
+}
+
+/// The span of the ratio axis: every ratio, every finite interval and both bounds, with room.
+fn undercount_span(data: &UndercountData) -> (f64, f64) {
     let [low_bound, high_bound] = data.bounds;
     let finite = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0);
     let smallest = data
@@ -539,9 +674,20 @@ pub fn undercount<DB: DrawingBackend>(
         .flat_map(|b| [Some(b.ratio), finite(b.high)])
         .flatten()
         .fold(high_bound, f64::max);
-    let (lo, hi) = (smallest / 1.25, largest * 1.25);
+    (smallest / 1.25, largest * 1.25)
+}
+
+/// The axes of the country bars, without ticks: [`draw_ratio_ticks`] labels the ratio axis.
+fn undercount_axes<'p, DB: DrawingBackend>(
+    plot: &'p DrawingArea<DB, Shift>,
+    data: &UndercountData,
+    options: &ChartOptions,
+    (lo, hi): (f64, f64),
+    label_size: f64,
+) -> Result<UndercountChart<'p, DB>, ChartError> {
+    let t = texts(options.lang);
+    let s = Scale::new(options);
     let n = data.bars.len();
-    let label_size = s.font(21.0);
     let mut widest = 0;
     for bar in &data.bars {
         let (w, _) = plot
@@ -549,23 +695,13 @@ pub fn undercount<DB: DrawingBackend>(
             .map_err(error)?;
         widest = widest.max(w as i32);
     }
-    let mut chart = ChartBuilder::on(&plot)
+    let mut chart = ChartBuilder::on(plot)
         .margin_right(s.px(30.0))
         .margin_top(s.px(10.0))
         .x_label_area_size(s.px(95.0))
         .y_label_area_size(widest + s.px(60.0))
         .build_cartesian_2d((lo..hi).log_scale(), -0.5..n as f64 - 0.5)
         .map_err(error)?;
-    let ratio_label = |v: &f64| {
-        let decimals = if *v >= 1.0 {
-            0
-        } else if *v >= 0.1 {
-            1
-        } else {
-            2
-        };
-        decimal(lang, *v, decimals)
-    };
     // plotters places few labels on a short log axis; ticks of the 1–2–5 series instead.
     chart
         .configure_mesh()
@@ -579,8 +715,31 @@ pub fn undercount<DB: DrawingBackend>(
         .disable_mesh()
         .draw()
         .map_err(error)?;
+    Ok(chart)
+}
+
+/// The ticks of the ratio axis: a grid line and a label at each of the 1–2–5 series.
+fn draw_ratio_ticks<DB: DrawingBackend>(
+    chart: &mut UndercountChart<'_, DB>,
+    plot: &DrawingArea<DB, Shift>,
+    options: &ChartOptions,
+    (lo, hi): (f64, f64),
+    n: usize,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let s = Scale::new(options);
+    let ratio_label = |v: &f64| {
+        let decimals = if *v >= 1.0 {
+            0
+        } else if *v >= 0.1 {
+            1
+        } else {
+            2
+        };
+        decimal(lang, *v, decimals)
+    };
     let origin = plot.get_base_pixel();
-    let (x_range, y_range) = chart.plotting_area().get_pixel_range();
+    let (_, y_range) = chart.plotting_area().get_pixel_range();
     for tick in log_ticks(lo, hi) {
         chart
             .draw_series(std::iter::once(PathElement::new(
@@ -596,8 +755,20 @@ pub fn undercount<DB: DrawingBackend>(
         ))
         .map_err(error)?;
     }
-    let row = |i: usize| (n - 1 - i) as f64;
-    let half = 0.36;
+    Ok(())
+}
+
+/// The bars from 1 to each ratio, coloured by M2's bounds, with their intervals as whiskers.
+fn draw_ratio_bars<DB: DrawingBackend>(
+    chart: &mut UndercountChart<'_, DB>,
+    data: &UndercountData,
+    (lo, hi): (f64, f64),
+    s: Scale,
+) -> Result<(), ChartError> {
+    let [low_bound, high_bound] = data.bounds;
+    let n = data.bars.len();
+    let row = |i: usize| bar_row(n, i);
+    let half = BAR_HALF;
     chart
         .draw_series(data.bars.iter().enumerate().map(|(i, bar)| {
             let outside = bar.ratio < low_bound || bar.ratio > high_bound;
@@ -625,7 +796,17 @@ pub fn undercount<DB: DrawingBackend>(
             ])
             .map_err(error)?;
     }
-    let span = (-0.5, n as f64 - 0.5);
+    Ok(())
+}
+
+/// The line at a ratio of 1 and the dashed lines of M2's bounds.
+fn draw_bound_lines<DB: DrawingBackend>(
+    chart: &mut UndercountChart<'_, DB>,
+    data: &UndercountData,
+    s: Scale,
+) -> Result<(), ChartError> {
+    let [low_bound, high_bound] = data.bounds;
+    let span = (-0.5, data.bars.len() as f64 - 0.5);
     chart
         .draw_series(std::iter::once(PathElement::new(
             vec![(1.0, span.0), (1.0, span.1)],
@@ -642,11 +823,24 @@ pub fn undercount<DB: DrawingBackend>(
             ))
             .map_err(error)?;
     }
-    // Country codes beside their bars, thinned when rows are too close to read.
+    Ok(())
+}
+
+/// Country codes beside their bars, thinned when rows are too close to read.
+fn draw_country_codes<DB: DrawingBackend>(
+    chart: &UndercountChart<'_, DB>,
+    plot: &DrawingArea<DB, Shift>,
+    data: &UndercountData,
+    s: Scale,
+    label_size: f64,
+) -> Result<(), ChartError> {
+    let n = data.bars.len();
+    let origin = plot.get_base_pixel();
+    let (x_range, _) = chart.plotting_area().get_pixel_range();
     let row_px = chart.backend_coord(&(1.0, 0.0)).1 - chart.backend_coord(&(1.0, 1.0)).1;
     let step = ((label_size * 1.1) / row_px.max(1) as f64).ceil().max(1.0) as usize;
     for (i, bar) in data.bars.iter().enumerate().step_by(step) {
-        let (_, y) = chart.backend_coord(&(1.0, row(i)));
+        let (_, y) = chart.backend_coord(&(1.0, bar_row(n, i)));
         plot.draw(&Text::new(
             bar.country.clone(),
             (x_range.start - s.px(12.0) - origin.0, y - origin.1),
@@ -654,6 +848,14 @@ pub fn undercount<DB: DrawingBackend>(
         ))
         .map_err(error)?;
     }
+    Ok(())
+}
+
+/// The legend of the country bars: within and outside the bounds, with their numbers, and the
+/// interval.
+fn undercount_entries(data: &UndercountData, lang: Lang) -> [(Mark, String); 3] {
+    let t = texts(lang);
+    let [low_bound, high_bound] = data.bounds;
     let (low, high) = (decimal(lang, low_bound, 2), decimal(lang, high_bound, 2));
     let bounds = t!(lang, "chart-within-bounds", low = &low, high = &high);
     let outside = t!(lang, "chart-outside-bounds", low = &low, high = &high);
@@ -662,16 +864,33 @@ pub fn undercount<DB: DrawingBackend>(
         .iter()
         .filter(|b| b.ratio >= low_bound && b.ratio <= high_bound)
         .count();
-    legend(
-        &side,
-        options,
-        &[
-            (Mark::Square(WITHIN), format!("{bounds} ({count_within})")),
-            (
-                Mark::Square(OUTSIDE),
-                format!("{outside} ({})", data.bars.len() - count_within),
-            ),
-            (Mark::Whisker(INK), t.interval.to_string()),
-        ],
-    )
+    [
+        (Mark::Square(WITHIN), format!("{bounds} ({count_within})")),
+        (
+            Mark::Square(OUTSIDE),
+            format!("{outside} ({})", data.bars.len() - count_within),
+        ),
+        (Mark::Whisker(INK), t.interval.to_string()),
+    ]
+}
+
+/// Country undercount ratios as horizontal bars from 1 on a log axis, with intervals.
+pub fn undercount<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &UndercountData,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let s = Scale::new(options);
+    let (title, subtitle) = undercount_headings(data, lang);
+    let area = frame(root, options, &title, &subtitle)?;
+    let (plot, side) = with_legend(&area, options);
+    let span = undercount_span(data);
+    let label_size = s.font(21.0);
+    let mut chart = undercount_axes(&plot, data, options, span, label_size)?;
+    draw_ratio_ticks(&mut chart, &plot, options, span, data.bars.len())?;
+    draw_ratio_bars(&mut chart, data, span, s)?;
+    draw_bound_lines(&mut chart, data, s)?;
+    draw_country_codes(&chart, &plot, data, s, label_size)?;
+    legend(&side, options, &undercount_entries(data, lang))
 }

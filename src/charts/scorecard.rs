@@ -161,18 +161,10 @@ fn grade_spans(bands: [f64; 3]) -> [(Grade, f64, f64, f64); 4] {
     ]
 }
 
-/// The scorecard of a country: grouped horizontal bars, one group per ESS dimension.
-pub fn scorecard<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    data: &ScorecardData,
-    options: &ChartOptions,
-) -> Result<(), ChartError> {
-    let lang = options.lang;
-    let t = texts(lang);
-    let s = Scale::new(options);
-    // The source line says when the assessment is synthetic.
+/// The options of a scorecard chart: the source line says when the assessment is synthetic.
+fn with_synthetic_notice(options: &ChartOptions, data: &ScorecardData) -> ChartOptions {
     let mut options = options.clone();
-    let notice = crate::sample::synthetic_notice(lang);
+    let notice = crate::sample::synthetic_notice(options.lang);
     if data.synthetic && !options.source.contains(notice) {
         options.source = if options.source.trim().is_empty() {
             notice.to_string()
@@ -180,7 +172,12 @@ pub fn scorecard<DB: DrawingBackend>(
             format!("{notice}; {}", options.source.trim())
         };
     }
-    let options = &options;
+    options
+}
+
+/// The title and the subtitle of a scorecard: the country, the overall score and its grade.
+fn scorecard_headings(data: &ScorecardData, lang: Lang) -> (String, String) {
+    let t = texts(lang);
     let country = format!("{} ({})", country_name(&data.country, lang), data.country);
     let title = t!(lang, "chart-scorecard-title", country = &country);
     let mut subtitle = t.scorecard_subtitle.to_string();
@@ -196,19 +193,30 @@ pub fn scorecard<DB: DrawingBackend>(
     if data.provisional {
         subtitle.push_str(&format!("; {}", t.scorecard_provisional));
     }
-    let area = frame(root, options, &title, &subtitle)?;
-    let (width, _) = area.dim_in_pixel();
-    let (plot, side) = area.split_horizontally(width as i32 - s.px(470.0));
-    let side = side.margin(0, 0, s.px(30.0), 0);
+    (title, subtitle)
+}
 
-    // Dimension names on the left, on two lines where they are long.
+/// The dimension names of the left axis, on two lines where they are long, and the width of the
+/// widest line.
+struct DimensionLabels {
+    lines: Vec<Vec<String>>,
+    widest: i32,
+    size: f64,
+}
+
+fn dimension_labels<DB: DrawingBackend>(
+    plot: &DrawingArea<DB, Shift>,
+    data: &ScorecardData,
+    lang: Lang,
+    s: Scale,
+) -> Result<DimensionLabels, ChartError> {
     let label_size = s.font(23.0);
     let label_width = s.px(250.0);
     let mut labels: Vec<Vec<String>> = Vec::new();
     let mut widest = 0;
     for dimension in &data.dimensions {
         let lines = wrap(
-            &plot,
+            plot,
             dimension_label(*dimension, lang),
             label_size,
             label_width,
@@ -221,9 +229,51 @@ pub fn scorecard<DB: DrawingBackend>(
         }
         labels.push(lines);
     }
+    Ok(DimensionLabels {
+        lines: labels,
+        widest,
+        size: label_size,
+    })
+}
+
+/// The scorecard's plotting coordinates: mean (0–3) across, dimension groups upwards.
+type ScorecardChart<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// Where the scorecard's plot lies on its drawing area, and what every step of it draws with.
+struct ScorecardPlot<'p, DB: DrawingBackend> {
+    plot: &'p DrawingArea<DB, Shift>,
+    origin: (i32, i32),
+    x_range: std::ops::Range<i32>,
+    y_range: std::ops::Range<i32>,
+    groups: usize,
+    lang: Lang,
+    s: Scale,
+}
+
+impl<DB: DrawingBackend> ScorecardPlot<'_, DB> {
+    /// A pixel of the backend as a point of the plot's drawing area.
+    fn at(&self, x: i32, y: i32) -> (i32, i32) {
+        (x - self.origin.0, y - self.origin.1)
+    }
+}
+
+/// The axes of the scorecard: the mean across, without tick labels (the grades name them).
+fn scorecard_axes<'p, DB: DrawingBackend>(
+    plot: &'p DrawingArea<DB, Shift>,
+    data: &ScorecardData,
+    options: &ChartOptions,
+    widest: i32,
+) -> Result<(ScorecardChart<'p, DB>, ScorecardPlot<'p, DB>), ChartError> {
+    let lang = options.lang;
+    let t = texts(lang);
+    let s = Scale::new(options);
     let groups = data.dimensions.len().max(1);
     let top = f64::from(Score::MAX);
-    let mut chart = ChartBuilder::on(&plot)
+    let mut chart = ChartBuilder::on(plot)
         .margin_right(s.px(80.0))
         .margin_top(s.px(10.0))
         .x_label_area_size(s.px(110.0))
@@ -244,9 +294,28 @@ pub fn scorecard<DB: DrawingBackend>(
         .map_err(error)?;
     let origin = plot.get_base_pixel();
     let (x_range, y_range) = chart.plotting_area().get_pixel_range();
-    let at = |x: i32, y: i32| (x - origin.0, y - origin.1);
+    let board = ScorecardPlot {
+        plot,
+        origin,
+        x_range,
+        y_range,
+        groups,
+        lang,
+        s,
+    };
+    Ok((chart, board))
+}
 
-    // The grades: alternate shading of the span of each, its level and word under the axis.
+/// The grades: alternate shading of the span of each, its level and word under the axis; then
+/// the grid lines of the levels and between the groups.
+fn draw_grade_scale<DB: DrawingBackend>(
+    chart: &mut ScorecardChart<'_, DB>,
+    board: &ScorecardPlot<'_, DB>,
+    data: &ScorecardData,
+) -> Result<(), ChartError> {
+    let (plot, s, lang, groups) = (board.plot, board.s, board.lang, board.groups);
+    let (x_range, y_range) = (&board.x_range, &board.y_range);
+    let top = f64::from(Score::MAX);
     let tick_size = s.font(22.0);
     for (k, (grade, level, low, high)) in grade_spans(data.grade_bands).into_iter().enumerate() {
         if k % 2 == 1 && high > low {
@@ -260,7 +329,7 @@ pub fn scorecard<DB: DrawingBackend>(
         let (x, _) = chart.backend_coord(&(level, 0.0));
         plot.draw(&Text::new(
             level.to_string(),
-            at(x, y_range.end + s.px(10.0)),
+            board.at(x, y_range.end + s.px(10.0)),
             anchored(tick_size, INK, HPos::Center, VPos::Top),
         ))
         .map_err(error)?;
@@ -271,7 +340,7 @@ pub fn scorecard<DB: DrawingBackend>(
             let (b, _) = chart.backend_coord(&(high, 0.0));
             (b - a).max(s.px(120.0))
         };
-        let size = fitting_size(&plot, word, tick_size, span)?;
+        let size = fitting_size(plot, word, tick_size, span)?;
         let (w, _) = plot
             .estimate_text_size(word, &draw::style(size, INK))
             .map_err(error)?;
@@ -279,7 +348,7 @@ pub fn scorecard<DB: DrawingBackend>(
         let centre = x.clamp(x_range.start + half, x_range.end + s.px(60.0) - half);
         plot.draw(&Text::new(
             word.to_string(),
-            at(centre, y_range.end + s.px(40.0)),
+            board.at(centre, y_range.end + s.px(40.0)),
             anchored(size, GREY_TEXT, HPos::Center, VPos::Top),
         ))
         .map_err(error)?;
@@ -302,8 +371,20 @@ pub fn scorecard<DB: DrawingBackend>(
             )))
             .map_err(error)?;
     }
+    Ok(())
+}
 
-    // The bars: group g from the top, one bar per source in the legend's order.
+/// The bars: group g from the top, one bar per source in the legend's order, each with its
+/// mean; and the dimension's name centred on its group.
+fn draw_bars<DB: DrawingBackend>(
+    chart: &mut ScorecardChart<'_, DB>,
+    board: &ScorecardPlot<'_, DB>,
+    data: &ScorecardData,
+    labels: &DimensionLabels,
+) -> Result<(), ChartError> {
+    let (plot, s, lang, groups) = (board.plot, board.s, board.lang, board.groups);
+    let t = texts(lang);
+    let top = f64::from(Score::MAX);
     let n = data.sources.len().max(1);
     let pad = 0.12;
     let pitch = (1.0 - 2.0 * pad) / n as f64;
@@ -334,7 +415,7 @@ pub fn scorecard<DB: DrawingBackend>(
                         let (x, y) = chart.backend_coord(&(mean, middle));
                         plot.draw(&Text::new(
                             mean_text(lang, m.mean, m.provisional),
-                            at(x + s.px(8.0), y),
+                            board.at(x + s.px(8.0), y),
                             anchored(value_size, INK, HPos::Left, VPos::Center),
                         ))
                         .map_err(error)?;
@@ -344,7 +425,7 @@ pub fn scorecard<DB: DrawingBackend>(
                     let (x, y) = chart.backend_coord(&(0.0, middle));
                     plot.draw(&Text::new(
                         t.not_scored.to_string(),
-                        at(x + s.px(8.0), y),
+                        board.at(x + s.px(8.0), y),
                         anchored(value_size, GREY_TEXT, HPos::Left, VPos::Center),
                     ))
                     .map_err(error)?;
@@ -354,20 +435,25 @@ pub fn scorecard<DB: DrawingBackend>(
         }
         // The dimension's name, centred on its group.
         let (_, y) = chart.backend_coord(&(0.0, (groups - g) as f64 - 0.5));
-        let lines = &labels[g];
+        let lines = &labels.lines[g];
+        let label_size = labels.size;
         let step = (label_size * 1.2).round() as i32;
         let first = y - step * (lines.len() as i32 - 1) / 2;
         for (k, line) in lines.iter().enumerate() {
             plot.draw(&Text::new(
                 line.clone(),
-                at(x_range.start - s.px(16.0), first + k as i32 * step),
+                board.at(board.x_range.start - s.px(16.0), first + k as i32 * step),
                 anchored(label_size, INK, HPos::Right, VPos::Center),
             ))
             .map_err(error)?;
         }
     }
-    let entries: Vec<(Mark, String)> = data
-        .sources
+    Ok(())
+}
+
+/// The legend's entries: each source in its colour, with its overall mean.
+fn source_entries(data: &ScorecardData, lang: Lang) -> Vec<(Mark, String)> {
+    data.sources
         .iter()
         .enumerate()
         .map(|(i, source)| {
@@ -380,10 +466,20 @@ pub fn scorecard<DB: DrawingBackend>(
                 format!("{}{overall}: {}", source.id, source.name),
             )
         })
-        .collect();
-    let used = legend_height(&side, options, &entries)?;
-    // Below, what the shading and the words of the scale mean: the means of each grade, where
-    // the sources leave room for it (the words under the axis say the same).
+        .collect()
+}
+
+/// Below the legend, what the shading and the words of the scale mean: the means of each grade,
+/// where the sources leave room for it (the words under the axis say the same).
+fn draw_grade_key<DB: DrawingBackend>(
+    side: &DrawingArea<DB, Shift>,
+    options: &ChartOptions,
+    data: &ScorecardData,
+    used: i32,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let t = texts(lang);
+    let s = Scale::new(options);
     let heading_top = used + s.px(30.0);
     let heading_size = s.font(22.0);
     let (_, side_height) = side.dim_in_pixel();
@@ -426,4 +522,27 @@ pub fn scorecard<DB: DrawingBackend>(
         })
         .collect();
     legend(&grades, options, &grade_entries)
+}
+
+/// The scorecard of a country: grouped horizontal bars, one group per ESS dimension.
+pub fn scorecard<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &ScorecardData,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let lang = options.lang;
+    let s = Scale::new(options);
+    let options = &with_synthetic_notice(options, data);
+    let (title, subtitle) = scorecard_headings(data, lang);
+    let area = frame(root, options, &title, &subtitle)?;
+    let (width, _) = area.dim_in_pixel();
+    let (plot, side) = area.split_horizontally(width as i32 - s.px(470.0));
+    let side = side.margin(0, 0, s.px(30.0), 0);
+
+    let labels = dimension_labels(&plot, data, lang, s)?;
+    let (mut chart, board) = scorecard_axes(&plot, data, options, labels.widest)?;
+    draw_grade_scale(&mut chart, &board, data)?;
+    draw_bars(&mut chart, &board, data, &labels)?;
+    let used = legend_height(&side, options, &source_entries(data, lang))?;
+    draw_grade_key(&side, options, data, used)
 }

@@ -243,13 +243,17 @@ impl S1 {
     }
 }
 
-impl Check for S1 {
-    fn code(&self) -> CheckCode {
-        CheckCode::S1
-    }
+/// The labels the loader could not place, by role and label; those of roles no observation
+/// keeps apart.
+type LoaderNotes<'a> = (
+    FxHashMap<(Role, &'a str), &'a UnplacedLabel>,
+    Vec<&'a UnplacedLabel>,
+);
 
-    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
-        // Symbols are dense indexes: one slot per string and role, no hashing per observation.
+impl S1 {
+    /// Where each label is first met in each role, and how often. Symbols are dense indexes: one
+    /// slot per string and role, no hashing per observation.
+    fn seen_labels(context: &CheckContext<'_>) -> Vec<Vec<Option<Seen>>> {
         let strings = context.dataset.strings.len();
         let mut seen: Vec<Vec<Option<Seen>>> = vec![vec![None; strings]; Role::ALL.len()];
         for (i, obs) in context.dataset.obs().iter().enumerate() {
@@ -271,6 +275,12 @@ impl Check for S1 {
                 }
             }
         }
+        seen
+    }
+
+    /// The labels the loader noted as unplaced, by role and label where the loader's role is one
+    /// of the check's roles, apart otherwise.
+    fn loader_notes<'a>(context: &CheckContext<'a>) -> LoaderNotes<'a> {
         let mut from_loader: FxHashMap<(Role, &str), &UnplacedLabel> = FxHashMap::default();
         let mut elsewhere: Vec<&UnplacedLabel> = Vec::new();
         for unplaced in &context.dataset.unplaced {
@@ -281,87 +291,80 @@ impl Check for S1 {
                 None => elsewhere.push(unplaced),
             }
         }
-        // A label the loader noted is matched with every role of the tables it sits in.
-        let mut matched: Vec<(Role, &str)> = Vec::new();
-        for role in Role::ALL {
-            for (s, slot) in seen[role as usize].iter().enumerate() {
-                let Some(seen) = slot else {
-                    continue;
-                };
-                let sym = Sym(s as u32);
-                let label = context.str(sym);
-                let noted = from_loader.get(&(role.as_loader(), label)).copied();
-                if noted.is_some() {
-                    matched.push((role.as_loader(), label));
-                }
-                if context.dataset.not_places.contains(label) {
-                    // The reviewer said what it is.
-                    out.pass();
-                    continue;
-                }
-                // A reporter must be a country; a partner that is a region inside a country
-                // is none either.
-                let misplaced = match role {
-                    Role::Reporter => not_a_country(label),
-                    Role::Birth
-                    | Role::Citizenship
-                    | Role::PreviousResidence
-                    | Role::NextResidence
-                    | Role::Partner
-                        if context.index.kind(sym) == CategoryKind::Aggregate
-                            && gazetteer().by_code(label).is_none() =>
-                    {
-                        not_a_country(label)
-                    }
-                    _ => None,
-                };
-                if let Some(what) = misplaced {
-                    let location = context.location(seen.first);
-                    let message = S1::not_a_country_message(
-                        role,
-                        label,
-                        &what,
-                        seen.count as usize,
-                        &location,
-                    );
-                    let mut case = context
-                        .case_about(seen.first)
-                        .message(message)
-                        .severity(Severity::Warning);
-                    case.location = Some(location);
-                    out.fail(case);
-                    continue;
-                }
-                if noted.is_none() && S1::is_placed(context, role, sym) {
-                    out.pass();
-                    continue;
-                }
-                // The loader's place is the label's own cell, but it may be in another table
-                // (sheet) than this role's: it is used only when it is in the same sheet.
-                let first = context.location(seen.first);
-                let location = match noted {
-                    Some(u)
-                        if first.sheet.is_some()
-                            && u.first_location.sheet == first.sheet
-                            && u.first_location.file == first.file =>
-                    {
-                        u.first_location.clone()
-                    }
-                    _ => first,
-                };
-                let count = Some(seen.count as usize);
-                let message = S1::message(role, label, count, Some(&location), noted);
-                let mut case = context.case_about(seen.first).message(message);
-                case.location = Some(location);
-                out.fail(case);
+        (from_loader, elsewhere)
+    }
+
+    /// The outcome of one label in one role: a pass, a label that is no country where a country
+    /// belongs, or a label that is not placed.
+    fn check_label(
+        context: &CheckContext<'_>,
+        out: &mut CheckOutput,
+        role: Role,
+        sym: Sym,
+        seen: Seen,
+        noted: Option<&UnplacedLabel>,
+    ) {
+        let label = context.str(sym);
+        if context.dataset.not_places.contains(label) {
+            // The reviewer said what it is.
+            out.pass();
+            return;
+        }
+        // A reporter must be a country; a partner that is a region inside a country
+        // is none either.
+        let misplaced = match role {
+            Role::Reporter => not_a_country(label),
+            Role::Birth
+            | Role::Citizenship
+            | Role::PreviousResidence
+            | Role::NextResidence
+            | Role::Partner
+                if context.index.kind(sym) == CategoryKind::Aggregate
+                    && gazetteer().by_code(label).is_none() =>
+            {
+                not_a_country(label)
             }
+            _ => None,
+        };
+        if let Some(what) = misplaced {
+            let location = context.location(seen.first);
+            let message =
+                S1::not_a_country_message(role, label, &what, seen.count as usize, &location);
+            let mut case = context
+                .case_about(seen.first)
+                .message(message)
+                .severity(Severity::Warning);
+            case.location = Some(location);
+            out.fail(case);
+            return;
         }
-        for key in matched {
-            from_loader.remove(&key);
+        if noted.is_none() && S1::is_placed(context, role, sym) {
+            out.pass();
+            return;
         }
-        // Labels met only in rows that were skipped, or in roles no observation keeps.
-        let mut rest: Vec<&UnplacedLabel> = from_loader.into_values().collect();
-        rest.extend(elsewhere);
+        // The loader's place is the label's own cell, but it may be in another table
+        // (sheet) than this role's: it is used only when it is in the same sheet.
+        let first = context.location(seen.first);
+        let location = match noted {
+            Some(u)
+                if first.sheet.is_some()
+                    && u.first_location.sheet == first.sheet
+                    && u.first_location.file == first.file =>
+            {
+                u.first_location.clone()
+            }
+            _ => first,
+        };
+        let count = Some(seen.count as usize);
+        let message = S1::message(role, label, count, Some(&location), noted);
+        let mut case = context.case_about(seen.first).message(message);
+        case.location = Some(location);
+        out.fail(case);
+    }
+
+    /// Labels the loader noted that no observation's label matched: met only in rows that were
+    /// skipped, or in roles no observation keeps.
+    fn report_unmatched(out: &mut CheckOutput, mut rest: Vec<&UnplacedLabel>) {
         rest.sort_by(|a, b| (&a.role, &a.label).cmp(&(&b.role, &b.label)));
         for unplaced in rest {
             let role = Role::from_loader(&unplaced.role).unwrap_or(Role::Partner);
@@ -380,6 +383,40 @@ impl Check for S1 {
                 .message(message),
             );
         }
+    }
+}
+
+impl Check for S1 {
+    fn code(&self) -> CheckCode {
+        CheckCode::S1
+    }
+
+    fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
+        let seen = S1::seen_labels(context);
+        let (mut from_loader, elsewhere) = S1::loader_notes(context);
+        // A label the loader noted is matched with every role of the tables it sits in.
+        let mut matched: Vec<(Role, &str)> = Vec::new();
+        for role in Role::ALL {
+            for (s, slot) in seen[role as usize].iter().enumerate() {
+                let Some(seen) = slot else {
+                    continue;
+                };
+                let sym = Sym(s as u32);
+                let label = context.str(sym);
+                let noted = from_loader.get(&(role.as_loader(), label)).copied();
+                if noted.is_some() {
+                    matched.push((role.as_loader(), label));
+                }
+                S1::check_label(context, out, role, sym, *seen, noted);
+            }
+        }
+        for key in matched {
+            from_loader.remove(&key);
+        }
+        // Labels met only in rows that were skipped, or in roles no observation keeps.
+        let mut rest: Vec<&UnplacedLabel> = from_loader.into_values().collect();
+        rest.extend(elsewhere);
+        S1::report_unmatched(out, rest);
     }
 }
 

@@ -85,8 +85,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// An ESS quality dimension in words.
-
 fn write_catalogue(out: &mut dyn Write, lang: Lang) -> std::io::Result<()> {
     const WIDTH: usize = 92;
     for entry in crate::checks::CATALOG.iter() {
