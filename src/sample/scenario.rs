@@ -15,6 +15,7 @@ use super::generate::{
 use super::profiles::{MIRROR_FLOWS, PROFILES, Profile, Weight, planted};
 use super::rng::{coin, draw};
 use crate::model::{Lang, TableId};
+use crate::t;
 
 /// Growth of every flow from the previous year (2013…2021): one path for all flows, with the
 /// 2020 fall and 2021 recovery of the pandemic.
@@ -932,31 +933,13 @@ fn country(variant: Variant, profile: &Profile) -> Vec<SampleTable> {
 fn metadata(variant: Variant, profile: &Profile) -> Vec<MetaRow> {
     let lang = language(profile.code);
     let census = profile.census;
-    let (estimates, with_register, foreigners, register, citizenship, civil) = match lang {
-        Lang::En => (
-            format!("population estimates (base: {census} population census)"),
-            format!(
-                "population estimates (base: {census} population census) and register of foreign citizens"
-            ),
-            "register of foreign citizens with a residence permit".to_string(),
-            "population register: registration and de-registration at the place of residence"
-                .to_string(),
-            "decisions on citizenship (Ministry of Internal Affairs)".to_string(),
-            "civil registration of births and deaths".to_string(),
-        ),
-        Lang::Ru => (
-            format!(
-                "текущая оценка численности населения (база: перепись населения {census} года)"
-            ),
-            format!(
-                "текущая оценка численности населения (база: перепись населения {census} года) и учёт иностранных граждан"
-            ),
-            "учёт иностранных граждан, имеющих вид на жительство".to_string(),
-            "регистрационный учёт населения по месту жительства".to_string(),
-            "решения по вопросам гражданства (МВД)".to_string(),
-            "государственная регистрация актов гражданского состояния".to_string(),
-        ),
-    };
+    let census = census.to_string();
+    let estimates = t!(lang, "sample-source-estimates", census = &census);
+    let with_register = t!(lang, "sample-source-estimates-register", census = &census);
+    let foreigners = t!(lang, "sample-source-foreigners").to_string();
+    let register = t!(lang, "sample-source-register").to_string();
+    let citizenship = t!(lang, "sample-source-citizenship").to_string();
+    let civil = t!(lang, "sample-source-civil").to_string();
     let mut rows = Vec::new();
     for table in TableId::ALL {
         let source = match table {

@@ -39,3 +39,11 @@ sample-sex-unknown = Sex unknown
 sample-age-heading = Age
 sample-age-total = Total
 sample-age-unknown = Unknown
+
+## The sources named under the sample tables. $census: the year of the census.
+sample-source-estimates = population estimates (base: { $census } population census)
+sample-source-estimates-register = population estimates (base: { $census } population census) and register of foreign citizens
+sample-source-foreigners = register of foreign citizens with a residence permit
+sample-source-register = population register: registration and de-registration at the place of residence
+sample-source-citizenship = decisions on citizenship (Ministry of Internal Affairs)
+sample-source-civil = civil registration of births and deaths

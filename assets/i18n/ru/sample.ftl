@@ -39,3 +39,11 @@ sample-sex-unknown = Пол не указан
 sample-age-heading = Возраст
 sample-age-total = Всего
 sample-age-unknown = Не указано
+
+## Источники, названные под таблицами примера. $census: год переписи.
+sample-source-estimates = текущая оценка численности населения (база: перепись населения { $census } года)
+sample-source-estimates-register = текущая оценка численности населения (база: перепись населения { $census } года) и учёт иностранных граждан
+sample-source-foreigners = учёт иностранных граждан, имеющих вид на жительство
+sample-source-register = регистрационный учёт населения по месту жительства
+sample-source-citizenship = решения по вопросам гражданства (МВД)
+sample-source-civil = государственная регистрация актов гражданского состояния
