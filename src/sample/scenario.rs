@@ -14,7 +14,7 @@ use super::generate::{
 };
 use super::profiles::{MIRROR_FLOWS, PROFILES, Profile, Weight, planted};
 use super::rng::{coin, draw};
-use crate::model::{Lang, TableId};
+use crate::model::TableId;
 use crate::t;
 
 /// Growth of every flow from the previous year (2013…2021): one path for all flows, with the
