@@ -197,6 +197,15 @@ fn counts_are_grouped_and_choose_the_plural_form() {
 /// the names of the values given, with the file they are in.
 fn uses() -> Vec<(String, BTreeSet<String>, String)> {
     let mut found = Vec::new();
+    for (path, text) in source_files() {
+        scan(&text, &path, &mut found);
+    }
+    found
+}
+
+/// Every source file of `src/` with its text.
+fn source_files() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
     let mut stack = vec![root().join("src")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
@@ -205,11 +214,11 @@ fn uses() -> Vec<(String, BTreeSet<String>, String)> {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                scan(&text, &path, &mut found);
+                files.push((path, text));
             }
         }
     }
-    found
+    files
 }
 
 fn scan(text: &str, path: &Path, found: &mut Vec<(String, BTreeSet<String>, String)>) {
@@ -320,19 +329,7 @@ fn every_message_the_sources_name_exists_with_the_values_given() {
 
 /// Every source file of `src/`, as one text.
 fn all_sources() -> String {
-    let mut all = String::new();
-    let mut stack = vec![root().join("src")];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                all.push_str(&std::fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
-    all
+    source_files().into_iter().map(|(_, text)| text).collect()
 }
 
 /// A message is used when `t!`/`t2!` names it, when it is a window text (`Tr`), or when its

@@ -544,10 +544,7 @@ fn emigration_ratios<'s>(scope: &'s Scope<'_>, feeds: &[&TableFeed]) -> Vec<&'s 
 /// space. The bounds are written as they are set (`0.75` / `0,75`), in both languages alike.
 fn emigration_rule([b3, b2, b1]: [f64; 3]) -> [String; 2] {
     Lang::ALL.map(|lang| {
-        let bound = |b: f64| match lang {
-            Lang::En => b.to_string(),
-            Lang::Ru => b.to_string().replace('.', ","),
-        };
+        let bound = |b: f64| crate::i18n::format_number(b, lang);
         t!(
             lang,
             "suggest-emigration-rule",

@@ -1,8 +1,9 @@
 //! M1 and M2: the mirror checks of the catalogue (`docs/checks.md`), read from the mirror
 //! statistics the run computed before the checks (`CheckContext::mirror`).
 
-use super::text::{at, both, missing_reason, sex_name};
+use super::text::{at, both, decimal, missing_reason, sex_name};
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
+use crate::i18n::format_number;
 use crate::mirror::pairing::MissingValues;
 use crate::mirror::{CountryFlows, FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
 use crate::model::{Dataset, Lang, Location, Missing, Sex, Sym, TableId, Value};
@@ -31,11 +32,7 @@ fn ratio_text(ratio: f64, lang: Lang) -> String {
     if !ratio.is_finite() {
         return t!(lang, "m-ratio-undefined").to_string();
     }
-    let text = format!("{ratio:.3}");
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text.replace('.', ","),
-    }
+    decimal(ratio, 3, lang)
 }
 
 /// The sex of a pair-year after its year: ` (men)`; nothing for both sexes.
@@ -235,11 +232,7 @@ fn discrepancy_case(d: &Discrepancy<'_>, location: Option<Location>) -> Case {
             ));
         }
         let log_text = if d.abs_log_ratio.is_finite() {
-            let text = format!("{:.3}", d.abs_log_ratio);
-            match lang {
-                Lang::En => text,
-                Lang::Ru => text.replace('.', ","),
-            }
+            decimal(d.abs_log_ratio, 3, lang)
         } else {
             "∞".into()
         };
@@ -353,14 +346,14 @@ fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &MirrorSettin
         FlowDirection::Emigration => TableId::T4,
         FlowDirection::Immigration => TableId::T3,
     };
-    let bounds = format!("{}–{}", settings.m2_low, settings.m2_high);
     let corrected = all.raw_ratio != all.ratio;
     let year = flows.year.to_string();
     let (message_en, message_ru) = both(|lang| {
-        let bounds = match lang {
-            Lang::En => Cow::Borrowed(bounds.as_str()),
-            Lang::Ru => Cow::Owned(bounds.replace('.', ",")),
-        };
+        let bounds = format!(
+            "{}–{}",
+            format_number(settings.m2_low, lang),
+            format_number(settings.m2_high, lang)
+        );
         let ratio = ratio_text(ratio, lang);
         let mut message = match flows.direction {
             FlowDirection::Emigration => t!(

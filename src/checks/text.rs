@@ -25,11 +25,7 @@ pub fn count(value: f64, lang: Lang) -> String {
 
 /// A number with a fixed number of decimals: `2.767` / `2,767`.
 pub fn decimal(value: f64, decimals: usize, lang: Lang) -> String {
-    let text = format!("{value:.decimals$}").replace('-', "−");
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text.replace('.', ","),
-    }
+    crate::i18n::format_decimal(value, decimals, lang).replace('-', "−")
 }
 
 /// A share as a percentage: `23.0 %` / `23,0 %`.

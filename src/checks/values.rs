@@ -10,11 +10,7 @@ const WHOLE_SLACK: f64 = 1e-9;
 
 /// A value as written, with its decimals: `12.25` / `12,25`.
 fn exact(value: f64, lang: Lang) -> String {
-    let text = format!("{value}").replace('-', "−");
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text.replace('.', ","),
-    }
+    crate::i18n::format_number(value, lang).replace('-', "−")
 }
 
 /// N1: counts are not negative. A missing value has no sign: such cells are not cases.

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 pub use catalogue::{Catalogue, CatalogueError, catalogue};
-pub use number::{format_count, format_count_in, format_count_ru, format_decimal};
+pub use number::{format_count, format_count_in, format_count_ru, format_decimal, format_number};
 
 /// Languages of the user interface and the catalogue texts.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

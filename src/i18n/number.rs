@@ -57,6 +57,16 @@ pub fn format_count_in(value: f64, lang: Lang) -> String {
     }
 }
 
+/// A number as it is set, with the shortest exact decimals, as the language writes it:
+/// `0.75` / `0,75`, `12` / `12`.
+pub fn format_number(value: f64, lang: Lang) -> String {
+    let text = value.to_string();
+    match lang {
+        Lang::En => text,
+        Lang::Ru => text.replace('.', ","),
+    }
+}
+
 /// A number with a fixed count of decimals as the language writes it: `2.767` / `2,767`.
 pub fn format_decimal(value: f64, places: usize, lang: Lang) -> String {
     let text = format!("{value:.places$}");

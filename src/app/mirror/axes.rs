@@ -55,17 +55,9 @@ pub(super) fn log_tick(lang: Lang, mark: GridMark) -> String {
     if value >= 10.0 || (value - value.round()).abs() < 1e-9 {
         count_text(lang, value.round())
     } else if value >= 1.0 {
-        let text = format!("{}", (value * 10.0).round() / 10.0);
-        match lang {
-            Lang::En => text,
-            Lang::Ru => text.replace('.', ","),
-        }
+        crate::i18n::format_number((value * 10.0).round() / 10.0, lang)
     } else {
-        let text = format!("{}", (value * 1000.0).round() / 1000.0);
-        match lang {
-            Lang::En => text,
-            Lang::Ru => text.replace('.', ","),
-        }
+        crate::i18n::format_number((value * 1000.0).round() / 1000.0, lang)
     }
 }
 
