@@ -492,7 +492,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         let _ = writeln!(err, "migreview: {reason}");
     }
     let written = match args.format {
-        Format::Json => writeln!(out, "{}", report.to_json()),
+        Format::Json => report.write_json(out),
         Format::Text => {
             check_output::write_text_report(out, &outcome, &report, args.lang.into(), args.limit)
         }

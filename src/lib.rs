@@ -6,7 +6,8 @@
 //! the [`sample`] (synthetic data, and their assessment made from their report) → exports
 //! ([`charts`], and the report as JSON or canonical CSV), CLI output ([`cli`]) and GUI panels
 //! ([`app`]). [`review`] is the triage of findings that the command line and the app keep;
-//! [`save`] writes a file whole or not at all, for every stage.
+//! [`save`] writes a file whole or not at all, for every stage; [`parallel`] divides work over
+//! the cores.
 //!
 //! Imports follow the flow: a module names only modules before it, and `tests/module_flow.rs`
 //! holds the code to that (`docs/architecture.md#imports-follow-the-flow`). Only [`app`] knows
@@ -24,6 +25,7 @@ pub mod i18n;
 pub mod load;
 pub mod mirror;
 pub mod model;
+pub mod parallel;
 pub mod report;
 pub mod review;
 pub mod sample;

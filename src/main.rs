@@ -6,10 +6,15 @@ fn main() {
     let cli = Cli::parse();
     let status = match cli.command {
         Some(command) => {
-            let mut out = std::io::stdout().lock();
+            // Buffered: a report of many lines is written in large blocks, not line by line.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
             // Not locked: the progress of a long load is written to it from another thread.
             let mut err = std::io::stderr();
-            cli::run(command, &mut out, &mut err)
+            let status = cli::run(command, &mut out, &mut err);
+            match std::io::Write::flush(&mut out) {
+                Ok(()) => status,
+                Err(e) => cli::output_failed(&e, &mut err),
+            }
         }
         None => open_window(cli.files),
     };

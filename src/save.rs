@@ -1,5 +1,6 @@
 //! Atomic saves: write a temporary file beside the target, then rename it over the target, so a
-//! crash or a full disk never leaves a reviewer's work half-written.
+//! crash or a full disk never leaves a reviewer's work half-written. And JSON streamed to a
+//! writer, never held whole in memory.
 
 use std::io::Write;
 use std::path::Path;
@@ -35,6 +36,18 @@ pub fn write_atomically_with(
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+/// Writes a value as pretty-printed JSON and a newline, streamed: serde writes many small
+/// pieces, which a buffer of its own takes without a call through `out` each.
+pub fn write_json_pretty(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+) -> std::io::Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut buffered, value).map_err(std::io::Error::other)?;
+    buffered.write_all(b"\n")?;
+    buffered.flush()
 }
 
 #[cfg(test)]

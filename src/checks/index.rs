@@ -244,6 +244,8 @@ pub struct CheckIndex {
     pub unique: Vec<u32>,
     /// Observations whose key an earlier one already has: (first, later).
     pub repeats: Vec<(u32, u32)>,
+    /// One bit per observation, set when an earlier one has its key.
+    repeated: Vec<u64>,
     kinds: Vec<CategoryKind>,
     flag_break: Vec<bool>,
     flag_estimate: Vec<bool>,
@@ -266,11 +268,13 @@ impl CheckIndex {
         by_key.reserve(obs.len());
         let mut unique = Vec::with_capacity(obs.len());
         let mut repeats = Vec::new();
+        let mut repeated = vec![0u64; obs.len().div_ceil(64)];
         for (i, o) in obs.iter().enumerate() {
             let i = i as u32;
             match by_key.entry(o.key()) {
                 std::collections::hash_map::Entry::Occupied(first) => {
                     repeats.push((*first.get(), i));
+                    repeated[i as usize / 64] |= 1 << (i % 64);
                 }
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(i);
@@ -347,6 +351,7 @@ impl CheckIndex {
             by_key,
             unique,
             repeats,
+            repeated,
             kinds,
             flag_break,
             flag_estimate,
@@ -362,6 +367,13 @@ impl CheckIndex {
     /// The first observation with this key.
     pub fn find(&self, key: &ObsKey) -> Option<u32> {
         self.by_key.get(key).copied()
+    }
+
+    /// Whether observation `i` is the first with its key.
+    pub fn is_first(&self, i: u32) -> bool {
+        self.repeated
+            .get(i as usize / 64)
+            .is_some_and(|bits| bits & (1 << (i % 64)) == 0)
     }
 
     /// How sums treat a category code.

@@ -61,6 +61,22 @@ impl<'a> CheckContext<'a> {
         self.index.find(&key)
     }
 
+    /// The first observation with this key, looked for first beside observation `near`: data
+    /// mostly come in key order (men and women next to their total), and a look at the
+    /// neighbours costs less than a look-up in the index. The answer is the same as
+    /// [`CheckContext::find`]'s.
+    pub fn find_near(&self, key: ObsKey, near: u32) -> Option<u32> {
+        const REACH: u32 = 4;
+        let obs = self.dataset.obs();
+        let around = near.saturating_sub(REACH)..=near.saturating_add(REACH);
+        around
+            .into_iter()
+            .find(|&j| {
+                obs.get(j as usize).is_some_and(|o| o.key() == key) && self.index.is_first(j)
+            })
+            .or_else(|| self.find(key))
+    }
+
     /// The observation of the same table, reporter, year, sex and age with another category.
     pub fn sibling(&self, of: &Obs, category: Option<Sym>) -> Option<u32> {
         self.find(ObsKey {
@@ -291,14 +307,17 @@ pub fn run_checks(
         mirror,
         index: &index,
     };
-    checks
-        .iter()
-        .map(|check| {
-            let mut out = CheckOutput::new(check.code());
-            check.run(&context, &mut out);
-            out
-        })
-        .collect()
+    run_in_context(checks, &context)
+}
+
+/// Runs the given checks on an index already built, on every core (a long check, T1 on a large
+/// file, runs beside the others). The outputs come in the order of `checks`.
+pub fn run_in_context(checks: &[Box<dyn Check>], context: &CheckContext<'_>) -> Vec<CheckOutput> {
+    crate::parallel::map_in_order(checks, |check| {
+        let mut out = CheckOutput::new(check.code());
+        check.run(context, &mut out);
+        out
+    })
 }
 
 /// Runs every registered check.

@@ -1,6 +1,6 @@
 //! T1–T3: the data over time — implausible jumps, gaps, and breaks in series.
 
-use super::index::{SeriesKey, TableReporter, YearChange, YearInfo};
+use super::index::{BreakdownKey, SeriesKey, TableReporter, YearChange, YearInfo};
 use super::sum::capitalise;
 use super::text::{self, Label, both};
 use super::totals::BY_COUNTRY;
@@ -141,8 +141,15 @@ impl T1 {
                 let Some(previous_year) = key.year.checked_sub(1) else {
                     continue;
                 };
+                // The previous year's breakdown mostly lists the same partners in the same
+                // order: its observation at the same place is the one looked for when its
+                // category is the same (a breakdown holds only the first of each key).
+                let before = context.index.breakdowns.get(&BreakdownKey {
+                    year: previous_year,
+                    ..key
+                });
                 partners.clear();
-                for &i in items {
+                for (at, &i) in items.iter().enumerate() {
                     let obs = context.obs(i);
                     if !matches!(
                         context.index.kind(obs.category),
@@ -156,9 +163,15 @@ impl T1 {
                     else {
                         continue;
                     };
-                    let Some(previous) = context.find(ObsKey {
-                        year: previous_year,
-                        ..obs.key()
+                    let same_place = before
+                        .and_then(|b| b.get(at))
+                        .copied()
+                        .filter(|&p| context.obs(p).category == obs.category);
+                    let Some(previous) = same_place.or_else(|| {
+                        context.find(ObsKey {
+                            year: previous_year,
+                            ..obs.key()
+                        })
                     }) else {
                         continue;
                     };

@@ -39,7 +39,7 @@ impl Check for A1 {
             if total.sex != Sex::T {
                 continue;
             }
-            let part = |sex: Sex| context.find(ObsKey { sex, ..total.key() });
+            let part = |sex: Sex| context.find_near(ObsKey { sex, ..total.key() }, i);
             let (men, women, unknown) = (part(Sex::M), part(Sex::F), part(Sex::U));
             let total_term = Term::new(i, Label::Total);
             match (men, women) {

@@ -89,9 +89,7 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
         }
     }
     let written = match args.format {
-        Format::Json => serde_json::to_string_pretty(&report)
-            .map_err(std::io::Error::other)
-            .and_then(|json| writeln!(out, "{json}")),
+        Format::Json => crate::save::write_json_pretty(out, &report),
         Format::Text => write_mirror_text(out, &report, args.year, settings.mirror.interval_z),
     };
     if let Err(e) = written {

@@ -219,9 +219,23 @@ fn bootstrap_interval(figures: &[Figures<'_>], resamples: usize, seed: u64) -> O
     if ratios.is_empty() {
         return None;
     }
-    ratios.sort_by(f64::total_cmp);
-    let at = |p: f64| ratios[((ratios.len() - 1) as f64 * p).round() as usize];
-    Some([at(0.025), at(0.975)])
+    Some(percentiles(&mut ratios))
+}
+
+/// The 2.5 % and 97.5 % percentiles of a non-empty list (the values at the ranks a full sort
+/// would give them, rounded to the nearest), found in linear time; reorders the list.
+fn percentiles(ratios: &mut [f64]) -> [f64; 2] {
+    let last = ratios.len().saturating_sub(1) as f64;
+    let (low_at, high_at) = (
+        (last * 0.025).round() as usize,
+        (last * 0.975).round() as usize,
+    );
+    let (_, &mut low, above) = ratios.select_nth_unstable_by(low_at, f64::total_cmp);
+    let high = match high_at.checked_sub(low_at + 1) {
+        Some(at) => *above.select_nth_unstable_by(at, f64::total_cmp).1,
+        None => low,
+    };
+    [low, high]
 }
 
 fn compare(
@@ -287,28 +301,53 @@ pub fn country_flows(
     }
     let mut keys: Vec<(&str, FlowDirection, u16)> = cases.keys().copied().collect();
     keys.sort();
-    let mut flows = Vec::with_capacity(keys.len());
-    for key in keys {
+    // Each case draws its own bootstrap from its own seed: the cases divide over the cores.
+    crate::parallel::map_in_order(&keys, |&key| {
         let (country, direction, year) = key;
-        let Some(figures) = cases.get(&key) else {
-            continue;
-        };
+        let figures = cases.get(&key)?;
         let case_seed = seed(country, direction, year);
-        let Some(all) = compare(figures, settings, case_seed) else {
-            continue;
-        };
+        let all = compare(figures, settings, case_seed)?;
         let in_group: Vec<Figures<'_>> = figures
             .iter()
             .filter(|f| reference.iter().any(|r| r == f.partner))
             .copied()
             .collect();
-        flows.push(CountryFlows {
+        Some(CountryFlows {
             country: country.to_string(),
             direction,
             year,
             all,
             reference: compare(&in_group, settings, case_seed.rotate_left(1)),
-        });
+        })
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percentiles;
+
+    #[test]
+    fn percentiles_are_those_of_the_sorted_list() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        for n in [1, 2, 3, 39, 40, 41, 999, 1000] {
+            let mut values: Vec<f64> = (0..n)
+                .map(|i| match i % 11 {
+                    0 => f64::INFINITY,
+                    1 => 1.0,
+                    _ => rng.f64() * 3.0,
+                })
+                .collect();
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let at = |p: f64| sorted[((n - 1) as f64 * p).round() as usize];
+            assert_eq!(
+                percentiles(&mut values),
+                [at(0.025), at(0.975)],
+                "{n} values"
+            );
+        }
     }
-    flows
 }

@@ -4,7 +4,7 @@
 pub mod canonical;
 
 use crate::assess::ReportEvidence;
-use crate::checks::{CheckSummary, Finding, Severity};
+use crate::checks::{CheckContext, CheckIndex, CheckSummary, Finding, Severity};
 use crate::load::{LoadError, LoadReport};
 use crate::mirror::MirrorReport;
 use crate::model::{Dataset, DatasetSummary, Lang};
@@ -118,13 +118,22 @@ impl Report {
     /// Runs everything on a loaded data set: the mirror statistics, then every registered check.
     pub fn build(inputs: Vec<InputSummary>, dataset: &Dataset, settings: &Settings) -> Report {
         let mut report = Report::new(inputs, dataset, settings);
-        report.mirror = crate::mirror::analyse(dataset, &settings.mirror);
-        let outputs = crate::checks::run_all(
-            dataset,
-            &settings.checks,
-            &settings.mirror,
-            Some(&report.mirror),
+        // The mirror statistics and the checks' index do not depend on each other: they are
+        // built side by side, then the checks (M1 and M2 read the mirror statistics) run.
+        let (index, mirror) = crate::parallel::join(
+            || CheckIndex::build(dataset),
+            || crate::mirror::analyse(dataset, &settings.mirror),
         );
+        report.mirror = mirror;
+        let context = CheckContext {
+            dataset,
+            settings: &settings.checks,
+            mirror_settings: &settings.mirror,
+            mirror: Some(&report.mirror),
+            index: &index,
+        };
+        let outputs = crate::checks::run_in_context(&crate::checks::registry(), &context);
+        drop(index);
         report.checks = outputs.iter().map(|o| o.summary(Lang::En)).collect();
         report.findings = outputs.into_iter().flat_map(|o| o.findings).collect();
         report
@@ -136,6 +145,12 @@ impl Report {
             .iter()
             .filter(|f| f.severity == severity)
             .count()
+    }
+
+    /// Writes the report as JSON, as [`Report::to_json`] gives it, without building the text
+    /// in memory first.
+    pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        crate::save::write_json_pretty(out, self)
     }
 
     pub fn to_json(&self) -> String {
