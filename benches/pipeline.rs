@@ -202,6 +202,17 @@ fn main() {
             Some("≤ 2× calamine"),
         ),
         row(
+            "`migreview convert` (read, write the long CSV), same workbook",
+            &migreview,
+            vec![
+                "convert".into(),
+                show(&workbook),
+                "--out".into(),
+                "converted.csv".into(),
+            ],
+            Some("≤ 2× calamine"),
+        ),
+        row(
             "calamine reading every sheet, same workbook",
             &me,
             vec!["--read-workbook".into(), show(&workbook)],

@@ -43,6 +43,59 @@ fn a_run_on_many_workers_reports_what_a_run_on_one_does() {
     }
 }
 
+/// A large file with faults spread over it, so that every part of a parallel read meets some:
+/// rows skipped (a year that is not one, an age that is not one), labels no gazetteer knows,
+/// text in value cells, notes between the rows.
+#[test]
+fn faults_spread_over_a_large_file_are_read_as_in_one_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = data::write_reporters(data::Kind::Coherent, dir.path(), 10).unwrap();
+    let text = std::fs::read_to_string(&clean).unwrap();
+    let mut faulty = String::with_capacity(text.len());
+    for (n, line) in text.lines().enumerate() {
+        let cells: Vec<&str> = line.split(',').collect();
+        let changed = match n % 499 {
+            _ if n == 0 => line.to_string(),
+            1 => format!("{},{},20x9,{}", cells[0], cells[1], cells[3..].join(",")),
+            2 => format!("{},Atlantis,{}", cells[0], cells[2..].join(",")),
+            3 => format!(
+                "{},Elbonia {n},{}",
+                cells[..5].join(","),
+                cells[6..].join(",")
+            ),
+            4 => format!("{},n.a. {n},e", cells[..6].join(",")),
+            5 => format!(
+                "{},{},{},{},ages 5 to 9,{}",
+                cells[0],
+                cells[1],
+                cells[2],
+                cells[3],
+                cells[5..].join(",")
+            ),
+            6 => "Note: provisional figures".to_string(),
+            _ => line.to_string(),
+        };
+        faulty.push_str(&changed);
+        faulty.push('\n');
+    }
+    let path = dir.path().join("faulty.csv");
+    std::fs::write(&path, &faulty).unwrap();
+    assert!(
+        faulty.len() > 2 << 20,
+        "two parts at least: {} bytes",
+        faulty.len()
+    );
+    let one = report_json(std::slice::from_ref(&path), 1);
+    let json: serde_json::Value = serde_json::from_str(&one).unwrap();
+    let messages = json["inputs"][0]["load_messages"].to_string();
+    assert!(
+        messages.contains("20x9") && messages.contains("more skipped rows"),
+        "{messages}"
+    );
+    assert!(one.contains("Atlantis") && one.contains("Elbonia"));
+    assert_same_on_one_and_many(&[path]);
+}
+
 #[test]
 fn the_sample_is_reported_the_same_on_one_and_many_workers() {
     let dir = tempfile::tempdir().unwrap();

@@ -148,8 +148,11 @@ impl Case {
         self
     }
 
-    /// Sets the message in both languages.
-    pub fn message(mut self, (en, ru): (String, String)) -> Case {
+    /// Sets the message in both languages. The texts are kept at their exact length: a run
+    /// on poor data keeps hundreds of thousands of them.
+    pub fn message(mut self, (mut en, mut ru): (String, String)) -> Case {
+        en.shrink_to_fit();
+        ru.shrink_to_fit();
         self.message_en = en;
         self.message_ru = ru;
         self

@@ -174,10 +174,27 @@ impl Catalogue {
         let Some(pieces) = language.messages.get(id) else {
             return id.to_string();
         };
-        let mut out = String::with_capacity(64);
-        language.write(pieces, args, &mut out);
-        out
+        // Written into a buffer kept by the thread, then copied at its exact length: a finding
+        // keeps its messages for the whole run, and a string grown by doubling would keep up
+        // to twice its length.
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut out) => {
+                out.clear();
+                language.write(pieces, args, &mut out);
+                out.as_str().to_owned()
+            }
+            Err(_) => {
+                let mut out = String::new();
+                language.write(pieces, args, &mut out);
+                out
+            }
+        })
     }
+}
+
+thread_local! {
+    /// The buffer [`Catalogue::format`] writes a message into.
+    static SCRATCH: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(256));
 }
 
 impl Language {

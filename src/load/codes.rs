@@ -64,6 +64,15 @@ impl Codes {
     }
 
     /// Index of the file in [`Dataset::files`].
+    /// Codes of the same file and label mappings with nothing resolved yet: for a part of the
+    /// file read on another core.
+    pub fn fresh(&self) -> Codes {
+        Codes {
+            mapped: self.mapped.clone(),
+            ..Codes::new(self.file, self.file_name.clone())
+        }
+    }
+
     pub fn file(&self) -> u16 {
         self.file
     }

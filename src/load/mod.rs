@@ -286,6 +286,16 @@ impl LoadReport {
         }
     }
 
+    /// Adds what the reading of a later part of the same file reported: its skipped rows
+    /// (listed while the list is short), notes and messages, after this report's own.
+    pub fn absorb_part(&mut self, part: LoadReport) {
+        self.skipped_rows += part.skipped_rows;
+        let room = MAX_LISTED_SKIPS.saturating_sub(self.skipped.len());
+        self.skipped.extend(part.skipped.into_iter().take(room));
+        self.notes.extend(part.notes);
+        self.messages.extend(part.messages);
+    }
+
     /// Counts a skipped row and lists it while the list is short.
     pub fn skip(&mut self, location: Location, reason: impl Into<String>) {
         self.skipped_rows += 1;

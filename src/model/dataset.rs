@@ -474,6 +474,18 @@ impl Dataset {
     /// Adds another data set's observations and files to this one.
     pub fn merge(&mut self, other: Dataset) {
         let file_offset = self.files.len() as u16;
+        self.absorb(other, file_offset);
+    }
+
+    /// Adds the observations of a later part of the same files, read on its own (the part has
+    /// no files of its own; its observations name this data set's). Labels are interned in the
+    /// order the part met them, after this data set's, so the result is the one reading the
+    /// whole in one go gives.
+    pub fn append_part(&mut self, part: Dataset) {
+        self.absorb(part, 0);
+    }
+
+    fn absorb(&mut self, other: Dataset, file_offset: u16) {
         let mut remap: Vec<Sym> = Vec::with_capacity(other.strings.len());
         for i in 0..other.strings.len() {
             remap.push(self.strings.intern(other.strings.resolve(Sym(i as u32))));

@@ -36,6 +36,14 @@ impl Sex {
     /// Reads `T M F U`, `Total`, `Both sexes`, `Male`/`Men`, `Female`/`Women`, and the Russian
     /// spellings (`Всего`, `Оба пола`, `Мужчины`, `Женщины`).
     pub fn parse(text: &str) -> Option<Sex> {
+        // The one-letter codes of nearly every row, without a lower-case copy.
+        match text.as_bytes() {
+            [b'T' | b't'] => return Some(Sex::T),
+            [b'M' | b'm'] => return Some(Sex::M),
+            [b'F' | b'f' | b'W' | b'w'] => return Some(Sex::F),
+            [b'U' | b'u'] => return Some(Sex::U),
+            _ => {}
+        }
         let lower = text.trim().to_lowercase();
         let lower = lower.trim_end_matches('.');
         Some(match lower {

@@ -20,7 +20,7 @@ use super::grid::{data_text, write_number};
 use super::options::{ColumnRole, Layout};
 use super::sheet::{SheetOutcome, SheetReading};
 use super::values::{CellValue, NumberStyle, detect_number_style, parse_cell};
-use super::{LoadError, LoadReport, Reading, SheetReport};
+use super::{LoadControl, LoadError, LoadReport, Reading, SheetReport};
 use crate::model::{Dataset, Location, NO_COLUMN, NO_DURATION, Obs, Sex, Sym, TableId};
 use calamine::Data;
 use layout::note_roles_not_found;
@@ -123,6 +123,35 @@ impl LongReader {
             text_values: 0,
             first_text_value: None,
         })
+    }
+
+    /// A reader of the same columns, defaults and number style, with nothing read yet: for a
+    /// part of the rows read on another core.
+    fn part(&self) -> LongReader {
+        LongReader {
+            columns: self.columns.clone(),
+            roles: self.roles,
+            file_name: self.file_name.clone(),
+            flag: String::new(),
+            defaults: self.defaults.clone(),
+            style: self.style,
+            codes: self.codes.fresh(),
+            tables: HashMap::default(),
+            rows_read: 0,
+            readable_values: 0,
+            text_values: 0,
+            first_text_value: None,
+        }
+    }
+
+    /// Adds the counts of a reader of a later part of the rows.
+    fn absorb_part(&mut self, part: LongReader) {
+        self.rows_read += part.rows_read;
+        self.readable_values += part.readable_values;
+        self.text_values += part.text_values;
+        if self.first_text_value.is_none() {
+            self.first_text_value = part.first_text_value;
+        }
     }
 
     pub fn columns(&self) -> &Columns {
@@ -592,14 +621,27 @@ pub fn load_long_text(text: &str, delimiter: char, reading: Reading<'_>) -> Resu
         control,
         path,
     );
-    loop {
-        let index = records.index();
-        let Some((line, record)) = records.next(report)? else {
+    // The rows down to the header, then the rows of data: in parts on every core when the
+    // text is large and can be cut at line ends, else in one go.
+    while records.index() <= header_index {
+        if records.next(report)?.is_none() {
             break;
+        }
+    }
+    let parts = body_parts(text, records.position() as usize);
+    if parts.len() > 1 {
+        control.add_done(records.position());
+        let body = BodyReading {
+            text,
+            builder: &builder,
+            delimiter,
+            control,
+            path,
         };
-        if index > header_index {
-            let cells: Vec<&str> = record.iter().collect();
-            long.read_row(&cells, RowPlace::Line(line), dataset, report);
+        body.read_parts(&parts, &mut long, dataset, report)?;
+    } else {
+        while let Some((line, record)) = records.next(report)? {
+            read_record(&mut long, record, line, dataset, report);
         }
     }
     long.check_values(path)?;
@@ -607,6 +649,143 @@ pub fn load_long_text(text: &str, delimiter: char, reading: Reading<'_>) -> Resu
     sheet.rows_skipped = report.skipped_rows - skipped_before;
     report.sheets.push(sheet);
     Ok(())
+}
+
+/// A part of a text read on its own core holds at least this many bytes.
+const PART_MIN_BYTES: usize = 1 << 20;
+
+/// One row of a text file through the reader. The cells of a row of up to 16 columns (nearly
+/// every file) are listed on the stack, without an allocation per row.
+fn read_record(
+    long: &mut LongReader,
+    record: &csv::StringRecord,
+    line: u32,
+    dataset: &mut Dataset,
+    report: &mut LoadReport,
+) {
+    let mut few = [""; 16];
+    for (slot, cell) in few.iter_mut().zip(record.iter()) {
+        *slot = cell;
+    }
+    match few.get(..record.len()) {
+        Some(cells) => long.read_row(cells, RowPlace::Line(line), dataset, report),
+        None => {
+            let cells: Vec<&str> = record.iter().collect();
+            long.read_row(&cells, RowPlace::Line(line), dataset, report);
+        }
+    }
+}
+
+/// The byte ranges the rows of data (from `start` on) are read in: one per core, cut right
+/// after a line end, when the text is large enough. A quoted cell may hold a line end, so a
+/// text with quotes below its header is read in one range.
+fn body_parts(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let body = bytes.get(start..).unwrap_or_default();
+    let workers = crate::parallel::workers(body.len() / PART_MIN_BYTES);
+    if workers <= 1 || body.contains(&b'"') {
+        return std::iter::once(start..bytes.len()).collect();
+    }
+    let size = body.len() / workers;
+    let mut cuts = vec![start];
+    for k in 1..workers {
+        let from = start + k * size;
+        let Some(at) = bytes
+            .get(from..)
+            .and_then(|b| b.iter().position(|&c| c == b'\n'))
+        else {
+            break;
+        };
+        let cut = from + at + 1;
+        if cuts.last().is_some_and(|&last| cut > last) && cut < bytes.len() {
+            cuts.push(cut);
+        }
+    }
+    cuts.push(bytes.len());
+    cuts.iter().zip(cuts.iter().skip(1)).map(|(&from, &to)| from..to).collect()
+}
+
+/// The 1-based line a byte of a text is on: line ends before it are `\n`, `\r\n` or a lone
+/// `\r`, as [`records::LineCounter`] counts them.
+fn line_of(bytes: &[u8], byte: usize) -> u32 {
+    let before = bytes.get(..byte).unwrap_or(bytes);
+    let ends = before
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    u32::try_from(ends + 1).unwrap_or(u32::MAX)
+}
+
+/// What the parts of a text's rows are read with.
+struct BodyReading<'a> {
+    text: &'a str,
+    builder: &'a csv::ReaderBuilder,
+    delimiter: char,
+    control: &'a LoadControl,
+    path: &'a Path,
+}
+
+/// What one part of the rows gave: its observations (with labels interned in its own order),
+/// its skipped rows and notes, and its reader's counts.
+struct Part {
+    dataset: Dataset,
+    report: LoadReport,
+    long: LongReader,
+}
+
+impl BodyReading<'_> {
+    /// Reads the rows of `ranges` side by side, each into a data set of its own, then adds the
+    /// parts in order: the observations, labels, skipped rows and counts come out as reading
+    /// the rows in one go gives them.
+    fn read_parts(
+        &self,
+        ranges: &[std::ops::Range<usize>],
+        long: &mut LongReader,
+        dataset: &mut Dataset,
+        report: &mut LoadReport,
+    ) -> Result<(), LoadError> {
+        let bytes = self.text.as_bytes();
+        let work: Vec<(std::ops::Range<usize>, u32)> = ranges
+            .iter()
+            .map(|r| (r.clone(), line_of(bytes, r.start)))
+            .collect();
+        let blank = || {
+            let mut part = LoadReport::new(self.path, String::new(), report.layout);
+            part.name = report.name.clone();
+            part
+        };
+        let template = &*long;
+        let parts = crate::parallel::map_in_order(&work, |(range, first_line)| {
+            let text = self.text.get(range.clone()).unwrap_or_default();
+            let mut part = Part {
+                dataset: Dataset::new(),
+                report: blank(),
+                long: template.part(),
+            };
+            let reader = self.builder.from_reader(text.as_bytes());
+            let mut records =
+                TextRecords::new(reader, text, self.delimiter, self.control, self.path)
+                    .starting_on_line(*first_line);
+            while let Some((line, record)) = records.next(&mut part.report)? {
+                read_record(
+                    &mut part.long,
+                    record,
+                    line,
+                    &mut part.dataset,
+                    &mut part.report,
+                );
+            }
+            Ok::<Part, LoadError>(part)
+        });
+        for part in parts {
+            let part = part?;
+            dataset.append_part(part.dataset);
+            report.absorb_part(part.report);
+            long.absorb_part(part.long);
+        }
+        Ok(())
+    }
 }
 
 /// Reads a long sheet under its header (row `header_index`, 0-based): one observation per row,

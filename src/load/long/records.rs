@@ -70,6 +70,8 @@ pub struct TextRecords<'t, 'c> {
     last_progress: u64,
     /// Whether the file's messages already tell of a quote that is not closed.
     told_unclosed_quote: bool,
+    /// Lines of the file before the text read (a later part of the file).
+    lines_before: u32,
 }
 
 /// The longest cell of a text file that is read: labels, numbers and codes are far shorter.
@@ -188,7 +190,19 @@ impl<'t, 'c> TextRecords<'t, 'c> {
             index: 0,
             last_progress: 0,
             told_unclosed_quote: false,
+            lines_before: 0,
         }
+    }
+
+    /// The records of a part of a file that starts on line `first_line` (at a line's start).
+    pub fn starting_on_line(mut self, first_line: u32) -> TextRecords<'t, 'c> {
+        self.lines_before = first_line.saturating_sub(1);
+        self
+    }
+
+    /// The byte of the text where the next record starts.
+    pub fn position(&self) -> u64 {
+        self.reader.position().byte()
     }
 
     /// The 0-based index of the record [`TextRecords::next`] returns next, counting the
@@ -228,7 +242,7 @@ impl<'t, 'c> TextRecords<'t, 'c> {
                 Ok(true) => {
                     self.index += 1;
                     let byte = self.record.position().map(|p| p.byte()).unwrap_or(0);
-                    let line = self.lines.line_at(byte);
+                    let line = self.lines.line_at(byte) + self.lines_before;
                     let raw_bytes = self.reader.position().byte().saturating_sub(byte);
                     let Some(fault) = RowFault::of(&self.record, self.delimiter, raw_bytes) else {
                         return Ok(Some((line, &self.record)));
@@ -252,7 +266,7 @@ impl<'t, 'c> TextRecords<'t, 'c> {
                 Err(e) => {
                     let line = e
                         .position()
-                        .map(|p| self.lines.line_at(p.byte()))
+                        .map(|p| self.lines.line_at(p.byte()) + self.lines_before)
                         .unwrap_or(0);
                     report.skip(
                         Location {
