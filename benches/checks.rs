@@ -20,7 +20,10 @@
 //! a report does. Run in release: `cargo bench --bench checks`.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
+mod data;
+
 use criterion::{Criterion, criterion_group, criterion_main};
+use data::noise;
 use migreview::checks::{CheckContext, CheckIndex, CheckOutput, registry, run_all};
 use migreview::mirror;
 use migreview::model::{
@@ -61,21 +64,6 @@ const AGES: [(&str, f64); 17] = [
     ("75-79", 0.01),
     ("80+", 0.005),
 ];
-
-/// Deterministic noise in [0, 1) drawn from a key (SplitMix64 finaliser), so that both sides
-/// of a pair see the same flow and every run measures the same data.
-fn noise(key: [u64; 4]) -> f64 {
-    let mut z = key.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &k| {
-        (h ^ k)
-            .wrapping_mul(0xBF58_476D_1CE4_E5B9)
-            .rotate_left(31)
-            .wrapping_add(0x9E37_79B9_7F4A_7C15)
-    });
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^= z >> 31;
-    (z >> 11) as f64 / (1u64 << 53) as f64
-}
 
 /// The true flow from country `sender` to country `receiver` in a year.
 fn flow(receiver: usize, sender: usize, year: u16) -> f64 {

@@ -70,6 +70,21 @@ pub fn noise(key: [u64; 4]) -> f64 {
     (z >> 11) as f64 / (1u64 << 53) as f64
 }
 
+/// The cells of every sheet of a workbook as calamine reads them: the bare read the loader is
+/// compared with.
+pub fn calamine_cells<RS: std::io::Read + std::io::Seek>(reader: RS) -> usize {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(reader).unwrap_or_else(|e| panic!("{e}"));
+    let mut cells = 0usize;
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .unwrap_or_else(|e| panic!("{e}"));
+        cells += range.get_size().0 * range.get_size().1;
+    }
+    cells
+}
+
 /// A country by its position: the reporters first, then the others.
 fn code(country: usize) -> &'static str {
     REPORTERS

@@ -148,7 +148,7 @@ pub struct SessionIndex {
     /// The observation key each finding is about, when it names one that exists in the data.
     pub finding_cell: Vec<Option<ObsKey>>,
     /// Findings by the observation they are about.
-    pub by_cell: HashMap<ObsKey, Vec<u32>>,
+    pub by_cell: rustc_hash::FxHashMap<ObsKey, Vec<u32>>,
     /// Tables present, each with its reporters (sorted by code) and their observations.
     pub slices: BTreeMap<TableId, Vec<ReporterSlice>>,
     pub scorecard: Scorecard,
@@ -169,21 +169,67 @@ impl SessionIndex {
 /// The text the search box looks through: message, check, reporter, partner and where, in lower
 /// case.
 pub fn search_text(finding: &Finding, lang: Lang) -> String {
-    let mut text = String::with_capacity(160);
-    text.push_str(finding.message(lang));
+    let mut text = String::with_capacity(finding.message(lang).len() + 96);
+    push_lowercase(&mut text, finding.message(lang));
     for part in [
         finding.check.as_str(),
         finding.reporter.as_deref().unwrap_or(""),
         finding.category.as_deref().unwrap_or(""),
     ] {
         text.push(' ');
-        text.push_str(part);
+        push_lowercase(&mut text, part);
     }
     if let Some(location) = &finding.location {
         text.push(' ');
-        text.push_str(&location.to_string());
+        push_lowercase(&mut text, &location.to_string());
     }
-    text.to_lowercase()
+    text
+}
+
+/// Appends `text` in lower case, as `str::to_lowercase` writes it: Latin and Russian letters
+/// directly (the messages are in English and Russian, and a session may hold hundreds of
+/// thousands of them), other letters by their Unicode mapping. A capital sigma, whose lower case
+/// depends on its place in a word, sends the whole text through `str::to_lowercase`.
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.contains('Σ') {
+        out.push_str(&text.to_lowercase());
+        return;
+    }
+    // Runs of characters that are already lower case are copied whole.
+    let mut run = 0;
+    for (at, ch) in text.char_indices() {
+        let shifted = match ch {
+            'A'..='Z' | '\u{410}'..='\u{42F}' => u32::from(ch) + 0x20,
+            '\u{400}'..='\u{40F}' => u32::from(ch) + 0x50,
+            // ASCII, Russian small letters, and punctuation, symbols and mathematical
+            // operators (≠, –, ›), which have no case.
+            _ if ch.is_ascii()
+                || ('\u{430}'..='\u{45F}').contains(&ch)
+                || ('\u{2000}'..='\u{20FF}').contains(&ch)
+                || ('\u{2200}'..='\u{22FF}').contains(&ch) =>
+            {
+                continue;
+            }
+            _ => 0,
+        };
+        out.push_str(text.get(run..at).unwrap_or_default());
+        run = at + ch.len_utf8();
+        match char::from_u32(shifted).filter(|_| shifted != 0) {
+            Some(lower) => out.push(lower),
+            None => out.extend(ch.to_lowercase()),
+        }
+    }
+    out.push_str(text.get(run..).unwrap_or_default());
+}
+
+/// Decisions of the review whose finding is not among `case_ids` (none to look for when the
+/// review has none).
+fn stale_count(review: &Review, case_ids: &[String]) -> usize {
+    if review.triage.is_empty() {
+        return 0;
+    }
+    let current: HashSet<&str> = case_ids.iter().map(String::as_str).collect();
+    review.stale_count(&current)
 }
 
 impl SessionIndex {
@@ -209,7 +255,7 @@ impl SessionIndex {
             })
             .collect();
         let total = dataset.sym("TOTAL");
-        let mut by_cell: HashMap<ObsKey, Vec<u32>> = HashMap::new();
+        let mut by_cell: rustc_hash::FxHashMap<ObsKey, Vec<u32>> = Default::default();
         let finding_cell: Vec<Option<ObsKey>> = findings
             .iter()
             .enumerate()
@@ -219,14 +265,36 @@ impl SessionIndex {
                 Some(key)
             })
             .collect();
+        // The texts of each finding (its identity, what the search looks through in both
+        // languages) are made on every core, in blocks of findings.
+        let blocks: Vec<&[Finding]> = findings.chunks(4096).collect();
+        let texts = crate::parallel::map_in_order(&blocks, |block| {
+            block
+                .iter()
+                .map(|f| {
+                    (
+                        f.case_id(),
+                        search_text(f, Lang::En),
+                        search_text(f, Lang::Ru),
+                    )
+                })
+                .collect::<Vec<_>>()
+        });
+        let mut case_ids = Vec::with_capacity(findings.len());
+        let mut search_en = Vec::with_capacity(findings.len());
+        let mut search_ru = Vec::with_capacity(findings.len());
+        for (id, en, ru) in texts.into_iter().flatten() {
+            case_ids.push(id);
+            search_en.push(en);
+            search_ru.push(ru);
+        }
         SessionIndex {
-            case_ids: findings.iter().map(Finding::case_id).collect(),
+            case_ids,
             finding_cell,
             by_cell,
             slices,
             scorecard: Scorecard::build(findings),
-            search_text: [Lang::En, Lang::Ru]
-                .map(|lang| findings.iter().map(|f| search_text(f, lang)).collect()),
+            search_text: [search_en, search_ru],
         }
     }
 }
@@ -336,14 +404,18 @@ impl Session {
                 ),
             },
         };
-        let index = SessionIndex::build(&dataset, &report.findings);
-        let coverage = Arc::new(crate::coverage::table_coverage(&dataset));
-        let mirror_coverage_by_year = crate::coverage::mirror_coverage_by_year(&dataset);
-        let labels = super::labels::LabelList::build(&dataset, &files);
-        let stale = {
-            let current: HashSet<&str> = index.case_ids.iter().map(String::as_str).collect();
-            review.stale_count(&current)
-        };
+        // The findings' index beside what is read from the data alone.
+        let (index, (coverage, mirror_coverage_by_year, labels)) = crate::parallel::join(
+            || SessionIndex::build(&dataset, &report.findings),
+            || {
+                (
+                    Arc::new(crate::coverage::table_coverage(&dataset)),
+                    crate::coverage::mirror_coverage_by_year(&dataset),
+                    super::labels::LabelList::build(&dataset, &files),
+                )
+            },
+        );
+        let stale = stale_count(&review, &index.case_ids);
         Session {
             source,
             dataset,
@@ -367,8 +439,7 @@ impl Session {
     pub fn set_report(&mut self, report: Report) {
         self.index = SessionIndex::build(&self.dataset, &report.findings);
         self.report = Arc::new(report);
-        let current: HashSet<&str> = self.index.case_ids.iter().map(String::as_str).collect();
-        self.stale = self.review.stale_count(&current);
+        self.stale = stale_count(&self.review, &self.index.case_ids);
         self.generation = GENERATION.fetch_add(1, Ordering::Relaxed);
     }
 
@@ -471,5 +542,35 @@ fn fill_file_stats(dataset: &Dataset, files: &mut [FileSummary]) {
             .filter(|t| s.tables[*t as usize])
             .collect();
         summary.years = s.years.map(|(lo, hi)| [lo, hi]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_lowercase;
+
+    #[test]
+    fn lower_case_is_that_of_the_standard_library() {
+        let mut texts = vec![
+            "Total 16,314 ≠ men 38,517 + women 3,148 = 41,665".to_string(),
+            "Итого 16 314 ≠ Мужчины 38 517 + ЖЕНЩИНЫ 3 148 = 41 665; ЁЛКИ, Ѐ, Џ, Ђ".to_string(),
+            "ΣΟΦΟΣ ΟΔΥΣΣΕΥΣ Σ".to_string(),
+            "İstanbul ǅ ß ẞ ǈ Ω K Å".to_string(),
+        ];
+        // Every character of the Latin, Greek and Cyrillic blocks and a few beyond, without the
+        // capital sigma (which sends a text down the standard library's own path).
+        let without_sigma = |from: u32, to: u32| -> String {
+            (from..to)
+                .filter_map(char::from_u32)
+                .filter(|&c| c != 'Σ')
+                .collect()
+        };
+        texts.push(without_sigma(0, 0x600));
+        texts.push(without_sigma(0x1E00, 0x2400));
+        for text in &texts {
+            let mut lower = String::new();
+            push_lowercase(&mut lower, text);
+            assert_eq!(lower, text.to_lowercase(), "{text}");
+        }
     }
 }

@@ -220,12 +220,7 @@ impl Finding {
     /// with its bare file name ([`Location::file_name`]), so the identity does not depend on how
     /// the path was typed and reviews saved when locations named bare files still match.
     pub fn case_id(&self) -> String {
-        self.id_with(
-            self.location
-                .as_ref()
-                .map(|l| l.with_file_name().to_string())
-                .unwrap_or_default(),
-        )
+        self.id_with(self.location.as_ref())
     }
 
     /// The identity the case had when its check gave no location (T2 and M2 findings before
@@ -233,21 +228,40 @@ impl Finding {
     /// (see `review::Review::adopt_legacy`).
     pub fn legacy_case_id(&self) -> Option<String> {
         self.location.as_ref()?;
-        matches!(self.check, CheckCode::T2 | CheckCode::M2).then(|| self.id_with(String::new()))
+        matches!(self.check, CheckCode::T2 | CheckCode::M2).then(|| self.id_with(None))
     }
 
-    fn id_with(&self, location: String) -> String {
-        format!(
-            "{}|{}|{}|{}|{}|{}|{}|{}",
-            self.check,
+    /// `check|table|reporter|year|sex|age|category|location`, the location with its bare file
+    /// name, written into one string (a session keeps one per finding).
+    fn id_with(&self, location: Option<&Location>) -> String {
+        use std::fmt::Write;
+        let texts = [
             self.table.map(|t| t.code()).unwrap_or(""),
             self.reporter.as_deref().unwrap_or(""),
-            self.year.map(|y| y.to_string()).unwrap_or_default(),
+        ];
+        let mut id = String::with_capacity(96);
+        id.push_str(self.check.as_str());
+        for text in texts {
+            id.push('|');
+            id.push_str(text);
+        }
+        id.push('|');
+        if let Some(year) = self.year {
+            let _ = write!(id, "{year}");
+        }
+        for text in [
             self.sex.map(|s| s.code()).unwrap_or(""),
             self.age.as_deref().unwrap_or(""),
             self.category.as_deref().unwrap_or(""),
-            location
-        )
+        ] {
+            id.push('|');
+            id.push_str(text);
+        }
+        id.push('|');
+        if let Some(location) = location {
+            let _ = write!(id, "{}", location.display_with_file_name());
+        }
+        id
     }
 
     pub fn message(&self, lang: crate::model::Lang) -> &str {
@@ -270,4 +284,68 @@ pub struct CheckSummary {
     pub evaluated: usize,
     pub failed: usize,
     pub not_evaluable: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(check: CheckCode, location: Option<Location>) -> Finding {
+        Finding {
+            check,
+            severity: Severity::Error,
+            outcome: Outcome::Fail,
+            dimension: Dimension::Accuracy,
+            level: 1,
+            table: Some(TableId::T3),
+            reporter: Some("KAZ".into()),
+            year: Some(2019),
+            sex: Some(Sex::M),
+            age: Some("TOTAL".into()),
+            category: Some("RUS".into()),
+            expected: None,
+            actual: None,
+            message: String::new(),
+            message_ru: String::new(),
+            location,
+        }
+    }
+
+    /// The identity a review keeps its decisions under: a change of its form would lose them.
+    #[test]
+    fn a_case_is_named_by_check_key_and_bare_location() {
+        let cell = Location {
+            file: "data/v2019/KAZ.xlsx".into(),
+            sheet: Some("Table 3".into()),
+            cell: Some("D14".into()),
+            line: None,
+        };
+        let a1 = finding(CheckCode::A1, Some(cell));
+        assert_eq!(
+            a1.case_id(),
+            "A1|3|KAZ|2019|M|TOTAL|RUS|KAZ.xlsx › Table 3 › D14"
+        );
+        assert_eq!(a1.legacy_case_id(), None);
+        let line = Location {
+            file: "flows.csv".into(),
+            sheet: None,
+            cell: None,
+            line: Some(387),
+        };
+        let t2 = finding(CheckCode::T2, Some(line));
+        assert_eq!(
+            t2.case_id(),
+            "T2|3|KAZ|2019|M|TOTAL|RUS|flows.csv › line 387"
+        );
+        assert_eq!(
+            t2.legacy_case_id().as_deref(),
+            Some("T2|3|KAZ|2019|M|TOTAL|RUS|")
+        );
+        let nowhere = Finding {
+            year: None,
+            sex: None,
+            ..finding(CheckCode::M2, None)
+        };
+        assert_eq!(nowhere.case_id(), "M2|3|KAZ|||TOTAL|RUS|");
+    }
 }

@@ -160,16 +160,27 @@ impl MirrorReport {
 
 /// Computes the mirror statistics of a data set.
 pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
-    let paired = pairing::pair(dataset, settings);
-    let reference = countries::reference_group(&paired.pairs, settings);
-    let flows = countries::country_flows(&paired.pairs, &reference.countries, settings);
-    let harmonisation = settings
-        .harmonise
-        .then(|| harmonise::harmonise(&paired.pairs, &reference, settings))
-        .flatten();
+    // The coverage reads the data set alone: it is counted beside the pairing and what follows.
+    let (coverage, (paired, reference, flows, harmonisation)) = crate::parallel::join(
+        || crate::coverage::mirror_coverage(dataset),
+        || {
+            let paired = pairing::pair(dataset, settings);
+            let reference = countries::reference_group(&paired.pairs, settings);
+            let (flows, harmonisation) = crate::parallel::join(
+                || countries::country_flows(&paired.pairs, &reference.countries, settings),
+                || {
+                    settings
+                        .harmonise
+                        .then(|| harmonise::harmonise(&paired.pairs, &reference, settings))
+                        .flatten()
+                },
+            );
+            (paired, reference, flows, harmonisation)
+        },
+    );
     MirrorReport {
         pairs: paired.pairs,
-        coverage: Some(crate::coverage::mirror_coverage(dataset)),
+        coverage: Some(coverage),
         countries: flows,
         reference_group: Some(reference),
         durations: paired.durations,

@@ -201,9 +201,20 @@ impl Location {
     }
 }
 
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
+impl Location {
+    /// Shown as [`Location::with_file_name`] shows, without making that location.
+    pub fn display_with_file_name(&self) -> impl fmt::Display + '_ {
+        struct Shown<'l>(&'l Location);
+        impl fmt::Display for Shown<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write_to(f, self.0.file_name())
+            }
+        }
+        Shown(self)
+    }
+
+    fn write_to(&self, f: &mut fmt::Formatter<'_>, file: &str) -> fmt::Result {
+        f.write_str(file)?;
         if let Some(sheet) = &self.sheet {
             write!(f, " › {sheet}")?;
         }
@@ -214,6 +225,12 @@ impl fmt::Display for Location {
             write!(f, " › line {line}")?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f, &self.file)
     }
 }
 

@@ -702,7 +702,10 @@ fn body_parts(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
         }
     }
     cuts.push(bytes.len());
-    cuts.iter().zip(cuts.iter().skip(1)).map(|(&from, &to)| from..to).collect()
+    cuts.iter()
+        .zip(cuts.iter().skip(1))
+        .map(|(&from, &to)| from..to)
+        .collect()
 }
 
 /// The 1-based line a byte of a text is on: line ends before it are `\n`, `\r\n` or a lone
