@@ -9,7 +9,10 @@
 //!
 //! * `--generate DIR`: only write the files into DIR;
 //! * `--rounds N`: runs of each command (default 3);
-//! * `--no-frictionless`: leave frictionless out (it takes about 9 s a run).
+//! * `--no-frictionless`: leave frictionless out (it takes about 15 s a run).
+//!
+//! `MIGREVIEW_BENCH_BIN=PATH` times another build of migreview instead of this one (an older
+//! release binary, for a before-and-after table).
 //!
 //! The bare reads run as child processes of this benchmark (`--read-csv FILE`,
 //! `--read-workbook FILE`), so every row of the table is a whole process measured the same way.
@@ -135,7 +138,11 @@ fn main() {
         .join("target")
         .join("bench-data");
     let [coherent, random, workbook] = files(&folder);
-    let migreview = PathBuf::from(env!("CARGO_BIN_EXE_migreview"));
+    // Another build to compare with, when named (an older release binary, say).
+    let migreview = std::env::var_os("MIGREVIEW_BENCH_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_migreview")),
+        PathBuf::from,
+    );
     let me = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
     let show = |p: &Path| p.display().to_string();
     let row = |label: &str, program: &Path, args: Vec<String>, target: Option<&str>| Row {
@@ -190,7 +197,7 @@ fn main() {
                 "json".into(),
                 show(&workbook),
             ],
-            Some("≤ 2× calamine"),
+            None,
         ),
         row(
             "`migreview convert` (read, write the long CSV), same workbook",

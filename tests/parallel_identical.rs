@@ -94,6 +94,12 @@ fn faults_spread_over_a_large_file_are_read_as_in_one_go() {
     );
     assert!(one.contains("Atlantis") && one.contains("Elbonia"));
     assert_same_on_one_and_many(&[path]);
+    // Lines ended by CRLF, as files from Windows offices are: the parts' lines count the same.
+    let crlf = dir.path().join("faulty_crlf.csv");
+    std::fs::write(&crlf, faulty.replace('\n', "\r\n")).unwrap();
+    let crlf_json = report_json(std::slice::from_ref(&crlf), 1);
+    assert!(crlf_json.contains("faulty_crlf.csv › line 2: expected a year"));
+    assert_same_on_one_and_many(&[crlf]);
 }
 
 #[test]
