@@ -305,6 +305,72 @@ fn read_xlsx_cells(xlsx: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Range<D
     Ok(Range::from_sparse(cells))
 }
 
+/// A sheet's cells read ahead of their turn, and its merged regions when the sheet needs them.
+pub struct Fetched {
+    pub range: Result<Range<Data>, BookError>,
+    /// `None` when they were not read (the sheet shows no blocks of merged headers).
+    pub merged: Option<Vec<Dimensions>>,
+}
+
+/// Reads the sheets `wanted` of an xlsx workbook on every core, each worker opening the
+/// workbook once for itself: the cells, and the merged regions of a sheet `needs_merged` says
+/// needs them (calamine reads a sheet's XML again to find them). One entry per sheet, in
+/// order; `None` for a sheet not wanted, and for all when the workbook is not xlsx, has fewer
+/// than two sheets to read, or the machine one core. What is read is what
+/// [`read_sheet`] and [`merged_regions`] give one sheet at a time.
+pub fn fetch_sheets(
+    bytes: &[u8],
+    container: Container,
+    path: &Path,
+    sheets: &[calamine::Sheet],
+    wanted: impl Fn(&calamine::Sheet) -> bool + Sync,
+    needs_merged: impl Fn(&calamine::Sheet, &Range<Data>) -> bool + Sync,
+) -> Vec<Option<Fetched>> {
+    let mut fetched: Vec<Option<Fetched>> = sheets.iter().map(|_| None).collect();
+    let read: Vec<usize> = sheets
+        .iter()
+        .enumerate()
+        .filter(|(_, sheet)| wanted(sheet))
+        .map(|(i, _)| i)
+        .collect();
+    let workers = crate::parallel::workers(read.len());
+    if workers <= 1 || container != Container::Zip {
+        return fetched;
+    }
+    // Round robin, so that large and small sheets spread over the workers.
+    let groups: Vec<Vec<usize>> = (0..workers)
+        .map(|w| read.iter().copied().skip(w).step_by(workers).collect())
+        .collect();
+    let results = crate::parallel::map_in_order(&groups, |group| {
+        let Ok(mut book) = open(bytes, container, path) else {
+            return Vec::new();
+        };
+        if !matches!(book, Sheets::Xlsx(_)) {
+            return Vec::new();
+        }
+        group
+            .iter()
+            .filter_map(|&i| Some((i, sheets.get(i)?)))
+            .map(|(i, sheet)| {
+                let range = read_sheet(&mut book, &sheet.name);
+                let merged = match &range {
+                    Ok(cells) if needs_merged(sheet, cells) => {
+                        Some(merged_regions(&mut book, &sheet.name))
+                    }
+                    _ => None,
+                };
+                (i, Fetched { range, merged })
+            })
+            .collect::<Vec<_>>()
+    });
+    for (i, sheet) in results.into_iter().flatten() {
+        if let Some(slot) = fetched.get_mut(i) {
+            *slot = Some(sheet);
+        }
+    }
+    fetched
+}
+
 /// One sheet's merged regions (xlsx, xls), under the same guard; none when unreadable.
 pub fn merged_regions(book: &mut Book<'_>, name: &str) -> Vec<Dimensions> {
     let guarded = guarded(|| match book {

@@ -40,15 +40,31 @@ pub fn load_workbook(
     let budgets = budgets(total, &book::sheet_weights(&mut book, &sheets, options));
     control.add_total(total);
     let mut found = SheetsFound::default();
-    for (sheet, budget) in sheets.iter().zip(budgets) {
+    // The cells of an xlsx workbook's sheets are read on every core first; each sheet is then
+    // read into observations in turn, as from a workbook read sheet by sheet.
+    let mut fetched = book::fetch_sheets(
+        bytes,
+        container,
+        path,
+        &sheets,
+        |sheet| sheet.typ == SheetType::WorkSheet && options.reads_sheet(&sheet.name),
+        |sheet, cells| {
+            clearinghouse::has_sex_blocks(&Grid::new(cells), &options.for_sheet(&sheet.name))
+        },
+    );
+    for ((sheet, budget), ahead) in sheets.iter().zip(budgets).zip(fetched.iter_mut()) {
         if control.is_cancelled() {
             return Err(LoadError::Cancelled {
                 path: path.display().to_string(),
             });
         }
         let mut progress = SheetProgress::new(control, path, budget);
-        let sheet_report =
-            read_book_sheet(&mut book, sheet, &mut progress, &mut found, &mut reading)?;
+        let book_sheet = BookSheet {
+            book: &mut book,
+            sheet,
+            fetched: ahead.take(),
+        };
+        let sheet_report = read_book_sheet(book_sheet, &mut progress, &mut found, &mut reading)?;
         reading.report.sheets.push(sheet_report);
         progress.finish();
     }
@@ -69,11 +85,21 @@ struct SheetsFound {
     browser_dataset: Option<String>,
 }
 
+/// A sheet of an open workbook, with its cells when they were read ahead.
+struct BookSheet<'s, 'b> {
+    book: &'s mut book::Book<'b>,
+    sheet: &'s calamine::Sheet,
+    fetched: Option<book::Fetched>,
+}
+
 /// Reads one sheet of a workbook into the reading's data set; returns the sheet's report (how
 /// it was read, or why not). Fails only when the user cancelled.
 fn read_book_sheet(
-    book: &mut book::Book<'_>,
-    sheet: &calamine::Sheet,
+    BookSheet {
+        book,
+        sheet,
+        fetched,
+    }: BookSheet<'_, '_>,
     progress: &mut SheetProgress<'_>,
     found: &mut SheetsFound,
     reading: &mut Reading<'_>,
@@ -100,7 +126,11 @@ fn read_book_sheet(
         listed.note = Some(format!("not read: {kind}, which holds no cells"));
         return Ok(listed);
     }
-    let range = match book::read_sheet(book, &sheet.name) {
+    let (read, merged_ahead) = match fetched {
+        Some(ahead) => (ahead.range, ahead.merged),
+        None => (book::read_sheet(book, &sheet.name), None),
+    };
+    let range = match read {
         Ok(read) => read,
         Err(detail) => {
             listed.note = Some(format!("not read: cannot read the sheet ({detail})"));
@@ -115,7 +145,7 @@ fn read_book_sheet(
     let grid = Grid::new(&range);
     let merge_info = book::has_merge_info(book);
     let merged = if merge_info && clearinghouse::has_sex_blocks(&grid, &sheet_options) {
-        book::merged_regions(book, &sheet.name)
+        merged_ahead.unwrap_or_else(|| book::merged_regions(book, &sheet.name))
     } else {
         Vec::new()
     };
