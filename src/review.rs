@@ -529,22 +529,13 @@ pub fn export_to_file(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::{CheckCode, Dimension, Outcome, Severity};
+    use crate::checks::CheckCode;
     use crate::model::{Location, Sex};
 
     fn finding_a1() -> Finding {
         Finding {
-            check: CheckCode::A1,
-            severity: Severity::Error,
-            outcome: Outcome::Fail,
-            dimension: Dimension::Accuracy,
-            level: 1,
-            table: Some(TableId::T3),
-            reporter: Some("KAZ".into()),
             year: Some(2010),
             sex: Some(Sex::T),
-            age: Some("TOTAL".into()),
-            category: Some("RUS".into()),
             expected: Some(4210.0),
             actual: Some(4190.0),
             message: "Total 4,190 ≠ men 2,100 + women 2,110 = 4,210".into(),
@@ -555,6 +546,7 @@ mod tests {
                 cell: Some("D14".into()),
                 line: None,
             }),
+            ..crate::checks::finding::example(CheckCode::A1)
         }
     }
 

@@ -286,28 +286,38 @@ pub struct CheckSummary {
     pub not_evaluable: usize,
 }
 
+/// A failed case of Kazakhstan's Table 3 (men, 2019, partner RUS), without values, messages or
+/// location, for tests to complete.
+#[cfg(test)]
+pub(crate) fn example(check: CheckCode) -> Finding {
+    Finding {
+        check,
+        severity: Severity::Error,
+        outcome: Outcome::Fail,
+        dimension: Dimension::Accuracy,
+        level: 1,
+        table: Some(TableId::T3),
+        reporter: Some("KAZ".into()),
+        year: Some(2019),
+        sex: Some(Sex::M),
+        age: Some("TOTAL".into()),
+        category: Some("RUS".into()),
+        expected: None,
+        actual: None,
+        message: String::new(),
+        message_ru: String::new(),
+        location: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn finding(check: CheckCode, location: Option<Location>) -> Finding {
         Finding {
-            check,
-            severity: Severity::Error,
-            outcome: Outcome::Fail,
-            dimension: Dimension::Accuracy,
-            level: 1,
-            table: Some(TableId::T3),
-            reporter: Some("KAZ".into()),
-            year: Some(2019),
-            sex: Some(Sex::M),
-            age: Some("TOTAL".into()),
-            category: Some("RUS".into()),
-            expected: None,
-            actual: None,
-            message: String::new(),
-            message_ru: String::new(),
             location,
+            ..example(check)
         }
     }
 
