@@ -1080,23 +1080,30 @@ const PARTNERS: [&str; 8] = [
 /// One Clearinghouse sheet of Kazakhstan's Table 3 with `rows` partner rows and 20 years: large
 /// enough that the rows are read in several steps, small enough for calamine in a debug build.
 fn one_large_sheet(rows: u32) -> Vec<u8> {
+    large_sheets(&["Table 3"], rows)
+}
+
+/// Sheets of `rows` partners × 20 years each, under the names given.
+fn large_sheets(names: &[&str], rows: u32) -> Vec<u8> {
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    let _ = sheet.set_name("Table 3");
-    write_row(sheet, 0, &[S("Country: Kazakhstan")]);
-    let mut header = vec![S("Country of previous residence")];
-    header.extend((2000..2020).map(|year| N(year as f64)));
-    write_row(sheet, 1, &header);
-    for i in 0..rows {
-        let row = 2 + i;
-        write(sheet, row, 0, &S(PARTNERS[i as usize % PARTNERS.len()]));
-        for year in 0..20u16 {
-            write(
-                sheet,
-                row,
-                1 + year,
-                &N(f64::from(i) * 100.0 + f64::from(year)),
-            );
+    for name in names {
+        let sheet = book.add_worksheet();
+        let _ = sheet.set_name(*name);
+        write_row(sheet, 0, &[S("Country: Kazakhstan")]);
+        let mut header = vec![S("Country of previous residence")];
+        header.extend((2000..2020).map(|year| N(year as f64)));
+        write_row(sheet, 1, &header);
+        for i in 0..rows {
+            let row = 2 + i;
+            write(sheet, row, 0, &S(PARTNERS[i as usize % PARTNERS.len()]));
+            for year in 0..20u16 {
+                write(
+                    sheet,
+                    row,
+                    1 + year,
+                    &N(f64::from(i) * 100.0 + f64::from(year)),
+                );
+            }
         }
     }
     book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"))
@@ -1170,6 +1177,32 @@ fn cancel_stops_the_load_within_a_sheet() {
             ),
         }
         assert_eq!(reports.len(), cancel_at, "{reports:?}");
+        assert!(reports.iter().all(|done| *done < total), "{reports:?}");
+    }
+}
+
+/// The sheets of a workbook are read on every core before they are turned into observations:
+/// the progress still only goes forward, ends at the total, and Cancel still stops the load.
+#[test]
+fn progress_and_cancel_of_a_workbook_whose_sheets_are_read_ahead() {
+    let bytes = large_sheets(&["Table 3", "Table 4", "Table 5.2", "Table 6.2"], 300);
+    let (reports, total, result) = load_observed(&bytes, None);
+    let (dataset, report) = result.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(dataset.len(), 4 * 300 * 20);
+    assert_eq!(report.sheets.len(), 4);
+    assert!(
+        reports.windows(2).all(|pair| pair[0] <= pair[1]),
+        "progress goes back: {reports:?}"
+    );
+    assert!(reports.len() > 4, "{reports:?}");
+    assert_eq!(reports.last(), Some(&total), "{reports:?}");
+    for cancel_at in [1, 3] {
+        let (reports, _, result) = load_observed(&bytes, Some(cancel_at));
+        assert!(
+            matches!(result, Err(LoadError::Cancelled { .. })),
+            "cancelled at report {cancel_at}: {:?}",
+            result.map(|(dataset, _)| dataset.len())
+        );
         assert!(reports.iter().all(|done| *done < total), "{reports:?}");
     }
 }

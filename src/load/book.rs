@@ -312,20 +312,43 @@ pub struct Fetched {
     pub merged: Option<Vec<Dimensions>>,
 }
 
+/// Which sheets [`fetch_sheets`] reads, and what it tells as it goes.
+pub struct Fetching<W, M, R, S> {
+    /// Whether a sheet is read at all.
+    pub wanted: W,
+    /// Whether a sheet's merged regions are needed, from its cells.
+    pub needs_merged: M,
+    /// Told the position of each sheet read (for the progress).
+    pub read: R,
+    /// Whether to stop (the user cancelled): the sheets not read yet are left.
+    pub stop: S,
+}
+
 /// Reads the sheets `wanted` of an xlsx workbook on every core, each worker opening the
 /// workbook once for itself: the cells, and the merged regions of a sheet `needs_merged` says
 /// needs them (calamine reads a sheet's XML again to find them). One entry per sheet, in
-/// order; `None` for a sheet not wanted, and for all when the workbook is not xlsx, has fewer
-/// than two sheets to read, or the machine one core. What is read is what
+/// order; `None` for a sheet not wanted or not read, and for all when the workbook is not
+/// xlsx, has fewer than two sheets to read, or the machine one core. What is read is what
 /// [`read_sheet`] and [`merged_regions`] give one sheet at a time.
-pub fn fetch_sheets(
+pub fn fetch_sheets<W, M, R, S>(
     bytes: &[u8],
     container: Container,
     path: &Path,
     sheets: &[calamine::Sheet],
-    wanted: impl Fn(&calamine::Sheet) -> bool + Sync,
-    needs_merged: impl Fn(&calamine::Sheet, &Range<Data>) -> bool + Sync,
-) -> Vec<Option<Fetched>> {
+    fetching: Fetching<W, M, R, S>,
+) -> Vec<Option<Fetched>>
+where
+    W: Fn(&calamine::Sheet) -> bool,
+    M: Fn(&calamine::Sheet, &Range<Data>) -> bool + Sync,
+    R: Fn(usize) + Sync,
+    S: Fn() -> bool + Sync,
+{
+    let Fetching {
+        wanted,
+        needs_merged,
+        read: told,
+        stop,
+    } = fetching;
     let mut fetched: Vec<Option<Fetched>> = sheets.iter().map(|_| None).collect();
     let read: Vec<usize> = sheets
         .iter()
@@ -351,6 +374,7 @@ pub fn fetch_sheets(
         group
             .iter()
             .filter_map(|&i| Some((i, sheets.get(i)?)))
+            .take_while(|_| !stop())
             .map(|(i, sheet)| {
                 let range = read_sheet(&mut book, &sheet.name);
                 let merged = match &range {
@@ -359,6 +383,7 @@ pub fn fetch_sheets(
                     }
                     _ => None,
                 };
+                told(i);
                 (i, Fetched { range, merged })
             })
             .collect::<Vec<_>>()

@@ -83,6 +83,23 @@ impl<'c> SheetProgress<'c> {
         }
     }
 
+    /// The share of a sheet's budget that reading its cells counts for.
+    pub(super) fn read_share(budget: u64) -> u64 {
+        budget * READ_SHARE_PERCENT / 100
+    }
+
+    /// The progress of a sheet whose cells were read ahead, their share already reported.
+    pub(super) fn read_ahead(
+        control: &'c LoadControl,
+        path: &'c Path,
+        budget: u64,
+    ) -> SheetProgress<'c> {
+        SheetProgress {
+            reported: Self::read_share(budget),
+            ..SheetProgress::new(control, path, budget)
+        }
+    }
+
     fn cancelled(&self) -> Result<(), LoadError> {
         if self.control.is_cancelled() {
             return Err(LoadError::Cancelled {
@@ -105,7 +122,7 @@ impl<'c> SheetProgress<'c> {
     pub(super) fn sheet_read(&mut self, grid: &Grid<'_>) -> Result<(), LoadError> {
         self.rows = grid.rows();
         self.cols = grid.cols().max(1);
-        self.read_units = self.budget * READ_SHARE_PERCENT / 100;
+        self.read_units = Self::read_share(self.budget);
         self.advance_to(self.read_units);
         self.cancelled()
     }

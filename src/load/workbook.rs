@@ -42,23 +42,30 @@ pub fn load_workbook(
     let mut found = SheetsFound::default();
     // The cells of an xlsx workbook's sheets are read on every core first; each sheet is then
     // read into observations in turn, as from a workbook read sheet by sheet.
-    let mut fetched = book::fetch_sheets(
-        bytes,
-        container,
-        path,
-        &sheets,
-        |sheet| sheet.typ == SheetType::WorkSheet && options.reads_sheet(&sheet.name),
-        |sheet, cells| {
+    let fetching = book::Fetching {
+        wanted: |sheet: &calamine::Sheet| {
+            sheet.typ == SheetType::WorkSheet && options.reads_sheet(&sheet.name)
+        },
+        needs_merged: |sheet: &calamine::Sheet, cells: &calamine::Range<calamine::Data>| {
             clearinghouse::has_sex_blocks(&Grid::new(cells), &options.for_sheet(&sheet.name))
         },
-    );
-    for ((sheet, budget), ahead) in sheets.iter().zip(budgets).zip(fetched.iter_mut()) {
+        read: |i: usize| {
+            let budget = budgets.get(i).copied().unwrap_or(0);
+            control.add_done(SheetProgress::read_share(budget));
+        },
+        stop: || control.is_cancelled(),
+    };
+    let mut fetched = book::fetch_sheets(bytes, container, path, &sheets, fetching);
+    for ((sheet, &budget), ahead) in sheets.iter().zip(&budgets).zip(fetched.iter_mut()) {
         if control.is_cancelled() {
             return Err(LoadError::Cancelled {
                 path: path.display().to_string(),
             });
         }
-        let mut progress = SheetProgress::new(control, path, budget);
+        let mut progress = match ahead {
+            Some(_) => SheetProgress::read_ahead(control, path, budget),
+            None => SheetProgress::new(control, path, budget),
+        };
         let book_sheet = BookSheet {
             book: &mut book,
             sheet,
