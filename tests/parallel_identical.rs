@@ -104,6 +104,33 @@ fn faults_spread_over_a_large_file_are_read_as_in_one_go() {
     let crlf_json = report_json(std::slice::from_ref(&crlf), 1);
     assert!(crlf_json.contains("faulty_crlf.csv › line 2: expected a year"));
     assert_same_on_one_and_many(&[crlf]);
+    // Partners in quotes, some with the delimiter inside: the parts are cut where the csv
+    // reader ends a record.
+    let mut quoted = String::with_capacity(faulty.len() * 2);
+    for (n, line) in faulty.lines().enumerate() {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        if let Some(category) = cells.get_mut(5) {
+            *category = match n % 997 {
+                7 => "\"Korea, Republic of\"".to_string(),
+                _ => format!("\"{category}\""),
+            };
+        }
+        quoted.push_str(&cells.join(","));
+        quoted.push_str("\r\n");
+    }
+    let quoted_path = dir.path().join("faulty_quoted.csv");
+    std::fs::write(&quoted_path, &quoted).unwrap();
+    let quoted_json = report_json(std::slice::from_ref(&quoted_path), 1);
+    assert!(quoted_json.contains("Korea, Republic of") || quoted_json.contains("KOR"));
+    assert_same_on_one_and_many(&[quoted_path]);
+    // A quote never closed near the start: it swallows lines, and the file is read in one go
+    // whatever the cores.
+    let unclosed = quoted.replacen("\"Korea, Republic of\"", "\"Korea, Republic of", 1);
+    let unclosed_path = dir.path().join("faulty_unclosed.csv");
+    std::fs::write(&unclosed_path, &unclosed).unwrap();
+    let unclosed_json = report_json(std::slice::from_ref(&unclosed_path), 1);
+    assert!(unclosed_json.contains("is closed only on line"));
+    assert_same_on_one_and_many(&[unclosed_path]);
 }
 
 /// A workbook whose sheets are read on several cores: merged sex blocks decide which columns are

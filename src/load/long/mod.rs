@@ -628,7 +628,7 @@ pub fn load_long_text(text: &str, delimiter: char, reading: Reading<'_>) -> Resu
             break;
         }
     }
-    let parts = body_parts(text, records.position() as usize);
+    let parts = body_parts(text, records.position() as usize, &builder);
     if parts.len() > 1 {
         control.add_done(records.position());
         let body = BodyReading {
@@ -676,36 +676,85 @@ fn read_record(
     }
 }
 
-/// The byte ranges the rows of data (from `start` on) are read in: one per core, cut right
-/// after a line end, when the text is large enough. A quoted cell may hold a line end, so a
-/// text with quotes below its header is read in one range.
-fn body_parts(text: &str, start: usize) -> Vec<std::ops::Range<usize>> {
+/// The byte ranges the rows of data (from `start` on) are read in: one per core, when the text
+/// is large enough. A text without quotes is cut right after a line end. A text with quotes is
+/// cut where the csv reader ends a record (`builder` reads it as the whole text is read), found
+/// by reading the records before the last cut; when a quoted cell holds a line end there (it
+/// may be a quote never closed, which the load tells once per file), the text is read in one
+/// range.
+fn body_parts(
+    text: &str,
+    start: usize,
+    builder: &csv::ReaderBuilder,
+) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let body = bytes.get(start..).unwrap_or_default();
+    let whole = || std::iter::once(start..bytes.len()).collect();
     let workers = crate::parallel::workers(body.len() / PART_MIN_BYTES);
-    if workers <= 1 || body.contains(&b'"') {
-        return std::iter::once(start..bytes.len()).collect();
+    if workers <= 1 {
+        return whole();
     }
     let size = body.len() / workers;
-    let mut cuts = vec![start];
-    for k in 1..workers {
-        let from = start + k * size;
-        let Some(at) = bytes
-            .get(from..)
-            .and_then(|b| b.iter().position(|&c| c == b'\n'))
-        else {
-            break;
-        };
-        let cut = from + at + 1;
-        if cuts.last().is_some_and(|&last| cut > last) && cut < bytes.len() {
-            cuts.push(cut);
+    let targets: Vec<usize> = (1..workers).map(|k| k * size).collect();
+    let cuts = if body.contains(&b'"') {
+        record_ends(body, &targets, builder)
+    } else {
+        Some(line_ends(body, &targets))
+    };
+    let Some(cuts) = cuts else {
+        return whole();
+    };
+    let mut bounds = vec![start];
+    for cut in cuts.into_iter().map(|c| start + c) {
+        if bounds.last().is_some_and(|&last| cut > last) && cut < bytes.len() {
+            bounds.push(cut);
         }
     }
-    cuts.push(bytes.len());
-    cuts.iter()
-        .zip(cuts.iter().skip(1))
+    bounds.push(bytes.len());
+    bounds
+        .iter()
+        .zip(bounds.iter().skip(1))
         .map(|(&from, &to)| from..to)
         .collect()
+}
+
+/// The byte after the first line end at or after each target.
+fn line_ends(body: &[u8], targets: &[usize]) -> Vec<usize> {
+    targets
+        .iter()
+        .filter_map(|&target| {
+            let at = body.get(target..)?.iter().position(|&c| c == b'\n')?;
+            Some(target + at + 1)
+        })
+        .collect()
+}
+
+/// Where the first record ending at or after each target ends (past its line end), or `None`
+/// when a record before the last target holds a line break in a cell or the text ends first.
+fn record_ends(body: &[u8], targets: &[usize], builder: &csv::ReaderBuilder) -> Option<Vec<usize>> {
+    let mut reader = builder.from_reader(body);
+    let mut record = csv::ByteRecord::new();
+    let mut ends = Vec::with_capacity(targets.len());
+    for &target in targets {
+        loop {
+            if !reader.read_byte_record(&mut record).ok()? {
+                return None;
+            }
+            if record.as_slice().iter().any(|&b| b == b'\n' || b == b'\r') {
+                return None;
+            }
+            let mut end = reader.position().byte() as usize;
+            // After a CRLF the reader stops between `\r` and `\n`.
+            if body.get(end) == Some(&b'\n') {
+                end += 1;
+            }
+            if end >= target {
+                ends.push(end);
+                break;
+            }
+        }
+    }
+    Some(ends)
 }
 
 /// The 1-based line a byte of a text is on: line ends before it are `\n`, `\r\n` or a lone
