@@ -88,14 +88,17 @@ fn guarded<T>(read: impl FnOnce() -> T) -> std::thread::Result<T> {
 /// cells before them (`<dimension>`), which calamine reads without reading the cells; the other
 /// formats do not say before the sheet is read, so their sheets weigh the same. Sheets that are
 /// not read weigh next to nothing.
+/// Whether a sheet's cells are read: a worksheet among those the options choose.
+pub fn reads(sheet: &calamine::Sheet, options: &ImportOptions) -> bool {
+    sheet.typ == SheetType::WorkSheet && options.reads_sheet(&sheet.name)
+}
+
 pub fn sheet_weights(
     book: &mut Book<'_>,
     sheets: &[calamine::Sheet],
     options: &ImportOptions,
 ) -> Vec<u64> {
-    let read = |sheet: &calamine::Sheet| {
-        sheet.typ == SheetType::WorkSheet && options.reads_sheet(&sheet.name)
-    };
+    let read = |sheet: &calamine::Sheet| reads(sheet, options);
     let Sheets::Xlsx(xlsx) = book else {
         return sheets
             .iter()

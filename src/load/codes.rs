@@ -63,7 +63,6 @@ impl Codes {
         self
     }
 
-    /// Index of the file in [`Dataset::files`].
     /// Codes of the same file and label mappings with nothing resolved yet: for a part of the
     /// file read on another core.
     pub fn fresh(&self) -> Codes {
@@ -73,6 +72,7 @@ impl Codes {
         }
     }
 
+    /// Index of the file in [`Dataset::files`].
     pub fn file(&self) -> u16 {
         self.file
     }

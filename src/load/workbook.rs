@@ -43,9 +43,7 @@ pub fn load_workbook(
     // The cells of an xlsx workbook's sheets are read on every core first; each sheet is then
     // read into observations in turn, as from a workbook read sheet by sheet.
     let fetching = book::Fetching {
-        wanted: |sheet: &calamine::Sheet| {
-            sheet.typ == SheetType::WorkSheet && options.reads_sheet(&sheet.name)
-        },
+        wanted: |sheet: &calamine::Sheet| book::reads(sheet, options),
         needs_merged: |sheet: &calamine::Sheet, cells: &calamine::Range<calamine::Data>| {
             clearinghouse::has_sex_blocks(&Grid::new(cells), &options.for_sheet(&sheet.name))
         },
@@ -133,8 +131,10 @@ fn read_book_sheet(
         listed.note = Some(format!("not read: {kind}, which holds no cells"));
         return Ok(listed);
     }
+    // A sheet read ahead comes with its merged regions when it shows sex blocks, and without
+    // when it shows none: that was decided with its cells.
     let (read, merged_ahead) = match fetched {
-        Some(ahead) => (ahead.range, ahead.merged),
+        Some(ahead) => (ahead.range, Some(ahead.merged)),
         None => (book::read_sheet(book, &sheet.name), None),
     };
     let range = match read {
@@ -151,10 +151,12 @@ fn read_book_sheet(
     let sheet_options = options.for_sheet(&sheet.name);
     let grid = Grid::new(&range);
     let merge_info = book::has_merge_info(book);
-    let merged = if merge_info && clearinghouse::has_sex_blocks(&grid, &sheet_options) {
-        merged_ahead.unwrap_or_else(|| book::merged_regions(book, &sheet.name))
-    } else {
-        Vec::new()
+    let merged = match merged_ahead {
+        Some(decided) => decided.unwrap_or_default(),
+        None if merge_info && clearinghouse::has_sex_blocks(&grid, &sheet_options) => {
+            book::merged_regions(book, &sheet.name)
+        }
+        None => Vec::new(),
     };
     progress.sheet_read(&grid)?;
     let input = SheetInput {

@@ -191,18 +191,11 @@ impl Location {
             .next()
             .unwrap_or(self.file.as_str())
     }
-
-    /// The location with the bare file name, as a finding's identity uses it.
-    pub fn with_file_name(&self) -> Location {
-        Location {
-            file: self.file_name().to_string(),
-            ..self.clone()
-        }
-    }
 }
 
 impl Location {
-    /// Shown as [`Location::with_file_name`] shows, without making that location.
+    /// Shown with the bare file name ([`Location::file_name`]), as a finding's identity uses
+    /// it.
     pub fn display_with_file_name(&self) -> impl fmt::Display + '_ {
         struct Shown<'l>(&'l Location);
         impl fmt::Display for Shown<'_> {

@@ -13,6 +13,7 @@ pub use parsers::{
     is_note, normalise_age, parse_duration, parse_year, reporter_from_file_name,
     table_from_file_name,
 };
+use records::count_line_ends;
 pub use records::{LineCounter, MAX_CELL_BYTES, MAX_ROW_BYTES, TextRecords};
 
 use super::codes::{Codes, merge_flags, stored_value};
@@ -699,7 +700,7 @@ fn body_parts(
     let cuts = if body.contains(&b'"') {
         record_ends(body, &targets, builder)
     } else {
-        Some(line_ends(body, &targets))
+        Some(cuts_after_line_ends(body, &targets))
     };
     let Some(cuts) = cuts else {
         return whole();
@@ -719,7 +720,7 @@ fn body_parts(
 }
 
 /// The byte after the first line end at or after each target.
-fn line_ends(body: &[u8], targets: &[usize]) -> Vec<usize> {
+fn cuts_after_line_ends(body: &[u8], targets: &[usize]) -> Vec<usize> {
     targets
         .iter()
         .filter_map(|&target| {
@@ -757,18 +758,6 @@ fn record_ends(body: &[u8], targets: &[usize], builder: &csv::ReaderBuilder) -> 
     Some(ends)
 }
 
-/// The 1-based line a byte of a text is on: line ends before it are `\n`, `\r\n` or a lone
-/// `\r`, as [`records::LineCounter`] counts them.
-fn line_of(bytes: &[u8], byte: usize) -> u32 {
-    let before = bytes.get(..byte).unwrap_or(bytes);
-    let ends = before
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count();
-    u32::try_from(ends + 1).unwrap_or(u32::MAX)
-}
-
 /// What the parts of a text's rows are read with.
 struct BodyReading<'a> {
     text: &'a str,
@@ -797,10 +786,16 @@ impl BodyReading<'_> {
         dataset: &mut Dataset,
         report: &mut LoadReport,
     ) -> Result<(), LoadError> {
+        // The line each part starts on, counted once through the text.
         let bytes = self.text.as_bytes();
+        let (mut line, mut counted) = (1u32, 0usize);
         let work: Vec<(std::ops::Range<usize>, u32)> = ranges
             .iter()
-            .map(|r| (r.clone(), line_of(bytes, r.start)))
+            .map(|r| {
+                line += u32::try_from(count_line_ends(bytes, counted..r.start)).unwrap_or(0);
+                counted = r.start;
+                (r.clone(), line)
+            })
             .collect();
         let blank = || {
             let mut part = LoadReport::new(self.path, String::new(), report.layout);

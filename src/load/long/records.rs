@@ -34,23 +34,27 @@ impl<'t> LineCounter<'t> {
             self.at = 0;
             self.line = 1;
         }
-        let newlines = self
-            .bytes
-            .get(self.at..byte)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .filter(|(i, b)| match **b {
-                b'\n' => true,
-                // A `\r` ends a line unless the `\n` of a CRLF follows it.
-                b'\r' => self.bytes.get(self.at + i + 1) != Some(&b'\n'),
-                _ => false,
-            })
-            .count();
-        self.line += newlines as u32;
+        self.line += count_line_ends(self.bytes, self.at..byte) as u32;
         self.at = byte;
         self.line
     }
+}
+
+/// The line ends among `bytes[range]`: `\n`, and `\r` unless the `\n` of a CRLF follows it
+/// (looked for past the range too).
+pub fn count_line_ends(bytes: &[u8], range: std::ops::Range<usize>) -> usize {
+    let start = range.start;
+    bytes
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| match b {
+            b'\n' => true,
+            b'\r' => bytes.get(start + i + 1) != Some(&b'\n'),
+            _ => false,
+        })
+        .count()
 }
 
 /// The records of a delimited text with their 1-based lines. A line the csv reader cannot read
