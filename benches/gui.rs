@@ -163,7 +163,9 @@ fn raw_input(events: Vec<egui::Event>) -> egui::RawInput {
 
 /// One frame: layout and tessellation.
 fn frame(ctx: &egui::Context, app: &mut MigreviewApp, events: Vec<egui::Event>) -> usize {
-    let output = ctx.run_ui(raw_input(events), |ui| app.window_ui(ui));
+    let mut output = ctx.run_ui(raw_input(events), |ui| app.window_ui(ui));
+    // No renderer takes the textures in; a debug build checks that they were handled.
+    output.textures_delta.clear();
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
     primitives.len()
 }
@@ -180,7 +182,7 @@ fn panel_frames(c: &mut Criterion) {
     );
     let coverage_reporter = session.coverage.reporters[0].clone();
     let mirror_years = session.report.mirror.years();
-    let reporters: Vec<_> = session.index.slices[&TableId::T3]
+    let reporters: Vec<_> = session.slices[&TableId::T3]
         .iter()
         .map(|s| s.reporter)
         .collect();
@@ -544,9 +546,14 @@ fn responsive_while_loading(_: &mut Criterion) {
     let started = Instant::now();
     let mut app = MigreviewApp::with_files(vec![path], Some(dir.path().into()));
     let mut frames = Frames::default();
+    let mut shown = None;
     let mut loaded = None;
     while loaded.is_none() {
         let frame_started = frames.draw(&ctx, &mut app);
+        if shown.is_none() && !app.session().dataset.is_empty() {
+            // The frame that received the data; the checks run on.
+            shown = Some(frame_started - started);
+        }
         if !app.is_busy() {
             loaded = Some(frame_started - started);
         }
@@ -571,11 +578,16 @@ fn responsive_while_loading(_: &mut Criterion) {
         app.session().findings().len()
     );
     println!(
-        "  load, check and index: {}",
+        "  load and index, to the frame that shows the data: {} (target < 1,000 ms)",
+        ms(shown.unwrap_or_default())
+    );
+    println!(
+        "  then the checks, the mirror statistics and their index, to the frame that shows \
+         the findings: {}",
         ms(loaded.unwrap_or_default())
     );
     println!(
-        "  frames drawn meanwhile: {} (the last one takes the loaded data in)",
+        "  frames drawn meanwhile: {} (two of them take the data and the findings in)",
         during.drawn
     );
     println!("  longest frame: {}", ms(during.longest));
@@ -583,7 +595,7 @@ fn responsive_while_loading(_: &mut Criterion) {
         "  longest gap between frames: {} (a 60 Hz window draws every 16 ms)",
         ms(during.longest_gap)
     );
-    println!("  first frame showing the data: {}", ms(showing));
+    println!("  first frame showing the findings: {}", ms(showing));
     for message in app.messages() {
         println!("  message in the window: {}", message.text);
     }

@@ -105,6 +105,14 @@ pub struct Review {
     pub assessment: Option<crate::assess::Assessment>,
 }
 
+/// Decisions of `triage` about findings that are not among `current`.
+pub fn stale_count(triage: &BTreeMap<String, Triage>, current: &HashSet<&str>) -> usize {
+    triage
+        .keys()
+        .filter(|id| !current.contains(id.as_str()))
+        .count()
+}
+
 impl Default for Review {
     fn default() -> Self {
         Review::new(Vec::new())
@@ -280,10 +288,7 @@ impl Review {
     /// Decisions about findings that are not among the current ones (the data or the checks
     /// changed since they were made).
     pub fn stale_count(&self, current: &HashSet<&str>) -> usize {
-        self.triage
-            .keys()
-            .filter(|id| !current.contains(id.as_str()))
-            .count()
+        stale_count(&self.triage, current)
     }
 
     /// The import options remembered for a file of this name.

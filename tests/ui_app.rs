@@ -9,7 +9,7 @@ use ui_support::*;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use migreview::app::jobs::{LoadRequest, load_session};
+use migreview::app::jobs::{LoadRequest, load_session, open_session};
 use migreview::app::{MessageLevel, MigreviewApp, Panel, Session};
 use migreview::checks::{CheckCode, Dimension, Finding, Outcome, Severity};
 use migreview::load::LoadControl;
@@ -244,6 +244,60 @@ fn opening_the_bilateral_file_lists_its_data_in_overview() {
     for year in ["2016", "2017", "2018"] {
         h.get_by_label(year);
     }
+}
+
+#[test]
+fn the_data_are_shown_while_the_checks_run_and_the_findings_follow() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let (loaded, pending) = open_session(
+        &LoadRequest::Files(vec![path.clone()]),
+        &LoadControl::new(),
+        None,
+        &AtomicU8::new(0),
+    );
+    let session = loaded.session.expect("the fixture loads");
+    assert!(session.checking);
+    assert!(session.findings().is_empty());
+    let pending = pending.expect("the checks are left to run");
+    // The spinners repaint for as long as the checks run: the frames are stepped.
+    let mut h = harness(MigreviewApp::with_session(session, None));
+    h.run_steps(4);
+    h.get_by_label("72 observations · 4 reporters · checking…");
+    h.get_by_label("The data are open already; the findings appear here when the checks are done.");
+    h.get_by_label("Findings").click();
+    h.run_steps(4);
+    h.get_by_label("The checks are running…");
+    h.get_by_label("Mirror").click();
+    h.run_steps(4);
+    h.get_by_label("The mirror statistics appear here when they are computed.");
+    h.get_by_label("Data").click();
+    h.run_steps(4);
+    h.get_by_label("Bulgaria (BGR)");
+    h.get_by_label("3,406");
+
+    // The checks end: their findings and mirror statistics come in.
+    h.state_mut().take_checks(pending.run());
+    h.run();
+    let findings = h.state().session().findings().len();
+    assert!(findings > 0, "the fixture has findings");
+    assert!(!h.state().session().checking);
+    h.get_by_label(&status_line(&h));
+    h.get_by_label(&format!("Findings ({findings})")).click();
+    h.run();
+    assert!(!has_label(&h, "The checks are running…"));
+    h.get_by_label(
+        "AUT reports 3,406 immigrants from BGR in 2017; BGR reports 527 emigrants to AUT: \
+         ratio 6.463 (|ln ratio| 1.866)",
+    );
+    h.get_by_label("Mirror").click();
+    h.run();
+    assert!(!has_label(
+        &h,
+        "The mirror statistics appear here when they are computed."
+    ));
+    let pairs = h.state().session().report.mirror.pairs.len();
+    assert!(pairs > 0, "the fixture has mirror pairs");
 }
 
 #[test]

@@ -70,7 +70,12 @@ impl MigreviewApp {
             ),
             Command::Open(paths) => self.start_load(LoadRequest::Files(paths), ctx),
             Command::OpenSample => self.start_load(LoadRequest::Sample, ctx),
-            Command::CancelLoad if self.jobs.running_load().is_some() => {
+            Command::CancelLoad
+                if self
+                    .jobs
+                    .running_load()
+                    .is_some_and(|load| load.cancellable()) =>
+            {
                 self.jobs.cancel_load();
                 self.push_message(MessageLevel::Info, tr(lang, Tr::LoadCancelled));
             }

@@ -50,7 +50,6 @@ impl CellDetail {
         let dataset = &session.dataset;
         let slice = dataset.sym(&cell.reporter).and_then(|sym| {
             session
-                .index
                 .slices
                 .get(&cell.table)?
                 .iter()
@@ -546,7 +545,6 @@ impl CoverageView {
             .sym(&cell.reporter)
             .and_then(|sym| {
                 session
-                    .index
                     .slices
                     .get(&cell.table)
                     .map(|list| list.iter().any(|s| s.reporter == sym))

@@ -48,7 +48,6 @@ impl Pivot {
             return Pivot::default();
         };
         let Some(slice) = session
-            .index
             .slices
             .get(&table)
             .and_then(|list| list.iter().find(|s| s.reporter == reporter))
@@ -152,7 +151,7 @@ impl DataView {
             return false;
         };
         let Some(table) = f.table else { return false };
-        let Some(reporters) = session.index.slices.get(&table) else {
+        let Some(reporters) = session.slices.get(&table) else {
             return false;
         };
         let dataset = &session.dataset;
@@ -194,7 +193,6 @@ impl DataView {
             return false;
         };
         let given = session
-            .index
             .slices
             .get(&table)
             .is_some_and(|list| list.iter().any(|s| s.reporter == reporter));
@@ -229,7 +227,7 @@ impl DataView {
 
     /// Keeps the selection on something that exists in this session.
     fn settle_selection(&mut self, session: &Session) {
-        let slices = &session.index.slices;
+        let slices = &session.slices;
         let table = match self.selection.table.filter(|t| slices.contains_key(t)) {
             Some(t) => t,
             None => match slices.keys().next() {
@@ -280,7 +278,7 @@ impl DataView {
         commands: &mut Vec<Command>,
     ) {
         self.prepare(session, lang);
-        if session.index.slices.is_empty() {
+        if session.slices.is_empty() {
             ui.add_space(12.0);
             ui.label(tr(lang, Tr::NoData));
             return;
@@ -324,7 +322,7 @@ impl DataView {
         lang: Lang,
         commands: &mut Vec<Command>,
     ) {
-        let slices = &session.index.slices;
+        let slices = &session.slices;
         let selection = self.selection;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr(lang, Tr::TableLabel));

@@ -248,6 +248,10 @@ impl FindingsView {
         palette: &Palette,
         commands: &mut Vec<Command>,
     ) {
+        if session.checking {
+            super::widgets::checks_running_ui(ui, lang, Tr::FindingsFollow);
+            return;
+        }
         self.prepare(session, lang);
         let total = session.findings().len();
         if total == 0 {
@@ -479,7 +483,7 @@ impl FindingsView {
             .is_some_and(Option::is_some)
             || finding
                 .table
-                .is_some_and(|t| session.index.slices.contains_key(&t));
+                .is_some_and(|t| session.slices.contains_key(&t));
         if ui
             .add_enabled(can_show, egui::Button::new(tr(lang, Tr::ShowInData)))
             .on_disabled_hover_text(tr(lang, Tr::NotInData))

@@ -2,8 +2,9 @@
 //! review. Each job reports over a channel and wakes the window with `request_repaint`.
 
 use super::chart_export::{ChartFormat, ChartRequest, ChartSource};
-use super::session::{FileSummary, Session, SessionSource};
+use super::session::{Checked, FileSummary, Session, SessionSource};
 use crate::load::{self, ImportOptions, LoadControl, LoadError};
+use crate::model::Dataset;
 use crate::report::{InputSummary, Report};
 use crate::review::{self, ExportFormat, Review};
 use crate::settings::Settings;
@@ -24,17 +25,28 @@ pub enum LoadRequest {
 /// Where a running load is.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum LoadPhase {
+    /// Reading the files.
     Reading,
+    /// Indexing what was read for the panels.
+    Opening,
+    /// The data are shown; the checks and the mirror statistics run.
     Checking,
-    Indexing,
 }
 
 impl LoadPhase {
     fn from_u8(value: u8) -> LoadPhase {
         match value {
-            1 => LoadPhase::Checking,
-            2 => LoadPhase::Indexing,
+            1 => LoadPhase::Opening,
+            2 => LoadPhase::Checking,
             _ => LoadPhase::Reading,
+        }
+    }
+
+    fn as_u8(self) -> u8 {
+        match self {
+            LoadPhase::Reading => 0,
+            LoadPhase::Opening => 1,
+            LoadPhase::Checking => 2,
         }
     }
 }
@@ -58,14 +70,54 @@ pub fn sample_inputs() -> Vec<(&'static str, &'static [u8])> {
         .collect()
 }
 
-/// Loads, checks and indexes: everything between "open" and a session ready to show.
-/// Runs on the loading thread; `phase` tells the window what is going on.
+/// The checks of a session that is open: what [`open_session`] leaves to do once the data are
+/// shown.
+pub struct PendingChecks {
+    dataset: Arc<Dataset>,
+    inputs: Vec<InputSummary>,
+    settings: Settings,
+    /// The triage of the session's review as it was read.
+    review: Review,
+}
+
+impl PendingChecks {
+    /// Runs every check and the mirror statistics, and indexes the findings.
+    pub fn run(self) -> Checked {
+        let report = Report::build(self.inputs, &self.dataset, &self.settings);
+        Checked::new(&self.dataset, report, &self.review)
+    }
+}
+
+/// Loads, checks and indexes: everything between "open" and a session ready to show, with its
+/// findings. Runs on the loading thread; `phase` tells the window what is going on.
 pub fn load_session(
     request: &LoadRequest,
     control: &LoadControl,
     data_dir: Option<&Path>,
     phase: &AtomicU8,
 ) -> Loaded {
+    let (mut loaded, pending) = open_session(request, control, data_dir, phase);
+    if let (Some(session), Some(pending)) = (&mut loaded.session, pending) {
+        install_checks(session, pending.run());
+    }
+    loaded
+}
+
+/// Takes the checks' results into the session, and the assessment's suggestions follow.
+pub fn install_checks(session: &mut Session, checked: Checked) {
+    session.install(checked);
+    super::sources::prepare_assessment(session);
+}
+
+/// Loads and indexes the data for the panels; the checks are left to run (the session is
+/// [`Session::checking`]). Runs on the loading thread; `phase` tells the window what is going
+/// on.
+pub fn open_session(
+    request: &LoadRequest,
+    control: &LoadControl,
+    data_dir: Option<&Path>,
+    phase: &AtomicU8,
+) -> (Loaded, Option<PendingChecks>) {
     let settings = Settings::default();
     let review_path: Option<PathBuf>;
     let loaded = match request {
@@ -106,25 +158,21 @@ pub fn load_session(
         .iter()
         .filter_map(|f| f.result.as_ref().err().cloned())
         .collect();
+    let nothing = |errors: Vec<LoadError>, cancelled: bool| Loaded {
+        request: request.clone(),
+        session: None,
+        errors,
+        cancelled,
+    };
     if control.is_cancelled() {
-        return Loaded {
-            request: request.clone(),
-            session: None,
-            errors: Vec::new(),
-            cancelled: true,
-        };
+        return (nothing(Vec::new(), true), None);
     }
     let any_loaded = files.iter().any(|f| f.result.is_ok());
     // The sample session opens even when the build has no sample files, to say so.
     if !any_loaded && *request != LoadRequest::Sample {
-        return Loaded {
-            request: request.clone(),
-            session: None,
-            errors,
-            cancelled: false,
-        };
+        return (nothing(errors, false), None);
     }
-    phase.store(1, Ordering::Relaxed);
+    phase.store(LoadPhase::Opening.as_u8(), Ordering::Relaxed);
     let inputs: Vec<InputSummary> = files
         .iter()
         .map(|f| match &f.result {
@@ -132,16 +180,6 @@ pub fn load_session(
             Err(error) => InputSummary::from_error(&f.path.display().to_string(), error),
         })
         .collect();
-    let report = Report::build(inputs, &dataset, &settings);
-    if control.is_cancelled() {
-        return Loaded {
-            request: request.clone(),
-            session: None,
-            errors: Vec::new(),
-            cancelled: true,
-        };
-    }
-    phase.store(2, Ordering::Relaxed);
     let source = match request {
         LoadRequest::Sample => SessionSource::Sample,
         LoadRequest::Files(_) => SessionSource::Files(
@@ -152,14 +190,29 @@ pub fn load_session(
                 .collect(),
         ),
     };
-    let mut session = Session::build(source, dataset, files, report, review_path);
-    super::sources::prepare_assessment(&mut session);
-    Loaded {
+    let shell = Report::new(inputs.clone(), &dataset, &settings);
+    let mut session = Session::open(source, dataset, files, shell, review_path);
+    if control.is_cancelled() {
+        return (nothing(Vec::new(), true), None);
+    }
+    // The assessment is there at once; its suggestions follow the checks.
+    super::sources::take_assessment(&mut session);
+    let pending = PendingChecks {
+        dataset: session.dataset.clone(),
+        inputs,
+        settings,
+        review: Review {
+            triage: session.review.triage.clone(),
+            ..Review::new(Vec::new())
+        },
+    };
+    let loaded = Loaded {
         request: request.clone(),
         session: Some(session),
         errors,
         cancelled: false,
-    }
+    };
+    (loaded, Some(pending))
 }
 
 /// The import options remembered for a file: those of the same content when the review has
@@ -201,10 +254,10 @@ fn file_summary(loaded: load::InputLoaded) -> FileSummary {
 /// What a background job reports.
 #[derive(Debug)]
 pub enum JobEvent {
-    Loaded {
-        id: u64,
-        loaded: Box<Loaded>,
-    },
+    /// The data are read (the checks go on running).
+    Loaded { id: u64, loaded: Box<Loaded> },
+    /// The checks of the session `Loaded` with the same id are done.
+    Checked { id: u64, checked: Box<Checked> },
     /// Files chosen in the open dialog (empty: the dialog was closed or could not open).
     Picked(Vec<PathBuf>),
     /// Where to export, chosen in the save dialog.
@@ -257,6 +310,12 @@ pub struct RunningLoad {
 impl RunningLoad {
     pub fn phase(&self) -> LoadPhase {
         LoadPhase::from_u8(self.phase.load(Ordering::Relaxed))
+    }
+
+    /// Whether Cancel can stop it: until its data are shown (the checks of data that are shown
+    /// run to their end).
+    pub fn cancellable(&self) -> bool {
+        self.phase() != LoadPhase::Checking
     }
 }
 
@@ -424,12 +483,29 @@ impl Jobs {
             std::thread::Builder::new()
                 .name("migreview-load".into())
                 .spawn(move || {
-                    let loaded = load_session(&request, &control, data_dir.as_deref(), &phase);
+                    let (loaded, pending) =
+                        open_session(&request, &control, data_dir.as_deref(), &phase);
+                    let pending = pending.filter(|_| loaded.session.is_some());
+                    if pending.is_some() {
+                        phase.store(LoadPhase::Checking.as_u8(), Ordering::Relaxed);
+                    }
                     let _ = tx.send(JobEvent::Loaded {
                         id,
                         loaded: Box::new(loaded),
                     });
                     ctx.request_repaint();
+                    let Some(pending) = pending else {
+                        return;
+                    };
+                    let checked = pending.run();
+                    // Another file opened meanwhile: the results are not wanted.
+                    if !control.is_cancelled() {
+                        let _ = tx.send(JobEvent::Checked {
+                            id,
+                            checked: Box::new(checked),
+                        });
+                        ctx.request_repaint();
+                    }
                 })
                 .map_err(|e| format!("cannot start loading: {e}"))?
         };
@@ -456,52 +532,68 @@ impl Jobs {
     pub fn poll(&mut self) -> (Vec<JobEvent>, Option<String>) {
         let mut events = Vec::new();
         while let Ok(event) = self.rx.try_recv() {
-            match event {
-                JobEvent::Loaded { id, loaded } => {
-                    if self.load.as_ref().is_some_and(|l| l.id == id) {
-                        self.load = None;
-                        events.push(JobEvent::Loaded { id, loaded });
-                    }
-                }
-                JobEvent::Picked(_) | JobEvent::ExportPath(..) | JobEvent::ChartPath(..) => {
-                    self.dialog_open = false;
-                    events.push(event);
-                }
-                JobEvent::Exported(_) | JobEvent::ChartExported(_) => {
-                    self.exports = self.exports.saturating_sub(1);
-                    events.push(event);
-                }
-                JobEvent::Failed(_) => events.push(event),
-                JobEvent::Sources(_) | JobEvent::Import(_) => {
-                    if event.ends_dialog() {
-                        self.dialog_open = false;
-                    }
-                    if event.ends_work() {
-                        self.work = self.work.saturating_sub(1);
-                    }
-                    events.push(event);
-                }
-            }
+            self.receive(event, &mut events);
         }
         let mut crashed = None;
         if let Some(load) = &mut self.load
             && load.handle.as_ref().is_some_and(|h| h.is_finished())
+            && let Some(handle) = load.handle.take()
         {
-            // The thread ended; its result may have arrived just after the loop above.
-            if let Some(handle) = load.handle.take() {
-                let panicked = handle.join().is_err();
-                if let Ok(JobEvent::Loaded { id, loaded }) = self.rx.try_recv()
-                    && id == load.id
-                {
-                    self.load = None;
-                    events.push(JobEvent::Loaded { id, loaded });
-                } else if panicked {
-                    self.load = None;
-                    crashed = Some("loading stopped unexpectedly".to_string());
-                }
+            let panicked = handle.join().is_err();
+            // The thread ended; its results may have arrived just after the loop above.
+            while let Ok(event) = self.rx.try_recv() {
+                self.receive(event, &mut events);
+            }
+            if let Some(load) = self.load.take()
+                && panicked
+            {
+                crashed = Some(match load.phase() {
+                    LoadPhase::Checking => "the checks stopped unexpectedly",
+                    LoadPhase::Reading | LoadPhase::Opening => "loading stopped unexpectedly",
+                });
             }
         }
-        (events, crashed)
+        (events, crashed.map(str::to_string))
+    }
+
+    /// Keeps the events a frame needs to see: a load's only when it is the running one (its
+    /// session arrives first, then its checks).
+    fn receive(&mut self, event: JobEvent, events: &mut Vec<JobEvent>) {
+        match event {
+            JobEvent::Loaded { id, loaded } => {
+                let Some(load) = self.load.as_ref().filter(|l| l.id == id) else {
+                    return;
+                };
+                if loaded.session.is_none() || load.phase() != LoadPhase::Checking {
+                    self.load = None;
+                }
+                events.push(JobEvent::Loaded { id, loaded });
+            }
+            JobEvent::Checked { id, checked } => {
+                if self.load.as_ref().is_some_and(|l| l.id == id) {
+                    self.load = None;
+                    events.push(JobEvent::Checked { id, checked });
+                }
+            }
+            JobEvent::Picked(_) | JobEvent::ExportPath(..) | JobEvent::ChartPath(..) => {
+                self.dialog_open = false;
+                events.push(event);
+            }
+            JobEvent::Exported(_) | JobEvent::ChartExported(_) => {
+                self.exports = self.exports.saturating_sub(1);
+                events.push(event);
+            }
+            JobEvent::Failed(_) => events.push(event),
+            JobEvent::Sources(_) | JobEvent::Import(_) => {
+                if event.ends_dialog() {
+                    self.dialog_open = false;
+                }
+                if event.ends_work() {
+                    self.work = self.work.saturating_sub(1);
+                }
+                events.push(event);
+            }
+        }
     }
 
     /// Opens the system's file dialog on a thread.

@@ -185,7 +185,8 @@ impl MigreviewApp {
         ui.horizontal(|ui| {
             for panel in Panel::ALL {
                 let mut text = RichText::new(panel.title(lang)).heading();
-                if panel == Panel::Findings {
+                // While the checks run, the tab has no count yet.
+                if panel == Panel::Findings && !self.session.checking {
                     let n = self.session.findings().len();
                     text = RichText::new(format!(
                         "{} ({})",

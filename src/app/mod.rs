@@ -264,6 +264,8 @@ impl MigreviewApp {
     pub fn shown_chart(&self) -> Option<ChartRequest> {
         match self.panel {
             Panel::Coverage => self.coverage_view.chart_request(),
+            // The mirror statistics are not there while the checks run.
+            Panel::Mirror if self.session.checking => None,
             Panel::Mirror => self.mirror_view.chart_request(),
             Panel::Sources => self.sources_view.chart_request(&self.session),
             Panel::Overview | Panel::Data | Panel::Findings => None,
@@ -482,6 +484,7 @@ impl MigreviewApp {
         for event in events {
             match event {
                 JobEvent::Loaded { loaded, .. } => self.finish_load(*loaded, ctx),
+                JobEvent::Checked { checked, .. } => self.take_checks(*checked),
                 JobEvent::Picked(paths) => {
                     if paths.is_empty() {
                         self.push_message(
@@ -573,11 +576,9 @@ impl MigreviewApp {
             ReviewState::New | ReviewState::Restored { .. } | ReviewState::NowhereToSave => {}
         }
         if !self.first_data_logged {
-            self.first_data_logged = true;
             log::info!(
-                "{} observations and {} findings ready {} ms after start",
+                "{} observations ready {} ms after start",
                 session.dataset.len(),
-                session.findings().len(),
                 self.started.elapsed().as_millis()
             );
         }
@@ -594,12 +595,41 @@ impl MigreviewApp {
             SessionSource::Empty => "migreview".to_string(),
         };
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
-        self.session = session;
+        let previous = std::mem::replace(&mut self.session, session);
+        // Freeing a large session (millions of small allocations) takes longer than a frame.
+        if std::thread::Builder::new()
+            .name("migreview-free".into())
+            .spawn(move || drop(previous))
+            .is_err()
+        {
+            log::warn!("cannot start a thread to free the previous session");
+        }
         self.data_view = DataView::default();
         self.findings_view.reset();
         self.sources_view.reset();
         self.coverage_view.reset();
         self.mirror_view.reset();
+        if !self.session.checking {
+            self.finish_checks_shown();
+        }
+    }
+
+    /// The checks of the session shown are done: their findings, mirror statistics and the
+    /// assessment's suggestions come in.
+    pub fn take_checks(&mut self, checked: session::Checked) {
+        jobs::install_checks(&mut self.session, checked);
+        self.finish_checks_shown();
+    }
+
+    fn finish_checks_shown(&mut self) {
+        if !self.first_data_logged {
+            self.first_data_logged = true;
+            log::info!(
+                "{} findings ready {} ms after start",
+                self.session.findings().len(),
+                self.started.elapsed().as_millis()
+            );
+        }
         if let Some(select) = self.start_select.take() {
             self.apply_start_select(&select);
         }

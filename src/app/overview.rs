@@ -342,6 +342,13 @@ fn scorecard_ui(
 ) {
     let card = &session.index.scorecard;
     ui.heading(tr(lang, Tr::ScorecardHeading));
+    if session.checking {
+        ui.horizontal(|ui| {
+            ui.add(egui::Spinner::new());
+            ui.label(tr(lang, Tr::FindingsFollow));
+        });
+        return;
+    }
     let total: usize = card.by_severity.iter().sum();
     if total == 0 {
         ui.label(if session.report.checks.is_empty() {

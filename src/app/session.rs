@@ -7,7 +7,7 @@ use crate::coverage::{MirrorCoverage, TableCoverage};
 use crate::load::{ImportOptions, LoadError, LoadReport};
 use crate::model::{Dataset, Lang, ObsKey, Sex, Sym, TableId};
 use crate::report::Report;
-use crate::review::{Review, ReviewMatch, ReviewedFile};
+use crate::review::{Review, ReviewMatch, ReviewedFile, Triage};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -140,7 +140,33 @@ impl ReporterSlice {
     }
 }
 
-/// Lookups built once per session.
+/// The observations of each table, by reporter (sorted by code), then by sex.
+pub type Slices = BTreeMap<TableId, Vec<ReporterSlice>>;
+
+fn build_slices(dataset: &Dataset) -> Slices {
+    let mut slices: BTreeMap<TableId, HashMap<Sym, ReporterSlice>> = BTreeMap::new();
+    for (i, obs) in dataset.obs().iter().enumerate() {
+        let slice = slices
+            .entry(obs.table)
+            .or_default()
+            .entry(obs.reporter)
+            .or_insert_with(|| ReporterSlice {
+                reporter: obs.reporter,
+                ..ReporterSlice::default()
+            });
+        slice.obs[obs.sex as usize].push(i as u32);
+    }
+    slices
+        .into_iter()
+        .map(|(table, by_reporter)| {
+            let mut list: Vec<ReporterSlice> = by_reporter.into_values().collect();
+            list.sort_by(|a, b| dataset.str(a.reporter).cmp(dataset.str(b.reporter)));
+            (table, list)
+        })
+        .collect()
+}
+
+/// Lookups of the findings, built once per report.
 #[derive(Clone, Debug, Default)]
 pub struct SessionIndex {
     /// [`Finding::case_id`] of every finding, in report order.
@@ -149,8 +175,6 @@ pub struct SessionIndex {
     pub finding_cell: Vec<Option<ObsKey>>,
     /// Findings by the observation they are about.
     pub by_cell: rustc_hash::FxHashMap<ObsKey, Vec<u32>>,
-    /// Tables present, each with its reporters (sorted by code) and their observations.
-    pub slices: BTreeMap<TableId, Vec<ReporterSlice>>,
     pub scorecard: Scorecard,
     /// What the search box looks through, per finding, in English and in Russian.
     pub search_text: [Vec<String>; 2],
@@ -222,38 +246,18 @@ fn push_lowercase(out: &mut String, text: &str) {
     out.push_str(text.get(run..).unwrap_or_default());
 }
 
-/// Decisions of the review whose finding is not among `case_ids` (none to look for when the
+/// Decisions of a triage whose finding is not among `case_ids` (none to look for when the
 /// review has none).
-fn stale_count(review: &Review, case_ids: &[String]) -> usize {
-    if review.triage.is_empty() {
+fn stale_count(triage: &BTreeMap<String, Triage>, case_ids: &[String]) -> usize {
+    if triage.is_empty() {
         return 0;
     }
     let current: HashSet<&str> = case_ids.iter().map(String::as_str).collect();
-    review.stale_count(&current)
+    crate::review::stale_count(triage, &current)
 }
 
 impl SessionIndex {
     pub fn build(dataset: &Dataset, findings: &[Finding]) -> SessionIndex {
-        let mut slices: BTreeMap<TableId, HashMap<Sym, ReporterSlice>> = BTreeMap::new();
-        for (i, obs) in dataset.obs().iter().enumerate() {
-            let slice = slices
-                .entry(obs.table)
-                .or_default()
-                .entry(obs.reporter)
-                .or_insert_with(|| ReporterSlice {
-                    reporter: obs.reporter,
-                    ..ReporterSlice::default()
-                });
-            slice.obs[obs.sex as usize].push(i as u32);
-        }
-        let slices = slices
-            .into_iter()
-            .map(|(table, by_reporter)| {
-                let mut list: Vec<ReporterSlice> = by_reporter.into_values().collect();
-                list.sort_by(|a, b| dataset.str(a.reporter).cmp(dataset.str(b.reporter)));
-                (table, list)
-            })
-            .collect();
         let total = dataset.sym("TOTAL");
         let mut by_cell: rustc_hash::FxHashMap<ObsKey, Vec<u32>> = Default::default();
         let finding_cell: Vec<Option<ObsKey>> = findings
@@ -292,7 +296,6 @@ impl SessionIndex {
             case_ids,
             finding_cell,
             by_cell,
-            slices,
             scorecard: Scorecard::build(findings),
             search_text: [search_en, search_ru],
         }
@@ -316,16 +319,61 @@ fn cell_of(dataset: &Dataset, finding: &Finding, total: Option<Sym>) -> Option<O
     })
 }
 
+/// The checks' part of a session, made off the window's thread once the data are shown: the
+/// report of every check, the index of its findings, and what they change in the review.
+#[derive(Debug)]
+pub struct Checked {
+    report: Report,
+    index: SessionIndex,
+    /// The triage with decisions filed under a finding's former identity moved to its current
+    /// one, when any moved.
+    triage: Option<BTreeMap<String, Triage>>,
+    stale: usize,
+}
+
+impl Checked {
+    /// Indexes `report`'s findings and matches them with the triage of `review` (the review of
+    /// the session the report is for: its triage cannot change while the checks run, as there
+    /// is no finding to decide on yet).
+    pub fn new(dataset: &Dataset, report: Report, review: &Review) -> Checked {
+        let index = SessionIndex::build(dataset, &report.findings);
+        let mut triage = None;
+        if !review.triage.is_empty() {
+            let mut adopted = Review {
+                triage: review.triage.clone(),
+                ..Review::new(Vec::new())
+            };
+            if adopted.adopt_legacy(&report.findings) > 0 {
+                triage = Some(adopted.triage);
+            }
+        }
+        let stale = match &triage {
+            Some(triage) => stale_count(triage, &index.case_ids),
+            None => stale_count(&review.triage, &index.case_ids),
+        };
+        Checked {
+            report,
+            index,
+            triage,
+            stale,
+        }
+    }
+}
+
 static GENERATION: AtomicU64 = AtomicU64::new(1);
 
 /// Everything that is open.
 #[derive(Debug)]
 pub struct Session {
     pub source: SessionSource,
-    pub dataset: Dataset,
+    /// Shared, so the checks can run on it while the window shows it.
+    pub dataset: Arc<Dataset>,
     pub files: Vec<FileSummary>,
-    /// Shared, so an export can write it on another thread.
+    /// Shared, so an export can write it on another thread. Holds no findings and no mirror
+    /// statistics while [`Session::checking`].
     pub report: Arc<Report>,
+    /// The checks are still running: the data are shown, the findings are not there yet.
+    pub checking: bool,
     pub review: Review,
     /// Where the review is saved; `None` when there is nowhere to save it.
     pub review_path: Option<PathBuf>,
@@ -333,6 +381,8 @@ pub struct Session {
     /// Decisions in the review about findings that are not in this report.
     pub stale: usize,
     pub index: SessionIndex,
+    /// The observations of each table by reporter and sex (the Data panel).
+    pub slices: Slices,
     /// Identifies this session in the panels' caches.
     pub generation: u64,
     /// Changes whenever the triage changes (the findings filter by status depends on it).
@@ -361,9 +411,26 @@ impl Session {
         )
     }
 
-    /// Builds a session and restores its review from `review_path` (reads the disk; run it on
-    /// the loading thread).
+    /// Builds a session with its checks' `report` and restores its review from `review_path`
+    /// (reads the disk; run it on the loading thread).
     pub fn build(
+        source: SessionSource,
+        dataset: Dataset,
+        files: Vec<FileSummary>,
+        report: Report,
+        review_path: Option<PathBuf>,
+    ) -> Session {
+        let shell = report.without_results();
+        let mut session = Session::open(source, dataset, files, shell, review_path);
+        let checked = Checked::new(&session.dataset, report, &session.review);
+        session.install(checked);
+        session
+    }
+
+    /// Builds a session whose checks are still to run (`report` holds the inputs, the data
+    /// set's summary and the settings) and restores its review from `review_path` (reads the
+    /// disk; run it on the loading thread). [`Session::install`] adds the checks' results.
+    pub fn open(
         source: SessionSource,
         dataset: Dataset,
         mut files: Vec<FileSummary>,
@@ -386,7 +453,6 @@ impl Session {
             Some(path) => match Review::read(path) {
                 Ok(None) => (Review::new(reviewed), ReviewState::New),
                 Ok(Some(mut review)) => {
-                    review.adopt_legacy(&report.findings);
                     let state = match review.compare(&reviewed) {
                         ReviewMatch::DataChanged { previous } => {
                             ReviewState::DataChanged { previous }
@@ -404,9 +470,9 @@ impl Session {
                 ),
             },
         };
-        // The findings' index beside what is read from the data alone.
-        let (index, (coverage, mirror_coverage_by_year, labels)) = crate::parallel::join(
-            || SessionIndex::build(&dataset, &report.findings),
+        // What is read from the data alone, side by side.
+        let (slices, (coverage, mirror_coverage_by_year, labels)) = crate::parallel::join(
+            || build_slices(&dataset),
             || {
                 (
                     Arc::new(crate::coverage::table_coverage(&dataset)),
@@ -415,17 +481,18 @@ impl Session {
                 )
             },
         );
-        let stale = stale_count(&review, &index.case_ids);
         Session {
             source,
-            dataset,
+            dataset: Arc::new(dataset),
             files,
             report: Arc::new(report),
+            checking: true,
             review,
             review_path,
             review_state,
-            stale,
-            index,
+            stale: 0,
+            index: SessionIndex::default(),
+            slices,
             generation: GENERATION.fetch_add(1, Ordering::Relaxed),
             review_version: 0,
             coverage,
@@ -434,13 +501,25 @@ impl Session {
         }
     }
 
+    /// Takes in the checks' results: the report, its findings' index, the triage they moved
+    /// and the stale count. The assessment's suggestions follow (see
+    /// `sources::prepare_assessment`).
+    pub fn install(&mut self, checked: Checked) {
+        if let Some(triage) = checked.triage {
+            self.review.triage = triage;
+        }
+        self.index = checked.index;
+        self.report = Arc::new(checked.report);
+        self.stale = checked.stale;
+        self.checking = false;
+        self.generation = GENERATION.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// Replaces the report (checks run again, e.g. with other settings), keeping the data and
     /// the review; the indexes and the stale count follow.
     pub fn set_report(&mut self, report: Report) {
-        self.index = SessionIndex::build(&self.dataset, &report.findings);
-        self.report = Arc::new(report);
-        self.stale = stale_count(&self.review, &self.index.case_ids);
-        self.generation = GENERATION.fetch_add(1, Ordering::Relaxed);
+        let checked = Checked::new(&self.dataset, report, &self.review);
+        self.install(checked);
     }
 
     pub fn is_sample(&self) -> bool {

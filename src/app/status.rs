@@ -24,8 +24,8 @@ impl MigreviewApp {
                         trf(lang, Tr::LoadingWhat, &[&what]),
                         Some(load.control.fraction()),
                     ),
-                    LoadPhase::Checking => (tr(lang, Tr::RunningChecks).to_string(), None),
-                    LoadPhase::Indexing => (tr(lang, Tr::PreparingView).to_string(), None),
+                    LoadPhase::Opening => (tr(lang, Tr::PreparingView).to_string(), None),
+                    LoadPhase::Checking => (tr(lang, Tr::ChecksRunningData).to_string(), None),
                 };
                 ui.label(text);
                 match fraction {
@@ -40,7 +40,7 @@ impl MigreviewApp {
                         ui.add(egui::Spinner::new());
                     }
                 }
-                if ui.button(tr(lang, Tr::Cancel)).clicked() {
+                if load.cancellable() && ui.button(tr(lang, Tr::Cancel)).clicked() {
                     self.commands.push(Command::CancelLoad);
                 }
             });
@@ -74,13 +74,22 @@ impl MigreviewApp {
         let lang = self.settings.lang;
         let summary = &self.session.report.dataset;
         ui.horizontal(|ui| {
-            ui.label(crate::t!(
-                lang,
-                "status-summary",
-                observations = summary.observations,
-                reporters = summary.reporters.len(),
-                findings = self.session.findings().len(),
-            ));
+            ui.label(if self.session.checking {
+                crate::t!(
+                    lang,
+                    "status-summary-checking",
+                    observations = summary.observations,
+                    reporters = summary.reporters.len(),
+                )
+            } else {
+                crate::t!(
+                    lang,
+                    "status-summary",
+                    observations = summary.observations,
+                    reporters = summary.reporters.len(),
+                    findings = self.session.findings().len(),
+                )
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(path) = &self.session.review_path
                     && self.session.review_state.saves()

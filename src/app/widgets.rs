@@ -27,6 +27,17 @@ pub fn swatch(ui: &mut egui::Ui, fill: egui::Color32, text: &str) {
     });
 }
 
+/// What a panel shows in place of the checks' results while they are computed: a spinner, the
+/// heading "The checks are running…" and `what` follows.
+pub fn checks_running_ui(ui: &mut egui::Ui, lang: Lang, what: Tr) {
+    ui.add_space(12.0);
+    ui.horizontal(|ui| {
+        ui.add(egui::Spinner::new());
+        ui.heading(tr(lang, Tr::ChecksRunning));
+    });
+    ui.label(tr(lang, what));
+}
+
 /// The export options of the scatter: which points are named. Returns the options chosen.
 fn export_options_ui(ui: &mut egui::Ui, lang: Lang) -> ExportOptions {
     let mut options = ExportOptions::load(ui.ctx());

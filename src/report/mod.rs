@@ -115,6 +115,23 @@ impl Report {
         }
     }
 
+    /// The report before the checks ran: the same inputs, data set summary, settings,
+    /// assessment and error, no checks, findings or mirror statistics.
+    pub fn without_results(&self) -> Report {
+        Report {
+            schema: self.schema.clone(),
+            generated_by: self.generated_by.clone(),
+            inputs: self.inputs.clone(),
+            dataset: self.dataset.clone(),
+            settings: self.settings.clone(),
+            checks: Vec::new(),
+            findings: Vec::new(),
+            mirror: MirrorReport::default(),
+            assessment: self.assessment.clone(),
+            error: self.error.clone(),
+        }
+    }
+
     /// Runs everything on a loaded data set: the mirror statistics, then every registered check.
     pub fn build(inputs: Vec<InputSummary>, dataset: &Dataset, settings: &Settings) -> Report {
         let mut report = Report::new(inputs, dataset, settings);

@@ -112,8 +112,12 @@ NothingOpen = No data are open.
 HowToOpen = Open files with File › Open… (Ctrl+O), drag them onto the window, or start migreview with file names.
 DropToOpen = Drop the files to open them
 LoadingWhat = Loading { $p0 }…
-RunningChecks = Running the checks…
 PreparingView = Preparing the view…
+ChecksRunning = The checks are running…
+ChecksRunningData = Running the checks and the mirror statistics… The data can be explored meanwhile.
+FindingsFollow = The data are open already; the findings appear here when the checks are done.
+MirrorFollows = The mirror statistics appear here when they are computed.
+SuggestionsFollow = The suggested scores are updated when the checks are done.
 Cancel = Cancel
 LoadCancelled = Loading was cancelled; the open data stay.
 LoadCrashed = Loading stopped unexpectedly; the open data stay. See the log for details.
@@ -364,3 +368,11 @@ status-summary = { $observations ->
     [one] { $findings } finding
    *[other] { $findings } findings
 }
+## The status bar while the checks run: the findings are not counted yet.
+status-summary-checking = { $observations ->
+    [one] { $observations } observation
+   *[other] { $observations } observations
+} · { $reporters ->
+    [one] { $reporters } reporter
+   *[other] { $reporters } reporters
+} · checking…

@@ -345,6 +345,10 @@ impl MirrorView {
         lang: Lang,
         commands: &mut Vec<Command>,
     ) {
+        if session.checking {
+            super::widgets::checks_running_ui(ui, lang, Tr::MirrorFollows);
+            return;
+        }
         if session.report.mirror.pairs.is_empty() {
             ui.add_space(12.0);
             ui.heading(tr(lang, Tr::NoMirrorPairs));

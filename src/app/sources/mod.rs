@@ -68,24 +68,27 @@ impl SourcesEvent {
 
 /// Takes the assessment of a session in hand after a load: the one saved in the review, else
 /// (for the built-in sample) the sample assessment; its suggestions are computed again from the
-/// session's report for the countries that report data. Runs on the loading thread.
+/// session's report for the countries that report data.
 pub fn prepare_assessment(session: &mut Session) {
-    let assessment = session.review.assessment.take().or_else(|| {
-        session
-            .is_sample()
-            .then(|| match crate::sample::sample_assessment() {
-                Ok(sample) => Some(sample),
-                Err(e) => {
-                    log::error!("the built-in sample assessment cannot be read: {e}");
-                    None
-                }
-            })
-            .flatten()
-    });
-    session.review.assessment = assessment.map(|mut assessment| {
+    take_assessment(session);
+    if let Some(mut assessment) = session.review.assessment.take() {
         refresh(&mut assessment, session, None);
-        assessment
-    });
+        session.review.assessment = Some(assessment);
+    }
+}
+
+/// Gives the session its assessment as it was saved, without new suggestions: the review's,
+/// else for the built-in sample the sample assessment (the checks may still be running).
+pub fn take_assessment(session: &mut Session) {
+    if session.review.assessment.is_none() && session.is_sample() {
+        session.review.assessment = match crate::sample::sample_assessment() {
+            Ok(sample) => Some(sample),
+            Err(e) => {
+                log::error!("the built-in sample assessment cannot be read: {e}");
+                None
+            }
+        };
+    }
 }
 
 /// Computes the suggestions again from the session's report: every country that reports data,
@@ -288,6 +291,12 @@ impl SourcesView {
         }
         self.settle(session);
         self.top_bar_ui(ui, session, lang, commands);
+        if session.checking {
+            ui.horizontal(|ui| {
+                ui.add(egui::Spinner::new());
+                ui.label(tr(lang, Tr::SuggestionsFollow));
+            });
+        }
         ui.separator();
         let Some(country_code) = self.country.clone() else {
             ui.label(tr(lang, Tr::SourcesNoCountry));
