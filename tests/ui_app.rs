@@ -264,6 +264,10 @@ fn the_data_are_shown_while_the_checks_run_and_the_findings_follow() {
     let mut h = harness(MigreviewApp::with_session(session, None));
     h.run_steps(4);
     h.get_by_label("72 observations · 4 reporters · checking…");
+    assert!(
+        h.query_all_by_label_contains("have a decision").next().is_none(),
+        "no count of decisions before the findings are there"
+    );
     h.get_by_label("The data are open already; the findings appear here when the checks are done.");
     h.get_by_label("Findings").click();
     h.run_steps(4);

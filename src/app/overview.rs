@@ -307,6 +307,10 @@ fn review_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, palette: &Palette
         }
         ReviewState::NowhereToSave => {}
     }
+    // The decisions are counted against the findings, which follow the checks.
+    if session.checking {
+        return;
+    }
     if session.stale > 0 {
         ui.colored_label(
             palette.warning,
