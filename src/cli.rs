@@ -1,9 +1,9 @@
 //! The command line: headless runs for scripted pipelines.
 
-use crate::checks::Severity;
 use crate::load::{self, ImportOptions, Layout, LoadControl, LoadError, LoadOutcome, LoadReport};
 use crate::model::{Dataset, Lang, TableId, format_count};
-use crate::report::{InputSummary, Report};
+use crate::report::{InputSummary, Report, ReviewSummary};
+use crate::review::{self, Review, TriageStatus, Triaged};
 use crate::settings::Settings;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -175,6 +175,35 @@ pub struct CheckArgs {
     /// again from these data. Default: the sample assessment when the files are the sample.
     #[arg(long)]
     pub assessment: Option<PathBuf>,
+    /// The review file whose decisions (status, comment) to give with each finding. Default:
+    /// the one the window keeps beside the first data file (`<stem>.review.json`), when it
+    /// exists.
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
+    /// List only the findings of these statuses (repeat, or separate with commas).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub status: Vec<StatusArg>,
+}
+
+/// A reviewer's decision about a finding, as `--status` names it.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusArg {
+    Open,
+    Confirmed,
+    Explained,
+    #[value(name = "false_alarm", alias = "false-alarm")]
+    FalseAlarm,
+}
+
+impl From<StatusArg> for TriageStatus {
+    fn from(arg: StatusArg) -> TriageStatus {
+        match arg {
+            StatusArg::Open => TriageStatus::Open,
+            StatusArg::Confirmed => TriageStatus::Confirmed,
+            StatusArg::Explained => TriageStatus::Explained,
+            StatusArg::FalseAlarm => TriageStatus::FalseAlarm,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -491,16 +520,92 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     if let Some(reason) = &report.error {
         let _ = writeln!(err, "migreview: {reason}");
     }
+    let review = match read_review(args, &outcome, err) {
+        Ok(review) => review,
+        Err(()) => return EXIT_INPUT,
+    };
+    let statuses: Vec<TriageStatus> = args.status.iter().map(|&s| s.into()).collect();
+    let triaged = Triaged::new(review.as_ref().map(|(r, _)| r), &statuses);
+    let summary = review
+        .as_ref()
+        .map(|(_, path)| ReviewSummary::new(path.display().to_string(), &triaged, &report.findings));
     let written = match args.format {
-        Format::Json => report.write_json(out),
-        Format::Text => {
-            check_output::write_text_report(out, &outcome, &report, args.lang.into(), args.limit)
-        }
+        Format::Json => report.write_json_triaged(out, &triaged, summary.as_ref()),
+        Format::Text => check_output::write_text_report(
+            out,
+            &outcome,
+            &report,
+            &check_output::Listing {
+                lang: args.lang.into(),
+                limit: args.limit,
+                triaged: &triaged,
+                review: summary.as_ref(),
+            },
+        ),
     };
     if let Err(e) = written {
         return output_failed(&e, err);
     }
-    exit_status(&outcome, &report)
+    exit_status(&outcome, &report, &triaged)
+}
+
+/// The review `check` reads: `--review FILE` (which must be readable), else the one beside the
+/// first data file when there is one. Says on `err` when the review is of other data, or when
+/// the one beside the data cannot be read (the findings are then listed without decisions).
+fn read_review(
+    args: &CheckArgs,
+    outcome: &LoadOutcome,
+    err: &mut dyn Write,
+) -> Result<Option<(Review, PathBuf)>, ()> {
+    let (path, named) = match (&args.review, args.input.files.first()) {
+        (Some(path), _) => (path.clone(), true),
+        (None, Some(first)) => (review::review_path(first), false),
+        (None, None) => return Ok(None),
+    };
+    let review = match Review::read(&path) {
+        Ok(Some(review)) => review,
+        Ok(None) if named => {
+            let _ = writeln!(
+                err,
+                "migreview: --review: {}: no such file; expected a review file the window \
+                 saved (<first data file>.review.json); leave --review out to use the one \
+                 beside the data",
+                path.display()
+            );
+            return Err(());
+        }
+        Ok(None) => return Ok(None),
+        Err(error) if named => {
+            let _ = writeln!(err, "migreview: --review: {error}");
+            return Err(());
+        }
+        Err(error) => {
+            let _ = writeln!(
+                err,
+                "migreview: {error}; the findings are listed without decisions (name another \
+                 review with --review)"
+            );
+            return Ok(None);
+        }
+    };
+    let files: Vec<review::ReviewedFile> = outcome
+        .reports()
+        .map(|r| review::ReviewedFile {
+            name: crate::load::display_name(&r.path),
+            sha256: r.sha256.clone(),
+            options: Default::default(),
+        })
+        .collect();
+    if let review::ReviewMatch::DataChanged { previous } = review.compare(&files) {
+        let _ = writeln!(
+            err,
+            "migreview: {}: the review was made on other data ({}); its decisions are given \
+             where the findings are the same",
+            path.display(),
+            previous.join(", ")
+        );
+    }
+    Ok(Some((review, path)))
 }
 
 /// Why a run has nothing to work on: no observation was read from any input (every file was
@@ -552,11 +657,12 @@ pub fn nothing_read(outcome: &LoadOutcome, consequence: &str) -> Option<String> 
     ))
 }
 
-/// The exit status of `check` (`docs/report.md#exit-status-of-migreview-check`).
-pub fn exit_status(outcome: &LoadOutcome, report: &Report) -> i32 {
+/// The exit status of `check` (`docs/report.md#exit-status-of-migreview-check`): with a
+/// review, only the errors still open count.
+pub fn exit_status(outcome: &LoadOutcome, report: &Report, triaged: &Triaged) -> i32 {
     if outcome.errors().next().is_some() || report.error.is_some() {
         EXIT_INPUT
-    } else if report.count(Severity::Error) > 0 {
+    } else if triaged.open_errors(&report.findings) > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK

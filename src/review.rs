@@ -105,6 +105,85 @@ pub struct Review {
     pub assessment: Option<crate::assess::Assessment>,
 }
 
+/// A report's findings seen through a review: each finding's decision, and which statuses are
+/// listed (`migreview check --review … --status …`). A finding without a decision is open.
+#[derive(Clone, Copy, Debug)]
+pub struct Triaged<'a> {
+    review: Option<&'a Review>,
+    /// The statuses listed; empty: all.
+    statuses: &'a [TriageStatus],
+}
+
+impl<'a> Triaged<'a> {
+    pub fn new(review: Option<&'a Review>, statuses: &'a [TriageStatus]) -> Triaged<'a> {
+        Triaged { review, statuses }
+    }
+
+    /// No review, every finding listed.
+    pub fn none() -> Triaged<'static> {
+        Triaged {
+            review: None,
+            statuses: &[],
+        }
+    }
+
+    pub fn review(&self) -> Option<&'a Review> {
+        self.review
+    }
+
+    /// The statuses listed; empty: all.
+    pub fn statuses(&self) -> &'a [TriageStatus] {
+        self.statuses
+    }
+
+    /// The decision about the finding of this identity, when one was made.
+    pub fn triage(&self, case_id: &str) -> Option<&'a Triage> {
+        self.review.and_then(|r| r.triage(case_id))
+    }
+
+    pub fn status(&self, case_id: &str) -> TriageStatus {
+        self.triage(case_id).map(|t| t.status).unwrap_or_default()
+    }
+
+    /// Whether a finding of this status is listed.
+    pub fn lists(&self, status: TriageStatus) -> bool {
+        self.statuses.is_empty() || self.statuses.contains(&status)
+    }
+
+    /// The findings listed, each with its identity.
+    pub fn listed<'f>(
+        &'f self,
+        findings: &'f [Finding],
+    ) -> impl Iterator<Item = (&'f Finding, String)> + 'f {
+        findings.iter().filter_map(move |finding| {
+            let id = finding.case_id();
+            self.lists(self.status(&id)).then_some((finding, id))
+        })
+    }
+
+    /// Findings of severity error that are still open (whatever is listed).
+    pub fn open_errors(&self, findings: &[Finding]) -> usize {
+        findings
+            .iter()
+            .filter(|f| {
+                f.severity == crate::checks::Severity::Error
+                    && (self.review.is_none() || self.status(&f.case_id()) == TriageStatus::Open)
+            })
+            .count()
+    }
+}
+
+/// A finding as a report lists it: its identity (the key of its decision in a review file),
+/// the finding, and the decision (`open` and no comment when there is none).
+#[derive(Serialize)]
+pub struct TriagedFinding<'a> {
+    pub id: String,
+    #[serde(flatten)]
+    pub finding: &'a Finding,
+    pub status: TriageStatus,
+    pub comment: &'a str,
+}
+
 /// Decisions of `triage` about findings that are not among `current`.
 pub fn stale_count(triage: &BTreeMap<String, Triage>, current: &HashSet<&str>) -> usize {
     triage

@@ -5,7 +5,8 @@ use super::counted;
 use crate::checks::{CheckCode, Finding, Outcome, Severity};
 use crate::load::{LoadOutcome, LoadReport};
 use crate::model::{Dataset, Lang, format_count};
-use crate::report::Report;
+use crate::report::{Report, ReviewSummary};
+use crate::review::{TriageStatus, Triaged};
 use crate::t;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -165,15 +166,26 @@ fn write_dataset_summary(out: &mut dyn Write, dataset: &Dataset) -> std::io::Res
     Ok(())
 }
 
+/// How `check` lists its findings in text.
+pub struct Listing<'a> {
+    pub lang: Lang,
+    /// Findings listed per check (the rest are counted).
+    pub limit: usize,
+    /// Each finding's decision, and the statuses listed.
+    pub triaged: &'a Triaged<'a>,
+    /// What was read from the review, when one was.
+    pub review: Option<&'a ReviewSummary>,
+}
+
 /// The text report of `check`: what each input gave, the data set, the checks, the findings
 /// and the assessment.
 pub(super) fn write_text_report(
     out: &mut dyn Write,
     outcome: &LoadOutcome,
     report: &Report,
-    lang: Lang,
-    limit: usize,
+    listing: &Listing,
 ) -> std::io::Result<()> {
+    let lang = listing.lang;
     for result in &outcome.files {
         match result {
             Ok(load_report) => write_load_report(out, load_report)?,
@@ -200,7 +212,7 @@ pub(super) fn write_text_report(
         return Ok(());
     }
     write_check_table(out, report, lang)?;
-    write_findings(out, report, lang, limit)?;
+    write_findings(out, report, listing)?;
     write_assessment_summary(out, report, lang)
 }
 
@@ -286,24 +298,79 @@ fn finding_key(finding: &Finding) -> String {
     parts.join(" · ")
 }
 
-/// The findings grouped by check and severity, at most `limit` per check.
+/// The name of a status, as the window shows it.
+pub fn status_text(lang: Lang, status: TriageStatus) -> &'static str {
+    match status {
+        TriageStatus::Open => t!(lang, "StatusOpen"),
+        TriageStatus::Confirmed => t!(lang, "StatusConfirmed"),
+        TriageStatus::Explained => t!(lang, "StatusExplained"),
+        TriageStatus::FalseAlarm => t!(lang, "StatusFalseAlarm"),
+    }
+}
+
+/// What was read from the review and which statuses are listed.
+fn write_review_summary(
+    out: &mut dyn Write,
+    summary: &ReviewSummary,
+    total: usize,
+    lang: Lang,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        t!(
+            lang,
+            "cli-review",
+            path = summary.path.clone(),
+            decisions = summary.decisions,
+            stale = summary.stale,
+            open = summary.open_errors,
+        )
+    )?;
+    if !summary.statuses.is_empty() {
+        let names: Vec<&str> = summary
+            .statuses
+            .iter()
+            .map(|&s| status_text(lang, s))
+            .collect();
+        writeln!(
+            out,
+            "{}",
+            t!(
+                lang,
+                "cli-review-listed",
+                statuses = names.join(", "),
+                listed = summary.listed,
+                total = total,
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// The findings listed, grouped by check and severity, at most `limit` per check; each with
+/// its decision when it has one.
 pub fn write_findings(
     out: &mut dyn Write,
     report: &Report,
-    lang: Lang,
-    limit: usize,
+    listing: &Listing,
 ) -> std::io::Result<()> {
-    if report.findings.is_empty() {
+    let (lang, limit, triaged) = (listing.lang, listing.limit, listing.triaged);
+    if let Some(summary) = listing.review {
+        writeln!(out)?;
+        write_review_summary(out, summary, report.findings.len(), lang)?;
+    }
+    let mut by_check: BTreeMap<CheckCode, Vec<(&Finding, String)>> = BTreeMap::new();
+    for (finding, id) in triaged.listed(&report.findings) {
+        by_check.entry(finding.check).or_default().push((finding, id));
+    }
+    if by_check.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", t!(lang, "cli-no-findings"))?;
         return Ok(());
     }
     writeln!(out)?;
     writeln!(out, "{}", t!(lang, "cli-findings"))?;
-    let mut by_check: BTreeMap<CheckCode, Vec<&Finding>> = BTreeMap::new();
-    for finding in &report.findings {
-        by_check.entry(finding.check).or_default().push(finding);
-    }
     for (code, findings) in by_check {
         writeln!(out)?;
         writeln!(out, "{code}  {}", crate::checks::entry(code).title(lang))?;
@@ -315,10 +382,9 @@ pub fn write_findings(
                     Severity::Warning => t!(lang, "cli-warning"),
                     Severity::Info => t!(lang, "cli-info"),
                 };
-                let members: Vec<&Finding> = findings
+                let members: Vec<&(&Finding, String)> = findings
                     .iter()
-                    .copied()
-                    .filter(|f| f.outcome == Outcome::Fail && f.severity == severity)
+                    .filter(|(f, _)| f.outcome == Outcome::Fail && f.severity == severity)
                     .collect();
                 (label, members)
             })
@@ -326,8 +392,7 @@ pub fn write_findings(
                 t!(lang, "cli-not-evaluable-cases"),
                 findings
                     .iter()
-                    .copied()
-                    .filter(|f| f.outcome == Outcome::NotEvaluable)
+                    .filter(|(f, _)| f.outcome == Outcome::NotEvaluable)
                     .collect(),
             )));
         let mut shown = 0;
@@ -336,12 +401,21 @@ pub fn write_findings(
                 continue;
             }
             writeln!(out, "  {label} ({})", format_count(members.len() as f64))?;
-            for finding in members.iter().take(limit - shown) {
+            for (finding, id) in members.iter().take(limit - shown) {
                 writeln!(out, "    {}", finding.message(lang))?;
                 let key = finding_key(finding);
                 match &finding.location {
                     Some(location) => writeln!(out, "      {key} — {location}")?,
                     None => writeln!(out, "      {key}")?,
+                }
+                if let Some(triage) = triaged.triage(id)
+                    && (triage.status != TriageStatus::Open || !triage.comment.is_empty())
+                {
+                    let status = status_text(lang, triage.status);
+                    match triage.comment.as_str() {
+                        "" => writeln!(out, "      → {status}")?,
+                        comment => writeln!(out, "      → {status}: {comment}")?,
+                    }
                 }
                 shown += 1;
             }

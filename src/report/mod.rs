@@ -7,6 +7,7 @@ use crate::assess::ReportEvidence;
 use crate::checks::{CheckContext, CheckIndex, CheckSummary, Finding, Severity};
 use crate::load::{LoadError, LoadReport};
 use crate::mirror::MirrorReport;
+use crate::review::{TriageStatus, Triaged, TriagedFinding};
 use crate::model::{Dataset, DatasetSummary, Lang};
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
@@ -173,13 +174,121 @@ impl Report {
     /// Writes the report as JSON, as [`Report::to_json`] gives it, without building the text
     /// in memory first.
     pub fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        crate::save::write_json_pretty(out, self)
+        self.write_json_triaged(out, &Triaged::none(), None)
+    }
+
+    /// Writes the report with each finding's decision in `triaged`'s review, listing the
+    /// findings of the statuses it lists; `review` says what was read.
+    pub fn write_json_triaged(
+        &self,
+        out: &mut dyn std::io::Write,
+        triaged: &Triaged,
+        review: Option<&ReviewSummary>,
+    ) -> std::io::Result<()> {
+        crate::save::write_json_pretty(out, &self.json_view(triaged, review))
+    }
+
+    fn json_view<'a>(
+        &'a self,
+        triaged: &'a Triaged<'a>,
+        review: Option<&'a ReviewSummary>,
+    ) -> JsonView<'a> {
+        JsonView {
+            schema: &self.schema,
+            generated_by: &self.generated_by,
+            inputs: &self.inputs,
+            dataset: &self.dataset,
+            settings: &self.settings,
+            checks: &self.checks,
+            findings: FindingsJson {
+                findings: &self.findings,
+                triaged,
+            },
+            mirror: &self.mirror,
+            assessment: &self.assessment,
+            error: &self.error,
+            review,
+        }
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_else(|e| {
+        serde_json::to_string_pretty(&self.json_view(&Triaged::none(), None)).unwrap_or_else(|e| {
             format!("{{\"schema\": \"{SCHEMA}\", \"error\": \"cannot write the report: {e}\"}}")
         })
+    }
+}
+
+/// What a report written with a review says of it (`check --review`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReviewSummary {
+    /// The review file read.
+    pub path: String,
+    /// Decisions in it.
+    pub decisions: usize,
+    /// Decisions about findings this report does not have.
+    pub stale: usize,
+    /// The statuses listed (`--status`); empty: all.
+    pub statuses: Vec<TriageStatus>,
+    /// The findings listed.
+    pub listed: usize,
+    /// Findings of severity error that are still open.
+    pub open_errors: usize,
+}
+
+impl ReviewSummary {
+    /// The summary of `triaged` over `findings`, its review read from `path`.
+    pub fn new(path: String, triaged: &Triaged, findings: &[Finding]) -> ReviewSummary {
+        let review = triaged.review();
+        let current: std::collections::HashSet<String> =
+            findings.iter().map(Finding::case_id).collect();
+        let current: std::collections::HashSet<&str> =
+            current.iter().map(String::as_str).collect();
+        ReviewSummary {
+            path,
+            decisions: review.map_or(0, |r| r.triage.len()),
+            stale: review.map_or(0, |r| r.stale_count(&current)),
+            statuses: triaged.statuses().to_vec(),
+            listed: triaged.listed(findings).count(),
+            open_errors: triaged.open_errors(findings),
+        }
+    }
+}
+
+/// The report as written: the findings with their identity and decision.
+#[derive(Serialize)]
+struct JsonView<'a> {
+    schema: &'a str,
+    generated_by: &'a str,
+    inputs: &'a [InputSummary],
+    dataset: &'a DatasetSummary,
+    settings: &'a Settings,
+    checks: &'a [CheckSummary],
+    findings: FindingsJson<'a>,
+    mirror: &'a MirrorReport,
+    assessment: &'a Option<crate::assess::Assessment>,
+    error: &'a Option<String>,
+    /// Only when a review was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<&'a ReviewSummary>,
+}
+
+/// The findings listed, streamed one by one.
+struct FindingsJson<'a> {
+    findings: &'a [Finding],
+    triaged: &'a Triaged<'a>,
+}
+
+impl Serialize for FindingsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.triaged.listed(self.findings).map(|(finding, id)| {
+            let triage = self.triaged.triage(&id);
+            TriagedFinding {
+                status: triage.map(|t| t.status).unwrap_or_default(),
+                comment: triage.map_or("", |t| t.comment.as_str()),
+                id,
+                finding,
+            }
+        }))
     }
 }
 

@@ -21,3 +21,15 @@ cli-more-findings = {"  "}… { $more } more (all of them: --format json)
 cli-suggested = suggested
 cli-final = final
 cli-overridden = overridden
+## check --review: the review read, and what is listed.
+cli-review = Review { $path }: { $decisions ->
+    [one] { $decisions } decision
+   *[other] { $decisions } decisions
+} ({ $stale } about findings not found now); { $open ->
+    [one] { $open } error still open
+   *[other] { $open } errors still open
+}
+cli-review-listed = Listed: { $statuses } ({ $listed } of { $total ->
+    [one] { $total } finding
+   *[other] { $total } findings
+})

@@ -20,3 +20,17 @@ cli-more-findings = {"  "}… ещё { $more } (полностью: --format jso
 cli-suggested = предложено
 cli-final = итог
 cli-overridden = изменено экспертом
+## check --review: прочитанная проверка и что показано.
+cli-review = Проверка { $path }: { $decisions ->
+    [one] { $decisions } решение
+    [few] { $decisions } решения
+   *[many] { $decisions } решений
+} (из них о замечаниях, которых теперь нет: { $stale }); { $open ->
+    [one] открытой осталась { $open } ошибка
+    [few] открытыми остались { $open } ошибки
+   *[many] открытыми остались { $open } ошибок
+}
+cli-review-listed = Показаны: { $statuses } ({ $listed } из { $total ->
+    [one] { $total } замечания
+   *[many] { $total } замечаний
+})
