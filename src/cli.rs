@@ -171,8 +171,9 @@ pub struct CheckArgs {
     /// Findings listed per check in text output (the rest are counted).
     #[arg(long, default_value_t = DEFAULT_FINDINGS_PER_CHECK)]
     pub limit: usize,
-    /// A data-source assessment (JSON) to report with the findings, its suggestions computed
-    /// again from these data. Default: the sample assessment when the files are the sample.
+    /// A data-source assessment (JSON, or a review file the window saved) to report with the
+    /// findings, its suggestions computed again from these data. Default: the sample
+    /// assessment when the files are the sample.
     #[arg(long)]
     pub assessment: Option<PathBuf>,
     /// The review file whose decisions (status, comment) to give with each finding. Default:

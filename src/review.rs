@@ -105,6 +105,27 @@ pub struct Review {
     pub assessment: Option<crate::assess::Assessment>,
 }
 
+/// Reads an assessment from `path`: an assessment file (schema `migreview.assessment/1`), or a
+/// review file, which keeps the assessment the window's Sources panel made.
+pub fn load_assessment(path: &Path) -> Result<crate::assess::Assessment, String> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{shown}: cannot read the assessment: {e}"))?;
+    let is_review = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .is_some_and(|v| v.get("schema").and_then(|s| s.as_str()) == Some(SCHEMA));
+    if !is_review {
+        return crate::assess::Assessment::from_json(&text).map_err(|e| format!("{shown}: {e}"));
+    }
+    let review = Review::from_json(&text, &shown).map_err(|e| e.to_string())?;
+    review.assessment.ok_or_else(|| {
+        format!(
+            "{shown}: the review file holds no assessment yet; score the data sources in the \
+             window's Sources panel, or give an assessment file (migreview assess import)"
+        )
+    })
+}
+
 /// A report's findings seen through a review: each finding's decision, and which statuses are
 /// listed (`migreview check --review … --status …`). A finding without a decision is open.
 #[derive(Clone, Copy, Debug)]

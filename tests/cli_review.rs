@@ -222,3 +222,33 @@ fn a_review_of_other_data_is_used_with_a_warning() {
         .unwrap();
     assert_eq!(s1_now["status"], "explained");
 }
+
+#[test]
+fn the_assessment_kept_in_a_review_file_is_read_by_assess() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut review = Review::new(Vec::new());
+    let path = dir.path().join("KAZ.review.json");
+    let arg = path.display().to_string();
+    review.save(&path).unwrap();
+    let (status, stdout, stderr) =
+        migreview(&["assess", "scorecard", "--from", &arg, "--country", "KAZ"]);
+    assert_eq!(status, 2);
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains(&format!(
+            "{arg}: the review file holds no assessment yet; score the data sources in the \
+             window's Sources panel, or give an assessment file (migreview assess import)"
+        )),
+        "{stderr}"
+    );
+
+    // The window keeps the assessment in the review: the scorecard is that of the assessment.
+    review.assessment = Some(migreview::sample::sample_assessment().unwrap());
+    review.save(&path).unwrap();
+    let (status, from_review, stderr) =
+        migreview(&["assess", "scorecard", "--from", &arg, "--country", "KAZ"]);
+    assert_eq!(status, 0, "{stderr}");
+    let (_, from_sample, _) = migreview(&["assess", "scorecard", "--country", "KAZ"]);
+    assert_eq!(from_review, from_sample);
+    assert!(from_review.contains("KAZ"), "{from_review}");
+}

@@ -47,7 +47,8 @@ pub struct QuestionnaireArgs {
     /// Language of the headers and pick lists (the instructions have both).
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
-    /// An assessment (JSON) to prefill the questionnaire with.
+    /// An assessment (JSON), or a review file the window saved, to prefill the questionnaire
+    /// with.
     #[arg(long)]
     pub from: Option<PathBuf>,
 }
@@ -63,7 +64,8 @@ pub struct ImportArgs {
 
 #[derive(Args, Debug)]
 pub struct ScorecardArgs {
-    /// An assessment (JSON); default: the built-in sample assessment.
+    /// An assessment (JSON), or a review file the window saved (its assessment); default: the
+    /// built-in sample assessment.
     #[arg(long)]
     pub from: Option<PathBuf>,
     /// Only this country (KAZ, Kazakhstan…).
@@ -91,7 +93,8 @@ pub struct SuggestArgs {
     /// Only this country (KAZ, Kazakhstan…).
     #[arg(long)]
     pub country: Option<String>,
-    /// The inventory to score (an assessment in JSON); its final scores and reasons are kept.
+    /// The inventory to score (an assessment in JSON, or a review file the window saved); its
+    /// final scores and reasons are kept.
     /// Default: the sample assessment when the files are the sample data.
     #[arg(long)]
     pub from: Option<PathBuf>,
@@ -127,7 +130,7 @@ pub fn run(args: &AssessArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 
 fn load(from: &Option<PathBuf>) -> Result<Assessment, String> {
     match from {
-        Some(path) => Assessment::load(path).map_err(|e| e.to_string()),
+        Some(path) => crate::review::load_assessment(path),
         None => crate::sample::sample_assessment()
             .map_err(|e| format!("the built-in sample assessment cannot be read: {e}")),
     }
@@ -319,7 +322,7 @@ pub fn assessment_for_run(
     settings: &AssessSettings,
 ) -> Result<Option<Assessment>, String> {
     let mut assessment = match from {
-        Some(path) => Assessment::load(path).map_err(|e| e.to_string())?,
+        Some(path) => crate::review::load_assessment(path)?,
         None if crate::sample::assessment::is_sample_data(input_hashes.iter().copied()) => {
             crate::sample::sample_assessment()
                 .map_err(|e| format!("the built-in sample assessment cannot be read: {e}"))?
