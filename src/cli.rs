@@ -527,9 +527,9 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     };
     let statuses: Vec<TriageStatus> = args.status.iter().map(|&s| s.into()).collect();
     let triaged = Triaged::new(review.as_ref().map(|(r, _)| r), &statuses);
-    let summary = review
-        .as_ref()
-        .map(|(_, path)| ReviewSummary::new(path.display().to_string(), &triaged, &report.findings));
+    let summary = review.as_ref().map(|(_, path)| {
+        ReviewSummary::new(path.display().to_string(), &triaged, &report.findings)
+    });
     let written = match args.format {
         Format::Json => report.write_json_triaged(out, &triaged, summary.as_ref()),
         Format::Text => check_output::write_text_report(

@@ -69,8 +69,14 @@ fn check_gives_each_finding_its_decision_and_exits_with_the_errors_still_open() 
     let report = json(&stdout);
     let all = findings(&report);
     assert_eq!(all.len(), 282);
-    assert!(report.get("review").is_none(), "no review beside the data yet");
-    assert!(all.iter().all(|f| f["status"] == "open" && f["comment"] == ""));
+    assert!(
+        report.get("review").is_none(),
+        "no review beside the data yet"
+    );
+    assert!(
+        all.iter()
+            .all(|f| f["status"] == "open" && f["comment"] == "")
+    );
     let errors: Vec<&Value> = all.iter().filter(|f| f["severity"] == "error").collect();
     assert_eq!(errors.len(), 209);
     let s1 = all.iter().find(|f| f["check"] == "S1").unwrap();
@@ -102,7 +108,10 @@ fn check_gives_each_finding_its_decision_and_exits_with_the_errors_still_open() 
     assert_eq!(listed.len(), 282);
     let s1_now = listed.iter().find(|f| id(f) == id(s1)).unwrap();
     assert_eq!(s1_now["status"], "open");
-    let decided = listed.iter().filter(|f| f["status"] == "false_alarm").count();
+    let decided = listed
+        .iter()
+        .filter(|f| f["status"] == "false_alarm")
+        .count();
     assert_eq!(decided, 208);
 
     // Confirming the last error (a real problem, decided) leaves none open.
@@ -135,7 +144,10 @@ fn check_gives_each_finding_its_decision_and_exits_with_the_errors_still_open() 
     );
     assert!(text.contains(&under), "{text}");
     let (_, text_ru, _) = check(&files, &["--lang", "ru"]);
-    assert!(text_ru.contains("→ Подтверждено: asked the office"), "{text_ru}");
+    assert!(
+        text_ru.contains("→ Подтверждено: asked the office"),
+        "{text_ru}"
+    );
     assert!(text_ru.contains("210 решений"), "{text_ru}");
 
     // Only the findings still open are listed; the exit status is the same.
@@ -186,7 +198,9 @@ fn a_review_named_on_the_command_line_must_be_readable() {
     let (status, stdout, stderr) = check(&files, &["--format", "json"]);
     assert_eq!(status, 1);
     assert!(
-        stderr.contains("the findings are listed without decisions (name another review with --review)"),
+        stderr.contains(
+            "the findings are listed without decisions (name another review with --review)"
+        ),
         "{stderr}"
     );
     assert_eq!(findings(&json(&stdout)).len(), 282);

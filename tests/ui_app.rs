@@ -247,6 +247,50 @@ fn opening_the_bilateral_file_lists_its_data_in_overview() {
 }
 
 #[test]
+fn save_dialogs_open_in_the_data_folder_never_in_the_apps_own() {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(MigreviewApp::with_files(
+        Vec::new(),
+        Some(data_dir.path().into()),
+    ));
+    wait_until_idle(&mut h);
+    assert!(h.state().session().is_sample());
+    // The sample's review lives in the app's data folder; a dialog does not open there.
+    assert_eq!(
+        h.state().export_suggestion(ExportFormat::Csv),
+        PathBuf::from("sample.findings.csv")
+    );
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    h.state_mut()
+        .queue(migreview::app::Command::Open(vec![path.clone()]));
+    wait_until_idle(&mut h);
+    assert_eq!(
+        h.state().export_suggestion(ExportFormat::Csv),
+        dir.path().join("bilateral_4x3.findings.csv")
+    );
+    // With a filter set, the name says so.
+    let findings = h.state().session().findings();
+    let (all, warnings) = (
+        findings.len(),
+        findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count(),
+    );
+    assert!(warnings > 0);
+    h.get_by_label(&format!("Findings ({all})")).click();
+    h.run();
+    h.get_by_label(&format!("Warning {warnings}")).click();
+    h.run();
+    assert_eq!(
+        h.state().export_suggestion(ExportFormat::Json),
+        dir.path().join("bilateral_4x3.findings_filtered.json")
+    );
+}
+
+#[test]
 fn the_data_are_shown_while_the_checks_run_and_the_findings_follow() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = fixture_copy(dir.path());
@@ -265,7 +309,9 @@ fn the_data_are_shown_while_the_checks_run_and_the_findings_follow() {
     h.run_steps(4);
     h.get_by_label("72 observations · 4 reporters · checking…");
     assert!(
-        h.query_all_by_label_contains("have a decision").next().is_none(),
+        h.query_all_by_label_contains("have a decision")
+            .next()
+            .is_none(),
         "no count of decisions before the findings are there"
     );
     h.get_by_label("The data are open already; the findings appear here when the checks are done.");
@@ -332,6 +378,24 @@ fn the_findings_panel_lists_findings_grouped_by_check() {
         &h,
         "Poland reports no emigration to these partners in 2016–2018"
     ));
+    // An export holds what is shown, and says so on its first line.
+    let csv = dir.path().join("errors.csv");
+    h.state_mut()
+        .export_findings(&csv, ExportFormat::Csv)
+        .expect("exported");
+    let text = std::fs::read_to_string(&csv).expect("csv");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some("\u{FEFF}Filtered: 1 of 3 findings · Severity: Error")
+    );
+    assert!(lines[1].starts_with("check,title,severity,"), "{text}");
+    assert_eq!(
+        lines.len(),
+        3,
+        "the note, the header and the one error: {text}"
+    );
+    assert!(lines[2].starts_with("M1,"), "{text}");
     h.get_by_label("Clear filters").click();
     h.run();
 
@@ -509,7 +573,7 @@ fn triage_is_saved_beside_the_data_and_restored_by_a_new_window() {
 
         // Exports carry the decision.
         let csv = dir.path().join("findings.csv");
-        h.state()
+        h.state_mut()
             .export_findings(&csv, ExportFormat::Csv)
             .expect("exported");
         let text = std::fs::read_to_string(&csv).expect("csv");
@@ -529,6 +593,15 @@ fn triage_is_saved_beside_the_data_and_restored_by_a_new_window() {
         assert_eq!(exported["findings"][0]["status"], "confirmed");
         assert_eq!(exported["findings"][0]["comment"], comment);
         assert_eq!(exported["findings"][2]["status"], "open");
+        // The next save dialog opens where this went.
+        assert_eq!(
+            h.state().settings().save_folder.as_deref(),
+            Some(dir.path())
+        );
+        assert_eq!(
+            h.state().export_suggestion(ExportFormat::Xlsx),
+            dir.path().join("bilateral_4x3.findings.xlsx")
+        );
         h.get_by_label("Dismiss").click();
         h.run();
         h.take_snapshot_results()

@@ -144,14 +144,17 @@ impl MigreviewApp {
                     format,
                 );
             }
-            Command::ExportTo(path, format) => self.jobs.export(
-                ctx,
-                path,
-                format,
-                self.session.report.clone(),
-                self.session.review.clone(),
-                lang,
-            ),
+            Command::ExportTo(path, format) => {
+                let shown = self.findings_view.export_selection(&self.session, lang);
+                self.jobs.export(
+                    ctx,
+                    path,
+                    format,
+                    (self.session.report.clone(), shown),
+                    self.session.review.clone(),
+                    lang,
+                );
+            }
             _ => {}
         }
     }
@@ -185,10 +188,7 @@ impl MigreviewApp {
             }
             Command::ExportChartDialog(request, format) => {
                 let name = format!("{}.{}", request.file_stem(), format.extension());
-                let suggested = match self.session.review_path.as_ref().and_then(|p| p.parent()) {
-                    Some(dir) => dir.join(name),
-                    None => PathBuf::from(name),
-                };
+                let suggested = self.save_path(name);
                 self.jobs.pick_chart_path(
                     ctx,
                     tr(lang, Tr::ExportChartDialogTitle).to_string(),
@@ -253,10 +253,7 @@ impl MigreviewApp {
                     [one] => format!("{one}.questionnaire.xlsx"),
                     _ => "questionnaire.xlsx".to_string(),
                 };
-                let suggested = match self.session.review_path.as_ref().and_then(|p| p.parent()) {
-                    Some(dir) => dir.join(name),
-                    None => PathBuf::from(name),
-                };
+                let suggested = self.save_path(name);
                 let title = tr(lang, Tr::SourcesExportQuestionnaire).to_string();
                 self.jobs
                     .spawn_dialog(ctx, "migreview-questionnaire-dialog", move || {
@@ -349,7 +346,8 @@ impl MigreviewApp {
         }
     }
 
-    fn export_suggestion(&self, format: ExportFormat) -> PathBuf {
+    /// Where the export dialog opens, with the name it suggests.
+    pub fn export_suggestion(&self, format: ExportFormat) -> PathBuf {
         let stem = match &self.session.source {
             SessionSource::Files(paths) => paths
                 .first()
@@ -358,8 +356,31 @@ impl MigreviewApp {
                 .unwrap_or_else(|| "migreview".into()),
             _ => "sample".into(),
         };
-        let name = format!("{stem}.findings.{}", format.extension());
-        match self.session.review_path.as_ref().and_then(|p| p.parent()) {
+        // A filtered list says so in its name too.
+        let filtered = if self.findings_view.filter.is_default() {
+            ""
+        } else {
+            "_filtered"
+        };
+        let name = format!("{stem}.findings{filtered}.{}", format.extension());
+        self.save_path(name)
+    }
+
+    /// Where a save dialog opens with `name`: the folder saved to last, else the folder of the
+    /// data (the first file); for the built-in sample, without a folder saved to yet, where
+    /// the system's dialog opens (never the app's own data folder).
+    fn save_path(&self, name: String) -> PathBuf {
+        let data_folder = match &self.session.source {
+            SessionSource::Files(paths) => paths.first().and_then(|p| p.parent()),
+            SessionSource::Sample | SessionSource::Empty => None,
+        };
+        let folder = self
+            .settings
+            .save_folder
+            .as_deref()
+            .filter(|dir| dir.is_dir())
+            .or(data_folder.filter(|dir| !dir.as_os_str().is_empty()));
+        match folder {
             Some(dir) => dir.join(name),
             None => PathBuf::from(name),
         }

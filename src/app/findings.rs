@@ -9,7 +9,7 @@ use super::session::{Session, search_text, severity_slot};
 use super::theme::Palette;
 use crate::checks::{CheckCode, Finding, Outcome, Severity, catalog};
 use crate::model::{Lang, PlaceKind, TableId, gazetteer};
-use crate::review::{ExportFormat, TriageStatus};
+use crate::review::{ExportFormat, Shown, TriageStatus};
 use egui::{Align, Layout, RichText, Sense, UiBuilder, vec2};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -143,6 +143,8 @@ pub struct FindingsView {
     collapsed: BTreeSet<CheckCode>,
     rows: Vec<ListRow>,
     matching: usize,
+    /// Every finding that passes the filters, in the order shown (folded groups too).
+    shown: Vec<u32>,
     rows_key: Option<RowsKey>,
     choices: Option<(u64, FilterChoices)>,
     comment_draft: String,
@@ -178,6 +180,74 @@ impl FindingsView {
         self.matching
     }
 
+    /// What an export writes: with a filter set, the findings it shows (in the order shown) and
+    /// a line saying which; else every finding.
+    pub fn export_selection(&mut self, session: &Session, lang: Lang) -> Shown {
+        if self.filter.is_default() {
+            return Shown::all();
+        }
+        self.prepare(session, lang);
+        let total = session.findings().len();
+        let mut note = trf(
+            lang,
+            Tr::FilteredNote,
+            &[
+                &count_text(lang, self.shown.len() as f64),
+                &count_text(lang, total as f64),
+            ],
+        );
+        for part in self.filter_parts(lang) {
+            note.push_str(" · ");
+            note.push_str(&part);
+        }
+        Shown {
+            indices: Some(self.shown.clone()),
+            note: Some(note),
+        }
+    }
+
+    /// The filters set, each as "what: value".
+    fn filter_parts(&self, lang: Lang) -> Vec<String> {
+        let filter = &self.filter;
+        let mut parts = Vec::new();
+        if filter.severities != [true; 3] {
+            let kept: Vec<&str> = Severity::ALL
+                .into_iter()
+                .filter(|&s| filter.severities[severity_slot(s)])
+                .map(|s| severity_name(lang, s))
+                .collect();
+            parts.push(format!(
+                "{}: {}",
+                tr(lang, Tr::SeverityLabel),
+                kept.join(", ")
+            ));
+        }
+        if let Some(check) = filter.check {
+            parts.push(format!("{}: {check}", tr(lang, Tr::CheckLabel)));
+        }
+        if let Some(country) = &filter.country {
+            parts.push(format!("{}: {country}", tr(lang, Tr::CountryLabel)));
+        }
+        if let Some(table) = filter.table {
+            parts.push(format!("{}: {}", tr(lang, Tr::TableLabel), table.code()));
+        }
+        if let Some(year) = filter.year {
+            parts.push(format!("{}: {year}", tr(lang, Tr::YearLabel)));
+        }
+        if let Some(status) = filter.status {
+            parts.push(format!(
+                "{}: {}",
+                tr(lang, Tr::StatusLabel),
+                status_name(lang, status)
+            ));
+        }
+        let text = filter.text.trim();
+        if !text.is_empty() {
+            parts.push(format!("{}: «{text}»", tr(lang, Tr::SearchLabel)));
+        }
+        parts
+    }
+
     /// Rebuilds the grouped list when the session, triage, filters or language changed.
     pub fn prepare(&mut self, session: &Session, lang: Lang) {
         if self.choices.as_ref().map(|(g, _)| *g) != Some(session.generation) {
@@ -211,6 +281,7 @@ impl FindingsView {
             groups.entry(finding.check).or_default().push(i as u32);
         }
         self.matching = groups.values().map(Vec::len).sum();
+        self.shown.clear();
         // The most severe groups first, then in catalogue order.
         let mut groups: Vec<(Severity, CheckCode, Vec<u32>)> = groups
             .into_iter()
@@ -227,6 +298,7 @@ impl FindingsView {
         groups.sort_by_key(|(worst, check, _)| (*worst, *check));
         self.rows.clear();
         for (_, check, list) in groups {
+            self.shown.extend_from_slice(&list);
             let collapsed = self.collapsed.contains(&check);
             self.rows.push(ListRow::Group {
                 check,
@@ -345,6 +417,9 @@ impl FindingsView {
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button(tr(lang, Tr::ExportJson)).clicked() {
                     commands.push(Command::ExportDialog(ExportFormat::Json));
+                }
+                if ui.button(tr(lang, Tr::ExportXlsx)).clicked() {
+                    commands.push(Command::ExportDialog(ExportFormat::Xlsx));
                 }
                 if ui.button(tr(lang, Tr::ExportCsv)).clicked() {
                     commands.push(Command::ExportDialog(ExportFormat::Csv));

@@ -689,7 +689,7 @@ impl Jobs {
         ctx: &egui::Context,
         path: PathBuf,
         format: ExportFormat,
-        report: Arc<Report>,
+        (report, shown): (Arc<Report>, review::Shown),
         review: Review,
         lang: crate::model::Lang,
     ) {
@@ -699,9 +699,10 @@ impl Jobs {
         let spawned = std::thread::Builder::new()
             .name("migreview-export".into())
             .spawn(move || {
-                let result = review::export_to_file(&path, format, &report.findings, &review, lang)
-                    .map(|()| path)
-                    .map_err(|e| e.to_string());
+                let result =
+                    review::export_to_file(&path, format, &report.findings, &shown, &review, lang)
+                        .map(|()| path)
+                        .map_err(|e| e.to_string());
                 let _ = tx.send(JobEvent::Exported(result));
                 ctx.request_repaint();
             });

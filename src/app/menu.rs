@@ -86,6 +86,14 @@ impl MigreviewApp {
             ui.close();
         }
         if ui
+            .add_enabled(has_findings, egui::Button::new(tr(lang, Tr::ExportXlsx)))
+            .clicked()
+        {
+            self.commands
+                .push(Command::ExportDialog(ExportFormat::Xlsx));
+            ui.close();
+        }
+        if ui
             .add_enabled(has_findings, egui::Button::new(tr(lang, Tr::ExportJson)))
             .clicked()
         {

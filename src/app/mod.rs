@@ -336,12 +336,17 @@ impl MigreviewApp {
         self.jobs.flush_saves()
     }
 
-    /// Writes every finding with its triage to `path` (CSV or JSON), in the window's language.
-    pub fn export_findings(&self, path: &Path, format: ExportFormat) -> Result<(), String> {
+    /// Writes the findings the Findings panel shows (every finding when no filter is set) with
+    /// their triage to `path`, in the window's language.
+    pub fn export_findings(&mut self, path: &Path, format: ExportFormat) -> Result<(), String> {
+        let shown = self
+            .findings_view
+            .export_selection(&self.session, self.settings.lang);
         review::export_to_file(
             path,
             format,
             self.session.findings(),
+            &shown,
             &self.session.review,
             self.settings.lang,
         )
@@ -502,14 +507,17 @@ impl MigreviewApp {
                 JobEvent::Failed(message) => {
                     self.push_message(MessageLevel::Error, message);
                 }
-                JobEvent::Exported(Ok(path)) => self.push_message(
-                    MessageLevel::Info,
-                    trf(
-                        self.settings.lang,
-                        Tr::ExportedTo,
-                        &[&path.display().to_string()],
-                    ),
-                ),
+                JobEvent::Exported(Ok(path)) => {
+                    self.remember_saved(&path);
+                    self.push_message(
+                        MessageLevel::Info,
+                        trf(
+                            self.settings.lang,
+                            Tr::ExportedTo,
+                            &[&path.display().to_string()],
+                        ),
+                    );
+                }
                 JobEvent::Exported(Err(error)) => {
                     log::warn!("{error}");
                     self.push_message(MessageLevel::Error, error);
@@ -520,14 +528,17 @@ impl MigreviewApp {
                         .push(Command::ExportChartTo(request, format, path));
                 }
                 JobEvent::ChartPath(None, ..) => {}
-                JobEvent::ChartExported(Ok(path)) => self.push_message(
-                    MessageLevel::Info,
-                    trf(
-                        self.settings.lang,
-                        Tr::ChartExportedTo,
-                        &[&path.display().to_string()],
-                    ),
-                ),
+                JobEvent::ChartExported(Ok(path)) => {
+                    self.remember_saved(&path);
+                    self.push_message(
+                        MessageLevel::Info,
+                        trf(
+                            self.settings.lang,
+                            Tr::ChartExportedTo,
+                            &[&path.display().to_string()],
+                        ),
+                    );
+                }
                 JobEvent::ChartExported(Err(error)) => {
                     log::warn!("{error}");
                     self.push_message(MessageLevel::Error, error);
@@ -632,6 +643,13 @@ impl MigreviewApp {
         }
         if let Some(select) = self.start_select.take() {
             self.apply_start_select(&select);
+        }
+    }
+
+    /// The next save dialog opens in the folder of what was just written.
+    fn remember_saved(&mut self, path: &Path) {
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+            self.settings.save_folder = Some(folder.to_path_buf());
         }
     }
 

@@ -18,6 +18,9 @@ pub struct AppSettings {
     pub zoom: f32,
     /// Sets of files opened together, most recent first.
     pub recent: Vec<Vec<PathBuf>>,
+    /// The folder something was last saved to (exports, charts, questionnaires): the next save
+    /// dialog opens there.
+    pub save_folder: Option<PathBuf>,
 }
 
 impl Default for AppSettings {
@@ -27,6 +30,7 @@ impl Default for AppSettings {
             dark: false,
             zoom: 1.0,
             recent: Vec::new(),
+            save_folder: None,
         }
     }
 }

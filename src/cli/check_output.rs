@@ -362,7 +362,10 @@ pub fn write_findings(
     }
     let mut by_check: BTreeMap<CheckCode, Vec<(&Finding, String)>> = BTreeMap::new();
     for (finding, id) in triaged.listed(&report.findings) {
-        by_check.entry(finding.check).or_default().push((finding, id));
+        by_check
+            .entry(finding.check)
+            .or_default()
+            .push((finding, id));
     }
     if by_check.is_empty() {
         writeln!(out)?;

@@ -7,8 +7,8 @@ use crate::assess::ReportEvidence;
 use crate::checks::{CheckContext, CheckIndex, CheckSummary, Finding, Severity};
 use crate::load::{LoadError, LoadReport};
 use crate::mirror::MirrorReport;
-use crate::review::{TriageStatus, Triaged, TriagedFinding};
 use crate::model::{Dataset, DatasetSummary, Lang};
+use crate::review::{TriageStatus, Triaged, TriagedFinding};
 use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 
@@ -241,8 +241,7 @@ impl ReviewSummary {
         let review = triaged.review();
         let current: std::collections::HashSet<String> =
             findings.iter().map(Finding::case_id).collect();
-        let current: std::collections::HashSet<&str> =
-            current.iter().map(String::as_str).collect();
+        let current: std::collections::HashSet<&str> = current.iter().map(String::as_str).collect();
         ReviewSummary {
             path,
             decisions: review.map_or(0, |r| r.triage.len()),

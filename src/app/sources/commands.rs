@@ -20,14 +20,17 @@ impl MigreviewApp {
                 self.commands.push(Command::ImportQuestionnaireFrom(path));
             }
             SourcesEvent::ExportPath(None, _) | SourcesEvent::ImportPath(None) => {}
-            SourcesEvent::Written(Ok(path)) => self.push_message(
-                MessageLevel::Info,
-                trf(
-                    lang,
-                    Tr::SourcesQuestionnaireWritten,
-                    &[&path.display().to_string()],
-                ),
-            ),
+            SourcesEvent::Written(Ok(path)) => {
+                self.remember_saved(&path);
+                self.push_message(
+                    MessageLevel::Info,
+                    trf(
+                        lang,
+                        Tr::SourcesQuestionnaireWritten,
+                        &[&path.display().to_string()],
+                    ),
+                );
+            }
             SourcesEvent::Written(Err(error)) | SourcesEvent::Read(Err(error)) => {
                 log::warn!("{error}");
                 self.push_message(MessageLevel::Error, error);

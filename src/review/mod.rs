@@ -18,13 +18,16 @@
 //! about findings that no longer exist are kept (and counted as stale), so nothing a reviewer
 //! wrote is lost.
 
-use crate::checks::{Finding, catalog};
+use crate::checks::Finding;
 use crate::load::ImportOptions;
-use crate::model::{Lang, TableId};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
+
+mod export;
+pub use export::{
+    EXPORT_COLUMNS, ExportFormat, Shown, export_csv, export_json, export_to_file, export_xlsx,
+};
 
 /// The schema of the review file.
 pub const SCHEMA: &str = "migreview.review/1";
@@ -456,186 +459,11 @@ pub fn now_rfc3339() -> String {
         .to_string()
 }
 
-/// Columns of the exported findings CSV.
-pub const EXPORT_COLUMNS: [&str; 24] = [
-    "check",
-    "title",
-    "severity",
-    "outcome",
-    "dimension",
-    "level",
-    "table",
-    "reporter",
-    "year",
-    "sex",
-    "age",
-    "category",
-    "expected",
-    "actual",
-    "message",
-    "file",
-    "sheet",
-    "cell",
-    "line",
-    "status",
-    "comment",
-    "changed",
-    "case_id",
-    "table_title",
-];
-
-fn number_cell(value: Option<f64>) -> String {
-    value.map(crate::model::number_text).unwrap_or_default()
-}
-
-/// Writes the findings with their triage as CSV (UTF-8, one row per finding; title, message and
-/// table title in `lang`).
-pub fn export_csv<W: Write>(
-    findings: &[Finding],
-    review: &Review,
-    lang: Lang,
-    out: W,
-) -> Result<(), csv::Error> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(EXPORT_COLUMNS)?;
-    for finding in findings {
-        let case_id = finding.case_id();
-        let triage = review.triage(&case_id).cloned().unwrap_or_default();
-        let location = finding.location.clone().unwrap_or_default();
-        let record: [String; 24] = [
-            finding.check.to_string(),
-            catalog::entry(finding.check).title(lang).to_string(),
-            finding.severity.to_string(),
-            match finding.outcome {
-                crate::checks::Outcome::Pass => "pass",
-                crate::checks::Outcome::Fail => "fail",
-                crate::checks::Outcome::NotEvaluable => "not_evaluable",
-            }
-            .to_string(),
-            finding.dimension.to_string(),
-            finding.level.to_string(),
-            finding
-                .table
-                .map(|t| t.code().to_string())
-                .unwrap_or_default(),
-            finding.reporter.clone().unwrap_or_default(),
-            finding.year.map(|y| y.to_string()).unwrap_or_default(),
-            finding
-                .sex
-                .map(|s| s.code().to_string())
-                .unwrap_or_default(),
-            finding.age.clone().unwrap_or_default(),
-            finding.category.clone().unwrap_or_default(),
-            number_cell(finding.expected),
-            number_cell(finding.actual),
-            finding.message(lang).to_string(),
-            location.file,
-            location.sheet.unwrap_or_default(),
-            location.cell.unwrap_or_default(),
-            location.line.map(|l| l.to_string()).unwrap_or_default(),
-            triage.status.as_str().to_string(),
-            triage.comment,
-            triage.changed,
-            case_id,
-            finding
-                .table
-                .map(|t: TableId| t.title(lang).to_string())
-                .unwrap_or_default(),
-        ];
-        writer.write_record(&record)?;
-    }
-    writer.flush()?;
-    Ok(())
-}
-
-/// One exported finding: the finding as in the report, with its triage.
-#[derive(Serialize)]
-struct ExportedFinding<'a> {
-    #[serde(flatten)]
-    finding: &'a Finding,
-    case_id: String,
-    status: TriageStatus,
-    comment: &'a str,
-    changed: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct ExportedFindings<'a> {
-    schema: &'static str,
-    generated_by: String,
-    files: &'a [ReviewedFile],
-    findings: Vec<ExportedFinding<'a>>,
-}
-
-/// Writes the findings with their triage as JSON (schema `migreview.findings/1`).
-pub fn export_json<W: Write>(
-    findings: &[Finding],
-    review: &Review,
-    out: W,
-) -> Result<(), serde_json::Error> {
-    let exported = ExportedFindings {
-        schema: EXPORT_SCHEMA,
-        generated_by: crate::generated_by(),
-        files: &review.files,
-        findings: findings
-            .iter()
-            .map(|finding| {
-                let case_id = finding.case_id();
-                let triage = review.triage(&case_id);
-                ExportedFinding {
-                    finding,
-                    status: triage.map(|t| t.status).unwrap_or_default(),
-                    comment: triage.map(|t| t.comment.as_str()).unwrap_or(""),
-                    changed: triage.map(|t| t.changed.as_str()).filter(|c| !c.is_empty()),
-                    case_id,
-                }
-            })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(out, &exported)
-}
-
-/// The export formats.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum ExportFormat {
-    Csv,
-    Json,
-}
-
-impl ExportFormat {
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Csv => "csv",
-            ExportFormat::Json => "json",
-        }
-    }
-}
-
-/// Writes the findings with their triage to a file, atomically.
-pub fn export_to_file(
-    path: &Path,
-    format: ExportFormat,
-    findings: &[Finding],
-    review: &Review,
-    lang: Lang,
-) -> Result<(), ReviewError> {
-    crate::save::write_atomically_with(path, |writer| match format {
-        ExportFormat::Csv => {
-            export_csv(findings, review, lang, writer).map_err(std::io::Error::other)
-        }
-        ExportFormat::Json => export_json(findings, review, writer).map_err(std::io::Error::other),
-    })
-    .map_err(|e| ReviewError::Export {
-        path: path.display().to_string(),
-        detail: e.to_string(),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::checks::CheckCode;
-    use crate::model::{Location, Sex};
+    use crate::model::{Location, Sex, TableId};
 
     fn finding_a1() -> Finding {
         Finding {
@@ -763,70 +591,6 @@ mod tests {
         assert!(review.set_comment("id", "checked with the office", "t1"));
         assert!(!review.set_comment("id", "checked with the office", "t2"));
         assert_eq!(review.triage("id").map(|t| t.changed.as_str()), Some("t1"));
-    }
-
-    #[test]
-    fn exports_carry_the_triage() {
-        let finding = finding_a1();
-        let mut review = Review::new(files("abc"));
-        review.set_status(
-            &finding.case_id(),
-            TriageStatus::Confirmed,
-            "2025-01-27T14:03:09Z",
-        );
-        review.set_comment(
-            &finding.case_id(),
-            "asked KAZ, \"revised\"",
-            "2025-01-27T14:03:10Z",
-        );
-        let mut csv_bytes = Vec::new();
-        export_csv(
-            std::slice::from_ref(&finding),
-            &review,
-            Lang::En,
-            &mut csv_bytes,
-        )
-        .expect("csv");
-        let text = String::from_utf8(csv_bytes).expect("utf-8");
-        let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let headers = reader.headers().expect("headers").clone();
-        let row = reader.records().next().expect("a row").expect("readable");
-        let field = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| row.get(i))
-                .unwrap_or("?")
-                .to_string()
-        };
-        assert_eq!(field("check"), "A1");
-        assert_eq!(field("title"), "Men and women add up to the total");
-        assert_eq!(field("cell"), "D14");
-        assert_eq!(field("sheet"), "Table 3");
-        assert_eq!(field("expected"), "4210");
-        assert_eq!(field("actual"), "4190");
-        assert_eq!(field("status"), "confirmed");
-        assert_eq!(field("comment"), "asked KAZ, \"revised\"");
-        assert_eq!(field("changed"), "2025-01-27T14:03:10Z");
-
-        let mut ru = Vec::new();
-        export_csv(std::slice::from_ref(&finding), &review, Lang::Ru, &mut ru).expect("csv");
-        let ru = String::from_utf8(ru).expect("utf-8");
-        assert!(ru.contains("Итог 4 190 ≠ мужчины"), "{ru}");
-        assert!(ru.contains("Мужчины и женщины в сумме дают итог"), "{ru}");
-
-        let mut json_bytes = Vec::new();
-        export_json(std::slice::from_ref(&finding), &review, &mut json_bytes).expect("json");
-        let json: serde_json::Value = serde_json::from_slice(&json_bytes).expect("valid json");
-        assert_eq!(json["schema"], "migreview.findings/1");
-        assert_eq!(json["files"][0]["sha256"], "abc");
-        let first = &json["findings"][0];
-        assert_eq!(first["check"], "A1");
-        assert_eq!(first["location"]["cell"], "D14");
-        assert_eq!(first["expected"], 4210.0);
-        assert_eq!(first["status"], "confirmed");
-        assert_eq!(first["comment"], "asked KAZ, \"revised\"");
-        assert_eq!(first["case_id"], finding.case_id().as_str());
     }
 
     #[test]
