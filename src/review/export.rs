@@ -141,7 +141,7 @@ pub fn export_csv<W: Write>(
     }
     writer.write_record(EXPORT_COLUMNS)?;
     for finding in shown.findings(findings) {
-        writer.write_record(&row(finding, review, lang))?;
+        writer.write_record(row(finding, review, lang))?;
     }
     writer.flush()?;
     Ok(())
