@@ -246,6 +246,115 @@ fn opening_the_bilateral_file_lists_its_data_in_overview() {
     }
 }
 
+/// The status of the report's finding `i` in the window's review.
+fn status_of(h: &Harness<'_, MigreviewApp>, i: usize) -> TriageStatus {
+    let session = h.state().session();
+    session.review.status(session.case_id(i))
+}
+
+#[test]
+fn findings_are_decided_with_keys_many_at_once_and_undone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_session(
+        session_with_findings(&path),
+        None,
+    ));
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    // The list shows the M1 error (0) and warning (2), then the T2 info (1).
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().findings_view().selected, Some(0));
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert_eq!(status_of(&h, 0), TriageStatus::Confirmed);
+    h.key_press(egui::Key::J);
+    h.run();
+    assert_eq!(h.state().findings_view().selected, Some(2));
+    h.key_press(egui::Key::Num4);
+    h.run();
+    assert_eq!(status_of(&h, 2), TriageStatus::FalseAlarm);
+    h.key_press(egui::Key::K);
+    h.run();
+    assert_eq!(h.state().findings_view().selected, Some(0));
+
+    // Ctrl+Z takes back the last decision only.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(status_of(&h, 2), TriageStatus::Open);
+    assert_eq!(status_of(&h, 0), TriageStatus::Confirmed);
+    h.get_by_label("Undone: the last change of triage is taken back (findings changed: 1).");
+
+    // All shown, one status for all: the pane shows the mix first.
+    h.get_by_label("Select all shown").click();
+    h.run();
+    h.get_by_label("3 findings selected");
+    h.get_by_label("Now: Open 2 · Confirmed 1");
+    h.get_by_label("Explained").click();
+    h.run();
+    assert!((0..3).all(|i| status_of(&h, i) == TriageStatus::Explained));
+    h.get_by_label("Now: Explained 3");
+    h.get_by_label("Comment").click();
+    h.run();
+    h.get_by_label("Comment").type_text("definitions differ");
+    h.run();
+    h.get_by_label("Give this comment to all 3").click();
+    h.run();
+    let session = h.state().session();
+    for i in 0..3 {
+        let triage = session.review.triage(session.case_id(i));
+        assert_eq!(
+            triage.map(|t| t.comment.as_str()),
+            Some("definitions differ")
+        );
+    }
+    // One undo takes the comment back from all three, the next their status.
+    h.get_by_label("Clear the selection").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let session = h.state().session();
+    assert!((0..3).all(|i| {
+        session
+            .review
+            .triage(session.case_id(i))
+            .is_some_and(|t| t.comment.is_empty() && t.status == TriageStatus::Explained)
+    }));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(status_of(&h, 0), TriageStatus::Confirmed);
+    assert_eq!(status_of(&h, 1), TriageStatus::Open);
+    assert_eq!(status_of(&h, 2), TriageStatus::Open);
+
+    // Ctrl-click marks two; Shift-click marks a run in the order shown.
+    h.get_by_label(&format!("M1 {M1_MESSAGE}")).click();
+    h.run();
+    h.get_by_label("T2 Poland reports no emigration to these partners in 2016–2018")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    h.run();
+    let marked: Vec<usize> = h.state().findings_view().marked().collect();
+    assert_eq!(marked, [0, 1]);
+    h.key_press(egui::Key::Num3);
+    h.run();
+    assert_eq!(status_of(&h, 1), TriageStatus::Explained);
+    assert_eq!(status_of(&h, 0), TriageStatus::Explained);
+    assert_eq!(status_of(&h, 2), TriageStatus::Open);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.get_by_label(&format!("M1 {M1_MESSAGE}")).click();
+    h.run();
+    h.get_by_label("T2 Poland reports no emigration to these partners in 2016–2018")
+        .click_modifiers(egui::Modifiers::SHIFT);
+    h.run();
+    let marked: Vec<usize> = h.state().findings_view().marked().collect();
+    assert_eq!(
+        marked,
+        [0, 1, 2],
+        "the run from the M1 error to the T2 info"
+    );
+}
+
 #[test]
 fn save_dialogs_open_in_the_data_folder_never_in_the_apps_own() {
     let data_dir = tempfile::tempdir().expect("temp dir");

@@ -3,12 +3,12 @@
 //! the import dialog).
 
 use super::command::{Command, Panel};
-use super::i18n::{Tr, tr};
+use super::i18n::{Tr, count_text, tr, trf};
 use super::import::NeedsDialog;
 use super::jobs::{JobEvent, LoadRequest};
-use super::session::SessionSource;
+use super::session::{SessionIndex, SessionSource};
 use super::sources::{SourcesEvent, SourcesTab, apply_edit};
-use super::{MessageLevel, MigreviewApp};
+use super::{MAX_UNDO, MessageLevel, MigreviewApp, UndoStep};
 use crate::assess::edit::AssessEdit;
 use crate::assess::questionnaire::{
     QuestionnaireOptions, import_questionnaire, save_questionnaire,
@@ -38,6 +38,7 @@ impl MigreviewApp {
             | Command::SelectData(_)
             | Command::SetStatus { .. }
             | Command::SetComment { .. }
+            | Command::UndoTriage
             | Command::ExportDialog(_)
             | Command::ExportTo(..)) => self.apply_review_command(command, ctx),
             command @ (Command::SelectCoverageCell(_)
@@ -113,28 +114,36 @@ impl MigreviewApp {
                 }
             }
             Command::SelectData(selection) => self.data_view.select(selection),
-            Command::SetStatus { finding, status } => {
-                let case_id = self.session.case_id(finding).to_string();
-                if !case_id.is_empty()
-                    && self
-                        .session
-                        .review
-                        .set_status(&case_id, status, &review::now_rfc3339())
-                {
-                    self.review_changed(ctx);
-                }
+            Command::SetStatus { findings, status } => {
+                let session = &mut self.session;
+                let ids = case_ids(&session.index, &findings);
+                let undo = session
+                    .review
+                    .set_status_of(&ids, status, &review::now_rfc3339());
+                self.triage_changed(undo, None, ctx);
             }
-            Command::SetComment { finding, comment } => {
-                let case_id = self.session.case_id(finding).to_string();
-                if !case_id.is_empty()
-                    && self
-                        .session
-                        .review
-                        .set_comment(&case_id, &comment, &review::now_rfc3339())
-                {
-                    self.review_changed(ctx);
-                }
+            Command::SetComment { findings, comment } => {
+                let session = &mut self.session;
+                let ids = case_ids(&session.index, &findings);
+                let undo = session
+                    .review
+                    .set_comment_of(&ids, &comment, &review::now_rfc3339());
+                // The keystrokes of one comment are undone together.
+                self.triage_changed(undo, Some(findings), ctx);
             }
+            Command::UndoTriage => match self.undo.pop() {
+                Some(step) => {
+                    let count = step.undo.before.len();
+                    self.session.review.restore(step.undo);
+                    self.findings_view.forget_draft();
+                    self.review_changed(ctx);
+                    self.push_message(
+                        MessageLevel::Info,
+                        trf(lang, Tr::TriageUndone, &[&count_text(lang, count as f64)]),
+                    );
+                }
+                None => self.push_message(MessageLevel::Info, tr(lang, Tr::NothingToUndo)),
+            },
             Command::ExportDialog(format) => {
                 let suggested = self.export_suggestion(format);
                 self.jobs.pick_export_path(
@@ -346,6 +355,31 @@ impl MigreviewApp {
         }
     }
 
+    /// After a change of triage: remembers how to undo it (a comment typed on the same findings
+    /// as the last change joins it) and saves the review.
+    fn triage_changed(
+        &mut self,
+        undo: review::Undo,
+        comment_on: Option<Vec<usize>>,
+        ctx: &egui::Context,
+    ) {
+        if undo.is_empty() {
+            return;
+        }
+        match self.undo.last_mut() {
+            Some(last) if comment_on.is_some() && last.comment_on == comment_on => {
+                last.undo.merge_earlier(undo);
+            }
+            _ => {
+                self.undo.push(UndoStep { undo, comment_on });
+                if self.undo.len() > MAX_UNDO {
+                    self.undo.remove(0);
+                }
+            }
+        }
+        self.review_changed(ctx);
+    }
+
     /// Where the export dialog opens, with the name it suggests.
     pub fn export_suggestion(&self, format: ExportFormat) -> PathBuf {
         let stem = match &self.session.source {
@@ -385,4 +419,13 @@ impl MigreviewApp {
             None => PathBuf::from(name),
         }
     }
+}
+
+/// The identities of findings (by index in the report), of those that exist.
+fn case_ids<'a>(index: &'a SessionIndex, findings: &[usize]) -> Vec<&'a str> {
+    findings
+        .iter()
+        .filter_map(|&i| index.case_ids.get(i))
+        .map(String::as_str)
+        .collect()
 }

@@ -35,14 +35,17 @@ pub enum Command {
     ShowInData(usize),
     /// Choose what the Data panel shows.
     SelectData(DataSelection),
+    /// Decide on findings (by their index in the report): one, or every finding marked.
     SetStatus {
-        finding: usize,
+        findings: Vec<usize>,
         status: TriageStatus,
     },
     SetComment {
-        finding: usize,
+        findings: Vec<usize>,
         comment: String,
     },
+    /// Put back the decisions as they were before the last change of triage (Ctrl+Z).
+    UndoTriage,
     /// Ask where to export the findings (on a background thread).
     ExportDialog(ExportFormat),
     ExportTo(PathBuf, ExportFormat),

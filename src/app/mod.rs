@@ -50,6 +50,8 @@ use theme::Palette;
 pub const APP_ID: &str = "migreview";
 
 const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// Takes back the last change of triage.
+const UNDO_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum MessageLevel {
@@ -63,6 +65,16 @@ pub enum MessageLevel {
 pub struct UserMessage {
     pub level: MessageLevel,
     pub text: String,
+}
+
+/// Changes of triage that Ctrl+Z takes back, at most this many.
+const MAX_UNDO: usize = 100;
+
+/// A change of triage, to take back.
+struct UndoStep {
+    undo: review::Undo,
+    /// The findings whose comment was typed (the keystrokes join one step).
+    comment_on: Option<Vec<usize>>,
 }
 
 /// The window.
@@ -82,6 +94,8 @@ pub struct MigreviewApp {
     jobs: Jobs,
     messages: Vec<UserMessage>,
     commands: Vec<Command>,
+    /// The changes of triage of this session, last last.
+    undo: Vec<UndoStep>,
     /// Where the sample's review is kept (eframe's storage directory).
     data_dir: Option<PathBuf>,
     palette: Palette,
@@ -182,6 +196,7 @@ impl MigreviewApp {
             labels_view: labels::LabelsView::default(),
             jobs: Jobs::new(),
             messages: Vec::new(),
+            undo: Vec::new(),
             commands: Vec::new(),
             data_dir,
             palette: Palette::default(),
@@ -468,6 +483,11 @@ impl MigreviewApp {
         if ctx.input_mut(|i| i.consume_shortcut(&OPEN_SHORTCUT)) {
             self.commands.push(Command::OpenDialog);
         }
+        // A text field being edited undoes its own typing.
+        if !ctx.egui_wants_keyboard_input() && ctx.input_mut(|i| i.consume_shortcut(&UNDO_SHORTCUT))
+        {
+            self.commands.push(Command::UndoTriage);
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -616,6 +636,7 @@ impl MigreviewApp {
             log::warn!("cannot start a thread to free the previous session");
         }
         self.data_view = DataView::default();
+        self.undo.clear();
         self.findings_view.reset();
         self.sources_view.reset();
         self.coverage_view.reset();

@@ -129,6 +129,30 @@ pub fn load_assessment(path: &Path) -> Result<crate::assess::Assessment, String>
     })
 }
 
+/// Decisions as they were before a change ([`Review::set_status_of`],
+/// [`Review::set_comment_of`]), to put back with [`Review::restore`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Undo {
+    /// Each finding changed, with its decision before (`None`: it had none).
+    pub before: Vec<(String, Option<Triage>)>,
+}
+
+impl Undo {
+    pub fn is_empty(&self) -> bool {
+        self.before.is_empty()
+    }
+
+    /// Adds what an earlier change had not touched yet (for changes merged into one, as the
+    /// keystrokes of a comment): the oldest state of each finding is kept.
+    pub fn merge_earlier(&mut self, later: Undo) {
+        for (id, previous) in later.before {
+            if !self.before.iter().any(|(known, _)| *known == id) {
+                self.before.push((id, previous));
+            }
+        }
+    }
+}
+
 /// A report's findings seen through a review: each finding's decision, and which statuses are
 /// listed (`migreview check --review … --status …`). A finding without a decision is open.
 #[derive(Clone, Copy, Debug)]
@@ -367,6 +391,46 @@ impl Review {
         true
     }
 
+    /// Sets the status of every finding of `case_ids`; returns the decisions that changed as
+    /// they were before (for [`Review::restore`]).
+    pub fn set_status_of(&mut self, case_ids: &[&str], status: TriageStatus, now: &str) -> Undo {
+        let mut before = Vec::new();
+        for &id in case_ids {
+            let previous = self.triage.get(id).cloned();
+            if self.set_status(id, status, now) {
+                before.push((id.to_string(), previous));
+            }
+        }
+        Undo { before }
+    }
+
+    /// Sets the comment of every finding of `case_ids`, keeping their statuses; returns the
+    /// decisions that changed as they were before (for [`Review::restore`]).
+    pub fn set_comment_of(&mut self, case_ids: &[&str], comment: &str, now: &str) -> Undo {
+        let mut before = Vec::new();
+        for &id in case_ids {
+            let previous = self.triage.get(id).cloned();
+            if self.set_comment(id, comment, now) {
+                before.push((id.to_string(), previous));
+            }
+        }
+        Undo { before }
+    }
+
+    /// Puts decisions back as they were before a change.
+    pub fn restore(&mut self, undo: Undo) {
+        for (id, previous) in undo.before {
+            match previous {
+                Some(triage) => {
+                    self.triage.insert(id, triage);
+                }
+                None => {
+                    self.triage.remove(&id);
+                }
+            }
+        }
+    }
+
     /// Moves decisions saved under a finding's former identity to its current one
     /// ([`Finding::legacy_case_id`]: T2 and M2 findings had no location before), unless the
     /// current identity has a decision of its own; returns how many were moved.
@@ -591,6 +655,39 @@ mod tests {
         assert!(review.set_comment("id", "checked with the office", "t1"));
         assert!(!review.set_comment("id", "checked with the office", "t2"));
         assert_eq!(review.triage("id").map(|t| t.changed.as_str()), Some("t1"));
+    }
+
+    #[test]
+    fn changes_of_many_are_undone_to_what_each_was() {
+        let mut review = Review::default();
+        review.set_status("a", TriageStatus::Confirmed, "t0");
+        review.set_comment("a", "asked", "t0");
+        let before = review.clone();
+        let undo = review.set_status_of(&["a", "b", "c"], TriageStatus::FalseAlarm, "t1");
+        assert_eq!(undo.before.len(), 3);
+        assert_eq!(review.status("b"), TriageStatus::FalseAlarm);
+        // The same again changes nothing, and has nothing to undo.
+        assert!(
+            review
+                .set_status_of(&["a", "b"], TriageStatus::FalseAlarm, "t2")
+                .is_empty()
+        );
+        // Keystrokes of a comment joined into one step keep each finding's oldest state.
+        let mut typing = review.set_comment_of(&["a", "b"], "d", "t3");
+        typing.merge_earlier(review.set_comment_of(&["a", "b"], "de", "t4"));
+        assert_eq!(typing.before.len(), 2);
+        assert_eq!(review.triage("a").map(|t| t.comment.as_str()), Some("de"));
+        review.restore(typing);
+        assert_eq!(
+            review.triage("a").map(|t| t.comment.as_str()),
+            Some("asked")
+        );
+        assert_eq!(review.triage("b").map(|t| t.comment.as_str()), Some(""));
+        review.restore(undo);
+        assert_eq!(
+            review, before,
+            "b and c had no decision: they have none again"
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The Findings panel: findings grouped by check, filters, and the detail of the selected finding
 //! with the reviewer's status and comment.
 
+mod selection;
+
 use super::command::Command;
 use super::i18n::{
     Tr, category_label, count_text, dimension_name, severity_name, sex_name, status_name, tr, trf,
@@ -150,6 +152,14 @@ pub struct FindingsView {
     comment_draft: String,
     draft_for: Option<(u64, usize)>,
     scroll_to_selected: bool,
+    /// The findings marked for one decision together (by index in the report).
+    marked: BTreeSet<u32>,
+    /// The finding a Shift-click marks from.
+    anchor: Option<u32>,
+    /// The comment typed for every finding marked.
+    bulk_comment: String,
+    /// The search field takes the keys at the next frame (the / key).
+    focus_search: bool,
 }
 
 impl FindingsView {
@@ -160,9 +170,17 @@ impl FindingsView {
         }
     }
 
+    /// The comment shown is read again from the review (after an undo).
+    pub fn forget_draft(&mut self) {
+        self.draft_for = None;
+    }
+
     /// Forgets what belonged to the previous session.
     pub fn reset(&mut self) {
         self.selected = None;
+        self.marked.clear();
+        self.anchor = None;
+        self.bulk_comment.clear();
         self.filter = FindingFilter::default();
         self.collapsed.clear();
         self.rows_key = None;
@@ -342,6 +360,7 @@ impl FindingsView {
             }
             return;
         }
+        self.keys(ui.ctx(), commands);
         self.filters_ui(ui, session, lang, palette, commands);
         ui.separator();
         egui::Panel::right("finding_detail")
@@ -353,7 +372,11 @@ impl FindingsView {
                     .id_salt("finding_detail_scroll")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        self.detail_ui(ui, session, lang, palette, commands);
+                        if self.marked.len() > 1 {
+                            self.bulk_ui(ui, session, lang, commands);
+                        } else {
+                            self.detail_ui(ui, session, lang, palette, commands);
+                        }
                     });
             });
         egui::CentralPanel::default().show(ui, |ui| {
@@ -395,12 +418,16 @@ impl FindingsView {
             table_year_status_filters_ui(ui, &mut self.filter, choices, lang);
 
             let label = ui.label(tr(lang, Tr::SearchLabel));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.filter.text)
-                    .hint_text(tr(lang, Tr::SearchHint))
-                    .desired_width(180.0),
-            )
-            .labelled_by(label.id);
+            let search = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.filter.text)
+                        .hint_text(tr(lang, Tr::SearchHint))
+                        .desired_width(180.0),
+                )
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_search) {
+                search.request_focus();
+            }
             if !self.filter.is_default() && ui.button(tr(lang, Tr::ClearFilters)).clicked() {
                 self.filter = FindingFilter::default();
             }
@@ -414,6 +441,12 @@ impl FindingsView {
                     &count_text(lang, session.findings().len() as f64),
                 ],
             ));
+            if ui.button(tr(lang, Tr::SelectAllShown)).clicked() {
+                self.mark_all_shown();
+            }
+            if !self.marked.is_empty() && ui.button(tr(lang, Tr::ClearSelection)).clicked() {
+                self.clear_marks();
+            }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if ui.button(tr(lang, Tr::ExportJson)).clicked() {
                     commands.push(Command::ExportDialog(ExportFormat::Json));
@@ -475,13 +508,14 @@ impl FindingsView {
                     }
                     Some(ListRow::Finding(i)) => {
                         let i = i as usize;
-                        let selected = self.selected == Some(i);
+                        let selected = self.selected == Some(i) || self.is_marked(i);
                         let response =
                             finding_row_ui(ui, row_height, session, i, selected, lang, palette);
                         if response.double_clicked() {
                             commands.push(Command::ShowInData(i));
                         } else if response.clicked() {
-                            commands.push(Command::SelectFinding(Some(i)));
+                            let modifiers = ui.input(|input| input.modifiers);
+                            commands.push(self.click(i, modifiers));
                         }
                     }
                     None => {}
@@ -590,7 +624,7 @@ impl FindingsView {
                     && current != status
                 {
                     commands.push(Command::SetStatus {
-                        finding: index,
+                        findings: vec![index],
                         status,
                     });
                 }
@@ -607,7 +641,7 @@ impl FindingsView {
             .labelled_by(label.id);
         if response.changed() {
             commands.push(Command::SetComment {
-                finding: index,
+                findings: vec![index],
                 comment: self.comment_draft.clone(),
             });
         }
