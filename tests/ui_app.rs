@@ -280,11 +280,14 @@ fn findings_are_decided_with_keys_many_at_once_and_undone() {
     assert_eq!(h.state().findings_view().selected, Some(0));
 
     // Ctrl+Z takes back the last decision only.
+    let before = h.get_by_label("Select all shown").rect();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(status_of(&h, 2), TriageStatus::Open);
     assert_eq!(status_of(&h, 0), TriageStatus::Confirmed);
     h.get_by_label("Undone: the last change of triage is taken back (findings changed: 1).");
+    // The note floats: the panel stays where it was under the mouse.
+    assert_eq!(h.get_by_label("Select all shown").rect(), before);
 
     // All shown, one status for all: the pane shows the mix first.
     h.get_by_label("Select all shown").click();

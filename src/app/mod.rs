@@ -395,7 +395,7 @@ impl MigreviewApp {
                     );
                 });
         }
-        if self.jobs.running_load().is_some() || !self.messages.is_empty() {
+        if self.has_activity() {
             egui::Panel::top("activity").show(ui, |ui| self.activity_ui(ui));
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
@@ -435,6 +435,7 @@ impl MigreviewApp {
                 &mut self.commands,
             ),
         });
+        self.notes_ui(&ctx);
         self.import_dialog_ui(&ctx);
         self.paint_drop_overlay(&ctx);
 

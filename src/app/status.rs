@@ -1,4 +1,5 @@
-//! The window's bars: the activity bar (a load's progress, the messages) and the status bar,
+//! The window's bars: the activity bar (a load's progress, errors and warnings), the notes that
+//! float over the bottom right, and the status bar,
 //! and the overlay shown while files are dragged over the window.
 
 use super::i18n::{Tr, tr, trf};
@@ -45,8 +46,22 @@ impl MigreviewApp {
                 }
             });
         }
+        // Errors and warnings stay above the panels until dismissed; notes float (below).
+        let shown: Vec<usize> = (0..self.messages.len())
+            .filter(|&i| self.messages[i].level != MessageLevel::Info)
+            .collect();
+        self.messages_ui(ui, &shown);
+    }
+
+    /// The messages `shown` (by index), each with its Dismiss button, and Dismiss all when
+    /// there are several messages.
+    fn messages_ui(&mut self, ui: &mut egui::Ui, shown: &[usize]) {
+        let lang = self.settings.lang;
         let mut dismiss = None;
-        for (i, message) in self.messages.iter().enumerate() {
+        for &i in shown {
+            let Some(message) = self.messages.get(i) else {
+                continue;
+            };
             ui.horizontal(|ui| {
                 let (color, word) = match message.level {
                     MessageLevel::Error => (self.palette.error, tr(lang, Tr::ErrorWord)),
@@ -65,9 +80,35 @@ impl MigreviewApp {
         if let Some(i) = dismiss {
             self.commands.push(Command::Dismiss(i));
         }
-        if self.messages.len() > 1 && ui.small_button(tr(lang, Tr::DismissAll)).clicked() {
+        if shown.len() > 1 && ui.small_button(tr(lang, Tr::DismissAll)).clicked() {
             self.commands.push(Command::DismissAll);
         }
+    }
+
+    /// Whether the bar above the panels has something to show: a load, an error or a warning.
+    pub(super) fn has_activity(&self) -> bool {
+        self.jobs.running_load().is_some()
+            || self.messages.iter().any(|m| m.level != MessageLevel::Info)
+    }
+
+    /// Notes ("written to …", "undone") float over the bottom right of the window until
+    /// dismissed, so that they never push a panel under the mouse.
+    pub(super) fn notes_ui(&mut self, ctx: &egui::Context) {
+        let shown: Vec<usize> = (0..self.messages.len())
+            .filter(|&i| self.messages[i].level == MessageLevel::Info)
+            .collect();
+        if shown.is_empty() {
+            return;
+        }
+        egui::Area::new(egui::Id::new("notes"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(560.0);
+                    self.messages_ui(ui, &shown);
+                });
+            });
     }
 
     pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
