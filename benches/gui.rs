@@ -17,8 +17,10 @@ use migreview::model::{
     Dataset, Lang, Location, NewObs, PlaceKind, Sex, SourceFile, TableId, Value, gazetteer,
 };
 use migreview::report::Report;
+use migreview::review::{ExportFormat, TriageStatus};
 use migreview::settings::Settings;
 use std::hint::black_box;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const AGES: [&str; 18] = [
@@ -115,7 +117,7 @@ fn findings(dataset: &Dataset) -> Vec<Finding> {
         .collect()
 }
 
-fn big_session() -> Session {
+fn big_session(review_path: PathBuf) -> Session {
     let dataset = big_dataset();
     let settings = Settings::default();
     let mut report = Report::new(Vec::new(), &dataset, &settings);
@@ -127,7 +129,7 @@ fn big_session() -> Session {
         dataset,
         Vec::new(),
         report,
-        None,
+        Some(review_path),
     );
     // A register feeding tables 3 and 4 for every reporter, scored from the data (Sources).
     let mut assessment = migreview::assess::Assessment::new();
@@ -172,7 +174,9 @@ fn frame(ctx: &egui::Context, app: &mut MigreviewApp, events: Vec<egui::Event>) 
 
 fn panel_frames(c: &mut Criterion) {
     let built = Instant::now();
-    let session = big_session();
+    // Decisions are saved there as a reviewer makes them.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let session = big_session(dir.path().join("big.review.json"));
     eprintln!(
         "built {} observations, {} findings and {} mirror pair-years in {:.1} s",
         session.dataset.len(),
@@ -291,6 +295,58 @@ fn panel_frames(c: &mut Criterion) {
         });
     }
     app.set_panel(Panel::Findings);
+
+    // Deciding on 10,000 findings at once (marked, then 2 or 3): the frame at whose end the
+    // command is applied (the review then goes to the saving thread), and the frame after.
+    let marked: Vec<usize> = (0..10_000).collect();
+    let mut round = 0u32;
+    group.bench_function(
+        "Findings, a status for 10,000 findings marked and the frame after",
+        |b| {
+            b.iter_custom(|iterations| {
+                let mut measured = Duration::ZERO;
+                for _ in 0..iterations {
+                    round += 1;
+                    let status = if round.is_multiple_of(2) {
+                        TriageStatus::Confirmed
+                    } else {
+                        TriageStatus::Explained
+                    };
+                    app.queue(Command::SetStatus {
+                        findings: marked.clone(),
+                        status,
+                    });
+                    // A reviewer decides again after the last decision was saved.
+                    app.flush_saves();
+                    let started = Instant::now();
+                    frame(&ctx, &mut app, Vec::new());
+                    black_box(frame(&ctx, &mut app, Vec::new()));
+                    measured += started.elapsed();
+                }
+                measured
+            })
+        },
+    );
+    if !app.flush_saves() {
+        eprintln!("the review of the benchmark was not saved");
+    }
+
+    // The export of the findings a filter shows (warnings and information: about 67,000).
+    app.findings_view_mut().filter.severities = [false, true, true];
+    frame(&ctx, &mut app, Vec::new());
+    for format in [ExportFormat::Csv, ExportFormat::Xlsx] {
+        let path = dir.path().join(format!("shown.{}", format.extension()));
+        group.bench_function(
+            format!("export of the findings shown as {}", format.extension()),
+            |b| {
+                b.iter(|| {
+                    app.export_findings(&path, format)
+                        .unwrap_or_else(|e| panic!("{e}"))
+                })
+            },
+        );
+    }
+    app.findings_view_mut().filter.severities = [true; 3];
 
     // Typing in the search box filters the 100,000 findings again.
     let mut typed = 0usize;

@@ -320,9 +320,11 @@ impl RunningLoad {
 }
 
 enum SaveMessage {
+    /// A copy of the review, written as JSON on the saving thread (a review of tens of
+    /// thousands of decisions takes longer to write than a frame).
     Write {
         path: PathBuf,
-        bytes: Vec<u8>,
+        review: Box<Review>,
         ctx: egui::Context,
     },
     Flush(Sender<()>),
@@ -349,15 +351,14 @@ impl Saver {
         }
     }
 
-    fn write(&self, path: PathBuf, bytes: Vec<u8>, ctx: &egui::Context) -> Result<(), String> {
+    fn write(&self, path: PathBuf, review: &Review, ctx: &egui::Context) -> Result<(), String> {
         // Without the thread (it could not start), save right here.
         let Some(tx) = &self.tx else {
-            return crate::save::write_atomically(&path, &bytes)
-                .map_err(|e| format!("{}: cannot save the review: {e}", path.display()));
+            return save_review_file(&path, review);
         };
         tx.send(SaveMessage::Write {
             path: path.clone(),
-            bytes,
+            review: Box::new(review.clone()),
             ctx: ctx.clone(),
         })
         .map_err(|_| {
@@ -389,6 +390,15 @@ impl Drop for Saver {
     }
 }
 
+/// Writes a review file as JSON, atomically; the message for the user when it cannot.
+fn save_review_file(path: &Path, review: &Review) -> Result<(), String> {
+    let json = review
+        .to_json()
+        .map_err(|e| format!("{}: cannot save the review: {e}", path.display()))?;
+    crate::save::write_atomically(path, json.as_bytes())
+        .map_err(|e| format!("{}: cannot save the review: {e}", path.display()))
+}
+
 fn save_loop(rx: Receiver<SaveMessage>, events: Sender<JobEvent>) {
     while let Ok(first) = rx.recv() {
         let mut pending: Vec<SaveMessage> = vec![first];
@@ -396,20 +406,19 @@ fn save_loop(rx: Receiver<SaveMessage>, events: Sender<JobEvent>) {
             pending.push(next);
         }
         // Keep only the latest write per path, in order; answer flushes after writing.
-        let mut writes: Vec<(PathBuf, Vec<u8>, egui::Context)> = Vec::new();
+        let mut writes: Vec<(PathBuf, Box<Review>, egui::Context)> = Vec::new();
         let mut flushes: Vec<Sender<()>> = Vec::new();
         for message in pending {
             match message {
-                SaveMessage::Write { path, bytes, ctx } => {
+                SaveMessage::Write { path, review, ctx } => {
                     writes.retain(|(p, _, _)| *p != path);
-                    writes.push((path, bytes, ctx));
+                    writes.push((path, review, ctx));
                 }
                 SaveMessage::Flush(done) => flushes.push(done),
             }
         }
-        for (path, bytes, ctx) in writes {
-            if let Err(e) = crate::save::write_atomically(&path, &bytes) {
-                let message = format!("{}: cannot save the review: {e}", path.display());
+        for (path, review, ctx) in writes {
+            if let Err(message) = save_review_file(&path, &review) {
                 log::error!("{message}");
                 let _ = events.send(JobEvent::Failed(message));
                 ctx.request_repaint();
@@ -762,10 +771,7 @@ impl Jobs {
         review: &Review,
         ctx: &egui::Context,
     ) -> Result<(), String> {
-        let json = review
-            .to_json()
-            .map_err(|e| format!("{}: cannot save the review: {e}", path.display()))?;
-        self.saver.write(path.to_path_buf(), json.into_bytes(), ctx)
+        self.saver.write(path.to_path_buf(), review, ctx)
     }
 
     /// Waits until the review is on disk (on exit, and in tests).

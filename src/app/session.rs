@@ -327,7 +327,7 @@ pub struct Checked {
     index: SessionIndex,
     /// The triage with decisions filed under a finding's former identity moved to its current
     /// one, when any moved.
-    triage: Option<BTreeMap<String, Triage>>,
+    triage: Option<Arc<BTreeMap<String, Triage>>>,
     stale: usize,
 }
 

@@ -100,7 +100,7 @@ impl MigreviewApp {
         if shown.is_empty() {
             return;
         }
-        egui::Area::new(egui::Id::new("notes"))
+        egui::Area::new(egui::Id::unique("notes"))
             .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {

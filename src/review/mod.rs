@@ -23,6 +23,7 @@ use crate::load::ImportOptions;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 mod export;
 pub use export::{
@@ -99,9 +100,11 @@ pub struct Review {
     pub generated_by: String,
     #[serde(default)]
     pub files: Vec<ReviewedFile>,
-    /// Triage by [`Finding::case_id`]; sorted, so the file diffs cleanly.
+    /// Triage by [`Finding::case_id`]; sorted, so the file diffs cleanly. Shared, so that a
+    /// copy of the review to save costs nothing (a change copies it only while a save still
+    /// reads it).
     #[serde(default)]
-    pub triage: BTreeMap<String, Triage>,
+    pub triage: Arc<BTreeMap<String, Triage>>,
     /// The assessment of the data sources of the countries reviewed: the inventory, the
     /// suggested scores and the reviewer's decisions (schema `migreview.assessment/1`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -279,7 +282,7 @@ impl Review {
             schema: SCHEMA.to_string(),
             generated_by: crate::generated_by(),
             files,
-            triage: BTreeMap::new(),
+            triage: Arc::default(),
             assessment: None,
         }
     }
@@ -368,7 +371,9 @@ impl Review {
 
     /// Sets the status of a finding, keeping its comment; returns whether anything changed.
     pub fn set_status(&mut self, case_id: &str, status: TriageStatus, now: &str) -> bool {
-        let entry = self.triage.entry(case_id.to_string()).or_default();
+        let entry = Arc::make_mut(&mut self.triage)
+            .entry(case_id.to_string())
+            .or_default();
         if entry.status == status && !entry.changed.is_empty() {
             return false;
         }
@@ -382,7 +387,9 @@ impl Review {
         if comment.is_empty() && !self.triage.contains_key(case_id) {
             return false;
         }
-        let entry = self.triage.entry(case_id.to_string()).or_default();
+        let entry = Arc::make_mut(&mut self.triage)
+            .entry(case_id.to_string())
+            .or_default();
         if entry.comment == comment {
             return false;
         }
@@ -396,9 +403,26 @@ impl Review {
     pub fn set_status_of(&mut self, case_ids: &[&str], status: TriageStatus, now: &str) -> Undo {
         let mut before = Vec::new();
         for &id in case_ids {
-            let previous = self.triage.get(id).cloned();
-            if self.set_status(id, status, now) {
-                before.push((id.to_string(), previous));
+            // As `set_status`, without a copy of what does not change.
+            match Arc::make_mut(&mut self.triage).get_mut(id) {
+                Some(entry) if entry.status == status && !entry.changed.is_empty() => {}
+                Some(entry) => {
+                    before.push((id.to_string(), Some(entry.clone())));
+                    entry.status = status;
+                    entry.changed.clear();
+                    entry.changed.push_str(now);
+                }
+                None => {
+                    before.push((id.to_string(), None));
+                    Arc::make_mut(&mut self.triage).insert(
+                        id.to_string(),
+                        Triage {
+                            status,
+                            comment: String::new(),
+                            changed: now.to_string(),
+                        },
+                    );
+                }
             }
         }
         Undo { before }
@@ -422,10 +446,10 @@ impl Review {
         for (id, previous) in undo.before {
             match previous {
                 Some(triage) => {
-                    self.triage.insert(id, triage);
+                    Arc::make_mut(&mut self.triage).insert(id, triage);
                 }
                 None => {
-                    self.triage.remove(&id);
+                    Arc::make_mut(&mut self.triage).remove(&id);
                 }
             }
         }
@@ -444,8 +468,8 @@ impl Review {
             if legacy == current || self.triage.contains_key(&current) {
                 continue;
             }
-            if let Some(triage) = self.triage.remove(&legacy) {
-                self.triage.insert(current, triage);
+            if let Some(triage) = Arc::make_mut(&mut self.triage).remove(&legacy) {
+                Arc::make_mut(&mut self.triage).insert(current, triage);
                 moved += 1;
             }
         }

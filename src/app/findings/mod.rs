@@ -273,7 +273,12 @@ impl FindingsView {
         }
         let key: RowsKey = (
             session.generation,
-            session.review_version,
+            // The triage changes the rows only through the status filter.
+            if self.filter.status.is_some() {
+                session.review_version
+            } else {
+                0
+            },
             self.filter.clone(),
             self.collapsed.clone(),
             lang,

@@ -209,6 +209,6 @@ impl FindingsView {
             });
         }
         ui.add_space(8.0);
-        ui.label(RichText::new(tr(lang, Tr::TriageKeys)).weak().small());
+        ui.label(RichText::new(tr(lang, Tr::TriageKeys)).weak());
     }
 }
