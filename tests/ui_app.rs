@@ -359,6 +359,67 @@ fn findings_are_decided_with_keys_many_at_once_and_undone() {
 }
 
 #[test]
+fn a_country_under_review_opens_every_panel_on_it_and_is_kept_in_the_review() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    h.get_by_value("All countries");
+    let all = h.state().session().findings().len();
+
+    h.state_mut()
+        .queue(migreview::app::Command::SetCountryUnderReview(Some(
+            "BGR".into(),
+        )));
+    h.run();
+    wait_until_idle(&mut h);
+    let scoped = |h: &Harness<'_, MigreviewApp>| {
+        let app = h.state();
+        let bgr = app.session().dataset.sym("BGR");
+        assert_eq!(app.findings_view().filter.country.as_deref(), Some("BGR"));
+        assert_eq!(app.data_view().selection.reporter, bgr);
+        assert_eq!(
+            app.coverage_view().kind,
+            Some(migreview::charts::GridKind::ByReporter("BGR".into()))
+        );
+        assert_eq!(app.sources_view().country.as_deref(), Some("BGR"));
+        let (sender, receiver) = app.mirror_view().pair.clone().expect("a pair");
+        assert!(
+            sender == "BGR" || receiver == "BGR",
+            "{sender} → {receiver}"
+        );
+    };
+    scoped(&h);
+    // Austria–Bulgaria is Bulgaria's largest flow in the fixture.
+    assert_eq!(
+        h.state().mirror_view().pair,
+        Some(("BGR".to_string(), "AUT".to_string()))
+    );
+    assert!(h.query_all_by_value("Bulgaria (BGR)").next().is_some());
+    assert!(h.query_all_by_value("All countries").next().is_none());
+    // The findings shown are Bulgaria's, as reporter or as partner.
+    h.get_by_label(&format!("Findings ({all})")).click();
+    h.run();
+    let shown = h.state().findings_view().matching();
+    assert!(shown > 0 && shown < all, "{shown} of {all}");
+    assert!(h.state().flush_saves());
+    let saved = Review::read(&dir.path().join("bilateral_4x3.review.json"))
+        .expect("readable")
+        .expect("saved");
+    assert_eq!(saved.country.as_deref(), Some("BGR"));
+
+    // A new window on the same data opens on Bulgaria again.
+    let mut again = harness(MigreviewApp::with_files(vec![path], None));
+    wait_until_idle(&mut again);
+    scoped(&again);
+    // All countries is one click away.
+    again.get_by_label("All countries").click();
+    again.run();
+    assert_eq!(again.state().findings_view().filter.country, None);
+    assert_eq!(again.state().session().review.country, None);
+}
+
+#[test]
 fn save_dialogs_open_in_the_data_folder_never_in_the_apps_own() {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness(MigreviewApp::with_files(

@@ -39,6 +39,7 @@ impl MigreviewApp {
             | Command::SetStatus { .. }
             | Command::SetComment { .. }
             | Command::UndoTriage
+            | Command::SetCountryUnderReview(_)
             | Command::ExportDialog(_)
             | Command::ExportTo(..)) => self.apply_review_command(command, ctx),
             command @ (Command::SelectCoverageCell(_)
@@ -130,6 +131,9 @@ impl MigreviewApp {
                     .set_comment_of(&ids, &comment, &review::now_rfc3339());
                 // The keystrokes of one comment are undone together.
                 self.triage_changed(undo, Some(findings), ctx);
+            }
+            Command::SetCountryUnderReview(country) => {
+                self.set_country_under_review(country, ctx);
             }
             Command::UndoTriage => match self.undo.pop() {
                 Some(step) => {

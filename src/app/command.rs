@@ -46,6 +46,8 @@ pub enum Command {
     },
     /// Put back the decisions as they were before the last change of triage (Ctrl+Z).
     UndoTriage,
+    /// Review one country (ISO 3166 alpha-3): every panel opens on it; `None`: all countries.
+    SetCountryUnderReview(Option<String>),
     /// Ask where to export the findings (on a background thread).
     ExportDialog(ExportFormat),
     ExportTo(PathBuf, ExportFormat),

@@ -9,6 +9,7 @@
 mod apply;
 pub mod chart_export;
 pub mod command;
+mod country;
 pub mod coverage;
 pub mod data;
 pub mod findings;
@@ -642,6 +643,7 @@ impl MigreviewApp {
         self.sources_view.reset();
         self.coverage_view.reset();
         self.mirror_view.reset();
+        self.open_on_country();
         if !self.session.checking {
             self.finish_checks_shown();
         }
@@ -655,6 +657,8 @@ impl MigreviewApp {
     }
 
     fn finish_checks_shown(&mut self) {
+        // The mirror statistics are there now.
+        self.open_on_country();
         if !self.first_data_logged {
             self.first_data_logged = true;
             log::info!(

@@ -40,6 +40,14 @@ pub fn overview_ui(
                 ui.label(tr(lang, Tr::HowToOpen));
                 return;
             }
+            super::country::country_choice_ui(
+                ui,
+                session.review.country.as_deref(),
+                &session.report.dataset.reporters,
+                lang,
+                commands,
+            );
+            ui.add_space(8.0);
             dataset_summary_ui(ui, session, lang);
             // What was found comes first; the files' details follow for those who look.
             ui.add_space(8.0);

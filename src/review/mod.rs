@@ -109,6 +109,10 @@ pub struct Review {
     /// suggested scores and the reviewer's decisions (schema `migreview.assessment/1`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<crate::assess::Assessment>,
+    /// The country under review (ISO 3166 alpha-3), which the window opens its panels on;
+    /// absent: all countries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 /// Reads an assessment from `path`: an assessment file (schema `migreview.assessment/1`), or a
@@ -284,6 +288,7 @@ impl Review {
             files,
             triage: Arc::default(),
             assessment: None,
+            country: None,
         }
     }
 
