@@ -420,6 +420,62 @@ fn a_country_under_review_opens_every_panel_on_it_and_is_kept_in_the_review() {
 }
 
 #[test]
+fn findings_of_one_cause_are_one_row_decided_together_and_show_their_mix() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(vec![path], None));
+    wait_until_idle(&mut h);
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    // Austria's immigration from Bulgaria against Bulgaria's emigration, 2016–2018: one row.
+    let row = "M1 3 AUT BGR 2016–2018 T · 3 findings";
+    h.get_by_label(&format!("{row}: Open 3"));
+    assert!(!has_label(
+        &h,
+        "M1 AUT reports 3,406 immigrants from BGR in 2017; BGR reports 527 emigrants to AUT: \
+         ratio 6.463 (|ln ratio| 1.866)"
+    ));
+    // A click marks the three and opens the row on them; one decision for all.
+    h.get_by_label(&format!("{row}: Open 3")).click();
+    h.run();
+    h.get_by_label("3 findings selected");
+    h.get_by_label(
+        "M1 AUT reports 3,406 immigrants from BGR in 2017; BGR reports 527 emigrants to AUT: \
+         ratio 6.463 (|ln ratio| 1.866)",
+    );
+    h.get_by_label("Confirmed").click();
+    h.run();
+    let members: Vec<usize> = h.state().findings_view().marked().collect();
+    assert_eq!(members.len(), 3);
+    assert!(
+        members
+            .iter()
+            .all(|&i| status_of(&h, i) == TriageStatus::Confirmed)
+    );
+    h.get_by_label(&format!("{row}: Confirmed 3"));
+    // One member decided otherwise: the row shows the mix.
+    h.get_by_label(
+        "M1 AUT reports 3,406 immigrants from BGR in 2017; BGR reports 527 emigrants to AUT: \
+         ratio 6.463 (|ln ratio| 1.866)",
+    )
+    .click();
+    h.run();
+    h.key_press(egui::Key::Num4);
+    h.run();
+    h.get_by_label(&format!("{row}: Confirmed 2 · False alarm 1"));
+    // The JSON report gives the three one group.
+    let session = h.state().session();
+    let groups: std::collections::BTreeSet<String> = members
+        .iter()
+        .map(|&i| session.findings()[i].group_id())
+        .collect();
+    assert_eq!(
+        groups.into_iter().collect::<Vec<_>>(),
+        ["M1|3|AUT|||TOTAL|BGR|"]
+    );
+}
+
+#[test]
 fn save_dialogs_open_in_the_data_folder_never_in_the_apps_own() {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness(MigreviewApp::with_files(
@@ -509,10 +565,7 @@ fn the_data_are_shown_while_the_checks_run_and_the_findings_follow() {
     h.get_by_label(&format!("Findings ({findings})")).click();
     h.run();
     assert!(!has_label(&h, "The checks are running…"));
-    h.get_by_label(
-        "AUT reports 3,406 immigrants from BGR in 2017; BGR reports 527 emigrants to AUT: \
-         ratio 6.463 (|ln ratio| 1.866)",
-    );
+    h.get_by_label("M1 3 AUT BGR 2016–2018 T · 3 findings: Open 3");
     h.get_by_label("Mirror").click();
     h.run();
     assert!(!has_label(

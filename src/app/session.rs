@@ -178,6 +178,9 @@ pub struct SessionIndex {
     pub scorecard: Scorecard,
     /// What the search box looks through, per finding, in English and in Russian.
     pub search_text: [Vec<String>; 2],
+    /// The group of each finding ([`Finding::group_id`]), numbered: findings of one cause
+    /// share a number.
+    pub group: Vec<u32>,
 }
 
 impl SessionIndex {
@@ -276,8 +279,12 @@ impl SessionIndex {
             block
                 .iter()
                 .map(|f| {
+                    let id = f.case_id();
+                    // A finding that stands alone is its own group: no second string.
+                    let group = Some(f.group_id()).filter(|g| *g != id);
                     (
-                        f.case_id(),
+                        id,
+                        group,
                         search_text(f, Lang::En),
                         search_text(f, Lang::Ru),
                     )
@@ -287,7 +294,15 @@ impl SessionIndex {
         let mut case_ids = Vec::with_capacity(findings.len());
         let mut search_en = Vec::with_capacity(findings.len());
         let mut search_ru = Vec::with_capacity(findings.len());
-        for (id, en, ru) in texts.into_iter().flatten() {
+        let mut group = Vec::with_capacity(findings.len());
+        let mut numbers: HashMap<String, u32> = HashMap::new();
+        for (id, group_id, en, ru) in texts.into_iter().flatten() {
+            let next = numbers.len() as u32;
+            group.push(
+                *numbers
+                    .entry(group_id.unwrap_or_else(|| id.clone()))
+                    .or_insert(next),
+            );
             case_ids.push(id);
             search_en.push(en);
             search_ru.push(ru);
@@ -298,6 +313,7 @@ impl SessionIndex {
             by_cell,
             scorecard: Scorecard::build(findings),
             search_text: [search_en, search_ru],
+            group,
         }
     }
 }

@@ -31,6 +31,23 @@ pub struct CatalogEntry {
     pub level: u8,
     /// The identifiers of its title, what, why and look-at texts in the catalogue.
     pub text_ids: [&'static str; 4],
+    /// Which of its findings share one cause, to be shown and decided as one.
+    pub grouping: Grouping,
+}
+
+/// Which findings of a check share one cause: they are shown as one row that opens, and a
+/// decision on the row is a decision on each of them (`Finding::group_id`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// Each finding stands alone.
+    Alone,
+    /// The years of one series: the same table, reporter, sex, age group and category.
+    Years,
+    /// One pair, or one block of cells, over the years and the sexes: the same table,
+    /// reporter, age group and category.
+    YearsAndSexes,
+    /// One label that could not be placed, wherever it sits.
+    Label,
 }
 
 impl CatalogEntry {
@@ -87,6 +104,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-S1-why",
             "check-S1-look-at",
         ],
+        grouping: Grouping::Label,
     },
     CatalogEntry {
         code: CheckCode::S2,
@@ -99,6 +117,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-S2-why",
             "check-S2-look-at",
         ],
+        grouping: Grouping::YearsAndSexes,
     },
     CatalogEntry {
         code: CheckCode::S3,
@@ -111,6 +130,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-S3-why",
             "check-S3-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::N1,
@@ -123,6 +143,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-N1-why",
             "check-N1-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::N2,
@@ -135,6 +156,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-N2-why",
             "check-N2-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::A1,
@@ -147,6 +169,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-A1-why",
             "check-A1-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::A2,
@@ -159,6 +182,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-A2-why",
             "check-A2-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::A3,
@@ -171,6 +195,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-A3-why",
             "check-A3-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::A4,
@@ -183,6 +208,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-A4-why",
             "check-A4-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::C1,
@@ -195,6 +221,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-C1-why",
             "check-C1-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::C2,
@@ -207,6 +234,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-C2-why",
             "check-C2-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::C3,
@@ -219,6 +247,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-C3-why",
             "check-C3-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::C4,
@@ -231,6 +260,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-C4-why",
             "check-C4-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::C5,
@@ -243,6 +273,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-C5-why",
             "check-C5-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::C6,
@@ -255,6 +286,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-C6-why",
             "check-C6-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::P1,
@@ -267,6 +299,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-P1-why",
             "check-P1-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::P2,
@@ -279,6 +312,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-P2-why",
             "check-P2-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::P3,
@@ -291,6 +325,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-P3-why",
             "check-P3-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::U1,
@@ -303,6 +338,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-U1-why",
             "check-U1-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::U2,
@@ -315,6 +351,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-U2-why",
             "check-U2-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::D1,
@@ -327,6 +364,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-D1-why",
             "check-D1-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::D2,
@@ -339,6 +377,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-D2-why",
             "check-D2-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::D3,
@@ -351,6 +390,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-D3-why",
             "check-D3-look-at",
         ],
+        grouping: Grouping::Alone,
     },
     CatalogEntry {
         code: CheckCode::T1,
@@ -363,6 +403,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-T1-why",
             "check-T1-look-at",
         ],
+        grouping: Grouping::Years,
     },
     CatalogEntry {
         code: CheckCode::T2,
@@ -375,6 +416,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-T2-why",
             "check-T2-look-at",
         ],
+        grouping: Grouping::Years,
     },
     CatalogEntry {
         code: CheckCode::T3,
@@ -387,6 +429,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-T3-why",
             "check-T3-look-at",
         ],
+        grouping: Grouping::Years,
     },
     CatalogEntry {
         code: CheckCode::M1,
@@ -399,6 +442,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-M1-why",
             "check-M1-look-at",
         ],
+        grouping: Grouping::YearsAndSexes,
     },
     CatalogEntry {
         code: CheckCode::M2,
@@ -411,6 +455,7 @@ pub const CATALOG: [CatalogEntry; 28] = [
             "check-M2-why",
             "check-M2-look-at",
         ],
+        grouping: Grouping::Alone,
     },
 ];
 

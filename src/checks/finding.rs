@@ -223,6 +223,26 @@ impl Finding {
         self.id_with(self.location.as_ref())
     }
 
+    /// The identity of the group of findings that share this one's cause
+    /// ([`super::catalog::Grouping`] of its check): the identity's fields without those the
+    /// group spans (the year; the sex; all but the label) and without the location. A finding
+    /// that stands alone is its own group: its [`Finding::case_id`].
+    pub fn group_id(&self) -> String {
+        use super::catalog::Grouping;
+        let table = self.table.map(|t| t.code()).unwrap_or("");
+        let reporter = self.reporter.as_deref().unwrap_or("");
+        let sex = self.sex.map(|s| s.code()).unwrap_or("");
+        let age = self.age.as_deref().unwrap_or("");
+        let category = self.category.as_deref().unwrap_or("");
+        let check = self.check.as_str();
+        match super::catalog::entry(self.check).grouping {
+            Grouping::Alone => self.case_id(),
+            Grouping::Years => format!("{check}|{table}|{reporter}||{sex}|{age}|{category}|"),
+            Grouping::YearsAndSexes => format!("{check}|{table}|{reporter}|||{age}|{category}|"),
+            Grouping::Label => format!("{check}||||||{category}|"),
+        }
+    }
+
     /// The identity the case had when its check gave no location (T2 and M2 findings before
     /// they pointed at their data): a review saved then keys its decision so
     /// (see `review::Review::adopt_legacy`).
@@ -357,5 +377,39 @@ mod tests {
             ..finding(CheckCode::M2, None)
         };
         assert_eq!(nowhere.case_id(), "M2|3|KAZ|||TOTAL|RUS|");
+    }
+
+    /// Findings of one cause share a group: an M1 pair over years and sexes, a T2 series over
+    /// the years, an S1 label wherever it sits; an A1 finding stands alone.
+    #[test]
+    fn findings_of_one_cause_share_a_group() {
+        let m1 = |year: u16, sex: Sex| Finding {
+            year: Some(year),
+            sex: Some(sex),
+            ..finding(CheckCode::M1, None)
+        };
+        assert_eq!(m1(2016, Sex::T).group_id(), "M1|3|KAZ|||TOTAL|RUS|");
+        assert_eq!(m1(2016, Sex::T).group_id(), m1(2021, Sex::F).group_id());
+        let other_partner = Finding {
+            category: Some("TJK".into()),
+            ..m1(2016, Sex::T)
+        };
+        assert_ne!(other_partner.group_id(), m1(2016, Sex::T).group_id());
+        let t2 = |year: u16, sex: Sex| Finding {
+            year: Some(year),
+            sex: Some(sex),
+            ..finding(CheckCode::T2, None)
+        };
+        assert_eq!(t2(2016, Sex::M).group_id(), t2(2019, Sex::M).group_id());
+        assert_ne!(t2(2016, Sex::M).group_id(), t2(2016, Sex::F).group_id());
+        let s1 = |reporter: &str| Finding {
+            reporter: Some(reporter.into()),
+            category: Some("Kyrgyzstn".into()),
+            ..finding(CheckCode::S1, None)
+        };
+        assert_eq!(s1("KAZ").group_id(), "S1||||||Kyrgyzstn|");
+        assert_eq!(s1("KAZ").group_id(), s1("TJK").group_id());
+        let a1 = finding(CheckCode::A1, None);
+        assert_eq!(a1.group_id(), a1.case_id());
     }
 }

@@ -282,6 +282,7 @@ impl Serialize for FindingsJson<'_> {
         serializer.collect_seq(self.triaged.listed(self.findings).map(|(finding, id)| {
             let triage = self.triaged.triage(&id);
             TriagedFinding {
+                group: finding.group_id(),
                 status: triage.map(|t| t.status).unwrap_or_default(),
                 comment: triage.map_or("", |t| t.comment.as_str()),
                 id,

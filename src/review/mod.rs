@@ -233,6 +233,8 @@ impl<'a> Triaged<'a> {
 #[derive(Serialize)]
 pub struct TriagedFinding<'a> {
     pub id: String,
+    /// The group of findings that share its cause ([`Finding::group_id`]).
+    pub group: String,
     #[serde(flatten)]
     pub finding: &'a Finding,
     pub status: TriageStatus,

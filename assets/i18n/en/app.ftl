@@ -390,3 +390,8 @@ status-summary-checking = { $observations ->
     [one] { $reporters } reporter
    *[other] { $reporters } reporters
 } · checking…
+## A number of findings (the rows of findings of one cause).
+findings-count = { $count ->
+    [one] { $count } finding
+   *[other] { $count } findings
+}

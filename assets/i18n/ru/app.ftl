@@ -395,3 +395,9 @@ status-summary-checking = { $observations ->
     [few] { $reporters } страны
    *[many] { $reporters } стран
 } · идёт проверка…
+## Число замечаний (строки замечаний с одной причиной).
+findings-count = { $count ->
+    [one] { $count } замечание
+    [few] { $count } замечания
+   *[many] { $count } замечаний
+}

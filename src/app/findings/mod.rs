@@ -1,6 +1,7 @@
 //! The Findings panel: findings grouped by check, filters, and the detail of the selected finding
 //! with the reviewer's status and comment.
 
+mod cases;
 mod selection;
 
 use super::command::Command;
@@ -13,7 +14,7 @@ use crate::checks::{CheckCode, Finding, Outcome, Severity, catalog};
 use crate::model::{Lang, PlaceKind, TableId, gazetteer};
 use crate::review::{ExportFormat, Shown, TriageStatus};
 use egui::{Align, Layout, RichText, Sense, UiBuilder, vec2};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The reviewer's filters. A field that is `None` lets everything through.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -90,7 +91,23 @@ pub enum ListRow {
         count: usize,
         collapsed: bool,
     },
+    /// Findings of one cause (`Finding::group_id`): the index of the case in the view's list
+    /// of cases, and whether its members are shown.
+    Case { case: u32, open: bool },
+    /// A finding on its own.
     Finding(u32),
+    /// A finding of a case that is open.
+    Member(u32),
+}
+
+impl ListRow {
+    /// The finding of a row that shows one.
+    pub fn finding(self) -> Option<usize> {
+        match self {
+            ListRow::Finding(i) | ListRow::Member(i) => Some(i as usize),
+            ListRow::Group { .. } | ListRow::Case { .. } => None,
+        }
+    }
 }
 
 /// What the filter menus offer: only values that occur among the findings.
@@ -135,7 +152,14 @@ impl FilterChoices {
     }
 }
 
-type RowsKey = (u64, u64, FindingFilter, BTreeSet<CheckCode>, Lang);
+type RowsKey = (
+    u64,
+    u64,
+    FindingFilter,
+    BTreeSet<CheckCode>,
+    BTreeSet<u32>,
+    Lang,
+);
 
 /// State of the Findings panel.
 #[derive(Default)]
@@ -152,6 +176,10 @@ pub struct FindingsView {
     comment_draft: String,
     draft_for: Option<(u64, usize)>,
     scroll_to_selected: bool,
+    /// The cases of the list: findings of one cause, in the order shown.
+    cases: Vec<Vec<u32>>,
+    /// The group numbers (`SessionIndex::group`) of the cases whose members are shown.
+    open_cases: BTreeSet<u32>,
     /// The findings marked for one decision together (by index in the report).
     marked: BTreeSet<u32>,
     /// The finding a Shift-click marks from.
@@ -281,6 +309,7 @@ impl FindingsView {
             },
             self.filter.clone(),
             self.collapsed.clone(),
+            self.open_cases.clone(),
             lang,
         );
         if self.rows_key.as_ref() == Some(&key) {
@@ -320,6 +349,7 @@ impl FindingsView {
             .collect();
         groups.sort_by_key(|(worst, check, _)| (*worst, *check));
         self.rows.clear();
+        self.cases.clear();
         for (_, check, list) in groups {
             self.shown.extend_from_slice(&list);
             let collapsed = self.collapsed.contains(&check);
@@ -329,10 +359,48 @@ impl FindingsView {
                 collapsed,
             });
             if !collapsed {
-                self.rows.extend(list.into_iter().map(ListRow::Finding));
+                self.push_cases(session, &list);
             }
         }
         self.rows_key = Some(key);
+    }
+
+    /// The rows of one check's findings: a finding on its own, or a case (findings of one
+    /// cause, in the order of their first), followed by its members when it is open.
+    fn push_cases(&mut self, session: &Session, list: &[u32]) {
+        let group_of = |i: u32| session.index.group.get(i as usize).copied();
+        let mut order: Vec<u32> = Vec::new();
+        let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
+        for &i in list {
+            let group = group_of(i).unwrap_or(u32::MAX - i);
+            let entry = members.entry(group).or_default();
+            if entry.is_empty() {
+                order.push(group);
+            }
+            entry.push(i);
+        }
+        for group in order {
+            let list = members.remove(&group).unwrap_or_default();
+            match list.as_slice() {
+                [one] => self.rows.push(ListRow::Finding(*one)),
+                _ => {
+                    let open = self.open_cases.contains(&group);
+                    self.rows.push(ListRow::Case {
+                        case: self.cases.len() as u32,
+                        open,
+                    });
+                    if open {
+                        self.rows.extend(list.iter().map(|&i| ListRow::Member(i)));
+                    }
+                    self.cases.push(list);
+                }
+            }
+        }
+    }
+
+    /// The findings of a case of the list.
+    pub fn case(&self, case: u32) -> &[u32] {
+        self.cases.get(case as usize).map_or(&[], Vec::as_slice)
     }
 
     pub fn findings_ui(
@@ -486,10 +554,7 @@ impl FindingsView {
         if self.scroll_to_selected {
             self.scroll_to_selected = false;
             if let Some(selected) = self.selected
-                && let Some(position) = self
-                    .rows
-                    .iter()
-                    .position(|r| *r == ListRow::Finding(selected as u32))
+                && let Some(position) = self.rows.iter().position(|r| r.finding() == Some(selected))
             {
                 let offset = (position as f32 * (row_height + spacing)
                     - ui.available_height() / 2.0)
@@ -498,6 +563,7 @@ impl FindingsView {
             }
         }
         let mut toggle: Option<CheckCode> = None;
+        let mut clicked_case: Option<u32> = None;
         area.show_rows(ui, row_height, self.rows.len(), |ui, range| {
             for r in range {
                 match self.rows.get(r).copied() {
@@ -511,11 +577,30 @@ impl FindingsView {
                             toggle = Some(check);
                         }
                     }
-                    Some(ListRow::Finding(i)) => {
-                        let i = i as usize;
-                        let selected = self.selected == Some(i) || self.is_marked(i);
+                    Some(ListRow::Case { case, open }) => {
+                        let members = self.case(case);
+                        let marked = members.iter().all(|&i| self.is_marked(i as usize));
+                        let text = cases::case_text(session, members, lang);
+                        let mix = cases::status_mix(session, members, lang);
                         let response =
-                            finding_row_ui(ui, row_height, session, i, selected, lang, palette);
+                            cases::case_row_ui(ui, row_height, &text, &mix, open, marked);
+                        if response.clicked() {
+                            clicked_case = Some(case);
+                        }
+                    }
+                    Some(row @ (ListRow::Finding(_) | ListRow::Member(_))) => {
+                        let Some(i) = row.finding() else { continue };
+                        let selected = self.selected == Some(i) || self.is_marked(i);
+                        let response = if matches!(row, ListRow::Member(_)) {
+                            // The members of an open case sit under it.
+                            ui.horizontal(|ui| {
+                                ui.add_space(14.0);
+                                finding_row_ui(ui, row_height, session, i, selected, lang, palette)
+                            })
+                            .inner
+                        } else {
+                            finding_row_ui(ui, row_height, session, i, selected, lang, palette)
+                        };
                         if response.double_clicked() {
                             commands.push(Command::ShowInData(i));
                         } else if response.clicked() {
@@ -527,6 +612,11 @@ impl FindingsView {
                 }
             }
         });
+        if let Some(case) = clicked_case
+            && let Some(command) = self.click_case(session, case)
+        {
+            commands.push(command);
+        }
         if let Some(check) = toggle
             && !self.collapsed.remove(&check)
         {

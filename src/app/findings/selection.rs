@@ -5,7 +5,7 @@
 use super::super::command::Command;
 use super::super::i18n::{Tr, count_text, status_name, tr, trf};
 use super::super::session::Session;
-use super::{FindingsView, ListRow};
+use super::FindingsView;
 use crate::model::Lang;
 use crate::review::TriageStatus;
 use egui::{Key, Modifiers, RichText};
@@ -125,14 +125,7 @@ impl FindingsView {
     /// The finding `step` rows below (above, when negative) the one selected, among the rows
     /// shown; the first one when none is selected.
     fn next_row(&self, step: isize) -> Option<usize> {
-        let findings: Vec<usize> = self
-            .rows
-            .iter()
-            .filter_map(|row| match row {
-                ListRow::Finding(i) => Some(*i as usize),
-                ListRow::Group { .. } => None,
-            })
-            .collect();
+        let findings: Vec<usize> = self.rows.iter().filter_map(|row| row.finding()).collect();
         let at = self
             .selected
             .and_then(|s| findings.iter().position(|&f| f == s));
