@@ -49,14 +49,13 @@ pub(super) fn case_text(session: &Session, members: &[u32], lang: Lang) -> Strin
             format!("{lo}–{hi}")
         });
     }
-    let mut sexes: Vec<&str> = findings
-        .iter()
-        .filter_map(|f| f.sex.map(|s| s.code()))
-        .collect();
-    sexes.sort_unstable();
+    // Total, men, women, in that order.
+    let mut sexes: Vec<crate::model::Sex> = findings.iter().filter_map(|f| f.sex).collect();
+    sexes.sort_unstable_by_key(|&s| s as u8);
     sexes.dedup();
     if !sexes.is_empty() {
-        parts.push(sexes.join(" "));
+        let codes: Vec<&str> = sexes.iter().map(|s| s.code()).collect();
+        parts.push(codes.join(" "));
     }
     format!(
         "{} · {}",
@@ -87,8 +86,8 @@ pub(super) fn status_mix(session: &Session, members: &[u32], lang: Lang) -> Stri
 pub(super) fn case_row_ui(
     ui: &mut egui::Ui,
     height: f32,
-    text: &str,
-    mix: &str,
+    (text, mix): (&str, &str),
+    severity: egui::Color32,
     open: bool,
     marked: bool,
 ) -> egui::Response {
@@ -135,6 +134,11 @@ pub(super) fn case_row_ui(
             .max_rect(rect.with_min_x(rect.left() + 24.0).shrink2(vec2(6.0, 0.0)))
             .layout(Layout::left_to_right(Align::Center)),
     );
+    // The most severe finding's colour, as a finding's row has it.
+    let dot = child
+        .allocate_exact_size(vec2(12.0, height), Sense::hover())
+        .0;
+    child.painter().circle_filled(dot.center(), 4.5, severity);
     let mix_width = 220.0;
     let text_width = (child.available_width() - mix_width - 8.0).max(60.0);
     child.allocate_ui_with_layout(
@@ -149,10 +153,12 @@ pub(super) fn case_row_ui(
             );
         },
     );
-    child.add(
-        egui::Label::new(RichText::new(mix))
-            .selectable(false)
-            .truncate(),
-    );
+    child.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        ui.add(
+            egui::Label::new(RichText::new(mix))
+                .selectable(false)
+                .truncate(),
+        );
+    });
     response
 }

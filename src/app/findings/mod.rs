@@ -582,8 +582,20 @@ impl FindingsView {
                         let marked = members.iter().all(|&i| self.is_marked(i as usize));
                         let text = cases::case_text(session, members, lang);
                         let mix = cases::status_mix(session, members, lang);
-                        let response =
-                            cases::case_row_ui(ui, row_height, &text, &mix, open, marked);
+                        let worst = members
+                            .iter()
+                            .filter_map(|&i| session.findings().get(i as usize))
+                            .map(|f| f.severity)
+                            .min()
+                            .unwrap_or(Severity::Info);
+                        let response = cases::case_row_ui(
+                            ui,
+                            row_height,
+                            (&text, &mix),
+                            palette.severity(worst),
+                            open,
+                            marked,
+                        );
                         if response.clicked() {
                             clicked_case = Some(case);
                         }
