@@ -302,35 +302,9 @@ pub fn export_to_file(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{files, finding_a1};
     use super::*;
     use crate::checks::CheckCode;
-    use crate::model::{Location, Sex};
-
-    fn finding_a1() -> Finding {
-        Finding {
-            year: Some(2010),
-            sex: Some(Sex::T),
-            expected: Some(4210.0),
-            actual: Some(4190.0),
-            message: "Total 4,190 ≠ men 2,100 + women 2,110 = 4,210".into(),
-            message_ru: "Итог 4 190 ≠ мужчины 2 100 + женщины 2 110 = 4 210".into(),
-            location: Some(Location {
-                file: "KAZ.xlsx".into(),
-                sheet: Some("Table 3".into()),
-                cell: Some("D14".into()),
-                line: None,
-            }),
-            ..crate::checks::finding::example(CheckCode::A1)
-        }
-    }
-
-    fn files(hash: &str) -> Vec<ReviewedFile> {
-        vec![ReviewedFile {
-            name: "KAZ.xlsx".into(),
-            sha256: hash.into(),
-            options: Default::default(),
-        }]
-    }
 
     #[test]
     fn exports_carry_the_triage() {

@@ -560,7 +560,7 @@ mod tests {
     use crate::checks::CheckCode;
     use crate::model::{Location, Sex, TableId};
 
-    fn finding_a1() -> Finding {
+    pub(super) fn finding_a1() -> Finding {
         Finding {
             year: Some(2010),
             sex: Some(Sex::T),
@@ -578,7 +578,7 @@ mod tests {
         }
     }
 
-    fn files(hash: &str) -> Vec<ReviewedFile> {
+    pub(super) fn files(hash: &str) -> Vec<ReviewedFile> {
         vec![ReviewedFile {
             name: "KAZ.xlsx".into(),
             sha256: hash.into(),

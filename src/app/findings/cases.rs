@@ -64,15 +64,29 @@ pub(super) fn case_text(session: &Session, members: &[u32], lang: Lang) -> Strin
     )
 }
 
-/// How the findings of a case are decided: "Open 30", "Confirmed 24 · Open 6".
-pub(super) fn status_mix(session: &Session, members: &[u32], lang: Lang) -> String {
+/// How many of `findings` have each status, in the order of [`TriageStatus::ALL`].
+pub(super) fn status_counts(
+    session: &Session,
+    findings: impl IntoIterator<Item = usize>,
+) -> [usize; 4] {
     let mut counts = [0usize; 4];
-    for &i in members {
-        let status = session.review.status(session.case_id(i as usize));
+    for i in findings {
+        let status = session.review.status(session.case_id(i));
         if let Some(slot) = TriageStatus::ALL.iter().position(|&s| s == status) {
             counts[slot] += 1;
         }
     }
+    counts
+}
+
+/// How findings are decided: "Open 30", "Confirmed 24 · Open 6".
+pub(super) fn status_mix(session: &Session, members: &[u32], lang: Lang) -> String {
+    let counts = status_counts(session, members.iter().map(|&i| i as usize));
+    mix_text(counts, lang)
+}
+
+/// [`status_counts`] in words.
+pub(super) fn mix_text(counts: [usize; 4], lang: Lang) -> String {
     TriageStatus::ALL
         .iter()
         .zip(counts)
@@ -91,24 +105,8 @@ pub(super) fn case_row_ui(
     open: bool,
     marked: bool,
 ) -> egui::Response {
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
     // The row says it all to screen readers (and tests): what, and how it is decided.
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(
-            egui::accesskit::Role::Button,
-            true,
-            open,
-            format!("{text}: {mix}"),
-        )
-    });
-    if marked {
-        ui.painter()
-            .rect_filled(rect, 2.0, ui.visuals().selection.bg_fill);
-    } else if response.hovered() {
-        ui.painter()
-            .rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
-    }
+    let (rect, response) = super::list_row(ui, height, format!("{text}: {mix}"), open, marked);
     let colour = ui.style().interact(&response).fg_stroke.color;
     let centre = egui::pos2(rect.left() + 12.0, rect.center().y);
     let points = if open {

@@ -884,6 +884,30 @@ fn group_row_ui(
     response
 }
 
+/// A clickable row of the list, the full width, named `label` for screen readers (and tests),
+/// `on` its selected state; its background shows it marked, or under the mouse.
+fn list_row(
+    ui: &mut egui::Ui,
+    height: f32,
+    label: String,
+    on: bool,
+    marked: bool,
+) -> (egui::Rect, egui::Response) {
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, on, &label)
+    });
+    if marked {
+        ui.painter()
+            .rect_filled(rect, 2.0, ui.visuals().selection.bg_fill);
+    } else if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    (rect, response)
+}
+
 fn finding_row_ui(
     ui: &mut egui::Ui,
     height: f32,
@@ -896,24 +920,9 @@ fn finding_row_ui(
     let Some(finding) = session.findings().get(index) else {
         return ui.allocate_response(vec2(0.0, height), Sense::hover());
     };
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
     let message = finding.message(lang);
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(
-            egui::accesskit::Role::Button,
-            true,
-            selected,
-            format!("{} {}", finding.check, message),
-        )
-    });
-    if selected {
-        ui.painter()
-            .rect_filled(rect, 2.0, ui.visuals().selection.bg_fill);
-    } else if response.hovered() {
-        ui.painter()
-            .rect_filled(rect, 2.0, ui.visuals().widgets.hovered.weak_bg_fill);
-    }
+    let label = format!("{} {}", finding.check, message);
+    let (rect, response) = list_row(ui, height, label, selected, selected);
     let mut child = ui.new_child(
         UiBuilder::new()
             .max_rect(rect.shrink2(vec2(6.0, 0.0)))

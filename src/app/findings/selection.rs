@@ -152,20 +152,9 @@ impl FindingsView {
             Tr::MarkedCount,
             &[&count_text(lang, findings.len() as f64)],
         ));
-        let mut counts = [0usize; 4];
-        for &i in &findings {
-            let status = session.review.status(session.case_id(i));
-            if let Some(slot) = TriageStatus::ALL.iter().position(|&s| s == status) {
-                counts[slot] += 1;
-            }
-        }
-        let mix: Vec<String> = TriageStatus::ALL
-            .iter()
-            .zip(counts)
-            .filter(|(_, n)| *n > 0)
-            .map(|(&s, n)| format!("{} {}", status_name(lang, s), count_text(lang, n as f64)))
-            .collect();
-        ui.label(trf(lang, Tr::StatusesNow, &[&mix.join(" · ")]));
+        let counts = super::cases::status_counts(session, findings.iter().copied());
+        let mix = super::cases::mix_text(counts, lang);
+        ui.label(trf(lang, Tr::StatusesNow, &[&mix]));
         ui.add_space(6.0);
         ui.strong(tr(lang, Tr::ReviewHeading));
         ui.horizontal_wrapped(|ui| {
