@@ -687,3 +687,43 @@ fn the_new_panels_speak_russian() {
     h.get_by_label("Страна выбытия");
     h.get_by_label("Отношение I/E с поправкой");
 }
+
+/// The sample's planted Kazakhstan–Tajikistan discrepancy gives 30 M1 findings (ten years, three
+/// sexes): one row, one decision, and the mix when one member is decided otherwise.
+#[test]
+fn the_kazakhstan_tajikistan_pair_is_decided_once_for_its_30_findings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = sample_window(dir.path());
+    h.state_mut().set_panel(Panel::Findings);
+    // Kazakhstan's M1 findings, so that the row is in view.
+    let filter = &mut h.state_mut().findings_view_mut().filter;
+    filter.check = Some(CheckCode::M1);
+    filter.country = Some("KAZ".into());
+    h.run();
+    let row = "M1 3 KAZ TJK 2012–2021 T M F · 30 findings";
+    h.get_by_label(&format!("{row}: Open 30")).click();
+    h.run();
+    h.get_by_label("30 findings selected");
+    h.get_by_label("Confirmed").click();
+    h.run();
+    let members: Vec<usize> = h.state().findings_view().marked().collect();
+    assert_eq!(members.len(), 30);
+    let session = h.state().session();
+    let status = |i: usize| session.review.status(session.case_id(i));
+    assert!(
+        members
+            .iter()
+            .all(|&i| status(i) == TriageStatus::Confirmed)
+    );
+    h.get_by_label(&format!("{row}: Confirmed 30"));
+    // One year decided otherwise: the row shows the mix.
+    h.get_by_label(
+        "M1 KAZ reports 1,493 immigrants from TJK in 2012; TJK reports 593 emigrants to KAZ: \
+         ratio 2.518 (|ln ratio| 0.923)",
+    )
+    .click();
+    h.run();
+    h.key_press(egui::Key::Num3);
+    h.run();
+    h.get_by_label(&format!("{row}: Confirmed 29 · Explained 1"));
+}
