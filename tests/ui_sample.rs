@@ -410,7 +410,7 @@ fn the_mirror_scatter_shows_tajikistan_to_russia_in_the_red_band_and_opens_its_s
     h.get_by_label(&format_count(tjk_rus.immigration.expect("I")));
     h.get_by_label(&format_count(tjk_rus.emigration.expect("E")));
     assert!(has_label(&h, &ratio_text(Lang::En, ratio)));
-    h.get_by_label("red");
+    h.get_by_label("more than ×2 apart");
 
     // Clicking it opens the pair over the years.
     for pressed in [true, false] {

@@ -76,7 +76,7 @@ pub fn pair_card_ui(
                 let (rect, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
                 ui.painter()
                     .circle_filled(rect.center(), side / 2.0, colour(band_colour(band)));
-                ui.label(band_name(lang, band));
+                ui.label(band_name(lang, band, settings));
             });
             ui.end_row();
         });

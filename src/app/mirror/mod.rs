@@ -16,11 +16,11 @@ pub use card::pair_card_ui;
 
 use super::chart_export::ChartRequest;
 use super::command::Command;
-use super::i18n::{Tr, sex_name, tr};
+use super::i18n::{Tr, count_text, sex_name, tr, trf};
 use super::session::Session;
 use super::widgets::export_buttons_ui;
 use crate::charts::{Basis, MatrixData, PairSeries, ScatterData, UndercountData};
-use crate::mirror::{Band, FlowDirection};
+use crate::mirror::{Band, FlowDirection, MirrorSettings};
 use crate::model::{Lang, Sex, gazetteer};
 use egui::{Pos2, Rect, RichText};
 use egui_plot::{PlotPoint, PlotTransform};
@@ -86,18 +86,53 @@ fn country(code: &str, lang: Lang) -> String {
     format!("{} ({code})", gazetteer().name(code, lang))
 }
 
-pub fn band_name(lang: Lang, band: Band) -> &'static str {
-    tr(
-        lang,
-        match band {
-            Band::Green => Tr::BandGreen,
-            Band::Light => Tr::BandLight,
-            Band::Amber => Tr::BandAmber,
-            Band::Red => Tr::BandRed,
-            Band::Small => Tr::BandSmall,
-            Band::OneSided => Tr::BandOneSided,
-        },
-    )
+/// A band named by what it means, from its bounds in `settings`: "within 10 %", "10 % to 30 %
+/// apart", "30 % to ×2 apart", "more than ×2 apart" (not by its colour).
+pub fn band_name(lang: Lang, band: Band, settings: &MirrorSettings) -> String {
+    let apart = |log_ratio: f64| apart_text(lang, log_ratio);
+    match band {
+        Band::Green => trf(lang, Tr::BandWithin, &[&apart(settings.band_green)]),
+        Band::Light => trf(
+            lang,
+            Tr::BandBetween,
+            &[&apart(settings.band_green), &apart(settings.band_light)],
+        ),
+        Band::Amber => trf(
+            lang,
+            Tr::BandBetween,
+            &[&apart(settings.band_light), &apart(settings.band_amber)],
+        ),
+        Band::Red => trf(lang, Tr::BandBeyond, &[&apart(settings.band_amber)]),
+        Band::Small => tr(lang, Tr::BandSmall).to_string(),
+        Band::OneSided => tr(lang, Tr::BandOneSided).to_string(),
+    }
+}
+
+/// How far apart immigration and emigration are at a bound of |ln(I/E)|: a percentage below
+/// half again, to the nearest 5 % from 5 % up ("10 %" for ln 1.1), a factor above ("×2").
+fn apart_text(lang: Lang, log_ratio: f64) -> String {
+    let factor = log_ratio.abs().exp();
+    if factor < 1.5 {
+        let percent = (factor - 1.0) * 100.0;
+        let shown = if percent < 5.0 {
+            percent.round()
+        } else {
+            (percent / 5.0).round() * 5.0
+        };
+        format!("{}\u{a0}%", count_text(lang, shown))
+    } else {
+        let rounded = (factor * 10.0).round() / 10.0;
+        format!(
+            "×{}",
+            crate::model::number_text(rounded).replace(
+                '.',
+                match lang {
+                    Lang::En => ".",
+                    Lang::Ru => ",",
+                }
+            )
+        )
+    }
 }
 
 /// What the views need about the pairs, once per session.
@@ -437,5 +472,41 @@ impl MirrorView {
             ui.add_space(12.0);
             export_buttons_ui(ui, lang, self.chart_request(), commands);
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_are_named_by_how_far_apart_the_two_sides_are() {
+        let settings = MirrorSettings::default();
+        let names: Vec<String> = [Band::Green, Band::Light, Band::Amber, Band::Red]
+            .into_iter()
+            .map(|band| band_name(Lang::En, band, &settings))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "within 10\u{a0}%",
+                "10\u{a0}% to 30\u{a0}% apart",
+                "30\u{a0}% to ×2 apart",
+                "more than ×2 apart"
+            ]
+        );
+        assert_eq!(
+            band_name(Lang::Ru, Band::Light, &settings),
+            "расхождение от 10\u{a0}% до 30\u{a0}%"
+        );
+        let wide = MirrorSettings {
+            band_amber: 3.0_f64.ln(),
+            ..MirrorSettings::default()
+        };
+        assert_eq!(
+            band_name(Lang::Ru, Band::Red, &wide),
+            "расхождение больше ×3"
+        );
+        assert_eq!(apart_text(Lang::Ru, 2.5_f64.ln()), "×2,5");
     }
 }

@@ -327,7 +327,10 @@ fn series_table_ui(
                         match pair {
                             Some(p) => {
                                 let band = data.basis.band(p, settings);
-                                ui.colored_label(colour(band_colour(band)), band_name(lang, band));
+                                ui.colored_label(
+                                    colour(band_colour(band)),
+                                    band_name(lang, band, settings),
+                                );
                             }
                             None => {
                                 ui.label(missing());
