@@ -49,7 +49,7 @@ fn options(lang: Lang) -> ChartOptions {
     ChartOptions {
         lang,
         source: "Eurostat migr_imm5prv, migr_emi3nxt".into(),
-        labels: PointLabels::Largest(8),
+        labels: PointLabels::DEFAULT,
         ..ChartOptions::default()
     }
 }
@@ -183,6 +183,13 @@ fn mirror_scatter_of_2018() {
     }
     // The largest discrepancy in persons, Italy to Spain (22,002 against 7,952), is labelled.
     assert!(svg.contains("ITA » ESP"));
+    // Every label asked for is drawn, each where it covers no other.
+    let wanted = migreview::charts::labelled(&data, PointLabels::DEFAULT);
+    assert_eq!(wanted.len(), 12);
+    for point in wanted {
+        let label = format!("{} » {}", point.sender, point.receiver);
+        assert!(svg.contains(&label), "label {label}");
+    }
     let svg = render_both(
         "scatter_ru",
         Chart::Scatter(&data),

@@ -59,8 +59,8 @@ fn pale(colour: RGBColor, share: f64) -> RGBColor {
     RGBColor(mix(colour.0), mix(colour.1), mix(colour.2))
 }
 
-/// Which points get a label.
-fn labelled(data: &ScatterData, labels: PointLabels) -> Vec<&ScatterPoint> {
+/// Which points get a label (in the export and in the window).
+pub fn labelled(data: &ScatterData, labels: PointLabels) -> Vec<&ScatterPoint> {
     match labels {
         PointLabels::None => Vec::new(),
         PointLabels::All => data.points.iter().collect(),
@@ -277,16 +277,29 @@ fn draw_point_labels<DB: DrawingBackend>(
             .map_err(error)?;
         let (px, py) = chart.backend_coord(&(point.emigration, point.immigration));
         let (w, h) = (w as i32, h as i32);
-        let x0 = (px + radius + 2).min(plot_x.end - w);
-        let y0 = py - h - 2;
-        let rect = (x0, y0, x0 + w, y0 + h);
-        let overlaps = placed
-            .iter()
-            .any(|r| rect.0 < r.2 && r.0 < rect.2 && rect.1 < r.3 && r.1 < rect.3);
-        if overlaps || y0 < plot_y.start {
-            continue;
+        // Above right of the point, else below it, else on its left, else further up or down
+        // (a label never covers another: every label asked for is placed).
+        let right = (px + radius + 2).min(plot_x.end - w);
+        let left = (px - radius - 2 - w).max(plot_x.start);
+        let mut candidates = Vec::new();
+        for step in 0..8 {
+            for x0 in [right, left] {
+                candidates.push((x0, py - h - 2 - step * h));
+                candidates.push((x0, py + 2 + step * h));
+            }
         }
-        placed.push(rect);
+        let free = candidates.into_iter().find(|&(x0, y0)| {
+            let rect = (x0, y0, x0 + w, y0 + h);
+            y0 >= plot_y.start
+                && y0 + h <= plot_y.end
+                && !placed
+                    .iter()
+                    .any(|r| rect.0 < r.2 && r.0 < rect.2 && rect.1 < r.3 && r.1 < rect.3)
+        });
+        let Some((x0, y0)) = free else {
+            continue;
+        };
+        placed.push((x0, y0, x0 + w, y0 + h));
         // Pixel coordinates of the whole chart area: the plot area starts at its own origin.
         let origin = plot.get_base_pixel();
         plot.draw(&Text::new(

@@ -99,11 +99,15 @@ impl MirrorView {
             return;
         }
         let radius = if data.points.len() > 400 { 3.5 } else { 5.0 };
+        // The points named are those the export names (the choice beside its buttons).
+        let labels = super::super::chart_export::ExportOptions::load(ui.ctx())
+            .labels
+            .point_labels();
         let response = scatter_plot_ui(
             ui,
             prepared,
             (year, sex, basis),
-            self.pair.as_ref(),
+            (self.pair.as_ref(), labels),
             radius,
             lang,
         );
@@ -160,7 +164,7 @@ fn scatter_plot_ui(
     ui: &mut egui::Ui,
     prepared: &ScatterPrepared,
     (year, sex, basis): (Option<u16>, Sex, Basis),
-    selected: Option<&(String, String)>,
+    (selected, labels): (Option<&(String, String)>, crate::charts::PointLabels),
     radius: f32,
     lang: Lang,
 ) -> egui_plot::PlotResponse<()> {
@@ -233,6 +237,18 @@ fn scatter_plot_ui(
                         .color(ink)
                         .radius(radius + 3.0)
                         .filled(false)
+                        .allow_hover(false),
+                );
+            }
+            for point in crate::charts::labelled(data, labels) {
+                let text = match data.year {
+                    Some(_) => format!("{} » {}", point.sender, point.receiver),
+                    None => format!("{} » {} {}", point.sender, point.receiver, point.year),
+                };
+                let at = PlotPoint::new(point.emigration.log10(), point.immigration.log10());
+                plot_ui.text(
+                    egui_plot::Text::new("", at, RichText::new(text).small().color(ink))
+                        .anchor(egui::Align2::LEFT_BOTTOM)
                         .allow_hover(false),
                 );
             }
