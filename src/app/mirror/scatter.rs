@@ -107,10 +107,11 @@ impl MirrorView {
             ui,
             prepared,
             (year, sex, basis),
-            (self.pair.as_ref(), labels),
+            self.pair.as_ref(),
             radius,
             lang,
         );
+        paint_labels(ui, data, labels, &response.transform, radius);
         // The point nearest the pointer, within a few points of it, where this frame drew it.
         let transform = response.transform;
         self.scatter_transform = Some(transform);
@@ -164,7 +165,7 @@ fn scatter_plot_ui(
     ui: &mut egui::Ui,
     prepared: &ScatterPrepared,
     (year, sex, basis): (Option<u16>, Sex, Basis),
-    (selected, labels): (Option<&(String, String)>, crate::charts::PointLabels),
+    selected: Option<&(String, String)>,
     radius: f32,
     lang: Lang,
 ) -> egui_plot::PlotResponse<()> {
@@ -240,19 +241,59 @@ fn scatter_plot_ui(
                         .allow_hover(false),
                 );
             }
-            for point in crate::charts::labelled(data, labels) {
-                let text = match data.year {
-                    Some(_) => format!("{} » {}", point.sender, point.receiver),
-                    None => format!("{} » {} {}", point.sender, point.receiver, point.year),
-                };
-                let at = PlotPoint::new(point.emigration.log10(), point.immigration.log10());
-                plot_ui.text(
-                    egui_plot::Text::new("", at, RichText::new(text).small().color(ink))
-                        .anchor(egui::Align2::LEFT_BOTTOM)
-                        .allow_hover(false),
-                );
-            }
         })
+}
+
+/// Names the points `labels` asks for where the plot drew them, as the export does: above
+/// right of the point, else below, on the left, or further up or down, never over another
+/// label; on a backing of the panel's colour so that the bands do not blur them.
+fn paint_labels(
+    ui: &egui::Ui,
+    data: &ScatterData,
+    labels: crate::charts::PointLabels,
+    transform: &PlotTransform,
+    radius: f32,
+) {
+    let frame = *transform.frame();
+    let painter = ui.painter_at(frame);
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let ink = ui.visuals().strong_text_color();
+    let backing = ui.visuals().panel_fill.gamma_multiply(0.85);
+    let mut placed: Vec<egui::Rect> = Vec::new();
+    for point in crate::charts::labelled(data, labels) {
+        let text = match data.year {
+            Some(_) => format!("{} » {}", point.sender, point.receiver),
+            None => format!("{} » {} {}", point.sender, point.receiver, point.year),
+        };
+        let at = transform.position_from_point(&PlotPoint::new(
+            point.emigration.log10(),
+            point.immigration.log10(),
+        ));
+        let galley = painter.layout_no_wrap(text, font.clone(), ink);
+        let size = galley.size() + egui::vec2(4.0, 2.0);
+        let right = (at.x + radius + 2.0).min(frame.right() - size.x);
+        let left = (at.x - radius - 2.0 - size.x).max(frame.left());
+        let mut candidates = Vec::new();
+        for step in 0..8 {
+            let shift = step as f32 * size.y;
+            for x in [right, left] {
+                candidates.push(egui::pos2(x, at.y - size.y - 2.0 - shift));
+                candidates.push(egui::pos2(x, at.y + 2.0 + shift));
+            }
+        }
+        let free = candidates
+            .into_iter()
+            .map(|corner| egui::Rect::from_min_size(corner, size))
+            .find(|rect| {
+                frame.contains_rect(*rect) && !placed.iter().any(|other| other.intersects(*rect))
+            });
+        let Some(rect) = free else {
+            continue;
+        };
+        placed.push(rect);
+        painter.rect_filled(rect, 2.0, backing);
+        painter.galley(rect.min + egui::vec2(2.0, 1.0), galley, ink);
+    }
 }
 
 /// The index (in the scatter's points) of the point drawn nearest `pointer`, within `reach`.
