@@ -191,6 +191,13 @@ fn an_override_with_its_reason_is_saved_in_the_review_and_restored_by_a_new_wind
         h.get_by_label("Emigration capture — suggested 1 · final 0 (overridden)");
         h.get_by_label("Final score 0: overridden by the reviewer.");
         h.get_by_label(&format!("Reason for a different score: {reason}"));
+        // After the score is set, its reason stays in the field and no reason is asked for.
+        assert!(!has_label(
+            &h,
+            "A reason is needed: the score differs from the suggestion."
+        ));
+        let typed = h.get_by_label("Reason for a different score");
+        assert_eq!(typed.value().as_deref(), Some(reason));
         // The reviewer's evidence is saved as typed.
         h.get_by_label("Evidence").click();
         h.run();

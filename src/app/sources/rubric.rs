@@ -329,7 +329,11 @@ fn override_ui(
             .labelled_by(label.id);
     });
     let chosen = *chosen;
-    let reason = draft.reason.entry(criterion).or_default();
+    // The reason given with the score set stays shown (and satisfies the need for one).
+    let reason = draft
+        .reason
+        .entry(criterion)
+        .or_insert_with(|| entry.map(|e| e.reason.clone()).unwrap_or_default());
     let (reason_label, reason_help) = field_label(Field::Reason, lang);
     let label = ui.label(reason_label);
     ui.add(
