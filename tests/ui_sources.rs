@@ -139,6 +139,9 @@ fn the_sources_panel_lists_a_countrys_sources_and_explains_a_suggestion() {
     h.get_by_label("Scorecard").click();
     h.run();
     h.get_by_label("Overall: 2.2 (adequate)");
+    // The chart's legend tells a score of 0 from no score.
+    h.get_by_label("scored 0");
+    h.get_by_label("not scored");
     h.get_by_label("Potential for development");
     h.get_by_label("Emigration is recorded by the register only on de-registration, and there is no obligation to de-register on departure; partner countries report 2.5 times more arrivals from Tajikistan than it records departures (2012–2021: 224,066 departures against 559,978 arrivals).");
 

@@ -266,6 +266,8 @@ texts! {
     SearchHint,
     ClearFilters,
     ShowingOf,
+    ScorecardZero,
+    ScorecardNotScored,
     CountryUnderReview,
     AllCountries,
     CountryUnderReviewHint,

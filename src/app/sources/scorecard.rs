@@ -120,19 +120,21 @@ pub(super) fn scorecard_ui(
 }
 
 /// Bars of the dimension means, one colour per source, painted (0 to 3): the data and colours
-/// of the exported scorecard chart.
+/// of the exported scorecard chart. A mean of 0 is a ring at the axis, a dimension a source
+/// has no score in is a dash: the two never look alike. Text in the body size, readable at
+/// 100 % zoom.
 pub(super) fn bars_ui(ui: &mut egui::Ui, bars: &ScorecardData, lang: Lang) {
     let sources = bars.sources.len().max(1);
-    let bar_height = 8.0;
+    let bar_height = 12.0;
     let group_height = bar_height * sources as f32 + 8.0;
     let label_width = 200.0;
     let width = ui.available_width().clamp(320.0, 900.0);
-    let height = group_height * bars.dimensions.len() as f32 + 18.0;
+    let height = group_height * bars.dimensions.len() as f32 + 22.0;
     let (rect, _) = ui.allocate_exact_size(vec2(width, height), egui::Sense::hover());
     let painter = ui.painter_at(rect);
     let text_color = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
-    let font = egui::TextStyle::Small.resolve(ui.style());
+    let font = egui::TextStyle::Body.resolve(ui.style());
     let plot_left = rect.left() + label_width;
     let plot_width = (rect.width() - label_width - 8.0).max(10.0);
     let x_of = |score: f64| plot_left + plot_width * (score / f64::from(Score::MAX)) as f32;
@@ -141,12 +143,12 @@ pub(super) fn bars_ui(ui: &mut egui::Ui, bars: &ScorecardData, lang: Lang) {
         painter.line_segment(
             [
                 egui::pos2(x, rect.top()),
-                egui::pos2(x, rect.bottom() - 16.0),
+                egui::pos2(x, rect.bottom() - 20.0),
             ],
             egui::Stroke::new(1.0, weak.gamma_multiply(0.4)),
         );
         painter.text(
-            egui::pos2(x, rect.bottom() - 14.0),
+            egui::pos2(x, rect.bottom() - 18.0),
             egui::Align2::CENTER_TOP,
             tick.to_string(),
             font.clone(),
@@ -163,15 +165,36 @@ pub(super) fn bars_ui(ui: &mut egui::Ui, bars: &ScorecardData, lang: Lang) {
             text_color,
         );
         for i in 0..bars.sources.len() {
-            let Some(mean) = bars.mean(i, *dimension) else {
-                continue;
-            };
             let y = top + 4.0 + i as f32 * bar_height;
-            let bar = egui::Rect::from_min_max(
-                egui::pos2(plot_left, y),
-                egui::pos2(x_of(mean.mean).max(plot_left + 1.0), y + bar_height - 1.0),
-            );
-            painter.rect_filled(bar, 1.0, colour(scorecard_colour(i)));
+            let middle = y + (bar_height - 1.0) / 2.0;
+            let fill = colour(scorecard_colour(i));
+            match bars.mean(i, *dimension) {
+                None => {
+                    // Not scored: a short weak dash.
+                    painter.line_segment(
+                        [
+                            egui::pos2(plot_left + 2.0, middle),
+                            egui::pos2(plot_left + 10.0, middle),
+                        ],
+                        egui::Stroke::new(1.0, weak),
+                    );
+                }
+                Some(mean) if mean.mean <= 0.0 => {
+                    // Scored 0: a ring on the axis.
+                    painter.circle_stroke(
+                        egui::pos2(plot_left + bar_height / 2.0, middle),
+                        (bar_height - 3.0) / 2.0,
+                        egui::Stroke::new(2.0, fill),
+                    );
+                }
+                Some(mean) => {
+                    let bar = egui::Rect::from_min_max(
+                        egui::pos2(plot_left, y),
+                        egui::pos2(x_of(mean.mean).max(plot_left + 2.0), y + bar_height - 1.0),
+                    );
+                    painter.rect_filled(bar, 1.0, fill);
+                }
+            }
         }
     }
     // The legend: one entry per source.
@@ -182,5 +205,19 @@ pub(super) fn bars_ui(ui: &mut egui::Ui, bars: &ScorecardData, lang: Lang) {
                 .rect_filled(swatch, 2.0, colour(scorecard_colour(i)));
             ui.label(&source.id).on_hover_text(&source.name);
         }
+        ui.separator();
+        let (ring, _) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
+        ui.painter().circle_stroke(
+            ring.center(),
+            4.5,
+            egui::Stroke::new(2.0, ui.visuals().text_color()),
+        );
+        ui.label(tr(lang, Tr::ScorecardZero));
+        let (dash, _) = ui.allocate_exact_size(vec2(12.0, 12.0), egui::Sense::hover());
+        ui.painter().line_segment(
+            [dash.left_center(), dash.right_center()],
+            egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+        );
+        ui.label(tr(lang, Tr::ScorecardNotScored));
     });
 }
