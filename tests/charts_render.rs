@@ -226,6 +226,30 @@ fn discrepancy_matrix_of_2018() {
         .position(|c| c == "ITA")
         .unwrap_or(usize::MAX);
     assert!(matches!(data.cells[es][it], charts::MatrixCell::Both(l) if (l - 1.018).abs() < 1e-3));
+    // plotters writes a text element's text on a line of its own.
+    assert!(!svg.contains("\n2.77\n"), "no values unless asked for");
+    // With the ratio written in each cell: Spain's row, Italy's column reads 2.77.
+    let with_values = ChartOptions {
+        cell_values: true,
+        ..options(Lang::En)
+    };
+    let svg = render_both(
+        "matrix_values",
+        Chart::Matrix(&data),
+        &with_values,
+        &[ONE_SIDED_I],
+    );
+    assert!(svg.contains("\n2.77\n"), "the ratio of ITA → ESP");
+    let svg = render_both(
+        "matrix_values_ru",
+        Chart::Matrix(&data),
+        &ChartOptions {
+            lang: Lang::Ru,
+            ..with_values
+        },
+        &[ONE_SIDED_I],
+    );
+    assert!(svg.contains("\n2,77\n"));
 }
 
 #[test]

@@ -74,6 +74,9 @@ impl ScatterLabels {
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ExportOptions {
     pub labels: ScatterLabels,
+    /// The exported discrepancy matrix writes I / E in its cells.
+    #[serde(default)]
+    pub matrix_values: bool,
 }
 
 impl ExportOptions {
@@ -109,6 +112,8 @@ pub enum ChartRequest {
         year: u16,
         sex: Sex,
         basis: Basis,
+        /// I / E written in each cell of the export (chosen beside its export buttons).
+        values: bool,
     },
     Series {
         sender: String,
@@ -123,9 +128,7 @@ pub enum ChartRequest {
         basis: Basis,
     },
     /// The scorecard of a country's data sources (the Sources panel).
-    Scorecard {
-        country: String,
-    },
+    Scorecard { country: String },
 }
 
 /// What the charts are drawn from: shared with the export thread.
@@ -192,6 +195,14 @@ impl ChartRequest {
                 basis,
                 labels: options.labels,
             },
+            ChartRequest::Matrix {
+                year, sex, basis, ..
+            } => ChartRequest::Matrix {
+                year,
+                sex,
+                basis,
+                values: options.matrix_values,
+            },
             chart => chart,
         }
     }
@@ -221,7 +232,9 @@ impl ChartRequest {
                 sex_part(*sex),
                 basis_part(*basis)
             ),
-            ChartRequest::Matrix { year, sex, basis } => format!(
+            ChartRequest::Matrix {
+                year, sex, basis, ..
+            } => format!(
                 "discrepancy_matrix_{year}{}{}",
                 sex_part(*sex),
                 basis_part(*basis)
@@ -266,9 +279,9 @@ impl ChartRequest {
             ChartRequest::Scatter {
                 year, sex, basis, ..
             } => Built::Scatter(ScatterData::build(mirror, settings, *year, *sex, *basis)),
-            ChartRequest::Matrix { year, sex, basis } => {
-                Built::Matrix(MatrixData::build(mirror, *year, *sex, *basis))
-            }
+            ChartRequest::Matrix {
+                year, sex, basis, ..
+            } => Built::Matrix(MatrixData::build(mirror, *year, *sex, *basis)),
             ChartRequest::Series {
                 sender,
                 receiver,
@@ -317,6 +330,7 @@ impl ChartRequest {
             lang,
             source: source.source.clone(),
             labels: self.point_labels(),
+            cell_values: matches!(self, ChartRequest::Matrix { values: true, .. }),
             ..ChartOptions::default()
         };
         let target = match format {
@@ -402,6 +416,7 @@ mod tests {
         };
         let all = ExportOptions {
             labels: ScatterLabels::All,
+            matrix_values: true,
         };
         let labelled = scatter.clone().with_export_options(all);
         assert_eq!(
@@ -416,6 +431,7 @@ mod tests {
         // Choosing again replaces the options; charts without labels are left as they are.
         let none = ExportOptions {
             labels: ScatterLabels::None,
+            matrix_values: false,
         };
         assert_eq!(
             labelled.clone().with_export_options(none),
@@ -428,6 +444,22 @@ mod tests {
         );
         let coverage = ChartRequest::Coverage(GridKind::ByTable(crate::model::TableId::T3));
         assert_eq!(coverage.clone().with_export_options(all), coverage);
+        // The matrix takes the choice of values in its cells.
+        let matrix = ChartRequest::Matrix {
+            year: 2018,
+            sex: Sex::T,
+            basis: Basis::Corrected,
+            values: false,
+        };
+        assert_eq!(
+            matrix.with_export_options(all),
+            ChartRequest::Matrix {
+                year: 2018,
+                sex: Sex::T,
+                basis: Basis::Corrected,
+                values: true,
+            }
+        );
         assert_eq!(labelled.file_stem(), "mirror_scatter_2018");
         assert_eq!(labelled.point_labels(), PointLabels::All);
         assert_eq!(scatter.point_labels(), PointLabels::DEFAULT);

@@ -266,6 +266,7 @@ texts! {
     SearchHint,
     ClearFilters,
     ShowingOf,
+    ExportMatrixValues,
     ScorecardZero,
     ScorecardNotScored,
     CountryUnderReview,

@@ -91,6 +91,16 @@ pub fn export_buttons_ui(
             let options = export_options_ui(ui, lang);
             Some(chart.with_export_options(options))
         }
+        Some(chart @ ChartRequest::Matrix { .. }) => {
+            let mut options = ExportOptions::load(ui.ctx());
+            if ui
+                .checkbox(&mut options.matrix_values, tr(lang, Tr::ExportMatrixValues))
+                .changed()
+            {
+                options.store(ui.ctx());
+            }
+            Some(chart.with_export_options(options))
+        }
         other => other,
     };
     for (format, key) in [

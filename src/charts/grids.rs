@@ -62,6 +62,8 @@ struct GridSpec<'a> {
     columns: &'a [String],
     x_desc: &'a str,
     y_desc: &'a str,
+    /// A text written in a cell (row, column), where it fits.
+    cell_text: Option<&'a dyn Fn(usize, usize) -> Option<String>>,
 }
 
 /// Draws cells with row labels on the left, column labels below and the axis descriptions.
@@ -111,6 +113,23 @@ fn draw_grid<DB: DrawingBackend>(
             if stroke {
                 area.draw(&Rectangle::new([(x0, y0), (x1, y1)], WHITE.stroke_width(1)))
                     .map_err(error)?;
+            }
+            if let Some(text) = spec.cell_text.and_then(|text| text(r, c)) {
+                let size = label_size.min(cell_h * 0.5);
+                let fits = text_width(&text)? * size / label_size <= cell_w * 0.9;
+                if fits && size >= 8.0 {
+                    // White on the darkest cells, ink on the others.
+                    let light = 0.299 * f64::from(colour.0)
+                        + 0.587 * f64::from(colour.1)
+                        + 0.114 * f64::from(colour.2);
+                    let ink = if light < 110.0 { WHITE } else { INK };
+                    area.draw(&Text::new(
+                        text,
+                        ((x0 + x1) / 2, (y0 + y1) / 2),
+                        anchored(size, ink, HPos::Center, VPos::Center),
+                    ))
+                    .map_err(error)?;
+                }
             }
         }
     }
@@ -215,6 +234,7 @@ pub fn coverage<DB: DrawingBackend>(
             columns: &columns,
             x_desc: t.year,
             y_desc,
+            cell_text: None,
         },
         &|r, c| {
             grid.cells
@@ -268,6 +288,13 @@ pub fn matrix<DB: DrawingBackend>(
     };
     let area = frame(root, options, &title, &subtitle)?;
     let (plot, side) = with_legend(&area, options);
+    // I / E (after the correction, as the colour), where both sides are reported.
+    let ratio_in_cell = |r: usize, c: usize| -> Option<String> {
+        match data.cells.get(r)?.get(c)? {
+            MatrixCell::Both(log_ratio) => Some(draw::decimal(lang, log_ratio.exp(), 2)),
+            _ => None,
+        }
+    };
     draw_grid(
         &plot,
         options,
@@ -276,6 +303,7 @@ pub fn matrix<DB: DrawingBackend>(
             columns: &data.countries,
             x_desc: t.sender_axis,
             y_desc: t.receiver_axis,
+            cell_text: options.cell_values.then_some(&ratio_in_cell),
         },
         &|r, c| matrix_colour(*data.cells.get(r).and_then(|row| row.get(c))?, data.limit),
     )?;

@@ -125,6 +125,8 @@ pub struct ChartOptions {
     /// What the data are, for the source line ("Eurostat migr_imm5prv, migr_emi3nxt").
     pub source: String,
     pub labels: PointLabels,
+    /// The discrepancy matrix writes I / E in each cell that has both sides.
+    pub cell_values: bool,
 }
 
 impl Default for ChartOptions {
@@ -135,6 +137,7 @@ impl Default for ChartOptions {
             height: 1000,
             source: String::new(),
             labels: PointLabels::DEFAULT,
+            cell_values: false,
         }
     }
 }

@@ -225,6 +225,7 @@ SearchLabel = Search
 SearchHint = message, country, cell…
 ClearFilters = Clear filters
 ShowingOf = Showing { $p0 } of { $p1 } findings
+ExportMatrixValues = I/E in each cell
 ScorecardZero = scored 0
 ScorecardNotScored = not scored
 CountryUnderReview = Country under review

@@ -225,6 +225,7 @@ SearchLabel = Поиск
 SearchHint = сообщение, страна, ячейка…
 ClearFilters = Сбросить фильтры
 ShowingOf = Показано { $p0 } из { $p1 } замечаний
+ExportMatrixValues = I/E в каждой ячейке
 ScorecardZero = оценка 0
 ScorecardNotScored = не оценено
 CountryUnderReview = Страна, которую проверяют

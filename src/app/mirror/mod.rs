@@ -309,10 +309,12 @@ impl MirrorView {
                 basis,
                 labels: super::chart_export::ScatterLabels::default(),
             }),
-            MirrorTab::Matrix => {
-                self.one_year()
-                    .map(|year| ChartRequest::Matrix { year, sex, basis })
-            }
+            MirrorTab::Matrix => self.one_year().map(|year| ChartRequest::Matrix {
+                year,
+                sex,
+                basis,
+                values: false,
+            }),
             MirrorTab::Countries => self.one_year().map(|year| ChartRequest::Undercount {
                 direction: self.direction,
                 year,
