@@ -198,6 +198,27 @@ fn mirror_scatter_of_2018() {
     );
     assert!(svg.contains("Зеркальная статистика"));
     assert!(svg.contains("I/E 0,90–1,11 (30)"));
+
+    // Spain's pairs only, as the country under review: 2 × 15 partners at most, each with ESP.
+    let spain = ScatterData::from_report(&c.report, &MirrorSettings::default(), Some(2018), Sex::T)
+        .of_country(&c.report, Some("ESP"));
+    assert!(!spain.points.is_empty() && spain.points.len() <= 30);
+    assert!(
+        spain
+            .points
+            .iter()
+            .all(|p| p.sender == "ESP" || p.receiver == "ESP")
+    );
+    let svg = render_both(
+        "scatter_esp",
+        Chart::Scatter(&spain),
+        &options(Lang::En),
+        &[RED],
+    );
+    assert!(
+        svg.contains("2018 — Spain (ESP)"),
+        "the title names the country"
+    );
 }
 
 #[test]

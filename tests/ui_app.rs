@@ -383,6 +383,8 @@ fn a_country_under_review_opens_every_panel_on_it_and_is_kept_in_the_review() {
             Some(migreview::charts::GridKind::ByReporter("BGR".into()))
         );
         assert_eq!(app.sources_view().country.as_deref(), Some("BGR"));
+        // The scatter, and its export, hold Bulgaria's pairs.
+        assert_eq!(app.mirror_view().country.as_deref(), Some("BGR"));
         let (sender, receiver) = app.mirror_view().pair.clone().expect("a pair");
         assert!(
             sender == "BGR" || receiver == "BGR",

@@ -107,6 +107,8 @@ pub enum ChartRequest {
         basis: Basis,
         /// The points named in the export (chosen beside its export buttons).
         labels: ScatterLabels,
+        /// Only the pairs of the country under review; `None`: every pair.
+        country: Option<String>,
     },
     Matrix {
         year: u16,
@@ -188,12 +190,17 @@ impl ChartRequest {
     pub fn with_export_options(self, options: ExportOptions) -> ChartRequest {
         match self {
             ChartRequest::Scatter {
-                year, sex, basis, ..
+                year,
+                sex,
+                basis,
+                country,
+                ..
             } => ChartRequest::Scatter {
                 year,
                 sex,
                 basis,
                 labels: options.labels,
+                country,
             },
             ChartRequest::Matrix {
                 year, sex, basis, ..
@@ -225,10 +232,17 @@ impl ChartRequest {
                 format!("coverage_{}", file_part(reporter))
             }
             ChartRequest::Scatter {
-                year, sex, basis, ..
+                year,
+                sex,
+                basis,
+                country,
+                ..
             } => format!(
-                "mirror_scatter_{}{}{}",
+                "mirror_scatter_{}{}{}{}",
                 year.map_or("all_years".to_string(), |y| y.to_string()),
+                country
+                    .as_deref()
+                    .map_or(String::new(), |c| format!("_{}", file_part(c))),
                 sex_part(*sex),
                 basis_part(*basis)
             ),
@@ -277,8 +291,15 @@ impl ChartRequest {
                 Built::Coverage(CoverageGrid::by_reporter(&source.coverage, reporter))
             }
             ChartRequest::Scatter {
-                year, sex, basis, ..
-            } => Built::Scatter(ScatterData::build(mirror, settings, *year, *sex, *basis)),
+                year,
+                sex,
+                basis,
+                country,
+                ..
+            } => Built::Scatter(
+                ScatterData::build(mirror, settings, *year, *sex, *basis)
+                    .of_country(mirror, country.as_deref()),
+            ),
             ChartRequest::Matrix {
                 year, sex, basis, ..
             } => Built::Matrix(MatrixData::build(mirror, *year, *sex, *basis)),
@@ -375,6 +396,7 @@ mod tests {
                 sex: Sex::F,
                 basis: Basis::Reported,
                 labels: ScatterLabels::default(),
+                country: None,
             }
             .file_stem(),
             "mirror_scatter_all_years_f_reported"
@@ -413,6 +435,7 @@ mod tests {
             sex: Sex::T,
             basis: Basis::Corrected,
             labels: ScatterLabels::default(),
+            country: None,
         };
         let all = ExportOptions {
             labels: ScatterLabels::All,
@@ -426,6 +449,7 @@ mod tests {
                 sex: Sex::T,
                 basis: Basis::Corrected,
                 labels: ScatterLabels::All,
+                country: None,
             }
         );
         // Choosing again replaces the options; charts without labels are left as they are.
@@ -440,6 +464,7 @@ mod tests {
                 sex: Sex::T,
                 basis: Basis::Corrected,
                 labels: ScatterLabels::None,
+                country: None,
             }
         );
         let coverage = ChartRequest::Coverage(GridKind::ByTable(crate::model::TableId::T3));

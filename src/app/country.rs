@@ -1,7 +1,7 @@
 //! The country under review: one choice (on the Overview, kept in the review file) that opens
 //! every panel on one country. Findings are filtered to it (and their exports follow), Data shows
-//! its first table, Coverage its tables over the years, Mirror its largest pair over the years,
-//! Sources its data sources. "All countries" lifts the filter; each panel can still be moved
+//! its first table, Coverage its tables over the years, Mirror's scatter (and its export) its
+//! pairs and the series its largest pair, Sources its data sources. "All countries" lifts the filter; each panel can still be moved
 //! elsewhere by hand.
 
 use super::MigreviewApp;
@@ -28,6 +28,7 @@ impl MigreviewApp {
     pub(super) fn open_on_country(&mut self) {
         let country = self.session.review.country.clone();
         self.findings_view.filter.country = country.clone();
+        self.mirror_view.country = country.clone();
         let Some(code) = country else {
             return;
         };

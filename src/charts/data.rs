@@ -156,15 +156,36 @@ pub struct ScatterData {
     pub points: Vec<ScatterPoint>,
     /// Two-sided pairs with a side of 0, which a log axis cannot show.
     pub zero_sides: usize,
+    /// Those pairs (indexes into the report's pairs).
+    zero_side_pairs: Vec<usize>,
     /// Whether any duration-of-stay factor differs from 1.
     pub corrected: bool,
     /// Reported or corrected figures.
     pub basis: Basis,
     /// |log ratio| bounds of the green, light and amber bands.
     pub bounds: [f64; 3],
+    /// Only the pairs of this country (as sender or receiver); `None`: every pair.
+    pub country: Option<String>,
 }
 
 impl ScatterData {
+    /// The scatter limited to the pairs of `country` (as sender or receiver), when one is given.
+    pub fn of_country(mut self, report: &MirrorReport, country: Option<&str>) -> ScatterData {
+        if let Some(code) = country {
+            let of = |sender: &str, receiver: &str| sender == code || receiver == code;
+            self.points.retain(|p| of(&p.sender, &p.receiver));
+            self.zero_side_pairs.retain(|&i| {
+                report
+                    .pairs
+                    .get(i)
+                    .is_some_and(|p| of(&p.sender, &p.receiver))
+            });
+            self.zero_sides = self.zero_side_pairs.len();
+            self.country = Some(code.to_string());
+        }
+        self
+    }
+
     /// The scatter on the corrected basis.
     pub fn from_report(
         report: &MirrorReport,
@@ -184,7 +205,7 @@ impl ScatterData {
         basis: Basis,
     ) -> ScatterData {
         let mut points = Vec::new();
-        let mut zero_sides = 0;
+        let mut zero_side_pairs = Vec::new();
         let mut corrected = false;
         let chosen = |p: &MirrorPair| p.sex == sex && year.is_none_or(|y| p.year == y);
         for (index, pair) in report.pairs.iter().enumerate().filter(|(_, p)| chosen(p)) {
@@ -193,7 +214,7 @@ impl ScatterData {
             };
             corrected |= correction_changes(pair);
             if i <= 0.0 || e <= 0.0 {
-                zero_sides += 1;
+                zero_side_pairs.push(index);
                 continue;
             }
             points.push(ScatterPoint {
@@ -211,7 +232,8 @@ impl ScatterData {
             year,
             sex,
             points,
-            zero_sides,
+            zero_sides: zero_side_pairs.len(),
+            zero_side_pairs,
             corrected,
             basis,
             bounds: [
@@ -219,6 +241,7 @@ impl ScatterData {
                 settings.band_light,
                 settings.band_amber,
             ],
+            country: None,
         }
     }
 }

@@ -113,7 +113,10 @@ fn scatter_headings(data: &ScatterData, lang: Lang) -> (String, String) {
         Some(year) => year.to_string(),
         None => t.all_years.to_string(),
     };
-    let title = format!("{}, {when}{}", t.scatter_title, sex_suffix(lang, data.sex));
+    let mut title = format!("{}, {when}{}", t.scatter_title, sex_suffix(lang, data.sex));
+    if let Some(code) = &data.country {
+        title.push_str(&format!(" — {} ({code})", draw::country_name(code, lang)));
+    }
     let mut subtitle = t.scatter_subtitle.to_string();
     if let Some(note) = t.basis_note(data.corrected, data.basis) {
         subtitle.push_str(&format!("; {note}"));

@@ -210,7 +210,7 @@ impl<K: PartialEq, V> Cached<K, V> {
     }
 }
 
-type ScatterKey = (u64, Option<u16>, Sex, Basis);
+type ScatterKey = (u64, Option<u16>, Sex, Basis, Option<String>);
 type MatrixKey = (u64, u16, Sex, Basis);
 type SeriesKey = (u64, String, String, Sex, Basis);
 type BarsKey = (u64, FlowDirection, u16, bool, Basis);
@@ -230,6 +230,8 @@ pub struct MirrorView {
     pub against_reference: bool,
     /// The pair of the series view: sender, receiver.
     pub pair: Option<(String, String)>,
+    /// The country under review: the scatter shows its pairs only; `None`: every pair.
+    pub country: Option<String>,
     /// Shared, so that a frame can hold it while the toggles change.
     meta: Cached<u64, std::sync::Arc<Meta>>,
     scatter: Cached<ScatterKey, ScatterPrepared>,
@@ -250,6 +252,7 @@ impl Default for MirrorView {
             direction: FlowDirection::Emigration,
             against_reference: false,
             pair: None,
+            country: None,
             meta: Cached::default(),
             scatter: Cached::default(),
             matrix: Cached::default(),
@@ -308,6 +311,7 @@ impl MirrorView {
                 sex,
                 basis,
                 labels: super::chart_export::ScatterLabels::default(),
+                country: self.country.clone(),
             }),
             MirrorTab::Matrix => self.one_year().map(|year| ChartRequest::Matrix {
                 year,

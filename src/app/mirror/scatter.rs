@@ -86,10 +86,20 @@ impl MirrorView {
     ) {
         let mirror = &session.report.mirror;
         let settings = &session.report.settings.mirror;
-        let key = (session.generation, self.year, self.sex, self.basis);
+        let country = self.country.clone();
+        let key = (
+            session.generation,
+            self.year,
+            self.sex,
+            self.basis,
+            country.clone(),
+        );
         let (year, sex, basis) = (self.year, self.sex, self.basis);
         let prepared = self.scatter.get(key, || {
-            ScatterPrepared::new(ScatterData::build(mirror, settings, year, sex, basis))
+            ScatterPrepared::new(
+                ScatterData::build(mirror, settings, year, sex, basis)
+                    .of_country(mirror, country.as_deref()),
+            )
         });
         let data = &prepared.data;
         ui.label(RichText::new(scatter_note(data, lang)).weak());
