@@ -7,7 +7,8 @@
 use super::MigreviewApp;
 use super::command::{Command, DataSelection};
 use super::i18n::{Tr, tr};
-use crate::model::{Lang, Sex, gazetteer};
+use crate::app::i18n::country_label;
+use crate::model::{Lang, Sex};
 
 impl MigreviewApp {
     /// Keeps `country` as the country under review and opens the panels on it.
@@ -81,7 +82,7 @@ pub(super) fn country_choice_ui(
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
-    let name = |code: &str| format!("{} ({code})", gazetteer().name(code, lang));
+    let name = |code: &str| country_label(code, lang);
     let label = ui.heading(tr(lang, Tr::CountryUnderReview));
     ui.horizontal_wrapped(|ui| {
         let shown = current.map_or_else(|| tr(lang, Tr::AllCountries).to_string(), name);

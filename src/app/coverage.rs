@@ -10,6 +10,7 @@ pub use super::command::CoverageCellRef;
 use super::i18n::{Tr, category_label, count_text, missing_name, sex_name, tr, trf};
 use super::session::Session;
 use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch};
+use crate::app::i18n::country_label;
 use crate::charts::{CoverageGrid, GridKind, status_colour, texts::texts};
 use crate::coverage::{CellStatus, MirrorCoverage};
 use crate::model::{Lang, Missing, Sex, Sym, TableId, gazetteer};
@@ -145,7 +146,7 @@ pub fn status_fill(status: CellStatus, dark: bool) -> Color32 {
 /// A row of the heatmap as the window writes it.
 fn row_title(kind: &GridKind, code: &str, lang: Lang) -> String {
     match kind {
-        GridKind::ByTable(_) => format!("{} ({code})", gazetteer().name(code, lang)),
+        GridKind::ByTable(_) => country_label(code, lang),
         GridKind::ByReporter(_) => match TableId::parse(code) {
             Some(table) => format!("{} — {}", table.code(), table.title(lang)),
             None => code.to_string(),
@@ -361,7 +362,7 @@ impl CoverageView {
                 }
                 Some(GridKind::ByReporter(current)) => {
                     let label = ui.label(tr(lang, Tr::ReporterLabel));
-                    let name = |code: &str| format!("{} ({code})", gazetteer().name(code, lang));
+                    let name = |code: &str| country_label(code, lang);
                     egui::ComboBox::from_id_salt("coverage_reporter")
                         .selected_text(name(&current))
                         .width(260.0)

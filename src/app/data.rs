@@ -10,6 +10,7 @@ use super::i18n::{
 use super::session::Session;
 use super::theme::Palette;
 use super::widgets::{row_label, sort_key};
+use crate::app::i18n::country_label;
 use crate::checks::Severity;
 use crate::model::{Lang, Missing, ObsKey, Sex, Sym, TableId, gazetteer};
 use egui::{Align, Layout, RichText, Sense, Stroke, StrokeKind};
@@ -364,7 +365,7 @@ impl DataView {
                 .unwrap_or(&[]);
             let reporter_text = |sym: Sym| {
                 let code = session.dataset.str(sym);
-                format!("{} ({code})", gazetteer().name(code, lang))
+                country_label(code, lang)
             };
             egui::ComboBox::from_id_salt("data_reporter")
                 .selected_text(selection.reporter.map(reporter_text).unwrap_or_default())

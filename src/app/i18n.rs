@@ -533,6 +533,11 @@ pub fn role_name(lang: Lang, role: &str) -> String {
 }
 
 /// A category as a reviewer reads it: a status in words, a country by name with its code.
+/// A country as the window names it: "Kazakhstan (KAZ)".
+pub fn country_label(code: &str, lang: Lang) -> String {
+    format!("{} ({code})", gazetteer().name(code, lang))
+}
+
 pub fn category_label(code: &str, _table: TableId, lang: Lang) -> String {
     let status_key = match code {
         status::TOTAL => Some(Tr::CategoryTotal),
@@ -550,7 +555,7 @@ pub fn category_label(code: &str, _table: TableId, lang: Lang) -> String {
     }
     match category_kind(code) {
         CategoryKind::Country | CategoryKind::Historical | CategoryKind::Aggregate => {
-            format!("{} ({code})", gazetteer().name(code, lang))
+            country_label(code, lang)
         }
         CategoryKind::Unplaced => format!("«{code}»"),
         _ => gazetteer().name(code, lang).to_string(),

@@ -11,6 +11,7 @@ use super::i18n::{Tr, layout_name, tr, trf};
 use super::jobs::{JobEvent, LoadRequest, Loaded};
 use super::labels::{GridShown, GroupChoice, LabelGroup, groups_grid_ui};
 use super::{MessageLevel, MigreviewApp};
+use crate::app::i18n::country_label;
 use crate::load::{
     self, ColumnRole, ImportOptions, Layout, LoadError, Preview, SheetOptions, SheetPreview,
 };
@@ -732,13 +733,7 @@ fn reporter_ui(
         let hint = sheet
             .reporter
             .as_deref()
-            .map(|code| {
-                trf(
-                    lang,
-                    Tr::ImportDetected,
-                    &[&format!("{} ({code})", gazetteer().name(code, lang))],
-                )
-            })
+            .map(|code| trf(lang, Tr::ImportDetected, &[&country_label(code, lang)]))
             .unwrap_or_else(|| tr(lang, Tr::ImportReporterHint).to_string());
         let response = ui
             .add(

@@ -9,7 +9,7 @@
 //! only draws them.
 
 use super::command::Command;
-use super::i18n::{Tr, count_text, role_name, tr, trf};
+use super::i18n::{Tr, count_text, country_label, role_name, tr, trf};
 use super::session::{FileSummary, Session};
 use super::theme::Palette;
 use crate::load::{LabelTarget, NOT_A_COUNTRY, label_target};
@@ -79,9 +79,7 @@ pub fn suggestion_code(suggestion: &str) -> Option<&str> {
 /// A suggestion in the window's language (the loader writes English names): `Киргизия (KGZ)`.
 pub fn suggestion_text(suggestion: &str, lang: Lang) -> String {
     match suggestion_code(suggestion) {
-        Some(code) if gazetteer().resolve(code).is_some() => {
-            format!("{} ({code})", gazetteer().name(code, lang))
-        }
+        Some(code) if gazetteer().resolve(code).is_some() => country_label(code, lang),
         _ => suggestion.to_string(),
     }
 }
@@ -654,7 +652,7 @@ fn subnational_ui(ui: &mut egui::Ui, labels: &[SubnationalLabel], lang: Lang) {
                 ui.label(role_name(lang, &label.role));
                 ui.label(label.first_location.to_string());
                 ui.label(match &label.country {
-                    Some(code) => format!("{} ({code})", gazetteer().name(code, lang)),
+                    Some(code) => country_label(code, lang),
                     None => tr(lang, Tr::RegionCountryUnknown).to_string(),
                 });
                 ui.end_row();

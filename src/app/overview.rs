@@ -6,6 +6,7 @@ use super::i18n::{Tr, count_text, dimension_name, layout_name, severity_name, tr
 use super::labels::{LabelsView, labels_ui};
 use super::session::{ReviewState, Scorecard, Session, SessionSource, SeverityCounts};
 use super::theme::Palette;
+use crate::app::i18n::country_label;
 use crate::checks::{Severity, catalog};
 use crate::load::LoadReport;
 use crate::model::{Lang, gazetteer};
@@ -452,7 +453,7 @@ fn scorecard_blocks(card: &Scorecard, lang: Lang) -> [(Tr, Vec<(String, Severity
         .take(SCORECARD_COUNTRIES)
         .map(|(code, c)| {
             let name = match code {
-                Some(code) => format!("{} ({code})", gazetteer().name(code, lang)),
+                Some(code) => country_label(code, lang),
                 None => tr(lang, Tr::NoCountry).to_string(),
             };
             (name, *c)

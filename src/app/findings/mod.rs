@@ -10,6 +10,7 @@ use super::i18n::{
 };
 use super::session::{Session, search_text, severity_slot};
 use super::theme::Palette;
+use crate::app::i18n::country_label;
 use crate::checks::{CheckCode, Finding, Outcome, Severity, catalog};
 use crate::model::{Lang, PlaceKind, TableId, gazetteer};
 use crate::review::{ExportFormat, Shown, TriageStatus};
@@ -1026,7 +1027,7 @@ fn check_country_filters_ui(
                 ui.selectable_value(
                     &mut filter.country,
                     Some(code.clone()),
-                    format!("{} ({code})", gazetteer().name(code, lang)),
+                    country_label(code, lang),
                 );
             }
         })

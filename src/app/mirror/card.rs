@@ -1,6 +1,7 @@
 //! The card of a pair-year, shown over the scatter and the matrix.
 
-use super::{band_name, country, ratio_text};
+use super::{band_name, ratio_text};
+use crate::app::i18n::country_label;
 use crate::app::i18n::{Tr, count_text, sex_name, tr, trf};
 use crate::app::widgets::colour;
 use crate::charts::{Basis, band_colour};
@@ -20,8 +21,8 @@ pub fn pair_card_ui(
         lang,
         Tr::PairFromTo,
         &[
-            &country(&pair.sender, lang),
-            &country(&pair.receiver, lang),
+            &country_label(&pair.sender, lang),
+            &country_label(&pair.receiver, lang),
             &pair.year.to_string(),
         ],
     );

@@ -2,7 +2,8 @@
 //! intervals, in a table and as bars on a log axis.
 
 use super::axes::{grid_colour, log_spacer, log_tick};
-use super::{MirrorView, bound_text, country, ratio_text};
+use super::{MirrorView, bound_text, ratio_text};
+use crate::app::i18n::country_label;
 use crate::app::i18n::{Tr, count_text, tr, trf};
 use crate::app::session::Session;
 use crate::app::widgets::{colour, hover_card};
@@ -136,7 +137,7 @@ fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
                             }
                             ui.end_row();
                             for bar in &data.bars {
-                                ui.label(country(&bar.country, lang));
+                                ui.label(country_label(&bar.country, lang));
                                 let outside =
                                     bar.ratio < data.bounds[0] || bar.ratio > data.bounds[1];
                                 let text = RichText::new(ratio_text(lang, bar.ratio));
@@ -305,7 +306,7 @@ fn bar_card_ui(
     (direction, basis): (FlowDirection, Basis),
     lang: Lang,
 ) {
-    ui.strong(country(&bar.country, lang));
+    ui.strong(country_label(&bar.country, lang));
     ui.label(heading_of(lang, direction));
     egui::Grid::new("bar_card")
         .spacing(vec2(12.0, 2.0))

@@ -21,7 +21,7 @@ use super::session::Session;
 use super::widgets::export_buttons_ui;
 use crate::charts::{Basis, MatrixData, PairSeries, ScatterData, UndercountData};
 use crate::mirror::{Band, FlowDirection, MirrorSettings};
-use crate::model::{Lang, Sex, gazetteer};
+use crate::model::{Lang, Sex};
 use egui::{Pos2, Rect, RichText};
 use egui_plot::{PlotPoint, PlotTransform};
 use scatter::ScatterPrepared;
@@ -80,10 +80,6 @@ fn short_ratio_text(lang: Lang, value: f64) -> String {
 /// A ratio as the window writes it: three decimals, as in the findings' messages.
 pub fn ratio_text(lang: Lang, value: f64) -> String {
     crate::i18n::format_decimal(value, 3, lang)
-}
-
-fn country(code: &str, lang: Lang) -> String {
-    format!("{} ({code})", gazetteer().name(code, lang))
 }
 
 /// A band named by what it means, from its bounds in `settings`: "within 10 %", "10 % to 30 %

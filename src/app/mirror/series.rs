@@ -2,7 +2,8 @@
 //! the years with the ratio and the band.
 
 use super::axes::grid_colour;
-use super::{MirrorView, band_name, country, ratio_text};
+use super::{MirrorView, band_name, ratio_text};
+use crate::app::i18n::country_label;
 use crate::app::i18n::{Tr, count_text, tr, trf};
 use crate::app::session::Session;
 use crate::app::widgets::colour;
@@ -109,12 +110,12 @@ impl MirrorView {
             ] {
                 let label = ui.label(tr(lang, key));
                 egui::ComboBox::from_id_salt(("mirror_pair", is_sender))
-                    .selected_text(country(current, lang))
+                    .selected_text(country_label(current, lang))
                     .width(240.0)
                     .show_ui(ui, |ui| {
                         for code in countries {
                             if ui
-                                .selectable_label(code == current, country(code, lang))
+                                .selectable_label(code == current, country_label(code, lang))
                                 .clicked()
                             {
                                 self.pair = Some(if is_sender {

@@ -1,9 +1,10 @@
 //! The inventory of a country: the list of its sources (adding and removing one) and every
 //! field of the selected source, asking for the change when one is edited.
 
+use super::SourcesView;
 use super::form::{choice_row, error_row, number_row, text_row};
-use super::{SourcesView, country_text};
 use crate::app::command::Command;
+use crate::app::i18n::country_label;
 use crate::app::i18n::{Tr, tr, trf};
 use crate::app::theme::Palette;
 use crate::assess::edit::AssessEdit;
@@ -28,7 +29,7 @@ impl SourcesView {
                 RichText::new(trf(
                     lang,
                     Tr::SourcesNoneListed,
-                    &[&country_text(country_code, lang)],
+                    &[&country_label(country_code, lang)],
                 ))
                 .weak(),
             );

@@ -26,13 +26,14 @@ use super::command::Command;
 use super::i18n::{Tr, tr, trf};
 use super::session::Session;
 use super::theme::Palette;
+use crate::app::i18n::country_label;
 use crate::assess::edit::AssessEdit;
 use crate::assess::edit::{self, EditError};
 use crate::assess::questionnaire::{Field, Imported, SCORE_COLUMNS, SOURCE_COLUMNS};
 use crate::assess::scorecard::scorecard;
 use crate::assess::{Assessment, Criterion, DataSource, ReportEvidence, SourceKind};
 use crate::charts::ScorecardData;
-use crate::model::{Lang, gazetteer};
+use crate::model::Lang;
 use egui::RichText;
 use form::Draft;
 use scorecard::scorecard_ui;
@@ -170,10 +171,6 @@ pub fn countries(session: &Session) -> Vec<String> {
         }
     }
     list
-}
-
-fn country_text(code: &str, lang: Lang) -> String {
-    format!("{} ({code})", gazetteer().name(code, lang))
 }
 
 /// The label of an inventory field, as the questionnaire writes it.
@@ -360,7 +357,7 @@ impl SourcesView {
                                 ui.label(trf(
                                     lang,
                                     Tr::SourcesNoneListed,
-                                    &[&country_text(&country_code, lang)],
+                                    &[&country_label(&country_code, lang)],
                                 ));
                             }
                         });
@@ -372,7 +369,7 @@ impl SourcesView {
                         ui.label(trf(
                             lang,
                             Tr::SourcesNoneListed,
-                            &[&country_text(&country_code, lang)],
+                            &[&country_label(&country_code, lang)],
                         ));
                         return;
                     };
@@ -408,7 +405,7 @@ impl SourcesView {
             let shown = self
                 .country
                 .as_deref()
-                .map(|c| country_text(c, lang))
+                .map(|c| country_label(c, lang))
                 .unwrap_or_default();
             egui::ComboBox::from_id_salt("sources_country")
                 .selected_text(shown)
@@ -418,7 +415,7 @@ impl SourcesView {
                         if ui
                             .selectable_label(
                                 self.country.as_deref() == Some(code.as_str()),
-                                country_text(code, lang),
+                                country_label(code, lang),
                             )
                             .clicked()
                         {

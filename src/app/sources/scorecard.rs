@@ -1,9 +1,9 @@
 //! The country's scorecard: per source and per dimension as a table and bars, the overall grade,
 //! and the potential for development.
 
-use super::country_text;
 use crate::app::chart_export::ChartRequest;
 use crate::app::command::Command;
+use crate::app::i18n::country_label;
 use crate::app::i18n::{Tr, dimension_name, tr, trf};
 use crate::app::widgets::{colour, export_buttons_ui};
 use crate::assess::scorecard::CountryScorecard;
@@ -32,7 +32,7 @@ pub(super) fn scorecard_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.heading(country_text(&card.country, lang));
+        ui.heading(country_label(&card.country, lang));
         ui.add_space(12.0);
         export_buttons_ui(
             ui,
