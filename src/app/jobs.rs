@@ -6,7 +6,7 @@ use super::session::{Checked, FileSummary, Session, SessionSource};
 use crate::load::{self, ImportOptions, LoadControl, LoadError};
 use crate::model::Dataset;
 use crate::report::{InputSummary, Report};
-use crate::review::{self, ExportFormat, Review};
+use crate::review::{self, ExportFormat, Review, Triages};
 use crate::settings::Settings;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -77,14 +77,14 @@ pub struct PendingChecks {
     inputs: Vec<InputSummary>,
     settings: Settings,
     /// The triage of the session's review as it was read.
-    review: Review,
+    triage: Triages,
 }
 
 impl PendingChecks {
     /// Runs every check and the mirror statistics, and indexes the findings.
     pub fn run(self) -> Checked {
         let report = Report::build(self.inputs, &self.dataset, &self.settings);
-        Checked::new(&self.dataset, report, &self.review)
+        Checked::new(&self.dataset, report, &self.triage)
     }
 }
 
@@ -201,10 +201,7 @@ pub fn open_session(
         dataset: session.dataset.clone(),
         inputs,
         settings,
-        review: Review {
-            triage: session.review.triage.clone(),
-            ..Review::new(Vec::new())
-        },
+        triage: session.review.triage.clone(),
     };
     let loaded = Loaded {
         request: request.clone(),

@@ -7,7 +7,7 @@ use crate::coverage::{MirrorCoverage, TableCoverage};
 use crate::load::{ImportOptions, LoadError, LoadReport};
 use crate::model::{Dataset, Lang, ObsKey, Sex, Sym, TableId};
 use crate::report::Report;
-use crate::review::{Review, ReviewMatch, ReviewedFile, Triage};
+use crate::review::{Review, ReviewMatch, ReviewedFile, Triage, Triages};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -343,30 +343,28 @@ pub struct Checked {
     index: SessionIndex,
     /// The triage with decisions filed under a finding's former identity moved to its current
     /// one, when any moved.
-    triage: Option<Arc<BTreeMap<String, Triage>>>,
+    triage: Option<Triages>,
     stale: usize,
 }
 
 impl Checked {
-    /// Indexes `report`'s findings and matches them with the triage of `review` (the review of
-    /// the session the report is for: its triage cannot change while the checks run, as there
-    /// is no finding to decide on yet).
-    pub fn new(dataset: &Dataset, report: Report, review: &Review) -> Checked {
+    /// Indexes `report`'s findings and matches them with `triage`, the triage of the review of
+    /// the session the report is for (it cannot change while the checks run, as there is no
+    /// finding to decide on yet).
+    pub fn new(dataset: &Dataset, report: Report, triage: &Triages) -> Checked {
         let index = SessionIndex::build(dataset, &report.findings);
-        let mut triage = None;
-        if !review.triage.is_empty() {
+        let mut moved = None;
+        if !triage.is_empty() {
             let mut adopted = Review {
-                triage: review.triage.clone(),
+                triage: triage.clone(),
                 ..Review::new(Vec::new())
             };
             if adopted.adopt_legacy(&report.findings) > 0 {
-                triage = Some(adopted.triage);
+                moved = Some(adopted.triage);
             }
         }
-        let stale = match &triage {
-            Some(triage) => stale_count(triage, &index.case_ids),
-            None => stale_count(&review.triage, &index.case_ids),
-        };
+        let stale = stale_count(moved.as_ref().unwrap_or(triage), &index.case_ids);
+        let triage = moved;
         Checked {
             report,
             index,
@@ -438,7 +436,7 @@ impl Session {
     ) -> Session {
         let shell = report.without_results();
         let mut session = Session::open(source, dataset, files, shell, review_path);
-        let checked = Checked::new(&session.dataset, report, &session.review);
+        let checked = Checked::new(&session.dataset, report, &session.review.triage);
         session.install(checked);
         session
     }
@@ -534,7 +532,7 @@ impl Session {
     /// Replaces the report (checks run again, e.g. with other settings), keeping the data and
     /// the review; the indexes and the stale count follow.
     pub fn set_report(&mut self, report: Report) {
-        let checked = Checked::new(&self.dataset, report, &self.review);
+        let checked = Checked::new(&self.dataset, report, &self.review.triage);
         self.install(checked);
     }
 

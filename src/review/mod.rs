@@ -104,7 +104,7 @@ pub struct Review {
     /// copy of the review to save costs nothing (a change copies it only while a save still
     /// reads it).
     #[serde(default)]
-    pub triage: Arc<BTreeMap<String, Triage>>,
+    pub triage: Triages,
     /// The assessment of the data sources of the countries reviewed: the inventory, the
     /// suggested scores and the reviewer's decisions (schema `migreview.assessment/1`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -240,6 +240,9 @@ pub struct TriagedFinding<'a> {
     pub status: TriageStatus,
     pub comment: &'a str,
 }
+
+/// The decisions of a review by finding identity, shared.
+pub type Triages = Arc<BTreeMap<String, Triage>>;
 
 /// Decisions of `triage` about findings that are not among `current`.
 pub fn stale_count(triage: &BTreeMap<String, Triage>, current: &HashSet<&str>) -> usize {
