@@ -279,12 +279,9 @@ impl SessionIndex {
             block
                 .iter()
                 .map(|f| {
-                    let id = f.case_id();
-                    // A finding that stands alone is its own group: no second string.
-                    let group = Some(f.group_id()).filter(|g| *g != id);
                     (
-                        id,
-                        group,
+                        f.case_id(),
+                        f.shared_group_id(),
                         search_text(f, Lang::En),
                         search_text(f, Lang::Ru),
                     )
@@ -295,14 +292,19 @@ impl SessionIndex {
         let mut search_en = Vec::with_capacity(findings.len());
         let mut search_ru = Vec::with_capacity(findings.len());
         let mut group = Vec::with_capacity(findings.len());
+        // Groups are numbered in order; a finding that stands alone takes a number of its own
+        // (no string to look up).
         let mut numbers: HashMap<String, u32> = HashMap::new();
+        let mut next = 0u32;
+        let mut number = || {
+            next += 1;
+            next - 1
+        };
         for (id, group_id, en, ru) in texts.into_iter().flatten() {
-            let next = numbers.len() as u32;
-            group.push(
-                *numbers
-                    .entry(group_id.unwrap_or_else(|| id.clone()))
-                    .or_insert(next),
-            );
+            group.push(match group_id {
+                Some(shared) => *numbers.entry(shared).or_insert_with(&mut number),
+                None => number(),
+            });
             case_ids.push(id);
             search_en.push(en);
             search_ru.push(ru);

@@ -228,6 +228,12 @@ impl Finding {
     /// group spans (the year; the sex; all but the label) and without the location. A finding
     /// that stands alone is its own group: its [`Finding::case_id`].
     pub fn group_id(&self) -> String {
+        self.shared_group_id().unwrap_or_else(|| self.case_id())
+    }
+
+    /// [`Finding::group_id`] when the finding's check groups its findings; `None` when it
+    /// stands alone.
+    pub fn shared_group_id(&self) -> Option<String> {
         use super::catalog::Grouping;
         let table = self.table.map(|t| t.code()).unwrap_or("");
         let reporter = self.reporter.as_deref().unwrap_or("");
@@ -235,12 +241,12 @@ impl Finding {
         let age = self.age.as_deref().unwrap_or("");
         let category = self.category.as_deref().unwrap_or("");
         let check = self.check.as_str();
-        match super::catalog::entry(self.check).grouping {
-            Grouping::Alone => self.case_id(),
+        Some(match super::catalog::entry(self.check).grouping {
+            Grouping::Alone => return None,
             Grouping::Years => format!("{check}|{table}|{reporter}||{sex}|{age}|{category}|"),
             Grouping::YearsAndSexes => format!("{check}|{table}|{reporter}|||{age}|{category}|"),
             Grouping::Label => format!("{check}||||||{category}|"),
-        }
+        })
     }
 
     /// The identity the case had when its check gave no location (T2 and M2 findings before
