@@ -381,15 +381,7 @@ impl Review {
 
     /// Sets the status of a finding, keeping its comment; returns whether anything changed.
     pub fn set_status(&mut self, case_id: &str, status: TriageStatus, now: &str) -> bool {
-        let entry = Arc::make_mut(&mut self.triage)
-            .entry(case_id.to_string())
-            .or_default();
-        if entry.status == status && !entry.changed.is_empty() {
-            return false;
-        }
-        entry.status = status;
-        entry.changed = now.to_string();
-        true
+        !self.set_status_of(&[case_id], status, now).is_empty()
     }
 
     /// Sets the comment of a finding, keeping its status; returns whether anything changed.
@@ -413,7 +405,8 @@ impl Review {
     pub fn set_status_of(&mut self, case_ids: &[&str], status: TriageStatus, now: &str) -> Undo {
         let mut before = Vec::new();
         for &id in case_ids {
-            // As `set_status`, without a copy of what does not change.
+            // A decision is written when it is new or its status changes; what does not
+            // change is not copied.
             match Arc::make_mut(&mut self.triage).get_mut(id) {
                 Some(entry) if entry.status == status && !entry.changed.is_empty() => {}
                 Some(entry) => {
