@@ -547,7 +547,11 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     if let Err(e) = written {
         return output_failed(&e, err);
     }
-    exit_status(&outcome, &report, &triaged)
+    // The summary has counted the errors still open already.
+    let open_errors = summary
+        .as_ref()
+        .map_or_else(|| triaged.open_errors(&report.findings), |s| s.open_errors);
+    exit_status(&outcome, &report, open_errors)
 }
 
 /// The review `check` reads: `--review FILE` (which must be readable), else the one beside the
@@ -658,12 +662,13 @@ pub fn nothing_read(outcome: &LoadOutcome, consequence: &str) -> Option<String> 
     ))
 }
 
-/// The exit status of `check` (`docs/report.md#exit-status-of-migreview-check`): with a
-/// review, only the errors still open count.
-pub fn exit_status(outcome: &LoadOutcome, report: &Report, triaged: &Triaged) -> i32 {
+/// The exit status of `check` (`docs/report.md#exit-status-of-migreview-check`);
+/// `open_errors` counts the findings of severity error still open (with a review, those not
+/// decided; without one, every error).
+pub fn exit_status(outcome: &LoadOutcome, report: &Report, open_errors: usize) -> i32 {
     if outcome.errors().next().is_some() || report.error.is_some() {
         EXIT_INPUT
-    } else if triaged.open_errors(&report.findings) > 0 {
+    } else if open_errors > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK

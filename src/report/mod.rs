@@ -239,16 +239,21 @@ impl ReviewSummary {
     /// The summary of `triaged` over `findings`, its review read from `path`.
     pub fn new(path: String, triaged: &Triaged, findings: &[Finding]) -> ReviewSummary {
         let review = triaged.review();
-        let current: std::collections::HashSet<String> =
-            findings.iter().map(Finding::case_id).collect();
-        let current: std::collections::HashSet<&str> = current.iter().map(String::as_str).collect();
+        // Each finding's identity and decision, made once.
+        let ids: Vec<String> = findings.iter().map(Finding::case_id).collect();
+        let statuses: Vec<TriageStatus> = ids.iter().map(|id| triaged.status(id)).collect();
+        let current: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
         ReviewSummary {
             path,
             decisions: review.map_or(0, |r| r.triage.len()),
             stale: review.map_or(0, |r| r.stale_count(&current)),
             statuses: triaged.statuses().to_vec(),
-            listed: triaged.listed(findings).count(),
-            open_errors: triaged.open_errors(findings),
+            listed: statuses.iter().filter(|&&s| triaged.lists(s)).count(),
+            open_errors: findings
+                .iter()
+                .zip(&statuses)
+                .filter(|&(f, &s)| triaged.is_open_error(f, || s))
+                .count(),
         }
     }
 }

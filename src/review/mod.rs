@@ -220,11 +220,15 @@ impl<'a> Triaged<'a> {
     pub fn open_errors(&self, findings: &[Finding]) -> usize {
         findings
             .iter()
-            .filter(|f| {
-                f.severity == crate::checks::Severity::Error
-                    && (self.review.is_none() || self.status(&f.case_id()) == TriageStatus::Open)
-            })
+            .filter(|f| self.is_open_error(f, || self.status(&f.case_id())))
             .count()
+    }
+
+    /// Whether `finding` is an error still open; `status` gives its decision (asked only when
+    /// there is a review).
+    pub fn is_open_error(&self, finding: &Finding, status: impl FnOnce() -> TriageStatus) -> bool {
+        finding.severity == crate::checks::Severity::Error
+            && (self.review.is_none() || status() == TriageStatus::Open)
     }
 }
 
