@@ -11,6 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use migreview::app::jobs::{LoadRequest, load_session, open_session};
 use migreview::app::{MessageLevel, MigreviewApp, Panel, Session};
+use migreview::charts::MatrixCell;
 use migreview::checks::{CheckCode, Dimension, Finding, Outcome, Severity};
 use migreview::load::LoadControl;
 use migreview::model::{Location, Sex, TableId, format_count};
@@ -404,6 +405,52 @@ fn a_country_under_review_opens_every_panel_on_it_and_is_kept_in_the_review() {
     h.run();
     let shown = h.state().findings_view().matching();
     assert!(shown > 0 && shown < all, "{shown} of {all}");
+    // The matrix holds Bulgaria and its partners, and only Bulgaria's row and column.
+    h.state_mut().set_panel(Panel::Mirror);
+    h.run();
+    h.get_by_label("Matrix").click();
+    h.run();
+    let matrix = h
+        .state()
+        .mirror_view()
+        .matrix_data()
+        .expect("the matrix")
+        .clone();
+    assert_eq!(matrix.country.as_deref(), Some("BGR"));
+    assert_eq!(matrix.countries[0], "BGR");
+    assert!(matrix.countries.len() > 1, "{:?}", matrix.countries);
+    let mut cells = 0;
+    for (r, row) in matrix.cells.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let drawn = !matches!(
+                cell,
+                MatrixCell::Neither | MatrixCell::Diagonal | MatrixCell::Elsewhere
+            );
+            assert!(!drawn || r == 0 || c == 0, "cell {r},{c}: {cell:?}");
+            cells += usize::from(drawn);
+        }
+    }
+    assert!(cells > 0);
+    // Between two partners: blank, not "no data".
+    assert_eq!(matrix.cells[1][2], MatrixCell::Elsewhere);
+    assert!(
+        h.query_all_by_label_contains("Bulgaria (BGR) and its partners only")
+            .next()
+            .is_some()
+    );
+    let export = h.state().mirror_view().chart_request().expect("a chart");
+    assert!(
+        export.file_stem().contains("_BGR"),
+        "{}",
+        export.file_stem()
+    );
+    // The countries view marks Bulgaria's bar among all the others.
+    h.get_by_label("Countries").click();
+    h.run();
+    let bars = h.state().mirror_view().bars_data().expect("the bars");
+    assert!(bars.bars.len() > 1);
+    assert_eq!(bars.country.as_deref(), Some("BGR"));
+    assert_eq!(bars.bars.iter().filter(|b| bars.is_marked(b)).count(), 1);
     assert!(h.state().flush_saves());
     let saved = Review::read(&dir.path().join("bilateral_4x3.review.json"))
         .expect("readable")

@@ -116,6 +116,8 @@ pub enum ChartRequest {
         basis: Basis,
         /// I / E written in each cell of the export (chosen beside its export buttons).
         values: bool,
+        /// Only the country under review and its partners; `None`: every country.
+        country: Option<String>,
     },
     Series {
         sender: String,
@@ -128,6 +130,8 @@ pub enum ChartRequest {
         year: u16,
         against_reference: bool,
         basis: Basis,
+        /// The country under review, whose bar is marked.
+        country: Option<String>,
     },
     /// The scorecard of a country's data sources (the Sources panel).
     Scorecard { country: String },
@@ -167,6 +171,11 @@ impl Built {
     }
 }
 
+/// The part of a file name that names the country under review: `_KAZ`; empty for every country.
+fn country_part(country: Option<&str>) -> String {
+    country.map_or(String::new(), |c| format!("_{}", file_part(c)))
+}
+
 /// A name for a file: letters, digits and `-` only (`7.2` → `7-2`).
 use crate::charts::file_part;
 
@@ -203,12 +212,17 @@ impl ChartRequest {
                 country,
             },
             ChartRequest::Matrix {
-                year, sex, basis, ..
+                year,
+                sex,
+                basis,
+                country,
+                ..
             } => ChartRequest::Matrix {
                 year,
                 sex,
                 basis,
                 values: options.matrix_values,
+                country,
             },
             chart => chart,
         }
@@ -240,16 +254,19 @@ impl ChartRequest {
             } => format!(
                 "mirror_scatter_{}{}{}{}",
                 year.map_or("all_years".to_string(), |y| y.to_string()),
-                country
-                    .as_deref()
-                    .map_or(String::new(), |c| format!("_{}", file_part(c))),
+                country_part(country.as_deref()),
                 sex_part(*sex),
                 basis_part(*basis)
             ),
             ChartRequest::Matrix {
-                year, sex, basis, ..
+                year,
+                sex,
+                basis,
+                country,
+                ..
             } => format!(
-                "discrepancy_matrix_{year}{}{}",
+                "discrepancy_matrix_{year}{}{}{}",
+                country_part(country.as_deref()),
                 sex_part(*sex),
                 basis_part(*basis)
             ),
@@ -270,9 +287,11 @@ impl ChartRequest {
                 year,
                 against_reference,
                 basis,
+                country,
             } => format!(
-                "undercount_{}_{year}{}{}",
+                "undercount_{}_{year}{}{}{}",
                 direction.as_str(),
+                country_part(country.as_deref()),
                 if *against_reference { "_reference" } else { "" },
                 basis_part(*basis)
             ),
@@ -301,8 +320,14 @@ impl ChartRequest {
                     .of_country(mirror, country.as_deref()),
             ),
             ChartRequest::Matrix {
-                year, sex, basis, ..
-            } => Built::Matrix(MatrixData::build(mirror, *year, *sex, *basis)),
+                year,
+                sex,
+                basis,
+                country,
+                ..
+            } => Built::Matrix(
+                MatrixData::build(mirror, *year, *sex, *basis).of_country(country.as_deref()),
+            ),
             ChartRequest::Series {
                 sender,
                 receiver,
@@ -314,14 +339,18 @@ impl ChartRequest {
                 year,
                 against_reference,
                 basis,
-            } => Built::Undercount(UndercountData::build(
-                mirror,
-                settings,
-                *direction,
-                *year,
-                *against_reference,
-                *basis,
-            )),
+                country,
+            } => Built::Undercount(
+                UndercountData::build(
+                    mirror,
+                    settings,
+                    *direction,
+                    *year,
+                    *against_reference,
+                    *basis,
+                )
+                .of_country(country.as_deref()),
+            ),
             ChartRequest::Scorecard { country } => {
                 // The scorecard the Sources panel computes, from the same assessment and settings.
                 let settings = &source.report.settings.assess;
@@ -406,10 +435,33 @@ mod tests {
                 direction: FlowDirection::Emigration,
                 year: 2019,
                 against_reference: true,
-                basis: Basis::Corrected
+                basis: Basis::Corrected,
+                country: None,
             }
             .file_stem(),
             "undercount_emigration_2019_reference"
+        );
+        assert_eq!(
+            ChartRequest::Undercount {
+                direction: FlowDirection::Immigration,
+                year: 2019,
+                against_reference: false,
+                basis: Basis::Corrected,
+                country: Some("KAZ".into()),
+            }
+            .file_stem(),
+            "undercount_immigration_2019_KAZ"
+        );
+        assert_eq!(
+            ChartRequest::Matrix {
+                year: 2018,
+                sex: Sex::M,
+                basis: Basis::Reported,
+                values: false,
+                country: Some("TJK".into()),
+            }
+            .file_stem(),
+            "discrepancy_matrix_2018_TJK_m_reported"
         );
         assert_eq!(
             ChartRequest::Scorecard {
@@ -475,6 +527,7 @@ mod tests {
             sex: Sex::T,
             basis: Basis::Corrected,
             values: false,
+            country: Some("KAZ".into()),
         };
         assert_eq!(
             matrix.with_export_options(all),
@@ -483,6 +536,7 @@ mod tests {
                 sex: Sex::T,
                 basis: Basis::Corrected,
                 values: true,
+                country: Some("KAZ".into()),
             }
         );
         assert_eq!(labelled.file_stem(), "mirror_scatter_2018");

@@ -383,6 +383,7 @@ texts! {
     ScatterCount,
     NoTwoSidedPairs,
     MatrixNote,
+    MatrixOfCountry,
     DirectionLabel,
     EmigrationWord,
     ImmigrationWord,

@@ -258,6 +258,8 @@ pub enum MatrixCell {
     Neither,
     /// The same country.
     Diagonal,
+    /// A flow between two partners of the country under review, not its own: left blank.
+    Elsewhere,
 }
 
 /// The discrepancy matrix of one year: receiver rows × sender columns.
@@ -277,9 +279,63 @@ pub struct MatrixData {
     pub basis: Basis,
     /// Whether any duration-of-stay factor of the year differs from 1.
     pub corrected: bool,
+    /// The country under review: the matrix holds it (first) and its partners, and only the
+    /// cells of its own flows; `None`: every country and every cell.
+    pub country: Option<String>,
 }
 
 impl MatrixData {
+    /// The matrix limited to `country`, when one is given: the country first, then each partner
+    /// it has a cell with, and only the cells of its row and column (the flows into it and out of
+    /// it). A country with no cell in the matrix leaves it empty.
+    pub fn of_country(self, country: Option<&str>) -> MatrixData {
+        let Some(code) = country else {
+            return self;
+        };
+        let at = self.countries.iter().position(|c| c == code);
+        let has_cell = |r: usize, s: usize| {
+            !matches!(
+                self.cells[r][s],
+                MatrixCell::Neither | MatrixCell::Diagonal | MatrixCell::Elsewhere
+            )
+        };
+        let mut kept: Vec<usize> = Vec::new();
+        if let Some(x) = at {
+            kept.push(x);
+            kept.extend(
+                (0..self.countries.len()).filter(|&k| k != x && (has_cell(x, k) || has_cell(k, x))),
+            );
+        }
+        if kept.len() < 2 {
+            kept.clear();
+        }
+        let of_country = |r: usize, s: usize| r == 0 || s == 0 || r == s;
+        let cells = (0..kept.len())
+            .map(|r| {
+                (0..kept.len())
+                    .map(|s| match of_country(r, s) {
+                        true => self.cells[kept[r]][kept[s]],
+                        false => MatrixCell::Elsewhere,
+                    })
+                    .collect()
+            })
+            .collect();
+        let pairs = (0..kept.len())
+            .map(|r| {
+                (0..kept.len())
+                    .map(|s| self.pairs[kept[r]][kept[s]].filter(|_| of_country(r, s)))
+                    .collect()
+            })
+            .collect();
+        MatrixData {
+            countries: kept.iter().map(|&k| self.countries[k].clone()).collect(),
+            cells,
+            pairs,
+            country: Some(code.to_string()),
+            ..self
+        }
+    }
+
     /// The matrix on the corrected basis.
     pub fn from_report(report: &MirrorReport, year: u16, sex: Sex) -> MatrixData {
         MatrixData::build(report, year, sex, Basis::Corrected)
@@ -337,6 +393,7 @@ impl MatrixData {
             limit: 8f64.ln(),
             basis,
             corrected,
+            country: None,
         }
     }
 }
@@ -462,9 +519,24 @@ pub struct UndercountData {
     pub basis: Basis,
     /// Whether the duration-of-stay correction changes any ratio of the year.
     pub corrected: bool,
+    /// The country under review, when it has a bar: its bar is marked among the others.
+    pub country: Option<String>,
 }
 
 impl UndercountData {
+    /// The bars with the bar of `country` marked, when it has one.
+    pub fn of_country(mut self, country: Option<&str>) -> UndercountData {
+        self.country = country
+            .filter(|code| self.bars.iter().any(|b| b.country == *code))
+            .map(str::to_string);
+        self
+    }
+
+    /// Whether a bar is the country under review's.
+    pub fn is_marked(&self, bar: &UndercountBar) -> bool {
+        self.country.as_deref() == Some(bar.country.as_str())
+    }
+
     /// The bars on the corrected basis.
     pub fn from_report(
         report: &MirrorReport,
@@ -548,6 +620,7 @@ impl UndercountData {
             undefined,
             basis,
             corrected,
+            country: None,
         }
     }
 }
@@ -580,6 +653,88 @@ mod tests {
             pairs: vec![pair(2015, 0.73), pair(2016, 1.0)],
             ..MirrorReport::default()
         }
+    }
+
+    /// Four countries, four flows of 2015: KAZ → AZE, TJK → KAZ, TJK → AZE, RUS → TJK.
+    fn four_countries() -> MirrorReport {
+        let settings = MirrorSettings::default();
+        let pair = |receiver: &str, sender: &str, immigration: f64| {
+            let sides = Sides {
+                immigration: Some(immigration),
+                emigration: Some(1000.0),
+                immigration_factor: 1.0,
+                emigration_factor: 1.0,
+            };
+            measure(
+                receiver.into(),
+                sender.into(),
+                2015,
+                Sex::T,
+                sides,
+                &settings,
+            )
+        };
+        MirrorReport {
+            pairs: vec![
+                pair("AZE", "KAZ", 1330.0),
+                pair("KAZ", "TJK", 400.0),
+                pair("AZE", "TJK", 900.0),
+                pair("TJK", "RUS", 2000.0),
+            ],
+            ..MirrorReport::default()
+        }
+    }
+
+    #[test]
+    fn the_matrix_of_a_country_holds_its_partners_and_only_its_own_flows() {
+        let report = four_countries();
+        let all = MatrixData::build(&report, 2015, Sex::T, Basis::Reported);
+        assert_eq!(all.countries, ["AZE", "KAZ", "RUS", "TJK"]);
+        let kaz = all.clone().of_country(Some("KAZ"));
+        // Kazakhstan first, then the partners it has a cell with; Russia is not one.
+        assert_eq!(kaz.countries, ["KAZ", "AZE", "TJK"]);
+        assert_eq!(kaz.country.as_deref(), Some("KAZ"));
+        // Rows are receivers, columns senders: AZE received from KAZ, KAZ from TJK.
+        assert_eq!(kaz.cells[1][0], MatrixCell::Both((1330.5f64 / 1000.5).ln()));
+        assert_eq!(kaz.pairs[1][0], Some(0));
+        assert_eq!(kaz.cells[0][2], MatrixCell::Both((400.5f64 / 1000.5).ln()));
+        assert_eq!(kaz.pairs[0][2], Some(1));
+        // TJK → AZE is not Kazakhstan's flow: left out; KAZ → TJK is not reported.
+        assert_eq!(kaz.cells[1][2], MatrixCell::Elsewhere);
+        assert_eq!(kaz.cells[2][0], MatrixCell::Neither);
+        assert_eq!(kaz.pairs[1][2], None);
+        assert_eq!(kaz.cells[2][2], MatrixCell::Diagonal);
+        // No country: unchanged; a country the matrix does not hold: nothing to show.
+        assert_eq!(all.clone().of_country(None), all);
+        assert!(all.of_country(Some("UZB")).countries.is_empty());
+    }
+
+    #[test]
+    fn the_bars_mark_the_country_under_review_when_it_has_one() {
+        let report = report();
+        let settings = MirrorSettings::default();
+        let mut bars = UndercountData::build(
+            &report,
+            &settings,
+            FlowDirection::Emigration,
+            2015,
+            false,
+            Basis::Corrected,
+        );
+        let bar = |country: &str| UndercountBar {
+            country: country.into(),
+            ratio: 0.5,
+            low: None,
+            high: None,
+            partners: 1,
+        };
+        bars.bars = vec![bar("AZE"), bar("KAZ")];
+        let marked = bars.clone().of_country(Some("KAZ"));
+        assert_eq!(marked.country.as_deref(), Some("KAZ"));
+        assert!(marked.is_marked(&marked.bars[1]) && !marked.is_marked(&marked.bars[0]));
+        assert_eq!(marked.bars, bars.bars, "every bar stays");
+        assert_eq!(bars.clone().of_country(Some("UZB")).country, None);
+        assert_eq!(bars.of_country(None).country, None);
     }
 
     #[test]

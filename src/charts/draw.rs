@@ -88,6 +88,15 @@ pub fn country_name(code: &str, lang: Lang) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
+/// What a chart's title adds for the country under review: " — Kazakhstan (KAZ)"; nothing when
+/// the chart shows every country.
+pub fn country_suffix(country: Option<&str>, lang: Lang) -> String {
+    match country {
+        Some(code) => format!(" — {} ({code})", country_name(code, lang)),
+        None => String::new(),
+    }
+}
+
 /// The largest font size up to `size` at which `text` fits into `width`.
 pub fn fitting_size<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,

@@ -48,7 +48,7 @@ pub fn matrix_colour(cell: MatrixCell, limit: f64) -> Option<RGBColor> {
         MatrixCell::Small => Some(SMALL),
         MatrixCell::ImmigrationOnly => Some(IMMIGRATION_ONLY),
         MatrixCell::EmigrationOnly => Some(EMIGRATION_ONLY),
-        MatrixCell::Neither | MatrixCell::Diagonal => None,
+        MatrixCell::Neither | MatrixCell::Diagonal | MatrixCell::Elsewhere => None,
     }
 }
 
@@ -277,10 +277,11 @@ pub fn matrix<DB: DrawingBackend>(
     let lang = options.lang;
     let t = texts(lang);
     let title = format!(
-        "{}, {}{}",
+        "{}, {}{}{}",
         t.matrix_title,
         data.year,
-        sex_note(lang, data.sex)
+        sex_note(lang, data.sex),
+        draw::country_suffix(data.country.as_deref(), lang)
     );
     let subtitle = match t.basis_note(data.corrected, data.basis) {
         Some(note) => format!("{}; {note}", t.matrix_subtitle),

@@ -24,7 +24,7 @@ pub use data::{
 // The colours and legend words of the charts, for the window's interactive views.
 pub use draw::{EMIGRATION, IMMIGRATION, band_colour};
 pub use grids::{matrix_colour, ratio_colour, status_colour};
-pub use plots::{band_label, corrected_sides, labelled, undercount_colour};
+pub use plots::{band_label, corrected_sides, labelled, marked_row_colour, undercount_colour};
 pub use scorecard::{
     DimensionMean, ScorecardData, ScorecardSource, source_colour as scorecard_colour,
 };

@@ -113,10 +113,12 @@ fn scatter_headings(data: &ScatterData, lang: Lang) -> (String, String) {
         Some(year) => year.to_string(),
         None => t.all_years.to_string(),
     };
-    let mut title = format!("{}, {when}{}", t.scatter_title, sex_suffix(lang, data.sex));
-    if let Some(code) = &data.country {
-        title.push_str(&format!(" — {} ({code})", draw::country_name(code, lang)));
-    }
+    let title = format!(
+        "{}, {when}{}{}",
+        t.scatter_title,
+        sex_suffix(lang, data.sex),
+        draw::country_suffix(data.country.as_deref(), lang)
+    );
     let mut subtitle = t.scatter_subtitle.to_string();
     if let Some(note) = t.basis_note(data.corrected, data.basis) {
         subtitle.push_str(&format!("; {note}"));
@@ -639,6 +641,14 @@ fn log_ticks(lo: f64, hi: f64) -> Vec<f64> {
 const WITHIN: RGBColor = RGBColor(103, 169, 207);
 const OUTSIDE: RGBColor = RGBColor(215, 48, 39);
 
+/// The band behind the country under review's bar.
+const MARKED_ROW: RGBColor = RGBColor(255, 236, 170);
+
+/// The colour of the band behind the country under review's bar, for the window's chart.
+pub fn marked_row_colour() -> RGBColor {
+    MARKED_ROW
+}
+
 /// The colour of a country's bar: inside or outside M2's bounds.
 pub fn undercount_colour(outside: bool) -> RGBColor {
     if outside { OUTSIDE } else { WITHIN }
@@ -663,7 +673,11 @@ fn undercount_headings(data: &UndercountData, lang: Lang) -> (String, String) {
         FlowDirection::Emigration => t.undercount_emigration,
         FlowDirection::Immigration => t.undercount_immigration,
     };
-    let title = format!("{heading}, {}", data.year);
+    let title = format!(
+        "{heading}, {}{}",
+        data.year,
+        draw::country_suffix(data.country.as_deref(), lang)
+    );
     let mut subtitle = match &data.reference {
         Some(group) => t!(lang, "chart-reference-subtitle", group = group.join(", ")),
         None => t.undercount_subtitle.to_string(),
@@ -785,6 +799,15 @@ fn draw_ratio_bars<DB: DrawingBackend>(
     let n = data.bars.len();
     let row = |i: usize| bar_row(n, i);
     let half = BAR_HALF;
+    // The country under review's row, on a band across the plot behind its bar.
+    if let Some(i) = data.bars.iter().position(|b| data.is_marked(b)) {
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(lo, row(i) - 0.5), (hi, row(i) + 0.5)],
+                MARKED_ROW.filled(),
+            )))
+            .map_err(error)?;
+    }
     chart
         .draw_series(data.bars.iter().enumerate().map(|(i, bar)| {
             let outside = bar.ratio < low_bound || bar.ratio > high_bound;
@@ -855,7 +878,13 @@ fn draw_country_codes<DB: DrawingBackend>(
     let (x_range, _) = chart.plotting_area().get_pixel_range();
     let row_px = chart.backend_coord(&(1.0, 0.0)).1 - chart.backend_coord(&(1.0, 1.0)).1;
     let step = ((label_size * 1.1) / row_px.max(1) as f64).ceil().max(1.0) as usize;
-    for (i, bar) in data.bars.iter().enumerate().step_by(step) {
+    // Every `step`-th code, and always the country under review's.
+    let marked = data.bars.iter().position(|b| data.is_marked(b));
+    for (i, bar) in data.bars.iter().enumerate() {
+        let near_marked = marked.is_some_and(|m| m != i && m.abs_diff(i) < step);
+        if Some(i) != marked && (i % step != 0 || near_marked) {
+            continue;
+        }
         let (_, y) = chart.backend_coord(&(1.0, bar_row(n, i)));
         plot.draw(&Text::new(
             bar.country.clone(),
@@ -868,8 +897,8 @@ fn draw_country_codes<DB: DrawingBackend>(
 }
 
 /// The legend of the country bars: within and outside the bounds, with their numbers, and the
-/// interval.
-fn undercount_entries(data: &UndercountData, lang: Lang) -> [(Mark, String); 3] {
+/// interval, and the band of the country under review.
+fn undercount_entries(data: &UndercountData, lang: Lang) -> Vec<(Mark, String)> {
     let t = texts(lang);
     let [low_bound, high_bound] = data.bounds;
     let (low, high) = (decimal(lang, low_bound, 2), decimal(lang, high_bound, 2));
@@ -880,14 +909,22 @@ fn undercount_entries(data: &UndercountData, lang: Lang) -> [(Mark, String); 3] 
         .iter()
         .filter(|b| b.ratio >= low_bound && b.ratio <= high_bound)
         .count();
-    [
+    let mut entries = vec![
         (Mark::Square(WITHIN), format!("{bounds} ({count_within})")),
         (
             Mark::Square(OUTSIDE),
             format!("{outside} ({})", data.bars.len() - count_within),
         ),
         (Mark::Whisker(INK), t.interval.to_string()),
-    ]
+    ];
+    if let Some(code) = &data.country {
+        let country = format!("{} ({code})", country_name(code, lang));
+        entries.push((
+            Mark::Square(MARKED_ROW),
+            t!(lang, "chart-under-review", country = &country),
+        ));
+    }
+    entries
 }
 
 /// Country undercount ratios as horizontal bars from 1 on a log axis, with intervals.

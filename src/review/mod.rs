@@ -355,8 +355,12 @@ impl Review {
     }
 
     /// Compares the files the review was made on with the files opened now (by content hash,
-    /// in any order).
+    /// in any order). A review that names no file (written by hand or by a script) is taken
+    /// as made on the data opened: there is nothing to compare.
     pub fn compare(&self, files: &[ReviewedFile]) -> ReviewMatch {
+        if self.files.is_empty() {
+            return ReviewMatch::Same;
+        }
         let hashes = |list: &[ReviewedFile]| -> Vec<String> {
             let mut h: Vec<String> = list.iter().map(|f| f.sha256.clone()).collect();
             h.sort();
@@ -651,6 +655,11 @@ mod tests {
             ReviewMatch::DataChanged {
                 previous: vec!["KAZ.xlsx".into()]
             }
+        );
+        // A review that names no file has nothing to compare with.
+        assert_eq!(
+            Review::new(Vec::new()).compare(&files("new-hash")),
+            ReviewMatch::Same
         );
         let id = finding.case_id();
         let current: HashSet<&str> = [id.as_str()].into_iter().collect();

@@ -340,6 +340,7 @@ DurationCorrectionHint = On: flows on the 12-month basis (each reporter's criter
 ScatterCount = { $p0 } pairs reported on both sides
 NoTwoSidedPairs = No pair is reported on both sides for this selection.
 MatrixNote = Receiving country (rows) × sending country (columns), { $p0 }; click a cell to see the pair over the years
+MatrixOfCountry = ; { $p0 } and its partners only
 DirectionLabel = Direction
 EmigrationWord = Emigration
 ImmigrationWord = Immigration

@@ -43,6 +43,7 @@ chart-undercount-subtitle = Ratio over the partners that report both sides; bars
 chart-reference-subtitle = Ratio over the reference group ({ $group }); bars from 1, with the partner-bootstrap 95 % interval
 chart-ratio-axis = Country's figure / partners' figure (log scale)
 chart-within-bounds = within { $low }–{ $high }
+chart-under-review = { $country }, under review
 chart-outside-bounds = outside { $low }–{ $high }
 chart-interval = 95 % interval
 chart-all-years = all years

@@ -340,6 +340,7 @@ DurationCorrectionHint = Включено: потоки в пересчёте н
 ScatterCount = Пар с данными обеих сторон: { $p0 }
 NoTwoSidedPairs = Для этого выбора нет пар с данными обеих сторон.
 MatrixNote = Страна прибытия (строки) × страна выбытия (столбцы), { $p0 }; нажмите на ячейку, чтобы увидеть пару по годам
+MatrixOfCountry = ; только { $p0 } и страны-партнёры
 DirectionLabel = Направление
 EmigrationWord = Эмиграция
 ImmigrationWord = Иммиграция

@@ -43,6 +43,7 @@ chart-undercount-subtitle = Отношение по партнёрам с дан
 chart-reference-subtitle = Отношение по эталонной группе ({ $group }); столбцы от 1, 95 % интервал (бутстреп по партнёрам)
 chart-ratio-axis = Данные страны / данные партнёров (лог. шкала)
 chart-within-bounds = в пределах { $low }–{ $high }
+chart-under-review = { $country } — проверяемая страна
 chart-outside-bounds = вне { $low }–{ $high }
 chart-interval = 95 % интервал
 chart-all-years = все годы

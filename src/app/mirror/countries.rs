@@ -8,12 +8,14 @@ use crate::app::i18n::{Tr, count_text, tr, trf};
 use crate::app::session::Session;
 use crate::app::widgets::{colour, hover_card};
 use crate::charts::texts::texts;
-use crate::charts::{Basis, UndercountBar, UndercountData, undercount_colour};
+use crate::charts::{Basis, UndercountBar, UndercountData, marked_row_colour, undercount_colour};
 use crate::mirror::{FlowDirection, PartnerComparison};
 use crate::model::Lang;
 use crate::t;
 use egui::{Color32, RichText, vec2};
-use egui_plot::{Bar, BarChart, Corner, GridInput, GridMark, Legend, Line, LineStyle, Plot, VLine};
+use egui_plot::{
+    Bar, BarChart, Corner, GridInput, GridMark, Legend, Line, LineStyle, Plot, Polygon, VLine,
+};
 
 impl MirrorView {
     pub(super) fn countries_ui(&mut self, ui: &mut egui::Ui, session: &Session, lang: Lang) {
@@ -34,9 +36,20 @@ impl MirrorView {
             self.against_reference && !group.is_empty(),
             self.basis,
         );
+        let country = self.country.clone();
         let data = self.bars.get(
-            (session.generation, direction, year, against, basis),
-            || UndercountData::build(mirror, settings, direction, year, against, basis),
+            (
+                session.generation,
+                direction,
+                year,
+                against,
+                basis,
+                country.clone(),
+            ),
+            || {
+                UndercountData::build(mirror, settings, direction, year, against, basis)
+                    .of_country(country.as_deref())
+            },
         );
         let t = texts(lang);
         let mut note = match &data.reference {
@@ -137,7 +150,13 @@ fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
                             }
                             ui.end_row();
                             for bar in &data.bars {
-                                ui.label(country_label(&bar.country, lang));
+                                let name = RichText::new(country_label(&bar.country, lang));
+                                if data.is_marked(bar) {
+                                    ui.label(name.strong())
+                                        .on_hover_text(tr(lang, Tr::CountryUnderReview));
+                                } else {
+                                    ui.label(name);
+                                }
                                 let outside =
                                     bar.ratio < data.bounds[0] || bar.ratio > data.bounds[1];
                                 let text = RichText::new(ratio_text(lang, bar.ratio));
@@ -171,6 +190,8 @@ fn countries_plot_ui(
     let [low_bound, high_bound] = data.bounds;
     let ink = ui.visuals().strong_text_color();
     let weak = ui.visuals().weak_text_color();
+    let dark = ui.visuals().dark_mode;
+    let highlight = colour(marked_row_colour()).gamma_multiply(if dark { 0.35 } else { 1.0 });
     let response = egui::CentralPanel::default()
         .show(ui, |ui| {
             Plot::new(("mirror_bars", key.0, key.1, key.2, key.3))
@@ -200,6 +221,7 @@ fn countries_plot_ui(
                 .show_x(false)
                 .show_y(false)
                 .show(ui, |plot_ui| {
+                    marked_row_ui(plot_ui, data, highlight, lang);
                     bar_charts_ui(plot_ui, data, lang);
                     intervals_ui(plot_ui, data, ink);
                     plot_ui.vline(VLine::new("", 0.0).color(ink).width(1.5).allow_hover(false));
@@ -258,6 +280,50 @@ fn bar_charts_ui(plot_ui: &mut egui_plot::PlotUi<'_>, data: &UndercountData, lan
             .allow_hover(false),
         );
     }
+}
+
+/// The country under review's row, on a band across the ratios drawn, behind its bar.
+/// Named in the legend, as in the export.
+fn marked_row_ui(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    data: &UndercountData,
+    fill: Color32,
+    lang: Lang,
+) {
+    let n = data.bars.len();
+    let (Some(i), Some(code)) = (
+        data.bars.iter().position(|b| data.is_marked(b)),
+        data.country.as_deref(),
+    ) else {
+        return;
+    };
+    let name = t!(
+        lang,
+        "chart-under-review",
+        country = &country_label(code, lang)
+    );
+    // Within what the bars, their intervals and the bounds span, so the band moves no axis.
+    let [low_bound, high_bound] = data.bounds;
+    let finite = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0);
+    let ratios = data
+        .bars
+        .iter()
+        .flat_map(|b| [Some(b.ratio), finite(b.low), finite(b.high)])
+        .flatten();
+    let (lo, hi) = ratios.fold((low_bound, high_bound), |(lo, hi), r| {
+        (lo.min(r), hi.max(r))
+    });
+    let (lo, hi, y) = (lo.log10(), hi.log10(), bar_row(n, i));
+    plot_ui.polygon(
+        Polygon::new(
+            name,
+            vec![[lo, y - 0.5], [hi, y - 0.5], [hi, y + 0.5], [lo, y + 0.5]],
+        )
+        .fill_color(fill)
+        // No outline; its colour is the legend's swatch.
+        .stroke(egui::Stroke::new(0.0, fill))
+        .allow_hover(false),
+    );
 }
 
 /// The interval of each bar that has one, as a line with end ticks.

@@ -3,7 +3,7 @@
 
 use super::{MirrorView, pair_card_ui, ratio_text, short_ratio_text};
 use crate::app::command::Command;
-use crate::app::i18n::{Tr, count_text, tr, trf};
+use crate::app::i18n::{Tr, count_text, country_label, tr, trf};
 use crate::app::session::Session;
 use crate::app::widgets::{colour, hover_card, swatch};
 use crate::charts::texts::texts;
@@ -28,11 +28,20 @@ impl MirrorView {
         let mirror = &session.report.mirror;
         let settings = &session.report.settings.mirror;
         let (sex, basis) = (self.sex, self.basis);
-        let data = self.matrix.get((session.generation, year, sex, basis), || {
-            MatrixData::build(mirror, year, sex, basis)
+        let country = self.country.clone();
+        let key = (session.generation, year, sex, basis, country.clone());
+        let data = self.matrix.get(key, || {
+            MatrixData::build(mirror, year, sex, basis).of_country(country.as_deref())
         });
         let t = texts(lang);
         let mut note = trf(lang, Tr::MatrixNote, &[&year.to_string()]);
+        if let Some(code) = &data.country {
+            note.push_str(&trf(
+                lang,
+                Tr::MatrixOfCountry,
+                &[&country_label(code, lang)],
+            ));
+        }
         if let Some(basis_note) = t.basis_note(data.corrected, data.basis) {
             note.push_str(&format!("; {basis_note}"));
         }
@@ -203,6 +212,8 @@ fn matrix_cell_ui(
         None if matrix_cell == MatrixCell::Diagonal => {
             painter.rect_filled(rect, 1.0, ui.visuals().faint_bg_color);
         }
+        // Not the country under review's flow: blank.
+        None if matrix_cell == MatrixCell::Elsewhere => {}
         None => {
             painter.rect_stroke(
                 rect,
@@ -227,7 +238,10 @@ fn matrix_cell_ui(
                 .map(|r| short_ratio_text(lang, r)),
             MatrixCell::ImmigrationOnly => Some("I".to_string()),
             MatrixCell::EmigrationOnly => Some("E".to_string()),
-            MatrixCell::Small | MatrixCell::Neither | MatrixCell::Diagonal => None,
+            MatrixCell::Small
+            | MatrixCell::Neither
+            | MatrixCell::Diagonal
+            | MatrixCell::Elsewhere => None,
         };
         if let (Some(text), Some(fill)) = (text, fill) {
             painter.text(
@@ -281,7 +295,7 @@ fn matrix_cell_label(
         MatrixCell::Small => t.small.to_string(),
         MatrixCell::ImmigrationOnly => format!("{}: I", t.one_sided),
         MatrixCell::EmigrationOnly => format!("{}: E", t.one_sided),
-        MatrixCell::Neither | MatrixCell::Diagonal => t.neither.to_string(),
+        MatrixCell::Neither | MatrixCell::Diagonal | MatrixCell::Elsewhere => t.neither.to_string(),
     };
     format!("{sender} » {receiver}: {what}")
 }

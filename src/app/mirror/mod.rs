@@ -207,9 +207,9 @@ impl<K: PartialEq, V> Cached<K, V> {
 }
 
 type ScatterKey = (u64, Option<u16>, Sex, Basis, Option<String>);
-type MatrixKey = (u64, u16, Sex, Basis);
+type MatrixKey = (u64, u16, Sex, Basis, Option<String>);
 type SeriesKey = (u64, String, String, Sex, Basis);
-type BarsKey = (u64, FlowDirection, u16, bool, Basis);
+type BarsKey = (u64, FlowDirection, u16, bool, Basis, Option<String>);
 
 /// State of the Mirror panel.
 pub struct MirrorView {
@@ -226,7 +226,8 @@ pub struct MirrorView {
     pub against_reference: bool,
     /// The pair of the series view: sender, receiver.
     pub pair: Option<(String, String)>,
-    /// The country under review: the scatter shows its pairs only; `None`: every pair.
+    /// The country under review: the scatter shows its pairs only, the matrix its row and column,
+    /// the country view marks its bar; `None`: every pair.
     pub country: Option<String>,
     /// Shared, so that a frame can hold it while the toggles change.
     meta: Cached<u64, std::sync::Arc<Meta>>,
@@ -314,12 +315,14 @@ impl MirrorView {
                 sex,
                 basis,
                 values: false,
+                country: self.country.clone(),
             }),
             MirrorTab::Countries => self.one_year().map(|year| ChartRequest::Undercount {
                 direction: self.direction,
                 year,
                 against_reference: self.against_reference,
                 basis,
+                country: self.country.clone(),
             }),
             MirrorTab::Series => self
                 .shown_pair()
