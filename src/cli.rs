@@ -15,6 +15,7 @@ mod catalogue;
 mod check_output;
 pub mod checks_markdown;
 mod mirror_commands;
+mod report_command;
 
 pub use check_output::{write_check_table, write_findings, write_load_report};
 
@@ -62,6 +63,9 @@ pub enum Command {
     Mirror(MirrorArgs),
     /// Write every coverage and mirror chart into a folder (PNG or SVG).
     Plot(PlotArgs),
+    /// Write the country review report (HTML that prints to PDF, or JSON) with the triage,
+    /// the assessment and the reviewer's texts of the review beside the data.
+    Report(Box<report_command::ReportArgs>),
 }
 
 /// How to read the inputs, where the loader should not guess.
@@ -471,6 +475,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Assess(args) => assess_commands::run(&args, out, err),
         Command::Mirror(args) => mirror_commands::run_mirror(&args, out, err),
         Command::Plot(args) => mirror_commands::run_plot(&args, out, err),
+        Command::Report(args) => report_command::run_report(&args, out, err),
     }
 }
 
@@ -521,7 +526,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     if let Some(reason) = &report.error {
         let _ = writeln!(err, "migreview: {reason}");
     }
-    let review = match read_review(args, &outcome, err) {
+    let review = match read_review(args.review.as_deref(), &args.input.files, &outcome, err) {
         Ok(review) => review,
         Err(()) => return EXIT_INPUT,
     };
@@ -554,16 +559,17 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     exit_status(&outcome, &report, open_errors)
 }
 
-/// The review `check` reads: `--review FILE` (which must be readable), else the one beside the
+/// The review `check` and `report` read: `--review FILE` (which must be readable), else the one beside the
 /// first data file when there is one. Says on `err` when the review is of other data, or when
 /// the one beside the data cannot be read (the findings are then listed without decisions).
-fn read_review(
-    args: &CheckArgs,
+pub(crate) fn read_review(
+    review: Option<&Path>,
+    files: &[PathBuf],
     outcome: &LoadOutcome,
     err: &mut dyn Write,
 ) -> Result<Option<(Review, PathBuf)>, ()> {
-    let (path, named) = match (&args.review, args.input.files.first()) {
-        (Some(path), _) => (path.clone(), true),
+    let (path, named) = match (review, files.first()) {
+        (Some(path), _) => (path.to_path_buf(), true),
         (None, Some(first)) => (review::review_path(first), false),
         (None, None) => return Ok(None),
     };

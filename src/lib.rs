@@ -28,6 +28,7 @@ pub mod model;
 pub mod parallel;
 pub mod report;
 pub mod review;
+pub mod review_report;
 pub mod sample;
 pub mod save;
 pub mod settings;

@@ -52,6 +52,7 @@ const LAYERS: &[&[&str]] = &[
     &["report"],
     &["sample"],
     &["charts"],
+    &["review_report"],
     &["cli"],
     &["app"],
 ];

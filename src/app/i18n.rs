@@ -442,14 +442,7 @@ pub fn trf(lang: Lang, key: Tr, args: &[&str]) -> String {
 }
 
 pub fn severity_name(lang: Lang, severity: Severity) -> &'static str {
-    tr(
-        lang,
-        match severity {
-            Severity::Error => Tr::SeverityError,
-            Severity::Warning => Tr::SeverityWarning,
-            Severity::Info => Tr::SeverityInfo,
-        },
-    )
+    severity.label(lang)
 }
 
 pub fn dimension_name(lang: Lang, dimension: Dimension) -> &'static str {
@@ -457,15 +450,7 @@ pub fn dimension_name(lang: Lang, dimension: Dimension) -> &'static str {
 }
 
 pub fn status_name(lang: Lang, status: TriageStatus) -> &'static str {
-    tr(
-        lang,
-        match status {
-            TriageStatus::Open => Tr::StatusOpen,
-            TriageStatus::Confirmed => Tr::StatusConfirmed,
-            TriageStatus::Explained => Tr::StatusExplained,
-            TriageStatus::FalseAlarm => Tr::StatusFalseAlarm,
-        },
-    )
+    status.label(lang)
 }
 
 pub fn sex_name(lang: Lang, sex: Sex) -> &'static str {

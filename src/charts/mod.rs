@@ -283,6 +283,12 @@ fn svg_string(
     Ok(svg)
 }
 
+/// The `<defs>` an SVG chart embeds its font with, so that a document holding several charts
+/// can keep it in one of them.
+pub fn embedded_font_defs() -> &'static str {
+    font_defs()
+}
+
 /// The `<defs>` that embed the chart font: the TrueType file as base64 data, encoded once.
 fn font_defs() -> &'static str {
     static DEFS: OnceLock<String> = OnceLock::new();

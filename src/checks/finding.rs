@@ -126,6 +126,15 @@ pub enum Severity {
 impl Severity {
     pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
 
+    /// The severity as a reader sees it: Error, Warning, Info.
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        match self {
+            Severity::Error => crate::t!(lang, "SeverityError"),
+            Severity::Warning => crate::t!(lang, "SeverityWarning"),
+            Severity::Info => crate::t!(lang, "SeverityInfo"),
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -221,6 +230,11 @@ impl Finding {
     /// the path was typed and reviews saved when locations named bare files still match.
     pub fn case_id(&self) -> String {
         self.id_with(self.location.as_ref())
+    }
+
+    /// Whether the finding is about a country, as the reporting country or as the partner.
+    pub fn concerns(&self, country: &str) -> bool {
+        self.reporter.as_deref() == Some(country) || self.category.as_deref() == Some(country)
     }
 
     /// The identity of the group of findings that share this one's cause

@@ -32,6 +32,7 @@ const FILES: &[(&str, [&str; 2])] = &[
     ftl!("sample.ftl"),
     ftl!("cli.ftl"),
     ftl!("app.ftl"),
+    ftl!("report.ftl"),
 ];
 
 /// How deep messages may name other messages and terms (`{ -accuracy }`).

@@ -53,6 +53,16 @@ pub enum TriageStatus {
 }
 
 impl TriageStatus {
+    /// The status as a reader sees it: Open, Confirmed, Explained, False alarm.
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        match self {
+            TriageStatus::Open => crate::t!(lang, "StatusOpen"),
+            TriageStatus::Confirmed => crate::t!(lang, "StatusConfirmed"),
+            TriageStatus::Explained => crate::t!(lang, "StatusExplained"),
+            TriageStatus::FalseAlarm => crate::t!(lang, "StatusFalseAlarm"),
+        }
+    }
+
     pub const ALL: [TriageStatus; 4] = [
         TriageStatus::Open,
         TriageStatus::Confirmed,
@@ -113,6 +123,29 @@ pub struct Review {
     /// absent: all countries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// What the reviewer writes into the country review report.
+    #[serde(default, skip_serializing_if = "ReportTexts::is_empty")]
+    pub report: ReportTexts,
+}
+
+/// The reviewer's own words in the country review report, kept in the review file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportTexts {
+    #[serde(default)]
+    pub reviewer: String,
+    #[serde(default)]
+    pub organisation: String,
+    /// The executive summary.
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub recommendations: String,
+}
+
+impl ReportTexts {
+    pub fn is_empty(&self) -> bool {
+        self == &ReportTexts::default()
+    }
 }
 
 /// Reads an assessment from `path`: an assessment file (schema `migreview.assessment/1`), or a
@@ -298,6 +331,7 @@ impl Review {
             triage: Arc::default(),
             assessment: None,
             country: None,
+            report: ReportTexts::default(),
         }
     }
 

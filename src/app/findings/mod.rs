@@ -71,10 +71,7 @@ impl FindingFilter {
             return false;
         }
         match &self.country {
-            Some(country) => {
-                finding.reporter.as_deref() == Some(country.as_str())
-                    || finding.category.as_deref() == Some(country.as_str())
-            }
+            Some(country) => finding.concerns(country),
             None => true,
         }
     }

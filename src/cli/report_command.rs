@@ -1,0 +1,175 @@
+//! `migreview report`: the country review report of a run, as HTML or as its JSON twin, with
+//! the triage, the country under review, the reviewer's texts and the assessment of the review
+//! file beside the data (or `--review FILE`).
+
+use super::{EXIT_INPUT, EXIT_OK, InputArgs, LangArg};
+use crate::assess::model::country_code;
+use crate::report::Report;
+use crate::review_report::{ReportInputs, ReviewReport, html};
+use crate::settings::Settings;
+use clap::Args;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The file to write: .html (one stand-alone page, charts inline, prints to PDF) or .json
+    /// (the same content for scripts).
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// The country reviewed (KAZ, Kazakhstan…); default: the country under review kept in the
+    /// review, else every country of the data.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// The review to report (triage, assessment, the reviewer's texts); default: the one beside
+    /// the first data file, when there is one.
+    #[arg(long, value_name = "FILE")]
+    pub review: Option<PathBuf>,
+    /// Settings (JSON) of the checks and the mirror statistics.
+    #[arg(long)]
+    pub settings: Option<PathBuf>,
+}
+
+/// What the report file is.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum ReportFormat {
+    Html,
+    Json,
+}
+
+fn format_of(path: &Path) -> Result<ReportFormat, String> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => Ok(ReportFormat::Html),
+        "json" => Ok(ReportFormat::Json),
+        other => Err(format!(
+            "--out {}: expected a file ending in .html or .json, found {}; name the report \
+             review_KAZ.html (a page that prints to PDF) or review_KAZ.json",
+            path.display(),
+            if other.is_empty() {
+                "no extension".to_string()
+            } else {
+                format!(".{other}")
+            }
+        )),
+    }
+}
+
+pub fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match report(args, out, err) {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(err, "migreview: {message}");
+            EXIT_INPUT
+        }
+    }
+}
+
+fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, String> {
+    let format = format_of(&args.out)?;
+    let named_country = match &args.country {
+        Some(label) => Some(country_code(label).map_err(|e| format!("--country: {e}"))?),
+        None => None,
+    };
+    let options = super::import_options(&args.input)?;
+    let settings = Settings::load(args.settings.as_deref()).map_err(|e| e.to_string())?;
+    let outcome = super::load_inputs(&args.input.files, &options);
+    for error in outcome.errors() {
+        let _ = writeln!(err, "migreview: {error}");
+    }
+    if let Some(reason) = super::nothing_read(&outcome, "no report was written") {
+        return Err(reason);
+    }
+    let mut report = Report::build(
+        super::input_summaries(&args.input.files, &outcome),
+        &outcome.dataset,
+        &settings,
+    );
+    let review = super::read_review(args.review.as_deref(), &args.input.files, &outcome, err)
+        .map_err(|()| "the review could not be read".to_string())?;
+    let hashes: Vec<&str> = outcome.reports().map(|r| r.sha256.as_str()).collect();
+    // The assessment the review keeps (the window's Sources panel), else the sample's own.
+    let from = review
+        .as_ref()
+        .filter(|(r, _)| r.assessment.is_some())
+        .map(|(_, path)| path.as_path());
+    report.assessment = super::assess_commands::assessment_for_run(
+        from,
+        &hashes,
+        &outcome.dataset,
+        &report,
+        &settings.assess,
+    )?;
+    let country = named_country.or_else(|| review.as_ref().and_then(|(r, _)| r.country.clone()));
+    if let Some(code) = &country
+        && outcome.dataset.sym(code).is_none()
+        && !report.findings.iter().any(|f| f.concerns(code))
+    {
+        return Err(format!(
+            "--country {code}: the data hold nothing of this country; name a reporting \
+             country of the data, or leave --country out for every country"
+        ));
+    }
+    let coverage = crate::coverage::table_coverage(&outcome.dataset);
+    let synthetic = crate::sample::holds_sample(&outcome);
+    let lang = args.lang.into();
+    let built = ReviewReport::build(&ReportInputs {
+        report: &report,
+        coverage: &coverage,
+        review: review.as_ref().map(|(r, _)| r),
+        assessment: report.assessment.as_ref(),
+        assess_settings: &settings.assess,
+        country: country.as_deref(),
+        lang,
+        synthetic,
+        date: today(),
+    });
+    let text = match format {
+        ReportFormat::Json => built.to_json().map_err(|e| e.to_string())?,
+        ReportFormat::Html => html::write(
+            &built,
+            &html::ChartSources {
+                mirror: &report.mirror,
+                mirror_settings: &settings.mirror,
+                coverage: &coverage,
+                grade_bands: settings.assess.grade_bands,
+                source: chart_source(&report, synthetic, lang),
+            },
+        ),
+    };
+    crate::save::write_atomically(&args.out, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    let _ = writeln!(
+        out,
+        "{}: {} findings in the annex, {} false alarms apart",
+        args.out.display(),
+        built.annex.len(),
+        built.false_alarms.len()
+    );
+    Ok(EXIT_OK)
+}
+
+/// The source line of the report's charts.
+fn chart_source(report: &Report, synthetic: bool, lang: crate::model::Lang) -> String {
+    let names = report
+        .inputs
+        .iter()
+        .map(|i| crate::load::display_name(Path::new(&i.path)));
+    crate::sample::files_source(names, synthetic, lang)
+}
+
+/// Today's date, ISO 8601 (UTC).
+fn today() -> String {
+    jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+        .to_string()
+}

@@ -1,0 +1,542 @@
+//! The country review report: what a reviewer hands over. One [`ReviewReport`] is built from
+//! the run (the findings, the mirror statistics, the data), the review (triage, the country
+//! under review, the reviewer's own texts) and the assessment of the data sources; it is written
+//! as one stand-alone HTML file ([`html`]) and as its machine-readable twin (JSON, schema
+//! [`SCHEMA`]). The chapters follow the published UNECE country reviews: the statistical system
+//! and its sources, the quality of the data by ESS dimension, the potential for development and
+//! the recommendations, and an annex of every finding with its triage.
+
+pub mod html;
+
+use crate::assess::{AssessSettings, Assessment, CountryScorecard, DataSource, scorecard};
+use crate::checks::{CheckCode, Dimension, Finding, Severity, catalog};
+use crate::coverage::TableCoverage;
+use crate::mirror::{Band, MirrorPair};
+use crate::model::{Lang, Sex, TableId, gazetteer};
+use crate::report::Report;
+use crate::review::{ReportTexts, Review, TriageStatus};
+use serde::Serialize;
+
+/// The schema of the report's JSON twin.
+pub const SCHEMA: &str = "migreview.review-report/1";
+
+/// How many findings of a dimension the report quotes with their cell (the annex has them all).
+pub const QUOTED: usize = 10;
+
+/// An input file, named as the reviewer sees it, with the hash that identifies its content.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct InputFile {
+    pub name: String,
+    pub sha256: Option<String>,
+}
+
+/// Findings of one severity, by triage status.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StatusCounts {
+    pub severity: Severity,
+    pub total: usize,
+    pub open: usize,
+    pub confirmed: usize,
+    pub explained: usize,
+    pub false_alarm: usize,
+}
+
+/// The at-a-glance table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Glance {
+    /// The mean score of the data sources (1–5), when they were scored.
+    pub overall_score: Option<f64>,
+    pub grade: Option<String>,
+    pub findings: Vec<StatusCounts>,
+    /// The year of the mirror table, and its pairs by agreement band.
+    pub mirror_year: Option<u16>,
+    pub mirror_bands: Vec<(Band, usize)>,
+}
+
+/// One finding as the report lists it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FindingRow {
+    /// The key the review keeps its triage under.
+    pub id: String,
+    /// The findings of one cause share it (a mirror pair over the years and sexes).
+    pub group: String,
+    pub check: CheckCode,
+    pub severity: Severity,
+    pub dimension: Dimension,
+    pub table: Option<TableId>,
+    pub reporter: Option<String>,
+    pub partner: Option<String>,
+    pub year: Option<u16>,
+    pub sex: Option<Sex>,
+    /// Where in the input: `KAZ.xlsx › Table 3 › D14`, or the line of a text file.
+    pub place: String,
+    pub value: Option<f64>,
+    pub expected: Option<f64>,
+    pub message: String,
+    pub status: TriageStatus,
+    pub comment: String,
+}
+
+/// The findings of one check.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CheckCount {
+    pub check: CheckCode,
+    pub title: String,
+    /// The most severe of its findings.
+    pub severity: Severity,
+    pub findings: usize,
+    /// Neither confirmed, explained nor a false alarm yet.
+    pub open: usize,
+}
+
+/// A part of the quality chapter: one or more ESS dimensions, the checks that found something
+/// there and the findings quoted.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QualityPart {
+    pub dimensions: Vec<Dimension>,
+    pub checks: Vec<CheckCount>,
+    /// The most important cases, errors first (at most [`QUOTED`]): one finding of each group,
+    /// with the number of other findings of its group.
+    pub quoted: Vec<(FindingRow, usize)>,
+}
+
+/// One partner's flow in the mirror table: into the country or out of it, as each side reports.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MirrorRow {
+    pub partner: String,
+    /// `true`: the partner's emigrants to the country (the country reports the immigration).
+    pub inflow: bool,
+    pub immigration: Option<f64>,
+    pub emigration: Option<f64>,
+    pub ratio: Option<f64>,
+    pub corrected_ratio: Option<f64>,
+    pub band: Band,
+}
+
+/// The years a country reports a table, for the completeness part.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TableYears {
+    pub table: TableId,
+    pub years_reported: Vec<u16>,
+    /// Years between the first and the last of the data with nothing reported.
+    pub years_missing: Vec<u16>,
+}
+
+/// A data source, its inventory and its assessment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourcePart {
+    pub source: DataSource,
+    pub overall: Option<f64>,
+    pub grade: Option<String>,
+}
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReviewReport {
+    pub schema: &'static str,
+    pub generated_by: String,
+    pub lang: Lang,
+    /// The country reviewed; `None`: every country of the data.
+    pub country: Option<String>,
+    /// "Kazakhstan (KAZ)", or all countries of the data.
+    pub country_title: String,
+    /// The day the report was written (ISO 8601).
+    pub date: String,
+    pub texts: ReportTexts,
+    pub inputs: Vec<InputFile>,
+    /// Settings that differ from the defaults: `mirror.band_green: 0.2 (default 0.0953…)`.
+    pub settings_changed: Vec<String>,
+    /// The data are the built-in synthetic sample.
+    pub synthetic: bool,
+    pub glance: Glance,
+    pub sources: Vec<SourcePart>,
+    /// The assessment as the Sources panel scores it (for its chart), when there is one.
+    #[serde(skip)]
+    pub scorecard: Option<CountryScorecard>,
+    pub coverage: Vec<TableYears>,
+    pub relevance: QualityPart,
+    pub accuracy: QualityPart,
+    pub coherence: QualityPart,
+    pub mirror: Vec<MirrorRow>,
+    /// The bounds of the agreement bands (|ln I/E|), which name them.
+    pub band_bounds: [f64; 3],
+    pub over_time: QualityPart,
+    pub other: QualityPart,
+    /// Weak criteria and what could be done, weakest first.
+    pub development: Vec<crate::assess::DevelopmentItem>,
+    /// Every finding that is not a false alarm, in report order.
+    pub annex: Vec<FindingRow>,
+    pub false_alarms: Vec<FindingRow>,
+}
+
+/// What the report is built from.
+pub struct ReportInputs<'a> {
+    pub report: &'a Report,
+    pub coverage: &'a TableCoverage,
+    pub review: Option<&'a Review>,
+    pub assessment: Option<&'a Assessment>,
+    pub assess_settings: &'a AssessSettings,
+    /// The country reviewed; `None`: every country.
+    pub country: Option<&'a str>,
+    pub lang: Lang,
+    pub synthetic: bool,
+    /// The day written on the title page.
+    pub date: String,
+}
+
+/// The checks of the comparability over time (a jump, a break in a series).
+const OVER_TIME: [CheckCode; 2] = [CheckCode::T1, CheckCode::T3];
+
+/// The checks of the mirror statistics: coherence between countries, whatever their dimension.
+const MIRROR: [CheckCode; 2] = [CheckCode::M1, CheckCode::M2];
+
+/// Whether a finding goes into its dimension's part, not into a part of its own checks.
+fn by_dimension(check: CheckCode) -> bool {
+    !OVER_TIME.contains(&check) && !MIRROR.contains(&check)
+}
+
+impl ReviewReport {
+    pub fn build(inputs: &ReportInputs<'_>) -> ReviewReport {
+        let (report, lang, country) = (inputs.report, inputs.lang, inputs.country);
+        let status_of = |f: &Finding| -> (TriageStatus, String) {
+            let triage = inputs.review.and_then(|r| r.triage(&f.case_id()));
+            triage.map_or((TriageStatus::Open, String::new()), |t| {
+                (t.status, t.comment.clone())
+            })
+        };
+        let rows: Vec<FindingRow> = report
+            .findings
+            .iter()
+            .filter(|f| country.is_none_or(|c| f.concerns(c)))
+            .map(|f| {
+                let (status, comment) = status_of(f);
+                finding_row(f, lang, status, comment)
+            })
+            .collect();
+        let (false_alarms, annex): (Vec<FindingRow>, Vec<FindingRow>) = rows
+            .into_iter()
+            .partition(|r| r.status == TriageStatus::FalseAlarm);
+        let scorecard = country.and_then(|code| {
+            let assessed = inputs.assessment?.country(code)?;
+            Some((assessed, scorecard(assessed, inputs.assess_settings)))
+        });
+        let sources = scorecard
+            .as_ref()
+            .map(|(assessed, card)| {
+                assessed
+                    .sources
+                    .iter()
+                    .map(|source| {
+                        let scored = card.sources.iter().find(|s| s.source_id == source.id);
+                        SourcePart {
+                            source: source.clone(),
+                            overall: scored.and_then(|s| s.overall),
+                            grade: scored.and_then(|s| s.grade).map(|g| g.label(lang).into()),
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let scorecard = scorecard.map(|(_, card)| card);
+        let (mirror_year, mirror) = mirror_rows(&report.mirror.pairs, country);
+        let part = |wanted: &dyn Fn(&FindingRow) -> bool, dimensions: Vec<Dimension>| {
+            quality_part(&annex, wanted, dimensions)
+        };
+        let over_time = |r: &FindingRow| OVER_TIME.contains(&r.check);
+        let in_dims = |dims: &'static [Dimension]| {
+            move |r: &FindingRow| dims.contains(&r.dimension) && by_dimension(r.check)
+        };
+        let coherent = |r: &FindingRow| {
+            MIRROR.contains(&r.check)
+                || ([Dimension::Coherence, Dimension::Comparability].contains(&r.dimension)
+                    && by_dimension(r.check))
+        };
+        let glance = Glance {
+            overall_score: scorecard.as_ref().and_then(|c| c.overall),
+            grade: scorecard
+                .as_ref()
+                .and_then(|c| c.grade)
+                .map(|g| g.label(lang).into()),
+            findings: status_counts(annex.iter().chain(&false_alarms)),
+            mirror_year,
+            mirror_bands: band_counts(&mirror),
+        };
+        ReviewReport {
+            schema: SCHEMA,
+            generated_by: crate::generated_by(),
+            lang,
+            country: country.map(str::to_string),
+            country_title: match country {
+                Some(code) => format!("{} ({code})", gazetteer().name(code, lang)),
+                None => crate::t!(lang, "report-all-countries").to_string(),
+            },
+            date: inputs.date.clone(),
+            texts: inputs.review.map(|r| r.report.clone()).unwrap_or_default(),
+            inputs: report
+                .inputs
+                .iter()
+                .map(|i| InputFile {
+                    name: crate::load::display_name(std::path::Path::new(&i.path)),
+                    sha256: i.sha256.clone(),
+                })
+                .collect(),
+            settings_changed: settings_changed(&report.settings),
+            synthetic: inputs.synthetic,
+            glance,
+            sources,
+            development: scorecard
+                .as_ref()
+                .map(|c| c.development.clone())
+                .unwrap_or_default(),
+            scorecard,
+            coverage: country
+                .map(|code| table_years(inputs.coverage, code))
+                .unwrap_or_default(),
+            relevance: part(
+                &in_dims(&[Dimension::Relevance]),
+                vec![Dimension::Relevance],
+            ),
+            accuracy: part(&in_dims(&[Dimension::Accuracy]), vec![Dimension::Accuracy]),
+            coherence: part(
+                &coherent,
+                vec![Dimension::Coherence, Dimension::Comparability],
+            ),
+            mirror,
+            band_bounds: {
+                let m = &report.settings.mirror;
+                [m.band_green, m.band_light, m.band_amber]
+            },
+            over_time: part(&over_time, vec![Dimension::Comparability]),
+            other: part(
+                &in_dims(&[Dimension::Timeliness, Dimension::Accessibility]),
+                vec![Dimension::Timeliness, Dimension::Accessibility],
+            ),
+            annex,
+            false_alarms,
+        }
+    }
+
+    /// The JSON twin.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string_pretty(self)
+    }
+}
+
+fn finding_row(f: &Finding, lang: Lang, status: TriageStatus, comment: String) -> FindingRow {
+    let place = f
+        .location
+        .as_ref()
+        .map(|l| {
+            let mut parts = vec![l.file_name().to_string()];
+            parts.extend(l.sheet.clone());
+            parts.extend(l.cell.clone());
+            if let Some(line) = l.line {
+                parts.push(crate::t!(lang, "report-line", line = line.to_string()));
+            }
+            parts.join(" › ")
+        })
+        .unwrap_or_default();
+    FindingRow {
+        id: f.case_id(),
+        group: f.group_id(),
+        check: f.check,
+        severity: f.severity,
+        dimension: f.dimension,
+        table: f.table,
+        reporter: f.reporter.clone(),
+        partner: f.category.clone(),
+        year: f.year,
+        sex: f.sex,
+        place,
+        value: f.actual,
+        expected: f.expected,
+        message: f.message(lang).to_string(),
+        status,
+        comment,
+    }
+}
+
+fn status_counts<'a>(rows: impl Iterator<Item = &'a FindingRow>) -> Vec<StatusCounts> {
+    let mut counts: Vec<StatusCounts> = Severity::ALL
+        .iter()
+        .map(|&severity| StatusCounts {
+            severity,
+            total: 0,
+            open: 0,
+            confirmed: 0,
+            explained: 0,
+            false_alarm: 0,
+        })
+        .collect();
+    for row in rows {
+        let Some(c) = counts.iter_mut().find(|c| c.severity == row.severity) else {
+            continue;
+        };
+        c.total += 1;
+        match row.status {
+            TriageStatus::Open => c.open += 1,
+            TriageStatus::Confirmed => c.confirmed += 1,
+            TriageStatus::Explained => c.explained += 1,
+            TriageStatus::FalseAlarm => c.false_alarm += 1,
+        }
+    }
+    counts
+}
+
+/// The checks of a part with their counts (in catalogue order), and its findings quoted:
+/// errors first, then warnings, then information, each in report order.
+fn quality_part(
+    rows: &[FindingRow],
+    wanted: &dyn Fn(&FindingRow) -> bool,
+    dimensions: Vec<Dimension>,
+) -> QualityPart {
+    let mine: Vec<&FindingRow> = rows.iter().filter(|r| wanted(r)).collect();
+    let checks = CheckCode::ALL
+        .iter()
+        .filter_map(|&check| {
+            let of: Vec<&&FindingRow> = mine.iter().filter(|r| r.check == check).collect();
+            let severity = of.iter().map(|r| r.severity).min()?;
+            Some(CheckCount {
+                check,
+                title: catalog::entry(check).title(Lang::En).to_string(),
+                severity,
+                findings: of.len(),
+                open: of.iter().filter(|r| r.status == TriageStatus::Open).count(),
+            })
+        })
+        .collect();
+    // One finding of each group, in the order met, with the number of the others.
+    let mut groups: Vec<(&FindingRow, usize)> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for row in &mine {
+        match at.get(row.group.as_str()) {
+            Some(&k) => groups[k].1 += 1,
+            None => {
+                at.insert(&row.group, groups.len());
+                groups.push((row, 0));
+            }
+        }
+    }
+    groups.sort_by_key(|(r, _)| r.severity);
+    QualityPart {
+        dimensions,
+        checks,
+        quoted: groups
+            .into_iter()
+            .take(QUOTED)
+            .map(|(r, more)| (r.clone(), more))
+            .collect(),
+    }
+}
+
+/// The country's two-sided flows of the latest year it has any, totals of both sexes: into it
+/// and out of it, by partner.
+fn mirror_rows(pairs: &[MirrorPair], country: Option<&str>) -> (Option<u16>, Vec<MirrorRow>) {
+    let Some(code) = country else {
+        return (None, Vec::new());
+    };
+    let of = |p: &&MirrorPair| p.sex == Sex::T && (p.receiver == code || p.sender == code);
+    let year = pairs
+        .iter()
+        .filter(of)
+        .filter(|p| p.is_two_sided())
+        .map(|p| p.year)
+        .max();
+    let Some(year) = year else {
+        return (None, Vec::new());
+    };
+    let mut rows: Vec<MirrorRow> = pairs
+        .iter()
+        .filter(of)
+        .filter(|p| p.year == year)
+        .map(|p| {
+            let inflow = p.receiver == code;
+            MirrorRow {
+                partner: if inflow { &p.sender } else { &p.receiver }.clone(),
+                inflow,
+                immigration: p.immigration,
+                emigration: p.emigration,
+                ratio: p.ratio,
+                corrected_ratio: p.corrected_ratio,
+                band: p.band,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.inflow.cmp(&a.inflow).then(a.partner.cmp(&b.partner)));
+    (Some(year), rows)
+}
+
+fn band_counts(rows: &[MirrorRow]) -> Vec<(Band, usize)> {
+    Band::ALL
+        .iter()
+        .map(|&band| (band, rows.iter().filter(|r| r.band == band).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// The tables a country reports, with the years reported and the years missing between the
+/// first and the last year of the data.
+fn table_years(coverage: &TableCoverage, code: &str) -> Vec<TableYears> {
+    coverage
+        .tables
+        .iter()
+        .filter_map(|&table| {
+            let reported: Vec<u16> = coverage
+                .years
+                .iter()
+                .copied()
+                .filter(|&y| coverage.counts(code, table, y).0 > 0)
+                .collect();
+            if reported.is_empty() {
+                return None;
+            }
+            let missing = coverage
+                .years
+                .iter()
+                .copied()
+                .filter(|y| !reported.contains(y))
+                .collect();
+            Some(TableYears {
+                table,
+                years_reported: reported,
+                years_missing: missing,
+            })
+        })
+        .collect()
+}
+
+/// The settings that differ from the defaults, as `path: value (default value)`.
+fn settings_changed(settings: &crate::settings::Settings) -> Vec<String> {
+    let (Ok(now), Ok(default)) = (
+        serde_json::to_value(settings),
+        serde_json::to_value(crate::settings::Settings::default()),
+    ) else {
+        return Vec::new();
+    };
+    let mut changed = Vec::new();
+    differences("", &now, &default, &mut changed);
+    changed
+}
+
+fn differences(
+    path: &str,
+    now: &serde_json::Value,
+    default: &serde_json::Value,
+    out: &mut Vec<String>,
+) {
+    match (now, default) {
+        (serde_json::Value::Object(now), serde_json::Value::Object(default)) => {
+            for (key, value) in now {
+                let inner = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                let null = serde_json::Value::Null;
+                differences(&inner, value, default.get(key).unwrap_or(&null), out);
+            }
+        }
+        _ if now != default => out.push(format!("{path}: {now} (default {default})")),
+        _ => {}
+    }
+}

@@ -1,0 +1,243 @@
+//! `migreview report`: the country review report of the sample, with a review's triage, the
+//! country under review and the reviewer's texts, as stand-alone HTML in both languages and as
+//! its JSON twin.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
+
+mod cli_support;
+
+use cli_support::migreview;
+use migreview::model::Lang;
+use migreview::review::{Review, ReviewedFile, TriageStatus, review_path};
+use serde_json::Value;
+use std::path::Path;
+
+const NOW: &str = "2026-12-07T10:00:00Z";
+
+/// The sample's workbooks written into `dir`, AZE first.
+fn sample(dir: &Path) -> Vec<String> {
+    let out = dir.display().to_string();
+    let (status, _, err) = migreview(&["sample", "--out", &out]);
+    assert_eq!(status, 0, "{err}");
+    ["AZE", "KAZ", "KGZ", "RUS", "TJK"]
+        .iter()
+        .map(|c| dir.join(format!("{c}.xlsx")).display().to_string())
+        .collect()
+}
+
+fn run(command: &str, files: &[String], extra: &[&str]) -> (i32, String, String) {
+    let mut args: Vec<&str> = vec![command];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(extra);
+    migreview(&args)
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+/// Every element opened is closed, in order (void elements and `<… />` aside).
+fn assert_well_formed(html: &str) {
+    const VOID: [&str; 6] = ["meta", "br", "img", "hr", "input", "link"];
+    let mut open: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..]
+            .find('>')
+            .unwrap_or_else(|| panic!("a tag is never closed: {}", &rest[start..]))
+            + start;
+        let tag = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') || tag.starts_with('?') || tag.ends_with('/') {
+            continue;
+        }
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if let Some(closed) = tag.strip_prefix('/') {
+            let _ = closed;
+            let top = open.pop();
+            assert_eq!(
+                top.as_deref(),
+                Some(name.as_str()),
+                "</{name}> closes {top:?}"
+            );
+        } else if !VOID.contains(&name.as_str()) {
+            open.push(name);
+        }
+    }
+    assert!(open.is_empty(), "never closed: {open:?}");
+}
+
+#[test]
+fn the_report_of_the_country_under_review_holds_every_chapter_its_triage_and_its_mirror_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = sample(dir.path());
+    let (_, stdout, _) = run("check", &files, &["--format", "json"]);
+    let checked = json(&stdout);
+    let findings = checked["findings"].as_array().unwrap();
+    let of_kaz: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["reporter"] == "KAZ" || f["category"] == "KAZ")
+        .collect();
+    // Kazakhstan's immigration from Tajikistan against Tajikistan's emigration: 30 M1 findings.
+    let m1 = of_kaz
+        .iter()
+        .find(|f| f["check"] == "M1" && f["year"] == 2021 && f["sex"] == "T")
+        .expect("the planted KAZ–TJK discrepancy");
+    let a2 = of_kaz.iter().find(|f| f["check"] == "A2").expect("an A2");
+
+    // The review beside the data: KAZ under review, two decisions, the reviewer's texts.
+    let mut review = Review::new(
+        checked["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| ReviewedFile {
+                name: Path::new(i["path"].as_str().unwrap())
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                sha256: i["sha256"].as_str().unwrap().into(),
+                options: Default::default(),
+            })
+            .collect(),
+    );
+    review.country = Some("KAZ".into());
+    let m1_id = m1["id"].as_str().unwrap();
+    let a2_id = a2["id"].as_str().unwrap();
+    review.set_status(m1_id, TriageStatus::Confirmed, NOW);
+    review.set_comment(m1_id, "Asked the Bureau <2022>", NOW);
+    review.set_status(a2_id, TriageStatus::FalseAlarm, NOW);
+    review.report.reviewer = "A. Reviewer".into();
+    review.report.organisation = "UNECE".into();
+    review.report.summary = "Registration undercounts emigration.\n\nSecond point.".into();
+    review.report.recommendations = "Exchange data with Tajikistan.".into();
+    review.save(&review_path(Path::new(&files[0]))).unwrap();
+
+    let html_path = dir.path().join("review_KAZ.html");
+    let json_path = dir.path().join("review_KAZ.json");
+    let ru_path = dir.path().join("review_KAZ_ru.html");
+    for (out, lang) in [(&html_path, "en"), (&json_path, "en"), (&ru_path, "ru")] {
+        let out = out.display().to_string();
+        let (status, stdout, err) = run("report", &files, &["--out", &out, "--lang", lang]);
+        assert_eq!(status, 0, "{err}");
+        assert!(stdout.contains("findings in the annex"), "{stdout}");
+    }
+
+    // The JSON twin: one annex row per finding about Kazakhstan, with its triage.
+    let twin = json(&std::fs::read_to_string(&json_path).unwrap());
+    assert_eq!(twin["schema"], "migreview.review-report/1");
+    assert_eq!(twin["country"], "KAZ");
+    let annex = twin["annex"].as_array().unwrap();
+    let false_alarms = twin["false_alarms"].as_array().unwrap();
+    assert_eq!(annex.len() + false_alarms.len(), of_kaz.len());
+    assert_eq!(false_alarms.len(), 1);
+    assert_eq!(false_alarms[0]["id"], a2_id);
+    let decided = annex.iter().find(|r| r["id"] == m1_id).unwrap();
+    assert_eq!(decided["status"], "confirmed");
+    assert_eq!(decided["comment"], "Asked the Bureau <2022>");
+    assert!(annex.iter().all(|r| r["id"] != a2_id));
+    // The mirror table's ratio of 2021 is the mirror statistics' own.
+    let pair = checked["mirror"]["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| {
+            p["receiver"] == "KAZ" && p["sender"] == "TJK" && p["year"] == 2021 && p["sex"] == "T"
+        })
+        .unwrap();
+    let row = twin["mirror"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["partner"] == "TJK" && r["inflow"] == true)
+        .unwrap();
+    assert_eq!(row["ratio"], pair["ratio"]);
+    let ratio = pair["ratio"].as_f64().unwrap();
+    assert!((ratio - 2.518).abs() < 0.001, "{ratio}");
+
+    // The HTML: every chapter, the reviewer's words escaped, the ratio as the table gives it.
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    assert_well_formed(&html);
+    let mut at = 0;
+    for id in [
+        "report-h-summary",
+        "report-h-glance",
+        "report-h-system",
+        "report-h-quality",
+        "report-h-relevance",
+        "report-h-accuracy",
+        "report-h-coherence",
+        "report-h-over-time",
+        "report-h-other",
+        "report-h-development",
+        "report-h-recommendations",
+        "report-h-annex",
+        "report-h-false-alarms",
+        "report-h-references",
+    ] {
+        let heading = migreview::i18n::text(Lang::En, id);
+        let found = html[at..]
+            .find(heading)
+            .unwrap_or_else(|| panic!("{heading:?} missing or out of order"));
+        at += found;
+    }
+    assert!(html.contains("Kazakhstan (KAZ)"));
+    assert!(html.contains("<p>Registration undercounts emigration.</p>\n<p>Second point.</p>"));
+    assert!(html.contains("Asked the Bureau &lt;2022&gt;"));
+    assert!(html.contains("A. Reviewer"));
+    assert!(html.contains("<td class=\"n\">2.518</td>"));
+    assert!(html.contains("Synthetic demonstration data"));
+    // Three charts, one embedded font.
+    assert_eq!(html.matches("<figure><svg").count(), 3);
+    assert_eq!(html.matches("@font-face").count(), 1);
+    // Self-contained: nothing fetched from elsewhere.
+    for fetch in [
+        "src=\"http",
+        "href=\"http",
+        "url(http",
+        "@import",
+        "<script",
+        "<link",
+    ] {
+        assert!(!html.contains(fetch), "{fetch}");
+    }
+
+    // Russian: every heading in Russian, numbers written the Russian way.
+    let ru = std::fs::read_to_string(&ru_path).unwrap();
+    assert_well_formed(&ru);
+    for id in ["report-h-summary", "report-h-quality", "report-h-annex"] {
+        assert!(ru.contains(migreview::i18n::text(Lang::Ru, id)), "{id}");
+    }
+    assert!(ru.contains("Казахстан (KAZ)"));
+    assert!(ru.contains("<td class=\"n\">2,518</td>"));
+}
+
+#[test]
+fn a_report_is_refused_with_what_was_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = sample(dir.path());
+    let docx = dir.path().join("review.txt").display().to_string();
+    let (status, _, err) = run("report", &files, &["--out", &docx]);
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("expected a file ending in .html or .json, found .txt"),
+        "{err}"
+    );
+    assert!(!Path::new(&docx).exists());
+
+    let html = dir.path().join("review.html").display().to_string();
+    let (status, _, err) = run("report", &files, &["--out", &html, "--country", "Narnia"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("--country"), "{err}");
+    let (status, _, err) = run("report", &files, &["--out", &html, "--country", "FRA"]);
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("the data hold nothing of this country"),
+        "{err}"
+    );
+    assert!(!Path::new(&html).exists());
+}
