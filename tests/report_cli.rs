@@ -120,7 +120,15 @@ fn the_report_of_the_country_under_review_holds_every_chapter_its_triage_and_its
     let html_path = dir.path().join("review_KAZ.html");
     let json_path = dir.path().join("review_KAZ.json");
     let ru_path = dir.path().join("review_KAZ_ru.html");
-    for (out, lang) in [(&html_path, "en"), (&json_path, "en"), (&ru_path, "ru")] {
+    let docx_path = dir.path().join("review_KAZ.docx");
+    let docx_ru_path = dir.path().join("review_KAZ_ru.docx");
+    for (out, lang) in [
+        (&html_path, "en"),
+        (&json_path, "en"),
+        (&ru_path, "ru"),
+        (&docx_path, "en"),
+        (&docx_ru_path, "ru"),
+    ] {
         let out = out.display().to_string();
         let (status, stdout, err) = run("report", &files, &["--out", &out, "--lang", lang]);
         assert_eq!(status, 0, "{err}");
@@ -214,6 +222,109 @@ fn the_report_of_the_country_under_review_holds_every_chapter_its_triage_and_its
     }
     assert!(ru.contains("Казахстан (KAZ)"));
     assert!(ru.contains("<td class=\"n\">2,518</td>"));
+
+    // The DOCX, read back: Word's heading styles, one annex row per finding, the pictures with
+    // their alternative text, in both languages.
+    for (path, lang) in [(&docx_path, Lang::En), (&docx_ru_path, Lang::Ru)] {
+        let (xml, media) = docx_parts(path);
+        let headings = styled_paragraphs(&xml, "Heading1");
+        let chapters: Vec<String> = [
+            "report-h-summary",
+            "report-h-system",
+            "report-h-quality",
+            "report-h-development",
+            "report-h-recommendations",
+            "report-h-annex",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| format!("{}. {}", i + 1, migreview::i18n::text(lang, id)))
+        .chain([migreview::i18n::text(lang, "report-h-references").to_string()])
+        .collect();
+        assert_eq!(headings, chapters, "{lang:?}");
+        let sections = styled_paragraphs(&xml, "Heading2");
+        for id in ["report-h-glance", "report-h-false-alarms"] {
+            assert!(
+                sections.contains(&migreview::i18n::text(lang, id).to_string()),
+                "{id}: {sections:?}"
+            );
+        }
+        assert!(sections.contains(&format!(
+            "3.3 {}",
+            migreview::i18n::text(lang, "report-h-coherence")
+        )));
+        assert!(xml.contains("w:pStyle w:val=\"Heading1\""));
+        assert!(
+            xml.contains("TOC \\o &quot;1-2&quot;"),
+            "a table of contents field"
+        );
+        // Every annex finding's id appears once in its table, the false alarm apart.
+        for row in annex {
+            let id = row["id"].as_str().unwrap();
+            assert_eq!(
+                xml.matches(&format!(">{}<", xml_text(id))).count(),
+                1,
+                "{id}"
+            );
+        }
+        assert!(xml.contains(&format!(">{}<", xml_text(a2_id))));
+        assert!(xml.contains(">Asked the Bureau &lt;2022&gt;<"));
+        let ratio = if lang == Lang::En {
+            ">2.518<"
+        } else {
+            ">2,518<"
+        };
+        assert!(xml.contains(ratio), "{lang:?}");
+        assert_eq!(media, 3, "three charts");
+        assert_eq!(xml.matches("<wp:docPr descr=\"").count(), 3);
+        assert!(xml.contains(&format!(
+            "descr=\"{}\"",
+            migreview::i18n::text(lang, "report-fig-scatter").replace('\'', "&#39;")
+        )));
+    }
+}
+
+/// `word/document.xml` of a DOCX, and the number of images it holds.
+fn docx_parts(path: &Path) -> (String, usize) {
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let media = (0..archive.len())
+        .filter(|&i| {
+            let entry = archive.by_index(i).unwrap();
+            let name = entry.name().unwrap().to_string();
+            name.starts_with("word/media/") && name.ends_with(".png")
+        })
+        .count();
+    (xml, media)
+}
+
+/// Text as the DOCX writes it (XML-escaped).
+fn xml_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The text of each paragraph of a style, in order.
+fn styled_paragraphs(xml: &str, style: &str) -> Vec<String> {
+    let marker = format!("<w:pStyle w:val=\"{style}\" />");
+    xml.split("<w:p ")
+        .filter(|p| p.contains(&marker))
+        .map(|p| {
+            let mut text = String::new();
+            let mut rest = p;
+            while let Some(at) = rest.find("<w:t xml:space=\"preserve\">") {
+                rest = &rest[at + "<w:t xml:space=\"preserve\">".len()..];
+                let end = rest.find("</w:t>").unwrap();
+                text.push_str(&rest[..end]);
+                rest = &rest[end..];
+            }
+            text.replace("&amp;", "&")
+        })
+        .collect()
 }
 
 #[test]
@@ -224,7 +335,7 @@ fn a_report_is_refused_with_what_was_expected() {
     let (status, _, err) = run("report", &files, &["--out", &docx]);
     assert_eq!(status, 2);
     assert!(
-        err.contains("expected a file ending in .html or .json, found .txt"),
+        err.contains("expected a file ending in .docx, .html or .json, found .txt"),
         "{err}"
     );
     assert!(!Path::new(&docx).exists());

@@ -169,17 +169,21 @@ impl Chart<'_> {
         }
     }
 
-    /// Fails when the chart would be empty.
-    fn check_not_empty(&self) -> Result<(), ChartError> {
-        let empty = match self {
+    /// Whether the chart would have nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        match self {
             Chart::Coverage(grid) => grid.rows.is_empty() || grid.years.is_empty(),
             Chart::Scatter(scatter) => scatter.points.is_empty(),
             Chart::Matrix(matrix) => matrix.countries.len() < 2,
             Chart::Series(series) => series.points.is_empty(),
             Chart::Undercount(bars) => bars.bars.is_empty(),
             Chart::Scorecard(card) => card.sources.is_empty(),
-        };
-        if empty {
+        }
+    }
+
+    /// Fails when the chart would be empty.
+    fn check_not_empty(&self) -> Result<(), ChartError> {
+        if self.is_empty() {
             let what = match self {
                 Chart::Coverage(_) => "no reporter or year to show",
                 Chart::Scatter(_) => "no pair with both sides above 0",

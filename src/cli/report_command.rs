@@ -5,7 +5,8 @@
 use super::{EXIT_INPUT, EXIT_OK, InputArgs, LangArg};
 use crate::assess::model::country_code;
 use crate::report::Report;
-use crate::review_report::{ReportInputs, ReviewReport, html};
+use crate::review_report::document::ChartSources;
+use crate::review_report::{ReportInputs, ReviewReport, docx, html};
 use crate::settings::Settings;
 use clap::Args;
 use std::io::Write;
@@ -15,8 +16,8 @@ use std::path::{Path, PathBuf};
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// The file to write: .html (one stand-alone page, charts inline, prints to PDF) or .json
-    /// (the same content for scripts).
+    /// The file to write: .docx (Word, LibreOffice), .html (one stand-alone page, charts
+    /// inline, prints to PDF) or .json (the same content for scripts).
     #[arg(long, short)]
     pub out: PathBuf,
     /// The country reviewed (KAZ, Kazakhstan…); default: the country under review kept in the
@@ -39,6 +40,7 @@ pub struct ReportArgs {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum ReportFormat {
     Html,
+    Docx,
     Json,
 }
 
@@ -49,10 +51,12 @@ fn format_of(path: &Path) -> Result<ReportFormat, String> {
         .unwrap_or_default();
     match extension.as_str() {
         "html" | "htm" => Ok(ReportFormat::Html),
+        "docx" => Ok(ReportFormat::Docx),
         "json" => Ok(ReportFormat::Json),
         other => Err(format!(
-            "--out {}: expected a file ending in .html or .json, found {}; name the report \
-             review_KAZ.html (a page that prints to PDF) or review_KAZ.json",
+            "--out {}: expected a file ending in .docx, .html or .json, found {}; name the \
+             report review_KAZ.docx (Word), review_KAZ.html (a page that prints to PDF) or \
+             review_KAZ.json",
             path.display(),
             if other.is_empty() {
                 "no extension".to_string()
@@ -132,20 +136,19 @@ fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         synthetic,
         date: today(),
     });
-    let text = match format {
-        ReportFormat::Json => built.to_json().map_err(|e| e.to_string())?,
-        ReportFormat::Html => html::write(
-            &built,
-            &html::ChartSources {
-                mirror: &report.mirror,
-                mirror_settings: &settings.mirror,
-                coverage: &coverage,
-                grade_bands: settings.assess.grade_bands,
-                source: chart_source(&report, synthetic, lang),
-            },
-        ),
+    let charts = ChartSources {
+        mirror: &report.mirror,
+        mirror_settings: &settings.mirror,
+        coverage: &coverage,
+        grade_bands: settings.assess.grade_bands,
+        source: chart_source(&report, synthetic, lang),
     };
-    crate::save::write_atomically(&args.out, text.as_bytes())
+    let bytes = match format {
+        ReportFormat::Json => built.to_json().map_err(|e| e.to_string())?.into_bytes(),
+        ReportFormat::Html => html::write(&built, &charts).into_bytes(),
+        ReportFormat::Docx => docx::write(&built, &charts).map_err(|e| e.to_string())?,
+    };
+    crate::save::write_atomically(&args.out, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     let _ = writeln!(
         out,

@@ -6,6 +6,8 @@
 //! and its sources, the quality of the data by ESS dimension, the potential for development and
 //! the recommendations, and an annex of every finding with its triage.
 
+pub mod document;
+pub mod docx;
 pub mod html;
 
 use crate::assess::{AssessSettings, Assessment, CountryScorecard, DataSource, scorecard};
@@ -19,6 +21,10 @@ use serde::Serialize;
 
 /// The schema of the report's JSON twin.
 pub const SCHEMA: &str = "migreview.review-report/1";
+
+/// The size a chart is drawn at for the report (the DOCX draws it at twice this): narrower than
+/// the window's export, so that its text reads at the width of an A4 page.
+pub const CHART_SIZE: (u32, u32) = (1300, 1000);
 
 /// How many findings of a dimension the report quotes with their cell (the annex has them all).
 pub const QUOTED: usize = 10;

@@ -78,3 +78,5 @@ report-more-of-case = { $count ->
    *[other] and { $count } more findings of this case
 }
 report-source-score = Score of the source
+report-contents = Contents
+report-contents-update = The table of contents is filled when the document is opened in Word; in LibreOffice: Tools › Update › Update All.

@@ -79,3 +79,5 @@ report-more-of-case = { $count ->
    *[many] и ещё { $count } замечаний по этому случаю
 }
 report-source-score = Оценка источника
+report-contents = Содержание
+report-contents-update = Оглавление заполняется при открытии документа в Word; в LibreOffice: Сервис › Обновить › Обновить всё.
