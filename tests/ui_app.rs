@@ -1521,3 +1521,59 @@ fn a_placed_label_is_kept_for_the_file_where_it_occurs() {
     );
     assert!(labels_of("kaz_2019.csv", &clean).is_empty());
 }
+
+#[test]
+fn the_reviewers_texts_are_kept_in_the_review_and_go_into_the_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = fixture_copy(dir.path());
+    let mut h = harness(MigreviewApp::with_files(vec![path.clone()], None));
+    wait_until_idle(&mut h);
+    h.get_by_label("Reviewer").click();
+    h.run();
+    h.get_by_label("Reviewer").type_text("A. Reviewer");
+    h.run();
+    h.get_by_label("Executive summary").click();
+    h.run();
+    h.get_by_label("Executive summary")
+        .type_text("Emigration is undercounted.");
+    h.run();
+    let texts = &h.state().session().review.report;
+    assert_eq!(texts.reviewer, "A. Reviewer");
+    assert_eq!(texts.summary, "Emigration is undercounted.");
+    assert!(h.state().flush_saves());
+    let saved = Review::read(&dir.path().join("bilateral_4x3.review.json"))
+        .expect("readable")
+        .expect("saved");
+    assert_eq!(saved.report.summary, "Emigration is undercounted.");
+
+    // The dialog asks for the country, the language and the format; the country under review
+    // is chosen first.
+    h.state_mut()
+        .queue(migreview::app::Command::SetCountryUnderReview(Some(
+            "BGR".into(),
+        )));
+    h.run();
+    let before = h.query_all_by_value("Bulgaria (BGR)").count();
+    h.get_by_label("Export review report…").scroll_to_me();
+    h.run();
+    h.get_by_label("Export review report…").click();
+    h.run();
+    h.get_by_label("Export the review report");
+    // The dialog's country is the one under review, beside the Overview's choice.
+    assert!(h.query_all_by_value("Bulgaria (BGR)").count() > before);
+    h.get_by_label("JSON, for scripts (.json)").click();
+    h.run();
+    // What its Export writes (the save dialog aside).
+    let request = migreview::app::report::ReportRequest {
+        country: Some("BGR".into()),
+        lang: migreview::model::Lang::Ru,
+        format: migreview::review_report::ReportFormat::Html,
+    };
+    let out = dir.path().join("review_BGR_ru.html");
+    assert_eq!(h.state().write_report(&out, request), Ok(out.clone()));
+    let html = std::fs::read_to_string(&out).expect("written");
+    assert!(html.contains("<p>Emigration is undercounted.</p>"));
+    assert!(html.contains("A. Reviewer"));
+    assert!(html.contains("Болгария (BGR)"));
+    assert!(html.contains("Резюме"));
+}

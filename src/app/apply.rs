@@ -42,6 +42,10 @@ impl MigreviewApp {
             | Command::SetCountryUnderReview(_)
             | Command::ExportDialog(_)
             | Command::ExportTo(..)) => self.apply_review_command(command, ctx),
+            command @ (Command::SetReportTexts(_)
+            | Command::ReportDialog
+            | Command::ExportReportDialog(_)
+            | Command::ExportReportTo(..)) => self.apply_report_command(command, ctx),
             command @ (Command::SelectCoverageCell(_)
             | Command::SelectPair { .. }
             | Command::ShowTableInData { .. }
@@ -407,7 +411,7 @@ impl MigreviewApp {
     /// Where a save dialog opens with `name`: the folder saved to last, else the folder of the
     /// data (the first file); for the built-in sample, without a folder saved to yet, where
     /// the system's dialog opens (never the app's own data folder).
-    fn save_path(&self, name: String) -> PathBuf {
+    pub(super) fn save_path(&self, name: String) -> PathBuf {
         let data_folder = match &self.session.source {
             SessionSource::Files(paths) => paths.first().and_then(|p| p.parent()),
             SessionSource::Sample | SessionSource::Empty => None,

@@ -51,6 +51,14 @@ pub enum Command {
     /// Ask where to export the findings (on a background thread).
     ExportDialog(ExportFormat),
     ExportTo(PathBuf, ExportFormat),
+    /// The reviewer's texts of the review report, as edited on the Overview.
+    SetReportTexts(crate::review::ReportTexts),
+    /// Open the dialog of the review report.
+    ReportDialog,
+    /// Ask where to write the review report (on a background thread).
+    ExportReportDialog(super::report::ReportRequest),
+    /// Write the review report into a file (on a background thread).
+    ExportReportTo(PathBuf, super::report::ReportRequest),
 
     // Coverage and mirror panels.
     /// Show what a reporter gives for a table in a year (a cell of the coverage heatmap).

@@ -271,6 +271,8 @@ pub enum JobEvent {
     Sources(super::sources::SourcesEvent),
     /// A preview for the import dialog.
     Import(super::import::ImportEvent),
+    /// A dialog or the writing of the review report.
+    Report(super::report::ReportEvent),
 }
 
 impl JobEvent {
@@ -280,6 +282,7 @@ impl JobEvent {
             JobEvent::Picked(_) | JobEvent::ExportPath(..) | JobEvent::ChartPath(..) => true,
             JobEvent::Sources(event) => event.ends_dialog(),
             JobEvent::Import(event) => event.ends_dialog(),
+            JobEvent::Report(event) => event.ends_dialog(),
             _ => false,
         }
     }
@@ -289,6 +292,7 @@ impl JobEvent {
         match self {
             JobEvent::Sources(event) => event.ends_work(),
             JobEvent::Import(event) => event.ends_work(),
+            JobEvent::Report(event) => event.ends_work(),
             _ => false,
         }
     }
@@ -590,7 +594,7 @@ impl Jobs {
                 events.push(event);
             }
             JobEvent::Failed(_) => events.push(event),
-            JobEvent::Sources(_) | JobEvent::Import(_) => {
+            JobEvent::Sources(_) | JobEvent::Import(_) | JobEvent::Report(_) => {
                 if event.ends_dialog() {
                     self.dialog_open = false;
                 }

@@ -102,6 +102,14 @@ impl MigreviewApp {
             ui.close();
         }
         ui.separator();
+        if ui
+            .add_enabled(has_findings, egui::Button::new(tr(lang, Tr::ReportExport)))
+            .clicked()
+        {
+            self.commands.push(Command::ReportDialog);
+            ui.close();
+        }
+        ui.separator();
         // The labels chosen beside the scatter's export buttons apply here too.
         let options = chart_export::ExportOptions::load(ui.ctx());
         let chart = self

@@ -20,6 +20,7 @@ pub mod labels;
 mod menu;
 pub mod mirror;
 pub mod overview;
+pub mod report;
 pub mod session;
 pub mod settings;
 pub mod sources;
@@ -91,6 +92,7 @@ pub struct MigreviewApp {
     start_select: Option<String>,
     sources_view: sources::SourcesView,
     import_dialog: Option<import::ImportDialog>,
+    report_dialog: report::ReportDialog,
     labels_view: labels::LabelsView,
     jobs: Jobs,
     messages: Vec<UserMessage>,
@@ -194,6 +196,7 @@ impl MigreviewApp {
             start_select: None,
             sources_view: sources::SourcesView::default(),
             import_dialog: None,
+            report_dialog: report::ReportDialog::default(),
             labels_view: labels::LabelsView::default(),
             jobs: Jobs::new(),
             messages: Vec::new(),
@@ -438,6 +441,7 @@ impl MigreviewApp {
         });
         self.notes_ui(&ctx);
         self.import_dialog_ui(&ctx);
+        self.report_dialog_ui(&ctx);
         self.paint_drop_overlay(&ctx);
 
         let commands = std::mem::take(&mut self.commands);
@@ -566,6 +570,7 @@ impl MigreviewApp {
                     self.push_message(MessageLevel::Error, error);
                 }
                 JobEvent::Sources(event) => self.on_sources_event(event, ctx),
+                JobEvent::Report(event) => self.on_report_event(event),
                 JobEvent::Import(event) => self.on_import_event(event, ctx),
             }
         }

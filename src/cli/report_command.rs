@@ -6,7 +6,7 @@ use super::{EXIT_INPUT, EXIT_OK, InputArgs, LangArg};
 use crate::assess::model::country_code;
 use crate::report::Report;
 use crate::review_report::document::ChartSources;
-use crate::review_report::{ReportInputs, ReviewReport, docx, html};
+use crate::review_report::{ReportFormat, ReportInputs, ReviewReport};
 use crate::settings::Settings;
 use clap::Args;
 use std::io::Write;
@@ -36,35 +36,19 @@ pub struct ReportArgs {
     pub settings: Option<PathBuf>,
 }
 
-/// What the report file is.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum ReportFormat {
-    Html,
-    Docx,
-    Json,
-}
-
 fn format_of(path: &Path) -> Result<ReportFormat, String> {
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "html" | "htm" => Ok(ReportFormat::Html),
-        "docx" => Ok(ReportFormat::Docx),
-        "json" => Ok(ReportFormat::Json),
-        other => Err(format!(
-            "--out {}: expected a file ending in .docx, .html or .json, found {}; name the \
+    ReportFormat::of_path(path).ok_or_else(|| {
+        let found = path
+            .extension()
+            .map(|e| format!(".{}", e.to_string_lossy()))
+            .unwrap_or_else(|| "no extension".to_string());
+        format!(
+            "--out {}: expected a file ending in .docx, .html or .json, found {found}; name the \
              report review_KAZ.docx (Word), review_KAZ.html (a page that prints to PDF) or \
              review_KAZ.json",
-            path.display(),
-            if other.is_empty() {
-                "no extension".to_string()
-            } else {
-                format!(".{other}")
-            }
-        )),
-    }
+            path.display()
+        )
+    })
 }
 
 pub fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -134,7 +118,7 @@ fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         country: country.as_deref(),
         lang,
         synthetic,
-        date: today(),
+        date: crate::review_report::today(),
     });
     let charts = ChartSources {
         mirror: &report.mirror,
@@ -143,11 +127,7 @@ fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         grade_bands: settings.assess.grade_bands,
         source: chart_source(&report, synthetic, lang),
     };
-    let bytes = match format {
-        ReportFormat::Json => built.to_json().map_err(|e| e.to_string())?.into_bytes(),
-        ReportFormat::Html => html::write(&built, &charts).into_bytes(),
-        ReportFormat::Docx => docx::write(&built, &charts).map_err(|e| e.to_string())?,
-    };
+    let bytes = format.write(&built, &charts)?;
     crate::save::write_atomically(&args.out, &bytes)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     let _ = writeln!(
@@ -167,12 +147,4 @@ fn chart_source(report: &Report, synthetic: bool, lang: crate::model::Lang) -> S
         .iter()
         .map(|i| crate::load::display_name(Path::new(&i.path)));
     crate::sample::files_source(names, synthetic, lang)
-}
-
-/// Today's date, ISO 8601 (UTC).
-fn today() -> String {
-    jiff::tz::TimeZone::UTC
-        .to_datetime(jiff::Timestamp::now())
-        .date()
-        .to_string()
 }

@@ -19,6 +19,62 @@ use crate::report::Report;
 use crate::review::{ReportTexts, Review, TriageStatus};
 use serde::Serialize;
 
+/// What a report file is: a Word document, one HTML page, or the JSON twin.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ReportFormat {
+    #[default]
+    Docx,
+    Html,
+    Json,
+}
+
+impl ReportFormat {
+    pub const ALL: [ReportFormat; 3] = [ReportFormat::Docx, ReportFormat::Html, ReportFormat::Json];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Docx => "docx",
+            ReportFormat::Html => "html",
+            ReportFormat::Json => "json",
+        }
+    }
+
+    /// The format a file name asks for (`.docx`, `.html` or `.htm`, `.json`), any case.
+    pub fn of_path(path: &std::path::Path) -> Option<ReportFormat> {
+        let extension = path.extension()?.to_string_lossy().to_lowercase();
+        match extension.as_str() {
+            "docx" => Some(ReportFormat::Docx),
+            "html" | "htm" => Some(ReportFormat::Html),
+            "json" => Some(ReportFormat::Json),
+            _ => None,
+        }
+    }
+
+    /// The report written in this format.
+    pub fn write(
+        self,
+        report: &ReviewReport,
+        charts: &document::ChartSources<'_>,
+    ) -> Result<Vec<u8>, String> {
+        match self {
+            ReportFormat::Docx => docx::write(report, charts).map_err(|e| e.to_string()),
+            ReportFormat::Html => Ok(html::write(report, charts).into_bytes()),
+            ReportFormat::Json => report
+                .to_json()
+                .map(String::into_bytes)
+                .map_err(|e| e.to_string()),
+        }
+    }
+}
+
+/// Today's date, ISO 8601 (UTC), for the title page.
+pub fn today() -> String {
+    jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+        .to_string()
+}
+
 /// The schema of the report's JSON twin.
 pub const SCHEMA: &str = "migreview.review-report/1";
 
