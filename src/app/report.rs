@@ -183,6 +183,8 @@ impl MigreviewApp {
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .show(ctx, |ui| {
                 egui::Grid::new("report_dialog_grid")
                     .num_columns(2)
