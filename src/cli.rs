@@ -16,6 +16,7 @@ mod check_output;
 pub mod checks_markdown;
 mod mirror_commands;
 mod report_command;
+mod review_command;
 
 pub use check_output::{write_check_table, write_findings, write_load_report};
 
@@ -66,6 +67,8 @@ pub enum Command {
     /// Write the country review report (HTML that prints to PDF, or JSON) with the triage,
     /// the assessment and the reviewer's texts of the review beside the data.
     Report(Box<report_command::ReportArgs>),
+    /// Work on a review file: take the answers of a statistical office (review import).
+    Review(review_command::ReviewArgs),
 }
 
 /// How to read the inputs, where the loader should not guess.
@@ -476,6 +479,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Mirror(args) => mirror_commands::run_mirror(&args, out, err),
         Command::Plot(args) => mirror_commands::run_plot(&args, out, err),
         Command::Report(args) => report_command::run_report(&args, out, err),
+        Command::Review(args) => review_command::run(&args, out, err),
     }
 }
 

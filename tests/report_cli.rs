@@ -335,7 +335,7 @@ fn a_report_is_refused_with_what_was_expected() {
     let (status, _, err) = run("report", &files, &["--out", &docx]);
     assert_eq!(status, 2);
     assert!(
-        err.contains("expected a file ending in .docx, .html or .json, found .txt"),
+        err.contains("expected a file ending in .docx, .html, .xlsx or .json, found .txt"),
         "{err}"
     );
     assert!(!Path::new(&docx).exists());
@@ -351,4 +351,121 @@ fn a_report_is_refused_with_what_was_expected() {
         "{err}"
     );
     assert!(!Path::new(&html).exists());
+}
+
+#[test]
+fn the_findings_workbook_answered_by_an_office_changes_exactly_the_findings_it_edits() {
+    use calamine::{Data, Reader};
+    let dir = tempfile::tempdir().unwrap();
+    let files = sample(dir.path());
+    let book = dir.path().join("findings_KAZ.xlsx");
+    let book_arg = book.display().to_string();
+    let (status, _, err) = run("report", &files, &["--out", &book_arg, "--country", "KAZ"]);
+    assert_eq!(status, 0, "{err}");
+
+    // The office's answers: every sheet read back, two findings answered, one row of other
+    // data, one status that is none.
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let names = workbook.sheet_names();
+    assert_eq!(names[0], "Summary");
+    assert!(names.contains(&"Mirror statistics (M)".to_string()), "{names:?}");
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut header: Vec<String> = Vec::new();
+    for name in &names[1..] {
+        let range = workbook.worksheet_range(name).unwrap();
+        let mut sheet_rows = range.rows();
+        header = sheet_rows
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
+        for row in sheet_rows {
+            rows.push(
+                row.iter()
+                    .map(|c| match c {
+                        Data::Empty => String::new(),
+                        other => other.to_string(),
+                    })
+                    .collect(),
+            );
+        }
+    }
+    assert_eq!(
+        header,
+        [
+            "Id", "Check", "Table", "Year", "Place", "Value", "Expected", "Severity", "Finding",
+            "Status", "Comment", "Explanation"
+        ]
+    );
+    let (_, stdout, _) = run("check", &files, &["--format", "json"]);
+    let checked = json(&stdout);
+    let of_kaz = checked["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["reporter"] == "KAZ" || f["category"] == "KAZ")
+        .count();
+    assert_eq!(rows.len(), of_kaz, "one row per finding");
+    assert!(rows.iter().all(|r| r[9] == "Open"));
+    let m1 = rows.iter().position(|r| r[1] == "M1").unwrap();
+    let a2 = rows.iter().position(|r| r[1] == "A2").unwrap();
+    let n1 = rows.iter().position(|r| r[1] == "N1").unwrap();
+    rows[m1][9] = "Explained".into();
+    rows[m1][11] = "Tajikistan counts departures of 6 months and more".into();
+    rows[a2][9] = "Ложная тревога".into();
+    rows[n1][9] = "Maybe".into();
+    let mut other = rows[m1].clone();
+    other[0] = "M1|3|KAZ|1999|T|TOTAL|TJK|KAZ.xlsx › Table 3 › C34".into();
+    rows.push(other);
+    let mut answered = rust_xlsxwriter::Workbook::new();
+    let sheet = answered.add_worksheet();
+    for (c, name) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, name).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32 + 1, c as u16, cell).unwrap();
+        }
+    }
+    let answers = dir.path().join("answers.xlsx");
+    answered.save(&answers).unwrap();
+
+    let mut args = vec!["review", "import", answers.to_str().unwrap()];
+    args.extend(files.iter().map(String::as_str));
+    let (status, stdout, err) = migreview(&args);
+    assert_eq!(status, 0, "{err}");
+    assert!(
+        stdout.contains(&format!(
+            "{} answers read; 2 changed, {} as the review had them, 1 not a finding of these data",
+            rows.len(),
+            rows.len() - 3
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("status \"Maybe\" is none of"), "{stdout}");
+    assert!(stdout.contains("not matched: Sheet1, row"), "{stdout}");
+    let review = Review::read(&review_path(Path::new(&files[0])))
+        .unwrap()
+        .unwrap();
+    assert_eq!(review.triage.len(), 2, "exactly the two findings answered");
+    let explained = review.triage(&rows[m1][0]).unwrap();
+    assert_eq!(explained.status, TriageStatus::Explained);
+    assert_eq!(
+        explained.explanation,
+        "Tajikistan counts departures of 6 months and more"
+    );
+    assert_eq!(
+        review.triage(&rows[a2][0]).unwrap().status,
+        TriageStatus::FalseAlarm
+    );
+
+    // Taken again: nothing changes.
+    let (_, stdout, _) = migreview(&args);
+    assert!(stdout.contains("; 0 changed,"), "{stdout}");
+    // The report carries the office's explanation beside the finding.
+    let html = dir.path().join("again.html").display().to_string();
+    run("report", &files, &["--out", &html, "--country", "KAZ"]);
+    let html = std::fs::read_to_string(&html).unwrap();
+    assert!(html.contains("Explanation of the office: Tajikistan counts departures"));
 }

@@ -395,6 +395,7 @@ texts! {
     ReportFormatLabel,
     ReportFormatDocx,
     ReportFormatHtml,
+    ReportFormatXlsx,
     ReportFormatJson,
     ReportChooseFile,
     ReportWritten,

@@ -315,6 +315,7 @@ fn format_name(lang: Lang, format: ReportFormat) -> &'static str {
     match format {
         ReportFormat::Docx => tr(lang, Tr::ReportFormatDocx),
         ReportFormat::Html => tr(lang, Tr::ReportFormatHtml),
+        ReportFormat::Xlsx => tr(lang, Tr::ReportFormatXlsx),
         ReportFormat::Json => tr(lang, Tr::ReportFormatJson),
     }
 }

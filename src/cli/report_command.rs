@@ -17,7 +17,9 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// The file to write: .docx (Word, LibreOffice), .html (one stand-alone page, charts
-    /// inline, prints to PDF) or .json (the same content for scripts).
+    /// inline, prints to PDF), .xlsx (the findings workbook, for a statistical office to
+    /// answer; read back with `migreview review import`) or .json (the same content for
+    /// scripts).
     #[arg(long, short)]
     pub out: PathBuf,
     /// The country reviewed (KAZ, Kazakhstan…); default: the country under review kept in the
@@ -43,9 +45,9 @@ fn format_of(path: &Path) -> Result<ReportFormat, String> {
             .map(|e| format!(".{}", e.to_string_lossy()))
             .unwrap_or_else(|| "no extension".to_string());
         format!(
-            "--out {}: expected a file ending in .docx, .html or .json, found {found}; name the \
-             report review_KAZ.docx (Word), review_KAZ.html (a page that prints to PDF) or \
-             review_KAZ.json",
+            "--out {}: expected a file ending in .docx, .html, .xlsx or .json, found {found}; \
+             name the report review_KAZ.docx (Word), review_KAZ.html (a page that prints to \
+             PDF), findings_KAZ.xlsx (for the office to answer) or review_KAZ.json",
             path.display()
         )
     })

@@ -25,6 +25,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub mod answers;
 mod export;
 pub use export::{
     EXPORT_COLUMNS, ExportFormat, Shown, export_csv, export_json, export_to_file, export_xlsx,
@@ -86,6 +87,9 @@ impl TriageStatus {
 pub struct Triage {
     pub status: TriageStatus,
     pub comment: String,
+    /// The statistical office's explanation, from the findings workbook it filled in.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
     /// When the status or comment last changed (RFC 3339, UTC).
     pub changed: String,
 }
@@ -463,8 +467,8 @@ impl Review {
                         id.to_string(),
                         Triage {
                             status,
-                            comment: String::new(),
                             changed: now.to_string(),
+                            ..Triage::default()
                         },
                     );
                 }

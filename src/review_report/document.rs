@@ -690,7 +690,7 @@ fn findings_table(doc: &mut Doc, rows: &[FindingRow]) {
                 opt_number(row.expected, lang),
                 row.severity.label(lang).to_string(),
                 row.status.label(lang).to_string(),
-                row.comment.clone(),
+                comment_text(row, lang),
             ]
         })
         .collect();
@@ -709,6 +709,20 @@ fn findings_table(doc: &mut Doc, rows: &[FindingRow]) {
         ],
         rows,
     );
+}
+
+/// The reviewer's comment, and the office's explanation after it when there is one.
+fn comment_text(row: &FindingRow, lang: Lang) -> String {
+    match (row.comment.is_empty(), row.explanation.is_empty()) {
+        (_, true) => row.comment.clone(),
+        (true, false) => format!("{}: {}", t!(lang, "report-explanation"), row.explanation),
+        (false, false) => format!(
+            "{}\n{}: {}",
+            row.comment,
+            t!(lang, "report-explanation"),
+            row.explanation
+        ),
+    }
 }
 
 fn references(doc: &mut Doc, report: &ReviewReport) {

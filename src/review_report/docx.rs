@@ -274,7 +274,15 @@ fn table(columns: &[(String, Column)], rows: &[Vec<String>]) -> Table {
         })
         .collect();
     let paragraph = |text: &str, column: Column, header: bool| {
-        let mut r = Run::new().add_text(text).size(18);
+        // A line break in the text is a break in the run.
+        let mut r = text
+            .split('\n')
+            .enumerate()
+            .fold(Run::new(), |r, (i, line)| {
+                let r = if i > 0 { r.add_break(BreakType::TextWrapping) } else { r };
+                r.add_text(line)
+            })
+            .size(18);
         if header {
             r = r.bold();
         }

@@ -137,7 +137,8 @@ fn block_html(
                         Column::Number => " class=\"n\"",
                         Column::Code => " class=\"code\"",
                     };
-                    let _ = write!(out, "<td{class}>{}</td>", esc(cell));
+                    let cell = esc(cell).replace('\n', "<br>");
+                    let _ = write!(out, "<td{class}>{cell}</td>");
                 }
                 out.push_str("</tr>\n");
             }

@@ -9,6 +9,7 @@
 pub mod document;
 pub mod docx;
 pub mod html;
+pub mod workbook;
 
 use crate::assess::{AssessSettings, Assessment, CountryScorecard, DataSource, scorecard};
 use crate::checks::{CheckCode, Dimension, Finding, Severity, catalog};
@@ -25,26 +26,36 @@ pub enum ReportFormat {
     #[default]
     Docx,
     Html,
+    /// The findings workbook, for the statistical office to answer.
+    Xlsx,
     Json,
 }
 
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 3] = [ReportFormat::Docx, ReportFormat::Html, ReportFormat::Json];
+    pub const ALL: [ReportFormat; 4] = [
+        ReportFormat::Docx,
+        ReportFormat::Html,
+        ReportFormat::Xlsx,
+        ReportFormat::Json,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
             ReportFormat::Docx => "docx",
             ReportFormat::Html => "html",
+            ReportFormat::Xlsx => "xlsx",
             ReportFormat::Json => "json",
         }
     }
 
-    /// The format a file name asks for (`.docx`, `.html` or `.htm`, `.json`), any case.
+    /// The format a file name asks for (`.docx`, `.html` or `.htm`, `.xlsx`, `.json`), any
+    /// case.
     pub fn of_path(path: &std::path::Path) -> Option<ReportFormat> {
         let extension = path.extension()?.to_string_lossy().to_lowercase();
         match extension.as_str() {
             "docx" => Some(ReportFormat::Docx),
             "html" | "htm" => Some(ReportFormat::Html),
+            "xlsx" => Some(ReportFormat::Xlsx),
             "json" => Some(ReportFormat::Json),
             _ => None,
         }
@@ -59,6 +70,7 @@ impl ReportFormat {
         match self {
             ReportFormat::Docx => docx::write(report, charts).map_err(|e| e.to_string()),
             ReportFormat::Html => Ok(html::write(report, charts).into_bytes()),
+            ReportFormat::Xlsx => workbook::write(report).map_err(|e| e.to_string()),
             ReportFormat::Json => report
                 .to_json()
                 .map(String::into_bytes)
@@ -137,6 +149,8 @@ pub struct FindingRow {
     pub message: String,
     pub status: TriageStatus,
     pub comment: String,
+    /// The statistical office's explanation, from the findings workbook.
+    pub explanation: String,
 }
 
 /// The findings of one check.
@@ -260,20 +274,18 @@ fn by_dimension(check: CheckCode) -> bool {
 impl ReviewReport {
     pub fn build(inputs: &ReportInputs<'_>) -> ReviewReport {
         let (report, lang, country) = (inputs.report, inputs.lang, inputs.country);
-        let status_of = |f: &Finding| -> (TriageStatus, String) {
-            let triage = inputs.review.and_then(|r| r.triage(&f.case_id()));
-            triage.map_or((TriageStatus::Open, String::new()), |t| {
-                (t.status, t.comment.clone())
-            })
+        let triage_of = |f: &Finding| -> crate::review::Triage {
+            inputs
+                .review
+                .and_then(|r| r.triage(&f.case_id()))
+                .cloned()
+                .unwrap_or_default()
         };
         let rows: Vec<FindingRow> = report
             .findings
             .iter()
             .filter(|f| country.is_none_or(|c| f.concerns(c)))
-            .map(|f| {
-                let (status, comment) = status_of(f);
-                finding_row(f, lang, status, comment)
-            })
+            .map(|f| finding_row(f, lang, triage_of(f)))
             .collect();
         let (false_alarms, annex): (Vec<FindingRow>, Vec<FindingRow>) = rows
             .into_iter()
@@ -384,7 +396,7 @@ impl ReviewReport {
     }
 }
 
-fn finding_row(f: &Finding, lang: Lang, status: TriageStatus, comment: String) -> FindingRow {
+fn finding_row(f: &Finding, lang: Lang, triage: crate::review::Triage) -> FindingRow {
     let place = f
         .location
         .as_ref()
@@ -413,8 +425,9 @@ fn finding_row(f: &Finding, lang: Lang, status: TriageStatus, comment: String) -
         value: f.actual,
         expected: f.expected,
         message: f.message(lang).to_string(),
-        status,
-        comment,
+        status: triage.status,
+        comment: triage.comment,
+        explanation: triage.explanation,
     }
 }
 

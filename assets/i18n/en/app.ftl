@@ -352,6 +352,7 @@ ReportDialogTitle = Export the review report
 ReportFormatLabel = Format
 ReportFormatDocx = Word document (.docx)
 ReportFormatHtml = Web page (.html), prints to PDF
+ReportFormatXlsx = Findings workbook for the office to answer (.xlsx)
 ReportFormatJson = JSON, for scripts (.json)
 ReportChooseFile = Choose the file…
 ReportWritten = Review report written to { $p0 }

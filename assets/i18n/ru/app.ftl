@@ -352,6 +352,7 @@ ReportDialogTitle = Экспорт отчёта о проверке
 ReportFormatLabel = Формат
 ReportFormatDocx = Документ Word (.docx)
 ReportFormatHtml = Веб-страница (.html), печатается в PDF
+ReportFormatXlsx = Таблица замечаний для ответа ведомства (.xlsx)
 ReportFormatJson = JSON для сценариев (.json)
 ReportChooseFile = Выбрать файл…
 ReportWritten = Отчёт о проверке записан в { $p0 }
