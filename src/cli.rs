@@ -142,6 +142,17 @@ pub enum Format {
     Json,
 }
 
+/// What `check` writes.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum CheckFormat {
+    #[default]
+    Text,
+    /// The review report (schema migreview.report/1).
+    Json,
+    /// The findings as an ESS validation report (ESSnet ValiDat 1.0.1).
+    Ess,
+}
+
 /// Language of titles and messages.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum LangArg {
@@ -166,9 +177,10 @@ pub const DEFAULT_FINDINGS_PER_CHECK: usize = 20;
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Output format (JSON lists every finding, in both languages).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format: text; json (the review report, every finding in both languages); ess (the
+    /// findings as an ESS validation report, ESSnet ValiDat 1.0.1).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
     /// Tolerances and thresholds, as a TOML or JSON file (`[checks]` section).
     #[arg(long)]
     pub settings: Option<PathBuf>,
@@ -540,8 +552,9 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         ReviewSummary::new(path.display().to_string(), &triaged, &report.findings)
     });
     let written = match args.format {
-        Format::Json => report.write_json_triaged(out, &triaged, summary.as_ref()),
-        Format::Text => check_output::write_text_report(
+        CheckFormat::Json => report.write_json_triaged(out, &triaged, summary.as_ref()),
+        CheckFormat::Ess => report.write_ess(out, &crate::review::now_rfc3339()),
+        CheckFormat::Text => check_output::write_text_report(
             out,
             &outcome,
             &report,

@@ -368,7 +368,10 @@ fn the_findings_workbook_answered_by_an_office_changes_exactly_the_findings_it_e
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
     let names = workbook.sheet_names();
     assert_eq!(names[0], "Summary");
-    assert!(names.contains(&"Mirror statistics (M)".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"Mirror statistics (M)".to_string()),
+        "{names:?}"
+    );
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut header: Vec<String> = Vec::new();
     for name in &names[1..] {
@@ -394,8 +397,18 @@ fn the_findings_workbook_answered_by_an_office_changes_exactly_the_findings_it_e
     assert_eq!(
         header,
         [
-            "Id", "Check", "Table", "Year", "Place", "Value", "Expected", "Severity", "Finding",
-            "Status", "Comment", "Explanation"
+            "Id",
+            "Check",
+            "Table",
+            "Year",
+            "Place",
+            "Value",
+            "Expected",
+            "Severity",
+            "Finding",
+            "Status",
+            "Comment",
+            "Explanation"
         ]
     );
     let (_, stdout, _) = run("check", &files, &["--format", "json"]);
@@ -468,4 +481,143 @@ fn the_findings_workbook_answered_by_an_office_changes_exactly_the_findings_it_e
     run("report", &files, &["--out", &html, "--country", "KAZ"]);
     let html = std::fs::read_to_string(&html).unwrap();
     assert!(html.contains("Explanation of the office: Tajikistan counts departures"));
+}
+
+/// Checks a value against the ESSnet ValiDat validation report 1.0.1 (JSON schema draft 04,
+/// published by the ESSnet in the data-cleaning/ValidatReport repository): an array of
+/// `validation` objects, each with `event` (`time`, `actor` required), `rule` (`language`,
+/// `expression` and a `severity` of "information", "warning" or "error" required), `data`
+/// (`source` and `target` required, arrays of arrays) and a `value` of "0", "1" or "NA".
+fn validat_1_0_1_problems(report: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let Some(items) = report.as_array() else {
+        return vec!["the report is not an array".into()];
+    };
+    let string = |v: &Value, at: &str, problems: &mut Vec<String>| {
+        if !v.is_string() {
+            problems.push(format!("{at}: not a string: {v}"));
+        }
+    };
+    for (i, item) in items.iter().enumerate() {
+        let at = |field: &str| format!("[{i}].{field}");
+        let Some(object) = item.as_object() else {
+            problems.push(format!("[{i}]: not an object"));
+            continue;
+        };
+        if object.get("type") != Some(&Value::from("validation")) {
+            problems.push(at("type"));
+        }
+        if let Some(id) = object.get("id") {
+            string(id, &at("id"), &mut problems);
+        }
+        match object.get("event").and_then(Value::as_object) {
+            Some(event) => {
+                for field in ["time", "actor"] {
+                    match event.get(field) {
+                        Some(v) => string(v, &at(&format!("event.{field}")), &mut problems),
+                        None => problems.push(format!("{}: required", at("event.") + field)),
+                    }
+                }
+            }
+            None => problems.push(at("event")),
+        }
+        match object.get("rule").and_then(Value::as_object) {
+            Some(rule) => {
+                for field in ["language", "expression"] {
+                    match rule.get(field) {
+                        Some(v) => string(v, &at(&format!("rule.{field}")), &mut problems),
+                        None => problems.push(format!("{}: required", at("rule.") + field)),
+                    }
+                }
+                let severity = rule.get("severity").and_then(Value::as_str);
+                if !matches!(severity, Some("information" | "warning" | "error")) {
+                    problems.push(format!("{}: {severity:?}", at("rule.severity")));
+                }
+                for field in ["description", "explanation"] {
+                    if let Some(v) = rule.get(field) {
+                        string(v, &at(&format!("rule.{field}")), &mut problems);
+                    }
+                }
+            }
+            None => problems.push(at("rule")),
+        }
+        match object.get("data").and_then(Value::as_object) {
+            Some(data) => {
+                for field in ["source", "target"] {
+                    let arrays = data
+                        .get(field)
+                        .and_then(Value::as_array)
+                        .is_some_and(|a| a.iter().all(Value::is_array));
+                    if !arrays {
+                        problems.push(format!("{}: not an array of arrays", at("data.") + field));
+                    }
+                }
+            }
+            None => problems.push(at("data")),
+        }
+        let value = object.get("value").and_then(Value::as_str);
+        if !matches!(value, Some("0" | "1" | "NA")) {
+            problems.push(format!("{}: {value:?}", at("value")));
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_findings_as_an_ess_validation_report_follow_validat_1_0_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = sample(dir.path());
+    let (_, stdout, _) = run("check", &files, &["--format", "json"]);
+    let checked = json(&stdout);
+    let findings = checked["findings"].as_array().unwrap();
+    let (status, stdout, err) = run("check", &files, &["--format", "ess"]);
+    assert_eq!(status, 1, "the sample has errors: {err}");
+    let ess = json(&stdout);
+    assert_eq!(validat_1_0_1_problems(&ess), Vec::<String>::new());
+    let events = ess.as_array().unwrap();
+    assert_eq!(
+        events.len(),
+        findings.len(),
+        "one validation event per finding"
+    );
+    // Kazakhstan's immigration from Tajikistan, 2021: the M1 finding, as ESS tooling reads it.
+    let m1 = findings
+        .iter()
+        .find(|f| {
+            f["check"] == "M1" && f["reporter"] == "KAZ" && f["year"] == 2021 && f["sex"] == "T"
+        })
+        .unwrap();
+    let event = events.iter().find(|e| e["id"] == m1["id"]).unwrap();
+    assert_eq!(event["value"], "0");
+    assert_eq!(event["rule"]["severity"], "error");
+    assert_eq!(
+        event["rule"]["expression"],
+        "M1: Immigration and the partner's emigration agree"
+    );
+    assert_eq!(event["data"]["source"][0][0], "KAZ.xlsx");
+    assert_eq!(event["data"]["source"][0][1], "Table 3");
+    assert_eq!(
+        event["data"]["target"][0],
+        serde_json::json!([
+            "table=3",
+            "reporter=KAZ",
+            "year=2021",
+            "sex=T",
+            "age=TOTAL",
+            "category=TJK"
+        ])
+    );
+    assert_eq!(event["data"]["description"], m1["message"]);
+    assert!(
+        event["event"]["actor"]
+            .as_str()
+            .unwrap()
+            .starts_with("migreview ")
+    );
+    // What the check would break: a wrong severity or value is caught.
+    let mut broken = ess.clone();
+    broken[0]["rule"]["severity"] = "info".into();
+    broken[1]["value"] = "fail".into();
+    broken[2]["data"]["source"] = serde_json::json!(["KAZ.xlsx"]);
+    assert_eq!(validat_1_0_1_problems(&broken).len(), 3);
 }

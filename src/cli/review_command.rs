@@ -54,8 +54,7 @@ pub fn run(args: &ReviewArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, String> {
     let bytes = std::fs::read(&args.answers)
         .map_err(|e| format!("{}: cannot read the answers: {e}", args.answers.display()))?;
-    let answers =
-        read_answers(&bytes).map_err(|e| format!("{}: {e}", args.answers.display()))?;
+    let answers = read_answers(&bytes).map_err(|e| format!("{}: {e}", args.answers.display()))?;
     let options = super::import_options(&args.input)?;
     let settings = Settings::load(args.settings.as_deref()).map_err(|e| e.to_string())?;
     let outcome = super::load_inputs(&args.input.files, &options);

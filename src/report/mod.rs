@@ -2,6 +2,7 @@
 //! the exports and scripts.
 
 pub mod canonical;
+mod ess;
 
 use crate::assess::ReportEvidence;
 use crate::checks::{CheckContext, CheckIndex, CheckSummary, Finding, Severity};

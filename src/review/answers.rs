@@ -126,9 +126,9 @@ fn text_of(data: &Data) -> String {
 /// A status as written in the workbook: its label in either language, or its code.
 fn status_of(text: &str) -> Option<TriageStatus> {
     let key = text.trim().to_lowercase();
-    TriageStatus::ALL.into_iter().find(|s| {
-        s.as_str() == key || Lang::ALL.iter().any(|&l| s.label(l).to_lowercase() == key)
-    })
+    TriageStatus::ALL
+        .into_iter()
+        .find(|s| s.as_str() == key || Lang::ALL.iter().any(|&l| s.label(l).to_lowercase() == key))
 }
 
 /// Reads the answers of every sheet that has the Id and Status columns.
@@ -157,10 +157,12 @@ pub fn read_answers(bytes: &[u8]) -> Result<Vec<Answer>, AnswersError> {
             continue;
         };
         sheets_read += 1;
-        let (comment_at, explanation_at) = (at(AnswerColumn::Comment), at(AnswerColumn::Explanation));
+        let (comment_at, explanation_at) =
+            (at(AnswerColumn::Comment), at(AnswerColumn::Explanation));
         let start = range.start().map_or(0, |(row, _)| row);
         for (i, row) in range.rows().enumerate().skip(1) {
-            let cell = |at: Option<usize>| at.and_then(|c| row.get(c)).map(text_of).unwrap_or_default();
+            let cell =
+                |at: Option<usize>| at.and_then(|c| row.get(c)).map(text_of).unwrap_or_default();
             let id = cell(Some(id_at));
             if id.is_empty() {
                 continue;
@@ -207,7 +209,9 @@ impl Review {
             }
             if answer.status.is_none() && !answer.status_text.is_empty() {
                 let text = answer.status_text.clone();
-                taken.bad_status.push((answer.sheet.clone(), answer.row, text));
+                taken
+                    .bad_status
+                    .push((answer.sheet.clone(), answer.row, text));
             }
             let before = self.triage(&answer.id).cloned().unwrap_or_default();
             let status = answer.status.unwrap_or(before.status);

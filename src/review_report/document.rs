@@ -59,6 +59,8 @@ impl Span {
 /// What a column holds, for its alignment and its type.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Column {
+    /// A code or a year: a narrow column.
+    Short,
     Text,
     /// Long text (evidence, a message): twice the room of other text.
     Wide,
@@ -697,15 +699,15 @@ fn findings_table(doc: &mut Doc, rows: &[FindingRow]) {
     doc.table(
         &[
             (t!(lang, "report-id"), Column::Code),
-            (t!(lang, "report-check"), Column::Text),
-            (t!(lang, "report-table"), Column::Text),
-            (t!(lang, "report-year"), Column::Text),
-            (t!(lang, "report-cell"), Column::Text),
+            (t!(lang, "report-check"), Column::Short),
+            (t!(lang, "report-table"), Column::Short),
+            (t!(lang, "report-year"), Column::Short),
+            (t!(lang, "report-cell"), Column::Wide),
             (t!(lang, "report-value"), Column::Number),
             (t!(lang, "report-expected"), Column::Number),
             (t!(lang, "SeverityLabel"), Column::Text),
             (t!(lang, "StatusLabel"), Column::Text),
-            (t!(lang, "report-comment"), Column::Text),
+            (t!(lang, "report-comment"), Column::Wide),
         ],
         rows,
     );

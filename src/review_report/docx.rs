@@ -8,7 +8,7 @@ use crate::charts::{self, ChartOptions, Target};
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, InstrText, InstrToC, LineSpacing, PageMargin,
     Paragraph, Pic, Run, RunFonts, Shading, Style, StyleType, Table, TableCell, TableCellMargins,
-    TableRow, WidthType,
+    TableLayoutType, TableRow, WidthType,
 };
 use std::io::{Read, Write};
 
@@ -39,7 +39,9 @@ pub fn write(report: &ReviewReport, charts: &ChartSources<'_>) -> Result<Vec<u8>
                 .add_paragraph(styled_text("Title", &title))
                 .add_paragraph(styled_text("Subtitle", &subtitle)),
             Block::Notice(text) => docx.add_paragraph(
-                Paragraph::new().add_run(Run::new().add_text(text).bold().highlight("yellow")),
+                Paragraph::new()
+                    .style("Body")
+                    .add_run(Run::new().add_text(text).bold().highlight("yellow")),
             ),
             Block::Heading { level, text } => {
                 let style = match level {
@@ -56,6 +58,7 @@ pub fn write(report: &ReviewReport, charts: &ChartSources<'_>) -> Result<Vec<u8>
             Block::Paragraph(spans) => docx.add_paragraph(spans_paragraph(&spans)),
             Block::Nothing(text) => docx.add_paragraph(
                 Paragraph::new()
+                    .style("Body")
                     .line_spacing(LineSpacing::new().after(100))
                     .add_run(Run::new().add_text(text).italic().color("666666")),
             ),
@@ -134,7 +137,13 @@ fn styled(docx: Docx) -> Docx {
                 .right(MARGIN),
         )
         .default_fonts(fonts)
-        .default_size(20)
+        // 9 pt: the tables' text, which holds most of the runs; other text is in "Body".
+        .default_size(18)
+        .add_style(
+            Style::new("Body", StyleType::Paragraph)
+                .name("Body Text")
+                .size(20),
+        )
         .add_style(
             Style::new("Title", StyleType::Paragraph)
                 .name("Title")
@@ -214,7 +223,9 @@ fn run(span: &Span) -> Run {
 
 fn spans_paragraph(spans: &[Span]) -> Paragraph {
     spans.iter().fold(
-        Paragraph::new().line_spacing(LineSpacing::new().after(100)),
+        Paragraph::new()
+            .style("Body")
+            .line_spacing(LineSpacing::new().after(100)),
         |p, span| p.add_run(run(span)),
     )
 }
@@ -224,10 +235,9 @@ fn cell_margins() -> TableCellMargins {
     TableCellMargins::new().margin(30, 80, 30, 80)
 }
 
-fn cell(paragraph: Paragraph, width: usize) -> TableCell {
-    TableCell::new()
-        .add_paragraph(paragraph)
-        .width(width, WidthType::Dxa)
+/// A cell; its width is the table grid's.
+fn cell(paragraph: Paragraph) -> TableCell {
+    TableCell::new().add_paragraph(paragraph)
 }
 
 /// Label and value pairs as a table of two columns.
@@ -238,18 +248,21 @@ fn definitions(pairs: &[(String, String)]) -> Table {
         .map(|(label, value)| {
             TableRow::new(vec![
                 cell(
-                    Paragraph::new().add_run(Run::new().add_text(label).bold()),
-                    label_width,
+                    Paragraph::new()
+                        .style("Body")
+                        .add_run(Run::new().add_text(label).bold()),
                 ),
                 cell(
-                    Paragraph::new().add_run(Run::new().add_text(value)),
-                    TEXT_WIDTH - label_width,
+                    Paragraph::new()
+                        .style("Body")
+                        .add_run(Run::new().add_text(value)),
                 ),
             ])
         })
         .collect();
     Table::new(rows)
         .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
         .margins(cell_margins())
         .set_grid(vec![label_width, TEXT_WIDTH - label_width])
 }
@@ -257,21 +270,23 @@ fn definitions(pairs: &[(String, String)]) -> Table {
 /// A table with a shaded header row that repeats on each page; numbers to the right, codes in
 /// a fixed-width face. Text columns share the width left by the others.
 fn table(columns: &[(String, Column)], rows: &[Vec<String>]) -> Table {
-    let narrow = TEXT_WIDTH / 8;
-    let share = |c: &Column| match c {
-        Column::Number => 0,
-        Column::Wide => 2,
-        Column::Text | Column::Code => 1,
+    // Numbers and codes take a fixed width; text columns share the rest, long text twice.
+    let fixed = |c: &Column| match c {
+        Column::Number => Some(TEXT_WIDTH / 8),
+        Column::Short => Some(TEXT_WIDTH / 14),
+        _ => None,
     };
-    let fixed = columns.iter().filter(|(_, c)| *c == Column::Number).count();
+    let share = |c: &Column| match c {
+        Column::Wide | Column::Code => 2,
+        Column::Text => 1,
+        Column::Number | Column::Short => 0,
+    };
+    let taken: usize = columns.iter().filter_map(|(_, c)| fixed(c)).sum();
     let shares: usize = columns.iter().map(|(_, c)| share(c)).sum();
-    let per_share = (TEXT_WIDTH - fixed * narrow) / shares.max(1);
+    let per_share = TEXT_WIDTH.saturating_sub(taken) / shares.max(1);
     let widths: Vec<usize> = columns
         .iter()
-        .map(|(_, c)| match c {
-            Column::Number => narrow,
-            other => per_share * share(other),
-        })
+        .map(|(_, c)| fixed(c).unwrap_or(per_share * share(c)))
         .collect();
     let paragraph = |text: &str, column: Column, header: bool| {
         // A line break in the text is a break in the run.
@@ -279,10 +294,13 @@ fn table(columns: &[(String, Column)], rows: &[Vec<String>]) -> Table {
             .split('\n')
             .enumerate()
             .fold(Run::new(), |r, (i, line)| {
-                let r = if i > 0 { r.add_break(BreakType::TextWrapping) } else { r };
+                let r = if i > 0 {
+                    r.add_break(BreakType::TextWrapping)
+                } else {
+                    r
+                };
                 r.add_text(line)
-            })
-            .size(18);
+            });
         if header {
             r = r.bold();
         }
@@ -301,9 +319,8 @@ fn table(columns: &[(String, Column)], rows: &[Vec<String>]) -> Table {
     let header = TableRow::new(
         columns
             .iter()
-            .zip(&widths)
-            .map(|((name, column), &width)| {
-                cell(paragraph(name, *column, true), width).shading(Shading::new().fill("EEF2F7"))
+            .map(|(name, column)| {
+                cell(paragraph(name, *column, true)).shading(Shading::new().fill("EEF2F7"))
             })
             .collect(),
     )
@@ -313,14 +330,14 @@ fn table(columns: &[(String, Column)], rows: &[Vec<String>]) -> Table {
         TableRow::new(
             row.iter()
                 .zip(columns)
-                .zip(&widths)
-                .map(|((text, (_, column)), &width)| cell(paragraph(text, *column, false), width))
+                .map(|(text, (_, column))| cell(paragraph(text, *column, false)))
                 .collect(),
         )
         .cant_split()
     }));
     Table::new(table_rows)
         .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
         .margins(cell_margins())
         .set_grid(widths)
 }

@@ -133,7 +133,7 @@ fn block_html(
                 out.push_str("<tr>");
                 for (cell, (_, column)) in row.iter().zip(columns) {
                     let class = match column {
-                        Column::Text | Column::Wide => "",
+                        Column::Text | Column::Wide | Column::Short => "",
                         Column::Number => " class=\"n\"",
                         Column::Code => " class=\"code\"",
                     };
