@@ -4,23 +4,12 @@
 
 mod cli_support;
 
-use cli_support::migreview;
+use cli_support::{migreview, sample};
 use migreview::review::{Review, ReviewedFile, TriageStatus, review_path};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const NOW: &str = "2026-12-07T10:00:00Z";
-
-/// The sample's workbooks written into `dir`, AZE first.
-fn sample(dir: &Path) -> Vec<String> {
-    let out = dir.display().to_string();
-    let (status, _, err) = migreview(&["sample", "--out", &out]);
-    assert_eq!(status, 0, "{err}");
-    ["AZE", "KAZ", "KGZ", "RUS", "TJK"]
-        .iter()
-        .map(|c| dir.join(format!("{c}.xlsx")).display().to_string())
-        .collect()
-}
 
 fn check(files: &[String], extra: &[&str]) -> (i32, String, String) {
     let mut args: Vec<&str> = vec!["check"];

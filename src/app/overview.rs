@@ -55,12 +55,12 @@ pub fn overview_ui(
             scorecard_ui(ui, session, lang, palette, commands);
             ui.add_space(8.0);
             review_ui(ui, session, lang, palette);
-            ui.add_space(8.0);
-            super::report::report_texts_ui(ui, &session.review.report, lang, commands);
             if !session.labels.is_empty() {
                 ui.add_space(8.0);
                 labels_ui(ui, labels_view, session, lang, palette, commands);
             }
+            ui.add_space(8.0);
+            super::report::report_texts_ui(ui, &session.review.report, lang, commands);
             ui.add_space(8.0);
             ui.heading(tr(lang, Tr::FilesHeading));
             for (i, file) in session.files.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! Runs the command line as `migreview` would, in the test's process, for the command-line tests.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
+#![allow(dead_code)] // Each test file uses the part it needs.
 
 use clap::Parser;
 use migreview::cli::{self, Cli};
@@ -19,4 +20,15 @@ pub fn migreview(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out).into_owned(),
         String::from_utf8_lossy(&err).into_owned(),
     )
+}
+
+/// The sample's workbooks written into `dir` by `migreview sample`, AZE first.
+pub fn sample(dir: &std::path::Path) -> Vec<String> {
+    let out = dir.display().to_string();
+    let (status, _, err) = migreview(&["sample", "--out", &out]);
+    assert_eq!(status, 0, "{err}");
+    ["AZE", "KAZ", "KGZ", "RUS", "TJK"]
+        .iter()
+        .map(|c| dir.join(format!("{c}.xlsx")).display().to_string())
+        .collect()
 }
