@@ -1576,4 +1576,40 @@ fn the_reviewers_texts_are_kept_in_the_review_and_go_into_the_report() {
     assert!(html.contains("A. Reviewer"));
     assert!(html.contains("Болгария (BGR)"));
     assert!(html.contains("Резюме"));
+
+    // The office's answers, read back (File › Import answers of the office…).
+    let id = h.state().session().case_id(0).to_string();
+    let mut answers = rust_xlsxwriter::Workbook::new();
+    let sheet = answers.add_worksheet();
+    for (c, cell) in ["Id", "Status", "Explanation"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *cell).unwrap();
+    }
+    for (c, cell) in [id.as_str(), "Explained", "A revised figure"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *cell).unwrap();
+    }
+    sheet.write_string(2, 0, "X|not|a|finding").unwrap();
+    let answers_path = dir.path().join("answers.xlsx");
+    answers.save(&answers_path).unwrap();
+    h.state_mut()
+        .queue(migreview::app::Command::ImportAnswersFrom(answers_path));
+    wait_until_idle(&mut h);
+    let triage = h
+        .state()
+        .session()
+        .review
+        .triage(&id)
+        .cloned()
+        .expect("taken");
+    assert_eq!(triage.status, TriageStatus::Explained);
+    assert_eq!(triage.explanation, "A revised figure");
+    assert!(
+        h.state().messages().iter().any(|m| m
+            .text
+            .contains("2 answers read; 1 findings changed, 1 rows match no finding")),
+        "{:?}",
+        h.state().messages()
+    );
 }

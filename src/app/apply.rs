@@ -45,7 +45,9 @@ impl MigreviewApp {
             command @ (Command::SetReportTexts(_)
             | Command::ReportDialog
             | Command::ExportReportDialog(_)
-            | Command::ExportReportTo(..)) => self.apply_report_command(command, ctx),
+            | Command::ExportReportTo(..)
+            | Command::ImportAnswersDialog
+            | Command::ImportAnswersFrom(_)) => self.apply_report_command(command, ctx),
             command @ (Command::SelectCoverageCell(_)
             | Command::SelectPair { .. }
             | Command::ShowTableInData { .. }

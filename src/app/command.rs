@@ -59,6 +59,10 @@ pub enum Command {
     ExportReportDialog(super::report::ReportRequest),
     /// Write the review report into a file (on a background thread).
     ExportReportTo(PathBuf, super::report::ReportRequest),
+    /// Ask for a findings workbook answered by a statistical office (on a background thread).
+    ImportAnswersDialog,
+    /// Read the answers of a findings workbook and take them into the review.
+    ImportAnswersFrom(PathBuf),
 
     // Coverage and mirror panels.
     /// Show what a reporter gives for a table in a year (a cell of the coverage heatmap).

@@ -399,6 +399,8 @@ texts! {
     ReportFormatJson,
     ReportChooseFile,
     ReportWritten,
+    ImportAnswers,
+    AnswersTaken,
     DirectionLabel,
     EmigrationWord,
     ImmigrationWord,

@@ -109,6 +109,13 @@ impl MigreviewApp {
             self.commands.push(Command::ReportDialog);
             ui.close();
         }
+        if ui
+            .add_enabled(has_findings, egui::Button::new(tr(lang, Tr::ImportAnswers)))
+            .clicked()
+        {
+            self.commands.push(Command::ImportAnswersDialog);
+            ui.close();
+        }
         ui.separator();
         // The labels chosen beside the scatter's export buttons apply here too.
         let options = chart_export::ExportOptions::load(ui.ctx());

@@ -570,7 +570,7 @@ impl MigreviewApp {
                     self.push_message(MessageLevel::Error, error);
                 }
                 JobEvent::Sources(event) => self.on_sources_event(event, ctx),
-                JobEvent::Report(event) => self.on_report_event(event),
+                JobEvent::Report(event) => self.on_report_event(event, ctx),
                 JobEvent::Import(event) => self.on_import_event(event, ctx),
             }
         }

@@ -9,8 +9,10 @@ use super::jobs::JobEvent;
 use super::{MessageLevel, MigreviewApp};
 use crate::model::Lang;
 use crate::review::ReportTexts;
+use crate::review::answers::{Answer, read_answers};
 use crate::review_report::document::ChartSources;
 use crate::review_report::{ReportFormat, ReportInputs, ReviewReport};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// What report to write.
@@ -29,15 +31,19 @@ pub enum ReportEvent {
     Path(Option<PathBuf>, ReportRequest),
     /// The report was written to this file, or why not.
     Written(Result<PathBuf, String>),
+    /// The findings workbook to read the answers of (`None`: the dialog was closed).
+    AnswersPath(Option<PathBuf>),
+    /// The answers read from a workbook, or why not.
+    Answers(Result<(PathBuf, Vec<Answer>), String>),
 }
 
 impl ReportEvent {
     pub(super) fn ends_dialog(&self) -> bool {
-        matches!(self, ReportEvent::Path(..))
+        matches!(self, ReportEvent::Path(..) | ReportEvent::AnswersPath(_))
     }
 
     pub(super) fn ends_work(&self) -> bool {
-        matches!(self, ReportEvent::Written(_))
+        matches!(self, ReportEvent::Written(_) | ReportEvent::Answers(_))
     }
 }
 
@@ -123,13 +129,47 @@ impl MigreviewApp {
                     JobEvent::Report(ReportEvent::Written(job.write(&path)))
                 });
             }
+            Command::ImportAnswersDialog => {
+                let title = tr(lang, Tr::ImportAnswers).to_string();
+                self.jobs
+                    .spawn_dialog(ctx, "migreview-answers-dialog", move || {
+                        let picked = rfd::FileDialog::new()
+                            .set_title(title)
+                            .add_filter("xlsx", &["xlsx", "xls", "ods"])
+                            .pick_file();
+                        JobEvent::Report(ReportEvent::AnswersPath(picked))
+                    });
+            }
+            Command::ImportAnswersFrom(path) => {
+                self.jobs.spawn_work(ctx, "migreview-answers", move || {
+                    let read = std::fs::read(&path)
+                        .map_err(|e| format!("{}: cannot read the answers: {e}", path.display()))
+                        .and_then(|bytes| {
+                            read_answers(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+                        })
+                        .map(|answers| (path, answers));
+                    JobEvent::Report(ReportEvent::Answers(read))
+                });
+            }
             _ => {}
         }
     }
 
     /// Takes in what a job of the report said.
-    pub(super) fn on_report_event(&mut self, event: ReportEvent) {
+    pub(super) fn on_report_event(&mut self, event: ReportEvent, ctx: &egui::Context) {
         match event {
+            ReportEvent::AnswersPath(Some(path)) => {
+                self.commands.push(Command::ImportAnswersFrom(path));
+            }
+            ReportEvent::AnswersPath(None) => {}
+            ReportEvent::Answers(Ok((path, answers))) => {
+                let message = self.take_answers(&path, &answers, ctx);
+                self.push_message(MessageLevel::Info, message);
+            }
+            ReportEvent::Answers(Err(error)) => {
+                log::warn!("{error}");
+                self.push_message(MessageLevel::Error, error);
+            }
             ReportEvent::Path(Some(path), request) => {
                 let path = with_extension(path, request.format);
                 self.commands.push(Command::ExportReportTo(path, request));
@@ -149,6 +189,35 @@ impl MigreviewApp {
                 self.push_message(MessageLevel::Error, error);
             }
         }
+    }
+
+    /// Takes the answers of a findings workbook into the review; returns what to tell the user.
+    pub fn take_answers(&mut self, path: &Path, answers: &[Answer], ctx: &egui::Context) -> String {
+        let current: HashSet<&str> = self
+            .session
+            .index
+            .case_ids
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let taken =
+            self.session
+                .review
+                .take_answers(answers, &current, &crate::review::now_rfc3339());
+        if !taken.changed.is_empty() {
+            self.review_changed(ctx);
+        }
+        trf(
+            self.settings.lang,
+            Tr::AnswersTaken,
+            &[
+                &path.display().to_string(),
+                &answers.len().to_string(),
+                &taken.changed.len().to_string(),
+                &taken.unmatched.len().to_string(),
+                &taken.bad_status.len().to_string(),
+            ],
+        )
     }
 
     /// Everything a report is written from, owned, for a thread.
