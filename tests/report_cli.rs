@@ -610,3 +610,108 @@ fn the_findings_as_an_ess_validation_report_follow_validat_1_0_1() {
     broken[2]["data"]["source"] = serde_json::json!(["KAZ.xlsx"]);
     assert_eq!(validat_1_0_1_problems(&broken).len(), 3);
 }
+
+#[test]
+fn a_review_bundle_reproduces_the_findings_and_triage_and_says_which_files_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = sample(dir.path());
+    let (_, stdout, _) = run("check", &files, &["--format", "json"]);
+    let checked = json(&stdout);
+    let ids: Vec<String> = checked["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    let mut review = Review::new(Vec::new());
+    review.set_status(&ids[0], TriageStatus::Confirmed, NOW);
+    review.set_comment(&ids[1], "asked the office", NOW);
+    review.save(&review_path(Path::new(&files[0]))).unwrap();
+    let zip = dir.path().join("review_KAZ.zip").display().to_string();
+    let (status, _, err) = run("report", &files, &["--bundle", &zip, "--country", "KAZ"]);
+    assert_eq!(status, 0, "{err}");
+
+    // A second reviewer, with the same files elsewhere.
+    let second = tempfile::tempdir().unwrap();
+    let copies: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let to = second.path().join(Path::new(f).file_name().unwrap());
+            std::fs::copy(f, &to).unwrap();
+            to.display().to_string()
+        })
+        .collect();
+    let mut args = vec!["review", "open", zip.as_str()];
+    args.extend(copies.iter().map(String::as_str));
+    let (status, stdout, err) = migreview(&args);
+    assert_eq!(status, 0, "{err}{stdout}");
+    assert!(!stdout.contains("differs"), "{stdout}");
+    let settings = format!(
+        "{}.settings.json",
+        review_path(Path::new(&copies[0])).display()
+    );
+    let options = format!(
+        "{}.import_options.json",
+        review_path(Path::new(&copies[0])).display()
+    );
+    let (_, again, _) = run(
+        "check",
+        &copies,
+        &[
+            "--format",
+            "json",
+            "--settings",
+            &settings,
+            "--import-options",
+            &options,
+        ],
+    );
+    let again = json(&again);
+    let found: Vec<(String, String, String)> = again["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["id"].as_str().unwrap().to_string(),
+                f["status"].as_str().unwrap().to_string(),
+                f["comment"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), ids.len());
+    assert!(found.iter().zip(&ids).all(|((id, _, _), was)| id == was));
+    assert_eq!(found[0].1, "confirmed");
+    assert_eq!(found[1].2, "asked the office");
+    // An existing review is kept.
+    let (status, _, err) = migreview(&args);
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("a review is there already and is kept"),
+        "{err}"
+    );
+
+    // A third, whose Kazakhstan file is another one: the bundle says so.
+    let third = tempfile::tempdir().unwrap();
+    let mut changed: Vec<String> = Vec::new();
+    for f in &files {
+        let name = Path::new(f).file_name().unwrap();
+        let from = if name == "KAZ.xlsx" {
+            dir.path().join("clean").join("KAZ.xlsx")
+        } else {
+            std::path::PathBuf::from(f)
+        };
+        let to = third.path().join(name);
+        std::fs::copy(&from, &to).unwrap();
+        changed.push(to.display().to_string());
+    }
+    let mut args = vec!["review", "open", zip.as_str()];
+    args.extend(changed.iter().map(String::as_str));
+    let (status, stdout, _) = migreview(&args);
+    assert_eq!(status, 1);
+    assert!(
+        stdout.contains("differs: KAZ.xlsx (the review was made on "),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("differs:").count(), 1, "{stdout}");
+}

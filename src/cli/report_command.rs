@@ -6,7 +6,7 @@ use super::{EXIT_INPUT, EXIT_OK, InputArgs, LangArg};
 use crate::assess::model::country_code;
 use crate::report::Report;
 use crate::review_report::document::ChartSources;
-use crate::review_report::{ReportFormat, ReportInputs, ReviewReport};
+use crate::review_report::{ReportFormat, ReportInputs, ReviewReport, bundle};
 use crate::settings::Settings;
 use clap::Args;
 use std::io::Write;
@@ -20,8 +20,13 @@ pub struct ReportArgs {
     /// inline, prints to PDF), .xlsx (the findings workbook, for a statistical office to
     /// answer; read back with `migreview review import`) or .json (the same content for
     /// scripts).
-    #[arg(long, short)]
-    pub out: PathBuf,
+    #[arg(long, short, required_unless_present = "bundle")]
+    pub out: Option<PathBuf>,
+    /// Also write a review bundle (.zip): the report (as --out, else DOCX), the review, the
+    /// settings, the import options and the input files' SHA-256, so that a second reviewer
+    /// can reproduce the review with `migreview review open`.
+    #[arg(long, value_name = "FILE.zip")]
+    pub bundle: Option<PathBuf>,
     /// The country reviewed (KAZ, Kazakhstan…); default: the country under review kept in the
     /// review, else every country of the data.
     #[arg(long)]
@@ -64,7 +69,10 @@ pub fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -
 }
 
 fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, String> {
-    let format = format_of(&args.out)?;
+    let format = match &args.out {
+        Some(out) => format_of(out)?,
+        None => ReportFormat::Docx,
+    };
     let named_country = match &args.country {
         Some(label) => Some(country_code(label).map_err(|e| format!("--country: {e}"))?),
         None => None,
@@ -130,12 +138,53 @@ fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         source: chart_source(&report, synthetic, lang),
     };
     let bytes = format.write(&built, &charts)?;
-    crate::save::write_atomically(&args.out, &bytes)
-        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    let written = |path: &Path, bytes: &[u8]| {
+        crate::save::write_atomically(path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    if let Some(path) = &args.out {
+        written(path, &bytes)?;
+    }
+    if let Some(path) = &args.bundle {
+        let review = review.as_ref().map(|(r, _)| r.clone()).unwrap_or_else(|| {
+            crate::review::Review::new(
+                outcome
+                    .reports()
+                    .map(|r| crate::review::ReviewedFile {
+                        name: crate::load::display_name(&r.path),
+                        sha256: r.sha256.clone(),
+                        options: Default::default(),
+                    })
+                    .collect(),
+            )
+        });
+        let manifest = bundle::Manifest {
+            schema: bundle::SCHEMA.into(),
+            generated_by: crate::generated_by(),
+            country: country.clone(),
+            files: outcome
+                .reports()
+                .map(|r| bundle::ManifestFile {
+                    name: crate::load::display_name(&r.path),
+                    sha256: r.sha256.clone(),
+                })
+                .collect(),
+            report: format!("review.{}", format.extension()),
+        };
+        let zip = bundle::write(&bundle::BundleParts {
+            manifest,
+            report: &bytes,
+            review: &review,
+            settings: &settings,
+            import_options: &options,
+        })?;
+        written(path, &zip)?;
+    }
+    let shown = args.out.as_ref().or(args.bundle.as_ref());
     let _ = writeln!(
         out,
         "{}: {} findings in the annex, {} false alarms apart",
-        args.out.display(),
+        shown.map(|p| p.display().to_string()).unwrap_or_default(),
         built.annex.len(),
         built.false_alarms.len()
     );

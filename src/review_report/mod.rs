@@ -6,6 +6,7 @@
 //! and its sources, the quality of the data by ESS dimension, the potential for development and
 //! the recommendations, and an annex of every finding with its triage.
 
+pub mod bundle;
 pub mod document;
 pub mod docx;
 pub mod html;
