@@ -1568,9 +1568,17 @@ fn the_reviewers_texts_are_kept_in_the_review_and_go_into_the_report() {
         country: Some("BGR".into()),
         lang: migreview::model::Lang::Ru,
         format: migreview::review_report::ReportFormat::Html,
+        bundle: true,
     };
     let out = dir.path().join("review_BGR_ru.html");
     assert_eq!(h.state().write_report(&out, request), Ok(out.clone()));
+    // The bundle beside it holds the same report and the review with the reviewer's texts.
+    let bundled = std::fs::read(dir.path().join("review_BGR_ru.zip")).expect("the bundle");
+    let bundle = migreview::review_report::bundle::read(&bundled).expect("readable");
+    assert_eq!(bundle.manifest.report, "review.html");
+    assert_eq!(bundle.manifest.country.as_deref(), Some("BGR"));
+    assert_eq!(bundle.manifest.files.len(), 1);
+    assert_eq!(bundle.review.report.summary, "Emigration is undercounted.");
     let html = std::fs::read_to_string(&out).expect("written");
     assert!(html.contains("<p>Emigration is undercounted.</p>"));
     assert!(html.contains("A. Reviewer"));

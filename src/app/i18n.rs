@@ -399,6 +399,8 @@ texts! {
     ReportFormatJson,
     ReportChooseFile,
     ReportWritten,
+    ReportBundle,
+    ReportBundleHint,
     ImportAnswers,
     AnswersTaken,
     DirectionLabel,

@@ -11,7 +11,7 @@ use crate::model::Lang;
 use crate::review::ReportTexts;
 use crate::review::answers::{Answer, read_answers};
 use crate::review_report::document::ChartSources;
-use crate::review_report::{ReportFormat, ReportInputs, ReviewReport};
+use crate::review_report::{ReportFormat, ReportInputs, ReviewReport, bundle};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -22,6 +22,8 @@ pub struct ReportRequest {
     pub country: Option<String>,
     pub lang: Lang,
     pub format: ReportFormat,
+    /// Also write the review bundle beside the report (`review_KAZ.zip`).
+    pub bundle: bool,
 }
 
 /// What the report's jobs tell the window.
@@ -228,6 +230,18 @@ impl MigreviewApp {
             review: self.session.review.clone(),
             synthetic: self.session.shows_synthetic_data(),
             source: self.chart_source().source,
+            files: self
+                .session
+                .files
+                .iter()
+                .filter_map(|f| {
+                    let read = f.result.as_ref().ok()?;
+                    Some(bundle::ManifestFile {
+                        name: f.name.clone(),
+                        sha256: read.sha256.clone(),
+                    })
+                })
+                .collect(),
             request,
         }
     }
@@ -301,6 +315,10 @@ impl MigreviewApp {
                             }
                         });
                         ui.end_row();
+                        ui.label("");
+                        ui.checkbox(&mut request.bundle, tr(lang, Tr::ReportBundle))
+                            .on_hover_text(tr(lang, Tr::ReportBundleHint));
+                        ui.end_row();
                     });
                 ui.add_space(8.0);
                 export = ui.button(tr(lang, Tr::ReportChooseFile)).clicked();
@@ -323,6 +341,8 @@ struct ReportJob {
     review: crate::review::Review,
     synthetic: bool,
     source: String,
+    /// The input files with their SHA-256, for the bundle's manifest.
+    files: Vec<bundle::ManifestFile>,
     request: ReportRequest,
 }
 
@@ -351,6 +371,26 @@ impl ReportJob {
         let bytes = self.request.format.write(&built, &charts)?;
         crate::save::write_atomically(path, &bytes)
             .map_err(|e| format!("{}: cannot write the report: {e}", path.display()))?;
+        if self.request.bundle {
+            // The import options of each file are in the review; the bundle's are the defaults.
+            let manifest = bundle::Manifest {
+                schema: bundle::SCHEMA.into(),
+                generated_by: crate::generated_by(),
+                country: self.request.country.clone(),
+                files: self.files.clone(),
+                report: format!("review.{}", self.request.format.extension()),
+            };
+            let zip = bundle::write(&bundle::BundleParts {
+                manifest,
+                report: &bytes,
+                review: &self.review,
+                settings,
+                import_options: &crate::load::ImportOptions::default(),
+            })?;
+            let zip_path = path.with_extension("zip");
+            crate::save::write_atomically(&zip_path, &zip)
+                .map_err(|e| format!("{}: cannot write the bundle: {e}", zip_path.display()))?;
+        }
         Ok(path.to_path_buf())
     }
 }
@@ -399,6 +439,7 @@ mod tests {
             country: Some("KAZ".into()),
             lang: Lang::Ru,
             format: ReportFormat::Docx,
+            bundle: false,
         };
         assert_eq!(report_file_name(&request), "review_KAZ_ru.docx");
         assert_eq!(report_file_name(&ReportRequest::default()), "review.docx");
