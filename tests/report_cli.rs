@@ -188,6 +188,13 @@ fn the_report_of_the_country_under_review_holds_every_chapter_its_triage_and_its
     assert!(html.contains("A. Reviewer"));
     assert!(html.contains("<td class=\"n\">2.518</td>"));
     assert!(html.contains("Synthetic demonstration data"));
+    // Who produces and holds the data, with their contacts.
+    assert!(html.contains("<h3>Institutions working on migration</h3>"));
+    assert!(html.contains("<td>National statistical office of Kazakhstan</td>"));
+    assert!(
+        html.contains("<dt>Produced by</dt><dd>National statistical office of Kazakhstan</dd>")
+    );
+    assert!(html.contains("migration@nso.example.org"));
     // Three charts, one embedded font.
     assert_eq!(html.matches("<figure><svg").count(), 3);
     assert_eq!(html.matches("@font-face").count(), 1);
@@ -714,4 +721,90 @@ fn a_review_bundle_reproduces_the_findings_and_triage_and_says_which_files_diffe
         "{stdout}"
     );
     assert_eq!(stdout.matches("differs:").count(), 1, "{stdout}");
+}
+
+#[test]
+fn institutions_are_written_and_read_as_csv_in_an_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    sample(dir.path());
+    let assessment = dir.path().join("assessments.json").display().to_string();
+    let (status, csv, err) = migreview(&[
+        "assess",
+        "institutions",
+        "--from",
+        &assessment,
+        "--country",
+        "KAZ",
+    ]);
+    assert_eq!(status, 0, "{err}");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,name_en,name_ru,category,location,website,contact,summary"
+    );
+    assert_eq!(lines.len(), 5, "{csv}");
+    assert!(lines[1].starts_with("KAZ-NSO,National statistical office of Kazakhstan,"));
+    assert!(lines[1].contains(",government,"));
+
+    // Replaced by the reviewer's list: the sources' links to institutions it lacks are told.
+    let mine = dir.path().join("mine.csv");
+    std::fs::write(
+        &mine,
+        "id,name_en,name_ru,category,website\nKAZ-NSO,Bureau of National Statistics,Бюро национальной статистики,Government,https://stat.gov.kz\n",
+    )
+    .unwrap();
+    let mine = mine.display().to_string();
+    let (status, stdout, err) = migreview(&[
+        "assess",
+        "institutions",
+        "--from",
+        &assessment,
+        "--country",
+        "KAZ",
+        "--import",
+        &mine,
+    ]);
+    assert_eq!(status, 0, "{err}");
+    assert!(stdout.contains("1 institutions of KAZ"), "{stdout}");
+    assert!(
+        stdout.contains("names the institution KAZ-MIA, which the CSV does not have"),
+        "{stdout}"
+    );
+    let (_, csv, _) = migreview(&[
+        "assess",
+        "institutions",
+        "--from",
+        &assessment,
+        "--country",
+        "KAZ",
+    ]);
+    assert_eq!(csv.lines().count(), 2);
+    assert!(csv.contains("KAZ-NSO,Bureau of National Statistics,Бюро национальной статистики,government,,https://stat.gov.kz"));
+
+    // A CSV that cannot be read changes nothing, and says where.
+    std::fs::write(&mine, "id,name_en,category\nX,,government\n").unwrap();
+    let (status, _, err) = migreview(&[
+        "assess",
+        "institutions",
+        "--from",
+        &assessment,
+        "--country",
+        "KAZ",
+        "--import",
+        &mine,
+    ]);
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("nothing was taken") && err.contains("line 2: X has no name"),
+        "{err}"
+    );
+    let (_, csv, _) = migreview(&[
+        "assess",
+        "institutions",
+        "--from",
+        &assessment,
+        "--country",
+        "KAZ",
+    ]);
+    assert_eq!(csv.lines().count(), 2);
 }

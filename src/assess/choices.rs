@@ -89,6 +89,17 @@ choice! {
     }
 }
 
+choice! {
+    /// What kind of body an institution is.
+    InstitutionCategory, default Government {
+        Government = "government", "institution-government";
+        NonProfit = "non_profit", "institution-non-profit";
+        Academic = "academic", "institution-academic";
+        International = "international", "institution-international";
+        Other = "other", "institution-other";
+    }
+}
+
 impl SourceKind {
     /// Whether the source records people on registration and de-registration, so that its
     /// emigration depends on people de-registering.

@@ -157,7 +157,25 @@ impl Assessment {
     /// Takes in every country of another assessment (e.g. an imported questionnaire), replacing
     /// the countries it has.
     pub fn merge(&mut self, other: Assessment) {
-        for country in other.countries {
+        for mut country in other.countries {
+            // A questionnaire carries no institutions: those known are kept, with the links of
+            // the sources to them.
+            if let Some(known) = self.country(&country.country) {
+                if country.institutions.is_empty() {
+                    country.institutions = known.institutions.clone();
+                }
+                for source in &mut country.sources {
+                    let Some(was) = known.source(&source.id) else {
+                        continue;
+                    };
+                    if source.producer.is_none() {
+                        source.producer = was.producer.clone();
+                    }
+                    if source.holders.is_empty() {
+                        source.holders = was.holders.clone();
+                    }
+                }
+            }
             self.replace_country(country);
         }
     }
@@ -263,6 +281,9 @@ pub struct CountryAssessment {
     /// computed again later come out the same. `None`: the settings' reference date, else today.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_date: Option<jiff::civil::Date>,
+    /// The institutions working on migration in the country.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub institutions: Vec<super::institutions::Institution>,
 }
 
 impl CountryAssessment {
@@ -273,7 +294,13 @@ impl CountryAssessment {
             synthetic: false,
             notes: String::new(),
             review_date: None,
+            institutions: Vec::new(),
         }
+    }
+
+    /// An institution by its id.
+    pub fn institution(&self, id: &str) -> Option<&super::institutions::Institution> {
+        self.institutions.iter().find(|i| i.id == id)
     }
 
     pub fn source(&self, id: &str) -> Option<&DataSource> {
@@ -520,6 +547,13 @@ pub struct DataSource {
     pub notes: String,
     /// Scores, in rubric order.
     pub scores: Vec<CriterionScore>,
+    /// The institution that produces the source's statistics (an id of the country's
+    /// institutions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub producer: Option<String>,
+    /// The institutions that hold or use its data (ids).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub holders: Vec<String>,
 }
 
 /// Whether an effective score is the reviewer's or the suggestion not yet reviewed.

@@ -33,6 +33,26 @@ pub enum AssessCommand {
     /// Load data files, run the checks and suggest a score for every criterion of every source
     /// of the inventory, from the data, the findings and the mirror ratios.
     Suggest(Box<SuggestArgs>),
+    /// Write a country's institutions working on migration as CSV, or replace them with those
+    /// of a CSV (--import), in an assessment file or a review file.
+    Institutions(InstitutionsArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct InstitutionsArgs {
+    /// The assessment (JSON) or the review file the window saved.
+    #[arg(long)]
+    pub from: PathBuf,
+    /// The country (KAZ, Kazakhstan…).
+    #[arg(long)]
+    pub country: String,
+    /// Replace the country's institutions with those of this CSV (columns id, name_en,
+    /// name_ru, category, location, website, contact, summary) and save --from.
+    #[arg(long, value_name = "FILE.csv")]
+    pub import: Option<PathBuf>,
+    /// Write the CSV here instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -118,6 +138,7 @@ pub fn run(args: &AssessArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         AssessCommand::Import(args) => run_import(args, out),
         AssessCommand::Scorecard(args) => run_scorecard(args, out),
         AssessCommand::Suggest(args) => run_suggest(args, out, err),
+        AssessCommand::Institutions(args) => run_institutions(args, out),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -469,4 +490,76 @@ pub fn render_suggestions(assessment: &Assessment, lang: Lang) -> String {
         text.push('\n');
     }
     text
+}
+
+fn run_institutions(args: &InstitutionsArgs, out: &mut dyn Write) -> Result<(), String> {
+    use crate::assess::institutions::{read_csv, write_csv};
+    let code = country_code(&args.country).map_err(|e| format!("--country: {e}"))?;
+    let shown = args.from.display().to_string();
+    let text =
+        std::fs::read_to_string(&args.from).map_err(|e| format!("{shown}: cannot read it: {e}"))?;
+    let is_review = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .is_some_and(|v| v.get("schema").and_then(|s| s.as_str()) == Some(crate::review::SCHEMA));
+    let mut review = match is_review {
+        true => Some(crate::review::Review::from_json(&text, &shown).map_err(|e| e.to_string())?),
+        false => None,
+    };
+    let mut assessment = match &mut review {
+        Some(review) => review.assessment.take().unwrap_or_default(),
+        None => Assessment::from_json(&text).map_err(|e| format!("{shown}: {e}"))?,
+    };
+    let Some(path) = &args.import else {
+        let country = assessment.country(&code).ok_or_else(|| {
+            format!("{shown}: no assessment of {code}; add its data sources first")
+        })?;
+        let csv = write_csv(&country.institutions)?;
+        return match &args.out {
+            Some(path) => crate::save::write_atomically(path, csv.as_bytes())
+                .map_err(|e| format!("{}: {e}", path.display())),
+            None => out.write_all(csv.as_bytes()).map_err(|e| e.to_string()),
+        };
+    };
+    let csv = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read the institutions: {e}", path.display()))?;
+    let institutions = read_csv(&csv).map_err(|problems| {
+        format!(
+            "{}: nothing was taken:\n  {}",
+            path.display(),
+            problems.join("\n  ")
+        )
+    })?;
+    let taken = institutions.len();
+    if assessment.country(&code).is_none() {
+        assessment
+            .countries
+            .push(crate::assess::CountryAssessment::new(&code));
+    }
+    if let Some(country) = assessment.country_mut(&code) {
+        let unknown: Vec<String> = country
+            .sources
+            .iter()
+            .flat_map(|s| s.producer.iter().chain(&s.holders))
+            .filter(|id| !institutions.iter().any(|i| &i.id == *id))
+            .cloned()
+            .collect();
+        country.institutions = institutions;
+        for id in unknown {
+            let _ = writeln!(
+                out,
+                "a data source names the institution {id}, which the CSV does not have"
+            );
+        }
+    }
+    let saved = match review {
+        Some(mut review) => {
+            review.assessment = Some(assessment);
+            review.save(&args.from).map_err(|e| e.to_string())
+        }
+        None => crate::save::write_atomically(&args.from, assessment.to_json().as_bytes())
+            .map_err(|e| format!("{shown}: {e}")),
+    };
+    saved?;
+    let _ = writeln!(out, "{shown}: {taken} institutions of {code}");
+    Ok(())
 }

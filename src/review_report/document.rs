@@ -355,6 +355,38 @@ fn sources(doc: &mut Doc, report: &ReviewReport, charts: &ChartSources<'_>) {
         doc.nothing(t!(lang, "report-no-assessment"));
         return;
     }
+    if !report.institutions.is_empty() {
+        doc.heading(2, t!(lang, "report-institutions"));
+        doc.paragraph(t!(lang, "report-institutions-why"));
+        let rows = report
+            .institutions
+            .iter()
+            .map(|i| {
+                vec![
+                    i.name(lang).to_string(),
+                    i.category.label(lang).to_string(),
+                    i.location.clone(),
+                    [i.website.as_str(), i.contact.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    i.summary.clone(),
+                ]
+            })
+            .collect();
+        doc.table(
+            &[
+                (t!(lang, "report-institution"), Column::Text),
+                (t!(lang, "report-category"), Column::Text),
+                (t!(lang, "report-location"), Column::Text),
+                (t!(lang, "report-contact"), Column::Text),
+                (t!(lang, "report-activities"), Column::Wide),
+            ],
+            rows,
+        );
+    }
     for part in &report.sources {
         let source = &part.source;
         doc.heading(2, format!("{} · {}", source.id, source.name));
@@ -382,6 +414,13 @@ fn sources(doc: &mut Doc, report: &ReviewReport, charts: &ChartSources<'_>) {
             (t!(lang, "report-notes"), source.notes.clone()),
         ]
         .into_iter()
+        .chain([
+            (
+                t!(lang, "report-producer"),
+                part.producer.clone().unwrap_or_default(),
+            ),
+            (t!(lang, "report-holders"), part.holders.join("; ")),
+        ])
         .filter(|(_, value)| !value.trim().is_empty())
         .map(|(label, value)| (label.to_string(), value))
         .collect();

@@ -205,6 +205,10 @@ pub struct SourcePart {
     pub source: DataSource,
     pub overall: Option<f64>,
     pub grade: Option<String>,
+    /// The name of the institution that produces it, in the report's language.
+    pub producer: Option<String>,
+    /// The names of the institutions that hold or use its data.
+    pub holders: Vec<String>,
 }
 
 /// The whole report.
@@ -226,6 +230,8 @@ pub struct ReviewReport {
     /// The data are the built-in synthetic sample.
     pub synthetic: bool,
     pub glance: Glance,
+    /// The institutions working on migration in the country, from its assessment.
+    pub institutions: Vec<crate::assess::institutions::Institution>,
     pub sources: Vec<SourcePart>,
     /// The assessment as the Sources panel scores it (for its chart), when there is one.
     #[serde(skip)]
@@ -303,14 +309,25 @@ impl ReviewReport {
                     .iter()
                     .map(|source| {
                         let scored = card.sources.iter().find(|s| s.source_id == source.id);
+                        let name = |id: &String| {
+                            assessed
+                                .institution(id)
+                                .map_or_else(|| id.clone(), |i| i.name(lang).to_string())
+                        };
                         SourcePart {
                             source: source.clone(),
                             overall: scored.and_then(|s| s.overall),
                             grade: scored.and_then(|s| s.grade).map(|g| g.label(lang).into()),
+                            producer: source.producer.as_ref().map(name),
+                            holders: source.holders.iter().map(name).collect(),
                         }
                     })
                     .collect()
             })
+            .unwrap_or_default();
+        let institutions = scorecard
+            .as_ref()
+            .map(|(assessed, _)| assessed.institutions.clone())
             .unwrap_or_default();
         let scorecard = scorecard.map(|(_, card)| card);
         let (mirror_year, mirror) = mirror_rows(&report.mirror.pairs, country);
@@ -358,6 +375,7 @@ impl ReviewReport {
             settings_changed: settings_changed(&report.settings),
             synthetic: inputs.synthetic,
             glance,
+            institutions,
             sources,
             development: scorecard
                 .as_ref()

@@ -15,10 +15,11 @@ use crate::assess::choices::{
     DurationBasis, GroupCoverage, Obligation, ObligationRule, Periodicity, Publication, SourceKind,
 };
 use crate::assess::evidence::ReportEvidence;
+use crate::assess::institutions::{Institution, InstitutionCategory};
 use crate::assess::model::{AssessError, Assessment, CountryAssessment, DataSource, TableFeed};
 use crate::assess::rubric::{Criterion, Score};
 use crate::assess::settings::AssessSettings;
-use crate::model::{Dataset, TableId};
+use crate::model::{Dataset, Lang, TableId};
 use crate::report::Report;
 
 /// The sample assessments of five CIS countries, embedded in the binary (written out by
@@ -430,7 +431,69 @@ fn inventory() -> Assessment {
         tajikistan(),
         azerbaijan(),
     ];
+    for country in &mut assessment.countries {
+        with_institutions(country);
+    }
     assessment
+}
+
+/// The sample's institutions of a country (synthetic, and said so): the statistical office,
+/// which produces every source, the ministry that keeps the registers and the border records,
+/// a university research centre and an international organisation's office.
+fn with_institutions(country: &mut CountryAssessment) {
+    let code = country.country.clone();
+    let name = crate::model::gazetteer().name(&code, Lang::En).to_string();
+    let name_ru = crate::model::gazetteer().name(&code, Lang::Ru).to_string();
+    let synthetic = "SYNTHETIC DEMONSTRATION DATA, not a real institution or contact.";
+    let institution = |id: &str, en: String, ru: String, category, summary: &str| Institution {
+        id: format!("{code}-{id}"),
+        name_en: en,
+        name_ru: ru,
+        category,
+        location: format!("Capital of {name}"),
+        website: format!("https://{}.example.org", id.to_lowercase()),
+        contact: format!("migration@{}.example.org", id.to_lowercase()),
+        summary: format!("{synthetic} {summary}"),
+    };
+    country.institutions = vec![
+        institution(
+            "NSO",
+            format!("National statistical office of {name}"),
+            format!("Национальная статистическая служба ({name_ru})"),
+            InstitutionCategory::Government,
+            "Produces the migration, population and citizenship tables from the registers, the census and the administrative records.",
+        ),
+        institution(
+            "MIA",
+            format!("Ministry of Internal Affairs of {name}, migration service"),
+            format!("Министерство внутренних дел ({name_ru}), миграционная служба"),
+            InstitutionCategory::Government,
+            "Keeps the registration at the place of residence, the permits of foreigners and the border records.",
+        ),
+        institution(
+            "UNI",
+            format!("Migration research centre, national university of {name}"),
+            format!("Центр исследований миграции, национальный университет ({name_ru})"),
+            InstitutionCategory::Academic,
+            "Studies labour migration and uses the registration data in its surveys.",
+        ),
+        institution(
+            "IOM",
+            format!("International organisation for migration, office in {name}"),
+            format!("Международная организация по миграции, бюро ({name_ru})"),
+            InstitutionCategory::International,
+            "Supports the exchange of migration data with the partner countries.",
+        ),
+    ];
+    for source in &mut country.sources {
+        source.producer = Some(format!("{code}-NSO"));
+        source.holders = match source.kind {
+            SourceKind::PopulationRegister
+            | SourceKind::ForeignersRegister
+            | SourceKind::BorderStatistics => vec![format!("{code}-MIA"), format!("{code}-UNI")],
+            _ => vec![format!("{code}-UNI")],
+        };
+    }
 }
 
 fn russia() -> CountryAssessment {

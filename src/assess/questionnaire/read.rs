@@ -608,6 +608,8 @@ fn read_source(sheet: &Sheet<'_>, row: u32, problems: &mut Vec<Problem>) -> Data
         ),
         notes: sheet.text(row, Field::Notes, problems),
         scores: Vec::new(),
+        producer: None,
+        holders: Vec::new(),
     }
 }
 
@@ -800,6 +802,7 @@ fn build(countries: Vec<CountryRow>, sources: Vec<SourceRow>, scores: Vec<ScoreR
             synthetic: row.synthetic,
             notes: row.notes,
             review_date: row.review_date,
+            ..CountryAssessment::new("")
         });
     }
     for row in sources {
