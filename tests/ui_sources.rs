@@ -633,3 +633,75 @@ fn the_scorecard_of_the_sources_panel_exports_as_a_chart() {
     h.run();
     assert_eq!(h.state().shown_chart(), None);
 }
+
+#[test]
+fn institutions_are_edited_in_sources_and_a_source_names_its_producer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_window(dir.path());
+    show_tajik_register(&mut h);
+    let institutions = |h: &Harness<'_, MigreviewApp>| {
+        h.state()
+            .session()
+            .review
+            .assessment
+            .as_ref()
+            .and_then(|a| a.country("TJK"))
+            .map(|c| c.institutions.clone())
+            .unwrap_or_default()
+    };
+    // The inventory names the producer, one of the country's institutions.
+    h.get_by_label("Produced by");
+    assert_eq!(
+        h.query_all_by_value("National statistical office of Tajikistan")
+            .count(),
+        1
+    );
+    h.get_by_label("Institutions").click();
+    h.run();
+    h.get_by_label("Institutions working on migration in Tajikistan (TJK)");
+    assert_eq!(institutions(&h).len(), 4);
+    h.get_by_label("Add an institution").scroll_to_me();
+    h.run();
+    h.get_by_label("Add an institution").click();
+    h.run();
+    let now = institutions(&h);
+    assert_eq!(now.len(), 5);
+    assert_eq!(now[4].id, "TJK-INST-1");
+    assert_eq!(now[4].name_en, "New institution");
+    // Removing one keeps the others.
+    h.get_by_label("Remove TJK-INST-1").scroll_to_me();
+    h.run();
+    h.get_by_label("Remove TJK-INST-1").click();
+    h.run();
+    assert_eq!(institutions(&h).len(), 4);
+
+    // The CSV export writes them; a CSV read back replaces them.
+    let csv = dir.path().join("TJK.institutions.csv");
+    h.state_mut().queue(Command::InstitutionsCsvTo {
+        path: csv.clone(),
+        country: "TJK".into(),
+    });
+    h.run();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 5);
+    std::fs::write(
+        &csv,
+        "id,name_en,category\nTJK-A,Agency for statistics,government\n",
+    )
+    .unwrap();
+    h.state_mut().queue(Command::InstitutionsCsvFrom {
+        path: csv,
+        country: "TJK".into(),
+    });
+    h.run();
+    h.run();
+    let now = institutions(&h);
+    assert_eq!(now.len(), 1);
+    assert_eq!(now[0].name_en, "Agency for statistics");
+    assert!(
+        h.state()
+            .messages()
+            .iter()
+            .any(|m| m.level == MessageLevel::Info && m.text.starts_with("1 institutions read"))
+    );
+}

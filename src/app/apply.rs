@@ -58,7 +58,10 @@ impl MigreviewApp {
             | Command::ExportQuestionnaireDialog(_)
             | Command::ExportQuestionnaireTo(..)
             | Command::ImportQuestionnaireDialog
-            | Command::ImportQuestionnaireFrom(_)) => self.apply_sources_command(command, ctx),
+            | Command::ImportQuestionnaireFrom(_)
+            | Command::InstitutionsCsvDialog { .. }
+            | Command::InstitutionsCsvTo { .. }
+            | Command::InstitutionsCsvFrom { .. }) => self.apply_sources_command(command, ctx),
             command @ (Command::ImportSettings(_)
             | Command::ApplyImport { .. }
             | Command::CloseImportDialog
@@ -301,6 +304,72 @@ impl MigreviewApp {
                             .pick_file();
                         JobEvent::Sources(SourcesEvent::ImportPath(picked))
                     });
+            }
+            Command::InstitutionsCsvDialog { country, import } => {
+                let name = format!("{country}.institutions.csv");
+                let suggested = self.save_path(name);
+                let title = tr(lang, Tr::SourcesTabInstitutions).to_string();
+                self.jobs
+                    .spawn_dialog(ctx, "migreview-institutions-dialog", move || {
+                        let dialog = super::jobs::save_dialog(title, "csv", &suggested);
+                        JobEvent::Sources(if import {
+                            SourcesEvent::InstitutionsImportPath(dialog.pick_file(), country)
+                        } else {
+                            SourcesEvent::InstitutionsExportPath(dialog.save_file(), country)
+                        })
+                    });
+            }
+            Command::InstitutionsCsvTo { path, country } => {
+                let institutions = self
+                    .session
+                    .review
+                    .assessment
+                    .as_ref()
+                    .and_then(|a| a.country(&country))
+                    .map(|c| c.institutions.clone())
+                    .unwrap_or_default();
+                let written =
+                    crate::assess::institutions::write_csv(&institutions).and_then(|csv| {
+                        crate::save::write_atomically(&path, csv.as_bytes())
+                            .map_err(|e| format!("{}: {e}", path.display()))
+                    });
+                match written {
+                    Ok(()) => {
+                        self.remember_saved(&path);
+                        let text = trf(
+                            lang,
+                            Tr::InstitutionsWritten,
+                            &[&path.display().to_string()],
+                        );
+                        self.push_message(MessageLevel::Info, text);
+                    }
+                    Err(error) => self.push_message(MessageLevel::Error, error),
+                }
+            }
+            Command::InstitutionsCsvFrom { path, country } => {
+                let read = std::fs::read_to_string(&path)
+                    .map_err(|e| vec![e.to_string()])
+                    .and_then(|text| crate::assess::institutions::read_csv(&text));
+                match read {
+                    Ok(institutions) => {
+                        let text = trf(
+                            lang,
+                            Tr::InstitutionsRead,
+                            &[&institutions.len().to_string(), &path.display().to_string()],
+                        );
+                        self.commands.push(Command::Assess(
+                            crate::assess::edit::AssessEdit::SetInstitutions {
+                                country,
+                                institutions,
+                            },
+                        ));
+                        self.push_message(MessageLevel::Info, text);
+                    }
+                    Err(problems) => self.push_message(
+                        MessageLevel::Error,
+                        format!("{}: {}", path.display(), problems.join("; ")),
+                    ),
+                }
             }
             Command::ImportQuestionnaireFrom(path) => {
                 self.jobs

@@ -100,6 +100,21 @@ pub enum Command {
     ImportQuestionnaireDialog,
     /// Read a filled-in questionnaire and take its countries into the assessment.
     ImportQuestionnaireFrom(PathBuf),
+    /// Ask where to write a country's institutions as CSV, or which CSV to read them from.
+    InstitutionsCsvDialog {
+        country: String,
+        import: bool,
+    },
+    /// Write a country's institutions as CSV.
+    InstitutionsCsvTo {
+        path: PathBuf,
+        country: String,
+    },
+    /// Replace a country's institutions with those of a CSV.
+    InstitutionsCsvFrom {
+        path: PathBuf,
+        country: String,
+    },
     /// Open the import dialog of a file.
     ImportSettings(PathBuf),
     /// Remember how to read a file (in the review beside the first file) and open the files

@@ -48,6 +48,11 @@ pub enum AssessEdit {
         criterion: Criterion,
         text: String,
     },
+    /// The country's institutions working on migration, as a whole.
+    SetInstitutions {
+        country: String,
+        institutions: Vec<super::institutions::Institution>,
+    },
 }
 
 /// What an edit did.
@@ -195,6 +200,17 @@ pub fn apply(
                 return Ok(Edited::default());
             }
             source.set_evidence(criterion, &text);
+            Ok(Edited::changed())
+        }
+        AssessEdit::SetInstitutions {
+            country,
+            institutions,
+        } => {
+            let entry = assessment.country_entry(&country)?;
+            if entry.institutions == institutions {
+                return Ok(Edited::default());
+            }
+            entry.institutions = institutions;
             Ok(Edited::changed())
         }
     }

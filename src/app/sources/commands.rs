@@ -19,7 +19,18 @@ impl MigreviewApp {
             SourcesEvent::ImportPath(Some(path)) => {
                 self.commands.push(Command::ImportQuestionnaireFrom(path));
             }
-            SourcesEvent::ExportPath(None, _) | SourcesEvent::ImportPath(None) => {}
+            SourcesEvent::InstitutionsExportPath(Some(path), country) => {
+                self.commands
+                    .push(Command::InstitutionsCsvTo { path, country });
+            }
+            SourcesEvent::InstitutionsImportPath(Some(path), country) => {
+                self.commands
+                    .push(Command::InstitutionsCsvFrom { path, country });
+            }
+            SourcesEvent::ExportPath(None, _)
+            | SourcesEvent::ImportPath(None)
+            | SourcesEvent::InstitutionsExportPath(None, _)
+            | SourcesEvent::InstitutionsImportPath(None, _) => {}
             SourcesEvent::Written(Ok(path)) => {
                 self.remember_saved(&path);
                 self.push_message(

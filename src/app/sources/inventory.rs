@@ -90,6 +90,7 @@ impl SourcesView {
         &mut self,
         ui: &mut egui::Ui,
         country: &str,
+        institutions: &[crate::assess::institutions::Institution],
         lang: Lang,
         palette: &Palette,
         commands: &mut Vec<Command>,
@@ -107,6 +108,13 @@ impl SourcesView {
         changed |= text_row(ui, Field::Name, &mut source.name, false, lang);
         changed |= choice_row(ui, Field::Kind, &mut source.kind, lang);
         changed |= text_row(ui, Field::Agency, &mut source.agency, false, lang);
+        changed |= super::institutions::links_ui(
+            ui,
+            institutions,
+            &mut source.producer,
+            &mut source.holders,
+            lang,
+        );
         changed |= text_row(ui, Field::Measures, &mut source.measures, true, lang);
         // The tables fed, as the questionnaire writes them: `3 (2012–2021); 4 (2012–2021)`.
         if text_row(ui, Field::Feeds, &mut draft.feeds_text, false, lang) {

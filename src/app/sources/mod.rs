@@ -17,6 +17,7 @@
 
 mod commands;
 mod form;
+mod institutions;
 mod inventory;
 mod rubric;
 mod scorecard;
@@ -52,13 +53,20 @@ pub enum SourcesEvent {
     Written(Result<PathBuf, String>),
     /// The questionnaire read back, or why nothing of it was taken.
     Read(Result<Box<Imported>, String>),
+    /// Where to write a country's institutions as CSV (`None`: the dialog was closed).
+    InstitutionsExportPath(Option<PathBuf>, String),
+    /// The CSV of institutions to read for a country (`None`: the dialog was closed).
+    InstitutionsImportPath(Option<PathBuf>, String),
 }
 
 impl SourcesEvent {
     pub fn ends_dialog(&self) -> bool {
         matches!(
             self,
-            SourcesEvent::ExportPath(..) | SourcesEvent::ImportPath(_)
+            SourcesEvent::ExportPath(..)
+                | SourcesEvent::ImportPath(_)
+                | SourcesEvent::InstitutionsExportPath(..)
+                | SourcesEvent::InstitutionsImportPath(..)
         )
     }
 
@@ -141,6 +149,8 @@ pub enum SourcesTab {
     Rubric,
     /// The country's scorecard and potential for development.
     Scorecard,
+    /// The institutions working on migration in the country.
+    Institutions,
 }
 
 /// State of the Sources panel.
@@ -331,6 +341,7 @@ impl SourcesView {
                     (SourcesTab::Inventory, Tr::SourcesTabInventory),
                     (SourcesTab::Rubric, Tr::SourcesTabRubric),
                     (SourcesTab::Scorecard, Tr::SourcesTabScorecard),
+                    (SourcesTab::Institutions, Tr::SourcesTabInstitutions),
                 ] {
                     if ui
                         .selectable_label(self.tab == tab, tr(lang, key))
@@ -342,6 +353,20 @@ impl SourcesView {
             });
             ui.separator();
             match self.tab {
+                SourcesTab::Institutions => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("institutions_scroll")
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            institutions::institutions_ui(
+                                ui,
+                                &country_code,
+                                country,
+                                lang,
+                                commands,
+                            );
+                        });
+                }
                 SourcesTab::Scorecard => {
                     egui::ScrollArea::vertical()
                         .id_salt("scorecard_scroll")
@@ -378,7 +403,17 @@ impl SourcesView {
                             .id_salt("inventory_scroll")
                             .auto_shrink([false, false])
                             .show(ui, |ui| {
-                                self.inventory_ui(ui, &country_code, lang, palette, commands);
+                                let institutions = country
+                                    .map(|c| c.institutions.as_slice())
+                                    .unwrap_or_default();
+                                self.inventory_ui(
+                                    ui,
+                                    &country_code,
+                                    institutions,
+                                    lang,
+                                    palette,
+                                    commands,
+                                );
                             });
                     } else {
                         let shown = rubric::ShownSource {
