@@ -66,12 +66,21 @@ fn a_questionnaire_written_for_a_country_is_imported_back() {
     assert_eq!((status, err.as_str()), (EXIT_OK, ""));
     assert!(out.contains("  KAZ Kazakhstan: 5 sources, 44 of 44 criteria scored, 0 overriding the suggestion (synthetic data)\n"), "{out}");
     let imported = Assessment::load(&json).ok();
-    let sample = sample_assessment().ok();
+    // The questionnaire carries the inventory and the scores, not the institutions.
+    let sample = sample_assessment()
+        .ok()
+        .and_then(|s| s.country("KAZ").cloned())
+        .map(|mut c| {
+            c.institutions.clear();
+            for source in &mut c.sources {
+                source.producer = None;
+                source.holders.clear();
+            }
+            c
+        });
     assert_eq!(
         imported.as_ref().map(|a| a.countries.clone()),
-        sample
-            .and_then(|s| s.country("KAZ").cloned())
-            .map(|c| vec![c])
+        sample.map(|c| vec![c])
     );
 }
 

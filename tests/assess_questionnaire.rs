@@ -104,9 +104,24 @@ fn score(n: u8) -> Score {
     Score::new(n).unwrap_or_else(|| unreachable!())
 }
 
+/// The sample assessment as a questionnaire carries it: the inventory and the scores, without
+/// the institutions and the sources' links to them (which an import keeps, see
+/// `an_import_keeps_the_institutions_the_assessment_has`).
+fn questionnaire_part() -> migreview::assess::Assessment {
+    let mut sample = sample_assessment().unwrap_or_default();
+    for country in &mut sample.countries {
+        country.institutions.clear();
+        for source in &mut country.sources {
+            source.producer = None;
+            source.holders.clear();
+        }
+    }
+    sample
+}
+
 #[test]
 fn the_sample_assessment_survives_a_round_trip_in_both_languages() {
-    let sample = sample_assessment().unwrap_or_default();
+    let sample = questionnaire_part();
     assert_eq!(sample.countries.len(), 5);
     for lang in [Lang::En, Lang::Ru] {
         let options = QuestionnaireOptions {
@@ -122,7 +137,7 @@ fn the_sample_assessment_survives_a_round_trip_in_both_languages() {
 
 #[test]
 fn one_country_is_written_alone_and_a_new_country_gets_an_empty_row() {
-    let sample = sample_assessment().unwrap_or_default();
+    let sample = questionnaire_part();
     let options = QuestionnaireOptions {
         countries: vec!["KGZ".into(), "ARM".into()],
         lang: Lang::Ru,
@@ -523,7 +538,7 @@ fn row_of(grid: &[Vec<calamine::Data>], cells: &[&str]) -> usize {
 
 #[test]
 fn an_exported_questionnaire_edited_by_an_office_comes_back_with_the_edits() {
-    let sample = sample_assessment().unwrap_or_default();
+    let sample = questionnaire_part();
     let options = QuestionnaireOptions {
         countries: vec!["KAZ".into()],
         lang: Lang::En,
@@ -581,4 +596,31 @@ fn an_exported_questionnaire_edited_by_an_office_comes_back_with_the_edits() {
     let imported = read_questionnaire(&edited).map(|i| i.assessment.countries);
     assert_eq!(imported.as_ref().err(), None);
     assert_eq!(imported.ok(), Some(vec![expected]));
+}
+
+#[test]
+fn an_import_keeps_the_institutions_the_assessment_has() {
+    let sample = sample_assessment().unwrap_or_default();
+    let options = QuestionnaireOptions {
+        countries: vec!["KAZ".into()],
+        lang: Lang::En,
+    };
+    let bytes = write_questionnaire(&sample, &options).unwrap_or_default();
+    let imported = read_questionnaire(&bytes)
+        .map(|i| i.assessment)
+        .unwrap_or_default();
+    assert!(
+        imported
+            .country("KAZ")
+            .is_some_and(|c| c.institutions.is_empty())
+    );
+    let mut merged = sample.clone();
+    merged.merge(imported);
+    assert_eq!(merged.country("KAZ"), sample.country("KAZ"));
+    let kaz = merged.country("KAZ").unwrap_or_else(|| unreachable!());
+    assert_eq!(kaz.institutions.len(), 4);
+    assert_eq!(
+        kaz.source("KAZ-REG").and_then(|s| s.producer.as_deref()),
+        Some("KAZ-NSO")
+    );
 }
