@@ -480,6 +480,45 @@ pub fn input_summaries(files: &[PathBuf], outcome: &LoadOutcome) -> Vec<InputSum
         .collect()
 }
 
+/// What a command that reports on the data has read: the import options, the settings, the
+/// data and the report of the checks.
+pub(crate) struct Checked {
+    pub options: ImportOptions,
+    pub settings: Settings,
+    pub outcome: LoadOutcome,
+    pub report: Report,
+}
+
+/// Reads the inputs and runs the checks, telling each file that was refused on `err`; an
+/// error when nothing was read (`consequence` says what was then not done).
+pub(crate) fn load_and_check(
+    input: &InputArgs,
+    settings: Option<&Path>,
+    err: &mut dyn Write,
+    consequence: &str,
+) -> Result<Checked, String> {
+    let options = import_options(input)?;
+    let settings = Settings::load(settings).map_err(|e| e.to_string())?;
+    let outcome = load_inputs(&input.files, &options);
+    for error in outcome.errors() {
+        let _ = writeln!(err, "migreview: {error}");
+    }
+    if let Some(reason) = nothing_read(&outcome, consequence) {
+        return Err(reason);
+    }
+    let report = Report::build(
+        input_summaries(&input.files, &outcome),
+        &outcome.dataset,
+        &settings,
+    );
+    Ok(Checked {
+        options,
+        settings,
+        outcome,
+        report,
+    })
+}
+
 /// Runs a parsed command line and returns the exit status.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match command {

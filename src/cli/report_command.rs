@@ -7,7 +7,6 @@ use crate::assess::model::country_code;
 use crate::report::Report;
 use crate::review_report::document::ChartSources;
 use crate::review_report::{ReportFormat, ReportInputs, ReviewReport, bundle};
-use crate::settings::Settings;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,20 +76,17 @@ fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         Some(label) => Some(country_code(label).map_err(|e| format!("--country: {e}"))?),
         None => None,
     };
-    let options = super::import_options(&args.input)?;
-    let settings = Settings::load(args.settings.as_deref()).map_err(|e| e.to_string())?;
-    let outcome = super::load_inputs(&args.input.files, &options);
-    for error in outcome.errors() {
-        let _ = writeln!(err, "migreview: {error}");
-    }
-    if let Some(reason) = super::nothing_read(&outcome, "no report was written") {
-        return Err(reason);
-    }
-    let mut report = Report::build(
-        super::input_summaries(&args.input.files, &outcome),
-        &outcome.dataset,
-        &settings,
-    );
+    let super::Checked {
+        options,
+        settings,
+        outcome,
+        mut report,
+    } = super::load_and_check(
+        &args.input,
+        args.settings.as_deref(),
+        err,
+        "no report was written",
+    )?;
     let review = super::read_review(args.review.as_deref(), &args.input.files, &outcome, err)
         .map_err(|()| "the review could not be read".to_string())?;
     let hashes: Vec<&str> = outcome.reports().map(|r| r.sha256.as_str()).collect();

@@ -4,10 +4,8 @@
 //! are told.
 
 use super::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputArgs};
-use crate::report::Report;
 use crate::review::answers::read_answers;
 use crate::review::{Review, now_rfc3339};
-use crate::settings::Settings;
 use clap::{Args, Subcommand};
 use std::collections::HashSet;
 use std::io::Write;
@@ -75,20 +73,14 @@ fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let bytes = std::fs::read(&args.answers)
         .map_err(|e| format!("{}: cannot read the answers: {e}", args.answers.display()))?;
     let answers = read_answers(&bytes).map_err(|e| format!("{}: {e}", args.answers.display()))?;
-    let options = super::import_options(&args.input)?;
-    let settings = Settings::load(args.settings.as_deref()).map_err(|e| e.to_string())?;
-    let outcome = super::load_inputs(&args.input.files, &options);
-    for error in outcome.errors() {
-        let _ = writeln!(err, "migreview: {error}");
-    }
-    if let Some(reason) = super::nothing_read(&outcome, "no answer was taken") {
-        return Err(reason);
-    }
-    let report = Report::build(
-        super::input_summaries(&args.input.files, &outcome),
-        &outcome.dataset,
-        &settings,
-    );
+    let super::Checked {
+        outcome, report, ..
+    } = super::load_and_check(
+        &args.input,
+        args.settings.as_deref(),
+        err,
+        "no answer was taken",
+    )?;
     let path = match (&args.review, args.input.files.first()) {
         (Some(path), _) => path.clone(),
         (None, Some(first)) => crate::review::review_path(first),
