@@ -26,7 +26,7 @@ fn json(text: &str) -> Value {
 
 /// Every element opened is closed, in order (void elements and `<… />` aside).
 fn assert_well_formed(html: &str) {
-    const VOID: [&str; 6] = ["meta", "br", "img", "hr", "input", "link"];
+    const VOID: [&str; 7] = ["meta", "br", "img", "hr", "input", "link", "col"];
     let mut open: Vec<String> = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find('<') {
@@ -44,8 +44,7 @@ fn assert_well_formed(html: &str) {
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
-        if let Some(closed) = tag.strip_prefix('/') {
-            let _ = closed;
+        if tag.starts_with('/') {
             let top = open.pop();
             assert_eq!(
                 top.as_deref(),
@@ -807,4 +806,27 @@ fn institutions_are_written_and_read_as_csv_in_an_assessment() {
         "KAZ",
     ]);
     assert_eq!(csv.lines().count(), 2);
+}
+
+#[test]
+fn a_country_that_is_only_a_partner_gets_its_report_and_is_told_it_reports_no_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("aut.csv");
+    std::fs::write(
+        &csv,
+        "table,reporter,year,sex,category,value\n3,AUT,2019,T,DEU,9752\n4,AUT,2019,T,DEU,5100\n",
+    )
+    .unwrap();
+    let out = dir.path().join("deu.html").display().to_string();
+    let files = [csv.display().to_string()];
+    let (status, stdout, err) = run("report", &files, &["--country", "DEU", "--out", &out]);
+    assert_eq!(status, 0, "{err}");
+    assert!(stdout.contains("findings in the annex"), "{stdout}");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.contains("Germany (DEU) reports no table in these data"),
+        "{html}"
+    );
+    assert!(!html.contains("the report covers all countries"));
+    assert!(html.contains("No flow of this country is reported on both sides."));
 }

@@ -70,6 +70,30 @@ pub enum Column {
     Code,
 }
 
+/// The share of a table's width each column takes: numbers and codes a fixed part, text
+/// columns the rest, long text and identifiers about twice as much as other text. The same in the
+/// HTML and the DOCX.
+pub fn column_shares(columns: &[Column]) -> Vec<f64> {
+    let fixed = |c: &Column| match c {
+        Column::Number => Some(1.0 / 12.0),
+        Column::Short => Some(1.0 / 14.0),
+        _ => None,
+    };
+    let share = |c: &Column| match c {
+        Column::Code => 2.5,
+        Column::Wide => 2.0,
+        Column::Text => 1.3,
+        Column::Number | Column::Short => 0.0,
+    };
+    let taken: f64 = columns.iter().filter_map(fixed).sum();
+    let shares: f64 = columns.iter().map(share).sum();
+    let per_share = (1.0 - taken).max(0.0) / shares.max(1.0);
+    columns
+        .iter()
+        .map(|c| fixed(c).unwrap_or(per_share * share(c)))
+        .collect()
+}
+
 /// A chart of the report.
 #[derive(Clone, Debug)]
 pub enum Figure {
@@ -509,7 +533,12 @@ fn quality(doc: &mut Doc, report: &ReviewReport, charts: &ChartSources<'_>) {
                 t!(lang, "report-fig-coverage"),
             );
         }
-        _ => doc.nothing(t!(lang, "report-not-applicable")),
+        Some(_) => doc.nothing(&t!(
+            lang,
+            "report-reports-no-table",
+            country = report.country_title.as_str()
+        )),
+        None => doc.nothing(t!(lang, "report-not-applicable")),
     }
     part(doc, &report.relevance);
 

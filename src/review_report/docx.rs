@@ -3,7 +3,7 @@
 //! charts as PNG images at print resolution with their caption as alternative text.
 
 use super::ReviewReport;
-use super::document::{Block, ChartSources, Column, Look, Span, blocks};
+use super::document::{Block, ChartSources, Column, Look, Span, blocks, column_shares};
 use crate::charts::{self, ChartOptions, Target};
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, InstrText, InstrToC, LineSpacing, PageMargin,
@@ -270,23 +270,10 @@ fn definitions(pairs: &[(String, String)]) -> Table {
 /// A table with a shaded header row that repeats on each page; numbers to the right, codes in
 /// a fixed-width face. Text columns share the width left by the others.
 fn table(columns: &[(String, Column)], rows: &[Vec<String>]) -> Table {
-    // Numbers and codes take a fixed width; text columns share the rest, long text twice.
-    let fixed = |c: &Column| match c {
-        Column::Number => Some(TEXT_WIDTH / 8),
-        Column::Short => Some(TEXT_WIDTH / 14),
-        _ => None,
-    };
-    let share = |c: &Column| match c {
-        Column::Wide | Column::Code => 2,
-        Column::Text => 1,
-        Column::Number | Column::Short => 0,
-    };
-    let taken: usize = columns.iter().filter_map(|(_, c)| fixed(c)).sum();
-    let shares: usize = columns.iter().map(|(_, c)| share(c)).sum();
-    let per_share = TEXT_WIDTH.saturating_sub(taken) / shares.max(1);
-    let widths: Vec<usize> = columns
+    let kinds: Vec<Column> = columns.iter().map(|(_, c)| *c).collect();
+    let widths: Vec<usize> = column_shares(&kinds)
         .iter()
-        .map(|(_, c)| fixed(c).unwrap_or(per_share * share(c)))
+        .map(|share| (share * TEXT_WIDTH as f64) as usize)
         .collect();
     let paragraph = |text: &str, column: Column, header: bool| {
         // A line break in the text is a break in the run.

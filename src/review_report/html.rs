@@ -3,7 +3,7 @@
 //! PDF" gives a clean A4 document.
 
 use super::ReviewReport;
-use super::document::{Block, ChartSources, Column, Look, Span, blocks};
+use super::document::{Block, ChartSources, Column, Look, Span, blocks, column_shares};
 use crate::charts::{self, ChartOptions, Target};
 use std::fmt::Write;
 
@@ -12,7 +12,9 @@ body{font-family:'Segoe UI',Ubuntu,'Helvetica Neue',Arial,sans-serif;color:#1b1b
 max-width:60rem;margin:2rem auto;padding:0 1.5rem;line-height:1.45}\
 h1{font-size:2rem;margin:0 0 .5rem}h2{margin-top:2.5rem;border-bottom:2px solid #1f4e79;\
 color:#1f4e79;padding-bottom:.2rem}h3{margin-top:1.6rem;color:#1f4e79}\
-table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem;width:100%}\
+table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem;width:100%;\
+table-layout:fixed}td{overflow-wrap:anywhere}table.dense{font-size:.72rem}\
+table.dense td,table.dense th{padding:.15rem .25rem}table.dense td.code{font-size:.6rem}\
 th,td{border:1px solid #c8c8c8;padding:.25rem .45rem;text-align:left;vertical-align:top}\
 th{background:#eef2f7}td.n{text-align:right;white-space:nowrap}\
 td.code{font-family:monospace;font-size:.75rem;word-break:break-all}\
@@ -124,7 +126,18 @@ fn block_html(
             out.push_str("</dl>\n");
         }
         Block::Table { columns, rows } => {
-            out.push_str("<table><thead><tr>");
+            // Fixed widths, so that a long cell does not squeeze an identifier to one letter.
+            // A table of many columns (the annex) is set smaller.
+            out.push_str(if columns.len() >= 8 {
+                "<table class=\"dense\"><colgroup>"
+            } else {
+                "<table><colgroup>"
+            });
+            let kinds: Vec<Column> = columns.iter().map(|(_, c)| *c).collect();
+            for share in column_shares(&kinds) {
+                let _ = write!(out, "<col style=\"width:{:.1}%\">", share * 100.0);
+            }
+            out.push_str("</colgroup><thead><tr>");
             for (name, _) in columns {
                 let _ = write!(out, "<th>{}</th>", esc(name));
             }

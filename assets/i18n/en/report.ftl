@@ -104,3 +104,4 @@ report-contact = Website and contact
 report-activities = What it does
 report-producer = Produced by
 report-holders = Data held or used by
+report-reports-no-table = { $country } reports no table in these data (its figures are missing or it is only a partner of the others).

@@ -105,3 +105,4 @@ report-contact = Сайт и контакты
 report-activities = Деятельность
 report-producer = Производитель
 report-holders = Данные хранят или используют
+report-reports-no-table = { $country } не представляет ни одной таблицы в этих данных (её значения отсутствуют или она только партнёр других стран).
