@@ -256,13 +256,7 @@ fn title_page(doc: &mut Doc, report: &ReviewReport) {
         doc.push(Block::Notice(t!(lang, "report-synthetic").to_string()));
     }
     let texts = &report.texts;
-    let or_none = |text: &str| {
-        if text.trim().is_empty() {
-            t!(lang, "report-not-given").to_string()
-        } else {
-            text.to_string()
-        }
-    };
+    let or_none = |text: &str| super::or_not_given(text, lang);
     doc.push(Block::Definitions(vec![
         (t!(lang, "report-reviewer").into(), or_none(&texts.reviewer)),
         (

@@ -80,6 +80,15 @@ impl ReportFormat {
     }
 }
 
+/// A text the reviewer gives (their name, organisation), or "not given".
+pub fn or_not_given(text: &str, lang: Lang) -> String {
+    if text.trim().is_empty() {
+        crate::t!(lang, "report-not-given").to_string()
+    } else {
+        text.to_string()
+    }
+}
+
 /// Today's date, ISO 8601 (UTC), for the title page.
 pub fn today() -> String {
     jiff::tz::TimeZone::UTC

@@ -44,11 +44,15 @@ pub fn write(report: &ReviewReport) -> Result<Vec<u8>, XlsxError> {
     summary.write_string_with_format(0, 0, t!(lang, "report-title"), &bold)?;
     summary.write_string(1, 0, &report.country_title)?;
     let mut at = 3;
+    let or_none = |text: &str| super::or_not_given(text, lang);
     for (label, value) in [
-        (t!(lang, "report-reviewer"), report.texts.reviewer.as_str()),
-        (t!(lang, "report-organisation"), &report.texts.organisation),
-        (t!(lang, "report-date"), &report.date),
-        (t!(lang, "report-made-with"), &report.generated_by),
+        (t!(lang, "report-reviewer"), or_none(&report.texts.reviewer)),
+        (
+            t!(lang, "report-organisation"),
+            or_none(&report.texts.organisation),
+        ),
+        (t!(lang, "report-date"), report.date.clone()),
+        (t!(lang, "report-made-with"), report.generated_by.clone()),
     ] {
         summary.write_string_with_format(at, 0, label, &bold)?;
         summary.write_string(at, 1, value)?;
