@@ -655,15 +655,8 @@ pub(crate) fn read_review(
             return Ok(None);
         }
     };
-    let files: Vec<review::ReviewedFile> = outcome
-        .reports()
-        .map(|r| review::ReviewedFile {
-            name: crate::load::display_name(&r.path),
-            sha256: r.sha256.clone(),
-            options: Default::default(),
-        })
-        .collect();
-    if let review::ReviewMatch::DataChanged { previous } = review.compare(&files) {
+    if let review::ReviewMatch::DataChanged { previous } = review.compare(&reviewed_files(outcome))
+    {
         let _ = writeln!(
             err,
             "migreview: {}: the review was made on other data ({}); its decisions are given \
@@ -673,6 +666,18 @@ pub(crate) fn read_review(
         );
     }
     Ok(Some((review, path)))
+}
+
+/// The files a load read, as a review names them (their import options are the review's own).
+pub(crate) fn reviewed_files(outcome: &LoadOutcome) -> Vec<review::ReviewedFile> {
+    outcome
+        .reports()
+        .map(|r| review::ReviewedFile {
+            name: crate::load::display_name(&r.path),
+            sha256: r.sha256.clone(),
+            options: Default::default(),
+        })
+        .collect()
 }
 
 /// Why a run has nothing to work on: no observation was read from any input (every file was

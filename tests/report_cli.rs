@@ -727,14 +727,20 @@ fn institutions_are_written_and_read_as_csv_in_an_assessment() {
     let dir = tempfile::tempdir().unwrap();
     sample(dir.path());
     let assessment = dir.path().join("assessments.json").display().to_string();
-    let (status, csv, err) = migreview(&[
-        "assess",
-        "institutions",
-        "--from",
-        &assessment,
-        "--country",
-        "KAZ",
-    ]);
+    // `migreview assess institutions` on the sample's assessment, for Kazakhstan.
+    let institutions = |extra: &[&str]| {
+        let mut args = vec![
+            "assess",
+            "institutions",
+            "--from",
+            &assessment,
+            "--country",
+            "KAZ",
+        ];
+        args.extend_from_slice(extra);
+        migreview(&args)
+    };
+    let (status, csv, err) = institutions(&[]);
     assert_eq!(status, 0, "{err}");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
@@ -753,58 +759,26 @@ fn institutions_are_written_and_read_as_csv_in_an_assessment() {
     )
     .unwrap();
     let mine = mine.display().to_string();
-    let (status, stdout, err) = migreview(&[
-        "assess",
-        "institutions",
-        "--from",
-        &assessment,
-        "--country",
-        "KAZ",
-        "--import",
-        &mine,
-    ]);
+    let (status, stdout, err) = institutions(&["--import", &mine]);
     assert_eq!(status, 0, "{err}");
     assert!(stdout.contains("1 institutions of KAZ"), "{stdout}");
     assert!(
         stdout.contains("names the institution KAZ-MIA, which the CSV does not have"),
         "{stdout}"
     );
-    let (_, csv, _) = migreview(&[
-        "assess",
-        "institutions",
-        "--from",
-        &assessment,
-        "--country",
-        "KAZ",
-    ]);
+    let (_, csv, _) = institutions(&[]);
     assert_eq!(csv.lines().count(), 2);
     assert!(csv.contains("KAZ-NSO,Bureau of National Statistics,Бюро национальной статистики,government,,https://stat.gov.kz"));
 
     // A CSV that cannot be read changes nothing, and says where.
     std::fs::write(&mine, "id,name_en,category\nX,,government\n").unwrap();
-    let (status, _, err) = migreview(&[
-        "assess",
-        "institutions",
-        "--from",
-        &assessment,
-        "--country",
-        "KAZ",
-        "--import",
-        &mine,
-    ]);
+    let (status, _, err) = institutions(&["--import", &mine]);
     assert_eq!(status, 2);
     assert!(
         err.contains("nothing was taken") && err.contains("line 2: X has no name"),
         "{err}"
     );
-    let (_, csv, _) = migreview(&[
-        "assess",
-        "institutions",
-        "--from",
-        &assessment,
-        "--country",
-        "KAZ",
-    ]);
+    let (_, csv, _) = institutions(&[]);
     assert_eq!(csv.lines().count(), 2);
 }
 

@@ -373,13 +373,11 @@ impl ReportJob {
             .map_err(|e| format!("{}: cannot write the report: {e}", path.display()))?;
         if self.request.bundle {
             // The import options of each file are in the review; the bundle's are the defaults.
-            let manifest = bundle::Manifest {
-                schema: bundle::SCHEMA.into(),
-                generated_by: crate::generated_by(),
-                country: self.request.country.clone(),
-                files: self.files.clone(),
-                report: format!("review.{}", self.request.format.extension()),
-            };
+            let manifest = bundle::Manifest::new(
+                self.request.country.clone(),
+                self.files.clone(),
+                self.request.format,
+            );
             let zip = bundle::write(&bundle::BundleParts {
                 manifest,
                 report: &bytes,

@@ -532,6 +532,26 @@ impl UndercountData {
         self
     }
 
+    /// The smallest and the largest ratio drawn: every ratio, every finite interval and both
+    /// of M2's bounds.
+    pub fn span(&self) -> (f64, f64) {
+        let [low_bound, high_bound] = self.bounds;
+        let finite = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0);
+        let smallest = self
+            .bars
+            .iter()
+            .flat_map(|b| [Some(b.ratio), finite(b.low)])
+            .flatten()
+            .fold(low_bound, f64::min);
+        let largest = self
+            .bars
+            .iter()
+            .flat_map(|b| [Some(b.ratio), finite(b.high)])
+            .flatten()
+            .fold(high_bound, f64::max);
+        (smallest, largest)
+    }
+
     /// Whether a bar is the country under review's.
     pub fn is_marked(&self, bar: &UndercountBar) -> bool {
         self.country.as_deref() == Some(bar.country.as_str())

@@ -690,20 +690,7 @@ fn undercount_headings(data: &UndercountData, lang: Lang) -> (String, String) {
 
 /// The span of the ratio axis: every ratio, every finite interval and both bounds, with room.
 fn undercount_span(data: &UndercountData) -> (f64, f64) {
-    let [low_bound, high_bound] = data.bounds;
-    let finite = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0);
-    let smallest = data
-        .bars
-        .iter()
-        .flat_map(|b| [Some(b.ratio), finite(b.low)])
-        .flatten()
-        .fold(low_bound, f64::min);
-    let largest = data
-        .bars
-        .iter()
-        .flat_map(|b| [Some(b.ratio), finite(b.high)])
-        .flatten()
-        .fold(high_bound, f64::max);
+    let (smallest, largest) = data.span();
     (smallest / 1.25, largest * 1.25)
 }
 

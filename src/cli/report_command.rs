@@ -142,31 +142,16 @@ fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         written(path, &bytes)?;
     }
     if let Some(path) = &args.bundle {
-        let review = review.as_ref().map(|(r, _)| r.clone()).unwrap_or_else(|| {
-            crate::review::Review::new(
-                outcome
-                    .reports()
-                    .map(|r| crate::review::ReviewedFile {
-                        name: crate::load::display_name(&r.path),
-                        sha256: r.sha256.clone(),
-                        options: Default::default(),
-                    })
-                    .collect(),
-            )
-        });
-        let manifest = bundle::Manifest {
-            schema: bundle::SCHEMA.into(),
-            generated_by: crate::generated_by(),
-            country: country.clone(),
-            files: outcome
-                .reports()
-                .map(|r| bundle::ManifestFile {
-                    name: crate::load::display_name(&r.path),
-                    sha256: r.sha256.clone(),
-                })
-                .collect(),
-            report: format!("review.{}", format.extension()),
-        };
+        let files = super::reviewed_files(&outcome);
+        let manifest = bundle::Manifest::new(
+            country.clone(),
+            files.iter().map(bundle::ManifestFile::from).collect(),
+            format,
+        );
+        let review = review
+            .as_ref()
+            .map(|(r, _)| r.clone())
+            .unwrap_or_else(|| crate::review::Review::new(files));
         let zip = bundle::write(&bundle::BundleParts {
             manifest,
             report: &bytes,

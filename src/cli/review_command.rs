@@ -88,16 +88,7 @@ fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     };
     let mut review = match Review::read(&path).map_err(|e| e.to_string())? {
         Some(review) => review,
-        None => Review::new(
-            outcome
-                .reports()
-                .map(|r| crate::review::ReviewedFile {
-                    name: crate::load::display_name(&r.path),
-                    sha256: r.sha256.clone(),
-                    options: Default::default(),
-                })
-                .collect(),
-        ),
+        None => Review::new(super::reviewed_files(&outcome)),
     };
     let ids: Vec<String> = report.findings.iter().map(|f| f.case_id()).collect();
     let current: HashSet<&str> = ids.iter().map(String::as_str).collect();

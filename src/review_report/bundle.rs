@@ -39,6 +39,32 @@ pub struct Manifest {
     pub report: String,
 }
 
+impl Manifest {
+    /// The manifest of a bundle of these input files, whose report is in `format`.
+    pub fn new(
+        country: Option<String>,
+        files: Vec<ManifestFile>,
+        format: super::ReportFormat,
+    ) -> Manifest {
+        Manifest {
+            schema: SCHEMA.into(),
+            generated_by: crate::generated_by(),
+            country,
+            files,
+            report: format!("review.{}", format.extension()),
+        }
+    }
+}
+
+impl From<&crate::review::ReviewedFile> for ManifestFile {
+    fn from(file: &crate::review::ReviewedFile) -> ManifestFile {
+        ManifestFile {
+            name: file.name.clone(),
+            sha256: file.sha256.clone(),
+        }
+    }
+}
+
 /// What goes into a bundle.
 pub struct BundleParts<'a> {
     pub manifest: Manifest,

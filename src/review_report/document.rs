@@ -94,6 +94,21 @@ pub fn column_shares(columns: &[Column]) -> Vec<f64> {
         .collect()
 }
 
+impl ChartSources<'_> {
+    /// How the report draws a chart: in its language, with its source line, at
+    /// [`super::CHART_SIZE`] times `scale`.
+    pub fn options(&self, lang: Lang, scale: u32) -> crate::charts::ChartOptions {
+        let (width, height) = super::CHART_SIZE;
+        crate::charts::ChartOptions {
+            lang,
+            source: self.source.clone(),
+            width: width * scale,
+            height: height * scale,
+            ..crate::charts::ChartOptions::default()
+        }
+    }
+}
+
 /// A chart of the report.
 #[derive(Clone, Debug)]
 pub enum Figure {

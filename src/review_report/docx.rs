@@ -4,7 +4,7 @@
 
 use super::ReviewReport;
 use super::document::{Block, ChartSources, Column, Look, Span, blocks, column_shares};
-use crate::charts::{self, ChartOptions, Target};
+use crate::charts::{self, Target};
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, InstrText, InstrToC, LineSpacing, PageMargin,
     Paragraph, Pic, Run, RunFonts, Shading, Style, StyleType, Table, TableCell, TableCellMargins,
@@ -335,15 +335,8 @@ fn png(
     charts: &ChartSources<'_>,
     lang: crate::model::Lang,
 ) -> Option<(Vec<u8>, (u32, u32))> {
-    let (width, height) = super::CHART_SIZE;
-    let size = (width * 2, height * 2);
-    let options = ChartOptions {
-        lang,
-        source: charts.source.clone(),
-        width: size.0,
-        height: size.1,
-        ..ChartOptions::default()
-    };
+    let options = charts.options(lang, 2);
+    let size = (options.width, options.height);
     // The PNG backend writes files: one of its own in the temporary folder, removed at once.
     static DRAWN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = DRAWN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

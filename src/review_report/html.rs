@@ -4,7 +4,7 @@
 
 use super::ReviewReport;
 use super::document::{Block, ChartSources, Column, Look, Span, blocks, column_shares};
-use crate::charts::{self, ChartOptions, Target};
+use crate::charts::{self, Target};
 use std::fmt::Write;
 
 const STYLE: &str = "\
@@ -165,14 +165,7 @@ fn block_html(
             out.push_str("</ul>\n");
         }
         Block::Figure { figure, caption } => {
-            let (width, height) = super::CHART_SIZE;
-            let options = ChartOptions {
-                lang,
-                source: charts.source.clone(),
-                width,
-                height,
-                ..ChartOptions::default()
-            };
+            let options = charts.options(lang, 1);
             let Ok(charts::Rendered::Svg(svg)) =
                 charts::render(figure.chart(), &options, Target::SvgString)
             else {

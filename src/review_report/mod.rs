@@ -290,18 +290,20 @@ fn by_dimension(check: CheckCode) -> bool {
 impl ReviewReport {
     pub fn build(inputs: &ReportInputs<'_>) -> ReviewReport {
         let (report, lang, country) = (inputs.report, inputs.lang, inputs.country);
-        let triage_of = |f: &Finding| -> crate::review::Triage {
-            inputs
-                .review
-                .and_then(|r| r.triage(&f.case_id()))
-                .cloned()
-                .unwrap_or_default()
-        };
         let rows: Vec<FindingRow> = report
             .findings
             .iter()
             .filter(|f| country.is_none_or(|c| f.concerns(c)))
-            .map(|f| finding_row(f, lang, triage_of(f)))
+            .map(|f| {
+                // The identity is made once: the triage is kept under it.
+                let id = f.case_id();
+                let triage = inputs
+                    .review
+                    .and_then(|r| r.triage(&id))
+                    .cloned()
+                    .unwrap_or_default();
+                finding_row(f, id, lang, triage)
+            })
             .collect();
         let (false_alarms, annex): (Vec<FindingRow>, Vec<FindingRow>) = rows
             .into_iter()
@@ -424,7 +426,7 @@ impl ReviewReport {
     }
 }
 
-fn finding_row(f: &Finding, lang: Lang, triage: crate::review::Triage) -> FindingRow {
+fn finding_row(f: &Finding, id: String, lang: Lang, triage: crate::review::Triage) -> FindingRow {
     let place = f
         .location
         .as_ref()
@@ -439,8 +441,8 @@ fn finding_row(f: &Finding, lang: Lang, triage: crate::review::Triage) -> Findin
         })
         .unwrap_or_default();
     FindingRow {
-        id: f.case_id(),
-        group: f.group_id(),
+        group: f.shared_group_id().unwrap_or_else(|| id.clone()),
+        id,
         check: f.check,
         severity: f.severity,
         dimension: f.dimension,

@@ -303,16 +303,7 @@ fn marked_row_ui(
         country = &country_label(code, lang)
     );
     // Within what the bars, their intervals and the bounds span, so the band moves no axis.
-    let [low_bound, high_bound] = data.bounds;
-    let finite = |v: Option<f64>| v.filter(|x| x.is_finite() && *x > 0.0);
-    let ratios = data
-        .bars
-        .iter()
-        .flat_map(|b| [Some(b.ratio), finite(b.low), finite(b.high)])
-        .flatten();
-    let (lo, hi) = ratios.fold((low_bound, high_bound), |(lo, hi), r| {
-        (lo.min(r), hi.max(r))
-    });
+    let (lo, hi) = data.span();
     let (lo, hi, y) = (lo.log10(), hi.log10(), bar_row(n, i));
     plot_ui.polygon(
         Polygon::new(
