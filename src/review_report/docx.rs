@@ -33,6 +33,7 @@ pub fn write(report: &ReviewReport, charts: &ChartSources<'_>) -> Result<Vec<u8>
     let lang = report.lang;
     let mut docx = styled(Docx::new());
     let mut captions: Vec<String> = Vec::new();
+    let mut raw = RawRows::new();
     for block in blocks(report, charts) {
         docx = match block {
             Block::Title { title, subtitle } => docx
@@ -63,7 +64,7 @@ pub fn write(report: &ReviewReport, charts: &ChartSources<'_>) -> Result<Vec<u8>
                     .add_run(Run::new().add_text(text).italic().color("666666")),
             ),
             Block::Definitions(pairs) => docx.add_table(definitions(&pairs)),
-            Block::Table { columns, rows } => docx.add_table(table(&columns, &rows)),
+            Block::Table { columns, rows } => docx.add_table(table(&columns, &rows, &mut raw)),
             Block::List(items) => items.iter().fold(docx, |docx, item| {
                 let mut spans = vec![Span::plain("•\u{a0}")];
                 spans.extend(item.iter().cloned());
@@ -98,7 +99,7 @@ pub fn write(report: &ReviewReport, charts: &ChartSources<'_>) -> Result<Vec<u8>
     docx.build()
         .pack(&mut packed)
         .map_err(|e| DocxError::Pack(e.to_string()))?;
-    with_alt_texts(packed.into_inner(), &captions)
+    finish(packed.into_inner(), &captions, &raw)
 }
 
 /// The table of contents: a field of the headings of levels 1 and 2, marked to be brought up
@@ -269,64 +270,149 @@ fn definitions(pairs: &[(String, String)]) -> Table {
 
 /// A table with a shaded header row that repeats on each page; numbers to the right, codes in
 /// a fixed-width face. Text columns share the width left by the others.
-fn table(columns: &[(String, Column)], rows: &[Vec<String>]) -> Table {
+///
+/// The header row is built with `docx-rs`; the data rows, which can be a hundred thousand in
+/// the annex, are written as XML directly ([`rows_xml`], on every core) and put in place of a
+/// marker row when the document is packed ([`finish`]): building them as `docx-rs` elements
+/// took ten times longer than writing them.
+fn table(columns: &[(String, Column)], rows: &[Vec<String>], raw: &mut RawRows) -> Table {
     let kinds: Vec<Column> = columns.iter().map(|(_, c)| *c).collect();
     let widths: Vec<usize> = column_shares(&kinds)
         .iter()
         .map(|share| (share * TEXT_WIDTH as f64) as usize)
         .collect();
-    let paragraph = |text: &str, column: Column, header: bool| {
-        // A line break in the text is a break in the run.
-        let mut r = text
-            .split('\n')
-            .enumerate()
-            .fold(Run::new(), |r, (i, line)| {
-                let r = if i > 0 {
-                    r.add_break(BreakType::TextWrapping)
-                } else {
-                    r
-                };
-                r.add_text(line)
-            });
-        if header {
-            r = r.bold();
-        }
-        if column == Column::Code && !header {
-            r = r
-                .fonts(RunFonts::new().ascii("Consolas").hi_ansi("Consolas"))
-                .size(14);
-        }
-        let p = Paragraph::new().add_run(r);
-        if column == Column::Number {
-            p.align(AlignmentType::Right)
-        } else {
-            p
-        }
-    };
     let header = TableRow::new(
         columns
             .iter()
             .map(|(name, column)| {
-                cell(paragraph(name, *column, true)).shading(Shading::new().fill("EEF2F7"))
+                let p = Paragraph::new().add_run(Run::new().add_text(name).bold());
+                let p = if *column == Column::Number {
+                    p.align(AlignmentType::Right)
+                } else {
+                    p
+                };
+                cell(p).shading(Shading::new().fill("EEF2F7"))
             })
             .collect(),
     )
     .cant_split();
     let mut table_rows = vec![header];
-    table_rows.extend(rows.iter().map(|row| {
-        TableRow::new(
-            row.iter()
-                .zip(columns)
-                .map(|(text, (_, column))| cell(paragraph(text, *column, false)))
-                .collect(),
-        )
-        .cant_split()
-    }));
+    if !rows.is_empty() {
+        let marker = raw.add(rows_xml(&kinds, rows));
+        table_rows.push(TableRow::new(vec![cell(
+            Paragraph::new().add_run(Run::new().add_text(marker)),
+        )]));
+    }
     Table::new(table_rows)
         .width(TEXT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .margins(cell_margins())
         .set_grid(widths)
+}
+
+/// Rows written as XML, each list in place of the marker row that names it.
+struct RawRows {
+    /// Makes the markers of this document unlike any text of the report.
+    nonce: u64,
+    rows: Vec<String>,
+}
+
+impl RawRows {
+    fn new() -> RawRows {
+        RawRows {
+            nonce: fastrand::u64(..),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Keeps the XML of some rows; the text of the marker row that stands for them.
+    fn add(&mut self, xml: String) -> String {
+        self.rows.push(xml);
+        self.marker(self.rows.len() - 1)
+    }
+
+    fn marker(&self, n: usize) -> String {
+        format!("migreview-rows-{:016x}-{n}", self.nonce)
+    }
+
+    /// The document with each marker row replaced by its rows.
+    fn put_in(&self, xml: &str) -> String {
+        let mut out =
+            String::with_capacity(xml.len() + self.rows.iter().map(String::len).sum::<usize>());
+        let mut rest = xml;
+        for (n, rows) in self.rows.iter().enumerate() {
+            let marker = self.marker(n);
+            let found = rest.find(&marker).and_then(|at| {
+                let start = rest[..at].rfind("<w:tr>")?;
+                let end = at + rest[at..].find("</w:tr>")? + "</w:tr>".len();
+                Some((start, end))
+            });
+            if let Some((start, end)) = found {
+                out.push_str(&rest[..start]);
+                out.push_str(rows);
+                rest = &rest[end..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// The XML of a table's data rows, as `docx-rs` writes a row that cannot split across pages:
+/// numbers to the right, codes in a small fixed-width face, a line break in a text as a break
+/// in its run. Parts of the rows are written on every core.
+fn rows_xml(columns: &[Column], rows: &[Vec<String>]) -> String {
+    const PART: usize = 2_000;
+    let parts: Vec<&[Vec<String>]> = rows.chunks(PART).collect();
+    crate::parallel::map_in_order(&parts, |part| {
+        let mut xml = String::with_capacity(part.len() * columns.len() * 160);
+        for row in *part {
+            xml.push_str("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
+            for (text, column) in row.iter().zip(columns) {
+                xml.push_str("<w:tc><w:tcPr /><w:p><w:pPr><w:rPr />");
+                if *column == Column::Number {
+                    xml.push_str("<w:jc w:val=\"right\" />");
+                }
+                xml.push_str("</w:pPr><w:r>");
+                if *column == Column::Code {
+                    xml.push_str(
+                        "<w:rPr><w:sz w:val=\"14\" /><w:szCs w:val=\"14\" />\
+                         <w:rFonts w:ascii=\"Consolas\" w:hAnsi=\"Consolas\" /></w:rPr>",
+                    );
+                } else {
+                    xml.push_str("<w:rPr />");
+                }
+                for (i, line) in text.split('\n').enumerate() {
+                    if i > 0 {
+                        xml.push_str("<w:br w:type=\"textWrapping\" />");
+                    }
+                    xml.push_str("<w:t xml:space=\"preserve\">");
+                    push_escaped(&mut xml, line);
+                    xml.push_str("</w:t>");
+                }
+                xml.push_str("</w:r></w:p></w:tc>");
+            }
+            xml.push_str("</w:tr>");
+        }
+        xml
+    })
+    .concat()
+}
+
+/// Text as XML character data: markup escaped, and the control characters XML 1.0 does not
+/// allow left out.
+fn push_escaped(xml: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => xml.push_str("&amp;"),
+            '<' => xml.push_str("&lt;"),
+            '>' => xml.push_str("&gt;"),
+            '\t' | '\r' => xml.push(c),
+            c if c.is_control() && (c as u32) < 0x20 => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => xml.push(c),
+        }
+    }
 }
 
 /// A chart as PNG at twice the report's size (print resolution), with its size in pixels.
@@ -348,9 +434,9 @@ fn png(
     Some((bytes?, size))
 }
 
-/// Gives each picture its caption as alternative text (`descr` of `wp:docPr`, in order), which
-/// `docx-rs` does not write.
-fn with_alt_texts(packed: Vec<u8>, captions: &[String]) -> Result<Vec<u8>, DocxError> {
+/// Puts the tables' rows in place ([`RawRows`]) and gives each picture its caption as
+/// alternative text (`descr` of `wp:docPr`, in order), which `docx-rs` does not write.
+fn finish(packed: Vec<u8>, captions: &[String], raw: &RawRows) -> Result<Vec<u8>, DocxError> {
     let failed = |e: &dyn std::fmt::Display| DocxError::Pack(e.to_string());
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(packed)).map_err(|e| failed(&e))?;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -367,7 +453,7 @@ fn with_alt_texts(packed: Vec<u8>, captions: &[String]) -> Result<Vec<u8>, DocxE
         entry.read_to_end(&mut bytes).map_err(|e| failed(&e))?;
         if name == "word/document.xml" {
             let text = String::from_utf8(bytes).map_err(|e| failed(&e))?;
-            bytes = add_descriptions(&text, captions).into_bytes();
+            bytes = raw.put_in(&add_descriptions(&text, captions)).into_bytes();
         }
         out.start_file(name, options).map_err(|e| failed(&e))?;
         out.write_all(&bytes).map_err(|e| failed(&e))?;
@@ -395,7 +481,41 @@ fn add_descriptions(xml: &str, captions: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::add_descriptions;
+    use super::{Column, RawRows, add_descriptions, rows_xml};
+
+    #[test]
+    fn data_rows_take_the_place_of_their_marker_row() {
+        let rows = vec![vec![
+            "A1|KAZ".to_string(),
+            "1,234".to_string(),
+            "Asked <them>\nthen\u{1}us & co".to_string(),
+        ]];
+        let xml = rows_xml(&[Column::Code, Column::Number, Column::Text], &rows);
+        assert_eq!(
+            xml,
+            "<w:tr><w:trPr><w:cantSplit /></w:trPr>\
+             <w:tc><w:tcPr /><w:p><w:pPr><w:rPr /></w:pPr><w:r><w:rPr><w:sz w:val=\"14\" />\
+             <w:szCs w:val=\"14\" /><w:rFonts w:ascii=\"Consolas\" w:hAnsi=\"Consolas\" /></w:rPr>\
+             <w:t xml:space=\"preserve\">A1|KAZ</w:t></w:r></w:p></w:tc>\
+             <w:tc><w:tcPr /><w:p><w:pPr><w:rPr /><w:jc w:val=\"right\" /></w:pPr><w:r><w:rPr />\
+             <w:t xml:space=\"preserve\">1,234</w:t></w:r></w:p></w:tc>\
+             <w:tc><w:tcPr /><w:p><w:pPr><w:rPr /></w:pPr><w:r><w:rPr />\
+             <w:t xml:space=\"preserve\">Asked &lt;them&gt;</w:t><w:br w:type=\"textWrapping\" />\
+             <w:t xml:space=\"preserve\">thenus &amp; co</w:t></w:r></w:p></w:tc></w:tr>"
+        );
+        let mut raw = RawRows::new();
+        let first = raw.add("<w:tr>ONE</w:tr>".into());
+        let second = raw.add("<w:tr>TWO</w:tr><w:tr>THREE</w:tr>".into());
+        let document = format!(
+            "<w:tbl><w:tr>head</w:tr><w:tr><w:tc><w:t>{first}</w:t></w:tc></w:tr></w:tbl>\
+             <w:tbl><w:tr><w:trPr /><w:t>{second}</w:t></w:tr></w:tbl>"
+        );
+        assert_eq!(
+            raw.put_in(&document),
+            "<w:tbl><w:tr>head</w:tr><w:tr>ONE</w:tr></w:tbl>\
+             <w:tbl><w:tr>TWO</w:tr><w:tr>THREE</w:tr></w:tbl>"
+        );
+    }
 
     #[test]
     fn each_picture_gets_its_caption_as_alternative_text() {
