@@ -71,7 +71,7 @@ pub enum Column {
 }
 
 /// The share of a table's width each column takes: numbers and codes a fixed part, text
-/// columns the rest, long text and identifiers about twice as much as other text. The same in the
+/// columns the rest, long text and identifiers more than other text. The same in the
 /// HTML and the DOCX.
 pub fn column_shares(columns: &[Column]) -> Vec<f64> {
     let fixed = |c: &Column| match c {
@@ -80,19 +80,30 @@ pub fn column_shares(columns: &[Column]) -> Vec<f64> {
         _ => None,
     };
     let share = |c: &Column| match c {
-        Column::Code => 2.5,
-        Column::Wide => 2.0,
-        Column::Text => 1.3,
+        Column::Code => 2.0,
+        Column::Wide => 1.6,
+        // Room for one word of a status or a severity in Russian ("Подтверждено").
+        Column::Text => 1.5,
         Column::Number | Column::Short => 0.0,
     };
     let taken: f64 = columns.iter().filter_map(fixed).sum();
     let shares: f64 = columns.iter().map(share).sum();
-    let per_share = (1.0 - taken).max(0.0) / shares.max(1.0);
+    let mut per_share = (1.0 - taken).max(0.0) / shares.max(1.0);
+    // A table of few text columns beside many numbers (the at-a-glance table) gives the room
+    // the text does not need to the numbers, whose headers are words too.
+    let mut widen = 1.0;
+    if taken > 0.0 && per_share > MAX_PER_SHARE {
+        per_share = MAX_PER_SHARE;
+        widen = (1.0 - per_share * shares) / taken;
+    }
     columns
         .iter()
-        .map(|c| fixed(c).unwrap_or(per_share * share(c)))
+        .map(|c| fixed(c).map_or(per_share * share(c), |w| w * widen))
         .collect()
 }
+
+/// The most a unit of a text column's share takes of a table's width.
+const MAX_PER_SHARE: f64 = 0.2;
 
 impl ChartSources<'_> {
     /// How the report draws a chart: in its language, with its source line, at
@@ -824,7 +835,28 @@ fn references(doc: &mut Doc, report: &ReviewReport) {
 
 #[cfg(test)]
 mod tests {
-    use super::years_text;
+    use super::{Column, column_shares, years_text};
+
+    #[test]
+    fn columns_share_the_width() {
+        let close = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-9);
+        // The annex: the numbers and short codes keep their part, text the rest.
+        use Column::*;
+        let annex = column_shares(&[Code, Short, Short, Short, Wide, Number, Number, Text, Text]);
+        assert!((annex.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!((annex[5] - 1.0 / 12.0).abs() < 1e-9, "{annex:?}");
+        // One text column beside five numbers: the text takes 0.2 × 1.5, the numbers the rest.
+        let glance = column_shares(&[Text, Number, Number, Number, Number, Number]);
+        assert!(
+            close(&glance, &[0.3, 0.14, 0.14, 0.14, 0.14, 0.14]),
+            "{glance:?}"
+        );
+        // Text alone shares the whole width.
+        assert!(close(
+            &column_shares(&[Text, Wide]),
+            &[1.5 / 3.1, 1.6 / 3.1]
+        ));
+    }
 
     #[test]
     fn years_are_written_as_runs() {

@@ -6,9 +6,9 @@ use super::ReviewReport;
 use super::document::{Block, ChartSources, Column, Look, Span, blocks, column_shares};
 use crate::charts::{self, Target};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, InstrText, InstrToC, LineSpacing, PageMargin,
-    Paragraph, Pic, Run, RunFonts, Shading, Style, StyleType, Table, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, WidthType,
+    AlignmentType, BreakType, BuildXML, Docx, FieldCharType, InstrText, InstrToC, LineSpacing,
+    PageMargin, Paragraph, Pic, Run, RunFonts, Shading, Style, StyleType, Table, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 use std::io::{Read, Write};
 
@@ -271,10 +271,11 @@ fn definitions(pairs: &[(String, String)]) -> Table {
 /// A table with a shaded header row that repeats on each page; numbers to the right, codes in
 /// a fixed-width face. Text columns share the width left by the others.
 ///
-/// The header row is built with `docx-rs`; the data rows, which can be a hundred thousand in
-/// the annex, are written as XML directly ([`rows_xml`], on every core) and put in place of a
-/// marker row when the document is packed ([`finish`]): building them as `docx-rs` elements
-/// took ten times longer than writing them.
+/// The data rows, which can be a hundred thousand in the annex, are not built as `docx-rs`
+/// elements one by one (that took ten times longer than the rest of the document): `docx-rs`
+/// writes one row and one cell of each kind ([`RowShapes`]), each row's text is set into those
+/// shapes on every core ([`rows_xml`]), and the rows take the place of a marker row when the
+/// document is packed ([`finish`]).
 fn table(columns: &[(String, Column)], rows: &[Vec<String>], raw: &mut RawRows) -> Table {
     let kinds: Vec<Column> = columns.iter().map(|(_, c)| *c).collect();
     let widths: Vec<usize> = column_shares(&kinds)
@@ -285,20 +286,14 @@ fn table(columns: &[(String, Column)], rows: &[Vec<String>], raw: &mut RawRows) 
         columns
             .iter()
             .map(|(name, column)| {
-                let p = Paragraph::new().add_run(Run::new().add_text(name).bold());
-                let p = if *column == Column::Number {
-                    p.align(AlignmentType::Right)
-                } else {
-                    p
-                };
-                cell(p).shading(Shading::new().fill("EEF2F7"))
+                cell(cell_paragraph(name, *column, true)).shading(Shading::new().fill("EEF2F7"))
             })
             .collect(),
     )
     .cant_split();
     let mut table_rows = vec![header];
     if !rows.is_empty() {
-        let marker = raw.add(rows_xml(&kinds, rows));
+        let marker = raw.add(rows_xml(&RowShapes::new(&kinds), rows));
         table_rows.push(TableRow::new(vec![cell(
             Paragraph::new().add_run(Run::new().add_text(marker)),
         )]));
@@ -308,6 +303,139 @@ fn table(columns: &[(String, Column)], rows: &[Vec<String>], raw: &mut RawRows) 
         .layout(TableLayoutType::Fixed)
         .margins(cell_margins())
         .set_grid(widths)
+}
+
+/// The paragraph of a cell: a line break in the text is a break in the run; a header in bold;
+/// a code in a small fixed-width face; a number to the right.
+fn cell_paragraph(text: &str, column: Column, header: bool) -> Paragraph {
+    let mut r = text
+        .split('\n')
+        .enumerate()
+        .fold(Run::new(), |r, (i, line)| {
+            let r = if i > 0 {
+                r.add_break(BreakType::TextWrapping)
+            } else {
+                r
+            };
+            r.add_text(line)
+        });
+    if header {
+        r = r.bold();
+    }
+    if column == Column::Code && !header {
+        r = r
+            .fonts(RunFonts::new().ascii("Consolas").hi_ansi("Consolas"))
+            .size(14);
+    }
+    let p = Paragraph::new().add_run(r);
+    if column == Column::Number {
+        p.align(AlignmentType::Right)
+    } else {
+        p
+    }
+}
+
+/// Stands for the text in a shape; a character of Unicode's private use area, which no text
+/// set into a shape keeps ([`push_text`]).
+const SLOT: char = '\u{E000}';
+
+/// The XML `docx-rs` writes for a data row and for a cell of each column, cut around their
+/// text.
+struct RowShapes {
+    /// The row before its first cell and after its last.
+    row: (String, String),
+    /// Per column: the cell before its text, between two lines, after it.
+    cells: Vec<[String; 3]>,
+}
+
+impl RowShapes {
+    fn new(columns: &[Column]) -> RowShapes {
+        let slot = SLOT.to_string();
+        let row = shape_xml(
+            &TableRow::new(vec![cell(
+                Paragraph::new().add_run(Run::new().add_text(&slot)),
+            )])
+            .cant_split(),
+        );
+        let (first, last) = (row.find("<w:tc>"), row.rfind("</w:tc>"));
+        let row = match (first, last) {
+            (Some(first), Some(last)) => (
+                row[..first].to_string(),
+                row[last + "</w:tc>".len()..].to_string(),
+            ),
+            _ => (String::from("<w:tr>"), String::from("</w:tr>")),
+        };
+        let cells = columns
+            .iter()
+            .map(|column| {
+                let xml = shape_xml(&cell(cell_paragraph(
+                    &format!("{SLOT}\n{SLOT}"),
+                    *column,
+                    false,
+                )));
+                let mut parts = xml.split(SLOT).map(str::to_string);
+                [0, 1, 2].map(|_| parts.next().unwrap_or_default())
+            })
+            .collect();
+        RowShapes { row, cells }
+    }
+}
+
+/// An element's XML as `docx-rs` writes it, without the paragraph ids it numbers its paragraphs
+/// with (optional in the format; a shape written many times must not repeat one).
+fn shape_xml(element: &impl BuildXML) -> String {
+    let xml = String::from_utf8_lossy(&element.build()).into_owned();
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    const ID: &str = " w14:paraId=\"";
+    while let Some(at) = rest.find(ID) {
+        out.push_str(&rest[..at]);
+        let value = &rest[at + ID.len()..];
+        rest = value.find('"').map_or("", |end| &value[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The XML of a table's data rows: each row's texts set into the shapes, parts of the rows on
+/// every core.
+fn rows_xml(shapes: &RowShapes, rows: &[Vec<String>]) -> String {
+    const PART: usize = 2_000;
+    let parts: Vec<&[Vec<String>]> = rows.chunks(PART).collect();
+    crate::parallel::map_in_order(&parts, |part| {
+        let mut xml = String::with_capacity(part.len() * shapes.cells.len() * 200);
+        for row in *part {
+            xml.push_str(&shapes.row.0);
+            for (text, [before, between, after]) in row.iter().zip(&shapes.cells) {
+                xml.push_str(before);
+                for (i, line) in text.split('\n').enumerate() {
+                    if i > 0 {
+                        xml.push_str(between);
+                    }
+                    push_text(&mut xml, line);
+                }
+                xml.push_str(after);
+            }
+            xml.push_str(&shapes.row.1);
+        }
+        xml
+    })
+    .concat()
+}
+
+/// Text as XML character data: markup escaped; the control characters XML 1.0 does not allow,
+/// and [`SLOT`], left out.
+fn push_text(xml: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => xml.push_str("&amp;"),
+            '<' => xml.push_str("&lt;"),
+            '>' => xml.push_str("&gt;"),
+            '\t' | '\r' => xml.push(c),
+            c if (c as u32) < 0x20 || c == SLOT || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => xml.push(c),
+        }
+    }
 }
 
 /// Rows written as XML, each list in place of the marker row that names it.
@@ -355,63 +483,6 @@ impl RawRows {
         }
         out.push_str(rest);
         out
-    }
-}
-
-/// The XML of a table's data rows, as `docx-rs` writes a row that cannot split across pages:
-/// numbers to the right, codes in a small fixed-width face, a line break in a text as a break
-/// in its run. Parts of the rows are written on every core.
-fn rows_xml(columns: &[Column], rows: &[Vec<String>]) -> String {
-    const PART: usize = 2_000;
-    let parts: Vec<&[Vec<String>]> = rows.chunks(PART).collect();
-    crate::parallel::map_in_order(&parts, |part| {
-        let mut xml = String::with_capacity(part.len() * columns.len() * 160);
-        for row in *part {
-            xml.push_str("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
-            for (text, column) in row.iter().zip(columns) {
-                xml.push_str("<w:tc><w:tcPr /><w:p><w:pPr><w:rPr />");
-                if *column == Column::Number {
-                    xml.push_str("<w:jc w:val=\"right\" />");
-                }
-                xml.push_str("</w:pPr><w:r>");
-                if *column == Column::Code {
-                    xml.push_str(
-                        "<w:rPr><w:sz w:val=\"14\" /><w:szCs w:val=\"14\" />\
-                         <w:rFonts w:ascii=\"Consolas\" w:hAnsi=\"Consolas\" /></w:rPr>",
-                    );
-                } else {
-                    xml.push_str("<w:rPr />");
-                }
-                for (i, line) in text.split('\n').enumerate() {
-                    if i > 0 {
-                        xml.push_str("<w:br w:type=\"textWrapping\" />");
-                    }
-                    xml.push_str("<w:t xml:space=\"preserve\">");
-                    push_escaped(&mut xml, line);
-                    xml.push_str("</w:t>");
-                }
-                xml.push_str("</w:r></w:p></w:tc>");
-            }
-            xml.push_str("</w:tr>");
-        }
-        xml
-    })
-    .concat()
-}
-
-/// Text as XML character data: markup escaped, and the control characters XML 1.0 does not
-/// allow left out.
-fn push_escaped(xml: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => xml.push_str("&amp;"),
-            '<' => xml.push_str("&lt;"),
-            '>' => xml.push_str("&gt;"),
-            '\t' | '\r' => xml.push(c),
-            c if c.is_control() && (c as u32) < 0x20 => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c => xml.push(c),
-        }
     }
 }
 
@@ -481,28 +552,47 @@ fn add_descriptions(xml: &str, captions: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Column, RawRows, add_descriptions, rows_xml};
+    use super::{
+        Column, RawRows, RowShapes, TableRow, add_descriptions, cell, cell_paragraph, rows_xml,
+        shape_xml,
+    };
 
     #[test]
-    fn data_rows_take_the_place_of_their_marker_row() {
-        let rows = vec![vec![
-            "A1|KAZ".to_string(),
-            "1,234".to_string(),
-            "Asked <them>\nthen\u{1}us & co".to_string(),
-        ]];
-        let xml = rows_xml(&[Column::Code, Column::Number, Column::Text], &rows);
-        assert_eq!(
-            xml,
-            "<w:tr><w:trPr><w:cantSplit /></w:trPr>\
-             <w:tc><w:tcPr /><w:p><w:pPr><w:rPr /></w:pPr><w:r><w:rPr><w:sz w:val=\"14\" />\
-             <w:szCs w:val=\"14\" /><w:rFonts w:ascii=\"Consolas\" w:hAnsi=\"Consolas\" /></w:rPr>\
-             <w:t xml:space=\"preserve\">A1|KAZ</w:t></w:r></w:p></w:tc>\
-             <w:tc><w:tcPr /><w:p><w:pPr><w:rPr /><w:jc w:val=\"right\" /></w:pPr><w:r><w:rPr />\
-             <w:t xml:space=\"preserve\">1,234</w:t></w:r></w:p></w:tc>\
-             <w:tc><w:tcPr /><w:p><w:pPr><w:rPr /></w:pPr><w:r><w:rPr />\
-             <w:t xml:space=\"preserve\">Asked &lt;them&gt;</w:t><w:br w:type=\"textWrapping\" />\
-             <w:t xml:space=\"preserve\">thenus &amp; co</w:t></w:r></w:p></w:tc></w:tr>"
+    fn data_rows_are_written_as_docx_rs_writes_them() {
+        let columns = [Column::Code, Column::Number, Column::Text];
+        let rows = vec![
+            vec![
+                "A1|KAZ".to_string(),
+                "1,234".to_string(),
+                "Asked <them>\nthen us & co".to_string(),
+            ],
+            vec!["b".to_string(), "–".to_string(), String::new()],
+        ];
+        let ours = rows_xml(&RowShapes::new(&columns), &rows);
+        let theirs: String = rows
+            .iter()
+            .map(|row| {
+                shape_xml(
+                    &TableRow::new(
+                        row.iter()
+                            .zip(columns)
+                            .map(|(text, column)| cell(cell_paragraph(text, column, false)))
+                            .collect(),
+                    )
+                    .cant_split(),
+                )
+            })
+            .collect();
+        assert_eq!(ours, theirs);
+        assert!(ours.contains(">Asked &lt;them&gt;<"), "{ours}");
+        assert!(!ours.contains("paraId"));
+        // Characters XML does not allow are left out.
+        let odd = rows_xml(
+            &RowShapes::new(&[Column::Text]),
+            &[vec!["a\u{1}b\u{E000}c".into()]],
         );
+        assert!(odd.contains(">abc<"), "{odd}");
+
         let mut raw = RawRows::new();
         let first = raw.add("<w:tr>ONE</w:tr>".into());
         let second = raw.add("<w:tr>TWO</w:tr><w:tr>THREE</w:tr>".into());
