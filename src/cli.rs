@@ -17,6 +17,7 @@ pub mod checks_markdown;
 mod mirror_commands;
 mod report_command;
 mod review_command;
+mod workshop_command;
 
 pub use check_output::{write_check_table, write_findings, write_load_report};
 
@@ -69,6 +70,9 @@ pub enum Command {
     Report(Box<report_command::ReportArgs>),
     /// Work on a review file: take the answers of a statistical office (review import).
     Review(review_command::ReviewArgs),
+    /// Workshop lessons: list them, or write a lesson's handouts (learner's workbooks, answer
+    /// key, exercise sheet).
+    Workshop(workshop_command::WorkshopArgs),
 }
 
 /// How to read the inputs, where the loader should not guess.
@@ -531,6 +535,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Plot(args) => mirror_commands::run_plot(&args, out, err),
         Command::Report(args) => report_command::run_report(&args, out, err),
         Command::Review(args) => review_command::run(&args, out, err),
+        Command::Workshop(args) => workshop_command::run(&args, out, err),
     }
 }
 

@@ -32,6 +32,7 @@ pub mod review_report;
 pub mod sample;
 pub mod save;
 pub mod settings;
+pub mod workshop;
 
 /// The program name and version, as written into reports.
 pub fn generated_by() -> String {

@@ -332,16 +332,21 @@ fn all_sources() -> String {
     source_files().into_iter().map(|(_, text)| text).collect()
 }
 
-/// A message is used when `t!`/`t2!` names it, when it is a window text (`Tr`), or when its
+/// A message is used when `t!`/`t2!` names it, when it is a window text (`Tr`), when its
 /// identifier stands as a string in a table of the sources (the answers of an inventory list
-/// name their message: `Annual = "annual", "periodicity-annual";`).
+/// name their message: `Annual = "annual", "periodicity-annual";`), or when it is a text of a
+/// workshop lesson (`lesson-<id>-title` …, named from `assets/workshop/lessons.toml`).
 #[test]
 fn no_message_is_left_unused() {
     let sources = all_sources();
+    let lesson_texts = migreview::workshop::lessons()
+        .iter()
+        .flat_map(|lesson| migreview::workshop::LessonText::ALL.map(|text| lesson.text_id(text)));
     let used: BTreeSet<String> = uses()
         .into_iter()
         .map(|(id, _, _)| id)
         .chain(window_ids())
+        .chain(lesson_texts)
         .collect();
     let unused: Vec<&str> = catalogue()
         .ids(Lang::En)

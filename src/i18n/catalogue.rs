@@ -33,6 +33,7 @@ const FILES: &[(&str, [&str; 2])] = &[
     ftl!("cli.ftl"),
     ftl!("app.ftl"),
     ftl!("report.ftl"),
+    ftl!("workshop.ftl"),
 ];
 
 /// How deep messages may name other messages and terms (`{ -accuracy }`).

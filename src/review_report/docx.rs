@@ -30,11 +30,21 @@ pub enum DocxError {
 
 /// Writes the report as a DOCX document.
 pub fn write(report: &ReviewReport, charts: &ChartSources<'_>) -> Result<Vec<u8>, DocxError> {
-    let lang = report.lang;
+    write_blocks(blocks(report, charts), report.lang, Some(charts))
+}
+
+/// Writes blocks as a DOCX document: the report's, or another document laid out like it (a
+/// workshop's exercise sheet). Figures are drawn from `charts`; without them a figure is left
+/// out.
+pub fn write_blocks(
+    blocks: Vec<Block>,
+    lang: crate::model::Lang,
+    charts: Option<&ChartSources<'_>>,
+) -> Result<Vec<u8>, DocxError> {
     let mut docx = styled(Docx::new());
     let mut captions: Vec<String> = Vec::new();
     let mut raw = RawRows::new();
-    for block in blocks(report, charts) {
+    for block in blocks {
         docx = match block {
             Block::Title { title, subtitle } => docx
                 .add_paragraph(styled_text("Title", &title))
@@ -70,22 +80,24 @@ pub fn write(report: &ReviewReport, charts: &ChartSources<'_>) -> Result<Vec<u8>
                 spans.extend(item.iter().cloned());
                 docx.add_paragraph(spans_paragraph(&spans).indent(Some(283), None, None, None))
             }),
-            Block::Figure { figure, caption } => match png(figure.chart(), charts, lang) {
-                Some((bytes, (width, height))) => {
-                    let emu_height =
-                        (FIGURE_WIDTH_EMU as u64 * height as u64 / width.max(1) as u64) as u32;
-                    let pic = Pic::new_with_dimensions(bytes, width, height)
-                        .size(FIGURE_WIDTH_EMU, emu_height);
-                    captions.push(caption.clone());
-                    docx.add_paragraph(
-                        Paragraph::new()
-                            .add_run(Run::new().add_image(pic))
-                            .keep_next(true),
-                    )
-                    .add_paragraph(styled_text("Caption", &caption))
+            Block::Figure { figure, caption } => {
+                match charts.and_then(|charts| png(figure.chart(), charts, lang)) {
+                    Some((bytes, (width, height))) => {
+                        let emu_height =
+                            (FIGURE_WIDTH_EMU as u64 * height as u64 / width.max(1) as u64) as u32;
+                        let pic = Pic::new_with_dimensions(bytes, width, height)
+                            .size(FIGURE_WIDTH_EMU, emu_height);
+                        captions.push(caption.clone());
+                        docx.add_paragraph(
+                            Paragraph::new()
+                                .add_run(Run::new().add_image(pic))
+                                .keep_next(true),
+                        )
+                        .add_paragraph(styled_text("Caption", &caption))
+                    }
+                    None => docx,
                 }
-                None => docx,
-            },
+            }
             Block::EndOfTitlePage => docx
                 .add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
                 .add_paragraph(styled_text(

@@ -31,9 +31,26 @@ thead{display:table-header-group}}";
 
 /// Writes the report as HTML.
 pub fn write(report: &ReviewReport, charts: &ChartSources<'_>) -> String {
-    let lang = report.lang;
-    let blocks = blocks(report, charts);
-    let mut out = String::with_capacity(64 * 1024 + report.annex.len() * 400);
+    write_blocks(
+        &blocks(report, charts),
+        report.lang,
+        &report.generated_by,
+        Some(charts),
+        report.annex.len() * 400,
+    )
+}
+
+/// Writes blocks as one stand-alone HTML page: the report's, or another document laid out
+/// like it (a workshop's exercise sheet). Figures are drawn from `charts`; without them a
+/// figure is left out. `extra` is the room to reserve beyond the page's own 64 KB.
+pub fn write_blocks(
+    blocks: &[Block],
+    lang: crate::model::Lang,
+    generated_by: &str,
+    charts: Option<&ChartSources<'_>>,
+    extra: usize,
+) -> String {
+    let mut out = String::with_capacity(64 * 1024 + extra);
     let title = blocks
         .iter()
         .find_map(|b| match b {
@@ -45,13 +62,17 @@ pub fn write(report: &ReviewReport, charts: &ChartSources<'_>) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"generator\" content=\"{}\">\n<title>{}</title>\n<style>{STYLE}</style>\n\
-         </head>\n<body>\n<section class=\"title-page\">\n",
+         </head>\n<body>\n",
         lang.code(),
-        esc(&report.generated_by),
+        esc(generated_by),
         esc(&title)
     );
+    // The title page is a section of its own when the document has one.
+    if blocks.iter().any(|b| matches!(b, Block::EndOfTitlePage)) {
+        out.push_str("<section class=\"title-page\">\n");
+    }
     let mut font_given = false;
-    for block in &blocks {
+    for block in blocks {
         block_html(&mut out, block, charts, lang, &mut font_given);
     }
     out.push_str("</body>\n</html>\n");
@@ -92,7 +113,7 @@ fn spans_html(spans: &[Span]) -> String {
 fn block_html(
     out: &mut String,
     block: &Block,
-    charts: &ChartSources<'_>,
+    charts: Option<&ChartSources<'_>>,
     lang: crate::model::Lang,
     font_given: &mut bool,
 ) {
@@ -165,6 +186,9 @@ fn block_html(
             out.push_str("</ul>\n");
         }
         Block::Figure { figure, caption } => {
+            let Some(charts) = charts else {
+                return;
+            };
             let options = charts.options(lang, 1);
             let Ok(charts::Rendered::Svg(svg)) =
                 charts::render(figure.chart(), &options, Target::SvgString)

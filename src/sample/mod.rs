@@ -13,7 +13,7 @@ mod profiles;
 mod readme;
 mod rng;
 mod scenario;
-mod text;
+pub mod text;
 mod workbook;
 
 pub use assessment::sample_assessment;
