@@ -46,6 +46,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Data files to open in the window (Excel, ODS, CSV, TSV, Eurostat, SDMX-CSV).
     pub files: Vec<PathBuf>,
+    /// Open the window in workshop mode: the Workshop panel, on the first lesson's data.
+    #[arg(long)]
+    pub workshop: bool,
 }
 
 #[derive(Subcommand, Debug)]

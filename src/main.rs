@@ -16,19 +16,19 @@ fn main() {
                 Err(e) => cli::output_failed(&e, &mut err),
             }
         }
-        None => open_window(cli.files),
+        None => open_window(cli.files, cli.workshop),
     };
     std::process::exit(status);
 }
 
 #[cfg(feature = "gui")]
-fn open_window(files: Vec<std::path::PathBuf>) -> i32 {
-    migreview::app::run(files)
+fn open_window(files: Vec<std::path::PathBuf>, workshop: bool) -> i32 {
+    migreview::app::run(files, workshop)
 }
 
 /// Built without the `gui` feature: there is no window to open.
 #[cfg(not(feature = "gui"))]
-fn open_window(_files: Vec<std::path::PathBuf>) -> i32 {
+fn open_window(_files: Vec<std::path::PathBuf>, _workshop: bool) -> i32 {
     eprintln!(
         "migreview: this build has no window (it was built without the `gui` feature); \
          run a subcommand, see --help"

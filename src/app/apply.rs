@@ -24,6 +24,7 @@ impl MigreviewApp {
             | Command::OpenDialog
             | Command::Open(_)
             | Command::OpenSample
+            | Command::OpenLesson(_)
             | Command::CancelLoad
             | Command::SetLang(_)
             | Command::SetDark(_)
@@ -66,6 +67,9 @@ impl MigreviewApp {
             | Command::ApplyImport { .. }
             | Command::CloseImportDialog
             | Command::PlaceLabels(_)) => self.apply_import_command(command, ctx),
+            command @ (Command::WorkshopHandoutsDialog(_) | Command::WorkshopHandoutsTo { .. }) => {
+                self.apply_workshop_command(command, ctx)
+            }
         }
     }
 
@@ -81,6 +85,7 @@ impl MigreviewApp {
             ),
             Command::Open(paths) => self.start_load(LoadRequest::Files(paths), ctx),
             Command::OpenSample => self.start_load(LoadRequest::Sample, ctx),
+            Command::OpenLesson(id) => self.start_load(LoadRequest::Lesson(id), ctx),
             Command::CancelLoad
                 if self
                     .jobs
@@ -485,7 +490,7 @@ impl MigreviewApp {
     pub(super) fn save_path(&self, name: String) -> PathBuf {
         let data_folder = match &self.session.source {
             SessionSource::Files(paths) => paths.first().and_then(|p| p.parent()),
-            SessionSource::Sample | SessionSource::Empty => None,
+            SessionSource::Sample | SessionSource::Lesson(_) | SessionSource::Empty => None,
         };
         let folder = self
             .settings

@@ -19,6 +19,15 @@ pub enum Command {
     Open(Vec<PathBuf>),
     /// Load the built-in sample data.
     OpenSample,
+    /// Open a workshop lesson's data, with a clean review (again: the lesson starts over).
+    OpenLesson(String),
+    /// Ask for the folder to write a lesson's handouts into.
+    WorkshopHandoutsDialog(String),
+    /// Write a lesson's handouts into a folder.
+    WorkshopHandoutsTo {
+        dir: PathBuf,
+        lesson: String,
+    },
     CancelLoad,
     SetLang(Lang),
     SetDark(bool),
@@ -141,16 +150,19 @@ pub enum Panel {
     Coverage,
     Mirror,
     Sources,
+    /// The workshop's lessons: the picker, the trainer's script, the handouts.
+    Workshop,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 6] = [
+    pub const ALL: [Panel; 7] = [
         Panel::Overview,
         Panel::Data,
         Panel::Findings,
         Panel::Coverage,
         Panel::Mirror,
         Panel::Sources,
+        Panel::Workshop,
     ];
 
     pub fn parse(text: &str) -> Option<Panel> {
@@ -161,6 +173,7 @@ impl Panel {
             "coverage" => Some(Panel::Coverage),
             "mirror" => Some(Panel::Mirror),
             "sources" => Some(Panel::Sources),
+            "workshop" => Some(Panel::Workshop),
             _ => None,
         }
     }
@@ -173,6 +186,7 @@ impl Panel {
             Panel::Coverage => tr(lang, Tr::PanelCoverage),
             Panel::Mirror => tr(lang, Tr::PanelMirror),
             Panel::Sources => tr(lang, Tr::PanelSources),
+            Panel::Workshop => tr(lang, Tr::PanelWorkshop),
         }
     }
 }

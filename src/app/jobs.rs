@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 pub enum LoadRequest {
     Files(Vec<PathBuf>),
     Sample,
+    /// A workshop lesson's data, by the lesson's id.
+    Lesson(String),
 }
 
 /// Where a running load is.
@@ -133,6 +135,26 @@ pub fn open_session(
             let defaults = |_: &Path, _: Option<&[u8]>| ImportOptions::default();
             load::load_inputs(inputs, defaults, control, load::WhenCancelled::Stop)
         }
+        LoadRequest::Lesson(id) => {
+            // A lesson starts from a clean review, kept in memory only: the next class, or a
+            // reset, starts over.
+            review_path = None;
+            let workbooks = crate::workshop::lesson(id)
+                .and_then(|lesson| {
+                    let sample = lesson.sample().ok()?;
+                    Some(crate::workshop::Lesson::workbooks(
+                        &sample,
+                        &lesson.reporters,
+                    ))
+                })
+                .unwrap_or_default();
+            let inputs = workbooks.iter().map(|(name, bytes)| load::Input::Embedded {
+                path: PathBuf::from("lesson").join(name),
+                bytes,
+            });
+            let defaults = |_: &Path, _: Option<&[u8]>| ImportOptions::default();
+            load::load_inputs(inputs, defaults, control, load::WhenCancelled::Stop)
+        }
         LoadRequest::Files(paths) => {
             // Import options remembered in a review beside the first file apply again.
             let remembered = paths
@@ -169,7 +191,7 @@ pub fn open_session(
     }
     let any_loaded = files.iter().any(|f| f.result.is_ok());
     // The sample session opens even when the build has no sample files, to say so.
-    if !any_loaded && *request != LoadRequest::Sample {
+    if !any_loaded && !matches!(request, LoadRequest::Sample | LoadRequest::Lesson(_)) {
         return (nothing(errors, false), None);
     }
     phase.store(LoadPhase::Opening.as_u8(), Ordering::Relaxed);
@@ -182,6 +204,7 @@ pub fn open_session(
         .collect();
     let source = match request {
         LoadRequest::Sample => SessionSource::Sample,
+        LoadRequest::Lesson(id) => SessionSource::Lesson(id.clone()),
         LoadRequest::Files(_) => SessionSource::Files(
             files
                 .iter()
@@ -273,6 +296,8 @@ pub enum JobEvent {
     Import(super::import::ImportEvent),
     /// A dialog or the writing of the review report.
     Report(super::report::ReportEvent),
+    /// A dialog or the writing of a workshop lesson's handouts.
+    Workshop(super::workshop::WorkshopEvent),
 }
 
 impl JobEvent {
@@ -283,6 +308,7 @@ impl JobEvent {
             JobEvent::Sources(event) => event.ends_dialog(),
             JobEvent::Import(event) => event.ends_dialog(),
             JobEvent::Report(event) => event.ends_dialog(),
+            JobEvent::Workshop(event) => event.ends_dialog(),
             _ => false,
         }
     }
@@ -293,6 +319,7 @@ impl JobEvent {
             JobEvent::Sources(event) => event.ends_work(),
             JobEvent::Import(event) => event.ends_work(),
             JobEvent::Report(event) => event.ends_work(),
+            JobEvent::Workshop(event) => event.ends_work(),
             _ => false,
         }
     }
@@ -594,7 +621,10 @@ impl Jobs {
                 events.push(event);
             }
             JobEvent::Failed(_) => events.push(event),
-            JobEvent::Sources(_) | JobEvent::Import(_) | JobEvent::Report(_) => {
+            JobEvent::Sources(_)
+            | JobEvent::Import(_)
+            | JobEvent::Report(_)
+            | JobEvent::Workshop(_) => {
                 if event.ends_dialog() {
                     self.dialog_open = false;
                 }

@@ -28,6 +28,7 @@ pub mod start;
 mod status;
 pub mod theme;
 pub mod widgets;
+pub mod workshop;
 
 pub use command::{Command, Panel};
 pub use session::Session;
@@ -91,6 +92,7 @@ pub struct MigreviewApp {
     /// What the start panel shows once the first data are loaded ([`start::START_SELECT_ENV`]).
     start_select: Option<String>,
     sources_view: sources::SourcesView,
+    workshop_view: workshop::WorkshopView,
     import_dialog: Option<import::ImportDialog>,
     report_dialog: report::ReportDialog,
     labels_view: labels::LabelsView,
@@ -195,6 +197,7 @@ impl MigreviewApp {
             mirror_view: MirrorView::default(),
             start_select: None,
             sources_view: sources::SourcesView::default(),
+            workshop_view: workshop::WorkshopView::default(),
             import_dialog: None,
             report_dialog: report::ReportDialog::default(),
             labels_view: labels::LabelsView::default(),
@@ -225,6 +228,18 @@ impl MigreviewApp {
         app.started = started;
         app.take_start_options(StartOptions::from_env());
         app
+    }
+
+    /// The app in workshop mode: the Workshop panel, opening the first lesson instead of what
+    /// it was to open (`migreview --workshop`).
+    pub fn in_workshop(mut self) -> MigreviewApp {
+        self.commands
+            .retain(|c| !matches!(c, Command::Open(_) | Command::OpenSample));
+        if let Some(first) = crate::workshop::lessons().first() {
+            self.commands.push(Command::OpenLesson(first.id.clone()));
+        }
+        self.panel = Panel::Workshop;
+        self
     }
 
     pub fn session(&self) -> &Session {
@@ -287,7 +302,7 @@ impl MigreviewApp {
             Panel::Mirror if self.session.checking => None,
             Panel::Mirror => self.mirror_view.chart_request(),
             Panel::Sources => self.sources_view.chart_request(&self.session),
-            Panel::Overview | Panel::Data | Panel::Findings => None,
+            Panel::Overview | Panel::Data | Panel::Findings | Panel::Workshop => None,
         }
     }
 
@@ -295,7 +310,9 @@ impl MigreviewApp {
     fn chart_source(&self) -> ChartSource {
         let lang = self.settings.lang;
         let source = match &self.session.source {
-            SessionSource::Sample => crate::sample::synthetic_notice(lang).to_string(),
+            SessionSource::Sample | SessionSource::Lesson(_) => {
+                crate::sample::synthetic_notice(lang).to_string()
+            }
             SessionSource::Files(paths) => crate::sample::files_source(
                 paths.iter().map(|p| crate::load::display_name(p)),
                 self.session.shows_synthetic_data(),
@@ -438,6 +455,10 @@ impl MigreviewApp {
                 &self.palette,
                 &mut self.commands,
             ),
+            Panel::Workshop => {
+                self.workshop_view
+                    .workshop_ui(ui, &self.session, lang, &mut self.commands)
+            }
         });
         self.notes_ui(&ctx);
         self.import_dialog_ui(&ctx);
@@ -571,6 +592,7 @@ impl MigreviewApp {
                 }
                 JobEvent::Sources(event) => self.on_sources_event(event, ctx),
                 JobEvent::Report(event) => self.on_report_event(event, ctx),
+                JobEvent::Workshop(event) => self.on_workshop_event(event),
                 JobEvent::Import(event) => self.on_import_event(event, ctx),
             }
         }
@@ -630,6 +652,11 @@ impl MigreviewApp {
                     .join(", ")
             ),
             SessionSource::Sample => format!("migreview — {}", tr(lang, Tr::SampleData)),
+            SessionSource::Lesson(id) => format!(
+                "migreview — {}",
+                crate::workshop::lesson(id).map_or(id.clone(), |lesson| lesson
+                    .text(lang, crate::workshop::LessonText::Title))
+            ),
             SessionSource::Empty => "migreview".to_string(),
         };
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
@@ -732,7 +759,7 @@ impl eframe::App for MigreviewApp {
 
 /// Opens the window: on `files`, or on the built-in sample when there are none. Returns the
 /// process exit status.
-pub fn run(files: Vec<PathBuf>) -> i32 {
+pub fn run(files: Vec<PathBuf>, workshop: bool) -> i32 {
     let started = Instant::now();
     let viewport = egui::ViewportBuilder::default()
         .with_title("migreview")
@@ -748,7 +775,10 @@ pub fn run(files: Vec<PathBuf>) -> i32 {
     let result = eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(MigreviewApp::new(cc, files, started)))),
+        Box::new(move |cc| {
+            let app = MigreviewApp::new(cc, files, started);
+            Ok(Box::new(if workshop { app.in_workshop() } else { app }))
+        }),
     );
     match result {
         Ok(()) => crate::cli::EXIT_OK,

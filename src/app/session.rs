@@ -22,6 +22,8 @@ pub enum SessionSource {
     Sample,
     /// Files the user opened.
     Files(Vec<PathBuf>),
+    /// A workshop lesson's data (synthetic), by the lesson's id.
+    Lesson(String),
 }
 
 /// One input and what became of it.
@@ -546,6 +548,7 @@ impl Session {
     /// opened from where `migreview sample` wrote them.
     pub fn shows_synthetic_data(&self) -> bool {
         self.is_sample()
+            || matches!(self.source, SessionSource::Lesson(_))
             || self.files.iter().any(|f| {
                 f.result
                     .as_ref()

@@ -58,8 +58,8 @@ impl StartOptions {
             match Panel::parse(&panel) {
                 Some(panel) => options.panel = Some(panel),
                 None => log::warn!(
-                    "{START_PANEL_ENV}: expected overview, data, findings, coverage, mirror or \
-                     sources, found {panel:?}"
+                    "{START_PANEL_ENV}: expected overview, data, findings, coverage, mirror, sources or \
+                     workshop, found {panel:?}"
                 ),
             }
         }

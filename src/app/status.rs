@@ -14,6 +14,10 @@ impl MigreviewApp {
             ui.horizontal(|ui| {
                 let what = match &load.request {
                     LoadRequest::Sample => tr(lang, Tr::SampleData).to_string(),
+                    LoadRequest::Lesson(id) => crate::workshop::lesson(id)
+                        .map_or(id.clone(), |l| {
+                            l.text(lang, crate::workshop::LessonText::Title)
+                        }),
                     LoadRequest::Files(paths) => paths
                         .iter()
                         .map(|p| crate::load::display_name(p))

@@ -1,0 +1,96 @@
+//! The Workshop panel: `migreview --workshop` opens the first lesson's data on the lesson
+//! picker; another lesson opens from the list; "Reset lesson" brings the lesson back to its
+//! start (the room's marks dropped); the trainer's key lists the planted problems.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
+
+mod ui_support;
+
+use egui_kittest::kittest::Queryable;
+use migreview::app::MigreviewApp;
+use migreview::app::command::{Command, Panel};
+use migreview::app::session::SessionSource;
+use migreview::checks::CheckCode;
+use migreview::review::TriageStatus;
+use std::collections::BTreeSet;
+use ui_support::{harness, has_label, wait_until_idle};
+
+fn checks_found(app: &MigreviewApp) -> BTreeSet<CheckCode> {
+    app.session().findings().iter().map(|f| f.check).collect()
+}
+
+#[test]
+fn a_trainer_opens_lessons_resets_one_and_reads_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h =
+        harness(MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf())).in_workshop());
+    wait_until_idle(&mut h);
+    assert_eq!(h.state().panel(), Panel::Workshop);
+    assert_eq!(
+        h.state().session().source,
+        SessionSource::Lesson("totals".into())
+    );
+    assert!(
+        h.state().messages().is_empty(),
+        "{:?}",
+        h.state().messages()
+    );
+    assert_eq!(
+        checks_found(h.state()),
+        [CheckCode::A1, CheckCode::A3, CheckCode::C4]
+            .into_iter()
+            .collect()
+    );
+    assert!(h.state().session().shows_synthetic_data());
+    h.get_by_label("Totals that do not add up");
+    h.get_by_label("Reset lesson");
+
+    // The room marks a finding; "Reset lesson" starts the lesson over without it.
+    h.state_mut().queue(Command::SetStatus {
+        findings: vec![0],
+        status: TriageStatus::Confirmed,
+    });
+    h.run();
+    let session = h.state().session();
+    assert_eq!(
+        session.review.status(session.case_id(0)),
+        TriageStatus::Confirmed
+    );
+    h.get_by_label("Reset lesson").click();
+    wait_until_idle(&mut h);
+    let session = h.state().session();
+    assert_eq!(
+        session.review.status(session.case_id(0)),
+        TriageStatus::Open
+    );
+    assert_eq!(session.findings().len(), 5);
+
+    // Another lesson from the list: its title and script show; opening it loads its data.
+    h.get_by_label("6. Mirror statistics and the duration of stay")
+        .click();
+    h.run();
+    h.get_by_label("Open this lesson");
+    assert!(has_label(&h, "Ask the room"));
+    h.get_by_label("Open this lesson").click();
+    wait_until_idle(&mut h);
+    assert_eq!(
+        h.state().session().source,
+        SessionSource::Lesson("mirror".into())
+    );
+    assert!(checks_found(h.state()).contains(&CheckCode::M1));
+    h.get_by_label("Reset lesson");
+
+    // The key: each planted problem in words, with what the checks report of it.
+    h.get_by_label("Show the planted problems (the answer key)")
+        .click();
+    h.run();
+    let key = "1. Kyrgyzstan, table 3, Kazakhstan, 2016: the row (men, women and both sexes) was \
+               multiplied by 1.4 and the table's total raised with it.";
+    assert!(has_label(&h, key));
+
+    // In Russian the lesson speaks Russian.
+    h.state_mut()
+        .queue(Command::SetLang(migreview::model::Lang::Ru));
+    h.run();
+    h.get_by_label("Зеркальная статистика и срок пребывания");
+    h.get_by_label("Начать урок заново");
+}
