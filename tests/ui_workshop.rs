@@ -94,3 +94,87 @@ fn a_trainer_opens_lessons_resets_one_and_reads_the_key() {
     h.get_by_label("Зеркальная статистика и срок пребывания");
     h.get_by_label("Начать урок заново");
 }
+
+#[test]
+fn a_problem_planted_in_a_cell_shows_its_findings_and_is_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h =
+        harness(MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf())).in_workshop());
+    wait_until_idle(&mut h);
+    h.state_mut().queue(Command::OpenLesson("coherence".into()));
+    wait_until_idle(&mut h);
+    assert_eq!(
+        checks_found(h.state()),
+        [CheckCode::C1].into_iter().collect()
+    );
+    // The room marks the C1 finding; a plant keeps the mark.
+    h.state_mut().queue(Command::SetStatus {
+        findings: vec![0],
+        status: TriageStatus::Explained,
+    });
+    h.run();
+    let marked = h.state().session().case_id(0).to_string();
+
+    // Right-click a cell of Data › Plant a problem › Put text in the cell.
+    h.state_mut().queue(Command::ShowTableInData {
+        table: migreview::model::TableId::T3,
+        reporter: "KGZ".into(),
+        sex: migreview::model::Sex::T,
+        year: Some(2016),
+    });
+    h.run();
+    assert_eq!(h.state().panel(), Panel::Data);
+    assert_eq!(
+        h.query_all_by_label("9,741").count(),
+        1,
+        "the cell of Uzbekistan, 2016"
+    );
+    h.get_by_label("9,741").click_secondary();
+    h.run();
+    h.get_by_label("Plant a problem").click();
+    h.run();
+    h.get_by_label("Put text in the cell").click();
+    wait_until_idle(&mut h);
+    let found = checks_found(h.state());
+    assert!(found.contains(&CheckCode::S3), "{found:?}");
+    let message = h
+        .state()
+        .messages()
+        .iter()
+        .map(|m| m.text.clone())
+        .collect::<Vec<_>>();
+    assert!(
+        message
+            .iter()
+            .any(|m| m.starts_with("New findings: ") && m.contains("S3")),
+        "{message:?}"
+    );
+    // The first new finding is selected and shown in its cell.
+    let selected = h.state().findings_view().selected.unwrap();
+    assert_eq!(
+        h.state().session().findings()[selected].check,
+        CheckCode::S3
+    );
+    let session = h.state().session();
+    let still = (0..session.findings().len())
+        .find(|&i| session.case_id(i) == marked)
+        .unwrap();
+    assert_eq!(
+        session.review.status(session.case_id(still)),
+        TriageStatus::Explained
+    );
+
+    // The Workshop panel lists the plant; Undo takes it back.
+    h.state_mut().set_panel(Panel::Workshop);
+    h.run();
+    assert!(has_label(
+        &h,
+        "Kyrgyzstan, table 3, Uzbekistan, both sexes, 2016: the value 9,741 was replaced by the text \"see note\"."
+    ));
+    h.get_by_label("Undo").click();
+    wait_until_idle(&mut h);
+    assert_eq!(
+        checks_found(h.state()),
+        [CheckCode::C1].into_iter().collect()
+    );
+}

@@ -70,14 +70,14 @@ fn a_planted_problem_is_told_as_a_trainer_reads_it_aloud() {
     let key = answers(totals, Lang::En).unwrap();
     assert_eq!(
         key[0].description,
-        "Kyrgyzstan, table 3, Uzbekistan, Women, 2016: the value 4,383 was replaced by 5,200."
+        "Kyrgyzstan, table 3, Uzbekistan, women, 2016: the value 4,383 was replaced by 5,200."
     );
     let codes: Vec<CheckCode> = key[0].findings.iter().map(|f| f.check).collect();
     assert_eq!(codes, [CheckCode::A1, CheckCode::A3]);
     let ru = answers(totals, Lang::Ru).unwrap();
     assert_eq!(
         ru[0].description,
-        "Кыргызстан, таблица 3, Узбекистан, Женщины, 2016: значение 4\u{a0}383 заменено на 5\u{a0}200."
+        "Кыргызстан, таблица 3, Узбекистан, женщины, 2016: значение 4\u{a0}383 заменено на 5\u{a0}200."
     );
 }
 

@@ -67,9 +67,10 @@ impl MigreviewApp {
             | Command::ApplyImport { .. }
             | Command::CloseImportDialog
             | Command::PlaceLabels(_)) => self.apply_import_command(command, ctx),
-            command @ (Command::WorkshopHandoutsDialog(_) | Command::WorkshopHandoutsTo { .. }) => {
-                self.apply_workshop_command(command, ctx)
-            }
+            command @ (Command::WorkshopHandoutsDialog(_)
+            | Command::WorkshopHandoutsTo { .. }
+            | Command::PlantFault(_)
+            | Command::UndoPlant(_)) => self.apply_workshop_command(command, ctx),
         }
     }
 
@@ -85,7 +86,16 @@ impl MigreviewApp {
             ),
             Command::Open(paths) => self.start_load(LoadRequest::Files(paths), ctx),
             Command::OpenSample => self.start_load(LoadRequest::Sample, ctx),
-            Command::OpenLesson(id) => self.start_load(LoadRequest::Lesson(id), ctx),
+            Command::OpenLesson(id) => {
+                self.lesson_plants.clear();
+                self.before_plant = None;
+                let request = LoadRequest::Lesson {
+                    id,
+                    planted: Vec::new(),
+                    triage: None,
+                };
+                self.start_load(request, ctx);
+            }
             Command::CancelLoad
                 if self
                     .jobs

@@ -628,7 +628,9 @@ fn cell_ui(
         Some(Missing::Unreadable) => RichText::new(text).italics().color(palette.error),
         Some(_) => RichText::new(text).strong(),
     };
-    let sense = if findings.is_empty() {
+    // In a lesson every cell can be right-clicked, to plant a problem into it.
+    let lesson = matches!(session.source, super::session::SessionSource::Lesson(_));
+    let sense = if findings.is_empty() && !lesson {
         Sense::hover()
     } else {
         Sense::click()
@@ -669,6 +671,11 @@ fn cell_ui(
             ui.label(RichText::new(tr(lang, Tr::ClickToOpenFinding)).weak());
         }
     });
+    if lesson {
+        response.context_menu(|ui| {
+            super::workshop::plant_menu_ui(ui, session, obs_index, lang, commands);
+        });
+    }
     if response.clicked()
         && let Some(&first) = findings.first()
     {

@@ -20,8 +20,13 @@ use std::time::{Duration, Instant};
 pub enum LoadRequest {
     Files(Vec<PathBuf>),
     Sample,
-    /// A workshop lesson's data, by the lesson's id.
-    Lesson(String),
+    /// A workshop lesson's data, by the lesson's id, with the problems the trainer planted
+    /// live and the triage to keep (a plant keeps the room's marks; a reset drops them).
+    Lesson {
+        id: String,
+        planted: Vec<crate::workshop::Fault>,
+        triage: Option<crate::review::Triages>,
+    },
 }
 
 /// Where a running load is.
@@ -135,13 +140,18 @@ pub fn open_session(
             let defaults = |_: &Path, _: Option<&[u8]>| ImportOptions::default();
             load::load_inputs(inputs, defaults, control, load::WhenCancelled::Stop)
         }
-        LoadRequest::Lesson(id) => {
+        LoadRequest::Lesson { id, planted, .. } => {
             // A lesson starts from a clean review, kept in memory only: the next class, or a
             // reset, starts over.
             review_path = None;
             let workbooks = crate::workshop::lesson(id)
                 .and_then(|lesson| {
-                    let sample = lesson.sample().ok()?;
+                    let mut sample = lesson.sample().ok()?;
+                    for fault in planted {
+                        if let Err(e) = fault.plant(&mut sample) {
+                            log::warn!("lesson {id}: cannot plant {fault:?}: {e}");
+                        }
+                    }
                     Some(crate::workshop::Lesson::workbooks(
                         &sample,
                         &lesson.reporters,
@@ -191,7 +201,7 @@ pub fn open_session(
     }
     let any_loaded = files.iter().any(|f| f.result.is_ok());
     // The sample session opens even when the build has no sample files, to say so.
-    if !any_loaded && !matches!(request, LoadRequest::Sample | LoadRequest::Lesson(_)) {
+    if !any_loaded && !matches!(request, LoadRequest::Sample | LoadRequest::Lesson { .. }) {
         return (nothing(errors, false), None);
     }
     phase.store(LoadPhase::Opening.as_u8(), Ordering::Relaxed);
@@ -204,7 +214,7 @@ pub fn open_session(
         .collect();
     let source = match request {
         LoadRequest::Sample => SessionSource::Sample,
-        LoadRequest::Lesson(id) => SessionSource::Lesson(id.clone()),
+        LoadRequest::Lesson { id, .. } => SessionSource::Lesson(id.clone()),
         LoadRequest::Files(_) => SessionSource::Files(
             files
                 .iter()
@@ -215,6 +225,13 @@ pub fn open_session(
     };
     let shell = Report::new(inputs.clone(), &dataset, &settings);
     let mut session = Session::open(source, dataset, files, shell, review_path);
+    if let LoadRequest::Lesson {
+        triage: Some(triage),
+        ..
+    } = request
+    {
+        session.review.triage = triage.clone();
+    }
     if control.is_cancelled() {
         return (nothing(Vec::new(), true), None);
     }

@@ -93,6 +93,11 @@ pub struct MigreviewApp {
     start_select: Option<String>,
     sources_view: sources::SourcesView,
     workshop_view: workshop::WorkshopView,
+    /// The problems planted live into the open lesson, in order.
+    lesson_plants: Vec<crate::workshop::Fault>,
+    /// The findings before the last plant (their ids), to show which are new once the checks
+    /// have run again.
+    before_plant: Option<std::collections::HashSet<String>>,
     import_dialog: Option<import::ImportDialog>,
     report_dialog: report::ReportDialog,
     labels_view: labels::LabelsView,
@@ -198,6 +203,8 @@ impl MigreviewApp {
             start_select: None,
             sources_view: sources::SourcesView::default(),
             workshop_view: workshop::WorkshopView::default(),
+            lesson_plants: Vec::new(),
+            before_plant: None,
             import_dialog: None,
             report_dialog: report::ReportDialog::default(),
             labels_view: labels::LabelsView::default(),
@@ -455,10 +462,13 @@ impl MigreviewApp {
                 &self.palette,
                 &mut self.commands,
             ),
-            Panel::Workshop => {
-                self.workshop_view
-                    .workshop_ui(ui, &self.session, lang, &mut self.commands)
-            }
+            Panel::Workshop => self.workshop_view.workshop_ui(
+                ui,
+                &self.session,
+                &self.lesson_plants,
+                lang,
+                &mut self.commands,
+            ),
         });
         self.notes_ui(&ctx);
         self.import_dialog_ui(&ctx);
@@ -702,6 +712,7 @@ impl MigreviewApp {
         if let Some(select) = self.start_select.take() {
             self.apply_start_select(&select);
         }
+        self.show_planted_findings();
     }
 
     /// The next save dialog opens in the folder of what was just written.

@@ -14,7 +14,7 @@ impl MigreviewApp {
             ui.horizontal(|ui| {
                 let what = match &load.request {
                     LoadRequest::Sample => tr(lang, Tr::SampleData).to_string(),
-                    LoadRequest::Lesson(id) => crate::workshop::lesson(id)
+                    LoadRequest::Lesson { id, .. } => crate::workshop::lesson(id)
                         .map_or(id.clone(), |l| {
                             l.text(lang, crate::workshop::LessonText::Title)
                         }),

@@ -8,7 +8,7 @@ use super::jobs::JobEvent;
 use super::session::{Session, SessionSource};
 use super::{MessageLevel, MigreviewApp};
 use crate::model::Lang;
-use crate::workshop::{Answer, Lesson, LessonText, answers, handouts, lessons};
+use crate::workshop::{Answer, Fault, FaultKind, Lesson, LessonText, answers, handouts, lessons};
 use egui::RichText;
 use std::path::PathBuf;
 
@@ -23,6 +23,8 @@ pub struct WorkshopView {
     answers_shown: bool,
     /// The answer key of a lesson in a language, made when first shown.
     answers: Option<(String, Lang, Result<Vec<Answer>, String>)>,
+    /// The findings the last plant brought (their places in the list).
+    pub new_findings: Vec<usize>,
 }
 
 /// What the handouts' jobs tell the window.
@@ -57,6 +59,7 @@ impl WorkshopView {
         &mut self,
         ui: &mut egui::Ui,
         session: &Session,
+        planted: &[Fault],
         lang: Lang,
         commands: &mut Vec<Command>,
     ) {
@@ -99,7 +102,12 @@ impl WorkshopView {
             egui::ScrollArea::vertical()
                 .id_salt("lesson_scroll")
                 .auto_shrink([false, false])
-                .show(ui, |ui| self.lesson_ui(ui, lesson, open, lang, commands));
+                .show(ui, |ui| {
+                    self.lesson_ui(ui, lesson, open, lang, commands);
+                    if open.is_some_and(|o| o.id == lesson.id) {
+                        planted_ui(ui, lesson, planted, lang, commands);
+                    }
+                });
         });
     }
 
@@ -196,7 +204,153 @@ impl WorkshopView {
     }
 }
 
+/// The problems planted live into the open lesson, each with its undo.
+fn planted_ui(
+    ui: &mut egui::Ui,
+    lesson: &Lesson,
+    planted: &[Fault],
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    ui.separator();
+    ui.label(RichText::new(tr(lang, Tr::WorkshopPlanted)).strong());
+    if planted.is_empty() {
+        ui.label(RichText::new(tr(lang, Tr::WorkshopPlantHint)).weak());
+        return;
+    }
+    let base = lesson.base();
+    for (i, fault) in planted.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui
+                .button(tr(lang, Tr::WorkshopUndoPlant))
+                .on_hover_text(tr(lang, Tr::WorkshopUndoPlantHint))
+                .clicked()
+            {
+                commands.push(Command::UndoPlant(i));
+            }
+            ui.label(crate::workshop::describe(fault, &base, lang));
+        });
+    }
+}
+
+/// The cell's "Plant a problem" menu (Data, right click, when a lesson is open): each kind of
+/// problem a statistician makes by hand, planted into this cell, its row or its column.
+pub fn plant_menu_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    obs_index: u32,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let Some(obs) = session.dataset.get(obs_index as usize) else {
+        return;
+    };
+    let data = &session.dataset;
+    let at = |kind: FaultKind| Fault {
+        kind,
+        reporter: data.str(obs.reporter).to_string(),
+        table: obs.table.code().to_string(),
+        category: data.str(obs.category).to_string(),
+        age: data.str(obs.age).to_string(),
+        sex: obs.sex.code().to_string(),
+        year: obs.year,
+    };
+    let value = match obs.value() {
+        crate::model::Value::Number(n) => Some(n),
+        crate::model::Value::Missing(_) => None,
+    };
+    ui.menu_button(tr(lang, Tr::PlantMenu), |ui| {
+        if let Some(value) = value {
+            ui.horizontal(|ui| {
+                let id = egui::Id::unique(("plant_value", obs_index));
+                let mut new = ui.data_mut(|d| *d.get_temp_mut_or(id, value + 100.0));
+                let label = ui.label(tr(lang, Tr::PlantNewValue));
+                ui.add(egui::DragValue::new(&mut new).speed(10.0).range(0.0..=1e9))
+                    .labelled_by(label.id);
+                ui.data_mut(|d| d.insert_temp(id, new));
+                if ui.button(tr(lang, Tr::PlantSet)).clicked() {
+                    commands.push(Command::PlantFault(at(FaultKind::Set {
+                        value: new.round(),
+                    })));
+                    ui.close();
+                }
+            });
+            if ui.button(tr(lang, Tr::PlantTimesTen)).clicked() {
+                commands.push(Command::PlantFault(at(FaultKind::Times { factor: 10.0 })));
+                ui.close();
+            }
+        }
+        let items = [
+            (Tr::PlantSwapSexes, FaultKind::SwapSexes),
+            (Tr::PlantDuplicateRow, FaultKind::DuplicateRow),
+            (Tr::PlantDeleteYear, FaultKind::DeleteYear),
+            (Tr::PlantText, FaultKind::Text),
+            (Tr::PlantShiftYear, FaultKind::ShiftYear),
+        ];
+        for (key, kind) in items {
+            if kind == FaultKind::Text && value.is_none() {
+                continue;
+            }
+            if ui.button(tr(lang, key)).clicked() {
+                commands.push(Command::PlantFault(at(kind)));
+                ui.close();
+            }
+        }
+    });
+}
+
 impl MigreviewApp {
+    /// Opens the lesson again with the problems planted so far, keeping the room's marks; the
+    /// findings of now are remembered, to show the new ones once the checks have run.
+    fn reload_lesson(&mut self, ctx: &egui::Context) {
+        let SessionSource::Lesson(id) = &self.session.source else {
+            return;
+        };
+        let before = (0..self.session.findings().len())
+            .map(|i| self.session.case_id(i).to_string())
+            .collect();
+        self.before_plant = Some(before);
+        let request = super::jobs::LoadRequest::Lesson {
+            id: id.clone(),
+            planted: self.lesson_plants.clone(),
+            triage: Some(self.session.review.triage.clone()),
+        };
+        self.start_load(request, ctx);
+    }
+
+    /// Once the checks have run again after a plant: says what is new, and shows the first new
+    /// finding in its cell.
+    pub(super) fn show_planted_findings(&mut self) {
+        let Some(before) = self.before_plant.take() else {
+            return;
+        };
+        let lang = self.settings.lang;
+        let new: Vec<usize> = (0..self.session.findings().len())
+            .filter(|&i| !before.contains(self.session.case_id(i)))
+            .collect();
+        let mut codes: Vec<&str> = new
+            .iter()
+            .filter_map(|&i| self.session.findings().get(i))
+            .map(|f| f.check.as_str())
+            .collect();
+        codes.dedup();
+        let text = if new.is_empty() {
+            tr(lang, Tr::PlantNothingNew).to_string()
+        } else {
+            trf(
+                lang,
+                Tr::PlantNewFindings,
+                &[&new.len().to_string(), &codes.join(", ")],
+            )
+        };
+        self.push_message(MessageLevel::Info, text);
+        self.workshop_view.new_findings = new.clone();
+        if let Some(&first) = new.first() {
+            self.commands.push(Command::SelectFinding(Some(first)));
+            self.commands.push(Command::ShowInData(first));
+        }
+    }
+
     /// Applies a command of the Workshop panel.
     pub(super) fn apply_workshop_command(&mut self, command: Command, ctx: &egui::Context) {
         let lang = self.settings.lang;
@@ -212,6 +366,14 @@ impl MigreviewApp {
                         }
                         JobEvent::Workshop(WorkshopEvent::Folder(dialog.pick_folder(), lesson))
                     });
+            }
+            Command::PlantFault(fault) => {
+                self.lesson_plants.push(fault);
+                self.reload_lesson(ctx);
+            }
+            Command::UndoPlant(i) if i < self.lesson_plants.len() => {
+                self.lesson_plants.remove(i);
+                self.reload_lesson(ctx);
             }
             Command::WorkshopHandoutsTo { dir, lesson } => {
                 self.jobs.spawn_work(ctx, "migreview-handouts", move || {

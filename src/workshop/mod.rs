@@ -192,9 +192,12 @@ pub fn describe(fault: &Fault, base: &Sample, lang: Lang) -> String {
         fault.table_id().unwrap_or(crate::model::TableId::Pop),
         lang,
     );
-    let sex = fault.sex_code().map_or(fault.sex.clone(), |s| {
-        crate::sample::text::sex_label(s, lang).to_string()
-    });
+    let sex = match fault.sex_code() {
+        Some(crate::model::Sex::M) => t!(lang, "fault-sex-men"),
+        Some(crate::model::Sex::F) => t!(lang, "fault-sex-women"),
+        _ => t!(lang, "fault-sex-both"),
+    }
+    .to_string();
     let was = fault
         .table_id()
         .and_then(|t| base.table(&fault.reporter, t))

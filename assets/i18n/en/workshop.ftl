@@ -59,6 +59,10 @@ fault-delete-year = { $country }, table { $table }: the column of { $year } was 
 fault-text = { $country }, table { $table }, { $row }, { $sex }, { $year }: the value { $was } was replaced by the text "{ $text }".
 fault-shift-year = { $country }, table { $table }: from { $year } on, the values were moved one year to the right.
 
+fault-sex-both = both sexes
+fault-sex-men = men
+fault-sex-women = women
+
 ## The handouts.
 workshop-sheet-subtitle = Exercise sheet · workshop on migration statistics
 workshop-why = Why it matters

@@ -59,6 +59,10 @@ fault-delete-year = { $country }, таблица { $table }: столбец { $y
 fault-text = { $country }, таблица { $table }, { $row }, { $sex }, { $year }: значение { $was } заменено текстом «{ $text }».
 fault-shift-year = { $country }, таблица { $table }: начиная с { $year } года значения сдвинуты на год вправо.
 
+fault-sex-both = оба пола
+fault-sex-men = мужчины
+fault-sex-women = женщины
+
 ## Раздаточные материалы.
 workshop-sheet-subtitle = Лист упражнения · семинар по статистике миграции
 workshop-why = Почему это важно
