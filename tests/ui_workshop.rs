@@ -178,3 +178,42 @@ fn a_problem_planted_in_a_cell_shows_its_findings_and_is_undone() {
         [CheckCode::C1].into_iter().collect()
     );
 }
+
+#[test]
+fn the_presenter_view_is_switched_on_and_off_with_its_notes_and_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h =
+        harness(MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf())).in_workshop());
+    wait_until_idle(&mut h);
+    let keys = "→ next finding · ← previous finding · Esc or F11 leaves the presenter view";
+    assert!(!has_label(&h, keys));
+    h.key_press(egui::Key::F11);
+    h.run();
+    assert!(h.state().presenting());
+    assert_eq!(h.ctx.zoom_factor(), 1.5);
+    // The trainer's notes: the lesson's script, and the keys.
+    assert!(has_label(&h, keys));
+    assert!(
+        h.query_all_by_label("Which cells would you correct, and how do you know which of the two figures is wrong — the total or the part?")
+            .count()
+            >= 2,
+        "in the panel and in the notes"
+    );
+    // → shows the first finding in its cell, then the next.
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().panel(), Panel::Data);
+    assert_eq!(h.state().findings_view().selected, Some(0));
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().findings_view().selected, Some(1));
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().findings_view().selected, Some(0));
+    // Esc leaves: the zoom and the notes go.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().presenting());
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    assert!(!has_label(&h, keys));
+}

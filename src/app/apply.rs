@@ -33,7 +33,8 @@ impl MigreviewApp {
             | Command::ZoomReset
             | Command::Dismiss(_)
             | Command::DismissAll
-            | Command::ClearRecent) => self.apply_window_command(command, ctx),
+            | Command::ClearRecent
+            | Command::TogglePresenter) => self.apply_window_command(command, ctx),
             command @ (Command::SelectFinding(_)
             | Command::ShowInData(_)
             | Command::SelectData(_)
@@ -115,6 +116,7 @@ impl MigreviewApp {
             }
             Command::DismissAll => self.messages.clear(),
             Command::ClearRecent => self.settings.recent.clear(),
+            Command::TogglePresenter => self.toggle_presenter(ctx),
             _ => {}
         }
     }

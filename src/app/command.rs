@@ -23,6 +23,8 @@ pub enum Command {
     OpenLesson(String),
     /// Ask for the folder to write a lesson's handouts into.
     WorkshopHandoutsDialog(String),
+    /// Turn the presenter view on or off (F11).
+    TogglePresenter,
     /// Plant a problem into the open lesson's data (the checks run again).
     PlantFault(crate::workshop::Fault),
     /// Take back a problem planted live (by its place in the list).

@@ -152,6 +152,13 @@ impl MigreviewApp {
             }
         }
         ui.separator();
+        let presenter = egui::Button::selectable(self.presenting(), tr(lang, Tr::PresenterView))
+            .shortcut_text("F11");
+        if ui.add(presenter).clicked() {
+            self.commands.push(Command::TogglePresenter);
+            ui.close();
+        }
+        ui.separator();
         ui.label(RichText::new(tr(lang, Tr::LanguageLabel)).weak());
         for (choice, name) in [(Lang::En, "English"), (Lang::Ru, "Русский")] {
             if ui.selectable_label(lang == choice, name).clicked() {
@@ -203,9 +210,11 @@ impl MigreviewApp {
         }
     }
 
+    /// The panel tabs, wrapping onto a second line when the window is narrow or zoomed (a
+    /// projector at 150 %), then the language switch.
     pub(super) fn tabs_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.settings.lang;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for panel in Panel::ALL {
                 let mut text = RichText::new(panel.title(lang)).heading();
                 // While the checks run, the tab has no count yet.
@@ -222,13 +231,12 @@ impl MigreviewApp {
                     self.commands.push(Command::ShowPanel(panel));
                 }
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                for (choice, name) in [(Lang::Ru, "Русский"), (Lang::En, "English")] {
-                    if ui.selectable_label(lang == choice, name).clicked() && lang != choice {
-                        self.commands.push(Command::SetLang(choice));
-                    }
+            ui.separator();
+            for (choice, name) in [(Lang::En, "English"), (Lang::Ru, "Русский")] {
+                if ui.selectable_label(lang == choice, name).clicked() && lang != choice {
+                    self.commands.push(Command::SetLang(choice));
                 }
-            });
+            }
         });
     }
 }

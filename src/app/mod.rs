@@ -20,6 +20,7 @@ pub mod labels;
 mod menu;
 pub mod mirror;
 pub mod overview;
+pub mod presenter;
 pub mod report;
 pub mod session;
 pub mod settings;
@@ -111,6 +112,8 @@ pub struct MigreviewApp {
     palette: Palette,
     applied_dark: Option<bool>,
     applied_zoom: bool,
+    /// The presenter view, when on: what it replaced.
+    presenter: Option<presenter::Presenter>,
     started: Instant,
     first_frame_logged: bool,
     first_data_logged: bool,
@@ -216,6 +219,7 @@ impl MigreviewApp {
             palette: Palette::default(),
             applied_dark: None,
             applied_zoom: false,
+            presenter: None,
             started: Instant::now(),
             first_frame_logged: false,
             first_data_logged: false,
@@ -471,6 +475,7 @@ impl MigreviewApp {
             ),
         });
         self.notes_ui(&ctx);
+        self.trainer_notes_ui(&ctx);
         self.import_dialog_ui(&ctx);
         self.report_dialog_ui(&ctx);
         self.paint_drop_overlay(&ctx);
@@ -502,7 +507,7 @@ impl MigreviewApp {
         if self.applied_dark.is_none() {
             ctx.set_fonts(theme::fonts());
         }
-        if self.applied_dark != Some(self.settings.dark) {
+        if self.applied_dark != Some(self.settings.dark) && self.presenter.is_none() {
             ctx.set_theme(if self.settings.dark {
                 egui::Theme::Dark
             } else {
@@ -535,6 +540,7 @@ impl MigreviewApp {
         if !dropped.is_empty() {
             self.commands.push(Command::Open(dropped));
         }
+        self.presenter_keys(ctx);
     }
 
     fn poll_jobs(&mut self, ctx: &egui::Context) {
