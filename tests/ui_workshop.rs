@@ -217,3 +217,108 @@ fn the_presenter_view_is_switched_on_and_off_with_its_notes_and_keys() {
     assert_eq!(h.ctx.zoom_factor(), 1.0);
     assert!(!has_label(&h, keys));
 }
+
+/// The key of the cell of table 3 of Kyrgyzstan, `category`, both sexes, 2016.
+fn cell_of(app: &MigreviewApp, category: &str) -> migreview::model::ObsKey {
+    let data = &app.session().dataset;
+    data.obs()
+        .iter()
+        .find(|o| {
+            o.table == migreview::model::TableId::T3
+                && o.year == 2016
+                && o.sex == migreview::model::Sex::T
+                && data.str(o.category) == category
+                && data.str(o.age) == "TOTAL"
+        })
+        .map(|o| o.key())
+        .unwrap()
+}
+
+#[test]
+fn a_quiz_hides_the_findings_scores_the_marks_and_steps_through_the_reveal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h =
+        harness(MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf())).in_workshop());
+    wait_until_idle(&mut h);
+    h.get_by_label("Start a quiz").click();
+    h.run();
+    assert!(h.state().quiz_hides_findings());
+    // The findings are hidden: no count on the tab, no list.
+    assert!(has_label(&h, "Findings"));
+    assert!(!has_label(&h, "Findings (5)"));
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    assert!(has_label(
+        &h,
+        "The findings are hidden during the quiz: mark the cells you suspect in Data, then reveal in Workshop (or press R)."
+    ));
+    // The room marks the Uzbek total (a hit) and the Chinese one (a false alarm), in Data.
+    h.state_mut().queue(Command::ShowTableInData {
+        table: migreview::model::TableId::T3,
+        reporter: "KGZ".into(),
+        sex: migreview::model::Sex::T,
+        year: Some(2016),
+    });
+    h.run();
+    h.get_by_label("9,741").click();
+    h.run();
+    h.get_by_label("2,431").click();
+    h.run();
+    let uzbek = cell_of(h.state(), "UZB");
+    let chinese = cell_of(h.state(), "CHN");
+    assert_eq!(h.state().quiz().unwrap().marks, [uzbek, chinese]);
+    // A second click takes a mark back, a third puts it again.
+    h.get_by_label("2,431").click();
+    h.run();
+    assert_eq!(h.state().quiz().unwrap().marks, [uzbek]);
+    h.get_by_label("2,431").click();
+    h.run();
+
+    // R reveals: one hit, one false alarm; of the findings about cells, the Uzbek row's (A1) is
+    // found; the women's column (A3), Table 4 (A1, A3) and the table 6.1 comparison (C4) are
+    // missed; per family.
+    h.key_press(egui::Key::R);
+    h.run();
+    assert!(!h.state().quiz_hides_findings());
+    let score = h.state().quiz().unwrap().score.clone().unwrap();
+    assert_eq!(score.marks, [true, false]);
+    let session = h.state().session();
+    let found: Vec<CheckCode> = score
+        .found
+        .iter()
+        .map(|&i| session.findings()[i].check)
+        .collect();
+    let missed: Vec<CheckCode> = score
+        .missed
+        .iter()
+        .map(|&i| session.findings()[i].check)
+        .collect();
+    assert_eq!(found, [CheckCode::A1]);
+    assert_eq!(
+        missed,
+        [CheckCode::A1, CheckCode::A3, CheckCode::A3, CheckCode::C4]
+    );
+    let families: Vec<(char, usize, usize)> = score
+        .families
+        .iter()
+        .map(|f| (f.family, f.found, f.total))
+        .collect();
+    assert_eq!(families, [('A', 1, 4), ('C', 0, 1)]);
+    h.state_mut().set_panel(Panel::Workshop);
+    h.run();
+    assert!(has_label(&h, "Hits 1 · false alarms 1 · problems missed 4"));
+    assert!(has_label(&h, "Findings (5)"));
+
+    // Step through the reveal in the presenter view: → shows each finding in its cell.
+    h.key_press(egui::Key::F11);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().panel(), Panel::Data);
+    assert_eq!(h.state().findings_view().selected, Some(0));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.state_mut().queue(Command::EndQuiz);
+    h.run();
+    assert!(h.state().quiz().is_none());
+}

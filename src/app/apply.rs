@@ -71,7 +71,11 @@ impl MigreviewApp {
             command @ (Command::WorkshopHandoutsDialog(_)
             | Command::WorkshopHandoutsTo { .. }
             | Command::PlantFault(_)
-            | Command::UndoPlant(_)) => self.apply_workshop_command(command, ctx),
+            | Command::UndoPlant(_)
+            | Command::StartQuiz
+            | Command::QuizMark(_)
+            | Command::RevealQuiz
+            | Command::EndQuiz) => self.apply_workshop_command(command, ctx),
         }
     }
 

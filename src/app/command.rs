@@ -6,7 +6,7 @@ use super::chart_export::{ChartFormat, ChartRequest};
 use super::i18n::{Tr, tr};
 use crate::checks::CheckCode;
 use crate::load::ImportOptions;
-use crate::model::{Lang, Sex, Sym, TableId};
+use crate::model::{Lang, ObsKey, Sex, Sym, TableId};
 use crate::review::{ExportFormat, TriageStatus};
 use std::path::PathBuf;
 
@@ -25,6 +25,14 @@ pub enum Command {
     WorkshopHandoutsDialog(String),
     /// Turn the presenter view on or off (F11).
     TogglePresenter,
+    /// Start a quiz: the findings are hidden, the room marks the cells it suspects in Data.
+    StartQuiz,
+    /// Mark a cell in the quiz, or take the mark back.
+    QuizMark(ObsKey),
+    /// Show the findings and score the marks (R).
+    RevealQuiz,
+    /// End the quiz: the findings are shown as usual.
+    EndQuiz,
     /// Plant a problem into the open lesson's data (the checks run again).
     PlantFault(crate::workshop::Fault),
     /// Take back a problem planted live (by its place in the list).

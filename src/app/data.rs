@@ -134,6 +134,16 @@ pub struct DataView {
     scroll_frames: u8,
     pivot: Option<Pivot>,
     pivot_key: Option<(u64, DataSelection, Lang)>,
+    /// The workshop's quiz, when one runs: the cells marked, and whether the findings are
+    /// revealed (set by the window before each frame).
+    pub quiz: Option<QuizCells>,
+}
+
+/// What Data shows of a quiz.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuizCells {
+    pub marks: Vec<ObsKey>,
+    pub revealed: bool,
 }
 
 impl DataView {
@@ -496,7 +506,15 @@ impl DataView {
                                         key: &key,
                                         is_target,
                                     };
-                                    cell_ui(ui, session, at, lang, palette, commands);
+                                    cell_ui(
+                                        ui,
+                                        session,
+                                        at,
+                                        self.quiz.as_ref(),
+                                        lang,
+                                        palette,
+                                        commands,
+                                    );
                                     if is_target && scroll_now {
                                         ui.scroll_to_rect_animation(
                                             ui.max_rect(),
@@ -589,12 +607,19 @@ fn cell_ui(
         key,
         is_target,
     }: PivotCell<'_>,
+    quiz: Option<&QuizCells>,
     lang: Lang,
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
     let rect = ui.max_rect();
-    let findings = session.findings_at(key);
+    // While a quiz hides them, no cell shows its findings; a click marks the cell.
+    let hidden = quiz.is_some_and(|q| !q.revealed);
+    let findings = if hidden {
+        &[]
+    } else {
+        session.findings_at(key)
+    };
     let worst: Option<Severity> = findings
         .iter()
         .filter_map(|&i| session.findings().get(i as usize))
@@ -609,6 +634,23 @@ fn cell_ui(
             rect.shrink(1.0),
             2.0,
             Stroke::new(2.5, palette.target),
+            StrokeKind::Inside,
+        );
+    }
+    if let Some(quiz) = quiz
+        && quiz.marks.contains(key)
+    {
+        // A mark: blue while the room guesses; after the reveal green for a hit, red for a
+        // false alarm.
+        let colour = match (quiz.revealed, session.findings_at(key).is_empty()) {
+            (false, _) => palette.info,
+            (true, false) => palette.target,
+            (true, true) => palette.error,
+        };
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            2.0,
+            Stroke::new(3.5, colour),
             StrokeKind::Inside,
         );
     }
@@ -630,7 +672,7 @@ fn cell_ui(
     };
     // In a lesson every cell can be right-clicked, to plant a problem into it.
     let lesson = matches!(session.source, super::session::SessionSource::Lesson(_));
-    let sense = if findings.is_empty() && !lesson {
+    let sense = if findings.is_empty() && !lesson && quiz.is_none() {
         Sense::hover()
     } else {
         Sense::click()
@@ -675,6 +717,10 @@ fn cell_ui(
         response.context_menu(|ui| {
             super::workshop::plant_menu_ui(ui, session, obs_index, lang, commands);
         });
+    }
+    if hidden && response.clicked() {
+        commands.push(Command::QuizMark(*key));
+        return;
     }
     if response.clicked()
         && let Some(&first) = findings.first()

@@ -218,7 +218,8 @@ impl MigreviewApp {
             for panel in Panel::ALL {
                 let mut text = RichText::new(panel.title(lang)).heading();
                 // While the checks run, the tab has no count yet.
-                if panel == Panel::Findings && !self.session.checking {
+                if panel == Panel::Findings && !self.session.checking && !self.quiz_hides_findings()
+                {
                     let n = self.session.findings().len();
                     text = RichText::new(format!(
                         "{} ({})",

@@ -112,6 +112,8 @@ pub struct MigreviewApp {
     palette: Palette,
     applied_dark: Option<bool>,
     applied_zoom: bool,
+    /// The workshop's quiz, when one runs.
+    quiz: Option<workshop::Quiz>,
     /// The presenter view, when on: what it replaced.
     presenter: Option<presenter::Presenter>,
     started: Instant,
@@ -220,6 +222,7 @@ impl MigreviewApp {
             applied_dark: None,
             applied_zoom: false,
             presenter: None,
+            quiz: None,
             started: Instant::now(),
             first_frame_logged: false,
             first_data_logged: false,
@@ -441,8 +444,13 @@ impl MigreviewApp {
                 &mut self.commands,
             ),
             Panel::Data => {
+                self.data_view.quiz = self.quiz.as_ref().map(workshop::Quiz::cells);
                 self.data_view
                     .data_ui(ui, &self.session, lang, &self.palette, &mut self.commands)
+            }
+            Panel::Findings if self.quiz_hides_findings() => {
+                ui.add_space(12.0);
+                ui.label(RichText::new(tr(lang, Tr::QuizFindingsHidden)).size(18.0));
             }
             Panel::Findings => self.findings_view.findings_ui(
                 ui,
@@ -470,6 +478,7 @@ impl MigreviewApp {
                 ui,
                 &self.session,
                 &self.lesson_plants,
+                self.quiz.as_ref(),
                 lang,
                 &mut self.commands,
             ),

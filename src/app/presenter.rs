@@ -85,7 +85,10 @@ impl MigreviewApp {
             self.commands.push(Command::TogglePresenter);
             return;
         }
-        if !self.presenting() {
+        if self.quiz.is_some() && pressed(egui::Key::R) {
+            self.commands.push(Command::RevealQuiz);
+        }
+        if !self.presenting() || self.quiz_hides_findings() {
             return;
         }
         let count = self.session.findings().len();

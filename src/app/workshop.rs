@@ -3,11 +3,14 @@
 //! and the export of the handouts.
 
 use super::command::Command;
+use super::data::QuizCells;
 use super::i18n::{Tr, tr, trf};
 use super::jobs::JobEvent;
 use super::session::{Session, SessionSource};
 use super::{MessageLevel, MigreviewApp};
 use crate::model::Lang;
+use crate::model::ObsKey;
+use crate::workshop::quiz::{QuizScore, score};
 use crate::workshop::{Answer, Fault, FaultKind, Lesson, LessonText, answers, handouts, lessons};
 use egui::RichText;
 use std::path::PathBuf;
@@ -46,6 +49,43 @@ impl WorkshopEvent {
     }
 }
 
+/// A quiz: the cells the room marked, and, once revealed, the score.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Quiz {
+    pub marks: Vec<ObsKey>,
+    /// The score, once the findings are revealed.
+    pub score: Option<QuizScore>,
+}
+
+impl Quiz {
+    /// What Data shows of the quiz.
+    pub fn cells(&self) -> QuizCells {
+        QuizCells {
+            marks: self.marks.clone(),
+            revealed: self.score.is_some(),
+        }
+    }
+}
+
+/// Scores a quiz's marks against the session's findings (each with the cells it is about).
+pub fn score_quiz(session: &Session, marks: &[ObsKey]) -> QuizScore {
+    let mut cells: Vec<Vec<ObsKey>> = vec![Vec::new(); session.findings().len()];
+    for (key, findings) in &session.index.by_cell {
+        for &i in findings {
+            if let Some(list) = cells.get_mut(i as usize) {
+                list.push(*key);
+            }
+        }
+    }
+    let findings: Vec<(crate::checks::CheckCode, Vec<ObsKey>)> = session
+        .findings()
+        .iter()
+        .zip(cells)
+        .map(|(f, cells)| (f.check, cells))
+        .collect();
+    score(&findings, marks)
+}
+
 /// The lesson whose data are open, if any.
 pub fn open_lesson(session: &Session) -> Option<&'static Lesson> {
     match &session.source {
@@ -60,6 +100,7 @@ impl WorkshopView {
         ui: &mut egui::Ui,
         session: &Session,
         planted: &[Fault],
+        quiz: Option<&Quiz>,
         lang: Lang,
         commands: &mut Vec<Command>,
     ) {
@@ -105,6 +146,7 @@ impl WorkshopView {
                 .show(ui, |ui| {
                     self.lesson_ui(ui, lesson, open, lang, commands);
                     if open.is_some_and(|o| o.id == lesson.id) {
+                        quiz_ui(ui, session, quiz, lang, commands);
                         planted_ui(ui, lesson, planted, lang, commands);
                     }
                 });
@@ -199,6 +241,80 @@ impl WorkshopView {
             }
             Err(error) => {
                 ui.label(RichText::new(error).color(egui::Color32::RED));
+            }
+        }
+    }
+}
+
+/// The quiz: start it, mark cells in Data, reveal, and the score.
+fn quiz_ui(
+    ui: &mut egui::Ui,
+    session: &Session,
+    quiz: Option<&Quiz>,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    ui.separator();
+    ui.label(RichText::new(tr(lang, Tr::QuizTitle)).strong());
+    let Some(quiz) = quiz else {
+        ui.label(RichText::new(tr(lang, Tr::QuizHint)).weak());
+        if ui.button(tr(lang, Tr::QuizStart)).clicked() {
+            commands.push(Command::StartQuiz);
+        }
+        return;
+    };
+    match &quiz.score {
+        None => {
+            ui.label(trf(lang, Tr::QuizMarked, &[&quiz.marks.len().to_string()]));
+            ui.horizontal(|ui| {
+                if ui
+                    .button(tr(lang, Tr::QuizReveal))
+                    .on_hover_text(tr(lang, Tr::QuizRevealHint))
+                    .clicked()
+                {
+                    commands.push(Command::RevealQuiz);
+                }
+                if ui.button(tr(lang, Tr::QuizEnd)).clicked() {
+                    commands.push(Command::EndQuiz);
+                }
+            });
+        }
+        Some(score) => {
+            ui.label(
+                RichText::new(trf(
+                    lang,
+                    Tr::QuizScore,
+                    &[
+                        &score.hits().to_string(),
+                        &score.false_alarms().to_string(),
+                        &score.missed.len().to_string(),
+                    ],
+                ))
+                .size(18.0),
+            );
+            egui::Grid::new("quiz_families")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label(RichText::new(tr(lang, Tr::QuizFamily)).strong());
+                    ui.label(RichText::new(tr(lang, Tr::QuizFound)).strong());
+                    ui.end_row();
+                    for family in &score.families {
+                        ui.label(crate::i18n::catalogue().text(lang, family.name_id));
+                        ui.label(format!("{} / {}", family.found, family.total));
+                        ui.end_row();
+                    }
+                });
+            if !score.missed.is_empty() {
+                ui.label(RichText::new(tr(lang, Tr::QuizMissed)).strong());
+                for &i in score.missed.iter().take(30) {
+                    if let Some(f) = session.findings().get(i) {
+                        ui.label(format!("{} · {}", f.check, f.message(lang)));
+                    }
+                }
+            }
+            ui.label(RichText::new(tr(lang, Tr::QuizStepHint)).weak());
+            if ui.button(tr(lang, Tr::QuizEnd)).clicked() {
+                commands.push(Command::EndQuiz);
             }
         }
     }
@@ -300,6 +416,16 @@ pub fn plant_menu_ui(
 }
 
 impl MigreviewApp {
+    /// Whether a quiz hides the findings (it runs and is not revealed yet).
+    pub fn quiz_hides_findings(&self) -> bool {
+        self.quiz.as_ref().is_some_and(|q| q.score.is_none())
+    }
+
+    /// The quiz, when one runs.
+    pub fn quiz(&self) -> Option<&Quiz> {
+        self.quiz.as_ref()
+    }
+
     /// Opens the lesson again with the problems planted so far, keeping the room's marks; the
     /// findings of now are remembered, to show the new ones once the checks have run.
     fn reload_lesson(&mut self, ctx: &egui::Context) {
@@ -367,6 +493,26 @@ impl MigreviewApp {
                         JobEvent::Workshop(WorkshopEvent::Folder(dialog.pick_folder(), lesson))
                     });
             }
+            Command::StartQuiz => {
+                self.quiz = Some(Quiz::default());
+                self.commands.push(Command::SelectFinding(None));
+            }
+            Command::QuizMark(key) => {
+                if let Some(quiz) = self.quiz.as_mut().filter(|q| q.score.is_none()) {
+                    match quiz.marks.iter().position(|m| *m == key) {
+                        Some(at) => {
+                            quiz.marks.remove(at);
+                        }
+                        None => quiz.marks.push(key),
+                    }
+                }
+            }
+            Command::RevealQuiz => {
+                if let Some(quiz) = self.quiz.as_mut() {
+                    quiz.score = Some(score_quiz(&self.session, &quiz.marks));
+                }
+            }
+            Command::EndQuiz => self.quiz = None,
             Command::PlantFault(fault) => {
                 self.lesson_plants.push(fault);
                 self.reload_lesson(ctx);

@@ -13,7 +13,7 @@ use crate::t;
 use rust_xlsxwriter::{DataValidation, Format, Workbook, Worksheet, XlsxError};
 
 /// The families of checks, by the letter of their codes, each a sheet.
-const FAMILIES: [(char, &str); 9] = [
+pub const FAMILIES: [(char, &str); 9] = [
     ('S', "workbook-family-structure"),
     ('N', "workbook-family-values"),
     ('A', "workbook-family-sums"),
@@ -25,7 +25,7 @@ const FAMILIES: [(char, &str); 9] = [
     ('M', "workbook-family-mirror"),
 ];
 
-fn family_of(check: CheckCode) -> char {
+pub fn family_of(check: CheckCode) -> char {
     check.to_string().chars().next().unwrap_or('S')
 }
 

@@ -9,6 +9,7 @@
 
 pub mod fault;
 pub mod handouts;
+pub mod quiz;
 
 use crate::checks::{CheckCode, Finding};
 use crate::model::{Dataset, Lang};
