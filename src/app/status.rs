@@ -119,7 +119,15 @@ impl MigreviewApp {
         let lang = self.settings.lang;
         let summary = &self.session.report.dataset;
         ui.horizontal(|ui| {
-            ui.label(if self.session.checking {
+            // While the checks run, or a quiz hides the findings, their number is not told.
+            ui.label(if self.quiz_hides_findings() {
+                crate::t!(
+                    lang,
+                    "status-summary-quiz",
+                    observations = summary.observations,
+                    reporters = summary.reporters.len(),
+                )
+            } else if self.session.checking {
                 crate::t!(
                     lang,
                     "status-summary-checking",

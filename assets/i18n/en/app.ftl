@@ -481,6 +481,13 @@ status-summary-checking = { $observations ->
     [one] { $reporters } reporter
    *[other] { $reporters } reporters
 } · checking…
+status-summary-quiz = { $observations ->
+    [one] { $observations } observation
+   *[other] { $observations } observations
+} · { $reporters ->
+    [one] { $reporters } reporter
+   *[other] { $reporters } reporters
+} · findings hidden for the quiz
 ## A number of findings (the rows of findings of one cause).
 findings-count = { $count ->
     [one] { $count } finding

@@ -486,6 +486,15 @@ status-summary-checking = { $observations ->
     [few] { $reporters } страны
    *[many] { $reporters } стран
 } · идёт проверка…
+status-summary-quiz = { $observations ->
+    [one] { $observations } наблюдение
+    [few] { $observations } наблюдения
+   *[many] { $observations } наблюдений
+} · { $reporters ->
+    [one] { $reporters } страна
+    [few] { $reporters } страны
+   *[many] { $reporters } стран
+} · замечания скрыты на время викторины
 ## Число замечаний (строки замечаний с одной причиной).
 findings-count = { $count ->
     [one] { $count } замечание
