@@ -5,6 +5,7 @@
 
 mod ui_support;
 
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use migreview::app::MigreviewApp;
 use migreview::app::command::{Command, Panel};
@@ -14,6 +15,25 @@ use migreview::review::TriageStatus;
 use std::collections::BTreeSet;
 use ui_support::{harness, has_label, wait_until_idle};
 
+/// The window as `migreview --workshop` opens it, once the first lesson is loaded.
+fn workshop_window(dir: &std::path::Path) -> Harness<'static, MigreviewApp> {
+    let mut h =
+        harness(MigreviewApp::with_files(Vec::new(), Some(dir.to_path_buf())).in_workshop());
+    wait_until_idle(&mut h);
+    h
+}
+
+/// Data on table 3 of Kyrgyzstan, both sexes, with 2016 in view.
+fn show_kyrgyz_immigration_2016(h: &mut Harness<'_, MigreviewApp>) {
+    h.state_mut().queue(Command::ShowTableInData {
+        table: migreview::model::TableId::T3,
+        reporter: "KGZ".into(),
+        sex: migreview::model::Sex::T,
+        year: Some(2016),
+    });
+    h.run();
+}
+
 fn checks_found(app: &MigreviewApp) -> BTreeSet<CheckCode> {
     app.session().findings().iter().map(|f| f.check).collect()
 }
@@ -21,9 +41,7 @@ fn checks_found(app: &MigreviewApp) -> BTreeSet<CheckCode> {
 #[test]
 fn a_trainer_opens_lessons_resets_one_and_reads_the_key() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h =
-        harness(MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf())).in_workshop());
-    wait_until_idle(&mut h);
+    let mut h = workshop_window(dir.path());
     assert_eq!(h.state().panel(), Panel::Workshop);
     assert_eq!(
         h.state().session().source,
@@ -98,9 +116,7 @@ fn a_trainer_opens_lessons_resets_one_and_reads_the_key() {
 #[test]
 fn a_problem_planted_in_a_cell_shows_its_findings_and_is_undone() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h =
-        harness(MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf())).in_workshop());
-    wait_until_idle(&mut h);
+    let mut h = workshop_window(dir.path());
     h.state_mut().queue(Command::OpenLesson("coherence".into()));
     wait_until_idle(&mut h);
     assert_eq!(
@@ -116,13 +132,7 @@ fn a_problem_planted_in_a_cell_shows_its_findings_and_is_undone() {
     let marked = h.state().session().case_id(0).to_string();
 
     // Right-click a cell of Data › Plant a problem › Put text in the cell.
-    h.state_mut().queue(Command::ShowTableInData {
-        table: migreview::model::TableId::T3,
-        reporter: "KGZ".into(),
-        sex: migreview::model::Sex::T,
-        year: Some(2016),
-    });
-    h.run();
+    show_kyrgyz_immigration_2016(&mut h);
     assert_eq!(h.state().panel(), Panel::Data);
     assert_eq!(
         h.query_all_by_label("9,741").count(),
@@ -182,9 +192,7 @@ fn a_problem_planted_in_a_cell_shows_its_findings_and_is_undone() {
 #[test]
 fn the_presenter_view_is_switched_on_and_off_with_its_notes_and_keys() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h =
-        harness(MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf())).in_workshop());
-    wait_until_idle(&mut h);
+    let mut h = workshop_window(dir.path());
     let keys = "→ next finding · ← previous finding · Esc or F11 leaves the presenter view";
     assert!(!has_label(&h, keys));
     h.key_press(egui::Key::F11);
@@ -237,9 +245,7 @@ fn cell_of(app: &MigreviewApp, category: &str) -> migreview::model::ObsKey {
 #[test]
 fn a_quiz_hides_the_findings_scores_the_marks_and_steps_through_the_reveal() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h =
-        harness(MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf())).in_workshop());
-    wait_until_idle(&mut h);
+    let mut h = workshop_window(dir.path());
     h.get_by_label("Start a quiz").click();
     h.run();
     assert!(h.state().quiz_hides_findings());
@@ -253,13 +259,7 @@ fn a_quiz_hides_the_findings_scores_the_marks_and_steps_through_the_reveal() {
         "The findings are hidden during the quiz: mark the cells you suspect in Data, then reveal in Workshop (or press R)."
     ));
     // The room marks the Uzbek total (a hit) and the Chinese one (a false alarm), in Data.
-    h.state_mut().queue(Command::ShowTableInData {
-        table: migreview::model::TableId::T3,
-        reporter: "KGZ".into(),
-        sex: migreview::model::Sex::T,
-        year: Some(2016),
-    });
-    h.run();
+    show_kyrgyz_immigration_2016(&mut h);
     h.get_by_label("9,741").click();
     h.run();
     h.get_by_label("2,431").click();
