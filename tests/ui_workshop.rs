@@ -322,3 +322,64 @@ fn a_quiz_hides_the_findings_scores_the_marks_and_steps_through_the_reveal() {
     h.run();
     assert!(h.state().quiz().is_none());
 }
+
+#[test]
+fn each_kind_of_problem_planted_shows_its_finding_and_goes_on_undo() {
+    use migreview::workshop::{Fault, FaultKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = workshop_window(dir.path());
+    // The clean base of a lesson: "coherence" with its one C1 finding.
+    h.state_mut().queue(Command::OpenLesson("coherence".into()));
+    wait_until_idle(&mut h);
+    let base = checks_found(h.state());
+    assert_eq!(base, [CheckCode::C1].into_iter().collect());
+    let at = |kind: FaultKind, table: &str, category: &str, sex: &str, year: u16| Fault {
+        kind,
+        reporter: "KGZ".into(),
+        table: table.into(),
+        category: category.into(),
+        age: "TOTAL".into(),
+        sex: sex.into(),
+        year,
+    };
+    let cases = [
+        (
+            at(FaultKind::Set { value: 5200.0 }, "3", "UZB", "F", 2016),
+            CheckCode::A1,
+        ),
+        (
+            at(FaultKind::Times { factor: 10.0 }, "3", "UZB", "M", 2016),
+            CheckCode::A1,
+        ),
+        (
+            at(FaultKind::SwapSexes, "3", "UZB", "T", 2016),
+            CheckCode::A3,
+        ),
+        (
+            at(FaultKind::DuplicateRow, "2.2", "CHN", "T", 2016),
+            CheckCode::S2,
+        ),
+        (
+            at(FaultKind::DeleteYear, "7.2", "TOTAL", "T", 2017),
+            CheckCode::T2,
+        ),
+        (at(FaultKind::Text, "6.2", "RUS", "F", 2015), CheckCode::S3),
+        (
+            at(FaultKind::ShiftYear, "7.2", "TOTAL", "T", 2016),
+            CheckCode::T1,
+        ),
+        (
+            at(FaultKind::TimesRow { factor: 3.0 }, "3", "CHN", "T", 2018),
+            CheckCode::T1,
+        ),
+    ];
+    for (fault, check) in cases {
+        h.state_mut().queue(Command::PlantFault(fault.clone()));
+        wait_until_idle(&mut h);
+        let found = checks_found(h.state());
+        assert!(found.contains(&check), "{fault:?}: {found:?}");
+        h.state_mut().queue(Command::UndoPlant(0));
+        wait_until_idle(&mut h);
+        assert_eq!(checks_found(h.state()), base, "{fault:?} undone");
+    }
+}
