@@ -64,6 +64,7 @@ texts! {
     WorkshopPlantHint,
     WorkshopUndoPlant,
     WorkshopUndoPlantHint,
+    PlantedInSample,
     QuizTitle,
     QuizHint,
     QuizStart,

@@ -287,6 +287,32 @@ pub fn parse_planted(bytes: &[u8]) -> Result<Vec<PlantedIssue>, PlantedError> {
     Ok(issues)
 }
 
+impl PlantedIssue {
+    /// Whether a finding shows this planted problem: the same check and reporter, and the
+    /// table, year and category the list gives (an entry without them covers every one; an S1
+    /// entry names the label as written, which the finding's message quotes).
+    pub fn matches(&self, finding: &crate::checks::Finding) -> bool {
+        finding.check == self.check
+            && (self.table.is_none() || finding.table == self.table)
+            && finding.reporter.as_deref() == Some(self.reporter.as_str())
+            && (self.year.is_none() || finding.year == self.year)
+            && match (&self.category, self.check) {
+                (Some(label), CheckCode::S1) => finding.message.contains(label.as_str()),
+                (Some(category), _) => finding.category.as_deref() == Some(category.as_str()),
+                (None, _) => true,
+            }
+    }
+}
+
+/// The planted problem of the sample a finding shows, if any (read once).
+pub fn planted_for(finding: &crate::checks::Finding) -> Option<&'static PlantedIssue> {
+    static PLANTED: std::sync::OnceLock<Vec<PlantedIssue>> = std::sync::OnceLock::new();
+    PLANTED
+        .get_or_init(planted)
+        .iter()
+        .find(|issue| issue.matches(finding))
+}
+
 /// The planted problems of the embedded main variant.
 pub fn planted() -> Vec<PlantedIssue> {
     let bytes = MAIN_FILES

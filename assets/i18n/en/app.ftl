@@ -22,6 +22,7 @@ WorkshopShow = Show
 WorkshopAsk = Ask the room
 WorkshopExplain = Explain
 WorkshopShowAnswers = Show the planted problems (the answer key)
+PlantedInSample = Planted in the sample: { $p0 }
 QuizTitle = Quiz
 QuizHint = The findings are hidden; the room marks in Data the cells it suspects (a click marks, a second click takes the mark back), then the reveal scores the marks.
 QuizStart = Start a quiz

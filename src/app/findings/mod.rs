@@ -8,7 +8,7 @@ use super::command::Command;
 use super::i18n::{
     Tr, category_label, count_text, dimension_name, severity_name, sex_name, status_name, tr, trf,
 };
-use super::session::{Session, search_text, severity_slot};
+use super::session::{Session, SessionSource, search_text, severity_slot};
 use super::theme::Palette;
 use crate::app::i18n::country_label;
 use crate::checks::{CheckCode, Finding, Outcome, Severity, catalog};
@@ -678,6 +678,20 @@ impl FindingsView {
         });
         ui.add_space(6.0);
         ui.add(egui::Label::new(RichText::new(finding.message(lang)).strong()).wrap());
+        // On the sample, what was planted there (the sample's list, kept in English).
+        if session.shows_synthetic_data()
+            && !matches!(session.source, SessionSource::Lesson(_))
+            && let Some(issue) = crate::sample::planted_for(finding)
+        {
+            ui.add_space(4.0);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(trf(lang, Tr::PlantedInSample, &[&issue.description]))
+                        .color(palette.info),
+                )
+                .wrap(),
+            );
+        }
         ui.add_space(6.0);
         facts_ui(ui, &finding_facts(finding, lang), lang);
         for (heading, text) in [
