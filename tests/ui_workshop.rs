@@ -193,7 +193,8 @@ fn a_problem_planted_in_a_cell_shows_its_findings_and_is_undone() {
 fn the_presenter_view_is_switched_on_and_off_with_its_notes_and_keys() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = workshop_window(dir.path());
-    let keys = "→ next finding · ← previous finding · Esc or F11 leaves the presenter view";
+    let keys = "→ the finding's cell, its chart, its explanation, then the next finding · ← the \
+                previous finding · Esc or F11 leaves the presenter view";
     assert!(!has_label(&h, keys));
     h.key_press(egui::Key::F11);
     h.run();
@@ -207,13 +208,19 @@ fn the_presenter_view_is_switched_on_and_off_with_its_notes_and_keys() {
             >= 2,
         "in the panel and in the notes"
     );
-    // → shows the first finding in its cell, then the next.
+    // → shows the first finding in its cell, then its explanation (an A1 has no chart), then
+    // the next finding in its cell; ← goes back a finding.
     h.key_press(egui::Key::ArrowRight);
     h.run();
     assert_eq!(h.state().panel(), Panel::Data);
     assert_eq!(h.state().findings_view().selected, Some(0));
     h.key_press(egui::Key::ArrowRight);
     h.run();
+    assert_eq!(h.state().panel(), Panel::Findings);
+    assert_eq!(h.state().findings_view().selected, Some(0));
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().panel(), Panel::Data);
     assert_eq!(h.state().findings_view().selected, Some(1));
     h.key_press(egui::Key::ArrowLeft);
     h.run();
@@ -381,5 +388,32 @@ fn each_kind_of_problem_planted_shows_its_finding_and_goes_on_undo() {
         h.state_mut().queue(Command::UndoPlant(0));
         wait_until_idle(&mut h);
         assert_eq!(checks_found(h.state()), base, "{fault:?} undone");
+    }
+}
+
+#[test]
+fn the_reveal_steps_from_a_mirror_finding_cell_to_its_pair_series_and_its_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = workshop_window(dir.path());
+    h.state_mut().queue(Command::OpenLesson("mirror".into()));
+    wait_until_idle(&mut h);
+    let m1 = h
+        .state()
+        .session()
+        .findings()
+        .iter()
+        .position(|f| f.check == CheckCode::M1 && f.sex == Some(migreview::model::Sex::T))
+        .unwrap();
+    h.state_mut().queue(Command::SelectFinding(Some(m1)));
+    h.run();
+    h.key_press(egui::Key::F11);
+    h.run();
+    // The cell (Kyrgyzstan's immigration from Kazakhstan, 2016), the pair's series, the
+    // explanation.
+    for panel in [Panel::Data, Panel::Mirror, Panel::Findings] {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+        assert_eq!(h.state().panel(), panel);
+        assert_eq!(h.state().findings_view().selected, Some(m1));
     }
 }

@@ -1,24 +1,43 @@
 //! Presenter view, for a projector: full screen, everything 1.5 times larger, a high-contrast
-//! light palette that survives a washed-out projector, keyboard steps (→ ← next and previous
-//! finding shown in its cell, Esc or F11 to leave), and the trainer's notes in a window of their
+//! light palette that survives a washed-out projector, keyboard steps (→ shows a finding's
+//! cell, then its chart when it has one, then its explanation, then the next finding; ← the
+//! previous finding; Esc or F11 leaves), and the trainer's notes in a window of their
 //! own that the projector does not show (a second viewport; inside the main window where the
 //! system offers only one).
 
-use super::MigreviewApp;
 use super::command::Command;
 use super::i18n::{Tr, tr};
 use super::theme::Palette;
 use super::workshop::open_lesson;
+use super::{MigreviewApp, Panel};
 use crate::workshop::LessonText;
 use egui::{Color32, RichText};
 
 /// The zoom of the presenter view.
 pub const PRESENTER_ZOOM: f32 = 1.5;
 
-/// What the presenter view replaced, to put back when it ends.
+/// What the presenter view replaced, to put back when it ends, and where the steps are.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Presenter {
     zoom: f32,
+    /// The finding shown and its step: 0 its cell, 1 its chart, 2 its explanation.
+    step: Option<(usize, u8)>,
+}
+
+/// The pair of a mirror finding (sender, receiver), whose series is its chart.
+fn mirror_pair(finding: &crate::checks::Finding) -> Option<(String, String)> {
+    use crate::checks::CheckCode;
+    use crate::model::TableId;
+    if !matches!(finding.check, CheckCode::M1) {
+        return None;
+    }
+    let (reporter, partner) = (finding.reporter.clone()?, finding.category.clone()?);
+    match finding.table? {
+        // Table 3: the reporter receives from the partner; table 4: it sends to the partner.
+        TableId::T3 => Some((partner, reporter)),
+        TableId::T4 => Some((reporter, partner)),
+        _ => None,
+    }
 }
 
 impl Palette {
@@ -64,6 +83,7 @@ impl MigreviewApp {
             None => {
                 self.presenter = Some(Presenter {
                     zoom: ctx.zoom_factor(),
+                    step: None,
                 });
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
                 ctx.set_zoom_factor(PRESENTER_ZOOM);
@@ -95,17 +115,45 @@ impl MigreviewApp {
         if count == 0 {
             return;
         }
-        let selected = self.findings_view.selected;
-        let step = if pressed(egui::Key::ArrowRight) {
-            Some(selected.map_or(0, |i| (i + 1).min(count - 1)))
+        let at = self.presenter.as_ref().and_then(|p| p.step);
+        let has_chart = |i: usize| {
+            self.session
+                .findings()
+                .get(i)
+                .and_then(mirror_pair)
+                .is_some()
+        };
+        let next = if pressed(egui::Key::ArrowRight) {
+            // The steps start at the finding selected, if any.
+            Some(match at {
+                None => (self.findings_view.selected.unwrap_or(0).min(count - 1), 0),
+                Some((i, 0)) if has_chart(i) => (i, 1),
+                Some((i, 0 | 1)) => (i, 2),
+                Some((i, _)) => ((i + 1).min(count - 1), 0),
+            })
         } else if pressed(egui::Key::ArrowLeft) {
-            Some(selected.map_or(0, |i| i.saturating_sub(1)))
+            Some(at.map_or((0, 0), |(i, _)| (i.saturating_sub(1), 0)))
         } else {
             None
         };
-        if let Some(i) = step {
-            self.commands.push(Command::SelectFinding(Some(i)));
-            self.commands.push(Command::ShowInData(i));
+        if let Some((i, phase)) = next {
+            if let Some(presenter) = self.presenter.as_mut() {
+                presenter.step = Some((i, phase));
+            }
+            self.show_step(i, phase);
+        }
+    }
+
+    /// One step of the reveal: the finding's cell in Data, its chart, or its explanation.
+    fn show_step(&mut self, i: usize, phase: u8) {
+        self.commands.push(Command::SelectFinding(Some(i)));
+        let pair = self.session.findings().get(i).and_then(mirror_pair);
+        match (phase, pair) {
+            (0, _) => self.commands.push(Command::ShowInData(i)),
+            (1, Some((sender, receiver))) => {
+                self.commands.push(Command::SelectPair { sender, receiver });
+            }
+            _ => self.commands.push(Command::ShowPanel(Panel::Findings)),
         }
     }
 
