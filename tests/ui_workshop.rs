@@ -417,3 +417,43 @@ fn the_reveal_steps_from_a_mirror_finding_cell_to_its_pair_series_and_its_explan
         assert_eq!(h.state().findings_view().selected, Some(m1));
     }
 }
+
+#[test]
+fn the_whole_sample_opens_from_a_clean_start_and_leaves_its_saved_review_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    // A reviewer's decision on the sample, saved in the data folder.
+    let mut h = harness(MigreviewApp::with_files(
+        Vec::new(),
+        Some(dir.path().to_path_buf()),
+    ));
+    wait_until_idle(&mut h);
+    h.state_mut().queue(Command::SetStatus {
+        findings: vec![0],
+        status: TriageStatus::Confirmed,
+    });
+    h.run();
+    assert!(h.state().flush_saves());
+    let saved = migreview::review::sample_review_path(dir.path());
+    let before = std::fs::read(&saved).unwrap();
+
+    // The trainer opens the whole sample from a clean start: nothing decided, nothing saved.
+    h.state_mut().set_panel(Panel::Workshop);
+    h.run();
+    h.get_by_label("The whole sample, from a clean start")
+        .click();
+    wait_until_idle(&mut h);
+    let session = h.state().session();
+    assert!(session.is_sample());
+    assert_eq!(
+        session.review.status(session.case_id(0)),
+        TriageStatus::Open
+    );
+    assert!(session.review.triage.is_empty());
+    h.state_mut().queue(Command::SetStatus {
+        findings: vec![1],
+        status: TriageStatus::FalseAlarm,
+    });
+    h.run();
+    assert!(h.state().flush_saves());
+    assert_eq!(std::fs::read(&saved).unwrap(), before);
+}

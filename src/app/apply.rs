@@ -25,6 +25,7 @@ impl MigreviewApp {
             | Command::Open(_)
             | Command::OpenSample
             | Command::OpenLesson(_)
+            | Command::OpenCleanSample
             | Command::CancelLoad
             | Command::SetLang(_)
             | Command::SetDark(_)
@@ -91,6 +92,10 @@ impl MigreviewApp {
             ),
             Command::Open(paths) => self.start_load(LoadRequest::Files(paths), ctx),
             Command::OpenSample => self.start_load(LoadRequest::Sample, ctx),
+            Command::OpenCleanSample => {
+                self.lesson_plants.clear();
+                self.start_load(LoadRequest::CleanSample, ctx);
+            }
             Command::OpenLesson(id) => {
                 self.lesson_plants.clear();
                 self.before_plant = None;

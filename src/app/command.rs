@@ -19,6 +19,8 @@ pub enum Command {
     Open(Vec<PathBuf>),
     /// Load the built-in sample data.
     OpenSample,
+    /// Open the whole sample with a clean review kept in memory (a class starts over).
+    OpenCleanSample,
     /// Open a workshop lesson's data, with a clean review (again: the lesson starts over).
     OpenLesson(String),
     /// Ask for the folder to write a lesson's handouts into.

@@ -47,6 +47,8 @@ texts! {
     PanelWorkshop,
     WorkshopLessons,
     WorkshopNoLessons,
+    WorkshopWholeSample,
+    WorkshopWholeSampleHint,
     WorkshopOpenLesson,
     WorkshopOpenHint,
     WorkshopResetLesson,

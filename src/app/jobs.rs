@@ -20,6 +20,9 @@ use std::time::{Duration, Instant};
 pub enum LoadRequest {
     Files(Vec<PathBuf>),
     Sample,
+    /// The sample with a clean review kept in memory only, for a class: the sample's saved
+    /// review is neither read nor changed.
+    CleanSample,
     /// A workshop lesson's data, by the lesson's id, with the problems the trainer planted
     /// live and the triage to keep (a plant keeps the room's marks; a reset drops them).
     Lesson {
@@ -128,8 +131,11 @@ pub fn open_session(
     let settings = Settings::default();
     let review_path: Option<PathBuf>;
     let loaded = match request {
-        LoadRequest::Sample => {
-            review_path = data_dir.map(review::sample_review_path);
+        LoadRequest::Sample | LoadRequest::CleanSample => {
+            review_path = match request {
+                LoadRequest::Sample => data_dir.map(review::sample_review_path),
+                _ => None,
+            };
             // Named by their file names, as `sample::load` names them.
             let inputs = sample_inputs()
                 .into_iter()
@@ -201,7 +207,12 @@ pub fn open_session(
     }
     let any_loaded = files.iter().any(|f| f.result.is_ok());
     // The sample session opens even when the build has no sample files, to say so.
-    if !any_loaded && !matches!(request, LoadRequest::Sample | LoadRequest::Lesson { .. }) {
+    if !any_loaded
+        && !matches!(
+            request,
+            LoadRequest::Sample | LoadRequest::CleanSample | LoadRequest::Lesson { .. }
+        )
+    {
         return (nothing(errors, false), None);
     }
     phase.store(LoadPhase::Opening.as_u8(), Ordering::Relaxed);
@@ -213,7 +224,7 @@ pub fn open_session(
         })
         .collect();
     let source = match request {
-        LoadRequest::Sample => SessionSource::Sample,
+        LoadRequest::Sample | LoadRequest::CleanSample => SessionSource::Sample,
         LoadRequest::Lesson { id, .. } => SessionSource::Lesson(id.clone()),
         LoadRequest::Files(_) => SessionSource::Files(
             files

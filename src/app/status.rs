@@ -13,7 +13,9 @@ impl MigreviewApp {
         if let Some(load) = self.jobs.running_load() {
             ui.horizontal(|ui| {
                 let what = match &load.request {
-                    LoadRequest::Sample => tr(lang, Tr::SampleData).to_string(),
+                    LoadRequest::Sample | LoadRequest::CleanSample => {
+                        tr(lang, Tr::SampleData).to_string()
+                    }
                     LoadRequest::Lesson { id, .. } => crate::workshop::lesson(id)
                         .map_or(id.clone(), |l| {
                             l.text(lang, crate::workshop::LessonText::Title)

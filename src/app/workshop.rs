@@ -133,6 +133,14 @@ impl WorkshopView {
                                 self.selected = i;
                             }
                         }
+                        ui.add_space(12.0);
+                        if ui
+                            .button(tr(lang, Tr::WorkshopWholeSample))
+                            .on_hover_text(tr(lang, Tr::WorkshopWholeSampleHint))
+                            .clicked()
+                        {
+                            commands.push(Command::OpenCleanSample);
+                        }
                     });
             });
         egui::CentralPanel::default().show(ui, |ui| {
