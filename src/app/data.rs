@@ -435,15 +435,16 @@ impl DataView {
             .unwrap_or((None, None));
         let body_height = ui.text_style_height(&egui::TextStyle::Body);
         let row_height = body_height + 8.0;
-        let label_width = 280.0;
-        // Fit the years in the window when they can be read at 84 points each; scroll otherwise.
+        // The labels take a fifth of a narrow window (a projector at 150 %), at most 280 points.
+        let label_width = (ui.available_width() * 0.2).clamp(150.0, 280.0);
+        // Fit the years in the window when they can be read at 72 points each; scroll otherwise.
         let columns = pivot.years.len().max(1) as f32;
         let spacing = ui.spacing().item_spacing.x;
         let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
         let year_width =
             ((ui.available_width() - label_width - scroll_bar - spacing * (columns + 1.0))
                 / columns)
-                .clamp(84.0, 140.0);
+                .clamp(72.0, 140.0);
         let scroll_now = self.scroll_frames > 0;
         egui::ScrollArea::horizontal()
             .id_salt("data_horizontal")
