@@ -8,7 +8,7 @@
 use super::command::Command;
 use super::i18n::{Tr, tr};
 use super::theme::Palette;
-use super::workshop::open_lesson;
+use super::workshop::{open_lesson, script_ui};
 use super::{MigreviewApp, Panel};
 use crate::workshop::LessonText;
 use egui::{Color32, RichText};
@@ -176,15 +176,7 @@ impl MigreviewApp {
             match lesson {
                 Some(lesson) => {
                     ui.heading(lesson.text(lang, LessonText::Title));
-                    for (key, text) in [
-                        (Tr::WorkshopShow, LessonText::Show),
-                        (Tr::WorkshopAsk, LessonText::Ask),
-                        (Tr::WorkshopExplain, LessonText::Explain),
-                    ] {
-                        ui.label(RichText::new(tr(lang, key)).strong());
-                        ui.label(lesson.text(lang, text));
-                        ui.add_space(6.0);
-                    }
+                    script_ui(ui, lesson, lang);
                     if planted > 0 {
                         ui.label(format!("{}: {planted}", tr(lang, Tr::WorkshopPlanted)));
                     }

@@ -199,15 +199,7 @@ impl WorkshopView {
         ui.add_space(10.0);
         ui.separator();
         ui.label(RichText::new(tr(lang, Tr::WorkshopScript)).strong());
-        for (key, text) in [
-            (Tr::WorkshopShow, LessonText::Show),
-            (Tr::WorkshopAsk, LessonText::Ask),
-            (Tr::WorkshopExplain, LessonText::Explain),
-        ] {
-            ui.label(RichText::new(tr(lang, key)).weak());
-            ui.label(lesson.text(lang, text));
-            ui.add_space(4.0);
-        }
+        script_ui(ui, lesson, lang);
         ui.separator();
         ui.checkbox(&mut self.answers_shown, tr(lang, Tr::WorkshopShowAnswers));
         if self.answers_shown {
@@ -251,6 +243,20 @@ impl WorkshopView {
                 ui.label(RichText::new(error).color(egui::Color32::RED));
             }
         }
+    }
+}
+
+/// The trainer's script: what to show, what to ask, the explanation (the Workshop panel and
+/// the presenter's notes).
+pub fn script_ui(ui: &mut egui::Ui, lesson: &Lesson, lang: Lang) {
+    for (key, text) in [
+        (Tr::WorkshopShow, LessonText::Show),
+        (Tr::WorkshopAsk, LessonText::Ask),
+        (Tr::WorkshopExplain, LessonText::Explain),
+    ] {
+        ui.label(RichText::new(tr(lang, key)).weak());
+        ui.label(lesson.text(lang, text));
+        ui.add_space(4.0);
     }
 }
 
