@@ -148,7 +148,7 @@ fn row_title(kind: &GridKind, code: &str, lang: Lang) -> String {
     match kind {
         GridKind::ByTable(_) => country_label(code, lang),
         GridKind::ByReporter(_) => match TableId::parse(code) {
-            Some(table) => format!("{} — {}", table.code(), table.title(lang)),
+            Some(table) => table.label(lang),
             None => code.to_string(),
         },
     }
@@ -347,11 +347,11 @@ impl CoverageView {
                 Some(GridKind::ByTable(current)) => {
                     let label = ui.label(tr(lang, Tr::TableLabel));
                     egui::ComboBox::from_id_salt("coverage_table")
-                        .selected_text(format!("{} — {}", current.code(), current.title(lang)))
+                        .selected_text(current.label(lang))
                         .width(380.0)
                         .show_ui(ui, |ui| {
                             for &table in &coverage.tables {
-                                let text = format!("{} — {}", table.code(), table.title(lang));
+                                let text = table.label(lang);
                                 if ui.selectable_label(table == current, text).clicked() {
                                     self.kind = Some(GridKind::ByTable(table));
                                 }

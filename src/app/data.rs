@@ -337,16 +337,13 @@ impl DataView {
         let selection = self.selection;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr(lang, Tr::TableLabel));
-            let shown = selection
-                .table
-                .map(|t| format!("{} — {}", t.code(), t.title(lang)))
-                .unwrap_or_default();
+            let shown = selection.table.map(|t| t.label(lang)).unwrap_or_default();
             egui::ComboBox::from_id_salt("data_table")
                 .selected_text(shown)
                 .width(360.0)
                 .show_ui(ui, |ui| {
                     for (table, reporters) in slices {
-                        let text = format!("{} — {}", table.code(), table.title(lang));
+                        let text = table.label(lang);
                         if ui
                             .selectable_label(selection.table == Some(*table), text)
                             .clicked()

@@ -834,7 +834,7 @@ fn is_year_heading(text: &str) -> bool {
 }
 
 fn table_text(table: TableId, lang: Lang) -> String {
-    format!("{} — {}", table.code(), table.title(lang))
+    table.label(lang)
 }
 
 /// The first rows of the sheet, the header row highlighted.

@@ -195,13 +195,7 @@ pub fn coverage<DB: DrawingBackend>(
     let t = texts(lang);
     let (title, rows, y_desc, subtitle): (String, Vec<String>, &str, &str) = match &grid.kind {
         GridKind::ByTable(table) => (
-            format!(
-                "{}: {} {} — {}",
-                t.coverage_by_table,
-                t.table,
-                table.code(),
-                table.title(lang)
-            ),
+            format!("{}: {}", t.coverage_by_table, table.heading(lang)),
             grid.rows.clone(),
             t.reporter,
             t.coverage_subtitle,
@@ -215,8 +209,8 @@ pub fn coverage<DB: DrawingBackend>(
             grid.rows
                 .iter()
                 .map(|code| match TableId::parse(code) {
-                    Some(TableId::Pop | TableId::Births | TableId::Deaths) | None => code.clone(),
-                    Some(table) => format!("{} {}", t.table, table.code()),
+                    Some(table) => table.short_label(lang),
+                    None => code.clone(),
                 })
                 .collect(),
             t.table,

@@ -252,6 +252,41 @@ impl TableId {
         }
     }
 
+    /// The table as a person reads it in a list: `3 — Long-term immigration…`; the population,
+    /// births and deaths by their title alone, since their codes (`POP`, `BIRTHS`, `DEATHS`) are
+    /// for machines.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            TableId::Pop | TableId::Births | TableId::Deaths => self.title(lang).to_string(),
+            _ => format!("{} — {}", self.code(), self.title(lang)),
+        }
+    }
+
+    /// The table as a heading names it: `Table 3 — Long-term immigration…`; the population,
+    /// births and deaths by their title alone.
+    pub fn heading(self, lang: Lang) -> String {
+        match self {
+            TableId::Pop | TableId::Births | TableId::Deaths => self.title(lang).to_string(),
+            _ => format!(
+                "{} {} — {}",
+                crate::t!(lang, "table-word"),
+                self.code(),
+                self.title(lang)
+            ),
+        }
+    }
+
+    /// The table as a chart's row names it: `Table 3`; the population, births and deaths by a
+    /// word (`Population`, `Население`).
+    pub fn short_label(self, lang: Lang) -> String {
+        match self {
+            TableId::Pop => crate::t!(lang, "table-short-pop").to_string(),
+            TableId::Births => crate::t!(lang, "table-short-births").to_string(),
+            TableId::Deaths => crate::t!(lang, "table-short-deaths").to_string(),
+            _ => format!("{} {}", crate::t!(lang, "table-word"), self.code()),
+        }
+    }
+
     /// The sheet name migreview writes for this table in a Clearinghouse workbook.
     pub fn sheet_name(self) -> String {
         match self {
@@ -377,6 +412,27 @@ pub use crate::i18n::Lang;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_person_reads_words_where_a_machine_reads_codes() {
+        assert_eq!(
+            TableId::T3.label(Lang::En),
+            "3 — Long-term immigration by country of previous residence"
+        );
+        assert_eq!(
+            TableId::T3.heading(Lang::Ru),
+            "Таблица 3 — Долгосрочная иммиграция по стране предыдущего проживания"
+        );
+        assert_eq!(TableId::T3.short_label(Lang::Ru), "Таблица 3");
+        assert_eq!(
+            TableId::Pop.label(Lang::Ru),
+            "Численность населения на 1 января"
+        );
+        assert_eq!(TableId::Pop.heading(Lang::En), "Population on 1 January");
+        assert_eq!(TableId::Pop.short_label(Lang::Ru), "Население");
+        assert_eq!(TableId::Births.short_label(Lang::Ru), "Рождения");
+        assert_eq!(TableId::Deaths.short_label(Lang::En), "Deaths");
+    }
 
     #[test]
     fn parses_the_spellings_people_use() {

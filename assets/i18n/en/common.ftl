@@ -11,3 +11,9 @@ dimension-coherence = Coherence
 ## Lists.
 # $init: the items but the last, joined by commas.
 list-and = { $init } and { $last }
+
+## The population, births and deaths as a chart's row names them.
+table-short-pop = Population
+table-short-births = Births
+table-short-deaths = Deaths
+table-word = Table

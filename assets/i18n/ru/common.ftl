@@ -10,3 +10,9 @@ dimension-coherence = Согласованность
 
 ## Перечни.
 list-and = { $init } и { $last }
+
+## Население, рождения и смерти, как их называет строка графика.
+table-short-pop = Население
+table-short-births = Рождения
+table-short-deaths = Смерти
+table-word = Таблица

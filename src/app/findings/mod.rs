@@ -784,10 +784,7 @@ fn finding_facts(finding: &Finding, lang: Lang) -> Vec<(Tr, String)> {
         facts.push((Tr::WhereLabel, location.to_string()));
     }
     if let Some(table) = finding.table {
-        facts.push((
-            Tr::TableLabel,
-            format!("{} — {}", table.code(), table.title(lang)),
-        ));
+        facts.push((Tr::TableLabel, table.label(lang)));
     }
     if let Some(reporter) = &finding.reporter {
         facts.push((
@@ -1066,11 +1063,7 @@ fn table_year_status_filters_ui(
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.table, None, all);
             for table in &choices.tables {
-                ui.selectable_value(
-                    &mut filter.table,
-                    Some(*table),
-                    format!("{} — {}", table.code(), table.title(lang)),
-                );
+                ui.selectable_value(&mut filter.table, Some(*table), table.label(lang));
             }
         })
         .response
