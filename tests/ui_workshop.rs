@@ -259,12 +259,14 @@ fn a_quiz_hides_the_findings_scores_the_marks_and_steps_through_the_reveal() {
     // The findings are hidden: no count on the tab, no list.
     assert!(has_label(&h, "Findings"));
     assert!(!has_label(&h, "Findings (5)"));
-    h.state_mut().set_panel(Panel::Findings);
-    h.run();
-    assert!(has_label(
-        &h,
-        "The findings are hidden during the quiz: mark the cells you suspect in Data, then reveal in Workshop (or press R)."
-    ));
+    for panel in [Panel::Findings, Panel::Overview] {
+        h.state_mut().set_panel(panel);
+        h.run();
+        assert!(has_label(
+            &h,
+            "The findings are hidden during the quiz: mark the cells you suspect in Data, then reveal in Workshop (or press R)."
+        ));
+    }
     // The room marks the Uzbek total (a hit) and the Chinese one (a false alarm), in Data.
     show_kyrgyz_immigration_2016(&mut h);
     h.get_by_label("9,741").click();

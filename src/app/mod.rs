@@ -435,6 +435,11 @@ impl MigreviewApp {
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| match self.panel {
+            // During a quiz the Overview's scorecard would name the checks that fail.
+            Panel::Overview | Panel::Findings if self.quiz_hides_findings() => {
+                ui.add_space(12.0);
+                ui.label(RichText::new(tr(lang, Tr::QuizFindingsHidden)).size(18.0));
+            }
             Panel::Overview => overview::overview_ui(
                 ui,
                 &self.session,
@@ -447,10 +452,6 @@ impl MigreviewApp {
                 self.data_view.quiz = self.quiz.as_ref().map(workshop::Quiz::cells);
                 self.data_view
                     .data_ui(ui, &self.session, lang, &self.palette, &mut self.commands)
-            }
-            Panel::Findings if self.quiz_hides_findings() => {
-                ui.add_space(12.0);
-                ui.label(RichText::new(tr(lang, Tr::QuizFindingsHidden)).size(18.0));
             }
             Panel::Findings => self.findings_view.findings_ui(
                 ui,
