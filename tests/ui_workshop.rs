@@ -459,3 +459,42 @@ fn the_whole_sample_opens_from_a_clean_start_and_leaves_its_saved_review_alone()
     assert!(h.state().flush_saves());
     assert_eq!(std::fs::read(&saved).unwrap(), before);
 }
+
+#[test]
+fn the_findings_list_stays_readable_on_a_projector_at_150_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_max_steps(16)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |_cc| app);
+    wait_until_idle(&mut h);
+    h.ctx.set_zoom_factor(1.5);
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    h.state_mut().findings_view_mut().filter.check = Some(CheckCode::A1);
+    h.run();
+    // The message goes on a line of its own, under the columns, as wide as the list.
+    let message = "Total 9,347,744 ≠ men 4,646,554 + women 4,701,109 = 9,347,663";
+    let under = h.get_by_label(message).rect();
+    assert!(
+        under.width() > 300.0,
+        "the message has {} points",
+        under.width()
+    );
+    assert!(
+        under.left() < 60.0,
+        "it starts under the columns: {under:?}"
+    );
+    let columns = h.get_by_label("AZE").rect();
+    assert!(
+        under.top() >= columns.bottom() - 1.0,
+        "{under:?} below {columns:?}"
+    );
+    // At 100 % the list is wide enough: the message stays beside the columns.
+    h.ctx.set_zoom_factor(1.0);
+    h.run();
+    let beside = h.get_by_label(message).rect();
+    assert!(beside.left() > 250.0, "{beside:?}");
+}

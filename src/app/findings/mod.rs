@@ -544,7 +544,15 @@ impl FindingsView {
             ui.label(tr(lang, Tr::NothingMatches));
             return;
         }
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        // A list too narrow for a readable message beside the columns (a projector at 150 %)
+        // gives each finding two lines: the columns, then the message under them.
+        let two_lines = ui.available_width() < ROW_COLUMNS_WIDTH + MIN_MESSAGE_WIDTH;
+        let row_height = if two_lines {
+            2.0 * line + 10.0
+        } else {
+            line + 8.0
+        };
         let spacing = ui.spacing().item_spacing.y;
         let mut area = egui::ScrollArea::vertical()
             .id_salt("findings_list")
@@ -605,11 +613,15 @@ impl FindingsView {
                             // The members of an open case sit under it.
                             ui.horizontal(|ui| {
                                 ui.add_space(14.0);
-                                finding_row_ui(ui, row_height, session, i, selected, lang, palette)
+                                finding_row_ui(
+                                    ui, row_height, two_lines, session, i, selected, lang, palette,
+                                )
                             })
                             .inner
                         } else {
-                            finding_row_ui(ui, row_height, session, i, selected, lang, palette)
+                            finding_row_ui(
+                                ui, row_height, two_lines, session, i, selected, lang, palette,
+                            )
                         };
                         if response.double_clicked() {
                             commands.push(Command::ShowInData(i));
@@ -917,9 +929,16 @@ fn list_row(
     (rect, response)
 }
 
+/// The width of a finding row's columns before its message, status included.
+const ROW_COLUMNS_WIDTH: f32 = 12.0 + 34.0 + 36.0 + 40.0 + 40.0 + 18.0 + 70.0 + 96.0 + 60.0;
+/// The least width a message beside the columns is given; below it, it goes on a line of its own.
+const MIN_MESSAGE_WIDTH: f32 = 240.0;
+
+#[allow(clippy::too_many_arguments)]
 fn finding_row_ui(
     ui: &mut egui::Ui,
     height: f32,
+    two_lines: bool,
     session: &Session,
     index: usize,
     selected: bool,
@@ -932,24 +951,32 @@ fn finding_row_ui(
     let message = finding.message(lang);
     let label = format!("{} {}", finding.check, message);
     let (rect, response) = list_row(ui, height, label, selected, selected);
+    let inner = rect.shrink2(vec2(6.0, 0.0));
+    let (first_line, second_line) = if two_lines {
+        let (top, bottom) = inner.split_top_bottom_at_fraction(0.5);
+        (top, Some(bottom))
+    } else {
+        (inner, None)
+    };
+    let line_height = first_line.height();
     let mut child = ui.new_child(
         UiBuilder::new()
-            .max_rect(rect.shrink2(vec2(6.0, 0.0)))
+            .max_rect(first_line)
             .layout(Layout::left_to_right(Align::Center)),
     );
     // A column of fixed width, text from its left edge.
     let cell = |ui: &mut egui::Ui, width: f32, text: RichText| {
         ui.allocate_ui_with_layout(
-            vec2(width, height),
+            vec2(width, line_height),
             Layout::left_to_right(Align::Center),
             |ui| {
-                ui.set_min_size(vec2(width, height));
+                ui.set_min_size(vec2(width, line_height));
                 ui.add(egui::Label::new(text).selectable(false).truncate());
             },
         );
     };
     let dot = child
-        .allocate_exact_size(vec2(12.0, height), Sense::hover())
+        .allocate_exact_size(vec2(12.0, line_height), Sense::hover())
         .0;
     child
         .painter()
@@ -986,14 +1013,28 @@ fn finding_row_ui(
     );
     let status = session.review.status(session.case_id(index));
     let status_width = 96.0;
-    let message_width = (child.available_width() - status_width - 8.0).max(60.0);
-    cell(&mut child, message_width, RichText::new(message));
     let status_text = if status == TriageStatus::Open {
         RichText::new(status_name(lang, status)).weak()
     } else {
         RichText::new(status_name(lang, status))
     };
-    cell(&mut child, status_width, status_text);
+    match second_line {
+        Some(below) => {
+            cell(&mut child, status_width, status_text);
+            let mut under = ui.new_child(
+                UiBuilder::new()
+                    .max_rect(below.shrink2(vec2(18.0, 0.0)))
+                    .layout(Layout::left_to_right(Align::Center)),
+            );
+            let width = under.available_width();
+            cell(&mut under, width, RichText::new(message));
+        }
+        None => {
+            let message_width = (child.available_width() - status_width - 8.0).max(60.0);
+            cell(&mut child, message_width, RichText::new(message));
+            cell(&mut child, status_width, status_text);
+        }
+    }
     response
 }
 
