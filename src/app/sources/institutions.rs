@@ -91,16 +91,16 @@ fn institution_form(ui: &mut egui::Ui, institution: &mut Institution, lang: Lang
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            for (key, text) in [
-                (Tr::InstitutionId, &mut institution.id),
-                (Tr::InstitutionNameEn, &mut institution.name_en),
-                (Tr::InstitutionNameRu, &mut institution.name_ru),
-            ] {
+            // A line of the form: its label, and the text it edits.
+            let line = |ui: &mut egui::Ui, key: Tr, text: &mut String| {
                 let label = ui.label(tr(lang, key));
                 ui.add(egui::TextEdit::singleline(text).desired_width(420.0))
                     .labelled_by(label.id);
                 ui.end_row();
-            }
+            };
+            line(ui, Tr::InstitutionId, &mut institution.id);
+            line(ui, Tr::InstitutionNameEn, &mut institution.name_en);
+            line(ui, Tr::InstitutionNameRu, &mut institution.name_ru);
             let label = ui.label(tr(lang, Tr::InstitutionCategoryLabel));
             egui::ComboBox::from_id_salt("institution_category")
                 .selected_text(institution.category.label(lang))
@@ -116,16 +116,9 @@ fn institution_form(ui: &mut egui::Ui, institution: &mut Institution, lang: Lang
                 .response
                 .labelled_by(label.id);
             ui.end_row();
-            for (key, text) in [
-                (Tr::InstitutionLocation, &mut institution.location),
-                (Tr::InstitutionWebsite, &mut institution.website),
-                (Tr::InstitutionContact, &mut institution.contact),
-            ] {
-                let label = ui.label(tr(lang, key));
-                ui.add(egui::TextEdit::singleline(text).desired_width(420.0))
-                    .labelled_by(label.id);
-                ui.end_row();
-            }
+            line(ui, Tr::InstitutionLocation, &mut institution.location);
+            line(ui, Tr::InstitutionWebsite, &mut institution.website);
+            line(ui, Tr::InstitutionContact, &mut institution.contact);
             let label = ui.label(tr(lang, Tr::InstitutionSummary));
             ui.add(
                 egui::TextEdit::multiline(&mut institution.summary)
