@@ -20,7 +20,7 @@ use std::time::Duration;
 fn plant_and_check(lesson: &Lesson, planted: &Fault) -> usize {
     let mut sample = lesson.sample().unwrap();
     planted.plant(&mut sample).unwrap();
-    let workbooks = Lesson::workbooks(&sample, &lesson.reporters);
+    let workbooks = lesson.workbooks(&sample).unwrap();
     let inputs = workbooks.iter().map(|(name, bytes)| Input::Embedded {
         path: PathBuf::from("lesson").join(name),
         bytes,

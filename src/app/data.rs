@@ -10,6 +10,7 @@ use super::i18n::{
 use super::session::Session;
 use super::theme::Palette;
 use super::widgets::{row_label, sort_key};
+use super::workshop::Quiz;
 use crate::app::i18n::country_label;
 use crate::checks::Severity;
 use crate::model::{Lang, Missing, ObsKey, Sex, Sym, TableId, gazetteer};
@@ -134,16 +135,6 @@ pub struct DataView {
     scroll_frames: u8,
     pivot: Option<Pivot>,
     pivot_key: Option<(u64, DataSelection, Lang)>,
-    /// The workshop's quiz, when one runs: the cells marked, and whether the findings are
-    /// revealed (set by the window before each frame).
-    pub quiz: Option<QuizCells>,
-}
-
-/// What Data shows of a quiz.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct QuizCells {
-    pub marks: Vec<ObsKey>,
-    pub revealed: bool,
 }
 
 impl DataView {
@@ -280,10 +271,12 @@ impl DataView {
         }
     }
 
+    /// The panel; `quiz`, when one runs, hides the findings and shows the cells marked.
     pub fn data_ui(
         &mut self,
         ui: &mut egui::Ui,
         session: &Session,
+        quiz: Option<&Quiz>,
         lang: Lang,
         palette: &Palette,
         commands: &mut Vec<Command>,
@@ -317,7 +310,7 @@ impl DataView {
         if pivot.rows.is_empty() {
             ui.label(tr(lang, Tr::NoObservationsForSelection));
         } else {
-            self.grid_ui(ui, session, &pivot, lang, palette, commands);
+            self.grid_ui(ui, session, &pivot, quiz, lang, palette, commands);
         }
         self.pivot = Some(pivot);
         if self.scroll_frames > 0 {
@@ -413,11 +406,13 @@ impl DataView {
         });
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn grid_ui(
         &mut self,
         ui: &mut egui::Ui,
         session: &Session,
         pivot: &Pivot,
+        quiz: Option<&Quiz>,
         lang: Lang,
         palette: &Palette,
         commands: &mut Vec<Command>,
@@ -504,15 +499,7 @@ impl DataView {
                                         key: &key,
                                         is_target,
                                     };
-                                    cell_ui(
-                                        ui,
-                                        session,
-                                        at,
-                                        self.quiz.as_ref(),
-                                        lang,
-                                        palette,
-                                        commands,
-                                    );
+                                    cell_ui(ui, session, at, quiz, lang, palette, commands);
                                     if is_target && scroll_now {
                                         ui.scroll_to_rect_animation(
                                             ui.max_rect(),
@@ -605,14 +592,14 @@ fn cell_ui(
         key,
         is_target,
     }: PivotCell<'_>,
-    quiz: Option<&QuizCells>,
+    quiz: Option<&Quiz>,
     lang: Lang,
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
     let rect = ui.max_rect();
     // While a quiz hides them, no cell shows its findings; a click marks the cell.
-    let hidden = quiz.is_some_and(|q| !q.revealed);
+    let hidden = quiz.is_some_and(|q| !q.revealed());
     let findings = if hidden {
         &[]
     } else {
@@ -640,7 +627,7 @@ fn cell_ui(
     {
         // A mark: blue while the room guesses; after the reveal green for a hit, red for a
         // false alarm.
-        let colour = match (quiz.revealed, session.findings_at(key).is_empty()) {
+        let colour = match (quiz.revealed(), session.findings_at(key).is_empty()) {
             (false, _) => palette.info,
             (true, false) => palette.target,
             (true, true) => palette.error,

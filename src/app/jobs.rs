@@ -158,10 +158,10 @@ pub fn open_session(
                             log::warn!("lesson {id}: cannot plant {fault:?}: {e}");
                         }
                     }
-                    Some(crate::workshop::Lesson::workbooks(
-                        &sample,
-                        &lesson.reporters,
-                    ))
+                    lesson
+                        .workbooks(&sample)
+                        .map_err(|e| log::error!("lesson {id}: {e}"))
+                        .ok()
                 })
                 .unwrap_or_default();
             let inputs = workbooks.iter().map(|(name, bytes)| load::Input::Embedded {

@@ -448,11 +448,14 @@ impl MigreviewApp {
                 &self.palette,
                 &mut self.commands,
             ),
-            Panel::Data => {
-                self.data_view.quiz = self.quiz.as_ref().map(workshop::Quiz::cells);
-                self.data_view
-                    .data_ui(ui, &self.session, lang, &self.palette, &mut self.commands)
-            }
+            Panel::Data => self.data_view.data_ui(
+                ui,
+                &self.session,
+                self.quiz.as_ref(),
+                lang,
+                &self.palette,
+                &mut self.commands,
+            ),
             Panel::Findings => self.findings_view.findings_ui(
                 ui,
                 &self.session,

@@ -24,20 +24,13 @@ pub struct Presenter {
     step: Option<(usize, u8)>,
 }
 
-/// The pair of a mirror finding (sender, receiver), whose series is its chart.
+/// The pair of a mirror finding (sender, receiver), whose series is its chart. An M1 finding
+/// is about Table 3 of the receiving country: its reporter receives from its category.
 fn mirror_pair(finding: &crate::checks::Finding) -> Option<(String, String)> {
-    use crate::checks::CheckCode;
-    use crate::model::TableId;
-    if !matches!(finding.check, CheckCode::M1) {
+    if finding.check != crate::checks::CheckCode::M1 {
         return None;
     }
-    let (reporter, partner) = (finding.reporter.clone()?, finding.category.clone()?);
-    match finding.table? {
-        // Table 3: the reporter receives from the partner; table 4: it sends to the partner.
-        TableId::T3 => Some((partner, reporter)),
-        TableId::T4 => Some((reporter, partner)),
-        _ => None,
-    }
+    Some((finding.category.clone()?, finding.reporter.clone()?))
 }
 
 impl Palette {
@@ -94,8 +87,9 @@ impl MigreviewApp {
         }
     }
 
-    /// F11 turns the presenter view on and off; in it, Esc leaves, → and ← show the next and
-    /// the previous finding in its cell.
+    /// F11 turns the presenter view on and off; in it, Esc leaves, → steps through each
+    /// finding (its cell, its chart, its explanation) and ← goes back a finding; R reveals a
+    /// quiz.
     pub(super) fn presenter_keys(&mut self, ctx: &egui::Context) {
         if ctx.egui_wants_keyboard_input() {
             return;

@@ -3,7 +3,6 @@
 //! and the export of the handouts.
 
 use super::command::Command;
-use super::data::QuizCells;
 use super::i18n::{Tr, tr, trf};
 use super::jobs::JobEvent;
 use super::session::{Session, SessionSource};
@@ -26,8 +25,9 @@ pub struct WorkshopView {
     answers_shown: bool,
     /// The answer key of a lesson in a language, made when first shown.
     answers: Option<(String, Lang, Result<Vec<Answer>, String>)>,
-    /// The findings the last plant brought (their places in the list).
-    pub new_findings: Vec<usize>,
+    /// The problems planted live, in words, for the lesson and language they were told in
+    /// (telling them reads the lesson's clean sample, which is not made again each frame).
+    planted_told: Option<(String, Lang, Vec<Fault>, Vec<String>)>,
 }
 
 /// What the handouts' jobs tell the window.
@@ -58,12 +58,9 @@ pub struct Quiz {
 }
 
 impl Quiz {
-    /// What Data shows of the quiz.
-    pub fn cells(&self) -> QuizCells {
-        QuizCells {
-            marks: self.marks.clone(),
-            revealed: self.score.is_some(),
-        }
+    /// Whether the findings are shown again and the marks scored.
+    pub fn revealed(&self) -> bool {
+        self.score.is_some()
     }
 }
 
@@ -155,7 +152,7 @@ impl WorkshopView {
                     self.lesson_ui(ui, lesson, open, lang, commands);
                     if open.is_some_and(|o| o.id == lesson.id) {
                         quiz_ui(ui, session, quiz, lang, commands);
-                        planted_ui(ui, lesson, planted, lang, commands);
+                        self.planted_ui(ui, lesson, planted, lang, commands);
                     }
                 });
         });
@@ -207,6 +204,52 @@ impl WorkshopView {
         }
     }
 
+    /// The problems planted live into the open lesson, each with its undo.
+    fn planted_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lesson: &Lesson,
+        planted: &[Fault],
+        lang: Lang,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.separator();
+        ui.label(RichText::new(tr(lang, Tr::WorkshopPlanted)).strong());
+        if planted.is_empty() {
+            ui.label(RichText::new(tr(lang, Tr::WorkshopPlantHint)).weak());
+            return;
+        }
+        let current = self
+            .planted_told
+            .as_ref()
+            .is_some_and(|(id, told_in, faults, _)| {
+                *id == lesson.id && *told_in == lang && faults.as_slice() == planted
+            });
+        if !current {
+            let base = lesson.base();
+            let told = planted
+                .iter()
+                .map(|fault| crate::workshop::describe(fault, &base, lang))
+                .collect();
+            self.planted_told = Some((lesson.id.clone(), lang, planted.to_vec(), told));
+        }
+        let Some((_, _, _, told)) = &self.planted_told else {
+            return;
+        };
+        for (i, text) in told.iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .button(tr(lang, Tr::WorkshopUndoPlant))
+                    .on_hover_text(tr(lang, Tr::WorkshopUndoPlantHint))
+                    .clicked()
+                {
+                    commands.push(Command::UndoPlant(i));
+                }
+                ui.label(text);
+            });
+        }
+    }
+
     /// The planted problems with what the checks report of each.
     fn answers_ui(&mut self, ui: &mut egui::Ui, lesson: &Lesson, lang: Lang) {
         let current = self
@@ -230,11 +273,11 @@ impl WorkshopView {
                             .as_ref()
                             .map(ToString::to_string)
                             .unwrap_or_default();
-                        let message = match lang {
-                            Lang::En => &finding.message,
-                            Lang::Ru => &finding.message_ru,
-                        };
-                        ui.label(format!("    {} · {place} · {message}", finding.check));
+                        ui.label(format!(
+                            "    {} · {place} · {}",
+                            finding.check,
+                            finding.message(lang)
+                        ));
                     }
                     ui.add_space(4.0);
                 }
@@ -334,35 +377,6 @@ fn quiz_ui(
     }
 }
 
-/// The problems planted live into the open lesson, each with its undo.
-fn planted_ui(
-    ui: &mut egui::Ui,
-    lesson: &Lesson,
-    planted: &[Fault],
-    lang: Lang,
-    commands: &mut Vec<Command>,
-) {
-    ui.separator();
-    ui.label(RichText::new(tr(lang, Tr::WorkshopPlanted)).strong());
-    if planted.is_empty() {
-        ui.label(RichText::new(tr(lang, Tr::WorkshopPlantHint)).weak());
-        return;
-    }
-    let base = lesson.base();
-    for (i, fault) in planted.iter().enumerate() {
-        ui.horizontal(|ui| {
-            if ui
-                .button(tr(lang, Tr::WorkshopUndoPlant))
-                .on_hover_text(tr(lang, Tr::WorkshopUndoPlantHint))
-                .clicked()
-            {
-                commands.push(Command::UndoPlant(i));
-            }
-            ui.label(crate::workshop::describe(fault, &base, lang));
-        });
-    }
-}
-
 /// The cell's "Plant a problem" menu (Data, right click, when a lesson is open): each kind of
 /// problem a statistician makes by hand, planted into this cell, its row or its column.
 pub fn plant_menu_ui(
@@ -385,10 +399,7 @@ pub fn plant_menu_ui(
         sex: obs.sex.code().to_string(),
         year: obs.year,
     };
-    let value = match obs.value() {
-        crate::model::Value::Number(n) => Some(n),
-        crate::model::Value::Missing(_) => None,
-    };
+    let value = obs.value().number();
     ui.menu_button(tr(lang, Tr::PlantMenu), |ui| {
         if let Some(value) = value {
             ui.horizontal(|ui| {
@@ -446,9 +457,7 @@ impl MigreviewApp {
         let SessionSource::Lesson(id) = &self.session.source else {
             return;
         };
-        let before = (0..self.session.findings().len())
-            .map(|i| self.session.case_id(i).to_string())
-            .collect();
+        let before = self.session.index.case_ids.iter().cloned().collect();
         self.before_plant = Some(before);
         let request = super::jobs::LoadRequest::Lesson {
             id: id.clone(),
@@ -484,7 +493,6 @@ impl MigreviewApp {
             )
         };
         self.push_message(MessageLevel::Info, text);
-        self.workshop_view.new_findings = new.clone();
         if let Some(&first) = new.first() {
             self.commands.push(Command::SelectFinding(Some(first)));
             self.commands.push(Command::ShowInData(first));

@@ -347,16 +347,19 @@ impl Sample {
     pub fn workbooks(&self) -> Result<Vec<(String, Vec<u8>)>, GenerateError> {
         REPORTERS
             .iter()
-            .map(|reporter| {
-                let name = Sample::workbook_name(reporter);
-                super::workbook::write(self, reporter)
-                    .map(|bytes| (name.clone(), bytes))
-                    .map_err(|e| GenerateError::Workbook {
-                        file: name,
-                        detail: e.to_string(),
-                    })
-            })
+            .map(|reporter| self.workbook(reporter))
             .collect()
+    }
+
+    /// The workbook of one reporter: file name and bytes.
+    pub fn workbook(&self, reporter: &str) -> Result<(String, Vec<u8>), GenerateError> {
+        let name = Sample::workbook_name(reporter);
+        super::workbook::write(self, reporter)
+            .map(|bytes| (name.clone(), bytes))
+            .map_err(|e| GenerateError::Workbook {
+                file: name,
+                detail: e.to_string(),
+            })
     }
 
     /// Every file of the variant's folder: the workbooks and the long CSV, and for the main

@@ -4,7 +4,7 @@
 
 use crate::model::{Sex, TableId};
 use crate::sample::Sample;
-use crate::sample::generate::{Cell, Row, SEXES, YEARS, sex_index, year_index};
+use crate::sample::generate::{Cell, Row, YEARS, sex_index, year_index};
 use serde::{Deserialize, Serialize};
 
 /// The text a [`FaultKind::Text`] fault writes where a number belongs.
@@ -178,10 +178,11 @@ impl Fault {
                 }
             }
             FaultKind::SwapSexes => {
-                let (m, f) = (sex_of(Sex::M), sex_of(Sex::F));
-                let men = row.cells[m][year].take();
-                row.cells[m][year] = row.cells[f][year].take();
-                row.cells[f][year] = men;
+                if let (Some(m), Some(f)) = (sex_index(Sex::M), sex_index(Sex::F)) {
+                    let men = row.cells[m][year].take();
+                    row.cells[m][year] = row.cells[f][year].take();
+                    row.cells[f][year] = men;
+                }
             }
             FaultKind::DuplicateRow => {
                 let copy = row.clone();
@@ -199,8 +200,4 @@ impl Fault {
 
 fn number_of(cell: &Option<Cell>) -> Option<f64> {
     cell.as_ref().and_then(Cell::number)
-}
-
-fn sex_of(sex: Sex) -> usize {
-    SEXES.iter().position(|&s| s == sex).unwrap_or(0)
 }

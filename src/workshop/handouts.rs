@@ -3,7 +3,7 @@
 //! show it) and a one-page exercise sheet (HTML and DOCX, laid out by the review report's
 //! writers), in the language chosen.
 
-use super::{Answer, Lesson, LessonText, answers};
+use super::{Answer, Lesson, LessonText, answers_on};
 use crate::model::Lang;
 use crate::review_report::document::{Block, Column, Span};
 use crate::review_report::{docx, html};
@@ -16,16 +16,20 @@ use std::path::{Path, PathBuf};
 pub enum HandoutError {
     #[error("the lesson's data cannot be built: {0}")]
     Fault(#[from] super::FaultError),
+    #[error("the lesson's workbooks cannot be written: {0}")]
+    Workbook(#[from] crate::sample::generate::GenerateError),
     #[error("cannot write {path}: {detail}")]
     Write { path: String, detail: String },
 }
 
 /// The handouts of a lesson, each a file name and its bytes.
 pub fn handouts(lesson: &Lesson, lang: Lang) -> Result<Vec<(String, Vec<u8>)>, HandoutError> {
-    let sample = lesson.sample()?;
-    let mut files = Lesson::workbooks(&sample, &lesson.reporters);
+    // The clean sample is generated once, for the lesson's data and for its key.
+    let base = lesson.base();
+    let sample = lesson.plant_into(base.clone())?;
+    let mut files = lesson.workbooks(&sample)?;
     let workbooks: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
-    let answers = answers(lesson, lang)?;
+    let answers = answers_on(lesson, &base, lang)?;
     let suffix = format!("{}_{}", lesson.id, lang.code());
     let failed = |path: &str, detail: String| HandoutError::Write {
         path: path.to_string(),
@@ -144,6 +148,7 @@ pub fn answer_key(
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(header_row, header_row)?;
+    let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
     let mut row = header_row + 1;
     for (n, answer) in answers.iter().enumerate() {
         for (i, finding) in answer.findings.iter().enumerate() {
@@ -153,7 +158,6 @@ pub fn answer_key(
             } else {
                 ""
             };
-            let top = Format::new().set_align(rust_xlsxwriter::FormatAlign::Top);
             sheet.write_number_with_format(row, 0, (n + 1) as f64, &top)?;
             sheet.write_string_with_format(row, 1, description, &wrap)?;
             sheet.write_string_with_format(row, 2, finding.check.as_str(), &top)?;
@@ -163,10 +167,7 @@ pub fn answer_key(
                 .map(ToString::to_string)
                 .unwrap_or_default();
             sheet.write_string_with_format(row, 3, &cell, &wrap)?;
-            let message = match lang {
-                Lang::En => &finding.message,
-                Lang::Ru => &finding.message_ru,
-            };
+            let message = finding.message(lang);
             sheet.write_string_with_format(row, 4, message, &wrap)?;
             let height = [
                 lines(description, WIDTHS[1]),

@@ -14,6 +14,7 @@ pub mod quiz;
 use crate::checks::{CheckCode, Finding};
 use crate::model::{Dataset, Lang};
 use crate::report::Report;
+use crate::sample::generate::GenerateError;
 use crate::sample::{Sample, Variant};
 use crate::settings::Settings;
 use crate::t;
@@ -124,7 +125,11 @@ impl Lesson {
 
     /// The lesson's data: the base with every fault planted.
     pub fn sample(&self) -> Result<Sample, FaultError> {
-        let mut sample = self.base();
+        self.plant_into(self.base())
+    }
+
+    /// The lesson's faults planted into a sample (its base, made once by the caller).
+    pub fn plant_into(&self, mut sample: Sample) -> Result<Sample, FaultError> {
         for fault in &self.faults {
             fault.plant(&mut sample)?;
         }
@@ -132,19 +137,9 @@ impl Lesson {
     }
 
     /// The workbooks a learner gets: one per country of the lesson (file name, bytes).
-    pub fn workbooks(sample: &Sample, reporters: &[String]) -> Vec<(String, Vec<u8>)> {
-        sample
-            .workbooks()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(name, _)| reporters.iter().any(|r| *name == Sample::workbook_name(r)))
-            .collect()
+    pub fn workbooks(&self, sample: &Sample) -> Result<Vec<(String, Vec<u8>)>, GenerateError> {
+        self.reporters.iter().map(|r| sample.workbook(r)).collect()
     }
-}
-
-/// The data set of a lesson's sample, restricted to its countries' workbooks.
-pub fn dataset(sample: &Sample) -> Dataset {
-    sample.dataset()
 }
 
 /// The findings the checks give on a data set, with the default settings.
@@ -164,7 +159,11 @@ pub struct Answer {
 
 /// The answer key of a lesson: each fault with the findings it causes alone.
 pub fn answers(lesson: &Lesson, lang: Lang) -> Result<Vec<Answer>, FaultError> {
-    let base = lesson.base();
+    answers_on(lesson, &lesson.base(), lang)
+}
+
+/// The answer key of a lesson on its base, made once by the caller.
+pub fn answers_on(lesson: &Lesson, base: &Sample, lang: Lang) -> Result<Vec<Answer>, FaultError> {
     lesson
         .faults
         .iter()
@@ -173,7 +172,7 @@ pub fn answers(lesson: &Lesson, lang: Lang) -> Result<Vec<Answer>, FaultError> {
             fault.plant(&mut sample)?;
             Ok(Answer {
                 fault: fault.clone(),
-                description: describe(fault, &base, lang),
+                description: describe(fault, base, lang),
                 findings: findings(&sample.dataset()),
             })
         })
