@@ -104,8 +104,10 @@ fn findings(dataset: &Dataset) -> Vec<Finding> {
                 category: Some(dataset.str(obs.category).to_string()),
                 expected: Some(obs.value + 10.0),
                 actual: Some(obs.value),
-                message: format!("Total {} ≠ sum of parts {}", obs.value, obs.value + 10.0),
-                message_ru: format!("Итог {} ≠ сумма частей {}", obs.value, obs.value + 10.0),
+                message: migreview::checks::Message::written(
+                    format!("Total {} ≠ sum of parts {}", obs.value, obs.value + 10.0),
+                    format!("Итог {} ≠ сумма частей {}", obs.value, obs.value + 10.0),
+                ),
                 location: Some(Location {
                     file: "big.csv".into(),
                     sheet: None,

@@ -54,8 +54,10 @@ fn many_findings() -> Vec<Finding> {
                 category: Some(format!("P{:05}", i / 32)),
                 expected: Some(f64::from(i) + 10.0),
                 actual: Some(f64::from(i)),
-                message: format!("Total {i} ≠ sum of parts {}", i + 10),
-                message_ru: format!("Итог {i} ≠ сумма частей {}", i + 10),
+                message: migreview::checks::Message::written(
+                    format!("Total {i} ≠ sum of parts {}", i + 10),
+                    format!("Итог {i} ≠ сумма частей {}", i + 10),
+                ),
                 location: Some(Location {
                     file: "KAZ.csv".into(),
                     sheet: None,

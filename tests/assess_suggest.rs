@@ -79,8 +79,10 @@ fn finding(check: CheckCode, table: TableId, year: u16, expected: f64, actual: f
         category: Some("TOTAL".into()),
         expected: Some(expected),
         actual: Some(actual),
-        message: format!("Total {actual} ≠ {expected}"),
-        message_ru: String::new(),
+        message: migreview::checks::Message::written(
+            format!("Total {actual} ≠ {expected}"),
+            String::new(),
+        ),
         location: Some(Location {
             file: "KAZ.xlsx".into(),
             sheet: Some(format!("Table {table}")),
@@ -389,7 +391,10 @@ fn internal_consistency_follows_the_size_and_number_of_deviations() {
     // A naturalisation rate out of bounds (D3) is not a sum: no deviation of a total, and it
     // counts as a large failure; the evidence quotes the worst case.
     let mut rate = finding(CheckCode::D3, TableId::T3, 2012, 0.2, 0.92);
-    rate.message = "Naturalisation rate 2012: acquisitions 11,684 / non-citizens on 1 January 12,700 = 92.0 %, outside 0–20 %".into();
+    rate.message = migreview::checks::Message::written(
+        "Naturalisation rate 2012: acquisitions 11,684 / non-citizens on 1 January 12,700 = 92.0 %, outside 0–20 %",
+        "",
+    );
     let out_of_bounds =
         run(std::slice::from_ref(&rate), ALL_CHECKS).unwrap_or_else(|| unreachable!());
     assert_eq!(out_of_bounds.score, score(1));

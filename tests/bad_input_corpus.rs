@@ -10,6 +10,7 @@ use cli_support::migreview;
 use migreview::cli::{EXIT_FINDINGS, EXIT_INPUT, EXIT_OK};
 use migreview::load::{self, ImportOptions, LoadControl, LoadOutcome, LoadReport};
 use migreview::model::Dataset;
+use migreview::model::Lang;
 use migreview::report::Report;
 use migreview::settings::Settings;
 use rust_xlsxwriter::{Workbook, Worksheet};
@@ -266,7 +267,7 @@ fn run_case(case: Case, dir: &Path) -> Vec<String> {
                             .as_ref()
                             .map(|l| l.to_string())
                             .unwrap_or_default(),
-                        f.message
+                        f.message(Lang::En)
                     )
                 })
                 .collect();

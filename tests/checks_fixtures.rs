@@ -8,6 +8,7 @@ use migreview::checks::{
     self, CheckCode, CheckOutput, Finding, Outcome, Severity, registry, run_checks,
 };
 use migreview::load::{ImportOptions, LoadControl, load_bytes};
+use migreview::model::Lang;
 use migreview::model::{Dataset, Missing, NewObs, Sex, SourceFile, TableId, Value};
 use migreview::settings::Settings;
 use std::collections::HashMap;
@@ -185,7 +186,7 @@ fn compare(code: CheckCode, what: &str, findings: &[Finding], expects: &[Expect]
             expects.len(),
             findings
                 .iter()
-                .map(|f| format!("  {} | {}", key_of(f), f.message))
+                .map(|f| format!("  {} | {}", key_of(f), f.message(Lang::En)))
                 .collect::<Vec<_>>()
                 .join("\n")
         ));
@@ -216,8 +217,12 @@ fn compare(code: CheckCode, what: &str, findings: &[Finding], expects: &[Expect]
         if !close(f.actual, e.actual) {
             differ.push(format!("actual {:?} ≠ {:?}", f.actual, e.actual));
         }
-        if f.message != e.message {
-            differ.push(format!("message\n    {:?}\n  ≠ {:?}", f.message, e.message));
+        if f.message(Lang::En) != e.message {
+            differ.push(format!(
+                "message\n    {:?}\n  ≠ {:?}",
+                f.message(Lang::En),
+                e.message
+            ));
         }
         if location != e.location {
             differ.push(format!("location {location:?} ≠ {:?}", e.location));
@@ -225,8 +230,8 @@ fn compare(code: CheckCode, what: &str, findings: &[Finding], expects: &[Expect]
         if f.dimension != checks::entry(code).dimension || f.level != checks::entry(code).level {
             differ.push("dimension or level differs from the catalogue".into());
         }
-        if f.message_ru.is_empty() || f.message_ru == f.message {
-            differ.push(format!("no Russian message: {:?}", f.message_ru));
+        if f.message(Lang::Ru).is_empty() || f.message(Lang::Ru) == f.message(Lang::En) {
+            differ.push(format!("no Russian message: {:?}", f.message(Lang::Ru)));
         }
         if !differ.is_empty() {
             problems.push(format!("{code} {what} finding {i}: {}", differ.join("; ")));
@@ -1866,7 +1871,7 @@ fn every_check_passes_fails_and_says_what_it_cannot_evaluate() {
                 passed
                     .findings
                     .iter()
-                    .map(|f| &f.message)
+                    .map(|f| f.message(Lang::En))
                     .collect::<Vec<_>>()
             ));
         }
@@ -1922,7 +1927,7 @@ fn russian_messages_use_russian_words_and_number_format() {
         ]),
     );
     assert_eq!(
-        a1.findings[0].message_ru,
+        a1.findings[0].message(Lang::Ru),
         "Итого 4\u{a0}190 ≠ мужчины 2\u{a0}100 + женщины 2\u{a0}110 = 4\u{a0}210"
     );
     let u1 = run(
@@ -1934,7 +1939,7 @@ fn russian_messages_use_russian_words_and_number_format() {
         ]),
     );
     assert_eq!(
-        u1.findings[0].message_ru,
+        u1.findings[0].message(Lang::Ru),
         "Неизвестная страна-партнёр (UNK): 250 из итога 1\u{a0}000 = 25,0 %, больше 20 %"
     );
     let a3 = run(
@@ -1946,7 +1951,7 @@ fn russian_messages_use_russian_words_and_number_format() {
         ]),
     );
     assert_eq!(
-        a3.findings[0].message_ru,
+        a3.findings[0].message(Lang::Ru),
         "Проверка невозможна: нет значения «страна-партнёр UZB (Узбекистан)» (конфиденциально), KAZ.xlsx › Table 3 › D16"
     );
     let a2 = run(
@@ -1959,7 +1964,7 @@ fn russian_messages_use_russian_words_and_number_format() {
         ]),
     );
     assert_eq!(
-        a2.findings[0].message_ru,
+        a2.findings[0].message(Lang::Ru),
         "Проверка невозможна: возрастные группы 0-14 и 10-19 пересекаются, и из возрастных групп нельзя составить набор без пересечений, охватывающий те же возрасты"
     );
 }
@@ -1978,10 +1983,10 @@ fn u1_names_the_breakdown_and_why_a_share_is_undefined_in_russian() {
             "6.1 KAZ 2010 U TOTAL TOTAL 30",
         ]),
     );
-    let messages: Vec<&str> = shares
+    let messages: Vec<String> = shares
         .findings
         .iter()
-        .map(|f| f.message_ru.as_str())
+        .map(|f| f.message(Lang::Ru).into_owned())
         .collect();
     assert_eq!(
         messages,
@@ -2009,10 +2014,10 @@ fn t2_names_the_missing_years_and_the_reporters_range_in_russian() {
             "POP KAZ 2013 T TOTAL TOTAL 1030",
         ]),
     );
-    let messages: Vec<&str> = gaps
+    let messages: Vec<String> = gaps
         .findings
         .iter()
-        .map(|f| f.message_ru.as_str())
+        .map(|f| f.message(Lang::Ru).into_owned())
         .collect();
     assert_eq!(
         messages,
@@ -2034,10 +2039,10 @@ fn t2_names_the_missing_years_and_the_reporters_range_in_russian() {
 fn d1_says_in_russian_that_a_flow_is_the_sum_of_its_partners() {
     let rows = with_partner_flows(Vec::new(), "2000000", "9000");
     let balance = run(CheckCode::D1, &book_owned(&rows));
-    let messages: Vec<&str> = balance
+    let messages: Vec<String> = balance
         .findings
         .iter()
-        .map(|f| f.message_ru.as_str())
+        .map(|f| f.message(Lang::Ru).into_owned())
         .collect();
     assert_eq!(
         messages,
@@ -2064,7 +2069,7 @@ fn a_sum_with_many_parts_is_summarised_and_counts_every_part() {
     );
     assert_eq!(out.findings.len(), 1);
     assert_eq!(
-        out.findings[0].message,
+        out.findings[0].message(Lang::En),
         "Total 1,000 ≠ sum of 8 partners 960 (difference 40)"
     );
     assert_eq!(out.findings[0].expected, Some(960.0));

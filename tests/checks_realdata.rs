@@ -4,6 +4,7 @@
 
 use migreview::checks::{CheckCode, Severity};
 use migreview::load::{ImportOptions, LoadControl, load_file};
+use migreview::model::Lang;
 use migreview::report::{InputSummary, Report};
 use migreview::settings::Settings;
 use std::path::Path;
@@ -33,7 +34,7 @@ fn eurostat_bilateral_flows_have_no_structure_or_sign_errors() {
         .findings
         .iter()
         .filter(|f| structural.contains(&f.check) && f.severity == Severity::Error)
-        .map(|f| format!("{} {}", f.check, f.message))
+        .map(|f| format!("{} {}", f.check, f.message(Lang::En)))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let summary = |code: CheckCode| {

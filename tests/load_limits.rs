@@ -3,6 +3,7 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::load::{self, ImportOptions, LoadControl};
+use migreview::model::Lang;
 use rust_xlsxwriter::Workbook;
 
 #[test]
@@ -122,7 +123,7 @@ fn a_key_repeated_thousands_of_times_is_one_finding_that_lists_a_few() {
     assert_eq!(s2.len(), 1);
     let shown = path.display();
     assert_eq!(
-        s2[0].message,
+        s2[0].message(Lang::En),
         format!(
             "Different values for one key: 5 at {shown} › line 2; 5 at {shown} › line 3; 5 at \
              {shown} › line 4; 5 at {shown} › line 5; 5 at {shown} › line 6; and 3,995 more"

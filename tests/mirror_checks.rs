@@ -6,6 +6,7 @@ mod mirror_fixtures;
 use migreview::checks::mirror::mirror_checks;
 use migreview::checks::{CheckCode, CheckOutput, Outcome, Severity, registry, run_checks};
 use migreview::mirror::{self, MirrorReport, MirrorSettings};
+use migreview::model::Lang;
 use migreview::model::{Dataset, TableId};
 use migreview::settings::Settings;
 use mirror_fixtures::{Sex, dataset, emi, imm};
@@ -76,12 +77,12 @@ fn m1_flags_disagreeing_pairs_with_their_cell_and_figures() {
     assert_eq!(rus.actual, Some(41200.0));
     assert_eq!(rus.expected, Some(30100.0));
     assert_eq!(
-        rus.message,
+        rus.message(Lang::En),
         "RUS reports 41,200 immigrants from KAZ in 2010; KAZ reports 30,100 emigrants to RUS: \
          ratio 1.369 (|ln ratio| 0.314)"
     );
     assert_eq!(
-        rus.message_ru,
+        rus.message(Lang::Ru),
         "RUS сообщает о 41\u{a0}200 иммигрантах из KAZ в 2010 г.; KAZ сообщает о 30\u{a0}100 \
          эмигрантах в RUS: отношение 1,369 (|ln отношения| 0,314)"
     );
@@ -112,7 +113,9 @@ fn m1_flags_disagreeing_pairs_with_their_cell_and_figures() {
         .iter()
         .find(|f| f.reporter.as_deref() == Some("GEO"));
     assert!(
-        geo.is_some_and(|f| f.message.contains("ratio undefined (the other side is 0)")),
+        geo.is_some_and(|f| f
+            .message(Lang::En)
+            .contains("ratio undefined (the other side is 0)")),
         "{geo:?}"
     );
 }
@@ -129,7 +132,7 @@ fn m1_reports_the_corrected_figures_when_a_correction_applies() {
     let f = &out.findings[0];
     // Raw ratio 5.000; corrected 2,000 / 904 = 2.212, |ln| 0.794 → error.
     assert_eq!(
-        f.message,
+        f.message(Lang::En),
         "DEU reports 2,000 immigrants from SVK in 2012; SVK reports 400 emigrants to DEU: ratio \
          5.000; after the duration-of-stay correction 2,000 against 904: ratio 2.212 (|ln ratio| 0.794)"
     );
@@ -151,9 +154,9 @@ fn m1_runs_by_sex_where_both_sides_give_it() {
     let sexes: Vec<Sex> = out.findings.iter().filter_map(|f| f.sex).collect();
     assert_eq!(sexes, vec![Sex::M, Sex::F]);
     assert!(
-        out.findings[0].message.contains("in 2010 (men);"),
+        out.findings[0].message(Lang::En).contains("in 2010 (men);"),
         "{}",
-        out.findings[0].message
+        out.findings[0].message(Lang::En)
     );
     assert_eq!(
         out.findings[0]
@@ -191,7 +194,7 @@ fn m1_cannot_evaluate_a_pair_year_whose_side_has_a_row_without_a_number() {
                 f.sex,
                 f.severity,
                 f.outcome,
-                f.message.clone(),
+                f.message(Lang::En).into_owned(),
                 f.location
                     .as_ref()
                     .map(|l| l.to_string())
@@ -241,7 +244,7 @@ fn m1_cannot_evaluate_a_pair_year_whose_side_has_a_row_without_a_number() {
     assert_eq!(rus.age.as_deref(), Some("TOTAL"));
     assert_eq!((rus.expected, rus.actual), (None, None));
     assert_eq!(
-        rus.message_ru,
+        rus.message(Lang::Ru),
         "Проверка невозможна: нет значения эмиграции из KAZ в RUS за 2010 г. (нет данных), \
          KAZ.xlsx › Table 4 › D15; RUS сообщает о 41\u{a0}200 иммигрантах из KAZ"
     );
@@ -276,13 +279,13 @@ fn m1_names_both_sides_when_neither_holds_a_number() {
     assert_eq!((out.evaluated, out.failed, out.not_evaluable), (1, 0, 1));
     let f = &out.findings[0];
     assert_eq!(
-        f.message,
+        f.message(Lang::En),
         "Cannot check: RUS's immigration from KAZ in 2011 is missing (not available) at \
          RUS.xlsx › Table 3 › D14, and KAZ's emigration to RUS is missing (not available) at \
          KAZ.xlsx › Table 4 › D15"
     );
     assert_eq!(
-        f.message_ru,
+        f.message(Lang::Ru),
         "Проверка невозможна: нет значений иммиграции в RUS из KAZ за 2011 г. (нет данных), \
          RUS.xlsx › Table 3 › D14 и эмиграции из KAZ в RUS (нет данных), KAZ.xlsx › Table 4 › D15"
     );
@@ -326,18 +329,19 @@ fn m2_flags_a_country_whose_flows_disagree_with_its_partners() {
     assert_eq!(pol.actual, Some(3551.0));
     assert_eq!(pol.expected, Some(26943.0));
     assert_eq!(
-        pol.message,
+        pol.message(Lang::En),
         "POL reports 3,551 emigrants to 3 partners in 2008; those partners report 26,943 \
          immigrants from POL: ratio 0.132 (outside 0.7–1.43)"
     );
     assert!(
-        pol.message_ru
+        pol.message(Lang::Ru)
             .starts_with("POL сообщает о 3\u{a0}551 эмигрантах в страны-партнёры (3) в 2008 г.")
     );
     assert!(
-        pol.message_ru.contains("отношение 0,132 (вне 0,7–1,43)"),
+        pol.message(Lang::Ru)
+            .contains("отношение 0,132 (вне 0,7–1,43)"),
         "{}",
-        pol.message_ru
+        pol.message(Lang::Ru)
     );
     // The partners' immigration from POL is too high against POL's emigration: DEU 20,000
     // against 3,000 (6.667), SWE 5,000 / 400, NLD 1,943 / 151.
@@ -361,7 +365,7 @@ fn m2_flags_a_country_whose_flows_disagree_with_its_partners() {
         .iter()
         .find(|f| f.reporter.as_deref() == Some("DEU"));
     assert!(
-        deu.is_some_and(|f| f.message
+        deu.is_some_and(|f| f.message(Lang::En)
             == "DEU reports 20,000 immigrants from 1 partner in 2008; those partners report \
                 3,000 emigrants to DEU: ratio 6.667 (outside 0.7–1.43)"),
         "{deu:?}"

@@ -5,6 +5,7 @@
 
 use migreview::checks::{CheckCode, Outcome, Severity};
 use migreview::load::{self, ImportOptions, LoadControl};
+use migreview::model::Lang;
 use migreview::report::{InputSummary, Report};
 use migreview::settings::Settings;
 use std::path::Path;
@@ -36,7 +37,7 @@ fn structural_errors(report: &Report) -> Vec<String> {
             ) && f.outcome == Outcome::Fail
                 && f.severity == Severity::Error
         })
-        .map(|f| format!("{} {}", f.check, f.message))
+        .map(|f| format!("{} {}", f.check, f.message(Lang::En)))
         .collect()
 }
 
@@ -90,7 +91,12 @@ fn stateless_persons_given_apart_count_among_the_non_citizens() {
         .findings
         .iter()
         .filter(|f| f.check == CheckCode::C2 && f.outcome == Outcome::Fail)
-        .map(|f| (f.reporter.clone().unwrap_or_default(), f.message.clone()))
+        .map(|f| {
+            (
+                f.reporter.clone().unwrap_or_default(),
+                f.message(Lang::En).into_owned(),
+            )
+        })
         .collect();
     assert_eq!(
         c2,
@@ -133,7 +139,7 @@ fn stateless_immigrants_given_apart_count_among_the_non_citizens_of_5_1() {
         .findings
         .iter()
         .filter(|f| f.check == CheckCode::C5 && f.outcome == Outcome::Fail)
-        .map(|f| format!("{:?} {}", f.year, f.message))
+        .map(|f| format!("{:?} {}", f.year, f.message(Lang::En)))
         .collect();
     assert_eq!(
         c5,

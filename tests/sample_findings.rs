@@ -4,6 +4,7 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop on what they did not expect.
 
 use migreview::checks::{CheckCode, Finding, Outcome, Severity};
+use migreview::model::Lang;
 use migreview::report::Report;
 use migreview::sample::{self, PlantedIssue};
 use migreview::settings::Settings;
@@ -55,8 +56,8 @@ fn every_planted_problem_is_found_with_its_cell() {
     let location = a1.and_then(|f| f.location.as_ref().map(|l| l.to_string()));
     assert_eq!(location.as_deref(), Some("AZE.xlsx › POP › D6"));
     assert_eq!(
-        a1.map(|f| f.message.as_str()),
-        Some("Total 9,347,744 ≠ men 4,646,554 + women 4,701,109 = 9,347,663")
+        a1.map(|f| f.message(Lang::En).into_owned()),
+        Some("Total 9,347,744 ≠ men 4,646,554 + women 4,701,109 = 9,347,663".to_string())
     );
 }
 
@@ -72,7 +73,11 @@ fn every_failed_case_of_the_sample_was_planted() {
         .map(|f| {
             format!(
                 "{} {:?} {:?} {:?}: {}",
-                f.check, f.table, f.reporter, f.year, f.message
+                f.check,
+                f.table,
+                f.reporter,
+                f.year,
+                f.message(Lang::En)
             )
         })
         .collect();
@@ -89,7 +94,7 @@ fn the_clean_variant_raises_no_error_and_no_warning() {
         .findings
         .iter()
         .filter(|f| f.severity != Severity::Info)
-        .map(|f| format!("{} {}", f.check, f.message))
+        .map(|f| format!("{} {}", f.check, f.message(Lang::En)))
         .collect();
     assert!(serious.is_empty(), "{serious:#?}");
     // The checks did run: the mirror pairs of the five countries were compared.

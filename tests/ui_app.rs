@@ -59,8 +59,7 @@ fn findings() -> Vec<Finding> {
             category: Some("BGR".into()),
             expected: Some(527.0),
             actual: Some(3406.0),
-            message: M1_MESSAGE.into(),
-            message_ru: M1_MESSAGE_RU.into(),
+            message: migreview::checks::Message::written(M1_MESSAGE, M1_MESSAGE_RU),
             location: location(20),
         },
         Finding {
@@ -77,8 +76,10 @@ fn findings() -> Vec<Finding> {
             category: None,
             expected: None,
             actual: None,
-            message: "Poland reports no emigration to these partners in 2016–2018".into(),
-            message_ru: "Польша не сообщает об эмиграции к этим партнёрам в 2016–2018 гг.".into(),
+            message: migreview::checks::Message::written(
+                "Poland reports no emigration to these partners in 2016–2018",
+                "Польша не сообщает об эмиграции к этим партнёрам в 2016–2018 гг.",
+            ),
             location: None,
         },
         Finding {
@@ -95,11 +96,10 @@ fn findings() -> Vec<Finding> {
             category: Some("LTU".into()),
             expected: Some(25.0),
             actual: Some(14.0),
-            message:
-                "Immigration 14 reported by Bulgaria against emigration 25 reported by Lithuania"
-                    .into(),
-            message_ru: "Иммиграция 14 по данным Болгарии против эмиграции 25 по данным Литвы"
-                .into(),
+            message: migreview::checks::Message::written(
+                "Immigration 14 reported by Bulgaria against emigration 25 reported by Lithuania",
+                "Иммиграция 14 по данным Болгарии против эмиграции 25 по данным Литвы",
+            ),
             location: location(26),
         },
     ]

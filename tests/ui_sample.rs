@@ -88,7 +88,7 @@ fn findings_list_the_planted_problems_and_the_review_outlives_the_window() {
         let message = findings
             .iter()
             .find(|f| is_planted(f, issue))
-            .map(|f| f.message.clone())
+            .map(|f| f.message(Lang::En).into_owned())
             .unwrap_or_else(|| panic!("the planted {check} of {reporter} is found"));
         assert!(count >= 1);
         h.state_mut().findings_view_mut().filter.check = Some(check);
@@ -112,7 +112,7 @@ fn findings_list_the_planted_problems_and_the_review_outlives_the_window() {
         .selected
         .expect("a finding is selected");
     let finding = h.state().session().findings()[selected].clone();
-    assert_eq!(finding.message, A1_MESSAGE);
+    assert_eq!(finding.message(Lang::En), A1_MESSAGE);
     h.get_by_label(catalog::explain(CheckCode::A1, Lang::En).what);
     h.get_by_label("AZE.xlsx › POP › D6");
     // What was planted there, from the sample's list.

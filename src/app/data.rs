@@ -856,8 +856,7 @@ mod tests {
             category: Some("UZB".into()),
             expected: None,
             actual: Some(40.0),
-            message: "jump".into(),
-            message_ru: String::new(),
+            message: crate::checks::Message::written("jump", String::new()),
             location: None,
         });
         let mut s = s;

@@ -199,7 +199,7 @@ impl SessionIndex {
 /// case.
 pub fn search_text(finding: &Finding, lang: Lang) -> String {
     let mut text = String::with_capacity(finding.message(lang).len() + 96);
-    push_lowercase(&mut text, finding.message(lang));
+    push_lowercase(&mut text, &finding.message(lang));
     for part in [
         finding.check.as_str(),
         finding.reporter.as_deref().unwrap_or(""),

@@ -1,8 +1,10 @@
 //! Findings and the vocabulary they use: check codes, severities, ESS quality dimensions,
 //! outcomes. This is part of the public report contract (`docs/report.md`).
 
-use crate::model::{Location, Sex, TableId};
+use super::Message;
+use crate::model::{Lang, Location, Sex, TableId};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Every check of the catalogue, by its stable code.
@@ -200,7 +202,11 @@ pub enum Outcome {
 }
 
 /// One failed or not-evaluable case, pointing at the observation or series it is about.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// In a report it is written with its message in both languages, `message` and `message_ru`
+/// (`docs/report.md`), and read back so.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "FindingRecord")]
 pub struct Finding {
     pub check: CheckCode,
     pub severity: Severity,
@@ -215,12 +221,77 @@ pub struct Finding {
     pub category: Option<String>,
     pub expected: Option<f64>,
     pub actual: Option<f64>,
-    /// Built from the finding's values, in English.
-    pub message: String,
-    /// The same message in Russian.
-    #[serde(default)]
-    pub message_ru: String,
+    /// What the finding says, written in a language when it is read ([`Finding::message`]).
+    pub message: Message,
     pub location: Option<Location>,
+}
+
+/// A finding as a report writes it.
+#[derive(Deserialize)]
+struct FindingRecord {
+    check: CheckCode,
+    severity: Severity,
+    outcome: Outcome,
+    dimension: Dimension,
+    level: u8,
+    table: Option<TableId>,
+    reporter: Option<String>,
+    year: Option<u16>,
+    sex: Option<Sex>,
+    age: Option<String>,
+    category: Option<String>,
+    expected: Option<f64>,
+    actual: Option<f64>,
+    message: String,
+    #[serde(default)]
+    message_ru: String,
+    location: Option<Location>,
+}
+
+impl From<FindingRecord> for Finding {
+    fn from(r: FindingRecord) -> Finding {
+        Finding {
+            check: r.check,
+            severity: r.severity,
+            outcome: r.outcome,
+            dimension: r.dimension,
+            level: r.level,
+            table: r.table,
+            reporter: r.reporter,
+            year: r.year,
+            sex: r.sex,
+            age: r.age,
+            category: r.category,
+            expected: r.expected,
+            actual: r.actual,
+            message: Message::written(r.message, r.message_ru),
+            location: r.location,
+        }
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Finding", 16)?;
+        s.serialize_field("check", &self.check)?;
+        s.serialize_field("severity", &self.severity)?;
+        s.serialize_field("outcome", &self.outcome)?;
+        s.serialize_field("dimension", &self.dimension)?;
+        s.serialize_field("level", &self.level)?;
+        s.serialize_field("table", &self.table)?;
+        s.serialize_field("reporter", &self.reporter)?;
+        s.serialize_field("year", &self.year)?;
+        s.serialize_field("sex", &self.sex)?;
+        s.serialize_field("age", &self.age)?;
+        s.serialize_field("category", &self.category)?;
+        s.serialize_field("expected", &self.expected)?;
+        s.serialize_field("actual", &self.actual)?;
+        s.serialize_field("message", &self.message(Lang::En))?;
+        s.serialize_field("message_ru", &self.message_ru())?;
+        s.serialize_field("location", &self.location)?;
+        s.end()
+    }
 }
 
 impl Finding {
@@ -304,10 +375,17 @@ impl Finding {
         id
     }
 
-    pub fn message(&self, lang: crate::model::Lang) -> &str {
-        match lang {
-            crate::model::Lang::Ru if !self.message_ru.is_empty() => &self.message_ru,
-            _ => &self.message,
+    /// What the finding says, in a language: written from its values each time it is asked
+    /// for, unless it was written when found. Without a Russian text, the English one.
+    pub fn message(&self, lang: Lang) -> Cow<'_, str> {
+        self.message.text(self, lang)
+    }
+
+    /// The Russian text as a report writes it: empty when there is none.
+    fn message_ru(&self) -> Cow<'_, str> {
+        match &self.message {
+            Message::Written { ru, .. } => Cow::Borrowed(ru),
+            _ => self.message(Lang::Ru),
         }
     }
 }
@@ -344,8 +422,7 @@ pub(crate) fn example(check: CheckCode) -> Finding {
         category: Some("RUS".into()),
         expected: None,
         actual: None,
-        message: String::new(),
-        message_ru: String::new(),
+        message: Message::default(),
         location: None,
     }
 }

@@ -1,7 +1,8 @@
 //! M1 and M2: the mirror checks of the catalogue (`docs/checks.md`), read from the mirror
 //! statistics the run computed before the checks (`CheckContext::mirror`).
 
-use super::text::{at, both, decimal, missing_reason, sex_name};
+use super::message::{Message, MirrorMessage, ratio_text, sex_note};
+use super::text::{at, both, missing_reason};
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
 use crate::i18n::format_number;
 use crate::mirror::pairing::MissingValues;
@@ -24,22 +25,6 @@ fn mirror_of<'a>(context: &'a CheckContext<'_>) -> Cow<'a, MirrorReport> {
             context.dataset,
             context.mirror_settings,
         )),
-    }
-}
-
-/// A ratio with three decimals: `1.234` / `1,234`; when the other side is 0, in words.
-fn ratio_text(ratio: f64, lang: Lang) -> String {
-    if !ratio.is_finite() {
-        return t!(lang, "m-ratio-undefined").to_string();
-    }
-    decimal(ratio, 3, lang)
-}
-
-/// The sex of a pair-year after its year: ` (men)`; nothing for both sexes.
-fn sex_note(sex: Sex, lang: Lang) -> String {
-    match sex {
-        Sex::T => String::new(),
-        sex => format!(" ({})", sex_name(sex, lang)),
     }
 }
 
@@ -192,8 +177,7 @@ fn missing_values_case(dataset: &Dataset, missing: &MissingValues) -> Case {
         sex: Some(missing.sex),
         age: Some("TOTAL".into()),
         category: Some(missing.sender.clone()),
-        message_en: message(Lang::En),
-        message_ru: message(Lang::Ru),
+        message: Message::from((message(Lang::En), message(Lang::Ru))),
         location: Some(if imm_reason.is_some() {
             imm_at.clone()
         } else {
@@ -205,40 +189,8 @@ fn missing_values_case(dataset: &Dataset, missing: &MissingValues) -> Case {
 
 fn discrepancy_case(d: &Discrepancy<'_>, location: Option<Location>) -> Case {
     let p = d.pair;
-    let raw_ratio = d.immigration / d.emigration;
-    let corrected_ratio = d.corrected_immigration / d.corrected_emigration;
     let corrected =
         d.corrected_immigration != d.immigration || d.corrected_emigration != d.emigration;
-    let year = p.year.to_string();
-    let (message_en, message_ru) = both(|lang| {
-        let mut message = t!(
-            lang,
-            "m1-discrepancy",
-            receiver = &p.receiver,
-            immigrants = d.immigration,
-            sender = &p.sender,
-            year = &year,
-            sex = sex_note(p.sex, lang),
-            emigrants = d.emigration,
-            ratio = ratio_text(raw_ratio, lang),
-        );
-        if corrected {
-            message.push_str(&t!(
-                lang,
-                "m1-corrected",
-                immigrants = d.corrected_immigration,
-                emigrants = d.corrected_emigration,
-                ratio = ratio_text(corrected_ratio, lang),
-            ));
-        }
-        let log_text = if d.abs_log_ratio.is_finite() {
-            decimal(d.abs_log_ratio, 3, lang)
-        } else {
-            "∞".into()
-        };
-        message.push_str(&t!(lang, "m1-log-ratio", value = log_text));
-        message
-    });
     Case {
         table: Some(TableId::T3),
         reporter: Some(p.receiver.clone()),
@@ -248,8 +200,12 @@ fn discrepancy_case(d: &Discrepancy<'_>, location: Option<Location>) -> Case {
         category: Some(p.sender.clone()),
         expected: Some(d.emigration),
         actual: Some(d.immigration),
-        message_en,
-        message_ru,
+        message: Message::Mirror(Box::new(MirrorMessage {
+            immigration: d.immigration,
+            emigration: d.emigration,
+            corrected: corrected.then_some((d.corrected_immigration, d.corrected_emigration)),
+            abs_log_ratio: d.abs_log_ratio,
+        })),
         location,
         severity: Some(d.severity),
     }
@@ -393,8 +349,7 @@ fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &MirrorSettin
         category: None,
         expected: Some(all.partners_report),
         actual: Some(all.reported),
-        message_en,
-        message_ru,
+        message: Message::from((message_en, message_ru)),
         location: None,
         severity: None,
     }

@@ -11,12 +11,13 @@ pub mod catalog;
 pub mod coherence;
 pub mod finding;
 pub mod index;
+pub mod message;
 pub mod mirror;
 pub mod plausibility;
 pub mod series;
 pub mod settings;
 pub mod structure;
-mod sum;
+pub mod sum;
 pub mod text;
 pub mod totals;
 pub mod values;
@@ -24,6 +25,7 @@ pub mod values;
 pub use catalog::{CATALOG, CatalogEntry, Explanation, entry, explain};
 pub use finding::{CheckCode, CheckSummary, Dimension, Finding, Outcome, Severity};
 pub use index::CheckIndex;
+pub use message::Message;
 pub use settings::{CheckSettings, CheckSettingsError};
 
 use crate::mirror::{MirrorReport, MirrorSettings};
@@ -133,8 +135,7 @@ pub struct Case {
     pub category: Option<String>,
     pub expected: Option<f64>,
     pub actual: Option<f64>,
-    pub message_en: String,
-    pub message_ru: String,
+    pub message: Message,
     pub location: Option<Location>,
     /// A severity other than the catalogue's default (U1 above 20 %, M1 by band).
     pub severity: Option<Severity>,
@@ -148,26 +149,15 @@ impl Case {
         self
     }
 
-    /// Sets the message in both languages. The texts are kept at their exact length: a run
-    /// on poor data keeps hundreds of thousands of them.
-    pub fn message(mut self, (mut en, mut ru): (String, String)) -> Case {
-        en.shrink_to_fit();
-        ru.shrink_to_fit();
-        self.message_en = en;
-        self.message_ru = ru;
+    /// Sets the message: its text in both languages, or what it is written from.
+    pub fn message(mut self, message: impl Into<Message>) -> Case {
+        self.message = message.into();
         self
     }
 
     pub fn severity(mut self, severity: Severity) -> Case {
         self.severity = Some(severity);
         self
-    }
-
-    pub fn message_in(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.message_en,
-            Lang::Ru => &self.message_ru,
-        }
     }
 }
 
@@ -239,8 +229,7 @@ impl CheckOutput {
             category: case.category,
             expected: case.expected,
             actual: case.actual,
-            message: case.message_en,
-            message_ru: case.message_ru,
+            message: case.message,
             location: case.location,
         }
     }
@@ -319,6 +308,8 @@ pub fn run_in_context(checks: &[Box<dyn Check>], context: &CheckContext<'_>) -> 
     crate::parallel::map_in_order(checks, |check| {
         let mut out = CheckOutput::new(check.code());
         check.run(context, &mut out);
+        // A list grown by doubling holds up to twice its findings until the run gathers them.
+        out.findings.shrink_to_fit();
         out
     })
 }

@@ -1,11 +1,12 @@
 //! T1–T3: the data over time — implausible jumps, gaps, and breaks in series.
 
 use super::index::{BreakdownKey, SeriesKey, TableReporter, YearChange, YearInfo};
+use super::message::{self, JumpMessage, Message};
 use super::sum::capitalise;
-use super::text::{self, Label, both};
+use super::text::{self, both};
 use super::totals::BY_COUNTRY;
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput};
-use crate::model::{CategoryKind, Lang, ObsKey, Sex, Sym, TableId};
+use crate::model::{CategoryKind, Lang, ObsKey, Sym, TableId};
 use crate::t;
 use rustc_hash::FxHashMap;
 
@@ -224,48 +225,16 @@ impl T1 {
         }
     }
 
-    fn message(context: &CheckContext<'_>, obs: u32, jump: &Jump) -> (String, String) {
-        let now = context.obs(obs);
+    fn message(context: &CheckContext<'_>, obs: u32, jump: &Jump) -> Message {
         let before = context.obs(jump.previous);
-        let limits = context.limits();
-        both(|lang| {
-            let series = series_name(context, &series_key(now), lang);
-            let ratio = now.value / before.value;
-            let change = t!(
-                lang,
-                "t1-change",
-                before = before.value,
-                before_year = before.year.to_string(),
-                now = now.value,
-                now_year = now.year.to_string(),
-                ratio = text::decimal(ratio, 2, lang),
-            );
-            let mut reasons = Vec::new();
-            if let Some((z, usual)) = jump.series {
-                reasons.push(t!(
-                    lang,
-                    "t1-robust-z",
-                    z = text::decimal(z, 1, lang),
-                    usual = text::decimal(usual, 2, lang),
-                    limit = text::decimal(limits.t1_max_z, 1, lang),
-                ));
-            }
-            if let Some((usual, count)) = jump.partners {
-                reasons.push(t!(
-                    lang,
-                    "t1-partner-outlier",
-                    count = count.to_string(),
-                    usual = text::decimal(usual, 2, lang),
-                ));
-            }
-            t!(
-                lang,
-                "t1-jump",
-                series = capitalise(series),
-                change = change,
-                reasons = reasons.join("; "),
-            )
-        })
+        let limit = context.limits().t1_max_z;
+        Message::Jump(Box::new(JumpMessage {
+            before: before.value,
+            before_year: before.year,
+            now: context.obs(obs).value,
+            series: jump.series.map(|(z, usual)| (z, usual, limit)),
+            partners: jump.partners,
+        }))
     }
 }
 
@@ -281,17 +250,13 @@ fn series_key(obs: &crate::model::Obs) -> SeriesKey {
 
 /// A series in words: `table 3, partner RUS (Russian Federation), men, age 0-4`.
 fn series_name(context: &CheckContext<'_>, key: &SeriesKey, lang: Lang) -> String {
-    let mut parts = vec![text::table_name(key.table, lang)];
-    if Some(key.category) != context.index.codes.total {
-        parts.push(Label::category_of(key.table, key.category).long(context.dataset, lang));
-    }
-    if key.sex != Sex::T {
-        parts.push(text::sex_name(key.sex, lang).to_string());
-    }
-    if Some(key.age) != context.index.codes.total {
-        parts.push(text::age_name(context.str(key.age), lang));
-    }
-    parts.join(", ")
+    message::series_name(
+        key.table,
+        context.str(key.category),
+        key.sex,
+        context.str(key.age),
+        lang,
+    )
 }
 
 impl Check for T1 {

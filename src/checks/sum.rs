@@ -3,6 +3,7 @@
 //! be evaluated when the total or a present part holds no number (`docs/checks.md`, "Outcomes"
 //! and "Sums"; `docs/domain.md#sums-and-rounding` on suppressed cells).
 
+use super::message::{Message, SumMessage, SumParts};
 use super::text::{self, Label, both};
 use super::{CheckContext, CheckOutput};
 use crate::model::{Lang, Missing};
@@ -22,7 +23,7 @@ impl Term {
 }
 
 /// How to name the parts of a sum when there are too many to list.
-#[derive(Copy, Clone, Debug)]
+#[derive(Copy, Clone, Debug, PartialEq)]
 pub enum Parts {
     Sexes,
     AgeGroups,
@@ -31,7 +32,7 @@ pub enum Parts {
 }
 
 impl Parts {
-    fn many(self, count: usize, lang: Lang) -> String {
+    pub fn many(self, count: usize, lang: Lang) -> String {
         let count = count.to_string();
         match self {
             Parts::Sexes => t!(lang, "sum-of-sexes", count = count),
@@ -41,9 +42,6 @@ impl Parts {
         }
     }
 }
-
-/// Parts listed one by one up to this many; more are summarised.
-const LISTED_PARTS: usize = 4;
 
 /// Relative floating-point noise that is not a difference (values with decimals).
 const FLOAT_SLACK: f64 = 1e-9;
@@ -141,41 +139,23 @@ pub fn check_sum(
         out.pass();
         return;
     }
-    let message = both(|lang| {
-        let mut text = format!(
-            "{} {} ≠ ",
-            total.label.short(context.dataset, lang),
-            text::count(total_value, lang)
-        );
-        let mut notes = Vec::new();
-        if parts.len() <= LISTED_PARTS {
-            let listed: Vec<String> = parts
+    let parts = if parts.len() <= SumMessage::LISTED {
+        SumParts::Listed(
+            parts
                 .iter()
-                .map(|p| {
-                    format!(
-                        "{} {}",
-                        p.label.short(context.dataset, lang),
-                        text::count(context.obs(p.obs).value, lang)
-                    )
-                })
-                .collect();
-            text.push_str(&listed.join(" + "));
-            text.push_str(" = ");
-            text.push_str(&text::count(sum, lang));
-        } else {
-            text.push_str(&kind.many(parts.len(), lang));
-            text.push(' ');
-            text.push_str(&text::count(sum, lang));
-            notes.push(t!(lang, "sum-difference", value = total_value - sum));
-        }
-        if tolerance > 0.0 {
-            notes.push(t!(lang, "sum-tolerance", value = tolerance));
-        }
-        if !notes.is_empty() {
-            text.push_str(&format!(" ({})", notes.join(", ")));
-        }
-        capitalise(text)
-    });
+                .map(|p| (p.label.text(context.dataset), context.obs(p.obs).value))
+                .collect(),
+        )
+    } else {
+        SumParts::Many(kind, parts.len())
+    };
+    let message = Message::Sum(Box::new(SumMessage {
+        total: total.label.text(context.dataset),
+        total_value,
+        parts,
+        sum,
+        tolerance,
+    }));
     out.fail(
         context
             .case_about(total.obs)

@@ -167,48 +167,103 @@ impl Label {
         }
     }
 
+    /// The label with its codes read from the data set, to be written without it.
+    pub fn text(&self, dataset: &Dataset) -> LabelText {
+        match *self {
+            Label::Total => LabelText::Total,
+            Label::Sex(sex) => LabelText::Sex(sex),
+            Label::Age(age) => LabelText::Age(dataset.str(age).into()),
+            Label::Category(category) => LabelText::Category(dataset.str(category).into()),
+            Label::Status(category) => LabelText::Status(dataset.str(category).into()),
+            Label::Named(name) => LabelText::Named(name),
+        }
+    }
+
     /// The short name used inside a sum: `men`, `RUS`, `native-born`, `age 0-4`.
     pub fn short(&self, dataset: &Dataset, lang: Lang) -> String {
+        self.text(dataset).short(lang)
+    }
+
+    /// The name used on its own: `women`, `partner RUS (Russian Federation)`.
+    pub fn long(&self, dataset: &Dataset, lang: Lang) -> String {
+        self.text(dataset).long(lang)
+    }
+}
+
+/// A [`Label`] with its codes: what a message keeps to name a value when it is written.
+#[derive(Clone, Debug)]
+pub enum LabelText {
+    Total,
+    Sex(Sex),
+    Age(Box<str>),
+    Category(Box<str>),
+    Status(Box<str>),
+    Named(fn(Lang) -> &'static str),
+}
+
+impl PartialEq for LabelText {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (LabelText::Total, LabelText::Total) => true,
+            (LabelText::Sex(a), LabelText::Sex(b)) => a == b,
+            (LabelText::Age(a), LabelText::Age(b))
+            | (LabelText::Category(a), LabelText::Category(b))
+            | (LabelText::Status(a), LabelText::Status(b)) => a == b,
+            (LabelText::Named(a), LabelText::Named(b)) => Lang::ALL.iter().all(|&l| a(l) == b(l)),
+            _ => false,
+        }
+    }
+}
+
+impl LabelText {
+    /// The category `code` of an observation of `table`: a status in status tables, else a
+    /// partner.
+    pub fn category_of(table: TableId, code: &str) -> LabelText {
+        if table.breakdown() == crate::model::Breakdown::Status {
+            LabelText::Status(code.into())
+        } else {
+            LabelText::Category(code.into())
+        }
+    }
+
+    /// The short name used inside a sum: `men`, `RUS`, `native-born`, `age 0-4`.
+    pub fn short(&self, lang: Lang) -> String {
         match self {
-            Label::Total => t!(lang, "label-total").into(),
-            Label::Sex(sex) => sex_name(*sex, lang).into(),
-            Label::Age(age) => age_name(dataset.str(*age), lang),
-            Label::Category(category) => {
-                let code = dataset.str(*category);
-                if code == status::TOTAL {
-                    Label::Total.short(dataset, lang)
+            LabelText::Total => t!(lang, "label-total").into(),
+            LabelText::Sex(sex) => sex_name(*sex, lang).into(),
+            LabelText::Age(age) => age_name(age, lang),
+            LabelText::Category(code) => {
+                if &**code == status::TOTAL {
+                    LabelText::Total.short(lang)
                 } else if is_status(code) {
                     status_name(code, lang)
                 } else {
                     code.to_string()
                 }
             }
-            Label::Status(category) => match dataset.str(*category) {
-                status::TOTAL => Label::Total.short(dataset, lang),
+            LabelText::Status(code) => match &**code {
+                status::TOTAL => LabelText::Total.short(lang),
                 code => status_name(code, lang),
             },
-            Label::Named(name) => name(lang).into(),
+            LabelText::Named(name) => name(lang).into(),
         }
     }
 
     /// The name used on its own: `women`, `partner RUS (Russian Federation)`.
-    pub fn long(&self, dataset: &Dataset, lang: Lang) -> String {
+    pub fn long(&self, lang: Lang) -> String {
         match self {
-            Label::Total => t!(lang, "label-the-total").into(),
-            Label::Category(category) => {
-                let code = dataset.str(*category);
-                if code == status::TOTAL {
-                    Label::Total.long(dataset, lang)
+            LabelText::Total => t!(lang, "label-the-total").into(),
+            LabelText::Category(code) => {
+                if &**code == status::TOTAL {
+                    LabelText::Total.long(lang)
                 } else if is_status(code) {
                     status_name(code, lang)
                 } else {
                     t!(lang, "label-partner", partner = partner(code, lang))
                 }
             }
-            Label::Status(category) if dataset.str(*category) == status::TOTAL => {
-                Label::Total.long(dataset, lang)
-            }
-            other => other.short(dataset, lang),
+            LabelText::Status(code) if &**code == status::TOTAL => LabelText::Total.long(lang),
+            other => other.short(lang),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod canonical;
 mod ess;
+mod json;
 
 use crate::assess::ReportEvidence;
 use crate::checks::{CheckContext, CheckIndex, CheckSummary, Finding, Severity};
@@ -186,7 +187,7 @@ impl Report {
         triaged: &Triaged,
         review: Option<&ReviewSummary>,
     ) -> std::io::Result<()> {
-        crate::save::write_json_pretty(out, &self.json_view(triaged, review))
+        json::write(out, &self.json_view(triaged, review))
     }
 
     fn json_view<'a>(
@@ -213,9 +214,14 @@ impl Report {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.json_view(&Triaged::none(), None)).unwrap_or_else(|e| {
-            format!("{{\"schema\": \"{SCHEMA}\", \"error\": \"cannot write the report: {e}\"}}")
-        })
+        let mut text = Vec::new();
+        match self.write_json(&mut text) {
+            Ok(()) => String::from_utf8(text)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            Err(e) => {
+                format!("{{\"schema\": \"{SCHEMA}\", \"error\": \"cannot write the report: {e}\"}}")
+            }
+        }
     }
 }
 
@@ -283,10 +289,14 @@ struct FindingsJson<'a> {
     triaged: &'a Triaged<'a>,
 }
 
-impl Serialize for FindingsJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.triaged.listed(self.findings).map(|(finding, id)| {
-            let triage = self.triaged.triage(&id);
+impl<'a> FindingsJson<'a> {
+    /// The findings of `run` that are listed, with their identity and decision.
+    fn listed<'f>(
+        run: &'f [Finding],
+        triaged: &'f Triaged<'a>,
+    ) -> impl Iterator<Item = TriagedFinding<'f>> + 'f {
+        triaged.listed(run).map(|(finding, id)| {
+            let triage = triaged.triage(&id);
             TriagedFinding {
                 group: finding.group_id(),
                 status: triage.map(|t| t.status).unwrap_or_default(),
@@ -294,7 +304,14 @@ impl Serialize for FindingsJson<'_> {
                 id,
                 finding,
             }
-        }))
+        })
+    }
+}
+
+/// What [`json::write`] writes, as serde writes it: the reference the tests compare with.
+impl Serialize for FindingsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(FindingsJson::listed(self.findings, self.triaged))
     }
 }
 
@@ -309,6 +326,100 @@ impl ReportEvidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::review::Review;
+
+    /// A run of findings of every kind of message (a sum, a jump, a mirror pair, a text
+    /// written when found), each repeated for many years: enough for the writer's runs.
+    fn many_findings() -> Report {
+        let mut csv = String::from("table,reporter,year,sex,category,value\n");
+        for year in 2000..=2012 {
+            let kaz = if year == 2008 {
+                10_000
+            } else {
+                1_000 + 10 * (year - 2000)
+            };
+            csv.push_str(&format!(
+                "3,KAZ,{year},T,RUS,{kaz}\n4,RUS,{year},T,KAZ,100\n"
+            ));
+        }
+        csv.push_str("3,KAZ,2001,M,RUS,300\n3,KAZ,2001,F,RUS,400\n3,KAZ,2003,T,Kirgizzztan,5\n");
+        let loaded = crate::load::load_bytes(
+            std::path::Path::new("flows.csv"),
+            csv.as_bytes(),
+            &crate::load::ImportOptions::default(),
+            &crate::load::LoadControl::new(),
+        );
+        let dataset = loaded.map(|(dataset, _)| dataset).unwrap_or_default();
+        let mut report = Report::build(Vec::new(), &dataset, &Settings::default());
+        let once = std::mem::take(&mut report.findings);
+        for year in 1..=6_000 / once.len().max(1) as u16 {
+            report
+                .findings
+                .extend(once.iter().cloned().map(|f| Finding {
+                    year: Some(year),
+                    ..f
+                }));
+        }
+        report
+    }
+
+    /// The report is written as serde_json's pretty printer writes it, byte for byte, also
+    /// when a review's decisions are given and only some statuses listed.
+    #[test]
+    fn the_report_is_written_as_serde_writes_it() {
+        let report = many_findings();
+        let kinds: std::collections::HashSet<_> = report
+            .findings
+            .iter()
+            .map(|f| std::mem::discriminant(&f.message))
+            .collect();
+        assert_eq!(kinds.len(), 4, "written, sum, jump and mirror messages");
+        assert!(
+            report.findings.len() > 2 * json::RUN,
+            "{}",
+            report.findings.len()
+        );
+        let ids: Vec<String> = report.findings.iter().map(Finding::case_id).collect();
+        let mut review = Review::new(Vec::new());
+        for id in ids.iter().step_by(3) {
+            review.set_status(id, TriageStatus::Explained, "2026-12-07T12:00:00Z");
+            review.set_comment(id, "asked \"the office\"\nby mail", "2026-12-07T12:00:00Z");
+        }
+        let all: &[TriageStatus] = &[];
+        let explained = &[TriageStatus::Explained];
+        let nothing = &[TriageStatus::Confirmed];
+        for (review, statuses) in [
+            (None, all),
+            (Some(&review), all),
+            (Some(&review), explained),
+            (Some(&review), nothing),
+        ] {
+            let triaged = Triaged::new(review, statuses);
+            let summary =
+                review.map(|_| ReviewSummary::new("r.json".into(), &triaged, &report.findings));
+            let mut written = Vec::new();
+            assert!(
+                report
+                    .write_json_triaged(&mut written, &triaged, summary.as_ref())
+                    .is_ok()
+            );
+            let by_serde =
+                serde_json::to_string_pretty(&report.json_view(&triaged, summary.as_ref()))
+                    .unwrap_or_default()
+                    + "\n";
+            assert!(
+                written == by_serde.as_bytes(),
+                "statuses {statuses:?}: the report differs from serde's"
+            );
+        }
+        let empty = Report::new(Vec::new(), &Dataset::new(), &Settings::default());
+        assert_eq!(
+            empty.to_json(),
+            serde_json::to_string_pretty(&empty.json_view(&Triaged::none(), None))
+                .unwrap_or_default()
+                + "\n"
+        );
+    }
 
     #[test]
     fn an_empty_report_follows_the_contract() {

@@ -396,8 +396,10 @@ mod tests {
         let m1 = Finding {
             reporter: Some("KAZ".into()),
             year: Some(2016),
-            message: "KAZ reports 3,406 immigrants from KGZ".into(),
-            message_ru: "Казахстан сообщает о 3 406 иммигрантах из Киргизии".into(),
+            message: crate::checks::Message::written(
+                "KAZ reports 3,406 immigrants from KGZ",
+                "Казахстан сообщает о 3 406 иммигрантах из Киргизии",
+            ),
             ..crate::checks::finding::example(CheckCode::M1)
         };
         let t2 = crate::checks::finding::example(CheckCode::T2);

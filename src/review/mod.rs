@@ -608,8 +608,10 @@ mod tests {
             sex: Some(Sex::T),
             expected: Some(4210.0),
             actual: Some(4190.0),
-            message: "Total 4,190 ≠ men 2,100 + women 2,110 = 4,210".into(),
-            message_ru: "Итог 4 190 ≠ мужчины 2 100 + женщины 2 110 = 4 210".into(),
+            message: crate::checks::Message::written(
+                "Total 4,190 ≠ men 2,100 + women 2,110 = 4,210",
+                "Итог 4 190 ≠ мужчины 2 100 + женщины 2 110 = 4 210",
+            ),
             location: Some(Location {
                 file: "KAZ.xlsx".into(),
                 sheet: Some("Table 3".into()),

@@ -297,7 +297,7 @@ impl PlantedIssue {
             && finding.reporter.as_deref() == Some(self.reporter.as_str())
             && (self.year.is_none() || finding.year == self.year)
             && match (&self.category, self.check) {
-                (Some(label), CheckCode::S1) => finding.message.contains(label.as_str()),
+                (Some(label), CheckCode::S1) => finding.message(Lang::En).contains(label.as_str()),
                 (Some(category), _) => finding.category.as_deref() == Some(category.as_str()),
                 (None, _) => true,
             }

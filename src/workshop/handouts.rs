@@ -168,11 +168,11 @@ pub fn answer_key(
                 .unwrap_or_default();
             sheet.write_string_with_format(row, 3, &cell, &wrap)?;
             let message = finding.message(lang);
-            sheet.write_string_with_format(row, 4, message, &wrap)?;
+            sheet.write_string_with_format(row, 4, &*message, &wrap)?;
             let height = [
                 lines(description, WIDTHS[1]),
                 lines(&cell, WIDTHS[3]),
-                lines(message, WIDTHS[4]),
+                lines(&message, WIDTHS[4]),
             ]
             .into_iter()
             .fold(1.0, f64::max);

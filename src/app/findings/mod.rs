@@ -1156,8 +1156,10 @@ mod tests {
             category: Some(category.into()),
             expected: None,
             actual: None,
-            message: format!("{reporter} reports {category}"),
-            message_ru: format!("{reporter} сообщает {category}"),
+            message: crate::checks::Message::written(
+                format!("{reporter} reports {category}"),
+                format!("{reporter} сообщает {category}"),
+            ),
             location: Some(Location {
                 file: "KAZ.xlsx".into(),
                 sheet: Some("Table 3".into()),

@@ -1,0 +1,280 @@
+//! A finding's message, written in a language when it is shown or written out.
+//!
+//! A run on poor data has hundreds of thousands of findings, nearly all of three kinds: a sum
+//! that does not add up (A1–A4), a jump in a series (T1) and a mirror pair that disagrees (M1).
+//! Their findings keep the few values their message needs and write the text, in English or
+//! Russian, from the catalogue of texts each time it is read: a report of 600,000 findings does
+//! not hold 1.2 million texts in memory. Any other finding keeps its text in both languages,
+//! written when it was found, as does a finding read back from a report.
+//!
+//! The kept values name nothing the finding already says: a message is written from the
+//! values and the finding's key (its reporter, partner, year, sex, age and table), so that
+//! [`Message::write`] takes the finding.
+
+use std::borrow::Cow;
+
+use super::Finding;
+use super::sum::{Parts, capitalise};
+use super::text::{self, LabelText};
+use crate::model::{Lang, Sex, TableId};
+use crate::t;
+
+/// What a finding says, in both languages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    /// The text, English then Russian, written when the case was found or read from a report.
+    Written { en: Box<str>, ru: Box<str> },
+    /// `Total 4,190 ≠ men 2,000 + women 2,100 = 4,100`: a total against the sum of its parts.
+    Sum(Box<SumMessage>),
+    /// `Table 3, partner UKR (Ukraine): jump from 61,138 in 2013 to 135,985 in 2014 …` (T1).
+    Jump(Box<JumpMessage>),
+    /// `AZE reports 53 immigrants from TJK in 2012; TJK reports 16 emigrants …` (M1).
+    Mirror(Box<MirrorMessage>),
+}
+
+impl Default for Message {
+    fn default() -> Self {
+        Message::Written {
+            en: Box::default(),
+            ru: Box::default(),
+        }
+    }
+}
+
+impl From<(String, String)> for Message {
+    fn from((en, ru): (String, String)) -> Self {
+        Message::Written {
+            en: en.into_boxed_str(),
+            ru: ru.into_boxed_str(),
+        }
+    }
+}
+
+impl Message {
+    /// A message written already, in both languages.
+    pub fn written(en: impl Into<String>, ru: impl Into<String>) -> Message {
+        Message::from((en.into(), ru.into()))
+    }
+
+    /// The message of `finding` (whose message this is) in a language. A written message
+    /// without its Russian text is given in English.
+    pub fn text<'a>(&'a self, finding: &Finding, lang: Lang) -> Cow<'a, str> {
+        match self {
+            Message::Written { en, ru } => match lang {
+                Lang::Ru if !ru.is_empty() => Cow::Borrowed(ru),
+                _ => Cow::Borrowed(en),
+            },
+            Message::Sum(sum) => Cow::Owned(sum.text(lang)),
+            Message::Jump(jump) => Cow::Owned(jump.text(finding, lang)),
+            Message::Mirror(mirror) => Cow::Owned(mirror.text(finding, lang)),
+        }
+    }
+}
+
+/// The parts of a sum, as its message names them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SumParts {
+    /// Each part by name with its value (up to [`SumMessage::LISTED`] of them).
+    Listed(Vec<(LabelText, f64)>),
+    /// Too many to list: what they are and how many.
+    Many(Parts, usize),
+}
+
+/// A total that is not the sum of its parts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SumMessage {
+    pub total: LabelText,
+    pub total_value: f64,
+    pub parts: SumParts,
+    pub sum: f64,
+    pub tolerance: f64,
+}
+
+impl SumMessage {
+    /// Parts listed one by one up to this many; more are summarised.
+    pub const LISTED: usize = 4;
+
+    fn text(&self, lang: Lang) -> String {
+        let mut text = format!(
+            "{} {} ≠ ",
+            self.total.short(lang),
+            text::count(self.total_value, lang)
+        );
+        let mut notes = Vec::new();
+        match &self.parts {
+            SumParts::Listed(parts) => {
+                for (i, (label, value)) in parts.iter().enumerate() {
+                    if i > 0 {
+                        text.push_str(" + ");
+                    }
+                    text.push_str(&label.short(lang));
+                    text.push(' ');
+                    text.push_str(&text::count(*value, lang));
+                }
+                text.push_str(" = ");
+                text.push_str(&text::count(self.sum, lang));
+            }
+            SumParts::Many(kind, count) => {
+                text.push_str(&kind.many(*count, lang));
+                text.push(' ');
+                text.push_str(&text::count(self.sum, lang));
+                notes.push(t!(
+                    lang,
+                    "sum-difference",
+                    value = self.total_value - self.sum
+                ));
+            }
+        }
+        if self.tolerance > 0.0 {
+            notes.push(t!(lang, "sum-tolerance", value = self.tolerance));
+        }
+        if !notes.is_empty() {
+            text.push_str(&format!(" ({})", notes.join(", ")));
+        }
+        capitalise(text)
+    }
+}
+
+/// A value that jumps from the year before (T1); the value and its year are the finding's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JumpMessage {
+    pub before: f64,
+    pub before_year: u16,
+    pub now: f64,
+    /// The robust z of the change against the series' usual change, that usual change, and the
+    /// limit z passed.
+    pub series: Option<(f64, f64, f64)>,
+    /// The median change among the partners of the reporter and year, and how many there are.
+    pub partners: Option<(f64, usize)>,
+}
+
+impl JumpMessage {
+    fn text(&self, finding: &Finding, lang: Lang) -> String {
+        let series = match finding.table {
+            Some(table) => series_name(
+                table,
+                finding.category.as_deref().unwrap_or(TOTAL),
+                finding.sex.unwrap_or(Sex::T),
+                finding.age.as_deref().unwrap_or(TOTAL),
+                lang,
+            ),
+            None => String::new(),
+        };
+        let now_year = finding.year.map(|y| y.to_string()).unwrap_or_default();
+        let change = t!(
+            lang,
+            "t1-change",
+            before = self.before,
+            before_year = self.before_year.to_string(),
+            now = self.now,
+            now_year = now_year,
+            ratio = text::decimal(self.now / self.before, 2, lang),
+        );
+        let mut reasons = Vec::new();
+        if let Some((z, usual, limit)) = self.series {
+            reasons.push(t!(
+                lang,
+                "t1-robust-z",
+                z = text::decimal(z, 1, lang),
+                usual = text::decimal(usual, 2, lang),
+                limit = text::decimal(limit, 1, lang),
+            ));
+        }
+        if let Some((usual, count)) = self.partners {
+            reasons.push(t!(
+                lang,
+                "t1-partner-outlier",
+                count = count.to_string(),
+                usual = text::decimal(usual, 2, lang),
+            ));
+        }
+        t!(
+            lang,
+            "t1-jump",
+            series = capitalise(series),
+            change = change,
+            reasons = reasons.join("; "),
+        )
+    }
+}
+
+/// The code of a total, of all ages or all partners.
+const TOTAL: &str = "TOTAL";
+
+/// A series in words: `table 3, partner RUS (Russian Federation), men, age 0-4`.
+pub fn series_name(table: TableId, category: &str, sex: Sex, age: &str, lang: Lang) -> String {
+    let mut parts = vec![text::table_name(table, lang)];
+    if category != TOTAL {
+        parts.push(LabelText::category_of(table, category).long(lang));
+    }
+    if sex != Sex::T {
+        parts.push(text::sex_name(sex, lang).to_string());
+    }
+    if age != TOTAL {
+        parts.push(text::age_name(age, lang));
+    }
+    parts.join(", ")
+}
+
+/// A mirror pair-year whose two sides disagree (M1). The receiver is the finding's reporter,
+/// the sender its partner; its actual value is the immigration, its expected the emigration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MirrorMessage {
+    pub immigration: f64,
+    pub emigration: f64,
+    /// Both sides after the duration-of-stay correction, when it changed them.
+    pub corrected: Option<(f64, f64)>,
+    /// |ln ratio| after the correction.
+    pub abs_log_ratio: f64,
+}
+
+impl MirrorMessage {
+    fn text(&self, finding: &Finding, lang: Lang) -> String {
+        let receiver = finding.reporter.as_deref().unwrap_or("");
+        let sender = finding.category.as_deref().unwrap_or("");
+        let year = finding.year.map(|y| y.to_string()).unwrap_or_default();
+        let mut message = t!(
+            lang,
+            "m1-discrepancy",
+            receiver = receiver,
+            immigrants = self.immigration,
+            sender = sender,
+            year = &year,
+            sex = sex_note(finding.sex.unwrap_or(Sex::T), lang),
+            emigrants = self.emigration,
+            ratio = ratio_text(self.immigration / self.emigration, lang),
+        );
+        if let Some((immigration, emigration)) = self.corrected {
+            message.push_str(&t!(
+                lang,
+                "m1-corrected",
+                immigrants = immigration,
+                emigrants = emigration,
+                ratio = ratio_text(immigration / emigration, lang),
+            ));
+        }
+        let log_text = if self.abs_log_ratio.is_finite() {
+            text::decimal(self.abs_log_ratio, 3, lang)
+        } else {
+            "∞".into()
+        };
+        message.push_str(&t!(lang, "m1-log-ratio", value = log_text));
+        message
+    }
+}
+
+/// A ratio of a mirror pair: `2.418`, or that it is undefined.
+pub fn ratio_text(ratio: f64, lang: Lang) -> String {
+    if !ratio.is_finite() {
+        return t!(lang, "m-ratio-undefined").to_string();
+    }
+    text::decimal(ratio, 3, lang)
+}
+
+/// The sex of a pair-year after its year: ` (men)`; nothing for both sexes.
+pub fn sex_note(sex: Sex, lang: Lang) -> String {
+    match sex {
+        Sex::T => String::new(),
+        sex => format!(" ({})", text::sex_name(sex, lang)),
+    }
+}
