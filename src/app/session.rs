@@ -198,8 +198,9 @@ impl SessionIndex {
 /// The text the search box looks through: message, check, reporter, partner and where, in lower
 /// case.
 pub fn search_text(finding: &Finding, lang: Lang) -> String {
-    let mut text = String::with_capacity(finding.message(lang).len() + 96);
-    push_lowercase(&mut text, &finding.message(lang));
+    let message = finding.message(lang);
+    let mut text = String::with_capacity(message.len() + 96);
+    push_lowercase(&mut text, &message);
     for part in [
         finding.check.as_str(),
         finding.reporter.as_deref().unwrap_or(""),
