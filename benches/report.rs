@@ -51,7 +51,7 @@ fn many_findings() -> Vec<Finding> {
                 year: Some(1990 + (i % 32) as u16),
                 sex: Some(Sex::T),
                 age: Some("TOTAL".into()),
-                category: Some(format!("P{:05}", i / 32)),
+                category: Some(format!("P{:05}", i / 32).into()),
                 expected: Some(f64::from(i) + 10.0),
                 actual: Some(f64::from(i)),
                 message: migreview::checks::Message::written(

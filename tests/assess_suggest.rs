@@ -85,7 +85,7 @@ fn finding(check: CheckCode, table: TableId, year: u16, expected: f64, actual: f
         ),
         location: Some(Location {
             file: "KAZ.xlsx".into(),
-            sheet: Some(format!("Table {table}")),
+            sheet: Some(format!("Table {table}").into()),
             cell: Some("D14".into()),
             line: None,
         }),

@@ -159,11 +159,11 @@ fn key_of(f: &Finding) -> String {
     let dash = || "-".to_string();
     [
         f.table.map(|t| t.code().to_string()).unwrap_or_else(dash),
-        f.reporter.clone().unwrap_or_else(dash),
+        f.reporter.as_deref().map(String::from).unwrap_or_else(dash),
         f.year.map(|y| y.to_string()).unwrap_or_else(dash),
         f.sex.map(|s| s.code().to_string()).unwrap_or_else(dash),
-        f.age.clone().unwrap_or_else(dash),
-        f.category.clone().unwrap_or_else(dash),
+        f.age.as_deref().map(String::from).unwrap_or_else(dash),
+        f.category.as_deref().map(String::from).unwrap_or_else(dash),
     ]
     .join(" ")
 }

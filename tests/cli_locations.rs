@@ -523,5 +523,5 @@ fn a_review_saved_with_bare_file_names_still_restores_its_decisions() {
     );
     // The finding itself shows where it is, as typed.
     let location = session.findings()[s1_index].location.clone();
-    assert_eq!(location.map(|l| l.file), Some(arg));
+    assert_eq!(location.map(|l| l.file.to_string()), Some(arg));
 }

@@ -190,7 +190,7 @@ fn m1_cannot_evaluate_a_pair_year_whose_side_has_a_row_without_a_number() {
         .iter()
         .map(|f| {
             (
-                f.reporter.clone().unwrap_or_default(),
+                f.reporter.as_deref().unwrap_or_default().to_string(),
                 f.sex,
                 f.severity,
                 f.outcome,
@@ -348,7 +348,7 @@ fn m2_flags_a_country_whose_flows_disagree_with_its_partners() {
     let mut flagged: Vec<(String, TableId)> = out
         .findings
         .iter()
-        .filter_map(|f| Some((f.reporter.clone()?, f.table?)))
+        .filter_map(|f| Some((f.reporter.as_deref()?.to_string(), f.table?)))
         .collect();
     flagged.sort();
     assert_eq!(

@@ -93,7 +93,7 @@ fn stateless_persons_given_apart_count_among_the_non_citizens() {
         .filter(|f| f.check == CheckCode::C2 && f.outcome == Outcome::Fail)
         .map(|f| {
             (
-                f.reporter.clone().unwrap_or_default(),
+                f.reporter.as_deref().unwrap_or_default().to_string(),
                 f.message(Lang::En).into_owned(),
             )
         })

@@ -30,7 +30,10 @@ fn mirror_pair(finding: &crate::checks::Finding) -> Option<(String, String)> {
     if finding.check != crate::checks::CheckCode::M1 {
         return None;
     }
-    Some((finding.category.clone()?, finding.reporter.clone()?))
+    Some((
+        finding.category.as_deref()?.to_string(),
+        finding.reporter.as_deref()?.to_string(),
+    ))
 }
 
 impl Palette {

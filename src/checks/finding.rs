@@ -4,6 +4,7 @@
 use super::Message;
 use crate::model::{Lang, Location, Sex, TableId};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -214,11 +215,11 @@ pub struct Finding {
     pub dimension: Dimension,
     pub level: u8,
     pub table: Option<TableId>,
-    pub reporter: Option<String>,
+    pub reporter: Option<SmolStr>,
     pub year: Option<u16>,
     pub sex: Option<Sex>,
-    pub age: Option<String>,
-    pub category: Option<String>,
+    pub age: Option<SmolStr>,
+    pub category: Option<SmolStr>,
     pub expected: Option<f64>,
     pub actual: Option<f64>,
     /// What the finding says, written in a language when it is read ([`Finding::message`]).
@@ -235,11 +236,11 @@ struct FindingRecord {
     dimension: Dimension,
     level: u8,
     table: Option<TableId>,
-    reporter: Option<String>,
+    reporter: Option<SmolStr>,
     year: Option<u16>,
     sex: Option<Sex>,
-    age: Option<String>,
-    category: Option<String>,
+    age: Option<SmolStr>,
+    category: Option<SmolStr>,
     expected: Option<f64>,
     actual: Option<f64>,
     message: String,

@@ -172,11 +172,11 @@ fn missing_values_case(dataset: &Dataset, missing: &MissingValues) -> Case {
     };
     Case {
         table: Some(TableId::T3),
-        reporter: Some(missing.receiver.clone()),
+        reporter: Some(missing.receiver.as_str().into()),
         year: Some(year),
         sex: Some(missing.sex),
         age: Some("TOTAL".into()),
-        category: Some(missing.sender.clone()),
+        category: Some(missing.sender.as_str().into()),
         message: Message::from((message(Lang::En), message(Lang::Ru))),
         location: Some(if imm_reason.is_some() {
             imm_at.clone()
@@ -193,11 +193,11 @@ fn discrepancy_case(d: &Discrepancy<'_>, location: Option<Location>) -> Case {
         d.corrected_immigration != d.immigration || d.corrected_emigration != d.emigration;
     Case {
         table: Some(TableId::T3),
-        reporter: Some(p.receiver.clone()),
+        reporter: Some(p.receiver.as_str().into()),
         year: Some(p.year),
         sex: Some(p.sex),
         age: Some("TOTAL".into()),
-        category: Some(p.sender.clone()),
+        category: Some(p.sender.as_str().into()),
         expected: Some(d.emigration),
         actual: Some(d.immigration),
         message: Message::Mirror(Box::new(MirrorMessage {
@@ -342,7 +342,7 @@ fn partner_totals_case(flows: &CountryFlows, ratio: f64, settings: &MirrorSettin
     });
     Case {
         table: Some(table),
-        reporter: Some(c.clone()),
+        reporter: Some(c.as_str().into()),
         year: Some(flows.year),
         sex: Some(Sex::T),
         age: Some("TOTAL".into()),

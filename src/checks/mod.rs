@@ -30,6 +30,7 @@ pub use settings::{CheckSettings, CheckSettingsError};
 
 use crate::mirror::{MirrorReport, MirrorSettings};
 use crate::model::{Dataset, Lang, Location, Obs, ObsKey, Sex, Sym, TableId};
+use smol_str::SmolStr;
 
 /// What a check can look at.
 pub struct CheckContext<'a> {
@@ -106,11 +107,11 @@ impl<'a> CheckContext<'a> {
         let obs = self.obs(index);
         Case {
             table: Some(obs.table),
-            reporter: Some(self.str(obs.reporter).to_string()),
+            reporter: Some(self.str(obs.reporter).into()),
             year: Some(obs.year),
             sex: Some(obs.sex),
-            age: Some(self.str(obs.age).to_string()),
-            category: Some(self.str(obs.category).to_string()),
+            age: Some(self.str(obs.age).into()),
+            category: Some(self.str(obs.category).into()),
             location: Some(self.dataset.location(obs)),
             ..Case::default()
         }
@@ -128,11 +129,11 @@ pub trait Check: Send + Sync {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Case {
     pub table: Option<TableId>,
-    pub reporter: Option<String>,
+    pub reporter: Option<SmolStr>,
     pub year: Option<u16>,
     pub sex: Option<Sex>,
-    pub age: Option<String>,
-    pub category: Option<String>,
+    pub age: Option<SmolStr>,
+    pub category: Option<SmolStr>,
     pub expected: Option<f64>,
     pub actual: Option<f64>,
     pub message: Message,

@@ -397,7 +397,7 @@ impl T2 {
             .map(|y| context.place(y.first_obs));
         Case {
             table: Some(table_reporter.table),
-            reporter: Some(reporter.to_string()),
+            reporter: Some(reporter.into()),
             year: Some(missing.0),
             location: anchor,
             ..Case::default()
@@ -516,11 +516,11 @@ impl Check for T2 {
                 out.fail(
                     Case {
                         table: Some(key.table),
-                        reporter: Some(context.str(key.reporter).to_string()),
+                        reporter: Some(context.str(key.reporter).into()),
                         year: Some(year),
                         sex: Some(key.sex),
-                        age: Some(context.str(key.age).to_string()),
-                        category: Some(context.str(key.category).to_string()),
+                        age: Some(context.str(key.age).into()),
+                        category: Some(context.str(key.category).into()),
                         location: Some(context.place(before)),
                         ..Case::default()
                     }
@@ -612,7 +612,7 @@ impl Check for T3 {
                 let anchor = change.break_flag.unwrap_or(info.first_obs);
                 let mut case = Case {
                     table: Some(table_reporter.table),
-                    reporter: Some(reporter.to_string()),
+                    reporter: Some(reporter.into()),
                     year: Some(info.year),
                     location: Some(context.location(anchor)),
                     ..Case::default()
@@ -624,8 +624,8 @@ impl Check for T3 {
                 {
                     let obs = context.obs(flagged);
                     case.sex = Some(obs.sex);
-                    case.age = Some(context.str(obs.age).to_string());
-                    case.category = Some(context.str(obs.category).to_string());
+                    case.age = Some(context.str(obs.age).into());
+                    case.category = Some(context.str(obs.category).into());
                 }
                 if change.is_break() {
                     let message = both(|lang| {

@@ -311,7 +311,7 @@ pub fn check_equal(
     };
     let mut case = context.case_about(anchor);
     case.table = Some(left_name.table);
-    case.category = Some(left_name.status.unwrap_or("TOTAL").to_string());
+    case.category = Some(left_name.status.unwrap_or("TOTAL").into());
     let all_terms = left_side.terms().iter().chain(right_side.terms());
     if let Some((term, reason, more)) = first_missing(context, all_terms) {
         out.not_evaluable(case.message(missing_message(context, term, reason, more)));

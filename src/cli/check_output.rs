@@ -290,11 +290,11 @@ fn finding_key(finding: &Finding) -> String {
     if let Some(table) = finding.table {
         parts.push(table.code().to_string());
     }
-    parts.extend(finding.reporter.clone());
+    parts.extend(finding.reporter.as_deref().map(String::from));
     parts.extend(finding.year.map(|y| y.to_string()));
     parts.extend(finding.sex.map(|s| s.code().to_string()));
-    parts.extend(finding.age.clone());
-    parts.extend(finding.category.clone());
+    parts.extend(finding.age.as_deref().map(String::from));
+    parts.extend(finding.category.as_deref().map(String::from));
     parts.join(" · ")
 }
 

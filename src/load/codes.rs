@@ -85,7 +85,7 @@ impl Codes {
     /// A line of a text file.
     pub fn line(&self, line: u32) -> Location {
         Location {
-            file: self.file_name.clone(),
+            file: self.file_name.as_str().into(),
             sheet: None,
             cell: None,
             line: Some(line),
@@ -95,9 +95,9 @@ impl Codes {
     /// A cell of a sheet (0-based row and column).
     pub fn cell(&self, sheet: &str, row: u32, col: usize) -> Location {
         Location {
-            file: self.file_name.clone(),
-            sheet: Some(sheet.to_string()),
-            cell: Some(cell_ref(row, col.min(u16::MAX as usize - 1) as u16)),
+            file: self.file_name.as_str().into(),
+            sheet: Some(sheet.into()),
+            cell: Some(cell_ref(row, col.min(u16::MAX as usize - 1) as u16).into()),
             line: None,
         }
     }

@@ -87,12 +87,15 @@ pub fn read(
     sheet.note = Some("the source and duration-of-stay rule of each table".into());
     let skipped_before = report.skipped_rows;
     let location = |row: usize, col: Option<usize>| Location {
-        file: file_name.clone(),
-        sheet: Some(input.name.to_string()),
-        cell: Some(crate::model::cell_ref(
-            row as u32,
-            col.unwrap_or(0).min(u16::MAX as usize - 1) as u16,
-        )),
+        file: file_name.as_str().into(),
+        sheet: Some((&*input.name).into()),
+        cell: Some(
+            crate::model::cell_ref(
+                row as u32,
+                col.unwrap_or(0).min(u16::MAX as usize - 1) as u16,
+            )
+            .into(),
+        ),
         line: None,
     };
     let mut rules = Vec::new();

@@ -489,7 +489,7 @@ pub fn load_bytes_named(
     let mut dataset = Dataset::new();
     let file = dataset.add_file(SourceFile {
         path: path.to_path_buf(),
-        name: name.to_string(),
+        name: name.into(),
         sha256: String::new(),
     });
     let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);

@@ -91,7 +91,7 @@ pub fn preview(
     let mut dataset = Dataset::new();
     let file = dataset.add_file(SourceFile {
         path: path.to_path_buf(),
-        name: super::shown_path(path),
+        name: super::shown_path(path).into(),
         sha256: String::new(),
     });
     let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);

@@ -337,7 +337,7 @@ pub fn load_sdmx(text: &str, delimiter: char, reading: Reading<'_>) -> Result<()
             continue;
         };
         let at = || crate::model::Location {
-            file: file_name.clone(),
+            file: file_name.as_str().into(),
             sheet: None,
             cell: None,
             line: Some(line),

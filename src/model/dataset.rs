@@ -4,6 +4,7 @@
 use super::table::TableId;
 use super::value::{Missing, Sex, Value};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -166,8 +167,9 @@ pub struct ObsKey {
 pub struct SourceFile {
     pub path: PathBuf,
     /// The name locations give the file: the path as the user gave it (`v2019/KAZ.xlsx`), the
-    /// bare file name for the embedded sample data (see `load::load_bytes_named`).
-    pub name: String,
+    /// bare file name for the embedded sample data (see `load::load_bytes_named`). Every
+    /// location shares it.
+    pub name: SmolStr,
     pub sha256: String,
 }
 
@@ -176,9 +178,9 @@ pub struct SourceFile {
 /// it; a finding's identity uses only its file name ([`Location::file_name`]).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, Default)]
 pub struct Location {
-    pub file: String,
-    pub sheet: Option<String>,
-    pub cell: Option<String>,
+    pub file: SmolStr,
+    pub sheet: Option<SmolStr>,
+    pub cell: Option<SmolStr>,
     pub line: Option<u32>,
 }
 
@@ -444,8 +446,8 @@ impl Dataset {
             let sheet = self.str(obs.sheet);
             Location {
                 file,
-                sheet: (!sheet.is_empty()).then(|| sheet.to_string()),
-                cell: Some(cell_ref(obs.row, obs.col)),
+                sheet: (!sheet.is_empty()).then(|| sheet.into()),
+                cell: Some(cell_ref(obs.row, obs.col).into()),
                 line: None,
             }
         }

@@ -62,19 +62,19 @@ fn validation<'a>(finding: &Finding, event: &'a Event) -> Validation<'a> {
         .as_ref()
         .map(|l| {
             let mut place = vec![l.file_name().to_string()];
-            place.extend(l.sheet.clone());
-            place.extend(l.cell.clone());
+            place.extend(l.sheet.as_deref().map(String::from));
+            place.extend(l.cell.as_deref().map(String::from));
             place.extend(l.line.map(|line| format!("line {line}")));
             vec![place]
         })
         .unwrap_or_default();
     let key: Vec<String> = [
         ("table", finding.table.map(|t| t.code().to_string())),
-        ("reporter", finding.reporter.clone()),
+        ("reporter", finding.reporter.as_deref().map(String::from)),
         ("year", finding.year.map(|y| y.to_string())),
         ("sex", finding.sex.map(|s| s.code().to_string())),
-        ("age", finding.age.clone()),
-        ("category", finding.category.clone()),
+        ("age", finding.age.as_deref().map(String::from)),
+        ("category", finding.category.as_deref().map(String::from)),
     ]
     .into_iter()
     .filter_map(|(name, value)| value.map(|v| format!("{name}={v}")))

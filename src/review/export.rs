@@ -98,20 +98,20 @@ fn row(finding: &Finding, review: &Review, lang: Lang) -> [String; 24] {
             .table
             .map(|t| t.code().to_string())
             .unwrap_or_default(),
-        finding.reporter.clone().unwrap_or_default(),
+        finding.reporter.as_deref().unwrap_or_default().to_string(),
         finding.year.map(|y| y.to_string()).unwrap_or_default(),
         finding
             .sex
             .map(|s| s.code().to_string())
             .unwrap_or_default(),
-        finding.age.clone().unwrap_or_default(),
-        finding.category.clone().unwrap_or_default(),
+        finding.age.as_deref().unwrap_or_default().to_string(),
+        finding.category.as_deref().unwrap_or_default().to_string(),
         number_cell(finding.expected),
         number_cell(finding.actual),
         finding.message(lang).to_string(),
-        location.file,
-        location.sheet.unwrap_or_default(),
-        location.cell.unwrap_or_default(),
+        location.file.to_string(),
+        location.sheet.unwrap_or_default().to_string(),
+        location.cell.unwrap_or_default().to_string(),
         location.line.map(|l| l.to_string()).unwrap_or_default(),
         triage.status.as_str().to_string(),
         triage.comment,

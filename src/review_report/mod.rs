@@ -432,8 +432,8 @@ fn finding_row(f: &Finding, id: String, lang: Lang, triage: crate::review::Triag
         .as_ref()
         .map(|l| {
             let mut parts = vec![l.file_name().to_string()];
-            parts.extend(l.sheet.clone());
-            parts.extend(l.cell.clone());
+            parts.extend(l.sheet.as_deref().map(String::from));
+            parts.extend(l.cell.as_deref().map(String::from));
             if let Some(line) = l.line {
                 parts.push(crate::t!(lang, "report-line", line = line.to_string()));
             }
@@ -447,8 +447,8 @@ fn finding_row(f: &Finding, id: String, lang: Lang, triage: crate::review::Triag
         severity: f.severity,
         dimension: f.dimension,
         table: f.table,
-        reporter: f.reporter.clone(),
-        partner: f.category.clone(),
+        reporter: f.reporter.as_deref().map(String::from),
+        partner: f.category.as_deref().map(String::from),
         year: f.year,
         sex: f.sex,
         place,

@@ -263,7 +263,7 @@ impl Sample {
             let name = Sample::workbook_name(reporter);
             let file = dataset.add_file(SourceFile {
                 path: PathBuf::from(&name),
-                name: name.clone(),
+                name: name.as_str().into(),
                 sha256: String::new(),
             });
             for table in self.tables.iter().filter(|t| t.reporter == reporter) {

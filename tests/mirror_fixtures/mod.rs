@@ -77,7 +77,7 @@ pub fn dataset(rows: Vec<Row<'_>>) -> Dataset {
                 files.push(name.clone());
                 dataset.add_file(SourceFile {
                     path: name.clone().into(),
-                    name,
+                    name: name.into(),
                     sha256: String::new(),
                 })
             }

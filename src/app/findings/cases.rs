@@ -39,8 +39,8 @@ pub(super) fn case_text(session: &Session, members: &[u32], lang: Lang) -> Strin
     };
     let mut parts: Vec<String> = vec![first.check.to_string()];
     parts.extend(first.table.map(|t| t.code().to_string()));
-    parts.extend(first.reporter.clone());
-    parts.extend(first.category.clone());
+    parts.extend(first.reporter.as_deref().map(String::from));
+    parts.extend(first.category.as_deref().map(String::from));
     let years: Vec<u16> = findings.iter().filter_map(|f| f.year).collect();
     if let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) {
         parts.push(if lo == hi {

@@ -126,7 +126,7 @@ impl FilterChoices {
         for f in findings {
             *checks.entry(f.check).or_default() += 1;
             if let Some(r) = &f.reporter {
-                countries.insert(r.clone());
+                countries.insert(r.to_string());
             }
             // The filter finds a country as reporter or as partner, so partners are offered too.
             if let Some(partner) = f.category.as_deref().and_then(|c| gazetteer().by_code(c))

@@ -512,18 +512,18 @@ fn trimmed_cell<'c>(cells: &[&'c str], col: Option<usize>) -> Option<&'c str> {
 fn row_location(file_name: &str, place: RowPlace<'_>, col: Option<usize>) -> Location {
     match place {
         RowPlace::Line(line) => Location {
-            file: file_name.to_string(),
+            file: file_name.into(),
             sheet: None,
             cell: None,
             line: Some(line),
         },
         RowPlace::Sheet { sheet, row } => Location {
-            file: file_name.to_string(),
-            sheet: Some(sheet.to_string()),
-            cell: Some(crate::model::cell_ref(
-                row,
-                col.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16,
-            )),
+            file: file_name.into(),
+            sheet: Some(sheet.into()),
+            cell: Some(
+                crate::model::cell_ref(row, col.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16)
+                    .into(),
+            ),
             line: None,
         },
     }

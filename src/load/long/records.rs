@@ -259,7 +259,7 @@ impl<'t, 'c> TextRecords<'t, 'c> {
                     }
                     report.skip(
                         Location {
-                            file: report.name.clone(),
+                            file: report.name.as_str().into(),
                             sheet: None,
                             cell: None,
                             line: Some(line),
@@ -274,7 +274,7 @@ impl<'t, 'c> TextRecords<'t, 'c> {
                         .unwrap_or(0);
                     report.skip(
                         Location {
-                            file: report.name.clone(),
+                            file: report.name.as_str().into(),
                             sheet: None,
                             cell: None,
                             line: Some(line),
