@@ -16,10 +16,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{FindingsJson, JsonView};
-use crate::checks::Finding;
-use crate::review::Triaged;
+use crate::mirror::MirrorReport;
 
-/// Findings a worker writes into one buffer.
+/// Elements of an array a worker writes into one buffer.
 pub(super) const RUN: usize = 2_048;
 /// Runs written side by side before their buffers are written out.
 const RUNS_PER_BATCH: usize = 8;
@@ -36,7 +35,8 @@ pub(super) fn write(out: &mut dyn Write, view: &JsonView<'_>) -> io::Result<()> 
     object.field("checks", &view.checks)?;
     object.key("findings")?;
     write_findings(object.out, &view.findings)?;
-    object.field("mirror", view.mirror)?;
+    object.key("mirror")?;
+    write_mirror(object.out, view.mirror)?;
     object.field("assessment", view.assessment)?;
     object.field("error", view.error)?;
     if let Some(review) = view.review {
@@ -51,17 +51,28 @@ pub(super) fn write(out: &mut dyn Write, view: &JsonView<'_>) -> io::Result<()> 
 struct Object<'w, W: Write> {
     out: &'w mut W,
     first: bool,
+    depth: usize,
 }
 
 impl<'w, W: Write> Object<'w, W> {
     fn new(out: &'w mut W) -> io::Result<Self> {
+        Object::at(out, 0)
+    }
+
+    /// An object `depth` levels in.
+    fn at(out: &'w mut W, depth: usize) -> io::Result<Self> {
         out.write_all(b"{")?;
-        Ok(Object { out, first: true })
+        Ok(Object {
+            out,
+            first: true,
+            depth,
+        })
     }
 
     fn key(&mut self, key: &str) -> io::Result<()> {
         self.out
-            .write_all(if self.first { b"\n  " } else { b",\n  " })?;
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        Nested::at(self.depth + 1).indent(self.out)?;
         self.first = false;
         serde_json::to_writer(&mut *self.out, key).map_err(io::Error::other)?;
         self.out.write_all(b": ")
@@ -69,11 +80,15 @@ impl<'w, W: Write> Object<'w, W> {
 
     fn field(&mut self, key: &str, value: &impl Serialize) -> io::Result<()> {
         self.key(key)?;
-        pretty(&mut *self.out, value, 1)
+        pretty(&mut *self.out, value, self.depth + 1)
     }
 
     fn end(self) -> io::Result<()> {
-        self.out.write_all(if self.first { b"}" } else { b"\n}" })
+        if !self.first {
+            self.out.write_all(b"\n")?;
+            Nested::at(self.depth).indent(self.out)?;
+        }
+        self.out.write_all(b"}")
     }
 }
 
@@ -169,34 +184,90 @@ impl serde_json::ser::Formatter for Nested {
     }
 }
 
-/// The findings listed, as the array the pretty printer writes at the report's second level.
+/// The findings listed, as the array the pretty printer writes at the report's first level.
 fn write_findings(out: &mut impl Write, findings: &FindingsJson<'_>) -> io::Result<()> {
+    write_array(out, findings.findings, 1, |run, buffer| {
+        for listed in FindingsJson::listed(run, findings.triaged) {
+            element(buffer, &listed, 2)?;
+        }
+        Ok(())
+    })
+}
+
+/// The mirror statistics, at the report's first level: the pairs written on every core.
+fn write_mirror(out: &mut impl Write, mirror: &MirrorReport) -> io::Result<()> {
+    // Field by field as `MirrorReport` derives them: a field added there and not here makes
+    // the report differ from serde's, which the tests compare.
+    let MirrorReport {
+        pairs,
+        coverage,
+        countries,
+        reference_group,
+        durations,
+        harmonisation,
+        missing_values: _,
+    } = mirror;
+    let mut object = Object::at(out, 1)?;
+    object.key("pairs")?;
+    write_array(object.out, pairs, 2, |run, buffer| {
+        run.iter().try_for_each(|pair| element(buffer, pair, 3))
+    })?;
+    object.field("coverage", coverage)?;
+    object.field("countries", countries)?;
+    object.field("reference_group", reference_group)?;
+    object.field("durations", durations)?;
+    object.field("harmonisation", harmonisation)?;
+    object.end()
+}
+
+/// Writes `items` as the pretty printer writes an array `depth` levels in: `write` puts the
+/// elements of a run of items into a buffer (with [`element`]), the runs of a batch written on
+/// every core, then in order.
+fn write_array<T: Sync>(
+    out: &mut impl Write,
+    items: &[T],
+    depth: usize,
+    write: impl Fn(&[T], &mut Elements) -> io::Result<()> + Sync,
+) -> io::Result<()> {
     out.write_all(b"[")?;
     let mut any = false;
-    for batch in findings.findings.chunks(RUN * RUNS_PER_BATCH) {
-        let runs: Vec<&[Finding]> = batch.chunks(RUN).collect();
-        let written = crate::parallel::map_in_order(&runs, |run| write_run(run, findings.triaged));
+    for batch in items.chunks(RUN * RUNS_PER_BATCH) {
+        let runs: Vec<&[T]> = batch.chunks(RUN).collect();
+        let written = crate::parallel::map_in_order(&runs, |run| {
+            let mut buffer = Elements::default();
+            write(run, &mut buffer).map(|()| buffer.bytes)
+        });
         for run in written {
             let run = run?;
             if run.is_empty() {
                 continue;
             }
-            out.write_all(if any { b",\n    " } else { b"\n    " })?;
+            out.write_all(if any { b"," } else { b"" })?;
             out.write_all(&run)?;
             any = true;
         }
     }
-    out.write_all(if any { b"\n  ]" } else { b"]" })
+    if any {
+        out.write_all(b"\n")?;
+        Nested::at(depth).indent(out)?;
+    }
+    out.write_all(b"]")
 }
 
-/// The findings of `run` that are listed, separated as in the array.
-fn write_run(run: &[Finding], triaged: &Triaged<'_>) -> io::Result<Vec<u8>> {
-    let mut buffer = Vec::with_capacity(run.len() * 1_024);
-    for (i, listed) in FindingsJson::listed(run, triaged).enumerate() {
-        if i > 0 {
-            buffer.extend_from_slice(b",\n    ");
-        }
-        pretty(&mut buffer, &listed, 2)?;
+/// The elements of a run of an array, each after its line break and indentation, separated by
+/// commas.
+#[derive(Default)]
+struct Elements {
+    bytes: Vec<u8>,
+}
+
+/// Puts one element of an array `depth` levels in into `buffer`.
+fn element(buffer: &mut Elements, value: &impl Serialize, depth: usize) -> io::Result<()> {
+    let out = &mut buffer.bytes;
+    if !out.is_empty() {
+        out.push(b',');
     }
-    Ok(buffer)
+    out.push(b'\n');
+    Nested::at(depth).indent(out)?;
+    pretty(out, value, depth)
 }

@@ -407,9 +407,27 @@ mod tests {
                 serde_json::to_string_pretty(&report.json_view(&triaged, summary.as_ref()))
                     .unwrap_or_default()
                     + "\n";
+            let written = String::from_utf8_lossy(&written);
+            let at = written
+                .char_indices()
+                .zip(by_serde.chars())
+                .find(|((_, a), b)| a != b)
+                .map_or(written.len().min(by_serde.len()), |((at, _), _)| at);
             assert!(
-                written == by_serde.as_bytes(),
-                "statuses {statuses:?}: the report differs from serde's"
+                written == by_serde,
+                "statuses {statuses:?}: the report differs from serde's at byte {at}: {:?} ≠ {:?}",
+                written
+                    .get(at.saturating_sub(60)..)
+                    .unwrap_or("")
+                    .chars()
+                    .take(120)
+                    .collect::<String>(),
+                by_serde
+                    .get(at.saturating_sub(60)..)
+                    .unwrap_or("")
+                    .chars()
+                    .take(120)
+                    .collect::<String>(),
             );
         }
         let empty = Report::new(Vec::new(), &Dataset::new(), &Settings::default());
