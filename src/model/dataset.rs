@@ -483,6 +483,17 @@ impl Dataset {
         }
     }
 
+    /// Whether the data set is as [`Dataset::new`] made it.
+    fn holds_nothing(&self) -> bool {
+        self.obs.is_empty()
+            && self.strings.is_empty()
+            && self.files.is_empty()
+            && self.unplaced.is_empty()
+            && self.subnational.is_empty()
+            && self.not_places.is_empty()
+            && self.metadata_durations.is_empty()
+    }
+
     /// Adds another data set's observations and files to this one.
     pub fn merge(&mut self, other: Dataset) {
         let file_offset = self.files.len() as u16;
@@ -498,6 +509,13 @@ impl Dataset {
     }
 
     fn absorb(&mut self, other: Dataset, file_offset: u16) {
+        // Into a data set that holds nothing, the other is taken as it is: its labels would be
+        // interned in the same order, so every symbol, observation and list would be the
+        // same, and a file of millions of observations is not copied.
+        if file_offset == 0 && self.holds_nothing() {
+            *self = other;
+            return;
+        }
         let mut remap: Vec<Sym> = Vec::with_capacity(other.strings.len());
         for i in 0..other.strings.len() {
             remap.push(self.strings.intern(other.strings.resolve(Sym(i as u32))));
@@ -752,5 +770,50 @@ mod tests {
         let summary = a.summary();
         assert_eq!(summary.reporters, vec!["KAZ", "RUS"]);
         assert_eq!(summary.years, Some([2010, 2010]));
+    }
+
+    /// A data set merged into an empty one (as a run does with its first file) is taken as it
+    /// is: the same observations, labels and files as merging label by label gives.
+    #[test]
+    fn merging_into_nothing_gives_what_merging_label_by_label_gives() {
+        let file = |name: &str| SourceFile {
+            path: name.into(),
+            name: name.into(),
+            sha256: String::new(),
+        };
+        let mut part = Dataset::new();
+        part.add_file(file("KAZ.xlsx"));
+        part.push_new(sample_obs("KAZ", "RUS", Value::Number(4190.0)));
+        part.push_new(sample_obs(
+            "KAZ",
+            "Kirgizzztan",
+            Value::Missing(Missing::Confidential),
+        ));
+        let mut taken = Dataset::new();
+        taken.merge(part.clone());
+        // A data set that holds one empty file is not empty: the same part goes in label by label.
+        let mut other = Dataset::new();
+        other.merge(Dataset::new());
+        other.files.push(file("empty.csv"));
+        other.merge(part.clone());
+        let cells = |d: &Dataset| -> Vec<(ObsKey, Value, u32, u16, u16)> {
+            d.obs()
+                .iter()
+                .map(|o| (o.key(), o.value(), o.row, o.col, o.file))
+                .collect()
+        };
+        assert_eq!(cells(&taken), cells(&part));
+        assert_eq!(taken.files.len(), 1);
+        assert_eq!(other.files.len(), 2);
+        for (a, b) in taken.obs().iter().zip(other.obs()) {
+            assert_eq!(taken.str(a.reporter), other.str(b.reporter));
+            assert_eq!(taken.str(a.category), other.str(b.category));
+            assert_eq!(a.value(), b.value());
+        }
+        assert_eq!(taken.unplaced.len(), other.unplaced.len());
+        assert_eq!(
+            taken.location(&taken.obs()[1]).to_string(),
+            "KAZ.xlsx › Table 3 › D14"
+        );
     }
 }
