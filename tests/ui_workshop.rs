@@ -196,10 +196,25 @@ fn the_presenter_view_is_switched_on_and_off_with_its_notes_and_keys() {
     let keys = "→ the finding's cell, its chart, its explanation, then the next finding · ← the \
                 previous finding · Esc or F11 leaves the presenter view";
     assert!(!has_label(&h, keys));
+    assert!(
+        has_label(&h, "Lessons"),
+        "the lesson list beside the lesson"
+    );
     h.key_press(egui::Key::F11);
     h.run();
     assert!(h.state().presenting());
     assert_eq!(h.ctx.zoom_factor(), 1.5);
+    // The side panels fold: the projector shows the lesson, the data, the explanation.
+    assert!(!has_label(&h, "Lessons"), "the lesson list is folded");
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    assert!(!has_label(&h, "Search"), "the findings' filters are folded");
+    // (Through accessibility: the harness shows the trainer's notes as a window over the panel.)
+    h.get_by_label("▶ Filters").click_accesskit();
+    h.run();
+    assert!(has_label(&h, "Search"), "a button unfolds them");
+    h.state_mut().set_panel(Panel::Workshop);
+    h.run();
     // The trainer's notes: the lesson's script, and the keys.
     assert!(has_label(&h, keys));
     assert!(
@@ -231,6 +246,10 @@ fn the_presenter_view_is_switched_on_and_off_with_its_notes_and_keys() {
     assert!(!h.state().presenting());
     assert_eq!(h.ctx.zoom_factor(), 1.0);
     assert!(!has_label(&h, keys));
+    // The side panels come back as they were.
+    h.state_mut().set_panel(Panel::Workshop);
+    h.run();
+    assert!(has_label(&h, "Lessons"));
 }
 
 /// The key of the cell of table 3 of Kyrgyzstan, `category`, both sexes, 2016.
@@ -266,6 +285,13 @@ fn a_quiz_hides_the_findings_scores_the_marks_and_steps_through_the_reveal() {
             &h,
             "The findings are hidden during the quiz: mark the cells you suspect in Data, then reveal in Workshop (or press R)."
         ));
+    }
+    // Coverage's missing years and Mirror's discrepancy colours would give M1 and T2 away.
+    let panel_hidden = "Coverage and the mirror statistics show where the checks find problems, so they are hidden during the quiz: mark the cells you suspect in Data, then reveal in Workshop (or press R).";
+    for panel in [Panel::Coverage, Panel::Mirror] {
+        h.state_mut().set_panel(panel);
+        h.run();
+        assert!(has_label(&h, panel_hidden), "{panel:?}");
     }
     // The room marks the Uzbek total (a hit) and the Chinese one (a false alarm), in Data.
     show_kyrgyz_immigration_2016(&mut h);
@@ -317,6 +343,11 @@ fn a_quiz_hides_the_findings_scores_the_marks_and_steps_through_the_reveal() {
     h.run();
     assert!(has_label(&h, "Hits 1 · false alarms 1 · problems missed 4"));
     assert!(has_label(&h, "Findings (5)"));
+    for panel in [Panel::Coverage, Panel::Mirror] {
+        h.state_mut().set_panel(panel);
+        h.run();
+        assert!(!has_label(&h, panel_hidden), "{panel:?} after the reveal");
+    }
 
     // Step through the reveal in the presenter view: → shows each finding in its cell.
     h.key_press(egui::Key::F11);

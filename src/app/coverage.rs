@@ -287,16 +287,18 @@ impl CoverageView {
         }
         self.selectors_ui(ui, session, lang, commands);
         ui.separator();
-        egui::Panel::right("coverage_detail")
-            .resizable(true)
-            .default_size(400.0)
-            .min_size(280.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("coverage_detail_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| self.detail_ui(ui, session, lang, commands));
-            });
+        super::widgets::SidePanel {
+            id: "coverage_detail",
+            left: false,
+            default_size: 400.0,
+            min_size: 280.0,
+        }
+        .show(ui, lang, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("coverage_detail_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.detail_ui(ui, session, lang, commands));
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("coverage_scroll")

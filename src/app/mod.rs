@@ -440,6 +440,11 @@ impl MigreviewApp {
                 ui.add_space(12.0);
                 ui.label(RichText::new(tr(lang, Tr::QuizFindingsHidden)).size(18.0));
             }
+            // Coverage's missing years and Mirror's discrepancy colours are findings too.
+            Panel::Coverage | Panel::Mirror if self.quiz_hides_findings() => {
+                ui.add_space(12.0);
+                ui.label(RichText::new(tr(lang, Tr::QuizPanelHidden)).size(18.0));
+            }
             Panel::Overview => overview::overview_ui(
                 ui,
                 &self.session,

@@ -432,7 +432,20 @@ impl FindingsView {
             return;
         }
         self.keys(ui.ctx(), commands);
-        self.filters_ui(ui, session, lang, palette, commands);
+        // The presenter view folds the filters into one button: the projector shows the list
+        // and the explanation.
+        let filters = egui::Id::unique("finding_filters");
+        if super::widgets::folded(ui.ctx(), filters) {
+            if ui
+                .button(format!("▶ {}", tr(lang, Tr::PresenterShowFilters)))
+                .on_hover_text(tr(lang, Tr::PresenterUnfoldPanel))
+                .clicked()
+            {
+                super::widgets::set_folded(ui.ctx(), filters, false);
+            }
+        } else {
+            self.filters_ui(ui, session, lang, palette, commands);
+        }
         ui.separator();
         egui::Panel::right("finding_detail")
             .resizable(true)

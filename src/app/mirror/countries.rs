@@ -127,51 +127,52 @@ impl MirrorView {
 
 /// The ratios of the countries as a table, in a panel on the right.
 fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
-    egui::Panel::right("undercount_table")
-        .resizable(true)
-        .default_size(360.0)
-        .min_size(240.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("undercount_table_scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    egui::Grid::new("undercount_grid")
-                        .striped(true)
-                        .spacing(vec2(14.0, 4.0))
-                        .show(ui, |ui| {
-                            for heading in [
-                                Tr::CountryLabel,
-                                Tr::RatioColumn,
-                                Tr::IntervalColumn,
-                                Tr::PartnersColumn,
-                            ] {
-                                ui.strong(tr(lang, heading));
+    crate::app::widgets::SidePanel {
+        id: "undercount_table",
+        left: false,
+        default_size: 360.0,
+        min_size: 240.0,
+    }
+    .show(ui, lang, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("undercount_table_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("undercount_grid")
+                    .striped(true)
+                    .spacing(vec2(14.0, 4.0))
+                    .show(ui, |ui| {
+                        for heading in [
+                            Tr::CountryLabel,
+                            Tr::RatioColumn,
+                            Tr::IntervalColumn,
+                            Tr::PartnersColumn,
+                        ] {
+                            ui.strong(tr(lang, heading));
+                        }
+                        ui.end_row();
+                        for bar in &data.bars {
+                            let name = RichText::new(country_label(&bar.country, lang));
+                            if data.is_marked(bar) {
+                                ui.label(name.strong())
+                                    .on_hover_text(tr(lang, Tr::CountryUnderReview));
+                            } else {
+                                ui.label(name);
                             }
+                            let outside = bar.ratio < data.bounds[0] || bar.ratio > data.bounds[1];
+                            let text = RichText::new(ratio_text(lang, bar.ratio));
+                            ui.label(if outside {
+                                text.color(colour(undercount_colour(true))).strong()
+                            } else {
+                                text
+                            });
+                            ui.label(interval_text(lang, bar.low, bar.high));
+                            ui.label(count_text(lang, bar.partners as f64));
                             ui.end_row();
-                            for bar in &data.bars {
-                                let name = RichText::new(country_label(&bar.country, lang));
-                                if data.is_marked(bar) {
-                                    ui.label(name.strong())
-                                        .on_hover_text(tr(lang, Tr::CountryUnderReview));
-                                } else {
-                                    ui.label(name);
-                                }
-                                let outside =
-                                    bar.ratio < data.bounds[0] || bar.ratio > data.bounds[1];
-                                let text = RichText::new(ratio_text(lang, bar.ratio));
-                                ui.label(if outside {
-                                    text.color(colour(undercount_colour(true))).strong()
-                                } else {
-                                    text
-                                });
-                                ui.label(interval_text(lang, bar.low, bar.high));
-                                ui.label(count_text(lang, bar.partners as f64));
-                                ui.end_row();
-                            }
-                        });
-                });
-        });
+                        }
+                    });
+            });
+    });
 }
 /// What the bars are drawn for: direction, year, against the reference group, basis.
 type BarsPlotKey = (FlowDirection, u16, bool, Basis);

@@ -323,18 +323,20 @@ impl SourcesView {
                     .strong(),
             );
         }
-        egui::Panel::left("source_list")
-            .resizable(true)
-            .default_size(280.0)
-            .min_size(200.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("source_list_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        self.source_list_ui(ui, &country_code, country, lang, commands);
-                    });
-            });
+        super::widgets::SidePanel {
+            id: "source_list",
+            left: true,
+            default_size: 280.0,
+            min_size: 200.0,
+        }
+        .show(ui, lang, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("source_list_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.source_list_ui(ui, &country_code, country, lang, commands);
+                });
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 for (tab, key) in [

@@ -63,18 +63,20 @@ impl SourcesView {
                 ));
             }
         });
-        egui::Panel::right("criterion_detail")
-            .resizable(true)
-            .default_size(460.0)
-            .min_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("criterion_detail_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        self.criterion_ui(ui, session, shown, lang, palette, commands);
-                    });
-            });
+        crate::app::widgets::SidePanel {
+            id: "criterion_detail",
+            left: false,
+            default_size: 460.0,
+            min_size: 300.0,
+        }
+        .show(ui, lang, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("criterion_detail_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.criterion_ui(ui, session, shown, lang, palette, commands);
+                });
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("criteria_scroll")
