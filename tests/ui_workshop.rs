@@ -529,3 +529,28 @@ fn the_findings_list_stays_readable_on_a_projector_at_150_percent() {
     let beside = h.get_by_label(message).rect();
     assert!(beside.left() > 250.0, "{beside:?}");
 }
+
+#[test]
+fn the_findings_list_names_tables_sexes_and_totals_in_words_in_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = ui_support::sample_window(dir.path());
+    h.state_mut()
+        .queue(Command::SetLang(migreview::model::Lang::Ru));
+    h.run();
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    // The A1 findings: one on Azerbaijan's population of 2014 (table POP, category TOTAL).
+    h.state_mut().findings_view_mut().filter.check = Some(CheckCode::A1);
+    h.run();
+    let population = h.get_by_label("Население").rect();
+    let reporter = h.get_by_label("AZE").rect();
+    assert!(
+        (population.center().y - reporter.center().y).abs() < 2.0,
+        "the table beside the reporter: {population:?} {reporter:?}"
+    );
+    assert!(has_label(&h, "Всего"));
+    assert!(has_label(&h, "Оба"));
+    for code in ["POP", "TOTAL", "T"] {
+        assert!(!has_label(&h, code), "the code {code} is shown");
+    }
+}

@@ -516,11 +516,10 @@ impl CoverageView {
         let cell = &detail.cell;
         let dark = ui.visuals().dark_mode;
         ui.heading(format!(
-            "{} ({}) · {} {} · {}",
+            "{} ({}) · {} · {}",
             gazetteer().name(&cell.reporter, lang),
             cell.reporter,
-            tr(lang, Tr::TableWord),
-            cell.table.code(),
+            cell.table.short_label(lang),
             cell.year
         ));
         ui.label(RichText::new(cell.table.title(lang)).weak());
@@ -705,12 +704,7 @@ fn mirror_coverage_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
 /// The heading of the heatmap: the table, or the reporter.
 fn grid_title(kind: &GridKind, lang: Lang) -> String {
     match kind {
-        GridKind::ByTable(table) => format!(
-            "{} {} — {}",
-            tr(lang, Tr::TableWord),
-            table.code(),
-            table.title(lang)
-        ),
+        GridKind::ByTable(table) => table.heading(lang),
         GridKind::ByReporter(reporter) => {
             format!("{} ({reporter})", gazetteer().name(reporter, lang))
         }

@@ -296,7 +296,7 @@ impl DataView {
                 .map(|r| session.dataset.str(r))
                 .unwrap_or("");
             ui.horizontal_wrapped(|ui| {
-                ui.heading(format!("{} {}", tr(lang, Tr::TableWord), table.code()));
+                ui.heading(table.short_label(lang));
                 ui.label(table.title(lang));
                 ui.label(RichText::new("·").weak());
                 ui.label(gazetteer().name(reporter, lang));

@@ -6,7 +6,8 @@ mod selection;
 
 use super::command::Command;
 use super::i18n::{
-    Tr, category_label, count_text, dimension_name, severity_name, sex_name, status_name, tr, trf,
+    Tr, age_label, category_label, category_short, count_text, dimension_name, severity_name,
+    sex_name, sex_short, status_name, tr, trf,
 };
 use super::session::{Session, SessionSource, search_text, severity_slot};
 use super::theme::Palette;
@@ -273,7 +274,11 @@ impl FindingsView {
             parts.push(format!("{}: {country}", tr(lang, Tr::CountryLabel)));
         }
         if let Some(table) = filter.table {
-            parts.push(format!("{}: {}", tr(lang, Tr::TableLabel), table.code()));
+            parts.push(format!(
+                "{}: {}",
+                tr(lang, Tr::TableLabel),
+                table.column_label(lang)
+            ));
         }
         if let Some(year) = filter.year {
             parts.push(format!("{}: {year}", tr(lang, Tr::YearLabel)));
@@ -824,7 +829,7 @@ fn finding_facts(finding: &Finding, lang: Lang) -> Vec<(Tr, String)> {
         facts.push((Tr::SexLabel, sex_name(lang, sex).to_string()));
     }
     if let Some(age) = finding.age.as_deref().filter(|a| *a != "TOTAL") {
-        facts.push((Tr::AgeLabel, age.to_string()));
+        facts.push((Tr::AgeLabel, age_label(lang, age)));
     }
     if let Some(category) = &finding.category {
         let table = finding.table.unwrap_or(TableId::T3);
@@ -943,7 +948,12 @@ fn list_row(
 }
 
 /// The width of a finding row's columns before its message, status included.
-const ROW_COLUMNS_WIDTH: f32 = 12.0 + 34.0 + 36.0 + 40.0 + 40.0 + 18.0 + 70.0 + 96.0 + 60.0;
+const ROW_COLUMNS_WIDTH: f32 =
+    12.0 + 34.0 + TABLE_WIDTH + 40.0 + 40.0 + SEX_WIDTH + 80.0 + 96.0 + 60.0;
+/// The table column: a number, or a word for the population, births and deaths.
+const TABLE_WIDTH: f32 = 68.0;
+/// The sex column: a word ("Оба") or an initial.
+const SEX_WIDTH: f32 = 30.0;
 /// The least width a message beside the columns is given; below it, it goes on a line of its own.
 const MIN_MESSAGE_WIDTH: f32 = 240.0;
 
@@ -1001,8 +1011,13 @@ fn finding_row_ui(
     );
     cell(
         &mut child,
-        36.0,
-        RichText::new(finding.table.map(|t| t.code()).unwrap_or("")),
+        TABLE_WIDTH,
+        RichText::new(
+            finding
+                .table
+                .map(|t| t.column_label(lang))
+                .unwrap_or_default(),
+        ),
     );
     cell(
         &mut child,
@@ -1016,13 +1031,19 @@ fn finding_row_ui(
     );
     cell(
         &mut child,
-        18.0,
-        RichText::new(finding.sex.map(|s| s.code()).unwrap_or("")),
+        SEX_WIDTH,
+        RichText::new(finding.sex.map(|s| sex_short(lang, s)).unwrap_or("")),
     );
     cell(
         &mut child,
-        70.0,
-        RichText::new(finding.category.as_deref().unwrap_or("")),
+        80.0,
+        RichText::new(
+            finding
+                .category
+                .as_deref()
+                .map(|c| category_short(c, finding.table.unwrap_or(TableId::T3), lang))
+                .unwrap_or_default(),
+        ),
     );
     let status = session.review.status(session.case_id(index));
     let status_width = 96.0;
@@ -1111,7 +1132,7 @@ fn table_year_status_filters_ui(
         .selected_text(
             filter
                 .table
-                .map(|t| t.code().to_string())
+                .map(|t| t.column_label(lang))
                 .unwrap_or(all.into()),
         )
         .show_ui(ui, |ui| {
