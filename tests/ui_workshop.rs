@@ -554,3 +554,36 @@ fn the_findings_list_names_tables_sexes_and_totals_in_words_in_russian() {
         assert!(!has_label(&h, code), "the code {code} is shown");
     }
 }
+
+#[test]
+fn a_finding_of_the_sample_tells_what_was_planted_in_the_reviewers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = ui_support::sample_window(dir.path());
+    let typo = h
+        .state()
+        .session()
+        .findings()
+        .iter()
+        .position(|f| {
+            f.check == CheckCode::A1
+                && f.table == Some(migreview::model::TableId::Pop)
+                && f.reporter.as_deref() == Some("AZE")
+        })
+        .unwrap();
+    h.state_mut().set_panel(Panel::Findings);
+    h.state_mut().queue(Command::SelectFinding(Some(typo)));
+    h.run();
+    let english = "Planted in the sample: Women on 1 January 2014 typed as 4,701,109 instead of \
+                   4,701,190 (two digits swapped): men 4,646,554 + women 4,701,109 = 9,347,663, \
+                   but the total says 9,347,744.";
+    assert!(has_label(&h, english));
+    h.state_mut()
+        .queue(Command::SetLang(migreview::model::Lang::Ru));
+    h.run();
+    let russian = "Заложено в демонстрационные данные: Число женщин на 1 января 2014 года набрано \
+                   как 4\u{a0}701\u{a0}109 вместо 4\u{a0}701\u{a0}190 (переставлены две цифры): \
+                   мужчины 4\u{a0}646\u{a0}554 + женщины 4\u{a0}701\u{a0}109 = 9\u{a0}347\u{a0}663, \
+                   а итог равен 9\u{a0}347\u{a0}744.";
+    assert!(has_label(&h, russian));
+    assert!(!has_label(&h, english));
+}

@@ -708,7 +708,7 @@ impl FindingsView {
         });
         ui.add_space(6.0);
         ui.add(egui::Label::new(RichText::new(finding.message(lang)).strong()).wrap());
-        // On the sample, what was planted there (the sample's list, kept in English).
+        // On the sample, what was planted there, in the window's language.
         if session.shows_synthetic_data()
             && !matches!(session.source, SessionSource::Lesson(_))
             && let Some(issue) = crate::sample::planted_for(finding)
@@ -716,7 +716,7 @@ impl FindingsView {
             ui.add_space(4.0);
             ui.add(
                 egui::Label::new(
-                    RichText::new(trf(lang, Tr::PlantedInSample, &[&issue.description]))
+                    RichText::new(trf(lang, Tr::PlantedInSample, &[issue.description(lang)]))
                         .color(palette.info),
                 )
                 .wrap(),
