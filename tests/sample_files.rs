@@ -171,7 +171,7 @@ fn the_readme_says_what_the_data_are_and_lists_every_plant() {
 fn write_to_writes_both_variants() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let written = sample::write_to(dir.path()).unwrap_or_default();
-    assert_eq!(written.len(), 15);
+    assert_eq!(written.len(), 16);
     for (name, bytes) in sample::files() {
         assert_eq!(
             std::fs::read(dir.path().join(name)).ok().as_deref(),

@@ -411,6 +411,7 @@ impl MigreviewApp {
         self.poll_jobs(&ctx);
         self.handle_input(&ctx);
         let lang = self.settings.lang;
+        sources::localise_assessment(&mut self.session, lang);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar_ui(ui));

@@ -134,12 +134,13 @@ pub fn files_source(
 }
 
 /// Writes the sample files into a folder, creating it if needed, with the sample's data-source
-/// assessment (`assessments.json`), and the clean variant into its `clean` subfolder. Returns the
+/// assessment (`assessments.json`, and in Russian `assessments_ru.json`), and the clean variant into its `clean` subfolder. Returns the
 /// paths written.
 pub fn write_to(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     let mut main = files();
     main.push(("assessments.json", assessment::SAMPLE_JSON.as_bytes()));
+    main.push(("assessments_ru.json", assessment::SAMPLE_JSON_RU.as_bytes()));
     for (folder, files) in [
         (dir.to_path_buf(), main),
         (dir.join("clean"), clean_files()),
