@@ -587,3 +587,47 @@ fn a_finding_of_the_sample_tells_what_was_planted_in_the_reviewers_language() {
     assert!(has_label(&h, russian));
     assert!(!has_label(&h, english));
 }
+
+#[test]
+fn data_reaches_its_last_year_on_a_projector_at_200_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_max_steps(16)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |_cc| app);
+    wait_until_idle(&mut h);
+    h.ctx.set_zoom_factor(2.0);
+    h.state_mut()
+        .queue(Command::SetLang(migreview::model::Lang::Ru));
+    h.run();
+    h.state_mut().queue(Command::ShowTableInData {
+        table: migreview::model::TableId::T3,
+        reporter: "KGZ".into(),
+        sex: migreview::model::Sex::T,
+        year: Some(2012),
+    });
+    h.run();
+    // The window is 683 points wide: the first years are in view, 2021 is not.
+    let width = h.ctx.content_rect().width();
+    assert!(h.get_by_label("2012").rect().right() < width);
+    let hidden = h.get_by_label("2021").rect();
+    assert!(hidden.left() > width, "{hidden:?} in {width}");
+    // Scrolling sideways brings it in.
+    h.get_by_label("2016").hover();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-2000.0, 0.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    // The scrolling is animated; the hovered cell's tooltip keeps asking for frames.
+    h.run_steps(60);
+    let shown = h.get_by_label("2021").rect();
+    assert!(
+        shown.right() <= width + 1.0 && shown.left() > 0.0,
+        "{shown:?} in {width}"
+    );
+}

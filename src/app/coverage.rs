@@ -292,6 +292,7 @@ impl CoverageView {
             left: false,
             default_size: 400.0,
             min_size: 280.0,
+            max_share: 0.4,
         }
         .show(ui, lang, |ui| {
             egui::ScrollArea::vertical()
@@ -423,80 +424,93 @@ impl CoverageView {
             label_width + cell_w * columns,
             header_h + cell_h * grid.rows.len() as f32,
         );
-        let (area, _) = ui.allocate_exact_size(size, Sense::hover());
-        let painter = ui.painter_at(area.expand(2.0));
-        let left = area.left() + label_width;
-        for (c, year) in grid.years.iter().enumerate() {
-            let x = left + (c as f32 + 0.5) * cell_w;
-            // Years thinned when the columns are narrow.
-            if cell_w >= 44.0 || c % 2 == 0 {
-                painter.text(
-                    egui::pos2(x, area.top() + header_h / 2.0),
-                    Align2::CENTER_CENTER,
-                    year.to_string(),
-                    body.clone(),
-                    text_colour,
-                );
-            }
-        }
-        let selected = self.selected.as_ref();
-        for (r, (code, title)) in grid.rows.iter().zip(&row_titles).enumerate() {
-            let top = area.top() + header_h + r as f32 * cell_h;
-            let title_rect = Rect::from_min_size(
-                egui::pos2(area.left(), top),
-                vec2(label_width - 8.0, cell_h),
-            );
-            paint_row_title(ui, &painter, title_rect, title, text_colour);
-            for (c, &year) in grid.years.iter().enumerate() {
-                let status = grid
-                    .cells
-                    .get(r)
-                    .and_then(|row| row.get(c))
-                    .copied()
-                    .unwrap_or(CellStatus::Absent);
-                let rect = Rect::from_min_size(
-                    egui::pos2(left + c as f32 * cell_w, top),
-                    vec2(cell_w, cell_h),
-                )
-                .shrink(1.0);
-                let response = ui.interact(
-                    rect,
-                    ui.scope_id().with(("coverage_cell", r, c)),
-                    Sense::click(),
-                );
-                let label = cell_label(code, year, status, lang);
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label.clone())
-                });
-                painter.rect_filled(rect, 2.0, status_fill(status, dark));
-                if status == CellStatus::Absent {
-                    // A pale cell keeps an outline, so a gap is seen on any background.
-                    painter.rect_stroke(
-                        rect,
-                        2.0,
-                        Stroke::new(1.0, ui.visuals().weak_text_color()),
-                        StrokeKind::Inside,
+        // Narrower than its years (a projector's zoom beside the detail), the grid scrolls
+        // sideways to the last year, with a bar that shows there is more.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        egui::ScrollArea::horizontal()
+            .id_salt("coverage_heatmap_scroll")
+            .show(ui, |ui| {
+                let (area, _) = ui.allocate_exact_size(size, Sense::hover());
+                let painter = ui.painter_at(area.expand(2.0));
+                let left = area.left() + label_width;
+                for (c, year) in grid.years.iter().enumerate() {
+                    let x = left + (c as f32 + 0.5) * cell_w;
+                    // Years thinned when the columns are narrow.
+                    if cell_w >= 44.0 || c % 2 == 0 {
+                        painter.text(
+                            egui::pos2(x, area.top() + header_h / 2.0),
+                            Align2::CENTER_CENTER,
+                            year.to_string(),
+                            body.clone(),
+                            text_colour,
+                        );
+                    }
+                }
+                let selected = self.selected.as_ref();
+                for (r, (code, title)) in grid.rows.iter().zip(&row_titles).enumerate() {
+                    let top = area.top() + header_h + r as f32 * cell_h;
+                    let title_rect = Rect::from_min_size(
+                        egui::pos2(area.left(), top),
+                        vec2(label_width - 8.0, cell_h),
                     );
+                    paint_row_title(ui, &painter, title_rect, title, text_colour);
+                    for (c, &year) in grid.years.iter().enumerate() {
+                        let status = grid
+                            .cells
+                            .get(r)
+                            .and_then(|row| row.get(c))
+                            .copied()
+                            .unwrap_or(CellStatus::Absent);
+                        let rect = Rect::from_min_size(
+                            egui::pos2(left + c as f32 * cell_w, top),
+                            vec2(cell_w, cell_h),
+                        )
+                        .shrink(1.0);
+                        let response = ui.interact(
+                            rect,
+                            ui.scope_id().with(("coverage_cell", r, c)),
+                            Sense::click(),
+                        );
+                        let label = cell_label(code, year, status, lang);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::accesskit::Role::Button,
+                                true,
+                                label.clone(),
+                            )
+                        });
+                        painter.rect_filled(rect, 2.0, status_fill(status, dark));
+                        if status == CellStatus::Absent {
+                            // A pale cell keeps an outline, so a gap is seen on any background.
+                            painter.rect_stroke(
+                                rect,
+                                2.0,
+                                Stroke::new(1.0, ui.visuals().weak_text_color()),
+                                StrokeKind::Inside,
+                            );
+                        }
+                        let cell = cell_ref(kind, code, year);
+                        let is_selected = cell.as_ref().is_some_and(|c| Some(c) == selected);
+                        if is_selected || response.hovered() {
+                            painter.rect_stroke(
+                                rect,
+                                2.0,
+                                Stroke::new(if is_selected { 3.0 } else { 1.5 }, text_colour),
+                                StrokeKind::Inside,
+                            );
+                        }
+                        let response = response.on_hover_text(format!(
+                            "{title} · {year}: {}",
+                            status_name(lang, status)
+                        ));
+                        if response.clicked()
+                            && let Some(cell) = cell
+                        {
+                            commands.push(Command::SelectCoverageCell(cell));
+                        }
+                    }
                 }
-                let cell = cell_ref(kind, code, year);
-                let is_selected = cell.as_ref().is_some_and(|c| Some(c) == selected);
-                if is_selected || response.hovered() {
-                    painter.rect_stroke(
-                        rect,
-                        2.0,
-                        Stroke::new(if is_selected { 3.0 } else { 1.5 }, text_colour),
-                        StrokeKind::Inside,
-                    );
-                }
-                let response = response
-                    .on_hover_text(format!("{title} · {year}: {}", status_name(lang, status)));
-                if response.clicked()
-                    && let Some(cell) = cell
-                {
-                    commands.push(Command::SelectCoverageCell(cell));
-                }
-            }
-        }
+            });
         ui.add_space(8.0);
         heatmap_legend_ui(ui, grid, dark, lang);
     }
@@ -679,6 +693,21 @@ fn mirror_coverage_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
         }
         ui.end_row();
     };
+    // A table wider than the panel (a projector's zoom) scrolls on its own, so the texts
+    // around it keep the panel's width and wrap.
+    egui::ScrollArea::horizontal()
+        .id_salt("mirror_coverage_scroll")
+        .show(ui, |ui| mirror_coverage_grid(ui, session, total, lang, row));
+}
+
+/// The table of the mirror coverage: one row per year and the total.
+fn mirror_coverage_grid(
+    ui: &mut egui::Ui,
+    session: &Session,
+    total: &MirrorCoverage,
+    lang: Lang,
+    row: impl Fn(&mut egui::Ui, String, &MirrorCoverage, bool),
+) {
     egui::Grid::new("mirror_coverage")
         .striped(true)
         .spacing(vec2(18.0, 4.0))
@@ -751,16 +780,26 @@ fn cell_ref(kind: &GridKind, code: &str, year: u16) -> Option<CoverageCellRef> {
 /// The legend under the heatmap: each status with its colour and how many cells have it.
 fn heatmap_legend_ui(ui: &mut egui::Ui, grid: &CoverageGrid, dark: bool, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
+        let body = egui::TextStyle::Body.resolve(ui.style());
         for status in CellStatus::ALL {
-            swatch(
-                ui,
-                status_fill(status, dark),
-                &format!(
-                    "{} ({})",
-                    status_name(lang, status),
-                    count_text(lang, grid.count(status) as f64)
-                ),
+            let text = format!(
+                "{} ({})",
+                status_name(lang, status),
+                count_text(lang, grid.count(status) as f64)
             );
+            // An entry that does not fit the rest of the line starts the next one (the
+            // wrapping cannot tell how wide the entry's square and text are).
+            let width = ui
+                .painter()
+                .layout_no_wrap(text.clone(), body.clone(), egui::Color32::BLACK)
+                .size()
+                .x
+                + body.size
+                + 2.0 * ui.spacing().item_spacing.x;
+            if width > ui.available_size_before_wrap().x {
+                ui.end_row();
+            }
+            swatch(ui, status_fill(status, dark), &text);
             ui.add_space(10.0);
         }
     });

@@ -114,6 +114,7 @@ impl WorkshopView {
             left: true,
             default_size: 300.0,
             min_size: 220.0,
+            max_share: 0.3,
         }
         .show(ui, lang, |ui| {
             ui.heading(tr(lang, Tr::WorkshopLessons));

@@ -452,10 +452,13 @@ impl FindingsView {
             self.filters_ui(ui, session, lang, palette, commands);
         }
         ui.separator();
+        // The list keeps more than half the width at a projector's zoom.
+        let detail_max = ui.available_width() * 0.45;
         egui::Panel::right("finding_detail")
             .resizable(true)
-            .default_size(420.0)
-            .min_size(280.0)
+            .default_size(420.0f32.min(detail_max))
+            .min_size(280.0f32.min(detail_max))
+            .max_size(detail_max)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("finding_detail_scroll")
@@ -521,7 +524,9 @@ impl FindingsView {
                 self.filter = FindingFilter::default();
             }
         });
-        ui.horizontal(|ui| {
+        // Wrapped, so that at a projector's zoom the exports go to a line of their own instead
+        // of covering the buttons before them.
+        ui.horizontal_wrapped(|ui| {
             ui.label(trf(
                 lang,
                 Tr::ShowingOf,
@@ -536,17 +541,16 @@ impl FindingsView {
             if !self.marked.is_empty() && ui.button(tr(lang, Tr::ClearSelection)).clicked() {
                 self.clear_marks();
             }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button(tr(lang, Tr::ExportJson)).clicked() {
-                    commands.push(Command::ExportDialog(ExportFormat::Json));
+            ui.separator();
+            for (format, key) in [
+                (ExportFormat::Csv, Tr::ExportCsv),
+                (ExportFormat::Xlsx, Tr::ExportXlsx),
+                (ExportFormat::Json, Tr::ExportJson),
+            ] {
+                if ui.button(tr(lang, key)).clicked() {
+                    commands.push(Command::ExportDialog(format));
                 }
-                if ui.button(tr(lang, Tr::ExportXlsx)).clicked() {
-                    commands.push(Command::ExportDialog(ExportFormat::Xlsx));
-                }
-                if ui.button(tr(lang, Tr::ExportCsv)).clicked() {
-                    commands.push(Command::ExportDialog(ExportFormat::Csv));
-                }
-            });
+            }
         });
     }
 

@@ -132,6 +132,7 @@ fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
         left: false,
         default_size: 360.0,
         min_size: 240.0,
+        max_share: 0.4,
     }
     .show(ui, lang, |ui| {
         egui::ScrollArea::vertical()

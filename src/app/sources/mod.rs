@@ -341,6 +341,7 @@ impl SourcesView {
             left: true,
             default_size: 280.0,
             min_size: 200.0,
+            max_share: 0.3,
         }
         .show(ui, lang, |ui| {
             egui::ScrollArea::vertical()

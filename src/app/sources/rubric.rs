@@ -68,6 +68,7 @@ impl SourcesView {
             left: false,
             default_size: 460.0,
             min_size: 300.0,
+            max_share: 0.45,
         }
         .show(ui, lang, |ui| {
             egui::ScrollArea::vertical()
