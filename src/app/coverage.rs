@@ -9,7 +9,7 @@ use super::command::Command;
 pub use super::command::CoverageCellRef;
 use super::i18n::{Tr, category_label, count_text, missing_name, sex_name, tr, trf};
 use super::session::Session;
-use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch};
+use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch, wrapped_swatch};
 use crate::app::i18n::country_label;
 use crate::charts::{CoverageGrid, GridKind, status_colour, texts::texts};
 use crate::coverage::{CellStatus, MirrorCoverage};
@@ -780,26 +780,13 @@ fn cell_ref(kind: &GridKind, code: &str, year: u16) -> Option<CoverageCellRef> {
 /// The legend under the heatmap: each status with its colour and how many cells have it.
 fn heatmap_legend_ui(ui: &mut egui::Ui, grid: &CoverageGrid, dark: bool, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
-        let body = egui::TextStyle::Body.resolve(ui.style());
         for status in CellStatus::ALL {
             let text = format!(
                 "{} ({})",
                 status_name(lang, status),
                 count_text(lang, grid.count(status) as f64)
             );
-            // An entry that does not fit the rest of the line starts the next one (the
-            // wrapping cannot tell how wide the entry's square and text are).
-            let width = ui
-                .painter()
-                .layout_no_wrap(text.clone(), body.clone(), egui::Color32::BLACK)
-                .size()
-                .x
-                + body.size
-                + 2.0 * ui.spacing().item_spacing.x;
-            if width > ui.available_size_before_wrap().x {
-                ui.end_row();
-            }
-            swatch(ui, status_fill(status, dark), &text);
+            wrapped_swatch(ui, status_fill(status, dark), &text);
             ui.add_space(10.0);
         }
     });

@@ -27,6 +27,24 @@ pub fn swatch(ui: &mut egui::Ui, fill: egui::Color32, text: &str) {
     });
 }
 
+/// A legend entry in a wrapping row: an entry that does not fit the rest of the line starts the
+/// next one (the row cannot tell how wide an entry's square and text are before they are laid
+/// out).
+pub fn wrapped_swatch(ui: &mut egui::Ui, fill: egui::Color32, text: &str) {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let width = ui
+        .painter()
+        .layout_no_wrap(text.to_string(), body.clone(), egui::Color32::BLACK)
+        .size()
+        .x
+        + body.size
+        + 2.0 * ui.spacing().item_spacing.x;
+    if width > ui.available_size_before_wrap().x {
+        ui.end_row();
+    }
+    swatch(ui, fill, text);
+}
+
 /// What a panel shows in place of the checks' results while they are computed: a spinner, the
 /// heading "The checks are running…" and `what` follows.
 pub fn checks_running_ui(ui: &mut egui::Ui, lang: Lang, what: Tr) {

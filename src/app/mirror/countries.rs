@@ -175,6 +175,9 @@ fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
             });
     });
 }
+/// The least height of the bars' plot, in points.
+const BARS_MIN_HEIGHT: f32 = 300.0;
+
 /// What the bars are drawn for: direction, year, against the reference group, basis.
 type BarsPlotKey = (FlowDirection, u16, bool, Basis);
 
@@ -196,47 +199,57 @@ fn countries_plot_ui(
     let highlight = colour(marked_row_colour()).gamma_multiply(if dark { 0.35 } else { 1.0 });
     let response = egui::CentralPanel::default()
         .show(ui, |ui| {
-            Plot::new(("mirror_bars", key.0, key.1, key.2, key.3))
-                .grid_color(grid_colour(ui))
-                .legend(Legend::default().position(Corner::RightBottom))
-                .x_axis_label(t.ratio_axis)
-                .x_axis_formatter(move |mark, _| log_tick(lang, mark))
-                .x_grid_spacer(log_spacer)
-                .y_grid_spacer(move |input: GridInput| {
-                    (0..n)
-                        .map(|i| GridMark {
-                            value: i as f64,
-                            step_size: 1.0,
+            // At a projector's zoom the bars keep a readable height and the view scrolls.
+            egui::ScrollArea::vertical()
+                .id_salt("mirror_bars_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    Plot::new(("mirror_bars", key.0, key.1, key.2, key.3))
+                        .height(ui.available_height().max(BARS_MIN_HEIGHT))
+                        .grid_color(grid_colour(ui))
+                        .legend(Legend::default().position(Corner::RightBottom))
+                        .x_axis_label(t.ratio_axis)
+                        .x_axis_formatter(move |mark, _| log_tick(lang, mark))
+                        .x_grid_spacer(log_spacer)
+                        .y_grid_spacer(move |input: GridInput| {
+                            (0..n)
+                                .map(|i| GridMark {
+                                    value: i as f64,
+                                    step_size: 1.0,
+                                })
+                                .filter(|m| m.value >= input.bounds.0 && m.value <= input.bounds.1)
+                                .collect()
                         })
-                        .filter(|m| m.value >= input.bounds.0 && m.value <= input.bounds.1)
-                        .collect()
+                        .y_axis_formatter(move |mark, _| {
+                            let i = mark.value.round();
+                            if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= n {
+                                return String::new();
+                            }
+                            codes.get(n - 1 - i as usize).cloned().unwrap_or_default()
+                        })
+                        .include_x(low_bound.log10() - 0.1)
+                        .include_x(high_bound.log10() + 0.1)
+                        .show_x(false)
+                        .show_y(false)
+                        .show(ui, |plot_ui| {
+                            marked_row_ui(plot_ui, data, highlight, lang);
+                            bar_charts_ui(plot_ui, data, lang);
+                            intervals_ui(plot_ui, data, ink);
+                            plot_ui.vline(
+                                VLine::new("", 0.0).color(ink).width(1.5).allow_hover(false),
+                            );
+                            for bound in [low_bound, high_bound] {
+                                plot_ui.vline(
+                                    VLine::new("", bound.log10())
+                                        .color(weak)
+                                        .style(LineStyle::dashed_loose())
+                                        .allow_hover(false),
+                                );
+                            }
+                            hovered_bar(plot_ui, n)
+                        })
                 })
-                .y_axis_formatter(move |mark, _| {
-                    let i = mark.value.round();
-                    if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= n {
-                        return String::new();
-                    }
-                    codes.get(n - 1 - i as usize).cloned().unwrap_or_default()
-                })
-                .include_x(low_bound.log10() - 0.1)
-                .include_x(high_bound.log10() + 0.1)
-                .show_x(false)
-                .show_y(false)
-                .show(ui, |plot_ui| {
-                    marked_row_ui(plot_ui, data, highlight, lang);
-                    bar_charts_ui(plot_ui, data, lang);
-                    intervals_ui(plot_ui, data, ink);
-                    plot_ui.vline(VLine::new("", 0.0).color(ink).width(1.5).allow_hover(false));
-                    for bound in [low_bound, high_bound] {
-                        plot_ui.vline(
-                            VLine::new("", bound.log10())
-                                .color(weak)
-                                .style(LineStyle::dashed_loose())
-                                .allow_hover(false),
-                        );
-                    }
-                    hovered_bar(plot_ui, n)
-                })
+                .inner
         })
         .inner;
     response.inner

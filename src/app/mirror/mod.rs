@@ -407,9 +407,19 @@ impl MirrorView {
                     .auto_shrink([false, false])
                     .show(ui, |ui| self.scatter_ui(ui, session, lang, commands));
             }
-            MirrorTab::Matrix => self.matrix_ui(ui, session, lang, commands),
+            MirrorTab::Matrix => {
+                egui::ScrollArea::vertical()
+                    .id_salt("mirror_matrix_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.matrix_ui(ui, session, lang, commands));
+            }
             MirrorTab::Countries => self.countries_ui(ui, session, lang),
-            MirrorTab::Series => self.series_ui(ui, session, lang),
+            MirrorTab::Series => {
+                egui::ScrollArea::vertical()
+                    .id_salt("mirror_series_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.series_ui(ui, session, lang));
+            }
         }
     }
 

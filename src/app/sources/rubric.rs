@@ -104,13 +104,16 @@ impl SourcesView {
                         let color = entry
                             .and_then(|e| e.effective())
                             .map(|(score, _)| score_color(score, palette));
-                        ui.horizontal(|ui| {
+                        // The criterion's text wraps in a narrow list (a projector's zoom)
+                        // rather than being cut.
+                        ui.horizontal_top(|ui| {
                             let (rect, _) =
                                 ui.allocate_exact_size(vec2(10.0, 14.0), egui::Sense::hover());
                             if let Some(color) = color {
                                 ui.painter().rect_filled(rect, 2.0, color);
                             }
-                            if ui.selectable_label(selected, text).clicked() {
+                            let row = egui::Button::selectable(selected, text).wrap();
+                            if ui.add(row).clicked() {
                                 self.criterion = Some(criterion);
                             }
                         });
