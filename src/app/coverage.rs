@@ -426,7 +426,7 @@ impl CoverageView {
         );
         // Narrower than its years (a projector's zoom beside the detail), the grid scrolls
         // sideways to the last year, with a bar that shows there is more.
-        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        super::widgets::visible_scroll_bars(ui);
         egui::ScrollArea::horizontal()
             .id_salt("coverage_heatmap_scroll")
             .show(ui, |ui| {

@@ -45,6 +45,15 @@ pub fn wrapped_swatch(ui: &mut egui::Ui, fill: egui::Color32, text: &str) {
     swatch(ui, fill, text);
 }
 
+/// Scroll bars that stay visible, thin and over the content (taking no room from it): on a
+/// projector's zoom the room sees that a table goes on to the right.
+pub fn visible_scroll_bars(ui: &mut egui::Ui) {
+    ui.spacing_mut().scroll = egui::style::ScrollStyle {
+        floating_allocated_width: 0.0,
+        ..egui::style::ScrollStyle::thin()
+    };
+}
+
 /// What a panel shows in place of the checks' results while they are computed: a spinner, the
 /// heading "The checks are running…" and `what` follows.
 pub fn checks_running_ui(ui: &mut egui::Ui, lang: Lang, what: Tr) {
