@@ -169,8 +169,9 @@ fn scatter_note(data: &ScatterData, lang: Lang) -> String {
     note
 }
 
-/// The least height of the scatter plot, in points: its axis title and ticks stay readable.
-const SCATTER_MIN_HEIGHT: f32 = 340.0;
+/// The least height of the scatter plot, in points: its ticks stay readable and its axis title
+/// (the Russian one is the longer) fits beside it.
+const SCATTER_MIN_HEIGHT: f32 = 420.0;
 
 /// The plot: the band corridors, the 45° line, the points by band, and a ring around the points
 /// of the selected pair.
