@@ -232,3 +232,103 @@ fn refreshing_the_sample_assessment_on_the_sample_data_changes_nothing() {
     );
     assert!(assessment == committed());
 }
+
+#[test]
+fn the_sample_assessment_in_russian_is_what_the_code_makes_and_speaks_russian() {
+    use migreview::sample::assessment::{generate_in, localise, sample_assessment_in};
+    let generated = generate_in(Lang::Ru).unwrap_or_else(|e| panic!("{e}"));
+    let committed_text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample_data/assessments_ru.json"
+    ))
+    .unwrap_or_default();
+    assert!(
+        file_text(&generated) == committed_text,
+        "sample_data/assessments_ru.json differs from what the code makes: run `cargo run --example generate_assessments`"
+    );
+    let ru = sample_assessment_in(Lang::Ru).unwrap();
+    let en = committed();
+    assert_eq!(ru, generated);
+    // The same assessment: the same sources and scores.
+    let scores = |a: &Assessment| -> Vec<(String, Vec<Option<u8>>)> {
+        a.countries
+            .iter()
+            .flat_map(|c| &c.sources)
+            .map(|s| {
+                let finals = s
+                    .scores
+                    .iter()
+                    .map(|c| c.final_score.map(|f| f.get()))
+                    .collect();
+                (s.id.clone(), finals)
+            })
+            .collect()
+    };
+    assert_eq!(scores(&ru), scores(&en));
+    // Russia: the country's notes, the register's name, the override's reason and the
+    // statistical office's summary, in Russian.
+    let (rus_en, rus_ru) = (en.country("RUS").unwrap(), ru.country("RUS").unwrap());
+    assert!(
+        rus_ru
+            .notes
+            .starts_with("СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ — не официальная оценка."),
+        "{}",
+        rus_ru.notes
+    );
+    let register = |c: &migreview::assess::CountryAssessment| c.source("RUS-REG").unwrap().clone();
+    assert_eq!(
+        register(rus_ru).name,
+        "Регистрация мигрантов по месту жительства и месту пребывания (статистический учёт)"
+    );
+    let reason = |c: &migreview::assess::CountryAssessment| {
+        register(c)
+            .score(migreview::assess::Criterion::Timeliness)
+            .unwrap()
+            .reason
+            .clone()
+    };
+    assert!(reason(rus_en).starts_with("The latest year against the review date"));
+    assert!(reason(rus_ru).starts_with("Последний год относительно даты обзора"));
+    assert!(
+        rus_ru.institutions[0]
+            .summary
+            .contains("Составляет таблицы миграции")
+    );
+    // No English sentence of the English assessment is left in the Russian one.
+    let ru_json = ru.to_json();
+    let mut en_texts = en.clone();
+    let mut english = Vec::new();
+    for country in &mut en_texts.countries {
+        english.push(country.notes.clone());
+        for source in &country.sources {
+            english.extend([
+                source.name.clone(),
+                source.measures.clone(),
+                source.notes.clone(),
+            ]);
+            english.extend(
+                source
+                    .scores
+                    .iter()
+                    .flat_map(|s| [s.reason.clone(), s.evidence.clone()]),
+            );
+        }
+        english.extend(country.institutions.iter().map(|i| i.summary.clone()));
+    }
+    let sentences: Vec<&str> = english
+        .iter()
+        .flat_map(|t| t.split(". "))
+        .map(str::trim)
+        .filter(|s| s.split(' ').count() >= 4)
+        .collect();
+    assert!(sentences.len() > 50, "{}", sentences.len());
+    for sentence in sentences {
+        assert!(!ru_json.contains(sentence), "left in English: {sentence}");
+    }
+    // The window puts the sample's own texts into the other language, and back.
+    let mut shown = en.clone();
+    assert!(localise(&mut shown, Lang::Ru));
+    assert_eq!(shown, ru);
+    assert!(localise(&mut shown, Lang::En));
+    assert_eq!(shown, en);
+}

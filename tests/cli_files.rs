@@ -250,7 +250,7 @@ fn check_json_lists_the_readable_input_and_the_unreadable_one_with_its_error() {
 }
 
 /// The files `sample_data/README.md` lists, as `migreview sample` writes them.
-const SAMPLE_FILES: [&str; 15] = [
+const SAMPLE_FILES: [&str; 16] = [
     "AZE.xlsx",
     "KAZ.xlsx",
     "KGZ.xlsx",
@@ -260,6 +260,7 @@ const SAMPLE_FILES: [&str; 15] = [
     "planted_issues.csv",
     "README.md",
     "assessments.json",
+    "assessments_ru.json",
     "clean/AZE.xlsx",
     "clean/KAZ.xlsx",
     "clean/KGZ.xlsx",

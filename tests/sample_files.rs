@@ -82,6 +82,17 @@ fn the_planted_list_covers_every_check_of_the_catalogue() {
         assert!(issue.table.is_some(), "{issue:?}");
         assert!(REPORTERS.contains(&issue.reporter.as_str()), "{issue:?}");
         assert!(issue.description.len() > 40, "{issue:?}");
+        // In Russian too, every value filled in, and not the English text.
+        assert!(issue.description_ru.len() > 40, "{issue:?}");
+        assert!(!issue.description_ru.contains('{'), "{issue:?}");
+        assert_ne!(issue.description_ru, issue.description);
+        assert!(
+            issue
+                .description_ru
+                .chars()
+                .any(|c| ('а'..='я').contains(&c)),
+            "{issue:?}"
+        );
         assert!(
             issue.year.is_none_or(|y| (2012..=2021).contains(&y)),
             "{issue:?}"
@@ -93,7 +104,7 @@ fn the_planted_list_covers_every_check_of_the_catalogue() {
         .find(|(n, _)| *n == "planted_issues.csv")
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .unwrap_or_default();
-    assert!(csv.starts_with("check,table,reporter,year,category,description\n"));
+    assert!(csv.starts_with("check,table,reporter,year,category,description,description_ru\n"));
     assert_eq!(csv.lines().count(), planted.len() + 1);
     assert!(
         csv.contains("\nS1,1.2,KAZ,,Kyrgyzstn,"),
@@ -107,13 +118,14 @@ fn the_planted_list_covers_every_check_of_the_catalogue() {
 
 #[test]
 fn a_wrong_planted_list_is_reported_with_its_line() {
-    let wrong = "check,table,reporter,year,category,description\nX9,3,KAZ,2014,,oops\n";
+    let wrong =
+        "check,table,reporter,year,category,description,description_ru\nX9,3,KAZ,2014,,oops,ой\n";
     let err = sample::parse_planted(wrong.as_bytes())
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
     assert_eq!(err, "line 2: expected a check code, found \"X9\"");
-    let wrong = "check,table,reporter,year,category,description\nA1,3,KAZ,last year,,oops\n";
+    let wrong = "check,table,reporter,year,category,description,description_ru\nA1,3,KAZ,last year,,oops,ой\n";
     let err = sample::parse_planted(wrong.as_bytes())
         .err()
         .map(|e| e.to_string())
@@ -159,7 +171,7 @@ fn the_readme_says_what_the_data_are_and_lists_every_plant() {
 fn write_to_writes_both_variants() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let written = sample::write_to(dir.path()).unwrap_or_default();
-    assert_eq!(written.len(), 15);
+    assert_eq!(written.len(), 16);
     for (name, bytes) in sample::files() {
         assert_eq!(
             std::fs::read(dir.path().join(name)).ok().as_deref(),

@@ -477,7 +477,7 @@ fn findings_of_one_cause_are_one_row_decided_together_and_show_their_mix() {
     h.state_mut().set_panel(Panel::Findings);
     h.run();
     // Austria's immigration from Bulgaria against Bulgaria's emigration, 2016–2018: one row.
-    let row = "M1 3 AUT BGR 2016–2018 T · 3 findings";
+    let row = "M1 3 AUT BGR 2016–2018 Both · 3 findings";
     h.get_by_label(&format!("{row}: Open 3"));
     assert!(!has_label(
         &h,
@@ -614,7 +614,7 @@ fn the_data_are_shown_while_the_checks_run_and_the_findings_follow() {
     h.get_by_label(&format!("Findings ({findings})")).click();
     h.run();
     assert!(!has_label(&h, "The checks are running…"));
-    h.get_by_label("M1 3 AUT BGR 2016–2018 T · 3 findings: Open 3");
+    h.get_by_label("M1 3 AUT BGR 2016–2018 Both · 3 findings: Open 3");
     h.get_by_label("Mirror").click();
     h.run();
     assert!(!has_label(

@@ -698,7 +698,7 @@ fn the_kazakhstan_tajikistan_pair_is_decided_once_for_its_30_findings() {
     filter.check = Some(CheckCode::M1);
     filter.country = Some("KAZ".into());
     h.run();
-    let row = "M1 3 KAZ TJK 2012–2021 T M F · 30 findings";
+    let row = "M1 3 KAZ TJK 2012–2021 Both M F · 30 findings";
     h.get_by_label(&format!("{row}: Open 30")).click();
     h.run();
     h.get_by_label("30 findings selected");

@@ -712,3 +712,47 @@ fn institutions_are_edited_in_sources_and_a_source_names_its_producer() {
             .any(|m| m.level == MessageLevel::Info && m.text.starts_with("1 institutions read"))
     );
 }
+
+#[test]
+fn the_sample_sources_and_institutions_speak_the_reviewers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = sample_window(dir.path());
+    show_tajik_register(&mut h);
+    h.get_by_label("Institutions").click();
+    h.run();
+    let english = "SYNTHETIC DEMONSTRATION DATA, not a real institution or contact. Produces the \
+                   migration, population and citizenship tables from the registers, the census \
+                   and the administrative records.";
+    let russian = "СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ, не реальное учреждение и не реальный \
+                   контакт. Составляет таблицы миграции, населения и гражданства по регистрам, \
+                   переписи и административным записям.";
+    assert_eq!(h.query_all_by_value(english).count(), 1);
+    h.get_by_label("Русский").click();
+    h.run();
+    assert_eq!(h.query_all_by_value(russian).count(), 1);
+    assert_eq!(h.query_all_by_value(english).count(), 0);
+    assert!(h.query_all_by_value("Столица: Таджикистан").count() >= 4);
+    // The inventory: the register's name and the country's notes.
+    let tajikistan = h
+        .state()
+        .session()
+        .review
+        .assessment
+        .as_ref()
+        .and_then(|a| a.country("TJK"))
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        tajikistan.source("TJK-REG").unwrap().name,
+        "Регистрация по месту жительства (паспортно-регистрационная служба)"
+    );
+    assert!(
+        tajikistan
+            .notes
+            .contains("трудовые эмигранты, в основном в Россию")
+    );
+    // Back in English, the sample's texts are English again.
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(h.query_all_by_value(english).count(), 1);
+}

@@ -196,10 +196,25 @@ fn the_presenter_view_is_switched_on_and_off_with_its_notes_and_keys() {
     let keys = "→ the finding's cell, its chart, its explanation, then the next finding · ← the \
                 previous finding · Esc or F11 leaves the presenter view";
     assert!(!has_label(&h, keys));
+    assert!(
+        has_label(&h, "Lessons"),
+        "the lesson list beside the lesson"
+    );
     h.key_press(egui::Key::F11);
     h.run();
     assert!(h.state().presenting());
     assert_eq!(h.ctx.zoom_factor(), 1.5);
+    // The side panels fold: the projector shows the lesson, the data, the explanation.
+    assert!(!has_label(&h, "Lessons"), "the lesson list is folded");
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    assert!(!has_label(&h, "Search"), "the findings' filters are folded");
+    // (Through accessibility: the harness shows the trainer's notes as a window over the panel.)
+    h.get_by_label("▶ Filters").click_accesskit();
+    h.run();
+    assert!(has_label(&h, "Search"), "a button unfolds them");
+    h.state_mut().set_panel(Panel::Workshop);
+    h.run();
     // The trainer's notes: the lesson's script, and the keys.
     assert!(has_label(&h, keys));
     assert!(
@@ -231,6 +246,10 @@ fn the_presenter_view_is_switched_on_and_off_with_its_notes_and_keys() {
     assert!(!h.state().presenting());
     assert_eq!(h.ctx.zoom_factor(), 1.0);
     assert!(!has_label(&h, keys));
+    // The side panels come back as they were.
+    h.state_mut().set_panel(Panel::Workshop);
+    h.run();
+    assert!(has_label(&h, "Lessons"));
 }
 
 /// The key of the cell of table 3 of Kyrgyzstan, `category`, both sexes, 2016.
@@ -266,6 +285,13 @@ fn a_quiz_hides_the_findings_scores_the_marks_and_steps_through_the_reveal() {
             &h,
             "The findings are hidden during the quiz: mark the cells you suspect in Data, then reveal in Workshop (or press R)."
         ));
+    }
+    // Coverage's missing years and Mirror's discrepancy colours would give M1 and T2 away.
+    let panel_hidden = "Coverage and the mirror statistics show where the checks find problems, so they are hidden during the quiz: mark the cells you suspect in Data, then reveal in Workshop (or press R).";
+    for panel in [Panel::Coverage, Panel::Mirror] {
+        h.state_mut().set_panel(panel);
+        h.run();
+        assert!(has_label(&h, panel_hidden), "{panel:?}");
     }
     // The room marks the Uzbek total (a hit) and the Chinese one (a false alarm), in Data.
     show_kyrgyz_immigration_2016(&mut h);
@@ -317,6 +343,11 @@ fn a_quiz_hides_the_findings_scores_the_marks_and_steps_through_the_reveal() {
     h.run();
     assert!(has_label(&h, "Hits 1 · false alarms 1 · problems missed 4"));
     assert!(has_label(&h, "Findings (5)"));
+    for panel in [Panel::Coverage, Panel::Mirror] {
+        h.state_mut().set_panel(panel);
+        h.run();
+        assert!(!has_label(&h, panel_hidden), "{panel:?} after the reveal");
+    }
 
     // Step through the reveal in the presenter view: → shows each finding in its cell.
     h.key_press(egui::Key::F11);
@@ -497,4 +528,106 @@ fn the_findings_list_stays_readable_on_a_projector_at_150_percent() {
     h.run();
     let beside = h.get_by_label(message).rect();
     assert!(beside.left() > 250.0, "{beside:?}");
+}
+
+#[test]
+fn the_findings_list_names_tables_sexes_and_totals_in_words_in_russian() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = ui_support::sample_window(dir.path());
+    h.state_mut()
+        .queue(Command::SetLang(migreview::model::Lang::Ru));
+    h.run();
+    h.state_mut().set_panel(Panel::Findings);
+    h.run();
+    // The A1 findings: one on Azerbaijan's population of 2014 (table POP, category TOTAL).
+    h.state_mut().findings_view_mut().filter.check = Some(CheckCode::A1);
+    h.run();
+    let population = h.get_by_label("Население").rect();
+    let reporter = h.get_by_label("AZE").rect();
+    assert!(
+        (population.center().y - reporter.center().y).abs() < 2.0,
+        "the table beside the reporter: {population:?} {reporter:?}"
+    );
+    assert!(has_label(&h, "Всего"));
+    assert!(has_label(&h, "Оба"));
+    for code in ["POP", "TOTAL", "T"] {
+        assert!(!has_label(&h, code), "the code {code} is shown");
+    }
+}
+
+#[test]
+fn a_finding_of_the_sample_tells_what_was_planted_in_the_reviewers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = ui_support::sample_window(dir.path());
+    let typo = h
+        .state()
+        .session()
+        .findings()
+        .iter()
+        .position(|f| {
+            f.check == CheckCode::A1
+                && f.table == Some(migreview::model::TableId::Pop)
+                && f.reporter.as_deref() == Some("AZE")
+        })
+        .unwrap();
+    h.state_mut().set_panel(Panel::Findings);
+    h.state_mut().queue(Command::SelectFinding(Some(typo)));
+    h.run();
+    let english = "Planted in the sample: Women on 1 January 2014 typed as 4,701,109 instead of \
+                   4,701,190 (two digits swapped): men 4,646,554 + women 4,701,109 = 9,347,663, \
+                   but the total says 9,347,744.";
+    assert!(has_label(&h, english));
+    h.state_mut()
+        .queue(Command::SetLang(migreview::model::Lang::Ru));
+    h.run();
+    let russian = "Заложено в демонстрационные данные: Число женщин на 1 января 2014 года набрано \
+                   как 4\u{a0}701\u{a0}109 вместо 4\u{a0}701\u{a0}190 (переставлены две цифры): \
+                   мужчины 4\u{a0}646\u{a0}554 + женщины 4\u{a0}701\u{a0}109 = 9\u{a0}347\u{a0}663, \
+                   а итог равен 9\u{a0}347\u{a0}744.";
+    assert!(has_label(&h, russian));
+    assert!(!has_label(&h, english));
+}
+
+#[test]
+fn data_reaches_its_last_year_on_a_projector_at_200_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = MigreviewApp::with_files(Vec::new(), Some(dir.path().to_path_buf()));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_max_steps(16)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |_cc| app);
+    wait_until_idle(&mut h);
+    h.ctx.set_zoom_factor(2.0);
+    h.state_mut()
+        .queue(Command::SetLang(migreview::model::Lang::Ru));
+    h.run();
+    h.state_mut().queue(Command::ShowTableInData {
+        table: migreview::model::TableId::T3,
+        reporter: "KGZ".into(),
+        sex: migreview::model::Sex::T,
+        year: Some(2012),
+    });
+    h.run();
+    // The window is 683 points wide: the first years are in view, 2021 is not.
+    let width = h.ctx.content_rect().width();
+    assert!(h.get_by_label("2012").rect().right() < width);
+    let hidden = h.get_by_label("2021").rect();
+    assert!(hidden.left() > width, "{hidden:?} in {width}");
+    // Scrolling sideways brings it in.
+    h.get_by_label("2016").hover();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-2000.0, 0.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    // The scrolling is animated; the hovered cell's tooltip keeps asking for frames.
+    h.run_steps(60);
+    let shown = h.get_by_label("2021").rect();
+    assert!(
+        shown.right() <= width + 1.0 && shown.left() > 0.0,
+        "{shown:?} in {width}"
+    );
 }

@@ -9,7 +9,7 @@ use super::command::Command;
 pub use super::command::CoverageCellRef;
 use super::i18n::{Tr, category_label, count_text, missing_name, sex_name, tr, trf};
 use super::session::Session;
-use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch};
+use super::widgets::{colour, export_buttons_ui, row_label, sort_key, swatch, wrapped_swatch};
 use crate::app::i18n::country_label;
 use crate::charts::{CoverageGrid, GridKind, status_colour, texts::texts};
 use crate::coverage::{CellStatus, MirrorCoverage};
@@ -287,16 +287,19 @@ impl CoverageView {
         }
         self.selectors_ui(ui, session, lang, commands);
         ui.separator();
-        egui::Panel::right("coverage_detail")
-            .resizable(true)
-            .default_size(400.0)
-            .min_size(280.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("coverage_detail_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| self.detail_ui(ui, session, lang, commands));
-            });
+        super::widgets::SidePanel {
+            id: "coverage_detail",
+            left: false,
+            default_size: 400.0,
+            min_size: 280.0,
+            max_share: 0.4,
+        }
+        .show(ui, lang, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("coverage_detail_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| self.detail_ui(ui, session, lang, commands));
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("coverage_scroll")
@@ -421,80 +424,93 @@ impl CoverageView {
             label_width + cell_w * columns,
             header_h + cell_h * grid.rows.len() as f32,
         );
-        let (area, _) = ui.allocate_exact_size(size, Sense::hover());
-        let painter = ui.painter_at(area.expand(2.0));
-        let left = area.left() + label_width;
-        for (c, year) in grid.years.iter().enumerate() {
-            let x = left + (c as f32 + 0.5) * cell_w;
-            // Years thinned when the columns are narrow.
-            if cell_w >= 44.0 || c % 2 == 0 {
-                painter.text(
-                    egui::pos2(x, area.top() + header_h / 2.0),
-                    Align2::CENTER_CENTER,
-                    year.to_string(),
-                    body.clone(),
-                    text_colour,
-                );
-            }
-        }
-        let selected = self.selected.as_ref();
-        for (r, (code, title)) in grid.rows.iter().zip(&row_titles).enumerate() {
-            let top = area.top() + header_h + r as f32 * cell_h;
-            let title_rect = Rect::from_min_size(
-                egui::pos2(area.left(), top),
-                vec2(label_width - 8.0, cell_h),
-            );
-            paint_row_title(ui, &painter, title_rect, title, text_colour);
-            for (c, &year) in grid.years.iter().enumerate() {
-                let status = grid
-                    .cells
-                    .get(r)
-                    .and_then(|row| row.get(c))
-                    .copied()
-                    .unwrap_or(CellStatus::Absent);
-                let rect = Rect::from_min_size(
-                    egui::pos2(left + c as f32 * cell_w, top),
-                    vec2(cell_w, cell_h),
-                )
-                .shrink(1.0);
-                let response = ui.interact(
-                    rect,
-                    ui.scope_id().with(("coverage_cell", r, c)),
-                    Sense::click(),
-                );
-                let label = cell_label(code, year, status, lang);
-                response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label.clone())
-                });
-                painter.rect_filled(rect, 2.0, status_fill(status, dark));
-                if status == CellStatus::Absent {
-                    // A pale cell keeps an outline, so a gap is seen on any background.
-                    painter.rect_stroke(
-                        rect,
-                        2.0,
-                        Stroke::new(1.0, ui.visuals().weak_text_color()),
-                        StrokeKind::Inside,
+        // Narrower than its years (a projector's zoom beside the detail), the grid scrolls
+        // sideways to the last year, with a bar that shows there is more.
+        super::widgets::visible_scroll_bars(ui);
+        egui::ScrollArea::horizontal()
+            .id_salt("coverage_heatmap_scroll")
+            .show(ui, |ui| {
+                let (area, _) = ui.allocate_exact_size(size, Sense::hover());
+                let painter = ui.painter_at(area.expand(2.0));
+                let left = area.left() + label_width;
+                for (c, year) in grid.years.iter().enumerate() {
+                    let x = left + (c as f32 + 0.5) * cell_w;
+                    // Years thinned when the columns are narrow.
+                    if cell_w >= 44.0 || c % 2 == 0 {
+                        painter.text(
+                            egui::pos2(x, area.top() + header_h / 2.0),
+                            Align2::CENTER_CENTER,
+                            year.to_string(),
+                            body.clone(),
+                            text_colour,
+                        );
+                    }
+                }
+                let selected = self.selected.as_ref();
+                for (r, (code, title)) in grid.rows.iter().zip(&row_titles).enumerate() {
+                    let top = area.top() + header_h + r as f32 * cell_h;
+                    let title_rect = Rect::from_min_size(
+                        egui::pos2(area.left(), top),
+                        vec2(label_width - 8.0, cell_h),
                     );
+                    paint_row_title(ui, &painter, title_rect, title, text_colour);
+                    for (c, &year) in grid.years.iter().enumerate() {
+                        let status = grid
+                            .cells
+                            .get(r)
+                            .and_then(|row| row.get(c))
+                            .copied()
+                            .unwrap_or(CellStatus::Absent);
+                        let rect = Rect::from_min_size(
+                            egui::pos2(left + c as f32 * cell_w, top),
+                            vec2(cell_w, cell_h),
+                        )
+                        .shrink(1.0);
+                        let response = ui.interact(
+                            rect,
+                            ui.scope_id().with(("coverage_cell", r, c)),
+                            Sense::click(),
+                        );
+                        let label = cell_label(code, year, status, lang);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::accesskit::Role::Button,
+                                true,
+                                label.clone(),
+                            )
+                        });
+                        painter.rect_filled(rect, 2.0, status_fill(status, dark));
+                        if status == CellStatus::Absent {
+                            // A pale cell keeps an outline, so a gap is seen on any background.
+                            painter.rect_stroke(
+                                rect,
+                                2.0,
+                                Stroke::new(1.0, ui.visuals().weak_text_color()),
+                                StrokeKind::Inside,
+                            );
+                        }
+                        let cell = cell_ref(kind, code, year);
+                        let is_selected = cell.as_ref().is_some_and(|c| Some(c) == selected);
+                        if is_selected || response.hovered() {
+                            painter.rect_stroke(
+                                rect,
+                                2.0,
+                                Stroke::new(if is_selected { 3.0 } else { 1.5 }, text_colour),
+                                StrokeKind::Inside,
+                            );
+                        }
+                        let response = response.on_hover_text(format!(
+                            "{title} · {year}: {}",
+                            status_name(lang, status)
+                        ));
+                        if response.clicked()
+                            && let Some(cell) = cell
+                        {
+                            commands.push(Command::SelectCoverageCell(cell));
+                        }
+                    }
                 }
-                let cell = cell_ref(kind, code, year);
-                let is_selected = cell.as_ref().is_some_and(|c| Some(c) == selected);
-                if is_selected || response.hovered() {
-                    painter.rect_stroke(
-                        rect,
-                        2.0,
-                        Stroke::new(if is_selected { 3.0 } else { 1.5 }, text_colour),
-                        StrokeKind::Inside,
-                    );
-                }
-                let response = response
-                    .on_hover_text(format!("{title} · {year}: {}", status_name(lang, status)));
-                if response.clicked()
-                    && let Some(cell) = cell
-                {
-                    commands.push(Command::SelectCoverageCell(cell));
-                }
-            }
-        }
+            });
         ui.add_space(8.0);
         heatmap_legend_ui(ui, grid, dark, lang);
     }
@@ -514,11 +530,10 @@ impl CoverageView {
         let cell = &detail.cell;
         let dark = ui.visuals().dark_mode;
         ui.heading(format!(
-            "{} ({}) · {} {} · {}",
+            "{} ({}) · {} · {}",
             gazetteer().name(&cell.reporter, lang),
             cell.reporter,
-            tr(lang, Tr::TableWord),
-            cell.table.code(),
+            cell.table.short_label(lang),
             cell.year
         ));
         ui.label(RichText::new(cell.table.title(lang)).weak());
@@ -678,6 +693,21 @@ fn mirror_coverage_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
         }
         ui.end_row();
     };
+    // A table wider than the panel (a projector's zoom) scrolls on its own, so the texts
+    // around it keep the panel's width and wrap.
+    egui::ScrollArea::horizontal()
+        .id_salt("mirror_coverage_scroll")
+        .show(ui, |ui| mirror_coverage_grid(ui, session, total, lang, row));
+}
+
+/// The table of the mirror coverage: one row per year and the total.
+fn mirror_coverage_grid(
+    ui: &mut egui::Ui,
+    session: &Session,
+    total: &MirrorCoverage,
+    lang: Lang,
+    row: impl Fn(&mut egui::Ui, String, &MirrorCoverage, bool),
+) {
     egui::Grid::new("mirror_coverage")
         .striped(true)
         .spacing(vec2(18.0, 4.0))
@@ -703,12 +733,7 @@ fn mirror_coverage_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
 /// The heading of the heatmap: the table, or the reporter.
 fn grid_title(kind: &GridKind, lang: Lang) -> String {
     match kind {
-        GridKind::ByTable(table) => format!(
-            "{} {} — {}",
-            tr(lang, Tr::TableWord),
-            table.code(),
-            table.title(lang)
-        ),
+        GridKind::ByTable(table) => table.heading(lang),
         GridKind::ByReporter(reporter) => {
             format!("{} ({reporter})", gazetteer().name(reporter, lang))
         }
@@ -756,15 +781,12 @@ fn cell_ref(kind: &GridKind, code: &str, year: u16) -> Option<CoverageCellRef> {
 fn heatmap_legend_ui(ui: &mut egui::Ui, grid: &CoverageGrid, dark: bool, lang: Lang) {
     ui.horizontal_wrapped(|ui| {
         for status in CellStatus::ALL {
-            swatch(
-                ui,
-                status_fill(status, dark),
-                &format!(
-                    "{} ({})",
-                    status_name(lang, status),
-                    count_text(lang, grid.count(status) as f64)
-                ),
+            let text = format!(
+                "{} ({})",
+                status_name(lang, status),
+                count_text(lang, grid.count(status) as f64)
             );
+            wrapped_swatch(ui, status_fill(status, dark), &text);
             ui.add_space(10.0);
         }
     });

@@ -296,7 +296,7 @@ impl DataView {
                 .map(|r| session.dataset.str(r))
                 .unwrap_or("");
             ui.horizontal_wrapped(|ui| {
-                ui.heading(format!("{} {}", tr(lang, Tr::TableWord), table.code()));
+                ui.heading(table.short_label(lang));
                 ui.label(table.title(lang));
                 ui.label(RichText::new("·").weak());
                 ui.label(gazetteer().name(reporter, lang));
@@ -432,6 +432,8 @@ impl DataView {
         // Fit the years in the window when they can be read at 72 points each; scroll otherwise.
         let columns = pivot.years.len().max(1) as f32;
         let spacing = ui.spacing().item_spacing.x;
+        // On a projector's zoom the last years are to the right: the bar shows there is more.
+        super::widgets::visible_scroll_bars(ui);
         let scroll_bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
         let year_width =
             ((ui.available_width() - label_width - scroll_bar - spacing * (columns + 1.0))

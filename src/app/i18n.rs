@@ -80,10 +80,14 @@ texts! {
     QuizMissed,
     QuizStepHint,
     QuizFindingsHidden,
+    QuizPanelHidden,
     PresenterView,
     PresenterNotes,
     PresenterNoLesson,
     PresenterKeys,
+    PresenterFoldPanel,
+    PresenterUnfoldPanel,
+    PresenterShowFilters,
     PlantMenu,
     PlantSet,
     PlantNewValue,
@@ -361,6 +365,11 @@ texts! {
     SexMale,
     SexFemale,
     SexUnknown,
+    SexShortTotal,
+    SexShortMale,
+    SexShortFemale,
+    SexShortUnknown,
+    CategoryOther,
     MissingEmpty,
     MissingNotAvailable,
     MissingNotApplicable,
@@ -554,6 +563,42 @@ pub fn sex_name(lang: Lang, sex: Sex) -> &'static str {
             Sex::U => Tr::SexUnknown,
         },
     )
+}
+
+/// A sex in a compact column, as a word or its initial: "Both", "M", "F".
+pub fn sex_short(lang: Lang, sex: Sex) -> &'static str {
+    tr(
+        lang,
+        match sex {
+            Sex::T => Tr::SexShortTotal,
+            Sex::M => Tr::SexShortMale,
+            Sex::F => Tr::SexShortFemale,
+            Sex::U => Tr::SexShortUnknown,
+        },
+    )
+}
+
+/// A category in a compact column: a country by its code, the total, the other countries,
+/// the unknown and the statuses in words.
+pub fn category_short(code: &str, table: TableId, lang: Lang) -> String {
+    match category_kind(code) {
+        CategoryKind::Country | CategoryKind::Historical | CategoryKind::Aggregate => {
+            code.to_string()
+        }
+        CategoryKind::Other if code == crate::model::category::partner::OTHER => {
+            tr(lang, Tr::CategoryOther).to_string()
+        }
+        _ => category_label(code, table, lang),
+    }
+}
+
+/// An age group as a reviewer reads it: the total and the unknown age in words.
+pub fn age_label(lang: Lang, age: &str) -> String {
+    match age {
+        "TOTAL" => tr(lang, Tr::CategoryTotal).to_string(),
+        "UNK" => tr(lang, Tr::AgeUnknown).to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// Why a value is missing, in words.

@@ -411,6 +411,7 @@ impl MigreviewApp {
         self.poll_jobs(&ctx);
         self.handle_input(&ctx);
         let lang = self.settings.lang;
+        sources::localise_assessment(&mut self.session, lang);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar_ui(ui));
@@ -439,6 +440,11 @@ impl MigreviewApp {
             Panel::Overview | Panel::Findings if self.quiz_hides_findings() => {
                 ui.add_space(12.0);
                 ui.label(RichText::new(tr(lang, Tr::QuizFindingsHidden)).size(18.0));
+            }
+            // Coverage's missing years and Mirror's discrepancy colours are findings too.
+            Panel::Coverage | Panel::Mirror if self.quiz_hides_findings() => {
+                ui.add_space(12.0);
+                ui.label(RichText::new(tr(lang, Tr::QuizPanelHidden)).size(18.0));
             }
             Panel::Overview => overview::overview_ui(
                 ui,

@@ -103,7 +103,7 @@ fn dataset_summary_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
             ui.add(egui::Label::new(reporters_text(&summary.reporters, lang)).wrap());
             ui.end_row();
             ui.label(tr(lang, Tr::TablesLabel));
-            ui.label(tables_text(&summary.tables));
+            ui.label(tables_text(&summary.tables, lang));
             ui.end_row();
             ui.label(tr(lang, Tr::YearsLabel));
             ui.label(years_text(summary.years));
@@ -131,13 +131,13 @@ fn reporters_text(codes: &[String], lang: Lang) -> String {
     }
 }
 
-fn tables_text(tables: &[crate::model::TableId]) -> String {
+fn tables_text(tables: &[crate::model::TableId], lang: Lang) -> String {
     if tables.is_empty() {
         return "—".to_string();
     }
     tables
         .iter()
-        .map(|t| t.code())
+        .map(|t| t.column_label(lang))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -173,7 +173,7 @@ fn file_ui(ui: &mut egui::Ui, file: &super::session::FileSummary, report: &LoadR
                 for sheet in &report.sheets {
                     let mut parts = vec![sheet.name.clone()];
                     if let Some(table) = sheet.table {
-                        parts.push(format!("{} {}", tr(lang, Tr::TableWord), table.code()));
+                        parts.push(table.short_label(lang));
                     }
                     if let Some(reporter) = &sheet.reporter {
                         parts.push(reporter.clone());
@@ -272,7 +272,7 @@ fn file_facts_ui(
             ui.add(egui::Label::new(reporters_text(&file.reporters, lang)).wrap());
             ui.end_row();
             ui.label(tr(lang, Tr::TablesLabel));
-            ui.label(tables_text(&file.tables));
+            ui.label(tables_text(&file.tables, lang));
             ui.end_row();
             ui.label(tr(lang, Tr::YearsLabel));
             ui.label(years_text(file.years));
@@ -443,7 +443,7 @@ fn scorecard_blocks(card: &Scorecard, lang: Lang) -> [(Tr, Vec<(String, Severity
         .iter()
         .map(|(t, c)| {
             let name = match t {
-                Some(t) => format!("{} {}", tr(lang, Tr::TableWord), t.code()),
+                Some(t) => t.short_label(lang),
                 None => tr(lang, Tr::NoTable).to_string(),
             };
             (name, *c)

@@ -1,5 +1,6 @@
 //! Presenter view, for a projector: full screen, everything 1.5 times larger, a high-contrast
-//! light palette that survives a washed-out projector, keyboard steps (→ shows a finding's
+//! light palette that survives a washed-out projector, the side panels and the findings'
+//! filters folded (a button unfolds each; leaving shows them as they were), keyboard steps (→ shows a finding's
 //! cell, then its chart when it has one, then its explanation, then the next finding; ← the
 //! previous finding; Esc or F11 leaves), and the trainer's notes in a window of their
 //! own that the projector does not show (a second viewport; inside the main window where the
@@ -8,6 +9,7 @@
 use super::command::Command;
 use super::i18n::{Tr, tr};
 use super::theme::Palette;
+use super::widgets::fold_side_panels;
 use super::workshop::{open_lesson, script_ui};
 use super::{MigreviewApp, Panel};
 use crate::workshop::LessonText;
@@ -73,6 +75,7 @@ impl MigreviewApp {
                 ctx.set_zoom_factor(saved.zoom);
                 ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
                 self.palette = Palette::default();
+                fold_side_panels(ctx, false);
                 // The theme chosen in the settings comes back on the next frame.
                 self.applied_dark = None;
             }
@@ -86,6 +89,7 @@ impl MigreviewApp {
                 ctx.set_visuals_of(egui::Theme::Light, projector_visuals());
                 ctx.set_theme(egui::Theme::Light);
                 self.palette = Palette::projector();
+                fold_side_panels(ctx, true);
             }
         }
     }

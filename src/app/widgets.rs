@@ -27,6 +27,33 @@ pub fn swatch(ui: &mut egui::Ui, fill: egui::Color32, text: &str) {
     });
 }
 
+/// A legend entry in a wrapping row: an entry that does not fit the rest of the line starts the
+/// next one (the row cannot tell how wide an entry's square and text are before they are laid
+/// out).
+pub fn wrapped_swatch(ui: &mut egui::Ui, fill: egui::Color32, text: &str) {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let width = ui
+        .painter()
+        .layout_no_wrap(text.to_string(), body.clone(), egui::Color32::BLACK)
+        .size()
+        .x
+        + body.size
+        + 2.0 * ui.spacing().item_spacing.x;
+    if width > ui.available_size_before_wrap().x {
+        ui.end_row();
+    }
+    swatch(ui, fill, text);
+}
+
+/// Scroll bars that stay visible, thin and over the content (taking no room from it): on a
+/// projector's zoom the room sees that a table goes on to the right.
+pub fn visible_scroll_bars(ui: &mut egui::Ui) {
+    ui.spacing_mut().scroll = egui::style::ScrollStyle {
+        floating_allocated_width: 0.0,
+        ..egui::style::ScrollStyle::thin()
+    };
+}
+
 /// What a panel shows in place of the checks' results while they are computed: a spinner, the
 /// heading "The checks are running…" and `what` follows.
 pub fn checks_running_ui(ui: &mut egui::Ui, lang: Lang, what: Tr) {
@@ -170,4 +197,132 @@ pub fn sort_key(category: &str, age: &str, label: &str) -> (u8, usize, String, u
         age_start,
         age.to_string(),
     )
+}
+
+/// Where the presenter view (`presenter.rs`) keeps, while it is on, the side panels unfolded
+/// during the presentation; without it the side panels are shown as the reviewer left them.
+fn folds_id() -> egui::Id {
+    egui::Id::unique("migreview_presenter_folds")
+}
+
+/// Folds the side panels (the presenter view starts: every one folded) or shows them again as
+/// they were (it ends: their widths never changed).
+pub fn fold_side_panels(ctx: &egui::Context, fold: bool) {
+    ctx.data_mut(|d| {
+        if fold {
+            d.insert_temp(folds_id(), std::collections::HashSet::<egui::Id>::new());
+        } else {
+            d.remove::<std::collections::HashSet<egui::Id>>(folds_id());
+        }
+    });
+}
+
+/// Whether the part `id` of a panel is folded: the presenter view is on and the trainer has not
+/// unfolded it.
+pub fn folded(ctx: &egui::Context, id: egui::Id) -> bool {
+    ctx.data(|d| {
+        d.get_temp::<std::collections::HashSet<egui::Id>>(folds_id())
+            .is_some_and(|unfolded| !unfolded.contains(&id))
+    })
+}
+
+/// Unfolds (or folds again) the part `id` of a panel for the rest of the presentation.
+pub fn set_folded(ctx: &egui::Context, id: egui::Id, fold: bool) {
+    ctx.data_mut(|d| {
+        let Some(mut unfolded) = d.get_temp::<std::collections::HashSet<egui::Id>>(folds_id())
+        else {
+            return;
+        };
+        if fold {
+            unfolded.remove(&id);
+        } else {
+            unfolded.insert(id);
+        }
+        d.insert_temp(folds_id(), unfolded);
+    });
+}
+
+/// A resizable side panel of a view: its name, side and sizes.
+pub struct SidePanel {
+    pub id: &'static str,
+    pub left: bool,
+    pub default_size: f32,
+    pub min_size: f32,
+    /// The most of the window's width it takes, so that the view beside it keeps room at a
+    /// projector's zoom (150 %, 200 % on 1366 pixels).
+    pub max_share: f32,
+}
+
+/// The width of a folded side panel: room for its button.
+const FOLDED_WIDTH: f32 = 30.0;
+
+impl SidePanel {
+    fn panel(&self, id: String) -> egui::Panel {
+        if self.left {
+            egui::Panel::left(id)
+        } else {
+            egui::Panel::right(id)
+        }
+    }
+
+    /// Shows the panel; in the presenter view it is folded into a narrow strip whose button
+    /// unfolds it, so the projector gives the data, the chart and the explanation the room.
+    /// `None` while folded.
+    pub fn show<R>(
+        self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        add_contents: impl FnOnce(&mut egui::Ui) -> R,
+    ) -> Option<R> {
+        let max_size = ui.available_width() * self.max_share;
+        let expanded_panel = self
+            .panel(self.id.to_string())
+            .resizable(true)
+            .default_size(self.default_size.min(max_size))
+            .min_size(self.min_size.min(max_size))
+            .max_size(max_size);
+        let key = egui::Id::unique(self.id);
+        let presenting = ui
+            .ctx()
+            .data(|d| d.get_temp::<std::collections::HashSet<egui::Id>>(folds_id()))
+            .is_some();
+        if !presenting {
+            return Some(expanded_panel.show(ui, add_contents).inner);
+        }
+        let mut expanded = !folded(ui.ctx(), key);
+        let was = expanded;
+        let collapsed = self
+            .panel(format!("{}_folded", self.id))
+            .resizable(false)
+            .exact_size(FOLDED_WIDTH);
+        // The arrows point the way the panel opens or closes.
+        let (open_arrow, close_arrow) = if self.left {
+            ("▶", "◀")
+        } else {
+            ("◀", "▶")
+        };
+        let mut toggle = false;
+        let mut shown = None;
+        egui::Panel::show_switched(ui, &mut expanded, collapsed, expanded_panel, |ui, open| {
+            if open {
+                toggle |= ui
+                    .small_button(close_arrow)
+                    .on_hover_text(tr(lang, Tr::PresenterFoldPanel))
+                    .clicked();
+                shown = Some(add_contents(ui));
+            } else {
+                toggle |= ui
+                    .button(open_arrow)
+                    .on_hover_text(tr(lang, Tr::PresenterUnfoldPanel))
+                    .clicked();
+            }
+        });
+        if toggle {
+            expanded = !was;
+        }
+        if expanded != was {
+            set_folded(ui.ctx(), key, !expanded);
+        }
+        shown
+    }
 }

@@ -109,37 +109,40 @@ impl WorkshopView {
             self.followed = Some(lesson.id.clone());
             self.selected = all.iter().position(|l| l.id == lesson.id).unwrap_or(0);
         }
-        egui::Panel::left("lesson_list")
-            .resizable(true)
-            .default_size(300.0)
-            .min_size(220.0)
-            .show(ui, |ui| {
-                ui.heading(tr(lang, Tr::WorkshopLessons));
-                ui.add_space(4.0);
-                egui::ScrollArea::vertical()
-                    .id_salt("lesson_list_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        for (i, lesson) in all.iter().enumerate() {
-                            let mut title =
-                                format!("{}. {}", i + 1, lesson.text(lang, LessonText::Title));
-                            if open.is_some_and(|o| o.id == lesson.id) {
-                                title.push_str(" ●");
-                            }
-                            if ui.selectable_label(self.selected == i, title).clicked() {
-                                self.selected = i;
-                            }
+        super::widgets::SidePanel {
+            id: "lesson_list",
+            left: true,
+            default_size: 300.0,
+            min_size: 220.0,
+            max_share: 0.3,
+        }
+        .show(ui, lang, |ui| {
+            ui.heading(tr(lang, Tr::WorkshopLessons));
+            ui.add_space(4.0);
+            egui::ScrollArea::vertical()
+                .id_salt("lesson_list_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    for (i, lesson) in all.iter().enumerate() {
+                        let mut title =
+                            format!("{}. {}", i + 1, lesson.text(lang, LessonText::Title));
+                        if open.is_some_and(|o| o.id == lesson.id) {
+                            title.push_str(" ●");
                         }
-                        ui.add_space(12.0);
-                        if ui
-                            .button(tr(lang, Tr::WorkshopWholeSample))
-                            .on_hover_text(tr(lang, Tr::WorkshopWholeSampleHint))
-                            .clicked()
-                        {
-                            commands.push(Command::OpenCleanSample);
+                        if ui.selectable_label(self.selected == i, title).clicked() {
+                            self.selected = i;
                         }
-                    });
-            });
+                    }
+                    ui.add_space(12.0);
+                    if ui
+                        .button(tr(lang, Tr::WorkshopWholeSample))
+                        .on_hover_text(tr(lang, Tr::WorkshopWholeSampleHint))
+                        .clicked()
+                    {
+                        commands.push(Command::OpenCleanSample);
+                    }
+                });
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(lesson) = all.get(self.selected) else {
                 ui.label(tr(lang, Tr::WorkshopNoLessons));

@@ -30,6 +30,7 @@ const FILES: &[(&str, [&str; 2])] = &[
     ftl!("charts.ftl"),
     ftl!("assess.ftl"),
     ftl!("sample.ftl"),
+    ftl!("sample_assessment.ftl"),
     ftl!("cli.ftl"),
     ftl!("app.ftl"),
     ftl!("report.ftl"),

@@ -287,6 +287,15 @@ impl TableId {
         }
     }
 
+    /// The table in a narrow column a person reads: its number (`3`, `7.2`); the population,
+    /// births and deaths by a word ([`Self::short_label`]).
+    pub fn column_label(self, lang: Lang) -> String {
+        match self {
+            TableId::Pop | TableId::Births | TableId::Deaths => self.short_label(lang),
+            _ => self.code().to_string(),
+        }
+    }
+
     /// The sheet name migreview writes for this table in a Clearinghouse workbook.
     pub fn sheet_name(self) -> String {
         match self {

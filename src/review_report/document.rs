@@ -773,7 +773,8 @@ fn findings_table(doc: &mut Doc, rows: &[FindingRow]) {
             vec![
                 row.id.clone(),
                 row.check.to_string(),
-                row.table.map(|t| t.code()).unwrap_or("–").to_string(),
+                row.table
+                    .map_or_else(|| "–".to_string(), |t| t.column_label(lang)),
                 row.year.map_or("–".into(), |y| y.to_string()),
                 row.place.clone(),
                 opt_number(row.value, lang),

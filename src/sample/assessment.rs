@@ -21,6 +21,7 @@ use crate::assess::rubric::{Criterion, Score};
 use crate::assess::settings::AssessSettings;
 use crate::model::{Dataset, Lang, TableId};
 use crate::report::Report;
+use crate::t;
 
 /// The sample assessments of five CIS countries, embedded in the binary (written out by
 /// `migreview sample` as `assessments.json`).
@@ -33,14 +34,99 @@ pub fn sample_assessment() -> Result<Assessment, AssessError> {
     Assessment::from_json(SAMPLE_JSON)
 }
 
+/// The sample assessment with the reviewer's texts in Russian, embedded in the binary (written
+/// out by `migreview sample` as `assessments_ru.json`).
+pub const SAMPLE_JSON_RU: &str = include_str!("../../sample_data/assessments_ru.json");
+
+/// [`sample_assessment`] with the reviewer's texts (inventory, decisions, institutions) in
+/// `lang`; the suggestions carry both languages in either.
+pub fn sample_assessment_in(lang: Lang) -> Result<Assessment, AssessError> {
+    Assessment::from_json(match lang {
+        Lang::En => SAMPLE_JSON,
+        Lang::Ru => SAMPLE_JSON_RU,
+    })
+}
+
+/// The texts a reviewer writes in an assessment, in the order of the assessment: the
+/// country's notes, each source's descriptions, obligations, notes and decisions, each
+/// institution's location and summary.
+fn texts_mut(assessment: &mut Assessment) -> Vec<&mut String> {
+    let mut texts = Vec::new();
+    for country in &mut assessment.countries {
+        texts.push(&mut country.notes);
+        for source in &mut country.sources {
+            texts.push(&mut source.name);
+            texts.push(&mut source.agency);
+            texts.push(&mut source.measures);
+            texts.push(&mut source.population_covered);
+            texts.push(&mut source.registration_obligation.note);
+            texts.push(&mut source.deregistration_obligation.note);
+            texts.push(&mut source.notes);
+            for score in &mut source.scores {
+                texts.push(&mut score.reason);
+                texts.push(&mut score.evidence);
+            }
+        }
+        for institution in &mut country.institutions {
+            texts.push(&mut institution.location);
+            texts.push(&mut institution.summary);
+        }
+    }
+    texts
+}
+
+/// The sample's texts in the other language, each with its text in `lang`.
+fn translations(lang: Lang) -> &'static std::collections::HashMap<String, String> {
+    type Maps = [std::collections::HashMap<String, String>; 2];
+    static MAPS: std::sync::OnceLock<Maps> = std::sync::OnceLock::new();
+    let maps = MAPS.get_or_init(|| {
+        let read = |lang| sample_assessment_in(lang).unwrap_or_else(|_| Assessment::new());
+        let (mut en, mut ru) = (read(Lang::En), read(Lang::Ru));
+        let mut to_en = std::collections::HashMap::new();
+        let mut to_ru = std::collections::HashMap::new();
+        for (en, ru) in texts_mut(&mut en).into_iter().zip(texts_mut(&mut ru)) {
+            if !en.is_empty() && en != ru {
+                to_ru.insert(en.clone(), ru.clone());
+                to_en.insert(ru.clone(), en.clone());
+            }
+        }
+        [to_en, to_ru]
+    });
+    match lang {
+        Lang::En => &maps[0],
+        Lang::Ru => &maps[1],
+    }
+}
+
+/// Puts the sample's own texts of `assessment` into `lang`: a text that is the sample's in the
+/// other language becomes the sample's text in `lang`; a text the reviewer wrote stays as it
+/// is. Returns whether a text changed.
+pub fn localise(assessment: &mut Assessment, lang: Lang) -> bool {
+    let translations = translations(lang);
+    let mut changed = false;
+    for text in texts_mut(assessment) {
+        if let Some(translated) = translations.get(text.as_str()) {
+            text.clone_from(translated);
+            changed = true;
+        }
+    }
+    changed
+}
+
 /// The date of the sample review: the data end in 2021, so the review came nine months after.
 pub const SAMPLE_REVIEW_DATE: jiff::civil::Date = jiff::civil::date(2022, 9, 30);
 
 /// The years of the sample data.
 const YEARS: [u16; 2] = [2012, 2021];
 
-/// The sample assessment computed from the embedded sample data.
+/// The sample assessment computed from the embedded sample data, in English.
 pub fn generate() -> Result<Assessment, AssessError> {
+    generate_in(Lang::En)
+}
+
+/// The sample assessment computed from the embedded sample data, the reviewer's texts in
+/// `lang` (`assets/i18n/*/sample_assessment.ftl`).
+pub fn generate_in(lang: Lang) -> Result<Assessment, AssessError> {
     let outcome = super::load(false);
     if let Some(error) = outcome.errors().next() {
         return Err(AssessError::Io {
@@ -59,7 +145,7 @@ pub fn generate() -> Result<Assessment, AssessError> {
         &outcome.dataset,
         &crate::settings::Settings::default(),
     );
-    build(&outcome.dataset, &report)
+    build_in(&outcome.dataset, &report, lang)
 }
 
 /// Whether the inputs of a run are the sample data: there is at least one, and each is one of
@@ -90,7 +176,12 @@ pub fn file_text(assessment: &Assessment) -> String {
 /// The sample assessment on these data: the inventory, the suggestions from the data and the
 /// report, and the reviewer's decisions.
 pub fn build(dataset: &Dataset, report: &Report) -> Result<Assessment, AssessError> {
-    let mut assessment = inventory();
+    build_in(dataset, report, Lang::En)
+}
+
+/// [`build`] with the reviewer's texts in `lang`.
+pub fn build_in(dataset: &Dataset, report: &Report, lang: Lang) -> Result<Assessment, AssessError> {
+    let mut assessment = inventory(lang);
     let owned = ReportEvidence::from_report(report);
     let evidence = owned.evidence(dataset, &report.findings);
     assessment.refresh_suggestions(&evidence, &AssessSettings::default());
@@ -99,7 +190,7 @@ pub fn build(dataset: &Dataset, report: &Report) -> Result<Assessment, AssessErr
             source.accept_all_suggestions();
         }
     }
-    for decision in decisions() {
+    for decision in decisions(lang) {
         decision.apply(&mut assessment)?;
     }
     assessment.normalise();
@@ -179,7 +270,7 @@ impl Decision {
     }
 }
 
-fn decisions() -> Vec<Decision> {
+fn decisions(lang: Lang) -> Vec<Decision> {
     use Criterion::*;
     use Decision::{Manual, Override};
     vec![
@@ -188,89 +279,89 @@ fn decisions() -> Vec<Decision> {
             source: "RUS-REG",
             criterion: Timeliness,
             score: 3,
-            reason: "The latest year against the review date is only an upper bound: Rosstat releases the annual migration tables in May, 5 months after the end of the year.",
+            reason: t!(lang, "sa-decisions-1"),
         },
         Override {
             source: "RUS-REG",
             criterion: TimeSeriesStability,
             score: 3,
-            reason: "The 2014 jump of immigration from Ukraine (T1) is real: people fleeing the conflict in eastern Ukraine, not a change of method. The 2011 change of definition is before the period reviewed.",
+            reason: t!(lang, "sa-decisions-2"),
         },
         Manual {
             source: "RUS-BOR",
             criterion: EmigrationCapture,
             score: 0,
-            evidence: "Exits are crossings, not emigrants: the border data do not say who leaves for 12 months or more.",
+            evidence: t!(lang, "sa-decisions-3"),
         },
         Manual {
             source: "RUS-BOR",
             criterion: Disaggregation,
             score: 1,
-            evidence: "Crossings by citizenship and declared purpose of travel only; no sex or age.",
+            evidence: t!(lang, "sa-decisions-4"),
         },
         Manual {
             source: "RUS-BOR",
             criterion: TimeSeriesStability,
             score: 2,
-            evidence: "The purposes of travel were regrouped in 2015; the change is explained in the notes.",
+            evidence: t!(lang, "sa-decisions-5"),
         },
         // Kazakhstan
         Manual {
             source: "KAZ-BOR",
             criterion: EmigrationCapture,
             score: 0,
-            evidence: "Crossings, not emigrants; exits are not linked to entries.",
+            evidence: t!(lang, "sa-decisions-6"),
         },
         Manual {
             source: "KAZ-BOR",
             criterion: Disaggregation,
             score: 1,
-            evidence: "Crossings by citizenship and declared purpose only, on request.",
+            evidence: t!(lang, "sa-decisions-7"),
         },
         // Kyrgyzstan
         Override {
             source: "KGZ-CIT",
             criterion: InternalConsistency,
             score: 1,
-            reason: "D3 flags acquisitions of 92 % to 106 % of the non-citizens living in the country on 1 January. The tables do not contradict each other: ethnic Kyrgyz returnees are naturalised within months of arrival and never appear in a 1 January stock. Scored 1, not 0, until the office publishes the acquisitions of recent arrivals separately.",
+            reason: t!(lang, "sa-decisions-8"),
         },
         Manual {
             source: "KGZ-LFS",
             criterion: EmigrationCapture,
             score: 1,
-            evidence: "The survey finds about twice as many household members working abroad as the register records emigrants, but whole households that left are missed.",
+            evidence: t!(lang, "sa-decisions-9"),
         },
         Manual {
             source: "KGZ-LFS",
             criterion: Disaggregation,
             score: 2,
-            evidence: "Labour migrants abroad by sex and country of work; age groups only in the annual report.",
+            evidence: t!(lang, "sa-decisions-10"),
         },
         Manual {
             source: "KGZ-LFS",
             criterion: UnknownShare,
             score: 2,
-            evidence: "About 4 % of the absent household members have no country of stay recorded.",
+            evidence: t!(lang, "sa-decisions-11"),
         },
         // Tajikistan
         Manual {
             source: "TJK-MIG",
             criterion: EmigrationCapture,
             score: 1,
-            evidence: "Migration cards record declared departures for work; returns are recorded less completely, and departures without a declaration are missed.",
+            evidence: t!(lang, "sa-decisions-12"),
         },
         Manual {
             source: "TJK-MIG",
             criterion: Disaggregation,
             score: 1,
-            evidence: "Departures by country of destination only; no sex or age is published.",
+            evidence: t!(lang, "sa-decisions-13"),
         },
         // Azerbaijan
         Override {
             source: "AZE-FOR",
             criterion: UnknownShare,
             score: 2,
-            reason: "Few citizenships are unknown, but \"Other countries\" holds about 15 % of the foreign citizens in table 2.2 (U2): the citizenship is recorded but not published, so users cannot tell these persons apart.",
+            reason: t!(lang, "sa-decisions-14"),
         },
     ]
 }
@@ -331,11 +422,11 @@ const FLOW_TABLES: [TableId; 6] = [
 const STOCK_TABLES: [TableId; 4] = [TableId::T1_1, TableId::T1_2, TableId::T2_1, TableId::Pop];
 const CITIZENSHIP_TABLES: [TableId; 2] = [TableId::T7_1, TableId::T7_2];
 
-fn country(code: &str, notes: &str, sources: Vec<DataSource>) -> CountryAssessment {
+fn country(code: &str, notes: &str, sources: Vec<DataSource>, lang: Lang) -> CountryAssessment {
     CountryAssessment {
         sources,
         synthetic: true,
-        notes: format!("SYNTHETIC DEMONSTRATION DATA — not an official assessment. {notes}"),
+        notes: t!(lang, "sa-country-notes", notes = notes),
         review_date: Some(SAMPLE_REVIEW_DATE),
         ..CountryAssessment::new(code)
     }
@@ -343,29 +434,29 @@ fn country(code: &str, notes: &str, sources: Vec<DataSource>) -> CountryAssessme
 
 /// The register of foreign citizens with a residence permit (table 2.2), the same in every
 /// sample country but for its names.
-fn foreigners(code: &str, agency: &str) -> DataSource {
+fn foreigners(code: &str, agency: &str, lang: Lang) -> DataSource {
     DataSource {
-        population_covered: "Foreign citizens and stateless persons holding a temporary or permanent residence permit".into(),
+        population_covered: t!(lang, "sa-foreigners-1").into(),
         groups_covered: GroupCoverage::PermitsOnly,
         duration_basis: DurationBasis::Actual,
         registration_obligation: obligation(
             ObligationRule::Enforced,
             Some(10),
-            "Residence permits are issued on application; holders register at their address",
+            t!(lang, "sa-foreigners-2"),
         ),
         deregistration_obligation: obligation(
             ObligationRule::Weak,
             None,
-            "A permit ends when it expires or is withdrawn; departures before expiry are often not reported",
+            t!(lang, "sa-foreigners-3"),
         ),
         publication: Publication::TablesWithNotes,
-        notes: "Counts permit holders on 1 January; foreigners staying without a permit (visa-free CIS citizens working informally) are not covered.".into(),
+        notes: t!(lang, "sa-foreigners-4").into(),
         ..source(SourceSpec {
             id: &format!("{code}-FOR"),
-            name: "Register of foreign citizens with a residence permit",
+            name: t!(lang, "sa-foreigners-5"),
             kind: SourceKind::ForeignersRegister,
             agency,
-            measures: "Stock of foreign citizens with a residence permit by citizenship",
+            measures: t!(lang, "sa-foreigners-6"),
             tables: &[TableId::T2_2],
             periodicity: Periodicity::Annual,
             release_lag_months: Some(6),
@@ -374,10 +465,9 @@ fn foreigners(code: &str, agency: &str) -> DataSource {
 }
 
 /// Decisions on citizenship (tables 7.1 and 7.2).
-fn citizenship(code: &str, agency: &str) -> DataSource {
+fn citizenship(code: &str, agency: &str, lang: Lang) -> DataSource {
     DataSource {
-        population_covered: "Every person granted citizenship in the year, by previous citizenship"
-            .into(),
+        population_covered: t!(lang, "sa-citizenship-1").into(),
         groups_covered: GroupCoverage::AllResidents,
         duration_basis: DurationBasis::Actual,
         registration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
@@ -385,10 +475,10 @@ fn citizenship(code: &str, agency: &str) -> DataSource {
         publication: Publication::TablesWithNotes,
         ..source(SourceSpec {
             id: &format!("{code}-CIT"),
-            name: "Decisions on citizenship",
+            name: t!(lang, "sa-citizenship-2"),
             kind: SourceKind::Other,
             agency,
-            measures: "Acquisitions of citizenship in the year by previous citizenship (decisions, one per person)",
+            measures: t!(lang, "sa-citizenship-3"),
             tables: &CITIZENSHIP_TABLES,
             periodicity: Periodicity::Annual,
             release_lag_months: Some(4),
@@ -398,22 +488,28 @@ fn citizenship(code: &str, agency: &str) -> DataSource {
 
 /// The census and the population estimates based on it (tables 1.1, 1.2, 2.1 and the
 /// population on 1 January).
-fn estimates(code: &str, census_year: u16, agency: &str, publication: Publication) -> DataSource {
+fn estimates(
+    code: &str,
+    census_year: u16,
+    agency: &str,
+    publication: Publication,
+    lang: Lang,
+) -> DataSource {
     DataSource {
-        population_covered: "Usually resident population, including foreigners living in the country for 12 months or more".into(),
+        population_covered: t!(lang, "sa-estimates-1").into(),
         groups_covered: GroupCoverage::AllResidents,
         duration_rule_months: Some(12),
         duration_basis: DurationBasis::Actual,
         registration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication,
-        notes: format!("Between censuses the stocks are carried forward from the {census_year} census with births, deaths and registered migration; country of birth and citizenship come from the census."),
+        notes: t!(lang, "sa-estimates-notes", year = census_year.to_string()),
         ..source(SourceSpec {
             id: &format!("{code}-EST"),
-            name: &format!("{census_year} population census and current population estimates"),
+            name: &t!(lang, "sa-estimates-name", year = census_year.to_string()),
             kind: SourceKind::PopulationCensus,
             agency,
-            measures: "Stocks of the population by country of birth and citizenship on 1 January",
+            measures: t!(lang, "sa-estimates-2"),
             tables: &STOCK_TABLES,
             periodicity: Periodicity::Annual,
             release_lag_months: Some(6),
@@ -422,17 +518,17 @@ fn estimates(code: &str, census_year: u16, agency: &str, publication: Publicatio
 }
 
 /// The inventory of the five sample countries, without scores.
-fn inventory() -> Assessment {
+fn inventory(lang: Lang) -> Assessment {
     let mut assessment = Assessment::new();
     assessment.countries = vec![
-        russia(),
-        kazakhstan(),
-        kyrgyzstan(),
-        tajikistan(),
-        azerbaijan(),
+        russia(lang),
+        kazakhstan(lang),
+        kyrgyzstan(lang),
+        tajikistan(lang),
+        azerbaijan(lang),
     ];
     for country in &mut assessment.countries {
-        with_institutions(country);
+        with_institutions(country, lang);
     }
     assessment
 }
@@ -440,17 +536,21 @@ fn inventory() -> Assessment {
 /// The sample's institutions of a country (synthetic, and said so): the statistical office,
 /// which produces every source, the ministry that keeps the registers and the border records,
 /// a university research centre and an international organisation's office.
-fn with_institutions(country: &mut CountryAssessment) {
+fn with_institutions(country: &mut CountryAssessment, lang: Lang) {
     let code = country.country.clone();
     let name = crate::model::gazetteer().name(&code, Lang::En).to_string();
     let name_ru = crate::model::gazetteer().name(&code, Lang::Ru).to_string();
-    let synthetic = "SYNTHETIC DEMONSTRATION DATA, not a real institution or contact.";
+    let synthetic = t!(lang, "sa-with-institutions-1");
     let institution = |id: &str, en: String, ru: String, category, summary: &str| Institution {
         id: format!("{code}-{id}"),
         name_en: en,
         name_ru: ru,
         category,
-        location: format!("Capital of {name}"),
+        location: t!(
+            lang,
+            "sa-institution-location",
+            name = crate::model::gazetteer().name(&code, lang)
+        ),
         website: format!("https://{}.example.org", id.to_lowercase()),
         contact: format!("migration@{}.example.org", id.to_lowercase()),
         summary: format!("{synthetic} {summary}"),
@@ -461,28 +561,28 @@ fn with_institutions(country: &mut CountryAssessment) {
             format!("National statistical office of {name}"),
             format!("Национальная статистическая служба ({name_ru})"),
             InstitutionCategory::Government,
-            "Produces the migration, population and citizenship tables from the registers, the census and the administrative records.",
+            t!(lang, "sa-with-institutions-2"),
         ),
         institution(
             "MIA",
             format!("Ministry of Internal Affairs of {name}, migration service"),
             format!("Министерство внутренних дел ({name_ru}), миграционная служба"),
             InstitutionCategory::Government,
-            "Keeps the registration at the place of residence, the permits of foreigners and the border records.",
+            t!(lang, "sa-with-institutions-3"),
         ),
         institution(
             "UNI",
             format!("Migration research centre, national university of {name}"),
             format!("Центр исследований миграции, национальный университет ({name_ru})"),
             InstitutionCategory::Academic,
-            "Studies labour migration and uses the registration data in its surveys.",
+            t!(lang, "sa-with-institutions-4"),
         ),
         institution(
             "IOM",
             format!("International organisation for migration, office in {name}"),
             format!("Международная организация по миграции, бюро ({name_ru})"),
             InstitutionCategory::International,
-            "Supports the exchange of migration data with the partner countries.",
+            t!(lang, "sa-with-institutions-5"),
         ),
     ];
     for source in &mut country.sources {
@@ -496,49 +596,45 @@ fn with_institutions(country: &mut CountryAssessment) {
     }
 }
 
-fn russia() -> CountryAssessment {
+fn russia(lang: Lang) -> CountryAssessment {
     let register = DataSource {
-        population_covered: "Citizens and foreigners registered at a place of residence, and since 2011 at a place of stay for 9 months or more".into(),
+        population_covered: t!(lang, "sa-russia-1").into(),
         groups_covered: GroupCoverage::ForeignersPartly,
         duration_rule_months: Some(9),
         duration_basis: DurationBasis::Intended,
         registration_obligation: obligation(
             ObligationRule::Enforced,
             Some(7),
-            "Foreigners must be notified to the migration authority within 7 working days of arrival; fines for hosts and employers",
+            t!(lang, "sa-russia-2"),
         ),
-        deregistration_obligation: obligation(
-            ObligationRule::Weak,
-            None,
-            "De-registration on leaving for abroad is required but rarely done; since 2011 persons whose registration at a place of stay expires are counted as emigrants, without a country of destination",
-        ),
+        deregistration_obligation: obligation(ObligationRule::Weak, None, t!(lang, "sa-russia-3")),
         publication: Publication::TablesWithNotes,
-        notes: "The Metadata sheet of the Clearinghouse workbook states 12 months, the law 9 months of registration at a place of stay (since 2011). A quarter of the emigrants have no country of next residence: expired registrations are counted as departures without a destination.".into(),
+        notes: t!(lang, "sa-russia-4").into(),
         ..source(SourceSpec {
             id: "RUS-REG",
-            name: "Registration of migrants at place of residence and place of stay (statistical registration)",
+            name: t!(lang, "sa-russia-5"),
             kind: SourceKind::PopulationRegister,
-            agency: "Ministry of Internal Affairs (registration); Rosstat (statistical forms and tables)",
-            measures: "Arrivals and departures of persons registering or de-registering at a place of residence, and since 2011 at a place of stay for 9 months or more",
+            agency: t!(lang, "sa-russia-6"),
+            measures: t!(lang, "sa-russia-7"),
             tables: &FLOW_TABLES,
             periodicity: Periodicity::Continuous,
             release_lag_months: Some(5),
         })
     };
     let border = DataSource {
-        population_covered: "All foreign citizens crossing the border".into(),
+        population_covered: t!(lang, "sa-russia-8").into(),
         groups_covered: GroupCoverage::ForeignersPartly,
         duration_basis: DurationBasis::Unknown,
         registration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication: Publication::TablesWithNotes,
-        notes: "Declared purpose (work, private, tourism) does not give the length of stay.".into(),
+        notes: t!(lang, "sa-russia-9").into(),
         ..source(SourceSpec {
             id: "RUS-BOR",
-            name: "Border crossings by purpose of travel",
+            name: t!(lang, "sa-russia-10"),
             kind: SourceKind::BorderStatistics,
-            agency: "Border Service",
-            measures: "Entries and exits of foreign citizens by citizenship and declared purpose of travel (crossings, not persons)",
+            agency: t!(lang, "sa-russia-11"),
+            measures: t!(lang, "sa-russia-12"),
             tables: &[],
             periodicity: Periodicity::Continuous,
             release_lag_months: Some(2),
@@ -546,51 +642,55 @@ fn russia() -> CountryAssessment {
     };
     country(
         "RUS",
-        "Migration flows come from the registration of population at a place of residence and, since 2011, at a place of stay for 9 months or more; statistical forms are filled in on registration and de-registration. Emigration is recorded on de-registration and on the expiry of a registration at a place of stay, which is why about a quarter of the emigrants have no known destination (U1). Immigration from Ukraine doubled in 2014 (T1). Potential: record the destination of persons whose registration expires, and publish flows by age.",
+        t!(lang, "sa-russia-13"),
         vec![
             register,
-            estimates("RUS", 2010, "Rosstat", Publication::MachineReadable),
-            foreigners(
+            estimates(
                 "RUS",
-                "Ministry of Internal Affairs (residence permits); Rosstat (tables)",
+                2010,
+                t!(lang, "sa-rosstat"),
+                Publication::MachineReadable,
+                lang,
             ),
-            citizenship("RUS", "Ministry of Internal Affairs"),
+            foreigners("RUS", t!(lang, "sa-russia-14"), lang),
+            citizenship("RUS", t!(lang, "sa-russia-15"), lang),
             border,
         ],
+        lang,
     )
 }
 
-fn kazakhstan() -> CountryAssessment {
+fn kazakhstan(lang: Lang) -> CountryAssessment {
     let register = DataSource {
-        population_covered: "Citizens, and foreigners holding a permanent residence permit, who register at a place of permanent residence".into(),
+        population_covered: t!(lang, "sa-kazakhstan-1").into(),
         groups_covered: GroupCoverage::ForeignersPartly,
         duration_rule_months: Some(12),
         duration_basis: DurationBasis::Actual,
         registration_obligation: obligation(
             ObligationRule::Enforced,
             Some(10),
-            "Registration at the place of permanent residence within 10 days",
+            t!(lang, "sa-kazakhstan-2"),
         ),
         deregistration_obligation: obligation(
             ObligationRule::Enforced,
             None,
-            "Persons leaving for permanent residence abroad de-register to receive their exit documents",
+            t!(lang, "sa-kazakhstan-3"),
         ),
         publication: Publication::TablesWithNotes,
-        notes: "Table 3 gives immigration by five-year age group for the total of all countries.".into(),
+        notes: t!(lang, "sa-kazakhstan-4").into(),
         ..source(SourceSpec {
             id: "KAZ-REG",
-            name: "Registration of population at place of permanent residence (statistical forms on arrival and departure)",
+            name: t!(lang, "sa-kazakhstan-5"),
             kind: SourceKind::PopulationRegister,
-            agency: "Ministry of Internal Affairs (registration); Bureau of National Statistics (statistical forms and tables)",
-            measures: "Arrivals and departures of persons registering or de-registering at a place of permanent residence, including moves from and to other countries",
+            agency: t!(lang, "sa-kazakhstan-6"),
+            measures: t!(lang, "sa-kazakhstan-7"),
             tables: &FLOW_TABLES,
             periodicity: Periodicity::Continuous,
             release_lag_months: Some(4),
         })
     };
     let border = DataSource {
-        population_covered: "All persons crossing the border".into(),
+        population_covered: t!(lang, "sa-kazakhstan-8").into(),
         groups_covered: GroupCoverage::ForeignersPartly,
         duration_basis: DurationBasis::Unknown,
         registration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
@@ -598,10 +698,10 @@ fn kazakhstan() -> CountryAssessment {
         publication: Publication::OnRequest,
         ..source(SourceSpec {
             id: "KAZ-BOR",
-            name: "Entries and exits at the state border",
+            name: t!(lang, "sa-kazakhstan-9"),
             kind: SourceKind::BorderStatistics,
-            agency: "Border Service of the National Security Committee",
-            measures: "Crossings of the border by citizenship and declared purpose",
+            agency: t!(lang, "sa-kazakhstan-10"),
+            measures: t!(lang, "sa-kazakhstan-11"),
             tables: &[],
             periodicity: Periodicity::Annual,
             release_lag_months: Some(2),
@@ -609,69 +709,67 @@ fn kazakhstan() -> CountryAssessment {
     };
     country(
         "KAZ",
-        "Flows come from statistical forms filled in on registration and de-registration at a place of permanent residence; emigrants de-register to receive their exit documents, and the partners' figures agree. The population estimates were re-based in 2020 without revising earlier years (D1), and tables 1.1, 1.2 and 2.1 were taken from different extracts (C1, C3). Potential: revise the series after a re-basing, and count registrations at a place of stay of 12 months or more.",
+        t!(lang, "sa-kazakhstan-12"),
         vec![
             register,
             estimates(
                 "KAZ",
                 2009,
-                "Bureau of National Statistics",
+                t!(lang, "sa-kazakhstan-13"),
                 Publication::TablesWithNotes,
+                lang,
             ),
-            foreigners(
-                "KAZ",
-                "Ministry of Internal Affairs (residence permits); Bureau of National Statistics (tables)",
-            ),
-            citizenship("KAZ", "Ministry of Internal Affairs"),
+            foreigners("KAZ", t!(lang, "sa-kazakhstan-14"), lang),
+            citizenship("KAZ", t!(lang, "sa-russia-15"), lang),
             border,
         ],
+        lang,
     )
 }
 
-fn kyrgyzstan() -> CountryAssessment {
+fn kyrgyzstan(lang: Lang) -> CountryAssessment {
     let register = DataSource {
-        population_covered: "Citizens and foreigners with permanent residence who register".into(),
+        population_covered: t!(lang, "sa-kyrgyzstan-1").into(),
         groups_covered: GroupCoverage::ForeignersPartly,
         duration_rule_months: Some(12),
         duration_basis: DurationBasis::Actual,
         registration_obligation: obligation(
             ObligationRule::Weak,
             Some(30),
-            "Registration within a month of arrival; checks are rare",
+            t!(lang, "sa-kyrgyzstan-2"),
         ),
         deregistration_obligation: obligation(
             ObligationRule::Weak,
             None,
-            "De-registration is required on leaving for permanent residence abroad",
+            t!(lang, "sa-kyrgyzstan-3"),
         ),
         publication: Publication::TablesWithNotes,
         ..source(SourceSpec {
             id: "KGZ-REG",
-            name: "Registration of population at place of residence (address bureau)",
+            name: t!(lang, "sa-kyrgyzstan-4"),
             kind: SourceKind::PopulationRegister,
-            agency: "State Registration Service (registration); National Statistical Committee (statistical forms and tables)",
-            measures: "Arrivals and departures of persons registering or de-registering at a place of residence",
+            agency: t!(lang, "sa-kyrgyzstan-5"),
+            measures: t!(lang, "sa-kyrgyzstan-6"),
             tables: &FLOW_TABLES,
             periodicity: Periodicity::Continuous,
             release_lag_months: Some(6),
         })
     };
     let survey = DataSource {
-        population_covered: "Members of private households, including those temporarily abroad"
-            .into(),
+        population_covered: t!(lang, "sa-kyrgyzstan-7").into(),
         groups_covered: GroupCoverage::CitizensOnly,
         duration_rule_months: Some(3),
         duration_basis: DurationBasis::Actual,
         registration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication: Publication::PdfOnly,
-        notes: "Whole households that left the country are missed.".into(),
+        notes: t!(lang, "sa-kyrgyzstan-8").into(),
         ..source(SourceSpec {
             id: "KGZ-LFS",
-            name: "Labour Force Survey (labour migration module)",
+            name: t!(lang, "sa-kyrgyzstan-9"),
             kind: SourceKind::HouseholdSurvey,
-            agency: "National Statistical Committee",
-            measures: "Household members working abroad and returned labour migrants (sample estimates)",
+            agency: t!(lang, "sa-kyrgyzstan-10"),
+            measures: t!(lang, "sa-kyrgyzstan-11"),
             tables: &[],
             periodicity: Periodicity::Annual,
             release_lag_months: Some(9),
@@ -679,28 +777,27 @@ fn kyrgyzstan() -> CountryAssessment {
     };
     country(
         "KGZ",
-        "Flows come from registration at a place of residence. Ethnic Kyrgyz returnees are granted citizenship within months of arrival, so acquisitions are as large as the 1 January stock of non-citizens (D3, P2). Tables 5.1 and 3 disagree for 2014 (C4), and the 2020 population comes from a new population register (flag b). Potential: publish the acquisitions of recent arrivals separately, and use the labour force survey to measure labour emigration.",
+        t!(lang, "sa-kyrgyzstan-12"),
         vec![
             register,
             estimates(
                 "KGZ",
                 2009,
-                "National Statistical Committee",
+                t!(lang, "sa-kyrgyzstan-10"),
                 Publication::TablesWithNotes,
+                lang,
             ),
-            foreigners(
-                "KGZ",
-                "Ministry of Internal Affairs (residence permits); National Statistical Committee (tables)",
-            ),
-            citizenship("KGZ", "Presidential commission on citizenship"),
+            foreigners("KGZ", t!(lang, "sa-kyrgyzstan-14"), lang),
+            citizenship("KGZ", t!(lang, "sa-kyrgyzstan-15"), lang),
             survey,
         ],
+        lang,
     )
 }
 
-fn tajikistan() -> CountryAssessment {
+fn tajikistan(lang: Lang) -> CountryAssessment {
     let register = DataSource {
-        population_covered: "Citizens registering at a place of permanent residence, and foreigners with permanent residence".into(),
+        population_covered: t!(lang, "sa-tajikistan-1").into(),
         groups_covered: GroupCoverage::ForeignersPartly,
         duration_rule_months: Some(12),
         duration_basis: DurationBasis::Actual,
@@ -708,34 +805,34 @@ fn tajikistan() -> CountryAssessment {
         deregistration_obligation: obligation(
             ObligationRule::NoObligation,
             None,
-            "Labour migrants keep their registration while working abroad",
+            t!(lang, "sa-tajikistan-2"),
         ),
         publication: Publication::PdfOnly,
         ..source(SourceSpec {
             id: "TJK-REG",
-            name: "Registration at place of residence (passport and registration service)",
+            name: t!(lang, "sa-tajikistan-3"),
             kind: SourceKind::PopulationRegister,
-            agency: "Ministry of Internal Affairs (registration); Agency on Statistics (statistical forms and tables)",
-            measures: "Arrivals and departures of persons changing their permanent residence",
+            agency: t!(lang, "sa-tajikistan-4"),
+            measures: t!(lang, "sa-tajikistan-5"),
             tables: &FLOW_TABLES,
             periodicity: Periodicity::Continuous,
             release_lag_months: Some(9),
         })
     };
     let cards = DataSource {
-        population_covered: "Citizens leaving to work abroad who declare it".into(),
+        population_covered: t!(lang, "sa-tajikistan-6").into(),
         groups_covered: GroupCoverage::CitizensOnly,
         duration_basis: DurationBasis::Intended,
         registration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         deregistration_obligation: obligation(ObligationRule::NotApplicable, None, ""),
         publication: Publication::OnRequest,
-        notes: "Shows the scale of labour emigration that the register misses; most departures are seasonal.".into(),
+        notes: t!(lang, "sa-tajikistan-7").into(),
         ..source(SourceSpec {
             id: "TJK-MIG",
-            name: "Departures and returns of labour migrants (migration cards at border crossings)",
+            name: t!(lang, "sa-tajikistan-8"),
             kind: SourceKind::BorderStatistics,
-            agency: "Migration Service",
-            measures: "Departures and returns of citizens leaving to work abroad, declared at border crossings (events)",
+            agency: t!(lang, "sa-tajikistan-9"),
+            measures: t!(lang, "sa-tajikistan-10"),
             tables: &[],
             periodicity: Periodicity::Annual,
             release_lag_months: Some(3),
@@ -743,23 +840,27 @@ fn tajikistan() -> CountryAssessment {
     };
     country(
         "TJK",
-        "Flows come from registration at a place of permanent residence; labour emigrants, mostly to Russia, keep their registration, so the register records about 40 % of the emigration its partners report as immigration from Tajikistan (M2). The Migration Service records declared labour departures at the border. Potential: publish the border data as statistics, compare emigration with the partners' immigration every year, and publish the register's tables in machine-readable form.",
+        t!(lang, "sa-tajikistan-11"),
         vec![
             register,
-            estimates("TJK", 2010, "Agency on Statistics", Publication::PdfOnly),
-            foreigners(
+            estimates(
                 "TJK",
-                "Ministry of Internal Affairs (residence permits); Agency on Statistics (tables)",
+                2010,
+                t!(lang, "sa-tajikistan-12"),
+                Publication::PdfOnly,
+                lang,
             ),
-            citizenship("TJK", "Ministry of Internal Affairs"),
+            foreigners("TJK", t!(lang, "sa-tajikistan-13"), lang),
+            citizenship("TJK", t!(lang, "sa-russia-15"), lang),
             cards,
         ],
+        lang,
     )
 }
 
-fn azerbaijan() -> CountryAssessment {
+fn azerbaijan(lang: Lang) -> CountryAssessment {
     let register = DataSource {
-        population_covered: "Citizens, and foreigners with permanent residence".into(),
+        population_covered: t!(lang, "sa-azerbaijan-1").into(),
         groups_covered: GroupCoverage::ForeignersPartly,
         duration_rule_months: Some(12),
         duration_basis: DurationBasis::Actual,
@@ -767,16 +868,16 @@ fn azerbaijan() -> CountryAssessment {
         deregistration_obligation: obligation(
             ObligationRule::Enforced,
             None,
-            "De-registration is required on leaving for permanent residence abroad and checked at the exit",
+            t!(lang, "sa-azerbaijan-2"),
         ),
         publication: Publication::TablesWithNotes,
-        notes: "Until 2015 migrants were counted after 6 months of stay, from 2016 after 12 months (Metadata sheet of the workbook).".into(),
+        notes: t!(lang, "sa-azerbaijan-3").into(),
         ..source(SourceSpec {
             id: "AZE-REG",
-            name: "Registration at place of residence",
+            name: t!(lang, "sa-azerbaijan-4"),
             kind: SourceKind::PopulationRegister,
-            agency: "Ministry of Internal Affairs (registration); State Statistical Committee (statistical forms and tables)",
-            measures: "Arrivals and departures of persons changing their permanent residence",
+            agency: t!(lang, "sa-azerbaijan-5"),
+            measures: t!(lang, "sa-tajikistan-5"),
             tables: &FLOW_TABLES,
             periodicity: Periodicity::Continuous,
             release_lag_months: Some(4),
@@ -784,21 +885,20 @@ fn azerbaijan() -> CountryAssessment {
     };
     country(
         "AZE",
-        "Flows come from registration at a place of permanent residence; the State Migration Service keeps the residence permits of foreigners. Until 2015 migrants were counted after 6 months of stay, from 2016 after 12 months: the flow tables break between 2015 and 2016 (T3). A regularisation campaign in 2018 registered foreigners already living in the country (D2). Potential: publish the flows of 2012–2015 again by the 12-month rule, and the citizenships grouped under \"Other countries\".",
+        t!(lang, "sa-azerbaijan-7"),
         vec![
             register,
             estimates(
                 "AZE",
                 2009,
-                "State Statistical Committee",
+                t!(lang, "sa-azerbaijan-8"),
                 Publication::TablesWithNotes,
+                lang,
             ),
-            foreigners(
-                "AZE",
-                "State Migration Service (residence permits); State Statistical Committee (tables)",
-            ),
-            citizenship("AZE", "State Migration Service"),
+            foreigners("AZE", t!(lang, "sa-azerbaijan-9"), lang),
+            citizenship("AZE", t!(lang, "sa-azerbaijan-10"), lang),
         ],
+        lang,
     )
 }
 
@@ -808,8 +908,8 @@ mod tests {
 
     #[test]
     fn every_decision_names_a_source_of_the_inventory() {
-        let inventory = inventory();
-        for decision in decisions() {
+        let inventory = inventory(Lang::En);
+        for decision in decisions(Lang::En) {
             let (Decision::Override { source, .. } | Decision::Manual { source, .. }) = decision;
             let country = &source[..3];
             assert!(

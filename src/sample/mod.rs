@@ -134,12 +134,13 @@ pub fn files_source(
 }
 
 /// Writes the sample files into a folder, creating it if needed, with the sample's data-source
-/// assessment (`assessments.json`), and the clean variant into its `clean` subfolder. Returns the
+/// assessment (`assessments.json`, and in Russian `assessments_ru.json`), and the clean variant into its `clean` subfolder. Returns the
 /// paths written.
 pub fn write_to(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     let mut main = files();
     main.push(("assessments.json", assessment::SAMPLE_JSON.as_bytes()));
+    main.push(("assessments_ru.json", assessment::SAMPLE_JSON_RU.as_bytes()));
     for (folder, files) in [
         (dir.to_path_buf(), main),
         (dir.join("clean"), clean_files()),
@@ -191,18 +192,21 @@ pub struct PlantedIssue {
     /// The category (canonical code, or the label as written for S1); `None` when the finding is
     /// about a whole breakdown.
     pub category: Option<String>,
-    /// What was done, in words a trainer can read aloud.
+    /// What was done, in words a trainer can read aloud (English).
     pub description: String,
+    /// The same in Russian.
+    pub description_ru: String,
 }
 
 /// The columns of `planted_issues.csv`.
-pub const PLANTED_COLUMNS: [&str; 6] = [
+pub const PLANTED_COLUMNS: [&str; 7] = [
     "check",
     "table",
     "reporter",
     "year",
     "category",
     "description",
+    "description_ru",
 ];
 
 /// Why the list of planted problems could not be written or read.
@@ -236,6 +240,7 @@ pub fn planted_csv(issues: &[PlantedIssue]) -> Result<Vec<u8>, PlantedError> {
             &issue.year.map(|y| y.to_string()).unwrap_or_default(),
             issue.category.as_deref().unwrap_or(""),
             &issue.description,
+            &issue.description_ru,
         ])?;
     }
     writer
@@ -282,12 +287,21 @@ pub fn parse_planted(bytes: &[u8]) -> Result<Vec<PlantedIssue>, PlantedError> {
             year,
             category: Some(field(4).to_string()).filter(|c| !c.is_empty()),
             description: field(5).to_string(),
+            description_ru: field(6).to_string(),
         });
     }
     Ok(issues)
 }
 
 impl PlantedIssue {
+    /// What was done, in `lang`.
+    pub fn description(&self, lang: crate::model::Lang) -> &str {
+        match lang {
+            crate::model::Lang::En => &self.description,
+            crate::model::Lang::Ru => &self.description_ru,
+        }
+    }
+
     /// Whether a finding shows this planted problem: the same check and reporter, and the
     /// table, year and category the list gives (an entry without them covers every one; an S1
     /// entry names the label as written, which the finding's message quotes).

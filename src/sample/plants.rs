@@ -11,7 +11,8 @@ use super::generate::{Cell, REPORTERS, Row, Sample, SampleTable, YEARS, sex_inde
 use super::profiles::planted;
 use super::scenario::partition;
 use crate::checks::CheckCode;
-use crate::model::{Sex, TableId, format_count};
+use crate::model::{Lang, Sex, TableId};
+use crate::t;
 
 /// Plants every problem into a freshly simulated main variant and lists them.
 pub(super) fn plant(sample: &mut Sample) {
@@ -45,7 +46,7 @@ impl Planted {
         reporter: &str,
         year: Option<u16>,
         category: Option<&str>,
-        description: String,
+        [description, description_ru]: [String; 2],
     ) {
         self.0.push(PlantedIssue {
             check,
@@ -54,12 +55,14 @@ impl Planted {
             year,
             category: category.map(str::to_string),
             description,
+            description_ru,
         });
     }
 }
 
-fn count(value: f64) -> String {
-    format_count(value)
+/// A description in English and in Russian, from the catalogue (`assets/i18n/*/sample.ftl`).
+fn describe(text: impl Fn(Lang) -> String) -> [String; 2] {
+    [text(Lang::En), text(Lang::Ru)]
 }
 
 fn percent(share: f64) -> String {
@@ -67,11 +70,25 @@ fn percent(share: f64) -> String {
 }
 
 /// `25 % to 28 %`, or `about 15 %` when both ends round alike.
-fn percent_range(low: f64, high: f64) -> String {
+fn percent_range(low: f64, high: f64, lang: Lang) -> String {
     if percent(low) == percent(high) {
-        format!("about {}", percent(low))
+        t!(lang, "planted-share-about", share = percent(low))
     } else {
-        format!("{} to {}", percent(low), percent(high))
+        t!(
+            lang,
+            "planted-share-range",
+            low = percent(low),
+            high = percent(high)
+        )
+    }
+}
+
+/// A ratio with `places` decimals, with the language's decimal mark.
+fn decimal(value: f64, places: usize, lang: Lang) -> String {
+    let text = format!("{value:.places$}");
+    match lang {
+        Lang::En => text,
+        Lang::Ru => text.replace('.', ","),
     }
 }
 
@@ -154,9 +171,7 @@ fn structure(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KAZ",
         None,
         Some("Kyrgyzstn"),
-        "Table 1.2 of Kazakhstan spells a country of birth “Kyrgyzstn” (a letter is missing) in \
-         every year, so the row cannot be matched to Kyrgyzstan; the closest name is Kyrgyzstan (KGZ)."
-            .into(),
+        describe(|lang| t!(lang, "planted-s1").into()),
     );
 
     // S2: a row repeated by a leftover of an old template.
@@ -168,10 +183,7 @@ fn structure(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KGZ",
         None,
         Some("CHN"),
-        "The row “Китай” (China) appears twice in Table 2.2 of Kyrgyzstan: below the other \
-         countries a leftover row of an old template repeats it with zeros, in every year and for \
-         both sexes, so each key has two different values."
-            .into(),
+        describe(|lang| t!(lang, "planted-s2").into()),
     );
 
     // S3: text in a value cell, and what it leaves undecidable.
@@ -187,9 +199,7 @@ fn structure(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "TJK",
         Some(2015),
         Some("UZB"),
-        "The cell for women citizens of Uzbekistan who emigrated from Tajikistan in 2015 holds the \
-         text “see note” instead of a number."
-            .into(),
+        describe(|lang| t!(lang, "planted-s3").into()),
     );
     list.add(
         CheckCode::A1,
@@ -197,9 +207,7 @@ fn structure(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "TJK",
         Some(2015),
         Some("UZB"),
-        "Side effect of the S3 cell: men + women cannot be compared with the total for Uzbekistan \
-         in 2015 because the women's value is not a number (not evaluable)."
-            .into(),
+        describe(|lang| t!(lang, "planted-s3-a1").into()),
     );
     list.add(
         CheckCode::A3,
@@ -207,9 +215,7 @@ fn structure(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "TJK",
         Some(2015),
         None,
-        "Side effect of the S3 cell: the women's country rows of 2015 cannot be added up because \
-         one of them is not a number (not evaluable)."
-            .into(),
+        describe(|lang| t!(lang, "planted-s3-a3").into()),
     );
     Some(())
 }
@@ -231,10 +237,7 @@ fn values(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KAZ",
         Some(year),
         Some("OTHER"),
-        format!(
-            "“Other countries” for men in 2018 is −{negative}: it was computed as the total minus \
-             the listed countries after those had been over-counted by {moved} men."
-        ),
+        describe(|lang| t!(lang, "planted-n1", negative = negative, moved = moved)),
     );
 
     // N2: half persons in the population.
@@ -250,12 +253,7 @@ fn values(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "TJK",
         Some(year),
         Some("TOTAL"),
-        format!(
-            "The population of 1 January 2016 gives {} men and {} women: half persons left from \
-             averaging two register extracts, without the flag e of an estimate.",
-            count(men),
-            count(women)
-        ),
+        describe(|lang| t!(lang, "planted-n2", men = men, women = women)),
     );
     Some(())
 }
@@ -292,16 +290,17 @@ fn sums(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "AZE",
         Some(year),
         Some("TOTAL"),
-        format!(
-            "Women on 1 January 2014 typed as {} instead of {} (two digits swapped): men {} + \
-             women {} = {}, but the total says {}.",
-            count(typed),
-            count(women),
-            count(men),
-            count(typed),
-            count(men + typed),
-            count(total)
-        ),
+        describe(|lang| {
+            t!(
+                lang,
+                "planted-a1",
+                typed = typed,
+                women = women,
+                men = men,
+                sum = men + typed,
+                total = total
+            )
+        }),
     );
 
     // A2: persons of unknown age left out of the all-ages total.
@@ -315,9 +314,7 @@ fn sums(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KAZ",
         Some(year),
         Some("TOTAL"),
-        "15 immigrant men whose age is unknown are in an “Unknown” age row of 2016 but were not \
-         added to the all-ages total (men and both sexes)."
-            .into(),
+        describe(|lang| t!(lang, "planted-a2").into()),
     );
 
     // A3: a country row corrected after the total was computed.
@@ -330,9 +327,7 @@ fn sums(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "TJK",
         Some(year),
         None,
-        "12 men from Afghanistan were added to the 2018 country row after the total had been \
-         computed: the countries add up to 12 more than the total (men and both sexes)."
-            .into(),
+        describe(|lang| t!(lang, "planted-a3").into()),
     );
 
     // A4: a status row changed without its total.
@@ -345,9 +340,7 @@ fn sums(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "RUS",
         Some(year),
         None,
-        "Citizens among the emigrants of 2015 were raised by 400 men without changing the total: \
-         citizens + non-citizens + unknown exceed the total by 400 (men and both sexes)."
-            .into(),
+        describe(|lang| t!(lang, "planted-a4").into()),
     );
     Some(())
 }
@@ -364,10 +357,7 @@ fn coherence(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KAZ",
         Some(2015),
         None,
-        "Table 1.1 of 2015 moved 1,250 men from native-born to foreign-born after a correction \
-         that Table 1.2 did not get: the countries of birth add up to 1,250 less than the \
-         foreign-born (men and both sexes)."
-            .into(),
+        describe(|lang| t!(lang, "planted-c1", men = 1_250.0)),
     );
 
     let t21 = sample.table_mut("RUS", TableId::T2_1)?;
@@ -380,9 +370,7 @@ fn coherence(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "RUS",
         Some(2019),
         None,
-        "Table 2.1 of 2019 counts 2,400 more men as foreign citizens (and fewer as citizens) than \
-         Table 2.2, which was not revised (men and both sexes)."
-            .into(),
+        describe(|lang| t!(lang, "planted-c2", men = 2_400.0)),
     );
 
     let t21 = sample.table_mut("KAZ", TableId::T2_1)?;
@@ -394,9 +382,7 @@ fn coherence(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KAZ",
         Some(2013),
         None,
-        "The 2013 total of Table 2.1 (and its citizens) is 3,100 men above the total of Table \
-         1.1: the two tables were taken from different extracts (men and both sexes)."
-            .into(),
+        describe(|lang| t!(lang, "planted-c3", men = 3_100.0)),
     );
 
     let t51 = sample.table_mut("KGZ", TableId::T5_1)?;
@@ -408,9 +394,7 @@ fn coherence(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KGZ",
         Some(2014),
         None,
-        "Table 5.1 of 2014 counts 150 more immigrant men (all citizens) than Table 3: returning \
-         citizens were added to one table only (men and both sexes)."
-            .into(),
+        describe(|lang| t!(lang, "planted-c4").into()),
     );
 
     let t61 = sample.table_mut("TJK", TableId::T6_1)?;
@@ -422,9 +406,7 @@ fn coherence(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "TJK",
         Some(2013),
         None,
-        "Table 6.1 of 2013 counts 60 more non-citizen emigrant men (and fewer citizens) than the \
-         total of Table 6.2 (men and both sexes)."
-            .into(),
+        describe(|lang| t!(lang, "planted-c5").into()),
     );
 
     let t71 = sample.table_mut("AZE", TableId::T7_1)?;
@@ -436,9 +418,7 @@ fn coherence(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "AZE",
         Some(2013),
         None,
-        "Table 7.1 of 2013 counts 120 more men who acquired citizenship than Table 7.2, which \
-         was not revised (men and both sexes)."
-            .into(),
+        describe(|lang| t!(lang, "planted-c6").into()),
     );
     Some(())
 }
@@ -459,9 +439,7 @@ fn plausibility(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "AZE",
         Some(year),
         Some("AZE"),
-        "31 returning citizens (18 men, 13 women) were recorded in 2019 as immigrants from \
-         Azerbaijan itself: the row “Azerbaijan” of Table 3 of Azerbaijan."
-            .into(),
+        describe(|lang| t!(lang, "planted-p1").into()),
     );
 
     // P3: dual citizens counted among foreigners.
@@ -478,10 +456,7 @@ fn plausibility(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "RUS",
         Some(year),
         Some("RUS"),
-        "43 immigrants holding Russian citizenship (dual citizens, 26 men and 17 women) were \
-         counted in 2017 among non-citizen immigrants, in a row “Российская Федерация” of \
-         Table 5.2 of Russia."
-            .into(),
+        describe(|lang| t!(lang, "planted-p3").into()),
     );
 
     // U1 and U2 are in the model: shares stay the same every year.
@@ -492,11 +467,7 @@ fn plausibility(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "RUS",
         None,
         Some("UNK"),
-        format!(
-            "About a quarter of Russia's emigrants leave without stating where they go: “Не \
-             указано” is {} of Table 4 in every year (above 20 %, an error).",
-            percent_range(low, high)
-        ),
+        describe(|lang| t!(lang, "planted-u1", share = percent_range(low, high, lang))),
     );
     let (low, high) = share_range(sample, "AZE", TableId::T2_2, "OTHER");
     list.add(
@@ -505,11 +476,7 @@ fn plausibility(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "AZE",
         None,
         Some("OTHER"),
-        format!(
-            "Table 2.2 of Azerbaijan lists only its main citizenships: “Other countries” holds {} \
-             of the foreign citizens in every year.",
-            percent_range(low, high)
-        ),
+        describe(|lang| t!(lang, "planted-u2", share = percent_range(low, high, lang))),
     );
 
     // P2 and D3: naturalisation of returnees on arrival (in the model).
@@ -522,14 +489,14 @@ fn plausibility(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KGZ",
         Some(last),
         None,
-        format!(
-            "Kyrgyzstan granted citizenship to {} persons in 2021, more than the {} non-citizens \
-             living there on 1 January 2021: returnees are naturalised within months of arrival \
-             and never appear in a 1 January stock (the same practice as the D3 row, whose rate \
-             passes 100 % that year).",
-            count(acquisitions),
-            count(stock)
-        ),
+        describe(|lang| {
+            t!(
+                lang,
+                "planted-p2",
+                acquisitions = acquisitions,
+                stock = stock
+            )
+        }),
     );
     Some(())
 }
@@ -574,14 +541,15 @@ fn balances(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KAZ",
         Some(rebased_from - 1),
         None,
-        format!(
-            "The population from 1 January 2020 was re-based on a new estimate 2 % lower ({} \
-             instead of {}) without revising earlier years or the flows: the balance of 2019 is \
-             off by about {} persons.",
-            count(after),
-            count(before),
-            count((before - after).round())
-        ),
+        describe(|lang| {
+            t!(
+                lang,
+                "planted-d1",
+                after = after,
+                before = before,
+                gap = (before - after).round()
+            )
+        }),
     );
 
     // D2: a regularisation campaign (in the model).
@@ -597,16 +565,17 @@ fn balances(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "AZE",
         Some(year),
         None,
-        format!(
-            "A regularisation campaign in 2018 registered foreigners already living in Azerbaijan: \
-             non-citizens grow from {} to {}, but immigration minus emigration of non-citizens \
-             minus acquisitions explains only {}; {} persons ({} of the stock) are unexplained.",
-            count(stock(year)),
-            count(stock(year + 1)),
-            count(net),
-            count(unexplained),
-            percent(unexplained / stock(year))
-        ),
+        describe(|lang| {
+            t!(
+                lang,
+                "planted-d2",
+                start = stock(year),
+                end = stock(year + 1),
+                net = net,
+                unexplained = unexplained,
+                share = percent(unexplained / stock(year))
+            )
+        }),
     );
 
     // D3: naturalisation rates of Kyrgyzstan (in the model).
@@ -625,12 +594,7 @@ fn balances(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KGZ",
         None,
         None,
-        format!(
-            "Kyrgyzstan grants citizenship to ethnic Kyrgyz returnees soon after arrival: \
-             acquisitions are {} of the non-citizens living there on 1 January, in every year \
-             (above 20 %).",
-            percent_range(low, high)
-        ),
+        describe(|lang| t!(lang, "planted-d3", share = percent_range(low, high, lang))),
     );
     Some(())
 }
@@ -647,13 +611,15 @@ fn series(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "RUS",
         Some(year),
         Some("UKR"),
-        format!(
-            "Immigration to Russia from Ukraine jumps from {} in 2013 to {} in 2014 (×{:.1}) and \
-             stays at the new level (men, women and both sexes).",
-            count(before),
-            count(after),
-            after / before
-        ),
+        describe(|lang| {
+            t!(
+                lang,
+                "planted-t1",
+                before = before,
+                after = after,
+                factor = decimal(after / before, 1, lang)
+            )
+        }),
     );
 
     // T2: a year column lost when the sheet was copied.
@@ -673,9 +639,7 @@ fn series(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "TJK",
         Some(gap),
         None,
-        "Table 7.2 of Tajikistan has no 2017 column: the year was dropped when the sheet was \
-         copied, so every series of the table has a gap in 2017."
-            .into(),
+        describe(|lang| t!(lang, "planted-t2").into()),
     );
 
     // T3: a change of the duration rule (in the model and the Metadata sheet)…
@@ -698,14 +662,14 @@ fn series(sample: &mut Sample, list: &mut Planted) -> Option<()> {
             "AZE",
             Some(planted::AZE_SHORT_RULE_UNTIL),
             None,
-            format!(
-                "Azerbaijan counted migrants staying {} months or more until 2015 and 12 months or \
-                 more from 2016 (Metadata sheet): Table {} breaks between 2015 and 2016, and its \
-                 earlier flows are about a third larger. After the duration correction they agree \
-                 with the partners' figures.",
-                planted::AZE_SHORT_RULE_MONTHS,
-                table.code()
-            ),
+            describe(|lang| {
+                t!(
+                    lang,
+                    "planted-t3-rule",
+                    months = planted::AZE_SHORT_RULE_MONTHS,
+                    table = table.code()
+                )
+            }),
         );
     }
     // …and a break flag.
@@ -724,9 +688,7 @@ fn series(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KGZ",
         Some(year),
         Some("TOTAL"),
-        "The 2020 total population of Table 1.1 of Kyrgyzstan carries the flag b (break in \
-         series: figures from a new population register)."
-            .into(),
+        describe(|lang| t!(lang, "planted-t3-flag").into()),
     );
     Some(())
 }
@@ -756,13 +718,15 @@ fn mirror(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "KGZ",
         Some(year),
         Some("AZE"),
-        format!(
-            "Kyrgyzstan reports {} immigrants from Azerbaijan in 2017, Azerbaijan only {} \
-             emigrants to Kyrgyzstan (ratio {:.2}).",
-            count(immigration),
-            count(emigration),
-            immigration / emigration
-        ),
+        describe(|lang| {
+            t!(
+                lang,
+                "planted-m1",
+                immigration = immigration,
+                emigration = emigration,
+                ratio = decimal(immigration / emigration, 2, lang)
+            )
+        }),
     );
 
     // M2: emigrants who are not de-registered (in the model), and the pairs it colours.
@@ -784,25 +748,22 @@ fn mirror(sample: &mut Sample, list: &mut Planted) -> Option<()> {
         "TJK",
         None,
         None,
-        format!(
-            "Tajikistan records {} of the emigration to Russia, Kazakhstan, Kyrgyzstan and \
-             Azerbaijan that those countries report as immigration from Tajikistan, in every year: \
-             emigrants are not de-registered when they leave.",
-            percent_range(low, high)
-        ),
+        describe(|lang| t!(lang, "planted-m2", share = percent_range(low, high, lang))),
     );
     for receiver in ["AZE", "KAZ", "KGZ", "RUS"] {
-        let name = crate::model::gazetteer().name(receiver, crate::model::Lang::En);
         list.add(
             CheckCode::M1,
             TableId::T3,
             receiver,
             None,
             Some("TJK"),
-            format!(
-                "Side effect of the M2 plant: every year {name} reports about 2.5 times as many \
-                 immigrants from Tajikistan as Tajikistan reports emigrants to {name}."
-            ),
+            describe(|lang| {
+                t!(
+                    lang,
+                    "planted-m2-m1",
+                    name = crate::model::gazetteer().name(receiver, lang)
+                )
+            }),
         );
     }
     Some(())

@@ -43,6 +43,7 @@ pub fn readme(sample: &Sample) -> String {
          | `sample_long.csv` | the same data as migreview's canonical long CSV ({main} observations), with the workbook, sheet and cell of every value |\n\
          | `planted_issues.csv` | the planted problems listed below |\n\
          | `assessments.json` | a filled-in assessment of each country's migration data sources (inventory, rubric scores with the reasons, synthetic like the data): `migreview assess scorecard --from assessments.json` |\n\
+         | `assessments_ru.json` | the same assessment with the reviewer's texts in Russian |\n\
          | `clean/` | the same six data files without any planted problem ({clean} observations): every check passes |\n\n\
          `migreview sample --out DIR` writes all of them; the app opens the sample when it is started without files.\n\n"
     ));

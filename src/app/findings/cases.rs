@@ -4,7 +4,7 @@
 //! the row on its members.
 
 use super::super::command::Command;
-use super::super::i18n::{count_text, status_name};
+use super::super::i18n::{category_short, count_text, sex_short, status_name};
 use super::super::session::Session;
 use super::FindingsView;
 use crate::model::Lang;
@@ -38,9 +38,14 @@ pub(super) fn case_text(session: &Session, members: &[u32], lang: Lang) -> Strin
         return String::new();
     };
     let mut parts: Vec<String> = vec![first.check.to_string()];
-    parts.extend(first.table.map(|t| t.code().to_string()));
+    parts.extend(first.table.map(|t| t.column_label(lang)));
     parts.extend(first.reporter.as_deref().map(String::from));
-    parts.extend(first.category.as_deref().map(String::from));
+    parts.extend(
+        first
+            .category
+            .as_deref()
+            .map(|c| category_short(c, first.table.unwrap_or(crate::model::TableId::T3), lang)),
+    );
     let years: Vec<u16> = findings.iter().filter_map(|f| f.year).collect();
     if let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) {
         parts.push(if lo == hi {
@@ -54,8 +59,8 @@ pub(super) fn case_text(session: &Session, members: &[u32], lang: Lang) -> Strin
     sexes.sort_unstable_by_key(|&s| s as u8);
     sexes.dedup();
     if !sexes.is_empty() {
-        let codes: Vec<&str> = sexes.iter().map(|s| s.code()).collect();
-        parts.push(codes.join(" "));
+        let words: Vec<&str> = sexes.iter().map(|&s| sex_short(lang, s)).collect();
+        parts.push(words.join(" "));
     }
     format!(
         "{} · {}",

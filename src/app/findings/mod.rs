@@ -6,7 +6,8 @@ mod selection;
 
 use super::command::Command;
 use super::i18n::{
-    Tr, category_label, count_text, dimension_name, severity_name, sex_name, status_name, tr, trf,
+    Tr, age_label, category_label, category_short, count_text, dimension_name, severity_name,
+    sex_name, sex_short, status_name, tr, trf,
 };
 use super::session::{Session, SessionSource, search_text, severity_slot};
 use super::theme::Palette;
@@ -273,7 +274,11 @@ impl FindingsView {
             parts.push(format!("{}: {country}", tr(lang, Tr::CountryLabel)));
         }
         if let Some(table) = filter.table {
-            parts.push(format!("{}: {}", tr(lang, Tr::TableLabel), table.code()));
+            parts.push(format!(
+                "{}: {}",
+                tr(lang, Tr::TableLabel),
+                table.column_label(lang)
+            ));
         }
         if let Some(year) = filter.year {
             parts.push(format!("{}: {year}", tr(lang, Tr::YearLabel)));
@@ -432,12 +437,28 @@ impl FindingsView {
             return;
         }
         self.keys(ui.ctx(), commands);
-        self.filters_ui(ui, session, lang, palette, commands);
+        // The presenter view folds the filters into one button: the projector shows the list
+        // and the explanation.
+        let filters = egui::Id::unique("finding_filters");
+        if super::widgets::folded(ui.ctx(), filters) {
+            if ui
+                .button(format!("▶ {}", tr(lang, Tr::PresenterShowFilters)))
+                .on_hover_text(tr(lang, Tr::PresenterUnfoldPanel))
+                .clicked()
+            {
+                super::widgets::set_folded(ui.ctx(), filters, false);
+            }
+        } else {
+            self.filters_ui(ui, session, lang, palette, commands);
+        }
         ui.separator();
+        // The list keeps more than half the width at a projector's zoom.
+        let detail_max = ui.available_width() * 0.45;
         egui::Panel::right("finding_detail")
             .resizable(true)
-            .default_size(420.0)
-            .min_size(280.0)
+            .default_size(420.0f32.min(detail_max))
+            .min_size(280.0f32.min(detail_max))
+            .max_size(detail_max)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("finding_detail_scroll")
@@ -503,7 +524,9 @@ impl FindingsView {
                 self.filter = FindingFilter::default();
             }
         });
-        ui.horizontal(|ui| {
+        // Wrapped, so that at a projector's zoom the exports go to a line of their own instead
+        // of covering the buttons before them.
+        ui.horizontal_wrapped(|ui| {
             ui.label(trf(
                 lang,
                 Tr::ShowingOf,
@@ -518,17 +541,16 @@ impl FindingsView {
             if !self.marked.is_empty() && ui.button(tr(lang, Tr::ClearSelection)).clicked() {
                 self.clear_marks();
             }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.button(tr(lang, Tr::ExportJson)).clicked() {
-                    commands.push(Command::ExportDialog(ExportFormat::Json));
+            ui.separator();
+            for (format, key) in [
+                (ExportFormat::Csv, Tr::ExportCsv),
+                (ExportFormat::Xlsx, Tr::ExportXlsx),
+                (ExportFormat::Json, Tr::ExportJson),
+            ] {
+                if ui.button(tr(lang, key)).clicked() {
+                    commands.push(Command::ExportDialog(format));
                 }
-                if ui.button(tr(lang, Tr::ExportXlsx)).clicked() {
-                    commands.push(Command::ExportDialog(ExportFormat::Xlsx));
-                }
-                if ui.button(tr(lang, Tr::ExportCsv)).clicked() {
-                    commands.push(Command::ExportDialog(ExportFormat::Csv));
-                }
-            });
+            }
         });
     }
 
@@ -690,7 +712,7 @@ impl FindingsView {
         });
         ui.add_space(6.0);
         ui.add(egui::Label::new(RichText::new(finding.message(lang)).strong()).wrap());
-        // On the sample, what was planted there (the sample's list, kept in English).
+        // On the sample, what was planted there, in the window's language.
         if session.shows_synthetic_data()
             && !matches!(session.source, SessionSource::Lesson(_))
             && let Some(issue) = crate::sample::planted_for(finding)
@@ -698,7 +720,7 @@ impl FindingsView {
             ui.add_space(4.0);
             ui.add(
                 egui::Label::new(
-                    RichText::new(trf(lang, Tr::PlantedInSample, &[&issue.description]))
+                    RichText::new(trf(lang, Tr::PlantedInSample, &[issue.description(lang)]))
                         .color(palette.info),
                 )
                 .wrap(),
@@ -811,7 +833,7 @@ fn finding_facts(finding: &Finding, lang: Lang) -> Vec<(Tr, String)> {
         facts.push((Tr::SexLabel, sex_name(lang, sex).to_string()));
     }
     if let Some(age) = finding.age.as_deref().filter(|a| *a != "TOTAL") {
-        facts.push((Tr::AgeLabel, age.to_string()));
+        facts.push((Tr::AgeLabel, age_label(lang, age)));
     }
     if let Some(category) = &finding.category {
         let table = finding.table.unwrap_or(TableId::T3);
@@ -930,7 +952,12 @@ fn list_row(
 }
 
 /// The width of a finding row's columns before its message, status included.
-const ROW_COLUMNS_WIDTH: f32 = 12.0 + 34.0 + 36.0 + 40.0 + 40.0 + 18.0 + 70.0 + 96.0 + 60.0;
+const ROW_COLUMNS_WIDTH: f32 =
+    12.0 + 34.0 + TABLE_WIDTH + 40.0 + 40.0 + SEX_WIDTH + 80.0 + 96.0 + 60.0;
+/// The table column: a number, or a word for the population, births and deaths.
+const TABLE_WIDTH: f32 = 68.0;
+/// The sex column: a word ("Оба") or an initial.
+const SEX_WIDTH: f32 = 30.0;
 /// The least width a message beside the columns is given; below it, it goes on a line of its own.
 const MIN_MESSAGE_WIDTH: f32 = 240.0;
 
@@ -988,8 +1015,13 @@ fn finding_row_ui(
     );
     cell(
         &mut child,
-        36.0,
-        RichText::new(finding.table.map(|t| t.code()).unwrap_or("")),
+        TABLE_WIDTH,
+        RichText::new(
+            finding
+                .table
+                .map(|t| t.column_label(lang))
+                .unwrap_or_default(),
+        ),
     );
     cell(
         &mut child,
@@ -1003,13 +1035,19 @@ fn finding_row_ui(
     );
     cell(
         &mut child,
-        18.0,
-        RichText::new(finding.sex.map(|s| s.code()).unwrap_or("")),
+        SEX_WIDTH,
+        RichText::new(finding.sex.map(|s| sex_short(lang, s)).unwrap_or("")),
     );
     cell(
         &mut child,
-        70.0,
-        RichText::new(finding.category.as_deref().unwrap_or("")),
+        80.0,
+        RichText::new(
+            finding
+                .category
+                .as_deref()
+                .map(|c| category_short(c, finding.table.unwrap_or(TableId::T3), lang))
+                .unwrap_or_default(),
+        ),
     );
     let status = session.review.status(session.case_id(index));
     let status_width = 96.0;
@@ -1098,7 +1136,7 @@ fn table_year_status_filters_ui(
         .selected_text(
             filter
                 .table
-                .map(|t| t.code().to_string())
+                .map(|t| t.column_label(lang))
                 .unwrap_or(all.into()),
         )
         .show_ui(ui, |ui| {

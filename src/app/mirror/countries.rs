@@ -127,52 +127,57 @@ impl MirrorView {
 
 /// The ratios of the countries as a table, in a panel on the right.
 fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
-    egui::Panel::right("undercount_table")
-        .resizable(true)
-        .default_size(360.0)
-        .min_size(240.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("undercount_table_scroll")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    egui::Grid::new("undercount_grid")
-                        .striped(true)
-                        .spacing(vec2(14.0, 4.0))
-                        .show(ui, |ui| {
-                            for heading in [
-                                Tr::CountryLabel,
-                                Tr::RatioColumn,
-                                Tr::IntervalColumn,
-                                Tr::PartnersColumn,
-                            ] {
-                                ui.strong(tr(lang, heading));
+    crate::app::widgets::SidePanel {
+        id: "undercount_table",
+        left: false,
+        default_size: 360.0,
+        min_size: 240.0,
+        max_share: 0.4,
+    }
+    .show(ui, lang, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("undercount_table_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("undercount_grid")
+                    .striped(true)
+                    .spacing(vec2(14.0, 4.0))
+                    .show(ui, |ui| {
+                        for heading in [
+                            Tr::CountryLabel,
+                            Tr::RatioColumn,
+                            Tr::IntervalColumn,
+                            Tr::PartnersColumn,
+                        ] {
+                            ui.strong(tr(lang, heading));
+                        }
+                        ui.end_row();
+                        for bar in &data.bars {
+                            let name = RichText::new(country_label(&bar.country, lang));
+                            if data.is_marked(bar) {
+                                ui.label(name.strong())
+                                    .on_hover_text(tr(lang, Tr::CountryUnderReview));
+                            } else {
+                                ui.label(name);
                             }
+                            let outside = bar.ratio < data.bounds[0] || bar.ratio > data.bounds[1];
+                            let text = RichText::new(ratio_text(lang, bar.ratio));
+                            ui.label(if outside {
+                                text.color(colour(undercount_colour(true))).strong()
+                            } else {
+                                text
+                            });
+                            ui.label(interval_text(lang, bar.low, bar.high));
+                            ui.label(count_text(lang, bar.partners as f64));
                             ui.end_row();
-                            for bar in &data.bars {
-                                let name = RichText::new(country_label(&bar.country, lang));
-                                if data.is_marked(bar) {
-                                    ui.label(name.strong())
-                                        .on_hover_text(tr(lang, Tr::CountryUnderReview));
-                                } else {
-                                    ui.label(name);
-                                }
-                                let outside =
-                                    bar.ratio < data.bounds[0] || bar.ratio > data.bounds[1];
-                                let text = RichText::new(ratio_text(lang, bar.ratio));
-                                ui.label(if outside {
-                                    text.color(colour(undercount_colour(true))).strong()
-                                } else {
-                                    text
-                                });
-                                ui.label(interval_text(lang, bar.low, bar.high));
-                                ui.label(count_text(lang, bar.partners as f64));
-                                ui.end_row();
-                            }
-                        });
-                });
-        });
+                        }
+                    });
+            });
+    });
 }
+/// The least height of the bars' plot, in points.
+const BARS_MIN_HEIGHT: f32 = 300.0;
+
 /// What the bars are drawn for: direction, year, against the reference group, basis.
 type BarsPlotKey = (FlowDirection, u16, bool, Basis);
 
@@ -194,47 +199,57 @@ fn countries_plot_ui(
     let highlight = colour(marked_row_colour()).gamma_multiply(if dark { 0.35 } else { 1.0 });
     let response = egui::CentralPanel::default()
         .show(ui, |ui| {
-            Plot::new(("mirror_bars", key.0, key.1, key.2, key.3))
-                .grid_color(grid_colour(ui))
-                .legend(Legend::default().position(Corner::RightBottom))
-                .x_axis_label(t.ratio_axis)
-                .x_axis_formatter(move |mark, _| log_tick(lang, mark))
-                .x_grid_spacer(log_spacer)
-                .y_grid_spacer(move |input: GridInput| {
-                    (0..n)
-                        .map(|i| GridMark {
-                            value: i as f64,
-                            step_size: 1.0,
+            // At a projector's zoom the bars keep a readable height and the view scrolls.
+            egui::ScrollArea::vertical()
+                .id_salt("mirror_bars_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    Plot::new(("mirror_bars", key.0, key.1, key.2, key.3))
+                        .height(ui.available_height().max(BARS_MIN_HEIGHT))
+                        .grid_color(grid_colour(ui))
+                        .legend(Legend::default().position(Corner::RightBottom))
+                        .x_axis_label(t.ratio_axis)
+                        .x_axis_formatter(move |mark, _| log_tick(lang, mark))
+                        .x_grid_spacer(log_spacer)
+                        .y_grid_spacer(move |input: GridInput| {
+                            (0..n)
+                                .map(|i| GridMark {
+                                    value: i as f64,
+                                    step_size: 1.0,
+                                })
+                                .filter(|m| m.value >= input.bounds.0 && m.value <= input.bounds.1)
+                                .collect()
                         })
-                        .filter(|m| m.value >= input.bounds.0 && m.value <= input.bounds.1)
-                        .collect()
+                        .y_axis_formatter(move |mark, _| {
+                            let i = mark.value.round();
+                            if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= n {
+                                return String::new();
+                            }
+                            codes.get(n - 1 - i as usize).cloned().unwrap_or_default()
+                        })
+                        .include_x(low_bound.log10() - 0.1)
+                        .include_x(high_bound.log10() + 0.1)
+                        .show_x(false)
+                        .show_y(false)
+                        .show(ui, |plot_ui| {
+                            marked_row_ui(plot_ui, data, highlight, lang);
+                            bar_charts_ui(plot_ui, data, lang);
+                            intervals_ui(plot_ui, data, ink);
+                            plot_ui.vline(
+                                VLine::new("", 0.0).color(ink).width(1.5).allow_hover(false),
+                            );
+                            for bound in [low_bound, high_bound] {
+                                plot_ui.vline(
+                                    VLine::new("", bound.log10())
+                                        .color(weak)
+                                        .style(LineStyle::dashed_loose())
+                                        .allow_hover(false),
+                                );
+                            }
+                            hovered_bar(plot_ui, n)
+                        })
                 })
-                .y_axis_formatter(move |mark, _| {
-                    let i = mark.value.round();
-                    if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize >= n {
-                        return String::new();
-                    }
-                    codes.get(n - 1 - i as usize).cloned().unwrap_or_default()
-                })
-                .include_x(low_bound.log10() - 0.1)
-                .include_x(high_bound.log10() + 0.1)
-                .show_x(false)
-                .show_y(false)
-                .show(ui, |plot_ui| {
-                    marked_row_ui(plot_ui, data, highlight, lang);
-                    bar_charts_ui(plot_ui, data, lang);
-                    intervals_ui(plot_ui, data, ink);
-                    plot_ui.vline(VLine::new("", 0.0).color(ink).width(1.5).allow_hover(false));
-                    for bound in [low_bound, high_bound] {
-                        plot_ui.vline(
-                            VLine::new("", bound.log10())
-                                .color(weak)
-                                .style(LineStyle::dashed_loose())
-                                .allow_hover(false),
-                        );
-                    }
-                    hovered_bar(plot_ui, n)
-                })
+                .inner
         })
         .inner;
     response.inner

@@ -5,7 +5,7 @@ use super::{MirrorView, pair_card_ui, ratio_text, short_ratio_text};
 use crate::app::command::Command;
 use crate::app::i18n::{Tr, count_text, country_label, tr, trf};
 use crate::app::session::Session;
-use crate::app::widgets::{colour, hover_card, swatch};
+use crate::app::widgets::{colour, hover_card, wrapped_swatch};
 use crate::charts::texts::texts;
 use crate::charts::{Basis, MatrixCell, MatrixData, matrix_colour, ratio_colour};
 use crate::mirror::MirrorPair;
@@ -122,8 +122,11 @@ impl MatrixGrid {
         let label_w = code_width + 12.0;
         let header_h = body.size * 1.6;
         let available = ui.available_size();
+        // The cells fit the width; the height only down to cells a code fits in (a
+        // projector's zoom), below which the view scrolls.
+        let fit_height = ((available.y - header_h - legend_height) / n as f32).max(body.size * 2.0);
         let cell = ((available.x - label_w - 8.0) / n as f32)
-            .min((available.y - header_h - legend_height) / n as f32)
+            .min(fit_height)
             .clamp(10.0, 110.0);
         let cell_text = cell >= body.size * 3.2;
         let size = vec2(label_w + cell * n as f32, header_h + cell * n as f32);
@@ -361,7 +364,7 @@ fn matrix_legend_ui(ui: &mut egui::Ui, data: &MatrixData, lang: Lang) {
             ),
         ] {
             if let Some(fill) = matrix_colour(cell, data.limit) {
-                swatch(
+                wrapped_swatch(
                     ui,
                     colour(fill),
                     &format!("{text} ({})", count_text(lang, n as f64)),

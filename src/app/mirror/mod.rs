@@ -399,10 +399,27 @@ impl MirrorView {
         self.toolbar_ui(ui, lang, commands);
         ui.separator();
         match self.tab {
-            MirrorTab::Scatter => self.scatter_ui(ui, session, lang, commands),
-            MirrorTab::Matrix => self.matrix_ui(ui, session, lang, commands),
+            // At a projector's zoom the panel can be lower than a readable plot: the plot
+            // keeps its least height and the view scrolls.
+            MirrorTab::Scatter => {
+                egui::ScrollArea::vertical()
+                    .id_salt("mirror_scatter_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.scatter_ui(ui, session, lang, commands));
+            }
+            MirrorTab::Matrix => {
+                egui::ScrollArea::vertical()
+                    .id_salt("mirror_matrix_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.matrix_ui(ui, session, lang, commands));
+            }
             MirrorTab::Countries => self.countries_ui(ui, session, lang),
-            MirrorTab::Series => self.series_ui(ui, session, lang),
+            MirrorTab::Series => {
+                egui::ScrollArea::vertical()
+                    .id_salt("mirror_series_scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.series_ui(ui, session, lang));
+            }
         }
     }
 

@@ -169,6 +169,10 @@ fn scatter_note(data: &ScatterData, lang: Lang) -> String {
     note
 }
 
+/// The least height of the scatter plot, in points: its ticks stay readable and its axis title
+/// (the Russian one is the longer) fits beside it.
+const SCATTER_MIN_HEIGHT: f32 = 420.0;
+
 /// The plot: the band corridors, the 45° line, the points by band, and a ring around the points
 /// of the selected pair.
 fn scatter_plot_ui(
@@ -185,6 +189,7 @@ fn scatter_plot_ui(
     let ink = ui.visuals().strong_text_color();
     let (low, high) = (prepared.low, prepared.high);
     Plot::new(("mirror_scatter", year, sex, basis))
+        .height(ui.available_height().max(SCATTER_MIN_HEIGHT))
         .legend(Legend::default().position(Corner::LeftTop))
         .grid_color(grid_colour(ui))
         .include_x(low)

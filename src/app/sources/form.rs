@@ -105,6 +105,17 @@ impl Draft {
 }
 
 /// A label of fixed width and the field's widget beside it.
+/// The width of the labels of the form: [`LABEL_WIDTH`], less in a narrow panel (a projector's
+/// zoom) so the values keep room.
+pub(super) fn label_width(ui: &egui::Ui) -> f32 {
+    LABEL_WIDTH.min(ui.available_width() * 0.35)
+}
+
+/// The width of a choice beside its label: 360 points, less in a narrow panel.
+pub(super) fn choice_width(ui: &egui::Ui) -> f32 {
+    360.0f32.min(ui.available_width() - 8.0).max(120.0)
+}
+
 pub(super) fn field_row<R>(
     ui: &mut egui::Ui,
     label: &str,
@@ -112,12 +123,13 @@ pub(super) fn field_row<R>(
     add: impl FnOnce(&mut egui::Ui) -> (R, egui::Response),
 ) -> R {
     ui.horizontal_top(|ui| {
+        let label_width = label_width(ui);
         let label_response = ui
             .allocate_ui_with_layout(
-                vec2(LABEL_WIDTH, ui.spacing().interact_size.y),
+                vec2(label_width, ui.spacing().interact_size.y),
                 Layout::left_to_right(Align::Min),
                 |ui| {
-                    ui.set_min_width(LABEL_WIDTH);
+                    ui.set_min_width(label_width);
                     ui.add(egui::Label::new(label).wrap())
                 },
             )
@@ -163,7 +175,7 @@ pub(super) fn choice_row<T: Choice>(
         let before = *value;
         let response = egui::ComboBox::from_id_salt(("inventory_choice", label))
             .selected_text(value.label(lang))
-            .width(360.0)
+            .width(choice_width(ui))
             .show_ui(ui, |ui| {
                 for choice in T::ALL {
                     ui.selectable_value(value, *choice, choice.label(lang));
@@ -237,7 +249,7 @@ pub(super) fn number_row(
 
 pub(super) fn error_row(ui: &mut egui::Ui, text: &str, palette: &Palette) {
     ui.horizontal(|ui| {
-        ui.add_space(LABEL_WIDTH);
+        ui.add_space(label_width(ui));
         ui.add(egui::Label::new(RichText::new(text).color(palette.error)).wrap());
     });
 }

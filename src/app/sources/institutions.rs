@@ -153,7 +153,7 @@ pub(super) fn links_ui(
         let mut picked = false;
         let response = egui::ComboBox::from_id_salt("source_producer")
             .selected_text(shown)
-            .width(360.0)
+            .width(super::form::choice_width(ui))
             .show_ui(ui, |ui| {
                 picked |= ui.selectable_value(producer, None, "–").changed();
                 for i in institutions {

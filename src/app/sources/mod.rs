@@ -100,6 +100,19 @@ pub fn take_assessment(session: &mut Session) {
     }
 }
 
+/// On the built-in sample, the sample assessment's own texts (inventory, decisions,
+/// institutions) in the window's language; what the reviewer wrote stays as it is. Cheap
+/// enough for every frame, so a change of language shows at once.
+pub fn localise_assessment(session: &mut Session, lang: Lang) {
+    if session.is_sample()
+        && let Some(assessment) = session.review.assessment.as_mut()
+        && crate::sample::assessment::localise(assessment, lang)
+    {
+        // The source's form takes the texts again.
+        session.review_version += 1;
+    }
+}
+
 /// Computes the suggestions again from the session's report: every country that reports data,
 /// or only `country`.
 fn refresh(assessment: &mut Assessment, session: &Session, country: Option<&str>) {
@@ -323,18 +336,21 @@ impl SourcesView {
                     .strong(),
             );
         }
-        egui::Panel::left("source_list")
-            .resizable(true)
-            .default_size(280.0)
-            .min_size(200.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("source_list_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        self.source_list_ui(ui, &country_code, country, lang, commands);
-                    });
-            });
+        super::widgets::SidePanel {
+            id: "source_list",
+            left: true,
+            default_size: 280.0,
+            min_size: 200.0,
+            max_share: 0.3,
+        }
+        .show(ui, lang, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("source_list_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.source_list_ui(ui, &country_code, country, lang, commands);
+                });
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 for (tab, key) in [

@@ -63,18 +63,21 @@ impl SourcesView {
                 ));
             }
         });
-        egui::Panel::right("criterion_detail")
-            .resizable(true)
-            .default_size(460.0)
-            .min_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("criterion_detail_scroll")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        self.criterion_ui(ui, session, shown, lang, palette, commands);
-                    });
-            });
+        crate::app::widgets::SidePanel {
+            id: "criterion_detail",
+            left: false,
+            default_size: 460.0,
+            min_size: 300.0,
+            max_share: 0.45,
+        }
+        .show(ui, lang, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("criterion_detail_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    self.criterion_ui(ui, session, shown, lang, palette, commands);
+                });
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("criteria_scroll")
@@ -101,13 +104,16 @@ impl SourcesView {
                         let color = entry
                             .and_then(|e| e.effective())
                             .map(|(score, _)| score_color(score, palette));
-                        ui.horizontal(|ui| {
+                        // The criterion's text wraps in a narrow list (a projector's zoom)
+                        // rather than being cut.
+                        ui.horizontal_top(|ui| {
                             let (rect, _) =
                                 ui.allocate_exact_size(vec2(10.0, 14.0), egui::Sense::hover());
                             if let Some(color) = color {
                                 ui.painter().rect_filled(rect, 2.0, color);
                             }
-                            if ui.selectable_label(selected, text).clicked() {
+                            let row = egui::Button::selectable(selected, text).wrap();
+                            if ui.add(row).clicked() {
                                 self.criterion = Some(criterion);
                             }
                         });
