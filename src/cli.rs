@@ -575,6 +575,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         &outcome.dataset,
         &report,
         &settings.assess,
+        args.lang.into(),
     ) {
         Ok(assessment) => report.assessment = assessment,
         Err(message) => {

@@ -4,7 +4,8 @@
 use clap::Parser;
 use migreview::assess::Assessment;
 use migreview::cli::{Cli, EXIT_INPUT, EXIT_OK};
-use migreview::sample::sample_assessment;
+use migreview::model::Lang;
+use migreview::sample::{sample_assessment, sample_assessment_in};
 
 mod cli_support;
 use cli_support::migreview;
@@ -66,8 +67,9 @@ fn a_questionnaire_written_for_a_country_is_imported_back() {
     assert_eq!((status, err.as_str()), (EXIT_OK, ""));
     assert!(out.contains("  KAZ Kazakhstan: 5 sources, 44 of 44 criteria scored, 0 overriding the suggestion (synthetic data)\n"), "{out}");
     let imported = Assessment::load(&json).ok();
-    // The questionnaire carries the inventory and the scores, not the institutions.
-    let sample = sample_assessment()
+    // The questionnaire carries the inventory and the scores, not the institutions; asked for
+    // in Russian, it carries the sample's Russian texts.
+    let sample = sample_assessment_in(Lang::Ru)
         .ok()
         .and_then(|s| s.country("KAZ").cloned())
         .map(|mut c| {
@@ -142,7 +144,15 @@ fn suggest_scores_the_sample_inventory_from_the_sample_files() {
     assert_eq!((status, err.as_str()), (EXIT_OK, ""));
     assert_eq!(out, format!("wrote {json_arg}: 1 country, 5 sources\n"));
     let saved = Assessment::load(&json).unwrap_or_else(|e| panic!("{e}"));
-    let sample = sample_assessment().unwrap_or_else(|e| panic!("{e}"));
+    // The sample's own texts in the language asked for.
+    let sample = sample_assessment_in(Lang::Ru).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        saved
+            .country("TJK")
+            .and_then(|c| c.source("TJK-REG"))
+            .map(|s| s.name.as_str()),
+        Some("Регистрация по месту жительства (паспортно-регистрационная служба)")
+    );
     assert_eq!(
         saved.countries,
         vec![
@@ -308,6 +318,12 @@ fn check_on_the_sample_files_reports_the_sample_assessment() {
     let report: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
     let parsed: Option<Assessment> = serde_json::from_value(report["assessment"].clone()).ok();
     assert_eq!(parsed, sample_assessment().ok());
+    // A run in Russian reports the sample's assessment with its Russian texts.
+    json_args.extend(["--lang", "ru"]);
+    let (_, out, _) = migreview(&json_args);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    let parsed: Option<Assessment> = serde_json::from_value(report["assessment"].clone()).ok();
+    assert_eq!(parsed, sample_assessment_in(Lang::Ru).ok());
 }
 
 #[test]

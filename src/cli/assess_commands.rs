@@ -149,10 +149,11 @@ pub fn run(args: &AssessArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
 }
 
-fn load(from: &Option<PathBuf>) -> Result<Assessment, String> {
+/// The assessment of `from`, else the sample's, its texts in `lang`.
+fn load(from: &Option<PathBuf>, lang: Lang) -> Result<Assessment, String> {
     match from {
         Some(path) => crate::review::load_assessment(path),
-        None => crate::sample::sample_assessment()
+        None => crate::sample::sample_assessment_in(lang)
             .map_err(|e| format!("the built-in sample assessment cannot be read: {e}")),
     }
 }
@@ -169,7 +170,7 @@ fn run_questionnaire(args: &QuestionnaireArgs, out: &mut dyn Write) -> Result<()
     };
     let assessment = match (&args.from, &country) {
         (None, None) => Assessment::new(),
-        (from, _) => load(from)?,
+        (from, _) => load(from, args.lang.into())?,
     };
     let options = QuestionnaireOptions {
         countries: country.iter().cloned().collect(),
@@ -302,7 +303,7 @@ fn run_scorecard(args: &ScorecardArgs, out: &mut dyn Write) -> Result<(), String
     let settings: AssessSettings = Settings::load(args.settings.as_deref())
         .map_err(|e| e.to_string())?
         .assess;
-    let assessment = load(&args.from)?;
+    let assessment = load(&args.from, args.lang.into())?;
     let countries: Vec<_> = match &args.country {
         Some(label) => {
             let code = country_code(label).map_err(|e| format!("--country: {e}"))?;
@@ -341,11 +342,12 @@ pub fn assessment_for_run(
     dataset: &Dataset,
     report: &Report,
     settings: &AssessSettings,
+    lang: Lang,
 ) -> Result<Option<Assessment>, String> {
     let mut assessment = match from {
         Some(path) => crate::review::load_assessment(path)?,
         None if crate::sample::assessment::is_sample_data(input_hashes.iter().copied()) => {
-            crate::sample::sample_assessment()
+            crate::sample::sample_assessment_in(lang)
                 .map_err(|e| format!("the built-in sample assessment cannot be read: {e}"))?
         }
         None => return Ok(None),
@@ -384,6 +386,7 @@ fn run_suggest(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         &outcome.dataset,
         &report,
         &settings.assess,
+        args.lang.into(),
     )?
     .ok_or_else(|| {
         "expected --from with an assessment (JSON) listing the data sources to score; \

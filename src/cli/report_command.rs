@@ -101,6 +101,7 @@ fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         &outcome.dataset,
         &report,
         &settings.assess,
+        args.lang.into(),
     )?;
     let country = named_country.or_else(|| review.as_ref().and_then(|(r, _)| r.country.clone()));
     if let Some(code) = &country

@@ -16,7 +16,7 @@ mod scenario;
 pub mod text;
 mod workbook;
 
-pub use assessment::sample_assessment;
+pub use assessment::{sample_assessment, sample_assessment_in};
 pub use generate::{Sample, Variant};
 
 use crate::checks::CheckCode;
