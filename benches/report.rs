@@ -30,6 +30,7 @@ fn sample() -> (Report, TableCoverage) {
         &outcome.dataset,
         &report,
         &settings.assess,
+        Lang::En,
     )
     .unwrap();
     (report, table_coverage(&outcome.dataset))
