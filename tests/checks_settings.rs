@@ -222,6 +222,20 @@ fn impossible_thresholds_are_refused_naming_the_field() {
             "[mirror]\nm2_low = 2\n",
             "mirror.m2_low: expected 0 < m2_low < m2_high, found 2 and 1.43",
         ),
+        (
+            "[mirror]\nstability_min_years = 2\n",
+            "mirror.stability_min_years: expected 3 years or more, found 2",
+        ),
+        (
+            "[mirror]\nstability_stable_sd = 0\n",
+            "mirror.stability_stable_sd: expected a standard deviation of the log ratio greater \
+             than 0 (0.1 is about ±10 %), found 0",
+        ),
+        (
+            "[mirror]\nstability_jump_ratio = -1\n",
+            "mirror.stability_jump_ratio: expected a number of typical changes greater than 0, \
+             found -1",
+        ),
     ];
     for (i, (text, expected)) in cases.iter().enumerate() {
         let path = dir.path().join(format!("s{i}.toml"));
@@ -233,4 +247,27 @@ fn impossible_thresholds_are_refused_naming_the_field() {
         );
     }
     assert!(Settings::default().validate().is_ok());
+}
+
+#[test]
+fn the_harmonisation_method_is_one_of_two() {
+    let poisson = Settings::from_toml("[mirror]\nharmonise_method = \"poisson\"\n");
+    assert_eq!(
+        poisson.map(|s| s.mirror.harmonise_method).ok(),
+        Some(migreview::mirror::HarmoniseMethod::Poisson)
+    );
+    let least_squares = Settings::from_toml("[mirror]\nharmonise_method = \"log-least-squares\"\n");
+    assert_eq!(
+        least_squares.map(|s| s.mirror.harmonise_method).ok(),
+        Some(migreview::mirror::HarmoniseMethod::LogLeastSquares)
+    );
+    let err = Settings::from_toml("[mirror]\nharmonise_method = \"ols\"\n")
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("harmonise_method"), "{err}");
+    assert!(
+        err.contains("unknown variant `ols`, expected `log-least-squares` or `poisson`"),
+        "{err}"
+    );
 }

@@ -5,8 +5,8 @@
 mod mirror_fixtures;
 
 use migreview::mirror::{
-    self, Band, CorrectionSet, DurationSetting, FlowDirection, MirrorPair, MirrorReport,
-    MirrorSettings, ReferenceGroup, RuleSource,
+    self, Band, CorrectionSet, DurationSetting, FlowDirection, HarmoniseMethod, MirrorPair,
+    MirrorReport, MirrorSettings, ReferenceGroup, RuleSource,
 };
 use migreview::model::Dataset;
 use mirror_fixtures::{Row, Sex, dataset, emi, imm};
@@ -325,12 +325,17 @@ fn a_listed_reference_group_is_used_as_given() {
 
 #[test]
 fn harmonisation_recovers_country_factors_against_the_benchmark() {
-    let r = analyse(&four_countries());
+    let settings = MirrorSettings {
+        harmonise_method: HarmoniseMethod::LogLeastSquares,
+        ..MirrorSettings::default()
+    };
+    let r = mirror::analyse(&four_countries(), &settings);
     let h = r
         .harmonisation
         .clone()
         .unwrap_or_else(|| panic!("harmonisation is on by default"));
     assert_eq!(h.benchmark, "SWE");
+    assert_eq!(h.method, HarmoniseMethod::LogLeastSquares);
     assert_eq!(h.pairs, 60);
     // a and b for DEU, FIN, POL: 6 factors.
     assert_eq!(h.parameters, 6);
@@ -355,6 +360,117 @@ fn harmonisation_recovers_country_factors_against_the_benchmark() {
         h.residual_sd
     );
     assert_eq!(h.note, None);
+    // Every pair-year of the fit has its residual ln I + a − ln E − b, here 0.
+    let in_fit: Vec<f64> = r
+        .pairs
+        .iter()
+        .filter(|p| p.sex == Sex::T)
+        .filter_map(|p| p.residual)
+        .collect();
+    assert_eq!(in_fit.len(), 60);
+    assert!(in_fit.iter().all(|r| r.abs() < 1e-9), "{in_fit:?}");
+}
+
+/// The four countries, and two more that exchange migrants only with each other.
+fn four_and_an_island() -> Dataset {
+    let mut d = four_countries();
+    let island = dataset(vec![
+        imm("EST", "LVA", 2010, Some(1200.0)),
+        emi("LVA", "EST", 2010, Some(1000.0)),
+        imm("LVA", "EST", 2010, Some(900.0)),
+        emi("EST", "LVA", 2010, Some(600.0)),
+    ]);
+    d.merge(island);
+    d
+}
+
+#[test]
+fn poisson_harmonisation_recovers_the_factors_with_standard_errors() {
+    let r = analyse(&four_and_an_island());
+    let h = r
+        .harmonisation
+        .clone()
+        .unwrap_or_else(|| panic!("harmonisation is on by default"));
+    assert_eq!(h.method, HarmoniseMethod::Poisson);
+    assert_eq!(h.benchmark, "SWE");
+    // The island's four pair-years cannot be linked to Sweden: not in the fit.
+    assert_eq!(h.pairs, 60);
+    assert_eq!(h.parameters, 6);
+    let f = |country: &str| {
+        h.factors
+            .iter()
+            .find(|f| f.country == country)
+            .cloned()
+            .unwrap_or_else(|| panic!("{country}"))
+    };
+    // The benchmark is 1 exactly and has no standard error: it is fixed.
+    let swe = f("SWE");
+    assert_eq!(
+        (swe.immigration_factor, swe.emigration_factor),
+        (Some(1.0), Some(1.0))
+    );
+    assert_eq!((swe.immigration_se, swe.emigration_se), (None, None));
+    // The data are made from the factors, so the maximum gives them back: 1 / 0.8 and 1 / 0.2.
+    let (deu, pol) = (f("DEU"), f("POL"));
+    assert!((deu.immigration_factor.unwrap_or(0.0) - 1.25).abs() < 1e-9);
+    assert!((deu.emigration_factor.unwrap_or(0.0) - 1.0 / 0.9).abs() < 1e-9);
+    assert!((pol.emigration_factor.unwrap_or(0.0) - 5.0).abs() < 1e-9);
+    // Every estimated factor has a standard error; POL's emigration, from counts a fifth of
+    // the size, is the least certain.
+    for factor in h
+        .factors
+        .iter()
+        .filter(|f| f.country != "SWE" && f.immigration_pairs > 6)
+    {
+        assert!(
+            factor.immigration_se.is_some_and(|se| se > 0.0),
+            "{factor:?}"
+        );
+        assert!(
+            factor.emigration_se.is_some_and(|se| se > 0.0),
+            "{factor:?}"
+        );
+    }
+    assert!(pol.emigration_se > deu.emigration_se);
+    // The island's factors are not identified.
+    for code in ["EST", "LVA"] {
+        let island = f(code);
+        assert_eq!(
+            (island.immigration_factor, island.emigration_factor),
+            (None, None),
+            "{code}"
+        );
+        assert_eq!((island.immigration_se, island.emigration_se), (None, None));
+    }
+    // Exact data: every residual in the fit is 0, and the island's pairs have none.
+    let with_residual = r.pairs.iter().filter(|p| p.residual.is_some()).count();
+    assert_eq!(with_residual, 60);
+    assert!(
+        r.pairs
+            .iter()
+            .all(|p| p.residual.is_none_or(|x| x.abs() < 1e-6))
+    );
+    assert!(
+        r.pairs
+            .iter()
+            .filter(|p| p.sender == "EST" || p.sender == "LVA")
+            .all(|p| p.residual.is_none())
+    );
+    // The JSON carries the method, the standard errors and the residuals.
+    let json = serde_json::to_value(&r).unwrap_or_default();
+    assert_eq!(json["harmonisation"]["method"], "poisson");
+    assert!(json["harmonisation"]["factors"][0]["immigration_se"].is_number());
+    assert!(json["pairs"][0].get("residual").is_some());
+}
+
+#[test]
+fn a_report_without_the_new_fields_still_reads() {
+    let old = r#"{"benchmark": "SWE", "pairs": 1, "parameters": 0, "residual_sd": null,
+        "factors": [{"country": "SWE", "immigration_factor": 1.0, "emigration_factor": 1.0,
+        "immigration_pairs": 1, "emigration_pairs": 1}], "note": null}"#;
+    let h: mirror::Harmonisation = serde_json::from_str(old).unwrap();
+    assert_eq!(h.method, HarmoniseMethod::LogLeastSquares);
+    assert_eq!(h.factors[0].immigration_se, None);
 }
 
 #[test]

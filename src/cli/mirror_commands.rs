@@ -10,7 +10,7 @@ use crate::charts::{
 };
 use crate::coverage;
 use crate::load::LoadOutcome;
-use crate::mirror::{self, FlowDirection, MirrorReport, PartnerComparison};
+use crate::mirror::{self, FlowDirection, HarmoniseMethod, MirrorReport, PartnerComparison};
 use crate::model::{Sex, format_count};
 use crate::settings::Settings;
 use std::io::Write;
@@ -340,36 +340,87 @@ fn write_countries(out: &mut dyn Write, report: &MirrorReport) -> std::io::Resul
     Ok(())
 }
 
-/// The harmonisation factors of each country.
+/// How many pair-years of the fit with the largest residuals are listed.
+const LARGEST_RESIDUALS: usize = 10;
+
+/// The harmonisation factors of each country with their standard errors, and the pair-years
+/// that fit worst.
 fn write_harmonisation(out: &mut dyn Write, report: &MirrorReport) -> std::io::Result<()> {
-    if let Some(h) = &report.harmonisation {
-        writeln!(out)?;
+    let Some(h) = &report.harmonisation else {
+        return Ok(());
+    };
+    writeln!(out)?;
+    let method = match h.method {
+        HarmoniseMethod::Poisson => "Poisson maximum likelihood",
+        HarmoniseMethod::LogLeastSquares => "least squares on the log ratios",
+    };
+    writeln!(
+        out,
+        "Harmonisation (benchmark {}, {method}, {} pair-years, {} factors, residual sd {}): \
+         multiply the reported figure by the factor; se = its standard error",
+        h.benchmark,
+        format_count(h.pairs as f64),
+        h.parameters,
+        number(h.residual_sd, 3)
+    )?;
+    if let Some(note) = &h.note {
+        writeln!(out, "  {note}")?;
+    }
+    writeln!(
+        out,
+        "{:<7} {:>11} {:>7} {:>10} {:>7}",
+        "country", "immigration", "se", "emigration", "se"
+    )?;
+    for f in &h.factors {
         writeln!(
             out,
-            "Harmonisation (benchmark {}, {} pair-years, {} factors, residual sd {}): multiply \
-             the reported figure by the factor",
-            h.benchmark,
-            format_count(h.pairs as f64),
-            h.parameters,
-            number(h.residual_sd, 3)
+            "{:<7} {:>11} {:>7} {:>10} {:>7}",
+            f.country,
+            number(f.immigration_factor, 3),
+            number(f.immigration_se, 3),
+            number(f.emigration_factor, 3),
+            number(f.emigration_se, 3)
         )?;
-        if let Some(note) = &h.note {
-            writeln!(out, "  {note}")?;
-        }
+    }
+    let mut worst: Vec<&crate::mirror::MirrorPair> = report
+        .pairs
+        .iter()
+        .filter(|p| p.residual.is_some())
+        .collect();
+    if worst.is_empty() {
+        return Ok(());
+    }
+    worst.sort_by(|a, b| {
+        let size = |p: &crate::mirror::MirrorPair| p.residual.map_or(0.0, f64::abs);
+        size(b)
+            .total_cmp(&size(a))
+            .then_with(|| (&a.receiver, &a.sender, a.year).cmp(&(&b.receiver, &b.sender, b.year)))
+    });
+    let residual = match h.method {
+        HarmoniseMethod::Poisson => "the Pearson residual of the two counts under the fit",
+        HarmoniseMethod::LogLeastSquares => "ln I + a − ln E − b",
+    };
+    writeln!(
+        out,
+        "Pair-years that fit worst, to be considered separately (residual: {residual}; above 0 \
+         the receiver counts more than the factors explain):"
+    )?;
+    writeln!(
+        out,
+        "{:<8} {:<6} {:>4} {:>12} {:>12} {:>9}",
+        "receiver", "sender", "year", "immigration", "emigration", "residual"
+    )?;
+    for p in worst.into_iter().take(LARGEST_RESIDUALS) {
         writeln!(
             out,
-            "{:<7} {:>11} {:>10}",
-            "country", "immigration", "emigration"
+            "{:<8} {:<6} {:>4} {:>12} {:>12} {:>9}",
+            p.receiver,
+            p.sender,
+            p.year,
+            count(p.immigration),
+            count(p.emigration),
+            number(p.residual, 2)
         )?;
-        for f in &h.factors {
-            writeln!(
-                out,
-                "{:<7} {:>11} {:>10}",
-                f.country,
-                number(f.immigration_factor, 3),
-                number(f.emigration_factor, 3)
-            )?;
-        }
     }
     Ok(())
 }

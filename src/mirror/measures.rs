@@ -109,6 +109,7 @@ pub fn measure(
         corrected_log_ratio,
         log_ratio_low: interval.map(|[lo, _]| lo),
         log_ratio_high: interval.map(|[_, hi]| hi),
+        residual: None,
     }
 }
 

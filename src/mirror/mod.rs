@@ -12,6 +12,7 @@ pub mod export;
 pub mod harmonise;
 pub mod measures;
 pub mod pairing;
+pub mod poisson;
 pub mod settings;
 
 pub use crate::coverage::MirrorCoverage;
@@ -19,8 +20,8 @@ pub use countries::{CountryFlows, PartnerComparison, ReferenceGroupReport};
 pub use duration::{DurationRule, RuleSource};
 pub use harmonise::{Harmonisation, HarmonisationFactor};
 pub use settings::{
-    CorrectionSet, DurationSetting, FlowDirection, MirrorSettings, MirrorSettingsError,
-    ReferenceGroup,
+    CorrectionSet, DurationSetting, FlowDirection, HarmoniseMethod, MirrorSettings,
+    MirrorSettingsError, ReferenceGroup,
 };
 
 use crate::model::{Dataset, Sex};
@@ -101,6 +102,11 @@ pub struct MirrorPair {
     pub log_ratio_low: Option<f64>,
     #[serde(default)]
     pub log_ratio_high: Option<f64>,
+    /// The pair-year's residual under the harmonisation (`docs/domain.md#harmonisation`): the
+    /// Pearson residual of its two counts under the Poisson fit, `ln I + a − ln E − b` under
+    /// least squares; `null` for pair-years not in the fit.
+    #[serde(default)]
+    pub residual: Option<f64>,
 }
 
 impl MirrorPair {
@@ -161,7 +167,7 @@ impl MirrorReport {
 /// Computes the mirror statistics of a data set.
 pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
     // The coverage reads the data set alone: it is counted beside the pairing and what follows.
-    let (coverage, (paired, reference, flows, harmonisation)) = crate::parallel::join(
+    let (coverage, (mut paired, reference, flows, fitted)) = crate::parallel::join(
         || crate::coverage::mirror_coverage(dataset),
         || {
             let paired = pairing::pair(dataset, settings);
@@ -178,6 +184,14 @@ pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
             (paired, reference, flows, harmonisation)
         },
     );
+    let harmonisation = fitted.map(|fitted| {
+        for (k, residual) in fitted.residuals {
+            if let Some(pair) = paired.pairs.get_mut(k) {
+                pair.residual = Some(residual);
+            }
+        }
+        fitted.harmonisation
+    });
     MirrorReport {
         pairs: paired.pairs,
         coverage: Some(coverage),

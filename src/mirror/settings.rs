@@ -27,6 +27,43 @@ pub enum MirrorSettingsError {
     M2Bounds { low: f64, high: f64 },
     #[error("mirror.bootstrap_resamples: expected 1 to 100,000, found {found}")]
     BootstrapResamples { found: usize },
+    #[error("mirror.stability_min_years: expected 3 years or more, found {found}")]
+    StabilityMinYears { found: usize },
+    #[error(
+        "mirror.stability_stable_sd: expected a standard deviation of the log ratio greater than \
+         0 (0.1 is about ±10 %), found {found}"
+    )]
+    StabilityStableSd { found: f64 },
+    #[error(
+        "mirror.stability_jump_ratio: expected a number of typical changes greater than 0, found \
+         {found}"
+    )]
+    StabilityJumpRatio { found: f64 },
+}
+
+/// How the harmonisation factors are estimated (`docs/domain.md#harmonisation`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum HarmoniseMethod {
+    /// Least squares on the log ratios: every pair-year weighs the same, a flow of 30 persons
+    /// as much as one of 30,000.
+    LogLeastSquares,
+    /// Poisson maximum likelihood: each side a Poisson count around its country's factor times
+    /// the pair's true flow, so large flows weigh more. The default.
+    #[default]
+    Poisson,
+}
+
+impl HarmoniseMethod {
+    pub const ALL: [HarmoniseMethod; 2] =
+        [HarmoniseMethod::Poisson, HarmoniseMethod::LogLeastSquares];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HarmoniseMethod::LogLeastSquares => "log-least-squares",
+            HarmoniseMethod::Poisson => "poisson",
+        }
+    }
 }
 
 /// Direction of a flow as a country reports it.
@@ -218,6 +255,19 @@ pub struct MirrorSettings {
     /// MigMod (`ref.country = "SE"`) and de Beer et al. (2010). When it has no two-sided pairs,
     /// the best-agreeing country is used.
     pub benchmark: String,
+    /// How the factors are estimated: Poisson maximum likelihood (large flows weigh more) or
+    /// least squares on the log ratios.
+    pub harmonise_method: HarmoniseMethod,
+    /// Years of a pair's log-ratio series below which its stability is not read
+    /// (`docs/domain.md#why-a-pair-disagrees`): three, the fewest with a change to compare a jump
+    /// with.
+    pub stability_min_years: usize,
+    /// A series of log ratios whose standard deviation is below this is stable: 0.1, about
+    /// ±10 % from year to year, the width of the green band.
+    pub stability_stable_sd: f64,
+    /// A year-to-year change larger than this many times the typical size of the other changes
+    /// reads as a change of method: 3.
+    pub stability_jump_ratio: f64,
 }
 
 impl MirrorSettings {
@@ -270,6 +320,21 @@ impl MirrorSettings {
                 found: self.bootstrap_resamples,
             });
         }
+        if self.stability_min_years < 3 {
+            return Err(MirrorSettingsError::StabilityMinYears {
+                found: self.stability_min_years,
+            });
+        }
+        if !(self.stability_stable_sd > 0.0 && self.stability_stable_sd.is_finite()) {
+            return Err(MirrorSettingsError::StabilityStableSd {
+                found: self.stability_stable_sd,
+            });
+        }
+        if !(self.stability_jump_ratio > 0.0 && self.stability_jump_ratio.is_finite()) {
+            return Err(MirrorSettingsError::StabilityJumpRatio {
+                found: self.stability_jump_ratio,
+            });
+        }
         Ok(())
     }
 }
@@ -293,6 +358,10 @@ impl Default for MirrorSettings {
             bootstrap_resamples: 1000,
             harmonise: true,
             benchmark: "SWE".to_string(),
+            harmonise_method: HarmoniseMethod::Poisson,
+            stability_min_years: 3,
+            stability_stable_sd: 0.1,
+            stability_jump_ratio: 3.0,
         }
     }
 }
