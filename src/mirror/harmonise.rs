@@ -75,6 +75,14 @@ pub struct Harmonisation {
     pub residual_sd: Option<f64>,
     pub factors: Vec<HarmonisationFactor>,
     pub note: Option<String>,
+    /// Whether the iterations reached their tolerance (`note` says so too when they did not).
+    #[serde(default = "converged")]
+    pub converged: bool,
+}
+
+/// Reports written before `converged` was written said so in the note alone.
+fn converged() -> bool {
+    true
 }
 
 /// The fit and the residual of each pair-year in it, by its index among the pairs.
@@ -494,6 +502,7 @@ pub fn harmonise(
             residual_sd,
             factors,
             note: (!notes.is_empty()).then(|| notes.join("; ")),
+            converged: result.converged,
         },
         residuals,
     })

@@ -61,6 +61,13 @@ impl MirrorView {
         }
         ui.label(RichText::new(format!("{}, {year}. {note}", heading_of(lang, direction))).weak());
         ui.label(RichText::new(tr(lang, Tr::CountriesBothSexes)).weak());
+        super::harmonisation::harmonisation_ui(
+            ui,
+            mirror.harmonisation.as_ref(),
+            settings,
+            country.as_deref(),
+            lang,
+        );
         if data.bars.is_empty() {
             ui.label(tr(lang, Tr::NoCountryRatios));
             return;

@@ -8,6 +8,7 @@
 mod axes;
 mod card;
 mod countries;
+mod harmonisation;
 mod matrix;
 mod scatter;
 mod series;
