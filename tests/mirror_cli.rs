@@ -106,6 +106,84 @@ fn mirror_json_is_the_report_part() {
 }
 
 #[test]
+fn mirror_json_says_why_pairs_disagree() {
+    let (status, out, err) = run(&["mirror", BILATERAL, "--format", "json"]);
+    assert_eq!(status, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    // The harmonisation: Poisson by default, each factor with its standard error.
+    let h = &json["harmonisation"];
+    assert_eq!(h["method"], "poisson");
+    assert_eq!(h["benchmark"], "SWE");
+    let swe = h["factors"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["country"] == "SWE"));
+    assert_eq!(
+        swe.map(|f| f["immigration_factor"].clone()),
+        Some(1.0.into())
+    );
+    assert!(swe.is_some_and(|f| f["immigration_se"].is_null()));
+    let aut = h["factors"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["country"] == "AUT"));
+    assert!(aut.is_some_and(|f| f["emigration_se"].as_f64().is_some_and(|se| se > 0.0)));
+    // Every pair has a residual, a number where it is in the fit.
+    let pairs = json["pairs"].as_array().cloned().unwrap_or_default();
+    assert!(pairs.iter().all(|p| p.get("residual").is_some()));
+    let fitted = pairs.iter().filter(|p| p["residual"].is_number()).count();
+    assert_eq!(Some(fitted as u64), h["pairs"].as_u64());
+    // The partner structure of each country, direction and year.
+    let structure = json["structure"].as_array().cloned().unwrap_or_default();
+    assert!(!structure.is_empty());
+    for row in &structure {
+        for field in ["country", "direction", "year", "partners", "distance"] {
+            assert!(row.get(field).is_some(), "{field}: {row}");
+        }
+        let d = row["distance"].as_f64().unwrap_or(-1.0);
+        assert!((0.0..=1.0).contains(&d), "{row}");
+        assert!(row["partners"].as_u64().is_some_and(|n| n >= 2), "{row}");
+    }
+    // The stability of each pair over the years, with its reading.
+    let stability = json["stability"].as_array().cloned().unwrap_or_default();
+    assert!(!stability.is_empty());
+    for row in &stability {
+        for field in [
+            "receiver",
+            "sender",
+            "years",
+            "mean",
+            "sd",
+            "largest_jump",
+            "jump_year",
+            "jump_ratio",
+            "reading",
+        ] {
+            assert!(row.get(field).is_some(), "{field}: {row}");
+        }
+    }
+    let readings: std::collections::BTreeSet<&str> = stability
+        .iter()
+        .filter_map(|r| r["reading"].as_str())
+        .collect();
+    assert!(
+        readings.is_subset(
+            &[
+                "agreement",
+                "stable-offset",
+                "volatile",
+                "method-change",
+                "too-few-years"
+            ]
+            .into_iter()
+            .collect()
+        )
+    );
+    assert!(
+        readings.contains("method-change") && readings.contains("stable-offset"),
+        "{readings:?}"
+    );
+}
+
+#[test]
 fn check_fills_the_mirror_part_of_the_report() {
     let (_, out, _) = run(&["check", BILATERAL, "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();

@@ -57,6 +57,11 @@ fn of_year(report: MirrorReport, dataset: &crate::model::Dataset, year: u16) -> 
             .into_iter()
             .filter(|d| d.year == year)
             .collect(),
+        structure: report
+            .structure
+            .into_iter()
+            .filter(|s| s.year == year)
+            .collect(),
         ..report
     }
 }

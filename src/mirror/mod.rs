@@ -7,6 +7,7 @@
 //! sections that follow it in `docs/domain.md`).
 
 pub mod countries;
+pub mod disagreement;
 pub mod duration;
 pub mod export;
 pub mod harmonise;
@@ -17,6 +18,7 @@ pub mod settings;
 
 pub use crate::coverage::MirrorCoverage;
 pub use countries::{CountryFlows, PartnerComparison, ReferenceGroupReport};
+pub use disagreement::{PairStability, PartnerStructure, Reading};
 pub use duration::{DurationRule, RuleSource};
 pub use harmonise::{Harmonisation, HarmonisationFactor};
 pub use settings::{
@@ -140,6 +142,13 @@ pub struct MirrorReport {
     /// One correction factor per country and direction (when enabled in the settings).
     #[serde(default)]
     pub harmonisation: Option<Harmonisation>,
+    /// Per country, direction and year (sex total): how far the partner mix it reports is from
+    /// the mix its partners report (`docs/domain.md#why-a-pair-disagrees`).
+    #[serde(default)]
+    pub structure: Vec<PartnerStructure>,
+    /// Per pair (sex total): the stability of its log ratio over the years and its reading.
+    #[serde(default)]
+    pub stability: Vec<PairStability>,
     /// The pair-years with a row on both sides where a side holds no number, found by the same
     /// pass that pairs (for M1's not-evaluable cases; they point into the data set, so they are
     /// not part of the JSON report).
@@ -192,6 +201,8 @@ pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
         }
         fitted.harmonisation
     });
+    let structure = disagreement::structure(&paired.pairs);
+    let stability = disagreement::stability(&paired.pairs, settings);
     MirrorReport {
         pairs: paired.pairs,
         coverage: Some(coverage),
@@ -199,6 +210,8 @@ pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
         reference_group: Some(reference),
         durations: paired.durations,
         harmonisation,
+        structure,
+        stability,
         missing_values: paired.missing,
     }
 }

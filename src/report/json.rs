@@ -205,6 +205,8 @@ fn write_mirror(out: &mut impl Write, mirror: &MirrorReport) -> io::Result<()> {
         reference_group,
         durations,
         harmonisation,
+        structure,
+        stability,
         missing_values: _,
     } = mirror;
     let mut object = Object::at(out, 1)?;
@@ -217,6 +219,8 @@ fn write_mirror(out: &mut impl Write, mirror: &MirrorReport) -> io::Result<()> {
     object.field("reference_group", reference_group)?;
     object.field("durations", durations)?;
     object.field("harmonisation", harmonisation)?;
+    object.field("structure", structure)?;
+    object.field("stability", stability)?;
     object.end()
 }
 
