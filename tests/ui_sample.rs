@@ -18,7 +18,7 @@ use migreview::app::{Command, MigreviewApp, Panel};
 use migreview::charts::{Basis, GridKind};
 use migreview::checks::{CheckCode, Finding, catalog};
 use migreview::coverage::CellStatus;
-use migreview::mirror::{Band, MirrorPair};
+use migreview::mirror::{Band, FlowDirection, MirrorPair};
 use migreview::model::{Lang, Sex, TableId, format_count};
 use migreview::review::{Review, TriageStatus};
 use migreview::sample::{self, PlantedIssue};
@@ -724,4 +724,79 @@ fn the_kazakhstan_tajikistan_pair_is_decided_once_for_its_30_findings() {
     h.key_press(egui::Key::Num3);
     h.run();
     h.get_by_label(&format!("{row}: Confirmed 29 · Explained 1"));
+}
+
+#[test]
+fn the_pair_over_the_years_says_why_the_sides_disagree_and_countries_show_the_harmonisation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = sample_window(dir.path());
+    h.state_mut().queue(Command::SelectPair {
+        sender: "TJK".into(),
+        receiver: "RUS".into(),
+    });
+    h.run();
+    assert_eq!(h.state().mirror_view().tab, MirrorTab::Series);
+    h.get_by_label("Why the two sides disagree (both sexes, corrected)");
+    let mirror = &h.state().session().report.mirror;
+    let stability = mirror
+        .stability
+        .iter()
+        .find(|s| s.receiver == "RUS" && s.sender == "TJK")
+        .expect("the pair's stability")
+        .clone();
+    h.get_by_label(&stability.sentence(Lang::En));
+    let emigration = mirror
+        .structure
+        .iter()
+        .filter(|s| s.country == "TJK" && s.direction == FlowDirection::Emigration)
+        .max_by_key(|s| s.year)
+        .expect("Tajikistan's partner structure")
+        .clone();
+    h.get_by_label(&format!(
+        "Emigration of Tajikistan against what its partners report: partner-structure distance \
+         D {:.2} in {} ({} partners)",
+        emigration.distance, emigration.year, emigration.partners
+    ));
+    render(&mut h, "series_disagreement");
+
+    // Mirror › Countries folds the harmonisation: opened, it lists each country's factors.
+    h.get_by_label("Countries").click();
+    h.run();
+    h.get_by_label("Harmonisation factors (all years)").click();
+    h.run();
+    let h_fit = h
+        .state()
+        .session()
+        .report
+        .mirror
+        .harmonisation
+        .clone()
+        .expect("the harmonisation");
+    h.get_by_label(&format!(
+        "Poisson maximum likelihood, benchmark {}: {} pair-years, {} factors, residual sd {}",
+        migreview::app::i18n::country_label(&h_fit.benchmark, Lang::En),
+        format_count(h_fit.pairs as f64),
+        h_fit.parameters,
+        ratio_text(Lang::En, h_fit.residual_sd.expect("spare pairs"))
+    ));
+    let tjk = h_fit
+        .factors
+        .iter()
+        .find(|f| f.country == "TJK")
+        .expect("Tajikistan's factors");
+    assert!(has_label(
+        &h,
+        &ratio_text(Lang::En, tjk.emigration_factor.expect("identified"))
+    ));
+    render(&mut h, "countries_harmonisation");
+}
+
+/// The window as an image in the temporary folder, when `MIGREVIEW_RENDER=1` (to look at).
+fn render(h: &mut Harness<'_, MigreviewApp>, name: &str) {
+    if std::env::var("MIGREVIEW_RENDER").is_ok_and(|v| v == "1") {
+        h.run_steps(4);
+        if let Ok(image) = h.render() {
+            let _ = image.save(std::env::temp_dir().join(format!("{name}.png")));
+        }
+    }
 }

@@ -9,7 +9,7 @@ use crate::app::session::Session;
 use crate::app::widgets::colour;
 use crate::charts::texts::texts;
 use crate::charts::{self, Basis, PairSeries, band_colour, corrected_sides};
-use crate::mirror::{MirrorPair, MirrorSettings};
+use crate::mirror::{FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
 use crate::model::{Lang, gazetteer};
 use crate::t;
 use egui::{Color32, RichText, vec2};
@@ -62,8 +62,9 @@ impl MirrorView {
             return;
         }
         let (immigration_corrected, emigration_corrected) = corrected_sides(data);
-        let table_height =
-            (ui.text_style_height(&egui::TextStyle::Body) + 8.0) * (data.points.len() as f32 + 1.5);
+        // The table of the years, and the lines on why the sides disagree above it.
+        let table_height = (ui.text_style_height(&egui::TextStyle::Body) + 8.0)
+            * (data.points.len() as f32 + 1.5 + DISAGREEMENT_LINES);
         let plot_height = (ui.available_height() - table_height - 12.0).max(220.0);
         let names = (
             t!(lang, "chart-immigration-line", receiver = receiver_name),
@@ -84,6 +85,8 @@ impl MirrorView {
                 lang,
             )
         });
+        ui.add_space(8.0);
+        disagreement_ui(ui, mirror, (&sender, &receiver), lang);
         ui.add_space(8.0);
         series_table_ui(
             ui,
@@ -135,6 +138,85 @@ impl MirrorView {
             }
         });
     }
+}
+
+/// Lines the part on why the sides disagree takes, for the plot's height.
+const DISAGREEMENT_LINES: f32 = 6.0;
+
+/// Why the two sides disagree: the stability of the pair's log ratio over the years with the
+/// sentence that reads it, and the partner-structure distance of the sender's emigration and
+/// the receiver's immigration (`docs/domain.md#why-a-pair-disagrees`).
+fn disagreement_ui(
+    ui: &mut egui::Ui,
+    mirror: &MirrorReport,
+    (sender, receiver): (&str, &str),
+    lang: Lang,
+) {
+    ui.strong(tr(lang, Tr::WhyPairDisagrees));
+    let decimals = |v: f64, places: usize| crate::i18n::format_decimal(v, places, lang);
+    let dash = || "–".to_string();
+    match mirror
+        .stability
+        .iter()
+        .find(|s| s.receiver == receiver && s.sender == sender)
+    {
+        Some(s) => {
+            let jump = match (s.largest_jump, s.jump_year) {
+                (Some(jump), Some(year)) => trf(
+                    lang,
+                    Tr::StabilityJump,
+                    &[
+                        &decimals(jump, 2),
+                        &year.to_string(),
+                        &s.jump_ratio.map_or_else(dash, |r| decimals(r, 1)),
+                    ],
+                ),
+                _ => dash(),
+            };
+            ui.label(trf(
+                lang,
+                Tr::StabilityNumbers,
+                &[
+                    &count_text(lang, s.years as f64),
+                    &decimals(s.mean, 2),
+                    &ratio_text(lang, s.mean.exp()),
+                    &s.sd.map_or_else(dash, |sd| decimals(sd, 2)),
+                    &jump,
+                ],
+            ));
+            ui.add(egui::Label::new(RichText::new(s.sentence(lang)).strong()).wrap());
+        }
+        None => {
+            ui.label(RichText::new(tr(lang, Tr::NoStability)).weak());
+        }
+    }
+    for (country, direction, key) in [
+        (sender, FlowDirection::Emigration, Tr::StructureEmigration),
+        (
+            receiver,
+            FlowDirection::Immigration,
+            Tr::StructureImmigration,
+        ),
+    ] {
+        let latest = mirror
+            .structure
+            .iter()
+            .filter(|s| s.country == country && s.direction == direction)
+            .max_by_key(|s| s.year);
+        let value = latest.map_or_else(dash, |s| {
+            trf(
+                lang,
+                Tr::StructureValue,
+                &[
+                    &decimals(s.distance, 2),
+                    &s.year.to_string(),
+                    &count_text(lang, s.partners as f64),
+                ],
+            )
+        });
+        ui.label(trf(lang, key, &[gazetteer().name(country, lang), &value]));
+    }
+    ui.add(egui::Label::new(RichText::new(tr(lang, Tr::StructureExplain)).weak()).wrap());
 }
 
 /// The plot of a pair over the years: years across, persons up, a card of the point hovered.
