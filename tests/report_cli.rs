@@ -154,6 +154,41 @@ fn the_report_of_the_country_under_review_holds_every_chapter_its_triage_and_its
     assert_eq!(row["ratio"], pair["ratio"]);
     let ratio = pair["ratio"].as_f64().unwrap();
     assert!((ratio - 2.518).abs() < 0.001, "{ratio}");
+    // Why the pairs disagree: Kazakhstan's partner-structure distance in both directions, and
+    // the reading of each of its pairs over the years, as the mirror statistics give them.
+    let structure = twin["structure"].as_array().unwrap();
+    assert_eq!(structure.len(), 2);
+    assert_eq!(structure[0]["direction"], "emigration");
+    assert_eq!(structure[1]["direction"], "immigration");
+    let of_kaz_structure = checked["mirror"]["structure"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["country"] == "KAZ" && s["direction"] == "immigration" && s["year"] == 2021)
+        .unwrap();
+    assert_eq!(structure[1]["distance"], of_kaz_structure["distance"]);
+    let stability = twin["stability"].as_array().unwrap();
+    let tjk = stability
+        .iter()
+        .find(|r| r["partner"] == "TJK" && r["inflow"] == true)
+        .unwrap();
+    let mirror_tjk = checked["mirror"]["stability"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["receiver"] == "KAZ" && s["sender"] == "TJK")
+        .unwrap();
+    assert_eq!(tjk["reading"], mirror_tjk["reading"]);
+    assert_eq!(tjk["years"], mirror_tjk["years"]);
+    // The planted discrepancy is the same every year: a stable offset, said in words.
+    assert_eq!(tjk["reading"], "stable-offset");
+    assert!(
+        tjk["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("A stable offset: I/E is about 2.52 every year"),
+        "{tjk}"
+    );
 
     // The HTML: every chapter, the reviewer's words escaped, the ratio as the table gives it.
     let html = std::fs::read_to_string(&html_path).unwrap();
@@ -187,6 +222,11 @@ fn the_report_of_the_country_under_review_holds_every_chapter_its_triage_and_its
     assert!(html.contains("A. Reviewer"));
     assert!(html.contains("<td class=\"n\">2.518</td>"));
     assert!(html.contains("Synthetic demonstration data"));
+    assert!(html.contains("Why pairs disagree."));
+    assert!(html.contains(migreview::i18n::text(
+        Lang::En,
+        "mirror-reading-stable-offset-meaning"
+    )));
     // Who produces and holds the data, with their contacts.
     assert!(html.contains("<h3>Institutions working on migration</h3>"));
     assert!(html.contains("<td>National statistical office of Kazakhstan</td>"));
@@ -217,6 +257,8 @@ fn the_report_of_the_country_under_review_holds_every_chapter_its_triage_and_its
     }
     assert!(ru.contains("Казахстан (KAZ)"));
     assert!(ru.contains("<td class=\"n\">2,518</td>"));
+    assert!(ru.contains("Почему пары расходятся."));
+    assert!(ru.contains("<td>устойчивое смещение</td>"));
 
     // The DOCX, read back: Word's heading styles, one annex row per finding, the pictures with
     // their alternative text, in both languages.

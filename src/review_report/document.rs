@@ -7,7 +7,7 @@ use crate::assess::{Choice, Criterion};
 use crate::charts::{self, CoverageGrid, ScatterData, ScorecardData};
 use crate::coverage::TableCoverage;
 use crate::i18n::{format_count_in, format_decimal};
-use crate::mirror::{MirrorReport, MirrorSettings};
+use crate::mirror::{FlowDirection, MirrorReport, MirrorSettings, Reading};
 use crate::model::{Lang, Sex};
 use crate::review::TriageStatus;
 use crate::t;
@@ -579,6 +579,7 @@ fn quality(doc: &mut Doc, report: &ReviewReport, charts: &ChartSources<'_>) {
         doc.figure(Figure::Scatter(data), t!(lang, "report-fig-scatter"));
     }
     doc.paragraph(t!(lang, "report-duration-criteria"));
+    why_pairs_disagree(doc, report);
     part(doc, &report.coherence);
 
     doc.heading(2, format!("3.4 {}", t!(lang, "report-h-over-time")));
@@ -638,6 +639,108 @@ fn mirror_table(doc: &mut Doc, report: &ReviewReport) {
         ],
         rows,
     );
+}
+
+/// Why the country's pairs disagree: its partner-structure distance per direction, and the
+/// reading of each pair over the years with what each reading means.
+fn why_pairs_disagree(doc: &mut Doc, report: &ReviewReport) {
+    let lang = report.lang;
+    if report.country.is_none() || (report.structure.is_empty() && report.stability.is_empty()) {
+        return;
+    }
+    doc.push(Block::Paragraph(vec![
+        Span::with(t!(lang, "report-why-disagree"), Look::Strong),
+        Span::plain(format!(" {}", t!(lang, "report-why-disagree-intro"))),
+    ]));
+    if report.structure.is_empty() {
+        doc.nothing(t!(lang, "report-no-structure"));
+    } else {
+        let rows = report
+            .structure
+            .iter()
+            .map(|row| {
+                vec![
+                    match row.direction {
+                        FlowDirection::Emigration => t!(lang, "report-outflow"),
+                        FlowDirection::Immigration => t!(lang, "report-inflow"),
+                    }
+                    .to_string(),
+                    row.year.to_string(),
+                    count(row.partners as f64, lang),
+                    format_decimal(row.distance, 2, lang),
+                ]
+            })
+            .collect();
+        doc.table(
+            &[
+                (t!(lang, "report-direction"), Column::Text),
+                (t!(lang, "report-year"), Column::Number),
+                (t!(lang, "report-partners"), Column::Number),
+                ("D", Column::Number),
+            ],
+            rows,
+        );
+    }
+    if report.stability.is_empty() {
+        return;
+    }
+    doc.paragraph(t!(lang, "report-stability-table"));
+    let rows = report
+        .stability
+        .iter()
+        .map(|row| {
+            let reading = match (row.reading, row.jump_year) {
+                (Reading::MethodChange, Some(year)) => {
+                    format!("{} ({year})", row.reading.label(lang))
+                }
+                _ => row.reading.label(lang).to_string(),
+            };
+            vec![
+                format!(
+                    "{} ({})",
+                    crate::model::gazetteer().name(&row.partner, lang),
+                    row.partner
+                ),
+                if row.inflow {
+                    t!(lang, "report-inflow")
+                } else {
+                    t!(lang, "report-outflow")
+                }
+                .to_string(),
+                count(row.years as f64, lang),
+                ratio(Some(row.ratio), lang),
+                row.sd
+                    .map_or_else(|| "–".to_string(), |sd| format_decimal(sd, 2, lang)),
+                reading,
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            (t!(lang, "report-partner"), Column::Text),
+            (t!(lang, "report-direction"), Column::Text),
+            (t!(lang, "report-years"), Column::Number),
+            ("I/E", Column::Number),
+            (t!(lang, "report-sd-log-ratio"), Column::Number),
+            (t!(lang, "report-reading"), Column::Text),
+        ],
+        rows,
+    );
+    let present: Vec<Reading> = Reading::ALL
+        .into_iter()
+        .filter(|r| report.stability.iter().any(|row| row.reading == *r))
+        .collect();
+    doc.push(Block::List(
+        present
+            .into_iter()
+            .map(|r| {
+                vec![
+                    Span::with(r.label(lang), Look::Strong),
+                    Span::plain(format!(": {}", r.meaning(lang))),
+                ]
+            })
+            .collect(),
+    ));
 }
 
 fn mirror_row(report: &ReviewReport, row: &MirrorRow) -> Vec<String> {

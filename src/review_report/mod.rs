@@ -15,7 +15,7 @@ pub mod workbook;
 use crate::assess::{AssessSettings, Assessment, CountryScorecard, DataSource, scorecard};
 use crate::checks::{CheckCode, Dimension, Finding, Severity, catalog};
 use crate::coverage::TableCoverage;
-use crate::mirror::{Band, MirrorPair};
+use crate::mirror::{Band, FlowDirection, MirrorPair, MirrorReport, Reading};
 use crate::model::{Lang, Sex, TableId, gazetteer};
 use crate::report::Report;
 use crate::review::{ReportTexts, Review, TriageStatus};
@@ -199,6 +199,34 @@ pub struct MirrorRow {
     pub band: Band,
 }
 
+/// The country's partner-structure distance in one direction
+/// (`docs/domain.md#why-a-pair-disagrees`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StructureRow {
+    pub direction: FlowDirection,
+    /// The year of the mirror table, or the latest the country has a distance in this direction.
+    pub year: u16,
+    pub partners: usize,
+    pub distance: f64,
+}
+
+/// How one of the country's pairs disagrees over the years.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StabilityRow {
+    pub partner: String,
+    /// `true`: the partner's emigrants to the country (the country reports the immigration).
+    pub inflow: bool,
+    pub years: usize,
+    /// e^(mean ln(I/E)): the ratio the years centre on.
+    pub ratio: f64,
+    /// Standard deviation of ln(I/E).
+    pub sd: Option<f64>,
+    pub jump_year: Option<u16>,
+    pub reading: Reading,
+    /// The sentence that reads it, in the report's language.
+    pub sentence: String,
+}
+
 /// The years a country reports a table, for the completeness part.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TableYears {
@@ -250,6 +278,10 @@ pub struct ReviewReport {
     pub accuracy: QualityPart,
     pub coherence: QualityPart,
     pub mirror: Vec<MirrorRow>,
+    /// Why the country's pairs disagree: its partner-structure distance per direction …
+    pub structure: Vec<StructureRow>,
+    /// … and the reading of each of its pairs over the years, inflows first.
+    pub stability: Vec<StabilityRow>,
     /// The bounds of the agreement bands (|ln I/E|), which name them.
     pub band_bounds: [f64; 3],
     pub over_time: QualityPart,
@@ -405,6 +437,8 @@ impl ReviewReport {
                 &coherent,
                 vec![Dimension::Coherence, Dimension::Comparability],
             ),
+            structure: structure_rows(&report.mirror, country, mirror_year),
+            stability: stability_rows(&report.mirror, country, lang),
             mirror,
             band_bounds: {
                 let m = &report.settings.mirror;
@@ -569,6 +603,65 @@ fn mirror_rows(pairs: &[MirrorPair], country: Option<&str>) -> (Option<u16>, Vec
         .collect();
     rows.sort_by(|a, b| b.inflow.cmp(&a.inflow).then(a.partner.cmp(&b.partner)));
     (Some(year), rows)
+}
+
+/// The country's partner-structure distance per direction (emigration first), in the year of
+/// the mirror table where it has one there, else in its latest year.
+fn structure_rows(
+    mirror: &MirrorReport,
+    country: Option<&str>,
+    year: Option<u16>,
+) -> Vec<StructureRow> {
+    let Some(code) = country else {
+        return Vec::new();
+    };
+    [FlowDirection::Emigration, FlowDirection::Immigration]
+        .into_iter()
+        .filter_map(|direction| {
+            let of = || {
+                mirror
+                    .structure
+                    .iter()
+                    .filter(move |s| s.country == code && s.direction == direction)
+            };
+            let row = of()
+                .find(|s| Some(s.year) == year)
+                .or_else(|| of().max_by_key(|s| s.year))?;
+            Some(StructureRow {
+                direction,
+                year: row.year,
+                partners: row.partners,
+                distance: row.distance,
+            })
+        })
+        .collect()
+}
+
+/// The readings of the country's pairs over the years: inflows first, by partner.
+fn stability_rows(mirror: &MirrorReport, country: Option<&str>, lang: Lang) -> Vec<StabilityRow> {
+    let Some(code) = country else {
+        return Vec::new();
+    };
+    let mut rows: Vec<StabilityRow> = mirror
+        .stability
+        .iter()
+        .filter(|s| s.receiver == code || s.sender == code)
+        .map(|s| {
+            let inflow = s.receiver == code;
+            StabilityRow {
+                partner: if inflow { &s.sender } else { &s.receiver }.clone(),
+                inflow,
+                years: s.years,
+                ratio: s.mean.exp(),
+                sd: s.sd,
+                jump_year: s.jump_year,
+                reading: s.reading,
+                sentence: s.sentence(lang),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.inflow.cmp(&a.inflow).then(a.partner.cmp(&b.partner)));
+    rows
 }
 
 fn band_counts(rows: &[MirrorRow]) -> Vec<(Band, usize)> {
