@@ -60,7 +60,28 @@ fn mirror_prints_pairs_coverage_and_countries_and_writes_csv() {
     );
     assert!(out.contains("Reference group (best-agreeing): "));
     assert!(out.contains("Countries against their partners"));
-    assert!(out.contains("Harmonisation (benchmark SWE"));
+    assert!(out.contains(
+        "Harmonisation (benchmark SWE, Poisson maximum likelihood, 1,681 pair-years, 30 factors, \
+         residual sd 8.749)"
+    ));
+    // Each factor with its standard error; the benchmark's is fixed.
+    assert!(
+        out.contains("\nAUT           1.199   0.007      1.168   0.009\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nSWE           1.000       –      1.000       –\n"),
+        "{out}"
+    );
+    // The pair-years of the year shown that fit worst, largest residual first.
+    let worst = out
+        .split("Pair-years that fit worst")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        worst.contains("\nFRA      ITA    2018       18,569       15,489    -38.65\n"),
+        "{worst}"
+    );
     assert!(err.contains("wrote 556 pairs to"), "{err}");
     let csv = std::fs::read_to_string(&csv_path).unwrap_or_default();
     let mut lines = csv.lines();
