@@ -717,7 +717,7 @@ fn the_kazakhstan_tajikistan_pair_is_decided_once_for_its_30_findings() {
     // One year decided otherwise: the row shows the mix.
     h.get_by_label(
         "M1 KAZ reports 1,493 immigrants from TJK in 2012; TJK reports 593 emigrants to KAZ: \
-         ratio 2.518 (|ln ratio| 0.923)",
+         ratio 2.518 (|ln ratio| 0.923); 95 % interval of the ratio 2.288 to 2.774",
     )
     .click();
     h.run();

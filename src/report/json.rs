@@ -205,6 +205,7 @@ fn write_mirror(out: &mut impl Write, mirror: &MirrorReport) -> io::Result<()> {
         reference_group,
         durations,
         harmonisation,
+        undercount,
         missing_values: _,
     } = mirror;
     let mut object = Object::at(out, 1)?;
@@ -217,6 +218,7 @@ fn write_mirror(out: &mut impl Write, mirror: &MirrorReport) -> io::Result<()> {
     object.field("reference_group", reference_group)?;
     object.field("durations", durations)?;
     object.field("harmonisation", harmonisation)?;
+    object.field("undercount", undercount)?;
     object.end()
 }
 

@@ -2,7 +2,7 @@
 //! intervals, in a table and as bars on a log axis.
 
 use super::axes::{grid_colour, log_spacer, log_tick};
-use super::{MirrorView, bound_text, ratio_text};
+use super::{MirrorView, bound_text, interval_heading, ratio_text};
 use crate::app::i18n::country_label;
 use crate::app::i18n::{Tr, count_text, tr, trf};
 use crate::app::session::Session;
@@ -82,7 +82,13 @@ impl MirrorView {
         let hovered = countries_plot_ui(ui, data, (direction, year, against, basis), lang);
         if let Some(bar) = hovered.and_then(|i| data.bars.get(i)) {
             hover_card(ui.ctx(), "mirror_bars_card", |ui| {
-                bar_card_ui(ui, bar, flows_of(&bar.country), (direction, basis), lang);
+                bar_card_ui(
+                    ui,
+                    bar,
+                    flows_of(&bar.country),
+                    (direction, basis, data.level),
+                    lang,
+                );
             });
         }
     }
@@ -143,14 +149,10 @@ fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
                     .striped(true)
                     .spacing(vec2(14.0, 4.0))
                     .show(ui, |ui| {
-                        for heading in [
-                            Tr::CountryLabel,
-                            Tr::RatioColumn,
-                            Tr::IntervalColumn,
-                            Tr::PartnersColumn,
-                        ] {
-                            ui.strong(tr(lang, heading));
-                        }
+                        ui.strong(tr(lang, Tr::CountryLabel));
+                        ui.strong(tr(lang, Tr::RatioColumn));
+                        ui.strong(interval_heading(lang, data.level));
+                        ui.strong(tr(lang, Tr::PartnersColumn));
                         ui.end_row();
                         for bar in &data.bars {
                             let name = RichText::new(country_label(&bar.country, lang));
@@ -375,7 +377,7 @@ fn bar_card_ui(
     ui: &mut egui::Ui,
     bar: &UndercountBar,
     flows: Option<&PartnerComparison>,
-    (direction, basis): (FlowDirection, Basis),
+    (direction, basis, level): (FlowDirection, Basis, f64),
     lang: Lang,
 ) {
     ui.strong(country_label(&bar.country, lang));
@@ -386,7 +388,7 @@ fn bar_card_ui(
             ui.label(tr(lang, Tr::RatioColumn));
             ui.strong(ratio_text(lang, bar.ratio));
             ui.end_row();
-            ui.label(tr(lang, Tr::IntervalColumn));
+            ui.label(interval_heading(lang, level));
             ui.label(interval_text(lang, bar.low, bar.high));
             ui.end_row();
             ui.label(tr(lang, Tr::PartnersColumn));

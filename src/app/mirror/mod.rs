@@ -82,6 +82,17 @@ pub fn ratio_text(lang: Lang, value: f64) -> String {
     crate::i18n::format_decimal(value, 3, lang)
 }
 
+/// The heading of an interval at a confidence level: "95 % interval".
+pub fn interval_heading(lang: Lang, level: f64) -> String {
+    let percent = 100.0 * level;
+    let decimals = usize::from(percent.fract() != 0.0);
+    trf(
+        lang,
+        Tr::IntervalColumn,
+        &[&crate::i18n::format_decimal(percent, decimals, lang)],
+    )
+}
+
 /// A band named by what it means, from its bounds in `settings`: "within 10 %", "10 % to 30 %
 /// apart", "30 % to ×2 apart", "more than ×2 apart" (not by its colour).
 pub fn band_name(lang: Lang, band: Band, settings: &MirrorSettings) -> String {
