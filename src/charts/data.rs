@@ -777,9 +777,10 @@ mod tests {
         // Corrected: 1,330 × 0.73 = 970.9 against 1,000, within ±10 %: green.
         assert!((corrected.points[0].immigration - 970.9).abs() < 1e-9);
         assert_eq!(corrected.points[0].band, Band::Green);
-        // Reported: 1.33, |ln 1.33| = 0.285 beyond 0.26: amber.
+        // Reported: 1.33, |ln 1.33| = 0.285 beyond 0.26, but its interval 1.224–1.445 reaches
+        // |ln 1.224| = 0.202: light.
         assert_eq!(reported.points[0].immigration, 1330.0);
-        assert_eq!(reported.points[0].band, Band::Amber);
+        assert_eq!(reported.points[0].band, Band::Light);
         assert!(corrected.corrected && reported.corrected);
         assert_eq!(Basis::Reported.ratio(&report.pairs[0]), Some(1.33));
 
