@@ -577,7 +577,7 @@ fn run_check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         &settings.assess,
         args.lang.into(),
     ) {
-        Ok(assessment) => report.assessment = assessment,
+        Ok(assessment) => report.set_assessment(assessment),
         Err(message) => {
             let _ = writeln!(err, "migreview: --assessment: {message}");
             return EXIT_INPUT;

@@ -1693,7 +1693,7 @@ fn fixtures() -> Vec<Fixture> {
                     "3 RUS 2010 T TOTAL KAZ",
                     Some(30100.0),
                     Some(41200.0),
-                    "RUS reports 41,200 immigrants from KAZ in 2010; KAZ reports 30,100 emigrants to RUS: ratio 1.369 (|ln ratio| 0.314)",
+                    "RUS reports 41,200 immigrants from KAZ in 2010; KAZ reports 30,100 emigrants to RUS: ratio 1.369 (|ln ratio| 0.314); 95 % interval of the ratio 1.349 to 1.389",
                     T3_D14,
                 )]
             },

@@ -57,7 +57,7 @@ fn check_gives_each_finding_its_decision_and_exits_with_the_errors_still_open() 
     assert_eq!(status, 1, "the sample has errors");
     let report = json(&stdout);
     let all = findings(&report);
-    assert_eq!(all.len(), 282);
+    assert_eq!(all.len(), 269);
     assert!(
         report.get("review").is_none(),
         "no review beside the data yet"
@@ -67,7 +67,7 @@ fn check_gives_each_finding_its_decision_and_exits_with_the_errors_still_open() 
             .all(|f| f["status"] == "open" && f["comment"] == "")
     );
     let errors: Vec<&Value> = all.iter().filter(|f| f["severity"] == "error").collect();
-    assert_eq!(errors.len(), 209);
+    assert_eq!(errors.len(), 176);
     let s1 = all.iter().find(|f| f["check"] == "S1").unwrap();
     assert_eq!(
         id(s1),
@@ -89,19 +89,19 @@ fn check_gives_each_finding_its_decision_and_exits_with_the_errors_still_open() 
     assert_eq!(stderr, "", "the review is of these very data");
     let report = json(&stdout);
     assert_eq!(report["review"]["path"], beside.display().to_string());
-    assert_eq!(report["review"]["decisions"], 209);
+    assert_eq!(report["review"]["decisions"], 176);
     assert_eq!(report["review"]["stale"], 1);
     assert_eq!(report["review"]["open_errors"], 1);
-    assert_eq!(report["review"]["listed"], 282);
+    assert_eq!(report["review"]["listed"], 269);
     let listed = findings(&report);
-    assert_eq!(listed.len(), 282);
+    assert_eq!(listed.len(), 269);
     let s1_now = listed.iter().find(|f| id(f) == id(s1)).unwrap();
     assert_eq!(s1_now["status"], "open");
     let decided = listed
         .iter()
         .filter(|f| f["status"] == "false_alarm")
         .count();
-    assert_eq!(decided, 208);
+    assert_eq!(decided, 175);
 
     // Confirming the last error (a real problem, decided) leaves none open.
     review.set_status(id(s1), TriageStatus::Confirmed, NOW);
@@ -121,7 +121,7 @@ fn check_gives_each_finding_its_decision_and_exits_with_the_errors_still_open() 
     let (_, text, _) = check(&files, &[]);
     assert!(
         text.contains(&format!(
-            "Review {}: 210 decisions (1 about findings not found now); 0 errors still open",
+            "Review {}: 177 decisions (1 about findings not found now); 0 errors still open",
             beside.display()
         )),
         "{text}"
@@ -137,18 +137,18 @@ fn check_gives_each_finding_its_decision_and_exits_with_the_errors_still_open() 
         text_ru.contains("→ Подтверждено: asked the office"),
         "{text_ru}"
     );
-    assert!(text_ru.contains("210 решений"), "{text_ru}");
+    assert!(text_ru.contains("177 решений"), "{text_ru}");
 
     // Only the findings still open are listed; the exit status is the same.
     let (status, stdout, _) = check(&files, &["--format", "json", "--status", "open"]);
     assert_eq!(status, 0);
     let open = findings(&json(&stdout));
-    assert_eq!(open.len(), 282 - 209);
+    assert_eq!(open.len(), 269 - 176);
     assert!(open.iter().all(|f| f["status"] == "open"));
     assert!(open.iter().all(|f| f["severity"] != "error"));
     let (_, text, _) = check(&files, &["--status", "confirmed,explained"]);
     assert!(
-        text.contains("Listed: Confirmed, Explained (1 of 282 findings)"),
+        text.contains("Listed: Confirmed, Explained (1 of 269 findings)"),
         "{text}"
     );
     assert!(text.contains("→ Confirmed: asked the office"), "{text}");
@@ -192,7 +192,7 @@ fn a_review_named_on_the_command_line_must_be_readable() {
         ),
         "{stderr}"
     );
-    assert_eq!(findings(&json(&stdout)).len(), 282);
+    assert_eq!(findings(&json(&stdout)).len(), 269);
 }
 
 #[test]

@@ -44,9 +44,17 @@ fn kaz_partners() -> Dataset {
         // |ln(500 / 200)| = 0.916 → error.
         imm("TJK", "KAZ", 2010, Some(500.0)),
         emi("KAZ", "TJK", 2010, Some(200.0)),
-        // |ln(1,200 / 1,000)| = 0.182 → info.
-        imm("ARM", "KAZ", 2010, Some(1200.0)),
-        emi("KAZ", "ARM", 2010, Some(1000.0)),
+        // |ln(12,000 / 10,000)| = 0.182, the interval 1.168–1.233 beyond ±10 % → info.
+        imm("ARM", "KAZ", 2010, Some(12000.0)),
+        emi("KAZ", "ARM", 2010, Some(10000.0)),
+        // 1,200 against 1,000: the same ratio, but its interval 1.102–1.306 reaches agreement
+        // within ±10 % (|ln 1.102| = 0.097) → passes.
+        imm("MDA", "KAZ", 2010, Some(1200.0)),
+        emi("KAZ", "MDA", 2010, Some(1000.0)),
+        // 60 against 30: a ratio of 2 (|ln| 0.693, red by itself), but the interval 1.27–3.21
+        // only rules out agreement within ±26 % (|ln 1.27| = 0.24) → info.
+        imm("UKR", "KAZ", 2010, Some(60.0)),
+        emi("KAZ", "UKR", 2010, Some(30.0)),
         // A 3-month receiver: 1,000 × 0.63 = 630 against 630 → agrees after the correction.
         imm("BLR", "KAZ", 2010, Some(1000.0)).months(3),
         emi("KAZ", "BLR", 2010, Some(630.0)),
@@ -61,8 +69,8 @@ fn kaz_partners() -> Dataset {
 #[test]
 fn m1_flags_disagreeing_pairs_with_their_cell_and_figures() {
     let out = run(CheckCode::M1, &kaz_partners());
-    assert_eq!(out.evaluated, 6, "RUS UZB TJK ARM BLR GEO");
-    assert_eq!(out.failed, 4);
+    assert_eq!(out.evaluated, 8, "RUS UZB TJK ARM MDA UKR BLR GEO");
+    assert_eq!(out.failed, 5);
     assert_eq!(out.not_evaluable, 0);
     let rus = out
         .findings
@@ -79,12 +87,13 @@ fn m1_flags_disagreeing_pairs_with_their_cell_and_figures() {
     assert_eq!(
         rus.message(Lang::En),
         "RUS reports 41,200 immigrants from KAZ in 2010; KAZ reports 30,100 emigrants to RUS: \
-         ratio 1.369 (|ln ratio| 0.314)"
+         ratio 1.369 (|ln ratio| 0.314); 95 % interval of the ratio 1.349 to 1.389"
     );
     assert_eq!(
         rus.message(Lang::Ru),
         "RUS сообщает о 41\u{a0}200 иммигрантах из KAZ в 2010 г.; KAZ сообщает о 30\u{a0}100 \
-         эмигрантах в RUS: отношение 1,369 (|ln отношения| 0,314)"
+         эмигрантах в RUS: отношение 1,369 (|ln отношения| 0,314); 95-процентный интервал \
+         отношения от 1,349 до 1,389"
     );
     // The receiver's Table 3 cell: the first row of the fixture, D14.
     assert_eq!(
@@ -99,6 +108,12 @@ fn m1_flags_disagreeing_pairs_with_their_cell_and_figures() {
     };
     assert_eq!(severity_of("TJK"), Some(Severity::Error));
     assert_eq!(severity_of("ARM"), Some(Severity::Info));
+    assert_eq!(severity_of("MDA"), None, "its interval reaches agreement");
+    assert_eq!(
+        severity_of("UKR"),
+        Some(Severity::Info),
+        "by the end nearest agreement"
+    );
     assert_eq!(severity_of("GEO"), Some(Severity::Error));
     assert_eq!(severity_of("UZB"), None, "agrees within 2 %");
     assert_eq!(
@@ -134,7 +149,8 @@ fn m1_reports_the_corrected_figures_when_a_correction_applies() {
     assert_eq!(
         f.message(Lang::En),
         "DEU reports 2,000 immigrants from SVK in 2012; SVK reports 400 emigrants to DEU: ratio \
-         5.000; after the duration-of-stay correction 2,000 against 904: ratio 2.212 (|ln ratio| 0.794)"
+         5.000; after the duration-of-stay correction 2,000 against 904: ratio 2.212 (|ln ratio| \
+         0.794); 95 % interval of the ratio 2.044 to 2.396"
     );
     assert_eq!(f.severity, Severity::Error);
 }

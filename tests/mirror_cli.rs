@@ -25,7 +25,7 @@ fn mirror_prints_pairs_coverage_and_countries_and_writes_csv() {
         out.starts_with("Mirror pairs in 2018: 556 with at least one side reported, 200 with both"),
         "{out}"
     );
-    // Spain to France: I/E 1.008 with its Poisson 95 % interval, e^(0.00834 ± 1.96 · 0.00979).
+    // Spain to France: I/E 1.008 with its exact 95 % interval.
     let es_fr = out.lines().find(|l| l.starts_with("FRA      ESP    2018"));
     assert_eq!(
         es_fr,
@@ -34,7 +34,7 @@ fn mirror_prints_pairs_coverage_and_countries_and_writes_csv() {
         )
     );
     assert!(
-        out.contains("interval: the Poisson 95 % interval of the corrected ratio)"),
+        out.contains("interval: the exact 95 % interval of the corrected ratio)"),
         "{out}"
     );
     assert!(out.contains("corrected   95 % interval\n"), "{out}");
@@ -47,10 +47,10 @@ fn mirror_prints_pairs_coverage_and_countries_and_writes_csv() {
         "{bg_lt}"
     );
     assert!(bg_lt.contains("red"), "{bg_lt}");
-    // 22 against 0: no ratio, and the interval of e^ln(22.5 / 0.5) = 45, wide but finite:
-    // e^(3.807 ± 1.96 · √(1/22.5 + 1/0.5)).
+    // 22 against 0: no ratio, and an interval with no upper end: p = 22/22 has the exact lower
+    // bound 0.025^(1/22) = 0.8456, so ρ ≥ 0.8456 / 0.1544 = 5.478.
     assert!(
-        bg_lt.ends_with("  red               –   2.730–741.852"),
+        bg_lt.ends_with("  red               –         5.478–∞"),
         "{bg_lt}"
     );
     assert!(
@@ -90,7 +90,7 @@ fn mirror_prints_pairs_coverage_and_countries_and_writes_csv() {
         Some(
             "receiver,sender,year,sex,immigration,emigration,difference,ratio,log_ratio,rel_diff,\
              band,corrected_immigration,corrected_emigration,corrected_ratio,corrected_log_ratio,\
-             log_ratio_low,log_ratio_high"
+             ratio_low,ratio_high"
         )
     );
     assert_eq!(csv.lines().count(), 557);
@@ -348,11 +348,9 @@ fn plot_labels_the_scatter_points_asked_for() {
     );
     assert_eq!(pair_labels(&none), Vec::<String>::new());
     // By default the largest discrepancies outside the green band: here Russia's immigration
-    // from Kazakhstan (41,200 against 30,100) and Kazakhstan's from Russia (20,000 against 18,000).
-    assert_eq!(
-        pair_labels(&scatter_of(None)),
-        ["KAZ » RUS 2010", "RUS » KAZ 2010"]
-    );
+    // from Kazakhstan (41,200 against 30,100); Kazakhstan's from Russia (20,000 against 18,000)
+    // has an interval, 1.089 to 1.134, that reaches agreement within ±10 %.
+    assert_eq!(pair_labels(&scatter_of(None)), ["KAZ » RUS 2010"]);
     let parsed = Cli::try_parse_from([
         "migreview",
         "plot",
@@ -422,4 +420,58 @@ fn files_in(dir: &std::path::Path) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+#[test]
+fn the_json_gives_pair_intervals_and_undercount_classes() {
+    let (status, out, err) = run(&["mirror", BILATERAL, "--format", "json"]);
+    assert_eq!(status, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let it_es = report["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| {
+            p["receiver"] == "ESP" && p["sender"] == "ITA" && p["year"] == 2018 && p["sex"] == "T"
+        })
+        .unwrap();
+    // 22,002 against 7,952: the exact 95 % interval 2.697 to 2.839.
+    let low = it_es["ratio_low"].as_f64().unwrap();
+    let high = it_es["ratio_high"].as_f64().unwrap();
+    assert!(
+        (low - 2.6967).abs() < 1e-4 && (high - 2.8391).abs() < 1e-4,
+        "{low} {high}"
+    );
+    let undercount = report["undercount"].as_array().unwrap();
+    let bulgaria = undercount
+        .iter()
+        .find(|u| u["country"] == "BGR" && u["direction"] == "immigration" && u["year"] == 2015)
+        .unwrap();
+    // Bulgaria 2015 counts 0.17 of the immigrants the reference group reports sending it: the
+    // lowest model group, and QuantMig rates it of high undercount.
+    assert_eq!(bulgaria["model_score"], 0.0);
+    assert_eq!(bulgaria["expert_score"], 0.0);
+    assert_eq!(bulgaria["metadata_score"], serde_json::Value::Null);
+    assert_eq!(bulgaria["class"], "high");
+    let mut keys: Vec<&str> = bulgaria
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "class",
+            "combined",
+            "country",
+            "direction",
+            "expert_score",
+            "metadata_score",
+            "model_score",
+            "ratio",
+            "year"
+        ]
+    );
 }

@@ -209,3 +209,93 @@ fn sending_country_totals_of_2019_match_the_published_ratios() {
         );
     }
 }
+
+/// ln k! for k = 0..=n, summed from the logarithms (no gamma function).
+fn ln_factorials(n: usize) -> Vec<f64> {
+    let mut table = vec![0.0f64; n + 1];
+    for k in 1..=n {
+        table[k] = table[k - 1] + (k as f64).ln();
+    }
+    table
+}
+
+/// P(X ≥ x) (`upper`) or P(X ≤ x) for X ~ Binomial(n, p), term by term.
+fn binomial_tail(x: usize, n: usize, p: f64, upper: bool, ln_fact: &[f64]) -> f64 {
+    let range = if upper { x..=n } else { 0..=x };
+    range
+        .map(|k| {
+            (ln_fact[n] - ln_fact[k] - ln_fact[n - k]
+                + k as f64 * p.ln()
+                + (n - k) as f64 * (-p).ln_1p())
+            .exp()
+        })
+        .sum()
+}
+
+/// The Clopper–Pearson bounds by their definition: the p at which the binomial tail beyond the
+/// observed count is 2.5 %, found by bisection.
+fn reference_interval(immigration: usize, emigration: usize) -> [f64; 2] {
+    let n = immigration + emigration;
+    let ln_fact = ln_factorials(n);
+    let solve = |upper: bool| {
+        let (mut low, mut high) = (0.0f64, 1.0f64);
+        for _ in 0..100 {
+            let p = 0.5 * (low + high);
+            let tail = binomial_tail(immigration, n, p, upper, &ln_fact);
+            // P(X ≥ x) grows with p; P(X ≤ x) falls.
+            if (tail < 0.025) == upper {
+                low = p;
+            } else {
+                high = p;
+            }
+        }
+        0.5 * (low + high)
+    };
+    let p_low = if immigration == 0 { 0.0 } else { solve(true) };
+    let p_high = if emigration == 0 { 1.0 } else { solve(false) };
+    let odds = |p: f64| {
+        if p >= 1.0 {
+            f64::INFINITY
+        } else {
+            p / (1.0 - p)
+        }
+    };
+    [odds(p_low), odds(p_high)]
+}
+
+#[test]
+fn pair_intervals_are_the_exact_binomial_intervals() {
+    for (sender, receiver, year) in [
+        ("ESP", "FRA", 2018),
+        ("NLD", "BEL", 2018),
+        ("ITA", "ESP", 2018),
+        ("FIN", "EST", 2018),
+        ("BGR", "LTU", 2018),
+        ("SVK", "BEL", 2010),
+    ] {
+        let p = pair(sender, receiver, year);
+        let (i, e) = (p.immigration.unwrap(), p.emigration.unwrap());
+        assert_eq!(
+            (p.corrected_immigration, p.corrected_emigration),
+            (Some(i), Some(e))
+        );
+        let [low, high] = reference_interval(i as usize, e as usize);
+        let got_low = p.ratio_low.unwrap();
+        assert!(
+            (got_low - low).abs() <= 1e-7 * low.max(1e-3),
+            "{sender}→{receiver}: {got_low} {low}"
+        );
+        match p.ratio_high {
+            Some(got_high) => assert!(
+                (got_high - high).abs() <= 1e-7 * high,
+                "{sender}→{receiver}: {got_high} {high}"
+            ),
+            None => assert_eq!(high, f64::INFINITY, "{sender}→{receiver}"),
+        }
+    }
+    // ITA→ESP 2018, 22,002 against 7,952: the whole interval lies beyond a factor of two.
+    let it_es = pair("ITA", "ESP", 2018);
+    assert!(it_es.ratio_low.unwrap() > 2.0 && it_es.band == Band::Red);
+    // BGR→LTU 2018, 22 against 0: no upper bound, red because even the lower one is far off.
+    assert_eq!(pair("BGR", "LTU", 2018).ratio_high, None);
+}

@@ -482,7 +482,7 @@ fn findings_of_one_cause_are_one_row_decided_together_and_show_their_mix() {
     assert!(!has_label(
         &h,
         "M1 AUT reports 3,406 immigrants from BGR in 2017; BGR reports 527 emigrants to AUT: \
-         ratio 6.463 (|ln ratio| 1.866)"
+         ratio 6.463 (|ln ratio| 1.866); 95 % interval of the ratio 5.895 to 7.097"
     ));
     // A click marks the three and opens the row on them; one decision for all.
     h.get_by_label(&format!("{row}: Open 3")).click();
@@ -490,7 +490,7 @@ fn findings_of_one_cause_are_one_row_decided_together_and_show_their_mix() {
     h.get_by_label("3 findings selected");
     h.get_by_label(
         "M1 AUT reports 3,406 immigrants from BGR in 2017; BGR reports 527 emigrants to AUT: \
-         ratio 6.463 (|ln ratio| 1.866)",
+         ratio 6.463 (|ln ratio| 1.866); 95 % interval of the ratio 5.895 to 7.097",
     );
     h.get_by_label("Confirmed").click();
     h.run();
@@ -505,7 +505,7 @@ fn findings_of_one_cause_are_one_row_decided_together_and_show_their_mix() {
     // One member decided otherwise: the row shows the mix.
     h.get_by_label(
         "M1 AUT reports 3,406 immigrants from BGR in 2017; BGR reports 527 emigrants to AUT: \
-         ratio 6.463 (|ln ratio| 1.866)",
+         ratio 6.463 (|ln ratio| 1.866); 95 % interval of the ratio 5.895 to 7.097",
     )
     .click();
     h.run();

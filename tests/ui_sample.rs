@@ -457,6 +457,11 @@ fn the_mirror_scatter_shows_tajikistan_to_russia_in_the_red_band_and_opens_its_s
     assert!((0.35..0.45).contains(&tjk.ratio), "{}", tjk.ratio);
     h.get_by_label("Tajikistan (TJK)");
     h.get_by_label(&ratio_text(Lang::En, tjk.ratio));
+    // Its undercount class: high (0.4 of what the reference group reports, and no obligation to
+    // de-register); the four other countries count within a few per cent: low.
+    h.get_by_label("Undercount");
+    assert_eq!(h.get_all_by_label("high").count(), 1);
+    assert_eq!(h.get_all_by_label("low").count(), 4);
 }
 
 #[test]
@@ -511,7 +516,8 @@ fn the_duration_correction_changes_azerbaijans_ratios_until_2015() {
     let settings = &h.state().session().report.settings.mirror;
     let p2012 = pair(&h, "KAZ", "AZE", 2012).clone();
     assert_eq!(Basis::Corrected.band(&p2012, settings), Band::Green);
-    assert_eq!(Basis::Reported.band(&p2012, settings), Band::Amber);
+    // Reported, the interval's end nearest agreement lies beyond ±10 %, within ±26 %: light.
+    assert_eq!(Basis::Reported.band(&p2012, settings), Band::Light);
 
     // The scatter follows the same toggle.
     h.get_by_label("Scatter").click();
@@ -524,7 +530,7 @@ fn the_duration_correction_changes_azerbaijans_ratios_until_2015() {
         .find(|p| p.sender == "KAZ" && p.receiver == "AZE" && p.year == 2012)
         .expect("KAZ → AZE 2012");
     assert_eq!(point.immigration, p2012.immigration.expect("I"));
-    assert_eq!(point.band, Band::Amber);
+    assert_eq!(point.band, Band::Light);
 }
 
 /// Size of a PNG file.
@@ -717,7 +723,7 @@ fn the_kazakhstan_tajikistan_pair_is_decided_once_for_its_30_findings() {
     // One year decided otherwise: the row shows the mix.
     h.get_by_label(
         "M1 KAZ reports 1,493 immigrants from TJK in 2012; TJK reports 593 emigrants to KAZ: \
-         ratio 2.518 (|ln ratio| 0.923)",
+         ratio 2.518 (|ln ratio| 0.923); 95 % interval of the ratio 2.288 to 2.774",
     )
     .click();
     h.run();

@@ -115,7 +115,7 @@ fn the_sources_panel_lists_a_countrys_sources_and_explains_a_suggestion() {
     let filter = &h.state().findings_view().filter;
     assert_eq!(filter.check, Some(migreview::checks::CheckCode::C5));
     assert_eq!(filter.country.as_deref(), Some("TJK"));
-    h.get_by_label("Showing 2 of 282 findings");
+    h.get_by_label("Showing 2 of 269 findings");
     h.get_by_label("Sources").click();
     h.run();
     h.query_all_by_label_contains("A3 · ")

@@ -13,6 +13,7 @@ pub mod choices;
 pub mod edit;
 pub mod evidence;
 pub mod institutions;
+pub mod metadata;
 pub mod model;
 pub mod questionnaire;
 pub mod rubric;

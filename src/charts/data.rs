@@ -2,6 +2,7 @@
 //! the window's interactive views draw from these same structures.
 
 use crate::coverage::{CellStatus, TableCoverage};
+use crate::mirror::interval::{least_discrepancy, ratio_interval};
 use crate::mirror::measures::band_of_log_ratio;
 use crate::mirror::{Band, FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
 use crate::model::{Sex, TableId};
@@ -115,12 +116,18 @@ impl Basis {
         }
     }
 
-    /// The band of a pair on this basis: the report's band is that of the corrected log ratio;
-    /// the reported figures get the band of their own log ratio (`small` and `one-sided` stay).
+    /// The band of a pair on this basis: the report's band is that of the interval of the
+    /// corrected ratio; the reported figures get the band of the interval of their own ratio
+    /// (`small` and `one-sided` stay).
     pub fn band(self, pair: &MirrorPair, settings: &MirrorSettings) -> Band {
-        match (self, pair.band, pair.log_ratio) {
-            (Basis::Reported, Band::Green | Band::Light | Band::Amber | Band::Red, Some(l)) => {
-                band_of_log_ratio(settings, l)
+        let coloured = matches!(
+            pair.band,
+            Band::Green | Band::Light | Band::Amber | Band::Red
+        );
+        match (self, pair.immigration.zip(pair.emigration)) {
+            (Basis::Reported, Some((i, e))) if coloured => {
+                let interval = ratio_interval(i, e, settings.interval_level);
+                band_of_log_ratio(settings, interval.map_or(0.0, least_discrepancy))
             }
             _ => pair.band,
         }
@@ -521,6 +528,8 @@ pub struct UndercountData {
     pub corrected: bool,
     /// The country under review, when it has a bar: its bar is marked among the others.
     pub country: Option<String>,
+    /// The confidence level of the intervals (`mirror.interval_level`).
+    pub level: f64,
 }
 
 impl UndercountData {
@@ -641,6 +650,7 @@ impl UndercountData {
             basis,
             corrected,
             country: None,
+            level: settings.interval_level,
         }
     }
 }
@@ -767,9 +777,10 @@ mod tests {
         // Corrected: 1,330 × 0.73 = 970.9 against 1,000, within ±10 %: green.
         assert!((corrected.points[0].immigration - 970.9).abs() < 1e-9);
         assert_eq!(corrected.points[0].band, Band::Green);
-        // Reported: 1.33, |ln 1.33| = 0.285 beyond 0.26: amber.
+        // Reported: 1.33, |ln 1.33| = 0.285 beyond 0.26, but its interval 1.224–1.445 reaches
+        // |ln 1.224| = 0.202: light.
         assert_eq!(reported.points[0].immigration, 1330.0);
-        assert_eq!(reported.points[0].band, Band::Amber);
+        assert_eq!(reported.points[0].band, Band::Light);
         assert!(corrected.corrected && reported.corrected);
         assert_eq!(Basis::Reported.ratio(&report.pairs[0]), Some(1.33));
 

@@ -226,6 +226,8 @@ pub struct MirrorMessage {
     pub corrected: Option<(f64, f64)>,
     /// |ln ratio| after the correction.
     pub abs_log_ratio: f64,
+    /// The exact interval of the corrected ratio and its level.
+    pub interval: Option<([f64; 2], f64)>,
 }
 
 impl MirrorMessage {
@@ -259,6 +261,24 @@ impl MirrorMessage {
             "∞".into()
         };
         message.push_str(&t!(lang, "m1-log-ratio", value = log_text));
+        if let Some(([low, high], level)) = self.interval {
+            let high = if high.is_finite() {
+                text::decimal(high, 3, lang)
+            } else {
+                "∞".into()
+            };
+            message.push_str(&t!(
+                lang,
+                "m1-interval",
+                level = text::decimal(
+                    100.0 * level,
+                    usize::from((100.0 * level).fract() != 0.0),
+                    lang
+                ),
+                low = text::decimal(low, 3, lang),
+                high = high,
+            ));
+        }
         message
     }
 }

@@ -5,6 +5,7 @@ use super::message::{Message, MirrorMessage, ratio_text, sex_note};
 use super::text::{at, both, missing_reason};
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
 use crate::i18n::format_number;
+use crate::mirror::interval;
 use crate::mirror::pairing::MissingValues;
 use crate::mirror::{CountryFlows, FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
 use crate::model::{Dataset, Lang, Location, Missing, Sex, Sym, TableId, Value};
@@ -41,6 +42,8 @@ struct Discrepancy<'a> {
     corrected_immigration: f64,
     corrected_emigration: f64,
     abs_log_ratio: f64,
+    interval: Option<[f64; 2]>,
+    level: f64,
     severity: Severity,
 }
 
@@ -64,13 +67,17 @@ impl Check for MirrorDiscrepancy {
             let ce = pair.corrected_emigration.unwrap_or(e);
             // ln(x / 0) is infinite: a side reported as 0 against a real flow is an error.
             let l = (ci / ce).ln().abs();
-            if l.is_nan() || l < settings.band_green {
+            // A pair fails only when its whole interval lies beyond the green band, and its
+            // severity is the band of the interval's end nearest agreement.
+            let interval = pair.ratio_interval();
+            let least = interval.map_or(l, interval::least_discrepancy);
+            if l.is_nan() || least < settings.band_green {
                 out.pass();
                 continue;
             }
-            let severity = if l < settings.band_light {
+            let severity = if least < settings.band_light {
                 Severity::Info
-            } else if l < settings.band_amber {
+            } else if least < settings.band_amber {
                 Severity::Warning
             } else {
                 Severity::Error
@@ -82,6 +89,8 @@ impl Check for MirrorDiscrepancy {
                 corrected_immigration: ci,
                 corrected_emigration: ce,
                 abs_log_ratio: l,
+                interval,
+                level: settings.interval_level,
                 severity,
             });
         }
@@ -205,6 +214,7 @@ fn discrepancy_case(d: &Discrepancy<'_>, location: Option<Location>) -> Case {
             emigration: d.emigration,
             corrected: corrected.then_some((d.corrected_immigration, d.corrected_emigration)),
             abs_log_ratio: d.abs_log_ratio,
+            interval: d.interval.map(|bounds| (bounds, d.level)),
         })),
         location,
         severity: Some(d.severity),

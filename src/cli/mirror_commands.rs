@@ -95,7 +95,7 @@ pub fn run_mirror(args: &MirrorArgs, out: &mut dyn Write, err: &mut dyn Write) -
     }
     let written = match args.format {
         Format::Json => crate::save::write_json_pretty(out, &report),
-        Format::Text => write_mirror_text(out, &report, args.year, settings.mirror.interval_z),
+        Format::Text => write_mirror_text(out, &report, args.year, settings.mirror.interval_level),
     };
     if let Err(e) = written {
         return super::output_failed(&e, err);
@@ -147,9 +147,9 @@ fn interval(c: &PartnerComparison) -> String {
     range(c.ratio_low.zip(c.ratio_high).map(|(lo, hi)| [lo, hi]))
 }
 
-/// The confidence of a two-sided normal interval of ± z standard errors: `95 %` for 1.96.
-fn confidence(z: f64) -> String {
-    let percent = 100.0 * libm::erf(z / std::f64::consts::SQRT_2);
+/// A confidence level in per cent: `95 %` for 0.95, `99.5 %` for 0.995.
+fn confidence(level: f64) -> String {
+    let percent = 100.0 * level;
     let decimals = if (percent - percent.round()).abs() < 0.05 {
         0
     } else {
@@ -162,14 +162,15 @@ fn write_mirror_text(
     out: &mut dyn Write,
     report: &MirrorReport,
     year: Option<u16>,
-    interval_z: f64,
+    level: f64,
 ) -> std::io::Result<()> {
-    write_pairs(out, report, year, interval_z)?;
+    write_pairs(out, report, year, level)?;
     write_coverage(out, report)?;
     write_durations(out, report)?;
     write_reference_group(out, report)?;
     write_countries(out, report)?;
-    write_harmonisation(out, report)
+    write_harmonisation(out, report)?;
+    write_undercount(out, report)
 }
 
 /// The pairs of a mirror report, one line each, under their heading.
@@ -177,7 +178,7 @@ fn write_pairs(
     out: &mut dyn Write,
     report: &MirrorReport,
     year: Option<u16>,
-    interval_z: f64,
+    level: f64,
 ) -> std::io::Result<()> {
     let two_sided = report.pairs.iter().filter(|p| p.is_two_sided()).count();
     let when = year.map_or_else(String::new, |y| format!(" in {y}"));
@@ -187,11 +188,11 @@ fn write_pairs(
         format_count(report.pairs.len() as f64),
         format_count(two_sided as f64)
     )?;
-    let level = confidence(interval_z);
+    let level = confidence(level);
     writeln!(
         out,
         "(immigration reported by the receiver, emigration reported by the sender; ratio = I / E; \
-         interval: the Poisson {level} interval of the corrected ratio)"
+         interval: the exact {level} interval of the corrected ratio)"
     )?;
     writeln!(
         out,
@@ -425,6 +426,40 @@ fn write_harmonisation(out: &mut dyn Write, report: &MirrorReport) -> std::io::R
             count(p.immigration),
             count(p.emigration),
             number(p.residual, 2)
+        )?;
+    }
+    Ok(())
+}
+
+/// The undercount scores and class of each country, direction and year.
+fn write_undercount(out: &mut dyn Write, report: &MirrorReport) -> std::io::Result<()> {
+    if report.undercount.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "Undercount classes (U: the country's flows over the reference group's report of them; \
+         scores from 0, most undercount, to 1; combined with the published weights)"
+    )?;
+    writeln!(
+        out,
+        "{:<7} {:<11} {:>4} {:>8} {:>6} {:>6} {:>8} {:>8}  class",
+        "country", "direction", "year", "U", "model", "expert", "metadata", "combined"
+    )?;
+    for u in &report.undercount {
+        writeln!(
+            out,
+            "{:<7} {:<11} {:>4} {:>8} {:>6} {:>6} {:>8} {:>8}  {}",
+            u.country,
+            u.direction.as_str(),
+            u.year,
+            number(u.ratio, 3),
+            number(u.model_score, 2),
+            number(u.expert_score, 2),
+            number(u.metadata_score, 2),
+            number(u.combined, 3),
+            u.class.map_or("–", |c| c.as_str())
         )?;
     }
     Ok(())
@@ -685,11 +720,11 @@ mod tests {
 
     #[test]
     fn intervals_say_their_confidence() {
-        assert_eq!(confidence(1.96), "95 %");
-        assert_eq!(confidence(1.645), "90 %");
-        assert_eq!(confidence(2.576), "99 %");
-        assert_eq!(confidence(1.0), "68.3 %");
+        assert_eq!(confidence(0.95), "95 %");
+        assert_eq!(confidence(0.9), "90 %");
+        assert_eq!(confidence(0.995), "99.5 %");
         assert_eq!(range(Some([0.98921, 1.0279])), "0.989–1.028");
+        assert_eq!(range(Some([5.48, f64::INFINITY])), "5.480–∞");
         assert_eq!(range(None), "–");
     }
 }

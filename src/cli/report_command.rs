@@ -95,7 +95,7 @@ fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         .as_ref()
         .filter(|(r, _)| r.assessment.is_some())
         .map(|(_, path)| path.as_path());
-    report.assessment = super::assess_commands::assessment_for_run(
+    let assessment = super::assess_commands::assessment_for_run(
         from,
         &hashes,
         &outcome.dataset,
@@ -103,6 +103,7 @@ fn report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         &settings.assess,
         args.lang.into(),
     )?;
+    report.set_assessment(assessment);
     let country = named_country.or_else(|| review.as_ref().and_then(|(r, _)| r.country.clone()));
     if let Some(code) = &country
         && outcome.dataset.sym(code).is_none()

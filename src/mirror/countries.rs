@@ -195,8 +195,14 @@ fn seed(country: &str, direction: FlowDirection, year: u16) -> u64 {
     hash
 }
 
-/// The 2.5 % and 97.5 % (for z = 1.96) percentiles of the bootstrap ratio.
-fn bootstrap_interval(figures: &[Figures<'_>], resamples: usize, seed: u64) -> Option<[f64; 2]> {
+/// The percentiles of the bootstrap ratio that bound the central `level` of it (2.5 % and
+/// 97.5 % at 0.95).
+fn bootstrap_interval(
+    figures: &[Figures<'_>],
+    resamples: usize,
+    level: f64,
+    seed: u64,
+) -> Option<[f64; 2]> {
     let n = figures.len();
     if n < 2 || resamples == 0 {
         return None;
@@ -219,16 +225,18 @@ fn bootstrap_interval(figures: &[Figures<'_>], resamples: usize, seed: u64) -> O
     if ratios.is_empty() {
         return None;
     }
-    Some(percentiles(&mut ratios))
+    Some(percentiles(&mut ratios, level))
 }
 
-/// The 2.5 % and 97.5 % percentiles of a non-empty list (the values at the ranks a full sort
-/// would give them, rounded to the nearest), found in linear time; reorders the list.
-fn percentiles(ratios: &mut [f64]) -> [f64; 2] {
+/// The percentiles of a non-empty list that bound its central `level` (2.5 % and 97.5 % at
+/// 0.95: the values at the ranks a full sort would give them, rounded to the nearest), found in
+/// linear time; reorders the list.
+fn percentiles(ratios: &mut [f64], level: f64) -> [f64; 2] {
     let last = ratios.len().saturating_sub(1) as f64;
+    let tail = (1.0 - level) / 2.0;
     let (low_at, high_at) = (
-        (last * 0.025).round() as usize,
-        (last * 0.975).round() as usize,
+        (last * tail).round() as usize,
+        (last * (1.0 - tail)).round() as usize,
     );
     let (_, &mut low, above) = ratios.select_nth_unstable_by(low_at, f64::total_cmp);
     let high = match high_at.checked_sub(low_at + 1) {
@@ -250,7 +258,12 @@ fn compare(
     let reported = sum(|f| f.own);
     let partners_report = sum(|f| f.theirs);
     let (own_raw, theirs_raw) = (sum(|f| f.own_raw), sum(|f| f.theirs_raw));
-    let interval = bootstrap_interval(figures, settings.bootstrap_resamples, seed);
+    let interval = bootstrap_interval(
+        figures,
+        settings.bootstrap_resamples,
+        settings.interval_level,
+        seed,
+    );
     Some(PartnerComparison {
         partners: figures.len(),
         reported,
@@ -344,7 +357,7 @@ mod tests {
             sorted.sort_by(f64::total_cmp);
             let at = |p: f64| sorted[((n - 1) as f64 * p).round() as usize];
             assert_eq!(
-                percentiles(&mut values),
+                percentiles(&mut values, 0.95),
                 [at(0.025), at(0.975)],
                 "{n} values"
             );

@@ -20,8 +20,8 @@ pub const PAIR_COLUMNS: [&str; 17] = [
     "corrected_emigration",
     "corrected_ratio",
     "corrected_log_ratio",
-    "log_ratio_low",
-    "log_ratio_high",
+    "ratio_low",
+    "ratio_high",
 ];
 
 fn cell(value: Option<f64>) -> String {
@@ -52,8 +52,8 @@ pub fn write_pairs_csv<'a>(
             cell(p.corrected_emigration),
             cell(p.corrected_ratio),
             cell(p.corrected_log_ratio),
-            cell(p.log_ratio_low),
-            cell(p.log_ratio_high),
+            cell(p.ratio_low),
+            cell(p.ratio_high),
         ])?;
     }
     csv.flush()?;

@@ -1,5 +1,6 @@
 //! Cell-level discrepancy measures of a pair-year (`docs/domain.md#measures`).
 
+use super::interval;
 use super::settings::MirrorSettings;
 use super::{Band, MirrorPair};
 use crate::model::Sex;
@@ -21,26 +22,19 @@ pub fn rel_diff(immigration: f64, emigration: f64) -> Option<f64> {
     (mean != 0.0).then(|| (immigration - emigration) / mean)
 }
 
-/// Half-width of the Poisson interval of a log ratio of the counts I and E: a Poisson count n has
-/// variance n, so ln(n + 0.5) has variance ≈ 1 / (n + 0.5) (delta method; the `√n` rule of
-/// `docs/domain.md#measures`), and the two sides are independent: z · √(1/(I + 0.5) + 1/(E + 0.5)).
-pub fn log_ratio_half_width(immigration: f64, emigration: f64, z: f64) -> f64 {
-    z * (1.0 / (immigration.max(0.0) + 0.5) + 1.0 / (emigration.max(0.0) + 0.5)).sqrt()
-}
-
-/// The Poisson interval of a log ratio `centre` computed from the counts I and E.
-pub fn log_ratio_interval(centre: f64, immigration: f64, emigration: f64, z: f64) -> [f64; 2] {
-    let half = log_ratio_half_width(immigration, emigration, z);
-    [centre - half, centre + half]
-}
-
 /// The band of a two-sided pair: `small` when I + E is below the small-count threshold, else by
-/// |log ratio| against the band bounds.
-pub fn band(settings: &MirrorSettings, immigration: f64, emigration: f64, log_ratio: f64) -> Band {
+/// the least |log ratio| its interval allows (`docs/domain.md#pair-interval`): a pair is coloured
+/// beyond a band only when its whole interval lies beyond it.
+pub fn band(
+    settings: &MirrorSettings,
+    immigration: f64,
+    emigration: f64,
+    interval: Option<[f64; 2]>,
+) -> Band {
     if immigration + emigration < settings.small_count {
         return Band::Small;
     }
-    band_of_log_ratio(settings, log_ratio)
+    band_of_log_ratio(settings, interval.map_or(0.0, interval::least_discrepancy))
 }
 
 /// The colour band of |log ratio|, without the small-count rule.
@@ -84,12 +78,11 @@ pub fn measure(
     let both = i.zip(e);
     let corrected_both = ci.zip(ce);
     let corrected_log_ratio = corrected_both.map(|(ci, ce)| log_ratio(ci, ce));
-    let interval = both
-        .zip(corrected_log_ratio)
-        .map(|((i, e), l)| log_ratio_interval(l, i, e, settings.interval_z));
-    let band = match (both, corrected_log_ratio) {
-        (Some((i, e)), Some(l)) => band(settings, i, e, l),
-        _ => Band::OneSided,
+    let interval = corrected_both
+        .and_then(|(ci, ce)| interval::ratio_interval(ci, ce, settings.interval_level));
+    let band = match both {
+        Some((i, e)) => band(settings, i, e, interval),
+        None => Band::OneSided,
     };
     MirrorPair {
         receiver,
@@ -107,8 +100,8 @@ pub fn measure(
         corrected_immigration: ci,
         corrected_emigration: ce,
         corrected_log_ratio,
-        log_ratio_low: interval.map(|[lo, _]| lo),
-        log_ratio_high: interval.map(|[_, hi]| hi),
+        ratio_low: interval.map(|[low, _]| low),
+        ratio_high: interval.and_then(|[_, high]| high.is_finite().then_some(high)),
         residual: None,
     }
 }
@@ -149,10 +142,12 @@ mod tests {
         assert_eq!(p.difference, Some(11100.0));
         assert_eq!(p.band, Band::Amber);
         assert_eq!(p.corrected_ratio, p.ratio);
-        // Half-width 1.96 · √(1/41200.5 + 1/30100.5) = 0.01486.
-        let low = p.log_ratio_low.unwrap_or(f64::NAN);
-        let high = p.log_ratio_high.unwrap_or(f64::NAN);
-        assert!(((high - low) / 2.0 - 0.01486).abs() < 1e-5, "{low} {high}");
+        // p = 41,200 / 71,300; the exact 95 % interval of p is 0.5742047 to 0.5814692 (where
+        // the binomial tails P(X ≥ 41,200) and P(X ≤ 41,200) are 2.5 %), ρ = p / (1 − p).
+        let low = p.ratio_low.unwrap_or(f64::NAN);
+        let high = p.ratio_high.unwrap_or(f64::NAN);
+        assert!((low - 1.348_546_2).abs() < 1e-6, "{low}");
+        assert!((high - 1.389_310_5).abs() < 1e-6, "{high}");
     }
 
     #[test]

@@ -11,10 +11,12 @@ pub mod disagreement;
 pub mod duration;
 pub mod export;
 pub mod harmonise;
+pub mod interval;
 pub mod measures;
 pub mod pairing;
 pub mod poisson;
 pub mod settings;
+pub mod undercount;
 
 pub use crate::coverage::MirrorCoverage;
 pub use countries::{CountryFlows, PartnerComparison, ReferenceGroupReport};
@@ -25,6 +27,7 @@ pub use settings::{
     CorrectionSet, DurationSetting, FlowDirection, HarmoniseMethod, MirrorSettings,
     MirrorSettingsError, ReferenceGroup,
 };
+pub use undercount::{MetadataScore, Undercount, UndercountClass};
 
 use crate::model::{Dataset, Sex};
 use serde::{Deserialize, Serialize};
@@ -99,11 +102,13 @@ pub struct MirrorPair {
     /// ln((corrected I + 0.5) / (corrected E + 0.5)) when both are reported.
     #[serde(default)]
     pub corrected_log_ratio: Option<f64>,
-    /// Poisson interval of `corrected_log_ratio` (see [`measures::log_ratio_interval`]).
+    /// The exact interval of the corrected ratio at `mirror.interval_level` (see
+    /// [`interval::ratio_interval`]); `null` where a side is missing. `ratio_high` is also `null`
+    /// when the corrected emigration is 0 (nothing bounds the ratio from above).
     #[serde(default)]
-    pub log_ratio_low: Option<f64>,
+    pub ratio_low: Option<f64>,
     #[serde(default)]
-    pub log_ratio_high: Option<f64>,
+    pub ratio_high: Option<f64>,
     /// The pair-year's residual under the harmonisation (`docs/domain.md#harmonisation`): the
     /// Pearson residual of its two counts under the Poisson fit, `ln I + a − ln E − b` under
     /// least squares; `null` for pair-years not in the fit.
@@ -116,12 +121,12 @@ impl MirrorPair {
         self.immigration.is_some() && self.emigration.is_some()
     }
 
-    /// The Poisson interval of the corrected ratio: the interval of `corrected_log_ratio`
-    /// brought back to a ratio (`e^low`, `e^high`), when both sides are reported.
+    /// The exact interval of the corrected ratio, when both sides are reported (the upper end
+    /// infinite when the corrected emigration is 0).
     pub fn ratio_interval(&self) -> Option<[f64; 2]> {
-        self.log_ratio_low
-            .zip(self.log_ratio_high)
-            .map(|(low, high)| [low.exp(), high.exp()])
+        let low = self.ratio_low?;
+        self.is_two_sided()
+            .then(|| [low, self.ratio_high.unwrap_or(f64::INFINITY)])
     }
 }
 
@@ -149,6 +154,11 @@ pub struct MirrorReport {
     /// Per pair (sex total): the stability of its log ratio over the years and its reading.
     #[serde(default)]
     pub stability: Vec<PairStability>,
+    /// Per country, direction and year: the undercount scores and class
+    /// (`docs/domain.md#undercount-classes`); the metadata scores are those of the assessment
+    /// the report carries.
+    #[serde(default)]
+    pub undercount: Vec<Undercount>,
     /// The pair-years with a row on both sides where a side holds no number, found by the same
     /// pass that pairs (for M1's not-evaluable cases; they point into the data set, so they are
     /// not part of the JSON report).
@@ -203,9 +213,11 @@ pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
     });
     let structure = disagreement::structure(&paired.pairs);
     let stability = disagreement::stability(&paired.pairs, settings);
+    let undercount = undercount::classify(&flows, &[], settings);
     MirrorReport {
         pairs: paired.pairs,
         coverage: Some(coverage),
+        undercount,
         countries: flows,
         reference_group: Some(reference),
         durations: paired.durations,

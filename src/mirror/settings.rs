@@ -17,16 +17,37 @@ pub enum MirrorSettingsError {
     #[error("mirror.small_count: expected a count ≥ 0, found {found}")]
     SmallCount { found: f64 },
     #[error(
-        "mirror.interval_z: expected a normal quantile greater than 0 and at most 10 (1.96 for \
-         95 %), found {found}"
+        "mirror.interval_level: expected a confidence level above 0.5 and below 1 (0.95 for a \
+         95 % interval), found {found}"
     )]
-    IntervalZ { found: f64 },
+    IntervalLevel { found: f64 },
     #[error("mirror.reference_share: expected a share greater than 0 and at most 1, found {found}")]
     ReferenceShare { found: f64 },
     #[error("mirror.m2_low: expected 0 < m2_low < m2_high, found {low} and {high}")]
     M2Bounds { low: f64, high: f64 },
     #[error("mirror.bootstrap_resamples: expected 1 to 100,000, found {found}")]
     BootstrapResamples { found: usize },
+    #[error("mirror.undercount_model_groups: expected 2 to 7 groups, found {found}")]
+    UndercountGroups { found: usize },
+    #[error(
+        "mirror.undercount_model_thresholds: expected none (groups at the quantiles) or \
+         undercount_model_groups − 1 = {expected} distinct ratios above 0 and at most 1, found \
+         {found:?}"
+    )]
+    UndercountThresholds { expected: usize, found: Vec<f64> },
+    #[error(
+        "mirror.undercount_class_bounds: expected two scores 0 < medium < low < 1 ([0.333, \
+         0.667] cuts into thirds), found {found:?}"
+    )]
+    UndercountClassBounds { found: [f64; 2] },
+    #[error(
+        "mirror.{field}: expected three weights ≥ 0 (model, expert, metadata), not all 0, found \
+         {found:?}"
+    )]
+    UndercountWeights {
+        field: &'static str,
+        found: [f64; 3],
+    },
     #[error("mirror.stability_min_years: expected 3 years or more, found {found}")]
     StabilityMinYears { found: usize },
     #[error(
@@ -223,8 +244,9 @@ pub struct MirrorSettings {
     /// Pairs with I + E below this are not coloured (`small`) and not checked by M1: Poisson
     /// noise alone gives ±30 % at about 20 (`docs/domain.md#measures`).
     pub small_count: f64,
-    /// Normal quantile of the two-sided intervals: 1.96 for 95 %.
-    pub interval_z: f64,
+    /// Confidence level of the intervals: the exact interval of each pair's ratio and the
+    /// partner bootstrap of the country ratios (`docs/domain.md#pair-interval`).
+    pub interval_level: f64,
     /// The duration-of-stay correction factors (`docs/domain.md#duration-of-stay-correction`; IMEM
     /// by default).
     pub correction: CorrectionSet,
@@ -268,6 +290,25 @@ pub struct MirrorSettings {
     /// A year-to-year change larger than this many times the typical size of the other changes
     /// reads as a change of method: 3.
     pub stability_jump_ratio: f64,
+    /// Groups the model score cuts U into (`docs/domain.md#undercount-classes`): three, low,
+    /// medium and high undercount (the published method uses 7 at its quantiles).
+    pub undercount_model_groups: usize,
+    /// The ratios U between the model groups, `undercount_model_groups − 1` of them: 0.8 and 0.5
+    /// (a fifth and a half of the flows missing). Empty: at the quantiles of the data's U ≤ 1,
+    /// as the published method does over 32 European countries; over the few countries of one
+    /// review those quantiles would rank even a close agreement as the worst undercount.
+    pub undercount_model_thresholds: Vec<f64>,
+    /// The combined score above which undercount is medium, and above which it is low: thirds
+    /// by default, as the published method cuts its final classes into equal intervals.
+    pub undercount_class_bounds: [f64; 2],
+    /// The first year of the QuantMig expert classes and of the later weights; years before it
+    /// take the IMEM classes and the earlier weights (2008 in the published method).
+    pub undercount_threshold_year: u16,
+    /// Weights of the model, expert and metadata scores before the threshold year (0.6, 0.25,
+    /// 0.15 in the published method).
+    pub undercount_weights_before: [f64; 3],
+    /// Weights of the model, expert and metadata scores from the threshold year (0.8, 0.1, 0.1).
+    pub undercount_weights_from: [f64; 3],
 }
 
 impl MirrorSettings {
@@ -299,9 +340,9 @@ impl MirrorSettings {
                 found: self.small_count,
             });
         }
-        if !(self.interval_z > 0.0 && self.interval_z <= 10.0) {
-            return Err(MirrorSettingsError::IntervalZ {
-                found: self.interval_z,
+        if !(self.interval_level > 0.5 && self.interval_level < 1.0) {
+            return Err(MirrorSettingsError::IntervalLevel {
+                found: self.interval_level,
             });
         }
         if !(self.reference_share > 0.0 && self.reference_share <= 1.0) {
@@ -335,6 +376,46 @@ impl MirrorSettings {
                 found: self.stability_jump_ratio,
             });
         }
+        self.validate_undercount()
+    }
+
+    fn validate_undercount(&self) -> Result<(), MirrorSettingsError> {
+        let groups = self.undercount_model_groups;
+        if !(2..=7).contains(&groups) {
+            return Err(MirrorSettingsError::UndercountGroups { found: groups });
+        }
+        let thresholds = &self.undercount_model_thresholds;
+        let mut distinct = thresholds.clone();
+        distinct.sort_by(f64::total_cmp);
+        distinct.dedup();
+        let fine = thresholds.is_empty()
+            || (thresholds.len() == groups - 1
+                && distinct.len() == thresholds.len()
+                && thresholds.iter().all(|r| *r > 0.0 && *r <= 1.0));
+        if !fine {
+            return Err(MirrorSettingsError::UndercountThresholds {
+                expected: groups - 1,
+                found: thresholds.clone(),
+            });
+        }
+        let [medium, low] = self.undercount_class_bounds;
+        if !(medium > 0.0 && medium < low && low < 1.0) {
+            return Err(MirrorSettingsError::UndercountClassBounds {
+                found: self.undercount_class_bounds,
+            });
+        }
+        for (field, weights) in [
+            ("undercount_weights_before", self.undercount_weights_before),
+            ("undercount_weights_from", self.undercount_weights_from),
+        ] {
+            let sum: f64 = weights.iter().sum();
+            if weights.iter().any(|w| !w.is_finite() || *w < 0.0) || sum <= 0.0 {
+                return Err(MirrorSettingsError::UndercountWeights {
+                    field,
+                    found: weights,
+                });
+            }
+        }
         Ok(())
     }
 }
@@ -346,7 +427,7 @@ impl Default for MirrorSettings {
             band_light: 0.26,
             band_amber: 0.69,
             small_count: 20.0,
-            interval_z: 1.96,
+            interval_level: 0.95,
             correction: CorrectionSet::Imem,
             durations: Vec::new(),
             reference_group: ReferenceGroup::BestAgreeing,
@@ -362,6 +443,12 @@ impl Default for MirrorSettings {
             stability_min_years: 3,
             stability_stable_sd: 0.1,
             stability_jump_ratio: 3.0,
+            undercount_model_groups: 3,
+            undercount_model_thresholds: vec![0.8, 0.5],
+            undercount_class_bounds: [1.0 / 3.0, 2.0 / 3.0],
+            undercount_threshold_year: 2008,
+            undercount_weights_before: [0.6, 0.25, 0.15],
+            undercount_weights_from: [0.8, 0.1, 0.1],
         }
     }
 }

@@ -207,6 +207,7 @@ fn write_mirror(out: &mut impl Write, mirror: &MirrorReport) -> io::Result<()> {
         harmonisation,
         structure,
         stability,
+        undercount,
         missing_values: _,
     } = mirror;
     let mut object = Object::at(out, 1)?;
@@ -221,6 +222,7 @@ fn write_mirror(out: &mut impl Write, mirror: &MirrorReport) -> io::Result<()> {
     object.field("harmonisation", harmonisation)?;
     object.field("structure", structure)?;
     object.field("stability", stability)?;
+    object.field("undercount", undercount)?;
     object.end()
 }
 

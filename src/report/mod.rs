@@ -102,6 +102,21 @@ pub struct Report {
 }
 
 impl Report {
+    /// Gives the report its assessment, and the undercount classes the metadata scores of that
+    /// assessment (`docs/domain.md#undercount-classes`).
+    pub fn set_assessment(&mut self, assessment: Option<crate::assess::Assessment>) {
+        let metadata = assessment
+            .as_ref()
+            .map(crate::assess::metadata::undercount_metadata)
+            .unwrap_or_default();
+        self.mirror.undercount = crate::mirror::undercount::with_metadata(
+            &self.mirror.undercount,
+            &metadata,
+            &self.settings.mirror,
+        );
+        self.assessment = assessment;
+    }
+
     /// A report of what was loaded, before any check ran.
     pub fn new(inputs: Vec<InputSummary>, dataset: &Dataset, settings: &Settings) -> Report {
         Report {

@@ -393,6 +393,8 @@ m1-discrepancy = { $receiver } reports { $immigrants } immigrants from { $sender
 m1-corrected = ; after the duration-of-stay correction { $immigrants } against { $emigrants }: ratio { $ratio }
 # $value is |ln(I/E)| ("0.693", or ∞).
 m1-log-ratio = {" "}(|ln ratio| { $value })
+# $level is the confidence in per cent ("95"), $low and $high the ends of the exact interval of the corrected ratio (or ∞).
+m1-interval = ; { $level } % interval of the ratio { $low } to { $high }
 # A country's flows over its partners: $country is its code, $reported what it reports, $partners
 # how many partners, $partners_report what they report, $ratio the ratio ("1.234"), $bounds the
 # range allowed ("0.7–1.43").

@@ -397,6 +397,8 @@ m1-discrepancy = { $receiver } сообщает о { $immigrants } иммигр�
 m1-corrected = ; с поправкой на критерий продолжительности пребывания { $immigrants } против { $emigrants }: отношение { $ratio }
 # $value is |ln(I/E)| ("0.693", or ∞).
 m1-log-ratio = {" "}(|ln отношения| { $value })
+# $level is the confidence in per cent ("95"), $low and $high the ends of the exact interval of the corrected ratio (or ∞).
+m1-interval = ; { $level }-процентный интервал отношения от { $low } до { $high }
 # A country's flows over its partners: $country is its code, $reported what it reports, $partners
 # how many partners, $partners_report what they report, $ratio the ratio ("1.234"), $bounds the
 # range allowed ("0.7–1.43").

@@ -2,14 +2,17 @@
 //! intervals, in a table and as bars on a log axis.
 
 use super::axes::{grid_colour, log_spacer, log_tick};
-use super::{MirrorView, bound_text, ratio_text};
+use super::{
+    MirrorView, bound_text, interval_heading, ratio_text, undercount_class_name,
+    undercount_classes, undercount_scores_text,
+};
 use crate::app::i18n::country_label;
 use crate::app::i18n::{Tr, count_text, tr, trf};
 use crate::app::session::Session;
 use crate::app::widgets::{colour, hover_card};
 use crate::charts::texts::texts;
 use crate::charts::{Basis, UndercountBar, UndercountData, marked_row_colour, undercount_colour};
-use crate::mirror::{FlowDirection, PartnerComparison};
+use crate::mirror::{FlowDirection, PartnerComparison, Undercount, UndercountClass};
 use crate::model::Lang;
 use crate::t;
 use egui::{Color32, RichText, vec2};
@@ -85,11 +88,18 @@ impl MirrorView {
                     }
                 })
         };
-        countries_table_ui(ui, data, lang);
+        let classes = undercount_classes(session, direction, Some(year));
+        countries_table_ui(ui, data, &classes, lang);
         let hovered = countries_plot_ui(ui, data, (direction, year, against, basis), lang);
         if let Some(bar) = hovered.and_then(|i| data.bars.get(i)) {
             hover_card(ui.ctx(), "mirror_bars_card", |ui| {
-                bar_card_ui(ui, bar, flows_of(&bar.country), (direction, basis), lang);
+                bar_card_ui(
+                    ui,
+                    bar,
+                    flows_of(&bar.country),
+                    (direction, basis, data.level),
+                    lang,
+                );
             });
         }
     }
@@ -133,7 +143,12 @@ impl MirrorView {
 }
 
 /// The ratios of the countries as a table, in a panel on the right.
-fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
+fn countries_table_ui(
+    ui: &mut egui::Ui,
+    data: &UndercountData,
+    classes: &[Undercount],
+    lang: Lang,
+) {
     crate::app::widgets::SidePanel {
         id: "undercount_table",
         left: false,
@@ -150,14 +165,12 @@ fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
                     .striped(true)
                     .spacing(vec2(14.0, 4.0))
                     .show(ui, |ui| {
-                        for heading in [
-                            Tr::CountryLabel,
-                            Tr::RatioColumn,
-                            Tr::IntervalColumn,
-                            Tr::PartnersColumn,
-                        ] {
-                            ui.strong(tr(lang, heading));
-                        }
+                        ui.strong(tr(lang, Tr::CountryLabel));
+                        ui.strong(tr(lang, Tr::RatioColumn));
+                        ui.strong(interval_heading(lang, data.level));
+                        ui.strong(tr(lang, Tr::PartnersColumn));
+                        ui.strong(tr(lang, Tr::UndercountColumn))
+                            .on_hover_text(tr(lang, Tr::UndercountColumnHelp));
                         ui.end_row();
                         for bar in &data.bars {
                             let name = RichText::new(country_label(&bar.country, lang));
@@ -176,6 +189,25 @@ fn countries_table_ui(ui: &mut egui::Ui, data: &UndercountData, lang: Lang) {
                             });
                             ui.label(interval_text(lang, bar.low, bar.high));
                             ui.label(count_text(lang, bar.partners as f64));
+                            match classes.iter().find(|u| u.country == bar.country) {
+                                Some(
+                                    u @ Undercount {
+                                        class: Some(class), ..
+                                    },
+                                ) => {
+                                    let text = RichText::new(undercount_class_name(lang, *class));
+                                    let text = if *class == UndercountClass::High {
+                                        text.color(colour(undercount_colour(true))).strong()
+                                    } else {
+                                        text
+                                    };
+                                    ui.label(text)
+                                        .on_hover_text(undercount_scores_text(lang, u));
+                                }
+                                _ => {
+                                    ui.label("–");
+                                }
+                            }
                             ui.end_row();
                         }
                     });
@@ -382,7 +414,7 @@ fn bar_card_ui(
     ui: &mut egui::Ui,
     bar: &UndercountBar,
     flows: Option<&PartnerComparison>,
-    (direction, basis): (FlowDirection, Basis),
+    (direction, basis, level): (FlowDirection, Basis, f64),
     lang: Lang,
 ) {
     ui.strong(country_label(&bar.country, lang));
@@ -393,7 +425,7 @@ fn bar_card_ui(
             ui.label(tr(lang, Tr::RatioColumn));
             ui.strong(ratio_text(lang, bar.ratio));
             ui.end_row();
-            ui.label(tr(lang, Tr::IntervalColumn));
+            ui.label(interval_heading(lang, level));
             ui.label(interval_text(lang, bar.low, bar.high));
             ui.end_row();
             ui.label(tr(lang, Tr::PartnersColumn));

@@ -21,7 +21,7 @@ use super::i18n::{Tr, count_text, sex_name, tr, trf};
 use super::session::Session;
 use super::widgets::export_buttons_ui;
 use crate::charts::{Basis, MatrixData, PairSeries, ScatterData, UndercountData};
-use crate::mirror::{Band, FlowDirection, MirrorSettings};
+use crate::mirror::{Band, FlowDirection, MirrorSettings, Undercount, UndercountClass};
 use crate::model::{Lang, Sex};
 use egui::{Pos2, Rect, RichText};
 use egui_plot::{PlotPoint, PlotTransform};
@@ -81,6 +81,73 @@ fn short_ratio_text(lang: Lang, value: f64) -> String {
 /// A ratio as the window writes it: three decimals, as in the findings' messages.
 pub fn ratio_text(lang: Lang, value: f64) -> String {
     crate::i18n::format_decimal(value, 3, lang)
+}
+
+/// The undercount classes of one direction and year (every year when `None`), with the metadata
+/// scores of the review's assessment (`docs/domain.md#undercount-classes`).
+pub fn undercount_classes(
+    session: &Session,
+    direction: FlowDirection,
+    year: Option<u16>,
+) -> Vec<Undercount> {
+    let metadata = session
+        .review
+        .assessment
+        .as_ref()
+        .map(crate::assess::metadata::undercount_metadata)
+        .unwrap_or_default();
+    let entries: Vec<Undercount> = session
+        .report
+        .mirror
+        .undercount
+        .iter()
+        .filter(|u| u.direction == direction && year.is_none_or(|y| u.year == y))
+        .cloned()
+        .collect();
+    crate::mirror::undercount::with_metadata(&entries, &metadata, &session.report.settings.mirror)
+}
+
+/// The name of an undercount class: "low", "medium", "high".
+pub fn undercount_class_name(lang: Lang, class: UndercountClass) -> &'static str {
+    tr(
+        lang,
+        match class {
+            UndercountClass::Low => Tr::UndercountLow,
+            UndercountClass::Medium => Tr::UndercountMedium,
+            UndercountClass::High => Tr::UndercountHigh,
+        },
+    )
+}
+
+/// The scores behind an undercount class, in words.
+pub fn undercount_scores_text(lang: Lang, u: &Undercount) -> String {
+    let score = |s: Option<f64>| {
+        s.map_or("–".to_string(), |s| {
+            crate::i18n::format_decimal(s, 2, lang)
+        })
+    };
+    trf(
+        lang,
+        Tr::UndercountScores,
+        &[
+            &u.ratio.map_or("–".to_string(), |r| ratio_text(lang, r)),
+            &score(u.model_score),
+            &score(u.expert_score),
+            &score(u.metadata_score),
+            &score(u.combined),
+        ],
+    )
+}
+
+/// The heading of an interval at a confidence level: "95 % interval".
+pub fn interval_heading(lang: Lang, level: f64) -> String {
+    let percent = 100.0 * level;
+    let decimals = usize::from(percent.fract() != 0.0);
+    trf(
+        lang,
+        Tr::IntervalColumn,
+        &[&crate::i18n::format_decimal(percent, decimals, lang)],
+    )
 }
 
 /// A band named by what it means, from its bounds in `settings`: "within 10 %", "10 % to 30 %

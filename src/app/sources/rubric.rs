@@ -15,6 +15,7 @@ use crate::assess::edit::AssessEdit;
 use crate::assess::questionnaire::Field;
 use crate::assess::{Criterion, CriterionScore, DataSource, EvidenceRef, Score};
 use crate::checks::{CheckCode, Dimension};
+use crate::mirror::FlowDirection;
 use crate::model::Lang;
 use egui::{RichText, vec2};
 use std::collections::HashMap;
@@ -184,6 +185,9 @@ impl SourcesView {
             None => {
                 ui.label(RichText::new(tr(lang, Tr::SourcesNoSuggestion)).weak());
             }
+        }
+        if criterion == Criterion::EmigrationCapture {
+            undercount_evidence_ui(ui, session, country, lang);
         }
         ui.add_space(8.0);
         ui.separator();
@@ -376,6 +380,34 @@ fn override_ui(
             score,
             reason: reason.trim().to_string(),
         }));
+    }
+}
+
+/// The undercount classes of the country's emigration data, year by year, as evidence on how
+/// well emigration is captured.
+fn undercount_evidence_ui(ui: &mut egui::Ui, session: &Session, country: &str, lang: Lang) {
+    let classes: Vec<crate::mirror::Undercount> =
+        crate::app::mirror::undercount_classes(session, FlowDirection::Emigration, None)
+            .into_iter()
+            .filter(|u| u.country == country && u.class.is_some())
+            .collect();
+    if classes.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.strong(tr(lang, Tr::UndercountEvidenceHeading))
+        .on_hover_text(tr(lang, Tr::UndercountColumnHelp));
+    for u in &classes {
+        let Some(class) = u.class else { continue };
+        ui.label(trf(
+            lang,
+            Tr::UndercountEvidenceYear,
+            &[
+                &u.year.to_string(),
+                crate::app::mirror::undercount_class_name(lang, class),
+                &crate::app::mirror::undercount_scores_text(lang, u),
+            ],
+        ));
     }
 }
 

@@ -1,0 +1,274 @@
+//! The exact interval of a pair's ratio (`docs/domain.md#pair-interval`).
+//!
+//! Of the I + E persons a pair-year counts on its two sides, I are on the immigration side. Given
+//! the total, I is binomial with p = ρ / (1 + ρ), where ρ is the ratio of what the two sides
+//! capture; the exact (Clopper–Pearson) interval of p, brought back by ρ = p / (1 − p), is the
+//! interval of the ratio. It is wide for small flows (I = 3, E = 1: 0.24 to 157) and narrow for
+//! large ones, so a pair is coloured as a discrepancy only when the data leave no doubt.
+//!
+//! The bounds are quantiles of Beta distributions: lower = B(α/2; I, E + 1), upper =
+//! B(1 − α/2; I + 1, E). After the duration-of-stay correction I and E need not be whole numbers;
+//! the Beta quantiles are defined for any positive parameters.
+
+/// The regularised incomplete beta function I_x(a, b), by its continued fraction (modified
+/// Lentz), on the side of the mean where it converges fast.
+pub fn beta_cdf(x: f64, a: f64, b: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    if x >= 1.0 {
+        return 1.0;
+    }
+    let front = (ln_beta_front(x, a, b)).exp();
+    if x < (a + 1.0) / (a + b + 2.0) {
+        front * continued_fraction(x, a, b) / a
+    } else {
+        1.0 - front * continued_fraction(1.0 - x, b, a) / b
+    }
+}
+
+/// ln(x^a (1 − x)^b / B(a, b)).
+fn ln_beta_front(x: f64, a: f64, b: f64) -> f64 {
+    libm::lgamma(a + b) - libm::lgamma(a) - libm::lgamma(b) + a * x.ln() + b * (-x).ln_1p()
+}
+
+/// The density of Beta(a, b) at x.
+fn beta_density(x: f64, a: f64, b: f64) -> f64 {
+    if x <= 0.0 || x >= 1.0 {
+        return 0.0;
+    }
+    (ln_beta_front(x, a, b) - x.ln() - (-x).ln_1p()).exp()
+}
+
+/// The continued fraction of the incomplete beta function (Numerical Recipes' `betacf`).
+fn continued_fraction(x: f64, a: f64, b: f64) -> f64 {
+    const TINY: f64 = 1e-300;
+    const EPS: f64 = 1e-15;
+    let (qab, qap, qam) = (a + b, a + 1.0, a - 1.0);
+    let mut c = 1.0;
+    let mut d = 1.0 - qab * x / qap;
+    if d.abs() < TINY {
+        d = TINY;
+    }
+    d = 1.0 / d;
+    let mut h = d;
+    // Converges in O(√max(a, b)) steps; the cap is far above what counts of people need.
+    for m in 1..100_000 {
+        let m = m as f64;
+        let m2 = 2.0 * m;
+        let aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+        d = 1.0 + aa * d;
+        if d.abs() < TINY {
+            d = TINY;
+        }
+        c = 1.0 + aa / c;
+        if c.abs() < TINY {
+            c = TINY;
+        }
+        d = 1.0 / d;
+        h *= d * c;
+        let aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+        d = 1.0 + aa * d;
+        if d.abs() < TINY {
+            d = TINY;
+        }
+        c = 1.0 + aa / c;
+        if c.abs() < TINY {
+            c = TINY;
+        }
+        d = 1.0 / d;
+        let step = d * c;
+        h *= step;
+        if (step - 1.0).abs() < EPS {
+            break;
+        }
+    }
+    h
+}
+
+/// The quantile of Beta(a, b) at probability `p`: Newton's steps from the normal approximation,
+/// kept inside a bracket that halves when a step would leave it.
+pub fn beta_quantile(p: f64, a: f64, b: f64) -> f64 {
+    if p <= 0.0 {
+        return 0.0;
+    }
+    if p >= 1.0 {
+        return 1.0;
+    }
+    let (mut low, mut high) = (0.0f64, 1.0f64);
+    let mean = a / (a + b);
+    let sd = (a * b / ((a + b) * (a + b) * (a + b + 1.0))).sqrt();
+    let mut x = (mean + normal_quantile(p) * sd).clamp(1e-12, 1.0 - 1e-12);
+    for _ in 0..200 {
+        let f = beta_cdf(x, a, b) - p;
+        if f == 0.0 {
+            return x;
+        }
+        if f < 0.0 {
+            low = x;
+        } else {
+            high = x;
+        }
+        let density = beta_density(x, a, b);
+        let mut next = x - f / density;
+        if !(density > 0.0 && next > low && next < high) {
+            next = 0.5 * (low + high);
+        }
+        if (next - x).abs() <= 1e-15 * x.max(1e-300) || high - low <= 1e-15 * high {
+            return next;
+        }
+        x = next;
+    }
+    x
+}
+
+/// The quantile of the standard normal distribution (Acklam's rational approximation, relative
+/// error below 1.2e-9; a starting point and the bound of a level).
+pub fn normal_quantile(p: f64) -> f64 {
+    const A: [f64; 6] = [
+        -3.969_683_028_665_376e1,
+        2.209_460_984_245_205e2,
+        -2.759_285_104_469_687e2,
+        1.383_577_518_672_69e2,
+        -3.066_479_806_614_716e1,
+        2.506_628_277_459_239,
+    ];
+    const B: [f64; 5] = [
+        -5.447_609_879_822_406e1,
+        1.615_858_368_580_409e2,
+        -1.556_989_798_598_866e2,
+        6.680_131_188_771_972e1,
+        -1.328_068_155_288_572e1,
+    ];
+    const C: [f64; 6] = [
+        -7.784_894_002_430_293e-3,
+        -3.223_964_580_411_365e-1,
+        -2.400_758_277_161_838,
+        -2.549_732_539_343_734,
+        4.374_664_141_464_968,
+        2.938_163_982_698_783,
+    ];
+    const D: [f64; 4] = [
+        7.784_695_709_041_462e-3,
+        3.224_671_290_700_398e-1,
+        2.445_134_137_142_996,
+        3.754_408_661_907_416,
+    ];
+    let p = p.clamp(1e-300, 1.0 - 1e-16);
+    let tail = |q: f64| {
+        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    };
+    if p < 0.02425 {
+        tail((-2.0 * p.ln()).sqrt())
+    } else if p > 1.0 - 0.02425 {
+        -tail((-2.0 * (-p).ln_1p()).sqrt())
+    } else {
+        let q = p - 0.5;
+        let r = q * q;
+        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    }
+}
+
+/// The Clopper–Pearson interval of a binomial proportion: `successes` of `trials` (both ≥ 0,
+/// not necessarily whole), at `level` (0.95).
+pub fn clopper_pearson(successes: f64, trials: f64, level: f64) -> [f64; 2] {
+    let alpha = 1.0 - level;
+    let failures = trials - successes;
+    let low = if successes <= 0.0 {
+        0.0
+    } else {
+        beta_quantile(alpha / 2.0, successes, failures + 1.0)
+    };
+    let high = if failures <= 0.0 {
+        1.0
+    } else {
+        beta_quantile(1.0 - alpha / 2.0, successes + 1.0, failures)
+    };
+    [low, high]
+}
+
+/// The interval of the ratio I / E at `level`: `None` when neither side counts anyone. The upper
+/// bound is infinite when E is 0 (nothing bounds the ratio from above).
+pub fn ratio_interval(immigration: f64, emigration: f64, level: f64) -> Option<[f64; 2]> {
+    let (i, e) = (immigration.max(0.0), emigration.max(0.0));
+    let n = i + e;
+    if !(n > 0.0 && n.is_finite()) {
+        return None;
+    }
+    let [p_low, p_high] = clopper_pearson(i, n, level);
+    let odds = |p: f64| {
+        if p >= 1.0 {
+            f64::INFINITY
+        } else {
+            p / (1.0 - p)
+        }
+    };
+    Some([odds(p_low), odds(p_high)])
+}
+
+/// The smallest |ln ρ| over an interval of the ratio: 0 when the interval holds 1 (agreement
+/// cannot be ruled out), else the distance of its nearer end from agreement.
+pub fn least_discrepancy([low, high]: [f64; 2]) -> f64 {
+    if low > 1.0 {
+        low.ln()
+    } else if high < 1.0 {
+        -high.ln()
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_incomplete_beta_function_has_known_values() {
+        // I_x(1, 1) = x; I_x(a, 1) = x^a; I_x(1, b) = 1 − (1 − x)^b.
+        assert!((beta_cdf(0.3, 1.0, 1.0) - 0.3).abs() < 1e-14);
+        assert!((beta_cdf(0.3, 2.5, 1.0) - 0.3f64.powf(2.5)).abs() < 1e-14);
+        assert!((beta_cdf(0.3, 1.0, 4.0) - (1.0 - 0.7f64.powi(4))).abs() < 1e-14);
+        // Symmetry: I_x(a, b) = 1 − I_{1−x}(b, a).
+        let (x, a, b) = (0.42, 37.5, 61.25);
+        assert!((beta_cdf(x, a, b) + beta_cdf(1.0 - x, b, a) - 1.0).abs() < 1e-13);
+    }
+
+    #[test]
+    fn quantiles_invert_the_distribution_function() {
+        for (p, a, b) in [
+            (0.025, 3.0, 2.0),
+            (0.975, 4.0, 1.0),
+            (0.025, 41200.0, 30101.0),
+            (0.5, 0.7, 0.2),
+            (0.001, 1.0, 5000.0),
+        ] {
+            let x = beta_quantile(p, a, b);
+            assert!((beta_cdf(x, a, b) - p).abs() < 1e-12, "{p} {a} {b}: {x}");
+        }
+    }
+
+    #[test]
+    fn the_normal_quantile_is_that_of_the_tables() {
+        assert!((normal_quantile(0.975) - 1.959_963_985).abs() < 1e-8);
+        assert!((normal_quantile(0.005) + 2.575_829_304).abs() < 1e-8);
+        assert_eq!(normal_quantile(0.5), 0.0);
+    }
+
+    #[test]
+    fn small_flows_have_wide_intervals_and_a_zero_side_an_open_end() {
+        // I = 3, E = 1: p = 3/4, Clopper–Pearson [0.194120, 0.993691] (where the binomial
+        // tails P(X ≥ 3) and P(X ≤ 3) of 4 trials are 2.5 %) → ρ in [0.24088, 157.49].
+        let [low, high] = ratio_interval(3.0, 1.0, 0.95).unwrap_or([f64::NAN; 2]);
+        assert!((low - 0.240_880_23).abs() < 1e-7, "{low}");
+        assert!((high - 157.492_09).abs() < 1e-4, "{high}");
+        assert_eq!(least_discrepancy([low, high]), 0.0);
+        assert_eq!(
+            ratio_interval(5.0, 0.0, 0.95).map(|r| r[1]),
+            Some(f64::INFINITY)
+        );
+        assert_eq!(ratio_interval(0.0, 5.0, 0.95).map(|r| r[0]), Some(0.0));
+        assert_eq!(ratio_interval(0.0, 0.0, 0.95), None);
+    }
+}
