@@ -41,7 +41,7 @@ pub struct PoissonFit {
     /// The true flow of each pair-year, in the order of the counts.
     pub flows: Vec<f64>,
     /// The log-likelihood (without the terms of the counts alone) before the first sweep and
-    /// after each.
+    /// after each ([`fit_traced`]), or before the first and after the last ([`fit`]).
     pub log_likelihood: Vec<f64>,
     /// Whether the sweeps stopped by [`TOLERANCE`] rather than by [`MAX_SWEEPS`].
     pub converged: bool,
@@ -76,6 +76,12 @@ pub fn log_likelihood(counts: &[Count], alpha: &[f64], beta: &[f64], flows: &[f6
 /// Fits the model to `counts` of `n` countries with `bench` fixed at 1. Every count must have
 /// `I + E > 0` and link to the benchmark (the caller keeps only those).
 pub fn fit(n: usize, bench: usize, counts: &[Count]) -> PoissonFit {
+    fit_traced(n, bench, counts, false)
+}
+
+/// [`fit`], with the log-likelihood after every sweep when `every_sweep` (it costs two
+/// logarithms per pair-year and sweep, as much as the sweep itself).
+pub fn fit_traced(n: usize, bench: usize, counts: &[Count], every_sweep: bool) -> PoissonFit {
     let mut alpha = vec![1.0f64; n];
     let mut beta = vec![1.0f64; n];
     let mut flows = vec![0.0f64; counts.len()];
@@ -132,11 +138,16 @@ pub fn fit(n: usize, bench: usize, counts: &[Count]) -> PoissonFit {
             }
         }
         update_flows(&alpha, &beta, &mut flows);
-        trace.push(log_likelihood(counts, &alpha, &beta, &flows));
+        if every_sweep {
+            trace.push(log_likelihood(counts, &alpha, &beta, &flows));
+        }
         if largest < TOLERANCE {
             converged = true;
             break;
         }
+    }
+    if !every_sweep {
+        trace.push(log_likelihood(counts, &alpha, &beta, &flows));
     }
     let free = |k: usize, value: f64, used: bool| k != bench && used && value > 0.0;
     let mut unknowns: Vec<Unknown> = Vec::new();
@@ -367,7 +378,7 @@ mod tests {
 
     #[test]
     fn the_log_likelihood_never_decreases() {
-        let fit = fit(4, 0, &noisy_counts());
+        let fit = fit_traced(4, 0, &noisy_counts(), true);
         assert!(fit.converged);
         assert!(fit.log_likelihood.len() > 3, "{}", fit.log_likelihood.len());
         for step in fit.log_likelihood.windows(2) {
