@@ -426,9 +426,23 @@ fn the_mirror_scatter_shows_tajikistan_to_russia_in_the_red_band_and_opens_its_s
     let series = view.series_data().expect("the series");
     assert_eq!(series.points.len(), 10, "2012–2021");
     h.get_by_label("Flow from Tajikistan to Russian Federation (TJK » RUS)");
+    h.get_by_label("95 % interval");
     for year in 2012..=2021u16 {
         let p = pair(&h, "TJK", "RUS", year);
         h.get_by_label(&format_count(p.immigration.expect("I")));
+        // Each year's exact interval, narrow for flows of thousands, around its ratio.
+        let [low, high] = p.ratio_interval().expect("both sides");
+        let ratio = p.corrected_ratio.expect("a ratio");
+        assert!(
+            low < ratio && ratio < high && high / low < 1.2,
+            "{year}: {low}–{high}"
+        );
+        let shown = format!(
+            "{}–{}",
+            ratio_text(Lang::En, low),
+            ratio_text(Lang::En, high)
+        );
+        assert!(h.get_all_by_label(&shown).count() >= 1, "{year}: {shown}");
     }
 
     // The matrix shows the same pair-year and opens the same series.

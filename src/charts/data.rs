@@ -116,17 +116,28 @@ impl Basis {
         }
     }
 
-    /// The band of a pair on this basis: the report's band is that of the interval of the
-    /// corrected ratio; the reported figures get the band of the interval of their own ratio
-    /// (`small` and `one-sided` stay).
+    /// The exact interval of the pair's ratio on this basis, when both sides are reported (the
+    /// upper end infinite when the emigration is 0).
+    pub fn interval(self, pair: &MirrorPair, settings: &MirrorSettings) -> Option<[f64; 2]> {
+        match self {
+            Basis::Corrected => pair.ratio_interval(),
+            Basis::Reported => {
+                let (i, e) = pair.immigration.zip(pair.emigration)?;
+                ratio_interval(i, e, settings.interval_level)
+            }
+        }
+    }
+
+    /// The band of a pair on this basis: that of the interval of its ratio (`small` and
+    /// `one-sided` stay).
     pub fn band(self, pair: &MirrorPair, settings: &MirrorSettings) -> Band {
         let coloured = matches!(
             pair.band,
             Band::Green | Band::Light | Band::Amber | Band::Red
         );
-        match (self, pair.immigration.zip(pair.emigration)) {
-            (Basis::Reported, Some((i, e))) if coloured => {
-                let interval = ratio_interval(i, e, settings.interval_level);
+        match self {
+            Basis::Reported if coloured => {
+                let interval = self.interval(pair, settings);
                 band_of_log_ratio(settings, interval.map_or(0.0, least_discrepancy))
             }
             _ => pair.band,

@@ -1,6 +1,6 @@
 //! The card of a pair-year, shown over the scatter and the matrix.
 
-use super::{band_name, interval_heading, ratio_text};
+use super::{band_name, interval_heading, interval_text, ratio_text};
 use crate::app::i18n::country_label;
 use crate::app::i18n::{Tr, count_text, sex_name, tr, trf};
 use crate::app::widgets::colour;
@@ -70,16 +70,9 @@ pub fn pair_card_ui(
                     .map_or_else(missing, |r| ratio_text(lang, r)),
             );
             ui.end_row();
-            if basis == Basis::Corrected
-                && let Some([low, high]) = pair.ratio_interval()
-            {
+            if let Some(interval) = basis.interval(pair, settings) {
                 ui.label(interval_heading(lang, settings.interval_level));
-                let high = if high.is_finite() {
-                    ratio_text(lang, high)
-                } else {
-                    "∞".to_string()
-                };
-                ui.label(format!("{}–{high}", ratio_text(lang, low)));
+                ui.label(interval_text(lang, interval));
                 ui.end_row();
             }
             let band = basis.band(pair, settings);

@@ -446,13 +446,10 @@ fn heading_of(lang: Lang, direction: FlowDirection) -> &'static str {
 }
 
 fn interval_text(lang: Lang, low: Option<f64>, high: Option<f64>) -> String {
-    match (low, high) {
-        (Some(low), Some(high)) if high.is_finite() => {
-            format!("{}–{}", ratio_text(lang, low), ratio_text(lang, high))
-        }
-        (Some(low), Some(_)) => format!("{}–∞", ratio_text(lang, low)),
-        _ => "–".to_string(),
-    }
+    low.zip(high).map_or_else(
+        || "–".to_string(),
+        |(low, high)| super::interval_text(lang, [low, high]),
+    )
 }
 
 /// The two sums behind a country's ratio.

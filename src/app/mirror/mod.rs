@@ -139,6 +139,16 @@ pub fn undercount_scores_text(lang: Lang, u: &Undercount) -> String {
     )
 }
 
+/// An interval of ratios: `1.349–1.389`, `5.478–∞`.
+pub fn interval_text(lang: Lang, [low, high]: [f64; 2]) -> String {
+    let high = if high.is_finite() {
+        ratio_text(lang, high)
+    } else {
+        "∞".to_string()
+    };
+    format!("{}–{high}", ratio_text(lang, low))
+}
+
 /// The heading of an interval at a confidence level: "95 % interval".
 pub fn interval_heading(lang: Lang, level: f64) -> String {
     let percent = 100.0 * level;

@@ -2,7 +2,7 @@
 //! the years with the ratio and the band.
 
 use super::axes::grid_colour;
-use super::{MirrorView, band_name, ratio_text};
+use super::{MirrorView, band_name, interval_heading, interval_text, ratio_text};
 use crate::app::i18n::country_label;
 use crate::app::i18n::{Tr, count_text, tr, trf};
 use crate::app::session::Session;
@@ -374,6 +374,7 @@ fn series_table_ui(
                         Basis::Corrected => tr(lang, Tr::CorrectedRatioLabel),
                         Basis::Reported => tr(lang, Tr::RatioLabel),
                     });
+                    ui.strong(interval_heading(lang, settings.interval_level));
                     ui.strong(tr(lang, Tr::BandLabel));
                     ui.end_row();
                     for point in &data.points {
@@ -406,6 +407,10 @@ fn series_table_ui(
                         ui.label(
                             pair.and_then(|p| data.basis.ratio(p))
                                 .map_or_else(missing, |r| ratio_text(lang, r)),
+                        );
+                        ui.label(
+                            pair.and_then(|p| data.basis.interval(p, settings))
+                                .map_or_else(missing, |i| interval_text(lang, i)),
                         );
                         match pair {
                             Some(p) => {

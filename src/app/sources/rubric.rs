@@ -383,8 +383,8 @@ fn override_ui(
     }
 }
 
-/// The undercount classes of the country's emigration data, year by year, as evidence on how
-/// well emigration is captured.
+/// The undercount classes of the country's emigration data, as evidence on how well emigration
+/// is captured: one line per run of years in the same class, the scores of each year on hover.
 fn undercount_evidence_ui(ui: &mut egui::Ui, session: &Session, country: &str, lang: Lang) {
     let classes: Vec<crate::mirror::Undercount> =
         crate::app::mirror::undercount_classes(session, FlowDirection::Emigration, None)
@@ -397,17 +397,35 @@ fn undercount_evidence_ui(ui: &mut egui::Ui, session: &Session, country: &str, l
     ui.add_space(8.0);
     ui.strong(tr(lang, Tr::UndercountEvidenceHeading))
         .on_hover_text(tr(lang, Tr::UndercountColumnHelp));
-    for u in &classes {
-        let Some(class) = u.class else { continue };
+    for run in classes.chunk_by(|a, b| a.class == b.class && a.year + 1 == b.year) {
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            continue;
+        };
+        let Some(class) = first.class else { continue };
+        let years = if first.year == last.year {
+            first.year.to_string()
+        } else {
+            format!("{}–{}", first.year, last.year)
+        };
+        let scores: Vec<String> = run
+            .iter()
+            .map(|u| {
+                format!(
+                    "{}: {}",
+                    u.year,
+                    crate::app::mirror::undercount_scores_text(lang, u)
+                )
+            })
+            .collect();
         ui.label(trf(
             lang,
             Tr::UndercountEvidenceYear,
             &[
-                &u.year.to_string(),
+                &years,
                 crate::app::mirror::undercount_class_name(lang, class),
-                &crate::app::mirror::undercount_scores_text(lang, u),
             ],
-        ));
+        ))
+        .on_hover_text(scores.join("\n"));
     }
 }
 
