@@ -7,8 +7,8 @@ use migreview::assess::questionnaire::{
     read_questionnaire, write_questionnaire,
 };
 use migreview::assess::{
-    Assessment, CountryAssessment, Criterion, DataSource, DurationBasis, GroupCoverage, Obligation,
-    ObligationRule, Periodicity, Publication, Score, SourceKind, Suggestion, TableFeed,
+    Answer, Assessment, CountryAssessment, Criterion, DataSource, DurationBasis, GroupCoverage,
+    Obligation, ObligationRule, Periodicity, Publication, Score, SourceKind, Suggestion, TableFeed,
 };
 use migreview::model::{Lang, TableId};
 use migreview::sample::sample_assessment;
@@ -163,7 +163,7 @@ fn one_country_is_written_alone_and_a_new_country_gets_an_empty_row() {
 #[test]
 fn a_questionnaire_filled_in_by_an_office_is_read_into_the_assessment() {
     let mut source = vec![Empty; SOURCE_COLUMNS.len()];
-    let typed: [(usize, Cell); 20] = [
+    let typed: [(usize, Cell); 22] = [
         (0, Text("Казахстан")),
         (1, Text("KAZ-REG")),
         (2, Text("Регистрация по месту жительства")),
@@ -181,8 +181,12 @@ fn a_questionnaire_filled_in_by_an_office_is_read_into_the_assessment() {
         (14, Number(10.0)),
         (16, Text("Обязанности нет")),
         (18, Text("Трудовые мигранты не снимаются с учёта")),
-        (19, Text("Таблицы с примечаниями")),
-        (20, Text("Пример")),
+        // Third-country nationals must de-register (yes), their monitoring is left empty
+        // (unknown), administrative corrections: no.
+        (19, Text("Да")),
+        (21, Text("нет")),
+        (22, Text("Таблицы с примечаниями")),
+        (23, Text("Пример")),
         (15, Empty),
     ];
     for (col, cell) in typed {
@@ -264,6 +268,9 @@ fn a_questionnaire_filled_in_by_an_office_is_read_into_the_assessment() {
         time_limit_days: None,
         note: "Трудовые мигранты не снимаются с учёта".into(),
     };
+    expected_source.deregistration_third_country = Answer::Yes;
+    expected_source.third_country_monitoring = Answer::Unknown;
+    expected_source.administrative_corrections = Answer::No;
     expected_source.publication = Publication::TablesWithNotes;
     expected_source.notes = "Пример".into();
     assert!(

@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable;
 use migreview::app::chart_export::{ChartFormat, ChartRequest};
 use migreview::app::{Command, MessageLevel, MigreviewApp, Panel};
 use migreview::assess::questionnaire::import_questionnaire;
-use migreview::assess::{Criterion, Score};
+use migreview::assess::{Answer, Criterion, Score};
 use migreview::review::Review;
 use std::path::{Path, PathBuf};
 
@@ -380,6 +380,20 @@ fn a_source_is_added_edited_and_removed_in_the_window() {
             .map(|s| s.score),
         Score::new(1)
     );
+    // The questions behind the metadata score of emigration undercount, at the form's end.
+    h.get_by_label("Administrative corrections").scroll_to_me();
+    h.run();
+    choose(&mut h, "Administrative corrections", "Yes");
+    let corrections = h
+        .state()
+        .session()
+        .review
+        .assessment
+        .as_ref()
+        .and_then(|a| a.country("TJK"))
+        .and_then(|c| c.sources.iter().find(|s| s.id == "TJK-ASY"))
+        .map(|s| s.administrative_corrections);
+    assert_eq!(corrections, Some(Answer::Yes));
     h.get_by_label("Remove TJK-ASY…").click();
     h.run();
     h.get_by_label("Remove TJK-ASY with its scores?");

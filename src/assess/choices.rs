@@ -173,6 +173,15 @@ choice! {
 }
 
 choice! {
+    /// The answer to a yes-or-no question of the inventory.
+    Answer, default Unknown {
+        Yes = "yes", "answer-yes";
+        No = "no", "answer-no";
+        Unknown = "unknown", "answer-unknown";
+    }
+}
+
+choice! {
     /// How the source's migration data are published (rubric: accessibility).
     Publication, default Unknown {
         MachineReadable = "machine_readable", "publication-machine-readable";

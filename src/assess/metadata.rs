@@ -8,13 +8,13 @@
 //!   class.
 //! * Emigration: the share, weighted 0.5, 0.1, 0.1 and 0.3, of the known answers that are yes
 //!   among the obligation to de-register, that obligation for third-country nationals, their
-//!   monitoring and administrative corrections of the register; the inventory records the
-//!   first, the others count as unknown and drop out of the share.
+//!   monitoring and administrative corrections of the register; unknown answers drop out of the
+//!   share.
 //!
 //! An obligation that is enforced has sanctions; a weak one has none. A country whose sources
 //! leave the rule unknown gets no metadata score.
 
-use super::choices::ObligationRule;
+use super::choices::{Answer, ObligationRule};
 use super::model::{Assessment, DataSource};
 use crate::mirror::{FlowDirection, MetadataScore};
 use crate::model::TableId;
@@ -57,16 +57,28 @@ pub fn registration_score(source: &DataSource) -> Option<f64> {
     Some(1.0 - class)
 }
 
-/// The emigration metadata score of a source's de-registration rule.
+/// The emigration metadata score of a source's de-registration rules: `None` when the obligation
+/// to de-register is not known.
 pub fn deregistration_score(source: &DataSource) -> Option<f64> {
-    const OBLIGATION_WEIGHT: f64 = 0.5;
-    let yes = match source.deregistration_obligation.rule {
-        ObligationRule::Enforced | ObligationRule::Weak => true,
-        ObligationRule::NoObligation => false,
+    let obligation = match source.deregistration_obligation.rule {
+        ObligationRule::Enforced | ObligationRule::Weak => Answer::Yes,
+        ObligationRule::NoObligation => Answer::No,
         ObligationRule::NotApplicable | ObligationRule::Unknown => return None,
     };
-    // Only the obligation is known: its weight is the whole of the known weights.
-    Some(if yes { OBLIGATION_WEIGHT } else { 0.0 } / OBLIGATION_WEIGHT)
+    let answers = [
+        (0.5, obligation),
+        (0.1, source.deregistration_third_country),
+        (0.1, source.third_country_monitoring),
+        (0.3, source.administrative_corrections),
+    ];
+    let (yes, known) = answers
+        .iter()
+        .filter(|(_, answer)| *answer != Answer::Unknown)
+        .fold((0.0, 0.0), |(yes, known), (weight, answer)| {
+            let y = if *answer == Answer::Yes { *weight } else { 0.0 };
+            (yes + y, known + weight)
+        });
+    Some(yes / known)
 }
 
 /// The metadata scores of every country of an assessment, per direction.
@@ -138,6 +150,31 @@ mod tests {
         assert_eq!(score(NoObligation, None), Some(0.0));
         assert_eq!(score(Weak, None), Some(0.0));
         assert_eq!(score(Unknown, Some(3)), None);
+    }
+
+    #[test]
+    fn de_registration_rules_weigh_as_the_published_scoring_weighs_them() {
+        use ObligationRule::*;
+        let mut source = register((Unknown, None), Enforced);
+        // Only the obligation known: yes, 1.
+        assert_eq!(deregistration_score(&source), Some(1.0));
+        // With no administrative corrections: 0.5 of 0.8 known.
+        source.administrative_corrections = Answer::No;
+        assert_eq!(deregistration_score(&source), Some(0.5 / 0.8));
+        // Everything answered, third-country nationals must de-register but are not monitored:
+        // (0.5 + 0.1) / 1.
+        source.deregistration_third_country = Answer::Yes;
+        source.third_country_monitoring = Answer::No;
+        assert!((deregistration_score(&source).unwrap_or(f64::NAN) - 0.6).abs() < 1e-12);
+        // No obligation at all, the rest unknown: 0.
+        assert_eq!(
+            deregistration_score(&register((Unknown, None), NoObligation)),
+            Some(0.0)
+        );
+        assert_eq!(
+            deregistration_score(&register((Unknown, None), Unknown)),
+            None
+        );
     }
 
     #[test]

@@ -23,8 +23,8 @@ pub mod suggest;
 pub mod text;
 
 pub use choices::{
-    Choice, DurationBasis, GroupCoverage, Obligation, ObligationRule, Periodicity, Publication,
-    SourceKind,
+    Answer, Choice, DurationBasis, GroupCoverage, Obligation, ObligationRule, Periodicity,
+    Publication, SourceKind,
 };
 pub use evidence::{CountryRatio, Direction, Evidence, ReportEvidence, country_ratios};
 pub use model::{

@@ -3,7 +3,7 @@
 
 use super::SCHEMA;
 use super::choices::{
-    Choice, DurationBasis, GroupCoverage, Obligation, Periodicity, Publication, SourceKind,
+    Answer, Choice, DurationBasis, GroupCoverage, Obligation, Periodicity, Publication, SourceKind,
 };
 use super::evidence::Direction;
 use super::rubric::{Criterion, Score};
@@ -543,6 +543,15 @@ pub struct DataSource {
     pub duration_basis: DurationBasis,
     pub registration_obligation: Obligation,
     pub deregistration_obligation: Obligation,
+    /// Whether third-country nationals must de-register when they leave
+    /// (`docs/domain.md#undercount-classes`: the metadata score of emigration).
+    pub deregistration_third_country: Answer,
+    /// Whether the stay of third-country nationals is monitored (permits that expire, checks),
+    /// so that their departures are recorded without their de-registering.
+    pub third_country_monitoring: Answer,
+    /// Whether the register is corrected administratively: people who left without
+    /// de-registering are removed after a check.
+    pub administrative_corrections: Answer,
     pub publication: Publication,
     pub notes: String,
     /// Scores, in rubric order.

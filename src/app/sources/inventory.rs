@@ -177,6 +177,24 @@ impl SourcesView {
             lang,
         );
         changed |= choice_row(ui, Field::Publication, &mut source.publication, lang);
+        changed |= choice_row(
+            ui,
+            Field::DeregistrationThirdCountry,
+            &mut source.deregistration_third_country,
+            lang,
+        );
+        changed |= choice_row(
+            ui,
+            Field::ThirdCountryMonitoring,
+            &mut source.third_country_monitoring,
+            lang,
+        );
+        changed |= choice_row(
+            ui,
+            Field::AdministrativeCorrections,
+            &mut source.administrative_corrections,
+            lang,
+        );
         changed |= text_row(ui, Field::Notes, &mut source.notes, true, lang);
         if changed {
             commands.push(Command::Assess(AssessEdit::SetInventory {

@@ -57,6 +57,9 @@ pub enum Field {
     Deregistration,
     DeregistrationDays,
     DeregistrationNote,
+    DeregistrationThirdCountry,
+    ThirdCountryMonitoring,
+    AdministrativeCorrections,
     Publication,
     Notes,
     Criterion,
@@ -142,7 +145,7 @@ pub const COUNTRY_COLUMNS: [Column; 4] = [
     ),
 ];
 
-pub const SOURCE_COLUMNS: [Column; 21] = [
+pub const SOURCE_COLUMNS: [Column; 24] = [
     COUNTRY,
     column!(
         SourceId,
@@ -271,6 +274,30 @@ pub const SOURCE_COLUMNS: [Column; 21] = [
         "column-deregistration-note",
         "column-deregistration-note-help",
         30.0,
+        false,
+        false
+    ),
+    column!(
+        DeregistrationThirdCountry,
+        "column-deregistration-third-country",
+        "column-deregistration-third-country-help",
+        22.0,
+        false,
+        false
+    ),
+    column!(
+        ThirdCountryMonitoring,
+        "column-third-country-monitoring",
+        "column-third-country-monitoring-help",
+        22.0,
+        false,
+        false
+    ),
+    column!(
+        AdministrativeCorrections,
+        "column-administrative-corrections",
+        "column-administrative-corrections-help",
+        22.0,
         false,
         false
     ),

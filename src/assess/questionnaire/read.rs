@@ -6,8 +6,8 @@ use super::{
     QuestionnaireError, SCORE_COLUMNS, SCORES_SHEET, SOURCE_COLUMNS, SOURCES_SHEET, sheet_aliases,
 };
 use crate::assess::choices::{
-    Choice, DurationBasis, GroupCoverage, Obligation, ObligationRule, Periodicity, Publication,
-    SourceKind,
+    Answer, Choice, DurationBasis, GroupCoverage, Obligation, ObligationRule, Periodicity,
+    Publication, SourceKind,
 };
 use crate::assess::model::{
     Assessment, CountryAssessment, CriterionScore, DataSource, Suggestion, TableFeed, country_code,
@@ -597,6 +597,27 @@ fn read_source(sheet: &Sheet<'_>, row: u32, problems: &mut Vec<Problem>) -> Data
                 Field::DeregistrationDays,
                 Field::DeregistrationNote,
             ],
+            problems,
+        ),
+        deregistration_third_country: sheet.choice::<Answer>(
+            row,
+            Field::DeregistrationThirdCountry,
+            "an answer",
+            false,
+            problems,
+        ),
+        third_country_monitoring: sheet.choice::<Answer>(
+            row,
+            Field::ThirdCountryMonitoring,
+            "an answer",
+            false,
+            problems,
+        ),
+        administrative_corrections: sheet.choice::<Answer>(
+            row,
+            Field::AdministrativeCorrections,
+            "an answer",
+            false,
             problems,
         ),
         publication: sheet.choice::<Publication>(

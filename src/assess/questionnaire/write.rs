@@ -5,7 +5,8 @@ use super::{
     QuestionnaireOptions, SCORE_COLUMNS, SCORES_SHEET, SOURCE_COLUMNS, SOURCES_SHEET,
 };
 use crate::assess::choices::{
-    Choice, DurationBasis, GroupCoverage, ObligationRule, Periodicity, Publication, SourceKind,
+    Answer, Choice, DurationBasis, GroupCoverage, ObligationRule, Periodicity, Publication,
+    SourceKind,
 };
 use crate::assess::model::{AssessError, Assessment, CountryAssessment, DataSource, TableFeed};
 use crate::assess::rubric::{Criterion, Score, dimension_label};
@@ -56,6 +57,7 @@ fn lists(lang: Lang) -> Vec<(Field, Vec<&'static str>)> {
         (Field::DurationBasis, DurationBasis::labels(lang)),
         (Field::Registration, ObligationRule::labels(lang)),
         (Field::Publication, Publication::labels(lang)),
+        (Field::AdministrativeCorrections, Answer::labels(lang)),
         (Field::Criterion, Criterion::labels(lang)),
         (
             Field::Synthetic,
@@ -262,6 +264,9 @@ fn source_cell(field: Field, country: &str, source: &DataSource, lang: Lang) -> 
         Field::Deregistration => text(source.deregistration_obligation.rule.label(lang)),
         Field::DeregistrationDays => number(source.deregistration_obligation.time_limit_days),
         Field::DeregistrationNote => text(&source.deregistration_obligation.note),
+        Field::DeregistrationThirdCountry => text(source.deregistration_third_country.label(lang)),
+        Field::ThirdCountryMonitoring => text(source.third_country_monitoring.label(lang)),
+        Field::AdministrativeCorrections => text(source.administrative_corrections.label(lang)),
         Field::Publication => text(source.publication.label(lang)),
         Field::Notes => text(&source.notes),
         _ => Cell::Empty,
@@ -310,6 +315,9 @@ fn validate(
         let col = col as u16;
         let list_field = match column.field {
             Field::Deregistration => Field::Registration,
+            Field::DeregistrationThirdCountry | Field::ThirdCountryMonitoring => {
+                Field::AdministrativeCorrections
+            }
             other => other,
         };
         let validation = if let Some(position) = lists.iter().position(|(f, _)| *f == list_field) {
