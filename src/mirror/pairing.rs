@@ -444,7 +444,10 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
         }
     }
 
-    let mut pairs = Vec::with_capacity(collected.immigration.len().max(collected.emigration.len()));
+    // The pair-years and their sides; the measures (an exact interval each) are computed after,
+    // on every core.
+    let mut pending: Vec<(u32, u32, u16, Sex, Sides)> =
+        Vec::with_capacity(collected.immigration.len().max(collected.emigration.len()));
     let mut missing = Vec::new();
     collected.merge(|key, imm, emi| {
         let (imm_value, emi_value) = (imm.and_then(|s| s.value), emi.and_then(|s| s.value));
@@ -474,15 +477,26 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
                 .get(sender, FlowDirection::Emigration, year)
                 .unwrap_or(1.0),
         };
-        pairs.push(measures::measure(
-            codes[receiver as usize].clone(),
-            codes[sender as usize].clone(),
-            year,
-            sex,
-            sides,
-            settings,
-        ));
+        pending.push((receiver, sender, year, sex, sides));
     });
+    let runs: Vec<&[(u32, u32, u16, Sex, Sides)]> = pending.chunks(4096).collect();
+    let pairs: Vec<MirrorPair> = crate::parallel::map_in_order(&runs, |run| {
+        run.iter()
+            .map(|&(receiver, sender, year, sex, sides)| {
+                measures::measure(
+                    codes[receiver as usize].clone(),
+                    codes[sender as usize].clone(),
+                    year,
+                    sex,
+                    sides,
+                    settings,
+                )
+            })
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     Paired {
         pairs,
         durations,
