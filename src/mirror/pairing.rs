@@ -67,6 +67,10 @@ pub struct MissingValues {
     pub emigration: u32,
 }
 
+/// A pair-year found, before its measures: receiver, sender (numbers of the countries), year,
+/// sex and the two sides.
+type PendingPair = (u32, u32, u16, Sex, Sides);
+
 /// Key order = output order: year, receiver, sender, sex.
 fn pack(year: u16, receiver: u32, sender: u32, sex: Sex) -> u64 {
     ((year as u64) << 48) | ((receiver as u64) << 32) | ((sender as u64) << 16) | sex as u64
@@ -446,7 +450,7 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
 
     // The pair-years and their sides; the measures (an exact interval each) are computed after,
     // on every core.
-    let mut pending: Vec<(u32, u32, u16, Sex, Sides)> =
+    let mut pending: Vec<PendingPair> =
         Vec::with_capacity(collected.immigration.len().max(collected.emigration.len()));
     let mut missing = Vec::new();
     collected.merge(|key, imm, emi| {
@@ -479,7 +483,7 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
         };
         pending.push((receiver, sender, year, sex, sides));
     });
-    let runs: Vec<&[(u32, u32, u16, Sex, Sides)]> = pending.chunks(4096).collect();
+    let runs: Vec<&[PendingPair]> = pending.chunks(4096).collect();
     let pairs: Vec<MirrorPair> = crate::parallel::map_in_order(&runs, |run| {
         run.iter()
             .map(|&(receiver, sender, year, sex, sides)| {
