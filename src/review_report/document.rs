@@ -695,18 +695,10 @@ fn why_pairs_disagree(doc: &mut Doc, report: &ReviewReport) {
                 }
                 _ => row.reading.label(lang).to_string(),
             };
+            let [partner, direction] = partner_cells(&row.partner, row.inflow, lang);
             vec![
-                format!(
-                    "{} ({})",
-                    crate::model::gazetteer().name(&row.partner, lang),
-                    row.partner
-                ),
-                if row.inflow {
-                    t!(lang, "report-inflow")
-                } else {
-                    t!(lang, "report-outflow")
-                }
-                .to_string(),
+                partner,
+                direction,
                 count(row.years as f64, lang),
                 ratio(Some(row.ratio), lang),
                 row.sd
@@ -743,20 +735,29 @@ fn why_pairs_disagree(doc: &mut Doc, report: &ReviewReport) {
     ));
 }
 
-fn mirror_row(report: &ReviewReport, row: &MirrorRow) -> Vec<String> {
-    let lang = report.lang;
-    vec![
+/// The first two cells of a row about a partner: its name with its code, and whether the flow
+/// comes in from it or goes out to it.
+fn partner_cells(partner: &str, inflow: bool, lang: Lang) -> [String; 2] {
+    [
         format!(
-            "{} ({})",
-            crate::model::gazetteer().name(&row.partner, lang),
-            row.partner
+            "{} ({partner})",
+            crate::model::gazetteer().name(partner, lang)
         ),
-        if row.inflow {
+        if inflow {
             t!(lang, "report-inflow")
         } else {
             t!(lang, "report-outflow")
         }
         .to_string(),
+    ]
+}
+
+fn mirror_row(report: &ReviewReport, row: &MirrorRow) -> Vec<String> {
+    let lang = report.lang;
+    let [partner, direction] = partner_cells(&row.partner, row.inflow, lang);
+    vec![
+        partner,
+        direction,
         opt_count(row.immigration, lang),
         opt_count(row.emigration, lang),
         ratio(row.ratio, lang),
