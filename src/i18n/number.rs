@@ -67,11 +67,29 @@ pub fn format_number(value: f64, lang: Lang) -> String {
     }
 }
 
-/// A number with a fixed count of decimals as the language writes it: `2.767` / `2,767`.
+/// A number with a fixed count of decimals as the language writes it: `2.767` / `2,767`. A
+/// small negative number that rounds to zero is written `0.00`, not `-0.00`.
 pub fn format_decimal(value: f64, places: usize, lang: Lang) -> String {
-    let text = format!("{value:.places$}");
+    let mut text = format!("{value:.places$}");
+    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+        text.remove(0);
+    }
     match lang {
         Lang::En => text,
         Lang::Ru => text.replace('.', ","),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_written_without_a_negative_zero() {
+        assert_eq!(format_decimal(-0.004, 2, Lang::En), "0.00");
+        assert_eq!(format_decimal(-0.004, 2, Lang::Ru), "0,00");
+        assert_eq!(format_decimal(-0.006, 2, Lang::En), "-0.01");
+        assert_eq!(format_decimal(2.7666, 3, Lang::Ru), "2,767");
+        assert_eq!(format_decimal(-0.4, 0, Lang::En), "0");
     }
 }
