@@ -5,9 +5,8 @@ use super::message::{Message, MirrorMessage, ratio_text, sex_note};
 use super::text::{at, both, missing_reason};
 use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
 use crate::i18n::format_number;
-use crate::mirror::interval;
 use crate::mirror::pairing::MissingValues;
-use crate::mirror::{CountryFlows, FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
+use crate::mirror::{Band, CountryFlows, FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
 use crate::model::{Dataset, Lang, Location, Missing, Sex, Sym, TableId, Value};
 use crate::t;
 use std::borrow::Cow;
@@ -60,28 +59,24 @@ impl Check for MirrorDiscrepancy {
             let (Some(i), Some(e)) = (pair.immigration, pair.emigration) else {
                 continue;
             };
-            if i + e < settings.small_count {
-                continue;
-            }
+            // The pair's band is that of its interval's end nearest agreement (`small` below the
+            // small-count threshold): a pair fails only when its whole interval lies beyond the
+            // green band, with the severity of its band.
+            let severity = match pair.band {
+                Band::Green => {
+                    out.pass();
+                    continue;
+                }
+                Band::Light => Severity::Info,
+                Band::Amber => Severity::Warning,
+                Band::Red => Severity::Error,
+                Band::Small | Band::OneSided => continue,
+            };
             let ci = pair.corrected_immigration.unwrap_or(i);
             let ce = pair.corrected_emigration.unwrap_or(e);
             // ln(x / 0) is infinite: a side reported as 0 against a real flow is an error.
             let l = (ci / ce).ln().abs();
-            // A pair fails only when its whole interval lies beyond the green band, and its
-            // severity is the band of the interval's end nearest agreement.
             let interval = pair.ratio_interval();
-            let least = interval.map_or(l, interval::least_discrepancy);
-            if l.is_nan() || least < settings.band_green {
-                out.pass();
-                continue;
-            }
-            let severity = if least < settings.band_light {
-                Severity::Info
-            } else if least < settings.band_amber {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
             failed.push(Discrepancy {
                 pair,
                 immigration: i,
