@@ -232,12 +232,6 @@ pub fn classify(
             .collect();
         bounds.insert(direction, group_bounds(&values, settings));
     }
-    let metadata_of = |country: &str, direction: FlowDirection| {
-        metadata
-            .iter()
-            .find(|m| m.country == country && m.direction == direction)
-            .map(|m| m.score)
-    };
     flows
         .iter()
         .map(|f| {
@@ -246,22 +240,40 @@ pub fn classify(
                 let bounds = bounds.get(&f.direction)?;
                 Some(model_score(u.log10(), bounds))
             });
-            let expert = expert_score(&f.country, f.direction, f.year, settings);
-            let meta = metadata_of(&f.country, f.direction);
-            let combined = combine([model, expert, meta], f.year, settings);
-            Undercount {
+            let entry = Undercount {
                 country: f.country.clone(),
                 year: f.year,
                 direction: f.direction,
                 ratio,
                 model_score: model,
-                expert_score: expert,
-                metadata_score: meta,
-                combined,
-                class: combined.map(|c| class_of(c, settings)),
-            }
+                expert_score: expert_score(&f.country, f.direction, f.year, settings),
+                metadata_score: None,
+                combined: None,
+                class: None,
+            };
+            scored(entry, metadata, settings)
         })
         .collect()
+}
+
+/// An entry with the metadata score of its country and direction, and the combined score and
+/// class that follow from its three scores.
+fn scored(entry: Undercount, metadata: &[MetadataScore], settings: &MirrorSettings) -> Undercount {
+    let meta = metadata
+        .iter()
+        .find(|m| m.country == entry.country && m.direction == entry.direction)
+        .map(|m| m.score);
+    let combined = combine(
+        [entry.model_score, entry.expert_score, meta],
+        entry.year,
+        settings,
+    );
+    Undercount {
+        metadata_score: meta,
+        combined,
+        class: combined.map(|c| class_of(c, settings)),
+        ..entry
+    }
 }
 
 /// The entries again with other metadata scores (the inventory changed): the model and expert
@@ -273,19 +285,7 @@ pub fn with_metadata(
 ) -> Vec<Undercount> {
     entries
         .iter()
-        .map(|e| {
-            let meta = metadata
-                .iter()
-                .find(|m| m.country == e.country && m.direction == e.direction)
-                .map(|m| m.score);
-            let combined = combine([e.model_score, e.expert_score, meta], e.year, settings);
-            Undercount {
-                metadata_score: meta,
-                combined,
-                class: combined.map(|c| class_of(c, settings)),
-                ..e.clone()
-            }
-        })
+        .map(|e| scored(e.clone(), metadata, settings))
         .collect()
 }
 
