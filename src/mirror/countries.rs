@@ -17,7 +17,7 @@ use super::MirrorPair;
 use super::settings::{FlowDirection, MirrorSettings, ReferenceGroup};
 use crate::model::Sex;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// A country's figure against its partners' figures for the same flows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -173,12 +173,53 @@ pub fn reference_group(pairs: &[MirrorPair], settings: &MirrorSettings) -> Refer
 
 /// One partner's two figures: the country's and the partner's, corrected and raw.
 #[derive(Copy, Clone, Debug)]
-struct Figures<'a> {
-    partner: &'a str,
-    own: f64,
-    theirs: f64,
+pub(super) struct Figures<'a> {
+    pub(super) partner: &'a str,
+    pub(super) own: f64,
+    pub(super) theirs: f64,
     own_raw: f64,
     theirs_raw: f64,
+}
+
+/// Per country, direction and year (sex total), in that order: each partner reported on both
+/// sides with the two figures of the flow between them.
+pub(super) type Cases<'a> = BTreeMap<(&'a str, FlowDirection, u16), Vec<Figures<'a>>>;
+
+/// The cases of the country view from the pairs, read once for the country ratios and the
+/// partner-structure distances.
+pub(super) fn partner_cases(pairs: &[MirrorPair]) -> Cases<'_> {
+    let mut cases: Cases<'_> = BTreeMap::new();
+    for pair in two_sided_totals(pairs) {
+        let (Some(i), Some(e), Some(ci), Some(ce)) = (
+            pair.immigration,
+            pair.emigration,
+            pair.corrected_immigration,
+            pair.corrected_emigration,
+        ) else {
+            continue;
+        };
+        cases
+            .entry((&pair.sender, FlowDirection::Emigration, pair.year))
+            .or_default()
+            .push(Figures {
+                partner: &pair.receiver,
+                own: ce,
+                theirs: ci,
+                own_raw: e,
+                theirs_raw: i,
+            });
+        cases
+            .entry((&pair.receiver, FlowDirection::Immigration, pair.year))
+            .or_default()
+            .push(Figures {
+                partner: &pair.sender,
+                own: ci,
+                theirs: ce,
+                own_raw: i,
+                theirs_raw: e,
+            });
+    }
+    cases
 }
 
 /// A stable seed from the case, so that intervals do not change between runs (FNV-1a).
@@ -276,44 +317,12 @@ fn compare(
 }
 
 /// Every country's flows against its partners, by direction and year.
-pub fn country_flows(
-    pairs: &[MirrorPair],
+pub(super) fn country_flows(
+    cases: &Cases<'_>,
     reference: &[String],
     settings: &MirrorSettings,
 ) -> Vec<CountryFlows> {
-    let mut cases: HashMap<(&str, FlowDirection, u16), Vec<Figures<'_>>> = HashMap::new();
-    for pair in two_sided_totals(pairs) {
-        let (Some(i), Some(e), Some(ci), Some(ce)) = (
-            pair.immigration,
-            pair.emigration,
-            pair.corrected_immigration,
-            pair.corrected_emigration,
-        ) else {
-            continue;
-        };
-        cases
-            .entry((&pair.sender, FlowDirection::Emigration, pair.year))
-            .or_default()
-            .push(Figures {
-                partner: &pair.receiver,
-                own: ce,
-                theirs: ci,
-                own_raw: e,
-                theirs_raw: i,
-            });
-        cases
-            .entry((&pair.receiver, FlowDirection::Immigration, pair.year))
-            .or_default()
-            .push(Figures {
-                partner: &pair.sender,
-                own: ci,
-                theirs: ce,
-                own_raw: i,
-                theirs_raw: e,
-            });
-    }
-    let mut keys: Vec<(&str, FlowDirection, u16)> = cases.keys().copied().collect();
-    keys.sort();
+    let keys: Vec<(&str, FlowDirection, u16)> = cases.keys().copied().collect();
     // Each case draws its own bootstrap from its own seed: the cases divide over the cores.
     crate::parallel::map_in_order(&keys, |&key| {
         let (country, direction, year) = key;

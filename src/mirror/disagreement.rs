@@ -16,6 +16,7 @@
 //! changes (their root mean square, at least [`MirrorSettings::stability_stable_sd`]) it is.
 //! Read as a [`Reading`].
 
+use super::countries::Cases;
 use super::settings::{FlowDirection, MirrorSettings};
 use super::{Band, MirrorPair};
 use crate::i18n::{Lang, format_decimal};
@@ -151,27 +152,12 @@ impl PairStability {
 /// The partner-structure distance of every country, direction and year with at least two
 /// partners reported on both sides (sex total, corrected flows), in country, direction and year
 /// order.
-pub fn structure(pairs: &[MirrorPair]) -> Vec<PartnerStructure> {
-    // (country, direction, year) → (its own figure, the partner's figure) per partner.
-    type Key<'a> = (&'a str, FlowDirection, u16);
-    let mut by_key: BTreeMap<Key<'_>, Vec<(f64, f64)>> = BTreeMap::new();
-    for p in pairs.iter().filter(|p| p.sex == Sex::T) {
-        let (Some(i), Some(e)) = (p.corrected_immigration, p.corrected_emigration) else {
-            continue;
-        };
-        by_key
-            .entry((&p.sender, FlowDirection::Emigration, p.year))
-            .or_default()
-            .push((e, i));
-        by_key
-            .entry((&p.receiver, FlowDirection::Immigration, p.year))
-            .or_default()
-            .push((i, e));
-    }
-    by_key
-        .into_iter()
-        .filter(|(_, flows)| flows.len() >= 2)
-        .filter_map(|((country, direction, year), flows)| {
+pub(super) fn structure(cases: &Cases<'_>) -> Vec<PartnerStructure> {
+    cases
+        .iter()
+        .filter(|(_, figures)| figures.len() >= 2)
+        .filter_map(|(&(country, direction, year), figures)| {
+            let flows: Vec<(f64, f64)> = figures.iter().map(|f| (f.own, f.theirs)).collect();
             Some(PartnerStructure {
                 country: country.to_string(),
                 direction,

@@ -186,13 +186,19 @@ impl MirrorReport {
 /// Computes the mirror statistics of a data set.
 pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
     // The coverage reads the data set alone: it is counted beside the pairing and what follows.
-    let (coverage, (mut paired, reference, flows, fitted)) = crate::parallel::join(
+    let (coverage, (mut paired, reference, (flows, structure), fitted)) = crate::parallel::join(
         || crate::coverage::mirror_coverage(dataset),
         || {
             let paired = pairing::pair(dataset, settings);
             let reference = countries::reference_group(&paired.pairs, settings);
+            let cases = countries::partner_cases(&paired.pairs);
             let (flows, harmonisation) = crate::parallel::join(
-                || countries::country_flows(&paired.pairs, &reference.countries, settings),
+                || {
+                    (
+                        countries::country_flows(&cases, &reference.countries, settings),
+                        disagreement::structure(&cases),
+                    )
+                },
                 || {
                     settings
                         .harmonise
@@ -211,7 +217,6 @@ pub fn analyse(dataset: &Dataset, settings: &MirrorSettings) -> MirrorReport {
         }
         fitted.harmonisation
     });
-    let structure = disagreement::structure(&paired.pairs);
     let stability = disagreement::stability(&paired.pairs, settings);
     let undercount = undercount::classify(&flows, &[], settings);
     MirrorReport {
