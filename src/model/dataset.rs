@@ -231,17 +231,27 @@ impl fmt::Display for Location {
 
 /// A spreadsheet cell reference (`D14`) from 0-based row and column.
 pub fn cell_ref(row: u32, col: u16) -> String {
-    let mut letters = Vec::new();
+    let mut out = String::new();
+    push_cell_ref(row, col, &mut out);
+    out
+}
+
+/// [`cell_ref`] added to `out`.
+pub fn push_cell_ref(row: u32, col: u16, out: &mut String) {
+    use std::fmt::Write;
+    // At most four letters: a column is below 2^16.
+    let mut letters = [0u8; 4];
+    let mut len = 0;
     let mut n = col as u32 + 1;
     while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push((b'A' + rem as u8) as char);
+        letters[len] = b'A' + ((n - 1) % 26) as u8;
+        len += 1;
         n = (n - 1) / 26;
     }
-    letters.reverse();
-    let mut out: String = letters.into_iter().collect();
-    out.push_str(&(row + 1).to_string());
-    out
+    for &letter in letters[..len].iter().rev() {
+        out.push(letter as char);
+    }
+    let _ = write!(out, "{}", row + 1);
 }
 
 /// A label that no known code, name or variant matches; kept as written and reported.
@@ -718,6 +728,8 @@ mod tests {
         assert_eq!(cell_ref(0, 25), "Z1");
         assert_eq!(cell_ref(0, 26), "AA1");
         assert_eq!(cell_ref(9, 27), "AB10");
+        assert_eq!(cell_ref(0, 16_383), "XFD1");
+        assert_eq!(cell_ref(u32::MAX - 1, u16::MAX), "CRXP4294967295");
     }
 
     fn sample_obs<'a>(reporter: &'a str, category: &'a str, value: Value) -> NewObs<'a> {

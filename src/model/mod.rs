@@ -12,7 +12,10 @@ pub use category::{CategoryKind, category_kind};
 pub use country::{Place, PlaceKind, Placement, SubnationalUnit, gazetteer};
 pub use dataset::{
     Dataset, DatasetSummary, Interner, Location, NO_COLUMN, NO_DURATION, NewObs, Obs, ObsKey,
-    SourceFile, SubnationalLabel, Sym, UnplacedLabel, cell_ref,
+    SourceFile, SubnationalLabel, Sym, UnplacedLabel, cell_ref, push_cell_ref,
 };
 pub use table::{Breakdown, CountryDim, Lang, TableId, TableKind};
-pub use value::{Missing, Sex, Value, format_count, format_count_in, format_count_ru, number_text};
+pub use value::{
+    Missing, Sex, Value, format_count, format_count_in, format_count_ru, number_text,
+    push_number_text,
+};

@@ -143,11 +143,19 @@ impl Value {
 /// Writes a number as data files carry it (the canonical CSV, the exports): without a trailing
 /// `.0` for whole numbers, and with the shortest exact representation otherwise.
 pub fn number_text(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
+    let mut text = String::new();
+    push_number_text(value, &mut text);
+    text
+}
+
+/// [`number_text`] added to `out`.
+pub fn push_number_text(value: f64, out: &mut String) {
+    use std::fmt::Write;
+    let _ = if value.fract() == 0.0 && value.abs() < 1e15 {
+        write!(out, "{}", value as i64)
     } else {
-        format!("{value}")
-    }
+        write!(out, "{value}")
+    };
 }
 
 #[cfg(test)]

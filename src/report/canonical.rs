@@ -1,7 +1,7 @@
 //! The canonical long CSV migreview writes (`docs/formats.md#the-canonical-long-csv`); reading it
 //! back gives the same data.
 
-use crate::model::{Dataset, Missing, NO_COLUMN, Obs, cell_ref, number_text};
+use crate::model::{Dataset, Missing, NO_COLUMN, Obs, push_cell_ref, push_number_text};
 use std::io::Write;
 
 /// The columns of the canonical long CSV.
@@ -24,42 +24,77 @@ pub const COLUMNS: [&str; 13] = [
 /// The value cell of an observation: the number, or the marker of its missing reason (empty,
 /// `:` not available or confidential, `-` not applicable), or the unreadable text as found.
 pub fn value_text(dataset: &Dataset, obs: &Obs) -> String {
+    let mut text = String::new();
+    push_value_text(dataset, obs, &mut text);
+    text
+}
+
+/// [`value_text`] added to `out`.
+fn push_value_text(dataset: &Dataset, obs: &Obs, out: &mut String) {
     if let Some(text) = obs.unreadable_text() {
-        return dataset.str(text).to_string();
+        out.push_str(dataset.str(text));
+        return;
     }
     match Missing::from_code(obs.missing) {
-        None => number_text(obs.value),
-        Some(reason) => reason.marker().to_string(),
+        None => push_number_text(obs.value, out),
+        Some(reason) => out.push_str(reason.marker()),
     }
 }
 
+/// Rows written into one buffer; the blocks of a batch are written side by side, one per core.
+const BLOCK_ROWS: usize = 32_768;
+
 /// Writes the data set as canonical long CSV.
-pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(COLUMNS)?;
-    for obs in dataset.obs() {
+pub fn write_csv<W: Write>(dataset: &Dataset, mut out: W) -> Result<(), csv::Error> {
+    let mut header = csv::Writer::from_writer(Vec::new());
+    header.write_record(COLUMNS)?;
+    out.write_all(&header.into_inner().map_err(|e| e.into_error())?)?;
+    let blocks: Vec<&[Obs]> = dataset.obs().chunks(BLOCK_ROWS).collect();
+    // A batch at a time: the text of the whole data set is never held at once.
+    let batch = 2 * crate::parallel::workers(blocks.len());
+    for group in blocks.chunks(batch) {
+        for rows in crate::parallel::map_in_order(group, |rows| write_rows(dataset, rows)) {
+            out.write_all(&rows?)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The rows of `rows` as CSV text, without the header.
+fn write_rows(dataset: &Dataset, rows: &[Obs]) -> Result<Vec<u8>, csv::Error> {
+    use std::fmt::Write as _;
+    let mut writer = csv::Writer::from_writer(Vec::with_capacity(rows.len() * 64));
+    let (mut year, mut value, mut duration, mut cell) =
+        (String::new(), String::new(), String::new(), String::new());
+    for obs in rows {
         let file = dataset
             .files
             .get(obs.file as usize)
             .map(|f| f.name.as_str())
             .unwrap_or("");
-        let cell = if obs.col == NO_COLUMN {
-            format!("line {}", obs.row)
+        cell.clear();
+        if obs.col == NO_COLUMN {
+            let _ = write!(cell, "line {}", obs.row);
         } else {
-            cell_ref(obs.row, obs.col)
-        };
-        let duration = obs
-            .duration_months()
-            .map(|d| d.to_string())
-            .unwrap_or_default();
+            push_cell_ref(obs.row, obs.col, &mut cell);
+        }
+        duration.clear();
+        if let Some(months) = obs.duration_months() {
+            let _ = write!(duration, "{months}");
+        }
+        year.clear();
+        let _ = write!(year, "{}", obs.year);
+        value.clear();
+        push_value_text(dataset, obs, &mut value);
         writer.write_record([
             obs.table.code(),
             dataset.str(obs.reporter),
-            &obs.year.to_string(),
+            &year,
             obs.sex.code(),
             dataset.str(obs.age),
             dataset.str(obs.category),
-            &value_text(dataset, obs),
+            &value,
             dataset.str(obs.flag),
             dataset.str(obs.source),
             &duration,
@@ -68,6 +103,5 @@ pub fn write_csv<W: Write>(dataset: &Dataset, out: W) -> Result<(), csv::Error> 
             &cell,
         ])?;
     }
-    writer.flush()?;
-    Ok(())
+    writer.into_inner().map_err(|e| e.into_error().into())
 }
