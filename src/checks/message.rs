@@ -16,6 +16,7 @@ use std::borrow::Cow;
 use super::Finding;
 use super::sum::{Parts, capitalise};
 use super::text::{self, LabelText};
+use crate::i18n::push_count_in;
 use crate::model::{Lang, Sex, TableId};
 use crate::t;
 
@@ -109,15 +110,15 @@ impl SumMessage {
                     }
                     text.push_str(&label.short(lang));
                     text.push(' ');
-                    text.push_str(&text::count(*value, lang));
+                    push_count_in(*value, lang, &mut text);
                 }
                 text.push_str(" = ");
-                text.push_str(&text::count(self.sum, lang));
+                push_count_in(self.sum, lang, &mut text);
             }
             SumParts::Many(kind, count) => {
                 text.push_str(&kind.many(*count, lang));
                 text.push(' ');
-                text.push_str(&text::count(self.sum, lang));
+                push_count_in(self.sum, lang, &mut text);
                 notes.push(t!(
                     lang,
                     "sum-difference",

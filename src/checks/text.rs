@@ -25,7 +25,11 @@ pub fn count(value: f64, lang: Lang) -> String {
 
 /// A number with a fixed number of decimals: `2.767` / `2,767`.
 pub fn decimal(value: f64, decimals: usize, lang: Lang) -> String {
-    crate::i18n::format_decimal(value, decimals, lang).replace('-', "−")
+    let text = crate::i18n::format_decimal(value, decimals, lang);
+    match text.strip_prefix('-') {
+        Some(digits) => format!("−{digits}"),
+        None => text,
+    }
 }
 
 /// A share as a percentage: `23.0 %` / `23,0 %`.

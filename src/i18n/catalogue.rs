@@ -7,7 +7,7 @@ use fluent_syntax::ast;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use rustc_hash::FxHashMap;
 
-use super::{Arg, Lang, format_count_in};
+use super::{Arg, Lang, push_count_in};
 
 /// A Fluent file of both languages: its name, then its English and Russian texts.
 macro_rules! ftl {
@@ -207,7 +207,7 @@ impl Language {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Var(name) => match arg(args, name) {
                     Some(Arg::Text(text)) => out.push_str(text),
-                    Some(Arg::Count(n)) => out.push_str(&format_count_in(*n, self.lang)),
+                    Some(Arg::Count(n)) => push_count_in(*n, self.lang, out),
                     None => {
                         out.push_str("{$");
                         out.push_str(name);

@@ -20,7 +20,9 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 pub use catalogue::{Catalogue, CatalogueError, catalogue};
-pub use number::{format_count, format_count_in, format_count_ru, format_decimal, format_number};
+pub use number::{
+    format_count, format_count_in, format_count_ru, format_decimal, format_number, push_count_in,
+};
 
 /// Languages of the user interface and the catalogue texts.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

@@ -9,44 +9,71 @@ const LARGEST_GROUPED: f64 = 1e15;
 /// Formats a count the way reviewers read it: `4,190`, `1,234.5`, `−12`; a value no count of
 /// people reaches in exponent form (`1e308`), and a sum that overflowed as `∞`.
 pub fn format_count(value: f64) -> String {
-    let negative = value < 0.0;
-    let sign = if negative { "−" } else { "" };
-    let abs = value.abs();
-    if value.is_nan() {
-        return "NaN".into();
-    }
-    if abs.is_infinite() {
-        return format!("{sign}∞");
-    }
-    if abs >= LARGEST_GROUPED {
-        return format!("{sign}{abs:e}");
-    }
-    let rounded = (abs * 10.0).round() / 10.0;
-    let whole = rounded.trunc() as u64;
-    let frac = ((rounded - rounded.trunc()) * 10.0).round() as u64;
-    let digits = whole.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 4);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    if frac > 0 {
-        grouped.push('.');
-        grouped.push_str(&frac.to_string());
-    }
-    if negative && (whole > 0 || frac > 0) {
-        format!("−{grouped}")
-    } else {
-        grouped
-    }
+    let mut text = String::new();
+    push_count_in(value, Lang::En, &mut text);
+    text
 }
 
 /// Formats a count the Russian way: `4 190`, `1 234,5`, `−12` (groups separated by a no-break
 /// space, so a number never wraps across lines; decimal comma).
 pub fn format_count_ru(value: f64) -> String {
-    format_count(value).replace(',', "\u{a0}").replace('.', ",")
+    let mut text = String::new();
+    push_count_in(value, Lang::Ru, &mut text);
+    text
+}
+
+/// A count as [`format_count_in`] writes it, added to `out` (a finding's message is written
+/// this way hundreds of thousands of times a report).
+pub fn push_count_in(value: f64, lang: Lang, out: &mut String) {
+    let (group, point) = match lang {
+        Lang::En => (',', '.'),
+        Lang::Ru => ('\u{a0}', ','),
+    };
+    let negative = value < 0.0;
+    let sign = if negative { "−" } else { "" };
+    let abs = value.abs();
+    if value.is_nan() {
+        out.push_str("NaN");
+        return;
+    }
+    if abs.is_infinite() {
+        out.push_str(sign);
+        out.push('∞');
+        return;
+    }
+    if abs >= LARGEST_GROUPED {
+        out.push_str(sign);
+        out.push_str(&format!("{abs:e}").replace('.', &point.to_string()));
+        return;
+    }
+    let rounded = (abs * 10.0).round() / 10.0;
+    let whole = rounded.trunc() as u64;
+    let frac = ((rounded - rounded.trunc()) * 10.0).round() as u64;
+    if negative && (whole > 0 || frac > 0) {
+        out.push_str(sign);
+    }
+    // The digits from the units up; a whole below 10^15 has at most 16.
+    let mut digits = [0u8; 20];
+    let (mut len, mut rest) = (0, whole);
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for at in (0..len).rev() {
+        out.push(digits[at] as char);
+        if at > 0 && at % 3 == 0 {
+            out.push(group);
+        }
+    }
+    if frac > 0 {
+        use std::fmt::Write;
+        out.push(point);
+        let _ = write!(out, "{frac}");
+    }
 }
 
 /// Formats a count for readers of a language.
@@ -74,15 +101,41 @@ pub fn format_decimal(value: f64, places: usize, lang: Lang) -> String {
     if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
         text.remove(0);
     }
-    match lang {
-        Lang::En => text,
-        Lang::Ru => text.replace('.', ","),
+    if lang == Lang::Ru
+        && let Some(at) = text.find('.')
+    {
+        text.replace_range(at..=at, ",");
     }
+    text
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_in_each_language() {
+        assert_eq!(format_count(4190.0), "4,190");
+        assert_eq!(format_count(-1_234_567.25), "−1,234,567.3");
+        assert_eq!(format_count(-0.01), "0");
+        assert_eq!(format_count(999.96), "1,000");
+        assert_eq!(format_count_ru(1234.5), "1\u{a0}234,5");
+        assert_eq!(format_count_ru(-12.0), "−12");
+        assert_eq!(format_count(2.5e15), "2.5e15");
+        assert_eq!(format_count_ru(-2.5e15), "−2,5e15");
+        assert_eq!(format_count_ru(f64::NEG_INFINITY), "−∞");
+        assert_eq!(format_count(f64::NAN), "NaN");
+        // Russian is English with its separators swapped, for every kind of value.
+        let mut value = 0.05f64;
+        while value < 1e17 {
+            for v in [value, -value, value.round(), value * 0.999] {
+                let english = format_count(v);
+                let russian = english.replace(',', "\u{a0}").replace('.', ",");
+                assert_eq!(format_count_ru(v), russian, "{v}");
+            }
+            value *= 1.37;
+        }
+    }
 
     #[test]
     fn decimals_are_written_without_a_negative_zero() {
