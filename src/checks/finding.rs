@@ -275,6 +275,18 @@ impl Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("Finding", 16)?;
+        self.serialize_fields(&mut s)?;
+        s.end()
+    }
+}
+
+impl Finding {
+    /// The fields of the finding, into a struct being serialised (the finding's own, or a
+    /// listing that puts fields of its own around them).
+    pub fn serialize_fields<S: serde::ser::SerializeStruct>(
+        &self,
+        s: &mut S,
+    ) -> Result<(), S::Error> {
         s.serialize_field("check", &self.check)?;
         s.serialize_field("severity", &self.severity)?;
         s.serialize_field("outcome", &self.outcome)?;
@@ -290,8 +302,7 @@ impl Serialize for Finding {
         s.serialize_field("actual", &self.actual)?;
         s.serialize_field("message", &self.message(Lang::En))?;
         s.serialize_field("message_ru", &self.message_ru())?;
-        s.serialize_field("location", &self.location)?;
-        s.end()
+        s.serialize_field("location", &self.location)
     }
 }
 
