@@ -239,18 +239,13 @@ pub fn cell_ref(row: u32, col: u16) -> String {
 /// [`cell_ref`] added to `out`.
 pub fn push_cell_ref(row: u32, col: u16, out: &mut String) {
     use std::fmt::Write;
-    // At most four letters: a column is below 2^16.
-    let mut letters = [0u8; 4];
-    let mut len = 0;
+    let mut letters = String::with_capacity(4);
     let mut n = col as u32 + 1;
     while n > 0 {
-        letters[len] = b'A' + ((n - 1) % 26) as u8;
-        len += 1;
+        letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
         n = (n - 1) / 26;
     }
-    for &letter in letters[..len].iter().rev() {
-        out.push(letter as char);
-    }
+    out.extend(letters.chars().rev());
     let _ = write!(out, "{}", row + 1);
 }
 

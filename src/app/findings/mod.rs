@@ -16,7 +16,7 @@ use crate::checks::{CheckCode, Finding, Outcome, Severity, catalog};
 use crate::model::{Lang, PlaceKind, TableId, gazetteer};
 use crate::review::{ExportFormat, Shown, TriageStatus};
 use egui::{Align, Layout, RichText, Sense, UiBuilder, vec2};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The reviewer's filters. A field that is `None` lets everything through.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -319,6 +319,7 @@ impl FindingsView {
             return;
         }
         let needle = self.filter.text.trim().to_lowercase();
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
         let texts = session.index.search_text(lang);
         let mut groups: BTreeMap<CheckCode, Vec<u32>> = BTreeMap::new();
         for (i, finding) in session.findings().iter().enumerate() {
@@ -330,7 +331,11 @@ impl FindingsView {
             {
                 continue;
             }
-            if !needle.is_empty() && !texts.get(i).is_some_and(|t| t.contains(&needle)) {
+            if !needle.is_empty()
+                && texts
+                    .get(i)
+                    .is_none_or(|t| finder.find(t.as_bytes()).is_none())
+            {
                 continue;
             }
             groups.entry(finding.check).or_default().push(i as u32);
@@ -371,31 +376,64 @@ impl FindingsView {
     /// The rows of one check's findings: a finding on its own, or a case (findings of one
     /// cause, in the order of their first), followed by its members when it is open.
     fn push_cases(&mut self, session: &Session, list: &[u32]) {
-        let group_of = |i: u32| session.index.group.get(i as usize).copied();
-        let mut order: Vec<u32> = Vec::new();
-        let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
+        let groups = &session.index.group;
+        // Each finding's case, numbered in the order of the case's first finding (a finding
+        // without a group is a case of its own); then the findings sorted by case, by counting.
+        let mut case_of_group = vec![0u32; groups.len()];
+        let mut case_of: Vec<u32> = Vec::with_capacity(list.len());
+        let mut sizes: Vec<u32> = Vec::new();
         for &i in list {
-            let group = group_of(i).unwrap_or(u32::MAX - i);
-            let entry = members.entry(group).or_default();
-            if entry.is_empty() {
-                order.push(group);
-            }
-            entry.push(i);
+            let case = match groups.get(i as usize) {
+                Some(&g) => match case_of_group.get_mut(g as usize) {
+                    Some(slot) if *slot > 0 => *slot - 1,
+                    Some(slot) => {
+                        *slot = sizes.len() as u32 + 1;
+                        sizes.push(0);
+                        sizes.len() as u32 - 1
+                    }
+                    None => {
+                        sizes.push(0);
+                        sizes.len() as u32 - 1
+                    }
+                },
+                None => {
+                    sizes.push(0);
+                    sizes.len() as u32 - 1
+                }
+            };
+            sizes[case as usize] += 1;
+            case_of.push(case);
         }
-        for group in order {
-            let list = members.remove(&group).unwrap_or_default();
-            match list.as_slice() {
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        let mut total = 0u32;
+        for &size in &sizes {
+            starts.push(total);
+            total += size;
+        }
+        starts.push(total);
+        let mut fill = starts.clone();
+        let mut sorted = vec![0u32; list.len()];
+        for (&i, &case) in list.iter().zip(&case_of) {
+            let slot = &mut fill[case as usize];
+            sorted[*slot as usize] = i;
+            *slot += 1;
+        }
+        for case in 0..sizes.len() {
+            let members = &sorted[starts[case] as usize..starts[case + 1] as usize];
+            match members {
                 [one] => self.rows.push(ListRow::Finding(*one)),
                 _ => {
+                    let group = groups.get(members[0] as usize).copied().unwrap_or(u32::MAX);
                     let open = self.open_cases.contains(&group);
                     self.rows.push(ListRow::Case {
                         case: self.cases.len() as u32,
                         open,
                     });
                     if open {
-                        self.rows.extend(list.iter().map(|&i| ListRow::Member(i)));
+                        self.rows
+                            .extend(members.iter().map(|&i| ListRow::Member(i)));
                     }
-                    self.cases.push(list);
+                    self.cases.push(members.to_vec());
                 }
             }
         }
@@ -1177,7 +1215,8 @@ fn table_year_status_filters_ui(
 mod tests {
     use super::*;
     use crate::checks::Dimension;
-    use crate::model::{Location, Sex};
+    use crate::model::{Dataset, Location, Sex};
+    use crate::report::Report;
 
     fn finding(check: CheckCode, severity: Severity, reporter: &str, category: &str) -> Finding {
         Finding {
@@ -1205,6 +1244,77 @@ mod tests {
                 line: None,
             }),
         }
+    }
+
+    #[test]
+    fn findings_of_one_cause_are_listed_as_one_case_in_the_order_of_its_first() {
+        let jump = |category: &str, year: u16| Finding {
+            year: Some(year),
+            ..finding(CheckCode::T1, Severity::Warning, "KAZ", category)
+        };
+        let mut report = Report::new(
+            Vec::new(),
+            &Dataset::new(),
+            &crate::settings::Settings::default(),
+        );
+        report.findings = vec![
+            jump("RUS", 2010),
+            jump("TJK", 2011),
+            jump("RUS", 2014),
+            jump("UZB", 2012),
+            jump("RUS", 2016),
+            jump("UZB", 2013),
+        ];
+        let session = Session::build(
+            crate::app::session::SessionSource::Empty,
+            Dataset::new(),
+            Vec::new(),
+            report,
+            None,
+        );
+        let mut view = FindingsView::default();
+        view.prepare(&session, Lang::En);
+        let group = ListRow::Group {
+            check: CheckCode::T1,
+            count: 6,
+            collapsed: false,
+        };
+        let closed = |case| ListRow::Case { case, open: false };
+        assert_eq!(
+            view.rows(),
+            [group, closed(0), ListRow::Finding(1), closed(1)]
+        );
+        assert_eq!(view.case(0), [0, 2, 4]);
+        assert_eq!(view.case(1), [3, 5]);
+
+        // An open case lists its members under it.
+        let uzb = session.index.group[3];
+        view.open_cases.insert(uzb);
+        view.prepare(&session, Lang::En);
+        assert_eq!(
+            view.rows(),
+            [
+                group,
+                closed(0),
+                ListRow::Finding(1),
+                ListRow::Case {
+                    case: 1,
+                    open: true
+                },
+                ListRow::Member(3),
+                ListRow::Member(5),
+            ]
+        );
+
+        // The search keeps the cases of what it finds.
+        view.filter.text = "tjk".into();
+        view.prepare(&session, Lang::En);
+        let found = ListRow::Group {
+            check: CheckCode::T1,
+            count: 1,
+            collapsed: false,
+        };
+        assert_eq!(view.rows(), [found, ListRow::Finding(1)]);
     }
 
     #[test]
