@@ -96,11 +96,12 @@ impl SumMessage {
     pub const LISTED: usize = 4;
 
     fn text(&self, lang: Lang) -> String {
-        let mut text = format!(
-            "{} {} ≠ ",
-            self.total.short(lang),
-            text::count(self.total_value, lang)
-        );
+        // Sized for the usual message: grown by doubling it would be copied three times.
+        let mut text = String::with_capacity(128);
+        text.push_str(&self.total.short(lang));
+        text.push(' ');
+        push_count_in(self.total_value, lang, &mut text);
+        text.push_str(" ≠ ");
         let mut notes = Vec::new();
         match &self.parts {
             SumParts::Listed(parts) => {
@@ -236,7 +237,8 @@ impl MirrorMessage {
         let receiver = finding.reporter.as_deref().unwrap_or("");
         let sender = finding.category.as_deref().unwrap_or("");
         let year = finding.year.map(|y| y.to_string()).unwrap_or_default();
-        let mut message = t!(
+        let mut message = String::with_capacity(320);
+        message += &t!(
             lang,
             "m1-discrepancy",
             receiver = receiver,

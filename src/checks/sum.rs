@@ -53,9 +53,13 @@ pub fn exceeds(difference: f64, tolerance: f64, scale: f64) -> bool {
 
 /// Upper-cases the first letter of a message.
 pub fn capitalise(text: String) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+    match text.chars().next() {
+        Some(first) if first.is_lowercase() => {
+            let mut capital = String::with_capacity(text.len() + 2);
+            capital.extend(first.to_uppercase());
+            capital.push_str(text.get(first.len_utf8()..).unwrap_or_default());
+            capital
+        }
         _ => text,
     }
 }
@@ -347,4 +351,19 @@ pub fn check_equal(
         case.values(Some(right_value), Some(left_value))
             .message(message),
     );
+}
+
+#[cfg(test)]
+mod capital_tests {
+    use super::capitalise;
+
+    #[test]
+    fn the_first_letter_is_made_a_capital_in_either_alphabet() {
+        assert_eq!(capitalise("total 4,190".into()), "Total 4,190");
+        assert_eq!(capitalise("итого 4 190".into()), "Итого 4 190");
+        assert_eq!(capitalise("Men".into()), "Men");
+        assert_eq!(capitalise("3 partners".into()), "3 partners");
+        assert_eq!(capitalise("ǆ".into()), "Ǆ");
+        assert_eq!(capitalise(String::new()), "");
+    }
 }
