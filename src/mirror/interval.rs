@@ -444,6 +444,19 @@ mod tests {
     }
 
     #[test]
+    fn a_lopsided_pair_has_its_upper_end_exact() {
+        // I = 23,230 against E = 1: the upper end is the 97.5 % quantile of Beta(23,231, 1),
+        // whose distribution function is x^a: x = 0.975^(1/23,231), ρ = x / (1 − x). Near
+        // p = 1 every error of p is multiplied by ρ: the ends must hold p to its last digits.
+        let a: f64 = 23_231.0;
+        let log_x = 0.975f64.ln() / a;
+        let exact = log_x.exp() / -log_x.exp_m1();
+        let high = ratio_interval(23_230.0, 1.0, 0.95).map_or(f64::NAN, |r| r[1]);
+        assert!((high / exact - 1.0).abs() < 1e-9, "{high} against {exact}");
+        assert!((exact - 917_574.987_357).abs() < 1e-3, "{exact}");
+    }
+
+    #[test]
     fn the_normal_quantile_is_that_of_the_tables() {
         assert!((normal_quantile(0.975) - 1.959_963_985).abs() < 1e-8);
         assert!((normal_quantile(0.005) + 2.575_829_304).abs() < 1e-8);
