@@ -12,7 +12,10 @@
 //! * `--no-frictionless`: leave frictionless out (it takes about 15 s a run).
 //!
 //! `MIGREVIEW_BENCH_BIN=PATH` times another build of migreview instead of this one (an older
-//! release binary, for a before-and-after table).
+//! release binary, for a before-and-after table). `MIGREVIEW_BENCH_BASELINE=PATH` times another
+//! build beside this one: each migreview command twice in every round, this build's run and the
+//! other's one after the other, so that a machine whose speed drifts between minutes treats both
+//! alike.
 //!
 //! The bare reads run as child processes of this benchmark (`--read-csv FILE`,
 //! `--read-workbook FILE`), so every row of the table is a whole process measured the same way.
@@ -217,6 +220,22 @@ fn main() {
             None,
         ),
     ];
+    if let Some(baseline) = std::env::var_os("MIGREVIEW_BENCH_BASELINE").map(PathBuf::from) {
+        rows = rows
+            .into_iter()
+            .flat_map(|this| {
+                let twin = (this.program == migreview).then(|| Row {
+                    label: format!("{} — baseline build", this.label),
+                    program: baseline.clone(),
+                    args: this.args.clone(),
+                    dir: this.dir.clone(),
+                    target: None,
+                    runs: Vec::new(),
+                });
+                std::iter::once(this).chain(twin)
+            })
+            .collect();
+    }
     if args.iter().any(|a| a == "--no-frictionless") {
         println!("frictionless left out (--no-frictionless)");
     } else if has_frictionless() {
