@@ -372,7 +372,7 @@ fn a_country_under_review_opens_every_panel_on_it_and_is_kept_in_the_review() {
         .queue(migreview::app::Command::SetCountryUnderReview(Some(
             "BGR".into(),
         )));
-    h.run();
+    h.step();
     wait_until_idle(&mut h);
     let scoped = |h: &Harness<'_, MigreviewApp>| {
         let app = h.state();
@@ -1314,7 +1314,7 @@ fn a_label_placed_once_in_overview_is_read_as_that_country_from_then_on() {
     ));
     h.get_by_label("→ Kyrgyzstan (KGZ)");
     h.get_by_label(apply).click();
-    h.run();
+    h.step();
     wait_until_idle(&mut h);
 
     assert!(!has_label(&h, "«Kyrgyzstn»"), "the label is placed");
@@ -1405,7 +1405,7 @@ fn a_label_is_placed_from_the_import_dialog_too() {
     }
     h.run();
     h.get_by_label("Apply and reload").click();
-    h.run();
+    h.step();
     wait_until_idle(&mut h);
     assert!(h.state().import_dialog().is_none(), "the dialog closed");
     assert!(h.state().session().dataset.unplaced.is_empty());
@@ -1451,7 +1451,7 @@ fn a_file_read_by_guessing_still_gets_the_import_dialog_once_its_labels_are_plac
         .click();
     h.run();
     h.get_by_label("Apply the choices and reload").click();
-    h.run();
+    h.step();
     wait_until_idle(&mut h);
     assert!(h.state().session().dataset.unplaced.is_empty());
     let options = &h.state().session().files[0].options;
@@ -1489,7 +1489,7 @@ fn a_placed_label_is_kept_for_the_file_where_it_occurs() {
     h.run();
     h.get_by_label("→ kept as written, not a country");
     h.get_by_label("Apply the choices and reload").click();
-    h.run();
+    h.step();
     wait_until_idle(&mut h);
     let session = h.state().session();
     assert!(session.dataset.unplaced.is_empty());

@@ -457,7 +457,7 @@ fn the_import_dialog_reads_a_file_whose_header_is_on_row_3_and_remembers_it() {
     );
     h.get_by_label("Read as: Long CSV (one observation per row)");
     h.get_by_label("Apply and reload").click();
-    h.run();
+    h.step();
     wait_until_idle(&mut h);
     assert!(h.state().import_dialog().is_none(), "the dialog closed");
     let session = h.state().session();
@@ -527,7 +527,7 @@ fn a_file_read_by_guessing_opens_the_dialog_with_the_guesses() {
         Some("3 — Long-term immigration by country of previous residence (detected)")
     );
     h.get_by_label("Apply and reload").click();
-    h.run();
+    h.step();
     wait_until_idle(&mut h);
     // The guesses were kept as choices: the file now reads without guessing.
     assert!(h.state().import_dialog().is_none());

@@ -734,7 +734,6 @@ impl Jobs {
         let spawned = std::thread::Builder::new()
             .name(name.to_string())
             .spawn(move || {
-                give_way_to_the_window();
                 let _ = tx.send(work());
                 ctx.request_repaint();
             });
