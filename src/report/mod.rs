@@ -313,7 +313,8 @@ impl<'a> FindingsJson<'a> {
         triaged.listed(run).map(|(finding, id)| {
             let triage = triaged.triage(&id);
             TriagedFinding {
-                group: finding.group_id(),
+                // A finding on its own is its own group: its identity, already written.
+                group: finding.shared_group_id().unwrap_or_else(|| id.clone()),
                 status: triage.map(|t| t.status).unwrap_or_default(),
                 comment: triage.map_or("", |t| t.comment.as_str()),
                 id,
