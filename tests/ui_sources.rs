@@ -41,11 +41,11 @@ fn show_tajik_register(h: &mut Harness<'_, MigreviewApp>) {
 }
 
 /// The score entry of a criterion of a source, as the session holds it.
-fn entry_of(
-    h: &Harness<'_, MigreviewApp>,
+/// A source of the window's assessment by its id (the country is its first three letters).
+fn source_of<'h>(
+    h: &'h Harness<'_, MigreviewApp>,
     id: &str,
-    criterion: Criterion,
-) -> Option<migreview::assess::CriterionScore> {
+) -> Option<&'h migreview::assess::DataSource> {
     h.state()
         .session()
         .review
@@ -53,8 +53,14 @@ fn entry_of(
         .as_ref()
         .and_then(|a| a.country(&id[..3]))
         .and_then(|c| c.source(id))
-        .and_then(|s| s.score(criterion))
-        .cloned()
+}
+
+fn entry_of(
+    h: &Harness<'_, MigreviewApp>,
+    id: &str,
+    criterion: Criterion,
+) -> Option<migreview::assess::CriterionScore> {
+    source_of(h, id).and_then(|s| s.score(criterion)).cloned()
 }
 
 #[test]
@@ -333,15 +339,7 @@ fn the_questionnaire_exported_from_the_window_is_imported_back() {
         .queue(Command::ImportQuestionnaireFrom(edited_path));
     wait_until_idle(&mut h);
     h.get_by_label("Questionnaire imported: TJK (5)");
-    let lag = h
-        .state()
-        .session()
-        .review
-        .assessment
-        .as_ref()
-        .and_then(|a| a.country("TJK"))
-        .and_then(|c| c.source("TJK-MIG"))
-        .and_then(|s| s.release_lag_months);
+    let lag = source_of(&h, "TJK-MIG").and_then(|s| s.release_lag_months);
     assert_eq!(lag, Some(2));
 }
 
@@ -384,15 +382,7 @@ fn a_source_is_added_edited_and_removed_in_the_window() {
     h.get_by_label("Administrative corrections").scroll_to_me();
     h.run();
     choose(&mut h, "Administrative corrections", "Yes");
-    let corrections = h
-        .state()
-        .session()
-        .review
-        .assessment
-        .as_ref()
-        .and_then(|a| a.country("TJK"))
-        .and_then(|c| c.sources.iter().find(|s| s.id == "TJK-ASY"))
-        .map(|s| s.administrative_corrections);
+    let corrections = source_of(&h, "TJK-ASY").map(|s| s.administrative_corrections);
     assert_eq!(corrections, Some(Answer::Yes));
     h.get_by_label("Remove TJK-ASY…").click();
     h.run();
