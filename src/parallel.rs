@@ -60,6 +60,28 @@ pub fn map_in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
     results.into_iter().map(|(_, result)| result).collect()
 }
 
+/// Runs of a batch turned into bytes side by side before the batch is handed on: memory holds
+/// one batch of text, not the whole of it.
+const RUNS_PER_BATCH: usize = 8;
+
+/// Writes `items` in order as text made on every core: `write` turns a run of `run` items into
+/// bytes, and `emit` takes the runs' bytes in the order of the items, a batch of runs at a time.
+pub fn write_in_order<T: Sync, E: Send>(
+    items: &[T],
+    run: usize,
+    write: impl Fn(&[T]) -> Result<Vec<u8>, E> + Sync,
+    mut emit: impl FnMut(Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    let run = run.max(1);
+    for batch in items.chunks(run * RUNS_PER_BATCH) {
+        let runs: Vec<&[T]> = batch.chunks(run).collect();
+        for bytes in map_in_order(&runs, |items| write(items)) {
+            emit(bytes?)?;
+        }
+    }
+    Ok(())
+}
+
 /// `a` and `b` side by side; their results.
 pub fn join<A: Send, B: Send>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
     if workers(2) <= 1 {

@@ -41,7 +41,7 @@ fn push_value_text(dataset: &Dataset, obs: &Obs, out: &mut String) {
     }
 }
 
-/// Rows written into one buffer; the blocks of a batch are written side by side, one per core.
+/// Rows written into one buffer, on one core.
 const BLOCK_ROWS: usize = 32_768;
 
 /// Writes the data set as canonical long CSV.
@@ -49,14 +49,12 @@ pub fn write_csv<W: Write>(dataset: &Dataset, mut out: W) -> Result<(), csv::Err
     let mut header = csv::Writer::from_writer(Vec::new());
     header.write_record(COLUMNS)?;
     out.write_all(&header.into_inner().map_err(|e| e.into_error())?)?;
-    let blocks: Vec<&[Obs]> = dataset.obs().chunks(BLOCK_ROWS).collect();
-    // A batch at a time: the text of the whole data set is never held at once.
-    let batch = 2 * crate::parallel::workers(blocks.len());
-    for group in blocks.chunks(batch) {
-        for rows in crate::parallel::map_in_order(group, |rows| write_rows(dataset, rows)) {
-            out.write_all(&rows?)?;
-        }
-    }
+    crate::parallel::write_in_order(
+        dataset.obs(),
+        BLOCK_ROWS,
+        |rows| write_rows(dataset, rows),
+        |text| Ok(out.write_all(&text)?),
+    )?;
     out.flush()?;
     Ok(())
 }

@@ -20,8 +20,6 @@ use crate::mirror::MirrorReport;
 
 /// Elements of an array a worker writes into one buffer.
 pub(super) const RUN: usize = 2_048;
-/// Runs written side by side before their buffers are written out.
-const RUNS_PER_BATCH: usize = 8;
 
 /// Writes the report and a line break.
 pub(super) fn write(out: &mut dyn Write, view: &JsonView<'_>) -> io::Result<()> {
@@ -237,22 +235,22 @@ fn write_array<T: Sync>(
 ) -> io::Result<()> {
     out.write_all(b"[")?;
     let mut any = false;
-    for batch in items.chunks(RUN * RUNS_PER_BATCH) {
-        let runs: Vec<&[T]> = batch.chunks(RUN).collect();
-        let written = crate::parallel::map_in_order(&runs, |run| {
+    crate::parallel::write_in_order(
+        items,
+        RUN,
+        |run| {
             let mut buffer = Elements::default();
             write(run, &mut buffer).map(|()| buffer.bytes)
-        });
-        for run in written {
-            let run = run?;
-            if run.is_empty() {
-                continue;
+        },
+        |run| {
+            if !run.is_empty() {
+                out.write_all(if any { b"," } else { b"" })?;
+                out.write_all(&run)?;
+                any = true;
             }
-            out.write_all(if any { b"," } else { b"" })?;
-            out.write_all(&run)?;
-            any = true;
-        }
-    }
+            Ok(())
+        },
+    )?;
     if any {
         out.write_all(b"\n")?;
         Nested::at(depth).indent(out)?;
