@@ -94,20 +94,7 @@ impl<K: GroupKey> Groups<K> {
             sizes[group as usize] += 1;
             group_of.push(group);
         }
-        let mut starts = Vec::with_capacity(keys.len() + 1);
-        let mut total = 0u32;
-        starts.push(0);
-        for size in &sizes {
-            total += size;
-            starts.push(total);
-        }
-        let mut fill: Vec<u32> = starts[..keys.len()].to_vec();
-        let mut items = vec![0u32; unique.len()];
-        for (&i, &group) in unique.iter().zip(&group_of) {
-            let slot = &mut fill[group as usize];
-            items[*slot as usize] = i;
-            *slot += 1;
-        }
+        let (items, starts) = gather_by_group(unique, &group_of, &sizes);
         let mut by_table = vec![Vec::new(); TableId::ALL.len()];
         for (group, key) in keys.iter().enumerate() {
             by_table[key.table() as usize].push(group as u32);
@@ -157,6 +144,27 @@ impl<K: GroupKey> Groups<K> {
             self.items[range].sort_by_key(|&i| key(i));
         }
     }
+}
+
+/// `items` gathered group by group, each group's items in their order, and where each group
+/// starts in the result (with the end last): a counting sort by `group_of` (one group number
+/// below `sizes.len()` per item), whose groups hold `sizes` items.
+pub fn gather_by_group(items: &[u32], group_of: &[u32], sizes: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let mut starts = Vec::with_capacity(sizes.len() + 1);
+    let mut total = 0u32;
+    starts.push(0);
+    for size in sizes {
+        total += size;
+        starts.push(total);
+    }
+    let mut fill: Vec<u32> = starts[..sizes.len()].to_vec();
+    let mut gathered = vec![0u32; items.len()];
+    for (&i, &group) in items.iter().zip(group_of) {
+        let slot = &mut fill[group as usize];
+        gathered[*slot as usize] = i;
+        *slot += 1;
+    }
+    (gathered, starts)
 }
 
 /// What one table of one reporter looks like in one year (T2, T3, and the breaks T1 respects).

@@ -378,46 +378,29 @@ impl FindingsView {
     fn push_cases(&mut self, session: &Session, list: &[u32]) {
         let groups = &session.index.group;
         // Each finding's case, numbered in the order of the case's first finding (a finding
-        // without a group is a case of its own); then the findings sorted by case, by counting.
+        // without a group is a case of its own); then the findings gathered case by case.
         let mut case_of_group = vec![0u32; groups.len()];
         let mut case_of: Vec<u32> = Vec::with_capacity(list.len());
         let mut sizes: Vec<u32> = Vec::new();
         for &i in list {
-            let case = match groups.get(i as usize) {
-                Some(&g) => match case_of_group.get_mut(g as usize) {
-                    Some(slot) if *slot > 0 => *slot - 1,
-                    Some(slot) => {
-                        *slot = sizes.len() as u32 + 1;
-                        sizes.push(0);
-                        sizes.len() as u32 - 1
-                    }
-                    None => {
-                        sizes.push(0);
-                        sizes.len() as u32 - 1
-                    }
-                },
-                None => {
+            let slot = groups
+                .get(i as usize)
+                .and_then(|&g| case_of_group.get_mut(g as usize));
+            let case = match slot {
+                Some(slot) if *slot > 0 => *slot - 1,
+                slot => {
+                    let case = sizes.len() as u32;
                     sizes.push(0);
-                    sizes.len() as u32 - 1
+                    if let Some(slot) = slot {
+                        *slot = case + 1;
+                    }
+                    case
                 }
             };
             sizes[case as usize] += 1;
             case_of.push(case);
         }
-        let mut starts = Vec::with_capacity(sizes.len() + 1);
-        let mut total = 0u32;
-        for &size in &sizes {
-            starts.push(total);
-            total += size;
-        }
-        starts.push(total);
-        let mut fill = starts.clone();
-        let mut sorted = vec![0u32; list.len()];
-        for (&i, &case) in list.iter().zip(&case_of) {
-            let slot = &mut fill[case as usize];
-            sorted[*slot as usize] = i;
-            *slot += 1;
-        }
+        let (sorted, starts) = crate::checks::index::gather_by_group(list, &case_of, &sizes);
         for case in 0..sizes.len() {
             let members = &sorted[starts[case] as usize..starts[case + 1] as usize];
             match members {
