@@ -2,6 +2,7 @@ use clap::Parser;
 use migreview::cli::{self, Cli};
 
 fn main() {
+    return_freed_blocks_to_the_system();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     let status = match cli.command {
@@ -19,6 +20,20 @@ fn main() {
         None => open_window(cli.files, cli.workshop),
     };
     std::process::exit(status);
+}
+
+/// Large blocks (a million observations, hundreds of thousands of findings) are mapped on
+/// their own from 1 MiB up, and given back to the system when freed. By default glibc raises
+/// that threshold each time such a block is freed, up to 32 MiB, so that the lists built and
+/// dropped on the way (the checks' index, each check's findings before they are gathered) stay
+/// in the process: a `check` of 1M rows with 585,000 findings peaked at 497 MB instead of 406.
+fn return_freed_blocks_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a parameter of the allocator; it is called before any thread
+    // is started.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
 }
 
 #[cfg(feature = "gui")]
