@@ -236,8 +236,8 @@ impl ScatterData {
                 continue;
             }
             points.push(ScatterPoint {
-                sender: pair.sender.clone(),
-                receiver: pair.receiver.clone(),
+                sender: pair.sender.to_string(),
+                receiver: pair.receiver.to_string(),
                 year: pair.year,
                 immigration: i,
                 emigration: e,

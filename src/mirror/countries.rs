@@ -121,7 +121,7 @@ pub fn reference_group(pairs: &[MirrorPair], settings: &MirrorSettings) -> Refer
             let countries: Vec<String> = codes.iter().map(|c| c.trim().to_uppercase()).collect();
             let absent: Vec<&str> = countries
                 .iter()
-                .filter(|c| !two_sided_totals(pairs).any(|p| &p.receiver == *c || &p.sender == *c))
+                .filter(|c| !two_sided_totals(pairs).any(|p| p.receiver == *c || p.sender == *c))
                 .map(String::as_str)
                 .collect();
             let note = (!absent.is_empty()).then(|| {

@@ -37,8 +37,8 @@ pub fn write_pairs_csv<'a>(
     csv.write_record(PAIR_COLUMNS)?;
     for p in pairs {
         csv.write_record([
-            p.receiver.clone(),
-            p.sender.clone(),
+            p.receiver.to_string(),
+            p.sender.to_string(),
             p.year.to_string(),
             p.sex.code().to_string(),
             cell(p.immigration),

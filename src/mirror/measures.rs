@@ -4,6 +4,7 @@ use super::interval;
 use super::settings::MirrorSettings;
 use super::{Band, MirrorPair};
 use crate::model::Sex;
+use smol_str::SmolStr;
 
 /// ln((I + 0.5) / (E + 0.5)): symmetric, finite when a side is 0 (`docs/domain.md#measures`, small
 /// counts).
@@ -64,8 +65,8 @@ pub struct Sides {
 
 /// Every measure of a pair-year.
 pub fn measure(
-    receiver: String,
-    sender: String,
+    receiver: SmolStr,
+    sender: SmolStr,
     year: u16,
     sex: Sex,
     sides: Sides,

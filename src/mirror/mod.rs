@@ -31,6 +31,7 @@ pub use undercount::{MetadataScore, Undercount, UndercountClass};
 
 use crate::model::{Dataset, Sex};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 /// Agreement band of a pair-year (`docs/domain.md#agreement-bands`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -71,8 +72,8 @@ impl Band {
 /// One receiver–sender–year–sex with at least one side reported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MirrorPair {
-    pub receiver: String,
-    pub sender: String,
+    pub receiver: SmolStr,
+    pub sender: SmolStr,
     pub year: u16,
     pub sex: Sex,
     /// Table 3 of the receiver, category = sender.

@@ -16,6 +16,7 @@ use super::measures::{self, Sides};
 use super::settings::{FlowDirection, MirrorSettings};
 use crate::model::dataset::MetadataDuration;
 use crate::model::{CategoryKind, Dataset, Sex, Sym, TableId, category_kind};
+use smol_str::SmolStr;
 use std::collections::{HashMap, HashSet};
 
 /// Pairs and the duration rules behind their correction.
@@ -179,7 +180,7 @@ impl<T: Copy> PerReporterYear<T> {
 /// The two sides of every pair-year as the data give them, before they are merged.
 struct Collected {
     /// Country codes in code order; keys number countries by their place here.
-    codes: Vec<String>,
+    codes: Vec<SmolStr>,
     /// Sorted by key.
     immigration: Vec<Entry>,
     emigration: Vec<Entry>,
@@ -273,7 +274,7 @@ fn read_rows(dataset: &Dataset, total_age: Sym) -> Read {
 
 /// Numbers countries in code order, so that key order is the order of the output: the new
 /// number of each country as first seen, and the codes in that order.
-fn code_order(dataset: &Dataset, countries: &Countries) -> (Vec<u32>, Vec<String>) {
+fn code_order(dataset: &Dataset, countries: &Countries) -> (Vec<u32>, Vec<SmolStr>) {
     let mut order: Vec<u32> = (0..countries.syms.len() as u32).collect();
     order.sort_by(|a, b| {
         dataset
@@ -284,9 +285,9 @@ fn code_order(dataset: &Dataset, countries: &Countries) -> (Vec<u32>, Vec<String
     for (position, &dense) in order.iter().enumerate() {
         rank[dense as usize] = position as u32;
     }
-    let codes: Vec<String> = order
+    let codes: Vec<SmolStr> = order
         .iter()
-        .map(|&dense| dataset.str(countries.syms[dense as usize]).to_string())
+        .map(|&dense| SmolStr::new(dataset.str(countries.syms[dense as usize])))
         .collect();
     (rank, codes)
 }
@@ -460,8 +461,8 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
             && (imm_value.is_none() || emi_value.is_none())
         {
             missing.push(MissingValues {
-                receiver: codes[receiver as usize].clone(),
-                sender: codes[sender as usize].clone(),
+                receiver: codes[receiver as usize].to_string(),
+                sender: codes[sender as usize].to_string(),
                 year,
                 sex,
                 immigration: imm.obs,
@@ -484,7 +485,7 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
         pending.push((receiver, sender, year, sex, sides));
     });
     let runs: Vec<&[PendingPair]> = pending.chunks(4096).collect();
-    let pairs: Vec<MirrorPair> = crate::parallel::map_in_order(&runs, |run| {
+    let made = crate::parallel::map_in_order(&runs, |run| {
         run.iter()
             .map(|&(receiver, sender, year, sex, sides)| {
                 measures::measure(
@@ -497,10 +498,13 @@ pub fn pair(dataset: &Dataset, settings: &MirrorSettings) -> Paired {
                 )
             })
             .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    });
+    // Gathered run by run, each freed once moved: flattened at once, every pair would be held
+    // twice while the list grows.
+    let mut pairs = Vec::with_capacity(pending.len());
+    for run in made {
+        pairs.extend(run);
+    }
     Paired {
         pairs,
         durations,

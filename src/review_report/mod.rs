@@ -591,7 +591,7 @@ fn mirror_rows(pairs: &[MirrorPair], country: Option<&str>) -> (Option<u16>, Vec
         .map(|p| {
             let inflow = p.receiver == code;
             MirrorRow {
-                partner: if inflow { &p.sender } else { &p.receiver }.clone(),
+                partner: if inflow { &p.sender } else { &p.receiver }.to_string(),
                 inflow,
                 immigration: p.immigration,
                 emigration: p.emigration,

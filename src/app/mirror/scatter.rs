@@ -141,8 +141,8 @@ impl MirrorView {
         });
         if response.response.clicked() {
             commands.push(Command::SelectPair {
-                sender: pair.sender.clone(),
-                receiver: pair.receiver.clone(),
+                sender: pair.sender.to_string(),
+                receiver: pair.receiver.to_string(),
             });
         }
     }
