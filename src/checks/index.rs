@@ -138,6 +138,25 @@ impl<K: GroupKey> Groups<K> {
         self.by_table[table as usize].iter().map(|&g| self.group(g))
     }
 
+    /// Keeps the items `keep` says, each group's in their order.
+    fn retain(&mut self, keep: impl Fn(u32) -> bool) {
+        let mut kept = 0;
+        let mut start = 0;
+        for g in 0..self.keys.len() {
+            let end = self.starts[g + 1] as usize;
+            for k in start..end {
+                let item = self.items[k];
+                if keep(item) {
+                    self.items[kept] = item;
+                    kept += 1;
+                }
+            }
+            start = end;
+            self.starts[g + 1] = kept as u32;
+        }
+        self.items.truncate(kept);
+    }
+
     fn sort_each(&mut self, mut key: impl FnMut(u32) -> u16) {
         for g in 0..self.keys.len() {
             let range = self.starts[g] as usize..self.starts[g + 1] as usize;
@@ -229,6 +248,17 @@ impl YearChange {
     }
 }
 
+/// The breakdown of an observation: its key without the category.
+fn breakdown_key(o: &Obs) -> BreakdownKey {
+    BreakdownKey {
+        table: o.table,
+        reporter: o.reporter,
+        year: o.year,
+        sex: o.sex,
+        age: o.age,
+    }
+}
+
 /// Symbols of the codes the checks look for (absent when no observation uses them).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Codes {
@@ -247,7 +277,9 @@ pub struct Codes {
 /// Everything the checks look up, built once per run.
 #[derive(Debug)]
 pub struct CheckIndex {
-    by_key: FxHashMap<ObsKey, u32>,
+    /// The first observation of each category of every breakdown, by category: ranged as
+    /// [`CheckIndex::breakdowns`]' groups (`find` looks a key up in two steps).
+    categories: Vec<(Sym, u32)>,
     /// The first observation of every key, in data order.
     pub unique: Vec<u32>,
     /// Observations whose key an earlier one already has: (first, later).
@@ -272,24 +304,38 @@ pub struct CheckIndex {
 impl CheckIndex {
     pub fn build(dataset: &Dataset) -> CheckIndex {
         let obs = dataset.obs();
-        let mut by_key: FxHashMap<ObsKey, u32> = FxHashMap::default();
-        by_key.reserve(obs.len());
-        let mut unique = Vec::with_capacity(obs.len());
+        // Every observation by breakdown (a few thousand groups, where a map of every key would
+        // hold a million), then each breakdown by category: the first of a category is the
+        // first observation of its key, the others repeat it.
+        let every: Vec<u32> = (0..obs.len() as u32).collect();
+        let mut breakdowns = Groups::build(obs, &every, breakdown_key);
+        drop(every);
+        let mut categories: Vec<(Sym, u32)> = Vec::with_capacity(obs.len());
         let mut repeats = Vec::new();
         let mut repeated = vec![0u64; obs.len().div_ceil(64)];
-        for (i, o) in obs.iter().enumerate() {
-            let i = i as u32;
-            match by_key.entry(o.key()) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    repeats.push((*first.get(), i));
+        for g in 0..breakdowns.len() as u32 {
+            let start = categories.len();
+            let items = breakdowns.group(g).1;
+            categories.extend(items.iter().map(|&i| (obs[i as usize].category, i)));
+            categories[start..].sort_unstable();
+            let mut kept = start;
+            for k in start..categories.len() {
+                let (category, i) = categories[k];
+                if kept > start && categories[kept - 1].0 == category {
+                    repeats.push((categories[kept - 1].1, i));
                     repeated[i as usize / 64] |= 1 << (i % 64);
-                }
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(i);
-                    unique.push(i);
+                } else {
+                    categories[kept] = (category, i);
+                    kept += 1;
                 }
             }
+            categories.truncate(kept);
         }
+        categories.shrink_to_fit();
+        repeats.sort_unstable_by_key(|&(_, later)| later);
+        let is_first = |i: u32| repeated[i as usize / 64] & (1 << (i % 64)) == 0;
+        breakdowns.retain(is_first);
+        let unique: Vec<u32> = (0..obs.len() as u32).filter(|&i| is_first(i)).collect();
         let strings = dataset.strings.len();
         let mut kinds = Vec::with_capacity(strings);
         let mut flag_break = Vec::with_capacity(strings);
@@ -313,13 +359,6 @@ impl CheckIndex {
             stateless: dataset.sym("STATELESS"),
             unknown: dataset.sym("UNKNOWN"),
         };
-        let breakdowns = Groups::build(obs, &unique, |o| BreakdownKey {
-            table: o.table,
-            reporter: o.reporter,
-            year: o.year,
-            sex: o.sex,
-            age: o.age,
-        });
         // Only age groups other than TOTAL: data without an age breakdown build no groups.
         let by_age: Vec<u32> = match codes.total {
             Some(total) => unique
@@ -356,7 +395,7 @@ impl CheckIndex {
             }
         }
         CheckIndex {
-            by_key,
+            categories,
             unique,
             repeats,
             repeated,
@@ -374,7 +413,20 @@ impl CheckIndex {
 
     /// The first observation with this key.
     pub fn find(&self, key: &ObsKey) -> Option<u32> {
-        self.by_key.get(key).copied()
+        let group = *self.breakdowns.lookup.get(&BreakdownKey {
+            table: key.table,
+            reporter: key.reporter,
+            year: key.year,
+            sex: key.sex,
+            age: key.age,
+        })? as usize;
+        let range =
+            self.breakdowns.starts[group] as usize..self.breakdowns.starts[group + 1] as usize;
+        let categories = &self.categories[range];
+        let at = categories
+            .binary_search_by_key(&key.category, |&(category, _)| category)
+            .ok()?;
+        Some(categories[at].1)
     }
 
     /// Whether observation `i` is the first with its key.
@@ -528,6 +580,45 @@ mod tests {
             "RUS and UZB; the repeat is left out"
         );
         assert!(index.breakdowns.of_table(TableId::T4).next().is_none());
+    }
+
+    /// `find` gives the first observation of a key wherever its repeats sit, and nothing for a
+    /// category or a breakdown the data do not have.
+    #[test]
+    fn a_key_is_found_at_its_first_observation() {
+        let mut dataset = Dataset::new();
+        let rows = [
+            (2011, "UZB"),
+            (2010, "RUS"),
+            (2011, "RUS"),
+            (2010, "UZB"),
+            (2011, "UZB"),
+            (2010, "TJK"),
+            (2010, "RUS"),
+            (2011, "RUS"),
+        ];
+        for (year, category) in rows {
+            dataset.push_new(obs(TableId::T3, year, category, ""));
+        }
+        dataset.push_new(obs(TableId::T4, 2010, "RUS", ""));
+        let index = CheckIndex::build(&dataset);
+        let found: Vec<Option<u32>> = dataset.obs().iter().map(|o| index.find(&o.key())).collect();
+        let first = [0, 1, 2, 3, 0, 5, 1, 2, 8].map(Some);
+        assert_eq!(found, first);
+        assert_eq!(index.repeats, vec![(0, 4), (1, 6), (2, 7)]);
+        assert_eq!(index.unique, vec![0, 1, 2, 3, 5, 8]);
+        let tjk_2010 = dataset.obs()[5].key();
+        let tjk_2011 = ObsKey {
+            year: 2011,
+            ..tjk_2010
+        };
+        assert_eq!(index.find(&tjk_2011), None, "no TJK in 2011");
+        let t5 = ObsKey {
+            table: TableId::T5_1,
+            ..tjk_2010
+        };
+        assert_eq!(index.find(&t5), None, "no Table 5.1");
+        assert!(index.is_first(3) && !index.is_first(6));
     }
 
     #[test]
