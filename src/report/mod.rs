@@ -170,13 +170,7 @@ impl Report {
         let outputs = crate::checks::run_in_context(&crate::checks::registry(), &context);
         drop(index);
         report.checks = outputs.iter().map(|o| o.summary(Lang::En)).collect();
-        // Sized once: a run on random data has hundreds of thousands of findings, and a list
-        // grown by doubling would hold up to twice them while it grows.
-        let mut findings = Vec::with_capacity(outputs.iter().map(|o| o.findings.len()).sum());
-        for output in outputs {
-            findings.extend(output.findings);
-        }
-        report.findings = findings;
+        report.findings = concatenate(outputs.into_iter().map(|o| o.findings).collect());
         report
     }
 
@@ -280,6 +274,25 @@ impl ReviewSummary {
     }
 }
 
+/// The lists one after the other, never holding an item twice: the longest list (A1's on a
+/// run with hundreds of thousands of findings) becomes the whole, the lists before it are put in
+/// front of it and those after it appended, each freed once moved. Gathered into a new list,
+/// every finding would be held twice until the last was moved.
+fn concatenate<T>(mut lists: Vec<Vec<T>>) -> Vec<T> {
+    let Some(longest) = (0..lists.len()).max_by_key(|&i| lists[i].len()) else {
+        return Vec::new();
+    };
+    let total: usize = lists.iter().map(Vec::len).sum();
+    let mut all = std::mem::take(&mut lists[longest]);
+    all.reserve_exact(total - all.len());
+    let before: Vec<T> = lists.drain(..longest).flatten().collect();
+    all.splice(0..0, before);
+    for list in lists.drain(1..) {
+        all.extend(list);
+    }
+    all
+}
+
 /// The report as written: the findings with their identity and decision.
 #[derive(Serialize)]
 struct JsonView<'a> {
@@ -343,6 +356,32 @@ impl ReportEvidence {
 mod tests {
     use super::*;
     use crate::review::Review;
+
+    #[test]
+    fn lists_are_concatenated_in_order_wherever_the_longest_is() {
+        let lists = |longest: usize| -> Vec<Vec<u32>> {
+            let mut next = 0;
+            (0..4)
+                .map(|k| {
+                    let len = if k == longest { 5 } else { k };
+                    (0..len)
+                        .map(|_| {
+                            next += 1;
+                            next
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        for longest in 0..4 {
+            let all = concatenate(lists(longest));
+            let expected: Vec<u32> = (1..=all.len() as u32).collect();
+            assert_eq!(all, expected, "longest list at {longest}");
+            assert_eq!(all.len(), 11 - longest);
+        }
+        assert_eq!(concatenate::<u8>(Vec::new()), Vec::<u8>::new());
+        assert_eq!(concatenate(vec![vec![], vec![7], vec![]]), vec![7]);
+    }
 
     /// A run of findings of every kind of message (a sum, a jump, a mirror pair, a text
     /// written when found), each repeated for many years: enough for the writer's runs.
