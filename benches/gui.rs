@@ -108,12 +108,7 @@ fn findings(dataset: &Dataset) -> Vec<Finding> {
                     format!("Total {} ≠ sum of parts {}", obs.value, obs.value + 10.0),
                     format!("Итог {} ≠ сумма частей {}", obs.value, obs.value + 10.0),
                 ),
-                location: Some(Location {
-                    file: "big.csv".into(),
-                    sheet: None,
-                    cell: None,
-                    line: Some(obs.row),
-                }),
+                location: Some(Location::line_of("big.csv", obs.row)),
             }
         })
         .collect()

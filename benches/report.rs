@@ -59,12 +59,7 @@ fn many_findings() -> Vec<Finding> {
                     format!("Total {i} ≠ sum of parts {}", i + 10),
                     format!("Итог {i} ≠ сумма частей {}", i + 10),
                 ),
-                location: Some(Location {
-                    file: "KAZ.csv".into(),
-                    sheet: None,
-                    cell: None,
-                    line: Some(i + 2),
-                }),
+                location: Some(Location::line_of("KAZ.csv", i + 2)),
             }
         })
         .collect()

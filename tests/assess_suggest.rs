@@ -83,12 +83,12 @@ fn finding(check: CheckCode, table: TableId, year: u16, expected: f64, actual: f
             format!("Total {actual} ≠ {expected}"),
             String::new(),
         ),
-        location: Some(Location {
-            file: "KAZ.xlsx".into(),
-            sheet: Some(format!("Table {table}").into()),
-            cell: Some("D14".into()),
-            line: None,
-        }),
+        location: Some(Location::cell_of(
+            "KAZ.xlsx",
+            format!("Table {table}"),
+            13,
+            3,
+        )),
     }
 }
 

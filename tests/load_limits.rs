@@ -226,7 +226,7 @@ fn a_quote_never_closed_skips_the_rows_it_swallowed_and_says_so() {
                   read as one cell and are skipped; close or remove the quote and load the \
                   file again";
     assert_eq!(report.skipped_rows, 1);
-    assert_eq!(report.skipped[0].location.line, Some(2));
+    assert_eq!(report.skipped[0].location.line(), Some(2));
     assert_eq!(report.skipped[0].reason, reason);
     assert!(
         report.messages.contains(&format!("line 2: {reason}")),
@@ -270,7 +270,7 @@ fn a_cell_or_a_row_of_megabytes_after_the_header_is_skipped_with_its_size() {
     let reasons: Vec<(Option<u32>, &str)> = report
         .skipped
         .iter()
-        .map(|s| (s.location.line, s.reason.as_str()))
+        .map(|s| (s.location.line(), s.reason.as_str()))
         .collect();
     assert_eq!(
         reasons,

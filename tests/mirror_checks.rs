@@ -178,7 +178,7 @@ fn m1_runs_by_sex_where_both_sides_give_it() {
         out.findings[0]
             .location
             .as_ref()
-            .and_then(|l| l.cell.clone())
+            .and_then(|l| l.cell_ref())
             .as_deref(),
         Some("D16")
     );

@@ -101,7 +101,7 @@ fn every_row_of_the_long_csv_names_its_workbook_cell() {
         let location = model.location(obs);
         assert_eq!(record.get(10), Some(location.file.as_str()));
         assert_eq!(record.get(11), location.sheet.as_deref());
-        assert_eq!(record.get(12), location.cell.as_deref());
+        assert_eq!(record.get(12), location.cell_ref().as_deref());
         rows += 1;
     }
     assert_eq!(rows, model.len());

@@ -33,12 +33,7 @@ fn fixture_copy(dir: &Path) -> PathBuf {
 }
 
 fn location(line: u32) -> Option<Location> {
-    Some(Location {
-        file: "bilateral_4x3.csv".into(),
-        sheet: None,
-        cell: None,
-        line: Some(line),
-    })
+    Some(Location::line_of("bilateral_4x3.csv", line))
 }
 
 /// Findings about cells of the fixture, built here so the tests do not depend on which checks

@@ -675,12 +675,7 @@ mod tests {
     use super::*;
 
     fn at(line: u32) -> Location {
-        Location {
-            file: "data.csv".into(),
-            sheet: None,
-            cell: None,
-            line: Some(line),
-        }
+        Location::line_of("data.csv", line)
     }
 
     fn unplaced(label: &str, role: &str, suggestions: &[&str], count: usize) -> UnplacedLabel {

@@ -396,7 +396,7 @@ impl Finding {
     /// The Russian text as a report writes it: empty when there is none.
     fn message_ru(&self) -> Cow<'_, str> {
         match &self.message {
-            Message::Written { ru, .. } => Cow::Borrowed(ru),
+            Message::Written(written) => Cow::Borrowed(&written.ru),
             _ => self.message(Lang::Ru),
         }
     }
@@ -453,24 +453,14 @@ mod tests {
     /// The identity a review keeps its decisions under: a change of its form would lose them.
     #[test]
     fn a_case_is_named_by_check_key_and_bare_location() {
-        let cell = Location {
-            file: "data/v2019/KAZ.xlsx".into(),
-            sheet: Some("Table 3".into()),
-            cell: Some("D14".into()),
-            line: None,
-        };
+        let cell = Location::cell_of("data/v2019/KAZ.xlsx", "Table 3", 13, 3);
         let a1 = finding(CheckCode::A1, Some(cell));
         assert_eq!(
             a1.case_id(),
             "A1|3|KAZ|2019|M|TOTAL|RUS|KAZ.xlsx › Table 3 › D14"
         );
         assert_eq!(a1.legacy_case_id(), None);
-        let line = Location {
-            file: "flows.csv".into(),
-            sheet: None,
-            cell: None,
-            line: Some(387),
-        };
+        let line = Location::line_of("flows.csv", 387);
         let t2 = finding(CheckCode::T2, Some(line));
         assert_eq!(
             t2.case_id(),
@@ -520,5 +510,16 @@ mod tests {
         assert_eq!(s1("KAZ").group_id(), s1("TJK").group_id());
         let a1 = finding(CheckCode::A1, None);
         assert_eq!(a1.group_id(), a1.case_id());
+    }
+
+    /// A run on random data holds hundreds of thousands of findings: a finding's message is
+    /// one pointer, its location holds a cell as numbers (the report's memory budget counts on
+    /// these sizes).
+    #[test]
+    fn a_finding_stays_compact() {
+        assert_eq!(std::mem::size_of::<Message>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Location>>(), 56);
+        assert!(std::mem::size_of::<Finding>() <= 192);
+        assert!(std::mem::size_of::<super::super::message::SumMessage>() <= 96);
     }
 }

@@ -23,8 +23,9 @@ use crate::t;
 /// What a finding says, in both languages.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
-    /// The text, English then Russian, written when the case was found or read from a report.
-    Written { en: Box<str>, ru: Box<str> },
+    /// The text, English then Russian, written when the case was found or read from a report
+    /// (boxed, as the other kinds: a finding holds one pointer for its message).
+    Written(Box<WrittenMessage>),
     /// `Total 4,190 ≠ men 2,000 + women 2,100 = 4,100`: a total against the sum of its parts.
     Sum(Box<SumMessage>),
     /// `Table 3, partner UKR (Ukraine): jump from 61,138 in 2013 to 135,985 in 2014 …` (T1).
@@ -33,21 +34,25 @@ pub enum Message {
     Mirror(Box<MirrorMessage>),
 }
 
+/// A message written already, in both languages (the Russian text empty when there is none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WrittenMessage {
+    pub en: Box<str>,
+    pub ru: Box<str>,
+}
+
 impl Default for Message {
     fn default() -> Self {
-        Message::Written {
-            en: Box::default(),
-            ru: Box::default(),
-        }
+        Message::from((String::new(), String::new()))
     }
 }
 
 impl From<(String, String)> for Message {
     fn from((en, ru): (String, String)) -> Self {
-        Message::Written {
+        Message::Written(Box::new(WrittenMessage {
             en: en.into_boxed_str(),
             ru: ru.into_boxed_str(),
-        }
+        }))
     }
 }
 
@@ -61,11 +66,11 @@ impl Message {
     /// without its Russian text is given in English.
     pub fn text<'a>(&'a self, finding: &Finding, lang: Lang) -> Cow<'a, str> {
         match self {
-            Message::Written { en, ru } => match lang {
-                Lang::Ru if !ru.is_empty() => Cow::Borrowed(ru),
-                _ => Cow::Borrowed(en),
+            Message::Written(written) => match lang {
+                Lang::Ru if !written.ru.is_empty() => Cow::Borrowed(&written.ru),
+                _ => Cow::Borrowed(&written.en),
             },
-            Message::Sum(sum) => Cow::Owned(sum.text(lang)),
+            Message::Sum(sum) => Cow::Owned(sum.text(finding, lang)),
             Message::Jump(jump) => Cow::Owned(jump.text(finding, lang)),
             Message::Mirror(mirror) => Cow::Owned(mirror.text(finding, lang)),
         }
@@ -75,19 +80,35 @@ impl Message {
 /// The parts of a sum, as its message names them.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SumParts {
-    /// Each part by name with its value (up to [`SumMessage::LISTED`] of them).
-    Listed(Vec<(LabelText, f64)>),
+    /// Two parts by name with their values (men and women, citizens and non-citizens: most
+    /// sums), held in the message itself.
+    Two([(LabelText, f64); 2]),
+    /// Each part by name with its value (three up to [`SumMessage::LISTED`] of them).
+    Listed(Box<[(LabelText, f64)]>),
     /// Too many to list: what they are and how many.
     Many(Parts, usize),
 }
 
-/// A total that is not the sum of its parts.
+/// `men 2,000 + women 2,100 = 4,100`: the parts by name and value, and their sum.
+fn push_listed(parts: &[(LabelText, f64)], sum: f64, lang: Lang, text: &mut String) {
+    for (i, (label, value)) in parts.iter().enumerate() {
+        if i > 0 {
+            text.push_str(" + ");
+        }
+        text.push_str(&label.short(lang));
+        text.push(' ');
+        push_count_in(*value, lang, text);
+    }
+    text.push_str(" = ");
+    push_count_in(sum, lang, text);
+}
+
+/// A total that is not the sum of its parts: the total's value is the finding's `actual`, the
+/// sum of the parts its `expected`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SumMessage {
     pub total: LabelText,
-    pub total_value: f64,
     pub parts: SumParts,
-    pub sum: f64,
     pub tolerance: f64,
 }
 
@@ -95,37 +116,25 @@ impl SumMessage {
     /// Parts listed one by one up to this many; more are summarised.
     pub const LISTED: usize = 4;
 
-    fn text(&self, lang: Lang) -> String {
+    fn text(&self, finding: &Finding, lang: Lang) -> String {
+        let total_value = finding.actual.unwrap_or(f64::NAN);
+        let sum = finding.expected.unwrap_or(f64::NAN);
         // Sized for the usual message: grown by doubling it would be copied three times.
         let mut text = String::with_capacity(128);
         text.push_str(&self.total.short(lang));
         text.push(' ');
-        push_count_in(self.total_value, lang, &mut text);
+        push_count_in(total_value, lang, &mut text);
         text.push_str(" ≠ ");
         let mut notes = Vec::new();
         match &self.parts {
-            SumParts::Listed(parts) => {
-                for (i, (label, value)) in parts.iter().enumerate() {
-                    if i > 0 {
-                        text.push_str(" + ");
-                    }
-                    text.push_str(&label.short(lang));
-                    text.push(' ');
-                    push_count_in(*value, lang, &mut text);
-                }
-                text.push_str(" = ");
-                push_count_in(self.sum, lang, &mut text);
-            }
             SumParts::Many(kind, count) => {
                 text.push_str(&kind.many(*count, lang));
                 text.push(' ');
-                push_count_in(self.sum, lang, &mut text);
-                notes.push(t!(
-                    lang,
-                    "sum-difference",
-                    value = self.total_value - self.sum
-                ));
+                push_count_in(sum, lang, &mut text);
+                notes.push(t!(lang, "sum-difference", value = total_value - sum));
             }
+            SumParts::Two(parts) => push_listed(parts, sum, lang, &mut text),
+            SumParts::Listed(parts) => push_listed(parts, sum, lang, &mut text),
         }
         if self.tolerance > 0.0 {
             notes.push(t!(lang, "sum-tolerance", value = self.tolerance));

@@ -96,8 +96,7 @@ impl<'a> CheckContext<'a> {
     /// line (for a finding about something missing next to it, such as a year of a series).
     pub fn place(&self, index: u32) -> Location {
         Location {
-            cell: None,
-            line: None,
+            at: None,
             ..self.location(index)
         }
     }

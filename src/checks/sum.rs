@@ -143,21 +143,17 @@ pub fn check_sum(
         out.pass();
         return;
     }
-    let parts = if parts.len() <= SumMessage::LISTED {
-        SumParts::Listed(
-            parts
-                .iter()
-                .map(|p| (p.label.text(context.dataset), context.obs(p.obs).value))
-                .collect(),
-        )
-    } else {
-        SumParts::Many(kind, parts.len())
+    let part = |p: &Term| (p.label.text(context.dataset), context.obs(p.obs).value);
+    let parts = match parts {
+        [first, second] => SumParts::Two([part(first), part(second)]),
+        _ if parts.len() <= SumMessage::LISTED => {
+            SumParts::Listed(parts.iter().map(part).collect())
+        }
+        _ => SumParts::Many(kind, parts.len()),
     };
     let message = Message::Sum(Box::new(SumMessage {
         total: total.label.text(context.dataset),
-        total_value,
         parts,
-        sum,
         tolerance,
     }));
     out.fail(

@@ -140,7 +140,7 @@ pub fn duration_name(months: u8, lang: Lang) -> String {
 
 /// Where a value is, for a message: ` at KAZ.xlsx › Table 3 › D14` / `, KAZ.xlsx › …`.
 pub fn at(location: &Location, lang: Lang) -> String {
-    if location.file.is_empty() && location.sheet.is_none() && location.cell.is_none() {
+    if location.file.is_empty() && location.sheet.is_none() && location.at.is_none() {
         return String::new();
     }
     t!(lang, "place-at", location = location.to_string())

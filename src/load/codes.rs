@@ -10,9 +10,7 @@ use super::options::{LabelTarget, label_target};
 use super::values::CellValue;
 use crate::model::category::normalise_label;
 use crate::model::category::parse_status;
-use crate::model::{
-    Breakdown, Dataset, Location, Missing, Placement, Sym, TableId, cell_ref, gazetteer,
-};
+use crate::model::{Breakdown, Dataset, Location, Missing, Placement, Sym, TableId, gazetteer};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 
@@ -84,22 +82,17 @@ impl Codes {
 
     /// A line of a text file.
     pub fn line(&self, line: u32) -> Location {
-        Location {
-            file: self.file_name.as_str().into(),
-            sheet: None,
-            cell: None,
-            line: Some(line),
-        }
+        Location::line_of(self.file_name.as_str(), line)
     }
 
     /// A cell of a sheet (0-based row and column).
     pub fn cell(&self, sheet: &str, row: u32, col: usize) -> Location {
-        Location {
-            file: self.file_name.as_str().into(),
-            sheet: Some(sheet.into()),
-            cell: Some(cell_ref(row, col.min(u16::MAX as usize - 1) as u16).into()),
-            line: None,
-        }
+        Location::cell_of(
+            self.file_name.as_str(),
+            sheet,
+            row,
+            col.min(u16::MAX as usize - 1) as u16,
+        )
     }
 
     /// The canonical code of a country, aggregate or special partner label in any coding

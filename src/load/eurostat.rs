@@ -553,12 +553,7 @@ pub fn load_bulk(text: &str, delimiter: char, reading: Reading<'_>) -> Result<()
 }
 
 fn codes_line(report: &LoadReport, line: u32) -> crate::model::Location {
-    crate::model::Location {
-        file: report.name.as_str().into(),
-        sheet: None,
-        cell: None,
-        line: Some(line),
-    }
+    crate::model::Location::line_of(report.name.as_str(), line)
 }
 
 // ---------------------------------------------------------------------------------------------

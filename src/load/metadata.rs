@@ -86,17 +86,13 @@ pub fn read(
     sheet.columns = columns.uses(&refs);
     sheet.note = Some("the source and duration-of-stay rule of each table".into());
     let skipped_before = report.skipped_rows;
-    let location = |row: usize, col: Option<usize>| Location {
-        file: file_name.as_str().into(),
-        sheet: Some((&*input.name).into()),
-        cell: Some(
-            crate::model::cell_ref(
-                row as u32,
-                col.unwrap_or(0).min(u16::MAX as usize - 1) as u16,
-            )
-            .into(),
-        ),
-        line: None,
+    let location = |row: usize, col: Option<usize>| {
+        Location::cell_of(
+            file_name.as_str(),
+            &*input.name,
+            row as u32,
+            col.unwrap_or(0).min(u16::MAX as usize - 1) as u16,
+        )
     };
     let mut rules = Vec::new();
     for row in header + 1..grid.rows() {

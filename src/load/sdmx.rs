@@ -336,12 +336,7 @@ pub fn load_sdmx(text: &str, delimiter: char, reading: Reading<'_>) -> Result<()
             report.skip(codes.line(line), reason);
             continue;
         };
-        let at = || crate::model::Location {
-            file: file_name.as_str().into(),
-            sheet: None,
-            cell: None,
-            line: Some(line),
-        };
+        let at = || crate::model::Location::line_of(file_name.as_str(), line);
         let reporter = codes.place(cell(columns.geo), "reporter", dataset, at);
         let Some((table, category)) = router.route(category_label, &mut codes, dataset, at) else {
             let target: &Target = router.target();

@@ -176,15 +176,90 @@ pub struct SourceFile {
 /// Where a value came from, as shown to the user: `KAZ.xlsx › Table 3 › D14`,
 /// `v2019/KAZ.xlsx › Table 3 › D14` or `data.csv › line 12`. `file` is the path as the user gave
 /// it; a finding's identity uses only its file name ([`Location::file_name`]).
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq, Hash, Default)]
+///
+/// A report writes it as `file`, `sheet`, `cell` (`D14`) and `line`; the cell is held as its
+/// row and column, so that a finding's location takes 56 bytes instead of 80.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(into = "LocationRecord", try_from = "LocationRecord")]
 pub struct Location {
     pub file: SmolStr,
     pub sheet: Option<SmolStr>,
-    pub cell: Option<SmolStr>,
-    pub line: Option<u32>,
+    /// The cell of a sheet or the line of a text file.
+    pub at: Option<At>,
+}
+
+/// A place in a file: a cell of a sheet (0-based row and column) or a line of a text (1-based).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum At {
+    Cell { row: u32, col: u16 },
+    Line(u32),
+}
+
+/// A location as a report writes it.
+#[derive(Serialize, Deserialize)]
+struct LocationRecord {
+    file: SmolStr,
+    sheet: Option<SmolStr>,
+    cell: Option<String>,
+    line: Option<u32>,
+}
+
+impl From<Location> for LocationRecord {
+    fn from(location: Location) -> LocationRecord {
+        LocationRecord {
+            cell: location.cell_ref(),
+            line: location.line(),
+            file: location.file,
+            sheet: location.sheet,
+        }
+    }
+}
+
+impl TryFrom<LocationRecord> for Location {
+    type Error = String;
+
+    fn try_from(record: LocationRecord) -> Result<Location, String> {
+        let at = match (record.cell, record.line) {
+            (Some(cell), _) => {
+                let (row, col) = parse_cell_ref(&cell).ok_or_else(|| {
+                    format!("the location's cell `{cell}` is not a cell reference such as D14")
+                })?;
+                Some(At::Cell { row, col })
+            }
+            (None, line) => line.map(At::Line),
+        };
+        Ok(Location {
+            file: record.file,
+            sheet: record.sheet,
+            at,
+        })
+    }
 }
 
 impl Location {
+    /// A line of a text file.
+    pub fn line_of(file: impl Into<SmolStr>, line: u32) -> Location {
+        Location {
+            file: file.into(),
+            sheet: None,
+            at: Some(At::Line(line)),
+        }
+    }
+
+    /// A cell of a sheet, by 0-based row and column.
+    pub fn cell_of(
+        file: impl Into<SmolStr>,
+        sheet: impl Into<SmolStr>,
+        row: u32,
+        col: u16,
+    ) -> Location {
+        Location {
+            file: file.into(),
+            sheet: Some(sheet.into()),
+            at: Some(At::Cell { row, col }),
+        }
+    }
+
     /// The bare file name of [`file`](Self::file) (`v2019/KAZ.xlsx` → `KAZ.xlsx`), which does
     /// not depend on how the path was typed.
     pub fn file_name(&self) -> &str {
@@ -192,6 +267,22 @@ impl Location {
             .rsplit(['/', '\\'])
             .next()
             .unwrap_or(self.file.as_str())
+    }
+
+    /// The line of a text file.
+    pub fn line(&self) -> Option<u32> {
+        match self.at {
+            Some(At::Line(line)) => Some(line),
+            _ => None,
+        }
+    }
+
+    /// The cell of a sheet as a reference: `D14`.
+    pub fn cell_ref(&self) -> Option<String> {
+        match self.at {
+            Some(At::Cell { row, col }) => Some(cell_ref(row, col)),
+            _ => None,
+        }
     }
 }
 
@@ -213,13 +304,15 @@ impl Location {
         if let Some(sheet) = &self.sheet {
             write!(f, " › {sheet}")?;
         }
-        if let Some(cell) = &self.cell {
-            write!(f, " › {cell}")?;
+        match self.at {
+            Some(At::Cell { row, col }) => {
+                let mut cell = String::with_capacity(8);
+                push_cell_ref(row, col, &mut cell);
+                write!(f, " › {cell}")
+            }
+            Some(At::Line(line)) => write!(f, " › line {line}"),
+            None => Ok(()),
         }
-        if let Some(line) = self.line {
-            write!(f, " › line {line}")?;
-        }
-        Ok(())
     }
 }
 
@@ -234,6 +327,21 @@ pub fn cell_ref(row: u32, col: u16) -> String {
     let mut out = String::new();
     push_cell_ref(row, col, &mut out);
     out
+}
+
+/// The 0-based row and column of a cell reference (`D14` → 13, 3); `None` when it is not one.
+pub fn parse_cell_ref(text: &str) -> Option<(u32, u16)> {
+    let digits = text.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = text.split_at(digits);
+    if letters.is_empty() || !letters.bytes().all(|b| b.is_ascii_uppercase()) || letters.len() > 4 {
+        return None;
+    }
+    let col = letters
+        .bytes()
+        .fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1);
+    let row: u32 = number.parse().ok()?;
+    let col = u16::try_from(col - 1).ok()?;
+    (row >= 1 && number.bytes().all(|b| b.is_ascii_digit())).then(|| (row - 1, col))
 }
 
 /// [`cell_ref`] added to `out`.
@@ -441,19 +549,16 @@ impl Dataset {
             .map(|f| f.name.clone())
             .unwrap_or_default();
         if obs.col == NO_COLUMN {
-            Location {
-                file,
-                sheet: None,
-                cell: None,
-                line: Some(obs.row),
-            }
+            Location::line_of(file, obs.row)
         } else {
             let sheet = self.str(obs.sheet);
             Location {
                 file,
                 sheet: (!sheet.is_empty()).then(|| sheet.into()),
-                cell: Some(cell_ref(obs.row, obs.col).into()),
-                line: None,
+                at: Some(At::Cell {
+                    row: obs.row,
+                    col: obs.col,
+                }),
             }
         }
     }
@@ -706,6 +811,52 @@ pub struct DatasetSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_reference_is_read_back_as_its_row_and_column() {
+        assert_eq!(parse_cell_ref("D14"), Some((13, 3)));
+        assert_eq!(parse_cell_ref("A1"), Some((0, 0)));
+        assert_eq!(parse_cell_ref("AA10"), Some((9, 26)));
+        assert_eq!(parse_cell_ref("XFD1048576"), Some((1_048_575, 16_383)));
+        for bad in ["", "14", "D", "D0", "d14", "D1x", "D-1", "ABCDE1", "D 14"] {
+            assert_eq!(parse_cell_ref(bad), None, "{bad:?}");
+        }
+        for row in [0, 1, 9, 99, 1_048_575, u32::MAX - 1] {
+            for col in [0, 1, 25, 26, 51, 52, 701, 702, 16_383, u16::MAX - 1] {
+                assert_eq!(parse_cell_ref(&cell_ref(row, col)), Some((row, col)));
+            }
+        }
+    }
+
+    /// A report writes a location's cell as its reference and reads it back.
+    #[test]
+    fn a_location_is_written_with_its_cell_or_line_and_read_back() {
+        let cell = Location::cell_of("v2019/KAZ.xlsx", "Table 3", 13, 3);
+        let line = Location::line_of("flows.csv", 12);
+        let json = serde_json::to_string(&[&cell, &line]).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"[{"file":"v2019/KAZ.xlsx","sheet":"Table 3","cell":"D14","line":null},{"file":"flows.csv","sheet":null,"cell":null,"line":12}]"#
+        );
+        let back: Vec<Location> = serde_json::from_str(&json).unwrap_or_default();
+        assert_eq!(back, vec![cell.clone(), line.clone()]);
+        assert_eq!(cell.to_string(), "v2019/KAZ.xlsx › Table 3 › D14");
+        assert_eq!(line.to_string(), "flows.csv › line 12");
+        let nowhere: Location =
+            serde_json::from_str(r#"{"file":"a.csv","sheet":null,"cell":null,"line":null}"#)
+                .unwrap_or_else(|_| Location::line_of("wrong", 1));
+        assert_eq!(nowhere.at, None);
+        let error = serde_json::from_str::<Location>(
+            r#"{"file":"a.xlsx","sheet":"T","cell":"14","line":null}"#,
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        assert!(
+            error.contains("cell `14` is not a cell reference"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn an_observation_is_compact() {

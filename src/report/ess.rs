@@ -63,8 +63,8 @@ fn validation<'a>(finding: &Finding, event: &'a Event) -> Validation<'a> {
         .map(|l| {
             let mut place = vec![l.file_name().to_string()];
             place.extend(l.sheet.as_deref().map(String::from));
-            place.extend(l.cell.as_deref().map(String::from));
-            place.extend(l.line.map(|line| format!("line {line}")));
+            place.extend(l.cell_ref());
+            place.extend(l.line().map(|line| format!("line {line}")));
             vec![place]
         })
         .unwrap_or_default();

@@ -626,12 +626,7 @@ mod tests {
                 "Total 4,190 ≠ men 2,100 + women 2,110 = 4,210",
                 "Итог 4 190 ≠ мужчины 2 100 + женщины 2 110 = 4 210",
             ),
-            location: Some(Location {
-                file: "KAZ.xlsx".into(),
-                sheet: Some("Table 3".into()),
-                cell: Some("D14".into()),
-                line: None,
-            }),
+            location: Some(Location::cell_of("KAZ.xlsx", "Table 3", 13, 3)),
             ..crate::checks::finding::example(CheckCode::A1)
         }
     }

@@ -467,8 +467,8 @@ fn finding_row(f: &Finding, id: String, lang: Lang, triage: crate::review::Triag
         .map(|l| {
             let mut parts = vec![l.file_name().to_string()];
             parts.extend(l.sheet.as_deref().map(String::from));
-            parts.extend(l.cell.as_deref().map(String::from));
-            if let Some(line) = l.line {
+            parts.extend(l.cell_ref());
+            if let Some(line) = l.line() {
                 parts.push(crate::t!(lang, "report-line", line = line.to_string()));
             }
             parts.join(" › ")

@@ -1220,12 +1220,7 @@ mod tests {
                 format!("{reporter} reports {category}"),
                 format!("{reporter} сообщает {category}"),
             ),
-            location: Some(Location {
-                file: "KAZ.xlsx".into(),
-                sheet: Some("Table 3".into()),
-                cell: Some("D14".into()),
-                line: None,
-            }),
+            location: Some(Location::cell_of("KAZ.xlsx", "Table 3", 13, 3)),
         }
     }
 

@@ -511,21 +511,13 @@ fn trimmed_cell<'c>(cells: &[&'c str], col: Option<usize>) -> Option<&'c str> {
 /// Where a row's cell is: a line of a text file, or a cell of a sheet.
 fn row_location(file_name: &str, place: RowPlace<'_>, col: Option<usize>) -> Location {
     match place {
-        RowPlace::Line(line) => Location {
-            file: file_name.into(),
-            sheet: None,
-            cell: None,
-            line: Some(line),
-        },
-        RowPlace::Sheet { sheet, row } => Location {
-            file: file_name.into(),
-            sheet: Some(sheet.into()),
-            cell: Some(
-                crate::model::cell_ref(row, col.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16)
-                    .into(),
-            ),
-            line: None,
-        },
+        RowPlace::Line(line) => Location::line_of(file_name, line),
+        RowPlace::Sheet { sheet, row } => Location::cell_of(
+            file_name,
+            sheet,
+            row,
+            col.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16,
+        ),
     }
 }
 
@@ -953,7 +945,7 @@ mod tests {
         };
         assert_eq!(report.observations, 4);
         assert_eq!(report.skipped_rows, 1);
-        assert_eq!(report.skipped[0].location.line, Some(6));
+        assert_eq!(report.skipped[0].location.line(), Some(6));
         let obs = dataset.obs();
         assert_eq!(obs[0].number(), Some(4190.0));
         assert_eq!(dataset.str(obs[1].category), "RUS");

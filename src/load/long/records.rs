@@ -257,15 +257,7 @@ impl<'t, 'c> TextRecords<'t, 'c> {
                         self.told_unclosed_quote = true;
                         report.messages.push(format!("line {line}: {reason}"));
                     }
-                    report.skip(
-                        Location {
-                            file: report.name.as_str().into(),
-                            sheet: None,
-                            cell: None,
-                            line: Some(line),
-                        },
-                        reason,
-                    );
+                    report.skip(Location::line_of(report.name.as_str(), line), reason);
                 }
                 Err(e) => {
                     let line = e
@@ -273,12 +265,7 @@ impl<'t, 'c> TextRecords<'t, 'c> {
                         .map(|p| self.lines.line_at(p.byte()) + self.lines_before)
                         .unwrap_or(0);
                     report.skip(
-                        Location {
-                            file: report.name.as_str().into(),
-                            sheet: None,
-                            cell: None,
-                            line: Some(line),
-                        },
+                        Location::line_of(report.name.as_str(), line),
                         format!("cannot read the line: {e}"),
                     );
                 }
