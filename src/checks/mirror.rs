@@ -7,10 +7,9 @@ use super::{Case, Check, CheckCode, CheckContext, CheckOutput, Severity};
 use crate::i18n::format_number;
 use crate::mirror::pairing::MissingValues;
 use crate::mirror::{Band, CountryFlows, FlowDirection, MirrorPair, MirrorReport, MirrorSettings};
-use crate::model::{Dataset, Lang, Location, Missing, Sex, Sym, TableId, Value};
+use crate::model::{Dataset, Lang, Location, Missing, ObsKey, Sex, Sym, TableId, Value};
 use crate::t;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// The mirror checks, for the registry.
 pub fn mirror_checks() -> Vec<Box<dyn Check>> {
@@ -54,7 +53,7 @@ impl Check for MirrorDiscrepancy {
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
         let settings = context.mirror_settings;
         let mirror = mirror_of(context);
-        let mut failed = Vec::new();
+        let cells = ImmigrationCells::new(context);
         for pair in &mirror.pairs {
             let (Some(i), Some(e)) = (pair.immigration, pair.emigration) else {
                 continue;
@@ -77,7 +76,7 @@ impl Check for MirrorDiscrepancy {
             // ln(x / 0) is infinite: a side reported as 0 against a real flow is an error.
             let l = (ci / ce).ln().abs();
             let interval = pair.ratio_interval();
-            failed.push(Discrepancy {
+            let discrepancy = Discrepancy {
                 pair,
                 immigration: i,
                 emigration: e,
@@ -87,15 +86,8 @@ impl Check for MirrorDiscrepancy {
                 interval,
                 level: settings.interval_level,
                 severity,
-            });
-        }
-        let locations = immigration_cells(context.dataset, failed.iter().map(|d| d.pair));
-        for d in failed {
-            let p = d.pair;
-            let location = locations
-                .get(&(p.receiver.as_str(), p.sender.as_str(), p.year, p.sex))
-                .cloned();
-            out.fail(discrepancy_case(&d, location));
+            };
+            out.fail(discrepancy_case(&discrepancy, cells.of(pair)));
         }
         for missing in &mirror.missing_values {
             out.not_evaluable(missing_values_case(context.dataset, missing));
@@ -216,37 +208,41 @@ fn discrepancy_case(d: &Discrepancy<'_>, location: Option<Location>) -> Case {
     }
 }
 
-/// Where each pair's immigration cell is: the receiver's Table 3 row of the sender, age total.
-fn immigration_cells<'a>(
-    dataset: &Dataset,
-    pairs: impl Iterator<Item = &'a MirrorPair>,
-) -> HashMap<(&'a str, &'a str, u16, Sex), Location> {
-    let mut wanted: HashMap<(Sym, Sym, u16, Sex), (&'a str, &'a str)> = HashMap::new();
-    for p in pairs {
-        if let (Some(receiver), Some(sender)) = (dataset.sym(&p.receiver), dataset.sym(&p.sender)) {
-            wanted.insert((receiver, sender, p.year, p.sex), (&p.receiver, &p.sender));
+/// Where each pair's immigration cell is: the first observation of the receiver's Table 3 row
+/// of the sender, age total, that holds a number.
+struct ImmigrationCells<'c> {
+    context: &'c CheckContext<'c>,
+    total_age: Option<Sym>,
+}
+
+impl<'c> ImmigrationCells<'c> {
+    fn new(context: &'c CheckContext<'c>) -> Self {
+        ImmigrationCells {
+            context,
+            total_age: context.dataset.sym("TOTAL"),
         }
     }
-    let mut found = HashMap::new();
-    let Some(total_age) = dataset.sym("TOTAL") else {
-        return found;
-    };
-    if wanted.is_empty() {
-        return found;
+
+    fn of(&self, pair: &MirrorPair) -> Option<Location> {
+        let dataset = self.context.dataset;
+        let first = self.context.find(ObsKey {
+            table: TableId::T3,
+            reporter: dataset.sym(&pair.receiver)?,
+            year: pair.year,
+            sex: pair.sex,
+            age: self.total_age?,
+            category: dataset.sym(&pair.sender)?,
+        })?;
+        // Its repeats come after it, in data order; looked for only when it holds no number.
+        let repeats = self.context.index.repeats.iter();
+        let later = repeats
+            .filter(move |&&(of, _)| of == first)
+            .map(|&(_, later)| later);
+        let cell = std::iter::once(first)
+            .chain(later)
+            .find(|&i| self.context.obs(i).number().is_some())?;
+        Some(dataset.location(self.context.obs(cell)))
     }
-    let mut seen = HashSet::new();
-    for obs in dataset.obs() {
-        if obs.table != TableId::T3 || obs.age != total_age || obs.number().is_none() {
-            continue;
-        }
-        let key = (obs.reporter, obs.category, obs.year, obs.sex);
-        if let Some(&(receiver, sender)) = wanted.get(&key)
-            && seen.insert(key)
-        {
-            found.insert((receiver, sender, obs.year, obs.sex), dataset.location(obs));
-        }
-    }
-    found
 }
 
 /// M2: a country's flows over its two-sided partners against what those partners report.
