@@ -720,6 +720,40 @@ impl Check for T3 {
 mod tests {
     use super::*;
 
+    /// A value both passes flag is told once, with what each found and the previous year of the
+    /// later pass; the others keep theirs, in the order of the observations.
+    #[test]
+    fn jumps_are_sorted_and_one_flagged_twice_is_told_once() {
+        let mut jumps = Jumps::default();
+        let series = |previous| Jump {
+            previous,
+            series: Some((4.2, 1.1)),
+            partners: None,
+        };
+        let partners = |previous| Jump {
+            previous,
+            series: None,
+            partners: Some((0.9, 12)),
+        };
+        jumps.add(30, series(29));
+        jumps.add(10, series(9));
+        jumps.add(20, partners(19));
+        jumps.add(10, partners(8));
+        let sorted: Vec<(u32, u32, bool, bool)> = jumps
+            .sorted()
+            .into_iter()
+            .map(|(obs, j)| (obs, j.previous, j.series.is_some(), j.partners.is_some()))
+            .collect();
+        assert_eq!(
+            sorted,
+            vec![
+                (10, 8, true, true),
+                (20, 19, false, true),
+                (30, 29, true, false)
+            ]
+        );
+    }
+
     #[test]
     fn quantiles_interpolate_like_r() {
         let sorted = [1.0, 2.0, 3.0, 4.0];
