@@ -64,19 +64,34 @@ pub fn map_in_order<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
 /// one batch of text, not the whole of it.
 const RUNS_PER_BATCH: usize = 8;
 
-/// Writes `items` in order as text made on every core: `write` turns a run of `run` items into
-/// bytes, and `emit` takes the runs' bytes in the order of the items, a batch of runs at a time.
+/// Writes `items` in order as text made on every core: `write` adds the text of a run of `run`
+/// items to an empty buffer, and `emit` takes the runs' text in the order of the items, a batch
+/// of runs at a time. The buffers of a batch serve the next: the text is written into memory
+/// already in use instead of into new pages each run (the 663 MB of JSON of a random file were
+/// 160,000 pages to map and clear), grown once instead of run after run.
 pub fn write_in_order<T: Sync, E: Send>(
     items: &[T],
     run: usize,
-    write: impl Fn(&[T]) -> Result<Vec<u8>, E> + Sync,
-    mut emit: impl FnMut(Vec<u8>) -> Result<(), E>,
+    write: impl Fn(&[T], &mut Vec<u8>) -> Result<(), E> + Sync,
+    mut emit: impl FnMut(&[u8]) -> Result<(), E>,
 ) -> Result<(), E> {
+    use std::sync::{Mutex, PoisonError};
     let run = run.max(1);
+    let mut buffers: Vec<Mutex<Vec<u8>>> = Vec::new();
     for batch in items.chunks(run * RUNS_PER_BATCH) {
         let runs: Vec<&[T]> = batch.chunks(run).collect();
-        for bytes in map_in_order(&runs, |items| write(items)) {
-            emit(bytes?)?;
+        if buffers.len() < runs.len() {
+            buffers.resize_with(runs.len(), Mutex::default);
+        }
+        let slots: Vec<(&[T], &Mutex<Vec<u8>>)> = runs.into_iter().zip(&buffers).collect();
+        let written = map_in_order(&slots, |&(items, buffer)| {
+            let mut buffer = buffer.lock().unwrap_or_else(PoisonError::into_inner);
+            buffer.clear();
+            write(items, &mut buffer)
+        });
+        for (result, (_, buffer)) in written.into_iter().zip(&slots) {
+            result?;
+            emit(&buffer.lock().unwrap_or_else(PoisonError::into_inner))?;
         }
     }
     Ok(())

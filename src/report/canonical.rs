@@ -52,17 +52,18 @@ pub fn write_csv<W: Write>(dataset: &Dataset, mut out: W) -> Result<(), csv::Err
     crate::parallel::write_in_order(
         dataset.obs(),
         BLOCK_ROWS,
-        |rows| write_rows(dataset, rows),
-        |text| Ok(out.write_all(&text)?),
+        |rows, buffer| write_rows(dataset, rows, buffer),
+        |text| Ok(out.write_all(text)?),
     )?;
     out.flush()?;
     Ok(())
 }
 
-/// The rows of `rows` as CSV text, without the header.
-fn write_rows(dataset: &Dataset, rows: &[Obs]) -> Result<Vec<u8>, csv::Error> {
+/// The rows of `rows` as CSV text, without the header, into `buffer`.
+fn write_rows(dataset: &Dataset, rows: &[Obs], buffer: &mut Vec<u8>) -> Result<(), csv::Error> {
     use std::fmt::Write as _;
-    let mut writer = csv::Writer::from_writer(Vec::with_capacity(rows.len() * 64));
+    buffer.reserve(rows.len() * 64);
+    let mut writer = csv::Writer::from_writer(std::mem::take(buffer));
     let (mut year, mut value, mut duration, mut cell) =
         (String::new(), String::new(), String::new(), String::new());
     for obs in rows {
@@ -101,5 +102,6 @@ fn write_rows(dataset: &Dataset, rows: &[Obs]) -> Result<Vec<u8>, csv::Error> {
             &cell,
         ])?;
     }
-    writer.into_inner().map_err(|e| e.into_error().into())
+    *buffer = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(())
 }

@@ -238,14 +238,18 @@ fn write_array<T: Sync>(
     crate::parallel::write_in_order(
         items,
         RUN,
-        |run| {
-            let mut buffer = Elements::default();
-            write(run, &mut buffer).map(|()| buffer.bytes)
+        |run, buffer| {
+            let mut elements = Elements {
+                bytes: std::mem::take(buffer),
+            };
+            let written = write(run, &mut elements);
+            *buffer = elements.bytes;
+            written
         },
         |run| {
             if !run.is_empty() {
                 out.write_all(if any { b"," } else { b"" })?;
-                out.write_all(&run)?;
+                out.write_all(run)?;
                 any = true;
             }
             Ok(())
