@@ -87,12 +87,7 @@ impl Codes {
 
     /// A cell of a sheet (0-based row and column).
     pub fn cell(&self, sheet: &str, row: u32, col: usize) -> Location {
-        Location::cell_of(
-            self.file_name.as_str(),
-            sheet,
-            row,
-            col.min(u16::MAX as usize - 1) as u16,
-        )
+        Location::cell_of(self.file_name.as_str(), sheet, row, col)
     }
 
     /// The canonical code of a country, aggregate or special partner label in any coding

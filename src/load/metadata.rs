@@ -91,7 +91,7 @@ pub fn read(
             file_name.as_str(),
             &*input.name,
             row as u32,
-            col.unwrap_or(0).min(u16::MAX as usize - 1) as u16,
+            col.unwrap_or(0),
         )
     };
     let mut rules = Vec::new();

@@ -179,8 +179,8 @@ pub struct SourceFile {
 ///
 /// A report writes it as `file`, `sheet`, `cell` (`D14`) and `line`; the cell is held as its
 /// row and column, so that a finding's location takes 56 bytes instead of 80.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(into = "LocationRecord", try_from = "LocationRecord")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Deserialize)]
+#[serde(try_from = "LocationRecord")]
 pub struct Location {
     pub file: SmolStr,
     pub sheet: Option<SmolStr>,
@@ -195,24 +195,26 @@ pub enum At {
     Line(u32),
 }
 
-/// A location as a report writes it.
-#[derive(Serialize, Deserialize)]
+/// Written as a report lists it: `file`, `sheet`, `cell` (`D14`) and `line`.
+impl Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Location", 4)?;
+        s.serialize_field("file", &self.file)?;
+        s.serialize_field("sheet", &self.sheet)?;
+        s.serialize_field("cell", &self.cell())?;
+        s.serialize_field("line", &self.line())?;
+        s.end()
+    }
+}
+
+/// A location as a report writes it, read back.
+#[derive(Deserialize)]
 struct LocationRecord {
     file: SmolStr,
     sheet: Option<SmolStr>,
     cell: Option<String>,
     line: Option<u32>,
-}
-
-impl From<Location> for LocationRecord {
-    fn from(location: Location) -> LocationRecord {
-        LocationRecord {
-            cell: location.cell_ref(),
-            line: location.line(),
-            file: location.file,
-            sheet: location.sheet,
-        }
-    }
 }
 
 impl TryFrom<LocationRecord> for Location {
@@ -246,13 +248,15 @@ impl Location {
         }
     }
 
-    /// A cell of a sheet, by 0-based row and column.
+    /// A cell of a sheet, by 0-based row and column (a column beyond the last a sheet can
+    /// have is taken as the last).
     pub fn cell_of(
         file: impl Into<SmolStr>,
         sheet: impl Into<SmolStr>,
         row: u32,
-        col: u16,
+        col: usize,
     ) -> Location {
+        let col = col.min(usize::from(NO_COLUMN) - 1) as u16;
         Location {
             file: file.into(),
             sheet: Some(sheet.into()),
@@ -277,12 +281,17 @@ impl Location {
         }
     }
 
-    /// The cell of a sheet as a reference: `D14`.
-    pub fn cell_ref(&self) -> Option<String> {
+    /// The cell of a sheet.
+    pub fn cell(&self) -> Option<CellRef> {
         match self.at {
-            Some(At::Cell { row, col }) => Some(cell_ref(row, col)),
+            Some(At::Cell { row, col }) => Some(CellRef { row, col }),
             _ => None,
         }
+    }
+
+    /// The cell of a sheet as a reference: `D14`.
+    pub fn cell_ref(&self) -> Option<String> {
+        self.cell().map(|cell| cell.to_string())
     }
 }
 
@@ -305,11 +314,7 @@ impl Location {
             write!(f, " › {sheet}")?;
         }
         match self.at {
-            Some(At::Cell { row, col }) => {
-                let mut cell = String::with_capacity(8);
-                push_cell_ref(row, col, &mut cell);
-                write!(f, " › {cell}")
-            }
+            Some(At::Cell { row, col }) => write!(f, " › {}", CellRef { row, col }),
             Some(At::Line(line)) => write!(f, " › line {line}"),
             None => Ok(()),
         }
@@ -322,11 +327,43 @@ impl fmt::Display for Location {
     }
 }
 
+/// A spreadsheet cell by 0-based row and column, shown as its reference (`D14`): written
+/// straight into its text, a report's JSON or a message, without a string of its own.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct CellRef {
+    pub row: u32,
+    pub col: u16,
+}
+
+impl fmt::Display for CellRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // At most four letters (a column is below 2^16), filled from the last.
+        let mut letters = [0u8; 4];
+        let mut n = u32::from(self.col) + 1;
+        let mut used = 0;
+        for letter in letters.iter_mut().rev() {
+            if n == 0 {
+                break;
+            }
+            *letter = b'A' + ((n - 1) % 26) as u8;
+            n = (n - 1) / 26;
+            used += 1;
+        }
+        let letters = letters.get(4 - used..).unwrap_or_default();
+        f.write_str(std::str::from_utf8(letters).unwrap_or_default())?;
+        write!(f, "{}", u64::from(self.row) + 1)
+    }
+}
+
+impl Serialize for CellRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// A spreadsheet cell reference (`D14`) from 0-based row and column.
 pub fn cell_ref(row: u32, col: u16) -> String {
-    let mut out = String::new();
-    push_cell_ref(row, col, &mut out);
-    out
+    CellRef { row, col }.to_string()
 }
 
 /// The 0-based row and column of a cell reference (`D14` → 13, 3); `None` when it is not one.
@@ -347,14 +384,7 @@ pub fn parse_cell_ref(text: &str) -> Option<(u32, u16)> {
 /// [`cell_ref`] added to `out`.
 pub fn push_cell_ref(row: u32, col: u16, out: &mut String) {
     use std::fmt::Write;
-    let mut letters = String::with_capacity(4);
-    let mut n = col as u32 + 1;
-    while n > 0 {
-        letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
-        n = (n - 1) / 26;
-    }
-    out.extend(letters.chars().rev());
-    let _ = write!(out, "{}", row + 1);
+    let _ = write!(out, "{}", CellRef { row, col });
 }
 
 /// A label that no known code, name or variant matches; kept as written and reported.

@@ -512,12 +512,9 @@ fn trimmed_cell<'c>(cells: &[&'c str], col: Option<usize>) -> Option<&'c str> {
 fn row_location(file_name: &str, place: RowPlace<'_>, col: Option<usize>) -> Location {
     match place {
         RowPlace::Line(line) => Location::line_of(file_name, line),
-        RowPlace::Sheet { sheet, row } => Location::cell_of(
-            file_name,
-            sheet,
-            row,
-            col.unwrap_or(0).min(NO_COLUMN as usize - 1) as u16,
-        ),
+        RowPlace::Sheet { sheet, row } => {
+            Location::cell_of(file_name, sheet, row, col.unwrap_or(0))
+        }
     }
 }
 
