@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use catalogue::{Catalogue, CatalogueError, catalogue};
 pub use number::{
     format_count, format_count_in, format_count_ru, format_decimal, format_number, push_count_in,
+    push_fixed,
 };
 
 /// Languages of the user interface and the catalogue texts.
