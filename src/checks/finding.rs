@@ -394,7 +394,7 @@ impl Finding {
     }
 
     /// The Russian text as a report writes it: empty when there is none.
-    fn message_ru(&self) -> Cow<'_, str> {
+    pub fn message_ru(&self) -> Cow<'_, str> {
         match &self.message {
             Message::Written(written) => Cow::Borrowed(&written.ru),
             _ => self.message(Lang::Ru),

@@ -16,7 +16,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{FindingsJson, JsonView};
+use crate::checks::Finding;
+use crate::i18n::Lang;
 use crate::mirror::MirrorReport;
+use crate::review::TriagedFinding;
 
 /// Elements of an array a worker writes into one buffer.
 pub(super) const RUN: usize = 2_048;
@@ -72,13 +75,22 @@ impl<'w, W: Write> Object<'w, W> {
             .write_all(if self.first { b"\n" } else { b",\n" })?;
         Nested::at(self.depth + 1).indent(self.out)?;
         self.first = false;
-        serde_json::to_writer(&mut *self.out, key).map_err(io::Error::other)?;
-        self.out.write_all(b": ")
+        // A field's name, which holds nothing to escape.
+        debug_assert!(!key.bytes().any(|b| escape_of(b).is_some()), "{key}");
+        self.out.write_all(b"\"")?;
+        self.out.write_all(key.as_bytes())?;
+        self.out.write_all(b"\": ")
     }
 
     fn field(&mut self, key: &str, value: &impl Serialize) -> io::Result<()> {
         self.key(key)?;
         pretty(&mut *self.out, value, self.depth + 1)
+    }
+
+    /// A field whose value is a text.
+    fn text(&mut self, key: &str, value: &str) -> io::Result<()> {
+        self.key(key)?;
+        write_string(self.out, value)
     }
 
     fn end(self) -> io::Result<()> {
@@ -186,10 +198,153 @@ impl serde_json::ser::Formatter for Nested {
 fn write_findings(out: &mut impl Write, findings: &FindingsJson<'_>) -> io::Result<()> {
     write_array(out, findings.findings, 1, |run, buffer| {
         for listed in FindingsJson::listed(run, findings.triaged) {
-            element(buffer, &listed, 2)?;
+            buffer.next(2)?;
+            write_listed(&mut buffer.bytes, &listed, 2)?;
         }
         Ok(())
     })
+}
+
+/// A listed finding `depth` levels in, as serde writes [`TriagedFinding`], field by field: its
+/// texts (identity, group, messages: most of a report's bytes) are escaped by
+/// [`write_string`], the other values written by serde.
+fn write_listed(out: &mut Vec<u8>, listed: &TriagedFinding<'_>, depth: usize) -> io::Result<()> {
+    // Every field of the finding, in the order `Finding::serialize_fields` writes them: a field
+    // added to `Finding` and not here does not compile.
+    let finding = listed.finding;
+    let Finding {
+        check,
+        severity,
+        outcome,
+        dimension,
+        level,
+        table,
+        reporter,
+        year,
+        sex,
+        age,
+        category,
+        expected,
+        actual,
+        message: _,
+        location,
+    } = finding;
+    let mut object = Object::at(out, depth)?;
+    object.text("id", &listed.id)?;
+    object.text("group", &listed.group)?;
+    object.field("check", check)?;
+    object.field("severity", severity)?;
+    object.field("outcome", outcome)?;
+    object.field("dimension", dimension)?;
+    object.field("level", level)?;
+    object.field("table", table)?;
+    object.field("reporter", reporter)?;
+    object.field("year", year)?;
+    object.field("sex", sex)?;
+    object.field("age", age)?;
+    object.field("category", category)?;
+    object.field("expected", expected)?;
+    object.field("actual", actual)?;
+    object.text("message", &finding.message(Lang::En))?;
+    object.text("message_ru", &finding.message_ru())?;
+    object.field("location", location)?;
+    object.field("status", &listed.status)?;
+    object.text("comment", listed.comment)?;
+    object.end()
+}
+
+/// `text` as a JSON string, escaped as serde_json escapes it (`\"`, `\\`, `\n`… and `\u001f`
+/// for the other control characters; nothing else). Eight bytes are looked at a time: a
+/// message rarely holds anything to escape, and serde_json looks at each byte.
+fn write_string(out: &mut (impl Write + ?Sized), text: &str) -> io::Result<()> {
+    let bytes = text.as_bytes();
+    out.write_all(b"\"")?;
+    let mut run_start = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        // The last bytes padded with spaces to a word.
+        let mut word = [b' '; 8];
+        let rest = bytes.get(at..).unwrap_or_default();
+        let taken = rest.len().min(8);
+        word.iter_mut().zip(rest).for_each(|(w, &b)| *w = b);
+        if !may_need_escape(u64::from_le_bytes(word)) {
+            at += taken;
+            continue;
+        }
+        // Byte by byte up to the end of this word (or of the text).
+        let end = (at + 8).min(bytes.len());
+        while at < end {
+            let byte = bytes.get(at).copied().unwrap_or_default();
+            if let Some(escape) = escape_of(byte) {
+                out.write_all(bytes.get(run_start..at).unwrap_or_default())?;
+                out.write_all(escape.as_bytes(byte).as_slice())?;
+                run_start = at + 1;
+            }
+            at += 1;
+        }
+    }
+    out.write_all(bytes.get(run_start..).unwrap_or_default())?;
+    out.write_all(b"\"")
+}
+
+/// Whether one of the eight bytes of `word` is a control character, `"` or `\\` (never false
+/// when one is: the classic test for a zero byte, after subtracting or comparing).
+fn may_need_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH;
+    let control = below(word, 0x20);
+    let quote = below(word ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(word ^ (ONES * u64::from(b'\\')), 1);
+    control | quote | backslash != 0
+}
+
+/// How a byte is escaped in a JSON string.
+#[derive(Copy, Clone)]
+enum Escape {
+    /// A backslash and this letter (`\n`, `\"`…).
+    Short(u8),
+    /// `\u00` and two hexadecimal digits.
+    Unicode,
+}
+
+impl Escape {
+    /// The bytes written for `byte`, and how many of the six.
+    fn as_bytes(self, byte: u8) -> EscapeBytes {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let hex = |nibble: u8| HEX.get(usize::from(nibble)).copied().unwrap_or(b'0');
+        match self {
+            Escape::Short(letter) => EscapeBytes([b'\\', letter, 0, 0, 0, 0], 2),
+            Escape::Unicode => EscapeBytes(
+                [b'\\', b'u', b'0', b'0', hex(byte >> 4), hex(byte & 0xf)],
+                6,
+            ),
+        }
+    }
+}
+
+/// Up to six bytes of an escape.
+struct EscapeBytes([u8; 6], usize);
+
+impl EscapeBytes {
+    fn as_slice(&self) -> &[u8] {
+        self.0.get(..self.1).unwrap_or_default()
+    }
+}
+
+/// How `byte` is escaped, `None` when it is written as it is.
+fn escape_of(byte: u8) -> Option<Escape> {
+    match byte {
+        b'"' => Some(Escape::Short(b'"')),
+        b'\\' => Some(Escape::Short(b'\\')),
+        0x08 => Some(Escape::Short(b'b')),
+        0x09 => Some(Escape::Short(b't')),
+        0x0a => Some(Escape::Short(b'n')),
+        0x0c => Some(Escape::Short(b'f')),
+        0x0d => Some(Escape::Short(b'r')),
+        0x00..=0x1f => Some(Escape::Unicode),
+        _ => None,
+    }
 }
 
 /// The mirror statistics, at the report's first level: the pairs written on every core.
@@ -269,13 +424,55 @@ struct Elements {
     bytes: Vec<u8>,
 }
 
+impl Elements {
+    /// Begins the next element of an array `depth` levels in: the comma after the one before,
+    /// the line break and the indentation.
+    fn next(&mut self, depth: usize) -> io::Result<()> {
+        let out = &mut self.bytes;
+        if !out.is_empty() {
+            out.push(b',');
+        }
+        out.push(b'\n');
+        Nested::at(depth).indent(out)
+    }
+}
+
 /// Puts one element of an array `depth` levels in into `buffer`.
 fn element(buffer: &mut Elements, value: &impl Serialize, depth: usize) -> io::Result<()> {
-    let out = &mut buffer.bytes;
-    if !out.is_empty() {
-        out.push(b',');
+    buffer.next(depth)?;
+    pretty(&mut buffer.bytes, value, depth)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(text: &str) -> String {
+        let mut out = Vec::new();
+        assert!(write_string(&mut out, text).is_ok());
+        String::from_utf8(out).unwrap_or_default()
     }
-    out.push(b'\n');
-    Nested::at(depth).indent(out)?;
-    pretty(out, value, depth)
+
+    #[test]
+    fn texts_are_escaped_as_serde_escapes_them() {
+        assert_eq!(
+            written("say \"hi\"\t\\ \u{1} Ёж"),
+            r#""say \"hi\"\t\\ \u0001 Ёж""#
+        );
+        assert_eq!(written(""), r#""""#);
+        // Every ASCII character at every place of the first eight-byte words, after Cyrillic
+        // letters (two bytes each) and before a run long enough for whole words.
+        for c in (0u8..128).map(char::from) {
+            for at in 0..20 {
+                let text: String = "Казахстан: 1,234 ≠ 5 \"x\""
+                    .chars()
+                    .take(at)
+                    .chain([c, c])
+                    .chain("abcdefghijklmnopq".chars())
+                    .collect();
+                let by_serde = serde_json::to_string(&text).unwrap_or_default();
+                assert_eq!(written(&text), by_serde, "{text:?}");
+            }
+        }
+    }
 }
