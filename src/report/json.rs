@@ -71,9 +71,17 @@ impl<'w, W: Write> Object<'w, W> {
     }
 
     fn key(&mut self, key: &str) -> io::Result<()> {
-        self.out
-            .write_all(if self.first { b"\n" } else { b",\n" })?;
-        Nested::at(self.depth + 1).indent(self.out)?;
+        // The comma, line break and indentation in one piece when the depth allows.
+        const LINE: &[u8] = b",\n                                ";
+        let width = 2 * (self.depth + 1);
+        let from = usize::from(self.first);
+        match LINE.get(from..2 + width) {
+            Some(line) => self.out.write_all(line)?,
+            None => {
+                self.out.write_all(LINE.get(from..2).unwrap_or_default())?;
+                Nested::at(self.depth + 1).indent(self.out)?;
+            }
+        }
         self.first = false;
         // A field's name, which holds nothing to escape.
         debug_assert!(!key.bytes().any(|b| escape_of(b).is_some()), "{key}");
