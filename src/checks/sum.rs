@@ -52,16 +52,21 @@ pub fn exceeds(difference: f64, tolerance: f64, scale: f64) -> bool {
 }
 
 /// Upper-cases the first letter of a message.
-pub fn capitalise(text: String) -> String {
+pub fn capitalise(mut text: String) -> String {
+    // In place: the text is not copied to change its first letter.
     match text.chars().next() {
-        Some(first) if first.is_lowercase() => {
-            let mut capital = String::with_capacity(text.len() + 2);
-            capital.extend(first.to_uppercase());
-            capital.push_str(text.get(first.len_utf8()..).unwrap_or_default());
-            capital
+        Some(first) if first.is_ascii_lowercase() => {
+            if let Some(letter) = text.get_mut(..1) {
+                letter.make_ascii_uppercase();
+            }
         }
-        _ => text,
+        Some(first) if first.is_lowercase() => {
+            let capital: String = first.to_uppercase().collect();
+            text.replace_range(..first.len_utf8(), &capital);
+        }
+        _ => {}
     }
+    text
 }
 
 /// The first of `terms` that holds no number, with its reason, and how many more do not.

@@ -5,6 +5,7 @@
 pub use crate::model::text::{LABEL_CHARS, label};
 
 use crate::t;
+use std::borrow::Cow;
 
 use crate::model::category::status;
 use crate::model::{
@@ -185,7 +186,7 @@ impl Label {
 
     /// The short name used inside a sum: `men`, `RUS`, `native-born`, `age 0-4`.
     pub fn short(&self, dataset: &Dataset, lang: Lang) -> String {
-        self.text(dataset).short(lang)
+        self.text(dataset).short(lang).into_owned()
     }
 
     /// The name used on its own: `women`, `partner RUS (Russian Federation)`.
@@ -230,26 +231,28 @@ impl LabelText {
         }
     }
 
-    /// The short name used inside a sum: `men`, `RUS`, `native-born`, `age 0-4`.
-    pub fn short(&self, lang: Lang) -> String {
+    /// The short name used inside a sum: `men`, `RUS`, `native-born`, `age 0-4` (borrowed
+    /// where it is a fixed word or the code itself: a sum's message names its parts hundreds of
+    /// thousands of times on poor data).
+    pub fn short(&self, lang: Lang) -> Cow<'_, str> {
         match self {
-            LabelText::Total => t!(lang, "label-total").into(),
-            LabelText::Sex(sex) => sex_name(*sex, lang).into(),
-            LabelText::Age(age) => age_name(age, lang),
+            LabelText::Total => Cow::Borrowed(t!(lang, "label-total")),
+            LabelText::Sex(sex) => Cow::Borrowed(sex_name(*sex, lang)),
+            LabelText::Age(age) => Cow::Owned(age_name(age, lang)),
             LabelText::Category(code) => {
                 if &**code == status::TOTAL {
                     LabelText::Total.short(lang)
                 } else if is_status(code) {
-                    status_name(code, lang)
+                    Cow::Owned(status_name(code, lang))
                 } else {
-                    code.to_string()
+                    Cow::Borrowed(code)
                 }
             }
             LabelText::Status(code) => match &**code {
                 status::TOTAL => LabelText::Total.short(lang),
-                code => status_name(code, lang),
+                code => Cow::Owned(status_name(code, lang)),
             },
-            LabelText::Named(name) => name(lang).into(),
+            LabelText::Named(name) => Cow::Borrowed(name(lang)),
         }
     }
 
@@ -267,7 +270,7 @@ impl LabelText {
                 }
             }
             LabelText::Status(code) if &**code == status::TOTAL => LabelText::Total.long(lang),
-            other => other.short(lang),
+            other => other.short(lang).into_owned(),
         }
     }
 }
