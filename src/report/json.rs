@@ -9,7 +9,9 @@
 //! number of cores.
 //!
 //! Each value is written by serde_json with a formatter that writes as its pretty printer does
-//! (two spaces a level) but starts at the value's depth in the report.
+//! (two spaces a level) but starts at the value's depth in the report; a finding is written
+//! field by field, its texts escaped here ([`write_string`]), its other values by serde_json.
+//! A test compares the whole report with serde_json's own, byte for byte.
 
 use std::io::{self, Write};
 
@@ -217,9 +219,16 @@ fn write_findings(out: &mut impl Write, findings: &FindingsJson<'_>) -> io::Resu
 /// texts (identity, group, messages: most of a report's bytes) are escaped by
 /// [`write_string`], the other values written by serde.
 fn write_listed(out: &mut Vec<u8>, listed: &TriagedFinding<'_>, depth: usize) -> io::Result<()> {
-    // Every field of the finding, in the order `Finding::serialize_fields` writes them: a field
-    // added to `Finding` and not here does not compile.
-    let finding = listed.finding;
+    // Every field of the listing and of its finding, in the order `TriagedFinding` and
+    // `Finding::serialize_fields` write them: a field added to either and not here does not
+    // compile.
+    let TriagedFinding {
+        id,
+        group,
+        finding,
+        status,
+        comment,
+    } = listed;
     let Finding {
         check,
         severity,
@@ -238,8 +247,8 @@ fn write_listed(out: &mut Vec<u8>, listed: &TriagedFinding<'_>, depth: usize) ->
         location,
     } = finding;
     let mut object = Object::at(out, depth)?;
-    object.text("id", &listed.id)?;
-    object.text("group", &listed.group)?;
+    object.text("id", id)?;
+    object.text("group", group)?;
     object.field("check", check)?;
     object.field("severity", severity)?;
     object.field("outcome", outcome)?;
@@ -256,8 +265,8 @@ fn write_listed(out: &mut Vec<u8>, listed: &TriagedFinding<'_>, depth: usize) ->
     object.text("message", &finding.message(Lang::En))?;
     object.text("message_ru", &finding.message_ru())?;
     object.field("location", location)?;
-    object.field("status", &listed.status)?;
-    object.text("comment", listed.comment)?;
+    object.field("status", status)?;
+    object.text("comment", comment)?;
     object.end()
 }
 
