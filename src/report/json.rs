@@ -279,11 +279,16 @@ fn write_string(out: &mut (impl Write + ?Sized), text: &str) -> io::Result<()> {
     let mut run_start = 0;
     let mut at = 0;
     while at < bytes.len() {
-        // The last bytes padded with spaces to a word.
-        let mut word = [b' '; 8];
         let rest = bytes.get(at..).unwrap_or_default();
-        let taken = rest.len().min(8);
-        word.iter_mut().zip(rest).for_each(|(w, &b)| *w = b);
+        let (word, taken) = match rest.first_chunk::<8>() {
+            Some(&word) => (word, 8),
+            None => {
+                // The last bytes, padded with spaces to a word.
+                let mut word = [b' '; 8];
+                word.iter_mut().zip(rest).for_each(|(w, &b)| *w = b);
+                (word, rest.len())
+            }
+        };
         if !may_need_escape(u64::from_le_bytes(word)) {
             at += taken;
             continue;
