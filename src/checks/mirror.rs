@@ -50,6 +50,10 @@ impl Check for MirrorDiscrepancy {
         CheckCode::M1
     }
 
+    fn reads_mirror(&self) -> bool {
+        true
+    }
+
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
         let settings = context.mirror_settings;
         let mirror = mirror_of(context);
@@ -251,6 +255,10 @@ pub struct PartnerTotals;
 impl Check for PartnerTotals {
     fn code(&self) -> CheckCode {
         CheckCode::M2
+    }
+
+    fn reads_mirror(&self) -> bool {
+        true
     }
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {

@@ -121,6 +121,12 @@ impl<'a> CheckContext<'a> {
 pub trait Check: Send + Sync {
     fn code(&self) -> CheckCode;
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput);
+
+    /// Whether the check reads the run's mirror statistics ([`CheckContext::mirror`]): a run
+    /// starts it once they are computed, and the other checks beside them.
+    fn reads_mirror(&self) -> bool {
+        false
+    }
 }
 
 /// A failed or not-evaluable case as a check describes it; the engine adds the catalogue's
@@ -299,12 +305,13 @@ pub fn run_checks(
         mirror,
         index: &index,
     };
-    run_in_context(checks, &context)
+    let checks: Vec<&dyn Check> = checks.iter().map(AsRef::as_ref).collect();
+    run_in_context(&checks, &context)
 }
 
 /// Runs the given checks on an index already built, on every core (a long check, T1 on a large
 /// file, runs beside the others). The outputs come in the order of `checks`.
-pub fn run_in_context(checks: &[Box<dyn Check>], context: &CheckContext<'_>) -> Vec<CheckOutput> {
+pub fn run_in_context(checks: &[&dyn Check], context: &CheckContext<'_>) -> Vec<CheckOutput> {
     crate::parallel::map_in_order(checks, |check| {
         let mut out = CheckOutput::new(check.code());
         check.run(context, &mut out);

@@ -6,7 +6,9 @@ mod ess;
 mod json;
 
 use crate::assess::ReportEvidence;
-use crate::checks::{CheckContext, CheckIndex, CheckSummary, Finding, Severity};
+use crate::checks::{
+    Check, CheckContext, CheckIndex, CheckOutput, CheckSummary, Finding, Severity,
+};
 use crate::load::{LoadError, LoadReport};
 use crate::mirror::MirrorReport;
 use crate::model::{Dataset, DatasetSummary, Lang};
@@ -101,6 +103,9 @@ pub struct Report {
     pub error: Option<String>,
 }
 
+/// Checks with their places in the registry.
+type Placed<'c> = Vec<(usize, &'c dyn Check)>;
+
 impl Report {
     /// Gives the report its assessment, and the undercount classes the metadata scores of that
     /// assessment (`docs/domain.md#undercount-classes`).
@@ -150,25 +155,63 @@ impl Report {
         }
     }
 
-    /// Runs everything on a loaded data set: the mirror statistics, then every registered check.
+    /// Runs everything on a loaded data set: the mirror statistics and every registered check.
     pub fn build(inputs: Vec<InputSummary>, dataset: &Dataset, settings: &Settings) -> Report {
         let mut report = Report::new(inputs, dataset, settings);
-        // The mirror statistics and the checks' index do not depend on each other: they are
-        // built side by side, then the checks (M1 and M2 read the mirror statistics) run.
-        let (index, mirror) = crate::parallel::join(
-            || CheckIndex::build(dataset),
+        // The mirror statistics are computed beside the checks' index and the checks that do
+        // not read them; the checks that read them (M1, M2) run after. The outputs come in the
+        // order of the registry either way.
+        let registry = crate::checks::registry();
+        let (after, beside): (Placed<'_>, Placed<'_>) = registry
+            .iter()
+            .map(AsRef::as_ref)
+            .enumerate()
+            .partition(|(_, check)| check.reads_mirror());
+        fn context<'a>(
+            dataset: &'a Dataset,
+            settings: &'a Settings,
+            index: &'a CheckIndex,
+            mirror: Option<&'a MirrorReport>,
+        ) -> CheckContext<'a> {
+            CheckContext {
+                dataset,
+                settings: &settings.checks,
+                mirror_settings: &settings.mirror,
+                mirror,
+                index,
+            }
+        }
+        fn checks<'c>(listed: &Placed<'c>) -> Vec<&'c dyn Check> {
+            listed.iter().map(|&(_, check)| check).collect()
+        }
+        let ((index, outputs_beside), mirror) = crate::parallel::join(
+            || {
+                let index = CheckIndex::build(dataset);
+                let outputs = crate::checks::run_in_context(
+                    &checks(&beside),
+                    &context(dataset, settings, &index, None),
+                );
+                (index, outputs)
+            },
             || crate::mirror::analyse(dataset, &settings.mirror),
         );
         report.mirror = mirror;
-        let context = CheckContext {
-            dataset,
-            settings: &settings.checks,
-            mirror_settings: &settings.mirror,
-            mirror: Some(&report.mirror),
-            index: &index,
-        };
-        let outputs = crate::checks::run_in_context(&crate::checks::registry(), &context);
+        let outputs_after = crate::checks::run_in_context(
+            &checks(&after),
+            &context(dataset, settings, &index, Some(&report.mirror)),
+        );
         drop(index);
+        let mut in_order: Vec<Option<CheckOutput>> = registry.iter().map(|_| None).collect();
+        let placed = beside
+            .iter()
+            .zip(outputs_beside)
+            .chain(after.iter().zip(outputs_after));
+        for (&(at, _), output) in placed {
+            if let Some(slot) = in_order.get_mut(at) {
+                *slot = Some(output);
+            }
+        }
+        let outputs: Vec<CheckOutput> = in_order.into_iter().flatten().collect();
         report.checks = outputs.iter().map(|o| o.summary(Lang::En)).collect();
         report.findings = concatenate(outputs.into_iter().map(|o| o.findings).collect());
         report
