@@ -417,6 +417,7 @@ impl ReportEvidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::CheckCode;
     use crate::review::Review;
 
     #[test]
@@ -450,9 +451,9 @@ mod tests {
         assert_eq!(concatenate(vec![vec![], vec![7], vec![]]), vec![7]);
     }
 
-    /// A run of findings of every kind of message (a sum, a jump, a mirror pair, a text
-    /// written when found), each repeated for many years: enough for the writer's runs.
-    fn many_findings() -> Report {
+    /// A run with findings of every kind of message (a sum, a jump, a mirror pair, a text
+    /// written when found).
+    fn flows_report() -> Report {
         let mut csv = String::from("table,reporter,year,sex,category,value\n");
         for year in 2000..=2012 {
             let kaz = if year == 2008 {
@@ -472,7 +473,13 @@ mod tests {
             &crate::load::LoadControl::new(),
         );
         let dataset = loaded.map(|(dataset, _)| dataset).unwrap_or_default();
-        let mut report = Report::build(Vec::new(), &dataset, &Settings::default());
+        Report::build(Vec::new(), &dataset, &Settings::default())
+    }
+
+    /// The findings of [`flows_report`], each repeated for many years: enough for the
+    /// writer's runs.
+    fn many_findings() -> Report {
+        let mut report = flows_report();
         let once = std::mem::take(&mut report.findings);
         for year in 1..=6_000 / once.len().max(1) as u16 {
             report
@@ -483,6 +490,33 @@ mod tests {
                 }));
         }
         report
+    }
+
+    /// The checks run in two groups (beside the mirror statistics, and after them those that
+    /// read them), and come out in the registry's order, their findings too.
+    #[test]
+    fn checks_and_findings_come_in_the_registry_order() {
+        let report = flows_report();
+        let registry: Vec<_> = crate::checks::registry().iter().map(|c| c.code()).collect();
+        let run: Vec<_> = report.checks.iter().map(|c| c.check).collect();
+        assert_eq!(run, registry);
+        let mirror_at = registry.iter().position(|&c| c == CheckCode::M1);
+        assert!(
+            mirror_at.is_some_and(|at| at + 2 == registry.len()),
+            "{registry:?}"
+        );
+        // Findings by check in the same order: A1 and T1 before the M1 of the pair KAZ–RUS.
+        let places: Vec<usize> = report
+            .findings
+            .iter()
+            .filter_map(|f| registry.iter().position(|&c| c == f.check))
+            .collect();
+        assert!(places.is_sorted(), "findings out of the registry's order");
+        let found: std::collections::BTreeSet<_> =
+            report.findings.iter().map(|f| f.check).collect();
+        for code in [CheckCode::A1, CheckCode::T1, CheckCode::M1] {
+            assert!(found.contains(&code), "{code:?} in {found:?}");
+        }
     }
 
     /// The report is written as serde_json's pretty printer writes it, byte for byte, also
