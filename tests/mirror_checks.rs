@@ -281,6 +281,31 @@ fn m1_cannot_evaluate_a_pair_year_whose_side_has_a_row_without_a_number() {
     );
 }
 
+/// A disagreeing pair whose receiver gives its key twice, first without a number: the finding
+/// points at the row that holds the number (the one the pairing counts), of its own key.
+#[test]
+fn m1_points_at_the_repeated_row_that_holds_the_number() {
+    let d = dataset(vec![
+        imm("DEU", "POL", 2011, None),
+        imm("RUS", "KAZ", 2011, None),
+        imm("RUS", "KAZ", 2011, Some(900.0)),
+        imm("DEU", "POL", 2011, Some(600.0)),
+        emi("POL", "DEU", 2011, Some(200.0)),
+        emi("KAZ", "RUS", 2011, Some(300.0)),
+    ]);
+    let out = run(CheckCode::M1, &d);
+    assert_eq!(out.failed, 2, "600 against 200, 900 against 300");
+    let place = |receiver: &str| {
+        out.findings
+            .iter()
+            .find(|f| f.reporter.as_deref() == Some(receiver))
+            .and_then(|f| f.location.as_ref())
+            .map(|l| l.to_string())
+    };
+    assert_eq!(place("DEU").as_deref(), Some("DEU.xlsx › Table 3 › D17"));
+    assert_eq!(place("RUS").as_deref(), Some("RUS.xlsx › Table 3 › D16"));
+}
+
 #[test]
 fn m1_names_both_sides_when_neither_holds_a_number() {
     let d = dataset(vec![

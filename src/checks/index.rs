@@ -17,6 +17,19 @@ pub struct BreakdownKey {
     pub age: Sym,
 }
 
+impl BreakdownKey {
+    /// The breakdown of a key: the key without its category.
+    pub fn of(key: &ObsKey) -> BreakdownKey {
+        BreakdownKey {
+            table: key.table,
+            reporter: key.reporter,
+            year: key.year,
+            sex: key.sex,
+            age: key.age,
+        }
+    }
+}
+
 /// The age groups of one table, reporter, year, sex and category (A2).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub struct AgeKey {
@@ -118,9 +131,13 @@ impl<K: GroupKey> Groups<K> {
 
     /// The key and the observations of a group.
     pub fn group(&self, group: u32) -> (K, &[u32]) {
+        (self.keys[group as usize], &self.items[self.span(group)])
+    }
+
+    /// Where a group's observations are among all groups'.
+    fn span(&self, group: u32) -> std::ops::Range<usize> {
         let g = group as usize;
-        let items = &self.items[self.starts[g] as usize..self.starts[g + 1] as usize];
-        (self.keys[g], items)
+        self.starts[g] as usize..self.starts[g + 1] as usize
     }
 
     /// The observations of a key.
@@ -248,17 +265,6 @@ impl YearChange {
     }
 }
 
-/// The breakdown of an observation: its key without the category.
-fn breakdown_key(o: &Obs) -> BreakdownKey {
-    BreakdownKey {
-        table: o.table,
-        reporter: o.reporter,
-        year: o.year,
-        sex: o.sex,
-        age: o.age,
-    }
-}
-
 /// Symbols of the codes the checks look for (absent when no observation uses them).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Codes {
@@ -282,7 +288,8 @@ pub struct CheckIndex {
     categories: Vec<(Sym, u32)>,
     /// The first observation of every key, in data order.
     pub unique: Vec<u32>,
-    /// Observations whose key an earlier one already has: (first, later).
+    /// Observations whose key an earlier one already has: (first, later), sorted (the repeats
+    /// of a key together, in data order).
     pub repeats: Vec<(u32, u32)>,
     /// One bit per observation, set when an earlier one has its key.
     repeated: Vec<u64>,
@@ -308,7 +315,7 @@ impl CheckIndex {
         // hold a million), then each breakdown by category: the first of a category is the
         // first observation of its key, the others repeat it.
         let every: Vec<u32> = (0..obs.len() as u32).collect();
-        let mut breakdowns = Groups::build(obs, &every, breakdown_key);
+        let mut breakdowns = Groups::build(obs, &every, |o| BreakdownKey::of(&o.key()));
         drop(every);
         let mut categories: Vec<(Sym, u32)> = Vec::with_capacity(obs.len());
         let mut repeats = Vec::new();
@@ -332,7 +339,7 @@ impl CheckIndex {
             categories.truncate(kept);
         }
         categories.shrink_to_fit();
-        repeats.sort_unstable_by_key(|&(_, later)| later);
+        repeats.sort_unstable();
         let is_first = |i: u32| repeated[i as usize / 64] & (1 << (i % 64)) == 0;
         breakdowns.retain(is_first);
         let unique: Vec<u32> = (0..obs.len() as u32).filter(|&i| is_first(i)).collect();
@@ -413,20 +420,21 @@ impl CheckIndex {
 
     /// The first observation with this key.
     pub fn find(&self, key: &ObsKey) -> Option<u32> {
-        let group = *self.breakdowns.lookup.get(&BreakdownKey {
-            table: key.table,
-            reporter: key.reporter,
-            year: key.year,
-            sex: key.sex,
-            age: key.age,
-        })? as usize;
-        let range =
-            self.breakdowns.starts[group] as usize..self.breakdowns.starts[group + 1] as usize;
-        let categories = &self.categories[range];
+        let group = *self.breakdowns.lookup.get(&BreakdownKey::of(key))?;
+        let categories = &self.categories[self.breakdowns.span(group)];
         let at = categories
             .binary_search_by_key(&key.category, |&(category, _)| category)
             .ok()?;
         Some(categories[at].1)
+    }
+
+    /// The later observations with the key of `first`, in data order.
+    pub fn repeats_of(&self, first: u32) -> impl Iterator<Item = u32> + '_ {
+        let from = self.repeats.partition_point(|&(of, _)| of < first);
+        self.repeats[from..]
+            .iter()
+            .take_while(move |&&(of, _)| of == first)
+            .map(|&(_, later)| later)
     }
 
     /// Whether observation `i` is the first with its key.
@@ -619,6 +627,8 @@ mod tests {
         };
         assert_eq!(index.find(&t5), None, "no Table 5.1");
         assert!(index.is_first(3) && !index.is_first(6));
+        assert_eq!(index.repeats_of(1).collect::<Vec<_>>(), vec![6]);
+        assert_eq!(index.repeats_of(3).count(), 0);
     }
 
     #[test]

@@ -238,12 +238,8 @@ impl<'c> ImmigrationCells<'c> {
             category: dataset.sym(&pair.sender)?,
         })?;
         // Its repeats come after it, in data order; looked for only when it holds no number.
-        let repeats = self.context.index.repeats.iter();
-        let later = repeats
-            .filter(move |&&(of, _)| of == first)
-            .map(|&(_, later)| later);
         let cell = std::iter::once(first)
-            .chain(later)
+            .chain(self.context.index.repeats_of(first))
             .find(|&i| self.context.obs(i).number().is_some())?;
         Some(dataset.location(self.context.obs(cell)))
     }

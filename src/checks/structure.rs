@@ -470,8 +470,7 @@ impl Check for S2 {
     }
 
     fn run(&self, context: &CheckContext<'_>, out: &mut CheckOutput) {
-        let mut repeats = context.index.repeats.clone();
-        repeats.sort_unstable();
+        let repeats = &context.index.repeats;
         let keys_repeated = {
             let mut firsts: Vec<u32> = repeats.iter().map(|(first, _)| *first).collect();
             firsts.dedup();

@@ -201,17 +201,14 @@ impl Report {
             &context(dataset, settings, &index, Some(&report.mirror)),
         );
         drop(index);
-        let mut in_order: Vec<Option<CheckOutput>> = registry.iter().map(|_| None).collect();
-        let placed = beside
+        let mut placed: Vec<(usize, CheckOutput)> = beside
             .iter()
+            .map(|&(at, _)| at)
             .zip(outputs_beside)
-            .chain(after.iter().zip(outputs_after));
-        for (&(at, _), output) in placed {
-            if let Some(slot) = in_order.get_mut(at) {
-                *slot = Some(output);
-            }
-        }
-        let outputs: Vec<CheckOutput> = in_order.into_iter().flatten().collect();
+            .chain(after.iter().map(|&(at, _)| at).zip(outputs_after))
+            .collect();
+        placed.sort_by_key(|&(at, _)| at);
+        let outputs: Vec<CheckOutput> = placed.into_iter().map(|(_, output)| output).collect();
         report.checks = outputs.iter().map(|o| o.summary(Lang::En)).collect();
         report.findings = concatenate(outputs.into_iter().map(|o| o.findings).collect());
         report
