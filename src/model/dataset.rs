@@ -335,21 +335,34 @@ pub struct CellRef {
     pub col: u16,
 }
 
+impl CellRef {
+    /// The column's letters (`D`), at most four (a column is below 2^16), added to `out`.
+    pub fn push_column(col: u16, out: &mut Vec<u8>) {
+        let (letters, from) = column_letters(col);
+        out.extend_from_slice(letters.get(from..).unwrap_or_default());
+    }
+}
+
+/// A column's letters, filled from the last of four: the letters and where they start.
+fn column_letters(col: u16) -> ([u8; 4], usize) {
+    let mut letters = [0u8; 4];
+    let mut n = u32::from(col) + 1;
+    let mut from = 4;
+    for letter in letters.iter_mut().rev() {
+        if n == 0 {
+            break;
+        }
+        *letter = b'A' + ((n - 1) % 26) as u8;
+        n = (n - 1) / 26;
+        from -= 1;
+    }
+    (letters, from)
+}
+
 impl fmt::Display for CellRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // At most four letters (a column is below 2^16), filled from the last.
-        let mut letters = [0u8; 4];
-        let mut n = u32::from(self.col) + 1;
-        let mut used = 0;
-        for letter in letters.iter_mut().rev() {
-            if n == 0 {
-                break;
-            }
-            *letter = b'A' + ((n - 1) % 26) as u8;
-            n = (n - 1) / 26;
-            used += 1;
-        }
-        let letters = letters.get(4 - used..).unwrap_or_default();
+        let (letters, from) = column_letters(self.col);
+        let letters = letters.get(from..).unwrap_or_default();
         f.write_str(std::str::from_utf8(letters).unwrap_or_default())?;
         write!(f, "{}", u64::from(self.row) + 1)
     }
@@ -379,12 +392,6 @@ pub fn parse_cell_ref(text: &str) -> Option<(u32, u16)> {
     let row: u32 = number.parse().ok()?;
     let col = u16::try_from(col - 1).ok()?;
     (row >= 1 && number.bytes().all(|b| b.is_ascii_digit())).then(|| (row - 1, col))
-}
-
-/// [`cell_ref`] added to `out`.
-pub fn push_cell_ref(row: u32, col: u16, out: &mut String) {
-    use std::fmt::Write;
-    let _ = write!(out, "{}", CellRef { row, col });
 }
 
 /// A label that no known code, name or variant matches; kept as written and reported.

@@ -13,7 +13,6 @@ pub use country::{Place, PlaceKind, Placement, SubnationalUnit, gazetteer};
 pub use dataset::{
     At, CellRef, Dataset, DatasetSummary, Interner, Location, NO_COLUMN, NO_DURATION, NewObs, Obs,
     ObsKey, SourceFile, SubnationalLabel, Sym, UnplacedLabel, cell_ref, parse_cell_ref,
-    push_cell_ref,
 };
 pub use table::{Breakdown, CountryDim, Lang, TableId, TableKind};
 pub use value::{
