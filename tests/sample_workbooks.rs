@@ -286,3 +286,28 @@ fn sample_load_reads_the_workbooks_like_the_long_csv() {
         }
     }
 }
+
+/// The merged regions the loader finds by searching a sheet's XML are those calamine reads,
+/// sheet by sheet, in every sample workbook (the sex blocks' headers are merged).
+#[test]
+fn merged_regions_found_in_the_xml_are_calamines() {
+    let mut compared = 0;
+    for (name, bytes) in sample::files().into_iter().chain(sample::clean_files()) {
+        if !name.ends_with(".xlsx") {
+            continue;
+        }
+        let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+        let names = book.sheet_names();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let paths = migreview::load::merged::SheetPaths::of(bytes, &names)
+            .unwrap_or_else(|| panic!("{name}: the sheets are not placed"));
+        for sheet in &names {
+            let theirs = book.merge_cells_by_sheet_name(sheet).unwrap();
+            let found = paths.merged_regions(bytes, sheet);
+            assert_eq!(found.as_ref(), Some(&theirs), "{name} › {sheet}");
+            compared += theirs.len();
+        }
+    }
+    // Five workbooks of two variants, each table with its blocks of men and women.
+    assert!(compared > 100, "{compared} regions compared");
+}

@@ -367,6 +367,10 @@ where
     let groups: Vec<Vec<usize>> = (0..workers)
         .map(|w| read.iter().copied().skip(w).step_by(workers).collect())
         .collect();
+    // Where the sheets are kept in the archive, for finding their merged regions without
+    // calamine parsing each sheet a second time.
+    let names: Vec<&str> = sheets.iter().map(|sheet| sheet.name.as_str()).collect();
+    let paths = super::merged::SheetPaths::of(bytes, &names);
     let results = crate::parallel::map_in_order(&groups, |group| {
         let Ok(mut book) = open(bytes, container, path) else {
             return Vec::new();
@@ -381,9 +385,12 @@ where
             .map(|(i, sheet)| {
                 let range = read_sheet(&mut book, &sheet.name);
                 let merged = match &range {
-                    Ok(cells) if needs_merged(sheet, cells) => {
-                        Some(merged_regions(&mut book, &sheet.name))
-                    }
+                    Ok(cells) if needs_merged(sheet, cells) => Some(
+                        paths
+                            .as_ref()
+                            .and_then(|paths| paths.merged_regions(bytes, &sheet.name))
+                            .unwrap_or_else(|| merged_regions(&mut book, &sheet.name)),
+                    ),
                     _ => None,
                 };
                 told(i);

@@ -26,6 +26,7 @@ pub mod eurostat;
 pub mod grid;
 pub mod header;
 pub mod long;
+pub mod merged;
 pub mod metadata;
 pub mod ods;
 pub mod ole;
