@@ -495,20 +495,27 @@ pub fn load_bytes_named(
     });
     let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);
     report.name = name.to_string();
-    load_container(
-        bytes,
-        Reading {
-            path,
-            options,
-            control,
-            dataset: &mut dataset,
-            file,
-            report: &mut report,
+    // The file is hashed beside its reading, which leaves a core free at its end (the parts
+    // of a large text are joined on one); an unreadable file waits for its hash, at most as
+    // long as reading it from the disk took.
+    let (sha256, loaded) = crate::parallel::join(
+        || sha256_hex(bytes),
+        || {
+            load_container(
+                bytes,
+                Reading {
+                    path,
+                    options,
+                    control,
+                    dataset: &mut dataset,
+                    file,
+                    report: &mut report,
+                },
+            )
         },
-    )?;
+    );
+    loaded?;
     age_totals::sum_missing_age_totals(&mut dataset, &mut report);
-    // Hashed only once the file was read, so that unreadable input fails fast.
-    let sha256 = sha256_hex(bytes);
     if let Some(source) = dataset.files.get_mut(file as usize) {
         source.sha256 = sha256.clone();
     }

@@ -643,6 +643,8 @@ pub fn load_long_text(text: &str, delimiter: char, reading: Reading<'_>) -> Resu
 
 /// A part of a text read on its own core holds at least this many bytes.
 const PART_MIN_BYTES: usize = 1 << 20;
+/// The parts of a text without quotes for each worker.
+const PARTS_PER_WORKER: usize = 4;
 
 /// One row of a text file through the reader. The cells of a row of up to 16 columns (nearly
 /// every file) are listed on the stack, without an allocation per row.
@@ -684,9 +686,18 @@ fn body_parts(
     if workers <= 1 {
         return whole();
     }
-    let size = body.len() / workers;
-    let targets: Vec<usize> = (1..workers).map(|k| k * size).collect();
-    let cuts = if body.contains(&b'"') {
+    // A text without quotes is cut into several parts per worker, so that a worker slowed
+    // by the machine does not leave the others waiting at the end; a text with quotes into one
+    // per worker, as finding its cuts reads the records before the last.
+    let quoted = body.contains(&b'"');
+    let parts = if quoted {
+        workers
+    } else {
+        (workers * PARTS_PER_WORKER).min(body.len() / PART_MIN_BYTES)
+    };
+    let size = body.len() / parts;
+    let targets: Vec<usize> = (1..parts).map(|k| k * size).collect();
+    let cuts = if quoted {
         record_ends(body, &targets, builder)
     } else {
         Some(cuts_after_line_ends(body, &targets))

@@ -44,17 +44,14 @@ impl<'t> LineCounter<'t> {
 /// (looked for past the range too).
 pub fn count_line_ends(bytes: &[u8], range: std::ops::Range<usize>) -> usize {
     let start = range.start;
-    bytes
-        .get(range)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| match b {
-            b'\n' => true,
-            b'\r' => bytes.get(start + i + 1) != Some(&b'\n'),
-            _ => false,
-        })
-        .count()
+    let slice = bytes.get(range).unwrap_or_default();
+    // Line feeds counted without looking at their neighbours (the loop runs on many bytes at
+    // once), then the carriage returns no line feed follows, where the text has any.
+    let feeds = slice.iter().filter(|&&b| b == b'\n').count();
+    let lone_returns = memchr::memchr_iter(b'\r', slice)
+        .filter(|&i| bytes.get(start + i + 1) != Some(&b'\n'))
+        .count();
+    feeds + lone_returns
 }
 
 /// The records of a delimited text with their 1-based lines. A line the csv reader cannot read
@@ -270,6 +267,42 @@ impl<'t, 'c> TextRecords<'t, 'c> {
                     );
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_line_ends;
+
+    #[test]
+    fn line_ends_are_feeds_and_returns_without_a_feed_after_them() {
+        assert_eq!(count_line_ends(b"a\nb\r\nc\rd", 0..8), 3);
+        // The feed after the range's last return is looked at.
+        assert_eq!(count_line_ends(b"a\r\nb", 0..2), 0);
+        assert_eq!(count_line_ends(b"a\r\nb", 0..3), 1);
+        assert_eq!(count_line_ends(b"\r\r\n\n", 1..4), 2);
+        // Against counting byte by byte, over texts of returns, feeds and letters.
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..2000 {
+            let len = rng.usize(0..200);
+            let text: Vec<u8> = (0..len)
+                .map(|_| [b'\r', b'\n', b'x'][rng.usize(0..3)])
+                .collect();
+            let from = rng.usize(0..=len);
+            let to = rng.usize(from..=len);
+            let by_byte = (from..to)
+                .filter(|&i| match text[i] {
+                    b'\n' => true,
+                    b'\r' => text.get(i + 1) != Some(&b'\n'),
+                    _ => false,
+                })
+                .count();
+            assert_eq!(
+                count_line_ends(&text, from..to),
+                by_byte,
+                "{text:?} {from}..{to}"
+            );
         }
     }
 }
