@@ -2,8 +2,9 @@
 //! the mirror coverage of ordered pair-years (`docs/report.md#mirror`, `mirror.coverage`).
 
 use crate::model::{CategoryKind, Dataset, Sex, Sym, TableId, category_kind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// What a reporter gives for one table, year and sex.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -109,7 +110,7 @@ impl TableCoverage {
 
 /// Counts reported and missing rows by reporter × table × year × sex.
 pub fn table_coverage(dataset: &Dataset) -> TableCoverage {
-    let mut counts: HashMap<(Sym, TableId, u16, Sex), (usize, usize)> = HashMap::new();
+    let mut counts: FxHashMap<(Sym, TableId, u16, Sex), (usize, usize)> = FxHashMap::default();
     let mut tables = BTreeSet::new();
     let mut years: Option<(u16, u16)> = None;
     for obs in dataset.obs() {
@@ -177,18 +178,18 @@ struct PairSides {
     /// Years that appear in Tables 3 and 4, sorted.
     years: Vec<u16>,
     /// (receiver, sender, year) with immigration reported.
-    immigration: HashSet<(Sym, Sym, u16)>,
+    immigration: FxHashSet<(Sym, Sym, u16)>,
     /// (receiver, sender, year) with emigration reported.
-    emigration: HashSet<(Sym, Sym, u16)>,
+    emigration: FxHashSet<(Sym, Sym, u16)>,
 }
 
 impl PairSides {
     fn collect(dataset: &Dataset) -> PairSides {
         let total_age = dataset.sym("TOTAL");
-        let mut reporters: HashSet<Sym> = HashSet::new();
+        let mut reporters: FxHashSet<Sym> = FxHashSet::default();
         let mut years = BTreeSet::new();
-        let mut immigration = HashSet::new();
-        let mut emigration = HashSet::new();
+        let mut immigration = FxHashSet::default();
+        let mut emigration = FxHashSet::default();
         for obs in dataset.obs() {
             if !matches!(obs.table, TableId::T3 | TableId::T4) {
                 continue;

@@ -603,11 +603,15 @@ impl Dataset {
     /// Reporters, tables and the year range present.
     pub fn summary(&self) -> DatasetSummary {
         let mut reporters: Vec<String> = Vec::new();
-        let mut seen_reporters = std::collections::HashSet::new();
+        // By symbol: whether the reporter was seen.
+        let mut seen_reporters = vec![false; self.strings.len()];
         let mut tables = [false; 15];
         let mut years: Option<(u16, u16)> = None;
         for obs in &self.obs {
-            if seen_reporters.insert(obs.reporter) {
+            if let Some(seen) = seen_reporters.get_mut(obs.reporter.0 as usize)
+                && !*seen
+            {
+                *seen = true;
                 reporters.push(self.str(obs.reporter).to_string());
             }
             if let Some(seen) = tables.get_mut(obs.table as usize) {
