@@ -21,6 +21,7 @@ use super::{FindingsJson, JsonView};
 use crate::checks::Finding;
 use crate::i18n::Lang;
 use crate::mirror::MirrorReport;
+use crate::model::Location;
 use crate::review::TriagedFinding;
 
 /// Elements of an array a worker writes into one buffer.
@@ -101,6 +102,26 @@ impl<'w, W: Write> Object<'w, W> {
     fn text(&mut self, key: &str, value: &str) -> io::Result<()> {
         self.key(key)?;
         write_string(self.out, value)
+    }
+
+    /// A field whose value is a text or `null`.
+    fn optional_text(&mut self, key: &str, value: Option<&str>) -> io::Result<()> {
+        match value {
+            Some(text) => self.text(key, text),
+            None => {
+                self.key(key)?;
+                self.out.write_all(b"null")
+            }
+        }
+    }
+
+    /// A field whose value is a whole number or `null`.
+    fn optional_count(&mut self, key: &str, value: Option<u32>) -> io::Result<()> {
+        self.key(key)?;
+        match value {
+            Some(n) => self.out.write_all(itoa::Buffer::new().format(n).as_bytes()),
+            None => self.out.write_all(b"null"),
+        }
     }
 
     fn end(self) -> io::Result<()> {
@@ -255,18 +276,44 @@ fn write_listed(out: &mut Vec<u8>, listed: &TriagedFinding<'_>, depth: usize) ->
     object.field("dimension", dimension)?;
     object.field("level", level)?;
     object.field("table", table)?;
-    object.field("reporter", reporter)?;
+    object.optional_text("reporter", reporter.as_deref())?;
     object.field("year", year)?;
     object.field("sex", sex)?;
-    object.field("age", age)?;
-    object.field("category", category)?;
+    object.optional_text("age", age.as_deref())?;
+    object.optional_text("category", category.as_deref())?;
     object.field("expected", expected)?;
     object.field("actual", actual)?;
     object.text("message", &finding.message(Lang::En))?;
     object.text("message_ru", &finding.message_ru())?;
-    object.field("location", location)?;
+    match location {
+        Some(location) => {
+            object.key("location")?;
+            write_location(object.out, location, depth + 1)?;
+        }
+        None => object.field("location", location)?,
+    }
     object.field("status", status)?;
     object.text("comment", comment)?;
+    object.end()
+}
+
+/// A location `depth` levels in, as its `Serialize` writes it: `file`, `sheet`, `cell`, `line`.
+fn write_location(out: &mut Vec<u8>, location: &Location, depth: usize) -> io::Result<()> {
+    let mut object = Object::at(out, depth)?;
+    object.text("file", &location.file)?;
+    object.optional_text("sheet", location.sheet.as_deref())?;
+    match location.cell() {
+        Some(cell) => {
+            let mut text = [0u8; 16];
+            let mut cursor = io::Cursor::new(&mut text[..]);
+            write!(cursor, "{cell}")?;
+            let end = cursor.position() as usize;
+            let cell = std::str::from_utf8(text.get(..end).unwrap_or_default()).unwrap_or("");
+            object.text("cell", cell)?;
+        }
+        None => object.optional_text("cell", None)?,
+    }
+    object.optional_count("line", location.line())?;
     object.end()
 }
 

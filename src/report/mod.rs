@@ -481,9 +481,34 @@ mod tests {
         for year in 1..=6_000 / once.len().max(1) as u16 {
             report
                 .findings
-                .extend(once.iter().cloned().map(|f| Finding {
-                    year: Some(year),
-                    ..f
+                .extend(once.iter().cloned().map(|f| match year % 4 {
+                    // Locations of every kind and texts to escape, for the writer.
+                    1 => Finding {
+                        year: Some(year),
+                        location: Some(crate::model::Location::cell_of(
+                            "v2019/\"KAZ\".xlsx",
+                            "Table 3 \\ men",
+                            u32::from(year),
+                            usize::from(year % 30),
+                        )),
+                        ..f
+                    },
+                    2 => Finding {
+                        year: Some(year),
+                        location: None,
+                        reporter: None,
+                        age: None,
+                        ..f
+                    },
+                    3 => Finding {
+                        year: Some(year),
+                        category: Some("Côte d\"Ivoire\n".into()),
+                        ..f
+                    },
+                    _ => Finding {
+                        year: Some(year),
+                        ..f
+                    },
                 }));
         }
         report
