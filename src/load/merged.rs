@@ -2,12 +2,13 @@
 //!
 //! calamine gives a sheet's merged regions by parsing the sheet's whole XML up to its
 //! `<mergeCells>` list, which Excel writes after the cells: for a sheet of many cells, as much
-//! work again as reading them. Here the sheet's XML is inflated and searched for the opening
-//! tag of that list with a byte search, and only the list is parsed, with calamine's XML reader
-//! and its rules (`docs/formats.md#clearinghouse-workbook`). The results are calamine's: where
-//! this reading cannot be sure of that (a comment, CDATA or processing instruction before the
-//! list, a package whose parts it cannot place as calamine does) it answers `None` and calamine
-//! reads the sheet.
+//! work again as reading them. Here the sheet's XML is inflated and read tag by tag as calamine's
+//! XML reader reads it (quotes, tags left open), by byte search instead of building each
+//! element, up to the list's opening tag; only the list is parsed, with calamine's XML reader and
+//! its rules (`docs/formats.md#clearinghouse-workbook`). The results are calamine's: where this
+//! reading cannot be sure of that (a comment, CDATA or processing instruction before the list, a
+//! reference calamine's builds read differently, a package whose parts it cannot place as
+//! calamine does) it answers `None` and calamine reads the sheet.
 
 use super::zipxml;
 use calamine::Dimensions;
@@ -260,62 +261,50 @@ fn sheets(
 
 /// Bytes read from the sheet at a time.
 const CHUNK: usize = 256 * 1024;
-/// Bytes kept from one chunk to the next, so that a tag cut between them is seen whole.
-const KEEP: usize = 64;
-/// The longest namespace prefix looked back over (`x:` in `<x:mergeCells>`).
-const MAX_PREFIX: usize = 32;
-const LIST: &[u8] = b"mergeCells";
 
-/// What a byte search found at a `mergeCells`.
-enum Found {
-    /// The opening tag of the list, beginning at this position.
-    Opening(usize),
-    Not,
-    /// Too close to the end of what was read to tell.
-    Undecided,
+/// Where the reading of a sheet's XML stands between two bytes, as calamine's XML reader
+/// would stand there.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Text,
+    /// Inside a tag (`<` at the position given) outside its quotes…
+    Tag(usize),
+    /// …or inside a quoted value of it.
+    Quoted(usize, u8),
 }
 
-/// Whether the `mergeCells` at `at` of `buf` is the name of an opening tag: `<` and an
-/// optional prefix before it, a space, `/` or `>` after it.
-fn opening_at(buf: &[u8], at: usize, at_end: bool) -> Found {
-    match buf.get(at + LIST.len()) {
-        None if at_end => return Found::Not,
-        None => return Found::Undecided,
-        Some(b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>') => {}
-        Some(_) => return Found::Not,
+/// What a tag is, from its content (between `<` and `>`).
+fn is_list_opening(content: &[u8]) -> bool {
+    if content.first() == Some(&b'/') {
+        return false;
     }
-    match at.checked_sub(1).and_then(|i| buf.get(i)) {
-        Some(b'<') => Found::Opening(at - 1),
-        Some(b':') => {
-            let floor = at.saturating_sub(MAX_PREFIX + 2);
-            let mut i = at - 1;
-            while i > floor {
-                i -= 1;
-                match buf.get(i) {
-                    Some(b'<') => return Found::Opening(i),
-                    Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/' | b':' | b'"')
-                    | Some(b'\'')
-                    | None => return Found::Not,
-                    Some(_) => {}
-                }
-            }
-            Found::Not
-        }
-        _ => Found::Not,
-    }
+    // An empty tag's `/` is not part of its name; the name ends at a space.
+    let content = content.strip_suffix(b"/").unwrap_or(content);
+    let name = content
+        .split(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        .next()
+        .unwrap_or_default();
+    // The local name is what follows the first colon.
+    let local = match name.iter().position(|&b| b == b':') {
+        Some(colon) => name.get(colon + 1..).unwrap_or_default(),
+        None => name,
+    };
+    local == b"mergeCells"
 }
 
-/// The merged regions of a sheet's XML, as calamine reads them; `None` when a comment, CDATA
-/// or processing instruction (other than the declaration at the start) comes before the list,
-/// or the XML is larger than [`zipxml::MAX_XML_BYTES`].
+/// The merged regions of a sheet's XML, as calamine reads them: the XML is read tag by tag as
+/// calamine's XML reader reads it (quoted values may hold `>`), by byte search, up to the
+/// first opening tag whose local name is `mergeCells`, and the list is read from there with
+/// that reader. `None` when a comment, CDATA, a declaration or a processing instruction (other
+/// than the XML declaration at the start) comes first, the XML is larger than
+/// [`zipxml::MAX_XML_BYTES`], or [`read_list`] cannot tell.
 fn merged_regions_in(xml: impl Read) -> Option<Vec<Dimensions>> {
-    let list = memchr::memmem::Finder::new(LIST);
-    let markup = memchr::memmem::Finder::new(b"<!");
-    let instruction = memchr::memmem::Finder::new(b"<?");
     let mut reader = xml.take(zipxml::MAX_XML_BYTES + 1);
-    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + KEEP);
-    // Where `buf` begins in the XML.
-    let mut base = 0usize;
+    let mut buf: Vec<u8> = Vec::with_capacity(2 * CHUNK);
+    // Where `buf` begins in the XML, and where its reading stands.
+    let (mut base, mut at, mut place) = (0usize, 0usize, Place::Text);
+    // Tags opened and not yet ended.
+    let mut open = 0usize;
     loop {
         let kept = buf.len();
         buf.resize(kept + CHUNK, 0);
@@ -333,45 +322,113 @@ fn merged_regions_in(xml: impl Read) -> Option<Vec<Dimensions>> {
         if (base + buf.len()) as u64 > zipxml::MAX_XML_BYTES {
             return None;
         }
-        // The search runs over what was kept as well: what is found there again was found
-        // undecided or not a tag before.
-        let first_list = list
-            .find_iter(&buf)
-            .find_map(|at| match opening_at(&buf, at, at_end) {
-                Found::Opening(start) => Some(Some(start)),
-                Found::Undecided => Some(None),
-                Found::Not => None,
-            });
-        let limit = match first_list {
-            Some(Some(start)) => start,
-            _ => buf.len(),
-        };
-        let before = buf.get(..limit).unwrap_or_default();
-        if markup.find(before).is_some() || instruction.find_iter(before).any(|at| base + at > 3) {
-            return None;
-        }
-        if let Some(Some(start)) = first_list {
-            let rest = buf.split_off(start);
-            return Some(read_list(Cursor::new(rest).chain(reader)));
+        loop {
+            let rest = buf.get(at..).unwrap_or_default();
+            match place {
+                Place::Text => {
+                    let Some(lt) = memchr::memchr(b'<', rest) else {
+                        at = buf.len();
+                        break;
+                    };
+                    let lt = at + lt;
+                    match buf.get(lt + 1) {
+                        None => {
+                            at = lt;
+                            break;
+                        }
+                        Some(b'!') => return None,
+                        Some(b'?') => {
+                            // Only the XML declaration, at the start (after a byte order mark).
+                            if base + lt > 3 {
+                                return None;
+                            }
+                            let end =
+                                memchr::memmem::find(buf.get(lt..).unwrap_or_default(), b"?>");
+                            match end {
+                                Some(end) => at = lt + end + 2,
+                                None if at_end => return Some(Vec::new()),
+                                None => {
+                                    at = lt;
+                                    break;
+                                }
+                            }
+                        }
+                        Some(_) => {
+                            place = Place::Tag(lt);
+                            at = lt + 1;
+                        }
+                    }
+                }
+                Place::Tag(start) => {
+                    let Some(found) = memchr::memchr3(b'>', b'"', b'\'', rest) else {
+                        at = buf.len();
+                        break;
+                    };
+                    let found = at + found;
+                    match buf.get(found).copied() {
+                        Some(b'>') => {
+                            let content = buf.get(start + 1..found).unwrap_or_default();
+                            if is_list_opening(content) {
+                                let list = buf.split_off(start);
+                                return read_list(Cursor::new(list).chain(reader));
+                            }
+                            // The reader keeps the tags open; an end tag with none open is
+                            // an error, on which calamine gives no regions.
+                            match (content.first(), content.last()) {
+                                (Some(b'/'), _) => match open.checked_sub(1) {
+                                    Some(fewer) => open = fewer,
+                                    None => return Some(Vec::new()),
+                                },
+                                (_, Some(b'/')) => {}
+                                _ => open += 1,
+                            }
+                            place = Place::Text;
+                        }
+                        Some(quote) => place = Place::Quoted(start, quote),
+                        None => {}
+                    }
+                    at = found + 1;
+                }
+                Place::Quoted(start, quote) => {
+                    let Some(found) = memchr::memchr(quote, rest) else {
+                        at = buf.len();
+                        break;
+                    };
+                    place = Place::Tag(start);
+                    at = at + found + 1;
+                }
+            }
         }
         if at_end {
+            // The XML ended before the list (or inside a tag): calamine finds none.
             return Some(Vec::new());
         }
-        let drop = buf.len().saturating_sub(KEEP);
-        buf.drain(..drop);
-        base += drop;
+        // Keep the tag being read (its name decides), drop what was read.
+        let keep_from = match place {
+            Place::Tag(start) | Place::Quoted(start, _) => start,
+            Place::Text => at,
+        };
+        buf.drain(..keep_from);
+        base += keep_from;
+        at -= keep_from;
+        place = match place {
+            Place::Tag(start) => Place::Tag(start - keep_from),
+            Place::Quoted(start, quote) => Place::Quoted(start - keep_from, quote),
+            Place::Text => Place::Text,
+        };
     }
 }
 
 /// The list read from its opening tag on, as calamine's `read_merge_cells` reads it: the
 /// `ref` of each `mergeCell` up to the list's end; none when a reference or the XML is
-/// wrong, or the XML ends first (calamine fails there, and a failure reads as no regions).
-fn read_list(xml: impl Read) -> Vec<Dimensions> {
+/// wrong, or the XML ends first (calamine fails there, and a failure reads as no regions);
+/// `None` for a reference calamine's builds read differently.
+fn read_list(xml: impl Read) -> Option<Vec<Dimensions>> {
     let mut xml = xml_reader(BufReader::new(xml));
     let mut buf = Vec::new();
     match xml.read_event_into(&mut buf) {
         Ok(Event::Start(e)) if e.local_name().as_ref() == "mergeCells" => {}
-        _ => return Vec::new(),
+        _ => return Some(Vec::new()),
     }
     let mut regions = Vec::new();
     loop {
@@ -386,59 +443,86 @@ fn read_list(xml: impl Read) -> Vec<Dimensions> {
                             break;
                         }
                         Ok(_) => {}
-                        Err(()) => return Vec::new(),
+                        Err(()) => return Some(Vec::new()),
                     }
                 }
                 if let Some(reference) = reference {
                     match dimension(reference) {
-                        Some(region) => regions.push(region),
-                        None => return Vec::new(),
+                        Reference::Region(region) => regions.push(region),
+                        Reference::Refused => return Some(Vec::new()),
+                        Reference::Unsure => return None,
                     }
                 }
             }
-            Ok(Event::End(e)) if e.local_name().as_ref() == "mergeCells" => return regions,
-            Ok(Event::Eof) | Err(_) => return Vec::new(),
+            Ok(Event::End(e)) if e.local_name().as_ref() == "mergeCells" => return Some(regions),
+            // Ends without starts inside the list: calamine, reading from the document's start,
+            // has the sheet's own tags open below it and may read on.
+            Err(quick_xml::Error::IllFormed(
+                quick_xml::errors::IllFormedError::UnmatchedEndTag(_),
+            )) => return None,
+            Ok(Event::Eof) | Err(_) => return Some(Vec::new()),
             _ => {}
         }
     }
 }
 
-/// A reference (`A1`, `B2:D4`) as calamine's `get_dimension` reads it; `None` where it fails.
-fn dimension(text: &str) -> Option<Dimensions> {
-    let parts: Vec<(u32, u32)> = text.split(':').map(row_column).collect::<Option<_>>()?;
+/// How this reading takes a reference.
+enum Reference {
+    Region(Dimensions),
+    /// calamine refuses it, and then gives no regions for the sheet.
+    Refused,
+    /// Numbers beyond 32 bits, or a region that ends before it begins: calamine's arithmetic
+    /// on them differs between its builds (it wraps or stops), so calamine reads the sheet.
+    Unsure,
+}
+
+/// A reference (`A1`, `B2:D4`) as calamine's `get_dimension` reads it.
+fn dimension(text: &str) -> Reference {
+    let mut parts = Vec::with_capacity(2);
+    for part in text.split(':') {
+        match row_column(part) {
+            Ok(Some(cell)) => parts.push(cell),
+            Ok(None) => return Reference::Refused,
+            Err(()) => return Reference::Unsure,
+        }
+    }
     match parts.as_slice() {
-        [one] => Some(Dimensions::new(*one, *one)),
-        [start, end] => Some(Dimensions::new(*start, *end)),
-        _ => None,
+        [one] => Reference::Region(Dimensions::new(*one, *one)),
+        [start, end] if end.0 >= start.0 && end.1 >= start.1 => {
+            Reference::Region(Dimensions::new(*start, *end))
+        }
+        [_, _] => Reference::Unsure,
+        _ => Reference::Refused,
     }
 }
 
 /// A cell reference's 0-based row and column as calamine reads them (letters of either case,
-/// then digits; arithmetic wrapping as in calamine's release build).
-fn row_column(text: &str) -> Option<(u32, u32)> {
+/// then digits): `Ok(None)` where calamine refuses it, `Err` where a number passes 32 bits.
+fn row_column(text: &str) -> Result<Option<(u32, u32)>, ()> {
     let bytes = text.as_bytes();
     let (mut col, mut row) = (0u32, 0u32);
+    let push = |n: u32, base: u32, digit: u32| n.checked_mul(base)?.checked_add(digit);
     let mut i = 0;
     while let Some(&c) = bytes.get(i) {
         i += 1;
         match c {
-            b'A'..=b'Z' => col = col.wrapping_mul(26).wrapping_add(u32::from(c - b'A') + 1),
-            b'a'..=b'z' => col = col.wrapping_mul(26).wrapping_add(u32::from(c - b'a') + 1),
+            b'A'..=b'Z' => col = push(col, 26, u32::from(c - b'A') + 1).ok_or(())?,
+            b'a'..=b'z' => col = push(col, 26, u32::from(c - b'a') + 1).ok_or(())?,
             b'0'..=b'9' => {
                 row = u32::from(c - b'0');
                 break;
             }
-            _ => return None,
+            _ => return Ok(None),
         }
     }
     while let Some(&c) = bytes.get(i) {
         i += 1;
         match c {
-            b'0'..=b'9' => row = row.wrapping_mul(10).wrapping_add(u32::from(c - b'0')),
-            _ => return None,
+            b'0'..=b'9' => row = push(row, 10, u32::from(c - b'0')).ok_or(())?,
+            _ => return Ok(None),
         }
     }
-    Some((row.checked_sub(1)?, col.checked_sub(1)?))
+    Ok(row.checked_sub(1).zip(col.checked_sub(1)))
 }
 
 #[cfg(test)]
@@ -495,22 +579,29 @@ mod tests {
     /// absolute path written in other letter case than the archive's entry), whose XML ends
     /// with `first_tail` and `second_tail`; the first has `padding` bytes of cells before.
     fn workbook(padding: usize, first_tail: &str, second_tail: &str) -> Vec<u8> {
-        let sheet = |padding: usize, tail: &str| {
-            let mut xml = format!(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-                 <worksheet xmlns=\"{MAIN}\" xmlns:x=\"{MAIN}\"><sheetData>"
-            );
-            let mut row = 1;
-            while xml.len() + 60 < padding {
-                xml += &format!("<row r=\"{row}\"><c r=\"A{row}\"><v>{row}</v></c></row>");
-                row += 1;
-            }
-            xml += "</sheetData>";
-            while xml.len() < padding {
-                xml.push(' ');
-            }
-            xml + tail + "</worksheet>"
-        };
+        package(sheet(padding, first_tail), sheet(0, second_tail))
+    }
+
+    /// A sheet's XML: cells, padded to `padding` bytes, then `tail`.
+    fn sheet(padding: usize, tail: &str) -> String {
+        let mut xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+             <worksheet xmlns=\"{MAIN}\" xmlns:x=\"{MAIN}\"><sheetData>"
+        );
+        let mut row = 1;
+        while xml.len() + 60 < padding || row < 3 {
+            xml += &format!("<row r=\"{row}\"><c r=\"A{row}\"><v>{row}</v></c></row>");
+            row += 1;
+        }
+        xml += "</sheetData>";
+        while xml.len() < padding {
+            xml.push(' ');
+        }
+        xml + tail + "</worksheet>"
+    }
+
+    /// The workbook of [`workbook`] around the two sheets' XML.
+    fn package(first: String, second: String) -> Vec<u8> {
         zip(&[
             (
                 "[Content_Types].xml",
@@ -544,8 +635,8 @@ mod tests {
                      </Relationships>"
                 ),
             ),
-            ("xl/worksheets/sheet1.xml", sheet(padding, first_tail)),
-            ("xl/worksheets/sheet2.xml", sheet(0, second_tail)),
+            ("xl/worksheets/sheet1.xml", first),
+            ("xl/worksheets/sheet2.xml", second),
         ])
     }
 
@@ -603,6 +694,17 @@ mod tests {
                 vec![],
             ),
             ("<mergeCells><mergeCell ref=\"A1:B2\"/>", vec![]),
+            // A quoted value holding `>` and `<` (the reader reads past both), then the list.
+            (
+                "<pageSetup footer=\"a>b<mergeCells><mergeCell ref='A1'/></mergeCells>\"/>\
+                 <mergeCells><mergeCell ref=\"C3:D3\"/></mergeCells>",
+                vec![region((2, 2), (2, 3))],
+            ),
+            // An end tag with no tag open before the list: the reader stops there.
+            (
+                "</worksheet></pageSetup><mergeCells><mergeCell ref=\"C3:D3\"/></mergeCells>",
+                vec![],
+            ),
         ] {
             let read = both(&workbook(0, tail, ""));
             assert_eq!(read[0], (Some(expected.clone()), expected), "{tail}");
@@ -647,6 +749,85 @@ mod tests {
             // The other sheet is still read here.
             assert_eq!(read[1].0.as_ref(), Some(&read[1].1));
         }
+    }
+
+    /// Sheets whose XML was changed at random, a few bytes at a time: wherever calamine reads
+    /// the cells, the regions found here, when found, are calamine's, and nothing panics.
+    #[test]
+    fn changed_sheets_give_calamines_regions_or_none() {
+        let tail = "<pageSetup paperSize=\"9\"/><mergeCells count=\"2\"><mergeCell ref=\"A1:C1\"/>\
+                    <x:mergeCell ref=\"D1:F1\"/></mergeCells><drawing r:id=\"rId1\"/>";
+        let bytes = workbook(0, tail, "");
+        let original = {
+            let mut parts = Vec::new();
+            for mut read in zipxml::entries(&bytes, |name| name == b"xl/worksheets/sheet1.xml") {
+                let mut text = String::new();
+                read.read_to_string(&mut text).unwrap();
+                parts.push(text);
+            }
+            parts.pop().unwrap()
+        };
+        let pieces: [&[u8]; 12] = [
+            b"<",
+            b">",
+            b"/",
+            b":",
+            b"\"",
+            b"!",
+            b"?",
+            b"<!--",
+            b"-->",
+            b"mergeCells",
+            b" ",
+            b"x",
+        ];
+        let mut rng = fastrand::Rng::with_seed(2026);
+        let (mut compared, mut found) = (0, 0);
+        for _ in 0..1000 {
+            let mut xml = original.clone().into_bytes();
+            for _ in 0..rng.usize(1..4) {
+                // Anywhere, or where the list and the tags before it are.
+                let from = if rng.bool() { 0 } else { xml.len() / 2 };
+                let at = rng.usize(from..xml.len());
+                let piece = pieces[rng.usize(..pieces.len())];
+                if rng.bool() {
+                    xml.splice(at..at, piece.iter().copied());
+                } else {
+                    let end = (at + piece.len()).min(xml.len());
+                    xml.splice(at..end, piece.iter().copied());
+                }
+            }
+            let Ok(xml) = String::from_utf8(xml) else {
+                continue;
+            };
+            let bytes = package(xml.clone(), sheet(0, ""));
+            let Ok(mut book) = calamine::Xlsx::new(Cursor::new(&bytes[..])) else {
+                continue;
+            };
+            // The loader asks for the regions of a sheet whose cells calamine read.
+            let cells = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                book.worksheet_range("A & B").is_ok()
+            }));
+            if cells.ok() != Some(true) {
+                continue;
+            }
+            // calamine's debug build stops on some references (its release build wraps); the
+            // loader reads that as no regions.
+            let theirs = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                book.merge_cells_by_sheet_name("A & B").unwrap_or_default()
+            }))
+            .unwrap_or_default();
+            let paths = SheetPaths::of(&bytes, &["A & B", "Two"]).unwrap();
+            compared += 1;
+            if let Some(ours) = paths.merged_regions(&bytes, "A & B") {
+                found += 1;
+                assert_eq!(ours, theirs, "{xml}");
+            }
+        }
+        assert!(
+            compared > 200 && found > 100,
+            "{compared} compared, {found} found here"
+        );
     }
 
     #[test]
