@@ -214,17 +214,21 @@ const TOTAL: &str = "TOTAL";
 
 /// A series in words: `table 3, partner RUS (Russian Federation), men, age 0-4`.
 pub fn series_name(table: TableId, category: &str, sex: Sex, age: &str, lang: Lang) -> String {
-    let mut parts = vec![text::table_name(table, lang)];
+    let mut out = String::with_capacity(64);
+    text::push_table_name(table, lang, &mut out);
     if category != TOTAL {
-        parts.push(LabelText::category_of(table, category).long(lang));
+        out.push_str(", ");
+        LabelText::category_of(table, category).push_long(lang, &mut out);
     }
     if sex != Sex::T {
-        parts.push(text::sex_name(sex, lang).to_string());
+        out.push_str(", ");
+        out.push_str(text::sex_name(sex, lang));
     }
     if age != TOTAL {
-        parts.push(text::age_name(age, lang));
+        out.push_str(", ");
+        text::push_age_name(age, lang, &mut out);
     }
-    parts.join(", ")
+    out
 }
 
 /// A mirror pair-year whose two sides disagree (M1). The receiver is the finding's reporter,

@@ -100,9 +100,20 @@ pub fn status_name(code: &str, lang: Lang) -> String {
 
 /// A partner named by code and name: `RUS (Russian Federation)`.
 pub fn partner(code: &str, lang: Lang) -> String {
-    match gazetteer().by_code(code) {
-        Some(place) if place.name(lang) != code => format!("{code} ({})", place.name(lang)),
-        _ => code.to_string(),
+    let mut out = String::new();
+    push_partner(code, lang, &mut out);
+    out
+}
+
+/// [`partner`] added to `out`.
+fn push_partner(code: &str, lang: Lang, out: &mut String) {
+    out.push_str(code);
+    if let Some(place) = gazetteer().by_code(code)
+        && place.name(lang) != code
+    {
+        out.push_str(" (");
+        out.push_str(place.name(lang));
+        out.push(')');
     }
 }
 
@@ -113,20 +124,34 @@ pub fn reporter(code: &str, lang: Lang) -> String {
 
 /// An age group: `age 0-4` / `возраст 0-4`.
 pub fn age_name(code: &str, lang: Lang) -> String {
+    let mut out = String::new();
+    push_age_name(code, lang, &mut out);
+    out
+}
+
+/// [`age_name`] added to `out`.
+pub fn push_age_name(code: &str, lang: Lang, out: &mut String) {
     match code {
-        "TOTAL" => t!(lang, "age-all").into(),
-        "UNK" => t!(lang, "age-unknown").into(),
-        _ => t!(lang, "age-group", age = code),
+        "TOTAL" => out.push_str(t!(lang, "age-all")),
+        "UNK" => out.push_str(t!(lang, "age-unknown")),
+        _ => t!(into out, lang, "age-group", age = code),
     }
 }
 
 /// A table: `table 3` / `таблица 3`.
 pub fn table_name(table: TableId, lang: Lang) -> String {
+    let mut out = String::new();
+    push_table_name(table, lang, &mut out);
+    out
+}
+
+/// [`table_name`] added to `out`.
+pub fn push_table_name(table: TableId, lang: Lang, out: &mut String) {
     match table {
-        TableId::Pop => t!(lang, "table-pop").into(),
-        TableId::Births => t!(lang, "table-births").into(),
-        TableId::Deaths => t!(lang, "table-deaths").into(),
-        _ => t!(lang, "table-numbered", table = table.code()),
+        TableId::Pop => out.push_str(t!(lang, "table-pop")),
+        TableId::Births => out.push_str(t!(lang, "table-births")),
+        TableId::Deaths => out.push_str(t!(lang, "table-deaths")),
+        _ => t!(into out, lang, "table-numbered", table = table.code()),
     }
 }
 
@@ -258,19 +283,25 @@ impl LabelText {
 
     /// The name used on its own: `women`, `partner RUS (Russian Federation)`.
     pub fn long(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.push_long(lang, &mut out);
+        out
+    }
+
+    /// [`LabelText::long`] added to `out`.
+    pub fn push_long(&self, lang: Lang, out: &mut String) {
         match self {
-            LabelText::Total => t!(lang, "label-the-total").into(),
-            LabelText::Category(code) => {
-                if &**code == status::TOTAL {
-                    LabelText::Total.long(lang)
-                } else if is_status(code) {
-                    status_name(code, lang)
-                } else {
-                    t!(lang, "label-partner", partner = partner(code, lang))
-                }
+            LabelText::Total => out.push_str(t!(lang, "label-the-total")),
+            LabelText::Category(code) | LabelText::Status(code) if &**code == status::TOTAL => {
+                LabelText::Total.push_long(lang, out)
             }
-            LabelText::Status(code) if &**code == status::TOTAL => LabelText::Total.long(lang),
-            other => other.short(lang).into_owned(),
+            LabelText::Category(code) if is_status(code) => out.push_str(&status_name(code, lang)),
+            LabelText::Category(code) => {
+                let mut name = String::with_capacity(48);
+                push_partner(code, lang, &mut name);
+                t!(into out, lang, "label-partner", partner = name.as_str());
+            }
+            other => out.push_str(&other.short(lang)),
         }
     }
 }

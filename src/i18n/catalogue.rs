@@ -172,6 +172,15 @@ impl Catalogue {
 
     /// A message with its values. A value the message names but is not given is written as
     /// `{$name}`, so that the gap shows.
+    /// [`Catalogue::format`] added to `out`.
+    pub fn format_into(&self, lang: Lang, id: &str, args: &[(&str, Arg<'_>)], out: &mut String) {
+        let language = self.language(lang);
+        match language.messages.get(id) {
+            Some(pieces) => language.write(pieces, args, out),
+            None => out.push_str(id),
+        }
+    }
+
     pub fn format(&self, lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         let language = self.language(lang);
         let Some(pieces) = language.messages.get(id) else {

@@ -109,17 +109,31 @@ pub fn format(lang: Lang, id: &'static str, args: &[(&str, Arg<'_>)]) -> String 
     catalogue().format(lang, id, args)
 }
 
+/// [`format`] added to `out`, for a text made of several messages.
+pub fn format_into(lang: Lang, id: &'static str, args: &[(&str, Arg<'_>)], out: &mut String) {
+    catalogue().format_into(lang, id, args, out)
+}
+
 /// A message in both languages, English first: what a finding keeps.
 pub fn both(id: &'static str, args: &[(&str, Arg<'_>)]) -> (String, String) {
     (format(Lang::En, id, args), format(Lang::Ru, id, args))
 }
 
 /// A message of the catalogue: `t!(lang, "id")` for a text without values (a
-/// `&'static str`), `t!(lang, "id", name = value, …)` for one with values (a `String`).
+/// `&'static str`), `t!(lang, "id", name = value, …)` for one with values (a `String`),
+/// `t!(into out, lang, "id", name = value, …)` to add one with values to the `String` `out`.
 /// A value is text (`&str`, `String`) or a count (an integer or `f64`), which is written with
 /// the language's digit grouping and chooses the plural form.
 #[macro_export]
 macro_rules! t {
+    (into $out:expr, $lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::format_into(
+            $lang,
+            $id,
+            &[$((stringify!($name), $crate::i18n::Arg::from($value))),+],
+            $out,
+        )
+    };
     ($lang:expr, $id:literal $(,)?) => {
         $crate::i18n::text($lang, $id)
     };
