@@ -251,7 +251,8 @@ impl MirrorMessage {
         let sender = finding.category.as_deref().unwrap_or("");
         let year = finding.year.map(|y| y.to_string()).unwrap_or_default();
         let mut message = String::with_capacity(320);
-        message += &t!(
+        t!(
+            into &mut message,
             lang,
             "m1-discrepancy",
             receiver = receiver,
@@ -263,27 +264,29 @@ impl MirrorMessage {
             ratio = ratio_text(self.immigration / self.emigration, lang),
         );
         if let Some((immigration, emigration)) = self.corrected {
-            message.push_str(&t!(
+            t!(
+                into &mut message,
                 lang,
                 "m1-corrected",
                 immigrants = immigration,
                 emigrants = emigration,
                 ratio = ratio_text(immigration / emigration, lang),
-            ));
+            );
         }
         let log_text = if self.abs_log_ratio.is_finite() {
             text::decimal(self.abs_log_ratio, 3, lang)
         } else {
             "∞".into()
         };
-        message.push_str(&t!(lang, "m1-log-ratio", value = log_text));
+        t!(into &mut message, lang, "m1-log-ratio", value = log_text);
         if let Some(([low, high], level)) = self.interval {
             let high = if high.is_finite() {
                 text::decimal(high, 3, lang)
             } else {
                 "∞".into()
             };
-            message.push_str(&t!(
+            t!(
+                into &mut message,
                 lang,
                 "m1-interval",
                 level = text::decimal(
@@ -293,7 +296,7 @@ impl MirrorMessage {
                 ),
                 low = text::decimal(low, 3, lang),
                 high = high,
-            ));
+            );
         }
         message
     }
