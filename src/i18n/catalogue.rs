@@ -171,7 +171,26 @@ impl Catalogue {
     }
 
     /// A message with its values. A value the message names but is not given is written as
-    /// `{$name}`, so that the gap shows.
+    /// `{$name}`, so that the gap shows; a message not in the catalogue is written as its
+    /// identifier.
+    pub fn format(&self, lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        // Written into a buffer kept by the thread, then copied at its exact length: a finding
+        // keeps its messages for the whole run, and a string grown by doubling would keep up
+        // to twice its length.
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut out) => {
+                out.clear();
+                self.format_into(lang, id, args, &mut out);
+                out.as_str().to_owned()
+            }
+            Err(_) => {
+                let mut out = String::new();
+                self.format_into(lang, id, args, &mut out);
+                out
+            }
+        })
+    }
+
     /// [`Catalogue::format`] added to `out`.
     pub fn format_into(&self, lang: Lang, id: &str, args: &[(&str, Arg<'_>)], out: &mut String) {
         let language = self.language(lang);
@@ -179,28 +198,6 @@ impl Catalogue {
             Some(pieces) => language.write(pieces, args, out),
             None => out.push_str(id),
         }
-    }
-
-    pub fn format(&self, lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-        let language = self.language(lang);
-        let Some(pieces) = language.messages.get(id) else {
-            return id.to_string();
-        };
-        // Written into a buffer kept by the thread, then copied at its exact length: a finding
-        // keeps its messages for the whole run, and a string grown by doubling would keep up
-        // to twice its length.
-        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut out) => {
-                out.clear();
-                language.write(pieces, args, &mut out);
-                out.as_str().to_owned()
-            }
-            Err(_) => {
-                let mut out = String::new();
-                language.write(pieces, args, &mut out);
-                out
-            }
-        })
     }
 }
 

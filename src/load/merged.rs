@@ -321,19 +321,12 @@ fn merged_regions_in(xml: impl Read) -> Option<Vec<Dimensions>> {
     // Tags opened and not yet ended.
     let mut open = 0usize;
     loop {
-        let kept = buf.len();
-        buf.resize(kept + CHUNK, 0);
-        let mut filled = kept;
-        while filled < buf.len() {
-            match reader.read(buf.get_mut(filled..).unwrap_or_default()) {
-                Ok(0) => break,
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) => return None,
-            }
-        }
-        buf.truncate(filled);
-        let at_end = filled < kept + CHUNK;
+        // The next chunk after what was kept; a short one is the last.
+        let read = (&mut reader)
+            .take(CHUNK as u64)
+            .read_to_end(&mut buf)
+            .ok()?;
+        let at_end = read < CHUNK;
         if (base + buf.len()) as u64 > zipxml::MAX_XML_BYTES {
             return None;
         }

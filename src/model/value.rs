@@ -151,11 +151,11 @@ pub fn number_text(value: f64) -> String {
 /// [`number_text`] added to `out`.
 pub fn push_number_text(value: f64, out: &mut String) {
     use std::fmt::Write;
-    let _ = if value.fract() == 0.0 && value.abs() < 1e15 {
-        write!(out, "{}", value as i64)
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        out.push_str(itoa::Buffer::new().format(value as i64));
     } else {
-        write!(out, "{value}")
-    };
+        let _ = write!(out, "{value}");
+    }
 }
 
 #[cfg(test)]

@@ -136,16 +136,14 @@ fn write_rows(dataset: &Dataset, fields: &Fields, rows: &[Obs], buffer: &mut Vec
         out.push(b',');
         fields.push_str(dataset, obs.category, out);
         out.push(b',');
-        match (obs.unreadable_text(), Missing::from_code(obs.missing)) {
-            (Some(text), _) => fields.push_str(dataset, text, out),
-            (None, Some(reason)) => out.extend_from_slice(reason.marker().as_bytes()),
-            (None, None) if obs.value.fract() == 0.0 && obs.value.abs() < 1e15 => {
-                out.extend_from_slice(digits.format(obs.value as i64).as_bytes())
-            }
-            (None, None) => {
+        match obs.unreadable_text() {
+            // The text as found, quoted where it needs it.
+            Some(text) => fields.push_str(dataset, text, out),
+            // A number or a missing marker: digits, `-`, `.`, `:` — nothing to quote.
+            None => {
                 number.clear();
-                push_number_text(obs.value, &mut number);
-                out.extend_from_slice(field(&number).as_bytes());
+                push_value_text(dataset, obs, &mut number);
+                out.extend_from_slice(number.as_bytes());
             }
         }
         out.push(b',');

@@ -302,16 +302,11 @@ fn write_location(out: &mut Vec<u8>, location: &Location, depth: usize) -> io::R
     let mut object = Object::at(out, depth)?;
     object.text("file", &location.file)?;
     object.optional_text("sheet", location.sheet.as_deref())?;
+    object.key("cell")?;
     match location.cell() {
-        Some(cell) => {
-            let mut text = [0u8; 16];
-            let mut cursor = io::Cursor::new(&mut text[..]);
-            write!(cursor, "{cell}")?;
-            let end = cursor.position() as usize;
-            let cell = std::str::from_utf8(text.get(..end).unwrap_or_default()).unwrap_or("");
-            object.text("cell", cell)?;
-        }
-        None => object.optional_text("cell", None)?,
+        // Letters and digits: nothing to escape.
+        Some(cell) => write!(object.out, "\"{cell}\"")?,
+        None => object.out.write_all(b"null")?,
     }
     object.optional_count("line", location.line())?;
     object.end()
