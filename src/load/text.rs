@@ -247,7 +247,9 @@ pub fn load_text(bytes: &[u8], reading: Reading<'_>) -> Result<(), LoadError> {
         detail: e.to_string(),
     })?;
     report.encoding = Some(decoded.encoding.name().to_string());
-    if decoded.text.contains('\u{fffd}')
+    // A text borrowed from the bytes was valid as it is: no byte of it was replaced.
+    if matches!(decoded.text, Cow::Owned(_))
+        && decoded.text.contains('\u{fffd}')
         && !std::str::from_utf8(bytes).is_ok_and(|t| t.contains('\u{fffd}'))
     {
         report.confident = false;

@@ -651,15 +651,55 @@ impl Dataset {
         self.absorb(other, file_offset);
     }
 
-    /// Adds the observations of a later part of the same files, read on its own (the part has
+    /// Adds the observations of later parts of the same files, each read on its own (a part has
     /// no files of its own; its observations name this data set's). Labels are interned in the
-    /// order the part met them, after this data set's, so the result is the one reading the
-    /// whole in one go gives.
-    pub fn append_part(&mut self, part: Dataset) {
-        self.absorb(part, 0);
+    /// order the parts met them, one part after the other, after this data set's, so the result
+    /// is the one reading the whole in one go gives; then the observations are copied with
+    /// their labels renamed, a part on each core.
+    pub fn append_parts(&mut self, parts: Vec<Dataset>) {
+        let mut parts = parts.into_iter().peekable();
+        if self.holds_nothing()
+            && let Some(first) = parts.next()
+        {
+            *self = first;
+        }
+        let mut pending: Vec<(Vec<Obs>, Vec<Sym>)> = Vec::with_capacity(parts.len());
+        for mut part in parts {
+            let obs = std::mem::take(&mut part.obs);
+            pending.push((obs, self.absorb_labels(part, 0)));
+        }
+        let start = self.obs.len();
+        let added: usize = pending.iter().map(|(obs, _)| obs.len()).sum();
+        self.obs.reserve_exact(added);
+        // Written into the room reserved, each part into its own stretch on its own core: the
+        // pages of the new observations are touched first there, not all on one core.
+        let mut slots = Vec::with_capacity(pending.len());
+        let mut rest = &mut self.obs.spare_capacity_mut()[..added];
+        for (obs, remap) in &pending {
+            let (slot, after) = rest.split_at_mut(obs.len());
+            slots.push((
+                std::sync::Mutex::new(slot),
+                obs.as_slice(),
+                remap.as_slice(),
+            ));
+            rest = after;
+        }
+        crate::parallel::map_in_order(&slots, |(slot, obs, remap)| {
+            let mut slot = slot
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for (to, from) in slot.iter_mut().zip(*obs) {
+                to.write(renamed(from, remap, 0));
+            }
+        });
+        // SAFETY: the `added` places after the `start` observations are within the capacity
+        // reserved, and every one of them was written above: the stretches of the parts follow
+        // one another and each holds as many places as its part has observations, every one
+        // written by the loop over them (a panic there leaves the length as it was).
+        unsafe { self.obs.set_len(start + added) };
     }
 
-    fn absorb(&mut self, other: Dataset, file_offset: u16) {
+    fn absorb(&mut self, mut other: Dataset, file_offset: u16) {
         // Into a data set that holds nothing, the other is taken as it is: its labels would be
         // interned in the same order, so every symbol, observation and list would be the
         // same, and a file of millions of observations is not copied.
@@ -667,29 +707,21 @@ impl Dataset {
             *self = other;
             return;
         }
+        let obs = std::mem::take(&mut other.obs);
+        let remap = self.absorb_labels(other, file_offset);
+        self.obs.reserve(obs.len());
+        self.obs
+            .extend(obs.iter().map(|obs| renamed(obs, &remap, file_offset)));
+    }
+
+    /// Takes everything of `other` but its observations: its labels interned after this data
+    /// set's (the symbol each of its symbols becomes, returned), its files, metadata and notes.
+    fn absorb_labels(&mut self, other: Dataset, file_offset: u16) -> Vec<Sym> {
         let mut remap: Vec<Sym> = Vec::with_capacity(other.strings.len());
         for i in 0..other.strings.len() {
             remap.push(self.strings.intern(other.strings.resolve(Sym(i as u32))));
         }
         let map = |sym: Sym| remap.get(sym.0 as usize).copied().unwrap_or(Sym::EMPTY);
-        self.obs.reserve(other.obs.len());
-        for obs in other.obs {
-            let value = match obs.unreadable_text() {
-                Some(text) => map(text).0 as f64,
-                None => obs.value,
-            };
-            self.obs.push(Obs {
-                value,
-                reporter: map(obs.reporter),
-                category: map(obs.category),
-                age: map(obs.age),
-                flag: map(obs.flag),
-                source: map(obs.source),
-                sheet: map(obs.sheet),
-                file: obs.file + file_offset,
-                ..obs
-            });
-        }
         self.files.extend(other.files);
         self.metadata_durations
             .extend(other.metadata_durations.iter().map(|d| MetadataDuration {
@@ -720,6 +752,7 @@ impl Dataset {
             );
         }
         self.not_places.extend(other.not_places);
+        remap
     }
 
     /// Approximate heap memory held by the data set, in bytes.
@@ -847,6 +880,27 @@ pub struct DatasetSummary {
     pub tables: Vec<TableId>,
     /// First and last year, `null` for an empty data set.
     pub years: Option<[u16; 2]>,
+}
+
+/// An observation of another data set as this one holds it: its labels renamed by `remap` (the
+/// symbol each of the other's becomes), its file moved by `file_offset`.
+fn renamed(obs: &Obs, remap: &[Sym], file_offset: u16) -> Obs {
+    let map = |sym: Sym| remap.get(sym.0 as usize).copied().unwrap_or(Sym::EMPTY);
+    let value = match obs.unreadable_text() {
+        Some(text) => map(text).0 as f64,
+        None => obs.value,
+    };
+    Obs {
+        value,
+        reporter: map(obs.reporter),
+        category: map(obs.category),
+        age: map(obs.age),
+        flag: map(obs.flag),
+        source: map(obs.source),
+        sheet: map(obs.sheet),
+        file: obs.file + file_offset,
+        ..*obs
+    }
 }
 
 #[cfg(test)]

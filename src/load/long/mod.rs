@@ -689,7 +689,7 @@ fn body_parts(
     // A text without quotes is cut into several parts per worker, so that a worker slowed
     // by the machine does not leave the others waiting at the end; a text with quotes into one
     // per worker, as finding its cuts reads the records before the last.
-    let quoted = body.contains(&b'"');
+    let quoted = memchr::memchr(b'"', body).is_some();
     let parts = if quoted {
         workers
     } else {
@@ -825,12 +825,14 @@ impl BodyReading<'_> {
             }
             Ok::<Part, LoadError>(part)
         });
+        let mut datasets = Vec::with_capacity(parts.len());
         for part in parts {
             let part = part?;
-            dataset.append_part(part.dataset);
+            datasets.push(part.dataset);
             report.absorb_part(part.report);
             long.absorb_part(part.long);
         }
+        dataset.append_parts(datasets);
         Ok(())
     }
 }
