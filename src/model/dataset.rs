@@ -907,6 +907,99 @@ fn renamed(obs: &Obs, remap: &[Sym], file_offset: u16) -> Obs {
 mod tests {
     use super::*;
 
+    /// Parts of random observations over a few shared labels, some values unreadable text, a
+    /// label or two not placed.
+    fn random_parts(rng: &mut fastrand::Rng, parts: usize) -> Vec<Dataset> {
+        let labels = [
+            "KAZ", "UZB", "TOTAL", "0-4", "", "census", "n/a", "RUS", "Sheet 1",
+        ];
+        (0..parts)
+            .map(|_| {
+                let mut part = Dataset::new();
+                for row in 0..rng.usize(0..200) {
+                    let picked: Vec<&str> =
+                        (0..6).map(|_| labels[rng.usize(..labels.len())]).collect();
+                    let pick = |at: usize| picked[at];
+                    let new = NewObs {
+                        table: TableId::T1_1,
+                        reporter: pick(0),
+                        year: 2000,
+                        sex: Sex::T,
+                        age: pick(1),
+                        category: pick(2),
+                        value: Value::Number(row as f64),
+                        flag: pick(3),
+                        source: pick(4),
+                        duration: None,
+                        file: 0,
+                        sheet: pick(5),
+                        row: row as u32,
+                        col: 3,
+                    };
+                    if rng.usize(0..7) == 0 {
+                        let text = ["x", "KAZ", "see note", "…"][rng.usize(0..4)];
+                        part.push_unreadable(new, text);
+                    } else {
+                        part.push_new(new);
+                    }
+                    if rng.usize(0..50) == 0 {
+                        let label = labels[rng.usize(..labels.len())];
+                        part.note_unplaced(label, "partner", Vec::new(), Location::default());
+                    }
+                }
+                part
+            })
+            .collect()
+    }
+
+    /// What a data set holds, to compare two: its observations, each label by its symbol, its
+    /// files and its unplaced labels with their counts.
+    fn contents(dataset: &Dataset) -> (Vec<Obs>, Vec<String>, usize, Vec<(String, usize)>) {
+        (
+            dataset.obs.clone(),
+            (0..dataset.strings.len())
+                .map(|i| dataset.str(Sym(i as u32)).to_string())
+                .collect(),
+            dataset.files.len(),
+            dataset
+                .unplaced
+                .iter()
+                .map(|u| (u.label.clone(), u.count))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn parts_joined_on_every_core_are_those_absorbed_one_after_the_other() {
+        let mut rng = fastrand::Rng::with_seed(3);
+        for round in 0..60 {
+            let count = rng.usize(0..6);
+            let parts = random_parts(&mut rng, count);
+            // A data set that holds nothing takes its first part as it is; one that holds a
+            // file (as a file being read does) renames the labels of every part.
+            let mut base = Dataset::new();
+            if round % 2 == 1 {
+                base.add_file(SourceFile {
+                    path: "flows.csv".into(),
+                    name: "flows.csv".into(),
+                    sha256: String::new(),
+                });
+            }
+            let mut one_by_one = base.clone();
+            for part in parts.clone() {
+                one_by_one.absorb(part, 0);
+            }
+            let mut joined = base;
+            joined.append_parts(parts);
+            assert!(
+                contents(&joined) == contents(&one_by_one),
+                "round {round}: {:?} against {:?}",
+                contents(&joined),
+                contents(&one_by_one)
+            );
+        }
+    }
+
     #[test]
     fn a_cell_reference_is_read_back_as_its_row_and_column() {
         assert_eq!(parse_cell_ref("D14"), Some((13, 3)));
