@@ -8,11 +8,11 @@
 //! and `src/cli/*.rs` to `cli`); `lib.rs` and the binary's `main.rs` belong to none. A module may
 //! name only modules of a layer below its own. The layers, bottom first:
 //!
-//! 0. `i18n`: the catalogue of texts in English and Russian, the languages and how numbers are
-//!    written in each. It names no other module.
-//! 1. `model`, `save` and `parallel`: the data model with the formatting of values and labels;
-//!    writing a file whole or not at all; dividing work over the cores. None names another
-//!    module but `i18n`.
+//! 0. `i18n` and `parallel`: the catalogue of texts in English and Russian, the languages and
+//!    how numbers are written in each; dividing work over the cores (the data set joins the
+//!    parts of a file read side by side with it). Neither names another module.
+//! 1. `model` and `save`: the data model with the formatting of values and labels; writing a
+//!    file whole or not at all. Neither names another module but `i18n` and `parallel`.
 //! 2. `load`: files into a `Dataset`.
 //! 3. `coverage`: what the data cover; the mirror statistics carry the coverage of the pairs.
 //! 4. `mirror`: the mirror statistics.
@@ -44,8 +44,8 @@ use std::path::{Path, PathBuf};
 
 /// The layers of the flow, bottom first. A module may name only modules of a lower layer.
 const LAYERS: &[&[&str]] = &[
-    &["i18n"],
-    &["model", "save", "parallel"],
+    &["i18n", "parallel"],
+    &["model", "save"],
     &["load"],
     &["coverage"],
     &["mirror"],

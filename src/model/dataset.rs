@@ -657,7 +657,7 @@ impl Dataset {
     /// is the one reading the whole in one go gives; then the observations are copied with
     /// their labels renamed, a part on each core.
     pub fn append_parts(&mut self, parts: Vec<Dataset>) {
-        let mut parts = parts.into_iter().peekable();
+        let mut parts = parts.into_iter();
         if self.holds_nothing()
             && let Some(first) = parts.next()
         {
@@ -672,30 +672,30 @@ impl Dataset {
         let added: usize = pending.iter().map(|(obs, _)| obs.len()).sum();
         self.obs.reserve_exact(added);
         // Written into the room reserved, each part into its own stretch on its own core: the
-        // pages of the new observations are touched first there, not all on one core.
+        // pages of the new observations are touched first there, not all on one core. A part's
+        // observations are freed once copied, so that memory holds the data set about once.
         let mut slots = Vec::with_capacity(pending.len());
-        let mut rest = &mut self.obs.spare_capacity_mut()[..added];
-        for (obs, remap) in &pending {
+        let mut rest = self.obs.spare_capacity_mut();
+        for (obs, remap) in pending {
             let (slot, after) = rest.split_at_mut(obs.len());
-            slots.push((
-                std::sync::Mutex::new(slot),
-                obs.as_slice(),
-                remap.as_slice(),
-            ));
+            slots.push((std::sync::Mutex::new((slot, obs)), remap));
             rest = after;
         }
-        crate::parallel::map_in_order(&slots, |(slot, obs, remap)| {
-            let mut slot = slot
+        crate::parallel::map_in_order(&slots, |(part, remap)| {
+            let mut part = part
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
-            for (to, from) in slot.iter_mut().zip(*obs) {
+            let (slot, obs) = &mut *part;
+            for (to, from) in slot.iter_mut().zip(obs.iter()) {
                 to.write(renamed(from, remap, 0));
             }
+            *obs = Vec::new();
         });
         // SAFETY: the `added` places after the `start` observations are within the capacity
         // reserved, and every one of them was written above: the stretches of the parts follow
-        // one another and each holds as many places as its part has observations, every one
-        // written by the loop over them (a panic there leaves the length as it was).
+        // one another from the first spare place and each holds as many places as its part has
+        // observations, every one written by the loop over them (a panic there leaves the
+        // length as it was).
         unsafe { self.obs.set_len(start + added) };
     }
 
@@ -952,9 +952,12 @@ mod tests {
             .collect()
     }
 
+    /// Observations, labels, files and unplaced labels with their counts.
+    type Contents = (Vec<Obs>, Vec<String>, usize, Vec<(String, usize)>);
+
     /// What a data set holds, to compare two: its observations, each label by its symbol, its
     /// files and its unplaced labels with their counts.
-    fn contents(dataset: &Dataset) -> (Vec<Obs>, Vec<String>, usize, Vec<(String, usize)>) {
+    fn contents(dataset: &Dataset) -> Contents {
         (
             dataset.obs.clone(),
             (0..dataset.strings.len())
