@@ -368,9 +368,9 @@ where
         .map(|w| read.iter().copied().skip(w).step_by(workers).collect())
         .collect();
     // Where the sheets are kept in the archive, for finding their merged regions without
-    // calamine parsing each sheet a second time.
+    // calamine parsing each sheet a second time: found once, when a sheet first needs them.
     let names: Vec<&str> = sheets.iter().map(|sheet| sheet.name.as_str()).collect();
-    let paths = super::merged::SheetPaths::of(bytes, &names);
+    let paths = std::sync::OnceLock::new();
     let results = crate::parallel::map_in_order(&groups, |group| {
         let Ok(mut book) = open(bytes, container, path) else {
             return Vec::new();
@@ -387,6 +387,7 @@ where
                 let merged = match &range {
                     Ok(cells) if needs_merged(sheet, cells) => Some(
                         paths
+                            .get_or_init(|| super::merged::SheetPaths::of(bytes, &names))
                             .as_ref()
                             .and_then(|paths| paths.merged_regions(bytes, &sheet.name))
                             .unwrap_or_else(|| merged_regions(&mut book, &sheet.name)),

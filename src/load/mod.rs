@@ -495,9 +495,8 @@ pub fn load_bytes_named(
     });
     let mut report = LoadReport::new(path, String::new(), Layout::LongCsv);
     report.name = name.to_string();
-    // The file is hashed beside its reading, which leaves a core free at its end (the parts
-    // of a large text are joined on one); an unreadable file waits for its hash, at most as
-    // long as reading it from the disk took.
+    // The file is hashed beside its reading instead of after it; an unreadable file waits for
+    // its hash, at most as long as reading it from the disk took.
     let (sha256, loaded) = crate::parallel::join(
         || sha256_hex(bytes),
         || {

@@ -709,7 +709,6 @@ impl Dataset {
         }
         let obs = std::mem::take(&mut other.obs);
         let remap = self.absorb_labels(other, file_offset);
-        self.obs.reserve(obs.len());
         self.obs
             .extend(obs.iter().map(|obs| renamed(obs, &remap, file_offset)));
     }
